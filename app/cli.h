@@ -1,0 +1,17 @@
+#pragma once
+// The command line of the single sockwb binary. With no sub-command the GUI
+// opens; each sub-command runs headless and never creates a QApplication.
+
+namespace sockwb::app {
+
+// Exit status meaning "no sub-command: open the GUI".
+constexpr int kOpenGui = -1;
+
+// Runs the sub-command named in argv, or returns kOpenGui. Usage errors
+// return 2 after printing a message on stderr.
+int runCommandLine(int argc, char** argv);
+
+// Prints the top-level help (sub-commands) to stdout.
+void printUsage();
+
+}  // namespace sockwb::app

@@ -1,0 +1,14 @@
+#pragma once
+// Sub-command entry points; args excludes the program and sub-command name.
+// Each returns the process exit status (0 ok, 1 runtime error, 2 usage error).
+
+#include <string>
+#include <vector>
+
+namespace sockwb::app {
+
+using Args = std::vector<std::string>;
+
+int demoCommand(const Args& args);
+
+}  // namespace sockwb::app

@@ -1,0 +1,59 @@
+#pragma once
+// Thin syscall wrappers (the first of the core's two layers, in the manner
+// of redis' anet.c). Each one makes exactly one call, settles the errno
+// policy (EINTR is retried where retrying is correct) and reports a
+// TraceEvent when an observer is attached. They return what the syscall
+// returns and leave errno set; the RAII types in socket.h turn failures into
+// sockwb::Error. All are thread-safe as the underlying syscalls are.
+
+#include <netdb.h>
+#include <poll.h>
+#include <sys/epoll.h>
+#include <sys/select.h>
+#include <sys/socket.h>
+#include <sys/types.h>
+
+#include <string>
+#include <string_view>
+
+namespace sockwb::sys {
+
+int socket(int domain, int type, int protocol);
+int bind(int fd, const sockaddr* addr, socklen_t len);
+int listen(int fd, int backlog);
+// accept4 with SOCK_CLOEXEC added; retries EINTR.
+int accept(int fd, sockaddr* addr, socklen_t* len, int flags = 0);
+int connect(int fd, const sockaddr* addr, socklen_t len);
+// send with MSG_NOSIGNAL added; retries EINTR.
+ssize_t send(int fd, const void* buf, size_t len, int flags = 0);
+// recv; retries EINTR.
+ssize_t recv(int fd, void* buf, size_t len, int flags = 0);
+ssize_t sendto(int fd, const void* buf, size_t len, int flags, const sockaddr* to, socklen_t tolen);
+ssize_t recvfrom(int fd, void* buf, size_t len, int flags, sockaddr* from, socklen_t* fromlen);
+int shutdown(int fd, int how);
+// close; never retried (Linux releases the fd even when EINTR is returned).
+int close(int fd);
+int setsockopt(int fd, int level, int name, const void* value, socklen_t len);
+int getsockopt(int fd, int level, int name, void* value, socklen_t* len);
+int getsockname(int fd, sockaddr* addr, socklen_t* len);
+int getpeername(int fd, sockaddr* addr, socklen_t* len);
+// poll; EINTR is returned as 0 ready descriptors (the caller loops anyway).
+int poll(pollfd* fds, nfds_t n, int timeoutMs);
+int select(int nfds, fd_set* r, fd_set* w, fd_set* e, timeval* timeout);
+int epollCreate();
+int epollCtl(int epfd, int op, int fd, epoll_event* ev);
+int epollWait(int epfd, epoll_event* events, int max, int timeoutMs);
+int setNonBlocking(int fd, bool on);
+int getaddrinfo(const char* host, const char* service, const addrinfo* hints, addrinfo** res);
+pid_t fork();
+
+// Text helpers for trace arguments and messages.
+std::string familyName(int family);
+std::string sockTypeName(int type);
+std::string sockaddrText(const sockaddr* addr, socklen_t len);
+std::string sockoptName(int level, int name);
+std::string msgFlagsText(int flags);
+// Printable preview of data: "Bonjour\n" escaped, cut at maxBytes with "...".
+std::string dataPreview(const void* data, size_t len, size_t maxBytes = 32);
+
+}  // namespace sockwb::sys
