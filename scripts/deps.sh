@@ -1,0 +1,48 @@
+# Sourced by scripts/run, scripts/test and .ci/run: installs the Debian 12
+# packages the build and the tests need, only those that are missing.
+# Needs root or sudo (apt-get); says so when neither is available.
+
+SOCKWB_PACKAGES=(
+  build-essential cmake ninja-build pkg-config
+  qt6-base-dev qt6-charts-dev qt6-svg-dev qt6-tools-dev qt6-l10n-tools libgl-dev
+  zlib1g-dev
+  clang libclang-rt-14-dev
+  nginx-light curl python3 socat netcat-openbsd wrk iperf3
+  xvfb xauth
+)
+
+sockwb_install_deps() {
+  local missing=()
+  local p
+  for p in "${SOCKWB_PACKAGES[@]}"; do
+    if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+      missing+=("$p")
+    fi
+  done
+  if [ ${#missing[@]} -eq 0 ]; then
+    return 0
+  fi
+  echo "sockwb: installing missing Debian packages: ${missing[*]}"
+  local sudo=()
+  if [ "$(id -u)" -ne 0 ]; then
+    if command -v sudo >/dev/null 2>&1; then
+      sudo=(sudo)
+    else
+      echo "sockwb: these packages are missing and installing them needs root (or sudo): ${missing[*]}" >&2
+      return 1
+    fi
+  fi
+  export DEBIAN_FRONTEND=noninteractive
+  "${sudo[@]}" apt-get update -q || return 1
+  # nginx-light's package scripts start the system nginx on port 80; the
+  # tests start their own nginx on a free port, so stop the system one.
+  "${sudo[@]}" apt-get install -y -q --no-install-recommends "${missing[@]}" || return 1
+  if command -v systemctl >/dev/null 2>&1; then "${sudo[@]}" systemctl disable --now nginx >/dev/null 2>&1 || true; fi
+  return 0
+}
+
+sockwb_configure_and_build() {
+  local preset="$1"
+  cmake --preset "$preset" >/dev/null || return 1
+  cmake --build --preset "$preset" -j "$(nproc)" || return 1
+}
