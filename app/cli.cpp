@@ -21,6 +21,7 @@ const std::map<std::string, Command>& commands() {
     static const std::map<std::string, Command> table = {
         {"demo", {"play the course's time-service scenario in the terminal, with the syscall trace",
                   demoCommand}},
+        {"http", {"send one HTTP/1.1 request and print the response (a small curl)", httpCommand}},
     };
     return table;
 }

@@ -10,5 +10,6 @@ namespace sockwb::app {
 using Args = std::vector<std::string>;
 
 int demoCommand(const Args& args);
+int httpCommand(const Args& args);
 
 }  // namespace sockwb::app

@@ -149,6 +149,11 @@ std::string explain(const ErrorInfo& i) {
             return "a message is larger than the allowed maximum (" + i.detail + ")";
         case ErrorKind::Unsupported:
             return i.detail;
+        case ErrorKind::Protocol:
+            return "the peer" + (i.address.empty() ? std::string{} : " " + i.address) +
+                   " broke the protocol: " + i.detail;
+        case ErrorKind::Cancelled:
+            return "cancelled" + (i.detail.empty() ? std::string{} : " (" + i.detail + ")");
     }
     return "unknown error";
 }

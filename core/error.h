@@ -19,6 +19,8 @@ enum class ErrorKind {
     Truncated,     // a datagram was larger than the buffer (MSG_TRUNC)
     FrameTooLarge, // a framed message exceeds the configured maximum
     Unsupported,   // a combination the engine refuses, with a sentence why
+    Protocol,      // the peer broke the protocol (malformed HTTP...): see detail
+    Cancelled,     // the user cancelled the operation
 };
 
 struct ErrorInfo {

@@ -15,6 +15,7 @@
 #include "core/address.h"
 #include "core/error.h"
 #include "core/service.h"
+#include "core/trace.h"
 
 namespace sockwb {
 

@@ -1,0 +1,327 @@
+#include "core/http/client.h"
+
+#include <poll.h>
+#include <sys/eventfd.h>
+#include <unistd.h>
+
+#include <cerrno>
+
+#include "core/error.h"
+#include "core/http/decompress.h"
+#include "core/http/responseparser.h"
+#include "core/sys.h"
+
+namespace sockwb::http {
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+double msBetween(Clock::time_point a, Clock::time_point b) {
+    return std::chrono::duration<double, std::milli>(b - a).count();
+}
+
+bool isRedirect(int status) {
+    return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
+}
+
+[[noreturn]] void protocolError(const std::string& address, const std::string& detail) {
+    ErrorInfo info;
+    info.kind = ErrorKind::Protocol;
+    info.call = "http";
+    info.address = address;
+    info.detail = detail;
+    throw Error(info);
+}
+
+}  // namespace
+
+std::string resolveLocation(const Url& base, const std::string& location) {
+    if (location.rfind("http://", 0) == 0 || location.rfind("https://", 0) == 0 ||
+        location.rfind("HTTP://", 0) == 0)
+        return location;
+    if (location.rfind("//", 0) == 0) return "http:" + location;
+    std::string prefix = "http://" + base.authority();
+    if (!location.empty() && location.front() == '/') return prefix + location;
+    // Relative reference: replace the last segment of the base path.
+    std::string path = base.path().empty() ? "/" : base.path();
+    path = path.substr(0, path.rfind('/') + 1);
+    if (!location.empty() && location.front() == '?') return prefix + base.target().substr(0, base.target().find('?')) + location;
+    return prefix + path + location;
+}
+
+Client::Client(ClientOptions options) : options_(std::move(options)) {
+    cancelFd_ = ::eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK);
+}
+
+Client::~Client() {
+    disconnect();
+    if (cancelFd_ >= 0) ::close(cancelFd_);
+}
+
+void Client::cancel() {
+    uint64_t one = 1;
+    if (cancelFd_ >= 0) (void)!::write(cancelFd_, &one, sizeof one);
+}
+
+void Client::disconnect() {
+    socket_.close();
+    origin_.clear();
+}
+
+void Client::throwIfCancelled() {
+    uint64_t v = 0;
+    if (cancelFd_ >= 0 && ::read(cancelFd_, &v, sizeof v) == sizeof v && v > 0) {
+        disconnect();
+        throw Error(ErrorInfo{ErrorKind::Cancelled, "http", 0, 0, {}, "by the user"});
+    }
+}
+
+void Client::waitReady(short events, Clock::time_point deadline, const char* what) {
+    for (;;) {
+        auto left = std::chrono::duration_cast<Millis>(deadline - Clock::now()).count();
+        if (left <= 0) {
+            std::string where = origin_;
+            disconnect();
+            throw Error(ErrorInfo{ErrorKind::Timeout, what, ETIMEDOUT, 0, where,
+                                  "gave up after " + std::to_string(options_.timeout.count()) + " ms"});
+        }
+        pollfd fds[2] = {{socket_.fd(), events, 0}, {cancelFd_, POLLIN, 0}};
+        int r = sys::poll(fds, 2, static_cast<int>(left));
+        if (r < 0) throw Error::fromErrno("poll", errno);
+        if (fds[1].revents & POLLIN) throwIfCancelled();
+        if (fds[0].revents) return;
+    }
+}
+
+Request Client::prepare(const std::string& method, const Url& url, const Headers& headers,
+                        const std::string& body, const ClientOptions& options) {
+    Request req;
+    req.method = method;
+    req.target = url.target();
+    req.version = options.http10 ? "HTTP/1.0" : "HTTP/1.1";
+    req.headers = headers;
+    req.body = body;
+    // Defaults go first, like curl, unless the caller set them.
+    Headers out;
+    if (!headers.contains("Host")) out.add("Host", url.authority());
+    if (!headers.contains("User-Agent")) out.add("User-Agent", options.userAgent);
+    if (!headers.contains("Accept")) out.add("Accept", "*/*");
+    if (options.compressed && !headers.contains("Accept-Encoding")) out.add("Accept-Encoding", "gzip, deflate");
+    if (url.hasUserInfo() && !headers.contains("Authorization")) {
+        // Basic credentials from the URL, as curl does with user:pass@.
+        static const char* b64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+        std::string in = url.user() + ":" + url.password(), enc;
+        for (size_t i = 0; i < in.size(); i += 3) {
+            uint32_t n = static_cast<unsigned char>(in[i]) << 16;
+            if (i + 1 < in.size()) n |= static_cast<unsigned char>(in[i + 1]) << 8;
+            if (i + 2 < in.size()) n |= static_cast<unsigned char>(in[i + 2]);
+            enc += b64[(n >> 18) & 63];
+            enc += b64[(n >> 12) & 63];
+            enc += i + 1 < in.size() ? b64[(n >> 6) & 63] : '=';
+            enc += i + 2 < in.size() ? b64[n & 63] : '=';
+        }
+        out.add("Authorization", "Basic " + enc);
+    }
+    for (const auto& f : headers) out.add(f.name, f.value);
+    if (!body.empty() && !headers.contains("Content-Length") && !headers.contains("Transfer-Encoding"))
+        out.add("Content-Length", std::to_string(body.size()));
+    if (options.http10 && !headers.contains("Connection")) {
+        // HTTP/1.0 closes by default: nothing to say.
+    } else if (!options.keepAlive && !headers.contains("Connection")) {
+        out.add("Connection", "close");
+    }
+    req.headers = std::move(out);
+    return req;
+}
+
+void Client::connectTo(const Url& url, Exchange& ex, Clock::time_point deadline) {
+    const auto t0 = Clock::now();
+    auto addresses = Address::resolve(url.host(), std::to_string(url.port()), SOCK_STREAM);
+    const auto t1 = Clock::now();
+    ex.timings.resolve = msBetween(t0, t1);
+    std::optional<Error> last;
+    for (const auto& a : addresses) {
+        throwIfCancelled();
+        try {
+            Socket s = Socket::create(a.family(), SOCK_STREAM | SOCK_NONBLOCK);
+            if (sys::connect(s.fd(), a.sockaddrPtr(), a.length()) != 0) {
+                if (errno != EINPROGRESS) throw Error::fromErrno("connect", errno, a.toString());
+                socket_ = std::move(s);
+                origin_ = a.toString();
+                waitReady(POLLOUT, deadline, "connect");
+                int err = socket_.pendingError();
+                if (err != 0) {
+                    socket_.close();
+                    throw Error::fromErrno("connect", err, a.toString());
+                }
+            } else {
+                socket_ = std::move(s);
+            }
+            socket_.setNoDelay(true);
+            origin_ = url.host() + ":" + std::to_string(url.port());
+            ex.peer = a;
+            ex.local = socket_.localAddress();
+            ex.timings.connect = msBetween(t1, Clock::now());
+            return;
+        } catch (const Error& e) {
+            if (e.kind() == ErrorKind::Cancelled || e.kind() == ErrorKind::Timeout) throw;
+            last = e;
+        }
+    }
+    origin_.clear();
+    throw *last;
+}
+
+Exchange Client::exchangeOnce(const Request& request, const Url& url, bool allowRetry) {
+    Exchange ex;
+    ex.url = url.toString();
+    ex.request = request;
+    ex.requestBytes = request.serialize();
+    const auto start = Clock::now();
+    const auto deadline = start + options_.timeout;
+    const std::string origin = url.host() + ":" + std::to_string(url.port());
+
+    if (socket_.isValid() && origin_ == origin) {
+        // A kept-alive connection the server may have closed meanwhile:
+        // readable now means EOF (or stray bytes), so do not reuse it.
+        pollfd p{socket_.fd(), POLLIN, 0};
+        if (::poll(&p, 1, 0) != 0) disconnect();
+        else ex.reusedConnection = true;
+    } else {
+        disconnect();
+    }
+    if (!socket_.isValid()) connectTo(url, ex, deadline);
+    else ex.peer = socket_.peerAddress(), ex.local = socket_.localAddress();
+
+    const auto tSend = Clock::now();
+    std::string_view out = ex.requestBytes;
+    try {
+        while (!out.empty()) {
+            IoResult r = socket_.send(out);
+            if (r.status == IoResult::WouldBlock) {
+                waitReady(POLLOUT, deadline, "send");
+                continue;
+            }
+            out.remove_prefix(r.bytes);
+            ex.bytesSent += r.bytes;
+        }
+    } catch (const Error& e) {
+        disconnect();
+        if (ex.reusedConnection && allowRetry && e.kind() == ErrorKind::System)
+            return exchangeOnce(request, url, false);
+        throw;
+    }
+    const auto tSent = Clock::now();
+    ex.timings.send = msBetween(tSend, tSent);
+
+    ResponseParser::Limits limits;
+    limits.maxBodyBytes = options_.maxBodyBytes;
+    ResponseParser parser(limits);
+    parser.setHeadRequest(request.method == "HEAD");
+    std::string buf(64 * 1024, '\0');
+    Clock::time_point tFirst{};
+    for (;;) {
+        IoResult r;
+        try {
+            r = socket_.recv(buf.data(), buf.size());
+        } catch (const Error& e) {
+            disconnect();
+            // A reused connection reset before any byte: the server had
+            // closed it; try once on a fresh one.
+            if (ex.reusedConnection && allowRetry && ex.bytesReceived == 0) return exchangeOnce(request, url, false);
+            throw;
+        }
+        if (r.status == IoResult::WouldBlock) {
+            waitReady(POLLIN, deadline, "recv");
+            continue;
+        }
+        ResponseParser::Status st;
+        if (r.eof()) {
+            if (ex.bytesReceived == 0) {
+                disconnect();
+                if (ex.reusedConnection && allowRetry) return exchangeOnce(request, url, false);
+                protocolError(origin, "the connection was closed before any response byte");
+            }
+            st = parser.onEof();
+        } else {
+            if (ex.bytesReceived == 0) tFirst = Clock::now();
+            ex.bytesReceived += r.bytes;
+            ex.raw.append(buf.data(), r.bytes);
+            st = parser.feed(std::string_view(buf.data(), r.bytes));
+        }
+        if (st == ResponseParser::Status::Error) {
+            disconnect();
+            protocolError(origin, parser.error().message);
+        }
+        if (st == ResponseParser::Status::Complete) break;
+        if (r.eof()) {
+            disconnect();
+            protocolError(origin, "the connection closed before the response was complete");
+        }
+    }
+    const auto tDone = Clock::now();
+    ex.timings.wait = msBetween(tSent, tFirst);
+    ex.timings.download = msBetween(tFirst, tDone);
+    ex.timings.total = msBetween(start, tDone);
+    // Keep only the bytes of this message in raw (a pipelined surplus is not ours).
+    if (!parser.leftover().empty()) ex.raw.resize(ex.raw.size() - parser.leftover().size());
+    const bool keep = parser.keepAlive() && options_.keepAlive && !options_.http10;
+    ex.interim = parser.interimResponses();
+    ex.response = parser.takeResponse();
+    if (!keep) disconnect();
+
+    if (options_.compressed) {
+        auto enc = ex.response.headers.get("Content-Encoding");
+        if (enc && !enc->empty()) {
+            auto dec = Decompress::decode(ex.response.body, *enc, options_.maxBodyBytes);
+            if (!dec.ok()) protocolError(origin, "cannot decode the " + std::string(*enc) + " body: " + dec.error);
+            ex.response.body = std::move(dec.data);
+        }
+    }
+    return ex;
+}
+
+Result Client::perform(const Request& request, const Url& url) {
+    throwIfCancelled();
+    Result result;
+    Request req = request;
+    Url current = url;
+    for (int hop = 0;; ++hop) {
+        result.hops.push_back(exchangeOnce(req, current, true));
+        const Exchange& ex = result.hops.back();
+        const int status = ex.response.status;
+        auto location = ex.response.headers.get("Location");
+        if (!options_.followRedirects || !isRedirect(status) || !location) break;
+        if (hop >= options_.maxRedirects)
+            throw Error(ErrorInfo{ErrorKind::Protocol, "http", 0, 0, current.authority(),
+                                  "more than " + std::to_string(options_.maxRedirects) + " redirects"});
+        UrlError err;
+        auto next = Url::parse(resolveLocation(current, std::string(*location)), &err);
+        if (!next) throw Error::invalid("cannot follow the redirect to '" + std::string(*location) + "'", err.message);
+        // 303, and 301/302 after a POST, turn into a GET without body (as browsers and curl do).
+        if (status == 303 || ((status == 301 || status == 302) && req.method == "POST")) {
+            req.method = req.method == "HEAD" ? "HEAD" : "GET";
+            req.body.clear();
+            req.headers.remove("Content-Length");
+            req.headers.remove("Content-Type");
+        }
+        req.target = next->target();
+        if (next->authority() != current.authority()) {
+            req.headers.set("Host", next->authority());
+            req.headers.remove("Authorization");
+        }
+        current = *next;
+    }
+    return result;
+}
+
+Result Client::fetch(const std::string& method, const std::string& url, const Headers& headers,
+                     const std::string& body) {
+    UrlError err;
+    auto u = Url::parse(url, &err);
+    if (!u) throw Error::invalid("invalid URL '" + url + "'", err.message);
+    return perform(prepare(method, *u, headers, body, options_), *u);
+}
+
+}  // namespace sockwb::http

@@ -1,0 +1,111 @@
+#pragma once
+// The HTTP/1.1 client of the workbench: the course's client (build a
+// request, stringify it, send it, read what comes back) grown up. It
+// connects with a timeout, reuses a kept-alive connection for consecutive
+// requests to the same origin, follows redirects when asked, decodes gzip /
+// deflate when asked, times each phase and keeps the exact bytes both ways.
+// One Client is used by one thread at a time; cancel() may be called from
+// any thread and makes the running call throw Error (Cancelled) at once.
+
+#include <chrono>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "core/address.h"
+#include "core/http/request.h"
+#include "core/http/response.h"
+#include "core/http/url.h"
+#include "core/socket.h"
+
+namespace sockwb::http {
+
+struct ClientOptions {
+    Millis timeout{30000};        // whole exchange, connect included
+    bool followRedirects = false;
+    int maxRedirects = 10;
+    bool compressed = false;      // ask for gzip/deflate and decode (curl --compressed)
+    bool http10 = false;          // send HTTP/1.0 (no keep-alive)
+    bool keepAlive = true;        // reuse connections to the same origin
+    std::string userAgent = "sockwb/" SOCKWB_VERSION;
+    uint64_t maxBodyBytes = 1024ull * 1024 * 1024;
+};
+
+// Phase durations in milliseconds (curl's -w names in comments).
+struct Timings {
+    double resolve = 0;    // name lookup (time_namelookup)
+    double connect = 0;    // TCP handshake (time_connect - time_namelookup)
+    double send = 0;       // writing the request
+    double wait = 0;       // from request sent to the first response byte (TTFB)
+    double download = 0;   // from first byte to the complete response
+    double total = 0;      // everything
+};
+
+// One request/response round trip.
+struct Exchange {
+    std::string url;
+    Request request;
+    std::string requestBytes;     // exactly what was sent
+    Response response;            // body decoded when compressed was asked
+    std::vector<Response> interim;  // 1xx responses seen first
+    std::string raw;              // exactly what was received (chunk framing included)
+    Timings timings;
+    uint64_t bytesSent = 0;
+    uint64_t bytesReceived = 0;
+    bool reusedConnection = false;
+    Address peer;
+    Address local;
+};
+
+// The hops of a request: one Exchange, or more when redirects were followed.
+struct Result {
+    std::vector<Exchange> hops;
+    const Exchange& final() const { return hops.back(); }
+};
+
+class Client {
+public:
+    explicit Client(ClientOptions options = {});
+    ~Client();
+    Client(const Client&) = delete;
+    Client& operator=(const Client&) = delete;
+
+    // The request that will be sent for these inputs, with the headers the
+    // client adds on its own (Host, User-Agent, Accept, Accept-Encoding,
+    // Content-Length, Connection) when the caller did not set them. Pure.
+    static Request prepare(const std::string& method, const Url& url, const Headers& headers,
+                           const std::string& body, const ClientOptions& options);
+
+    // Sends the request (prepared or not: missing defaults are added),
+    // follows redirects if enabled. Throws sockwb::Error: connection
+    // errors, Timeout, Protocol (broken framing), Cancelled.
+    Result perform(const Request& request, const Url& url);
+    // Convenience: prepare + perform.
+    Result fetch(const std::string& method, const std::string& url, const Headers& headers = {},
+                 const std::string& body = {});
+
+    // Makes the running or next perform() stop with Error (Cancelled).
+    // Thread-safe; cleared when perform() returns.
+    void cancel();
+    // Closes the kept-alive connection, if any.
+    void disconnect();
+    const ClientOptions& options() const { return options_; }
+    void setOptions(const ClientOptions& options) { options_ = options; }
+
+private:
+    Exchange exchangeOnce(const Request& request, const Url& url, bool allowRetry);
+    void connectTo(const Url& url, Exchange& ex, std::chrono::steady_clock::time_point deadline);
+    // Waits until fd is ready for events or the deadline/cancel; throws.
+    void waitReady(short events, std::chrono::steady_clock::time_point deadline, const char* what);
+    void throwIfCancelled();
+
+    ClientOptions options_;
+    Socket socket_;
+    std::string origin_;    // "host:port" of socket_, "" when none
+    int cancelFd_ = -1;     // eventfd written by cancel()
+};
+
+// Resolves a Location header against the URL it came from. Pure.
+std::string resolveLocation(const Url& base, const std::string& location);
+
+}  // namespace sockwb::http
