@@ -1,0 +1,388 @@
+#include "core/http/curlcommand.h"
+
+#include <cctype>
+#include <fstream>
+#include <iterator>
+
+#include "core/error.h"
+#include "core/http/percentencoding.h"
+
+namespace sockwb::http {
+
+namespace {
+
+std::string readFile(const std::string& path, bool stripNewlines) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw Error::invalid("cannot read '" + path + "' (from @" + path + ")", "check that the file exists");
+    std::string s((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    if (stripNewlines) {
+        // curl -d @file drops carriage returns and newlines; --data-binary keeps them.
+        std::string out;
+        for (char c : s)
+            if (c != '\r' && c != '\n') out += c;
+        return out;
+    }
+    return s;
+}
+
+std::string base64(std::string_view in) {
+    static const char* t = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    std::string out;
+    for (size_t i = 0; i < in.size(); i += 3) {
+        uint32_t n = static_cast<unsigned char>(in[i]) << 16;
+        if (i + 1 < in.size()) n |= static_cast<unsigned char>(in[i + 1]) << 8;
+        if (i + 2 < in.size()) n |= static_cast<unsigned char>(in[i + 2]);
+        out += t[(n >> 18) & 63];
+        out += t[(n >> 12) & 63];
+        out += i + 1 < in.size() ? t[(n >> 6) & 63] : '=';
+        out += i + 2 < in.size() ? t[n & 63] : '=';
+    }
+    return out;
+}
+
+std::string base64Decode(std::string_view in) {
+    auto val = [](char c) -> int {
+        if (c >= 'A' && c <= 'Z') return c - 'A';
+        if (c >= 'a' && c <= 'z') return c - 'a' + 26;
+        if (c >= '0' && c <= '9') return c - '0' + 52;
+        if (c == '+') return 62;
+        if (c == '/') return 63;
+        return -1;
+    };
+    std::string out;
+    uint32_t acc = 0;
+    int bits = 0;
+    for (char c : in) {
+        int v = val(c);
+        if (v < 0) break;
+        acc = (acc << 6) | static_cast<uint32_t>(v);
+        bits += 6;
+        if (bits >= 8) {
+            bits -= 8;
+            out += static_cast<char>((acc >> bits) & 0xff);
+        }
+    }
+    return out;
+}
+
+// Splits "Name: value" / "Name:" / "Name;" into name, value and what to do.
+struct HeaderSpec {
+    std::string name, value;
+    enum { Add, Remove, Empty } kind = Add;
+};
+
+HeaderSpec splitHeader(const std::string& h) {
+    HeaderSpec s;
+    auto colon = h.find(':');
+    if (colon == std::string::npos) {
+        if (!h.empty() && h.back() == ';') {
+            s.name = h.substr(0, h.size() - 1);
+            s.kind = HeaderSpec::Empty;
+            return s;
+        }
+        throw Error::invalid("invalid header '" + h + "'", "write it as 'Name: value'");
+    }
+    s.name = h.substr(0, colon);
+    s.value = h.substr(colon + 1);
+    while (!s.value.empty() && (s.value.front() == ' ' || s.value.front() == '\t')) s.value.erase(0, 1);
+    while (!s.value.empty() && (s.value.back() == ' ' || s.value.back() == '\t')) s.value.pop_back();
+    if (s.value.empty()) s.kind = HeaderSpec::Remove;
+    return s;
+}
+
+}  // namespace
+
+std::vector<std::string> splitShellWords(std::string_view text) {
+    std::vector<std::string> words;
+    std::string cur;
+    bool inWord = false;
+    for (size_t i = 0; i < text.size(); ++i) {
+        char c = text[i];
+        if (c == '\\' && i + 1 < text.size()) {
+            if (text[i + 1] == '\n') {  // line continuation
+                ++i;
+                continue;
+            }
+            if (text[i + 1] == '\r' && i + 2 < text.size() && text[i + 2] == '\n') {
+                i += 2;
+                continue;
+            }
+            cur += text[++i];
+            inWord = true;
+        } else if (c == '\'') {
+            auto end = text.find('\'', i + 1);
+            if (end == std::string_view::npos) throw Error::invalid("unterminated ' quote in the curl command");
+            cur.append(text.substr(i + 1, end - i - 1));
+            i = end;
+            inWord = true;
+        } else if (c == '$' && i + 1 < text.size() && text[i + 1] == '\'') {
+            // $'...' ANSI-C quoting: \n \r \t \\ \' \xHH
+            size_t j = i + 2;
+            for (; j < text.size() && text[j] != '\''; ++j) {
+                if (text[j] == '\\' && j + 1 < text.size()) {
+                    char e = text[++j];
+                    if (e == 'n') cur += '\n';
+                    else if (e == 'r') cur += '\r';
+                    else if (e == 't') cur += '\t';
+                    else if (e == 'x' && j + 2 < text.size()) {
+                        cur += static_cast<char>(std::stoi(std::string(text.substr(j + 1, 2)), nullptr, 16));
+                        j += 2;
+                    } else cur += e;
+                } else {
+                    cur += text[j];
+                }
+            }
+            if (j >= text.size()) throw Error::invalid("unterminated $' quote in the curl command");
+            i = j;
+            inWord = true;
+        } else if (c == '"') {
+            size_t j = i + 1;
+            for (; j < text.size() && text[j] != '"'; ++j) {
+                if (text[j] == '\\' && j + 1 < text.size() &&
+                    (text[j + 1] == '"' || text[j + 1] == '\\' || text[j + 1] == '$' || text[j + 1] == '`')) {
+                    cur += text[++j];
+                } else if (text[j] == '\\' && j + 1 < text.size() && text[j + 1] == '\n') {
+                    ++j;
+                } else {
+                    cur += text[j];
+                }
+            }
+            if (j >= text.size()) throw Error::invalid("unterminated \" quote in the curl command");
+            i = j;
+            inWord = true;
+        } else if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+            if (inWord) words.push_back(std::move(cur));
+            cur.clear();
+            inWord = false;
+        } else {
+            cur += c;
+            inWord = true;
+        }
+    }
+    if (inWord) words.push_back(std::move(cur));
+    return words;
+}
+
+std::string shellQuote(std::string_view word) {
+    bool plain = !word.empty();
+    for (char c : word)
+        if (!(std::isalnum(static_cast<unsigned char>(c)) || std::string_view("-_./:=@%+,").find(c) != std::string_view::npos))
+            plain = false;
+    if (plain) return std::string(word);
+    std::string out = "'";
+    for (char c : word) {
+        if (c == '\'') out += "'\\''";
+        else out += c;
+    }
+    return out + "'";
+}
+
+CurlCommand CurlCommand::parse(std::string_view commandLine) {
+    auto words = splitShellWords(commandLine);
+    if (words.empty() || (words[0] != "curl" && words[0].size() >= 5 &&
+                          words[0].substr(words[0].size() - 5) != "/curl") ||
+        (words[0] != "curl" && words[0].size() < 5))
+        throw Error::invalid("not a curl command", "paste a command that starts with 'curl'");
+    CurlCommand c;
+    for (size_t i = 1; i < words.size(); ++i) {
+        std::string w = words[i];
+        std::string inlineValue;
+        bool hasInline = false;
+        // --opt=value is not curl syntax, but short options may be glued: -XPOST, -HName:v
+        if (w.size() > 2 && w[0] == '-' && w[1] != '-' && std::string_view("XHdAeumo").find(w[1]) != std::string_view::npos) {
+            inlineValue = w.substr(2);
+            hasInline = true;
+            w = w.substr(0, 2);
+        }
+        auto value = [&]() -> std::string {
+            if (hasInline) return inlineValue;
+            if (i + 1 >= words.size()) throw Error::invalid("curl option " + w + " needs a value");
+            return words[++i];
+        };
+        if (w == "-X" || w == "--request") c.method = value();
+        else if (w == "-H" || w == "--header") c.headers.push_back(value());
+        else if (w == "-d" || w == "--data" || w == "--data-ascii") {
+            std::string v = value();
+            c.data.push_back(!v.empty() && v[0] == '@' ? readFile(v.substr(1), true) : v);
+        } else if (w == "--data-raw") c.data.push_back(value());
+        else if (w == "--data-binary") {
+            std::string v = value();
+            c.data.push_back(!v.empty() && v[0] == '@' ? readFile(v.substr(1), false) : v);
+        } else if (w == "--data-urlencode") {
+            std::string v = value();
+            auto eq = v.find('=');
+            if (eq == std::string::npos) c.data.push_back(percent::encode(v));
+            else if (eq == 0) c.data.push_back(percent::encode(v.substr(1)));
+            else c.data.push_back(v.substr(0, eq + 1) + percent::encode(v.substr(eq + 1)));
+        } else if (w == "--url") c.url = value();
+        else if (w == "-I" || w == "--head") c.head = true;
+        else if (w == "-G" || w == "--get") c.get = true;
+        else if (w == "-L" || w == "--location") c.location = true;
+        else if (w == "--max-redirs") c.maxRedirs = std::stoi(value());
+        else if (w == "--compressed") c.compressed = true;
+        else if (w == "--http1.0" || w == "-0") c.http10 = true;
+        else if (w == "--http1.1") {}
+        else if (w == "-m" || w == "--max-time") c.maxTimeSeconds = std::stod(value());
+        else if (w == "-A" || w == "--user-agent") c.userAgent = value();
+        else if (w == "-e" || w == "--referer") c.referer = value();
+        else if (w == "-u" || w == "--user") c.user = value();
+        else if (w == "-o" || w == "--output" || w == "--connect-timeout" || w == "-w" || w == "--write-out") value();
+        else if (w == "-s" || w == "--silent" || w == "-S" || w == "--show-error" || w == "-v" || w == "--verbose" ||
+                 w == "-i" || w == "--include" || w == "-k" || w == "--insecure" || w == "-f" || w == "--fail" ||
+                 w == "-sS" || w == "-sSL" || w == "-sL" || w == "-fsSL" || w == "--no-progress-meter")
+            {
+            if (w.find('L') != std::string::npos && w != "--silent" && w != "--no-progress-meter") c.location = true;
+        } else if (!w.empty() && w[0] == '-' && w.size() > 1)
+            throw Error::invalid("curl option '" + w + "' is not supported here",
+                                 "supported: -X -H -d --data-raw --data-binary --url -I -L --compressed -A -e -u");
+        else if (c.url.empty()) c.url = w;
+        else throw Error::invalid("more than one URL in the curl command ('" + w + "')");
+    }
+    if (c.url.empty()) throw Error::invalid("the curl command has no URL");
+    return c;
+}
+
+std::string CurlCommand::effectiveMethod() const {
+    if (!method.empty()) return method;
+    if (head) return "HEAD";
+    if (!data.empty() && !get) return "POST";
+    return "GET";
+}
+
+std::string CurlCommand::body() const {
+    if (get) return {};
+    std::string b;
+    for (size_t i = 0; i < data.size(); ++i) b += (i ? "&" : "") + data[i];
+    return b;
+}
+
+std::string CurlCommand::effectiveUrl() const {
+    std::string u = url;
+    if (u.find("://") == std::string::npos) u = "http://" + u;
+    if (get && !data.empty()) {
+        std::string q;
+        for (size_t i = 0; i < data.size(); ++i) q += (i ? "&" : "") + data[i];
+        auto hash = u.find('#');
+        if (hash != std::string::npos) u.resize(hash);
+        u += (u.find('?') == std::string::npos ? "?" : "&") + q;
+    }
+    return u;
+}
+
+Request CurlCommand::toRequest(const std::string& defaultUserAgent) const {
+    UrlError err;
+    auto u = Url::parse(effectiveUrl(), &err);
+    if (!u) throw Error::invalid("invalid URL in the curl command: '" + url + "'", err.message);
+    Request r;
+    r.method = effectiveMethod();
+    r.target = u->target();
+    r.version = http10 ? "HTTP/1.0" : "HTTP/1.1";
+    r.body = body();
+    std::vector<HeaderSpec> specs;
+    for (const auto& h : headers) specs.push_back(splitHeader(h));
+    auto custom = [&](std::string_view name) {
+        for (const auto& s : specs)
+            if (Headers::equalsIgnoreCase(s.name, name)) return true;
+        return false;
+    };
+    // curl's own order, each default replaced or removed by a -H of that name.
+    // A -H Host takes the place of the default one (curl keeps Host first).
+    std::string host = u->authority();
+    for (const auto& s : specs)
+        if (Headers::equalsIgnoreCase(s.name, "Host") && s.kind == HeaderSpec::Add) host = s.value;
+    if (!custom("Host") || host != u->authority()) r.headers.add("Host", host);
+    std::string userInfo = !user.empty() ? user : (u->hasUserInfo() ? u->user() + ":" + u->password() : "");
+    if (!userInfo.empty() && !custom("Authorization")) r.headers.add("Authorization", "Basic " + base64(userInfo));
+    if (!custom("User-Agent")) r.headers.add("User-Agent", userAgent.empty() ? defaultUserAgent : userAgent);
+    if (!custom("Accept")) r.headers.add("Accept", "*/*");
+    // We decode gzip and deflate only, so we ask for those two.
+    if (compressed && !custom("Accept-Encoding")) r.headers.add("Accept-Encoding", "deflate, gzip");
+    if (!referer.empty() && !custom("Referer")) r.headers.add("Referer", referer);
+    for (const auto& s : specs) {
+        if (Headers::equalsIgnoreCase(s.name, "Host")) continue;
+        if (s.kind == HeaderSpec::Add) r.headers.add(s.name, s.value);
+        else if (s.kind == HeaderSpec::Empty) r.headers.add(s.name, "");
+    }
+    if (!get && !data.empty()) {
+        if (!custom("Content-Length")) r.headers.add("Content-Length", std::to_string(r.body.size()));
+        if (!custom("Content-Type")) r.headers.add("Content-Type", "application/x-www-form-urlencoded");
+    }
+    return r;
+}
+
+ClientOptions CurlCommand::toOptions() const {
+    ClientOptions o;
+    o.followRedirects = location;
+    if (maxRedirs >= 0) o.maxRedirects = maxRedirs;
+    o.compressed = compressed;
+    o.http10 = http10;
+    if (maxTimeSeconds > 0) o.timeout = Millis(static_cast<long long>(maxTimeSeconds * 1000));
+    return o;
+}
+
+std::string CurlCommand::toCommandLine() const {
+    std::string out = "curl";
+    auto arg = [&](const std::string& opt, const std::string& v) { out += " " + opt + " " + shellQuote(v); };
+    if (!method.empty()) arg("-X", method);
+    if (head) out += " -I";
+    if (get) out += " -G";
+    if (location) out += " -L";
+    if (maxRedirs >= 0) arg("--max-redirs", std::to_string(maxRedirs));
+    if (compressed) out += " --compressed";
+    if (http10) out += " --http1.0";
+    if (maxTimeSeconds > 0) {
+        std::string t = std::to_string(maxTimeSeconds);
+        t.erase(t.find_last_not_of('0') + 1);
+        if (!t.empty() && t.back() == '.') t.pop_back();
+        arg("-m", t);
+    }
+    if (!userAgent.empty()) arg("-A", userAgent);
+    if (!referer.empty()) arg("-e", referer);
+    if (!user.empty()) arg("-u", user);
+    for (const auto& h : headers) arg("-H", h);
+    for (const auto& d : data) arg("--data-raw", d);
+    out += " " + shellQuote(url);
+    return out;
+}
+
+CurlCommand CurlCommand::fromRequest(const Request& request, const Url& url, const ClientOptions& options) {
+    CurlCommand c;
+    c.url = url.toString();
+    c.location = options.followRedirects;
+    if (options.followRedirects && options.maxRedirects != ClientOptions{}.maxRedirects) c.maxRedirs = options.maxRedirects;
+    c.compressed = options.compressed;
+    c.http10 = options.http10 || request.version == "HTTP/1.0";
+    const bool hasBody = !request.body.empty();
+    if (request.method == "HEAD") c.head = true;
+    else if (request.method != (hasBody ? "POST" : "GET")) c.method = request.method;
+    for (const auto& f : request.headers) {
+        const std::string& n = f.name;
+        if (Headers::equalsIgnoreCase(n, "Host") && f.value == url.authority()) continue;
+        if (Headers::equalsIgnoreCase(n, "Accept") && f.value == "*/*") continue;
+        if (Headers::equalsIgnoreCase(n, "Content-Length")) continue;  // curl computes it
+        if (Headers::equalsIgnoreCase(n, "Accept-Encoding") && options.compressed) continue;
+        if (Headers::equalsIgnoreCase(n, "User-Agent")) {
+            if (f.value != options.userAgent) c.userAgent = f.value;
+            continue;
+        }
+        if (Headers::equalsIgnoreCase(n, "Referer")) {
+            c.referer = f.value;
+            continue;
+        }
+        if (Headers::equalsIgnoreCase(n, "Authorization") && f.value.rfind("Basic ", 0) == 0) {
+            c.user = base64Decode(f.value.substr(6));
+            continue;
+        }
+        if (Headers::equalsIgnoreCase(n, "Content-Type") && hasBody && f.value == "application/x-www-form-urlencoded")
+            continue;
+        c.headers.push_back(f.value.empty() ? n + ";" : n + ": " + f.value);
+    }
+    if (hasBody) {
+        c.data.push_back(request.body);
+        // A body sent without a form Content-Type: curl would add one, so say none.
+        if (!request.headers.contains("Content-Type")) c.headers.push_back("Content-Type:");
+    }
+    return c;
+}
+
+}  // namespace sockwb::http

@@ -1,0 +1,72 @@
+#pragma once
+// A curl command line as data: import ("paste a curl command and the form
+// fills in"), export ("Copy as cURL") and the request that curl itself would
+// send for it, header order included. The subset understood: -X/--request,
+// -H/--header, -d/--data, --data-raw, --data-binary, --data-urlencode (plain),
+// --url, -I/--head, -L/--location, --max-redirs, --compressed, -A/--user-agent,
+// -e/--referer, -u/--user, -m/--max-time, --http1.0, -G/--get, and flags that
+// change nothing on the wire (-s, -S, -v, -i, -k...). Quoting follows the
+// shell: '...', "..." with backslash escapes, $'...' and line continuations.
+
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "core/http/client.h"
+#include "core/http/request.h"
+#include "core/http/url.h"
+
+namespace sockwb::http {
+
+struct CurlCommand {
+    std::string method;        // -X value; empty: derived (GET, POST with data, HEAD with -I)
+    std::string url;
+    // -H values in order. "Name: value" adds, "Name:" removes a default
+    // header, "Name;" sends the header with an empty value.
+    std::vector<std::string> headers;
+    std::vector<std::string> data;  // each -d piece, already read from @file when needed
+    bool head = false;              // -I
+    bool get = false;               // -G: data goes to the query
+    bool location = false;          // -L
+    int maxRedirs = -1;             // --max-redirs
+    bool compressed = false;        // --compressed
+    bool http10 = false;            // --http1.0
+    double maxTimeSeconds = 0;      // -m
+    std::string userAgent;          // -A ("" = curl's default)
+    std::string referer;            // -e
+    std::string user;               // -u user:password
+
+    // Parses a command line starting with "curl". Throws Error (InvalidInput)
+    // naming the option that is not understood. @file data is read from
+    // disk (relative to the current directory). Thread-safe.
+    static CurlCommand parse(std::string_view commandLine);
+    // The command line again, with every argument single-quoted. Thread-safe.
+    std::string toCommandLine() const;
+    // The method curl would use.
+    std::string effectiveMethod() const;
+    // The body curl would send (pieces joined with '&'; none with -G).
+    std::string body() const;
+    // The URL with -G data appended to the query.
+    std::string effectiveUrl() const;
+    // The request curl would send, in curl's header order (Host,
+    // Authorization, User-Agent, Accept, Accept-Encoding, Referer, the -H
+    // headers, Content-Length, Content-Type). Throws Error on a bad URL.
+    Request toRequest(const std::string& defaultUserAgent = "sockwb/" SOCKWB_VERSION) const;
+    // Client options matching -L, --max-redirs, --compressed, --http1.0, -m.
+    ClientOptions toOptions() const;
+
+    // The command for a request the workbench composed (Copy as cURL):
+    // default headers that curl adds by itself are left out. Thread-safe.
+    static CurlCommand fromRequest(const Request& request, const Url& url, const ClientOptions& options);
+
+    friend bool operator==(const CurlCommand&, const CurlCommand&) = default;
+};
+
+// Splits a command line into words like a POSIX shell would (no
+// expansion). Throws Error (InvalidInput) on an unterminated quote.
+std::vector<std::string> splitShellWords(std::string_view text);
+// Quotes one word for a POSIX shell: 'it'\''s'.
+std::string shellQuote(std::string_view word);
+
+}  // namespace sockwb::http

@@ -1,0 +1,185 @@
+#include "grammar.h"
+
+namespace sockwb::http::grammar {
+
+bool isTokenChar(char c)
+{
+    const auto u = static_cast<unsigned char>(c);
+    if ((u >= '0' && u <= '9') || (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z'))
+        return true;
+    switch (c) {
+    case '!': case '#': case '$': case '%': case '&': case '\'': case '*': case '+':
+    case '-': case '.': case '^': case '_': case '`': case '|': case '~':
+        return true;
+    default:
+        return false;
+    }
+}
+
+bool isToken(std::string_view s)
+{
+    if (s.empty())
+        return false;
+    for (char c : s) {
+        if (!isTokenChar(c))
+            return false;
+    }
+    return true;
+}
+
+std::string_view trimOws(std::string_view s)
+{
+    while (!s.empty() && (s.front() == ' ' || s.front() == '\t'))
+        s.remove_prefix(1);
+    while (!s.empty() && (s.back() == ' ' || s.back() == '\t'))
+        s.remove_suffix(1);
+    return s;
+}
+
+bool hasListToken(std::string_view list, std::string_view token)
+{
+    while (!list.empty()) {
+        const auto comma = list.find(',');
+        const std::string_view item = trimOws(list.substr(0, comma));
+        if (Headers::equalsIgnoreCase(item, token))
+            return true;
+        if (comma == std::string_view::npos)
+            break;
+        list.remove_prefix(comma + 1);
+    }
+    return false;
+}
+
+bool isValidFieldValue(std::string_view s)
+{
+    for (char c : s) {
+        const auto u = static_cast<unsigned char>(c);
+        if ((u < 0x20 && c != '\t') || u == 0x7f)
+            return false;
+    }
+    return true;
+}
+
+bool parseVersion(std::string_view s, int &major, int &minor)
+{
+    if (s.size() != 8 || s.substr(0, 5) != "HTTP/" || s[6] != '.')
+        return false;
+    if (s[5] < '0' || s[5] > '9' || s[7] < '0' || s[7] > '9')
+        return false;
+    major = s[5] - '0';
+    minor = s[7] - '0';
+    return true;
+}
+
+std::string_view stripCr(std::string_view line)
+{
+    if (!line.empty() && line.back() == '\r')
+        line.remove_suffix(1);
+    return line;
+}
+
+bool parseFieldLine(std::string_view line, Headers &headers, ErrorCode code, ParseError &err)
+{
+    const auto colon = line.find(':');
+    if (colon == std::string_view::npos) {
+        err = ParseError::make(code, "header line without a colon");
+        return false;
+    }
+    const std::string_view name = line.substr(0, colon);
+    if (!name.empty() && (name.back() == ' ' || name.back() == '\t')) {
+        // RFC 9112 §5.1: must be rejected, it is a classic smuggling vector.
+        err = ParseError::make(code, "whitespace between header name and colon");
+        return false;
+    }
+    if (!isToken(name)) {
+        err = ParseError::make(code, "invalid header name");
+        return false;
+    }
+    const std::string_view value = trimOws(line.substr(colon + 1));
+    if (!isValidFieldValue(value)) {
+        err = ParseError::make(code, "control character in the value of header " + std::string(name));
+        return false;
+    }
+    headers.add(name, value);
+    return true;
+}
+
+LengthResult contentLength(const Headers &headers, std::uint64_t &length, ParseError &err)
+{
+    bool found = false;
+    std::uint64_t value = 0;
+    for (const auto &field : headers) {
+        if (!Headers::equalsIgnoreCase(field.name, "Content-Length"))
+            continue;
+        std::string_view list = field.value;
+        // RFC 9110 §8.6: "Content-Length: 5, 5" may be accepted as 5; anything else is fatal.
+        while (true) {
+            const auto comma = list.find(',');
+            const std::string_view item = trimOws(list.substr(0, comma));
+            if (item.empty() || item.size() > 19) {
+                err = ParseError::make(ErrorCode::BadContentLength,
+                                       "Content-Length \"" + std::string(field.value) + "\" is not a valid length");
+                return LengthResult::Invalid;
+            }
+            std::uint64_t n = 0;
+            for (char c : item) {
+                if (c < '0' || c > '9') {
+                    err = ParseError::make(ErrorCode::BadContentLength,
+                                           "Content-Length \"" + std::string(field.value) + "\" is not a number");
+                    return LengthResult::Invalid;
+                }
+                n = n * 10 + static_cast<std::uint64_t>(c - '0'); // 19 digits cannot overflow 64 bits
+            }
+            if (found && n != value) {
+                err = ParseError::make(ErrorCode::ConflictingContentLength,
+                                       "several Content-Length values that differ");
+                return LengthResult::Invalid;
+            }
+            found = true;
+            value = n;
+            if (comma == std::string_view::npos)
+                break;
+            list.remove_prefix(comma + 1);
+        }
+    }
+    if (!found)
+        return LengthResult::Absent;
+    length = value;
+    return LengthResult::Present;
+}
+
+TransferCoding transferCoding(const Headers &headers)
+{
+    TransferCoding tc;
+    for (const auto &field : headers) {
+        if (!Headers::equalsIgnoreCase(field.name, "Transfer-Encoding"))
+            continue;
+        tc.present = true;
+        std::string_view list = field.value;
+        while (true) {
+            const auto comma = list.find(',');
+            std::string_view item = trimOws(list.substr(0, comma));
+            // Parameters (";q=...") are not allowed on chunked; keep the name only for others.
+            const auto semi = item.find(';');
+            const std::string_view name = trimOws(item.substr(0, semi));
+            if (name.empty() || !isToken(name)) {
+                tc.empty = true;
+            } else if (Headers::equalsIgnoreCase(name, "chunked") && semi == std::string_view::npos) {
+                if (tc.chunkedLast)
+                    tc.chunkedTwice = true;
+                tc.chunkedLast = true;
+            } else {
+                if (tc.chunkedLast)
+                    tc.chunkedTwice = true; // chunked followed by something else
+                tc.chunkedLast = false;
+                tc.unknown = true;
+            }
+            if (comma == std::string_view::npos)
+                break;
+            list.remove_prefix(comma + 1);
+        }
+    }
+    return tc;
+}
+
+} // namespace sockwb::http::grammar
