@@ -21,7 +21,12 @@ const std::map<std::string, Command>& commands() {
     static const std::map<std::string, Command> table = {
         {"demo", {"play the course's time-service scenario in the terminal, with the syscall trace",
                   demoCommand}},
+        {"serve", {"run a server (echo, chargen, clock, chat, http...) under a concurrency model",
+                   serveCommand}},
+        {"client", {"a TCP/UDP client: send messages, print the answer (or netcat mode)", clientCommand}},
         {"http", {"send one HTTP/1.1 request and print the response (a small curl)", httpCommand}},
+        {"load", {"load a server (HTTP, TCP/UDP echo, bulk): requests/s, latency percentiles, errors",
+                  loadCommand}},
     };
     return table;
 }

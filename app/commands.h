@@ -10,6 +10,9 @@ namespace sockwb::app {
 using Args = std::vector<std::string>;
 
 int demoCommand(const Args& args);
+int serveCommand(const Args& args);
+int clientCommand(const Args& args);
 int httpCommand(const Args& args);
+int loadCommand(const Args& args);
 
 }  // namespace sockwb::app

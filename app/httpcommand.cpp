@@ -5,11 +5,13 @@
 #include <cstdio>
 #include <fstream>
 #include <iterator>
+#include <optional>
 #include <sstream>
 
 #include "app/commands.h"
 #include "core/error.h"
 #include "core/http/client.h"
+#include "core/http/curlcommand.h"
 
 namespace sockwb::app {
 
@@ -29,6 +31,8 @@ const char* kHttpUsage =
     "      --compressed            ask for gzip/deflate and decode the body\n"
     "      --http1.0               send HTTP/1.0\n"
     "      --timeout S             give up after S seconds (default 30)\n"
+    "      --from-curl 'curl ...'  send what that curl command would send\n"
+    "      --as-curl               print the equivalent curl command instead of sending\n"
     "Exit status: 0 when a response was read (whatever its status), 1 on connection,\n"
     "timeout or framing errors, 2 on bad usage.\n";
 
@@ -56,7 +60,8 @@ int httpCommand(const Args& args) {
     http::Headers headers;
     std::vector<std::string> removed;
     std::vector<std::string> data;
-    bool include = false, timing = false, raw = false;
+    bool include = false, timing = false, raw = false, asCurl = false;
+    std::string fromCurl;
     http::ClientOptions options;
     try {
         std::vector<std::string> positional;
@@ -88,6 +93,10 @@ int httpCommand(const Args& args) {
                 output = value("-o");
             } else if (a == "--timing") {
                 timing = true;
+            } else if (a == "--from-curl") {
+                fromCurl = value("--from-curl");
+            } else if (a == "--as-curl") {
+                asCurl = true;
             } else if (a == "--raw") {
                 raw = true;
             } else if (a == "-L" || a == "--location") {
@@ -108,7 +117,9 @@ int httpCommand(const Args& args) {
                 positional.push_back(a);
             }
         }
-        if (positional.size() == 2 && isMethodToken(positional[0])) {
+        if (!fromCurl.empty()) {
+            if (!positional.empty()) throw Error::invalid("--from-curl takes the URL from the curl command");
+        } else if (positional.size() == 2 && isMethodToken(positional[0])) {
             method = positional[0];
             url = positional[1];
         } else if (positional.size() == 1) {
@@ -122,6 +133,24 @@ int httpCommand(const Args& args) {
     } catch (const std::exception&) {
         std::fprintf(stderr, "sockwb http: a numeric option has an invalid value\n");
         return 2;
+    }
+
+    std::optional<http::CurlCommand> curl;
+    if (!fromCurl.empty()) {
+        try {
+            curl = http::CurlCommand::parse(fromCurl);
+            url = curl->effectiveUrl();
+            http::ClientOptions fromOptions = curl->toOptions();
+            // Our own flags still apply on top of the curl command's.
+            fromOptions.followRedirects = fromOptions.followRedirects || options.followRedirects;
+            fromOptions.compressed = fromOptions.compressed || options.compressed;
+            fromOptions.http10 = fromOptions.http10 || options.http10;
+            if (options.timeout != http::ClientOptions{}.timeout) fromOptions.timeout = options.timeout;
+            options = fromOptions;
+        } catch (const Error& e) {
+            std::fprintf(stderr, "sockwb http: %s\n", e.what());
+            return 2;
+        }
     }
 
     std::string body;
@@ -138,8 +167,13 @@ int httpCommand(const Args& args) {
     }
     try {
         http::Client client(options);
-        http::Request request = http::Client::prepare(method, *parsed, headers, body, options);
+        http::Request request = curl ? curl->toRequest(options.userAgent)
+                                     : http::Client::prepare(method, *parsed, headers, body, options);
         for (const auto& name : removed) request.headers.remove(name);
+        if (asCurl) {
+            std::printf("%s\n", http::CurlCommand::fromRequest(request, *parsed, options).toCommandLine().c_str());
+            return 0;
+        }
         http::Result result = client.perform(request, *parsed);
         const http::Exchange& ex = result.final();
         FILE* out = stdout;

@@ -1,9 +1,15 @@
 #include <QApplication>
 
+#include <string_view>
+
 #include "app/cli.h"
 #include "app/mainwindow.h"
+#include "app/screenshots.h"
 
 int main(int argc, char** argv) {
+    // Hidden option of scripts/screenshots: pictures of the real widgets.
+    if (argc == 3 && std::string_view(argv[1]) == "--screenshots")
+        return sockwb::app::runScreenshots(argc, argv, argv[2]);
     // Sub-commands run headless: decide before any QApplication exists.
     const int status = sockwb::app::runCommandLine(argc, argv);
     if (status != sockwb::app::kOpenGui) return status;

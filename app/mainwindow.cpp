@@ -1,29 +1,294 @@
 #include "app/mainwindow.h"
 
+#include <QAction>
+#include <QApplication>
 #include <QCloseEvent>
+#include <QDockWidget>
+#include <QKeySequence>
 #include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
 #include <QSettings>
+#include <QSplitter>
+#include <QStackedWidget>
 #include <QStatusBar>
+#include <QToolBar>
+
+#include "core/framing.h"
+#include "widgets/cheatsheetdialog.h"
+#include "widgets/clientwindow.h"
+#include "widgets/logview.h"
+#include "widgets/serverform.h"
+#include "widgets/serverpanel.h"
+#include "widgets/sidebar.h"
+#include "widgets/traceadapter.h"
+#include "widgets/traceview.h"
+#include "widgets/windowplacement.h"
+#if __has_include("widgets/launchclientsdialog.h")
+#include "widgets/launchclientsdialog.h"
+#define SOCKWB_HAVE_LAUNCH_DIALOG 1
+#endif
 
 namespace sockwb::app {
 
-MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
+namespace {
+const QString kGeometry = QStringLiteral("mainWindow/geometry");
+const QString kState = QStringLiteral("mainWindow/state");
+}  // namespace
+
+MainWindow::MainWindow(QWidget* parent)
+    : QMainWindow(parent),
+      sideBar_(new SideBar(this)),
+      stack_(new QStackedWidget(this)),
+      welcome_(new QLabel(this)),
+      globalTrace_(new TraceAdapter(this)),
+      statusCounts_(new QLabel(this)) {
     setWindowTitle(tr("Socket Workbench"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/sockwb.svg")));
-    auto* placeholder = new QLabel(tr("No server or client yet."), this);
-    placeholder->setAlignment(Qt::AlignCenter);
-    setCentralWidget(placeholder);
-    statusBar()->showMessage(tr("Ready"));
+    auto* welcome = static_cast<QLabel*>(welcome_);
+    welcome->setText(tr("<h2>Socket Workbench</h2><p>Start a server with <b>Server &gt; New Server</b> "
+                        "(Ctrl+N), then open clients against it with <b>New Client</b> or "
+                        "<b>Launch Clients</b>.</p><p>Every socket call shows in the trace; "
+                        "hover a call to read what it does.</p>"));
+    welcome->setAlignment(Qt::AlignCenter);
+    welcome->setWordWrap(true);
+    stack_->addWidget(welcome_);
+    auto* splitter = new QSplitter(this);
+    splitter->addWidget(sideBar_);
+    splitter->addWidget(stack_);
+    splitter->setStretchFactor(1, 1);
+    splitter->setSizes({230, 870});
+    setCentralWidget(splitter);
+    createDocks();
+    createActions();
+    statusBar()->addPermanentWidget(statusCounts_);
+    statusBar()->showMessage(tr("Ready"), 3000);
+
+    connect(sideBar_, &SideBar::serverSelected, this, &MainWindow::showServer);
+    connect(sideBar_, &SideBar::clientActivated, this, [](ClientWindow* w) {
+        w->showNormal();
+        w->raise();
+        w->activateWindow();
+    });
+    connect(sideBar_, &SideBar::contentsChanged, this, &MainWindow::updateStatus);
+    // Client windows may come from anywhere (Launch Clients, New Client):
+    // they are found among the top-level windows, cheaply, once a second.
+    connect(&clientScan_, &QTimer::timeout, this, &MainWindow::discoverClients);
+    clientScan_.start(1000);
+    // Threads with no observer of their own (none of a server's) land here.
+    setGlobalTraceObserver(globalTrace_);
+
     QSettings settings;
-    if (!restoreGeometry(settings.value(QStringLiteral("mainWindow/geometry")).toByteArray()))
-        resize(1100, 720);
+    if (!restoreGeometry(settings.value(kGeometry).toByteArray())) resize(1180, 760);
+    restoreState(settings.value(kState).toByteArray());
+    updateStatus();
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow() {
+    setGlobalTraceObserver(nullptr);
+    // Panels stop their servers before the adapters they report to go away.
+    qDeleteAll(servers());
+}
+
+void MainWindow::createDocks() {
+    traceView_ = new TraceView(this, 20000);
+    traceView_->attach(globalTrace_);
+    auto* traceDock = new QDockWidget(tr("Trace (all servers)"), this);
+    traceDock->setObjectName(QStringLiteral("traceDock"));
+    traceDock->setWidget(traceView_);
+    addDockWidget(Qt::BottomDockWidgetArea, traceDock);
+    traceDock->hide();
+    logView_ = new LogView(this, 2000);
+    auto* logDock = new QDockWidget(tr("Log"), this);
+    logDock->setObjectName(QStringLiteral("logDock"));
+    logDock->setWidget(logView_);
+    addDockWidget(Qt::BottomDockWidgetArea, logDock);
+}
+
+void MainWindow::createActions() {
+    auto make = [this](const QString& text, const char* name, const QKeySequence& key, auto slot) {
+        auto* a = new QAction(text, this);
+        a->setObjectName(QLatin1String(name));
+        if (!key.isEmpty()) a->setShortcut(key);
+        connect(a, &QAction::triggered, this, slot);
+        return a;
+    };
+    QAction* newServer = make(tr("New &Server..."), "actionNewServer", QKeySequence::New, &MainWindow::newServer);
+    newServer->setToolTip(tr("Start a TCP or UDP server with a service and a concurrency model"));
+    QAction* newClient = make(tr("New &Client"), "actionNewClient", QKeySequence(tr("Ctrl+Shift+N")),
+                              &MainWindow::newClient);
+    newClient->setToolTip(tr("Open a client window (aimed at the selected server)"));
+    QAction* launch = make(tr("&Launch Clients..."), "actionLaunchClients", QKeySequence(tr("Ctrl+L")),
+                           &MainWindow::launchClients);
+    launch->setToolTip(tr("Start many clients at once with a scenario"));
+#ifndef SOCKWB_HAVE_LAUNCH_DIALOG
+    launch->setEnabled(false);
+#endif
+    auto* http = new QAction(tr("New &HTTP Request..."), this);
+    http->setObjectName(QStringLiteral("actionNewHttpRequest"));
+    http->setEnabled(false);
+    http->setToolTip(tr("The HTTP request composer comes in a later version"));
+    http->setStatusTip(http->toolTip());
+    QAction* quit = make(tr("&Quit"), "actionQuit", QKeySequence::Quit, &QWidget::close);
+
+    QMenu* file = menuBar()->addMenu(tr("&Workbench"));
+    file->addActions({newServer, newClient, launch, http});
+    file->addSeparator();
+    file->addAction(quit);
+
+    QMenu* view = menuBar()->addMenu(tr("&View"));
+    for (auto* dock : findChildren<QDockWidget*>()) {
+        QAction* toggle = dock->toggleViewAction();
+        toggle->setObjectName(dock->objectName() == QLatin1String("traceDock") ? QStringLiteral("actionViewTrace")
+                                                                               : QStringLiteral("actionViewLog"));
+        view->addAction(toggle);
+    }
+
+    QMenu* window = menuBar()->addMenu(tr("W&indow"));
+    window->addAction(make(tr("&Cascade client windows"), "actionCascade", QKeySequence(),
+                           [this] { arrangeClients(false); }));
+    window->addAction(make(tr("&Tile client windows"), "actionTile", QKeySequence(), [this] { arrangeClients(true); }));
+
+    QMenu* help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(make(tr("Socket API &cheat sheet"), "actionCheatSheet", QKeySequence::HelpContents,
+                         &MainWindow::showCheatSheet));
+    help->addAction(make(tr("&About Socket Workbench"), "actionAbout", QKeySequence(), &MainWindow::showAbout));
+
+    QToolBar* bar = addToolBar(tr("Main"));
+    bar->setObjectName(QStringLiteral("mainToolBar"));
+    bar->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    bar->addActions({newServer, newClient, launch, http});
+}
+
+ServerPanel* MainWindow::addServer(const ServerConfig& config, bool start) {
+    auto* panel = new ServerPanel(config, stack_);
+    stack_->addWidget(panel);
+    traceView_->attach(panel->traceAdapter());
+    sideBar_->addServer(panel);
+    connect(panel, &ServerPanel::stateChanged, this, [this, panel] { onServerState(panel); });
+    showServer(panel);
+    sideBar_->select(panel);
+    if (start) panel->start();
+    return panel;
+}
+
+QList<ServerPanel*> MainWindow::servers() const { return stack_->findChildren<ServerPanel*>(); }
+
+void MainWindow::showServer(ServerPanel* panel) {
+    if (panel) stack_->setCurrentWidget(panel);
+}
+
+void MainWindow::onServerState(ServerPanel* panel) {
+    switch (panel->state()) {
+        case ServerPanel::Running:
+            logView_->append(LogView::Info, tr("server %1 running").arg(panel->title()));
+            statusBar()->showMessage(tr("Server %1 running").arg(panel->title()), 5000);
+            break;
+        case ServerPanel::Failed:
+            logView_->append(LogView::Failure, tr("server %1: %2").arg(panel->title(), panel->errorText()));
+            statusBar()->showMessage(tr("Server %1 did not start (see its panel)").arg(panel->title()), 8000);
+            break;
+        case ServerPanel::Stopped: logView_->append(LogView::Info, tr("server %1 stopped").arg(panel->title())); break;
+        default: break;
+    }
+    updateStatus();
+}
+
+void MainWindow::newServer() {
+    auto* form = new ServerForm(this);
+    form->setAttribute(Qt::WA_DeleteOnClose);
+    connect(form, &QDialog::accepted, this, [this, form] { addServer(form->config()); });
+    form->open();
+}
+
+bool MainWindow::currentTarget(QString* host, quint16* port, QString* protocol) const {
+    // The server on screen, when it runs; a wildcard bind is reached on loopback.
+    auto* panel = qobject_cast<ServerPanel*>(stack_->currentWidget());
+    if (!panel || panel->state() != ServerPanel::Running || panel->addresses().empty()) return false;
+    const Address a = panel->addresses().front();
+    *host = QString::fromStdString(a.host());
+    if (*host == QLatin1String("0.0.0.0")) *host = QStringLiteral("127.0.0.1");
+    if (*host == QLatin1String("::")) *host = QStringLiteral("::1");
+    *port = a.port();
+    *protocol = QString::fromLatin1(protocolName(panel->config().listeners.front().protocol));
+    return true;
+}
+
+void MainWindow::newClient() {
+    QString host, protocol;
+    quint16 port = 0;
+    ClientWindow* window = nullptr;
+    if (currentTarget(&host, &port, &protocol)) {
+        window = ClientWindow::open(host, port, protocol);
+    } else {
+        window = new ClientWindow;
+        window->setAttribute(Qt::WA_DeleteOnClose);
+        window->show();
+    }
+    sideBar_->addClient(window);
+}
+
+void MainWindow::launchClients() {
+#ifdef SOCKWB_HAVE_LAUNCH_DIALOG
+    auto* dialog = new LaunchClientsDialog(this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    QString host, protocol;
+    quint16 port = 0;
+    if (currentTarget(&host, &port, &protocol)) dialog->setTarget(host, port, protocol);
+    connect(dialog, &LaunchClientsDialog::windowOpened, sideBar_, &SideBar::addClient);
+    dialog->show();
+#endif
+}
+
+void MainWindow::arrangeClients(bool tile) {
+    QList<QWidget*> windows;
+    for (QWidget* w : QApplication::topLevelWidgets())
+        if (qobject_cast<ClientWindow*>(w) && w->isVisible()) windows << w;
+    const QRect area = WindowPlacement::availableArea(this);
+    for (int i = 0; i < windows.size(); ++i) {
+        const auto mode = tile ? WindowPlacement::Mode::Tile : WindowPlacement::Mode::Cascade;
+        windows[i]->setGeometry(WindowPlacement::place(mode, i, int(windows.size()), windows[i]->size(), area));
+        windows[i]->raise();
+    }
+}
+
+void MainWindow::discoverClients() {
+    for (QWidget* w : QApplication::topLevelWidgets())
+        if (auto* client = qobject_cast<ClientWindow*>(w); client && !sideBar_->contains(client))
+            sideBar_->addClient(client);
+}
+
+void MainWindow::showCheatSheet() {
+    auto* dialog = findChild<CheatSheetDialog*>();
+    if (!dialog) dialog = new CheatSheetDialog(this);
+    dialog->show();
+    dialog->raise();
+}
+
+void MainWindow::showAbout() {
+    QMessageBox::about(this, tr("About Socket Workbench"),
+                       tr("<h3>Socket Workbench %1</h3><p>Client/server experiments over the POSIX socket "
+                          "API: servers under every concurrency model, many clients, and every socket call "
+                          "made visible in a live trace.</p>")
+                           .arg(QStringLiteral(SOCKWB_VERSION)));
+}
+
+void MainWindow::updateStatus() {
+    int running = 0;
+    for (auto* p : servers()) running += p->state() == ServerPanel::Running;
+    statusCounts_->setText(tr("%1 server(s), %2 running · %3 client window(s)")
+                               .arg(sideBar_->serverCount())
+                               .arg(running)
+                               .arg(sideBar_->clientCount()));
+}
 
 void MainWindow::closeEvent(QCloseEvent* event) {
     QSettings settings;
-    settings.setValue(QStringLiteral("mainWindow/geometry"), saveGeometry());
+    settings.setValue(kGeometry, saveGeometry());
+    settings.setValue(kState, saveState());
+    // Client windows are top-level: they close with the workbench.
+    for (QWidget* w : QApplication::topLevelWidgets())
+        if (qobject_cast<ClientWindow*>(w)) w->close();
     event->accept();
 }
 

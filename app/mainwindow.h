@@ -1,19 +1,73 @@
 #pragma once
 // The workbench's main window. It only composes the tools (each its own
-// class in widgets/); no socket logic lives here.
+// class in widgets/): the side list of servers and clients, one ServerPanel
+// per server, the Trace and Log docks, menus, toolbar and status bar. No
+// socket logic lives here.
 
 #include <QMainWindow>
+#include <QTimer>
+
+#include <memory>
+
+#include "core/trace.h"
+#include "core/server.h"
+
+class QLabel;
+class QStackedWidget;
+
+namespace sockwb {
+class LogView;
+class ServerPanel;
+class SideBar;
+class TraceAdapter;
+class TraceView;
+}  // namespace sockwb
 
 namespace sockwb::app {
 
 class MainWindow final : public QMainWindow {
     Q_OBJECT
 public:
+    // GUI thread only (as every method). Restores the saved geometry.
     explicit MainWindow(QWidget* parent = nullptr);
     ~MainWindow() override;
 
+    // Adds a server panel for config (started at once if start) and shows it.
+    ServerPanel* addServer(const ServerConfig& config, bool start = true);
+    QList<ServerPanel*> servers() const;
+    SideBar* sideBar() const { return sideBar_; }
+    TraceView* traceDock() const { return traceView_; }
+    LogView* logDock() const { return logView_; }
+
+    // The actions, for menus, toolbar and tests.
+    void newServer();
+    void newClient();
+    void launchClients();
+    void showCheatSheet();
+    void showAbout();
+
 protected:
     void closeEvent(QCloseEvent* event) override;
+
+private:
+    void createActions();
+    void createDocks();
+    void arrangeClients(bool tile);
+    // Host, port and protocol of the running server on screen; false if none.
+    bool currentTarget(QString* host, quint16* port, QString* protocol) const;
+    void discoverClients();
+    void showServer(ServerPanel* panel);
+    void onServerState(ServerPanel* panel);
+    void updateStatus();
+
+    SideBar* sideBar_;
+    QStackedWidget* stack_;
+    QWidget* welcome_;
+    TraceView* traceView_ = nullptr;
+    LogView* logView_ = nullptr;
+    TraceAdapter* globalTrace_;  // calls from threads without their own observer
+    QLabel* statusCounts_;
+    QTimer clientScan_;
 };
 
 }  // namespace sockwb::app

@@ -1,6 +1,7 @@
 #include "core/address.h"
 
 #include <arpa/inet.h>
+#include <net/if.h>
 #include <netdb.h>
 
 #include <cstring>
@@ -10,6 +11,19 @@
 #include "core/sys.h"
 
 namespace sockwb {
+
+namespace {
+// True for "invalid", "x.invalid" and "x.invalid." in any case.
+bool isInvalidTld(std::string_view host) {
+    if (!host.empty() && host.back() == '.') host.remove_suffix(1);
+    constexpr std::string_view tld = "invalid";
+    if (host.size() < tld.size()) return false;
+    const std::string_view tail = host.substr(host.size() - tld.size());
+    for (size_t i = 0; i < tld.size(); ++i)
+        if ((tail[i] | 0x20) != tld[i]) return false;
+    return host.size() == tld.size() || host[host.size() - tld.size() - 1] == '.';
+}
+}  // namespace
 
 Address::Address(const sockaddr* addr, socklen_t len) {
     if (!addr || len == 0 || len > sizeof(storage_)) return;
@@ -65,6 +79,12 @@ std::vector<Address> Address::resolve(std::string_view hostView, std::string_vie
         Address a = fromIp(host, port);
         if (family == AF_UNSPEC || family == a.family()) return {a};
     } catch (const Error&) {
+    }
+    // RFC 6761: ".invalid" names never resolve, and resolvers should say so
+    // without asking DNS (which may hang on a machine with no network).
+    if (isInvalidTld(host)) {
+        ErrorInfo info{ErrorKind::Resolve, "getaddrinfo", 0, EAI_NONAME, {}, host};
+        throw Error(info);
     }
     addrinfo hints{};
     hints.ai_family = family;
@@ -144,8 +164,18 @@ std::string Address::host() const {
     char buf[INET6_ADDRSTRLEN] = "";
     if (family() == AF_INET)
         ::inet_ntop(AF_INET, &reinterpret_cast<const sockaddr_in*>(&storage_)->sin_addr, buf, sizeof buf);
-    else if (family() == AF_INET6)
-        ::inet_ntop(AF_INET6, &reinterpret_cast<const sockaddr_in6*>(&storage_)->sin6_addr, buf, sizeof buf);
+    else if (family() == AF_INET6) {
+        const auto* in6 = reinterpret_cast<const sockaddr_in6*>(&storage_);
+        ::inet_ntop(AF_INET6, &in6->sin6_addr, buf, sizeof buf);
+        // A link-local address means nothing without its interface:
+        // "fe80::1%eth0", the form getaddrinfo parses back.
+        if (in6->sin6_scope_id != 0) {
+            char name[IF_NAMESIZE] = "";
+            return std::string(buf) + "%" +
+                   (::if_indextoname(in6->sin6_scope_id, name) ? std::string(name)
+                                                              : std::to_string(in6->sin6_scope_id));
+        }
+    }
     return buf;
 }
 
@@ -170,7 +200,9 @@ bool operator==(const Address& a, const Address& b) noexcept {
                reinterpret_cast<const sockaddr_in*>(&b.storage_)->sin_addr.s_addr;
     if (a.family() == AF_INET6)
         return std::memcmp(&reinterpret_cast<const sockaddr_in6*>(&a.storage_)->sin6_addr,
-                           &reinterpret_cast<const sockaddr_in6*>(&b.storage_)->sin6_addr, 16) == 0;
+                           &reinterpret_cast<const sockaddr_in6*>(&b.storage_)->sin6_addr, 16) == 0 &&
+               reinterpret_cast<const sockaddr_in6*>(&a.storage_)->sin6_scope_id ==
+                   reinterpret_cast<const sockaddr_in6*>(&b.storage_)->sin6_scope_id;
     return a.len_ == b.len_;
 }
 

@@ -39,7 +39,7 @@ public:
     bool isV6() const noexcept { return family() == AF_INET6; }
     uint16_t port() const noexcept;
     void setPort(uint16_t port) noexcept;
-    // Host part without brackets: "127.0.0.1", "::1".
+    // Host part without brackets: "127.0.0.1", "::1", "fe80::1%eth0".
     std::string host() const;
     // "127.0.0.1:8080" / "[::1]:8080"; "" when invalid.
     std::string toString() const;

@@ -3,6 +3,7 @@
 #include <netdb.h>
 
 #include <cerrno>
+#include <cstdlib>
 #include <cstring>
 
 namespace sockwb {
@@ -63,12 +64,19 @@ std::string explainErrno(const ErrorInfo& i) {
                              " is already used by another socket (choose another port, or 0 for a free one)"
                        : "the address is already used by another socket";
         case EADDRNOTAVAIL:
+            // connect: Linux says so when no ephemeral port is left, or the
+            // destination cannot be one (port 0, the wildcard address).
+            if (i.call == "connect")
+                return "cannot connect" + (has ? " to " + a : std::string{}) +
+                       ": the destination is not usable or no free local port is left";
             return has ? hostOf(a) + " is not an address of this machine (use 127.0.0.1, ::1 or an address shown by 'ip addr')"
                        : "the requested address is not available on this machine";
         case EACCES:
-            if (i.call == "bind")
+            if (i.call == "bind" && (!has || std::atoi(portOf(a).c_str()) < 1024))
                 return "port " + (has ? portOf(a) : std::string("below 1024")) +
                        " is privileged: only root may bind ports below 1024 (use a port of 1024 or more)";
+            if (i.call == "bind")
+                return "binding " + a + " is not permitted (a security policy forbids it)";
             return "permission denied" + (has ? " for " + a : std::string{});
         case EPERM:
             return "the operation is not permitted" + (has ? " for " + a : std::string{}) +
@@ -160,7 +168,10 @@ std::string explain(const ErrorInfo& i) {
 
 Error::Error(ErrorInfo info) : info_(std::move(info)) {
     std::string head = info_.call;
-    if (!info_.address.empty()) head += "(" + info_.address + ")";
+    if (!info_.address.empty())
+        head += "(" + info_.address + ")";
+    else if (info_.kind == ErrorKind::System && !info_.detail.empty())
+        head += "(" + info_.detail + ")";  // which option or family: "setsockopt(SO_RCVBUF)"
     switch (info_.kind) {
         case ErrorKind::System:
         case ErrorKind::Timeout:

@@ -24,6 +24,7 @@ FrameDecoder::FrameDecoder(Framing framing, size_t maxFrame) : framing_(framing)
 
 void FrameDecoder::tooLarge(size_t size) {
     failed_ = true;
+    failedSize_ = size;
     ErrorInfo info;
     info.kind = ErrorKind::FrameTooLarge;
     info.call = "decode";
@@ -32,7 +33,7 @@ void FrameDecoder::tooLarge(size_t size) {
 }
 
 void FrameDecoder::feed(std::string_view bytes) {
-    if (failed_) tooLarge(0);
+    if (failed_) tooLarge(failedSize_);  // the stream cannot be resynchronised
     if (framing_ == Framing::Raw) {
         if (!bytes.empty()) ready_.emplace_back(bytes);
         return;

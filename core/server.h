@@ -91,12 +91,17 @@ public:
 };
 
 class Model;
+class ServerCore;
 
 class Server {
 public:
     // Validates the configuration (unknown service or model, refused
     // combinations) and throws Error with a sentence saying why.
     explicit Server(ServerConfig config);
+    // Same, with the services given (one per listener, in order) instead of
+    // looked up by name: for services that are not in the registry (tests,
+    // plug-ins). Validated the same way.
+    Server(ServerConfig config, std::vector<std::shared_ptr<const Service>> services);
     ~Server();  // stops
     Server(const Server&) = delete;
     Server& operator=(const Server&) = delete;
@@ -123,12 +128,18 @@ public:
     std::vector<ConnectionInfo> connections() const;
 
 private:
+    void validate() const;
+    std::shared_ptr<ServerCore> core() const;
+
     ServerConfig config_;
+    std::vector<std::shared_ptr<const Service>> services_;
     std::unique_ptr<Model> model_;
     ServerObserver* observer_ = nullptr;
     TraceObserver* trace_ = nullptr;
-    mutable std::mutex mutex_;
-    bool running_ = false;
+    mutable std::mutex mutex_;       // serialises start() and stop()
+    mutable std::mutex coreMutex_;   // guards core_ (the pointer, not the core)
+    std::shared_ptr<ServerCore> core_;  // kept after stop: stats stay readable
+    std::atomic<bool> running_{false};
 };
 
 // Every model name, in the course's order. Thread-safe.
@@ -137,6 +148,9 @@ std::vector<std::string> modelNames();
 // sentence saying why it makes no sense (chat over UDP, chat under fork...).
 // The GUI uses it to disable choices with a tooltip. Thread-safe.
 std::string whyRefused(const std::string& model, const std::string& service, Protocol protocol,
+                       size_t listenerCount = 1);
+// Same for a service object (not looked up by name). Thread-safe.
+std::string whyRefused(const std::string& model, const Service& service, Protocol protocol,
                        size_t listenerCount = 1);
 
 }  // namespace sockwb

@@ -46,6 +46,10 @@ public:
     virtual void log(std::string_view text) = 0;
     virtual const Address& peer() const = 0;
     virtual const ServiceOptions& options() const = 0;
+    // Bytes queued by send() and not yet handed to the kernel. A service that
+    // produces output unasked (chargen) reads it to keep its output bounded
+    // when the peer does not read. Models that send synchronously keep 0.
+    virtual size_t queuedBytes() const { return 0; }
 };
 
 // One per TCP connection. Not thread-safe: the model calls it from one thread.

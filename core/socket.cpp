@@ -6,6 +6,7 @@
 #include <poll.h>
 #include <sys/time.h>
 
+#include <algorithm>
 #include <cerrno>
 
 #include "core/error.h"
@@ -51,18 +52,28 @@ void Socket::close() noexcept {
     }
 }
 
+// Both keep errno intact: they are called while building an Error from it
+// (a reset connection makes getpeername fail with ENOTCONN).
 std::string Socket::peerText() const noexcept {
+    const int saved = errno;
     sockaddr_storage ss{};
     socklen_t len = sizeof ss;
-    if (::getpeername(fd_, reinterpret_cast<sockaddr*>(&ss), &len) != 0) return {};
-    return sys::sockaddrText(reinterpret_cast<sockaddr*>(&ss), len);
+    std::string text;
+    if (::getpeername(fd_, reinterpret_cast<sockaddr*>(&ss), &len) == 0)
+        text = sys::sockaddrText(reinterpret_cast<sockaddr*>(&ss), len);
+    errno = saved;
+    return text;
 }
 
 std::string Socket::localText() const noexcept {
+    const int saved = errno;
     sockaddr_storage ss{};
     socklen_t len = sizeof ss;
-    if (::getsockname(fd_, reinterpret_cast<sockaddr*>(&ss), &len) != 0) return {};
-    return sys::sockaddrText(reinterpret_cast<sockaddr*>(&ss), len);
+    std::string text;
+    if (::getsockname(fd_, reinterpret_cast<sockaddr*>(&ss), &len) == 0)
+        text = sys::sockaddrText(reinterpret_cast<sockaddr*>(&ss), len);
+    errno = saved;
+    return text;
 }
 
 Address Socket::localAddress() const {
@@ -87,14 +98,20 @@ void Socket::bind(const Address& address) {
 }
 
 void Socket::listen(int backlog) {
-    if (sys::listen(fd_, backlog) != 0) throw Error::fromErrno("listen", errno, localText());
+    if (sys::listen(fd_, backlog) != 0) {
+        const int e = errno;
+        throw Error::fromErrno("listen", e, localText());
+    }
 }
 
 Socket::Accepted Socket::accept(int flags) {
     sockaddr_storage ss{};
     socklen_t len = sizeof ss;
     int fd = sys::accept(fd_, reinterpret_cast<sockaddr*>(&ss), &len, flags);
-    if (fd < 0) throw Error::fromErrno("accept", errno, localText());
+    if (fd < 0) {
+        const int e = errno;
+        throw Error::fromErrno("accept", e, localText());
+    }
     return Accepted{Socket(fd), Address(reinterpret_cast<sockaddr*>(&ss), len)};
 }
 
@@ -105,7 +122,8 @@ std::optional<Socket::Accepted> Socket::tryAccept(int flags) {
     if (fd < 0) {
         // ECONNABORTED: the client gave up while queued; nothing to accept.
         if (errno == EAGAIN || errno == EWOULDBLOCK || errno == ECONNABORTED) return std::nullopt;
-        throw Error::fromErrno("accept", errno, localText());
+        const int e = errno;
+        throw Error::fromErrno("accept", e, localText());
     }
     return Accepted{Socket(fd), Address(reinterpret_cast<sockaddr*>(&ss), len)};
 }
@@ -116,42 +134,52 @@ bool Socket::waitFor(short events, Millis timeout) const {
     for (;;) {
         pollfd p{fd_, events, 0};
         int r = sys::poll(&p, 1, remainingMs(hasDeadline, deadline));
-        if (r < 0) throw Error::fromErrno("poll", errno, peerText());
+        if (r < 0) {
+            const int e = errno;
+            throw Error::fromErrno("poll", e, peerText());
+        }
         if (r > 0) return true;
         if (hasDeadline && Clock::now() >= deadline) return false;
     }
 }
 
 void Socket::connect(const Address& address, Millis timeout) {
-    if (timeout.count() < 0) {
-        if (sys::connect(fd_, address.sockaddrPtr(), address.length()) != 0)
-            throw Error::fromErrno("connect", errno, address.toString());
-        return;
-    }
-    const bool wasNonBlocking = isNonBlocking();
-    if (!wasNonBlocking) setNonBlocking(true);
-    int rc = sys::connect(fd_, address.sockaddrPtr(), address.length());
-    if (rc != 0 && errno != EINPROGRESS) {
-        int e = errno;
-        throw Error::fromErrno("connect", e, address.toString());
-    }
-    if (rc != 0) {
-        if (!waitFor(POLLOUT, timeout)) {
-            ErrorInfo info{ErrorKind::Timeout, "connect", ETIMEDOUT, 0, address.toString(),
-                           "gave up after " + std::to_string(timeout.count()) + " ms"};
-            throw Error(info);
+    // Restores the caller's blocking mode on every path, failures included:
+    // a socket that timed out must not come back silently non-blocking.
+    struct BlockingRestore {
+        Socket* s = nullptr;
+        ~BlockingRestore() {
+            if (!s) return;
+            const int saved = errno;
+            sys::setNonBlocking(s->fd_, false);
+            errno = saved;
         }
-        int err = pendingError();
-        if (err != 0) throw Error::fromErrno("connect", err, address.toString());
+    } restore;
+    if (timeout.count() >= 0 && !isNonBlocking()) {
+        setNonBlocking(true);
+        restore.s = this;
     }
-    if (!wasNonBlocking) setNonBlocking(false);
+    if (sys::connect(fd_, address.sockaddrPtr(), address.length()) == 0) return;
+    const int e = errno;
+    // EINPROGRESS: a non-blocking connect under way. EINTR: a blocking
+    // connect interrupted by a signal goes on in the background; calling
+    // connect again would fail with EALREADY, so wait for it the same way.
+    if (e != EINPROGRESS && e != EINTR) throw Error::fromErrno("connect", e, address.toString());
+    if (!waitFor(POLLOUT, timeout)) {
+        ErrorInfo info{ErrorKind::Timeout, "connect", ETIMEDOUT, 0, address.toString(),
+                       "gave up after " + std::to_string(timeout.count()) + " ms"};
+        throw Error(info);
+    }
+    const int err = pendingError();
+    if (err != 0) throw Error::fromErrno("connect", err, address.toString());
 }
 
 IoResult Socket::send(std::string_view data) {
     ssize_t n = sys::send(fd_, data.data(), data.size());
     if (n < 0) {
         if (errno == EAGAIN || errno == EWOULDBLOCK) return {IoResult::WouldBlock, 0};
-        throw Error::fromErrno("send", errno, peerText());
+        const int e = errno;
+        throw Error::fromErrno("send", e, peerText());
     }
     return {IoResult::Ok, static_cast<size_t>(n)};
 }
@@ -178,8 +206,14 @@ void Socket::sendAll(std::string_view data, Millis timeout) {
 IoResult Socket::recv(void* buffer, size_t size) {
     ssize_t n = sys::recv(fd_, buffer, size);
     if (n < 0) {
-        if (errno == EAGAIN || errno == EWOULDBLOCK) return {IoResult::WouldBlock, 0};
-        throw Error::fromErrno("recv", errno, peerText());
+        if (errno == EAGAIN || errno == EWOULDBLOCK) {
+            // On a blocking socket EAGAIN means SO_RCVTIMEO expired.
+            const int flags = ::fcntl(fd_, F_GETFL);
+            const bool blocking = flags >= 0 && !(flags & O_NONBLOCK);
+            return {blocking ? IoResult::TimedOut : IoResult::WouldBlock, 0};
+        }
+        const int e = errno;
+        throw Error::fromErrno("recv", e, peerText());
     }
     if (n == 0 && size > 0) return {IoResult::Eof, 0};
     return {IoResult::Ok, static_cast<size_t>(n)};
@@ -230,7 +264,10 @@ void Socket::recvExact(void* buffer, size_t size, Millis timeout) {
 void Socket::shutdownWrite() { shutdown(SHUT_WR); }
 
 void Socket::shutdown(int how) {
-    if (sys::shutdown(fd_, how) != 0) throw Error::fromErrno("shutdown", errno, peerText());
+    if (sys::shutdown(fd_, how) != 0) {
+        const int e = errno;
+        throw Error::fromErrno("shutdown", e, peerText());
+    }
 }
 
 size_t Socket::sendTo(std::string_view data, const Address& to) {
@@ -247,7 +284,8 @@ std::optional<Datagram> Socket::recvFrom(void* buffer, size_t size) {
     ssize_t n = sys::recvfrom(fd_, buffer, size, MSG_TRUNC, reinterpret_cast<sockaddr*>(&ss), &len);
     if (n < 0) {
         if (errno == EAGAIN || errno == EWOULDBLOCK) return std::nullopt;
-        throw Error::fromErrno("recvfrom", errno, localText());
+        const int e = errno;
+        throw Error::fromErrno("recvfrom", e, localText());
     }
     Datagram d;
     d.wireSize = static_cast<size_t>(n);

@@ -82,8 +82,9 @@ public:
     void sendAll(std::string_view data, Millis timeout = Millis(-1));
     // One send: Ok with the bytes taken, or WouldBlock. Throws Error.
     IoResult send(std::string_view data);
-    // One recv: Ok with bytes, Eof when the peer closed its side, or
-    // WouldBlock on a non-blocking socket. Throws Error.
+    // One recv: Ok with bytes, Eof when the peer closed its side,
+    // WouldBlock on a non-blocking socket, or TimedOut when SO_RCVTIMEO
+    // expired on a blocking one. Throws Error.
     IoResult recv(void* buffer, size_t size);
     // Waits up to timeout for data, then one recv; TimedOut when none came.
     IoResult recv(void* buffer, size_t size, Millis timeout);

@@ -361,11 +361,27 @@ int setNonBlocking(int fd, bool on) {
 }
 
 int getaddrinfo(const char* host, const char* service, const addrinfo* hints, addrinfo** res) {
-    return traced("getaddrinfo", -1, [&] { return ::getaddrinfo(host, service, hints, res); },
-                  [&](int) {
-                      return std::string("\"") + (host ? host : "NULL") + "\", \"" +
-                             (service ? service : "NULL") + "\"";
-                  });
+    // Not through traced(): getaddrinfo returns a negative EAI_* code, not
+    // -1 with errno, so errno is only meaningful for EAI_SYSTEM.
+    TraceObserver* obs = traceObserver();
+    if (!obs) return ::getaddrinfo(host, service, hints, res);
+    const auto wall = std::chrono::system_clock::now();
+    const auto t0 = std::chrono::steady_clock::now();
+    const int r = ::getaddrinfo(host, service, hints, res);
+    const int savedErrno = errno;
+    TraceEvent ev;
+    ev.timeUs = std::chrono::duration_cast<std::chrono::microseconds>(wall.time_since_epoch()).count();
+    ev.pid = static_cast<int>(::getpid());
+    ev.tid = currentTid();
+    ev.call = "getaddrinfo";
+    ev.args = std::string("\"") + (host ? host : "NULL") + "\", \"" + (service ? service : "NULL") + "\"";
+    if (r != 0) ev.args += std::string(" -> ") + ::gai_strerror(r);
+    ev.result = r;
+    ev.err = r == EAI_SYSTEM ? savedErrno : 0;
+    ev.durationNs = std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now() - t0).count();
+    obs->onTrace(ev);
+    errno = savedErrno;
+    return r;
 }
 
 pid_t fork() {

@@ -1,0 +1,120 @@
+// `sockwb client`: a scriptable TCP/UDP client (the course's client in one
+// command) and, with no --send, a small netcat. One poll loop moves bytes
+// both ways, so a big --send to an echo server cannot deadlock (both sides
+// blocked in send with full buffers).
+
+#include <poll.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <optional>
+
+#include "app/clientsession.h"
+#include "app/commands.h"
+#include "app/escapes.h"
+#include "app/optionreader.h"
+#include "core/error.h"
+#include "core/framing.h"
+#include "core/trace.h"
+
+namespace sockwb::app {
+
+namespace {
+
+constexpr const char* kHelp =
+    "Usage: sockwb client [--protocol tcp|udp] HOST PORT [OPTIONS]\n"
+    "Connects to HOST PORT, sends each --send message, prints what comes back (byte-exact)\n"
+    "on stdout. With no --send it works like netcat: stdin goes to the server (TCP: half-close\n"
+    "at end of input), received bytes to stdout, until the server closes.\n\n"
+    "  --protocol tcp|udp   default tcp\n"
+    "  --send TEXT          one message (repeatable); escapes \\n \\r \\t \\0 \\\\ \\xHH.\n"
+    "                       UDP: each --send is one datagram\n"
+    "  --until TEXT         stop (exit 0) as soon as TEXT was received (same escapes)\n"
+    "  --framing F          raw (default), line (adds \\n) or len32 (4-byte big-endian length)\n"
+    "  --timeout MS         connect timeout, and the longest wait for data. Defaults: 10000 with\n"
+    "                       --until, 5000 after --send (then the end is normal), none for a TCP\n"
+    "                       netcat, 2000 for UDP\n"
+    "  --trace              print each socket call on stderr as it happens\n\n"
+    "The course's client:  sockwb client 127.0.0.1 PORT --send 'Bonjour\\n' --until 'Au Revoir'\n"
+    "Exit status: 0 done, 1 runtime error (refused, timed out before --until...), 2 bad usage.\n";
+
+// Prints trace events on stderr, strace style. Only this process's main
+// thread makes calls, but the interface asks for thread safety anyway.
+class StderrTrace final : public TraceObserver {
+public:
+    void onTrace(const TraceEvent& e) override {
+        std::fprintf(stderr, "[pid %d tid %d] %s\n", e.pid, e.tid, e.toLine().c_str());
+        std::fflush(stderr);
+    }
+};
+
+ClientOptions parse(const Args& args, bool& help) {
+    ClientOptions o;
+    std::vector<std::string> positional;
+    OptionReader r(args);
+    while (!r.atEnd()) {
+        const std::string opt = r.next();
+        if (opt == "--help" || opt == "-h") {
+            help = true;
+            return o;
+        } else if (opt == "--protocol") {
+            const std::string p = r.value();
+            if (p != "tcp" && p != "udp") throw Error::invalid("--protocol: '" + p + "' is not tcp or udp");
+            o.udp = p == "udp";
+        } else if (opt == "--send") {
+            o.sends.push_back(decodeEscapes(r.value()));
+        } else if (opt == "--until") {
+            o.until = decodeEscapes(r.value());
+            if (o.until->empty()) throw Error::invalid("--until needs a non-empty text");
+        } else if (opt == "--framing") {
+            o.framing = parseFraming(r.value());
+        } else if (opt == "--timeout") {
+            o.timeoutMs = static_cast<int>(r.intValue(0, 86400000));
+        } else if (opt == "--trace") {
+            r.flag();
+            o.trace = true;
+        } else if (opt.size() > 1 && opt[0] == '-') {
+            throw Error::invalid("unknown option '" + opt + "'", "see sockwb client --help");
+        } else {
+            positional.push_back(opt);
+        }
+    }
+    if (positional.size() != 2)
+        throw Error::invalid("expected HOST and PORT", "as in sockwb client 127.0.0.1 7 --send 'hello\\n'");
+    o.host = positional[0];
+    o.port = positional[1];
+    Address::parsePort(o.port);  // out of range or not a number: a usage error
+    // A zero timeout would give up before the first byte could come.
+    if (o.timeoutMs == 0) throw Error::invalid("--timeout must be at least 1 ms");
+    for (auto& s : o.sends) s = encodeFrame(o.framing, s);
+    return o;
+}
+
+}  // namespace
+
+int clientCommand(const Args& args) {
+    ClientOptions o;
+    bool help = false;
+    try {
+        o = parse(args, help);
+    } catch (const Error& e) {
+        std::fprintf(stderr, "sockwb client: %s\n", e.what());
+        return 2;
+    }
+    if (help) {
+        std::fputs(kHelp, stdout);
+        return 0;
+    }
+    StderrTrace trace;
+    TraceScope scope(o.trace ? &trace : nullptr);
+    try {
+        ClientSession session(o);
+        return session.run();
+    } catch (const Error& e) {
+        std::fprintf(stderr, "sockwb client: %s\n", e.what());
+        return e.kind() == ErrorKind::InvalidInput ? 2 : 1;
+    }
+}
+
+}  // namespace sockwb::app

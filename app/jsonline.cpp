@@ -1,0 +1,67 @@
+#include "app/jsonline.h"
+
+#include <cstdio>
+
+namespace sockwb::app {
+
+std::string JsonLine::quote(std::string_view text) {
+    std::string out = "\"";
+    for (char ch : text) {
+        const auto c = static_cast<unsigned char>(ch);
+        switch (c) {
+            case '"': out += "\\\""; break;
+            case '\\': out += "\\\\"; break;
+            case '\n': out += "\\n"; break;
+            case '\r': out += "\\r"; break;
+            case '\t': out += "\\t"; break;
+            default:
+                if (c < 0x20 || c == 0x7f) {
+                    char buf[8];
+                    std::snprintf(buf, sizeof buf, "\\u%04x", c);
+                    out += buf;
+                } else {
+                    out += ch;
+                }
+        }
+    }
+    out += '"';
+    return out;
+}
+
+void JsonLine::key(std::string_view k) {
+    if (body_.size() > 1) body_ += ',';
+    body_ += quote(k);
+    body_ += ':';
+}
+
+JsonLine& JsonLine::add(std::string_view k, std::string_view text) {
+    key(k);
+    body_ += quote(text);
+    return *this;
+}
+
+JsonLine& JsonLine::add(std::string_view k, int64_t number) {
+    key(k);
+    body_ += std::to_string(number);
+    return *this;
+}
+
+JsonLine& JsonLine::add(std::string_view k, uint64_t number) {
+    key(k);
+    body_ += std::to_string(number);
+    return *this;
+}
+
+JsonLine& JsonLine::add(std::string_view k, bool value) {
+    key(k);
+    body_ += value ? "true" : "false";
+    return *this;
+}
+
+JsonLine& JsonLine::addRaw(std::string_view k, std::string_view json) {
+    key(k);
+    body_ += json;
+    return *this;
+}
+
+}  // namespace sockwb::app

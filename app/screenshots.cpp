@@ -1,0 +1,163 @@
+#include "app/screenshots.h"
+
+#include <QApplication>
+#include <QDeadlineTimer>
+#include <QDir>
+#include <QPainter>
+#include <QPlainTextEdit>
+#include <QTabWidget>
+#include <QThread>
+
+#include <cstdio>
+#include <functional>
+#include <thread>
+
+#include "app/mainwindow.h"
+#include "core/framing.h"
+#include "core/socket.h"
+#include "widgets/cheatsheetdialog.h"
+#include "widgets/clientwindow.h"
+#include "widgets/sendpanel.h"
+#include "widgets/serverform.h"
+#include "widgets/serverpanel.h"
+#include "widgets/sidebar.h"
+
+namespace sockwb::app {
+
+namespace {
+// Lets the event loop run until cond holds (or the time is up).
+bool waitFor(const std::function<bool()>& cond, int ms = 5000) {
+    QDeadlineTimer deadline(ms);
+    while (!cond() && !deadline.hasExpired()) {
+        QApplication::processEvents(QEventLoop::AllEvents, 20);
+        QThread::msleep(5);
+    }
+    return cond();
+}
+void settle(int ms) {
+    waitFor([] { return false; }, ms);
+}
+bool save(QWidget* w, const QDir& dir, const QString& name) {
+    const QString path = dir.filePath(name);
+    const bool ok = w->grab().save(path);
+    std::printf("%s %s\n", ok ? "wrote" : "FAILED", qPrintable(path));
+    return ok;
+}
+void typeAndSend(ClientWindow* w, const QString& text) {
+    if (auto* edit = w->sendPanel()->findChild<QPlainTextEdit*>()) edit->setPlainText(text);
+    w->sendPanel()->sendNow();
+}
+}  // namespace
+
+int runScreenshots(int argc, char** argv, const char* dirName) {
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName(QStringLiteral("sockwb-screenshots"));
+    QApplication::setApplicationName(QStringLiteral("Socket Workbench"));
+    QDir dir(QString::fromLocal8Bit(dirName));
+    if (!dir.mkpath(QStringLiteral("."))) {
+        std::fprintf(stderr, "sockwb: cannot create %s\n", dirName);
+        return 1;
+    }
+    bool ok = true;
+    MainWindow window;
+    window.resize(1280, 800);
+    window.show();
+
+    // A chat server and three chatting client windows.
+    ServerConfig chat;
+    chat.listeners.front().service = "chat";
+    chat.model = "thread";
+    ServerPanel* chatPanel = window.addServer(chat);
+    // The echo server the main window shows, with a few plain clients.
+    ServerConfig echo;
+    echo.model = "epoll";
+    ServerPanel* echoPanel = window.addServer(echo);
+    if (!waitFor([&] { return chatPanel->state() == ServerPanel::Running && echoPanel->state() == ServerPanel::Running; })) {
+        std::fprintf(stderr, "sockwb: the servers did not start: %s %s\n", qPrintable(chatPanel->errorText()),
+                     qPrintable(echoPanel->errorText()));
+        return 1;
+    }
+    const Address echoAddress = echoPanel->addresses().front();
+    const Address chatAddress = chatPanel->addresses().front();
+
+    std::atomic<bool> release{false};
+    std::vector<std::thread> plain;
+    for (int i = 0; i < 3; ++i)
+        plain.emplace_back([&] {
+            try {
+                Socket s = tcpConnect(echoAddress, Millis(3000));
+                char buf[256];
+                for (const char* line : {"Bonjour\n", "Quelle heure est-il ?\n", "Au Revoir\n"}) {
+                    s.sendAll(line);
+                    (void)s.recv(buf, sizeof buf, Millis(2000));
+                }
+                while (!release) std::this_thread::sleep_for(Millis(20));
+            } catch (const std::exception& e) {
+                std::fprintf(stderr, "client: %s\n", e.what());
+            }
+        });
+
+    QList<ClientWindow*> clients;
+    const QStringList nicks{QStringLiteral("alice"), QStringLiteral("bob"), QStringLiteral("carol")};
+    for (int i = 0; i < nicks.size(); ++i) {
+        ClientWindow* c = ClientWindow::open(QStringLiteral("127.0.0.1"), chatAddress.port(), QStringLiteral("tcp"));
+        c->resize(620, 520);
+        c->move(40 + 640 * i, 60);
+        c->sendPanel()->setChatMode(true);
+        c->sendPanel()->setNickname(nicks[i]);
+        c->connectTo(QStringLiteral("127.0.0.1"), chatAddress.port(), QStringLiteral("tcp"));
+        clients << c;
+    }
+    ok &= waitFor([&] {
+        return std::all_of(clients.begin(), clients.end(),
+                           [](ClientWindow* c) { return c->session()->state() == ClientSession::State::Connected; });
+    });
+    typeAndSend(clients[0], QStringLiteral("Bonjour tout le monde !"));
+    settle(150);
+    typeAndSend(clients[1], QStringLiteral("Salut alice, ça marche chez moi."));
+    settle(150);
+    typeAndSend(clients[2], QStringLiteral("Moi aussi. Au Revoir !"));
+    settle(600);  // the panels refresh every 500 ms
+
+    window.sideBar()->select(echoPanel);
+    settle(300);
+    ok &= save(&window, dir, QStringLiteral("main-window.png"));
+    if (auto* tabs = echoPanel->findChild<QTabWidget*>(QStringLiteral("serverTabs"))) tabs->setCurrentIndex(2);
+    settle(200);
+    ok &= save(&window, dir, QStringLiteral("server-panel-trace.png"));
+    if (auto* tabs = echoPanel->findChild<QTabWidget*>(QStringLiteral("serverTabs"))) tabs->setCurrentIndex(1);
+    settle(100);
+    ok &= save(echoPanel, dir, QStringLiteral("server-panel-log.png"));
+
+    // The client windows side by side in one picture, and each on its own.
+    QList<QPixmap> shots;
+    for (int i = 0; i < clients.size(); ++i) {
+        shots << clients[i]->grab();
+        ok &= save(clients[i], dir, QStringLiteral("client-%1.png").arg(i + 1));
+    }
+    QPixmap all(shots[0].width() * int(shots.size()) + 10 * int(shots.size() - 1), shots[0].height());
+    all.fill(QColor(0x3d, 0x3d, 0x3d));
+    QPainter painter(&all);
+    for (int i = 0; i < shots.size(); ++i) painter.drawPixmap(i * (shots[0].width() + 10), 0, shots[i]);
+    painter.end();
+    ok &= all.save(dir.filePath(QStringLiteral("client-windows.png")));
+    std::printf("wrote %s\n", qPrintable(dir.filePath(QStringLiteral("client-windows.png"))));
+
+    ServerForm form(&window);
+    form.show();
+    settle(100);
+    ok &= save(&form, dir, QStringLiteral("new-server-form.png"));
+    form.hide();
+    CheatSheetDialog sheet(&window);
+    sheet.show();
+    settle(100);
+    ok &= save(&sheet, dir, QStringLiteral("cheat-sheet.png"));
+
+    release = true;
+    for (auto& t : plain) t.join();
+    for (ClientWindow* c : clients) c->close();
+    settle(100);
+    return ok ? 0 : 1;
+}
+
+}  // namespace sockwb::app

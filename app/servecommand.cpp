@@ -1,0 +1,214 @@
+// `sockwb serve`: runs one server headless until SIGINT/SIGTERM. The server
+// works on its own threads; the main thread only waits for a signal with
+// sigwait, so the stop happens in ordinary code (no work in a handler).
+
+#include <pthread.h>
+#include <signal.h>
+
+#include <algorithm>
+#include <cstdio>
+
+#include "app/commands.h"
+#include "app/optionreader.h"
+#include "app/serveprinter.h"
+#include "core/error.h"
+#include "core/server.h"
+#include "core/service.h"
+
+namespace sockwb::app {
+
+namespace {
+
+constexpr const char* kHelp =
+    "Usage: sockwb serve --service S [OPTIONS]\n"
+    "Runs a server until Ctrl-C (SIGINT) or SIGTERM, then stops cleanly (exit 0).\n"
+    "Prints 'listening <proto> <addr>:<port> model=<m> service=<s>' once per listener\n"
+    "as soon as it accepts (the real port when --port 0).\n\n"
+    "  --service S            echo, discard, chargen, daytime, time, clock, chat, http\n"
+    "  --protocol tcp|udp     default tcp\n"
+    "  --bind ADDR            address to listen on (default 127.0.0.1; 0.0.0.0 or :: for all)\n"
+    "  --port N               0 (default) lets the kernel choose a free port\n"
+    "  --model M              iterative, fork, thread, pool, select, poll, epoll (default epoll)\n"
+    "  --threads N            pool: worker threads (default 4)\n"
+    "  --ticks N              clock: lines of time per request (default 5)\n"
+    "  --interval MS          clock: pause between two lines (default 1000)\n"
+    "  --root DIR             http: folder of static files\n"
+    "  --also SERVICE[/udp]:PORT  one more listener on the same address (repeatable;\n"
+    "                         select, poll and epoll serve several listeners)\n"
+    "  --max-connections N    over N a client is accepted then closed (0: no limit)\n"
+    "  --idle-timeout MS      close a connection idle that long (0: never)\n"
+    "  --trace                print each socket call on stderr as it happens\n"
+    "  --json                 print events (and the trace) as JSON lines on stdout\n"
+    "  -v, --verbose          also print connections and service log lines\n"
+    "Exit status: 0 stopped by a signal, 1 runtime error (port in use...), 2 bad usage.\n";
+
+std::string joined(const std::vector<std::string>& names) {
+    std::string s;
+    for (const auto& n : names) s += (s.empty() ? "" : ", ") + n;
+    return s;
+}
+
+// "chat:7000", "time/udp:3737".
+ListenerConfig parseAlso(const std::string& text, const std::string& bind) {
+    const size_t colon = text.rfind(':');
+    if (colon == std::string::npos || colon == 0)
+        throw Error::invalid("--also '" + text + "': expected SERVICE[/udp]:PORT", "as in --also daytime/udp:1313");
+    ListenerConfig l;
+    l.bindAddress = bind;
+    std::string service = text.substr(0, colon);
+    const size_t slash = service.find('/');
+    if (slash != std::string::npos) {
+        l.protocol = parseProtocol(service.substr(slash + 1));
+        service.resize(slash);
+    }
+    makeService(service);  // throws listing the valid names
+    l.service = service;
+    l.port = Address::parsePort(text.substr(colon + 1));
+    return l;
+}
+
+struct ServeOptions {
+    ServerConfig config;
+    bool trace = false;
+    bool json = false;
+    bool verbose = false;
+    bool help = false;
+};
+
+ServeOptions parse(const Args& args) {
+    ServeOptions o;
+    ListenerConfig main;
+    bool haveService = false;
+    std::vector<std::string> also;
+    OptionReader r(args);
+    while (!r.atEnd()) {
+        const std::string opt = r.next();
+        if (opt == "--help" || opt == "-h") {
+            o.help = true;
+            return o;
+        } else if (opt == "--service") {
+            main.service = r.value();
+            makeService(main.service);  // throws listing the valid names
+            haveService = true;
+        } else if (opt == "--protocol") {
+            main.protocol = parseProtocol(r.value());
+        } else if (opt == "--bind") {
+            main.bindAddress = r.value();
+        } else if (opt == "--port") {
+            main.port = Address::parsePort(r.value());
+        } else if (opt == "--model") {
+            o.config.model = r.value();
+            const auto names = modelNames();
+            if (std::find(names.begin(), names.end(), o.config.model) == names.end())
+                throw Error::invalid("unknown model '" + o.config.model + "'", "the models are " + joined(names));
+        } else if (opt == "--threads") {
+            o.config.poolSize = static_cast<int>(r.intValue(1, 1024));
+        } else if (opt == "--ticks") {
+            o.config.serviceOptions.ticks = static_cast<int>(r.intValue(0, 1000000));
+        } else if (opt == "--interval") {
+            o.config.serviceOptions.intervalMs = static_cast<int>(r.intValue(0, 86400000));
+        } else if (opt == "--root") {
+            o.config.serviceOptions.root = r.value();
+        } else if (opt == "--also") {
+            also.push_back(r.value());
+        } else if (opt == "--max-connections") {
+            o.config.maxConnections = static_cast<int>(r.intValue(0, 1000000));
+        } else if (opt == "--idle-timeout") {
+            o.config.idleTimeoutMs = static_cast<int>(r.intValue(0, 86400000));
+        } else if (opt == "--trace") {
+            r.flag();
+            o.trace = true;
+        } else if (opt == "--json") {
+            r.flag();
+            o.json = true;
+        } else if (opt == "--verbose" || opt == "-v") {
+            r.flag();
+            o.verbose = true;
+        } else {
+            throw Error::invalid("unknown option '" + opt + "'", "see sockwb serve --help");
+        }
+    }
+    if (!haveService) throw Error::invalid("--service is required", "the services are " + joined(serviceNames()));
+    o.config.listeners = {main};
+    for (const auto& a : also) o.config.listeners.push_back(parseAlso(a, main.bindAddress));
+    // The sentence of a refused combination (chat over UDP, chat under fork...).
+    for (const auto& l : o.config.listeners) {
+        const std::string why = whyRefused(o.config.model, l.service, l.protocol, o.config.listeners.size());
+        if (!why.empty()) throw Error::unsupported(why);
+    }
+    return o;
+}
+
+// A fork child must not inherit the blocked signals: the server stops its
+// children with signals and they must die of them.
+void unblockStopSignalsInChild() {
+    sigset_t set;
+    sigemptyset(&set);
+    sigaddset(&set, SIGINT);
+    sigaddset(&set, SIGTERM);
+    pthread_sigmask(SIG_UNBLOCK, &set, nullptr);
+}
+
+}  // namespace
+
+int serveCommand(const Args& args) {
+    ServeOptions o;
+    try {
+        o = parse(args);
+    } catch (const Error& e) {
+        std::fprintf(stderr, "sockwb serve: %s\n", e.what());
+        return 2;
+    }
+    if (o.help) {
+        std::fputs(kHelp, stdout);
+        return 0;
+    }
+
+    // Block the stop signals before any server thread exists, so every
+    // thread inherits the mask and only sigwait below receives them.
+    sigset_t stopSignals;
+    sigemptyset(&stopSignals);
+    sigaddset(&stopSignals, SIGINT);
+    sigaddset(&stopSignals, SIGTERM);
+    pthread_sigmask(SIG_BLOCK, &stopSignals, nullptr);
+    static bool atforkDone = false;
+    if (!atforkDone) {
+        pthread_atfork(nullptr, nullptr, unblockStopSignalsInChild);
+        atforkDone = true;
+    }
+
+    ServePrinter printer(o.json, o.verbose);
+    std::unique_ptr<Server> server;
+    try {
+        server = std::make_unique<Server>(o.config);
+    } catch (const Error& e) {
+        std::fprintf(stderr, "sockwb serve: %s\n", e.what());
+        return e.kind() == ErrorKind::System ? 1 : 2;
+    }
+    server->setObserver(&printer);
+    if (o.trace) server->setTraceObserver(&printer);
+    try {
+        TraceScope scope(o.trace ? &printer : nullptr);
+        server->start();
+    } catch (const Error& e) {
+        std::fprintf(stderr, "sockwb serve: %s\n", e.what());
+        return e.kind() == ErrorKind::InvalidInput || e.kind() == ErrorKind::Unsupported ? 2 : 1;
+    }
+    const auto addresses = server->addresses();
+    for (size_t i = 0; i < addresses.size() && i < o.config.listeners.size(); ++i) {
+        const auto& l = o.config.listeners[i];
+        printer.listening(protocolName(l.protocol), addresses[i], server->modelName(), l.service);
+    }
+
+    int sig = 0;
+    while (sigwait(&stopSignals, &sig) != 0) {
+    }
+    {
+        TraceScope scope(o.trace ? &printer : nullptr);
+        server->stop();
+    }
+    printer.stopped();
+    return 0;
+}
+
+}  // namespace sockwb::app

@@ -1,0 +1,43 @@
+#pragma once
+// What `sockwb serve` prints while it runs: the server's events and its
+// syscall trace, as text (trace on stderr, strace style, with pid/tid) or as
+// JSON lines on stdout (--json). Called from the server's threads: every
+// method is thread-safe (one mutex orders the lines) and each line is
+// flushed at once so a script or test reading the pipe sees it immediately.
+
+#include <mutex>
+
+#include "core/server.h"
+#include "core/trace.h"
+
+namespace sockwb::app {
+
+class ServePrinter final : public ServerObserver, public TraceObserver {
+public:
+    // json: JSON lines on stdout; verbose: text mode also prints connections
+    // and service log lines (stdout).
+    ServePrinter(bool json, bool verbose) : json_(json), verbose_(verbose) {}
+
+    // "listening tcp 127.0.0.1:4242 model=epoll service=echo" (or its JSON).
+    // Thread-safe.
+    void listening(const std::string& protocol, const Address& address, const std::string& model,
+                   const std::string& service);
+    // A failure on the way out ("stopped" / fatal error). Thread-safe.
+    void stopped();
+
+    void onConnectionOpened(const ConnectionInfo& info) override;
+    void onConnectionClosed(const ConnectionInfo& info) override;
+    void onLog(const std::string& text) override;
+    void onError(const ErrorInfo& error) override;
+    void onTrace(const TraceEvent& event) override;
+
+private:
+    void out(const std::string& line);  // stdout, one line, flushed
+    void err(const std::string& line);  // stderr, one line, flushed
+
+    bool json_;
+    bool verbose_;
+    std::mutex mutex_;
+};
+
+}  // namespace sockwb::app

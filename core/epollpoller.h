@@ -1,0 +1,30 @@
+#pragma once
+// epoll(7) backend, level-triggered (as redis' ae_epoll.c): the loop reads
+// what it can and comes back, no starvation games with EPOLLET.
+
+#include <sys/epoll.h>
+
+#include <vector>
+
+#include "core/poller.h"
+
+namespace sockwb {
+
+class EpollPoller final : public Poller {
+public:
+    EpollPoller();  // throws Error when epoll_create1 fails
+    ~EpollPoller() override;
+    EpollPoller(const EpollPoller&) = delete;
+    EpollPoller& operator=(const EpollPoller&) = delete;
+    const char* name() const noexcept override { return "epoll"; }
+    void add(int fd, unsigned interest) override;
+    void modify(int fd, unsigned interest) override;
+    void remove(int fd) override;
+    int wait(int timeoutMs, std::vector<Ready>& out) override;
+
+private:
+    int epfd_ = -1;
+    std::vector<epoll_event> events_ = std::vector<epoll_event>(256);
+};
+
+}  // namespace sockwb

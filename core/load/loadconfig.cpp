@@ -1,0 +1,105 @@
+#include "core/load/loadconfig.h"
+
+#include "core/error.h"
+#include "core/http/url.h"
+
+namespace sockwb::load {
+
+const char* workloadName(Workload w) noexcept {
+    switch (w) {
+    case Workload::Http: return "http";
+    case Workload::TcpEcho: return "tcp-echo";
+    case Workload::UdpEcho: return "udp-echo";
+    case Workload::Bulk: return "bulk";
+    }
+    return "?";
+}
+
+namespace {
+
+// "host:port" or "[v6]:port" after tcp:// or udp://; the port is required.
+Address resolveHostPort(std::string_view rest, int socktype, std::string_view whole) {
+    if (!rest.empty() && rest.back() == '/') rest.remove_suffix(1);
+    std::string_view host, port;
+    if (!rest.empty() && rest.front() == '[') {
+        const auto close = rest.find(']');
+        if (close == std::string_view::npos || close + 1 >= rest.size() || rest[close + 1] != ':')
+            throw Error::invalid("invalid target '" + std::string(whole) + "'",
+                                 "write it as tcp://HOST:PORT or udp://[::1]:PORT");
+        host = rest.substr(1, close - 1);
+        port = rest.substr(close + 2);
+    } else {
+        const auto colon = rest.rfind(':');
+        if (colon == std::string_view::npos || colon == 0)
+            throw Error::invalid("invalid target '" + std::string(whole) + "'",
+                                 "a port is required: tcp://HOST:PORT or udp://HOST:PORT");
+        host = rest.substr(0, colon);
+        port = rest.substr(colon + 1);
+    }
+    const uint16_t p = Address::parsePort(port);
+    if (p == 0) throw Error::invalid("port 0 in '" + std::string(whole) + "'", "give the server's real port");
+    return Address::resolve(host, port, socktype).front();
+}
+
+}  // namespace
+
+LoadTarget LoadTarget::parse(std::string_view text) {
+    LoadTarget t;
+    t.text = std::string(text);
+    if (text.empty()) throw Error::invalid("empty target", "give a URL, tcp://HOST:PORT or udp://HOST:PORT");
+    if (text.rfind("tcp://", 0) == 0) {
+        t.scheme = Scheme::Tcp;
+        t.address = resolveHostPort(text.substr(6), SOCK_STREAM, text);
+        return t;
+    }
+    if (text.rfind("udp://", 0) == 0) {
+        t.scheme = Scheme::Udp;
+        t.address = resolveHostPort(text.substr(6), SOCK_DGRAM, text);
+        return t;
+    }
+    http::UrlError err;
+    auto url = http::Url::parse(text, &err);
+    if (!url) throw Error::invalid("invalid URL '" + std::string(text) + "'", err.message);
+    t.scheme = Scheme::Http;
+    t.address = Address::resolve(url->host(), std::to_string(url->port()), SOCK_STREAM).front();
+    t.hostHeader = url->authority();
+    t.path = url->target();
+    return t;
+}
+
+void LoadConfig::validate() const {
+    if (connections < 1 || connections > 1'000'000)
+        throw Error::invalid("--connections must be between 1 and 1000000");
+    if (threads < 1 || threads > 256) throw Error::invalid("--threads must be between 1 and 256");
+    if (threads > connections)
+        throw Error::invalid("--threads is larger than --connections",
+                             "each thread needs at least one connection");
+    if (duration.count() <= 0 && requests == 0)
+        throw Error::invalid("give --duration S or --requests N", "a load run must be bounded");
+    if (rate < 0) throw Error::invalid("--rate must be positive");
+    if (timeout.count() <= 0) throw Error::invalid("--timeout must be positive");
+    const bool http = target.scheme == LoadTarget::Scheme::Http;
+    switch (workload) {
+    case Workload::Http:
+        if (!http) throw Error::invalid("the HTTP workload needs an http:// URL");
+        break;
+    case Workload::TcpEcho:
+    case Workload::Bulk:
+        if (target.scheme != LoadTarget::Scheme::Tcp)
+            throw Error::invalid(std::string(workloadName(workload)) + " needs a tcp://HOST:PORT target");
+        if (payload < 1 || payload > 64 * 1024 * 1024)
+            throw Error::invalid("--payload must be between 1 and 67108864 bytes");
+        break;
+    case Workload::UdpEcho:
+        if (target.scheme != LoadTarget::Scheme::Udp)
+            throw Error::invalid("UDP echo needs a udp://HOST:PORT target");
+        if (payload < 1 || payload > 65507)
+            throw Error::invalid("--payload must be between 1 and 65507 bytes for UDP",
+                                 "a UDP datagram carries at most 65507 bytes");
+        break;
+    }
+    if (workload == Workload::Bulk && rate > 0)
+        throw Error::invalid("--rate does not apply to --bulk", "bulk sends as fast as it can");
+}
+
+}  // namespace sockwb::load

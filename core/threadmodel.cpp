@@ -1,0 +1,71 @@
+#include "core/threadmodel.h"
+
+#include "core/acceptor.h"
+#include "core/blockingsession.h"
+#include "core/servercore.h"
+
+namespace sockwb {
+
+void ThreadModel::start(ServerCore& core) {
+    core_ = &core;
+    acceptor_ = std::thread([this] {
+        TraceScope scope(core_->traceObserver());
+        core_->threadStarted("thread model accept loop");
+        acceptLoop();
+    });
+}
+
+void ThreadModel::reapFinished() {
+    for (auto it = workers_.begin(); it != workers_.end();) {
+        if (it->done->load()) {
+            it->thread.join();
+            it = workers_.erase(it);
+        } else {
+            ++it;
+        }
+    }
+}
+
+void ThreadModel::acceptLoop() {
+    Acceptor acceptor(*core_);
+    while (auto client = acceptor.next()) {
+        reapFinished();
+        auto socket = std::make_shared<Socket>(std::move(client->socket));
+        const size_t index = client->listener;
+        const Address peer = client->peer;
+        Worker w;
+        auto done = w.done;
+        try {
+            w.thread = std::thread([this, socket, index, peer, done] {
+                TraceScope scope(core_->traceObserver());
+                core_->threadStarted("thread for client " + peer.toString());
+                const auto& l = core_->listeners()[index];
+                BlockingSessionParams params;
+                params.service = l.service.get();
+                params.options = &core_->options();
+                params.reporter = core_;
+                params.stopFd = core_->stopFd();
+                params.idleTimeoutMs = core_->config().idleTimeoutMs;
+                params.broadcast = l.service->needsBroadcast();
+                auto record = core_->newRecord(index, peer, socket->fd());
+                runBlockingSession(std::move(*socket), std::move(record), params);
+                done->store(true);
+            });
+        } catch (const std::system_error& e) {
+            // Out of threads (EAGAIN): this client is dropped, the server goes on.
+            core_->error(ErrorInfo{ErrorKind::System, "pthread_create", e.code().value(), 0,
+                                   peer.toString(), {}});
+            core_->discardAdmitted();
+            continue;
+        }
+        workers_.push_back(std::move(w));
+    }
+}
+
+void ThreadModel::stop() {
+    if (acceptor_.joinable()) acceptor_.join();
+    for (auto& w : workers_) w.thread.join();
+    workers_.clear();
+}
+
+}  // namespace sockwb

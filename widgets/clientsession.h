@@ -1,0 +1,95 @@
+#pragma once
+// ClientSession: the Qt face of a core ClientConnection. The connection's
+// I/O thread calls the ClientObserver methods; this class turns them into
+// queued signals on the session's (GUI) thread. Received bytes are batched:
+// whatever arrives before the GUI thread gets round to it comes out as one
+// dataReceived, so a flood costs the GUI one slot call per event-loop turn.
+// Connect, send and disconnect return at once: no socket call runs here.
+
+#include <QByteArray>
+#include <QList>
+#include <QDateTime>
+#include <QObject>
+#include <QString>
+
+#include <atomic>
+#include <memory>
+#include <mutex>
+
+#include "core/clientconnection.h"
+
+namespace sockwb {
+
+class TraceAdapter;
+
+class ClientSession final : public QObject, private ClientObserver {
+    Q_OBJECT
+public:
+    enum class State { Disconnected, Connecting, Connected, Closed, Failed };
+    Q_ENUM(State)
+
+    // Lives on the thread that creates it (the GUI thread).
+    explicit ClientSession(QObject* parent = nullptr);
+    // Stops the connection (prompt: its thread is woken) and joins it.
+    ~ClientSession() override;
+
+    // Starts connecting in the background; returns at once. A connection
+    // already open is dropped first. GUI thread.
+    void connectTo(const QString& host, quint16 port, Protocol protocol, int timeoutMs = 5000);
+    // Queues bytes for the peer. GUI thread (thread-safe in fact); never blocks.
+    void send(const QByteArray& bytes);
+    // shutdown(SHUT_WR) once the queue is empty. GUI thread, never blocks.
+    void shutdownWrite();
+    // Asks for the close; closed() follows. GUI thread, never blocks.
+    void disconnectFromHost();
+
+    State state() const { return state_; }
+    // Counters of the current connection, updated as signals arrive. GUI thread.
+    quint64 bytesIn() const { return bytesIn_; }
+    quint64 bytesOut() const { return bytesOut_; }
+    // The syscall trace of this session's I/O threads (owned by the session).
+    TraceAdapter* traceAdapter() const { return trace_; }
+
+signals:
+    void stateChanged(sockwb::ClientSession::State state);
+    void connected(const QString& local, const QString& peer);
+    // Received bytes, in order: one signal per recv (as the trace shows),
+    // except in a flood where the recvs of one GUI turn are merged.
+    void dataReceived(const QByteArray& bytes, const QDateTime& when);
+    void bytesWritten(qint64 bytes);
+    // call, errno, errno name, address, the core's plain English sentence.
+    void errorOccurred(const sockwb::ErrorInfo& error);
+    void closed(sockwb::CloseReason reason);
+
+private:
+    // ClientObserver, called on the I/O thread.
+    void onConnected(const Address& local, const Address& peer) override;
+    void onData(std::string_view bytes) override;
+    void onSent(size_t bytes) override;
+    void onError(const ErrorInfo& error) override;
+    void onClosed(CloseReason reason) override;
+
+    void flushData();
+    void setState(State s);
+
+    std::unique_ptr<ClientConnection> connection_;
+    TraceAdapter* trace_;
+    State state_ = State::Disconnected;
+    quint64 bytesIn_ = 0;
+    quint64 bytesOut_ = 0;
+    // Generation of the connection: signals from a dropped one are ignored.
+    std::atomic<int> generation_{0};
+
+    struct Chunk {
+        QByteArray bytes;
+        QDateTime when;
+    };
+    std::mutex mutex_;         // guards the pending batch
+    QList<Chunk> pending_;     // one per recv, merged past kMaxChunks
+    bool flushPosted_ = false;
+};
+
+}  // namespace sockwb
+
+Q_DECLARE_METATYPE(sockwb::ErrorInfo)
+Q_DECLARE_METATYPE(sockwb::CloseReason)

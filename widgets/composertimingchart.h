@@ -1,0 +1,31 @@
+#pragma once
+// ComposerTimingChart: the phases of one exchange as a waterfall, one bar
+// per phase (resolve, connect, send, wait for the first byte, download),
+// each starting where the previous one ended, with its duration in ms.
+
+#include <QWidget>
+
+#include "core/http/client.h"
+
+namespace sockwb {
+
+class ComposerTimingChart final : public QWidget {
+    Q_OBJECT
+public:
+    // GUI thread only (as every method).
+    explicit ComposerTimingChart(QWidget* parent = nullptr);
+
+    void setTimings(const http::Timings& timings);
+    void clear();
+    const http::Timings& timings() const { return timings_; }
+    QSize sizeHint() const override;
+
+protected:
+    void paintEvent(QPaintEvent* event) override;
+
+private:
+    http::Timings timings_;
+    bool empty_ = true;
+};
+
+}  // namespace sockwb

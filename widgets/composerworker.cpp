@@ -1,0 +1,76 @@
+#include "widgets/composerworker.h"
+
+#include <QMetaObject>
+
+#include "core/error.h"
+#include "core/trace.h"
+#include "widgets/traceadapter.h"
+
+namespace sockwb {
+
+ComposerWorker::ComposerWorker(QObject* parent) : QObject(parent), trace_(new TraceAdapter(this)) {}
+
+ComposerWorker::~ComposerWorker() {
+    for (auto& job : jobs_) job->client->cancel();
+    for (auto& job : jobs_)
+        if (job->thread.joinable()) job->thread.join();
+}
+
+quint64 ComposerWorker::send(const http::Request& request, const http::Url& url, const http::ClientOptions& options) {
+    cancel();
+    reap();
+    const quint64 id = nextId_++;
+    auto job = std::make_unique<Job>();
+    job->client = std::make_shared<http::Client>(options);
+    running_ = job->client;
+    current_ = id;
+    Job* raw = job.get();
+    TraceAdapter* trace = trace_;
+    job->thread = std::thread([this, raw, trace, id, request, url] {
+        auto outcome = std::make_shared<ComposerOutcome>();
+        {
+            TraceScope scope(trace);
+            try {
+                outcome->result = raw->client->perform(request, url);
+                outcome->ok = true;
+            } catch (const Error& e) {
+                outcome->error = QString::fromStdString(e.what());
+            } catch (const std::exception& e) {
+                outcome->error = QString::fromStdString(e.what());
+            }
+            raw->client->disconnect();  // the close() belongs to this request's trace
+        }
+        raw->done = true;
+        // Queued to the GUI thread; dropped if the worker is gone (it joins us first).
+        QMetaObject::invokeMethod(this, [this, id, outcome] { deliver(id, outcome); }, Qt::QueuedConnection);
+    });
+    jobs_.push_back(std::move(job));
+    return id;
+}
+
+void ComposerWorker::cancel() {
+    if (running_) running_->cancel();
+    running_.reset();
+    current_ = 0;
+}
+
+void ComposerWorker::deliver(quint64 id, std::shared_ptr<const ComposerOutcome> outcome) {
+    reap();
+    if (id != current_) return;  // cancelled or superseded
+    current_ = 0;
+    running_.reset();
+    emit finished(id, std::move(outcome));
+}
+
+void ComposerWorker::reap() {
+    for (auto it = jobs_.begin(); it != jobs_.end();) {
+        if ((*it)->done) {
+            (*it)->thread.join();
+            it = jobs_.erase(it);
+        } else {
+            ++it;
+        }
+    }
+}
+
+}  // namespace sockwb

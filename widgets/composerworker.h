@@ -1,0 +1,66 @@
+#pragma once
+// ComposerWorker: sends the composer's requests off the GUI thread. Each
+// send() runs on its own std::thread with its own http::Client and a
+// TraceScope feeding this worker's TraceAdapter, so the trace shows exactly
+// the socket calls of that request. The outcome comes back to the GUI
+// thread as a queued call. cancel() returns at once: the request's thread
+// stops at its next poll (Client::cancel) and its outcome is dropped.
+
+#include <QObject>
+#include <QString>
+
+#include <atomic>
+#include <list>
+#include <memory>
+#include <thread>
+
+#include "core/http/client.h"
+
+namespace sockwb {
+
+class TraceAdapter;
+
+// What one send produced: the hops, or an error sentence.
+struct ComposerOutcome {
+    bool ok = false;
+    http::Result result;
+    QString error;
+};
+
+class ComposerWorker final : public QObject {
+    Q_OBJECT
+public:
+    // Lives on the GUI thread (as every method but the threads it starts).
+    explicit ComposerWorker(QObject* parent = nullptr);
+    // Cancels what runs and joins every thread (prompt: cancel is immediate).
+    ~ComposerWorker() override;
+
+    // Starts sending; returns an id that finished() will carry.
+    quint64 send(const http::Request& request, const http::Url& url, const http::ClientOptions& options);
+    // Stops the running request, if any; no finished() follows for it.
+    void cancel();
+    bool isBusy() const { return current_ != 0; }
+    // Socket calls of the requests' threads, batched for a TraceView.
+    TraceAdapter* traceAdapter() const { return trace_; }
+
+signals:
+    // The request with this id completed (GUI thread, never after cancel()).
+    void finished(quint64 id, std::shared_ptr<const sockwb::ComposerOutcome> outcome);
+
+private:
+    struct Job {
+        std::thread thread;
+        std::shared_ptr<http::Client> client;
+        std::atomic<bool> done{false};
+    };
+    void deliver(quint64 id, std::shared_ptr<const ComposerOutcome> outcome);
+    void reap();
+
+    TraceAdapter* trace_;
+    std::list<std::unique_ptr<Job>> jobs_;
+    std::shared_ptr<http::Client> running_;
+    quint64 nextId_ = 1;
+    quint64 current_ = 0;
+};
+
+}  // namespace sockwb

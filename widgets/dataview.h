@@ -1,0 +1,54 @@
+#pragma once
+// DataView: what a client sent and received, one row per message, with
+// time stamps and direction in two colours (out blue, in green). Shows text
+// or a hex dump (re-rendered on toggle from the kept records). Bounded: it
+// keeps the last `capacity` records and says how many older ones it dropped.
+
+#include <QByteArray>
+#include <QDateTime>
+#include <QWidget>
+
+#include <deque>
+
+class QCheckBox;
+class QLabel;
+class QPlainTextEdit;
+
+namespace sockwb {
+
+class DataView final : public QWidget {
+    Q_OBJECT
+public:
+    explicit DataView(QWidget* parent = nullptr, int capacity = 2000);
+
+    // Appends one message. GUI thread.
+    void addRecord(bool outgoing, const QByteArray& bytes, const QDateTime& when);
+    // Appends a line of commentary (connected, closed, an error). GUI thread.
+    void addNote(const QString& text, const QDateTime& when, bool isError = false);
+    void setHex(bool on);
+    bool isHex() const;
+    void clear();
+    // The text shown, as plain text (tests, copy). GUI thread.
+    QString plainText() const;
+    int recordCount() const { return static_cast<int>(records_.size()); }
+
+private:
+    struct Record {
+        enum Kind { In, Out, Note, ErrorNote } kind;
+        QByteArray bytes;  // the message, or the note's UTF-8 text
+        QDateTime when;
+    };
+    void push(Record record);
+    void render(const Record& r);
+    void rerender();
+
+    std::deque<Record> records_;
+    int capacity_;
+    quint64 dropped_ = 0;
+    QPlainTextEdit* view_;
+    QCheckBox* hexCheck_;
+    QCheckBox* timeCheck_;
+    QLabel* droppedLabel_;
+};
+
+}  // namespace sockwb

@@ -1,0 +1,70 @@
+#pragma once
+// SendPanel: the send box of a client window. The user types text with
+// escapes (\n \r \t \xHH) or hex, picks a line ending (none, LF, CRLF) and a
+// framing (raw, line, len32); Ctrl+Enter or Send turns that into the bytes
+// for the wire (core/framing.h encodes) and emits them. In chat mode each
+// line goes out as "[HH:MM:SS] nick: message\n", as the course's chat client
+// formats it. Keeps a history of what was sent; a double-click reloads one.
+
+#include <QByteArray>
+#include <QWidget>
+
+#include <optional>
+
+#include "core/framing.h"
+
+class QCheckBox;
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QListWidget;
+class QPlainTextEdit;
+class QPushButton;
+
+namespace sockwb {
+
+class SendPanel final : public QWidget {
+    Q_OBJECT
+public:
+    enum class LineEnding { None, Lf, CrLf };
+
+    explicit SendPanel(QWidget* parent = nullptr);
+
+    // The framing chosen (chat mode: line). Also used to split what arrives.
+    Framing framing() const;
+    bool chatMode() const;
+    QString nickname() const;
+    void setChatMode(bool on);
+    void setNickname(const QString& nick);
+    // Enables the Send button and Ctrl+Enter (only when connected).
+    void setSendEnabled(bool on);
+    // Builds the wire bytes for `text` with the current settings; nullopt and
+    // *error when the text does not parse. GUI thread.
+    std::optional<QByteArray> encode(const QString& text, QString* error) const;
+    // Sends what the box holds (as the button does). GUI thread.
+    void sendNow();
+
+signals:
+    void sendRequested(const QByteArray& wireBytes);
+    void framingChanged();
+
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
+private:
+    void updateEnabled();
+    void addHistory(const QString& text);
+
+    QPlainTextEdit* edit_;
+    QComboBox* inputMode_;
+    QComboBox* lineEnding_;
+    QComboBox* framing_;
+    QCheckBox* chatCheck_;
+    QLineEdit* nickEdit_;
+    QPushButton* sendButton_;
+    QLabel* errorLabel_;
+    QListWidget* history_;
+    bool sendEnabled_ = false;
+};
+
+}  // namespace sockwb

@@ -1,0 +1,73 @@
+#pragma once
+// ServerForm: the New Server form. Every field of a ServerConfig; the
+// combinations the engine refuses (whyRefused) are disabled with a tooltip
+// saying why, invalid input is marked inline and keeps Start disabled, and
+// the last values are remembered (QSettings group "serverForm").
+
+#include <QDialog>
+
+#include "core/trace.h"
+#include "core/server.h"
+
+class QComboBox;
+class QDialogButtonBox;
+class QFormLayout;
+class QLabel;
+class QLineEdit;
+class QPushButton;
+class QSpinBox;
+
+namespace sockwb {
+
+class ListenerTable;
+
+class ServerForm final : public QDialog {
+    Q_OBJECT
+public:
+    // GUI thread only (as every method). Starts from the remembered values.
+    explicit ServerForm(QWidget* parent = nullptr);
+
+    // The configuration as entered (valid when isValid()).
+    ServerConfig config() const;
+    // Fills every field (editing a stopped server).
+    void setConfig(const ServerConfig& config);
+    // "" when Start may be pressed, else the first problem in plain words.
+    QString problem() const;
+    bool isValid() const { return problem().isEmpty(); }
+    // Remembers the current values (done on Start).
+    void saveSettings() const;
+    void loadSettings();
+
+    QPushButton* startButton() const { return startButton_; }
+
+private:
+    void buildForm();
+    void refresh();
+    void updateRefusedItems();
+    void chooseRoot();
+    QString bindProblem() const;
+    QString rootProblem() const;
+
+    QFormLayout* form_ = nullptr;
+    QComboBox* protocol_;
+    QComboBox* bind_;
+    QLabel* bindError_;
+    QSpinBox* port_;
+    QComboBox* service_;
+    QSpinBox* ticks_;
+    QSpinBox* interval_;
+    QLineEdit* root_;
+    QWidget* rootRow_;
+    QComboBox* model_;
+    QSpinBox* poolSize_;
+    QSpinBox* backlog_;
+    QSpinBox* maxConnections_;
+    QSpinBox* idleTimeout_;
+    ListenerTable* listeners_;
+    QLabel* problem_;
+    QDialogButtonBox* buttons_;
+    QPushButton* startButton_;
+    bool refreshing_ = false;
+};
+
+}  // namespace sockwb
