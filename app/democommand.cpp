@@ -1,17 +1,17 @@
 // `sockwb demo`: the course's time-service scenario played in the terminal.
-// A clock server (iterative, as in the course's first server) answers a
-// "Bonjour" client with the time N times, then "Au Revoir"; every socket
-// call of both sides is printed as it happens.
+// The engine's clock service under the iterative model (the course's first
+// server) answers a "Bonjour" client with the time N times, then
+// "Au Revoir"; every socket call of both sides is printed as it happens.
 
 #include <chrono>
 #include <cstdio>
-#include <ctime>
+#include <functional>
 #include <mutex>
 #include <string>
-#include <thread>
 
 #include "app/commands.h"
 #include "core/error.h"
+#include "core/server.h"
 #include "core/socket.h"
 #include "core/trace.h"
 
@@ -34,14 +34,24 @@ private:
     std::mutex& mutex_;
 };
 
-std::string localTime() {
-    std::time_t t = std::time(nullptr);
-    std::tm tm{};
-    localtime_r(&t, &tm);
-    char buf[32];
-    std::strftime(buf, sizeof buf, "%Y-%m-%d %H:%M:%S", &tm);
-    return buf;
-}
+// The server's events as demo lines ("server: accepted ..."). Called from
+// the server's thread; printing goes through the shared mutex.
+class DemoServerObserver final : public ServerObserver {
+public:
+    explicit DemoServerObserver(std::function<void(const std::string&)> say) : say_(std::move(say)) {}
+    void onConnectionOpened(const ConnectionInfo& info) override {
+        say_("== server: accepted " + info.peer.toString());
+    }
+    void onData(uint64_t, bool incoming, std::string_view bytes) override {
+        if (incoming) say_("== server: received \"" + std::string(bytes.substr(0, bytes.find('\n'))) + "\"");
+    }
+    void onConnectionClosed(const ConnectionInfo& info) override {
+        say_("== server: closed the connection of " + info.peer.toString());
+    }
+
+private:
+    std::function<void(const std::string&)> say_;
+};
 
 int parseIntOption(const Args& args, size_t& i, const char* name) {
     if (i + 1 >= args.size()) throw Error::invalid(std::string(name) + " needs a value");
@@ -92,32 +102,22 @@ int demoCommand(const Args& args) {
     try {
         say("== Time service demo: the server sends the time " + std::to_string(ticks) +
             " times, every " + std::to_string(intervalMs) + " ms, then \"Au Revoir\"");
-        Socket listener;
+        ServerConfig config;
+        config.listeners[0].service = "clock";
+        config.model = "iterative";
+        config.serviceOptions.ticks = ticks;
+        config.serviceOptions.intervalMs = intervalMs;
+        DemoServerObserver events(say);  // outlives the server, which reports to it
+        Server server(config);
+        server.setObserver(&events);
+        server.setTraceObserver(&serverTrace);
         {
             TraceScope scope(&serverTrace);
-            listener = tcpListen(Address::fromIp("127.0.0.1", 0), 8);
+            server.start();
         }
-        const Address where = listener.localAddress();
-        say("== server listening on " + where.toString() + " (port 0 asked, getsockname shows the real one)");
-
-        std::thread server([&] {
-            TraceScope scope(&serverTrace);
-            try {
-                auto [conn, peer] = listener.accept();
-                say("== server: accepted " + peer.toString());
-                std::string request;
-                conn.recvSome(request, 1024);
-                say("== server: received \"" + request.substr(0, request.find('\n')) + "\"");
-                for (int i = 0; i < ticks; ++i) {
-                    if (i > 0) std::this_thread::sleep_for(std::chrono::milliseconds(intervalMs));
-                    conn.sendAll(localTime() + "\n");
-                }
-                conn.sendAll("Au Revoir\n");
-                conn.close();
-            } catch (const Error& e) {
-                say(std::string("== server error: ") + e.what());
-            }
-        });
+        const Address where = server.addresses().front();
+        say("== server listening on " + where.toString() + " (model " + server.modelName() +
+            ", port 0 asked, getsockname shows the real one)");
 
         std::string received;
         {
@@ -138,10 +138,9 @@ int demoCommand(const Args& args) {
             }
             client.close();
         }
-        server.join();
         {
             TraceScope scope(&serverTrace);
-            listener.close();
+            server.stop();
         }
         if (received.find("Au Revoir") == std::string::npos) {
             say("== the client never saw \"Au Revoir\"");

@@ -7,6 +7,8 @@
 #include "app/screenshots.h"
 
 int main(int argc, char** argv) {
+    // The icons live in a static library: register them explicitly.
+    Q_INIT_RESOURCE(resources);
     // Hidden option of scripts/screenshots: pictures of the real widgets.
     if (argc == 3 && std::string_view(argv[1]) == "--screenshots")
         return sockwb::app::runScreenshots(argc, argv, argv[2]);

@@ -103,6 +103,7 @@ void MainWindow::createDocks() {
     logDock->setObjectName(QStringLiteral("logDock"));
     logDock->setWidget(logView_);
     addDockWidget(Qt::BottomDockWidgetArea, logDock);
+    resizeDocks({logDock}, {140}, Qt::Vertical);
 }
 
 void MainWindow::createActions() {

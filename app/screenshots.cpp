@@ -5,6 +5,7 @@
 #include <QDir>
 #include <QPainter>
 #include <QPlainTextEdit>
+#include <QTableView>
 #include <QTabWidget>
 #include <QThread>
 
@@ -21,6 +22,7 @@
 #include "widgets/serverform.h"
 #include "widgets/serverpanel.h"
 #include "widgets/sidebar.h"
+#include "widgets/traceview.h"
 
 namespace sockwb::app {
 
@@ -119,11 +121,21 @@ int runScreenshots(int argc, char** argv, const char* dirName) {
     typeAndSend(clients[2], QStringLiteral("Moi aussi. Au Revoir !"));
     settle(600);  // the panels refresh every 500 ms
 
+    // A third server on the echo server's port: its panel says why it failed.
+    ServerConfig clash = echo;
+    clash.listeners.front().port = echoAddress.port();
+    ServerPanel* clashPanel = window.addServer(clash);
+    ok &= waitFor([&] { return clashPanel->state() == ServerPanel::Failed; });
+    settle(100);
+    ok &= save(clashPanel, dir, QStringLiteral("server-panel-error.png"));
+
     window.sideBar()->select(echoPanel);
     settle(300);
     ok &= save(&window, dir, QStringLiteral("main-window.png"));
     if (auto* tabs = echoPanel->findChild<QTabWidget*>(QStringLiteral("serverTabs"))) tabs->setCurrentIndex(2);
     settle(200);
+    echoPanel->traceView()->table()->scrollToTop();  // the story starts with socket, bind, listen
+    settle(50);
     ok &= save(&window, dir, QStringLiteral("server-panel-trace.png"));
     if (auto* tabs = echoPanel->findChild<QTabWidget*>(QStringLiteral("serverTabs"))) tabs->setCurrentIndex(1);
     settle(100);

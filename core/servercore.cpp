@@ -11,6 +11,19 @@ namespace sockwb {
 
 namespace {
 constexpr size_t kPreview = 256;  // ServerObserver::onData promise
+
+// A numeric address as is (no lookup); a name ("localhost") through
+// getaddrinfo, first answer. Empty means every IPv4 interface.
+Address bindAddressOf(const ListenerConfig& c, int socktype) {
+    const std::string host = c.bindAddress.empty() ? std::string("0.0.0.0") : c.bindAddress;
+    try {
+        return Address::fromIp(host, c.port);
+    } catch (const Error&) {
+        auto all = Address::resolve(host, std::to_string(c.port), socktype);
+        if (all.empty()) throw Error::invalid("bind address", "'" + host + "' resolves to nothing");
+        return all.front();
+    }
+}
 }
 
 const char* connectionStateName(int state) noexcept {
@@ -57,8 +70,9 @@ void ServerCore::open() {
     if (stopFd_ < 0) throw Error::fromErrno("eventfd", errno);
     try {
         for (auto& l : listeners_) {
-            Address want = Address::fromIp(l.config.bindAddress, l.config.port);
-            if (l.config.protocol == Protocol::Tcp) {
+            const bool tcp = l.config.protocol == Protocol::Tcp;
+            Address want = bindAddressOf(l.config, tcp ? SOCK_STREAM : SOCK_DGRAM);
+            if (tcp) {
                 ListenOptions lo;
                 lo.reuseAddr = config_.reuseAddr;
                 lo.nonBlocking = true;  // every model polls before accept

@@ -1,13 +1,24 @@
 #include "core/threadmodel.h"
 
+#include <sys/eventfd.h>
+#include <unistd.h>
+
+#include <cerrno>
+
 #include "core/acceptor.h"
 #include "core/blockingsession.h"
 #include "core/servercore.h"
 
 namespace sockwb {
 
+ThreadModel::~ThreadModel() {
+    if (doneFd_ >= 0) ::close(doneFd_);
+}
+
 void ThreadModel::start(ServerCore& core) {
     core_ = &core;
+    doneFd_ = ::eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK);
+    if (doneFd_ < 0) throw Error::fromErrno("eventfd", errno);
     acceptor_ = std::thread([this] {
         TraceScope scope(core_->traceObserver());
         core_->threadStarted("thread model accept loop");
@@ -28,6 +39,13 @@ void ThreadModel::reapFinished() {
 
 void ThreadModel::acceptLoop() {
     Acceptor acceptor(*core_);
+    acceptor.extraFds = {doneFd_};
+    acceptor.onReady = [this](int fd) {
+        uint64_t n;
+        ssize_t r = ::read(fd, &n, sizeof n);
+        (void)r;
+        reapFinished();
+    };
     while (auto client = acceptor.next()) {
         reapFinished();
         auto socket = std::make_shared<Socket>(std::move(client->socket));
@@ -35,8 +53,9 @@ void ThreadModel::acceptLoop() {
         const Address peer = client->peer;
         Worker w;
         auto done = w.done;
+        const int doneFd = doneFd_;
         try {
-            w.thread = std::thread([this, socket, index, peer, done] {
+            w.thread = std::thread([this, socket, index, peer, done, doneFd] {
                 TraceScope scope(core_->traceObserver());
                 core_->threadStarted("thread for client " + peer.toString());
                 const auto& l = core_->listeners()[index];
@@ -50,6 +69,9 @@ void ThreadModel::acceptLoop() {
                 auto record = core_->newRecord(index, peer, socket->fd());
                 runBlockingSession(std::move(*socket), std::move(record), params);
                 done->store(true);
+                uint64_t one = 1;
+                ssize_t r = ::write(doneFd, &one, sizeof one);
+                (void)r;
             });
         } catch (const std::system_error& e) {
             // Out of threads (EAGAIN): this client is dropped, the server goes on.
@@ -66,6 +88,8 @@ void ThreadModel::stop() {
     if (acceptor_.joinable()) acceptor_.join();
     for (auto& w : workers_) w.thread.join();
     workers_.clear();
+    if (doneFd_ >= 0) ::close(doneFd_);
+    doneFd_ = -1;
 }
 
 }  // namespace sockwb

@@ -7,6 +7,7 @@
 #include <QIntValidator>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPalette>
 #include <QPushButton>
 #include <QSplitter>
 #include <QTabWidget>
@@ -23,7 +24,15 @@ namespace sockwb {
 
 namespace {
 const char* kInvalidStyle = "QLineEdit { border: 1px solid #c62828; }";
+
+// Style sheets are costly to set (a style is built per widget): only touch
+// one when the state really changes, so opening 100 windows stays cheap.
+void markInvalid(QLineEdit* edit, bool invalid) {
+    if (edit->property("invalid").toBool() == invalid) return;
+    edit->setProperty("invalid", invalid);
+    edit->setStyleSheet(invalid ? QLatin1String(kInvalidStyle) : QString());
 }
+}  // namespace
 
 ClientWindow::ClientWindow(QWidget* parent)
     : QWidget(parent, Qt::Window), session_(new ClientSession(this)), scenarioTimer_(new QTimer(this)) {
@@ -129,8 +138,8 @@ void ClientWindow::buildUi() {
     });
     connect(host_, &QLineEdit::returnPressed, this, &ClientWindow::connectFromForm);
     connect(port_, &QLineEdit::returnPressed, this, &ClientWindow::connectFromForm);
-    connect(host_, &QLineEdit::textChanged, this, [this] { host_->setStyleSheet({}); updateTitle(); });
-    connect(port_, &QLineEdit::textChanged, this, [this] { port_->setStyleSheet({}); updateTitle(); });
+    connect(host_, &QLineEdit::textChanged, this, [this] { markInvalid(host_, false); updateTitle(); });
+    connect(port_, &QLineEdit::textChanged, this, [this] { markInvalid(port_, false); updateTitle(); });
     connect(protocol_, &QComboBox::currentIndexChanged, this, &ClientWindow::updateTitle);
 }
 
@@ -147,20 +156,18 @@ void ClientWindow::connectFromForm() {
     const int port = port_->text().toInt(&ok);
     QStringList problems;
     if (host.isEmpty()) {
-        host_->setStyleSheet(QLatin1String(kInvalidStyle));
+        markInvalid(host_, true);
         problems << tr("Enter a host name or address.");
     }
     if (!ok || port < 1 || port > 65535) {
-        port_->setStyleSheet(QLatin1String(kInvalidStyle));
+        markInvalid(port_, true);
         problems << tr("Enter a port between 1 and 65535.");
     }
     if (!problems.isEmpty()) {
-        statusLabel_->setText(problems.join(QLatin1Char(' ')));
-        statusLabel_->setStyleSheet(QStringLiteral("color:#c62828"));
+        setStatus(problems.join(QLatin1Char(' ')), true);
         return;
     }
-    statusLabel_->setStyleSheet({});
-    statusLabel_->setText(tr("Connecting to %1 port %2…").arg(host).arg(port));
+    setStatus(tr("Connecting to %1 port %2…").arg(host).arg(port), false);
     resetDecoder();
     const Protocol protocol = protocol_->currentIndex() == 1 ? Protocol::Udp : Protocol::Tcp;
     dataView_->addNote(tr("connecting to %1 port %2 (%3)").arg(host).arg(port).arg(protocol_->currentText()),
@@ -218,8 +225,7 @@ void ClientWindow::onStateChanged(ClientSession::State state) {
 
 void ClientWindow::onConnected(const QString& local, const QString& peer) {
     if (!local.isEmpty() || !peer.isEmpty()) {
-        statusLabel_->setStyleSheet({});
-        statusLabel_->setText(tr("Connected from %1 to %2").arg(local, peer));
+        setStatus(tr("Connected from %1 to %2").arg(local, peer), false);
         dataView_->addNote(tr("connected from %1 to %2").arg(local, peer), QDateTime::currentDateTime());
     }
     if (!scenarioSet_) return;
@@ -287,8 +293,7 @@ void ClientWindow::onData(const QByteArray& bytes, const QDateTime& when) {
 
 void ClientWindow::onError(const ErrorInfo& error) {
     const QString text = ErrorText::sentence(error);
-    statusLabel_->setText(text);
-    statusLabel_->setStyleSheet(QStringLiteral("color:#c62828"));
+    setStatus(text, true);
     dataView_->addNote(text, QDateTime::currentDateTime(), true);
 }
 
@@ -306,11 +311,17 @@ void ClientWindow::onClosed(CloseReason reason) {
         case CloseReason::Error: text = tr("connection ended by an error"); break;
     }
     if (reason != CloseReason::Error) {
-        statusLabel_->setStyleSheet({});
-        statusLabel_->setText(text);
+        setStatus(text, false);
     }
     dataView_->addNote(text, QDateTime::currentDateTime(), reason == CloseReason::Error);
     updateCounters();
+}
+
+void ClientWindow::setStatus(const QString& text, bool isError) {
+    QPalette palette = statusLabel_->palette();
+    palette.setColor(QPalette::WindowText, isError ? QColor(0xc6, 0x28, 0x28) : this->palette().color(QPalette::WindowText));
+    statusLabel_->setPalette(palette);
+    statusLabel_->setText(text);
 }
 
 void ClientWindow::updateCounters() {

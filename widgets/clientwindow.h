@@ -73,6 +73,7 @@ private:
     void resetDecoder();
     void updateTitle();
     void updateCounters();
+    void setStatus(const QString& text, bool isError);
 
     ClientSession* session_;
     QComboBox* protocol_;

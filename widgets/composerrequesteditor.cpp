@@ -13,6 +13,8 @@
 #include <QTabWidget>
 #include <QVBoxLayout>
 
+#include <string_view>
+
 #include "core/error.h"
 #include "core/http/percentencoding.h"
 #include "core/http/url.h"
@@ -31,7 +33,7 @@ bool isToken(const QString& s) {
     for (QChar c : s) {
         const char16_t u = c.unicode();
         const bool ok = (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || (u >= '0' && u <= '9') ||
-                        (u < 128 && QByteArrayView("!#$%&'*+-.^_`|~").contains(char(u)));
+                        (u < 128 && std::string_view("!#$%&'*+-.^_`|~").find(char(u)) != std::string_view::npos);
         if (!ok) return false;
     }
     return true;

@@ -1,5 +1,6 @@
 #include "widgets/connectionstable.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QHeaderView>
 #include <QLocale>
@@ -13,6 +14,8 @@ ConnectionsTable::ConnectionsTable(QWidget* parent) : QTableWidget(0, ColumnCoun
     setHorizontalHeaderLabels({tr("Peer"), tr("Listener"), tr("fd"), tr("Worker"), tr("Bytes in"), tr("Bytes out"),
                                tr("State"), tr("Since")});
     verticalHeader()->hide();
+    verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 6);
     setEditTriggers(QAbstractItemView::NoEditTriggers);
     setSelectionBehavior(QAbstractItemView::SelectRows);
     setAlternatingRowColors(true);
@@ -27,11 +30,13 @@ void ConnectionsTable::setConnections(const std::vector<ConnectionInfo>& connect
     std::sort(rows.begin(), rows.end(), [](auto* a, auto* b) { return a->id < b->id; });
     setRowCount(static_cast<int>(rows.size()));
     const QLocale locale;
+    const auto ownPid = static_cast<int>(QCoreApplication::applicationPid());
     for (int r = 0; r < rowCount(); ++r) {
         const ConnectionInfo& c = *rows[static_cast<size_t>(r)];
         const auto since = std::chrono::duration_cast<std::chrono::milliseconds>(c.since.time_since_epoch()).count();
+        // A fork child has its own pid; in this process the thread tells more.
         QString worker;
-        if (c.pid) worker = tr("pid %1").arg(c.pid);
+        if (c.pid && c.pid != ownPid) worker = tr("pid %1").arg(c.pid);
         else if (c.tid) worker = tr("tid %1").arg(c.tid);
         const QString cells[ColumnCount] = {
             QString::fromStdString(c.peer.toString()),

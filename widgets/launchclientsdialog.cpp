@@ -25,7 +25,7 @@ namespace sockwb {
 namespace {
 // Windows created per zero-timer tick: each tick returns to the event loop,
 // so the GUI repaints and stays responsive while 100 windows appear.
-constexpr int kWindowsPerBatch = 4;
+constexpr int kWindowsPerBatch = 1;
 const char* kSettingsGroup = "launchClients";
 }  // namespace
 
@@ -141,7 +141,9 @@ void LaunchClientsDialog::buildUi() {
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(asWindows_, &QRadioButton::toggled, this, &LaunchClientsDialog::updateEnabled);
     connect(scenario_, &QComboBox::currentIndexChanged, this, &LaunchClientsDialog::updateEnabled);
-    connect(host_, &QLineEdit::textChanged, this, [this] { host_->setStyleSheet({}); });
+    connect(host_, &QLineEdit::textChanged, this, [this] {
+        if (!host_->styleSheet().isEmpty()) host_->setStyleSheet({});
+    });
 }
 
 void LaunchClientsDialog::setTarget(const QString& host, quint16 port, const QString& protocol) {

@@ -9,6 +9,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QPalette>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSplitter>
@@ -58,7 +59,9 @@ SendPanel::SendPanel(QWidget* parent)
     sendButton_->setObjectName(QStringLiteral("sendButton"));
     sendButton_->setToolTip(tr("Send (Ctrl+Enter)"));
     errorLabel_->setObjectName(QStringLiteral("sendError"));
-    errorLabel_->setStyleSheet(QStringLiteral("color:#c62828"));
+    QPalette red = errorLabel_->palette();
+    red.setColor(QPalette::WindowText, QColor(0xc6, 0x28, 0x28));
+    errorLabel_->setPalette(red);
     errorLabel_->setWordWrap(true);
     errorLabel_->hide();
     history_->setObjectName(QStringLiteral("history"));

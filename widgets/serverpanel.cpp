@@ -241,6 +241,9 @@ void ServerPanel::onServerEvents(const QVector<ServerEvent>& events, quint64 dro
         lines.push_back({LogView::Failure, tr("%1 server events dropped: too many to show").arg(dropped - lastDropped_), {}});
         lastDropped_ = dropped;
     }
+    constexpr int kDataLinesPerBatch = 200;
+    int dataLines = 0;
+    int skipped = 0;
     for (const ServerEvent& e : events) {
         const QDateTime t = toQt(e.time);
         switch (e.kind) {
@@ -258,6 +261,12 @@ void ServerPanel::onServerEvents(const QVector<ServerEvent>& events, quint64 dro
                                                     .arg(e.connection.bytesOut), t});
                 break;
             case ServerEvent::Data:
+                // A flood (chargen...) would drown the log and the GUI thread:
+                // show the first lines of each batch and count the rest.
+                if (++dataLines > kDataLinesPerBatch) {
+                    ++skipped;
+                    break;
+                }
                 lines.push_back({e.incoming ? LogView::Incoming : LogView::Outgoing,
                                  QStringLiteral("#%1 %2").arg(e.connectionId).arg(preview(e.bytes)), t});
                 break;
@@ -266,6 +275,7 @@ void ServerPanel::onServerEvents(const QVector<ServerEvent>& events, quint64 dro
             case ServerEvent::Stopped: break;  // onStopFinished says it once the threads are joined
         }
     }
+    if (skipped) lines.push_back({LogView::Info, tr("... %n more data line(s) not shown", nullptr, skipped), {}});
     log_->append(lines);
 }
 

@@ -76,7 +76,10 @@ TraceView::TraceView(QWidget* parent, int capacity)
     table_->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     table_->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 6);
     table_->horizontalHeader()->setStretchLastSection(false);
-    const int widths[] = {110, 90, 40, 90, 340, 110, 80};
+    const QFontMetrics fm = fontMetrics();
+    auto width = [&fm](const char* sample) { return fm.horizontalAdvance(QLatin1String(sample)) + 14; };
+    const int widths[] = {width("00:00:00.000000"), width("999999/999999"), width("9999"), width("epoll_wait"),
+                          340, width("-1 ECONNREFUSED"), width("999.9 ms")};
     for (int c = 0; c < TraceModel::ColumnCount; ++c) table_->setColumnWidth(c, widths[c]);
     table_->horizontalHeader()->setSectionResizeMode(TraceModel::Args, QHeaderView::Stretch);
 
@@ -128,7 +131,10 @@ void TraceView::onBatch(const QVector<TraceEvent>& events) {
     }
     // pending_ holds at most kMinRefreshMs worth of adapter batches (each
     // bounded by the adapter's capacity); the model keeps only its ring.
-    pending_ += events;
+    if (pending_.isEmpty())
+        pending_ = events;  // shares the adapter's batch: no copy of the events
+    else
+        pending_ += events;
     if (!lastApply_.isValid() || lastApply_.elapsed() >= kMinRefreshMs)
         applyPending();
     else if (!applyTimer_.isActive())

@@ -19,6 +19,7 @@
 #include <atomic>
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <thread>
 #include <vector>
 
@@ -114,6 +115,7 @@ int main(int argc, char** argv) {
     for (auto& th : producers) th.join();
     const double elapsed = double(wall.nsecsElapsed()) / 1e9;
     adapter.flush();
+    view.appendEvents({});  // shows what the view still held back
     app.processEvents();
 
     const uint64_t absorbed = view.model()->received();
@@ -136,6 +138,10 @@ int main(int argc, char** argv) {
                 double(rssStart) / 1024, double(rssPeakDuring) / 1024, double(rssEnd) / 1024,
                 view.model()->storedCount(), kViewCapacity);
     const bool ok = longest < 100.0 && bounded;
+    double load[1] = {0};
+    if (getloadavg(load, 1) == 1)
+        std::printf("  machine           load average %.1f on %u hardware thread(s)\n", load[0],
+                    std::thread::hardware_concurrency());
     std::printf("  result            %s\n", ok ? "OK" : "FAILED");
     return ok ? 0 : 1;
 }

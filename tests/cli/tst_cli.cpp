@@ -140,6 +140,78 @@ private slots:
         QVERIFY2(re.match(QString::fromUtf8(r.out)).hasMatch(), r.out.constData());
     }
 
+    void sendEscapes_data() {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QByteArray>("wire");
+        QTest::newRow("newline tab return") << "a\\n\\t\\r" << QByteArray("a\n\t\r");
+        QTest::newRow("backslash") << "C:\\\\dir" << QByteArray("C:\\dir");
+        QTest::newRow("hex and NUL") << "\\x41\\x00\\xfF\\0" << QByteArray("A\0\xff\0", 4);
+        QTest::newRow("plain") << "Bonjour" << QByteArray("Bonjour");
+    }
+    void sendEscapes() {
+        QFETCH(QString, text);
+        QFETCH(QByteArray, wire);
+        Serve s({"--service", "echo"});
+        const Result r = run({"client", "127.0.0.1", s.port(), "--send", text, "--timeout", "300"});
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(r.out, wire);
+    }
+
+    void udpClockThreePeers() {
+        Serve s({"--service", "clock", "--protocol", "udp", "--ticks", "3", "--interval", "100", "--model", "epoll"});
+        QList<QProcess*> peers;
+        QElapsedTimer t;
+        t.start();
+        for (int i = 0; i < 3; ++i) {
+            auto* p = new QProcess(this);
+            p->start(kBinary, {"client", "--protocol", "udp", "127.0.0.1", s.port(), "--send", "Bonjour", "--until",
+                               "Au Revoir\\n"});
+            peers << p;
+        }
+        static const QRegularExpression re(
+            QStringLiteral("^(\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d\\n){3}Au Revoir\\n$"));
+        for (QProcess* p : peers) {
+            QVERIFY(p->waitForFinished(kWaitMs));
+            QCOMPARE(p->exitCode(), 0);
+            const QByteArray out = p->readAllStandardOutput();
+            QVERIFY2(re.match(QString::fromUtf8(out)).hasMatch(), out.constData());
+            delete p;
+        }
+        // Served side by side: 3 peers x 300 ms one after the other would be 900 ms.
+        QVERIFY2(t.elapsed() < 5000, qPrintable(QString::number(t.elapsed())));
+    }
+
+    void chatRelaysToOthers() {
+        Serve s({"--service", "chat", "--model", "poll", "--verbose"});
+        // B listens (netcat mode, stdin kept open) until A's line arrives.
+        QProcess b;
+        b.start(kBinary, {"client", "127.0.0.1", s.port(), "--until", "from A\\n"});
+        QVERIFY(b.waitForStarted(kWaitMs));
+        // Wait until the server has B's connection before A talks.
+        QDeadlineTimer deadline(kWaitMs);
+        QByteArray events;
+        while (!events.contains("opened #") && !deadline.hasExpired()) {
+            s.process().waitForReadyRead(100);
+            events += s.process().readAllStandardOutput();
+        }
+        QVERIFY2(events.contains("opened #"), events.constData());
+        const Result a = run({"client", "127.0.0.1", s.port(), "--send", "from A\\n", "--timeout", "500"});
+        QCOMPARE(a.exitCode, 0);
+        QVERIFY2(a.out.isEmpty(), a.out.constData());  // never back to the sender
+        QVERIFY(b.waitForFinished(kWaitMs));
+        QCOMPARE(b.exitCode(), 0);
+        QCOMPARE(b.readAllStandardOutput(), QByteArray("from A\n"));
+    }
+
+    void demoUsesTheEngine() {
+        const Result r = run({"demo", "--ticks", "2", "--interval", "50"});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY(r.out.contains("model iterative"));
+        QCOMPARE(r.out.count("== client got: "), 3);
+        QVERIFY(r.out.contains("== client got: Au Revoir"));
+        QVERIFY(r.out.contains("] accept"));
+    }
+
     void netcatMode() {
         Serve s({"--service", "echo", "--model", "poll"});
         QByteArray input;

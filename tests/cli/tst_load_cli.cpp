@@ -8,6 +8,8 @@
 #include <QJsonObject>
 #include <QProcess>
 
+#include <poll.h>
+
 #include <atomic>
 #include <memory>
 #include <mutex>

@@ -172,22 +172,30 @@ void tst_LaunchClients::hundredWindowsKeepTheGuiResponsive() {
     d.show();
     fillForm(d, echo->addresses()[0].port(), 100, 3, true);
     child<QComboBox>(&d, "placement")->setCurrentIndex(1);  // tiled
-    // A 5 ms timer measures the longest the event loop went without turning.
+    // A 5 ms timer turns between the batches if they leave the loop free:
+    // count how many windows appear between two of its ticks (a load-proof
+    // measure) and the longest stall (wall time: only a loose bound, the
+    // test machine may be loaded).
     QElapsedTimer sinceLast;
     qint64 longest = 0;
+    qsizetype lastCount = 0;
+    qsizetype mostPerTurn = 0;
     QTimer probe;
     probe.setInterval(5);
     connect(&probe, &QTimer::timeout, this, [&] {
         longest = std::max(longest, sinceLast.restart());
+        mostPerTurn = std::max(mostPerTurn, d.windows().size() - lastCount);
+        lastCount = d.windows().size();
     });
     sinceLast.start();
     probe.start();
     QTest::mouseClick(child<QPushButton>(&d, "startButton"), Qt::LeftButton);
-    QTRY_COMPARE_WITH_TIMEOUT(d.windows().size(), 100, 20000);
+    QTRY_COMPARE_WITH_TIMEOUT(d.windows().size(), 100, 30000);
     QTRY_COMPARE_WITH_TIMEOUT(echo->stats().active, uint64_t(100), 10000);
     probe.stop();
-    qInfo("longest event-loop stall while opening 100 windows: %lld ms", longest);
-    QVERIFY2(longest < 250, qPrintable(QString::number(longest)));
+    qInfo("100 windows: at most %lld per event-loop turn, longest stall %lld ms", qlonglong(mostPerTurn), longest);
+    QVERIFY2(mostPerTurn <= 2, qPrintable(QString::number(mostPerTurn)));
+    QVERIFY2(longest < 3000, qPrintable(QString::number(longest)));
     const QRect area = WindowPlacement::availableArea(&d);
     for (auto* w : d.windows()) QVERIFY(area.intersects(w->geometry()));
     d.closeWindows();

@@ -1,0 +1,452 @@
+// The HTTP composer with real widgets, offscreen: the form filled by clicks
+// and keys, sent to a loopback server; curl import/export through the form;
+// a 10 MiB body while a timer keeps ticking; Cancel during a slow answer.
+
+#include <QApplication>
+#include <QClipboard>
+#include <QComboBox>
+#include <QDialog>
+#include <QElapsedTimer>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QStandardPaths>
+#include <QTabWidget>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include "core/http/curlcommand.h"
+#include "widgets/composer_testserver.h"
+#include "widgets/composerbodyview.h"
+#include "widgets/composercollection.h"
+#include "widgets/composercurldialog.h"
+#include "widgets/composerhistory.h"
+#include "widgets/composerkeyvaluetable.h"
+#include "widgets/composerlocalserver.h"
+#include "widgets/composerrequest.h"
+#include "widgets/composerrequesteditor.h"
+#include "widgets/composerresponseview.h"
+#include "widgets/composerwindow.h"
+
+using namespace sockwb;
+
+namespace {
+
+// Opens the cell's editor with F2, types text and commits with Return.
+void typeIntoCell(QTableWidget* table, int row, int column, const QString& text) {
+    table->setFocus();
+    table->setCurrentCell(row, column);
+    QTest::keyClick(table, Qt::Key_F2);
+    auto* editor = table->viewport()->findChild<QLineEdit*>();
+    QVERIFY(editor);
+    editor->selectAll();
+    QTest::keyClicks(editor, text);
+    QTest::keyClick(editor, Qt::Key_Return);
+}
+
+void replaceText(QLineEdit* edit, const QString& text) {
+    edit->setFocus();
+    edit->selectAll();
+    QTest::keyClick(edit, Qt::Key_Backspace);
+    QTest::keyClicks(edit, text);
+}
+
+QString bodyText(ComposerWindow& w) { return w.responseView()->bodyView()->shownText(); }
+
+void grab(QWidget& w, const QString& name) {
+    w.grab().save(QStringLiteral("/tmp/composer-%1.png").arg(name));
+}
+
+}  // namespace
+
+class tst_Composer : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void sendFilledByClicksAndKeys();
+    void validationInline();
+    void querySyncsBothWays();
+    void automaticHeaders();
+    void curlImportExport_data();
+    void curlImportExport();
+    void importDialog();
+    void bigBodyKeepsWindowResponsive();
+    void cancelReturnsAtOnce();
+    void bodyDetection();
+    void historyAndCollection();
+    void tryLocalServer();
+
+private:
+    std::unique_ptr<ComposerTestServer> server_;
+    QTemporaryDir dir_;
+    QString historyPath() const { return dir_.filePath(QStringLiteral("history.json")); }
+};
+
+void tst_Composer::initTestCase() {
+    QStandardPaths::setTestModeEnabled(true);
+    QVERIFY(dir_.isValid());
+    server_ = std::make_unique<ComposerTestServer>();
+}
+
+void tst_Composer::sendFilledByClicksAndKeys() {
+    ComposerWindow w(nullptr, historyPath());
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    ComposerRequestEditor* e = w.editor();
+    // Method: type a token into the editable combo.
+    e->methodBox()->lineEdit()->selectAll();
+    QTest::keyClicks(e->methodBox()->lineEdit(), QStringLiteral("PUT"));
+    replaceText(e->urlEdit(), server_->base() + QStringLiteral("/echo?lang=fr"));
+    // A custom header in the first free row (after the 5 automatic ones).
+    e->tabs()->setCurrentIndex(1);
+    ComposerKeyValueTable* headers = e->headersTable();
+    QCOMPARE(headers->fixedCount(), 5);
+    typeIntoCell(headers, 5, 0, QStringLiteral("X-Course"));
+    typeIntoCell(headers, 5, 1, QStringLiteral("reseaux"));
+    QCOMPARE(headers->rows().size(), size_t(1));
+    QVERIFY2(e->rawRequest().startsWith("PUT /echo?lang=fr HTTP/1.1\r\n"), e->rawRequest().constData());
+    QVERIFY(e->rawRequest().contains("\r\nX-Course: reseaux\r\n"));
+    QVERIFY(e->rawPane()->toPlainText().contains(QStringLiteral("X-Course: reseaux")));
+    grab(w, QStringLiteral("form"));
+
+    QTest::mouseClick(w.sendButton(), Qt::LeftButton);
+    QVERIFY(!w.sendButton()->isEnabled());
+    QTRY_COMPARE_WITH_TIMEOUT(w.responseView()->statusChip()->text(), QStringLiteral("200 OK"), 10000);
+    QVERIFY(w.sendButton()->isEnabled());
+    QVERIFY(bodyText(w).contains(QStringLiteral("X-Course: reseaux")));
+    QVERIFY(bodyText(w).startsWith(QStringLiteral("PUT /echo?lang=fr HTTP/1.1")));
+    // The chip is green (2xx) and the other tabs are filled.
+    QVERIFY(w.responseView()->statusChip()->styleSheet().contains(QStringLiteral("#2e7d32")));
+    QVERIFY(w.responseView()->rawView()->toPlainText().startsWith(QStringLiteral("HTTP/1.1 200 OK")));
+    QVERIFY(w.responseView()->hexView()->toPlainText().startsWith(QStringLiteral("0000")));
+    QCOMPARE(w.responseView()->redirectsTable()->rowCount(), 1);
+    QVERIFY(w.responseView()->timingChart()->timings().total > 0);
+    QCOMPARE(w.history()->count(), 1);
+    // The request's own socket calls reached the Trace tab.
+    QTRY_VERIFY(w.responseView()->traceView()->model()->rowCount() > 0);
+    w.responseView()->tabs()->setCurrentIndex(6);
+    grab(w, QStringLiteral("trace"));
+    w.responseView()->tabs()->setCurrentIndex(0);
+    grab(w, QStringLiteral("echo"));
+}
+
+void tst_Composer::validationInline() {
+    ComposerWindow w(nullptr, historyPath());
+    w.show();
+    ComposerRequestEditor* e = w.editor();
+    replaceText(e->urlEdit(), QStringLiteral("https://example.com/"));
+    QVERIFY(!e->problem().isEmpty());
+    QVERIFY(e->urlError()->isVisibleTo(&w));
+    QVERIFY(e->rawRequest().isEmpty());
+    QVERIFY(!w.send());
+    replaceText(e->urlEdit(), server_->base() + QStringLiteral("/"));
+    QVERIFY(e->problem().isEmpty());
+    QVERIFY(!e->urlError()->isVisibleTo(&w));
+    e->methodBox()->lineEdit()->selectAll();
+    QTest::keyClicks(e->methodBox()->lineEdit(), QStringLiteral("GE T"));
+    QVERIFY(e->problem().contains(QStringLiteral("GE T")));
+    e->methodBox()->lineEdit()->selectAll();
+    QTest::keyClicks(e->methodBox()->lineEdit(), QStringLiteral("PROPFIND"));  // any token
+    QVERIFY(e->problem().isEmpty());
+    QVERIFY(e->rawRequest().startsWith("PROPFIND / HTTP/1.1"));
+}
+
+void tst_Composer::querySyncsBothWays() {
+    ComposerWindow w(nullptr, historyPath());
+    ComposerRequestEditor* e = w.editor();
+    replaceText(e->urlEdit(), QStringLiteral("http://127.0.0.1:8080/s?q=a%20b&lang=fr#top"));
+    auto rows = e->paramsTable()->rows();
+    QCOMPARE(rows.size(), size_t(2));
+    QCOMPARE(rows[0].name, std::string("q"));
+    QCOMPARE(rows[0].value, std::string("a b"));
+    // Table -> URL: edit a value, add a parameter.
+    typeIntoCell(e->paramsTable(), 1, 1, QStringLiteral("en"));
+    typeIntoCell(e->paramsTable(), 2, 0, QStringLiteral("page"));
+    typeIntoCell(e->paramsTable(), 2, 1, QStringLiteral("2"));
+    QCOMPARE(e->urlEdit()->text(), QStringLiteral("http://127.0.0.1:8080/s?q=a%20b&lang=en&page=2#top"));
+    // Unchecking a row takes it out of the URL but keeps it in the table.
+    e->paramsTable()->item(0, 0)->setCheckState(Qt::Unchecked);
+    QCOMPARE(e->urlEdit()->text(), QStringLiteral("http://127.0.0.1:8080/s?lang=en&page=2#top"));
+    QCOMPARE(e->paramsTable()->rows().size(), size_t(3));
+    QVERIFY(e->rawRequest().startsWith("GET /s?lang=en&page=2 HTTP/1.1"));
+}
+
+void tst_Composer::automaticHeaders() {
+    ComposerWindow w(nullptr, historyPath());
+    ComposerRequestEditor* e = w.editor();
+    replaceText(e->urlEdit(), QStringLiteral("http://127.0.0.1:8080/"));
+    ComposerKeyValueTable* h = e->headersTable();
+    QCOMPARE(h->item(0, 1)->text(), QStringLiteral("127.0.0.1:8080"));  // the default, shown
+    QVERIFY(e->rawRequest().contains("\r\nAccept: */*\r\n"));
+    QVERIFY(!e->rawRequest().contains("Connection:"));
+    h->item(2, 0)->setCheckState(Qt::Unchecked);  // Accept off
+    QVERIFY(!e->rawRequest().contains("Accept:"));
+    typeIntoCell(h, 1, 1, QStringLiteral("Student/1.0"));  // User-Agent replaced
+    QVERIFY(e->rawRequest().contains("\r\nUser-Agent: Student/1.0\r\n"));
+    h->item(4, 0)->setCheckState(Qt::Checked);  // Connection: close on
+    QVERIFY(e->rawRequest().contains("\r\nConnection: close\r\n"));
+    // A JSON body: Content-Length follows the text, formatted by the button.
+    e->bodyEditor()->typeBox()->setCurrentIndex(2);
+    e->bodyEditor()->textEdit()->setPlainText(QStringLiteral("{\"a\":[1,2]}"));
+    QVERIFY(e->rawRequest().contains("\r\nContent-Length: 11\r\n"));
+    QVERIFY(e->rawRequest().contains("\r\nContent-Type: application/json\r\n"));
+    QVERIFY(e->rawRequest().startsWith("GET / HTTP/1.1"));  // the form's method, body or not
+    QCOMPARE(h->item(3, 1)->text(), QStringLiteral("11"));
+    QVERIFY(e->bodyEditor()->formatJson());
+    QVERIFY(e->bodyEditor()->textEdit()->toPlainText().contains(QStringLiteral("\n")));
+    // Basic auth helper.
+    e->authWidget()->kindBox()->setCurrentIndex(1);
+    QTest::keyClicks(e->authWidget()->userEdit(), QStringLiteral("bob"));
+    QTest::keyClicks(e->authWidget()->passwordEdit(), QStringLiteral("s3cret"));
+    QVERIFY(e->rawRequest().contains("\r\nAuthorization: Basic Ym9iOnMzY3JldA==\r\n"));
+    e->authWidget()->kindBox()->setCurrentIndex(2);
+    QTest::keyClicks(e->authWidget()->tokenEdit(), QStringLiteral("tok"));
+    QVERIFY(e->rawRequest().contains("\r\nAuthorization: Bearer tok\r\n"));
+}
+
+void tst_Composer::curlImportExport_data() {
+    QTest::addColumn<QString>("command");  // %URL% = the test server
+    QTest::addColumn<QString>("method");
+    QTest::addColumn<QString>("target");
+    QTest::addColumn<QString>("header");   // a header line the form must hold ("" = none)
+    QTest::newRow("get") << "curl %URL%/plain" << "GET" << "/plain" << "";
+    QTest::newRow("query") << "curl '%URL%/search?q=socket&lang=fr'" << "GET" << "/search?q=socket&lang=fr" << "";
+    QTest::newRow("-X DELETE") << "curl -X DELETE %URL%/items/3" << "DELETE" << "/items/3" << "";
+    QTest::newRow("--request PUT -d") << "curl --request PUT -d 'x=1' %URL%/items/3" << "PUT" << "/items/3" << "";
+    QTest::newRow("-H one") << "curl -H 'X-Course: reseaux' %URL%/h" << "GET" << "/h" << "X-Course: reseaux";
+    QTest::newRow("-H several") << "curl -H 'X-A: 1' --header 'X-B: two words' -H 'X-A: again' %URL%/h" << "GET" << "/h"
+                                << "X-B: two words";
+    QTest::newRow("-H removes Accept") << "curl -H 'Accept:' %URL%/noaccept" << "GET" << "/noaccept" << "";
+    QTest::newRow("-H empty value") << "curl -H 'X-Empty;' %URL%/empty" << "GET" << "/empty" << "X-Empty: ";
+    QTest::newRow("-H Host") << "curl -H 'Host: example.test' %URL%/host" << "GET" << "/host" << "Host: example.test";
+    QTest::newRow("-d") << "curl -d 'name=Karim' %URL%/form" << "POST" << "/form" << "";
+    QTest::newRow("-d twice") << "curl -d a=1 -d b=2 %URL%/form" << "POST" << "/form" << "";
+    QTest::newRow("--data-raw @") << "curl --data-raw '@not-a-file' %URL%/raw" << "POST" << "/raw" << "";
+    QTest::newRow("--data-binary") << "curl --data-binary 'bin=1' %URL%/bin" << "POST" << "/bin" << "";
+    QTest::newRow("json") << "curl -H 'Content-Type: application/json' -d '{\"a\": [1, 2]}' %URL%/json" << "POST"
+                          << "/json" << "Content-Type: application/json";
+    QTest::newRow("--url") << "curl --url %URL%/viaurl" << "GET" << "/viaurl" << "";
+    QTest::newRow("-I") << "curl -I %URL%/head" << "HEAD" << "/head" << "";
+    QTest::newRow("-A") << "curl -A 'MyAgent/1.0' %URL%/agent" << "GET" << "/agent" << "";
+    QTest::newRow("-e") << "curl -e 'http://referer.test/page' %URL%/ref" << "GET" << "/ref"
+                        << "Referer: http://referer.test/page";
+    QTest::newRow("-u") << "curl -u 'bob:s3cret' %URL%/auth" << "GET" << "/auth" << "";
+    QTest::newRow("--compressed") << "curl --compressed %URL%/z" << "GET" << "/z" << "";
+    QTest::newRow("-L") << "curl -L %URL%/follow" << "GET" << "/follow" << "";
+    QTest::newRow("glued") << "curl -XPOST -H'Content-Type: text/plain' --data-raw 'hello world' %URL%/glued" << "POST"
+                           << "/glued" << "Content-Type: text/plain";
+    QTest::newRow("-G") << "curl -G -d q=1 -d r=2 %URL%/get" << "GET" << "/get?q=1&r=2" << "";
+    QTest::newRow("continuation") << "curl \\\n -H \"X-Q: \\\"quoted\\\"\" \\\n %URL%/q" << "GET" << "/q"
+                                  << "X-Q: \"quoted\"";
+    QTest::newRow("PATCH json bearer") << "curl -X PATCH -H 'Authorization: Bearer abc' -H 'Content-Type: application/json' "
+                                          "--data '{\"n\":1}' %URL%/api" << "PATCH" << "/api" << "Authorization: Bearer abc";
+    QTest::newRow("http1.0 -m") << "curl --http1.0 -m 5 %URL%/old" << "GET" << "/old" << "";
+}
+
+void tst_Composer::curlImportExport() {
+    QFETCH(QString, command);
+    QFETCH(QString, method);
+    QFETCH(QString, target);
+    QFETCH(QString, header);
+    const QString line = QString(command).replace(QStringLiteral("%URL%"), server_->base());
+    ComposerWindow w(nullptr, historyPath());
+    QString error;
+    QVERIFY2(w.importCurl(line, &error), qPrintable(error));
+
+    // The form fields.
+    ComposerRequestEditor* e = w.editor();
+    QCOMPARE(e->methodBox()->currentText(), method);
+    QCOMPARE(e->urlEdit()->text(), server_->base() + target);
+    if (!header.isEmpty()) {
+        bool found = false;
+        for (const auto& row : e->headersTable()->rows())
+            found = found || qs(row.name + ": " + row.value) == header;
+        QVERIFY2(found, qPrintable(header));
+    }
+    // The form sends what curl would send; its export imports to the same request.
+    const http::CurlCommand original = http::CurlCommand::parse(line.toStdString());
+    const std::string expected = original.toRequest(http::ClientOptions{}.userAgent).serialize();
+    QCOMPARE(QString::fromStdString(e->rawRequest().toStdString()), QString::fromStdString(expected));
+    const QString exported = w.curlCommand();
+    QVERIFY(exported.startsWith(QStringLiteral("curl ")));
+    const http::CurlCommand back = http::CurlCommand::parse(exported.toStdString());
+    QCOMPARE(QString::fromStdString(back.toRequest(http::ClientOptions{}.userAgent).serialize()),
+             QString::fromStdString(expected));
+    QCOMPARE(back.location, original.location);
+    QCOMPARE(back.compressed, original.compressed);
+    QCOMPARE(back.http10, original.http10);
+    // And it reaches the server exactly so.
+    QSignalSpy shown(&w, &ComposerWindow::responseShown);
+    QVERIFY(w.send());
+    QVERIFY(shown.wait(10000));
+    QCOMPARE(w.responseView()->statusChip()->text(), QStringLiteral("200 OK"));
+    if (method != QLatin1String("HEAD"))
+        QCOMPARE(bodyText(w), QString::fromStdString(expected).replace(QStringLiteral("\r\n"), QStringLiteral("\u240D\u240A\n")));
+}
+
+void tst_Composer::importDialog() {
+    ComposerWindow w(nullptr, historyPath());
+    w.show();
+    QTest::mouseClick(w.findChild<QPushButton*>(QStringLiteral("importCurl")), Qt::LeftButton);
+    auto* dialog = w.findChild<ComposerCurlDialog*>();
+    QVERIFY(dialog);
+    QTRY_VERIFY(dialog->isVisible());
+    QTest::keyClicks(dialog->textEdit(), QStringLiteral("curl -X POST -H 'X-From: dialog' "));
+    QVERIFY(!dialog->errorLabel()->text().isEmpty());  // no URL yet: said inline
+    QTest::keyClicks(dialog->textEdit(), server_->base() + QStringLiteral("/d"));
+    QVERIFY(dialog->errorLabel()->text().isEmpty());
+    grab(*dialog, QStringLiteral("import"));
+    dialog->accept();
+    QCOMPARE(w.editor()->methodBox()->currentText(), QStringLiteral("POST"));
+    QCOMPARE(w.editor()->urlEdit()->text(), server_->base() + QStringLiteral("/d"));
+    w.copyAsCurl();
+    QVERIFY(QApplication::clipboard()->text().contains(QStringLiteral("'X-From: dialog'")));
+}
+
+void tst_Composer::bigBodyKeepsWindowResponsive() {
+    ComposerWindow w(nullptr, historyPath());
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    replaceText(w.editor()->urlEdit(), server_->base() + QStringLiteral("/bytes/10485760"));
+    QElapsedTimer clock;
+    qint64 last = 0, maxGap = 0;
+    QTimer tick;
+    tick.setInterval(20);
+    connect(&tick, &QTimer::timeout, this, [&] {
+        const qint64 now = clock.elapsed();
+        maxGap = std::max(maxGap, now - last);
+        last = now;
+    });
+    QSignalSpy shown(&w, &ComposerWindow::responseShown);
+    clock.start();
+    tick.start();
+    QVERIFY(w.send());
+    QVERIFY(shown.wait(30000));
+    QTest::qWait(100);  // a few ticks after the views were filled
+    tick.stop();
+    QCOMPARE(w.responseView()->statusChip()->text(), QStringLiteral("200 OK"));
+    QVERIFY2(maxGap < 500, qPrintable(QStringLiteral("max gap %1 ms").arg(maxGap)));
+    qInfo("10 MiB body: max timer gap %lld ms, total %lld ms", maxGap, clock.elapsed());
+    ComposerBodyView* body = w.responseView()->bodyView();
+    QVERIFY(body->showAllButton()->isVisibleTo(&w));
+    QVERIFY(body->shownText().size() < 400 * 1024);
+    QVERIFY(w.responseView()->hexView()->toPlainText().size() < 400 * 1024);
+    QVERIFY(w.responseView()->summary()->text().contains(QStringLiteral("10.0 MiB")));
+    grab(w, QStringLiteral("big"));
+}
+
+void tst_Composer::cancelReturnsAtOnce() {
+    ComposerWindow w(nullptr, historyPath());
+    w.show();
+    replaceText(w.editor()->urlEdit(), server_->base() + QStringLiteral("/delay/5000"));
+    const int before = server_->accepted();
+    QElapsedTimer clock;
+    clock.start();
+    QTest::mouseClick(w.sendButton(), Qt::LeftButton);
+    QVERIFY(w.isSending());
+    QVERIFY(w.cancelButton()->isEnabled());
+    QTRY_VERIFY(server_->accepted() > before);  // the request is on its way
+    QElapsedTimer cancelClock;
+    cancelClock.start();
+    QTest::mouseClick(w.cancelButton(), Qt::LeftButton);
+    QVERIFY(cancelClock.elapsed() < 200);
+    QVERIFY(w.sendButton()->isEnabled());
+    QVERIFY(!w.isSending());
+    QCOMPARE(w.responseView()->statusChip()->text(), QStringLiteral("Cancelled"));
+    QVERIFY(clock.elapsed() < 2500);  // well before the server would answer
+    QTRY_VERIFY(server_->clientLeft());  // the connection was really closed
+    // The window is usable again at once.
+    replaceText(w.editor()->urlEdit(), server_->base() + QStringLiteral("/echo"));
+    QSignalSpy shown(&w, &ComposerWindow::responseShown);
+    QVERIFY(w.send());
+    QVERIFY(shown.wait(10000));
+    QCOMPARE(w.responseView()->statusChip()->text(), QStringLiteral("200 OK"));
+}
+
+void tst_Composer::bodyDetection() {
+    using K = ComposerBodyView::Kind;
+    QCOMPARE(ComposerBodyView::detect("{\"a\":1}", QString()), K::Json);
+    QCOMPARE(ComposerBodyView::detect("[1,2", QString()), K::Text);
+    QCOMPARE(ComposerBodyView::detect("<?xml version=\"1.0\"?><a/>", QString()), K::Xml);
+    QCOMPARE(ComposerBodyView::detect("<p>hi</p>", QStringLiteral("text/html; charset=utf-8")), K::Html);
+    QCOMPARE(ComposerBodyView::detect("x", QStringLiteral("image/png")), K::Image);
+    QCOMPARE(ComposerBodyView::detect("", QStringLiteral("text/plain")), K::Empty);
+    QVERIFY(ComposerBodyView::prettyJson("{\"a\":[1,2]}").contains(QStringLiteral("\n    \"a\"")));
+    QVERIFY(ComposerBodyView::prettyXml("<a><b>1</b></a>").contains(QStringLiteral("\n    <b>1</b>")));
+    ComposerBodyView view;
+    QImage img(4, 3, QImage::Format_RGB32);
+    img.fill(Qt::red);
+    QByteArray png;
+    QBuffer buffer(&png);
+    buffer.open(QIODevice::WriteOnly);
+    img.save(&buffer, "PNG");
+    view.setBody(png, QStringLiteral("image/png"));
+    QCOMPARE(view.kind(), K::Image);
+    view.setBody("not an image", QStringLiteral("image/png"));
+    QCOMPARE(view.kind(), K::Text);
+}
+
+void tst_Composer::historyAndCollection() {
+    const QString path = dir_.filePath(QStringLiteral("h2.json"));
+    ComposerRequest a, b;
+    a.method = "DELETE";
+    a.url = "http://127.0.0.1:1/items/7";
+    b.url = "http://127.0.0.1:1/other";
+    b.headers = {{true, "X-K", "v"}};
+    {
+        ComposerHistory h(nullptr, path);
+        h.add(a, QStringLiteral("204 No Content"));
+        h.add(b, QStringLiteral("200 OK"));
+    }
+    ComposerWindow w(nullptr, path);
+    QCOMPARE(w.history()->count(), 2);  // persisted
+    QCOMPARE(w.history()->list()->count(), 2);
+    QTest::keyClicks(w.history()->searchEdit(), QStringLiteral("items"));
+    QCOMPARE(w.history()->list()->count(), 1);
+    QListWidgetItem* item = w.history()->list()->item(0);
+    const QRect rect = w.history()->list()->visualItemRect(item);
+    w.show();
+    QTest::mouseClick(w.history()->list()->viewport(), Qt::LeftButton, {}, rect.center());
+    QCOMPARE(w.editor()->methodBox()->currentText(), QStringLiteral("DELETE"));
+    QCOMPARE(w.editor()->urlEdit()->text(), QStringLiteral("http://127.0.0.1:1/items/7"));
+
+    // Collection: save, load, same requests.
+    w.collection()->addRequest(a);
+    w.collection()->addRequest(b);
+    const QString file = dir_.filePath(QStringLiteral("collection.json"));
+    QVERIFY(w.collection()->saveTo(file));
+    ComposerCollection other;
+    QVERIFY(other.loadFrom(file));
+    QCOMPARE(other.requests().size(), size_t(2));
+    QCOMPARE(other.requests()[1].toRequest().serialize(), b.toRequest().serialize());
+    QString error;
+    QFile junk(dir_.filePath(QStringLiteral("junk.json")));
+    QVERIFY(junk.open(QIODevice::WriteOnly));
+    junk.write("{ not json");
+    junk.close();
+    QVERIFY(!other.loadFrom(junk.fileName(), &error));
+    QVERIFY(error.contains(QStringLiteral("not JSON")));
+}
+
+void tst_Composer::tryLocalServer() {
+    ComposerWindow w(nullptr, historyPath());
+    w.show();
+    QTest::mouseClick(w.findChild<QPushButton*>(QStringLiteral("tryLocal")), Qt::LeftButton);
+    ComposerLocalServer* local = ComposerLocalServer::instance();
+    QVERIFY(local);
+    QCOMPARE(w.editor()->urlEdit()->text(), local->baseUrl() + QStringLiteral("/echo"));
+    QSignalSpy shown(&w, &ComposerWindow::responseShown);
+    QTest::mouseClick(w.sendButton(), Qt::LeftButton);
+    QVERIFY(shown.wait(10000));
+    QVERIFY2(w.responseView()->statusChip()->text().startsWith(QStringLiteral("200")),
+             qPrintable(w.responseView()->summary()->text()));
+    // A second click reuses the running server.
+    QTest::mouseClick(w.findChild<QPushButton*>(QStringLiteral("tryLocal")), Qt::LeftButton);
+    QCOMPARE(ComposerLocalServer::instance(), local);
+    grab(w, QStringLiteral("local"));
+}
+
+QTEST_MAIN(tst_Composer)
+#include "tst_composer.moc"
