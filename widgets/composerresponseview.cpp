@@ -1,5 +1,6 @@
 #include "widgets/composerresponseview.h"
 
+#include <QElapsedTimer>
 #include <QFontDatabase>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -119,7 +120,9 @@ void ComposerResponseView::showOutcome(const ComposerOutcome& outcome) {
                                outcome.result.hops.size() > 1 ? tr("(%n redirect(s))", nullptr, int(outcome.result.hops.size() - 1))
                                                               : QString()));
 
+    QElapsedTimer t; t.start();
     body_->setBody(bytes(r.body), qs(std::string(r.headers.get("Content-Type").value_or(""))));
+    qInfo("body %lld", t.restart());
     headers_->setRowCount(0);
     for (const auto& f : r.headers) {
         const int row = headers_->rowCount();
@@ -133,7 +136,9 @@ void ComposerResponseView::showOutcome(const ComposerOutcome& outcome) {
     QString hex = ByteFormat::toHexDump(raw.left(kHexPreviewBytes));
     if (raw.size() > kHexPreviewBytes)
         hex += tr("\n[first %1 of %2 shown]").arg(composerSize(kHexPreviewBytes), composerSize(quint64(raw.size())));
+    qInfo("raw %lld", t.restart());
     hex_->setPlainText(hex);
+    qInfo("hex %lld", t.restart());
     timing_->setTimings(ex.timings);
 
     redirects_->setRowCount(0);

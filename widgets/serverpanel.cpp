@@ -69,6 +69,7 @@ ServerPanel::ServerPanel(const ServerConfig& config, QWidget* parent)
     error_->setStyleSheet(QStringLiteral("QLabel { color: #c01c28; background: #fdecea; padding: 6px; border-radius: 3px; }"));
     error_->hide();
     counters_->setObjectName(QStringLiteral("countersLabel"));
+    counters_->hide();  // until the server has run once
     startButton_->setObjectName(QStringLiteral("startButton"));
     stopButton_->setObjectName(QStringLiteral("stopButton"));
     editButton_->setObjectName(QStringLiteral("editButton"));
@@ -311,6 +312,7 @@ void ServerPanel::refresh() {
                                     locale.toString(qulonglong(st.datagramsOut)),
                                     locale.toString(qulonglong(st.errors)), locale.toString(qulonglong(st.refused))));
         connections_->setConnections(server_->connections());
+        counters_->show();
     } else if (state_ != Running) {
         connections_->setConnections({});
     }

@@ -48,6 +48,7 @@ TraceView::TraceView(QWidget* parent, int capacity)
     exportButton->setObjectName(QStringLiteral("exportButton"));
     exportButton->setText(tr("Export CSV..."));
     capacityBox_->setObjectName(QStringLiteral("capacityBox"));
+    capacityBox_->setKeyboardTracking(false);  // typing 5000 must not pass through 5
     capacityBox_->setRange(100, 1000000);
     capacityBox_->setSingleStep(1000);
     capacityBox_->setValue(model_->capacity());
@@ -78,7 +79,7 @@ TraceView::TraceView(QWidget* parent, int capacity)
     table_->horizontalHeader()->setStretchLastSection(false);
     const QFontMetrics fm = fontMetrics();
     auto width = [&fm](const char* sample) { return fm.horizontalAdvance(QLatin1String(sample)) + 14; };
-    const int widths[] = {width("00:00:00.000000"), width("999999/999999"), width("9999"), width("epoll_wait"),
+    const int widths[] = {width("00:00:00.000000"), width("999999/999999"), width("9999"), width("getsockname_"),
                           340, width("-1 ECONNREFUSED"), width("999.9 ms")};
     for (int c = 0; c < TraceModel::ColumnCount; ++c) table_->setColumnWidth(c, widths[c]);
     table_->horizontalHeader()->setSectionResizeMode(TraceModel::Args, QHeaderView::Stretch);

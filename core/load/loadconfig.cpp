@@ -102,4 +102,16 @@ void LoadConfig::validate() const {
         throw Error::invalid("--rate does not apply to --bulk", "bulk sends as fast as it can");
 }
 
+
+std::string LoadConfig::requestBytes() const {
+    if (workload == Workload::Http) {
+        std::string r = "GET " + target.path + " HTTP/1.1\r\nHost: " + target.hostHeader + "\r\n";
+        if (!keepAlive) r += "Connection: close\r\n";
+        return r + "\r\n";
+    }
+    std::string p(payload, '\0');
+    for (std::size_t k = 0; k < p.size(); ++k) p[k] = char('a' + k % 26);
+    return p;
+}
+
 }  // namespace sockwb::load

@@ -51,6 +51,9 @@ struct LoadConfig {
 
     // Checks the combination; throws Error (InvalidInput) with a sentence. Const.
     void validate() const;
+    // What each request sends: the HTTP GET (with "Connection: close" when
+    // keepAlive is off) or `payload` bytes of a recognisable pattern. Const.
+    std::string requestBytes() const;
 };
 
 }  // namespace sockwb::load

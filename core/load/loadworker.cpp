@@ -9,7 +9,6 @@
 #include <cerrno>
 
 #include "core/error.h"
-#include "core/http/responseparser.h"
 #include "core/sys.h"
 
 namespace sockwb::load {
@@ -26,8 +25,7 @@ LoadWorker::LoadWorker(const LoadConfig& config, int connections, double rate, R
     : config_(config),
       control_(control),
       rate_(rate),
-      timeoutNs_(std::int64_t(config.timeout.count()) * 1'000'000),
-      conns_(static_cast<std::size_t>(connections)) {
+      timeoutNs_(std::int64_t(config.timeout.count()) * 1'000'000) {
     epfd_ = sys::epollCreate();
     if (epfd_ < 0) throw Error::fromErrno("epoll_create1", errno);
     wakeFd_ = ::eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
@@ -48,24 +46,11 @@ LoadWorker::LoadWorker(const LoadConfig& config, int connections, double rate, R
     sys::epollCtl(epfd_, EPOLL_CTL_ADD, timerFd_, &ev);
     if (rate_ > 0) intervalNs_ = 1e9 / rate_;
 
-    switch (config_.workload) {
-    case Workload::Http:
-        request_ = "GET " + config_.target.path + " HTTP/1.1\r\nHost: " + config_.target.hostHeader + "\r\n";
-        if (!config_.keepAlive) request_ += "Connection: close\r\n";
-        request_ += "\r\n";
-        break;
-    default:
-        // A recognisable, binary-safe pattern (no NUL needed to prove anything).
-        request_.resize(config_.payload);
-        for (std::size_t k = 0; k < request_.size(); ++k) request_[k] = char('a' + k % 26);
-    }
+    request_ = config_.requestBytes();
     buffer_.resize(kRecvBuffer);
-    if (config_.fullParser && config_.workload == Workload::Http) {
-        for (auto& c : conns_) {
-            c.parser = std::make_unique<http::ResponseParser>();
-            c.parser->setStatusOnly(true);
-        }
-    }
+    conns_.reserve(static_cast<std::size_t>(connections));
+    for (int k = 0; k < connections; ++k)
+        conns_.emplace_back(ReplyReader(config_.workload, request_.size(), config_.fullParser));
 }
 
 LoadWorker::~LoadWorker() {
@@ -166,8 +151,7 @@ void LoadWorker::closeConn(std::uint32_t i) {
     c.events = 0;
     ++c.gen;
     c.state = State::Closed;
-    c.scanner.reset();
-    if (c.parser) c.parser->clear();
+    c.reader.reset();
 }
 
 // Closed loop: take a ticket and go; without one the connection rests.
@@ -192,7 +176,6 @@ void LoadWorker::startRequest(std::uint32_t i, std::int64_t now) {
     ++busy_;
     c.deadlineNs = now + timeoutNs_;
     c.sendOffset = 0;
-    c.echoGot = 0;
     if (c.fd < 0) {
         openSocket(i, now);
         return;
@@ -375,58 +358,15 @@ bool LoadWorker::onData(std::uint32_t i, const char* data, std::size_t n, std::i
         }
         return false;
     }
-    switch (config_.workload) {
-    case Workload::Http: {
-        int status = 0;
-        bool keep = false;
-        std::size_t used = 0;
-        if (c.parser) {
-            const auto s = c.parser->feed(std::string_view(data, n));
-            if (s == http::ResponseParser::Status::NeedMore) return true;
-            if (s == http::ResponseParser::Status::Error) {
-                fail(i, LoadErrorKind::Parse, "response: " + c.parser->error().message, 0, now);
-                return false;
-            }
-            used = c.parser->lastFeedConsumed();
-            status = c.parser->response().status;
-            keep = c.parser->keepAlive();
-            c.parser->clear();
-        } else {
-            const auto s = c.scanner.feed(std::string_view(data, n), &used);
-            if (s == ResponseScanner::Status::NeedMore) return true;
-            if (s == ResponseScanner::Status::Error) {
-                fail(i, LoadErrorKind::Parse, "response: " + c.scanner.error(), 0, now);
-                return false;
-            }
-            status = c.scanner.statusCode();
-            keep = c.scanner.keepAlive();
-            c.scanner.reset();
-        }
-        if (used != n) {
-            fail(i, LoadErrorKind::Parse, "bytes after the end of the response", 0, now);
-            return false;
-        }
-        complete(i, monotonicNs(), status, keep && config_.keepAlive);
-        return false;
-    }
-    case Workload::TcpEcho:
-        c.echoGot += n;
-        if (c.echoGot < request_.size()) return true;
-        if (c.echoGot > request_.size()) {
-            fail(i, LoadErrorKind::Parse, "the echo sent back more bytes than were sent", 0, now);
-            return false;
-        }
-        complete(i, monotonicNs(), 200, true);
-        return false;
-    case Workload::UdpEcho:
-        if (n != request_.size()) {
-            fail(i, LoadErrorKind::Parse, "the echoed datagram has another size", 0, now);
-            return false;
-        }
-        complete(i, monotonicNs(), 200, true);
-        return false;
-    case Workload::Bulk:
+    switch (c.reader.feed(std::string_view(data, n))) {
+    case ReplyReader::Result::NeedMore:
         return true;
+    case ReplyReader::Result::Error:
+        fail(i, LoadErrorKind::Parse, c.reader.error(), 0, now);
+        return false;
+    case ReplyReader::Result::Complete:
+        complete(i, monotonicNs());
+        return false;
     }
     return true;
 }
@@ -437,22 +377,19 @@ void LoadWorker::onEof(std::uint32_t i, std::int64_t now) {
         closeConn(i);  // the server closed an idle keep-alive connection: not an error
         return;
     }
-    if (config_.workload == Workload::Http && c.state == State::Receiving) {
-        if (c.parser ? c.parser->onEof() == http::ResponseParser::Status::Complete
-                     : c.scanner.onEof() == ResponseScanner::Status::Complete) {
-            const int status = c.parser ? c.parser->response().status : c.scanner.statusCode();
-            complete(i, monotonicNs(), status, false);
-            return;
-        }
-        const std::string why = c.parser ? c.parser->error().message : c.scanner.error();
-        fail(i, LoadErrorKind::Read, why, 0, now);
+    if (c.state == State::Receiving && c.reader.onEof() == ReplyReader::Result::Complete) {
+        complete(i, monotonicNs());  // a close-delimited HTTP body
         return;
     }
-    fail(i, LoadErrorKind::Read, "the server closed the connection", 0, now);
+    fail(i, LoadErrorKind::Read, c.state == State::Receiving ? c.reader.error() : "the server closed the connection",
+         0, now);
 }
 
-void LoadWorker::complete(std::uint32_t i, std::int64_t now, int status, bool keep) {
+void LoadWorker::complete(std::uint32_t i, std::int64_t now) {
     Conn& c = conns_[i];
+    const int status = c.reader.status();
+    const bool keep = c.reader.keepAlive() && config_.keepAlive;
+    c.reader.reset();
     ++stats_.requests;
     if (status < 200 || status > 299) ++stats_.non2xx;
     const std::int64_t us = (now - c.startNs) / 1000;

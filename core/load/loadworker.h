@@ -8,18 +8,13 @@
 
 #include <atomic>
 #include <cstdint>
-#include <memory>
 #include <string>
 #include <vector>
 
 #include "core/load/loadconfig.h"
 #include "core/load/loadstats.h"
-#include "core/load/responsescanner.h"
+#include "core/load/replyreader.h"
 #include "core/load/runcontrol.h"
-
-namespace sockwb::http {
-class ResponseParser;
-}
 
 namespace sockwb::load {
 
@@ -54,12 +49,11 @@ private:
         std::uint32_t events = 0;   // the epoll mask registered
         std::uint32_t gen = 0;      // bumped on close: stale events are ignored
         std::size_t sendOffset = 0;
-        std::size_t echoGot = 0;
         std::int64_t startNs = 0;   // latency origin (intended time in open loop)
         std::int64_t deadlineNs = 0;
         std::int64_t retryNs = 0;
-        ResponseScanner scanner;
-        std::unique_ptr<http::ResponseParser> parser;  // only with fullParser
+        ReplyReader reader;
+        explicit Conn(ReplyReader r) : reader(std::move(r)) {}
     };
 
     void startRequest(std::uint32_t i, std::int64_t now);
@@ -72,7 +66,7 @@ private:
     // Handles n received bytes; false when the connection changed state.
     bool onData(std::uint32_t i, const char* data, std::size_t n, std::int64_t now);
     void onEof(std::uint32_t i, std::int64_t now);
-    void complete(std::uint32_t i, std::int64_t now, int status, bool keep);
+    void complete(std::uint32_t i, std::int64_t now);
     void fail(std::uint32_t i, LoadErrorKind kind, const std::string& what, int err, std::int64_t now);
     void countError(LoadErrorKind kind, const std::string& what, int err);
     void closeConn(std::uint32_t i);

@@ -1,10 +1,10 @@
 #pragma once
-// HTTP, first version: every request gets a small HTML page saying hello and
-// which concurrency model served it (ServiceOptions::modelName), as a proper
-// HTTP/1.1 response (Content-Length, Connection: close); a browser shows it.
-// A malformed request gets the status the parser names (400, 413, 431...).
-// The request is parsed incrementally, so any split of the bytes works.
-// The HTTP issue adds /echo and static files from ServiceOptions::root.
+// The http service: GET / says hello and which concurrency model served it
+// (ServiceOptions::modelName); /echo, /status/N, /delay/MS, /bytes/N,
+// /chunked/N; static files under ServiceOptions::root (no way out of it);
+// HEAD, keep-alive, pipelining, HTTP/1.0. A malformed request gets the
+// status the parser names (400, 413, 431, 501, 505) and the connection is
+// closed. The per-connection state machine is HttpSession (httpsession.h).
 
 #include "core/service.h"
 

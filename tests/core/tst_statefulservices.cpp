@@ -1,6 +1,6 @@
 // The stateful services checked byte for byte through fake contexts: clock
 // (requests, ticks by timer, per-peer UDP runs), chat (line relaying, long
-// lines refused) and http (incremental parse, one response, close). No
+// lines refused) and http (incremental parse, one response, close on request). No
 // socket, no thread, no sleep: timers are fired by hand and the wall clock
 // is pinned.
 
@@ -203,7 +203,8 @@ private slots:
         opt.modelName = "epoll";
         auto s = HttpService().newSession(opt);
         FakeSessionContext ctx(opt);
-        feed(*s, ctx, "GET /a<b> HTTP/1.1\r\nHost: x\r\nUser-Agent: test\r\n\r\n", size_t(step));
+        feed(*s, ctx, "GET /?a<b> HTTP/1.1\r\nHost: x\r\nUser-Agent: test\r\nConnection: close\r\n\r\n",
+             size_t(step));
         QVERIFY(ctx.closed);
         http::ResponseParser p;
         QCOMPARE(p.feed(ctx.sent), http::ResponseParser::Status::Complete);
@@ -213,7 +214,7 @@ private slots:
         QCOMPARE(std::string(r.headers.get("Connection").value_or("")), std::string("close"));
         QCOMPARE(std::string(r.headers.get("Content-Length").value_or("")), std::to_string(r.body.size()));
         QVERIFY(std::string(r.headers.get("Content-Type").value_or("")).find("text/html") == 0);
-        QCOMPARE(r.body, HttpService::helloPage("epoll", "GET", "/a<b>", "127.0.0.1:40000"));
+        QCOMPARE(r.body, HttpService::helloPage("epoll", "GET", "/?a<b>", "127.0.0.1:40000"));
         QVERIFY(r.body.find("<strong>epoll</strong>") != std::string::npos);
         QVERIFY(r.body.find("/a&lt;b&gt;") != std::string::npos);
         // The whole answer is exactly one response: nothing after the body.
@@ -223,7 +224,7 @@ private slots:
     void httpHead() {
         auto s = HttpService().newSession({});
         FakeSessionContext ctx;
-        s->onData(ctx, "HEAD / HTTP/1.1\r\nHost: x\r\n\r\n");
+        s->onData(ctx, "HEAD / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
         const size_t headEnd = ctx.sent.find("\r\n\r\n");
         QVERIFY(headEnd != std::string::npos);
         QCOMPARE(ctx.sent.size(), headEnd + 4);  // no body

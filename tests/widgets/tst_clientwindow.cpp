@@ -229,8 +229,28 @@ void tst_ClientWindow::screenshot() {
     QTRY_COMPARE(w.messagesIn(), quint64(2));
     const QString path = QDir::temp().filePath(QStringLiteral("sockwb-clientwindow.png"));
     QVERIFY(w.grab().save(path));
+    w.dataView()->setHex(true);
+    QVERIFY(w.grab().save(QDir::temp().filePath(QStringLiteral("sockwb-clientwindow-hex.png"))));
     child<QTabWidget>(&w, "tabs")->setCurrentIndex(1);
     QVERIFY(w.grab().save(QDir::temp().filePath(QStringLiteral("sockwb-clientwindow-trace.png"))));
+
+    ClientWindow chat;
+    chat.resize(720, 420);
+    chat.show();
+    connectByHand(chat, port_);
+    QTRY_COMPARE(chat.session()->state(), ClientSession::State::Connected);
+    chat.sendPanel()->setChatMode(true);
+    chat.sendPanel()->setNickname(QStringLiteral("alice"));
+    sendByKeyboard(chat, QStringLiteral("Bonjour à tous"));
+    QTRY_COMPARE(chat.messagesIn(), quint64(1));
+    QVERIFY(chat.grab().save(QDir::temp().filePath(QStringLiteral("sockwb-clientwindow-chat.png"))));
+
+    ClientWindow refused;
+    refused.resize(720, 300);
+    refused.show();
+    connectByHand(refused, closedPort());
+    QTRY_COMPARE(refused.session()->state(), ClientSession::State::Failed);
+    QVERIFY(refused.grab().save(QDir::temp().filePath(QStringLiteral("sockwb-clientwindow-refused.png"))));
 }
 
 QTEST_MAIN(tst_ClientWindow)

@@ -19,6 +19,8 @@
 
 #include "core/http/curlcommand.h"
 #include "widgets/composer_testserver.h"
+#include "widgets/composerauthwidget.h"
+#include "widgets/composerbodyeditor.h"
 #include "widgets/composerbodyview.h"
 #include "widgets/composercollection.h"
 #include "widgets/composercurldialog.h"
@@ -28,6 +30,9 @@
 #include "widgets/composerrequest.h"
 #include "widgets/composerrequesteditor.h"
 #include "widgets/composerresponseview.h"
+#include "widgets/composertimingchart.h"
+#include "widgets/tracemodel.h"
+#include "widgets/traceview.h"
 #include "widgets/composerwindow.h"
 
 using namespace sockwb;
@@ -39,7 +44,10 @@ void typeIntoCell(QTableWidget* table, int row, int column, const QString& text)
     table->setFocus();
     table->setCurrentCell(row, column);
     QTest::keyClick(table, Qt::Key_F2);
-    auto* editor = table->viewport()->findChild<QLineEdit*>();
+    // The editor of an earlier cell may still exist (deleted later): take the open one.
+    QLineEdit* editor = nullptr;
+    for (auto* child : table->viewport()->findChildren<QLineEdit*>())
+        if (child->isVisible()) editor = child;
     QVERIFY(editor);
     editor->selectAll();
     QTest::keyClicks(editor, text);

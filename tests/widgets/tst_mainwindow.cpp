@@ -3,6 +3,8 @@
 // geometry remembered between runs.
 
 #include <QAction>
+#include <QApplication>
+#include <QPointer>
 #include <QDockWidget>
 #include <QMenuBar>
 #include <QPushButton>
@@ -10,6 +12,9 @@
 #include <QtTest>
 
 #include "app/mainwindow.h"
+#include "core/framing.h"
+#include "widgets/clientwindow.h"
+#include "widgets/launchclientsdialog.h"
 #include "widgets/cheatsheet.h"
 #include "widgets/cheatsheetdialog.h"
 #include "widgets/logview.h"
@@ -32,6 +37,8 @@ private slots:
     void cheatSheetAliases_data();
     void cheatSheetAliases();
     void newServerFromTheMenu();
+    void newClientJoinsTheSideList();
+    void launchClientsOpensTheDialog();
     void geometryPersists();
 };
 
@@ -139,6 +146,37 @@ void tst_MainWindow::newServerFromTheMenu() {
     QTRY_COMPARE(panel->state(), ServerPanel::Stopped);
     delete panel;
     QCOMPARE(w.sideBar()->serverCount(), 0);
+}
+
+void tst_MainWindow::newClientJoinsTheSideList() {
+    MainWindow w;
+    w.show();
+    ServerConfig config;
+    ServerPanel* panel = w.addServer(config);
+    QTRY_COMPARE(panel->state(), ServerPanel::Running);
+    const quint16 port = panel->addresses().front().port();
+    w.findChild<QAction*>(QStringLiteral("actionNewClient"))->trigger();
+    QCOMPARE(w.sideBar()->clientCount(), 1);
+    ClientWindow* client = nullptr;
+    for (QWidget* top : QApplication::topLevelWidgets())
+        if (auto* c = qobject_cast<ClientWindow*>(top)) client = c;
+    QVERIFY(client);
+    // Aimed at the server on screen.
+    QVERIFY2(client->endpointText().contains(QString::number(port)), qPrintable(client->endpointText()));
+    QPointer<ClientWindow> guard(client);
+    client->close();
+    QTRY_VERIFY(guard.isNull());
+    QTRY_COMPARE(w.sideBar()->clientCount(), 0);
+}
+
+void tst_MainWindow::launchClientsOpensTheDialog() {
+    MainWindow w;
+    w.show();
+    auto* launch = w.findChild<QAction*>(QStringLiteral("actionLaunchClients"));
+    QVERIFY(launch->isEnabled());
+    launch->trigger();
+    QTRY_VERIFY(w.findChild<LaunchClientsDialog*>() && w.findChild<LaunchClientsDialog*>()->isVisible());
+    w.findChild<LaunchClientsDialog*>()->close();
 }
 
 void tst_MainWindow::geometryPersists() {

@@ -155,12 +155,16 @@ void tst_ServerPanel::echoRoundTrip() {
     auto* table = child<ConnectionsTable>(&panel, "connectionsTable");
     QTRY_COMPARE(table->rowCount(), 1);
     QTRY_VERIFY(table->item(0, ConnectionsTable::BytesIn)->text() == QStringLiteral("8"));
+    // The client leaves: the server reads end of stream and closes its side.
     client.release = true;
+    client.thread.join();
+    QTRY_COMPARE(table->rowCount(), 0);
 
     // The trace tells the story in order.
     QString seen;
-    const QStringList story{"socket", "bind", "listen", "accept", "recv", "send"};
+    const QStringList story{"socket", "bind", "listen", "accept", "recv", "send", "close"};
     QTRY_VERIFY2(inOrder(panel.traceView()->model(), story, &seen), qPrintable(seen));
+    QVERIFY(panel.logView()->toPlainText().contains(QStringLiteral("closed (8 bytes in, 8 bytes out)")));
 
     QTest::mouseClick(child<QPushButton>(&panel, "stopButton"), Qt::LeftButton);
     QTRY_COMPARE(panel.state(), ServerPanel::Stopped);

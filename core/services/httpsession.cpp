@@ -1,0 +1,348 @@
+#include "core/services/httpsession.h"
+
+#include <algorithm>
+#include <optional>
+
+#include "core/services/httpservice.h"
+#include "core/services/jsonwriter.h"
+#include "core/services/staticfiles.h"
+
+namespace sockwb {
+
+namespace {
+
+// A decimal number of at most 12 digits, no sign, no spaces; nullopt otherwise.
+std::optional<uint64_t> parseNumber(std::string_view s) {
+    if (s.empty() || s.size() > 12) return std::nullopt;
+    uint64_t v = 0;
+    for (char c : s) {
+        if (c < '0' || c > '9') return std::nullopt;
+        v = v * 10 + static_cast<uint64_t>(c - '0');
+    }
+    return v;
+}
+
+// "/bytes/123" with prefix "/bytes/" -> "123"; nullopt when the prefix differs.
+std::optional<std::string_view> after(std::string_view path, std::string_view prefix) {
+    if (path.substr(0, prefix.size()) != prefix) return std::nullopt;
+    return path.substr(prefix.size());
+}
+
+// The body of /bytes and /chunked: byte i is i mod 256, so any slice is known.
+void appendPattern(std::string& out, uint64_t offset, size_t n) {
+    for (size_t i = 0; i < n; ++i) out += static_cast<char>((offset + i) & 0xFF);
+}
+
+std::string hex(uint64_t v) {
+    static const char digits[] = "0123456789abcdef";
+    std::string s;
+    do {
+        s.insert(s.begin(), digits[v & 0xF]);
+        v >>= 4;
+    } while (v);
+    return s;
+}
+
+bool bodiless(int status) { return status < 200 || status == 204 || status == 304; }
+
+// The path of an origin-form or absolute-form target, without the query.
+std::optional<std::string_view> targetPath(std::string_view target) {
+    for (std::string_view scheme : {"http://", "https://"}) {
+        if (target.substr(0, scheme.size()) == scheme) {
+            const size_t slash = target.find('/', scheme.size());
+            target = slash == std::string_view::npos ? std::string_view("/") : target.substr(slash);
+            break;
+        }
+    }
+    if (target.empty() || target.front() != '/') return std::nullopt;
+    return target.substr(0, std::min(target.find('?'), target.find('#')));
+}
+
+const char* const kText = "text/plain; charset=utf-8";
+
+}  // namespace
+
+void HttpSession::onData(SessionContext& ctx, std::string_view bytes) {
+    if (closed_) return;  // the last answer is on its way; the rest is ignored
+    parser_.feed(bytes);
+    process(ctx);
+}
+
+void HttpSession::onTimer(SessionContext& ctx, int id) {
+    if (closed_ || !busy_) return;
+    if (id == DelayTimer) {
+        ctx.send(delayed_);
+        delayed_.clear();
+        finish(ctx);
+    } else if (id == PumpTimer) {
+        pump(ctx);
+    }
+    process(ctx);
+}
+
+void HttpSession::onPeerClosed(SessionContext& ctx) {
+    peerClosed_ = true;
+    if (closed_) return;
+    // A half-close after complete requests still gets every answer; a
+    // request cut in the middle only gets a log line (nobody would read it).
+    if (parser_.status() == http::RequestParser::Status::NeedMore &&
+        parser_.onEof() == http::RequestParser::Status::Error && !busy_) {
+        ctx.log("http: " + parser_.error().message);
+        closeNow(ctx);
+        return;
+    }
+    process(ctx);
+}
+
+void HttpSession::process(SessionContext& ctx) {
+    using Status = http::RequestParser::Status;
+    while (!closed_ && !busy_) {
+        const Status st = parser_.status();
+        if (st == Status::Complete) {
+            keepAlive_ = parser_.keepAlive();  // read before takeRequest (next request's after)
+            const http::Request req = parser_.takeRequest();
+            continued_ = false;
+            handle(ctx, req);
+            continue;
+        }
+        if (st == Status::Error) {
+            const http::ParseError& e = parser_.error();
+            if (peerClosed_ && (e.code == http::ErrorCode::TruncatedHeaders ||
+                                e.code == http::ErrorCode::TruncatedBody)) {
+                closeNow(ctx);  // cut request after a half-close: nobody reads an answer
+                return;
+            }
+            ctx.log("http: bad request from " + ctx.peer().toString() + ": " + e.message);
+            http::Request none;
+            keepAlive_ = false;
+            minor_ = 1;
+            answer(ctx, none, e.status ? e.status : 400, kText, e.message + "\n");
+            return;
+        }
+        if (parser_.headComplete() && parser_.expectsContinue() && !continued_) {
+            continued_ = true;
+            ctx.send("HTTP/1.1 100 Continue\r\n\r\n");
+        }
+        break;
+    }
+    if (peerClosed_ && !busy_ && !closed_) closeNow(ctx);
+}
+
+void HttpSession::handle(SessionContext& ctx, const http::Request& req) {
+    ctx.log("http: " + req.method + " " + req.target + " from " + ctx.peer().toString());
+    minor_ = req.minorVersion();
+    const auto path = targetPath(req.target);
+    if (!path) {
+        answer(ctx, req, 400, kText, "unsupported request target\n");
+        return;
+    }
+    route(ctx, req, *path);
+}
+
+void HttpSession::route(SessionContext& ctx, const http::Request& req, std::string_view path) {
+    const ServiceOptions& opt = ctx.options();
+    if (path == "/") {
+        answer(ctx, req, 200, "text/html; charset=utf-8",
+               HttpService::helloPage(opt.modelName, req.method, req.target, ctx.peer().toString()));
+        return;
+    }
+    if (path == "/echo") {
+        std::string json = "{\"method\":" + JsonWriter::quoted(req.method) +
+                           ",\"target\":" + JsonWriter::quoted(req.target) +
+                           ",\"version\":" + JsonWriter::quoted(req.version) + ",\"headers\":[";
+        bool first = true;
+        for (const auto& f : req.headers) {
+            json += first ? "[" : ",[";
+            first = false;
+            JsonWriter::appendString(json, f.name);
+            json += ',';
+            JsonWriter::appendString(json, f.value);
+            json += ']';
+        }
+        json += "],\"body\":" + JsonWriter::quoted(req.body) + "}\n";
+        answer(ctx, req, 200, "application/json", std::move(json));
+        return;
+    }
+    if (auto arg = after(path, "/status/")) {
+        const auto n = parseNumber(*arg);
+        if (!n || *n <= 100 || *n >= 600) {
+            answer(ctx, req, 400, kText, "/status/N wants 100 < N < 600\n");
+            return;
+        }
+        const int status = static_cast<int>(*n);
+        answer(ctx, req, status, kText,
+               std::to_string(status) + " " + std::string(http::Response::reasonPhrase(status)) + "\n");
+        return;
+    }
+    if (auto arg = after(path, "/delay/")) {
+        const auto ms = parseNumber(*arg);
+        if (!ms || *ms > kMaxDelayMs) {
+            answer(ctx, req, 400, kText, "/delay/MS wants 0 <= MS <= 60000\n");
+            return;
+        }
+        // Never a blocked thread: the answer is built now and sent by a timer.
+        http::Response r = head(200);
+        r.headers.add("Content-Type", kText);
+        r.body = "delayed " + std::to_string(*ms) + " ms\n";
+        r.headers.add("Content-Length", std::to_string(r.body.size()));
+        if (req.method == "HEAD") r.body.clear();
+        addConnection(r);
+        delayed_ = r.serialize();
+        busy_ = true;
+        ctx.startTimer(Millis(*ms), DelayTimer);
+        return;
+    }
+    for (const bool chunked : {false, true}) {
+        if (auto arg = after(path, chunked ? "/chunked/" : "/bytes/")) {
+            const auto n = parseNumber(*arg);
+            if (!n || *n > kMaxBytes) {
+                answer(ctx, req, 400, kText, "N must be 0..104857600\n");
+                return;
+            }
+            stream(ctx, req, "application/octet-stream", *n, Source::Pattern, chunked);
+            return;
+        }
+    }
+    if (opt.root.empty()) {
+        answer(ctx, req, 404, kText, "not found (no --root folder is served)\n");
+        return;
+    }
+    serveStatic(ctx, req, path);
+}
+
+void HttpSession::serveStatic(SessionContext& ctx, const http::Request& req, std::string_view path) {
+    if (req.method != "GET" && req.method != "HEAD") {
+        http::Headers allow;
+        allow.add("Allow", "GET, HEAD");
+        answer(ctx, req, 405, kText, "static files accept GET and HEAD only\n", allow);
+        return;
+    }
+    const StaticFiles::Lookup l = StaticFiles::resolve(ctx.options().root, path);
+    if (l.status == 301) {
+        http::Headers loc;
+        loc.add("Location", l.location);
+        answer(ctx, req, 301, kText, "moved to " + l.location + "\n", loc);
+        return;
+    }
+    if (l.status != 200) {
+        ctx.log("http: " + std::string(path) + ": " + l.reason);
+        answer(ctx, req, l.status, kText,
+               std::to_string(l.status) + " " + std::string(http::Response::reasonPhrase(l.status)) + "\n");
+        return;
+    }
+    file_.close();
+    file_.clear();
+    if (req.method == "GET") {
+        file_.open(l.file, std::ios::binary);
+        if (!file_) {
+            answer(ctx, req, 403, kText, "403 Forbidden\n");
+            return;
+        }
+    }
+    stream(ctx, req, StaticFiles::contentType(l.file), l.size, Source::File, false);
+}
+
+void HttpSession::addConnection(http::Response& r) const {
+    // HTTP/1.1 is persistent by default; HTTP/1.0 only when both sides say so.
+    if (!keepAlive_) r.headers.add("Connection", "close");
+    else if (minor_ == 0) r.headers.add("Connection", "keep-alive");
+}
+
+http::Response HttpSession::head(int status) const {
+    http::Response r;
+    r.status = status;
+    r.reason = std::string(http::Response::reasonPhrase(status));
+    r.headers.add("Server", "sockwb/" SOCKWB_VERSION);
+    return r;
+}
+
+void HttpSession::answer(SessionContext& ctx, const http::Request& req, int status, std::string_view type,
+                         std::string body, const http::Headers& extra) {
+    http::Response r = head(status);
+    if (!bodiless(status)) {
+        r.headers.add("Content-Type", type);
+        r.headers.add("Content-Length", std::to_string(body.size()));
+        // HEAD: the GET headers, Content-Length included, and no body.
+        if (req.method != "HEAD") r.body = std::move(body);
+    }
+    for (const auto& f : extra) r.headers.add(f.name, f.value);
+    addConnection(r);
+    ctx.send(r.serialize());
+    finish(ctx);
+}
+
+void HttpSession::stream(SessionContext& ctx, const http::Request& req, std::string_view type,
+                         uint64_t length, Source source, bool chunked) {
+    // HTTP/1.0 does not know chunked: a 1.0 client gets a Content-Length.
+    chunked_ = chunked && minor_ >= 1;
+    http::Response r = head(200);
+    r.headers.add("Content-Type", type);
+    if (chunked_) r.headers.add("Transfer-Encoding", "chunked");
+    else r.headers.add("Content-Length", std::to_string(length));
+    addConnection(r);
+    ctx.send(r.serialize());
+    if (req.method == "HEAD") {
+        finish(ctx);
+        return;
+    }
+    source_ = source;
+    offset_ = 0;
+    remaining_ = length;
+    // Several chunks even for a small N: about four, at most one slice each.
+    chunkSize_ = static_cast<size_t>(std::clamp<uint64_t>((length + 3) / 4, 1, kSlice));
+    busy_ = true;
+    pump(ctx);
+}
+
+void HttpSession::pump(SessionContext& ctx) {
+    constexpr size_t kBudget = 16;  // slices per turn, so one session does not hog a loop
+    std::string buf;
+    for (size_t turn = 0; turn < kBudget && remaining_ > 0; ++turn) {
+        if (ctx.queuedBytes() >= kHighWater) break;
+        const size_t n = static_cast<size_t>(std::min<uint64_t>(remaining_, chunked_ ? chunkSize_ : kSlice));
+        buf.clear();
+        if (chunked_) buf += hex(n) + "\r\n";
+        const size_t at = buf.size();
+        if (source_ == Source::Pattern) {
+            appendPattern(buf, offset_, n);
+        } else {
+            buf.resize(at + n);
+            file_.read(buf.data() + at, static_cast<std::streamsize>(n));
+            if (static_cast<size_t>(file_.gcount()) != n) {
+                // The file shrank under us: the promised length cannot be kept.
+                ctx.log("http: file shorter than announced, closing");
+                buf.resize(at + static_cast<size_t>(std::max<std::streamsize>(file_.gcount(), 0)));
+                ctx.send(buf);
+                file_.close();
+                busy_ = false;
+                closeNow(ctx);
+                return;
+            }
+        }
+        if (chunked_) buf += "\r\n";
+        ctx.send(buf);
+        offset_ += n;
+        remaining_ -= n;
+    }
+    if (remaining_ > 0) {
+        // Come back when the peer has read some (or at once when only the budget stopped us).
+        ctx.startTimer(Millis(ctx.queuedBytes() >= kHighWater ? 5 : 0), PumpTimer);
+        return;
+    }
+    if (chunked_) ctx.send("0\r\n\r\n");
+    file_.close();
+    finish(ctx);
+}
+
+void HttpSession::finish(SessionContext& ctx) {
+    busy_ = false;
+    if (!keepAlive_) closeNow(ctx);
+}
+
+void HttpSession::closeNow(SessionContext& ctx) {
+    if (closed_) return;
+    closed_ = true;
+    ctx.close();
+}
+
+}  // namespace sockwb

@@ -1,0 +1,76 @@
+#pragma once
+// One connection of the http service: an event-driven state machine the
+// engine drives (see core/service.h). Requests are parsed incrementally and
+// answered strictly in order (pipelining); while one answer is in progress
+// (a /delay timer, a large body streamed in slices) the following requests
+// wait in the parser. Large bodies (/bytes, /chunked, static files) are
+// queued in bounded slices: the session sends while ctx.queuedBytes() is
+// under a high-water mark, then comes back on a timer, so memory stays
+// bounded whatever N is and however slowly the peer reads.
+
+#include <cstdint>
+#include <fstream>
+#include <string>
+
+#include "core/http/request.h"
+#include "core/http/requestparser.h"
+#include "core/http/response.h"
+#include "core/service.h"
+
+namespace sockwb {
+
+class HttpSession final : public Session {
+public:
+    // Largest /bytes/N and /chunked/N, and largest /delay/MS.
+    static constexpr uint64_t kMaxBytes = 100ull * 1024 * 1024;
+    static constexpr uint64_t kMaxDelayMs = 60000;
+    // Output is queued while less than this is waiting in the model.
+    static constexpr size_t kHighWater = 256 * 1024;
+    static constexpr size_t kSlice = 64 * 1024;
+
+    // Called by the model on the session's thread (not thread-safe).
+    void onData(SessionContext& ctx, std::string_view bytes) override;
+    // Called by the model on the session's thread (not thread-safe).
+    void onTimer(SessionContext& ctx, int id) override;
+    // Called by the model on the session's thread (not thread-safe).
+    void onPeerClosed(SessionContext& ctx) override;
+
+private:
+    enum class Source { Pattern, File };
+    enum Timer { DelayTimer = 1, PumpTimer = 2 };
+
+    void process(SessionContext& ctx);
+    void handle(SessionContext& ctx, const http::Request& req);
+    void route(SessionContext& ctx, const http::Request& req, std::string_view path);
+    void serveStatic(SessionContext& ctx, const http::Request& req, std::string_view path);
+    // A complete answer with a body built in memory.
+    void answer(SessionContext& ctx, const http::Request& req, int status, std::string_view type,
+                std::string body, const http::Headers& extra = {});
+    // Starts a streamed answer of `length` bytes from `source`.
+    void stream(SessionContext& ctx, const http::Request& req, std::string_view type, uint64_t length,
+                Source source, bool chunked);
+    void pump(SessionContext& ctx);
+    void finish(SessionContext& ctx);
+    http::Response head(int status) const;
+    void addConnection(http::Response& r) const;
+    void closeNow(SessionContext& ctx);
+
+    http::RequestParser parser_;
+    bool busy_ = false;        // an answer is in progress (timer or stream)
+    bool keepAlive_ = true;    // of the request being answered
+    bool closed_ = false;
+    bool peerClosed_ = false;
+    bool continued_ = false;   // "100 Continue" already sent for this request
+    int minor_ = 1;            // HTTP/1.minor of the request being answered
+
+    // The answer in progress.
+    std::string delayed_;      // /delay: the bytes to send when the timer fires
+    Source source_ = Source::Pattern;
+    bool chunked_ = false;
+    uint64_t offset_ = 0;
+    uint64_t remaining_ = 0;
+    size_t chunkSize_ = 0;
+    std::ifstream file_;
+};
+
+}  // namespace sockwb
