@@ -1,5 +1,4 @@
 #include <QApplication>
-
 #include <string_view>
 
 #include "app/cli.h"

@@ -46,10 +46,11 @@ MainWindow::MainWindow(QWidget* parent)
     setWindowTitle(tr("Socket Workbench"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/sockwb.svg")));
     auto* welcome = static_cast<QLabel*>(welcome_);
-    welcome->setText(tr("<h2>Socket Workbench</h2><p>Start a server with <b>Server &gt; New Server</b> "
-                        "(Ctrl+N), then open clients against it with <b>New Client</b> or "
-                        "<b>Launch Clients</b>.</p><p>Every socket call shows in the trace; "
-                        "hover a call to read what it does.</p>"));
+    welcome->setText(
+        tr("<h2>Socket Workbench</h2><p>Start a server with <b>Server &gt; New Server</b> "
+           "(Ctrl+N), then open clients against it with <b>New Client</b> or "
+           "<b>Launch Clients</b>.</p><p>Every socket call shows in the trace; "
+           "hover a call to read what it does.</p>"));
     welcome->setAlignment(Qt::AlignCenter);
     welcome->setWordWrap(true);
     stack_->addWidget(welcome_);
@@ -114,13 +115,14 @@ void MainWindow::createActions() {
         connect(a, &QAction::triggered, this, slot);
         return a;
     };
-    QAction* newServer = make(tr("New &Server..."), "actionNewServer", QKeySequence::New, &MainWindow::newServer);
+    QAction* newServer =
+        make(tr("New &Server..."), "actionNewServer", QKeySequence::New, &MainWindow::newServer);
     newServer->setToolTip(tr("Start a TCP or UDP server with a service and a concurrency model"));
-    QAction* newClient = make(tr("New &Client"), "actionNewClient", QKeySequence(tr("Ctrl+Shift+N")),
-                              &MainWindow::newClient);
+    QAction* newClient = make(tr("New &Client"), "actionNewClient",
+                              QKeySequence(tr("Ctrl+Shift+N")), &MainWindow::newClient);
     newClient->setToolTip(tr("Open a client window (aimed at the selected server)"));
-    QAction* launch = make(tr("&Launch Clients..."), "actionLaunchClients", QKeySequence(tr("Ctrl+L")),
-                           &MainWindow::launchClients);
+    QAction* launch = make(tr("&Launch Clients..."), "actionLaunchClients",
+                           QKeySequence(tr("Ctrl+L")), &MainWindow::launchClients);
     launch->setToolTip(tr("Start many clients at once with a scenario"));
 #ifndef SOCKWB_HAVE_LAUNCH_DIALOG
     launch->setEnabled(false);
@@ -140,20 +142,23 @@ void MainWindow::createActions() {
     QMenu* view = menuBar()->addMenu(tr("&View"));
     for (auto* dock : findChildren<QDockWidget*>()) {
         QAction* toggle = dock->toggleViewAction();
-        toggle->setObjectName(dock->objectName() == QLatin1String("traceDock") ? QStringLiteral("actionViewTrace")
-                                                                               : QStringLiteral("actionViewLog"));
+        toggle->setObjectName(dock->objectName() == QLatin1String("traceDock")
+                                  ? QStringLiteral("actionViewTrace")
+                                  : QStringLiteral("actionViewLog"));
         view->addAction(toggle);
     }
 
     QMenu* window = menuBar()->addMenu(tr("W&indow"));
     window->addAction(make(tr("&Cascade client windows"), "actionCascade", QKeySequence(),
                            [this] { arrangeClients(false); }));
-    window->addAction(make(tr("&Tile client windows"), "actionTile", QKeySequence(), [this] { arrangeClients(true); }));
+    window->addAction(make(tr("&Tile client windows"), "actionTile", QKeySequence(),
+                           [this] { arrangeClients(true); }));
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
-    help->addAction(make(tr("Socket API &cheat sheet"), "actionCheatSheet", QKeySequence::HelpContents,
-                         &MainWindow::showCheatSheet));
-    help->addAction(make(tr("&About Socket Workbench"), "actionAbout", QKeySequence(), &MainWindow::showAbout));
+    help->addAction(make(tr("Socket API &cheat sheet"), "actionCheatSheet",
+                         QKeySequence::HelpContents, &MainWindow::showCheatSheet));
+    help->addAction(
+        make(tr("&About Socket Workbench"), "actionAbout", QKeySequence(), &MainWindow::showAbout));
 
     QToolBar* bar = addToolBar(tr("Main"));
     bar->setObjectName(QStringLiteral("mainToolBar"));
@@ -186,11 +191,16 @@ void MainWindow::onServerState(ServerPanel* panel) {
             statusBar()->showMessage(tr("Server %1 running").arg(panel->title()), 5000);
             break;
         case ServerPanel::Failed:
-            logView_->append(LogView::Failure, tr("server %1: %2").arg(panel->title(), panel->errorText()));
-            statusBar()->showMessage(tr("Server %1 did not start (see its panel)").arg(panel->title()), 8000);
+            logView_->append(LogView::Failure,
+                             tr("server %1: %2").arg(panel->title(), panel->errorText()));
+            statusBar()->showMessage(
+                tr("Server %1 did not start (see its panel)").arg(panel->title()), 8000);
             break;
-        case ServerPanel::Stopped: logView_->append(LogView::Info, tr("server %1 stopped").arg(panel->title())); break;
-        default: break;
+        case ServerPanel::Stopped:
+            logView_->append(LogView::Info, tr("server %1 stopped").arg(panel->title()));
+            break;
+        default:
+            break;
     }
     updateStatus();
 }
@@ -205,7 +215,8 @@ void MainWindow::newServer() {
 bool MainWindow::currentTarget(QString* host, quint16* port, QString* protocol) const {
     // The server on screen, when it runs; a wildcard bind is reached on loopback.
     auto* panel = qobject_cast<ServerPanel*>(stack_->currentWidget());
-    if (!panel || panel->state() != ServerPanel::Running || panel->addresses().empty()) return false;
+    if (!panel || panel->state() != ServerPanel::Running || panel->addresses().empty())
+        return false;
     const Address a = panel->addresses().front();
     *host = QString::fromStdString(a.host());
     if (*host == QLatin1String("0.0.0.0")) *host = QStringLiteral("127.0.0.1");
@@ -248,7 +259,8 @@ void MainWindow::arrangeClients(bool tile) {
     const QRect area = WindowPlacement::availableArea(this);
     for (int i = 0; i < windows.size(); ++i) {
         const auto mode = tile ? WindowPlacement::Mode::Tile : WindowPlacement::Mode::Cascade;
-        windows[i]->setGeometry(WindowPlacement::place(mode, i, int(windows.size()), windows[i]->size(), area));
+        windows[i]->setGeometry(
+            WindowPlacement::place(mode, i, int(windows.size()), windows[i]->size(), area));
         windows[i]->raise();
     }
 }
@@ -267,11 +279,12 @@ void MainWindow::showCheatSheet() {
 }
 
 void MainWindow::showAbout() {
-    QMessageBox::about(this, tr("About Socket Workbench"),
-                       tr("<h3>Socket Workbench %1</h3><p>Client/server experiments over the POSIX socket "
-                          "API: servers under every concurrency model, many clients, and every socket call "
-                          "made visible in a live trace.</p>")
-                           .arg(QStringLiteral(SOCKWB_VERSION)));
+    QMessageBox::about(
+        this, tr("About Socket Workbench"),
+        tr("<h3>Socket Workbench %1</h3><p>Client/server experiments over the POSIX socket "
+           "API: servers under every concurrency model, many clients, and every socket call "
+           "made visible in a live trace.</p>")
+            .arg(QStringLiteral(SOCKWB_VERSION)));
 }
 
 void MainWindow::updateStatus() {

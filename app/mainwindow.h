@@ -6,11 +6,10 @@
 
 #include <QMainWindow>
 #include <QTimer>
-
 #include <memory>
 
-#include "core/trace.h"
 #include "core/server.h"
+#include "core/trace.h"
 
 class QLabel;
 class QStackedWidget;

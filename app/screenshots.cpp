@@ -5,10 +5,9 @@
 #include <QDir>
 #include <QPainter>
 #include <QPlainTextEdit>
-#include <QTableView>
 #include <QTabWidget>
+#include <QTableView>
 #include <QThread>
-
 #include <cstdio>
 #include <functional>
 #include <thread>
@@ -74,9 +73,12 @@ int runScreenshots(int argc, char** argv, const char* dirName) {
     ServerConfig echo;
     echo.model = "epoll";
     ServerPanel* echoPanel = window.addServer(echo);
-    if (!waitFor([&] { return chatPanel->state() == ServerPanel::Running && echoPanel->state() == ServerPanel::Running; })) {
-        std::fprintf(stderr, "sockwb: the servers did not start: %s %s\n", qPrintable(chatPanel->errorText()),
-                     qPrintable(echoPanel->errorText()));
+    if (!waitFor([&] {
+            return chatPanel->state() == ServerPanel::Running &&
+                   echoPanel->state() == ServerPanel::Running;
+        })) {
+        std::fprintf(stderr, "sockwb: the servers did not start: %s %s\n",
+                     qPrintable(chatPanel->errorText()), qPrintable(echoPanel->errorText()));
         return 1;
     }
     const Address echoAddress = echoPanel->addresses().front();
@@ -100,9 +102,11 @@ int runScreenshots(int argc, char** argv, const char* dirName) {
         });
 
     QList<ClientWindow*> clients;
-    const QStringList nicks{QStringLiteral("alice"), QStringLiteral("bob"), QStringLiteral("carol")};
+    const QStringList nicks{QStringLiteral("alice"), QStringLiteral("bob"),
+                            QStringLiteral("carol")};
     for (int i = 0; i < nicks.size(); ++i) {
-        ClientWindow* c = ClientWindow::open(QStringLiteral("127.0.0.1"), chatAddress.port(), QStringLiteral("tcp"));
+        ClientWindow* c = ClientWindow::open(QStringLiteral("127.0.0.1"), chatAddress.port(),
+                                             QStringLiteral("tcp"));
         c->resize(620, 520);
         c->move(40 + 640 * i, 60);
         c->sendPanel()->setChatMode(true);
@@ -111,8 +115,9 @@ int runScreenshots(int argc, char** argv, const char* dirName) {
         clients << c;
     }
     ok &= waitFor([&] {
-        return std::all_of(clients.begin(), clients.end(),
-                           [](ClientWindow* c) { return c->session()->state() == ClientSession::State::Connected; });
+        return std::all_of(clients.begin(), clients.end(), [](ClientWindow* c) {
+            return c->session()->state() == ClientSession::State::Connected;
+        });
     });
     typeAndSend(clients[0], QStringLiteral("Bonjour tout le monde !"));
     settle(150);
@@ -132,12 +137,14 @@ int runScreenshots(int argc, char** argv, const char* dirName) {
     window.sideBar()->select(echoPanel);
     settle(300);
     ok &= save(&window, dir, QStringLiteral("main-window.png"));
-    if (auto* tabs = echoPanel->findChild<QTabWidget*>(QStringLiteral("serverTabs"))) tabs->setCurrentIndex(2);
+    if (auto* tabs = echoPanel->findChild<QTabWidget*>(QStringLiteral("serverTabs")))
+        tabs->setCurrentIndex(2);
     settle(200);
     echoPanel->traceView()->table()->scrollToTop();  // the story starts with socket, bind, listen
     settle(50);
     ok &= save(&window, dir, QStringLiteral("server-panel-trace.png"));
-    if (auto* tabs = echoPanel->findChild<QTabWidget*>(QStringLiteral("serverTabs"))) tabs->setCurrentIndex(1);
+    if (auto* tabs = echoPanel->findChild<QTabWidget*>(QStringLiteral("serverTabs")))
+        tabs->setCurrentIndex(1);
     settle(100);
     ok &= save(echoPanel, dir, QStringLiteral("server-panel-log.png"));
 
@@ -147,10 +154,12 @@ int runScreenshots(int argc, char** argv, const char* dirName) {
         shots << clients[i]->grab();
         ok &= save(clients[i], dir, QStringLiteral("client-%1.png").arg(i + 1));
     }
-    QPixmap all(shots[0].width() * int(shots.size()) + 10 * int(shots.size() - 1), shots[0].height());
+    QPixmap all(shots[0].width() * int(shots.size()) + 10 * int(shots.size() - 1),
+                shots[0].height());
     all.fill(QColor(0x3d, 0x3d, 0x3d));
     QPainter painter(&all);
-    for (int i = 0; i < shots.size(); ++i) painter.drawPixmap(i * (shots[0].width() + 10), 0, shots[i]);
+    for (int i = 0; i < shots.size(); ++i)
+        painter.drawPixmap(i * (shots[0].width() + 10), 0, shots[i]);
     painter.end();
     ok &= all.save(dir.filePath(QStringLiteral("client-windows.png")));
     std::printf("wrote %s\n", qPrintable(dir.filePath(QStringLiteral("client-windows.png"))));

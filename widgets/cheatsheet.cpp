@@ -33,18 +33,21 @@ QVector<CheatSheetEntry> CheatSheet::entries() {
          tr("Client side: opens a TCP connection to a server's address (three-way handshake). "
             "On UDP it only sets the default destination."),
          tr("ECONNREFUSED: nothing listens on that port; ETIMEDOUT: no answer (firewall, wrong "
-            "host); ENETUNREACH / EHOSTUNREACH: no route; EINPROGRESS: non-blocking, not done yet.")},
+            "host); ENETUNREACH / EHOSTUNREACH: no route; EINPROGRESS: non-blocking, not done "
+            "yet.")},
         {QStringLiteral("send/recv"),
          tr("Write and read bytes on a connected socket. A stream has no messages: send may take "
             "part of the buffer and one recv may return half a line or two lines. recv returns 0 "
             "when the peer closed."),
          tr("EPIPE: the peer closed and we still write (MSG_NOSIGNAL avoids SIGPIPE); "
-            "ECONNRESET: the peer reset the connection; EAGAIN: nothing to read yet (non-blocking).")},
+            "ECONNRESET: the peer reset the connection; EAGAIN: nothing to read yet "
+            "(non-blocking).")},
         {QStringLiteral("sendto/recvfrom"),
          tr("UDP: send one datagram to an address / receive one datagram and learn who sent it. "
             "Each call is one whole message; nothing guarantees it arrives."),
          tr("EMSGSIZE: datagram too large; ECONNREFUSED: an ICMP 'port unreachable' came back "
-            "from an earlier datagram; a datagram larger than the buffer is truncated (MSG_TRUNC).")},
+            "from an earlier datagram; a datagram larger than the buffer is truncated "
+            "(MSG_TRUNC).")},
         {QStringLiteral("shutdown"),
          tr("Half-closes a connection: SHUT_WR says \"I will send nothing more\" (the peer's recv "
             "returns 0) while we can still read the answer."),
@@ -60,7 +63,8 @@ QVector<CheatSheetEntry> CheatSheet::entries() {
          tr("ENOPROTOOPT: option unknown at that level; EINVAL: bad value or length.")},
         {QStringLiteral("select/poll/epoll"),
          tr("Wait until one of many descriptors is ready, so one thread can serve many clients "
-            "without blocking on any of them. select is limited to FD_SETSIZE (1024); epoll scales."),
+            "without blocking on any of them. select is limited to FD_SETSIZE (1024); epoll "
+            "scales."),
          tr("EINTR: a signal interrupted the wait (loop again); EBADF: a descriptor in the set "
             "was closed; EINVAL: bad size or timeout.")},
         {QStringLiteral("fork"),
@@ -120,11 +124,14 @@ QString CheatSheet::tooltip(const QString& call) {
 }
 
 QString CheatSheet::html() {
-    QString out = QStringLiteral("<h2>%1</h2><table cellspacing=6>").arg(tr("Socket API cheat sheet"));
+    QString out =
+        QStringLiteral("<h2>%1</h2><table cellspacing=6>").arg(tr("Socket API cheat sheet"));
     for (const auto& e : entries()) {
-        out += QStringLiteral("<tr><td valign=top><b><tt>%1</tt></b></td><td>%2<br>"
-                              "<span style='color:#a33'>%3</span></td></tr>")
-                   .arg(e.call.toHtmlEscaped(), e.summary.toHtmlEscaped(), e.errors.toHtmlEscaped());
+        out +=
+            QStringLiteral(
+                "<tr><td valign=top><b><tt>%1</tt></b></td><td>%2<br>"
+                "<span style='color:#a33'>%3</span></td></tr>")
+                .arg(e.call.toHtmlEscaped(), e.summary.toHtmlEscaped(), e.errors.toHtmlEscaped());
     }
     return out + QStringLiteral("</table>");
 }

@@ -36,12 +36,15 @@ void CheatSheetDialog::refilter(const QString& text) {
     }
     QString out = QStringLiteral("<table cellspacing=6>");
     for (const auto& e : CheatSheet::entries()) {
-        if (!e.call.contains(text, Qt::CaseInsensitive) && !e.summary.contains(text, Qt::CaseInsensitive)
-            && !e.errors.contains(text, Qt::CaseInsensitive))
+        if (!e.call.contains(text, Qt::CaseInsensitive) &&
+            !e.summary.contains(text, Qt::CaseInsensitive) &&
+            !e.errors.contains(text, Qt::CaseInsensitive))
             continue;
-        out += QStringLiteral("<tr><td valign=top><b><tt>%1</tt></b></td><td>%2<br>"
-                              "<span style='color:#a33'>%3</span></td></tr>")
-                   .arg(e.call.toHtmlEscaped(), e.summary.toHtmlEscaped(), e.errors.toHtmlEscaped());
+        out +=
+            QStringLiteral(
+                "<tr><td valign=top><b><tt>%1</tt></b></td><td>%2<br>"
+                "<span style='color:#a33'>%3</span></td></tr>")
+                .arg(e.call.toHtmlEscaped(), e.summary.toHtmlEscaped(), e.errors.toHtmlEscaped());
     }
     browser_->setHtml(out + QStringLiteral("</table>"));
 }

@@ -264,6 +264,10 @@ void ClientWindow::sendBytes(const QByteArray& bytes) {
     // Shown without its framing (the length header, the line end): what was said.
     QByteArray shown = bytes;
     if (sendPanel_->framing() == Framing::Len32 && shown.size() >= 4) shown.remove(0, 4);
+    if (sendPanel_->framing() == Framing::Line && shown.endsWith('\n')) {
+        shown.chop(1);
+        if (shown.endsWith('\r')) shown.chop(1);
+    }
     dataView_->addRecord(true, shown, QDateTime::currentDateTime());
     updateCounters();
 }

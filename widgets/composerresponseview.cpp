@@ -1,6 +1,5 @@
 #include "widgets/composerresponseview.h"
 
-#include <QElapsedTimer>
 #include <QFontDatabase>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -9,6 +8,8 @@
 #include <QTabWidget>
 #include <QTableWidget>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 #include "widgets/byteformat.h"
 #include "widgets/composerbodyview.h"
@@ -83,6 +84,7 @@ ComposerResponseView::ComposerResponseView(QWidget* parent) : QWidget(parent) {
     tabs_->addTab(timing_, tr("Timing"));
     tabs_->addTab(redirects_, tr("Redirects"));
     tabs_->addTab(trace_, tr("Trace"));
+    connect(tabs_, &QTabWidget::currentChanged, this, &ComposerResponseView::fillVisibleTab);
 
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -103,7 +105,26 @@ void ComposerResponseView::showState(const QString& text, bool isError) {
     summary_->clear();
 }
 
-void ComposerResponseView::showOutcome(const ComposerOutcome& outcome) {
+void ComposerResponseView::fillVisibleTab() {
+    if (!outcome_ || !outcome_->ok || outcome_->result.hops.empty()) return;
+    const std::string& raw = outcome_->result.final().raw;
+    if (tabs_->currentWidget() == raw_ && rawDirty_) {
+        raw_->setPlainText(composerVisibleBytes(QByteArray::fromRawData(raw.data(), qsizetype(raw.size())), kRawPreviewBytes));
+        rawDirty_ = false;
+    }
+    if (tabs_->currentWidget() == hex_ && hexDirty_) {
+        const qsizetype n = std::min<qsizetype>(qsizetype(raw.size()), kHexPreviewBytes);
+        QString hex = ByteFormat::toHexDump(QByteArray(raw.data(), n));
+        if (qsizetype(raw.size()) > kHexPreviewBytes)
+            hex += tr("\n[first %1 of %2 shown]").arg(composerSize(kHexPreviewBytes), composerSize(quint64(raw.size())));
+        hex_->setPlainText(hex);
+        hexDirty_ = false;
+    }
+}
+
+void ComposerResponseView::showOutcome(std::shared_ptr<const ComposerOutcome> shared) {
+    outcome_ = std::move(shared);
+    const ComposerOutcome& outcome = *outcome_;
     if (!outcome.ok || outcome.result.hops.empty()) {
         showState(tr("Error"), true);
         summary_->setText(outcome.error);
@@ -120,9 +141,7 @@ void ComposerResponseView::showOutcome(const ComposerOutcome& outcome) {
                                outcome.result.hops.size() > 1 ? tr("(%n redirect(s))", nullptr, int(outcome.result.hops.size() - 1))
                                                               : QString()));
 
-    QElapsedTimer t; t.start();
     body_->setBody(bytes(r.body), qs(std::string(r.headers.get("Content-Type").value_or(""))));
-    qInfo("body %lld", t.restart());
     headers_->setRowCount(0);
     for (const auto& f : r.headers) {
         const int row = headers_->rowCount();
@@ -131,14 +150,11 @@ void ComposerResponseView::showOutcome(const ComposerOutcome& outcome) {
         headers_->setItem(row, 1, new QTableWidgetItem(qs(f.value)));
     }
     headers_->resizeColumnToContents(0);
-    const QByteArray raw = bytes(ex.raw);
-    raw_->setPlainText(composerVisibleBytes(raw, kRawPreviewBytes));
-    QString hex = ByteFormat::toHexDump(raw.left(kHexPreviewBytes));
-    if (raw.size() > kHexPreviewBytes)
-        hex += tr("\n[first %1 of %2 shown]").arg(composerSize(kHexPreviewBytes), composerSize(quint64(raw.size())));
-    qInfo("raw %lld", t.restart());
-    hex_->setPlainText(hex);
-    qInfo("hex %lld", t.restart());
+    // Raw and Hex cost a few tens of ms each for a big body: filled when shown.
+    raw_->clear();
+    hex_->clear();
+    rawDirty_ = hexDirty_ = true;
+    fillVisibleTab();
     timing_->setTimings(ex.timings);
 
     redirects_->setRowCount(0);

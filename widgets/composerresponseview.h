@@ -7,6 +7,8 @@
 
 #include <QWidget>
 
+#include <memory>
+
 #include "widgets/composerworker.h"
 
 class QLabel;
@@ -30,7 +32,7 @@ public:
     explicit ComposerResponseView(QWidget* parent = nullptr);
 
     // Shows a completed request (its final hop; every hop in Redirects).
-    void showOutcome(const ComposerOutcome& outcome);
+    void showOutcome(std::shared_ptr<const ComposerOutcome> outcome);
     // "Sending...", "Cancelled", an error sentence: the chip goes grey or red.
     void showState(const QString& text, bool isError);
 
@@ -47,6 +49,7 @@ public:
 
 private:
     void setChip(const QString& text, const QColor& color);
+    void fillVisibleTab();
 
     QLabel* chip_;
     QLabel* summary_;
@@ -58,6 +61,9 @@ private:
     ComposerTimingChart* timing_;
     QTableWidget* redirects_;
     TraceView* trace_;
+    std::shared_ptr<const ComposerOutcome> outcome_;  // what Raw and Hex show when opened
+    bool rawDirty_ = false;
+    bool hexDirty_ = false;
 };
 
 }  // namespace sockwb

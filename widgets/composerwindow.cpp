@@ -129,7 +129,7 @@ void ComposerWindow::cancel() {
 }
 
 void ComposerWindow::onFinished(quint64, std::shared_ptr<const ComposerOutcome> outcome) {
-    response_->showOutcome(*outcome);
+    response_->showOutcome(outcome);
     if (sending_) {
         const QString result = outcome->ok ? QStringLiteral("%1 %2").arg(outcome->result.final().response.status)
                                                  .arg(qs(outcome->result.final().response.reason))

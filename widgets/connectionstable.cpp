@@ -4,15 +4,14 @@
 #include <QDateTime>
 #include <QHeaderView>
 #include <QLocale>
-
 #include <algorithm>
 
 namespace sockwb {
 
 ConnectionsTable::ConnectionsTable(QWidget* parent) : QTableWidget(0, ColumnCount, parent) {
     setObjectName(QStringLiteral("connectionsTable"));
-    setHorizontalHeaderLabels({tr("Peer"), tr("Listener"), tr("fd"), tr("Worker"), tr("Bytes in"), tr("Bytes out"),
-                               tr("State"), tr("Since")});
+    setHorizontalHeaderLabels({tr("Peer"), tr("Listener"), tr("fd"), tr("Worker"), tr("Bytes in"),
+                               tr("Bytes out"), tr("State"), tr("Since")});
     verticalHeader()->hide();
     verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 6);
@@ -33,11 +32,15 @@ void ConnectionsTable::setConnections(const std::vector<ConnectionInfo>& connect
     const auto ownPid = static_cast<int>(QCoreApplication::applicationPid());
     for (int r = 0; r < rowCount(); ++r) {
         const ConnectionInfo& c = *rows[static_cast<size_t>(r)];
-        const auto since = std::chrono::duration_cast<std::chrono::milliseconds>(c.since.time_since_epoch()).count();
+        const auto since =
+            std::chrono::duration_cast<std::chrono::milliseconds>(c.since.time_since_epoch())
+                .count();
         // A fork child has its own pid; in this process the thread tells more.
         QString worker;
-        if (c.pid && c.pid != ownPid) worker = tr("pid %1").arg(c.pid);
-        else if (c.tid) worker = tr("tid %1").arg(c.tid);
+        if (c.pid && c.pid != ownPid)
+            worker = tr("pid %1").arg(c.pid);
+        else if (c.tid)
+            worker = tr("tid %1").arg(c.tid);
         const QString cells[ColumnCount] = {
             QString::fromStdString(c.peer.toString()),
             QString::fromStdString(c.listener),

@@ -4,11 +4,10 @@
 // snapshots. The panel refreshes it on a timer; it never touches a socket.
 
 #include <QTableWidget>
-
 #include <vector>
 
-#include "core/trace.h"
 #include "core/server.h"
+#include "core/trace.h"
 
 namespace sockwb {
 

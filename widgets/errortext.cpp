@@ -14,7 +14,8 @@ QString ErrorText::sentence(const ErrorInfo& info) {
     if (info.kind == ErrorKind::System || info.kind == ErrorKind::Timeout) {
         switch (info.err) {
             case EADDRINUSE:
-                words = tr("The address %1 is already in use: another server is listening on that port. "
+                words = tr("The address %1 is already in use: another server is listening on that "
+                           "port. "
                            "Stop it, or choose another port (0 lets the system pick a free one).")
                             .arg(where);
                 break;
@@ -25,18 +26,22 @@ QString ErrorText::sentence(const ErrorInfo& info) {
                             .arg(where);
                 break;
             case EADDRNOTAVAIL:
-                words = tr("%1 is not an address of this machine: bind to 127.0.0.1, 0.0.0.0 or one of "
-                           "its own addresses.")
-                            .arg(where);
+                words =
+                    tr("%1 is not an address of this machine: bind to 127.0.0.1, 0.0.0.0 or one of "
+                       "its own addresses.")
+                        .arg(where);
                 break;
             case EAFNOSUPPORT:
-                words = tr("This address family is not available here (IPv6 disabled?): %1.").arg(where);
+                words = tr("This address family is not available here (IPv6 disabled?): %1.")
+                            .arg(where);
                 break;
             case ECONNREFUSED:
                 words = tr("Connection refused: nothing is listening on %1.").arg(where);
                 break;
             case ETIMEDOUT:
-                words = tr("No answer from %1 in time (wrong host, or a firewall drops the packets).").arg(where);
+                words =
+                    tr("No answer from %1 in time (wrong host, or a firewall drops the packets).")
+                        .arg(where);
                 break;
             case ENETUNREACH:
             case EHOSTUNREACH:
@@ -46,16 +51,19 @@ QString ErrorText::sentence(const ErrorInfo& info) {
                 words = tr("The peer %1 reset the connection.").arg(where);
                 break;
             case EPIPE:
-                words = tr("The peer %1 closed the connection while we were still sending.").arg(where);
+                words =
+                    tr("The peer %1 closed the connection while we were still sending.").arg(where);
                 break;
             case EMFILE:
             case ENFILE:
                 words = tr("Too many open file descriptors: close some connections first.");
                 break;
-            default: break;
+            default:
+                break;
         }
     } else if (info.kind == ErrorKind::Resolve) {
-        words = tr("Cannot resolve the host name %1.").arg(q(info.detail.empty() ? info.address : info.detail));
+        words = tr("Cannot resolve the host name %1.")
+                    .arg(q(info.detail.empty() ? info.address : info.detail));
     }
     // Cases without a translated sentence keep the core's own explanation.
     if (words.isEmpty()) words = q(explain(info));

@@ -14,9 +14,11 @@ namespace {
 enum Column { ServiceCol, ProtocolCol, BindCol, PortCol, ColumnCount };
 }
 
-ListenerTable::ListenerTable(QWidget* parent) : QWidget(parent), table_(new QTableWidget(0, ColumnCount, this)) {
+ListenerTable::ListenerTable(QWidget* parent)
+    : QWidget(parent), table_(new QTableWidget(0, ColumnCount, this)) {
     table_->setObjectName(QStringLiteral("extraListeners"));
-    table_->setHorizontalHeaderLabels({tr("Service"), tr("Protocol"), tr("Bind address"), tr("Port")});
+    table_->setHorizontalHeaderLabels(
+        {tr("Service"), tr("Protocol"), tr("Bind address"), tr("Port")});
     table_->horizontalHeader()->setStretchLastSection(true);
     table_->verticalHeader()->hide();
     table_->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -77,13 +79,17 @@ std::vector<ListenerConfig> ListenerTable::listeners() const {
     std::vector<ListenerConfig> out;
     for (int r = 0; r < table_->rowCount(); ++r) {
         ListenerConfig l;
-        l.service = qobject_cast<QComboBox*>(table_->cellWidget(r, ServiceCol))->currentText().toStdString();
-        l.protocol = qobject_cast<QComboBox*>(table_->cellWidget(r, ProtocolCol))->currentIndex() == 1
-                         ? Protocol::Udp
-                         : Protocol::Tcp;
+        l.service = qobject_cast<QComboBox*>(table_->cellWidget(r, ServiceCol))
+                        ->currentText()
+                        .toStdString();
+        l.protocol =
+            qobject_cast<QComboBox*>(table_->cellWidget(r, ProtocolCol))->currentIndex() == 1
+                ? Protocol::Udp
+                : Protocol::Tcp;
         const QTableWidgetItem* bind = table_->item(r, BindCol);
         l.bindAddress = bind ? bind->text().trimmed().toStdString() : std::string("127.0.0.1");
-        l.port = static_cast<uint16_t>(qobject_cast<QSpinBox*>(table_->cellWidget(r, PortCol))->value());
+        l.port =
+            static_cast<uint16_t>(qobject_cast<QSpinBox*>(table_->cellWidget(r, PortCol))->value());
         out.push_back(l);
     }
     return out;
@@ -102,7 +108,9 @@ QString ListenerTable::validationError() const {
         try {
             (void)Address::fromIp(ip, 0);
         } catch (const Error&) {
-            return tr("Extra listener %1: \"%2\" is not an IP address.").arg(i + 1).arg(QString::fromStdString(ip));
+            return tr("Extra listener %1: \"%2\" is not an IP address.")
+                .arg(i + 1)
+                .arg(QString::fromStdString(ip));
         }
     }
     return {};

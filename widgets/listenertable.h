@@ -4,11 +4,10 @@
 // service, a protocol, a bind address and a port, edited in place.
 
 #include <QWidget>
-
 #include <vector>
 
-#include "core/trace.h"
 #include "core/server.h"
+#include "core/trace.h"
 
 class QTableWidget;
 

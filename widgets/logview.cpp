@@ -9,13 +9,15 @@
 #include <QTextCursor>
 #include <QToolButton>
 #include <QVBoxLayout>
-
 #include <algorithm>
 
 namespace sockwb {
 
 LogView::LogView(QWidget* parent, int capacity)
-    : QWidget(parent), text_(new QPlainTextEdit(this)), status_(new QLabel(this)), capacity_(std::max(10, capacity)) {
+    : QWidget(parent),
+      text_(new QPlainTextEdit(this)),
+      status_(new QLabel(this)),
+      capacity_(std::max(10, capacity)) {
     text_->setObjectName(QStringLiteral("logText"));
     text_->setReadOnly(true);
     text_->setLineWrapMode(QPlainTextEdit::NoWrap);
@@ -35,7 +37,9 @@ LogView::LogView(QWidget* parent, int capacity)
     updateStatus();
 }
 
-void LogView::append(Kind kind, const QString& text, const QDateTime& time) { append({Line{kind, text, time}}); }
+void LogView::append(Kind kind, const QString& text, const QDateTime& time) {
+    append({Line{kind, text, time}});
+}
 
 void LogView::append(const QVector<Line>& lines) {
     if (lines.isEmpty()) return;
@@ -51,10 +55,20 @@ void LogView::append(const QVector<Line>& lines) {
         QTextCharFormat body;
         QString arrow;
         switch (line.kind) {
-            case Incoming: body.setForeground(QColor(0x1a, 0x5f, 0xb4)); arrow = QStringLiteral("<< "); break;
-            case Outgoing: body.setForeground(QColor(0x26, 0x80, 0x26)); arrow = QStringLiteral(">> "); break;
-            case Failure: body.setForeground(QColor(0xc0, 0x1c, 0x28)); arrow = QStringLiteral("!! "); break;
-            case Info: break;
+            case Incoming:
+                body.setForeground(QColor(0x1a, 0x5f, 0xb4));
+                arrow = QStringLiteral("<< ");
+                break;
+            case Outgoing:
+                body.setForeground(QColor(0x26, 0x80, 0x26));
+                arrow = QStringLiteral(">> ");
+                break;
+            case Failure:
+                body.setForeground(QColor(0xc0, 0x1c, 0x28));
+                arrow = QStringLiteral("!! ");
+                break;
+            case Info:
+                break;
         }
         if (!text_->document()->isEmpty()) cursor.insertBlock();
         const QDateTime t = line.time.isValid() ? line.time : now;

@@ -28,7 +28,9 @@ QSpinBox* spin(QWidget* parent, const char* name, int min, int max, int value) {
     box->setValue(value);
     return box;
 }
-Protocol protocolOf(const QComboBox* box) { return box->currentIndex() == 1 ? Protocol::Udp : Protocol::Tcp; }
+Protocol protocolOf(const QComboBox* box) {
+    return box->currentIndex() == 1 ? Protocol::Udp : Protocol::Tcp;
+}
 // Enables or disables one combo entry; a disabled one carries the reason.
 void setItemRefused(QComboBox* box, int index, const std::string& why) {
     auto* model = qobject_cast<QStandardItemModel*>(box->model());
@@ -72,9 +74,11 @@ void ServerForm::buildForm() {
     protocol_->addItems({tr("TCP"), tr("UDP")});
     bind_->setObjectName(QStringLiteral("bindAddressBox"));
     bind_->setEditable(true);
-    bind_->addItems({QStringLiteral("127.0.0.1"), QStringLiteral("0.0.0.0"), QStringLiteral("::1"), QStringLiteral("::")});
-    bind_->setToolTip(tr("127.0.0.1: this machine only (safe default). 0.0.0.0: every IPv4 interface. "
-                         "::1 and :: are the IPv6 equivalents."));
+    bind_->addItems({QStringLiteral("127.0.0.1"), QStringLiteral("0.0.0.0"), QStringLiteral("::1"),
+                     QStringLiteral("::")});
+    bind_->setToolTip(
+        tr("127.0.0.1: this machine only (safe default). 0.0.0.0: every IPv4 interface. "
+           "::1 and :: are the IPv6 equivalents."));
     bindError_->setObjectName(QStringLiteral("bindError"));
     bindError_->setStyleSheet(QStringLiteral("color: #c01c28"));
     bindError_->hide();
@@ -82,7 +86,8 @@ void ServerForm::buildForm() {
     port_->setToolTip(tr("0 lets the kernel pick a free port; the panel shows the one chosen."));
     service_->setObjectName(QStringLiteral("serviceBox"));
     for (const auto& n : serviceNames()) service_->addItem(QString::fromStdString(n));
-    ticks_->setToolTip(tr("Clock: how many times the time is sent per request, then \"Au Revoir\"."));
+    ticks_->setToolTip(
+        tr("Clock: how many times the time is sent per request, then \"Au Revoir\"."));
     interval_->setSuffix(tr(" ms"));
     root_->setObjectName(QStringLiteral("rootEdit"));
     root_->setPlaceholderText(tr("folder of static files (optional)"));
@@ -118,7 +123,8 @@ void ServerForm::buildForm() {
     modelForm->addRow(tr("Max connections:"), maxConnections_);
     modelForm->addRow(tr("Idle timeout:"), idleTimeout_);
 
-    auto* extraBox = new QGroupBox(tr("Extra listeners (multi-service, event-driven models)"), this);
+    auto* extraBox =
+        new QGroupBox(tr("Extra listeners (multi-service, event-driven models)"), this);
     auto* extraLayout = new QVBoxLayout(extraBox);
     extraLayout->addWidget(listeners_);
 
@@ -208,7 +214,8 @@ QString ServerForm::bindProblem() const {
 
 QString ServerForm::rootProblem() const {
     const QString root = root_->text().trimmed();
-    if (service_->currentText() != QLatin1String("http") || root.isEmpty() || QDir(root).exists()) return {};
+    if (service_->currentText() != QLatin1String("http") || root.isEmpty() || QDir(root).exists())
+        return {};
     return tr("The root folder \"%1\" does not exist.").arg(root);
 }
 
@@ -230,9 +237,11 @@ void ServerForm::updateRefusedItems() {
     const Protocol protocol = protocolOf(protocol_);
     const size_t count = 1 + static_cast<size_t>(listeners_->count());
     for (int i = 0; i < model_->count(); ++i)
-        setItemRefused(model_, i, whyRefused(model_->itemText(i).toStdString(), service, protocol, count));
+        setItemRefused(model_, i,
+                       whyRefused(model_->itemText(i).toStdString(), service, protocol, count));
     for (int i = 0; i < service_->count(); ++i)
-        setItemRefused(service_, i, whyRefused(model, service_->itemText(i).toStdString(), protocol, count));
+        setItemRefused(service_, i,
+                       whyRefused(model, service_->itemText(i).toStdString(), protocol, count));
     setItemRefused(protocol_, 0, whyRefused(model, service, Protocol::Tcp, count));
     setItemRefused(protocol_, 1, whyRefused(model, service, Protocol::Udp, count));
 }
@@ -249,10 +258,12 @@ void ServerForm::refresh() {
 
     // Bad fields are marked where they are, the first problem also below.
     const QString badBind = bindProblem();
-    bind_->setStyleSheet(badBind.isEmpty() ? QString() : QStringLiteral("QComboBox { border: 1px solid #c01c28; }"));
+    bind_->setStyleSheet(
+        badBind.isEmpty() ? QString() : QStringLiteral("QComboBox { border: 1px solid #c01c28; }"));
     bindError_->setText(badBind);
     form_->setRowVisible(bindError_, !badBind.isEmpty());
-    root_->setStyleSheet(rootProblem().isEmpty() ? QString() : QStringLiteral("border: 1px solid #c01c28;"));
+    root_->setStyleSheet(rootProblem().isEmpty() ? QString()
+                                                 : QStringLiteral("border: 1px solid #c01c28;"));
     const QString why = problem();
     problem_->setText(why);
     problem_->setVisible(!why.isEmpty());
@@ -262,7 +273,8 @@ void ServerForm::refresh() {
 }
 
 void ServerForm::chooseRoot() {
-    const QString dir = QFileDialog::getExistingDirectory(this, tr("Root folder of the HTTP server"), root_->text());
+    const QString dir = QFileDialog::getExistingDirectory(
+        this, tr("Root folder of the HTTP server"), root_->text());
     if (!dir.isEmpty()) root_->setText(dir);
 }
 
@@ -286,13 +298,16 @@ void ServerForm::loadSettings() {
     QSettings s;
     refreshing_ = true;
     protocol_->setCurrentIndex(s.value(kGroup + QStringLiteral("protocol"), 0).toInt());
-    bind_->setCurrentText(s.value(kGroup + QStringLiteral("bind"), QStringLiteral("127.0.0.1")).toString());
+    bind_->setCurrentText(
+        s.value(kGroup + QStringLiteral("bind"), QStringLiteral("127.0.0.1")).toString());
     port_->setValue(s.value(kGroup + QStringLiteral("port"), 0).toInt());
-    service_->setCurrentText(s.value(kGroup + QStringLiteral("service"), QStringLiteral("echo")).toString());
+    service_->setCurrentText(
+        s.value(kGroup + QStringLiteral("service"), QStringLiteral("echo")).toString());
     ticks_->setValue(s.value(kGroup + QStringLiteral("ticks"), 5).toInt());
     interval_->setValue(s.value(kGroup + QStringLiteral("interval"), 1000).toInt());
     root_->setText(s.value(kGroup + QStringLiteral("root")).toString());
-    model_->setCurrentText(s.value(kGroup + QStringLiteral("model"), QStringLiteral("epoll")).toString());
+    model_->setCurrentText(
+        s.value(kGroup + QStringLiteral("model"), QStringLiteral("epoll")).toString());
     poolSize_->setValue(s.value(kGroup + QStringLiteral("poolSize"), 4).toInt());
     backlog_->setValue(s.value(kGroup + QStringLiteral("backlog"), 128).toInt());
     maxConnections_->setValue(s.value(kGroup + QStringLiteral("maxConnections"), 0).toInt());

@@ -9,14 +9,13 @@
 #include <QObject>
 #include <QTimer>
 #include <QVector>
-
 #include <chrono>
 #include <deque>
 #include <mutex>
 #include <string>
 
-#include "core/trace.h"
 #include "core/server.h"
+#include "core/trace.h"
 
 namespace sockwb {
 
@@ -25,20 +24,21 @@ struct ServerEvent {
     enum Kind { Listening, Opened, Closed, Data, Log, Failure, Stopped };
     Kind kind = Log;
     std::chrono::system_clock::time_point time;
-    std::string text;          // listener name (Listening) or log line (Log)
-    Address address;           // listening address (Listening)
-    ConnectionInfo connection; // Opened / Closed
-    uint64_t connectionId = 0; // Data
-    bool incoming = false;     // Data: true = received from the peer
-    std::string bytes;         // Data: a preview (the engine cuts it)
-    ErrorInfo error;           // Failure
+    std::string text;           // listener name (Listening) or log line (Log)
+    Address address;            // listening address (Listening)
+    ConnectionInfo connection;  // Opened / Closed
+    uint64_t connectionId = 0;  // Data
+    bool incoming = false;      // Data: true = received from the peer
+    std::string bytes;          // Data: a preview (the engine cuts it)
+    ErrorInfo error;            // Failure
 };
 
 class ServerObserverAdapter final : public QObject, public ServerObserver {
     Q_OBJECT
 public:
     // Lives on the thread that creates it (the GUI thread).
-    explicit ServerObserverAdapter(QObject* parent = nullptr, int intervalMs = 30, int capacity = 10000);
+    explicit ServerObserverAdapter(QObject* parent = nullptr, int intervalMs = 30,
+                                   int capacity = 10000);
     ~ServerObserverAdapter() override;
 
     // ServerObserver: called by server threads. Thread-safe, never block.

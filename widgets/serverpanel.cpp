@@ -24,13 +24,23 @@ QString preview(const std::string& bytes) {
     out.reserve(static_cast<qsizetype>(bytes.size()));
     for (unsigned char c : bytes) {
         switch (c) {
-            case '\n': out += QStringLiteral("\\n"); break;
-            case '\r': out += QStringLiteral("\\r"); break;
-            case '\t': out += QStringLiteral("\\t"); break;
-            case '\\': out += QStringLiteral("\\\\"); break;
+            case '\n':
+                out += QStringLiteral("\\n");
+                break;
+            case '\r':
+                out += QStringLiteral("\\r");
+                break;
+            case '\t':
+                out += QStringLiteral("\\t");
+                break;
+            case '\\':
+                out += QStringLiteral("\\\\");
+                break;
             default:
-                if (c >= 0x20 && c < 0x7f) out += QLatin1Char(static_cast<char>(c));
-                else out += QStringLiteral("\\x%1").arg(c, 2, 16, QLatin1Char('0'));
+                if (c >= 0x20 && c < 0x7f)
+                    out += QLatin1Char(static_cast<char>(c));
+                else
+                    out += QStringLiteral("\\x%1").arg(c, 2, 16, QLatin1Char('0'));
         }
     }
     return out;
@@ -40,13 +50,16 @@ QDateTime toQt(std::chrono::system_clock::time_point t) {
         std::chrono::duration_cast<std::chrono::milliseconds>(t.time_since_epoch()).count());
 }
 QString q(const std::string& s) { return QString::fromStdString(s); }
+constexpr int kTraceRows = 10000;  // rows of trace a panel keeps
 }  // namespace
 
 ServerPanel::ServerPanel(const ServerConfig& config, QWidget* parent)
     : QWidget(parent),
       config_(config),
       observer_(new ServerObserverAdapter(this)),
-      traceAdapter_(new TraceAdapter(this)),
+      // The queue holds twice what the view keeps: anything older could never
+      // be shown, and dropping it on the core threads spares the GUI thread.
+      traceAdapter_(new TraceAdapter(this, 30, 2 * kTraceRows)),
       status_(new QLabel(this)),
       error_(new QLabel(this)),
       counters_(new QLabel(this)),
@@ -56,7 +69,7 @@ ServerPanel::ServerPanel(const ServerConfig& config, QWidget* parent)
       tabs_(new QTabWidget(this)),
       connections_(new ConnectionsTable(this)),
       log_(new LogView(this)),
-      traceView_(new TraceView(this)) {
+      traceView_(new TraceView(this, kTraceRows)) {
     setObjectName(QStringLiteral("serverPanel"));
     status_->setObjectName(QStringLiteral("statusLine"));
     status_->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -66,7 +79,8 @@ ServerPanel::ServerPanel(const ServerConfig& config, QWidget* parent)
     error_->setObjectName(QStringLiteral("errorLabel"));
     error_->setWordWrap(true);
     error_->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    error_->setStyleSheet(QStringLiteral("QLabel { color: #c01c28; background: #fdecea; padding: 6px; border-radius: 3px; }"));
+    error_->setStyleSheet(QStringLiteral(
+        "QLabel { color: #c01c28; background: #fdecea; padding: 6px; border-radius: 3px; }"));
     error_->hide();
     counters_->setObjectName(QStringLiteral("countersLabel"));
     counters_->hide();  // until the server has run once
@@ -163,7 +177,8 @@ void ServerPanel::onStartFinished() {
         workerError_.reset();
     }
     if (!server_) {
-        showError(error ? ErrorText::sentence(*error) : tr("The server could not start: %1").arg(failure));
+        showError(error ? ErrorText::sentence(*error)
+                        : tr("The server could not start: %1").arg(failure));
         setState(Failed);
         return;
     }
@@ -211,9 +226,12 @@ void ServerPanel::editConfig() {
 QString ServerPanel::title() const {
     const ListenerConfig& main = config_.listeners.front();
     QString where;
-    if (!addresses_.empty()) where = q(addresses_.front().toString());
-    else where = QStringLiteral("%1:%2").arg(q(main.bindAddress)).arg(main.port);
-    QString t = QStringLiteral("%1 · %2 %3").arg(q(main.service), q(protocolName(main.protocol)), where);
+    if (!addresses_.empty())
+        where = q(addresses_.front().toString());
+    else
+        where = QStringLiteral("%1:%2").arg(q(main.bindAddress)).arg(main.port);
+    QString t =
+        QStringLiteral("%1 · %2 %3").arg(q(main.service), q(protocolName(main.protocol)), where);
     if (config_.listeners.size() > 1) t += tr(" (+%1)").arg(config_.listeners.size() - 1);
     return t;
 }
@@ -239,7 +257,10 @@ void ServerPanel::onServerEvents(const QVector<ServerEvent>& events, quint64 dro
     QVector<LogView::Line> lines;
     lines.reserve(events.size() + 1);
     if (dropped > lastDropped_) {
-        lines.push_back({LogView::Failure, tr("%1 server events dropped: too many to show").arg(dropped - lastDropped_), {}});
+        lines.push_back(
+            {LogView::Failure,
+             tr("%1 server events dropped: too many to show").arg(dropped - lastDropped_),
+             {}});
         lastDropped_ = dropped;
     }
     constexpr int kDataLinesPerBatch = 200;
@@ -249,17 +270,25 @@ void ServerPanel::onServerEvents(const QVector<ServerEvent>& events, quint64 dro
         const QDateTime t = toQt(e.time);
         switch (e.kind) {
             case ServerEvent::Listening:
-                lines.push_back({LogView::Info, tr("%1 listening on %2").arg(q(e.text), q(e.address.toString())), t});
+                lines.push_back({LogView::Info,
+                                 tr("%1 listening on %2").arg(q(e.text), q(e.address.toString())),
+                                 t});
                 break;
             case ServerEvent::Opened:
-                lines.push_back({LogView::Info, tr("#%1 connected from %2 (fd %3)")
-                                                    .arg(e.connection.id).arg(q(e.connection.peer.toString()))
-                                                    .arg(e.connection.fd), t});
+                lines.push_back({LogView::Info,
+                                 tr("#%1 connected from %2 (fd %3)")
+                                     .arg(e.connection.id)
+                                     .arg(q(e.connection.peer.toString()))
+                                     .arg(e.connection.fd),
+                                 t});
                 break;
             case ServerEvent::Closed:
-                lines.push_back({LogView::Info, tr("#%1 closed (%2 bytes in, %3 bytes out)")
-                                                    .arg(e.connection.id).arg(e.connection.bytesIn)
-                                                    .arg(e.connection.bytesOut), t});
+                lines.push_back({LogView::Info,
+                                 tr("#%1 closed (%2 bytes in, %3 bytes out)")
+                                     .arg(e.connection.id)
+                                     .arg(e.connection.bytesIn)
+                                     .arg(e.connection.bytesOut),
+                                 t});
                 break;
             case ServerEvent::Data:
                 // A flood (chargen...) would drown the log and the GUI thread:
@@ -269,30 +298,47 @@ void ServerPanel::onServerEvents(const QVector<ServerEvent>& events, quint64 dro
                     break;
                 }
                 lines.push_back({e.incoming ? LogView::Incoming : LogView::Outgoing,
-                                 QStringLiteral("#%1 %2").arg(e.connectionId).arg(preview(e.bytes)), t});
+                                 QStringLiteral("#%1 %2").arg(e.connectionId).arg(preview(e.bytes)),
+                                 t});
                 break;
-            case ServerEvent::Log: lines.push_back({LogView::Info, q(e.text), t}); break;
-            case ServerEvent::Failure: lines.push_back({LogView::Failure, ErrorText::sentence(e.error), t}); break;
-            case ServerEvent::Stopped: break;  // onStopFinished says it once the threads are joined
+            case ServerEvent::Log:
+                lines.push_back({LogView::Info, q(e.text), t});
+                break;
+            case ServerEvent::Failure:
+                lines.push_back({LogView::Failure, ErrorText::sentence(e.error), t});
+                break;
+            case ServerEvent::Stopped:
+                break;  // onStopFinished says it once the threads are joined
         }
     }
-    if (skipped) lines.push_back({LogView::Info, tr("... %n more data line(s) not shown", nullptr, skipped), {}});
+    if (skipped)
+        lines.push_back(
+            {LogView::Info, tr("... %n more data line(s) not shown", nullptr, skipped), {}});
     log_->append(lines);
 }
 
 void ServerPanel::refresh() {
     const QLocale locale;
     switch (state_) {
-        case Stopped: status_->setText(tr("Stopped: %1, %2 model").arg(title(), q(config_.model))); break;
-        case Starting: status_->setText(tr("Starting...")); break;
-        case Stopping: status_->setText(tr("Stopping...")); break;
-        case Failed: status_->setText(tr("Not running: %1, %2 model").arg(title(), q(config_.model))); break;
+        case Stopped:
+            status_->setText(tr("Stopped: %1, %2 model").arg(title(), q(config_.model)));
+            break;
+        case Starting:
+            status_->setText(tr("Starting..."));
+            break;
+        case Stopping:
+            status_->setText(tr("Stopping..."));
+            break;
+        case Failed:
+            status_->setText(tr("Not running: %1, %2 model").arg(title(), q(config_.model)));
+            break;
         case Running: {
             QStringList where;
             for (size_t i = 0; i < addresses_.size() && i < config_.listeners.size(); ++i)
-                where << QStringLiteral("%1 %2 %3").arg(q(config_.listeners[i].service),
-                                                        q(protocolName(config_.listeners[i].protocol)),
-                                                        q(addresses_[i].toString()));
+                where << QStringLiteral("%1 %2 %3")
+                             .arg(q(config_.listeners[i].service),
+                                  q(protocolName(config_.listeners[i].protocol)),
+                                  q(addresses_[i].toString()));
             const qint64 s = uptime_.elapsed() / 1000;
             status_->setText(tr("Listening: %1 · model %2 · up %3:%4:%5")
                                  .arg(where.join(QStringLiteral(", ")), modelName_)
@@ -304,13 +350,17 @@ void ServerPanel::refresh() {
     }
     if (state_ == Running && server_) {
         const ServerStats st = server_->stats();
-        counters_->setText(tr("accepted %1 · active %2 · in %3 B · out %4 B · datagrams %5 in / %6 out · "
-                              "errors %7 · refused %8")
-                               .arg(locale.toString(qulonglong(st.accepted)), locale.toString(qulonglong(st.active)),
-                                    locale.toString(qulonglong(st.bytesIn)), locale.toString(qulonglong(st.bytesOut)),
-                                    locale.toString(qulonglong(st.datagramsIn)),
-                                    locale.toString(qulonglong(st.datagramsOut)),
-                                    locale.toString(qulonglong(st.errors)), locale.toString(qulonglong(st.refused))));
+        counters_->setText(
+            tr("accepted %1 · active %2 · in %3 B · out %4 B · datagrams %5 in / %6 out · "
+               "errors %7 · refused %8")
+                .arg(locale.toString(qulonglong(st.accepted)),
+                     locale.toString(qulonglong(st.active)),
+                     locale.toString(qulonglong(st.bytesIn)),
+                     locale.toString(qulonglong(st.bytesOut)),
+                     locale.toString(qulonglong(st.datagramsIn)),
+                     locale.toString(qulonglong(st.datagramsOut)),
+                     locale.toString(qulonglong(st.errors)),
+                     locale.toString(qulonglong(st.refused))));
         connections_->setConnections(server_->connections());
         counters_->show();
     } else if (state_ != Running) {

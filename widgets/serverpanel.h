@@ -10,15 +10,14 @@
 #include <QTimer>
 #include <QVector>
 #include <QWidget>
-
 #include <functional>
 #include <memory>
 #include <mutex>
 #include <optional>
 #include <thread>
 
-#include "core/trace.h"
 #include "core/server.h"
+#include "core/trace.h"
 #include "widgets/serverobserveradapter.h"
 
 class QLabel;

@@ -36,17 +36,26 @@ SideBar::SideBar(QWidget* parent) : QTreeWidget(parent) {
             emit serverSelected(static_cast<ServerPanel*>(widgetOf(item)));
     });
     connect(this, &QTreeWidget::itemActivated, this, [this](QTreeWidgetItem* item) {
-        if (item && item->parent() == clients_) emit clientActivated(static_cast<ClientWindow*>(widgetOf(item)));
+        if (item && item->parent() == clients_)
+            emit clientActivated(static_cast<ClientWindow*>(widgetOf(item)));
     });
 }
 
 QIcon SideBar::lightIcon(Light light) {
     QColor colour;
     switch (light) {
-        case Light::Off: colour = QColor(0x9a, 0x99, 0x96); break;
-        case Light::Busy: colour = QColor(0xe5, 0xa5, 0x0a); break;
-        case Light::On: colour = QColor(0x2e, 0xc2, 0x7e); break;
-        case Light::Failed: colour = QColor(0xe0, 0x1b, 0x24); break;
+        case Light::Off:
+            colour = QColor(0x9a, 0x99, 0x96);
+            break;
+        case Light::Busy:
+            colour = QColor(0xe5, 0xa5, 0x0a);
+            break;
+        case Light::On:
+            colour = QColor(0x2e, 0xc2, 0x7e);
+            break;
+        case Light::Failed:
+            colour = QColor(0xe0, 0x1b, 0x24);
+            break;
     }
     QPixmap pixmap(16, 16);
     pixmap.fill(Qt::transparent);
@@ -98,11 +107,25 @@ void SideBar::updateServer(ServerPanel* panel) {
     Light light = Light::Off;
     QString state;
     switch (panel->state()) {
-        case ServerPanel::Stopped: state = tr("stopped"); break;
-        case ServerPanel::Starting: light = Light::Busy; state = tr("starting"); break;
-        case ServerPanel::Running: light = Light::On; state = tr("running"); break;
-        case ServerPanel::Stopping: light = Light::Busy; state = tr("stopping"); break;
-        case ServerPanel::Failed: light = Light::Failed; state = tr("failed"); break;
+        case ServerPanel::Stopped:
+            state = tr("stopped");
+            break;
+        case ServerPanel::Starting:
+            light = Light::Busy;
+            state = tr("starting");
+            break;
+        case ServerPanel::Running:
+            light = Light::On;
+            state = tr("running");
+            break;
+        case ServerPanel::Stopping:
+            light = Light::Busy;
+            state = tr("stopping");
+            break;
+        case ServerPanel::Failed:
+            light = Light::Failed;
+            state = tr("failed");
+            break;
     }
     item->setIcon(0, lightIcon(light));
     item->setText(0, panel->title());
@@ -116,10 +139,17 @@ void SideBar::updateClient(ClientWindow* window) {
     Light light = Light::Off;
     switch (window->session()->state()) {
         case ClientSession::State::Disconnected:
-        case ClientSession::State::Closed: break;
-        case ClientSession::State::Connecting: light = Light::Busy; break;
-        case ClientSession::State::Connected: light = Light::On; break;
-        case ClientSession::State::Failed: light = Light::Failed; break;
+        case ClientSession::State::Closed:
+            break;
+        case ClientSession::State::Connecting:
+            light = Light::Busy;
+            break;
+        case ClientSession::State::Connected:
+            light = Light::On;
+            break;
+        case ClientSession::State::Failed:
+            light = Light::Failed;
+            break;
     }
     item->setIcon(0, lightIcon(light));
     item->setText(0, window->endpointText());

@@ -3,7 +3,6 @@
 #include <QBrush>
 #include <QColor>
 #include <QDateTime>
-
 #include <algorithm>
 
 #include "widgets/cheatsheet.h"
@@ -17,7 +16,9 @@ int TraceModel::rowCount(const QModelIndex& parent) const {
     return parent.isValid() ? 0 : static_cast<int>(visible_.size());
 }
 
-int TraceModel::columnCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : ColumnCount; }
+int TraceModel::columnCount(const QModelIndex& parent) const {
+    return parent.isValid() ? 0 : ColumnCount;
+}
 
 const TraceEvent& TraceModel::eventAt(int row) const {
     return events_[static_cast<size_t>(visible_[static_cast<size_t>(row)] - firstSeq_)];
@@ -27,22 +28,29 @@ QString TraceModel::cellText(const TraceEvent& e, int column) const {
     switch (column) {
         case Time: {
             const QDateTime t = QDateTime::fromMSecsSinceEpoch(e.timeUs / 1000);
-            return t.toString(QStringLiteral("HH:mm:ss.zzz"))
-                   + QStringLiteral("%1").arg(e.timeUs % 1000, 3, 10, QLatin1Char('0'));
+            return t.toString(QStringLiteral("HH:mm:ss.zzz")) +
+                   QStringLiteral("%1").arg(e.timeUs % 1000, 3, 10, QLatin1Char('0'));
         }
         case Thread:
-            return e.pid == e.tid ? QString::number(e.pid) : QStringLiteral("%1/%2").arg(e.pid).arg(e.tid);
-        case Fd: return e.fd >= 0 ? QString::number(e.fd) : QString();
-        case Call: return QString::fromStdString(e.call);
-        case Args: return QString::fromStdString(e.args);
+            return e.pid == e.tid ? QString::number(e.pid)
+                                  : QStringLiteral("%1/%2").arg(e.pid).arg(e.tid);
+        case Fd:
+            return e.fd >= 0 ? QString::number(e.fd) : QString();
+        case Call:
+            return QString::fromStdString(e.call);
+        case Args:
+            return QString::fromStdString(e.args);
         case Result:
-            return e.err ? QStringLiteral("%1 %2").arg(e.result).arg(QString::fromStdString(e.errName()))
+            return e.err ? QStringLiteral("%1 %2").arg(e.result).arg(
+                               QString::fromStdString(e.errName()))
                          : QString::number(e.result);
         case Duration:
             if (e.durationNs <= 0) return {};
-            if (e.durationNs < 1000000) return tr("%1 µs").arg(double(e.durationNs) / 1e3, 0, 'f', 1);
+            if (e.durationNs < 1000000)
+                return tr("%1 µs").arg(double(e.durationNs) / 1e3, 0, 'f', 1);
             return tr("%1 ms").arg(double(e.durationNs) / 1e6, 0, 'f', 1);
-        default: return {};
+        default:
+            return {};
     }
 }
 
@@ -50,7 +58,8 @@ QVariant TraceModel::data(const QModelIndex& index, int role) const {
     if (!index.isValid() || index.row() >= rowCount()) return {};
     const TraceEvent& e = eventAt(index.row());
     switch (role) {
-        case Qt::DisplayRole: return cellText(e, index.column());
+        case Qt::DisplayRole:
+            return cellText(e, index.column());
         case Qt::ToolTipRole:
             if (index.column() == Call) return CheatSheet::tooltip(QString::fromStdString(e.call));
             if (index.column() == Args) return QString::fromStdString(e.toLine());
@@ -62,21 +71,30 @@ QVariant TraceModel::data(const QModelIndex& index, int role) const {
             if (index.column() == Fd || index.column() == Result || index.column() == Duration)
                 return int(Qt::AlignRight | Qt::AlignVCenter);
             return {};
-        default: return {};
+        default:
+            return {};
     }
 }
 
 QVariant TraceModel::headerData(int section, Qt::Orientation o, int role) const {
     if (o != Qt::Horizontal || role != Qt::DisplayRole) return {};
     switch (section) {
-        case Time: return tr("Time");
-        case Thread: return tr("pid/tid");
-        case Fd: return tr("fd");
-        case Call: return tr("Call");
-        case Args: return tr("Arguments");
-        case Result: return tr("Result");
-        case Duration: return tr("Duration");
-        default: return {};
+        case Time:
+            return tr("Time");
+        case Thread:
+            return tr("pid/tid");
+        case Fd:
+            return tr("fd");
+        case Call:
+            return tr("Call");
+        case Args:
+            return tr("Arguments");
+        case Result:
+            return tr("Result");
+        case Duration:
+            return tr("Duration");
+        default:
+            return {};
     }
 }
 
@@ -165,8 +183,8 @@ void TraceModel::rebuildVisible() {
 
 namespace {
 QString csvField(const QString& s) {
-    if (!s.contains(QLatin1Char(',')) && !s.contains(QLatin1Char('"')) && !s.contains(QLatin1Char('\n'))
-        && !s.contains(QLatin1Char('\r')))
+    if (!s.contains(QLatin1Char(',')) && !s.contains(QLatin1Char('"')) &&
+        !s.contains(QLatin1Char('\n')) && !s.contains(QLatin1Char('\r')))
         return s;
     QString q = s;
     q.replace(QLatin1Char('"'), QStringLiteral("\"\""));
@@ -177,7 +195,8 @@ QString csvField(const QString& s) {
 QString TraceModel::toCsv() const {
     QString out;
     QStringList fields;
-    for (int c = 0; c < ColumnCount; ++c) fields << csvField(headerData(c, Qt::Horizontal).toString());
+    for (int c = 0; c < ColumnCount; ++c)
+        fields << csvField(headerData(c, Qt::Horizontal).toString());
     out += fields.join(QLatin1Char(',')) + QStringLiteral("\r\n");
     for (int r = 0; r < rowCount(); ++r) {
         fields.clear();

@@ -8,7 +8,6 @@
 #include <QAbstractTableModel>
 #include <QStringList>
 #include <QVector>
-
 #include <cstdint>
 #include <deque>
 

@@ -78,9 +78,12 @@ TraceView::TraceView(QWidget* parent, int capacity)
     table_->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 6);
     table_->horizontalHeader()->setStretchLastSection(false);
     const QFontMetrics fm = fontMetrics();
-    auto width = [&fm](const char* sample) { return fm.horizontalAdvance(QLatin1String(sample)) + 14; };
-    const int widths[] = {width("00:00:00.000000"), width("999999/999999"), width("9999"), width("getsockname_"),
-                          340, width("-1 ECONNREFUSED"), width("999.9 ms")};
+    auto width = [&fm](const char* sample) {
+        return fm.horizontalAdvance(QLatin1String(sample)) + 14;
+    };
+    const int widths[] = {
+        width("00:00:00.000000"), width("999999/999999"), width("9999"), width("getsockname_"), 340,
+        width("-1 ECONNREFUSED"), width("999.9 ms")};
     for (int c = 0; c < TraceModel::ColumnCount; ++c) table_->setColumnWidth(c, widths[c]);
     table_->horizontalHeader()->setSectionResizeMode(TraceModel::Args, QHeaderView::Stretch);
 
@@ -165,12 +168,15 @@ int TraceView::capacity() const { return model_->capacity(); }
 
 void TraceView::setCallFilter(const QString& calls) { callFilter_->setText(calls); }
 
-void TraceView::setFdFilter(int fd) { fdFilter_->setText(fd >= 0 ? QString::number(fd) : QString()); }
+void TraceView::setFdFilter(int fd) {
+    fdFilter_->setText(fd >= 0 ? QString::number(fd) : QString());
+}
 
 void TraceView::applyFilter() {
     bool ok = false;
     const int fd = fdFilter_->text().toInt(&ok);
-    model_->setFilter(callFilter_->text().split(QLatin1Char(','), Qt::SkipEmptyParts), ok ? fd : -1);
+    model_->setFilter(callFilter_->text().split(QLatin1Char(','), Qt::SkipEmptyParts),
+                      ok ? fd : -1);
     updateStatus();
 }
 
@@ -219,8 +225,8 @@ bool TraceView::exportCsv(const QString& path, QString* errorString) const {
 }
 
 void TraceView::chooseExportFile() {
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export the trace"), QStringLiteral("trace.csv"),
-                                                      tr("CSV files (*.csv)"));
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Export the trace"), QStringLiteral("trace.csv"), tr("CSV files (*.csv)"));
     if (path.isEmpty()) return;
     QString error;
     if (!exportCsv(path, &error))

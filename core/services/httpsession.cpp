@@ -326,7 +326,7 @@ void HttpSession::pump(SessionContext& ctx) {
     }
     if (remaining_ > 0) {
         // Come back when the peer has read some (or at once when only the budget stopped us).
-        ctx.startTimer(Millis(ctx.queuedBytes() >= kHighWater ? 5 : 0), PumpTimer);
+        ctx.startTimer(Millis(ctx.queuedBytes() >= kHighWater ? 2 : 0), PumpTimer);
         return;
     }
     if (chunked_) ctx.send("0\r\n\r\n");

@@ -25,7 +25,7 @@ public:
     static constexpr uint64_t kMaxBytes = 100ull * 1024 * 1024;
     static constexpr uint64_t kMaxDelayMs = 60000;
     // Output is queued while less than this is waiting in the model.
-    static constexpr size_t kHighWater = 256 * 1024;
+    static constexpr size_t kHighWater = 1024 * 1024;
     static constexpr size_t kSlice = 64 * 1024;
 
     // Called by the model on the session's thread (not thread-safe).

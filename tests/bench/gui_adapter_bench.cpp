@@ -14,7 +14,6 @@
 #include <QFile>
 #include <QTableView>
 #include <QTimer>
-
 #include <algorithm>
 #include <atomic>
 #include <chrono>
@@ -35,14 +34,16 @@ long rssKb(const char* field = "VmRSS:") {
     QFile f(QStringLiteral("/proc/self/status"));
     if (!f.open(QIODevice::ReadOnly)) return -1;
     for (const QByteArray& line : f.readAll().split('\n'))
-        if (line.startsWith(field)) return line.mid(int(strlen(field))).trimmed().split(' ').front().toLong();
+        if (line.startsWith(field))
+            return line.mid(int(strlen(field))).trimmed().split(' ').front().toLong();
     return -1;
 }
 TraceEvent sample(uint64_t i) {
     static const char* calls[] = {"accept4", "recv", "send", "epoll_wait", "close"};
     TraceEvent e;
     e.timeUs = std::chrono::duration_cast<std::chrono::microseconds>(
-                   std::chrono::system_clock::now().time_since_epoch()).count();
+                   std::chrono::system_clock::now().time_since_epoch())
+                   .count();
     e.pid = 4242;
     e.tid = 4243;
     e.fd = int(5 + i % 50);
@@ -61,7 +62,7 @@ int main(int argc, char** argv) {
     const long rate = argc > 2 ? std::atol(argv[2]) : 100000;
     const int threads = argc > 3 ? std::max(1, std::atoi(argv[3])) : 2;
     constexpr int kViewCapacity = 10000;
-    constexpr int kAdapterCapacity = 50000;
+    constexpr int kAdapterCapacity = 2 * kViewCapacity;  // as a ServerPanel does
 
     TraceAdapter adapter(nullptr, 30, kAdapterCapacity);
     TraceView view(nullptr, kViewCapacity);
@@ -101,7 +102,8 @@ int main(int argc, char** argv) {
 
     long rssPeakDuring = rssStart;
     QTimer memory;
-    QObject::connect(&memory, &QTimer::timeout, [&] { rssPeakDuring = std::max(rssPeakDuring, rssKb()); });
+    QObject::connect(&memory, &QTimer::timeout,
+                     [&] { rssPeakDuring = std::max(rssPeakDuring, rssKb()); });
     memory.start(100);
 
     QElapsedTimer wall;
@@ -126,17 +128,23 @@ int main(int argc, char** argv) {
     const long rssEnd = rssKb();
     const bool bounded = view.model()->storedCount() <= kViewCapacity;
 
-    std::printf("gui_adapter_bench: %.1f s, %d producer thread(s), target %ld events/s\n", elapsed, threads, rate);
+    std::printf("gui_adapter_bench: %.1f s, %d producer thread(s), target %ld events/s\n", elapsed,
+                threads, rate);
     std::printf("  produced          %llu events (%.0f/s)\n", (unsigned long long)produced.load(),
                 double(produced.load()) / elapsed);
-    std::printf("  absorbed by view  %llu events (%.0f/s)\n", (unsigned long long)absorbed, double(absorbed) / elapsed);
+    std::printf("  absorbed by view  %llu events (%.0f/s)\n", (unsigned long long)absorbed,
+                double(absorbed) / elapsed);
     std::printf("  dropped           adapter %llu, view ring %llu (keeps the last %d rows)\n",
-                (unsigned long long)adapter.dropped(), (unsigned long long)view.model()->dropped(), kViewCapacity);
-    std::printf("  GUI stall         longest %.1f ms, p99 %.1f ms over %zu ticks of 5 ms (target < 100 ms)\n",
-                longest, p99, stallsMs.size());
-    std::printf("  memory (RSS)      start %.1f MB, peak %.1f MB, end %.1f MB; rows kept %d (bound %d)\n",
-                double(rssStart) / 1024, double(rssPeakDuring) / 1024, double(rssEnd) / 1024,
-                view.model()->storedCount(), kViewCapacity);
+                (unsigned long long)adapter.dropped(), (unsigned long long)view.model()->dropped(),
+                kViewCapacity);
+    std::printf(
+        "  GUI stall         longest %.1f ms, p99 %.1f ms over %zu ticks of 5 ms (target < 100 "
+        "ms)\n",
+        longest, p99, stallsMs.size());
+    std::printf(
+        "  memory (RSS)      start %.1f MB, peak %.1f MB, end %.1f MB; rows kept %d (bound %d)\n",
+        double(rssStart) / 1024, double(rssPeakDuring) / 1024, double(rssEnd) / 1024,
+        view.model()->storedCount(), kViewCapacity);
     const bool ok = longest < 100.0 && bounded;
     double load[1] = {0};
     if (getloadavg(load, 1) == 1)

@@ -480,8 +480,9 @@ void tst_ServerModels::clockConcurrency() {
         // first line comes about 19 x 300 ms after the first one's.
         QVERIFY2(spread >= 19 * 250, qPrintable(QString("spread %1 ms").arg(spread)));
     } else {
-        // Served at once (the pool: four at a time); serially it would take 6 s.
-        QVERIFY2(total < 3000, qPrintable(QString("took %1 ms").arg(total)));
+        // Served at once (the pool: four at a time): ~0.3 s (pool ~1.5 s),
+        // where one after the other takes 6 s. Generous for loaded machines.
+        QVERIFY2(total < 4500, qPrintable(QString("took %1 ms").arg(total)));
     }
 }
 

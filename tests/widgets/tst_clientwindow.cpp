@@ -241,7 +241,8 @@ void tst_ClientWindow::screenshot() {
     QTRY_COMPARE(chat.session()->state(), ClientSession::State::Connected);
     chat.sendPanel()->setChatMode(true);
     chat.sendPanel()->setNickname(QStringLiteral("alice"));
-    sendByKeyboard(chat, QStringLiteral("Bonjour à tous"));
+    child<QPlainTextEdit>(&chat, "sendEdit")->setPlainText(QStringLiteral("Bonjour à tous"));
+    sendByKeyboard(chat, QString());
     QTRY_COMPARE(chat.messagesIn(), quint64(1));
     QVERIFY(chat.grab().save(QDir::temp().filePath(QStringLiteral("sockwb-clientwindow-chat.png"))));
 

@@ -44,14 +44,14 @@ void typeIntoCell(QTableWidget* table, int row, int column, const QString& text)
     table->setFocus();
     table->setCurrentCell(row, column);
     QTest::keyClick(table, Qt::Key_F2);
-    // The editor of an earlier cell may still exist (deleted later): take the open one.
-    QLineEdit* editor = nullptr;
-    for (auto* child : table->viewport()->findChildren<QLineEdit*>())
-        if (child->isVisible()) editor = child;
+    auto* editor = table->viewport()->findChild<QLineEdit*>();
     QVERIFY(editor);
     editor->selectAll();
     QTest::keyClicks(editor, text);
     QTest::keyClick(editor, Qt::Key_Return);
+    // The delegate commits on Return through a queued call.
+    QTRY_COMPARE(table->item(row, column)->text(), text);
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);  // the closed editor goes
 }
 
 void replaceText(QLineEdit* edit, const QString& text) {
@@ -127,7 +127,10 @@ void tst_Composer::sendFilledByClicksAndKeys() {
     QVERIFY(bodyText(w).startsWith(QStringLiteral("PUT /echo?lang=fr HTTP/1.1")));
     // The chip is green (2xx) and the other tabs are filled.
     QVERIFY(w.responseView()->statusChip()->styleSheet().contains(QStringLiteral("#2e7d32")));
+    QVERIFY(w.responseView()->rawView()->toPlainText().isEmpty());  // filled when opened
+    w.responseView()->tabs()->setCurrentIndex(2);
     QVERIFY(w.responseView()->rawView()->toPlainText().startsWith(QStringLiteral("HTTP/1.1 200 OK")));
+    w.responseView()->tabs()->setCurrentIndex(3);
     QVERIFY(w.responseView()->hexView()->toPlainText().startsWith(QStringLiteral("0000")));
     QCOMPARE(w.responseView()->redirectsTable()->rowCount(), 1);
     QVERIFY(w.responseView()->timingChart()->timings().total > 0);
@@ -340,7 +343,11 @@ void tst_Composer::bigBodyKeepsWindowResponsive() {
     ComposerBodyView* body = w.responseView()->bodyView();
     QVERIFY(body->showAllButton()->isVisibleTo(&w));
     QVERIFY(body->shownText().size() < 400 * 1024);
-    QVERIFY(w.responseView()->hexView()->toPlainText().size() < 400 * 1024);
+    w.responseView()->tabs()->setCurrentIndex(3);
+    QVERIFY(w.responseView()->hexView()->toPlainText().contains(QStringLiteral("first 64.0 KiB of 10.0 MiB")));
+    w.responseView()->tabs()->setCurrentIndex(2);
+    QVERIFY(w.responseView()->rawView()->toPlainText().size() < 400 * 1024);
+    w.responseView()->tabs()->setCurrentIndex(0);
     QVERIFY(w.responseView()->summary()->text().contains(QStringLiteral("10.0 MiB")));
     grab(w, QStringLiteral("big"));
 }

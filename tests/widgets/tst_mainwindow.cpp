@@ -4,19 +4,19 @@
 
 #include <QAction>
 #include <QApplication>
-#include <QPointer>
 #include <QDockWidget>
 #include <QMenuBar>
+#include <QPointer>
 #include <QPushButton>
 #include <QToolBar>
 #include <QtTest>
 
 #include "app/mainwindow.h"
 #include "core/framing.h"
-#include "widgets/clientwindow.h"
-#include "widgets/launchclientsdialog.h"
 #include "widgets/cheatsheet.h"
 #include "widgets/cheatsheetdialog.h"
+#include "widgets/clientwindow.h"
+#include "widgets/launchclientsdialog.h"
 #include "widgets/logview.h"
 #include "widgets/serverform.h"
 #include "widgets/serverpanel.h"
@@ -87,8 +87,9 @@ void tst_MainWindow::httpActionIsAPlaceholder() {
 
 void tst_MainWindow::cheatSheetHasEveryCall_data() {
     QTest::addColumn<QString>("call");
-    for (const char* c : {"socket", "bind", "listen", "accept", "connect", "send/recv", "sendto/recvfrom", "shutdown",
-                          "close", "setsockopt", "select/poll/epoll", "fork"})
+    for (const char* c :
+         {"socket", "bind", "listen", "accept", "connect", "send/recv", "sendto/recvfrom",
+          "shutdown", "close", "setsockopt", "select/poll/epoll", "fork"})
         QTest::newRow(c) << QString::fromLatin1(c);
 }
 
@@ -97,7 +98,8 @@ void tst_MainWindow::cheatSheetHasEveryCall() {
     const CheatSheetEntry e = CheatSheet::lookup(call);
     QCOMPARE(e.call, call);
     QVERIFY(e.summary.size() > 20);
-    QVERIFY2(e.errors.contains(QRegularExpression(QStringLiteral("\\bE[A-Z]+"))), qPrintable(e.errors));
+    QVERIFY2(e.errors.contains(QRegularExpression(QStringLiteral("\\bE[A-Z]+"))),
+             qPrintable(e.errors));
     // The Help menu's dialog shows it.
     MainWindow w;
     w.findChild<QAction*>(QStringLiteral("actionCheatSheet"))->trigger();
@@ -111,12 +113,18 @@ void tst_MainWindow::cheatSheetHasEveryCall() {
 void tst_MainWindow::cheatSheetAliases_data() {
     QTest::addColumn<QString>("traced");
     QTest::addColumn<QString>("entry");
-    QTest::newRow("accept4") << "accept4" << "accept";
-    QTest::newRow("recv") << "recv" << "send/recv";
-    QTest::newRow("recvfrom") << "recvfrom" << "sendto/recvfrom";
-    QTest::newRow("epoll_wait") << "epoll_wait" << "select/poll/epoll";
-    QTest::newRow("poll") << "poll" << "select/poll/epoll";
-    QTest::newRow("unknown") << "frobnicate" << "";
+    QTest::newRow("accept4") << "accept4"
+                             << "accept";
+    QTest::newRow("recv") << "recv"
+                          << "send/recv";
+    QTest::newRow("recvfrom") << "recvfrom"
+                              << "sendto/recvfrom";
+    QTest::newRow("epoll_wait") << "epoll_wait"
+                                << "select/poll/epoll";
+    QTest::newRow("poll") << "poll"
+                          << "select/poll/epoll";
+    QTest::newRow("unknown") << "frobnicate"
+                             << "";
 }
 
 void tst_MainWindow::cheatSheetAliases() {
@@ -162,7 +170,8 @@ void tst_MainWindow::newClientJoinsTheSideList() {
         if (auto* c = qobject_cast<ClientWindow*>(top)) client = c;
     QVERIFY(client);
     // Aimed at the server on screen.
-    QVERIFY2(client->endpointText().contains(QString::number(port)), qPrintable(client->endpointText()));
+    QVERIFY2(client->endpointText().contains(QString::number(port)),
+             qPrintable(client->endpointText()));
     QPointer<ClientWindow> guard(client);
     client->close();
     QTRY_VERIFY(guard.isNull());
@@ -175,7 +184,8 @@ void tst_MainWindow::launchClientsOpensTheDialog() {
     auto* launch = w.findChild<QAction*>(QStringLiteral("actionLaunchClients"));
     QVERIFY(launch->isEnabled());
     launch->trigger();
-    QTRY_VERIFY(w.findChild<LaunchClientsDialog*>() && w.findChild<LaunchClientsDialog*>()->isVisible());
+    QTRY_VERIFY(w.findChild<LaunchClientsDialog*>() &&
+                w.findChild<LaunchClientsDialog*>()->isVisible());
     w.findChild<LaunchClientsDialog*>()->close();
 }
 

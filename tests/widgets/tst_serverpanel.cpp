@@ -13,7 +13,6 @@
 #include <QStandardItemModel>
 #include <QTableWidget>
 #include <QtTest>
-
 #include <thread>
 
 #include "core/socket.h"
@@ -39,7 +38,8 @@ void choose(QComboBox* box, const QString& text) {
     QVERIFY2(index >= 0, qPrintable(text));
     box->setFocus();
     QTest::keyClick(box, Qt::Key_Home);
-    for (int i = 0; i < box->count() && box->currentIndex() != index; ++i) QTest::keyClick(box, Qt::Key_Down);
+    for (int i = 0; i < box->count() && box->currentIndex() != index; ++i)
+        QTest::keyClick(box, Qt::Key_Down);
     QCOMPARE(box->currentText(), text);
 }
 void typeInto(QWidget* w, const QString& text) {
@@ -149,7 +149,8 @@ void tst_ServerPanel::echoRoundTrip() {
     QCOMPARE(client.received, std::string("Bonjour\n"));
 
     // The log shows both directions, the table the open connection.
-    QTRY_VERIFY2(panel.logView()->toPlainText().contains(QStringLiteral("<< #")), qPrintable(panel.logView()->toPlainText()));
+    QTRY_VERIFY2(panel.logView()->toPlainText().contains(QStringLiteral("<< #")),
+                 qPrintable(panel.logView()->toPlainText()));
     QTRY_VERIFY(panel.logView()->toPlainText().contains(QStringLiteral(">> #")));
     QVERIFY(panel.logView()->toPlainText().contains(QStringLiteral("Bonjour\\n")));
     auto* table = child<ConnectionsTable>(&panel, "connectionsTable");
@@ -164,7 +165,8 @@ void tst_ServerPanel::echoRoundTrip() {
     QString seen;
     const QStringList story{"socket", "bind", "listen", "accept", "recv", "send", "close"};
     QTRY_VERIFY2(inOrder(panel.traceView()->model(), story, &seen), qPrintable(seen));
-    QVERIFY(panel.logView()->toPlainText().contains(QStringLiteral("closed (8 bytes in, 8 bytes out)")));
+    QVERIFY(panel.logView()->toPlainText().contains(
+        QStringLiteral("closed (8 bytes in, 8 bytes out)")));
 
     QTest::mouseClick(child<QPushButton>(&panel, "stopButton"), Qt::LeftButton);
     QTRY_COMPARE(panel.state(), ServerPanel::Stopped);
@@ -214,7 +216,8 @@ void tst_ServerPanel::formMarksBadInput() {
     typeInto(bind->lineEdit(), QStringLiteral("300.1.2.3"));
     QVERIFY(!form.startButton()->isEnabled());
     QVERIFY(bindError->isVisible());
-    QVERIFY2(bindError->text().contains(QStringLiteral("300.1.2.3")), qPrintable(bindError->text()));
+    QVERIFY2(bindError->text().contains(QStringLiteral("300.1.2.3")),
+             qPrintable(bindError->text()));
     // Enter does not start either.
     QTest::keyClick(bind, Qt::Key_Return);
     QCOMPARE(form.result(), int(QDialog::Rejected));
@@ -233,7 +236,8 @@ void tst_ServerPanel::formDisablesRefusedCombinations() {
     auto* items = qobject_cast<QStandardItemModel*>(services->model());
     QVERIFY(items);
     for (int i = 0; i < services->count(); ++i) {
-        const std::string why = whyRefused(model.toStdString(), services->itemText(i).toStdString(), Protocol::Tcp);
+        const std::string why =
+            whyRefused(model.toStdString(), services->itemText(i).toStdString(), Protocol::Tcp);
         QCOMPARE(items->item(i)->isEnabled(), why.empty());
         QCOMPARE(items->item(i)->toolTip(), QString::fromStdString(why));
     }

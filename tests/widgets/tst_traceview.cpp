@@ -10,7 +10,6 @@
 #include <QTemporaryDir>
 #include <QToolButton>
 #include <QtTest>
-
 #include <thread>
 
 #include "widgets/traceadapter.h"
@@ -40,17 +39,25 @@ QVector<TraceEvent> events(int from, int count) {
 // The call column of every visible row.
 QStringList calls(const TraceModel* m) {
     QStringList out;
-    for (int r = 0; r < m->rowCount(); ++r) out << m->data(m->index(r, TraceModel::Call)).toString();
+    for (int r = 0; r < m->rowCount(); ++r)
+        out << m->data(m->index(r, TraceModel::Call)).toString();
     return out;
 }
-QString argsAt(const TraceModel* m, int row) { return m->data(m->index(row, TraceModel::Args)).toString(); }
+QString argsAt(const TraceModel* m, int row) {
+    return m->data(m->index(row, TraceModel::Args)).toString();
+}
 // A small server's story, with one failure.
 QVector<TraceEvent> story() {
     QVector<TraceEvent> out;
     int i = 0;
-    for (auto [call, fd] : std::initializer_list<std::pair<const char*, int>>{
-             {"socket", 3}, {"bind", 3}, {"listen", 3}, {"accept4", 3}, {"recv", 5}, {"send", 5},
-             {"recv", 6}, {"close", 5}}) {
+    for (auto [call, fd] : std::initializer_list<std::pair<const char*, int>>{{"socket", 3},
+                                                                              {"bind", 3},
+                                                                              {"listen", 3},
+                                                                              {"accept4", 3},
+                                                                              {"recv", 5},
+                                                                              {"send", 5},
+                                                                              {"recv", 6},
+                                                                              {"close", 5}}) {
         out << makeEvent(i++, call, fd);
     }
     out[6].result = -1;
@@ -99,7 +106,9 @@ void tst_TraceView::ringBuffer() {
     QCOMPARE(argsAt(view.model(), 0), QString::number(total - kept));
     QCOMPARE(argsAt(view.model(), kept - 1), QString::number(total - 1));
     if (total > kept) {
-        QVERIFY2(view.findChild<QLabel*>(QStringLiteral("traceStatus"))->text().contains(QStringLiteral("dropped")),
+        QVERIFY2(view.findChild<QLabel*>(QStringLiteral("traceStatus"))
+                     ->text()
+                     .contains(QStringLiteral("dropped")),
                  qPrintable(view.findChild<QLabel*>(QStringLiteral("traceStatus"))->text()));
     }
 }
@@ -120,12 +129,19 @@ void tst_TraceView::filterByCallAndFd_data() {
     QTest::addColumn<QString>("callFilter");
     QTest::addColumn<QString>("fdFilter");
     QTest::addColumn<QStringList>("expected");
-    QTest::newRow("none") << "" << "" << QStringList{"socket", "bind", "listen", "accept4", "recv", "send", "recv", "close"};
-    QTest::newRow("accept prefix matches accept4") << "accept" << "" << QStringList{"accept4"};
-    QTest::newRow("two calls") << "recv, send" << "" << QStringList{"recv", "send", "recv"};
-    QTest::newRow("fd only") << "" << "5" << QStringList{"recv", "send", "close"};
-    QTest::newRow("call and fd") << "recv" << "6" << QStringList{"recv"};
-    QTest::newRow("nothing matches") << "connect" << "" << QStringList{};
+    QTest::newRow("none") << ""
+                          << "" << QStringList{"socket", "bind", "listen", "accept4",
+                                               "recv",   "send", "recv",   "close"};
+    QTest::newRow("accept prefix matches accept4") << "accept"
+                                                   << "" << QStringList{"accept4"};
+    QTest::newRow("two calls") << "recv, send"
+                               << "" << QStringList{"recv", "send", "recv"};
+    QTest::newRow("fd only") << ""
+                             << "5" << QStringList{"recv", "send", "close"};
+    QTest::newRow("call and fd") << "recv"
+                                 << "6" << QStringList{"recv"};
+    QTest::newRow("nothing matches") << "connect"
+                                     << "" << QStringList{};
 }
 
 void tst_TraceView::filterByCallAndFd() {
@@ -169,7 +185,9 @@ void tst_TraceView::pauseHoldsRows() {
     QVERIFY(view.isPaused());
     view.appendEvents(events(5, 7));
     QCOMPARE(view.model()->rowCount(), 5);
-    QVERIFY(view.findChild<QLabel*>(QStringLiteral("traceStatus"))->text().contains(QStringLiteral("7")));
+    QVERIFY(view.findChild<QLabel*>(QStringLiteral("traceStatus"))
+                ->text()
+                .contains(QStringLiteral("7")));
     QTest::mouseClick(pause, Qt::LeftButton);
     QVERIFY(!view.isPaused());
     QCOMPARE(view.model()->rowCount(), 12);
@@ -202,12 +220,16 @@ void tst_TraceView::csvExport() {
     QVERIFY2(view.exportCsv(path, &error), qPrintable(error));
     QFile file(path);
     QVERIFY(file.open(QIODevice::ReadOnly));
-    const QStringList lines = QString::fromUtf8(file.readAll()).split(QStringLiteral("\r\n"), Qt::SkipEmptyParts);
+    const QStringList lines =
+        QString::fromUtf8(file.readAll()).split(QStringLiteral("\r\n"), Qt::SkipEmptyParts);
     QCOMPARE(lines.size(), 1 + 5);  // header + the filtered rows only
     QCOMPARE(lines[0], QStringLiteral("Time,pid/tid,fd,Call,Arguments,Result,Duration"));
-    QVERIFY2(lines[1].endsWith(QStringLiteral(",100/101,3,socket,0,0,1.5 µs")), qPrintable(lines[1]));
-    QVERIFY2(lines[2].contains(QStringLiteral(",bind,\"3, [127.0.0.1:7], 16\",1,")), qPrintable(lines[2]));
-    QVERIFY2(lines[3].contains(QStringLiteral(",listen,\"say \"\"hi\"\"\",2,")), qPrintable(lines[3]));
+    QVERIFY2(lines[1].endsWith(QStringLiteral(",100/101,3,socket,0,0,1.5 µs")),
+             qPrintable(lines[1]));
+    QVERIFY2(lines[2].contains(QStringLiteral(",bind,\"3, [127.0.0.1:7], 16\",1,")),
+             qPrintable(lines[2]));
+    QVERIFY2(lines[3].contains(QStringLiteral(",listen,\"say \"\"hi\"\"\",2,")),
+             qPrintable(lines[3]));
     QVERIFY2(lines[5].contains(QStringLiteral(",recv,6,-1 ECONNRESET,")), qPrintable(lines[5]));
     // An unwritable path fails with a reason, it does not throw.
     QVERIFY(!view.exportCsv(dir.filePath(QStringLiteral("no/such/dir/t.csv")), &error));
@@ -221,14 +243,18 @@ void tst_TraceView::cellsAndTooltips() {
     QCOMPARE(m->columnCount(), int(TraceModel::ColumnCount));
     // accept4 is explained by the cheat sheet's accept entry.
     const QString tip = m->data(m->index(3, TraceModel::Call), Qt::ToolTipRole).toString();
-    QVERIFY2(tip.contains(QStringLiteral("accept")) && tip.contains(QStringLiteral("EMFILE")), qPrintable(tip));
-    QVERIFY(m->data(m->index(4, TraceModel::Call), Qt::ToolTipRole).toString().contains(QStringLiteral("ECONNRESET")));
+    QVERIFY2(tip.contains(QStringLiteral("accept")) && tip.contains(QStringLiteral("EMFILE")),
+             qPrintable(tip));
+    QVERIFY(m->data(m->index(4, TraceModel::Call), Qt::ToolTipRole)
+                .toString()
+                .contains(QStringLiteral("ECONNRESET")));
     QCOMPARE(m->data(m->index(6, TraceModel::Result)).toString(), QStringLiteral("-1 ECONNRESET"));
     QVERIFY(m->data(m->index(6, TraceModel::Result), Qt::ForegroundRole).isValid());
     QVERIFY(!m->data(m->index(5, TraceModel::Result), Qt::ForegroundRole).isValid());
     QCOMPARE(m->data(m->index(0, TraceModel::Thread)).toString(), QStringLiteral("100/101"));
-    QVERIFY(m->data(m->index(0, TraceModel::Time)).toString().contains(QRegularExpression(
-        QStringLiteral("^\\d\\d:\\d\\d:\\d\\d\\.\\d{6}$"))));
+    QVERIFY(m->data(m->index(0, TraceModel::Time))
+                .toString()
+                .contains(QRegularExpression(QStringLiteral("^\\d\\d:\\d\\d:\\d\\d\\.\\d{6}$"))));
 }
 
 void tst_TraceView::adapterFromCoreThreads() {
