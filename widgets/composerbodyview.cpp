@@ -130,7 +130,7 @@ void ComposerBodyView::setBody(const QByteArray& body, const QString& contentTyp
         }
         kind_ = Kind::Text;  // not decodable: show the bytes
         what = tr("text");
-        text_->setPlainText(composerVisibleBytes(body, kPreviewBytes));
+        text_->setPlainText(composerVisibleBytes(body, kPreviewBytes, false));
         break;
     }
     case Kind::Json:
@@ -141,7 +141,7 @@ void ComposerBodyView::setBody(const QByteArray& body, const QString& contentTyp
             what += tr(", pretty-printed");
             text_->setPlainText(pretty.left(kPreviewBytes));
         } else {
-            text_->setPlainText(composerVisibleBytes(body, kPreviewBytes));
+            text_->setPlainText(composerVisibleBytes(body, kPreviewBytes, false));
         }
         break;
     }
@@ -153,7 +153,7 @@ void ComposerBodyView::setBody(const QByteArray& body, const QString& contentTyp
         break;
     default:
         what = tr("text");
-        text_->setPlainText(composerVisibleBytes(body, kPreviewBytes));
+        text_->setPlainText(composerVisibleBytes(body, kPreviewBytes, false));
         break;
     }
     showAll_->setVisible(cut);
@@ -163,7 +163,7 @@ void ComposerBodyView::setBody(const QByteArray& body, const QString& contentTyp
 
 void ComposerBodyView::showAll() {
     stack_->setCurrentIndex(0);
-    text_->setPlainText(composerVisibleBytes(body_, body_.size()));
+    text_->setPlainText(composerVisibleBytes(body_, body_.size(), false));
     showAll_->hide();
     info_->setText(tr("All %1 shown").arg(composerSize(quint64(body_.size()))));
 }

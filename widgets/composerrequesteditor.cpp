@@ -239,7 +239,10 @@ QString ComposerRequestEditor::problem() const {
 void ComposerRequestEditor::refresh() {
     if (loading_) return;
     const ComposerRequest r = request();
-    for (int i = 0; i < headers_->fixedCount(); ++i) headers_->setFixedDefault(i, qs(r.autoDefault(ss(kAutoHeaders[i]))));
+    for (int i = 0; i < headers_->fixedCount(); ++i) {
+        const QString value = qs(r.autoDefault(ss(kAutoHeaders[i])));
+        headers_->setFixedDefault(i, value.isEmpty() ? tr("(not sent: no body)") : value);
+    }
     const QString why = problem();
     urlError_->setText(why);
     urlError_->setVisible(!why.isEmpty());

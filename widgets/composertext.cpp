@@ -6,17 +6,21 @@
 
 namespace sockwb {
 
-QString composerVisibleBytes(const QByteArray& bytes, qsizetype limit) {
+QString composerVisibleBytes(const QByteArray& bytes, qsizetype limit, bool markCrLf) {
     const QByteArray part = bytes.left(limit);
     QString out;
     qsizetype pos = 0;
+    if (!markCrLf) {
+        out = ByteFormat::toText(part);
+        pos = part.size();
+    }
     while (pos < part.size()) {
         qsizetype eol = part.indexOf("\r\n", pos);
         if (eol < 0) {
             out += ByteFormat::toText(part.mid(pos));
             break;
         }
-        out += ByteFormat::toText(part.mid(pos, eol - pos)) + QStringLiteral("\u240D\u240A\n");
+        out += ByteFormat::toText(part.mid(pos, eol - pos)) + QStringLiteral("\\r\\n\n");
         pos = eol + 2;
     }
     if (bytes.size() > limit)

@@ -8,9 +8,10 @@
 
 namespace sockwb {
 
-// The first `limit` bytes as text: "\r\n" shown as "␍␊" then a line break,
-// other control and invalid bytes as \xHH; a note says what was cut.
-QString composerVisibleBytes(const QByteArray& bytes, qsizetype limit);
+// The first `limit` bytes as text: with markCrLf each CR LF is written
+// "\r\n" before the line break (the wire made visible), else it is only a
+// line break; other control and invalid bytes as \xHH; a note says what was cut.
+QString composerVisibleBytes(const QByteArray& bytes, qsizetype limit, bool markCrLf = true);
 // "532 B", "12.4 KiB", "10.0 MiB".
 QString composerSize(quint64 bytes);
 

@@ -125,6 +125,12 @@ void SendPanel::setSendEnabled(bool on) {
 
 void SendPanel::updateEnabled() {
     const bool chat = chatMode();
+    if (chat) {
+        // Chat lines are lines: show it in the (disabled) choices.
+        framing_->setCurrentIndex(framing_->findData(int(Framing::Line)));
+        lineEnding_->setCurrentIndex(int(LineEnding::Lf));
+        inputMode_->setCurrentIndex(0);
+    }
     sendButton_->setEnabled(sendEnabled_);
     nickEdit_->setEnabled(chat);
     inputMode_->setEnabled(!chat);
