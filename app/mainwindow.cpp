@@ -17,6 +17,7 @@
 #include "core/framing.h"
 #include "widgets/cheatsheetdialog.h"
 #include "widgets/clientwindow.h"
+#include "widgets/composerwindow.h"
 #include "widgets/logview.h"
 #include "widgets/serverform.h"
 #include "widgets/serverpanel.h"
@@ -127,10 +128,9 @@ void MainWindow::createActions() {
 #ifndef SOCKWB_HAVE_LAUNCH_DIALOG
     launch->setEnabled(false);
 #endif
-    auto* http = new QAction(tr("New &HTTP Request..."), this);
-    http->setObjectName(QStringLiteral("actionNewHttpRequest"));
-    http->setEnabled(false);
-    http->setToolTip(tr("The HTTP request composer comes in a later version"));
+    QAction* http = make(tr("New &HTTP Request..."), "actionNewHttpRequest", QKeySequence(tr("Ctrl+Shift+H")),
+                         [] { ComposerWindow::open(); });
+    http->setToolTip(tr("Open the HTTP composer: compose a request, send it, see the exact bytes and timings"));
     http->setStatusTip(http->toolTip());
     QAction* quit = make(tr("&Quit"), "actionQuit", QKeySequence::Quit, &QWidget::close);
 

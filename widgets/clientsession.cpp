@@ -75,12 +75,20 @@ void ClientSession::onData(std::string_view bytes) {
     // Past this many recvs waiting for the GUI, new bytes join the last
     // chunk: the GUI then gets a bounded number of rows per turn.
     constexpr qsizetype kMaxChunks = 64;
+    // Past this many bytes waiting, the rest is only counted: a flood
+    // (chargen) cannot grow memory while the GUI is busy.
+    constexpr qsizetype kMaxPendingBytes = 1 << 20;
+    const auto size = static_cast<qsizetype>(bytes.size());
     std::lock_guard lock(mutex_);
-    if (pending_.size() >= kMaxChunks)
-        pending_.last().bytes.append(bytes.data(), static_cast<qsizetype>(bytes.size()));
-    else
-        pending_.append(Chunk{QByteArray(bytes.data(), static_cast<qsizetype>(bytes.size())),
-                              QDateTime::currentDateTime()});
+    if (pendingBytes_ >= kMaxPendingBytes) {
+        skipped_ += size;
+    } else {
+        pendingBytes_ += size;
+        if (pending_.size() >= kMaxChunks)
+            pending_.last().bytes.append(bytes.data(), size);
+        else
+            pending_.append(Chunk{QByteArray(bytes.data(), size), QDateTime::currentDateTime()});
+    }
     if (flushPosted_) return;
     flushPosted_ = true;
     QMetaObject::invokeMethod(this, &ClientSession::flushData, Qt::QueuedConnection);
@@ -88,14 +96,21 @@ void ClientSession::onData(std::string_view bytes) {
 
 void ClientSession::flushData() {
     QList<Chunk> batch;
+    qint64 skipped = 0;
     {
         std::lock_guard lock(mutex_);
         flushPosted_ = false;
         batch.swap(pending_);
+        pendingBytes_ = 0;
+        std::swap(skipped, skipped_);
     }
     for (const Chunk& c : batch) {
         bytesIn_ += static_cast<quint64>(c.bytes.size());
         emit dataReceived(c.bytes, c.when);
+    }
+    if (skipped > 0) {
+        bytesIn_ += static_cast<quint64>(skipped);
+        emit dataSkipped(skipped);
     }
 }
 

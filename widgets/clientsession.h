@@ -57,6 +57,9 @@ signals:
     // except in a flood where the recvs of one GUI turn are merged.
     void dataReceived(const QByteArray& bytes, const QDateTime& when);
     void bytesWritten(qint64 bytes);
+    // Bytes that came faster than the GUI could take them: counted in
+    // bytesIn() but not delivered (the batch is bounded to keep the GUI live).
+    void dataSkipped(qint64 bytes);
     // call, errno, errno name, address, the core's plain English sentence.
     void errorOccurred(const sockwb::ErrorInfo& error);
     void closed(sockwb::CloseReason reason);
@@ -86,6 +89,8 @@ private:
     };
     std::mutex mutex_;         // guards the pending batch
     QList<Chunk> pending_;     // one per recv, merged past kMaxChunks
+    qsizetype pendingBytes_ = 0;
+    qint64 skipped_ = 0;       // bytes not queued: the batch was full
     bool flushPosted_ = false;
 };
 

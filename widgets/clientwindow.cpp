@@ -43,6 +43,11 @@ ClientWindow::ClientWindow(QWidget* parent)
     connect(session_, &ClientSession::errorOccurred, this, &ClientWindow::onError);
     connect(session_, &ClientSession::closed, this, &ClientWindow::onClosed);
     connect(session_, &ClientSession::bytesWritten, this, &ClientWindow::updateCounters);
+    connect(session_, &ClientSession::dataSkipped, this, [this](qint64 bytes) {
+        dataView_->addNote(tr("%1 bytes came too fast to be shown (they are counted)").arg(bytes),
+                           QDateTime::currentDateTime());
+        updateCounters();
+    });
     connect(sendPanel_, &SendPanel::sendRequested, this, &ClientWindow::sendBytes);
     connect(sendPanel_, &SendPanel::framingChanged, this, &ClientWindow::resetDecoder);
     connect(scenarioTimer_, &QTimer::timeout, this, &ClientWindow::onScenarioTick);
@@ -285,6 +290,15 @@ void ClientWindow::onData(const QByteArray& bytes, const QDateTime& when) {
             dataView_->addNote(ErrorText::sentence(e), when, true);
             resetDecoder();
         }
+    }
+    // Rows shown per batch are bounded too: a flood of short lines is
+    // counted, and only its first rows are laid out.
+    constexpr size_t kMaxRowsPerBatch = 200;
+    if (messages.size() > kMaxRowsPerBatch) {
+        messagesIn_ += messages.size() - kMaxRowsPerBatch;
+        const auto hidden = messages.size() - kMaxRowsPerBatch;
+        messages.resize(kMaxRowsPerBatch);
+        dataView_->addNote(tr("%1 more messages in this batch not shown (they are counted)").arg(hidden), when);
     }
     for (const auto& m : messages) {
         ++messagesIn_;

@@ -28,6 +28,7 @@ DataView::DataView(QWidget* parent, int capacity)
     view_->setReadOnly(true);
     view_->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     view_->setLineWrapMode(QPlainTextEdit::WidgetWidth);
+    view_->setMaximumBlockCount(capacity_);
     hexCheck_->setObjectName(QStringLiteral("hexCheck"));
     hexCheck_->setToolTip(tr("Show the bytes as a hex dump instead of text"));
     timeCheck_->setObjectName(QStringLiteral("timeCheck"));
@@ -53,25 +54,22 @@ DataView::DataView(QWidget* parent, int capacity)
 }
 
 void DataView::addRecord(bool outgoing, const QByteArray& bytes, const QDateTime& when) {
-    push(Record{outgoing ? Record::Out : Record::In, bytes, when});
+    push(Record{outgoing ? Record::Out : Record::In, bytes.left(kMaxShown), when, bytes.size()});
 }
 
 void DataView::addNote(const QString& text, const QDateTime& when, bool isError) {
-    push(Record{isError ? Record::ErrorNote : Record::Note, text.toUtf8(), when});
+    const QByteArray utf8 = text.toUtf8();
+    push(Record{isError ? Record::ErrorNote : Record::Note, utf8, when, utf8.size()});
 }
 
 void DataView::push(Record record) {
     records_.push_back(std::move(record));
     if (static_cast<int>(records_.size()) > capacity_) {
-        // Dropping from the top of the document too would cost a re-layout
-        // per row: re-render once every capacity/4 drops instead.
+        // The view drops its oldest row by itself (maximumBlockCount: one
+        // row is one block), so no re-render is needed here.
         records_.pop_front();
         ++dropped_;
-        droppedLabel_->setText(tr("%n older message(s) dropped", nullptr, static_cast<int>(dropped_)));
-        if (dropped_ % static_cast<quint64>(std::max(1, capacity_ / 4)) == 0) {
-            rerender();
-            return;
-        }
+        droppedLabel_->setText(tr("%1 older rows dropped").arg(dropped_));
     }
     render(records_.back());
 }
@@ -95,6 +93,8 @@ void DataView::render(const Record& r) {
         QString shown = hexCheck_->isChecked() ? QLatin1Char('\n') + ByteFormat::toHexDump(bytes)
                                                : ByteFormat::toText(bytes);
         if (shown.endsWith(QLatin1Char('\n'))) shown.chop(1);  // the row ends anyway
+        if (r.size > bytes.size())
+            shown += QLatin1Char('\n') + tr("… %1 more bytes not shown (%2 in all)").arg(r.size - bytes.size()).arg(r.size);
         body = QStringLiteral("<b>%1 %2</b> %3")
                    .arg(r.kind == Record::Out ? QStringLiteral("&rarr;") : QStringLiteral("&larr;"), arrow,
                         shown.toHtmlEscaped().replace(QLatin1Char('\n'), QLatin1String("<br>")));

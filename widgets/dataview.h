@@ -35,9 +35,13 @@ public:
 private:
     struct Record {
         enum Kind { In, Out, Note, ErrorNote } kind;
-        QByteArray bytes;  // the message, or the note's UTF-8 text
+        QByteArray bytes;  // the message (its first kMaxShown bytes), or a note's UTF-8 text
         QDateTime when;
+        qsizetype size = 0;  // the message's real size
     };
+    // Bytes kept and shown per message: a flood (chargen) must not turn
+    // into megabytes of text layout on the GUI thread.
+    static constexpr qsizetype kMaxShown = 4096;
     void push(Record record);
     void render(const Record& r);
     void rerender();

@@ -54,6 +54,7 @@ private slots:
     void swarmBonjourUntilAuRevoir();
     void swarmEchoPingMeasuresRoundTrip();
     void swarmRefusedMarksEveryClientFailed();
+    void fiveHundredIdleClientsOnOneThread();
     void scenarioNamesRoundTrip();
 };
 
@@ -121,6 +122,26 @@ void tst_ClientSwarm::swarmRefusedMarksEveryClientFailed() {
         QVERIFY(r.hasError);
         QCOMPARE(errnoName(r.error.err), std::string("ECONNREFUSED"));
     }
+}
+
+void tst_ClientSwarm::fiveHundredIdleClientsOnOneThread() {
+    auto server = startServer("echo");
+    const int threadsBefore = countThreads();
+    SwarmConfig config;
+    config.target = target(server->addresses()[0].port());
+    config.count = 500;
+    config.scenario = Scenario::HoldIdle;
+    ClientSwarm swarm(config);
+    swarm.start();
+    QTRY_COMPARE_WITH_TIMEOUT(server->stats().active, uint64_t(500), 20000);
+    QCOMPARE(countThreads(), threadsBefore + 1);
+    for (const auto& r : swarm.snapshot()) QCOMPARE(r.state, SwarmClientStatus::Connected);
+    QElapsedTimer t;
+    t.start();
+    swarm.stop();
+    QVERIFY2(t.elapsed() < 1000, qPrintable(QString::number(t.elapsed())));
+    QCOMPARE(countThreads(), threadsBefore);
+    QTRY_COMPARE(server->stats().active, uint64_t(0));
 }
 
 void tst_ClientSwarm::scenarioNamesRoundTrip() {

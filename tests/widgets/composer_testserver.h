@@ -29,6 +29,8 @@ public:
     quint16 port() const { return port_; }
     QString base() const { return QStringLiteral("http://127.0.0.1:%1").arg(port_); }
     int accepted() const { return accepted_; }
+    // Requests whose head was read.
+    int requests() const { return requests_; }
     bool clientLeft() const { return clientLeft_; }
 
 private:
@@ -52,8 +54,12 @@ private:
         std::string buf;
         size_t end;
         while ((end = buf.find("\r\n\r\n")) == std::string::npos) {
-            if (stop_ || !s.recvSome(buf, 65536, sockwb::Millis(2000)).ok()) return;
+            if (stop_) return;
+            const auto r = s.recvSome(buf, 65536, sockwb::Millis(2000));
+            if (r.eof()) clientLeft_ = true;
+            if (!r.ok()) return;
         }
+        ++requests_;
         std::string lower = buf.substr(0, end);
         for (auto& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
         size_t length = 0;
@@ -89,5 +95,6 @@ private:
     std::thread thread_;
     std::atomic<bool> stop_{false};
     std::atomic<int> accepted_{0};
+    std::atomic<int> requests_{0};
     std::atomic<bool> clientLeft_{false};
 };

@@ -77,6 +77,8 @@ private slots:
     void chatModeFormatsLikeTheCourse();
     void refusedPortShowsEconnrefused();
     void badPortIsMarkedInline();
+    void chargenFloodKeepsTheWindowLive_data();
+    void chargenFloodKeepsTheWindowLive();
     void twentyWindowsOpenAndClose();
     void screenshot();
 
@@ -192,6 +194,29 @@ void tst_ClientWindow::badPortIsMarkedInline() {
     QCOMPARE(w.session()->state(), ClientSession::State::Disconnected);
     QVERIFY(child<QLabel>(&w, "statusLabel")->text().contains(QLatin1String("port between 1 and 65535")));
     QVERIFY(!child<QLineEdit>(&w, "port")->styleSheet().isEmpty());
+}
+
+void tst_ClientWindow::chargenFloodKeepsTheWindowLive_data() {
+    QTest::addColumn<int>("framing");
+    QTest::newRow("raw") << 0;
+    QTest::newRow("line") << 1;
+}
+
+void tst_ClientWindow::chargenFloodKeepsTheWindowLive() {
+    QFETCH(int, framing);
+    auto chargen = startServer("chargen");
+    ClientWindow w;
+    w.show();
+    child<QComboBox>(&w, "framing")->setCurrentIndex(framing);
+    connectByHand(w, chargen->addresses()[0].port());
+    // The loop keeps turning (QTRY polls through it) while megabytes arrive,
+    // and what is shown stays bounded.
+    QTRY_VERIFY_WITH_TIMEOUT(w.session()->bytesIn() > 8u * 1024 * 1024, 20000);
+    QVERIFY(w.messagesIn() > 0);
+    QVERIFY(w.dataView()->recordCount() <= 2000);
+    QTest::mouseClick(child<QPushButton>(&w, "connectButton"), Qt::LeftButton);
+    QTRY_COMPARE(w.session()->state(), ClientSession::State::Closed);
+    QVERIFY(w.dataView()->plainText().size() < 4 * 1024 * 1024);
 }
 
 void tst_ClientWindow::twentyWindowsOpenAndClose() {

@@ -16,6 +16,7 @@
 #include "widgets/cheatsheet.h"
 #include "widgets/cheatsheetdialog.h"
 #include "widgets/clientwindow.h"
+#include "widgets/composerwindow.h"
 #include "widgets/launchclientsdialog.h"
 #include "widgets/logview.h"
 #include "widgets/serverform.h"
@@ -78,11 +79,18 @@ void tst_MainWindow::actionsExist() {
 }
 
 void tst_MainWindow::httpActionIsAPlaceholder() {
+    // No longer a placeholder: it opens the HTTP composer (tests/widgets/tst_composer.cpp).
     MainWindow w;
     auto* http = w.findChild<QAction*>(QStringLiteral("actionNewHttpRequest"));
     QVERIFY(http);
-    QVERIFY(!http->isEnabled());
-    QVERIFY(http->toolTip().contains(QStringLiteral("later")));
+    QVERIFY(http->isEnabled());
+    http->trigger();
+    ComposerWindow* composer = nullptr;
+    for (QWidget* top : QApplication::topLevelWidgets())
+        if (auto* c = qobject_cast<ComposerWindow*>(top)) composer = c;
+    QVERIFY(composer);
+    QVERIFY(composer->isVisible());
+    composer->close();  // deletes itself
 }
 
 void tst_MainWindow::cheatSheetHasEveryCall_data() {
