@@ -25,10 +25,7 @@
 #include "widgets/traceadapter.h"
 #include "widgets/traceview.h"
 #include "widgets/windowplacement.h"
-#if __has_include("widgets/launchclientsdialog.h")
 #include "widgets/launchclientsdialog.h"
-#define SOCKWB_HAVE_LAUNCH_DIALOG 1
-#endif
 
 namespace sockwb::app {
 
@@ -125,9 +122,6 @@ void MainWindow::createActions() {
     QAction* launch = make(tr("&Launch Clients..."), "actionLaunchClients",
                            QKeySequence(tr("Ctrl+L")), &MainWindow::launchClients);
     launch->setToolTip(tr("Start many clients at once with a scenario"));
-#ifndef SOCKWB_HAVE_LAUNCH_DIALOG
-    launch->setEnabled(false);
-#endif
     QAction* http = make(tr("New &HTTP Request..."), "actionNewHttpRequest", QKeySequence(tr("Ctrl+Shift+H")),
                          [] { ComposerWindow::open(); });
     http->setToolTip(tr("Open the HTTP composer: compose a request, send it, see the exact bytes and timings"));
@@ -241,7 +235,6 @@ void MainWindow::newClient() {
 }
 
 void MainWindow::launchClients() {
-#ifdef SOCKWB_HAVE_LAUNCH_DIALOG
     auto* dialog = new LaunchClientsDialog(this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     QString host, protocol;
@@ -249,7 +242,6 @@ void MainWindow::launchClients() {
     if (currentTarget(&host, &port, &protocol)) dialog->setTarget(host, port, protocol);
     connect(dialog, &LaunchClientsDialog::windowOpened, sideBar_, &SideBar::addClient);
     dialog->show();
-#endif
 }
 
 void MainWindow::arrangeClients(bool tile) {

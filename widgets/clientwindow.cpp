@@ -293,7 +293,7 @@ void ClientWindow::onData(const QByteArray& bytes, const QDateTime& when) {
     }
     // Rows shown per batch are bounded too: a flood of short lines is
     // counted, and only its first rows are laid out.
-    constexpr size_t kMaxRowsPerBatch = 200;
+    constexpr size_t kMaxRowsPerBatch = 100;
     if (messages.size() > kMaxRowsPerBatch) {
         messagesIn_ += messages.size() - kMaxRowsPerBatch;
         const auto hidden = messages.size() - kMaxRowsPerBatch;

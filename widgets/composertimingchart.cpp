@@ -51,7 +51,7 @@ void ComposerTimingChart::paintEvent(QPaintEvent*) {
     const QFontMetrics fm = fontMetrics();
     const int labelW = fm.horizontalAdvance(tr("Wait (first byte)")) + 16;
     const int valueW = fm.horizontalAdvance(QStringLiteral("00000.000 ms")) + 8;
-    const int rowH = std::max(fm.height() + 10, (height() - fm.height() - 16) / 6);
+    const int rowH = std::clamp((height() - 16) / 6, fm.height() + 10, fm.height() + 22);
     const int chartW = std::max(40, width() - labelW - valueW - 16);
     double start = 0;
     int y = 8;
