@@ -7,6 +7,7 @@
 #include <cerrno>
 
 #include "core/error.h"
+#include "core/http/base64.h"
 #include "core/http/decompress.h"
 #include "core/http/responseparser.h"
 #include "core/sys.h"
@@ -110,18 +111,7 @@ Request Client::prepare(const std::string& method, const Url& url, const Headers
     if (options.compressed && !headers.contains("Accept-Encoding")) out.add("Accept-Encoding", "gzip, deflate");
     if (url.hasUserInfo() && !headers.contains("Authorization")) {
         // Basic credentials from the URL, as curl does with user:pass@.
-        static const char* b64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-        std::string in = url.user() + ":" + url.password(), enc;
-        for (size_t i = 0; i < in.size(); i += 3) {
-            uint32_t n = static_cast<unsigned char>(in[i]) << 16;
-            if (i + 1 < in.size()) n |= static_cast<unsigned char>(in[i + 1]) << 8;
-            if (i + 2 < in.size()) n |= static_cast<unsigned char>(in[i + 2]);
-            enc += b64[(n >> 18) & 63];
-            enc += b64[(n >> 12) & 63];
-            enc += i + 1 < in.size() ? b64[(n >> 6) & 63] : '=';
-            enc += i + 2 < in.size() ? b64[n & 63] : '=';
-        }
-        out.add("Authorization", "Basic " + enc);
+        out.add("Authorization", "Basic " + base64::encode(url.user() + ":" + url.password()));
     }
     for (const auto& f : headers) out.add(f.name, f.value);
     if (!body.empty() && !headers.contains("Content-Length") && !headers.contains("Transfer-Encoding"))

@@ -5,6 +5,7 @@
 #include <iterator>
 
 #include "core/error.h"
+#include "core/http/base64.h"
 #include "core/http/percentencoding.h"
 
 namespace sockwb::http {
@@ -23,46 +24,6 @@ std::string readFile(const std::string& path, bool stripNewlines) {
         return out;
     }
     return s;
-}
-
-std::string base64(std::string_view in) {
-    static const char* t = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    std::string out;
-    for (size_t i = 0; i < in.size(); i += 3) {
-        uint32_t n = static_cast<unsigned char>(in[i]) << 16;
-        if (i + 1 < in.size()) n |= static_cast<unsigned char>(in[i + 1]) << 8;
-        if (i + 2 < in.size()) n |= static_cast<unsigned char>(in[i + 2]);
-        out += t[(n >> 18) & 63];
-        out += t[(n >> 12) & 63];
-        out += i + 1 < in.size() ? t[(n >> 6) & 63] : '=';
-        out += i + 2 < in.size() ? t[n & 63] : '=';
-    }
-    return out;
-}
-
-std::string base64Decode(std::string_view in) {
-    auto val = [](char c) -> int {
-        if (c >= 'A' && c <= 'Z') return c - 'A';
-        if (c >= 'a' && c <= 'z') return c - 'a' + 26;
-        if (c >= '0' && c <= '9') return c - '0' + 52;
-        if (c == '+') return 62;
-        if (c == '/') return 63;
-        return -1;
-    };
-    std::string out;
-    uint32_t acc = 0;
-    int bits = 0;
-    for (char c : in) {
-        int v = val(c);
-        if (v < 0) break;
-        acc = (acc << 6) | static_cast<uint32_t>(v);
-        bits += 6;
-        if (bits >= 8) {
-            bits -= 8;
-            out += static_cast<char>((acc >> bits) & 0xff);
-        }
-    }
-    return out;
 }
 
 // Splits "Name: value" / "Name:" / "Name;" into name, value and what to do.
@@ -292,7 +253,7 @@ Request CurlCommand::toRequest(const std::string& defaultUserAgent) const {
         if (Headers::equalsIgnoreCase(s.name, "Host") && s.kind == HeaderSpec::Add) host = s.value;
     if (!custom("Host") || host != u->authority()) r.headers.add("Host", host);
     std::string userInfo = !user.empty() ? user : (u->hasUserInfo() ? u->user() + ":" + u->password() : "");
-    if (!userInfo.empty() && !custom("Authorization")) r.headers.add("Authorization", "Basic " + base64(userInfo));
+    if (!userInfo.empty() && !custom("Authorization")) r.headers.add("Authorization", "Basic " + base64::encode(userInfo));
     if (!custom("User-Agent")) r.headers.add("User-Agent", userAgent.empty() ? defaultUserAgent : userAgent);
     if (!custom("Accept")) r.headers.add("Accept", "*/*");
     // We decode gzip and deflate only, so we ask for those two.
@@ -370,7 +331,7 @@ CurlCommand CurlCommand::fromRequest(const Request& request, const Url& url, con
             continue;
         }
         if (Headers::equalsIgnoreCase(n, "Authorization") && f.value.rfind("Basic ", 0) == 0) {
-            c.user = base64Decode(f.value.substr(6));
+            c.user = base64::decode(f.value.substr(6));
             continue;
         }
         if (Headers::equalsIgnoreCase(n, "Content-Type") && hasBody && f.value == "application/x-www-form-urlencoded")
