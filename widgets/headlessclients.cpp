@@ -12,7 +12,12 @@ HeadlessClients::HeadlessClients(QObject* parent, int refreshMs) : QAbstractTabl
     connect(&timer_, &QTimer::timeout, this, &HeadlessClients::refresh);
 }
 
-HeadlessClients::~HeadlessClients() { stop(); }
+HeadlessClients::~HeadlessClients() {
+    // Our parent (the dialog) is already half destroyed when Qt deletes its
+    // children: the last progress signal of stop() must not reach it.
+    blockSignals(true);
+    stop();
+}
 
 bool HeadlessClients::start(const SwarmConfig& config, QString* error) {
     stop();

@@ -164,20 +164,20 @@ void tst_HttpRequest::manyPipelinedRequests()
 
 void tst_HttpRequest::helloRequestIsFast()
 {
-    // Not a benchmark, a guard against accidental quadratic or allocation-heavy paths.
+    // A guard against state leaking from one message into the next when one
+    // parser serves many requests in a row (speed itself is measured in
+    // tests/bench, never asserted here).
     const std::string_view hello = "GET /hello HTTP/1.1\r\nHost: 127.0.0.1:8080\r\nUser-Agent: curl/8.0\r\nAccept: */*\r\n\r\n";
     RequestParser p;
-    const int rounds = 200000;
-    const auto t0 = std::chrono::steady_clock::now();
-    for (int i = 0; i < rounds; ++i) {
+    for (int i = 0; i < 20000; ++i) {
         p.feed(hello);
         if (p.status() != RequestParser::Status::Complete)
             QFAIL("hello request not complete");
-        (void)p.takeRequest();
+        const Request r = p.takeRequest();
+        if (r.target != "/hello" || r.headers.size() != 3)
+            QFAIL("hello request parsed differently after many rounds");
     }
-    const auto ns = std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now() - t0).count();
-    qInfo("hello request: %lld ns per parse", static_cast<long long>(ns / rounds));
-    QVERIFY(ns / rounds < 20000);
+    QVERIFY(p.leftover().empty());
 }
 
 QTEST_APPLESS_MAIN(tst_HttpRequest)

@@ -127,10 +127,10 @@ std::string readUntil(Socket& s, std::string_view marker, Millis timeout = Milli
 std::string echoRoundTrip(const Address& to, const std::string& data) {
     Socket s = tcpConnect(to, Millis(5000));
     std::thread sender([&] {
-        s.sendAll(data, Millis(10000));
+        s.sendAll(data, Millis(30000));
         s.shutdownWrite();
     });
-    std::string got = readToEof(s, Millis(10000));
+    std::string got = readToEof(s, Millis(30000));
     sender.join();
     return got;
 }
