@@ -5,10 +5,16 @@ namespace sockwb {
 namespace {
 // The engine already cuts previews; this is a second guard for memory.
 constexpr size_t kMaxPreview = 256;
+
+ServerEvent eventOf(ServerEvent::Kind kind) {
+    ServerEvent e;
+    e.kind = kind;
+    return e;
+}
 }  // namespace
 
 ServerObserverAdapter::ServerObserverAdapter(QObject* parent, int intervalMs, int capacity)
-    : QObject(parent), capacity_(static_cast<size_t>(std::max(1, capacity))) {
+    : QObject(parent), queue_(capacity) {
     qRegisterMetaType<sockwb::ServerEvent>();
     qRegisterMetaType<QVector<sockwb::ServerEvent>>();
     timer_.setInterval(intervalMs);
@@ -20,39 +26,30 @@ ServerObserverAdapter::~ServerObserverAdapter() = default;
 
 void ServerObserverAdapter::push(ServerEvent event) {
     event.time = std::chrono::system_clock::now();
-    std::lock_guard lock(mutex_);
-    if (pending_.size() >= capacity_) {
-        pending_.pop_front();
-        ++dropped_;
-    }
-    pending_.push_back(std::move(event));
+    queue_.push(std::move(event));
 }
 
 void ServerObserverAdapter::onListening(const std::string& listener, const Address& address) {
-    ServerEvent e;
-    e.kind = ServerEvent::Listening;
+    ServerEvent e = eventOf(ServerEvent::Listening);
     e.text = listener;
     e.address = address;
     push(std::move(e));
 }
 
 void ServerObserverAdapter::onConnectionOpened(const ConnectionInfo& info) {
-    ServerEvent e;
-    e.kind = ServerEvent::Opened;
+    ServerEvent e = eventOf(ServerEvent::Opened);
     e.connection = info;
     push(std::move(e));
 }
 
 void ServerObserverAdapter::onConnectionClosed(const ConnectionInfo& info) {
-    ServerEvent e;
-    e.kind = ServerEvent::Closed;
+    ServerEvent e = eventOf(ServerEvent::Closed);
     e.connection = info;
     push(std::move(e));
 }
 
 void ServerObserverAdapter::onData(uint64_t connectionId, bool incoming, std::string_view bytes) {
-    ServerEvent e;
-    e.kind = ServerEvent::Data;
+    ServerEvent e = eventOf(ServerEvent::Data);
     e.connectionId = connectionId;
     e.incoming = incoming;
     e.bytes.assign(bytes.substr(0, kMaxPreview));
@@ -60,42 +57,25 @@ void ServerObserverAdapter::onData(uint64_t connectionId, bool incoming, std::st
 }
 
 void ServerObserverAdapter::onLog(const std::string& text) {
-    ServerEvent e;
-    e.kind = ServerEvent::Log;
+    ServerEvent e = eventOf(ServerEvent::Log);
     e.text = text;
     push(std::move(e));
 }
 
 void ServerObserverAdapter::onError(const ErrorInfo& error) {
-    ServerEvent e;
-    e.kind = ServerEvent::Failure;
+    ServerEvent e = eventOf(ServerEvent::Failure);
     e.error = error;
     push(std::move(e));
 }
 
-void ServerObserverAdapter::onStopped() {
-    ServerEvent e;
-    e.kind = ServerEvent::Stopped;
-    push(std::move(e));
-}
+void ServerObserverAdapter::onStopped() { push(eventOf(ServerEvent::Stopped)); }
 
-quint64 ServerObserverAdapter::dropped() const {
-    std::lock_guard lock(mutex_);
-    return dropped_;
-}
+quint64 ServerObserverAdapter::dropped() const { return queue_.dropped(); }
 
 void ServerObserverAdapter::flush() {
     QVector<ServerEvent> batch;
     quint64 dropped = 0;
-    {
-        std::lock_guard lock(mutex_);
-        if (pending_.empty()) return;
-        batch.reserve(static_cast<qsizetype>(pending_.size()));
-        for (auto& e : pending_) batch.push_back(std::move(e));
-        pending_.clear();
-        dropped = dropped_;
-    }
-    emit eventsReady(batch, dropped);
+    if (queue_.take(batch, dropped)) emit eventsReady(batch, dropped);
 }
 
 }  // namespace sockwb

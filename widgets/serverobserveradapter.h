@@ -10,12 +10,11 @@
 #include <QTimer>
 #include <QVector>
 #include <chrono>
-#include <deque>
-#include <mutex>
 #include <string>
 
 #include "core/server.h"
 #include "core/trace.h"
+#include "widgets/batchqueue.h"
 
 namespace sockwb {
 
@@ -63,10 +62,7 @@ private:
     void push(ServerEvent event);
 
     QTimer timer_;
-    mutable std::mutex mutex_;
-    std::deque<ServerEvent> pending_;
-    size_t capacity_;
-    quint64 dropped_ = 0;
+    BatchQueue<ServerEvent> queue_;
 };
 
 }  // namespace sockwb

@@ -10,10 +10,8 @@
 #include <QTimer>
 #include <QVector>
 
-#include <deque>
-#include <mutex>
-
 #include "core/trace.h"
+#include "widgets/batchqueue.h"
 
 namespace sockwb {
 
@@ -38,10 +36,7 @@ signals:
 
 private:
     QTimer timer_;
-    mutable std::mutex mutex_;
-    std::deque<TraceEvent> pending_;
-    size_t capacity_;
-    quint64 dropped_ = 0;
+    BatchQueue<TraceEvent> queue_;
 };
 
 }  // namespace sockwb

@@ -78,6 +78,37 @@ std::string_view stripCr(std::string_view line)
     return line;
 }
 
+HeadLine nextHeadLine(std::string_view buf, HeadCursor &cursor, std::size_t maxHeadBytes, std::string_view what,
+                      std::string_view &line, ParseError &err)
+{
+    const std::size_t nl = buf.find('\n', cursor.scan);
+    const std::size_t headBytes = nl == std::string_view::npos ? buf.size() - cursor.headStart
+                                                                : nl + 1 - cursor.headStart;
+    if (nl == std::string_view::npos)
+        cursor.scan = buf.size();
+    if (headBytes > maxHeadBytes) {
+        err = ParseError::make(ErrorCode::HeaderTooLarge, std::string(what) + " header section over the limit of " +
+                                                              std::to_string(maxHeadBytes) + " bytes");
+        return HeadLine::TooLarge;
+    }
+    if (nl == std::string_view::npos)
+        return HeadLine::NeedMore;
+    line = stripCr(buf.substr(cursor.pos, nl - cursor.pos));
+    cursor.pos = cursor.scan = nl + 1;
+    return HeadLine::Line;
+}
+
+bool addFieldLine(std::string_view line, Headers &headers, std::size_t maxCount, ParseError &err)
+{
+    if (!parseFieldLine(line, headers, ErrorCode::BadHeader, err))
+        return false;
+    if (headers.size() > maxCount) {
+        err = ParseError::make(ErrorCode::TooManyHeaders, "more than " + std::to_string(maxCount) + " header fields");
+        return false;
+    }
+    return true;
+}
+
 bool parseFieldLine(std::string_view line, Headers &headers, ErrorCode code, ParseError &err)
 {
     const auto colon = line.find(':');

@@ -27,6 +27,22 @@ bool parseFieldLine(std::string_view line, Headers &headers, ErrorCode code, Par
 // Strips one trailing CR from a line found by searching for LF.
 std::string_view stripCr(std::string_view line);
 
+// Where the next line of a message head stands, for both parsers' head loop.
+struct HeadCursor {
+    std::size_t pos = 0;       // start of the next unread line
+    std::size_t scan = 0;      // where the LF search resumes (avoids rescanning)
+    std::size_t headStart = 0; // start of the current head, for the size limit
+};
+enum class HeadLine { Line, NeedMore, TooLarge };
+// Takes the next CRLF/LF-terminated line of buf into line (CR stripped) and
+// advances the cursor; NeedMore without a whole line; TooLarge once the head
+// exceeds maxHeadBytes. `what` names the head in the error ("request").
+HeadLine nextHeadLine(std::string_view buf, HeadCursor &cursor, std::size_t maxHeadBytes, std::string_view what,
+                      std::string_view &line, ParseError &err);
+// Parses one field line into headers (parseFieldLine) and enforces the
+// header count limit. On failure fills err and returns false.
+bool addFieldLine(std::string_view line, Headers &headers, std::size_t maxCount, ParseError &err);
+
 enum class LengthResult { Absent, Present, Invalid };
 // Combines every Content-Length field (each may be a comma list of identical values).
 LengthResult contentLength(const Headers &headers, std::uint64_t &length, ParseError &err);

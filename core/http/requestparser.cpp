@@ -183,19 +183,16 @@ RequestParser::Status RequestParser::advance()
         switch (m_state) {
         case State::RequestLine:
         case State::Headers: {
-            const std::size_t nl = m_buf.find('\n', m_scan);
-            if (nl == std::string::npos) {
-                m_scan = m_buf.size();
-                if (m_buf.size() - m_msgStart > m_limits.maxHeaderBytes)
-                    return fail(ErrorCode::HeaderTooLarge, "request header section over the limit of " +
-                                                               std::to_string(m_limits.maxHeaderBytes) + " bytes");
+            grammar::HeadCursor cursor{m_pos, m_scan, m_msgStart};
+            std::string_view line;
+            const grammar::HeadLine got =
+                grammar::nextHeadLine(m_buf, cursor, m_limits.maxHeaderBytes, "request", line, m_error);
+            m_pos = cursor.pos;
+            m_scan = cursor.scan;
+            if (got == grammar::HeadLine::TooLarge)
+                return fail(m_error.code, m_error.message);
+            if (got == grammar::HeadLine::NeedMore)
                 return Status::NeedMore;
-            }
-            if (nl + 1 - m_msgStart > m_limits.maxHeaderBytes)
-                return fail(ErrorCode::HeaderTooLarge, "request header section over the limit of " +
-                                                           std::to_string(m_limits.maxHeaderBytes) + " bytes");
-            const std::string_view line = grammar::stripCr(std::string_view(m_buf).substr(m_pos, nl - m_pos));
-            m_pos = m_scan = nl + 1;
             if (m_state == State::RequestLine) {
                 if (line.empty()) {
                     // §2.2: ignore empty lines before a request (clients send an
@@ -213,11 +210,8 @@ RequestParser::Status RequestParser::advance()
             } else if (line.front() == ' ' || line.front() == '\t') {
                 return fail(ErrorCode::BadHeader, "obsolete line folding in a request header");
             } else {
-                if (!grammar::parseFieldLine(line, m_request.headers, ErrorCode::BadHeader, m_error))
+                if (!grammar::addFieldLine(line, m_request.headers, m_limits.maxHeaderCount, m_error))
                     return fail(m_error.code, m_error.message);
-                if (m_request.headers.size() > m_limits.maxHeaderCount)
-                    return fail(ErrorCode::TooManyHeaders,
-                                "more than " + std::to_string(m_limits.maxHeaderCount) + " header fields");
             }
             break;
         }

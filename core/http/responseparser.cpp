@@ -167,19 +167,16 @@ ResponseParser::Status ResponseParser::advance()
         switch (m_state) {
         case State::StartLine:
         case State::Headers: {
-            const std::size_t nl = m_buf.find('\n', m_scan);
-            if (nl == std::string::npos) {
-                m_scan = m_buf.size();
-                if (m_buf.size() - m_headStart > m_limits.maxHeaderBytes)
-                    return fail(ErrorCode::HeaderTooLarge, "response header section over the limit of " +
-                                                               std::to_string(m_limits.maxHeaderBytes) + " bytes");
+            grammar::HeadCursor cursor{m_pos, m_scan, m_headStart};
+            std::string_view line;
+            const grammar::HeadLine got =
+                grammar::nextHeadLine(m_buf, cursor, m_limits.maxHeaderBytes, "response", line, m_error);
+            m_pos = cursor.pos;
+            m_scan = cursor.scan;
+            if (got == grammar::HeadLine::TooLarge)
+                return fail(m_error.code, m_error.message);
+            if (got == grammar::HeadLine::NeedMore)
                 return Status::NeedMore;
-            }
-            if (nl + 1 - m_headStart > m_limits.maxHeaderBytes)
-                return fail(ErrorCode::HeaderTooLarge, "response header section over the limit of " +
-                                                           std::to_string(m_limits.maxHeaderBytes) + " bytes");
-            const std::string_view line = grammar::stripCr(std::string_view(m_buf).substr(m_pos, nl - m_pos));
-            m_pos = m_scan = nl + 1;
             if (m_state == State::StartLine) {
                 if (line.empty())
                     continue; // tolerate stray empty lines before the status line
@@ -201,11 +198,8 @@ ResponseParser::Status ResponseParser::advance()
                     h.appendToLastValue(more);
                 }
             } else {
-                if (!grammar::parseFieldLine(line, m_response.headers, ErrorCode::BadHeader, m_error))
+                if (!grammar::addFieldLine(line, m_response.headers, m_limits.maxHeaderCount, m_error))
                     return fail(m_error.code, m_error.message);
-                if (m_response.headers.size() > m_limits.maxHeaderCount)
-                    return fail(ErrorCode::TooManyHeaders,
-                                "more than " + std::to_string(m_limits.maxHeaderCount) + " header fields");
             }
             break;
         }
