@@ -155,7 +155,7 @@ void ComposerResponseView::showOutcome(std::shared_ptr<const ComposerOutcome> sh
     hex_->clear();
     rawDirty_ = hexDirty_ = true;
     fillVisibleTab();
-    timing_->setTimings(ex.timings);
+    timing_->setTimings(ex.timings, ex.reusedConnection);
 
     redirects_->setRowCount(0);
     int n = 0;

@@ -10,8 +10,9 @@ ComposerTimingChart::ComposerTimingChart(QWidget* parent) : QWidget(parent) {
     setMinimumHeight(160);
 }
 
-void ComposerTimingChart::setTimings(const http::Timings& timings) {
+void ComposerTimingChart::setTimings(const http::Timings& timings, bool reused) {
     timings_ = timings;
+    reused_ = reused;
     empty_ = false;
     update();
 }
@@ -19,6 +20,7 @@ void ComposerTimingChart::setTimings(const http::Timings& timings) {
 void ComposerTimingChart::clear() {
     timings_ = {};
     empty_ = true;
+    reused_ = false;
     update();
 }
 
@@ -72,7 +74,8 @@ void ComposerTimingChart::paintEvent(QPaintEvent*) {
     bold.setBold(true);
     p.setFont(bold);
     p.drawText(QRect(8, y, width() - 16, rowH), Qt::AlignVCenter | Qt::AlignLeft,
-               tr("Total: %1 ms").arg(timings_.total, 0, 'f', 3));
+               reused_ ? tr("Total: %1 ms (kept-alive connection reused: no connect)").arg(timings_.total, 0, 'f', 3)
+                       : tr("Total: %1 ms").arg(timings_.total, 0, 'f', 3));
 }
 
 }  // namespace sockwb

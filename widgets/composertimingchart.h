@@ -15,7 +15,9 @@ public:
     // GUI thread only (as every method).
     explicit ComposerTimingChart(QWidget* parent = nullptr);
 
-    void setTimings(const http::Timings& timings);
+    // reused: the exchange went over a kept-alive connection (no connect phase).
+    void setTimings(const http::Timings& timings, bool reused = false);
+    bool reusedConnection() const { return reused_; }
     void clear();
     const http::Timings& timings() const { return timings_; }
     QSize sizeHint() const override;
@@ -26,6 +28,7 @@ protected:
 private:
     http::Timings timings_;
     bool empty_ = true;
+    bool reused_ = false;
 };
 
 }  // namespace sockwb

@@ -4,6 +4,7 @@
 
 #include "core/error.h"
 #include "core/trace.h"
+#include "widgets/errortext.h"
 #include "widgets/traceadapter.h"
 
 namespace sockwb {
@@ -21,7 +22,9 @@ quint64 ComposerWorker::send(const http::Request& request, const http::Url& url,
     reap();
     const quint64 id = nextId_++;
     auto job = std::make_unique<Job>();
-    job->client = std::make_shared<http::Client>(options);
+    // The idle client is handed to the new thread; from now on only it touches the client.
+    job->client = idle_ ? std::move(idle_) : std::make_shared<http::Client>(options);
+    job->client->setOptions(options);
     running_ = job->client;
     current_ = id;
     Job* raw = job.get();
@@ -34,15 +37,19 @@ quint64 ComposerWorker::send(const http::Request& request, const http::Url& url,
                 outcome->result = raw->client->perform(request, url);
                 outcome->ok = true;
             } catch (const Error& e) {
-                outcome->error = QString::fromStdString(e.what());
+                outcome->error = ErrorText::sentence(e);
             } catch (const std::exception& e) {
                 outcome->error = QString::fromStdString(e.what());
             }
-            raw->client->disconnect();  // the close() belongs to this request's trace
+            // A connection the server keeps open stays for the next send; any
+            // other is closed here, so its close() belongs to this trace.
+            if (!outcome->ok || !raw->client->options().keepAlive) raw->client->disconnect();
         }
         raw->done = true;
         // Queued to the GUI thread; dropped if the worker is gone (it joins us first).
-        QMetaObject::invokeMethod(this, [this, id, outcome] { deliver(id, outcome); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this, [this, id, outcome, client = raw->client] { deliver(id, outcome, client); },
+            Qt::QueuedConnection);
     });
     jobs_.push_back(std::move(job));
     return id;
@@ -54,11 +61,13 @@ void ComposerWorker::cancel() {
     current_ = 0;
 }
 
-void ComposerWorker::deliver(quint64 id, std::shared_ptr<const ComposerOutcome> outcome) {
+void ComposerWorker::deliver(quint64 id, std::shared_ptr<const ComposerOutcome> outcome,
+                             std::shared_ptr<http::Client> client) {
     reap();
-    if (id != current_) return;  // cancelled or superseded
+    if (id != current_) return;  // cancelled or superseded: its connection is not reused
     current_ = 0;
     running_.reset();
+    if (outcome->ok) idle_ = std::move(client);  // its thread is done with it
     emit finished(id, std::move(outcome));
 }
 

@@ -1,10 +1,13 @@
 #pragma once
 // ComposerWorker: sends the composer's requests off the GUI thread. Each
-// send() runs on its own std::thread with its own http::Client and a
-// TraceScope feeding this worker's TraceAdapter, so the trace shows exactly
-// the socket calls of that request. The outcome comes back to the GUI
-// thread as a queued call. cancel() returns at once: the request's thread
-// stops at its next poll (Client::cancel) and its outcome is dropped.
+// send() runs on its own std::thread with a TraceScope feeding this
+// worker's TraceAdapter, so the trace shows exactly the socket calls of that
+// request. The outcome comes back to the GUI thread as a queued call.
+// Like a browser, the worker keeps the http::Client of the last completed
+// request, so the next send to the same origin reuses its kept-alive
+// connection (Exchange::reusedConnection) instead of connecting again.
+// cancel() returns at once: the request's thread stops at its next poll
+// (Client::cancel), its outcome is dropped and its connection is not reused.
 
 #include <QObject>
 #include <QString>
@@ -40,6 +43,8 @@ public:
     // Stops the running request, if any; no finished() follows for it.
     void cancel();
     bool isBusy() const { return current_ != 0; }
+    // True while a kept-alive connection waits for the next send. GUI thread.
+    bool hasIdleConnection() const { return idle_ != nullptr; }
     // Socket calls of the requests' threads, batched for a TraceView.
     TraceAdapter* traceAdapter() const { return trace_; }
 
@@ -53,12 +58,13 @@ private:
         std::shared_ptr<http::Client> client;
         std::atomic<bool> done{false};
     };
-    void deliver(quint64 id, std::shared_ptr<const ComposerOutcome> outcome);
+    void deliver(quint64 id, std::shared_ptr<const ComposerOutcome> outcome, std::shared_ptr<http::Client> client);
     void reap();
 
     TraceAdapter* trace_;
     std::list<std::unique_ptr<Job>> jobs_;
     std::shared_ptr<http::Client> running_;
+    std::shared_ptr<http::Client> idle_;  // the last completed request's client, its connection kept
     quint64 nextId_ = 1;
     quint64 current_ = 0;
 };

@@ -83,6 +83,7 @@ private slots:
     void automaticHeaders();
     void bigBodyKeepsWindowResponsive();
     void cancelReturnsAtOnce();
+    void secondSendReusesConnection();
     void bodyDetection();
     void historyAndCollection();
     void tryLocalServer();
@@ -291,6 +292,30 @@ void tst_Composer::cancelReturnsAtOnce() {
     QVERIFY(w.send());
     QVERIFY(shown.wait(10000));
     QCOMPARE(w.responseView()->statusChip()->text(), QStringLiteral("200 OK"));
+}
+
+void tst_Composer::secondSendReusesConnection() {
+    ComposerWindow w(nullptr, historyPath());
+    replaceText(w.editor()->urlEdit(), httpBase() + QStringLiteral("/echo"));
+    QSignalSpy shown(&w, &ComposerWindow::responseShown);
+    const quint64 acceptedBefore = http_->stats().accepted;
+    QVERIFY(w.send());
+    QVERIFY(shown.wait(10000));
+    QCOMPARE(w.responseView()->statusChip()->text(), QStringLiteral("200 OK"));
+    QVERIFY(!w.responseView()->timingChart()->reusedConnection());
+    QVERIFY(w.worker()->hasIdleConnection());
+    QVERIFY(w.send());
+    QVERIFY(shown.wait(10000));
+    QCOMPARE(w.responseView()->statusChip()->text(), QStringLiteral("200 OK"));
+    // One connection served both: the server accepted once, the chart says so.
+    QVERIFY(w.responseView()->timingChart()->reusedConnection());
+    QCOMPARE(http_->stats().accepted - acceptedBefore, quint64(1));
+    QCOMPARE(w.responseView()->timingChart()->timings().connect, 0.0);
+    // Another path on the same origin goes over the same connection.
+    replaceText(w.editor()->urlEdit(), httpBase() + QStringLiteral("/status/404"));
+    QVERIFY(w.send());
+    QVERIFY(shown.wait(10000));
+    QVERIFY(w.responseView()->timingChart()->reusedConnection());
 }
 
 void tst_Composer::bodyDetection() {
