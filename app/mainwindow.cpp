@@ -295,6 +295,10 @@ void MainWindow::closeEvent(QCloseEvent* event) {
     // Client windows are top-level: they close with the workbench.
     for (QWidget* w : QApplication::topLevelWidgets())
         if (qobject_cast<ClientWindow*>(w)) w->close();
+    // Every running server stops on its own thread now, all at once; the
+    // panels' destructors then only join, so closing costs the slowest stop
+    // rather than the sum of them, and none of it runs on the GUI thread.
+    for (ServerPanel* panel : findChildren<ServerPanel*>()) panel->stop();
     event->accept();
 }
 

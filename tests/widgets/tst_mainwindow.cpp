@@ -13,6 +13,7 @@
 
 #include "app/mainwindow.h"
 #include "core/framing.h"
+#include "core/socket.h"
 #include "widgets/cheatsheet.h"
 #include "widgets/cheatsheetdialog.h"
 #include "widgets/clientwindow.h"
@@ -41,6 +42,7 @@ private slots:
     void newClientJoinsTheSideList();
     void launchClientsOpensTheDialog();
     void geometryPersists();
+    void closingStopsEveryServerAtOnce();
 };
 
 void tst_MainWindow::initTestCase() {
@@ -214,3 +216,34 @@ void tst_MainWindow::geometryPersists() {
 
 QTEST_MAIN(tst_MainWindow)
 #include "tst_mainwindow.moc"
+
+void tst_MainWindow::closingStopsEveryServerAtOnce() {
+    auto* w = new MainWindow;
+    QList<ServerPanel*> panels;
+    for (const char* model : {"thread", "fork", "epoll"}) {
+        ServerConfig config;
+        config.listeners = {ListenerConfig{"echo", Protocol::Tcp, "127.0.0.1", 0}};
+        config.model = model;
+        panels << w->addServer(config);
+    }
+    QList<uint16_t> ports;
+    for (ServerPanel* panel : panels) {
+        QTRY_COMPARE_WITH_TIMEOUT(panel->state(), ServerPanel::Running, 10000);
+        ports << panel->addresses().front().port();
+    }
+    QVERIFY(w->close());
+    // Closing handed every stop to a background thread at once...
+    for (ServerPanel* panel : panels)
+        QVERIFY2(panel->state() == ServerPanel::Stopping || panel->state() == ServerPanel::Stopped,
+                 qPrintable(panel->title()));
+    // ...and destroying the window waits for them: every port is free again.
+    delete w;
+    for (uint16_t port : ports) {
+        try {
+            Socket again = tcpListen(Address::fromIp("127.0.0.1", port));
+            QVERIFY(again.isValid());
+        } catch (const Error& e) {
+            QFAIL(e.what());
+        }
+    }
+}
