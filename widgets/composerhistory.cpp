@@ -43,8 +43,22 @@ ComposerHistory::ComposerHistory(QWidget* parent, const QString& path)
     load();
 }
 
+ComposerRequest ComposerHistory::withoutSecrets(const ComposerRequest& request) {
+    ComposerRequest kept = request;
+    kept.authPassword.clear();
+    kept.bearerToken.clear();
+    for (auto& row : kept.headers) {
+        const QString name = QString::fromStdString(row.name).trimmed();
+        if (name.compare(QLatin1String("Authorization"), Qt::CaseInsensitive) == 0 ||
+            name.compare(QLatin1String("Proxy-Authorization"), Qt::CaseInsensitive) == 0)
+            row.value.clear();
+    }
+    return kept;
+}
+
 void ComposerHistory::add(const ComposerRequest& request, const QString& outcome) {
-    entries_.insert(entries_.begin(), Entry{request, outcome, QDateTime::currentDateTime().toString(Qt::ISODate)});
+    entries_.insert(entries_.begin(),
+                    Entry{withoutSecrets(request), outcome, QDateTime::currentDateTime().toString(Qt::ISODate)});
     if (entries_.size() > size_t(kMaxEntries)) entries_.resize(kMaxEntries);
     save();
     rebuild();
@@ -91,6 +105,8 @@ void ComposerHistory::save() const {
     QSaveFile f(path_);
     if (!f.open(QIODevice::WriteOnly)) return;  // history is a convenience: never an error dialog
     f.write(QJsonDocument(QJsonObject{{QStringLiteral("history"), a}}).toJson(QJsonDocument::Compact));
+    // URLs and bodies can still be private: the file is the user's alone.
+    f.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
     f.commit();
 }
 

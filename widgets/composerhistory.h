@@ -1,7 +1,9 @@
 #pragma once
 // ComposerHistory: the requests sent from the composer, newest first,
-// persisted as JSON (AppDataLocation/composer-history.json, last 200 kept),
-// filtered by a search field, reopened with one click.
+// persisted as JSON (AppDataLocation/composer-history.json, last 200 kept,
+// readable by the owner only), filtered by a search field, reopened with one
+// click. Secrets are not written: passwords, bearer tokens and Authorization
+// header values are blanked (a collection the user saves keeps them).
 
 #include <QString>
 #include <QWidget>
@@ -32,6 +34,8 @@ public:
     QString path() const { return path_; }
     QLineEdit* searchEdit() const { return search_; }
     QListWidget* list() const { return list_; }
+    // The request as history keeps it: credentials blanked. Pure.
+    static ComposerRequest withoutSecrets(const ComposerRequest& request);
     // The default file under QStandardPaths::AppDataLocation.
     static QString defaultPath();
 

@@ -365,6 +365,28 @@ void tst_Composer::historyAndCollection() {
     QCOMPARE(w.editor()->methodBox()->currentText(), QStringLiteral("DELETE"));
     QCOMPARE(w.editor()->urlEdit()->text(), QStringLiteral("http://127.0.0.1:1/items/7"));
 
+    // Credentials never reach the history file; the user name does.
+    ComposerRequest secret;
+    secret.url = "http://127.0.0.1:1/private";
+    secret.auth = ComposerRequest::Auth::Basic;
+    secret.authUser = "etudiant";
+    secret.authPassword = "motdepasse-42";
+    secret.bearerToken = "jeton-43";
+    secret.headers = {{true, "authorization", "Bearer jeton-44"}, {true, "X-K", "v"}};
+    {
+        ComposerHistory h(nullptr, path);
+        h.add(secret, QStringLiteral("401 Unauthorized"));
+        QCOMPARE(h.requestAt(0).authUser, std::string("etudiant"));
+        QVERIFY(h.requestAt(0).authPassword.empty());
+        QCOMPARE(h.requestAt(0).headers[1].value, std::string("v"));
+    }
+    QFile saved(path);
+    QVERIFY(saved.open(QIODevice::ReadOnly));
+    const QByteArray text = saved.readAll();
+    QVERIFY(text.contains("etudiant"));
+    for (const char* s : {"motdepasse-42", "jeton-43", "jeton-44"}) QVERIFY2(!text.contains(s), s);
+    QCOMPARE(saved.permissions() & (QFileDevice::ReadGroup | QFileDevice::ReadOther), QFileDevice::Permissions());
+
     // Collection: save, load, same requests.
     w.collection()->addRequest(a);
     w.collection()->addRequest(b);
