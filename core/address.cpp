@@ -4,6 +4,7 @@
 #include <net/if.h>
 #include <netdb.h>
 
+#include <charconv>
 #include <cstring>
 #include <memory>
 
@@ -182,6 +183,19 @@ std::string Address::host() const {
 std::string Address::toString() const {
     if (!isValid()) return {};
     if (isV6()) return "[" + host() + "]:" + std::to_string(port());
+    if (family() == AF_INET) {
+        // The common case formatted by hand into one buffer: servers print
+        // every peer, and inet_ntop goes through sprintf.
+        const uint32_t ip = ntohl(reinterpret_cast<const sockaddr_in*>(&storage_)->sin_addr.s_addr);
+        char buf[24];
+        char* p = buf;
+        for (int shift = 24; shift >= 0; shift -= 8) {
+            p = std::to_chars(p, buf + sizeof buf, (ip >> shift) & 0xFF).ptr;
+            *p++ = shift ? '.' : ':';
+        }
+        p = std::to_chars(p, buf + sizeof buf, port()).ptr;
+        return std::string(buf, size_t(p - buf));
+    }
     return host() + ":" + std::to_string(port());
 }
 

@@ -20,6 +20,11 @@ public:
     void add(int fd, unsigned interest) override;
     void modify(int fd, unsigned interest) override;
     void remove(int fd) override;
+    // Nothing to do: close(2) takes the fd out of the epoll set by itself
+    // (its file has no other descriptor: sockets are SOCK_CLOEXEC and fork
+    // children close what they inherit at once), which saves one epoll_ctl
+    // per connection.
+    void forget(int) override {}
     int wait(int timeoutMs, std::vector<Ready>& out) override;
 
 private:

@@ -1,5 +1,7 @@
 #include "core/eventconnection.h"
 
+#include <sys/ioctl.h>
+
 #include <cerrno>
 
 #include "core/sys.h"
@@ -30,8 +32,10 @@ void EventConnection::open() {
     };
     core_.connectionOpened(*record_);
     loop_.watch(socket_.fd(), Poller::In, [this](unsigned ev) { handle(ev); });
-    if (core_.config().idleTimeoutMs > 0) armIdle(core_.config().idleTimeoutMs);
+    trackIdle_ = core_.config().idleTimeoutMs > 0;
+    if (trackIdle_) armIdle(core_.config().idleTimeoutMs);
     session_ = service.newSession(core_.options());
+    Dispatch d(*this);
     session_->onOpen(*this);
     afterIo();
 }
@@ -39,8 +43,12 @@ void EventConnection::open() {
 void EventConnection::send(std::string_view bytes) {
     if (finished_ || draining_) return;
     out_.append(bytes);
-    // Written from afterIo() or the next Out event: never from inside a
-    // broadcast loop or a session callback, which keeps re-entrancy away.
+    // Inside our own callbacks afterIo() follows: it writes at once and sets
+    // the interest once (usually no epoll_ctl at all: the write succeeds and
+    // the interest stays In). Anything else (a chat broadcast from another
+    // connection) only asks for Out and is written on the next Out event:
+    // never from inside a broadcast loop, which keeps re-entrancy away.
+    if (dispatching_) return;
     const bool reading = !closing_ && !peerClosed_ && queuedBytes() < kHighWater;
     loop_.setInterest(socket_.fd(), (reading ? unsigned(Poller::In) : 0u) | Poller::Out);
 }
@@ -55,6 +63,7 @@ void EventConnection::startTimer(Millis delay, int id) {
         EventConnection* c = *s;
         --c->pendingTimers_;
         if (c->finished_) return;
+        Dispatch d(*c);
         try {
             c->session_->onTimer(*c, id);
             c->afterIo();
@@ -99,6 +108,7 @@ void EventConnection::fail(const char* call, int err) {
 
 void EventConnection::handle(unsigned events) {
     if (finished_) return;
+    Dispatch d(*this);
     try {
         handleIo(events);
     } catch (const std::exception& e) {
@@ -127,9 +137,12 @@ void EventConnection::readSome() {
         ssize_t n = sys::recv(socket_.fd(), buf, sizeof buf);
         if (n < 0) {
             if (errno != EAGAIN && errno != EWOULDBLOCK) fail("recv", errno);
+            else readDrained_ = true;
             return;
         }
-        lastActivity_ = Clock::now();
+        touch();
+        // Less than asked for: the receive queue was emptied (at that instant).
+        readDrained_ = size_t(n) < sizeof buf;
         if (n == 0) {
             peerClosed_ = true;
             session_->onPeerClosed(*this);
@@ -163,7 +176,7 @@ void EventConnection::flush() {
         }
         core_.bytesMoved(*record_, false, std::string_view(out_).substr(outPos_, size_t(n)));
         outPos_ += size_t(n);
-        lastActivity_ = Clock::now();
+        touch();
     }
     if (outPos_ == out_.size()) {
         out_.clear();
@@ -180,9 +193,14 @@ void EventConnection::afterIo() {
     if (finished_) return;
     if (closing_ && out_.empty() && !draining_) {
         if (peerClosed_) return finish();
-        // Graceful close, as in the blocking driver: FIN after our data,
-        // then read and discard until the peer closes (at most 1 s), so
-        // unread input cannot turn our close into a RST that loses data.
+        // The common case (an HTTP "Connection: close" answered): the
+        // answer is in the kernel and no input waits unread, so close(2)
+        // sends a FIN after our data and nothing can turn it into a RST.
+        // This is nginx's fast path too; no shutdown, drain or timer.
+        if (readDrained_ && !inputPending()) return finish();
+        // Else graceful close, as in the blocking driver: FIN after our
+        // data, then read and discard until the peer closes (at most 1 s),
+        // so unread input cannot turn our close into a RST that loses data.
         draining_ = true;
         sys::shutdown(socket_.fd(), SHUT_WR);
         loop_.timers().add(Millis(1000), [weak = std::weak_ptr<EventConnection*>(self_)] {
@@ -200,11 +218,19 @@ void EventConnection::afterIo() {
     loop_.setInterest(socket_.fd(), interest);
 }
 
+bool EventConnection::inputPending() {
+    // The last recv found the queue empty, but bytes may have arrived
+    // since: one ioctl is cheap next to a RST that loses the answer.
+    int n = 0;
+    if (sys::ioctlInt(socket_.fd(), FIONREAD, &n) != 0) return true;  // unsure: be graceful
+    return n > 0;
+}
+
 void EventConnection::finish() {
     if (finished_) return;
     finished_ = true;
     record_->state.store(ConnectionRecord::Closing);
-    loop_.unwatch(socket_.fd());
+    loop_.unwatchClosing(socket_.fd());
     socket_.close();
     core_.connectionClosed(*record_);
     if (onClosed_) onClosed_(record_->id);

@@ -2,8 +2,10 @@
 // One TCP connection served by the event loop: non-blocking socket, an
 // output buffer, Out interest only while output is pending (so the loop
 // never wakes for a writable socket with nothing to write), session timers
-// in the loop's heap, an idle timer, and a graceful close (half-close, then
-// drain until the peer closes, at most a second). Loop thread only.
+// in the loop's heap, an idle timer, and a close that never loses the
+// answer: a plain close when no input is unread (nothing for the kernel to
+// answer with a RST), else a graceful one (half-close, then drain until the
+// peer closes, at most a second). Loop thread only.
 
 #include <functional>
 #include <memory>
@@ -54,6 +56,18 @@ private:
     void armIdle(int delayMs);
     void fail(const char* call, int err);
     void finish();
+    bool inputPending();  // unread bytes in the kernel's receive queue?
+    void touch() {
+        if (trackIdle_) lastActivity_ = std::chrono::steady_clock::now();
+    }
+    // Set while our own handler, timer or onOpen runs: send() then only
+    // queues, and afterIo() writes and sets the interest once at the end.
+    struct Dispatch {
+        explicit Dispatch(EventConnection& c) : c_(c), was_(c.dispatching_) { c.dispatching_ = true; }
+        ~Dispatch() { c_.dispatching_ = was_; }
+        EventConnection& c_;
+        bool was_;
+    };
 
     EventLoop& loop_;
     ServerCore& core_;
@@ -65,6 +79,9 @@ private:
     size_t outPos_ = 0;
     int pendingTimers_ = 0;
     bool closing_ = false, peerClosed_ = false, draining_ = false, finished_ = false;
+    bool dispatching_ = false;
+    bool readDrained_ = true;  // the last recv emptied the receive queue
+    bool trackIdle_ = false;   // an idle timeout is set: keep lastActivity_
     std::chrono::steady_clock::time_point lastActivity_ = std::chrono::steady_clock::now();
     // Timers hold a weak reference: a timer of a destroyed connection is void.
     std::shared_ptr<EventConnection*> self_ = std::make_shared<EventConnection*>(this);

@@ -7,7 +7,6 @@
 
 #include <functional>
 #include <memory>
-#include <unordered_map>
 #include <vector>
 
 #include "core/poller.h"
@@ -33,8 +32,11 @@ public:
     void watch(int fd, unsigned interest, Handler handler);
     // Changes the interest of a watched fd (no-op when unchanged).
     void setInterest(int fd, unsigned interest);
-    // Stops watching fd (before closing it).
+    // Stops watching fd.
     void unwatch(int fd);
+    // Stops watching fd that the caller closes right after: the same, minus
+    // the epoll_ctl(DEL) that close(2) makes useless.
+    void unwatchClosing(int fd);
     TimerQueue& timers() noexcept { return timers_; }
     // Called after each round of handlers and timers (deferred deletes).
     std::function<void()> afterRound;
@@ -44,14 +46,25 @@ public:
     void quit() noexcept { quit_ = true; }
 
 private:
+    // Indexed by fd (fds are small and dense): the dispatch of one event is
+    // an array access, no hashing. The handler lives on the heap so that its
+    // address survives the vector growing while it runs (a handler may watch
+    // new fds), and an unwatched handler is retired, not destroyed, until the
+    // round ends (a handler may unwatch itself).
     struct Watch {
-        unsigned interest;
-        std::shared_ptr<Handler> handler;
+        unsigned interest = 0;
+        std::unique_ptr<Handler> handler;  // null: not watched
     };
+    Watch* find(int fd) noexcept {
+        return fd >= 0 && size_t(fd) < watches_.size() && watches_[size_t(fd)].handler
+                   ? &watches_[size_t(fd)]
+                   : nullptr;
+    }
     std::unique_ptr<Poller> poller_;
     int stopFd_;
     TimerQueue timers_;
-    std::unordered_map<int, Watch> watches_;
+    std::vector<Watch> watches_;
+    std::vector<std::unique_ptr<Handler>> retired_;
     std::vector<Poller::Ready> ready_;
     bool quit_ = false;
 };

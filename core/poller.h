@@ -27,6 +27,8 @@ public:
     virtual void add(int fd, unsigned interest) = 0;
     virtual void modify(int fd, unsigned interest) = 0;
     virtual void remove(int fd) = 0;
+    // Stops watching fd that the caller closes right after (default: remove).
+    virtual void forget(int fd) { remove(fd); }
     // Waits up to timeoutMs (-1: forever) and fills out with ready fds.
     // Returns how many, or -1 with errno set (EINTR counts as 0).
     virtual int wait(int timeoutMs, std::vector<Ready>& out) = 0;

@@ -1,9 +1,11 @@
 #include "core/servercore.h"
 
+#include <pthread.h>
 #include <sys/eventfd.h>
 #include <unistd.h>
 
 #include <cerrno>
+#include <mutex>
 
 #include "core/sys.h"
 
@@ -11,6 +13,28 @@ namespace sockwb {
 
 namespace {
 constexpr size_t kPreview = 256;  // ServerObserver::onData promise
+
+// The calling thread's pid and tid for each new record, without the two
+// syscalls (getpid, and getpid again inside currentTid) per connection. A
+// fork child must not keep its parent's values: every fork bumps a counter
+// (pthread_atfork) and a thread whose counter is stale asks again.
+std::atomic<unsigned> g_forks{0};
+struct ThreadIds {
+    int pid = 0, tid = 0;
+    unsigned forks = ~0u;
+};
+const ThreadIds& threadIds() {
+    static std::once_flag once;
+    std::call_once(once, [] { ::pthread_atfork(nullptr, nullptr, [] { g_forks.fetch_add(1); }); });
+    thread_local ThreadIds ids;
+    const unsigned forks = g_forks.load(std::memory_order_relaxed);
+    if (ids.forks != forks) {
+        ids.pid = static_cast<int>(::getpid());
+        ids.tid = currentTid();
+        ids.forks = forks;
+    }
+    return ids;
+}
 
 // A numeric address as is (no lookup); a name ("localhost") through
 // getaddrinfo, first answer. Empty means every IPv4 interface.
@@ -148,8 +172,9 @@ std::shared_ptr<ConnectionRecord> ServerCore::newRecord(size_t listener, const A
     r->label = listeners_[listener].label;
     r->peer = peer;
     r->fd = fd;
-    r->tid = currentTid();
-    r->pid = static_cast<int>(::getpid());
+    const ThreadIds& ids = threadIds();
+    r->tid = ids.tid;
+    r->pid = ids.pid;
     return r;
 }
 

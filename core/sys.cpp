@@ -4,6 +4,7 @@
 #include <fcntl.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
+#include <sys/ioctl.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -256,6 +257,13 @@ int shutdown(int fd, int how) {
     return traced("shutdown", fd, [&] { return ::shutdown(fd, how); }, [&](int) {
         return num(fd) + ", " +
                (how == SHUT_WR ? "SHUT_WR" : how == SHUT_RD ? "SHUT_RD" : "SHUT_RDWR");
+    });
+}
+
+int ioctlInt(int fd, unsigned long request, int* value) {
+    return traced("ioctl", fd, [&] { return ::ioctl(fd, request, value); }, [&](int r) {
+        return num(fd) + ", " + (request == FIONREAD ? std::string("FIONREAD") : num(static_cast<long long>(request))) +
+               ", [" + (r == 0 ? num(*value) : std::string("?")) + "]";
     });
 }
 

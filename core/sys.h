@@ -31,6 +31,8 @@ ssize_t recv(int fd, void* buf, size_t len, int flags = 0);
 ssize_t sendto(int fd, const void* buf, size_t len, int flags, const sockaddr* to, socklen_t tolen);
 ssize_t recvfrom(int fd, void* buf, size_t len, int flags, sockaddr* from, socklen_t* fromlen);
 int shutdown(int fd, int how);
+// ioctl with an int argument (FIONREAD: bytes waiting to be read).
+int ioctlInt(int fd, unsigned long request, int* value);
 // close; never retried (Linux releases the fd even when EINTR is returned).
 int close(int fd);
 int setsockopt(int fd, int level, int name, const void* value, socklen_t len);

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <optional>
 
+#include "core/services/httpanswer.h"
 #include "core/services/httpservice.h"
 #include "core/services/jsonwriter.h"
 #include "core/services/staticfiles.h"
@@ -42,8 +43,6 @@ std::string hex(uint64_t v) {
     } while (v);
     return s;
 }
-
-bool bodiless(int status) { return status < 200 || status == 204 || status == 304; }
 
 // The path of an origin-form or absolute-form target, without the query.
 std::optional<std::string_view> targetPath(std::string_view target) {
@@ -112,7 +111,7 @@ void HttpSession::process(SessionContext& ctx) {
                 closeNow(ctx);  // cut request after a half-close: nobody reads an answer
                 return;
             }
-            ctx.log("http: bad request from " + ctx.peer().toString() + ": " + e.message);
+            ctx.log("http: bad request from " + peerText(ctx) + ": " + e.message);
             http::Request none;
             keepAlive_ = false;
             minor_ = 1;
@@ -128,8 +127,25 @@ void HttpSession::process(SessionContext& ctx) {
     if (peerClosed_ && !busy_ && !closed_) closeNow(ctx);
 }
 
+const std::string& HttpSession::peerText(SessionContext& ctx) {
+    // Formatted once per connection (inet_ntop + the port), not per request.
+    if (peerText_.empty()) peerText_ = ctx.peer().toString();
+    return peerText_;
+}
+
 void HttpSession::handle(SessionContext& ctx, const http::Request& req) {
-    ctx.log("http: " + req.method + " " + req.target + " from " + ctx.peer().toString());
+    {
+        const std::string& peer = peerText(ctx);
+        std::string line;
+        line.reserve(16 + req.method.size() + req.target.size() + peer.size());
+        line += "http: ";
+        line += req.method;
+        line += ' ';
+        line += req.target;
+        line += " from ";
+        line += peer;
+        ctx.log(line);
+    }
     minor_ = req.minorVersion();
     const auto path = targetPath(req.target);
     if (!path) {
@@ -142,8 +158,7 @@ void HttpSession::handle(SessionContext& ctx, const http::Request& req) {
 void HttpSession::route(SessionContext& ctx, const http::Request& req, std::string_view path) {
     const ServiceOptions& opt = ctx.options();
     if (path == "/") {
-        answer(ctx, req, 200, "text/html; charset=utf-8",
-               HttpService::helloPage(opt.modelName, req.method, req.target, ctx.peer().toString()));
+        hello(ctx, req);
         return;
     }
     if (path == "/echo") {
@@ -230,11 +245,11 @@ void HttpSession::serveStatic(SessionContext& ctx, const http::Request& req, std
                std::to_string(l.status) + " " + std::string(http::Response::reasonPhrase(l.status)) + "\n");
         return;
     }
-    file_.close();
-    file_.clear();
+    file_.reset();
     if (req.method == "GET") {
-        file_.open(l.file, std::ios::binary);
-        if (!file_) {
+        file_ = std::make_unique<std::ifstream>(l.file, std::ios::binary);
+        if (!*file_) {
+            file_.reset();
             answer(ctx, req, 403, kText, "403 Forbidden\n");
             return;
         }
@@ -256,18 +271,41 @@ http::Response HttpSession::head(int status) const {
     return r;
 }
 
+void HttpSession::hello(SessionContext& ctx, const http::Request& req) {
+    // A keep-alive client asks for the same page again and again: the page
+    // names the model, the request line and the peer, all fixed for this
+    // connection, so the wire bytes are built once and sent as they are.
+    if (helloCache_.empty() || helloMethod_ != req.method || helloTarget_ != req.target ||
+        helloKeepAlive_ != keepAlive_ || helloMinor_ != minor_) {
+        helloCache_ = build(req, 200, "text/html; charset=utf-8",
+                            HttpService::helloPage(ctx.options().modelName, req.method, req.target,
+                                                   peerText(ctx)),
+                            {});
+        helloMethod_ = req.method;
+        helloTarget_ = req.target;
+        helloKeepAlive_ = keepAlive_;
+        helloMinor_ = minor_;
+    }
+    ctx.send(helloCache_);
+    finish(ctx);
+}
+
+std::string HttpSession::build(const http::Request& req, int status, std::string_view type,
+                               std::string_view body, const http::Headers& extra) const {
+    HttpAnswer a;
+    a.status = status;
+    a.type = type;
+    a.body = body;
+    a.head = req.method == "HEAD";
+    a.keepAlive = keepAlive_;
+    a.minor = minor_;
+    a.extra = &extra;
+    return a.wire();
+}
+
 void HttpSession::answer(SessionContext& ctx, const http::Request& req, int status, std::string_view type,
                          std::string body, const http::Headers& extra) {
-    http::Response r = head(status);
-    if (!bodiless(status)) {
-        r.headers.add("Content-Type", type);
-        r.headers.add("Content-Length", std::to_string(body.size()));
-        // HEAD: the GET headers, Content-Length included, and no body.
-        if (req.method != "HEAD") r.body = std::move(body);
-    }
-    for (const auto& f : extra) r.headers.add(f.name, f.value);
-    addConnection(r);
-    ctx.send(r.serialize());
+    ctx.send(build(req, status, type, body, extra));
     finish(ctx);
 }
 
@@ -307,13 +345,13 @@ void HttpSession::pump(SessionContext& ctx) {
             appendPattern(buf, offset_, n);
         } else {
             buf.resize(at + n);
-            file_.read(buf.data() + at, static_cast<std::streamsize>(n));
-            if (static_cast<size_t>(file_.gcount()) != n) {
+            file_->read(buf.data() + at, static_cast<std::streamsize>(n));
+            if (static_cast<size_t>(file_->gcount()) != n) {
                 // The file shrank under us: the promised length cannot be kept.
                 ctx.log("http: file shorter than announced, closing");
-                buf.resize(at + static_cast<size_t>(std::max<std::streamsize>(file_.gcount(), 0)));
+                buf.resize(at + static_cast<size_t>(std::max<std::streamsize>(file_->gcount(), 0)));
                 ctx.send(buf);
-                file_.close();
+                file_.reset();
                 busy_ = false;
                 closeNow(ctx);
                 return;
@@ -330,7 +368,7 @@ void HttpSession::pump(SessionContext& ctx) {
         return;
     }
     if (chunked_) ctx.send("0\r\n\r\n");
-    file_.close();
+    file_.reset();
     finish(ctx);
 }
 

@@ -10,6 +10,7 @@
 
 #include <cstdint>
 #include <fstream>
+#include <memory>
 #include <string>
 
 #include "core/http/request.h"
@@ -46,6 +47,13 @@ private:
     // A complete answer with a body built in memory.
     void answer(SessionContext& ctx, const http::Request& req, int status, std::string_view type,
                 std::string body, const http::Headers& extra = {});
+    // The wire bytes of such an answer (HEAD: no body; Connection as needed).
+    std::string build(const http::Request& req, int status, std::string_view type, std::string_view body,
+                      const http::Headers& extra) const;
+    // GET /: the hello page, built once per connection and request line.
+    void hello(SessionContext& ctx, const http::Request& req);
+    // The peer as text, formatted on first use and kept.
+    const std::string& peerText(SessionContext& ctx);
     // Starts a streamed answer of `length` bytes from `source`.
     void stream(SessionContext& ctx, const http::Request& req, std::string_view type, uint64_t length,
                 Source source, bool chunked);
@@ -70,7 +78,13 @@ private:
     uint64_t offset_ = 0;
     uint64_t remaining_ = 0;
     size_t chunkSize_ = 0;
-    std::ifstream file_;
+    std::unique_ptr<std::ifstream> file_;  // only while a file is served
+
+    std::string peerText_;
+    // The last hello answer and what it depends on.
+    std::string helloCache_, helloMethod_, helloTarget_;
+    bool helloKeepAlive_ = true;
+    int helloMinor_ = 1;
 };
 
 }  // namespace sockwb
