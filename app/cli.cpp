@@ -43,7 +43,9 @@ void printUsage() {
     std::printf(
         "\nOptions:\n"
         "  -h, --help     show this help (SUB-COMMAND --help for a sub-command)\n"
-        "  -V, --version  show the version\n");
+        "  -V, --version  show the version\n"
+        "  --lang en|fr   language of the graphical workbench (default: the system's,\n"
+        "                 or the one chosen in View > Language)\n");
 }
 
 int runCommandLine(int argc, char** argv) {

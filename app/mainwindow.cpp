@@ -18,6 +18,8 @@
 #include "widgets/cheatsheetdialog.h"
 #include "widgets/clientwindow.h"
 #include "widgets/composerwindow.h"
+#include "widgets/comparewindow.h"
+#include "widgets/languagemenu.h"
 #include "widgets/logview.h"
 #include "widgets/serverform.h"
 #include "widgets/serverpanel.h"
@@ -126,10 +128,15 @@ void MainWindow::createActions() {
                          [] { ComposerWindow::open(); });
     http->setToolTip(tr("Open the HTTP composer: compose a request, send it, see the exact bytes and timings"));
     http->setStatusTip(http->toolTip());
+    QAction* compare = make(tr("Compare &Models..."), "actionCompareModels",
+                            QKeySequence(tr("Ctrl+Shift+M")), [] { CompareWindow::open(); });
+    compare->setToolTip(tr("Load a server under each concurrency model in turn and compare requests/s, "
+                           "latency, memory and threads"));
+    compare->setStatusTip(compare->toolTip());
     QAction* quit = make(tr("&Quit"), "actionQuit", QKeySequence::Quit, &QWidget::close);
 
     QMenu* file = menuBar()->addMenu(tr("&Workbench"));
-    file->addActions({newServer, newClient, launch, http});
+    file->addActions({newServer, newClient, launch, http, compare});
     file->addSeparator();
     file->addAction(quit);
 
@@ -141,6 +148,8 @@ void MainWindow::createActions() {
                                   : QStringLiteral("actionViewLog"));
         view->addAction(toggle);
     }
+    view->addSeparator();
+    view->addMenu(new LanguageMenu(this));
 
     QMenu* window = menuBar()->addMenu(tr("W&indow"));
     window->addAction(make(tr("&Cascade client windows"), "actionCascade", QKeySequence(),
@@ -157,7 +166,7 @@ void MainWindow::createActions() {
     QToolBar* bar = addToolBar(tr("Main"));
     bar->setObjectName(QStringLiteral("mainToolBar"));
     bar->setToolButtonStyle(Qt::ToolButtonTextOnly);
-    bar->addActions({newServer, newClient, launch, http});
+    bar->addActions({newServer, newClient, launch, http, compare});
 }
 
 ServerPanel* MainWindow::addServer(const ServerConfig& config, bool start) {

@@ -17,11 +17,13 @@
 #include "core/socket.h"
 #include "widgets/cheatsheetdialog.h"
 #include "widgets/clientwindow.h"
+#include "widgets/comparewindow.h"
 #include "widgets/sendpanel.h"
 #include "widgets/serverform.h"
 #include "widgets/serverpanel.h"
 #include "widgets/sidebar.h"
 #include "widgets/traceview.h"
+#include "widgets/translations.h"
 
 namespace sockwb::app {
 
@@ -50,10 +52,11 @@ void typeAndSend(ClientWindow* w, const QString& text) {
 }
 }  // namespace
 
-int runScreenshots(int argc, char** argv, const char* dirName) {
+int runScreenshots(int argc, char** argv, const char* dirName, const QString& language) {
     QApplication app(argc, argv);
     QApplication::setOrganizationName(QStringLiteral("sockwb-screenshots"));
     QApplication::setApplicationName(QStringLiteral("Socket Workbench"));
+    Translations::install(&app, Translations::chosen(language));
     QDir dir(QString::fromLocal8Bit(dirName));
     if (!dir.mkpath(QStringLiteral("."))) {
         std::fprintf(stderr, "sockwb: cannot create %s\n", dirName);
@@ -173,6 +176,21 @@ int runScreenshots(int argc, char** argv, const char* dirName) {
     sheet.show();
     settle(100);
     ok &= save(&sheet, dir, QStringLiteral("cheat-sheet.png"));
+
+    // The Compare panel after a real run: every model under 50 keep-alive
+    // HTTP clients, 1.5 s each (the iterative server's waiting clients time out).
+    CompareWindow compare;
+    compare.resize(1320, 860);
+    compare.show();
+    CompareConfig cc;
+    for (const std::string& m : modelNames()) cc.models << QString::fromStdString(m);
+    cc.secondsMs = 1500;
+    bool compared = false;
+    QObject::connect(&compare, &CompareWindow::runFinished, [&](bool cancelled) { compared = !cancelled; });
+    ok &= compare.start(cc) && waitFor([&] { return compared; }, 90000);
+    settle(200);
+    ok &= save(&compare, dir, QStringLiteral("compare.png"));
+    compare.close();
 
     release = true;
     for (auto& t : plain) t.join();

@@ -8,6 +8,16 @@
 
 namespace sockwb {
 
+namespace {
+// The core names the state in English (connectionStateName); worded here.
+QString stateText(const std::string& state) {
+    if (state == "open") return ConnectionsTable::tr("open");
+    if (state == "closing") return ConnectionsTable::tr("closing");
+    if (state == "closed") return ConnectionsTable::tr("closed");
+    return QString::fromStdString(state);
+}
+}  // namespace
+
 ConnectionsTable::ConnectionsTable(QWidget* parent) : QTableWidget(0, ColumnCount, parent) {
     setObjectName(QStringLiteral("connectionsTable"));
     setHorizontalHeaderLabels({tr("Peer"), tr("Listener"), tr("fd"), tr("Worker"), tr("Bytes in"),
@@ -48,7 +58,7 @@ void ConnectionsTable::setConnections(const std::vector<ConnectionInfo>& connect
             worker,
             locale.toString(static_cast<qulonglong>(c.bytesIn)),
             locale.toString(static_cast<qulonglong>(c.bytesOut)),
-            QString::fromStdString(c.state),
+            stateText(c.state),
             QDateTime::fromMSecsSinceEpoch(since).toString(QStringLiteral("HH:mm:ss")),
         };
         for (int col = 0; col < ColumnCount; ++col) {

@@ -2,7 +2,9 @@
 // ErrorText: a core ErrorInfo worded for the GUI, translated, in plain
 // words followed by the call and the errno name, e.g. "The address
 // 127.0.0.1:8080 is already in use: ... (bind: EADDRINUSE)". Panels show it
-// inline instead of a modal box.
+// inline instead of a modal box. The sentences mirror core/error.cpp
+// explain() (which is English only) but are built here from the codes
+// (kind, call, errno, getaddrinfo code, address) so they go through tr().
 
 #include <QCoreApplication>
 #include <QString>
@@ -18,6 +20,16 @@ public:
     static QString sentence(const ErrorInfo& info);
     // The same for an exception thrown by the core. Thread-safe.
     static QString sentence(const Error& error) { return sentence(error.info()); }
+    // The core's English detail words ("gave up after 3000 ms", "got 2 of 4
+    // bytes"...) translated when they follow a known pattern, else as is.
+    // Thread-safe.
+    static QString detail(const std::string& detail);
+
+private:
+    // Words for a failed syscall (System, Timeout); empty when unknown.
+    static QString systemWords(const ErrorInfo& info);
+    // Words for the other kinds; empty when the core's text must be kept.
+    static QString otherWords(const ErrorInfo& info);
 };
 
 }  // namespace sockwb

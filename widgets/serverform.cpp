@@ -17,6 +17,7 @@
 #include <QVBoxLayout>
 
 #include "widgets/listenertable.h"
+#include "widgets/refusaltext.h"
 
 namespace sockwb {
 
@@ -32,12 +33,12 @@ Protocol protocolOf(const QComboBox* box) {
     return box->currentIndex() == 1 ? Protocol::Udp : Protocol::Tcp;
 }
 // Enables or disables one combo entry; a disabled one carries the reason.
-void setItemRefused(QComboBox* box, int index, const std::string& why) {
+void setItemRefused(QComboBox* box, int index, const QString& why) {
     auto* model = qobject_cast<QStandardItemModel*>(box->model());
     if (!model) return;
     QStandardItem* item = model->item(index);
-    item->setEnabled(why.empty());
-    item->setToolTip(QString::fromStdString(why));
+    item->setEnabled(why.isEmpty());
+    item->setToolTip(why);
 }
 const QString kGroup = QStringLiteral("serverForm/");
 }  // namespace
@@ -225,8 +226,8 @@ QString ServerForm::problem() const {
     if (QString why = listeners_->validationError(); !why.isEmpty()) return why;
     const ServerConfig c = config();
     for (const auto& l : c.listeners) {
-        const std::string why = whyRefused(c.model, l.service, l.protocol, c.listeners.size());
-        if (!why.empty()) return QString::fromStdString(why);
+        const QString why = RefusalText::why(c.model, l.service, l.protocol, c.listeners.size());
+        if (!why.isEmpty()) return why;
     }
     return {};
 }
@@ -236,14 +237,16 @@ void ServerForm::updateRefusedItems() {
     const std::string service = service_->currentText().toStdString();
     const Protocol protocol = protocolOf(protocol_);
     const size_t count = 1 + static_cast<size_t>(listeners_->count());
-    for (int i = 0; i < model_->count(); ++i)
-        setItemRefused(model_, i,
-                       whyRefused(model_->itemText(i).toStdString(), service, protocol, count));
-    for (int i = 0; i < service_->count(); ++i)
-        setItemRefused(service_, i,
-                       whyRefused(model, service_->itemText(i).toStdString(), protocol, count));
-    setItemRefused(protocol_, 0, whyRefused(model, service, Protocol::Tcp, count));
-    setItemRefused(protocol_, 1, whyRefused(model, service, Protocol::Udp, count));
+    for (int i = 0; i < model_->count(); ++i) {
+        const std::string item = model_->itemText(i).toStdString();
+        setItemRefused(model_, i, RefusalText::why(item, service, protocol, count));
+    }
+    for (int i = 0; i < service_->count(); ++i) {
+        const std::string item = service_->itemText(i).toStdString();
+        setItemRefused(service_, i, RefusalText::why(model, item, protocol, count));
+    }
+    setItemRefused(protocol_, 0, RefusalText::why(model, service, Protocol::Tcp, count));
+    setItemRefused(protocol_, 1, RefusalText::why(model, service, Protocol::Udp, count));
 }
 
 void ServerForm::refresh() {

@@ -20,6 +20,22 @@
 #include "core/socket.h"
 #include "tst_helpers.h"
 
+#ifdef SOCKWB_SANITIZED
+// GCC 12's sanitizer allocator keeps its internal lock across fork(): a fork
+// made while another thread of the process allocates can leave the child
+// stuck on that lock for ever (seen with gdb). glibc's malloc, used by the
+// plain build, resets its locks in the child, so the plain run covers these
+// cases; under the sanitizers they are skipped where threads allocate hard.
+#define SOCKWB_SKIP_BUSY_FORK(isFork) \
+    do { \
+        if (isFork) QSKIP("fork while other threads allocate: the sanitizer's allocator is not fork-safe"); \
+    } while (0)
+#else
+#define SOCKWB_SKIP_BUSY_FORK(isFork) \
+    do { \
+    } while (0)
+#endif
+
 using namespace sockwb;
 using Clock = std::chrono::steady_clock;
 
@@ -220,7 +236,10 @@ void tst_ServerModels::refusals() {
 }
 
 void tst_ServerModels::echoBinaryConcurrent() {
+    SOCKWB_SKIP_BUSY_FORK(model_ == "fork");
+    Recorder rec;
     Server server(config());
+    server.setObserver(&rec);
     server.start();
     const Address to = server.addresses()[0];
     constexpr int kClients = 8;
@@ -239,7 +258,14 @@ void tst_ServerModels::echoBinaryConcurrent() {
     }
     for (auto& t : clients) t.join();
     for (int i = 0; i < kClients; ++i) {
-        QCOMPARE(got[i].size(), kSize);
+        if (got[i].size() != kSize) {
+            // What the server said, to tell a refused fork from a dead child.
+            std::lock_guard l(rec.m);
+            std::string why = "client " + std::to_string(i) + " got " + std::to_string(got[i].size()) + " bytes;";
+            for (auto& e : rec.errors) why += " error: " + e + ";";
+            for (auto& x : rec.logs) why += " log: " + x + ";";
+            QFAIL(why.c_str());
+        }
         QVERIFY(got[i] == sent[i]);
     }
     // The fork children's counts arrive through the pipe, a little later.
@@ -251,6 +277,7 @@ void tst_ServerModels::echoBinaryConcurrent() {
 }
 
 void tst_ServerModels::stopWithClientsConnected() {
+    SOCKWB_SKIP_BUSY_FORK(model_ == "fork");
     const int fds0 = test::countOpenFds();
     const int threads0 = countThreads();
     {
@@ -295,6 +322,7 @@ void tst_ServerModels::stopWithClientsConnected() {
 }
 
 void tst_ServerModels::noGrowthAfterThousandConnections() {
+    SOCKWB_SKIP_BUSY_FORK(model_ == "fork");
     Server server(config());
     server.start();
     const Address to = server.addresses()[0];
@@ -443,6 +471,7 @@ void tst_ServerModels::addressInUse() {
 }
 
 void tst_ServerModels::clockConcurrency() {
+    SOCKWB_SKIP_BUSY_FORK(model_ == "fork");
     ServerConfig c = config("clock");
     c.serviceOptions.ticks = 3;
     c.serviceOptions.intervalMs = 100;

@@ -57,6 +57,7 @@ void tst_MainWindow::actionsExist_data() {
     QTest::newRow("new client") << "actionNewClient" << true;
     QTest::newRow("launch clients") << "actionLaunchClients" << true;
     QTest::newRow("new http request") << "actionNewHttpRequest" << true;
+    QTest::newRow("compare models") << "actionCompareModels" << true;
     QTest::newRow("view trace") << "actionViewTrace" << false;
     QTest::newRow("view log") << "actionViewLog" << false;
     QTest::newRow("about") << "actionAbout" << false;
