@@ -1,5 +1,7 @@
 #include "widgets/compareresultsmodel.h"
 
+#include "widgets/csvfield.h"
+
 #include <QBrush>
 #include <QColor>
 #include <QLocale>
@@ -7,14 +9,6 @@
 namespace sockwb {
 
 namespace {
-QString csvField(const QString& s) {
-    if (!s.contains(QLatin1Char(',')) && !s.contains(QLatin1Char('"')) &&
-        !s.contains(QLatin1Char('\n')) && !s.contains(QLatin1Char('\r')))
-        return s;
-    QString q = s;
-    q.replace(QLatin1String("\""), QLatin1String("\"\""));
-    return QLatin1Char('"') + q + QLatin1Char('"');
-}
 QString num(double v, int decimals) { return QString::number(v, 'f', decimals); }
 }  // namespace
 

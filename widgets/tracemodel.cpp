@@ -1,5 +1,7 @@
 #include "widgets/tracemodel.h"
 
+#include "widgets/csvfield.h"
+
 #include <QBrush>
 #include <QColor>
 #include <QDateTime>
@@ -180,17 +182,6 @@ void TraceModel::rebuildVisible() {
     }
     endResetModel();
 }
-
-namespace {
-QString csvField(const QString& s) {
-    if (!s.contains(QLatin1Char(',')) && !s.contains(QLatin1Char('"')) &&
-        !s.contains(QLatin1Char('\n')) && !s.contains(QLatin1Char('\r')))
-        return s;
-    QString q = s;
-    q.replace(QLatin1Char('"'), QStringLiteral("\"\""));
-    return QLatin1Char('"') + q + QLatin1Char('"');
-}
-}  // namespace
 
 QString TraceModel::toCsv() const {
     QString out;

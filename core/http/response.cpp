@@ -6,9 +6,17 @@ std::string Response::serialize() const
 {
     std::string out;
     out.reserve(version.size() + reason.size() + 6 + 32 * headers.size() + body.size());
+    appendStatusLine(out, version, status, reason);
+    headers.serializeTo(out);
+    out += "\r\n";
+    out += body;
+    return out;
+}
+
+void Response::appendStatusLine(std::string &out, std::string_view version, int status, std::string_view reason)
+{
     out += version;
     out += ' ';
-    // Always three digits on the wire, even for a nonsensical value set by hand.
     const int s = (status >= 0 && status <= 999) ? status : 0;
     out += static_cast<char>('0' + s / 100);
     out += static_cast<char>('0' + (s / 10) % 10);
@@ -16,10 +24,6 @@ std::string Response::serialize() const
     out += ' ';
     out += reason;
     out += "\r\n";
-    headers.serializeTo(out);
-    out += "\r\n";
-    out += body;
-    return out;
 }
 
 void Response::updateContentLength()

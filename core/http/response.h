@@ -31,6 +31,9 @@ public:
     static StatusClass classOf(int status);
     // Standard reason phrase ("Not Found"), empty for codes not in the table. Thread-safe (static table).
     static std::string_view reasonPhrase(int status);
+    // Appends "VERSION SSS REASON\r\n", the status always three digits on the
+    // wire (0 for a nonsensical value set by hand). Thread-safe (pure).
+    static void appendStatusLine(std::string& out, std::string_view version, int status, std::string_view reason);
 };
 
 } // namespace sockwb::http

@@ -23,14 +23,7 @@ std::string HttpAnswer::wire() const {
     const bool sendBody = withBody && !head;
     std::string out;
     out.reserve(160 + type.size() + (sendBody ? body.size() : 0));
-    out += "HTTP/1.1 ";
-    const int s = (status >= 0 && status <= 999) ? status : 0;
-    out += static_cast<char>('0' + s / 100);
-    out += static_cast<char>('0' + (s / 10) % 10);
-    out += static_cast<char>('0' + s % 10);
-    out += ' ';
-    out += reason;
-    out += "\r\n";
+    http::Response::appendStatusLine(out, "HTTP/1.1", status, reason);
     appendField(out, "Server", "sockwb/" SOCKWB_VERSION);
     if (withBody) {
         appendField(out, "Content-Type", type);
