@@ -271,7 +271,10 @@ void tst_ClientConnection::noLeakAfter200Cycles() {
         QVERIFY(rec.isClosed());
     }
     QCOMPARE(test::countOpenFds(), fdsBefore);
-    QCOMPARE(countThreads(), threadsBefore);
+    // A joined thread's /proc/self/task entry can outlive pthread_join by a
+    // moment (the kernel wakes the joiner before it drops the task): wait
+    // for it, a real leak still fails.
+    QTRY_COMPARE(countThreads(), threadsBefore);
 }
 
 QTEST_GUILESS_MAIN(tst_ClientConnection)

@@ -79,7 +79,7 @@ void tst_ClientSwarm::swarmBonjourUntilAuRevoir() {
         QVERIFY(r.rttSamples == 1 && r.lastRttMs >= 0);
     }
     swarm.stop();
-    QCOMPARE(countThreads(), threadsBefore);
+    QTRY_COMPARE(countThreads(), threadsBefore);  // a joined thread's task entry may linger a moment
 }
 
 void tst_ClientSwarm::swarmEchoPingMeasuresRoundTrip() {
@@ -140,7 +140,7 @@ void tst_ClientSwarm::fiveHundredIdleClientsOnOneThread() {
     t.start();
     swarm.stop();
     QVERIFY2(t.elapsed() < 1000, qPrintable(QString::number(t.elapsed())));
-    QCOMPARE(countThreads(), threadsBefore);
+    QTRY_COMPARE(countThreads(), threadsBefore);  // a joined thread's task entry may linger a moment
     QTRY_COMPARE(server->stats().active, uint64_t(0));
 }
 
