@@ -546,7 +546,9 @@ void tst_ServerModels::udpClockThreePeers() {
     for (auto& p : peers) p.sendTo("Bonjour\n", to);
     std::vector<std::thread> readers;
     std::vector<int> lines(3, 0);
-    std::vector<bool> goodbye(3, false);
+    // char, not bool: vector<bool> packs bits, and the readers write their
+    // own element from different threads.
+    std::vector<char> goodbye(3, 0);
     std::vector<Clock::time_point> firstTick(3), farewell(3);
     for (int i = 0; i < 3; ++i)
         readers.emplace_back([&, i] {
