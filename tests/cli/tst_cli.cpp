@@ -6,6 +6,8 @@
 
 #include <QtTest/QtTest>
 
+#include "testmain.h"
+
 #include <signal.h>
 
 #include "core/socket.h"
@@ -394,5 +396,5 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(tst_Cli)
+SOCKWB_TEST_GUILESS_MAIN(tst_Cli)
 #include "tst_cli.moc"

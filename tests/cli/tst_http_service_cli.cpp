@@ -6,6 +6,8 @@
 
 #include <QtTest>
 
+#include "testmain.h"
+
 #include <QProcess>
 #include <QRegularExpression>
 #include <QTemporaryDir>
@@ -152,5 +154,5 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(tst_HttpServiceCli)
+SOCKWB_TEST_GUILESS_MAIN(tst_HttpServiceCli)
 #include "tst_http_service_cli.moc"

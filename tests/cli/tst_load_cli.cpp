@@ -4,6 +4,8 @@
 
 #include <QtTest>
 
+#include "testmain.h"
+
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
@@ -180,5 +182,5 @@ void tst_LoadCli::progressLine() {
     QVERIFY(r.out.contains("latency ms"));
 }
 
-QTEST_GUILESS_MAIN(tst_LoadCli)
+SOCKWB_TEST_GUILESS_MAIN(tst_LoadCli)
 #include "tst_load_cli.moc"

@@ -5,6 +5,8 @@
 
 #include <QtTest/QtTest>
 
+#include "testmain.h"
+
 #include <dirent.h>
 
 #include <condition_variable>
@@ -277,5 +279,5 @@ void tst_ClientConnection::noLeakAfter200Cycles() {
     QTRY_COMPARE(countThreads(), threadsBefore);
 }
 
-QTEST_GUILESS_MAIN(tst_ClientConnection)
+SOCKWB_TEST_GUILESS_MAIN(tst_ClientConnection)
 #include "tst_clientconnection.moc"

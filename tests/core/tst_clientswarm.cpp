@@ -4,6 +4,8 @@
 
 #include <QtTest/QtTest>
 
+#include "testmain.h"
+
 #include <dirent.h>
 
 #include "core/clientswarm.h"
@@ -150,5 +152,5 @@ void tst_ClientSwarm::scenarioNamesRoundTrip() {
     QVERIFY_THROWS_EXCEPTION(Error, parseScenario("dance"));
 }
 
-QTEST_GUILESS_MAIN(tst_ClientSwarm)
+SOCKWB_TEST_GUILESS_MAIN(tst_ClientSwarm)
 #include "tst_clientswarm.moc"

@@ -7,6 +7,8 @@
 #include <QProcess>
 #include <QtTest>
 
+#include "testmain.h"
+
 #include <thread>
 
 #include "core/error.h"
@@ -199,5 +201,5 @@ void tst_CurlCommand::exportFromComposedRequest() {
     QCOMPARE(QString::fromStdString(std::string(*back.headers.get("Content-Type"))), QStringLiteral("application/json"));
 }
 
-QTEST_GUILESS_MAIN(tst_CurlCommand)
+SOCKWB_TEST_GUILESS_MAIN(tst_CurlCommand)
 #include "tst_curl_command.moc"

@@ -5,6 +5,8 @@
 
 #include <QtTest>
 
+#include "testmain.h"
+
 #include "tst_errorcheck.h"
 
 using namespace sockwb;
@@ -119,5 +121,5 @@ void tst_ErrorMessages::otherKinds() {
     QVERIFY(Error(res).explanation().find("'example.org'") != std::string::npos);
 }
 
-QTEST_GUILESS_MAIN(tst_ErrorMessages)
+SOCKWB_TEST_GUILESS_MAIN(tst_ErrorMessages)
 #include "tst_errormessages.moc"

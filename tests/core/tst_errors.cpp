@@ -9,6 +9,8 @@
 #include <sys/resource.h>
 
 #include <QtTest>
+
+#include "testmain.h"
 #include <chrono>
 #include <vector>
 
@@ -222,5 +224,5 @@ void tst_Errors::whatFormat() {
     }
 }
 
-QTEST_GUILESS_MAIN(tst_Errors)
+SOCKWB_TEST_GUILESS_MAIN(tst_Errors)
 #include "tst_errors.moc"

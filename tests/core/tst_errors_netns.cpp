@@ -11,6 +11,8 @@
 #include <unistd.h>
 
 #include <QtTest>
+
+#include "testmain.h"
 #include <fstream>
 
 #include "tst_errorcheck.h"
@@ -156,5 +158,5 @@ void tst_ErrorsNetns::hostUnreachable() {
     }));
 }
 
-QTEST_GUILESS_MAIN(tst_ErrorsNetns)
+SOCKWB_TEST_GUILESS_MAIN(tst_ErrorsNetns)
 #include "tst_errors_netns.moc"

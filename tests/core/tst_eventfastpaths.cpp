@@ -8,6 +8,8 @@
 
 #include <QtTest/QtTest>
 
+#include "testmain.h"
+
 #include <sys/eventfd.h>
 #include <sys/socket.h>
 #include <unistd.h>
@@ -277,5 +279,5 @@ void tst_EventFastPaths::handlerGrowsTableAndUnwatchesItself() {
     ::close(stopFd);
 }
 
-QTEST_GUILESS_MAIN(tst_EventFastPaths)
+SOCKWB_TEST_GUILESS_MAIN(tst_EventFastPaths)
 #include "tst_eventfastpaths.moc"

@@ -4,6 +4,8 @@
 
 #include <QtTest>
 
+#include "testmain.h"
+
 #include <sys/eventfd.h>
 #include <sys/socket.h>
 #include <unistd.h>
@@ -138,5 +140,5 @@ void tst_EventLoop::selectCannotWatchAboveSetSize() {
     QVERIFY(makePoller("poll")->canWatch(FD_SETSIZE));
 }
 
-QTEST_GUILESS_MAIN(tst_EventLoop)
+SOCKWB_TEST_GUILESS_MAIN(tst_EventLoop)
 #include "tst_eventloop.moc"

@@ -3,6 +3,8 @@
 // refused before any allocation, the unterminated last line.
 
 #include <QtTest>
+
+#include "testmain.h"
 #include <vector>
 
 #include "core/error.h"
@@ -288,5 +290,5 @@ void tst_Framing::longStreamCompacts() {
     }
 }
 
-QTEST_GUILESS_MAIN(tst_Framing)
+SOCKWB_TEST_GUILESS_MAIN(tst_Framing)
 #include "tst_framing.moc"

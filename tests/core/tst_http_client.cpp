@@ -7,6 +7,8 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include "testmain.h"
+
 #include <zlib.h>
 
 #include <atomic>
@@ -391,5 +393,5 @@ void tst_HttpClient::againstPythonHttpServer() {
     QVERIFY(proc.waitForFinished(5000));
 }
 
-QTEST_GUILESS_MAIN(tst_HttpClient)
+SOCKWB_TEST_GUILESS_MAIN(tst_HttpClient)
 #include "tst_http_client.moc"

@@ -8,6 +8,8 @@
 
 #include <QtTest/QtTest>
 
+#include "testmain.h"
+
 #include <zlib.h>
 
 using namespace sockwb::http;
@@ -213,5 +215,5 @@ void tst_HttpMessage::decompressErrors()
     QCOMPARE(q(deep.data), QByteArray("deep"));
 }
 
-QTEST_APPLESS_MAIN(tst_HttpMessage)
+SOCKWB_TEST_APPLESS_MAIN(tst_HttpMessage)
 #include "tst_http_message.moc"

@@ -9,6 +9,8 @@
 
 #include <QtTest/QtTest>
 
+#include "testmain.h"
+
 #include <chrono>
 
 using namespace sockwb::http;
@@ -180,5 +182,5 @@ void tst_HttpRequest::helloRequestIsFast()
     QVERIFY(p.leftover().empty());
 }
 
-QTEST_APPLESS_MAIN(tst_HttpRequest)
+SOCKWB_TEST_APPLESS_MAIN(tst_HttpRequest)
 #include "tst_http_request.moc"

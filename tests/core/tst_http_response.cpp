@@ -8,6 +8,8 @@
 
 #include <QtTest/QtTest>
 
+#include "testmain.h"
+
 using namespace sockwb::http;
 using sockwb::http::cases::ResponseCase;
 
@@ -211,5 +213,5 @@ void tst_HttpResponse::errorStaysError()
     QCOMPARE(p.feed("HTTP/1.1 204 No Content\r\n\r\n"), ResponseParser::Status::Complete);
 }
 
-QTEST_APPLESS_MAIN(tst_HttpResponse)
+SOCKWB_TEST_APPLESS_MAIN(tst_HttpResponse)
 #include "tst_http_response.moc"

@@ -6,6 +6,8 @@
 
 #include <QtTest/QtTest>
 
+#include "testmain.h"
+
 #include <QTemporaryDir>
 
 #include <sys/stat.h>
@@ -450,5 +452,5 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(tst_HttpService)
+SOCKWB_TEST_GUILESS_MAIN(tst_HttpService)
 #include "tst_http_service.moc"

@@ -5,6 +5,8 @@
 
 #include <QtTest/QtTest>
 
+#include "testmain.h"
+
 using namespace sockwb::http;
 
 class tst_HttpUrl : public QObject {
@@ -171,5 +173,5 @@ void tst_HttpUrl::query()
     QCOMPARE(QByteArray::fromStdString(url->target()), QByteArray("/p?q=a%20b%26c&empty=&%C3%A9=%3D"));
 }
 
-QTEST_APPLESS_MAIN(tst_HttpUrl)
+SOCKWB_TEST_APPLESS_MAIN(tst_HttpUrl)
 #include "tst_http_url.moc"

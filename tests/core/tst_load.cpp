@@ -5,6 +5,8 @@
 
 #include <QtTest>
 
+#include "testmain.h"
+
 #include <poll.h>
 
 #include <atomic>
@@ -479,5 +481,5 @@ void tst_Load::stopEndsRunPromptly() {
     QVERIFY(s.requests > 0);
 }
 
-QTEST_GUILESS_MAIN(tst_Load)
+SOCKWB_TEST_GUILESS_MAIN(tst_Load)
 #include "tst_load.moc"

@@ -10,6 +10,8 @@
 #include <unistd.h>
 
 #include <QtTest>
+
+#include "testmain.h"
 #include <algorithm>
 #include <cstring>
 #include <future>
@@ -143,5 +145,5 @@ void tst_ProcStats::goneProcess() {
     QVERIFY(!ProcStats::hasTask(0, 0));
 }
 
-QTEST_GUILESS_MAIN(tst_ProcStats)
+SOCKWB_TEST_GUILESS_MAIN(tst_ProcStats)
 #include "tst_procstats.moc"

@@ -7,6 +7,8 @@
 
 #include <QtTest>
 
+#include "testmain.h"
+
 #include <dirent.h>
 #include <sys/resource.h>
 
@@ -638,5 +640,5 @@ void tst_ServerModels::traceSeesEveryThread() {
     }
 }
 
-QTEST_GUILESS_MAIN(tst_ServerModels)
+SOCKWB_TEST_GUILESS_MAIN(tst_ServerModels)
 #include "tst_server_models.moc"

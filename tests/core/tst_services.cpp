@@ -5,6 +5,8 @@
 
 #include <QtTest/QtTest>
 
+#include "testmain.h"
+
 #include <cstdlib>
 #include <ctime>
 #include <set>
@@ -250,5 +252,5 @@ private slots:
 
 };
 
-QTEST_GUILESS_MAIN(tst_Services)
+SOCKWB_TEST_GUILESS_MAIN(tst_Services)
 #include "tst_services.moc"

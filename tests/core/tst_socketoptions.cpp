@@ -5,6 +5,8 @@
 
 #include <QtTest>
 
+#include "testmain.h"
+
 #include "core/error.h"
 #include "tst_helpers.h"
 
@@ -197,5 +199,5 @@ void tst_SocketOptions::cloexec() {
     QVERIFY(nb.socket.isNonBlocking());
 }
 
-QTEST_GUILESS_MAIN(tst_SocketOptions)
+SOCKWB_TEST_GUILESS_MAIN(tst_SocketOptions)
 #include "tst_socketoptions.moc"

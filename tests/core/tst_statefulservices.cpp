@@ -6,6 +6,8 @@
 
 #include <QtTest/QtTest>
 
+#include "testmain.h"
+
 #include <ctime>
 
 #include "core/http/responseparser.h"
@@ -244,5 +246,5 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(tst_StatefulServices)
+SOCKWB_TEST_GUILESS_MAIN(tst_StatefulServices)
 #include "tst_statefulservices.moc"

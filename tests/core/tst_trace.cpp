@@ -7,6 +7,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QtTest>
+
+#include "testmain.h"
 #include <algorithm>
 #include <mutex>
 #include <thread>
@@ -237,6 +239,7 @@ void tst_Trace::globalObserver() {
 }
 
 void tst_Trace::udpAndResolve() {
+    SOCKWB_REQUIRE_RESOLVES("localhost");
     Recorder rec;
     Address serverAddr;
     {
@@ -318,5 +321,5 @@ void tst_Trace::toJson() {
              QString(""));
 }
 
-QTEST_GUILESS_MAIN(tst_Trace)
+SOCKWB_TEST_GUILESS_MAIN(tst_Trace)
 #include "tst_trace.moc"

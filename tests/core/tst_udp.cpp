@@ -3,6 +3,8 @@
 
 #include <QtTest>
 
+#include "testmain.h"
+
 #include "core/error.h"
 #include "tst_helpers.h"
 
@@ -143,5 +145,5 @@ void tst_Udp::messageTooLarge() {
     }
 }
 
-QTEST_GUILESS_MAIN(tst_Udp)
+SOCKWB_TEST_GUILESS_MAIN(tst_Udp)
 #include "tst_udp.moc"

@@ -5,6 +5,8 @@
 
 #include <QtTest/QtTest>
 
+#include "testmain.h"
+
 #include <QCheckBox>
 #include <QComboBox>
 #include <QLabel>
@@ -279,5 +281,5 @@ void tst_ClientWindow::screenshot() {
     QVERIFY(refused.grab().save(QDir::temp().filePath(QStringLiteral("sockwb-clientwindow-refused.png"))));
 }
 
-QTEST_MAIN(tst_ClientWindow)
+SOCKWB_TEST_MAIN(tst_ClientWindow)
 #include "tst_clientwindow.moc"

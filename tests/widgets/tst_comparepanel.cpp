@@ -22,6 +22,8 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include "testmain.h"
+
 #include "core/error.h"
 #include "core/procstats.h"
 #include "core/socket.h"
@@ -357,5 +359,5 @@ void tst_ComparePanel::cancelIsPrompt() {
     QTRY_COMPARE(childProcessCount(), 0);
 }
 
-QTEST_MAIN(tst_ComparePanel)
+SOCKWB_TEST_MAIN(tst_ComparePanel)
 #include "tst_comparepanel.moc"

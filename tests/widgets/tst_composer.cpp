@@ -22,6 +22,8 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include "testmain.h"
+
 #include "core/http/curlcommand.h"
 #include "core/server.h"
 #include "core/trace.h"
@@ -455,5 +457,5 @@ void tst_Composer::screenshot() {
     grab(w, QStringLiteral("timing"));
 }
 
-QTEST_MAIN(tst_Composer)
+SOCKWB_TEST_MAIN(tst_Composer)
 #include "tst_composer.moc"

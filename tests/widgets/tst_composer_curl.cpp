@@ -15,6 +15,8 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include "testmain.h"
+
 #include "core/http/curlcommand.h"
 #include "widgets/composer_testserver.h"
 #include "widgets/composerbodyview.h"
@@ -151,5 +153,5 @@ void tst_ComposerCurl::importDialog() {
     QVERIFY(QApplication::clipboard()->text().contains(QStringLiteral("'X-From: dialog'")));
 }
 
-QTEST_MAIN(tst_ComposerCurl)
+SOCKWB_TEST_MAIN(tst_ComposerCurl)
 #include "tst_composer_curl.moc"

@@ -6,6 +6,8 @@
 
 #include <QtTest/QtTest>
 
+#include "testmain.h"
+
 #include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
@@ -224,5 +226,5 @@ void tst_LaunchClients::screenshot() {
     QVERIFY(d.grab().save(QDir::temp().filePath(QStringLiteral("sockwb-launchclients.png"))));
 }
 
-QTEST_MAIN(tst_LaunchClients)
+SOCKWB_TEST_MAIN(tst_LaunchClients)
 #include "tst_launchclients.moc"

@@ -11,6 +11,8 @@
 #include <QToolBar>
 #include <QtTest>
 
+#include "testmain.h"
+
 #include "app/mainwindow.h"
 #include "core/framing.h"
 #include "core/socket.h"
@@ -215,7 +217,7 @@ void tst_MainWindow::geometryPersists() {
     QCOMPARE(again.size(), QSize(900, 650));
 }
 
-QTEST_MAIN(tst_MainWindow)
+SOCKWB_TEST_MAIN(tst_MainWindow)
 #include "tst_mainwindow.moc"
 
 void tst_MainWindow::closingStopsEveryServerAtOnce() {

@@ -13,6 +13,8 @@
 #include <QStandardItemModel>
 #include <QTableWidget>
 #include <QtTest>
+
+#include "testmain.h"
 #include <thread>
 
 #include "core/socket.h"
@@ -260,5 +262,5 @@ void tst_ServerPanel::formRemembersLastValues() {
     QSettings().clear();
 }
 
-QTEST_MAIN(tst_ServerPanel)
+SOCKWB_TEST_MAIN(tst_ServerPanel)
 #include "tst_serverpanel.moc"

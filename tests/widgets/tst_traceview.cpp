@@ -10,6 +10,8 @@
 #include <QTemporaryDir>
 #include <QToolButton>
 #include <QtTest>
+
+#include "testmain.h"
 #include <thread>
 
 #include "widgets/traceadapter.h"
@@ -273,5 +275,5 @@ void tst_TraceView::adapterFromCoreThreads() {
     QCOMPARE(view.dropped(), quint64(0));
 }
 
-QTEST_MAIN(tst_TraceView)
+SOCKWB_TEST_MAIN(tst_TraceView)
 #include "tst_traceview.moc"

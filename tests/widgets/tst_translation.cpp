@@ -20,6 +20,8 @@
 #include <QTranslator>
 #include <QXmlStreamReader>
 #include <QtTest>
+
+#include "testmain.h"
 #include <cerrno>
 
 #include "app/mainwindow.h"
@@ -424,5 +426,5 @@ void tst_Translation::languageMenuSavesTheChoice() {
     QCOMPARE(chosen.count(), 2);
 }
 
-QTEST_MAIN(tst_Translation)
+SOCKWB_TEST_MAIN(tst_Translation)
 #include "tst_translation.moc"
