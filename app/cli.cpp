@@ -42,10 +42,12 @@ void printUsage() {
     for (const auto& [name, cmd] : commands()) std::printf("  %-8s %s\n", name.c_str(), cmd.summary);
     std::printf(
         "\nOptions:\n"
-        "  -h, --help     show this help (SUB-COMMAND --help for a sub-command)\n"
-        "  -V, --version  show the version\n"
-        "  --lang en|fr   language of the graphical workbench (default: the system's,\n"
-        "                 or the one chosen in View > Language)\n");
+        "  -h, --help         show this help (SUB-COMMAND --help for a sub-command)\n"
+        "  -V, --version      show the version\n"
+        "  --lang en|fr       language of the graphical workbench (default: the system's,\n"
+        "                     or the one chosen in View > Language)\n"
+        "  --quit-after MS    open the workbench, close it after MS milliseconds (smoke tests)\n"
+        "\nThe workbench closes cleanly (every server stopped) on SIGINT, SIGTERM and SIGHUP.\n");
 }
 
 int runCommandLine(int argc, char** argv) {

@@ -1,4 +1,9 @@
 #include <QApplication>
+#include <QTimer>
+#include <cerrno>
+#include <chrono>
+#include <cstdlib>
+#include <cstring>
 #include <cstdio>
 #include <string>
 #include <string_view>
@@ -6,35 +11,59 @@
 #include "app/cli.h"
 #include "app/mainwindow.h"
 #include "app/screenshots.h"
+#include "app/signalcloser.h"
 #include "widgets/translations.h"
 
 namespace {
 
-// Takes `--lang CODE` / `--lang=CODE` out of argv when the GUI (or the
-// screenshots) will run: sub-commands (argv[1] not an option) speak English
-// and keep their arguments. False, with a message, on a bad value.
-bool takeLanguageOption(int& argc, char** argv, QString* language) {
+// Options of the graphical workbench.
+struct GuiOptions {
+    QString language;     // "" = the saved choice or the system's
+    long quitAfterMs = -1;  // --quit-after: close the workbench after that long
+};
+
+// Takes `--lang CODE` and `--quit-after MS` (also `--opt=value`) out of argv
+// when the GUI (or the screenshots) will run: sub-commands (argv[1] not an
+// option) keep their arguments. False, with a message, on a bad value.
+bool takeGuiOptions(int& argc, char** argv, GuiOptions* options) {
     if (argc < 2 || argv[1][0] != '-') return true;
     int out = 1;
     for (int i = 1; i < argc; ++i) {
         const std::string_view arg = argv[i];
-        std::string value;
-        if (arg == "--lang") {
-            if (i + 1 >= argc) {
-                std::fprintf(stderr, "sockwb: --lang needs a value (en or fr)\n");
+        std::string name, value;
+        for (const char* option : {"--lang", "--quit-after"}) {
+            const std::string_view o = option;
+            if (arg == o) {
+                if (i + 1 >= argc) {
+                    std::fprintf(stderr, "sockwb: %s needs a value\n", option);
+                    return false;
+                }
+                name = o;
+                value = argv[++i];
+            } else if (arg.size() > o.size() && arg.substr(0, o.size()) == o && arg[o.size()] == '=') {
+                name = o;
+                value = arg.substr(o.size() + 1);
+            }
+        }
+        if (name.empty()) {
+            argv[out++] = argv[i];
+        } else if (name == "--lang") {
+            options->language = sockwb::Translations::normalize(QString::fromStdString(value));
+            if (options->language.isEmpty()) {
+                std::fprintf(stderr, "sockwb: unknown language '%s' (valid: en, fr)\n", value.c_str());
                 return false;
             }
-            value = argv[++i];
-        } else if (arg.rfind("--lang=", 0) == 0) {
-            value = arg.substr(7);
         } else {
-            argv[out++] = argv[i];
-            continue;
-        }
-        *language = sockwb::Translations::normalize(QString::fromStdString(value));
-        if (language->isEmpty()) {
-            std::fprintf(stderr, "sockwb: unknown language '%s' (valid: en, fr)\n", value.c_str());
-            return false;
+            char* end = nullptr;
+            errno = 0;
+            const long ms = std::strtol(value.c_str(), &end, 10);
+            if (value.empty() || *end != '\0' || errno != 0 || ms < 0 || ms > 86'400'000) {
+                std::fprintf(stderr,
+                             "sockwb: --quit-after needs milliseconds from 0 to 86400000, not '%s'\n",
+                             value.c_str());
+                return false;
+            }
+            options->quitAfterMs = ms;
         }
     }
     argc = out;
@@ -42,16 +71,21 @@ bool takeLanguageOption(int& argc, char** argv, QString* language) {
     return true;
 }
 
+void say(const QString& line) {
+    std::fputs(qPrintable(line + QLatin1Char('\n')), stdout);
+    std::fflush(stdout);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
     // The icons and translations live in a static library: register them.
     Q_INIT_RESOURCE(resources);
-    QString language;  // "" = the saved choice or the system's
-    if (!takeLanguageOption(argc, argv, &language)) return 2;
+    GuiOptions options;
+    if (!takeGuiOptions(argc, argv, &options)) return 2;
     // Hidden option of scripts/screenshots: pictures of the real widgets.
     if (argc == 3 && std::string_view(argv[1]) == "--screenshots")
-        return sockwb::app::runScreenshots(argc, argv, argv[2], language);
+        return sockwb::app::runScreenshots(argc, argv, argv[2], options.language);
     // Sub-commands run headless: decide before any QApplication exists.
     const int status = sockwb::app::runCommandLine(argc, argv);
     if (status != sockwb::app::kOpenGui) return status;
@@ -61,8 +95,29 @@ int main(int argc, char** argv) {
     QApplication::setApplicationName(QStringLiteral("Socket Workbench"));
     QApplication::setApplicationVersion(QStringLiteral(SOCKWB_VERSION));
     // Before any widget exists: tr() is resolved when texts are set.
-    sockwb::Translations::install(&app, sockwb::Translations::chosen(language));
+    sockwb::Translations::install(&app, sockwb::Translations::chosen(options.language));
+    // SIGINT/SIGTERM/SIGHUP close the workbench as its window does.
+    sockwb::app::SignalCloser signalCloser;
+    QObject::connect(&signalCloser, &sockwb::app::SignalCloser::closing, [](int number) {
+        say(QCoreApplication::translate("sockwb::app::main",
+                                        "Socket Workbench: %1 received, closing the workbench "
+                                        "(every server is stopped).")
+                .arg(QString::fromLatin1(sigabbrev_np(number) ? sigabbrev_np(number) : "?")
+                         .prepend(QStringLiteral("SIG"))));
+    });
     sockwb::app::MainWindow window;
     window.show();
+    if (options.quitAfterMs >= 0) {
+        say(QCoreApplication::translate("sockwb::app::main",
+                                        "Socket Workbench %1: main window open, closing it in %2 ms "
+                                        "(--quit-after).")
+                .arg(QStringLiteral(SOCKWB_VERSION))
+                .arg(options.quitAfterMs));
+        QTimer::singleShot(std::chrono::milliseconds(options.quitAfterMs), &window, [] {
+            say(QCoreApplication::translate("sockwb::app::main",
+                                            "Socket Workbench: closing the main window (--quit-after)."));
+            QApplication::closeAllWindows();
+        });
+    }
     return QApplication::exec();
 }

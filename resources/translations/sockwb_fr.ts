@@ -542,7 +542,7 @@
 <context>
     <name>sockwb::CompareResultsModel</name>
     <message>
-        <location filename="../../widgets/compareresultsmodel.cpp" line="+122"/>
+        <location filename="../../widgets/compareresultsmodel.cpp" line="+116"/>
         <source>Model</source>
         <translation>Modèle</translation>
     </message>
@@ -2739,7 +2739,7 @@
 <context>
     <name>sockwb::TraceModel</name>
     <message>
-        <location filename="../../widgets/tracemodel.cpp" line="+50"/>
+        <location filename="../../widgets/tracemodel.cpp" line="+52"/>
         <source>%1 µs</source>
         <translation>%1 µs</translation>
     </message>
@@ -3074,6 +3074,24 @@
         <location line="+9"/>
         <source>%1 server(s), %2 running · %3 client window(s)</source>
         <translation>%1 serveur(s), %2 en marche · %3 fenêtre(s) client</translation>
+    </message>
+</context>
+<context>
+    <name>sockwb::app::main</name>
+    <message>
+        <location filename="../../app/main.cpp" line="+102"/>
+        <source>Socket Workbench: %1 received, closing the workbench (every server is stopped).</source>
+        <translation>Socket Workbench : %1 reçu, fermeture de l’atelier (chaque serveur est arrêté).</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Socket Workbench %1: main window open, closing it in %2 ms (--quit-after).</source>
+        <translation>Socket Workbench %1 : fenêtre principale ouverte, fermeture dans %2 ms (--quit-after).</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Socket Workbench: closing the main window (--quit-after).</source>
+        <translation>Socket Workbench : fermeture de la fenêtre principale (--quit-after).</translation>
     </message>
 </context>
 </TS>
