@@ -14,9 +14,9 @@
 #include "app/commands.h"
 #include "app/escapes.h"
 #include "app/optionreader.h"
-#include "core/error.h"
-#include "core/framing.h"
-#include "core/trace.h"
+#include "core/net/error.h"
+#include "core/net/framing.h"
+#include "core/net/trace.h"
 
 namespace sockwb::app {
 

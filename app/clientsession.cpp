@@ -7,8 +7,8 @@
 #include <cerrno>
 #include <cstdio>
 
-#include "core/error.h"
-#include "core/sys.h"
+#include "core/net/error.h"
+#include "core/net/sys.h"
 
 namespace sockwb::app {
 

@@ -9,8 +9,8 @@
 #include <string>
 #include <vector>
 
-#include "core/framing.h"
-#include "core/socket.h"
+#include "core/net/framing.h"
+#include "core/net/socket.h"
 
 namespace sockwb::app {
 

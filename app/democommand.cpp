@@ -10,10 +10,10 @@
 #include <string>
 
 #include "app/commands.h"
-#include "core/error.h"
-#include "core/server.h"
-#include "core/socket.h"
-#include "core/trace.h"
+#include "core/net/error.h"
+#include "core/server/server.h"
+#include "core/net/socket.h"
+#include "core/net/trace.h"
 
 namespace sockwb::app {
 

@@ -1,6 +1,6 @@
 #include "app/escapes.h"
 
-#include "core/error.h"
+#include "core/net/error.h"
 
 namespace sockwb::app {
 

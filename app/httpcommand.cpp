@@ -9,7 +9,7 @@
 #include <sstream>
 
 #include "app/commands.h"
-#include "core/error.h"
+#include "core/net/error.h"
 #include "core/http/client.h"
 #include "core/http/curlcommand.h"
 

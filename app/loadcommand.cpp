@@ -14,7 +14,7 @@
 #include <thread>
 
 #include "app/commands.h"
-#include "core/error.h"
+#include "core/net/error.h"
 #include "core/load/loadgenerator.h"
 
 namespace sockwb::app {

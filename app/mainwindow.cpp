@@ -14,7 +14,7 @@
 #include <QStatusBar>
 #include <QToolBar>
 
-#include "core/framing.h"
+#include "core/net/framing.h"
 #include "widgets/cheatsheetdialog.h"
 #include "widgets/clientwindow.h"
 #include "widgets/composerwindow.h"

@@ -8,8 +8,8 @@
 #include <QTimer>
 #include <memory>
 
-#include "core/server.h"
-#include "core/trace.h"
+#include "core/server/server.h"
+#include "core/net/trace.h"
 
 class QLabel;
 class QStackedWidget;

@@ -2,7 +2,7 @@
 
 #include <charconv>
 
-#include "core/error.h"
+#include "core/net/error.h"
 
 namespace sockwb::app {
 

@@ -13,8 +13,8 @@
 #include <thread>
 
 #include "app/mainwindow.h"
-#include "core/framing.h"
-#include "core/socket.h"
+#include "core/net/framing.h"
+#include "core/net/socket.h"
 #include "widgets/cheatsheetdialog.h"
 #include "widgets/clientwindow.h"
 #include "widgets/comparewindow.h"

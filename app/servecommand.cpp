@@ -11,9 +11,9 @@
 #include "app/commands.h"
 #include "app/optionreader.h"
 #include "app/serveprinter.h"
-#include "core/error.h"
-#include "core/server.h"
-#include "core/service.h"
+#include "core/net/error.h"
+#include "core/server/server.h"
+#include "core/server/service.h"
 
 namespace sockwb::app {
 

@@ -3,7 +3,7 @@
 #include <cstdio>
 
 #include "app/jsonline.h"
-#include "core/error.h"
+#include "core/net/error.h"
 
 namespace sockwb::app {
 

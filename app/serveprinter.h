@@ -7,8 +7,8 @@
 
 #include <mutex>
 
-#include "core/server.h"
-#include "core/trace.h"
+#include "core/server/server.h"
+#include "core/net/trace.h"
 
 namespace sockwb::app {
 

@@ -16,7 +16,7 @@
 #include <memory>
 #include <mutex>
 
-#include "core/clientconnection.h"
+#include "core/client/clientconnection.h"
 
 namespace sockwb {
 

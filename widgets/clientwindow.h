@@ -9,8 +9,8 @@
 #include <QPointer>
 #include <QWidget>
 
-#include "core/clientswarm.h"  // Scenario
-#include "core/framing.h"
+#include "core/client/clientswarm.h"  // Scenario
+#include "core/net/framing.h"
 #include "widgets/clientsession.h"
 
 class QComboBox;

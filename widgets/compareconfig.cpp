@@ -3,7 +3,7 @@
 #include <QCoreApplication>
 #include <algorithm>
 
-#include "core/error.h"
+#include "core/net/error.h"
 #include "widgets/refusaltext.h"
 
 namespace sockwb {

@@ -10,9 +10,9 @@
 #include <QStringList>
 #include <cstdint>
 
-#include "core/address.h"
+#include "core/net/address.h"
 #include "core/load/loadconfig.h"
-#include "core/server.h"
+#include "core/server/server.h"
 
 namespace sockwb {
 

@@ -7,8 +7,8 @@
 #include <QThread>
 #include <algorithm>
 
-#include "core/error.h"
-#include "core/server.h"
+#include "core/net/error.h"
+#include "core/server/server.h"
 #include "widgets/comparesampler.h"
 #include "widgets/errortext.h"
 

@@ -6,8 +6,8 @@
 #include <algorithm>
 #include <iterator>
 
-#include "core/procstats.h"
-#include "core/server.h"
+#include "core/load/procstats.h"
+#include "core/server/server.h"
 
 namespace sockwb {
 

@@ -1,6 +1,6 @@
 #pragma once
 // CompareSampler: what a server costs while it is loaded, measured from
-// /proc (core/procstats.h). The server runs inside this process, next to
+// /proc (core/load/procstats.h). The server runs inside this process, next to
 // the load generator and the GUI, so the numbers are attributed carefully:
 //  - server threads: the threads that appeared while Server::start() ran
 //    (acceptor, event loop, pool workers) plus the distinct threads named

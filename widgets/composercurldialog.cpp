@@ -7,7 +7,7 @@
 #include <QPushButton>
 #include <QVBoxLayout>
 
-#include "core/error.h"
+#include "core/net/error.h"
 
 namespace sockwb {
 

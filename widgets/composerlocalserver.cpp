@@ -3,8 +3,8 @@
 #include <QCoreApplication>
 #include <QPointer>
 
-#include "core/error.h"
-#include "core/server.h"
+#include "core/net/error.h"
+#include "core/server/server.h"
 
 namespace sockwb {
 

@@ -3,7 +3,7 @@
 #include <QFile>
 #include <QJsonArray>
 
-#include "core/error.h"
+#include "core/net/error.h"
 #include "core/http/headers.h"
 #include "core/http/percentencoding.h"
 

@@ -15,7 +15,7 @@
 
 #include <string_view>
 
-#include "core/error.h"
+#include "core/net/error.h"
 #include "core/http/percentencoding.h"
 #include "core/http/url.h"
 #include "widgets/composerauthwidget.h"

@@ -10,7 +10,7 @@
 #include <QTabWidget>
 #include <QVBoxLayout>
 
-#include "core/error.h"
+#include "core/net/error.h"
 #include "widgets/composercollection.h"
 #include "widgets/composercurldialog.h"
 #include "widgets/composerhistory.h"

@@ -2,8 +2,8 @@
 
 #include <QMetaObject>
 
-#include "core/error.h"
-#include "core/trace.h"
+#include "core/net/error.h"
+#include "core/net/trace.h"
 #include "widgets/errortext.h"
 #include "widgets/traceadapter.h"
 

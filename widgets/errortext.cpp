@@ -10,7 +10,7 @@ namespace sockwb {
 namespace {
 QString q(const std::string& s) { return QString::fromStdString(s); }
 
-// "[::1]:80" -> "::1", "127.0.0.1:80" -> "127.0.0.1" (as core/error.cpp).
+// "[::1]:80" -> "::1", "127.0.0.1:80" -> "127.0.0.1" (as core/net/error.cpp).
 QString hostOf(const QString& address) {
     if (address.startsWith(QLatin1Char('['))) {
         const auto end = address.indexOf(QLatin1Char(']'));

@@ -2,14 +2,14 @@
 // ErrorText: a core ErrorInfo worded for the GUI, translated, in plain
 // words followed by the call and the errno name, e.g. "The address
 // 127.0.0.1:8080 is already in use: ... (bind: EADDRINUSE)". Panels show it
-// inline instead of a modal box. The sentences mirror core/error.cpp
+// inline instead of a modal box. The sentences mirror core/net/error.cpp
 // explain() (which is English only) but are built here from the codes
 // (kind, call, errno, getaddrinfo code, address) so they go through tr().
 
 #include <QCoreApplication>
 #include <QString>
 
-#include "core/error.h"
+#include "core/net/error.h"
 
 namespace sockwb {
 

@@ -11,7 +11,7 @@
 #include <memory>
 #include <vector>
 
-#include "core/clientswarm.h"
+#include "core/client/clientswarm.h"
 
 namespace sockwb {
 

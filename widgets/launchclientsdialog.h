@@ -10,7 +10,7 @@
 #include <QPointer>
 #include <QTimer>
 
-#include "core/clientswarm.h"
+#include "core/client/clientswarm.h"
 
 class QComboBox;
 class QLabel;

@@ -4,7 +4,7 @@
 #include <algorithm>
 #include <memory>
 
-#include "core/service.h"
+#include "core/server/service.h"
 
 namespace sockwb {
 
@@ -27,7 +27,7 @@ QString RefusalText::why(const std::string& model, const std::string& service, P
 
 QString RefusalText::words(const std::string& model, const std::string& service, Protocol protocol,
                            std::size_t listenerCount) {
-    // Mirrors core/server.cpp whyRefused(), in the same order and with the
+    // Mirrors core/server/server.cpp whyRefused(), in the same order and with the
     // same English words (tests/widgets/tst_translation checks both agree).
     const QString m = QString::fromStdString(model);
     const auto models = modelNames();

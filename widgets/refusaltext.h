@@ -9,7 +9,7 @@
 #include <cstddef>
 #include <string>
 
-#include "core/server.h"
+#include "core/server/server.h"
 
 namespace sockwb {
 

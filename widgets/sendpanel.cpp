@@ -16,7 +16,7 @@
 #include <QTime>
 #include <QVBoxLayout>
 
-#include "core/error.h"
+#include "core/net/error.h"
 #include "widgets/byteformat.h"
 
 namespace sockwb {

@@ -2,7 +2,7 @@
 // SendPanel: the send box of a client window. The user types text with
 // escapes (\n \r \t \xHH) or hex, picks a line ending (none, LF, CRLF) and a
 // framing (raw, line, len32); Ctrl+Enter or Send turns that into the bytes
-// for the wire (core/framing.h encodes) and emits them. In chat mode each
+// for the wire (core/net/framing.h encodes) and emits them. In chat mode each
 // line goes out as "[HH:MM:SS] nick: message\n", as the course's chat client
 // formats it. Keeps a history of what was sent; a double-click reloads one.
 
@@ -11,7 +11,7 @@
 
 #include <optional>
 
-#include "core/framing.h"
+#include "core/net/framing.h"
 
 class QCheckBox;
 class QComboBox;

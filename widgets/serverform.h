@@ -6,8 +6,8 @@
 
 #include <QDialog>
 
-#include "core/server.h"
-#include "core/trace.h"
+#include "core/server/server.h"
+#include "core/net/trace.h"
 
 class QComboBox;
 class QDialogButtonBox;

@@ -12,8 +12,8 @@
 #include <chrono>
 #include <string>
 
-#include "core/server.h"
-#include "core/trace.h"
+#include "core/server/server.h"
+#include "core/net/trace.h"
 #include "widgets/batchqueue.h"
 
 namespace sockwb {

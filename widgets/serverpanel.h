@@ -16,8 +16,8 @@
 #include <optional>
 #include <thread>
 
-#include "core/server.h"
-#include "core/trace.h"
+#include "core/server/server.h"
+#include "core/net/trace.h"
 #include "widgets/serverobserveradapter.h"
 
 class QLabel;

@@ -4,7 +4,7 @@
 #include <QPainter>
 #include <QPixmap>
 
-#include "core/framing.h"  // before clientwindow.h, which uses FrameDecoder
+#include "core/net/framing.h"  // before clientwindow.h, which uses FrameDecoder
 #include "widgets/clientwindow.h"
 #include "widgets/serverpanel.h"
 

@@ -10,7 +10,7 @@
 #include <QTimer>
 #include <QVector>
 
-#include "core/trace.h"
+#include "core/net/trace.h"
 #include "widgets/batchqueue.h"
 
 namespace sockwb {

@@ -11,7 +11,7 @@
 #include <cstdint>
 #include <deque>
 
-#include "core/trace.h"
+#include "core/net/trace.h"
 
 namespace sockwb {
 

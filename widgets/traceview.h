@@ -11,7 +11,7 @@
 #include <QVector>
 #include <QWidget>
 
-#include "core/trace.h"
+#include "core/net/trace.h"
 
 class QLabel;
 class QLineEdit;

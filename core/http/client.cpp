@@ -6,11 +6,11 @@
 
 #include <cerrno>
 
-#include "core/error.h"
+#include "core/net/error.h"
 #include "core/http/base64.h"
 #include "core/http/decompress.h"
 #include "core/http/responseparser.h"
-#include "core/sys.h"
+#include "core/net/sys.h"
 
 namespace sockwb::http {
 

@@ -12,11 +12,11 @@
 #include <string>
 #include <vector>
 
-#include "core/address.h"
+#include "core/net/address.h"
 #include "core/http/request.h"
 #include "core/http/response.h"
 #include "core/http/url.h"
-#include "core/socket.h"
+#include "core/net/socket.h"
 
 namespace sockwb::http {
 

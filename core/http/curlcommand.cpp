@@ -4,7 +4,7 @@
 #include <fstream>
 #include <iterator>
 
-#include "core/error.h"
+#include "core/net/error.h"
 #include "core/http/base64.h"
 #include "core/http/percentencoding.h"
 

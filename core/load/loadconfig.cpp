@@ -1,6 +1,6 @@
 #include "core/load/loadconfig.h"
 
-#include "core/error.h"
+#include "core/net/error.h"
 #include "core/http/url.h"
 
 namespace sockwb::load {

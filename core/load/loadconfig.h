@@ -8,7 +8,7 @@
 #include <string>
 #include <string_view>
 
-#include "core/address.h"
+#include "core/net/address.h"
 
 namespace sockwb::load {
 

@@ -4,7 +4,7 @@
 #include <thread>
 
 #include "core/load/loadworker.h"
-#include "core/trace.h"
+#include "core/net/trace.h"
 
 namespace sockwb::load {
 

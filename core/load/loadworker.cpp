@@ -8,8 +8,8 @@
 #include <algorithm>
 #include <cerrno>
 
-#include "core/error.h"
-#include "core/sys.h"
+#include "core/net/error.h"
+#include "core/net/sys.h"
 
 namespace sockwb::load {
 

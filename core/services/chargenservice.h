@@ -8,7 +8,7 @@
 #include <cstdint>
 #include <optional>
 
-#include "core/service.h"
+#include "core/server/service.h"
 
 namespace sockwb {
 

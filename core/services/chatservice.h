@@ -6,7 +6,7 @@
 // when the client leaves. TCP only: relaying needs every client in one
 // process (no fork model).
 
-#include "core/service.h"
+#include "core/server/service.h"
 
 namespace sockwb {
 

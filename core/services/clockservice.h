@@ -12,7 +12,7 @@
 // counts once. Requests that arrive during a run are served after it.
 // Over UDP every datagram is a request.
 
-#include "core/service.h"
+#include "core/server/service.h"
 #include "core/services/wallclock.h"
 
 namespace sockwb {

@@ -4,7 +4,7 @@
 // (UDP). The form is the one the RFC suggests: "Weekday, Month Day, Year
 // HH:MM:SS-Zone".
 
-#include "core/service.h"
+#include "core/server/service.h"
 #include "core/services/wallclock.h"
 
 namespace sockwb {

@@ -1,7 +1,7 @@
 #pragma once
 // RFC 863 discard: everything received is thrown away, nothing is sent.
 
-#include "core/service.h"
+#include "core/server/service.h"
 
 namespace sockwb {
 

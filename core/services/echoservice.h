@@ -2,7 +2,7 @@
 // RFC 862 echo: every byte received goes back unchanged and in order (TCP);
 // each datagram goes back to its sender (UDP). Binary-safe.
 
-#include "core/service.h"
+#include "core/server/service.h"
 
 namespace sockwb {
 

@@ -6,7 +6,7 @@
 // status the parser names (400, 413, 431, 501, 505) and the connection is
 // closed. The per-connection state machine is HttpSession (httpsession.h).
 
-#include "core/service.h"
+#include "core/server/service.h"
 
 namespace sockwb {
 

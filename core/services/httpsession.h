@@ -1,6 +1,6 @@
 #pragma once
 // One connection of the http service: an event-driven state machine the
-// engine drives (see core/service.h). Requests are parsed incrementally and
+// engine drives (see core/server/service.h). Requests are parsed incrementally and
 // answered strictly in order (pipelining); while one answer is in progress
 // (a /delay timer, a large body streamed in slices) the following requests
 // wait in the parser. Large bodies (/bytes, /chunked, static files) are
@@ -16,7 +16,7 @@
 #include "core/http/request.h"
 #include "core/http/requestparser.h"
 #include "core/http/response.h"
-#include "core/service.h"
+#include "core/server/service.h"
 
 namespace sockwb {
 

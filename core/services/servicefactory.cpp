@@ -1,10 +1,10 @@
-// The service registry declared in core/service.h: one shared, immutable
+// The service registry declared in core/server/service.h: one shared, immutable
 // instance of each service, created on first use.
 
 #include <map>
 
-#include "core/error.h"
-#include "core/service.h"
+#include "core/net/error.h"
+#include "core/server/service.h"
 #include "core/services/chargenservice.h"
 #include "core/services/chatservice.h"
 #include "core/services/clockservice.h"

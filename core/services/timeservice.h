@@ -6,7 +6,7 @@
 
 #include <cstdint>
 
-#include "core/service.h"
+#include "core/server/service.h"
 #include "core/services/wallclock.h"
 
 namespace sockwb {

@@ -17,8 +17,8 @@
 #include <string>
 #include <vector>
 
-#include "core/error.h"
-#include "core/socket.h"
+#include "core/net/error.h"
+#include "core/net/socket.h"
 
 int main(int argc, char** argv) {
     if (argc < 4) {

@@ -10,7 +10,7 @@
 
 #include <signal.h>
 
-#include "core/socket.h"
+#include "core/net/socket.h"
 
 namespace {
 

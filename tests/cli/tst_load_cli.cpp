@@ -18,8 +18,8 @@
 #include <thread>
 #include <vector>
 
-#include "core/error.h"
-#include "core/socket.h"
+#include "core/net/error.h"
+#include "core/net/socket.h"
 
 using namespace sockwb;
 using namespace std::chrono_literals;

@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "core/service.h"
+#include "core/server/service.h"
 
 namespace sockwb::test {
 

@@ -8,8 +8,8 @@
 
 #include "testmain.h"
 
-#include "core/address.h"
-#include "core/error.h"
+#include "core/net/address.h"
+#include "core/net/error.h"
 
 using namespace sockwb;
 

@@ -13,9 +13,9 @@
 #include <mutex>
 #include <set>
 
-#include "core/clientconnection.h"
-#include "core/server.h"
-#include "core/trace.h"
+#include "core/client/clientconnection.h"
+#include "core/server/server.h"
+#include "core/net/trace.h"
 #include "tst_helpers.h"
 
 using namespace sockwb;

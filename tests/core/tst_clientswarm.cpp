@@ -8,8 +8,8 @@
 
 #include <dirent.h>
 
-#include "core/clientswarm.h"
-#include "core/server.h"
+#include "core/client/clientswarm.h"
+#include "core/server/server.h"
 
 using namespace sockwb;
 

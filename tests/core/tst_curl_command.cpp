@@ -11,9 +11,9 @@
 
 #include <thread>
 
-#include "core/error.h"
+#include "core/net/error.h"
 #include "core/http/curlcommand.h"
-#include "core/socket.h"
+#include "core/net/socket.h"
 
 using namespace sockwb;
 using namespace sockwb::http;

@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "core/error.h"
+#include "core/net/error.h"
 
 namespace sockwb::test {
 

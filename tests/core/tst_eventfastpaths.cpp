@@ -17,12 +17,12 @@
 #include <map>
 #include <mutex>
 
-#include "core/eventloop.h"
-#include "core/poller.h"
-#include "core/server.h"
+#include "core/reactor/eventloop.h"
+#include "core/reactor/poller.h"
+#include "core/server/server.h"
 #include "core/services/httpservice.h"
-#include "core/socket.h"
-#include "core/trace.h"
+#include "core/net/socket.h"
+#include "core/net/trace.h"
 
 using namespace sockwb;
 

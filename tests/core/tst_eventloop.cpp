@@ -10,10 +10,10 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
-#include "core/error.h"
-#include "core/eventloop.h"
-#include "core/poller.h"
-#include "core/timerqueue.h"
+#include "core/net/error.h"
+#include "core/reactor/eventloop.h"
+#include "core/reactor/poller.h"
+#include "core/reactor/timerqueue.h"
 
 using namespace sockwb;
 using Millis = std::chrono::milliseconds;

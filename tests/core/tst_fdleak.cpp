@@ -5,7 +5,7 @@
 
 #include "testmain.h"
 
-#include "core/error.h"
+#include "core/net/error.h"
 #include "tst_helpers.h"
 
 using namespace sockwb;

@@ -7,8 +7,8 @@
 #include "testmain.h"
 #include <vector>
 
-#include "core/error.h"
-#include "core/framing.h"
+#include "core/net/error.h"
+#include "core/net/framing.h"
 
 using namespace sockwb;
 

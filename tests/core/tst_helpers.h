@@ -13,7 +13,7 @@
 #include <random>
 #include <string>
 
-#include "core/socket.h"
+#include "core/net/socket.h"
 
 namespace sockwb::test {
 

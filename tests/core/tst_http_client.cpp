@@ -15,9 +15,9 @@
 #include <functional>
 #include <thread>
 
-#include "core/error.h"
+#include "core/net/error.h"
 #include "core/http/client.h"
-#include "core/socket.h"
+#include "core/net/socket.h"
 
 using namespace sockwb;
 using namespace sockwb::http;

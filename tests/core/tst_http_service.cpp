@@ -16,12 +16,12 @@
 #include <fstream>
 
 #include "core/http/responseparser.h"
-#include "core/server.h"
+#include "core/server/server.h"
 #include "core/services/httpservice.h"
 #include "core/services/httpsession.h"
 #include "core/services/jsonwriter.h"
 #include "core/services/staticfiles.h"
-#include "core/socket.h"
+#include "core/net/socket.h"
 #include "fakeservicecontext.h"
 
 using namespace sockwb;

@@ -19,8 +19,8 @@
 #include "core/load/latencyhistogram.h"
 #include "core/load/loadgenerator.h"
 #include "core/load/responsescanner.h"
-#include "core/error.h"
-#include "core/socket.h"
+#include "core/net/error.h"
+#include "core/net/socket.h"
 #include "fuzz/response_cases.h"
 
 using namespace sockwb;

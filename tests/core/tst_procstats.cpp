@@ -18,7 +18,7 @@
 #include <memory>
 #include <thread>
 
-#include "core/procstats.h"
+#include "core/load/procstats.h"
 
 using namespace sockwb;
 

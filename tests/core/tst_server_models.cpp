@@ -18,8 +18,8 @@
 #include <mutex>
 #include <thread>
 
-#include "core/server.h"
-#include "core/socket.h"
+#include "core/server/server.h"
+#include "core/net/socket.h"
 #include "tst_helpers.h"
 
 #ifdef SOCKWB_SANITIZED

@@ -11,8 +11,8 @@
 #include <ctime>
 #include <set>
 
-#include "core/error.h"
-#include "core/service.h"
+#include "core/net/error.h"
+#include "core/server/service.h"
 #include "core/services/chargenservice.h"
 #include "core/services/daytimeservice.h"
 #include "core/services/echoservice.h"

@@ -12,8 +12,8 @@
 #include <chrono>
 #include <thread>
 
-#include "core/error.h"
-#include "core/trace.h"
+#include "core/net/error.h"
+#include "core/net/trace.h"
 #include "tst_helpers.h"
 
 using namespace sockwb;

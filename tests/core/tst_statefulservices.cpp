@@ -11,7 +11,7 @@
 #include <ctime>
 
 #include "core/http/responseparser.h"
-#include "core/service.h"
+#include "core/server/service.h"
 #include "core/services/chatservice.h"
 #include "core/services/clockservice.h"
 #include "core/services/httpservice.h"

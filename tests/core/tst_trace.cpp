@@ -14,9 +14,9 @@
 #include <thread>
 #include <vector>
 
-#include "core/error.h"
-#include "core/sys.h"
-#include "core/trace.h"
+#include "core/net/error.h"
+#include "core/net/sys.h"
+#include "core/net/trace.h"
 #include "tst_helpers.h"
 
 using namespace sockwb;

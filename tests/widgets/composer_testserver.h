@@ -13,7 +13,7 @@
 #include <string>
 #include <thread>
 
-#include "core/socket.h"
+#include "core/net/socket.h"
 
 class ComposerTestServer {
 public:

@@ -17,7 +17,7 @@
 #include <QTabWidget>
 #include <QTableView>
 
-#include "core/server.h"
+#include "core/server/server.h"
 #include "widgets/clientwindow.h"
 #include "widgets/dataview.h"
 #include "widgets/sendpanel.h"

@@ -24,9 +24,9 @@
 
 #include "testmain.h"
 
-#include "core/error.h"
-#include "core/procstats.h"
-#include "core/socket.h"
+#include "core/net/error.h"
+#include "core/load/procstats.h"
+#include "core/net/socket.h"
 #include "widgets/comparecharts.h"
 #include "widgets/compareform.h"
 #include "widgets/compareresultsmodel.h"

@@ -25,8 +25,8 @@
 #include "testmain.h"
 
 #include "core/http/curlcommand.h"
-#include "core/server.h"
-#include "core/trace.h"
+#include "core/server/server.h"
+#include "core/net/trace.h"
 #include "widgets/composerauthwidget.h"
 #include "widgets/composerbodyeditor.h"
 #include "widgets/composerbodyview.h"

@@ -17,7 +17,7 @@
 #include <QSpinBox>
 #include <QTableView>
 
-#include "core/server.h"
+#include "core/server/server.h"
 #include "widgets/clientwindow.h"
 #include "widgets/headlessclients.h"
 #include "widgets/launchclientsdialog.h"

@@ -14,8 +14,8 @@
 #include "testmain.h"
 
 #include "app/mainwindow.h"
-#include "core/framing.h"
-#include "core/socket.h"
+#include "core/net/framing.h"
+#include "core/net/socket.h"
 #include "widgets/cheatsheet.h"
 #include "widgets/cheatsheetdialog.h"
 #include "widgets/clientwindow.h"

@@ -17,7 +17,7 @@
 #include "testmain.h"
 #include <thread>
 
-#include "core/socket.h"
+#include "core/net/socket.h"
 #include "widgets/connectionstable.h"
 #include "widgets/logview.h"
 #include "widgets/serverform.h"

@@ -25,9 +25,9 @@
 #include <cerrno>
 
 #include "app/mainwindow.h"
-#include "core/error.h"
-#include "core/server.h"
-#include "core/service.h"
+#include "core/net/error.h"
+#include "core/server/server.h"
+#include "core/server/service.h"
 #include "widgets/errortext.h"
 #include "widgets/languagemenu.h"
 #include "widgets/refusaltext.h"

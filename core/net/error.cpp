@@ -1,0 +1,205 @@
+#include "core/net/error.h"
+
+#include <netdb.h>
+
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
+
+namespace sockwb {
+
+std::string errnoName(int err) {
+    switch (err) {
+#define SOCKWB_E(x) \
+    case x:         \
+        return #x;
+        SOCKWB_E(EPERM) SOCKWB_E(ENOENT) SOCKWB_E(EINTR) SOCKWB_E(EIO) SOCKWB_E(EBADF)
+        SOCKWB_E(ECHILD) SOCKWB_E(EAGAIN) SOCKWB_E(ENOMEM) SOCKWB_E(EACCES) SOCKWB_E(EFAULT)
+        SOCKWB_E(EBUSY) SOCKWB_E(EEXIST) SOCKWB_E(ENOTDIR) SOCKWB_E(EISDIR) SOCKWB_E(EINVAL)
+        SOCKWB_E(ENFILE) SOCKWB_E(EMFILE) SOCKWB_E(ENOSPC) SOCKWB_E(EPIPE) SOCKWB_E(ERANGE)
+        SOCKWB_E(ENAMETOOLONG) SOCKWB_E(ENOSYS) SOCKWB_E(ELOOP) SOCKWB_E(ENOTSOCK)
+        SOCKWB_E(EDESTADDRREQ) SOCKWB_E(EMSGSIZE) SOCKWB_E(EPROTOTYPE) SOCKWB_E(ENOPROTOOPT)
+        SOCKWB_E(EPROTONOSUPPORT) SOCKWB_E(ESOCKTNOSUPPORT) SOCKWB_E(EOPNOTSUPP)
+        SOCKWB_E(EPFNOSUPPORT) SOCKWB_E(EAFNOSUPPORT) SOCKWB_E(EADDRINUSE)
+        SOCKWB_E(EADDRNOTAVAIL) SOCKWB_E(ENETDOWN) SOCKWB_E(ENETUNREACH) SOCKWB_E(ENETRESET)
+        SOCKWB_E(ECONNABORTED) SOCKWB_E(ECONNRESET) SOCKWB_E(ENOBUFS) SOCKWB_E(EISCONN)
+        SOCKWB_E(ENOTCONN) SOCKWB_E(ESHUTDOWN) SOCKWB_E(ETIMEDOUT) SOCKWB_E(ECONNREFUSED)
+        SOCKWB_E(EHOSTDOWN) SOCKWB_E(EHOSTUNREACH) SOCKWB_E(EALREADY) SOCKWB_E(EINPROGRESS)
+        SOCKWB_E(ESRCH) SOCKWB_E(E2BIG) SOCKWB_E(ENXIO) SOCKWB_E(ESPIPE) SOCKWB_E(EROFS)
+        SOCKWB_E(ENODEV) SOCKWB_E(ETXTBSY)
+#undef SOCKWB_E
+        default:
+            return "E" + std::to_string(err);
+    }
+}
+
+namespace {
+
+std::string hostOf(const std::string& address) {
+    // "[::1]:80" -> "::1", "127.0.0.1:80" -> "127.0.0.1"
+    if (!address.empty() && address.front() == '[') {
+        auto end = address.find(']');
+        return end == std::string::npos ? address : address.substr(1, end - 1);
+    }
+    auto colon = address.rfind(':');
+    return colon == std::string::npos ? address : address.substr(0, colon);
+}
+
+std::string portOf(const std::string& address) {
+    auto colon = address.rfind(':');
+    return colon == std::string::npos ? std::string{} : address.substr(colon + 1);
+}
+
+std::string explainErrno(const ErrorInfo& i) {
+    const std::string& a = i.address;
+    const bool has = !a.empty();
+    switch (i.err) {
+        case ECONNREFUSED:
+            return has ? "nothing is listening on " + a + " (start the server first, or check the port)"
+                       : "the peer refused the connection: nothing is listening on that port";
+        case EADDRINUSE:
+            if (i.call == "connect")
+                return "no free local port is left to connect from";
+            return has ? "port " + portOf(a) + " on " + hostOf(a) +
+                             " is already used by another socket (choose another port, or 0 for a free one)"
+                       : "the address is already used by another socket";
+        case EADDRNOTAVAIL:
+            // connect: Linux says so when no ephemeral port is left, or the
+            // destination cannot be one (port 0, the wildcard address).
+            if (i.call == "connect")
+                return "cannot connect" + (has ? " to " + a : std::string{}) +
+                       ": the destination is not usable or no free local port is left";
+            return has ? hostOf(a) + " is not an address of this machine (use 127.0.0.1, ::1 or an address shown by 'ip addr')"
+                       : "the requested address is not available on this machine";
+        case EACCES:
+            if (i.call == "bind" && (!has || std::atoi(portOf(a).c_str()) < 1024))
+                return "port " + (has ? portOf(a) : std::string("below 1024")) +
+                       " is privileged: only root may bind ports below 1024 (use a port of 1024 or more)";
+            if (i.call == "bind")
+                return "binding " + a + " is not permitted (a security policy forbids it)";
+            return "permission denied" + (has ? " for " + a : std::string{});
+        case EPERM:
+            return "the operation is not permitted" + (has ? " for " + a : std::string{}) +
+                   " (a firewall rule or missing privilege)";
+        case ETIMEDOUT:
+            return has ? "no answer from " + a + " in time (the host may be down or filtered)"
+                       : "the operation timed out";
+        case ENETUNREACH:
+            return has ? "no route to the network of " + hostOf(a) + " (check the address and the network)"
+                       : "the network is unreachable";
+        case EHOSTUNREACH:
+            return has ? "the host " + hostOf(a) + " cannot be reached" : "the host cannot be reached";
+        case ECONNRESET:
+            return "the peer" + (has ? " " + a : std::string{}) +
+                   " reset the connection (it closed abruptly or crashed)";
+        case EPIPE:
+            return "the peer" + (has ? " " + a : std::string{}) +
+                   " has closed the connection: nothing more can be sent";
+        case EMFILE:
+            return "this process has too many open files (the descriptor limit, ulimit -n, is reached)";
+        case ENFILE:
+            return "the system has too many open files";
+        case ECONNABORTED:
+            return "the connection was aborted before it could be accepted";
+        case ENOTCONN:
+            return "the socket is not connected";
+        case EISCONN:
+            return "the socket is already connected";
+        case EINVAL:
+            return "an argument is invalid for " + i.call + " in the socket's current state";
+        case EAFNOSUPPORT:
+            return "this address family is not supported here (is IPv6 disabled?)";
+        case EMSGSIZE:
+            return "the message is too large to be sent in one datagram";
+        case ENOBUFS:
+        case ENOMEM:
+            return "the system is out of buffer memory";
+        case EBADF:
+            return "the descriptor is not open (a socket used after close?)";
+        case ENOTSOCK:
+            return "the descriptor is not a socket";
+        case EAGAIN:
+            return "the operation would block (no data or no room yet)";
+        default:
+            return std::strerror(i.err);
+    }
+}
+
+}  // namespace
+
+std::string explain(const ErrorInfo& i) {
+    switch (i.kind) {
+        case ErrorKind::System:
+            return explainErrno(i);
+        case ErrorKind::Timeout:
+            return (i.address.empty() ? std::string("the operation timed out")
+                                      : "no answer from " + i.address + " in time") +
+                       (i.detail.empty() ? std::string{} : " (" + i.detail + ")");
+        case ErrorKind::Resolve: {
+            std::string host = i.detail.empty() ? std::string("the host") : "'" + i.detail + "'";
+            if (i.gaiCode == EAI_NONAME)
+                return "the name " + host + " is not known (check the spelling)";
+            if (i.gaiCode == EAI_AGAIN)
+                return "the name " + host + " could not be resolved now (no DNS answer, try again)";
+            if (i.gaiCode == EAI_SERVICE)
+                return "the port or service of " + host + " is not valid";
+            return "the name " + host + " could not be resolved: " + gai_strerror(i.gaiCode);
+        }
+        case ErrorKind::InvalidInput:
+            return i.detail.empty() ? i.call : i.call + ": " + i.detail;
+        case ErrorKind::EndOfStream:
+            return "the peer" + (i.address.empty() ? std::string{} : " " + i.address) +
+                   " closed the connection before all the expected bytes arrived" +
+                   (i.detail.empty() ? std::string{} : " (" + i.detail + ")");
+        case ErrorKind::Truncated:
+            return "the datagram was larger than the receive buffer and was cut (" + i.detail + ")";
+        case ErrorKind::FrameTooLarge:
+            return "a message is larger than the allowed maximum (" + i.detail + ")";
+        case ErrorKind::Unsupported:
+            return i.detail;
+        case ErrorKind::Protocol:
+            return "the peer" + (i.address.empty() ? std::string{} : " " + i.address) +
+                   " broke the protocol: " + i.detail;
+        case ErrorKind::Cancelled:
+            return "cancelled" + (i.detail.empty() ? std::string{} : " (" + i.detail + ")");
+    }
+    return "unknown error";
+}
+
+Error::Error(ErrorInfo info) : info_(std::move(info)) {
+    std::string head = info_.call;
+    if (!info_.address.empty())
+        head += "(" + info_.address + ")";
+    else if (info_.kind == ErrorKind::System && !info_.detail.empty())
+        head += "(" + info_.detail + ")";  // which option or family: "setsockopt(SO_RCVBUF)"
+    switch (info_.kind) {
+        case ErrorKind::System:
+        case ErrorKind::Timeout:
+            what_ = head + ": " + errnoName(info_.err) + " — " + explain(info_);
+            break;
+        case ErrorKind::Resolve:
+            what_ = head + ": " + gai_strerror(info_.gaiCode) + " — " + explain(info_);
+            break;
+        case ErrorKind::Unsupported:
+        case ErrorKind::InvalidInput:
+            what_ = explain(info_);
+            break;
+        default:
+            what_ = head + ": " + explain(info_);
+    }
+}
+
+Error Error::fromErrno(std::string call, int err, std::string address, std::string detail) {
+    return Error(ErrorInfo{ErrorKind::System, std::move(call), err, 0, std::move(address),
+                           std::move(detail)});
+}
+
+Error Error::invalid(std::string what, std::string detail) {
+    return Error(ErrorInfo{ErrorKind::InvalidInput, std::move(what), 0, 0, {}, std::move(detail)});
+}
+
+Error Error::unsupported(std::string sentence) {
+    return Error(ErrorInfo{ErrorKind::Unsupported, "unsupported", 0, 0, {}, std::move(sentence)});
+}
+
+}  // namespace sockwb

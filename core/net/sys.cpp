@@ -1,0 +1,419 @@
+#include "core/net/sys.h"
+
+#include <arpa/inet.h>
+#include <fcntl.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <chrono>
+#include <cstdio>
+
+#include "core/net/trace.h"
+
+namespace sockwb::sys {
+
+namespace {
+
+// Runs one syscall, and when an observer listens, times it and reports it.
+// The argument text is built by a lambda so that nothing is formatted when
+// nobody listens: the untraced cost is the observer branch.
+template <class Call, class Args>
+auto traced(const char* name, int fd, Call&& call, Args&& args) -> decltype(call()) {
+    TraceObserver* obs = traceObserver();
+    if (!obs) return call();
+    const auto wall = std::chrono::system_clock::now();
+    const auto t0 = std::chrono::steady_clock::now();
+    auto result = call();
+    const int savedErrno = errno;
+    const auto t1 = std::chrono::steady_clock::now();
+    TraceEvent ev;
+    ev.timeUs =
+        std::chrono::duration_cast<std::chrono::microseconds>(wall.time_since_epoch()).count();
+    ev.pid = static_cast<int>(::getpid());
+    ev.tid = currentTid();
+    ev.fd = fd;
+    ev.call = name;
+    ev.args = args(result);
+    ev.result = static_cast<int64_t>(result);
+    ev.err = result < 0 ? savedErrno : 0;
+    ev.durationNs = std::chrono::duration_cast<std::chrono::nanoseconds>(t1 - t0).count();
+    obs->onTrace(ev);
+    errno = savedErrno;
+    return result;
+}
+
+std::string num(long long v) { return std::to_string(v); }
+
+}  // namespace
+
+std::string familyName(int family) {
+    switch (family) {
+        case AF_INET: return "AF_INET";
+        case AF_INET6: return "AF_INET6";
+        case AF_UNIX: return "AF_UNIX";
+        case AF_UNSPEC: return "AF_UNSPEC";
+        default: return num(family);
+    }
+}
+
+std::string sockTypeName(int type) {
+    std::string s;
+    switch (type & 0xf) {
+        case SOCK_STREAM: s = "SOCK_STREAM"; break;
+        case SOCK_DGRAM: s = "SOCK_DGRAM"; break;
+        case SOCK_RAW: s = "SOCK_RAW"; break;
+        default: s = num(type & 0xf);
+    }
+    if (type & SOCK_NONBLOCK) s += "|SOCK_NONBLOCK";
+    if (type & SOCK_CLOEXEC) s += "|SOCK_CLOEXEC";
+    return s;
+}
+
+std::string sockaddrText(const sockaddr* addr, socklen_t len) {
+    if (!addr || len == 0) return "NULL";
+    char host[INET6_ADDRSTRLEN] = "?";
+    if (addr->sa_family == AF_INET && len >= sizeof(sockaddr_in)) {
+        auto* in = reinterpret_cast<const sockaddr_in*>(addr);
+        ::inet_ntop(AF_INET, &in->sin_addr, host, sizeof host);
+        return std::string(host) + ":" + num(ntohs(in->sin_port));
+    }
+    if (addr->sa_family == AF_INET6 && len >= sizeof(sockaddr_in6)) {
+        auto* in6 = reinterpret_cast<const sockaddr_in6*>(addr);
+        ::inet_ntop(AF_INET6, &in6->sin6_addr, host, sizeof host);
+        return "[" + std::string(host) + "]:" + num(ntohs(in6->sin6_port));
+    }
+    return "{family " + familyName(addr->sa_family) + "}";
+}
+
+std::string sockoptName(int level, int name) {
+    if (level == SOL_SOCKET) {
+        switch (name) {
+            case SO_REUSEADDR: return "SOL_SOCKET, SO_REUSEADDR";
+            case SO_REUSEPORT: return "SOL_SOCKET, SO_REUSEPORT";
+            case SO_KEEPALIVE: return "SOL_SOCKET, SO_KEEPALIVE";
+            case SO_RCVBUF: return "SOL_SOCKET, SO_RCVBUF";
+            case SO_SNDBUF: return "SOL_SOCKET, SO_SNDBUF";
+            case SO_RCVTIMEO: return "SOL_SOCKET, SO_RCVTIMEO";
+            case SO_SNDTIMEO: return "SOL_SOCKET, SO_SNDTIMEO";
+            case SO_ERROR: return "SOL_SOCKET, SO_ERROR";
+            case SO_LINGER: return "SOL_SOCKET, SO_LINGER";
+            case SO_TYPE: return "SOL_SOCKET, SO_TYPE";
+            default: return "SOL_SOCKET, " + num(name);
+        }
+    }
+    if (level == IPPROTO_TCP && name == TCP_NODELAY) return "IPPROTO_TCP, TCP_NODELAY";
+    if (level == IPPROTO_IPV6 && name == IPV6_V6ONLY) return "IPPROTO_IPV6, IPV6_V6ONLY";
+    return num(level) + ", " + num(name);
+}
+
+std::string msgFlagsText(int flags) {
+    if (flags == 0) return "0";
+    std::string s;
+    auto add = [&](int bit, const char* n) {
+        if (flags & bit) {
+            if (!s.empty()) s += '|';
+            s += n;
+            flags &= ~bit;
+        }
+    };
+    add(MSG_NOSIGNAL, "MSG_NOSIGNAL");
+    add(MSG_DONTWAIT, "MSG_DONTWAIT");
+    add(MSG_PEEK, "MSG_PEEK");
+    add(MSG_TRUNC, "MSG_TRUNC");
+    add(MSG_WAITALL, "MSG_WAITALL");
+    if (flags) {
+        if (!s.empty()) s += '|';
+        s += num(flags);
+    }
+    return s;
+}
+
+std::string dataPreview(const void* data, size_t len, size_t maxBytes) {
+    const auto* p = static_cast<const unsigned char*>(data);
+    std::string s = "\"";
+    size_t n = len < maxBytes ? len : maxBytes;
+    for (size_t i = 0; i < n; ++i) {
+        unsigned char c = p[i];
+        if (c == '\n') s += "\\n";
+        else if (c == '\r') s += "\\r";
+        else if (c == '\t') s += "\\t";
+        else if (c == '"') s += "\\\"";
+        else if (c == '\\') s += "\\\\";
+        else if (c >= 0x20 && c < 0x7f) s += static_cast<char>(c);
+        else {
+            char buf[8];
+            std::snprintf(buf, sizeof buf, "\\x%02x", c);
+            s += buf;
+        }
+    }
+    s += '"';
+    if (len > maxBytes) s += "...";
+    return s;
+}
+
+int socket(int domain, int type, int protocol) {
+    return traced("socket", -1, [&] { return ::socket(domain, type, protocol); },
+                  [&](int) { return familyName(domain) + ", " + sockTypeName(type) + ", " + num(protocol); });
+}
+
+int bind(int fd, const sockaddr* addr, socklen_t len) {
+    return traced("bind", fd, [&] { return ::bind(fd, addr, len); },
+                  [&](int) { return num(fd) + ", " + sockaddrText(addr, len) + ", " + num(len); });
+}
+
+int listen(int fd, int backlog) {
+    return traced("listen", fd, [&] { return ::listen(fd, backlog); },
+                  [&](int) { return num(fd) + ", " + num(backlog); });
+}
+
+int accept(int fd, sockaddr* addr, socklen_t* len, int flags) {
+    return traced(
+        "accept4", fd,
+        [&] {
+            int r;
+            do r = ::accept4(fd, addr, len, flags | SOCK_CLOEXEC);
+            while (r < 0 && errno == EINTR);
+            return r;
+        },
+        [&](int r) {
+            return num(fd) + ", " + (r >= 0 && len ? sockaddrText(addr, *len) : std::string("...")) +
+                   ", " + ((flags & SOCK_NONBLOCK) ? "SOCK_NONBLOCK|SOCK_CLOEXEC" : "SOCK_CLOEXEC");
+        });
+}
+
+int connect(int fd, const sockaddr* addr, socklen_t len) {
+    return traced("connect", fd, [&] { return ::connect(fd, addr, len); },
+                  [&](int) { return num(fd) + ", " + sockaddrText(addr, len) + ", " + num(len); });
+}
+
+ssize_t send(int fd, const void* buf, size_t len, int flags) {
+    flags |= MSG_NOSIGNAL;
+    return traced(
+        "send", fd,
+        [&] {
+            ssize_t r;
+            do r = ::send(fd, buf, len, flags);
+            while (r < 0 && errno == EINTR);
+            return r;
+        },
+        [&](ssize_t) {
+            return num(fd) + ", " + dataPreview(buf, len) + ", " + num(static_cast<long long>(len)) +
+                   ", " + msgFlagsText(flags);
+        });
+}
+
+ssize_t recv(int fd, void* buf, size_t len, int flags) {
+    return traced(
+        "recv", fd,
+        [&] {
+            ssize_t r;
+            do r = ::recv(fd, buf, len, flags);
+            while (r < 0 && errno == EINTR);
+            return r;
+        },
+        [&](ssize_t r) {
+            return num(fd) + ", " + (r > 0 ? dataPreview(buf, static_cast<size_t>(r)) : std::string("\"\"")) +
+                   ", " + num(static_cast<long long>(len)) + ", " + msgFlagsText(flags);
+        });
+}
+
+ssize_t sendto(int fd, const void* buf, size_t len, int flags, const sockaddr* to, socklen_t tolen) {
+    flags |= MSG_NOSIGNAL;
+    return traced(
+        "sendto", fd,
+        [&] {
+            ssize_t r;
+            do r = ::sendto(fd, buf, len, flags, to, tolen);
+            while (r < 0 && errno == EINTR);
+            return r;
+        },
+        [&](ssize_t) {
+            return num(fd) + ", " + dataPreview(buf, len) + ", " + num(static_cast<long long>(len)) +
+                   ", " + msgFlagsText(flags) + ", " + sockaddrText(to, tolen);
+        });
+}
+
+ssize_t recvfrom(int fd, void* buf, size_t len, int flags, sockaddr* from, socklen_t* fromlen) {
+    return traced(
+        "recvfrom", fd,
+        [&] {
+            ssize_t r;
+            do r = ::recvfrom(fd, buf, len, flags, from, fromlen);
+            while (r < 0 && errno == EINTR);
+            return r;
+        },
+        [&](ssize_t r) {
+            size_t shown = r > 0 ? (static_cast<size_t>(r) < len ? static_cast<size_t>(r) : len) : 0;
+            return num(fd) + ", " + dataPreview(buf, shown) + ", " + num(static_cast<long long>(len)) +
+                   ", " + msgFlagsText(flags) + ", " +
+                   (r >= 0 && fromlen ? sockaddrText(from, *fromlen) : std::string("..."));
+        });
+}
+
+int shutdown(int fd, int how) {
+    return traced("shutdown", fd, [&] { return ::shutdown(fd, how); }, [&](int) {
+        return num(fd) + ", " +
+               (how == SHUT_WR ? "SHUT_WR" : how == SHUT_RD ? "SHUT_RD" : "SHUT_RDWR");
+    });
+}
+
+int ioctlInt(int fd, unsigned long request, int* value) {
+    return traced("ioctl", fd, [&] { return ::ioctl(fd, request, value); }, [&](int r) {
+        return num(fd) + ", " + (request == FIONREAD ? std::string("FIONREAD") : num(static_cast<long long>(request))) +
+               ", [" + (r == 0 ? num(*value) : std::string("?")) + "]";
+    });
+}
+
+int close(int fd) {
+    return traced("close", fd, [&] { return ::close(fd); }, [&](int) { return num(fd); });
+}
+
+int setsockopt(int fd, int level, int name, const void* value, socklen_t len) {
+    return traced("setsockopt", fd, [&] { return ::setsockopt(fd, level, name, value, len); },
+                  [&](int) {
+                      std::string v = len == sizeof(int) ? "[" + num(*static_cast<const int*>(value)) + "]"
+                                                         : "{...}";
+                      return num(fd) + ", " + sockoptName(level, name) + ", " + v + ", " + num(len);
+                  });
+}
+
+int getsockopt(int fd, int level, int name, void* value, socklen_t* len) {
+    return traced("getsockopt", fd, [&] { return ::getsockopt(fd, level, name, value, len); },
+                  [&](int r) {
+                      std::string v = r == 0 && *len == sizeof(int)
+                                          ? "[" + num(*static_cast<const int*>(value)) + "]"
+                                          : "{...}";
+                      return num(fd) + ", " + sockoptName(level, name) + ", " + v;
+                  });
+}
+
+int getsockname(int fd, sockaddr* addr, socklen_t* len) {
+    return traced("getsockname", fd, [&] { return ::getsockname(fd, addr, len); }, [&](int r) {
+        return num(fd) + ", " + (r == 0 ? sockaddrText(addr, *len) : std::string("..."));
+    });
+}
+
+int getpeername(int fd, sockaddr* addr, socklen_t* len) {
+    return traced("getpeername", fd, [&] { return ::getpeername(fd, addr, len); }, [&](int r) {
+        return num(fd) + ", " + (r == 0 ? sockaddrText(addr, *len) : std::string("..."));
+    });
+}
+
+int poll(pollfd* fds, nfds_t n, int timeoutMs) {
+    return traced(
+        "poll", n == 1 ? fds[0].fd : -1,
+        [&] {
+            int r = ::poll(fds, n, timeoutMs);
+            if (r < 0 && errno == EINTR) r = 0;
+            return r;
+        },
+        [&](int) { return "[" + num(static_cast<long long>(n)) + " fds], " + num(timeoutMs); });
+}
+
+int select(int nfds, fd_set* r, fd_set* w, fd_set* e, timeval* timeout) {
+    return traced(
+        "select", -1,
+        [&] {
+            int res = ::select(nfds, r, w, e, timeout);
+            if (res < 0 && errno == EINTR) res = 0;
+            return res;
+        },
+        [&](int) {
+            return num(nfds) + ", ..., " +
+                   (timeout ? num(timeout->tv_sec * 1000 + timeout->tv_usec / 1000) + "ms"
+                            : std::string("NULL"));
+        });
+}
+
+int epollCreate() {
+    return traced("epoll_create1", -1, [&] { return ::epoll_create1(EPOLL_CLOEXEC); },
+                  [&](int) { return std::string("EPOLL_CLOEXEC"); });
+}
+
+int epollCtl(int epfd, int op, int fd, epoll_event* ev) {
+    return traced("epoll_ctl", fd, [&] { return ::epoll_ctl(epfd, op, fd, ev); }, [&](int) {
+        const char* o = op == EPOLL_CTL_ADD ? "EPOLL_CTL_ADD" : op == EPOLL_CTL_MOD ? "EPOLL_CTL_MOD" : "EPOLL_CTL_DEL";
+        std::string evs;
+        if (ev) {
+            if (ev->events & EPOLLIN) evs += "EPOLLIN";
+            if (ev->events & EPOLLOUT) evs += evs.empty() ? "EPOLLOUT" : "|EPOLLOUT";
+        }
+        return num(epfd) + ", " + o + ", " + num(fd) + (ev ? ", {" + evs + "}" : std::string{});
+    });
+}
+
+int epollWait(int epfd, epoll_event* events, int max, int timeoutMs) {
+    return traced(
+        "epoll_wait", epfd,
+        [&] {
+            int r = ::epoll_wait(epfd, events, max, timeoutMs);
+            if (r < 0 && errno == EINTR) r = 0;
+            return r;
+        },
+        [&](int) { return num(epfd) + ", ..., " + num(max) + ", " + num(timeoutMs); });
+}
+
+int setNonBlocking(int fd, bool on) {
+    return traced(
+        "fcntl", fd,
+        [&] {
+            int flags = ::fcntl(fd, F_GETFL);
+            if (flags < 0) return flags;
+            flags = on ? (flags | O_NONBLOCK) : (flags & ~O_NONBLOCK);
+            return ::fcntl(fd, F_SETFL, flags);
+        },
+        [&](int) { return num(fd) + ", F_SETFL, " + (on ? "O_NONBLOCK" : "~O_NONBLOCK"); });
+}
+
+int getaddrinfo(const char* host, const char* service, const addrinfo* hints, addrinfo** res) {
+    // Not through traced(): getaddrinfo returns a negative EAI_* code, not
+    // -1 with errno, so errno is only meaningful for EAI_SYSTEM.
+    TraceObserver* obs = traceObserver();
+    if (!obs) return ::getaddrinfo(host, service, hints, res);
+    const auto wall = std::chrono::system_clock::now();
+    const auto t0 = std::chrono::steady_clock::now();
+    const int r = ::getaddrinfo(host, service, hints, res);
+    const int savedErrno = errno;
+    TraceEvent ev;
+    ev.timeUs = std::chrono::duration_cast<std::chrono::microseconds>(wall.time_since_epoch()).count();
+    ev.pid = static_cast<int>(::getpid());
+    ev.tid = currentTid();
+    ev.call = "getaddrinfo";
+    ev.args = std::string("\"") + (host ? host : "NULL") + "\", \"" + (service ? service : "NULL") + "\"";
+    if (r != 0) ev.args += std::string(" -> ") + ::gai_strerror(r);
+    ev.result = r;
+    ev.err = r == EAI_SYSTEM ? savedErrno : 0;
+    ev.durationNs = std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now() - t0).count();
+    obs->onTrace(ev);
+    errno = savedErrno;
+    return r;
+}
+
+pid_t fork() {
+    // Not through traced(): the child must not call the parent's observer
+    // (it may hold locks owned by other threads of the parent). Only the
+    // parent reports the call, once it returns.
+    TraceObserver* obs = traceObserver();
+    const auto t0 = std::chrono::steady_clock::now();
+    pid_t r = ::fork();
+    if (r == 0 || !obs) return r;
+    const int savedErrno = errno;
+    TraceEvent ev;
+    ev.timeUs = std::chrono::duration_cast<std::chrono::microseconds>(
+                    std::chrono::system_clock::now().time_since_epoch()).count();
+    ev.pid = static_cast<int>(::getpid());
+    ev.tid = currentTid();
+    ev.call = "fork";
+    ev.result = r;
+    ev.err = r < 0 ? savedErrno : 0;
+    ev.durationNs = std::chrono::duration_cast<std::chrono::nanoseconds>(
+                        std::chrono::steady_clock::now() - t0).count();
+    obs->onTrace(ev);
+    errno = savedErrno;
+    return r;
+}
+
+}  // namespace sockwb::sys

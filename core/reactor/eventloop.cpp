@@ -1,0 +1,95 @@
+#include "core/reactor/eventloop.h"
+
+#include <algorithm>
+#include <cerrno>
+
+#include "core/net/error.h"
+
+namespace sockwb {
+
+EventLoop::EventLoop(std::unique_ptr<Poller> poller, int stopFd)
+    : poller_(std::move(poller)), stopFd_(stopFd) {
+    poller_->add(stopFd_, Poller::In);
+}
+
+EventLoop::~EventLoop() {
+    for (size_t fd = 0; fd < watches_.size(); ++fd)
+        if (watches_[fd].handler && watches_[fd].interest != 0) poller_->remove(int(fd));
+    poller_->remove(stopFd_);
+}
+
+void EventLoop::watch(int fd, unsigned interest, Handler handler) {
+    if (fd < 0) throw Error::invalid("watch", "negative fd");
+    if (size_t(fd) >= watches_.size()) watches_.resize(std::max(size_t(fd) + 1, watches_.size() * 2));
+    Watch& w = watches_[size_t(fd)];
+    if (w.handler) {
+        // Watched again without an unwatch: replace, as the map did.
+        if (w.interest != 0) poller_->remove(fd);
+        retired_.push_back(std::move(w.handler));
+        w.interest = 0;
+    }
+    if (interest != 0) poller_->add(fd, interest);
+    w.interest = interest;
+    w.handler = std::make_unique<Handler>(std::move(handler));
+}
+
+void EventLoop::setInterest(int fd, unsigned interest) {
+    Watch* w = find(fd);
+    if (!w || w->interest == interest) return;
+    const unsigned before = w->interest;
+    w->interest = interest;
+    // An fd with no interest is taken out of the poller altogether: poll and
+    // epoll report a hang-up even with no event asked for, and the loop
+    // would spin on a half-closed connection that only waits for a timer.
+    if (interest == 0)
+        poller_->remove(fd);
+    else if (before == 0)
+        poller_->add(fd, interest);
+    else
+        poller_->modify(fd, interest);
+}
+
+void EventLoop::unwatch(int fd) {
+    Watch* w = find(fd);
+    if (!w) return;
+    if (w->interest != 0) poller_->remove(fd);
+    w->interest = 0;
+    // It may be the handler running right now: destroyed after the round.
+    retired_.push_back(std::move(w->handler));
+}
+
+void EventLoop::unwatchClosing(int fd) {
+    Watch* w = find(fd);
+    if (!w) return;
+    if (w->interest != 0) poller_->forget(fd);
+    w->interest = 0;
+    retired_.push_back(std::move(w->handler));
+}
+
+void EventLoop::run() {
+    quit_ = false;
+    while (!quit_) {
+        ready_.clear();
+        int n = poller_->wait(timers_.nextTimeoutMs(), ready_);
+        if (n < 0) throw Error::fromErrno(poller_->name(), errno);
+        for (const auto& r : ready_) {
+            if (r.fd == stopFd_) {
+                quit_ = true;
+                break;
+            }
+            Watch* w = find(r.fd);
+            if (!w) continue;  // unwatched by an earlier handler
+            // Through a raw pointer: the Handler object stays where it is
+            // (and alive, see retired_) even if the call grows watches_.
+            Handler* handler = w->handler.get();
+            (*handler)(r.events);
+        }
+        retired_.clear();
+        if (quit_) break;
+        timers_.runDue();
+        retired_.clear();
+        if (afterRound) afterRound();
+    }
+}
+
+}  // namespace sockwb

@@ -1,0 +1,262 @@
+#include "core/server/blockingsession.h"
+
+#include <sys/eventfd.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <mutex>
+#include <utility>
+
+#include "core/net/sys.h"
+#include "core/reactor/timerqueue.h"
+
+namespace sockwb {
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+constexpr size_t kHighWater = 1 << 20;
+
+// Bytes broadcast to this session by other threads, and the eventfd that
+// wakes its poll. Shared with the record's deliver function, which may
+// outlive the session: a closed inbox simply drops what arrives.
+struct Inbox {
+    std::mutex mutex;
+    std::string pending;
+    int fd = -1;
+
+    void deliver(std::string_view bytes) {
+        std::lock_guard lock(mutex);
+        if (fd < 0) return;
+        pending.append(bytes);
+        uint64_t one = 1;
+        ssize_t r = ::write(fd, &one, sizeof one);
+        (void)r;
+    }
+    std::string take() {
+        std::lock_guard lock(mutex);
+        uint64_t v;
+        ssize_t r = ::read(fd, &v, sizeof v);
+        (void)r;
+        return std::exchange(pending, {});
+    }
+    void shut() {
+        std::lock_guard lock(mutex);
+        if (fd >= 0) ::close(fd);
+        fd = -1;
+    }
+};
+
+class Driver final : public SessionContext {
+public:
+    Driver(Socket socket, std::shared_ptr<ConnectionRecord> record, const BlockingSessionParams& p)
+        : socket_(std::move(socket)), record_(std::move(record)), p_(p) {}
+
+    void run();
+
+    // SessionContext
+    void send(std::string_view bytes) override {
+        if (!aborted_ && !draining_) out_.append(bytes);
+    }
+    void close() override { closing_ = true; }
+    void startTimer(Millis delay, int id) override {
+        timers_.add(delay, [this, id] {
+            if (!done_) session_->onTimer(*this, id);
+        });
+    }
+    void broadcast(std::string_view bytes) override { p_.reporter->broadcast(*record_, bytes); }
+    void log(std::string_view text) override { p_.reporter->log(text); }
+    const Address& peer() const override { return record_->peer; }
+    const ServiceOptions& options() const override { return *p_.options; }
+    size_t queuedBytes() const override { return out_.size() - outPos_; }
+
+private:
+    bool flush();          // false on a fatal send error
+    bool readOnce();       // false on a fatal recv error
+    void fail(const char* call, int err);
+    void startDrain();
+    bool drainOnce();      // false once the peer has closed too
+
+    Socket socket_;
+    std::shared_ptr<ConnectionRecord> record_;
+    const BlockingSessionParams& p_;
+    std::unique_ptr<Session> session_;
+    std::shared_ptr<Inbox> inbox_;
+    TimerQueue timers_;
+    std::string out_;
+    size_t outPos_ = 0;
+    bool closing_ = false, peerClosed_ = false, aborted_ = false, done_ = false;
+    bool draining_ = false;
+    Clock::time_point drainUntil_;
+    Clock::time_point lastActivity_ = Clock::now();
+};
+
+void Driver::fail(const char* call, int err) {
+    aborted_ = true;
+    // A peer that resets or vanishes is routine for a server: log it and
+    // count it, the server goes on.
+    ErrorInfo info;
+    info.call = call;
+    info.err = err;
+    info.address = record_->peer.toString();
+    info.detail = "connection " + std::to_string(record_->id);
+    p_.reporter->error(info);
+}
+
+bool Driver::flush() {
+    while (outPos_ < out_.size()) {
+        ssize_t n = sys::send(socket_.fd(), out_.data() + outPos_, out_.size() - outPos_);
+        if (n < 0) {
+            if (errno == EAGAIN || errno == EWOULDBLOCK) break;
+            fail("send", errno);
+            return false;
+        }
+        p_.reporter->bytesMoved(*record_, false, std::string_view(out_).substr(outPos_, size_t(n)));
+        outPos_ += size_t(n);
+        lastActivity_ = Clock::now();
+    }
+    if (outPos_ == out_.size()) {
+        out_.clear();
+        outPos_ = 0;
+    } else if (outPos_ > 65536 && outPos_ * 2 > out_.size()) {
+        out_.erase(0, outPos_);
+        outPos_ = 0;
+    }
+    return true;
+}
+
+// A graceful close: closing a socket that still has unread input makes the
+// kernel send RST, and the peer may then lose the last bytes we sent. So we
+// half-close (FIN after our data), then read and discard until the peer
+// closes too, for at most a second.
+void Driver::startDrain() {
+    draining_ = true;
+    drainUntil_ = Clock::now() + Millis(1000);
+    sys::shutdown(socket_.fd(), SHUT_WR);
+}
+
+bool Driver::drainOnce() {
+    char buf[16384];
+    ssize_t n = sys::recv(socket_.fd(), buf, sizeof buf);
+    if (n < 0) return errno == EAGAIN || errno == EWOULDBLOCK;
+    if (n == 0) return false;
+    p_.reporter->bytesMoved(*record_, true, std::string_view(buf, size_t(n)));
+    return true;
+}
+
+bool Driver::readOnce() {
+    char buf[65536];
+    ssize_t n = sys::recv(socket_.fd(), buf, sizeof buf);
+    if (n < 0) {
+        if (errno == EAGAIN || errno == EWOULDBLOCK) return true;
+        fail("recv", errno);
+        return false;
+    }
+    lastActivity_ = Clock::now();
+    if (n == 0) {
+        peerClosed_ = true;
+        session_->onPeerClosed(*this);
+        return true;
+    }
+    std::string_view data(buf, size_t(n));
+    p_.reporter->bytesMoved(*record_, true, data);
+    session_->onData(*this, data);
+    return true;
+}
+
+void Driver::run() {
+    // Registered first: whatever fails later, connectionClosed balances it.
+    p_.reporter->connectionOpened(*record_);
+    socket_.setNonBlocking(true);
+    if (p_.broadcast) {
+        inbox_ = std::make_shared<Inbox>();
+        inbox_->fd = ::eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK);
+        std::weak_ptr<Inbox> weak = inbox_;
+        record_->deliver = [weak](std::string_view bytes) {
+            if (auto in = weak.lock()) in->deliver(bytes);
+        };
+    }
+    session_ = p_.service->newSession(*p_.options);
+    session_->onOpen(*this);
+    while (!aborted_) {
+        if (!flush()) break;
+        if (closing_ && out_.empty() && !draining_) {
+            if (peerClosed_) break;  // both sides done: close at once
+            startDrain();
+        }
+        if (draining_ && Clock::now() >= drainUntil_) break;
+        // Nothing can happen any more: the peer is gone, no timer, no output.
+        if (peerClosed_ && out_.empty() && timers_.empty() && !inbox_) break;
+        pollfd fds[3];
+        nfds_t n = 0;
+        short ev = 0;
+        // Back-pressure: with a megabyte queued for a peer that does not
+        // read (echo), stop reading from it until the queue drains.
+        if ((!closing_ || draining_) && !peerClosed_ && (draining_ || queuedBytes() < kHighWater))
+            ev |= POLLIN;
+        if (!out_.empty()) ev |= POLLOUT;
+        // With nothing to wait for on the socket (peer gone, timers left),
+        // leave it out: poll would report POLLHUP again and again.
+        fds[n++] = {ev ? socket_.fd() : -1, ev, 0};
+        fds[n++] = {p_.stopFd, POLLIN, 0};
+        if (inbox_ && inbox_->fd >= 0) fds[n++] = {inbox_->fd, POLLIN, 0};
+        int timeout = timers_.nextTimeoutMs();
+        if (draining_)
+            timeout = minTimeout(timeout, int(std::chrono::ceil<Millis>(drainUntil_ - Clock::now()).count()));
+        if (p_.idleTimeoutMs > 0) {
+            auto idleLeft = std::chrono::ceil<Millis>(lastActivity_ + Millis(p_.idleTimeoutMs) -
+                                                       Clock::now()).count();
+            timeout = minTimeout(timeout, idleLeft < 0 ? 0 : int(idleLeft));
+        }
+        int r = sys::poll(fds, n, timeout);
+        if (r < 0) {
+            fail("poll", errno);
+            break;
+        }
+        if (fds[1].revents) break;  // the server stops: drop the connection now
+        if (fds[0].revents & (POLLIN | POLLHUP | POLLERR)) {
+            if (draining_) {
+                if (!drainOnce()) break;
+            } else if (ev & POLLIN) {
+                if (!readOnce()) break;
+            } else if (fds[0].revents & POLLERR) {
+                fail("poll", socket_.pendingError());
+                break;
+            } else if (!(ev & POLLOUT)) {
+                peerClosed_ = true;  // hung up while we only wait for timers
+            }
+        }
+        if (n > 2 && fds[2].revents) send(inbox_->take());
+        timers_.runDue();
+        if (p_.idleTimeoutMs > 0 && Clock::now() - lastActivity_ >= Millis(p_.idleTimeoutMs)) {
+            p_.reporter->log("closing connection " + std::to_string(record_->id) + " from " +
+                             record_->peer.toString() + ": idle for " +
+                             std::to_string(p_.idleTimeoutMs) + " ms");
+            break;
+        }
+    }
+    done_ = true;
+    record_->state.store(ConnectionRecord::Closing);
+    if (inbox_) inbox_->shut();
+    socket_.close();
+    p_.reporter->connectionClosed(*record_);
+    session_.reset();
+}
+
+}  // namespace
+
+void runBlockingSession(Socket socket, std::shared_ptr<ConnectionRecord> record,
+                        const BlockingSessionParams& params) noexcept {
+    auto keep = record;
+    try {
+        Driver d(std::move(socket), std::move(record), params);
+        d.run();
+    } catch (const std::exception& e) {
+        // A service that throws loses its connection, not the server.
+        params.reporter->log(std::string("session ended by an exception: ") + e.what());
+        keep->state.store(ConnectionRecord::Closed);
+        params.reporter->connectionClosed(*keep);  // idempotent
+    }
+}
+
+}  // namespace sockwb

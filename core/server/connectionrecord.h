@@ -1,0 +1,47 @@
+#pragma once
+// The engine's live record of one TCP connection: what Server::connections()
+// snapshots and what the observer is told. Counters are atomics because the
+// GUI thread snapshots them while the serving thread updates them.
+
+#include <atomic>
+#include <chrono>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <string_view>
+
+#include "core/net/address.h"
+#include "core/server/server.h"
+
+namespace sockwb {
+
+// Always held by shared_ptr (make_shared): the registry keeps one.
+struct ConnectionRecord : std::enable_shared_from_this<ConnectionRecord> {
+    enum State { Open, Closing, Closed };
+
+    uint64_t id = 0;
+    size_t listener = 0;     // index in ServerConfig::listeners
+    std::string label;       // "echo/tcp"
+    Address peer;
+    int fd = -1;
+    int tid = 0;
+    int pid = 0;
+    std::chrono::system_clock::time_point since = std::chrono::system_clock::now();
+    std::atomic<uint64_t> bytesIn{0};
+    std::atomic<uint64_t> bytesOut{0};
+    std::atomic<int> state{Open};
+    // Chat: how bytes broadcast by another session reach this one. Set once
+    // before the record is registered and never changed; may be called from
+    // any thread (the blocking driver queues and wakes its poll, the event
+    // loop appends to the output buffer on its own single thread).
+    std::function<void(std::string_view)> deliver;
+
+    // A copy for Server::connections() and the observer. Thread-safe.
+    ConnectionInfo snapshot() const;
+};
+
+const char* connectionStateName(int state) noexcept;
+
+}  // namespace sockwb

@@ -1,0 +1,75 @@
+#include "core/server/datagramendpoint.h"
+
+#include <cerrno>
+
+#include "core/net/sys.h"
+
+namespace sockwb {
+
+DatagramEndpoint::DatagramEndpoint(ServerCore& core, size_t listener, TimerQueue& timers)
+    : core_(core), listener_(core.listeners()[listener]), timers_(timers) {
+    handler_ = listener_.service->newDatagramHandler(core.options());
+    if (!handler_)
+        throw Error::unsupported("the " + listener_.config.service + " service has no UDP form");
+}
+
+DatagramEndpoint::~DatagramEndpoint() { *alive_ = false; }
+
+int DatagramEndpoint::fd() const noexcept { return listener_.socket.fd(); }
+
+void DatagramEndpoint::readReady() {
+    // 64 KiB: the largest UDP payload, so no datagram is ever cut.
+    std::string buf(65536, '\0');
+    for (int i = 0; i < 64; ++i) {
+        sockaddr_storage ss{};
+        socklen_t len = sizeof ss;
+        ssize_t n = sys::recvfrom(fd(), buf.data(), buf.size(), 0, reinterpret_cast<sockaddr*>(&ss), &len);
+        if (n < 0) {
+            if (errno == EAGAIN || errno == EWOULDBLOCK) return;
+            // ECONNREFUSED here is an ICMP "port unreachable" from an earlier
+            // reply: routine for UDP, worth a log line, not a stop.
+            ErrorInfo info{ErrorKind::System, "recvfrom", errno, 0, listener_.address.toString(), {}};
+            core_.error(info);
+            return;
+        }
+        Address from(reinterpret_cast<sockaddr*>(&ss), len);
+        core_.datagramIn(size_t(n));
+        std::string_view data(buf.data(), size_t(n));
+        if (auto* obs = core_.observer()) obs->onData(0, true, data.substr(0, 256));
+        try {
+            handler_->onDatagram(*this, data, from);
+        } catch (const std::exception& e) {
+            core_.log(std::string("datagram handler failed: ") + e.what());
+        }
+    }
+}
+
+void DatagramEndpoint::sendTo(std::string_view bytes, const Address& to) {
+    ssize_t n = sys::sendto(fd(), bytes.data(), bytes.size(), 0, to.sockaddrPtr(), to.length());
+    if (n < 0) {
+        // A full socket buffer drops the datagram, as UDP itself would.
+        core_.error(ErrorInfo{ErrorKind::System, "sendto", errno, 0, to.toString(), {}});
+        return;
+    }
+    core_.datagramOut(size_t(n));
+    if (auto* obs = core_.observer()) obs->onData(0, false, bytes.substr(0, 256));
+}
+
+void DatagramEndpoint::startTimer(Millis delay, int id, const Address& peer) {
+    std::weak_ptr<bool> alive = alive_;
+    timers_.add(delay, [this, alive, id, peer] {
+        auto a = alive.lock();
+        if (!a || !*a) return;
+        try {
+            handler_->onTimer(*this, id, peer);
+        } catch (const std::exception& e) {
+            core_.log(std::string("datagram timer failed: ") + e.what());
+        }
+    });
+}
+
+void DatagramEndpoint::log(std::string_view text) { core_.log(text); }
+
+const ServiceOptions& DatagramEndpoint::options() const { return core_.options(); }
+
+}  // namespace sockwb

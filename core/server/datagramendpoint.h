@@ -1,0 +1,43 @@
+#pragma once
+// One UDP listener being served: its DatagramHandler and the context the
+// handler sends and sets timers through. Used by the iterative model (one
+// recvfrom loop with poll timeouts) and by the event loop, which is why the
+// timers live in a TimerQueue the caller owns. Not thread-safe: one thread.
+
+#include <memory>
+
+#include "core/server/servercore.h"
+#include "core/server/service.h"
+#include "core/reactor/timerqueue.h"
+
+namespace sockwb {
+
+class DatagramEndpoint final : public DatagramContext {
+public:
+    // listener must be a bound UDP socket (non-blocking) of core; timers is
+    // the loop's queue. Neither is owned; both outlive the endpoint.
+    DatagramEndpoint(ServerCore& core, size_t listener, TimerQueue& timers);
+    ~DatagramEndpoint() override;
+
+    int fd() const noexcept;
+    // Reads every datagram waiting (at most a batch, to stay fair to other
+    // sockets of a loop) and hands each to the handler.
+    void readReady();
+
+    // DatagramContext
+    void sendTo(std::string_view bytes, const Address& to) override;
+    void startTimer(Millis delay, int id, const Address& peer) override;
+    void log(std::string_view text) override;
+    const ServiceOptions& options() const override;
+
+private:
+    ServerCore& core_;
+    Listener& listener_;
+    TimerQueue& timers_;
+    std::unique_ptr<DatagramHandler> handler_;
+    // Timers capture this flag, not the endpoint: after the endpoint is
+    // gone a pending timer finds it false and does nothing.
+    std::shared_ptr<bool> alive_ = std::make_shared<bool>(true);
+};
+
+}  // namespace sockwb

@@ -1,0 +1,239 @@
+#include "core/server/eventconnection.h"
+
+#include <sys/ioctl.h>
+
+#include <cerrno>
+
+#include "core/net/sys.h"
+
+namespace sockwb {
+
+using Clock = std::chrono::steady_clock;
+constexpr size_t kHighWater = 1 << 20;
+
+EventConnection::EventConnection(EventLoop& loop, ServerCore& core, Socket socket,
+                                 std::shared_ptr<ConnectionRecord> record, ClosedFn onClosed)
+    : loop_(loop), core_(core), socket_(std::move(socket)), record_(std::move(record)),
+      onClosed_(std::move(onClosed)) {}
+
+EventConnection::~EventConnection() {
+    *self_ = nullptr;
+    onClosed_ = nullptr;  // the owner is destroying us: do not call back
+    finish();
+}
+
+void EventConnection::open() {
+    // One loop thread serves every session, so a broadcast can append to
+    // the other connections' buffers directly.
+    const auto& service = *core_.listeners()[record_->listener].service;
+    if (service.needsBroadcast())
+        record_->deliver = [weak = std::weak_ptr<EventConnection*>(self_)](std::string_view bytes) {
+        if (auto s = weak.lock(); s && *s) (*s)->send(bytes);
+    };
+    core_.connectionOpened(*record_);
+    loop_.watch(socket_.fd(), Poller::In, [this](unsigned ev) { handle(ev); });
+    trackIdle_ = core_.config().idleTimeoutMs > 0;
+    if (trackIdle_) armIdle(core_.config().idleTimeoutMs);
+    session_ = service.newSession(core_.options());
+    Dispatch d(*this);
+    session_->onOpen(*this);
+    afterIo();
+}
+
+void EventConnection::send(std::string_view bytes) {
+    if (finished_ || draining_) return;
+    out_.append(bytes);
+    // Inside our own callbacks afterIo() follows: it writes at once and sets
+    // the interest once (usually no epoll_ctl at all: the write succeeds and
+    // the interest stays In). Anything else (a chat broadcast from another
+    // connection) only asks for Out and is written on the next Out event:
+    // never from inside a broadcast loop, which keeps re-entrancy away.
+    if (dispatching_) return;
+    const bool reading = !closing_ && !peerClosed_ && queuedBytes() < kHighWater;
+    loop_.setInterest(socket_.fd(), (reading ? unsigned(Poller::In) : 0u) | Poller::Out);
+}
+
+void EventConnection::close() { closing_ = true; }
+
+void EventConnection::startTimer(Millis delay, int id) {
+    ++pendingTimers_;
+    loop_.timers().add(delay, [weak = std::weak_ptr<EventConnection*>(self_), id] {
+        auto s = weak.lock();
+        if (!s || !*s) return;
+        EventConnection* c = *s;
+        --c->pendingTimers_;
+        if (c->finished_) return;
+        Dispatch d(*c);
+        try {
+            c->session_->onTimer(*c, id);
+            c->afterIo();
+        } catch (const std::exception& e) {
+            c->core_.log(std::string("session ended by an exception: ") + e.what());
+            c->finish();
+        }
+    });
+}
+
+void EventConnection::broadcast(std::string_view bytes) { core_.broadcast(*record_, bytes); }
+void EventConnection::log(std::string_view text) { core_.log(text); }
+const Address& EventConnection::peer() const { return record_->peer; }
+const ServiceOptions& EventConnection::options() const { return core_.options(); }
+
+void EventConnection::armIdle(int delayMs) {
+    loop_.timers().add(Millis(delayMs), [weak = std::weak_ptr<EventConnection*>(self_)] {
+        auto s = weak.lock();
+        if (!s || !*s || (*s)->finished_) return;
+        EventConnection* c = *s;
+        const int idle = c->core_.config().idleTimeoutMs;
+        auto quiet = std::chrono::duration_cast<Millis>(Clock::now() - c->lastActivity_).count();
+        if (quiet >= idle) {
+            c->core_.log("closing connection " + std::to_string(c->record_->id) + " from " +
+                         c->record_->peer.toString() + ": idle for " + std::to_string(idle) + " ms");
+            c->finish();
+        } else {
+            c->armIdle(int(idle - quiet));
+        }
+    });
+}
+
+void EventConnection::fail(const char* call, int err) {
+    ErrorInfo info;
+    info.call = call;
+    info.err = err;
+    info.address = record_->peer.toString();
+    info.detail = "connection " + std::to_string(record_->id);
+    core_.error(info);
+    finish();
+}
+
+void EventConnection::handle(unsigned events) {
+    if (finished_) return;
+    Dispatch d(*this);
+    try {
+        handleIo(events);
+    } catch (const std::exception& e) {
+        // A service that throws loses its connection, not the whole loop.
+        core_.log(std::string("session ended by an exception: ") + e.what());
+        finish();
+    }
+}
+
+void EventConnection::handleIo(unsigned events) {
+    if (events & (Poller::In | Poller::Err)) {
+        if (draining_)
+            drainSome();
+        else if (!closing_ && !peerClosed_)
+            readSome();
+    }
+    if (!finished_ && (events & Poller::Out)) flush();
+    if (!finished_) afterIo();
+}
+
+void EventConnection::readSome() {
+    char buf[65536];
+    // A few reads per event, then back to the loop: one fast sender must
+    // not starve the other connections.
+    for (int i = 0; i < 4 && !finished_ && !closing_ && queuedBytes() < kHighWater; ++i) {
+        ssize_t n = sys::recv(socket_.fd(), buf, sizeof buf);
+        if (n < 0) {
+            if (errno != EAGAIN && errno != EWOULDBLOCK) fail("recv", errno);
+            else readDrained_ = true;
+            return;
+        }
+        touch();
+        // Less than asked for: the receive queue was emptied (at that instant).
+        readDrained_ = size_t(n) < sizeof buf;
+        if (n == 0) {
+            peerClosed_ = true;
+            session_->onPeerClosed(*this);
+            return;
+        }
+        std::string_view data(buf, size_t(n));
+        core_.bytesMoved(*record_, true, data);
+        session_->onData(*this, data);
+        if (size_t(n) < sizeof buf) return;
+    }
+}
+
+void EventConnection::drainSome() {
+    char buf[16384];
+    ssize_t n = sys::recv(socket_.fd(), buf, sizeof buf);
+    if (n > 0) {
+        core_.bytesMoved(*record_, true, std::string_view(buf, size_t(n)));
+        return;
+    }
+    if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) return;
+    finish();  // the peer closed too (or reset): done
+}
+
+void EventConnection::flush() {
+    while (outPos_ < out_.size()) {
+        ssize_t n = sys::send(socket_.fd(), out_.data() + outPos_, out_.size() - outPos_);
+        if (n < 0) {
+            if (errno == EAGAIN || errno == EWOULDBLOCK) break;
+            fail("send", errno);
+            return;
+        }
+        core_.bytesMoved(*record_, false, std::string_view(out_).substr(outPos_, size_t(n)));
+        outPos_ += size_t(n);
+        touch();
+    }
+    if (outPos_ == out_.size()) {
+        out_.clear();
+        outPos_ = 0;
+    } else if (outPos_ > 65536 && outPos_ * 2 > out_.size()) {
+        out_.erase(0, outPos_);
+        outPos_ = 0;
+    }
+}
+
+void EventConnection::afterIo() {
+    if (finished_) return;
+    if (!out_.empty()) flush();  // try at once: usually the socket has room
+    if (finished_) return;
+    if (closing_ && out_.empty() && !draining_) {
+        if (peerClosed_) return finish();
+        // The common case (an HTTP "Connection: close" answered): the
+        // answer is in the kernel and no input waits unread, so close(2)
+        // sends a FIN after our data and nothing can turn it into a RST.
+        // This is nginx's fast path too; no shutdown, drain or timer.
+        if (readDrained_ && !inputPending()) return finish();
+        // Else graceful close, as in the blocking driver: FIN after our
+        // data, then read and discard until the peer closes (at most 1 s),
+        // so unread input cannot turn our close into a RST that loses data.
+        draining_ = true;
+        sys::shutdown(socket_.fd(), SHUT_WR);
+        loop_.timers().add(Millis(1000), [weak = std::weak_ptr<EventConnection*>(self_)] {
+            if (auto s = weak.lock(); s && *s) (*s)->finish();
+        });
+    }
+    if (peerClosed_ && !closing_ && out_.empty() && pendingTimers_ == 0 && !record_->deliver)
+        return finish();
+    unsigned interest = 0;
+    // Back-pressure: a peer that does not read its echo gets no more reads
+    // once a megabyte is queued for it.
+    if ((draining_ || !closing_) && !peerClosed_ && (draining_ || queuedBytes() < kHighWater))
+        interest |= Poller::In;
+    if (!out_.empty()) interest |= Poller::Out;
+    loop_.setInterest(socket_.fd(), interest);
+}
+
+bool EventConnection::inputPending() {
+    // The last recv found the queue empty, but bytes may have arrived
+    // since: one ioctl is cheap next to a RST that loses the answer.
+    int n = 0;
+    if (sys::ioctlInt(socket_.fd(), FIONREAD, &n) != 0) return true;  // unsure: be graceful
+    return n > 0;
+}
+
+void EventConnection::finish() {
+    if (finished_) return;
+    finished_ = true;
+    record_->state.store(ConnectionRecord::Closing);
+    loop_.unwatchClosing(socket_.fd());
+    socket_.close();
+    core_.connectionClosed(*record_);
+    if (onClosed_) onClosed_(record_->id);
+}
+
+}  // namespace sockwb

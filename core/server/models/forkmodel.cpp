@@ -1,0 +1,219 @@
+#include "core/server/models/forkmodel.h"
+
+#include <fcntl.h>
+#include <signal.h>
+#include <sys/syscall.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <vector>
+#include <chrono>
+
+#include "core/server/acceptor.h"
+#include "core/server/blockingsession.h"
+#include "core/server/models/forkchannel.h"
+#include "core/server/servercore.h"
+#include "core/net/sys.h"
+
+namespace sockwb {
+
+namespace {
+int openPidfd(pid_t pid) {
+#ifdef SYS_pidfd_open
+    return int(::syscall(SYS_pidfd_open, pid, 0));
+#else
+    (void)pid;
+    errno = ENOSYS;
+    return -1;
+#endif
+}
+// The child inherits every descriptor of the parent process: in the GUI
+// that includes client sockets connected to this very server, whose peer
+// would then never see the connection close. Keep stdio and what the
+// session needs, close the rest (close_range is one syscall, no allocation).
+void closeInheritedFds(std::vector<int> keep) {
+    std::sort(keep.begin(), keep.end());
+    unsigned from = 3;
+    for (int fd : keep) {
+        if (fd < int(from)) continue;
+        if (unsigned(fd) > from) ::close_range(from, unsigned(fd) - 1, 0);
+        from = unsigned(fd) + 1;
+    }
+    ::close_range(from, ~0U, 0);
+    traceNote("close_range", -1, "inherited descriptors except the connection and the report pipe");
+}
+
+}  // namespace
+
+ForkModel::ForkModel() = default;
+
+ForkModel::~ForkModel() { stop(); }
+
+void ForkModel::start(ServerCore& core) {
+    core_ = &core;
+    if (::pipe2(pipe_, O_CLOEXEC) != 0) throw Error::fromErrno("pipe2", errno);
+    // Only the parent's end is non-blocking: a child that fills the pipe
+    // waits for the parent to read, it does not lose its reports.
+    ::fcntl(pipe_[0], F_SETFL, O_NONBLOCK);
+    reader_ = std::make_unique<ForkChannelReader>(pipe_[0], core);
+    thread_ = std::thread([this] {
+        TraceScope scope(core_->traceObserver());
+        core_->threadStarted("fork model accept loop");
+        acceptLoop();
+    });
+}
+
+void ForkModel::acceptLoop() {
+    Acceptor acceptor(*core_);
+    acceptor.extraFds.push_back(pipe_[0]);
+    acceptor.onIdle = [this] { reap(); };
+    acceptor.onReady = [this, &acceptor](int fd) {
+        if (fd == pipe_[0]) {
+            reader_->readAvailable();
+            return;
+        }
+        reap();  // a pidfd became readable: that child has exited
+        acceptor.extraFds.assign(1, pipe_[0]);
+        for (auto& [pid, c] : children_)
+            if (c.pidfd >= 0)
+            acceptor.extraFds.push_back(c.pidfd);
+        else
+            acceptor.idleTimeoutMs = 100;  // no pidfd (old kernel): reap on a tick
+    };
+    while (auto client = acceptor.next()) {
+        auto record = core_->newRecord(client->listener, client->peer, client->socket.fd());
+        // Why forking here is safe even inside the GUI process: the child
+        // starts with this one thread, which holds no lock of ours now (we
+        // fork outside every engine mutex). In the child we only run the
+        // session over the already-accepted socket, our own fresh objects,
+        // glibc's malloc (which its own atfork handlers keep usable) and raw
+        // write(2) to the pipe: the parent's observers, Qt objects and
+        // locks other threads may have held are never touched (the trace
+        // observers are swapped for a pipe writer before any traced call),
+        // and the child leaves with _exit, running no atexit handler or
+        // static destructor of the parent. Inherited descriptors are closed
+        // (close_range) so the child holds only its connection and the pipe.
+        // The residual risk is a lock inside libc itself that another thread
+        // held at the instant of fork (localtime_r's time-zone lock, used by
+        // the clock): glibc resets its malloc and stdio locks in the child,
+        // not that one. The worst case is one stuck child, which stop()
+        // still kills; a zygote helper process would remove even that.
+        pid_t pid = sys::fork();
+        if (pid == 0) runChild(*client, record);
+        if (pid < 0) {
+            core_->error(ErrorInfo{ErrorKind::System, "fork", errno, 0, client->peer.toString(), {}});
+            core_->discardAdmitted();
+            continue;
+        }
+        record->pid = pid;
+        record->tid = pid;
+        client->socket.close();  // the parent's copy: the child serves it
+        Child c{record, openPidfd(pid)};
+        if (c.pidfd >= 0)
+            acceptor.extraFds.push_back(c.pidfd);
+        else
+            acceptor.idleTimeoutMs = 100;  // no pidfd (old kernel): reap on a tick
+        children_.emplace(pid, c);
+        core_->connectionOpened(*record);
+    }
+    reader_->readAvailable();
+}
+
+void ForkModel::runChild(AcceptedClient& client, std::shared_ptr<ConnectionRecord> parentRecord) {
+    // Inherited SIGINT/SIGTERM handlers (sockwb serve installs some) must
+    // not keep the child alive when the parent kills it.
+    ::signal(SIGTERM, SIG_DFL);
+    ::signal(SIGINT, SIG_DFL);
+    ::signal(SIGPIPE, SIG_IGN);
+    ChildTraceObserver pipeTrace(pipe_[1]);
+    TraceObserver* t = core_->traceObserver() ? &pipeTrace : nullptr;
+    setGlobalTraceObserver(t);
+    TraceScope scope(t);
+    ChildReporter reporter(pipe_[1]);
+    traceNote("process_start", client.socket.fd(), "fork child for " + client.peer.toString(),
+              ::getpid());
+    // The course's step: the child closes the listening sockets.
+    for (auto& l : core_->listeners()) l.socket.close();
+    closeInheritedFds({client.socket.fd(), pipe_[1], core_->stopFd()});
+    auto record = std::make_shared<ConnectionRecord>();
+    record->id = parentRecord->id;
+    record->listener = parentRecord->listener;
+    record->peer = parentRecord->peer;
+    record->fd = client.socket.fd();
+    record->pid = record->tid = ::getpid();
+    const auto& l = core_->listeners()[client.listener];
+    BlockingSessionParams params;
+    params.service = l.service.get();
+    params.options = &core_->options();
+    params.reporter = &reporter;
+    params.stopFd = core_->stopFd();
+    params.idleTimeoutMs = core_->config().idleTimeoutMs;
+    runBlockingSession(std::move(client.socket), std::move(record), params);
+    ::_exit(0);
+}
+
+void ForkModel::forget(pid_t pid, int status) {
+    auto it = children_.find(pid);
+    if (it == children_.end()) return;
+    // Reports written before the child died are in the pipe: replay them
+    // first so the record's bytes are complete when it closes.
+    reader_->readAvailable();
+    if (WIFSIGNALED(status) && !core_->stopRequested())
+        core_->log("child " + std::to_string(pid) + " killed by signal " +
+                   std::to_string(WTERMSIG(status)));
+    core_->connectionClosed(*it->second.record);  // no-op if it said so itself
+    if (it->second.pidfd >= 0) ::close(it->second.pidfd);
+    children_.erase(it);
+}
+
+void ForkModel::reap() {
+    std::vector<std::pair<pid_t, int>> dead;
+    for (auto& [pid, c] : children_) {
+        int status = 0;
+        pid_t r = ::waitpid(pid, &status, WNOHANG);
+        if (r == pid || (r < 0 && errno == ECHILD)) dead.emplace_back(pid, status);
+    }
+    for (auto [pid, status] : dead) forget(pid, status);
+}
+
+void ForkModel::killAndReapAll() {
+    using Clock = std::chrono::steady_clock;
+    // The children watch the same stop eventfd, so most are already on
+    // their way out: give them 300 ms, then SIGTERM, then SIGKILL.
+    auto waitFor = [this](Clock::duration grace) {
+        const auto until = Clock::now() + grace;
+        while (!children_.empty() && Clock::now() < until) {
+            std::vector<pollfd> fds{{pipe_[0], POLLIN, 0}};
+            for (auto& [pid, c] : children_)
+                if (c.pidfd >= 0) fds.push_back({c.pidfd, POLLIN, 0});
+            int left = int(std::chrono::ceil<std::chrono::milliseconds>(until - Clock::now()).count());
+            ::poll(fds.data(), fds.size(), fds.size() == 1 ? std::min(left, 10) : left);
+            reader_->readAvailable();
+            reap();
+        }
+    };
+    waitFor(std::chrono::milliseconds(300));
+    for (auto& [pid, c] : children_) ::kill(pid, SIGTERM);
+    waitFor(std::chrono::milliseconds(200));
+    for (auto& [pid, c] : children_) ::kill(pid, SIGKILL);
+    while (!children_.empty()) {
+        auto it = children_.begin();
+        int status = 0;
+        ::waitpid(it->first, &status, 0);
+        forget(it->first, status);
+    }
+}
+
+void ForkModel::stop() {
+    if (thread_.joinable()) thread_.join();
+    if (reader_) killAndReapAll();
+    reader_.reset();
+    for (int& fd : pipe_) {
+        if (fd >= 0) ::close(fd);
+        fd = -1;
+    }
+}
+
+}  // namespace sockwb

@@ -1,0 +1,61 @@
+#include "core/server/models/iterativemodel.h"
+
+#include <cerrno>
+
+#include "core/server/acceptor.h"
+#include "core/server/blockingsession.h"
+#include "core/server/datagramendpoint.h"
+#include "core/server/servercore.h"
+#include "core/net/sys.h"
+
+namespace sockwb {
+
+void IterativeModel::start(ServerCore& core) {
+    core_ = &core;
+    const bool udp = core.listeners().front().config.protocol == Protocol::Udp;
+    thread_ = std::thread([this, udp] {
+        TraceScope scope(core_->traceObserver());
+        core_->threadStarted(udp ? "iterative recvfrom loop" : "iterative accept loop");
+        if (udp)
+            runUdp();
+        else
+            runTcp();
+    });
+}
+
+void IterativeModel::runTcp() {
+    Acceptor acceptor(*core_);
+    BlockingSessionParams params;
+    params.options = &core_->options();
+    params.reporter = core_;
+    params.stopFd = core_->stopFd();
+    params.idleTimeoutMs = core_->config().idleTimeoutMs;
+    while (auto client = acceptor.next()) {
+        params.service = core_->listeners()[client->listener].service.get();
+        params.broadcast = false;  // one client at a time: nobody to relay to
+        auto record = core_->newRecord(client->listener, client->peer, client->socket.fd());
+        runBlockingSession(std::move(client->socket), std::move(record), params);
+    }
+}
+
+void IterativeModel::runUdp() {
+    TimerQueue timers;
+    try {
+        DatagramEndpoint endpoint(*core_, 0, timers);
+        while (!core_->stopRequested()) {
+            pollfd fds[2] = {{core_->stopFd(), POLLIN, 0}, {endpoint.fd(), POLLIN, 0}};
+            int r = sys::poll(fds, 2, timers.nextTimeoutMs());
+            if (r < 0 || fds[0].revents) break;
+            if (fds[1].revents) endpoint.readReady();
+            timers.runDue();
+        }
+    } catch (const std::exception& e) {
+        core_->log(std::string("UDP loop ended: ") + e.what());
+    }
+}
+
+void IterativeModel::stop() {
+    if (thread_.joinable()) thread_.join();
+}
+
+}  // namespace sockwb

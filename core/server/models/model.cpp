@@ -1,0 +1,29 @@
+#include "core/server/models/model.h"
+
+#include "core/net/error.h"
+#include "core/server/models/eventmodel.h"
+#include "core/server/models/forkmodel.h"
+#include "core/server/models/iterativemodel.h"
+#include "core/server/models/poolmodel.h"
+#include "core/server/server.h"
+#include "core/server/models/threadmodel.h"
+
+namespace sockwb {
+
+std::vector<std::string> modelNames() {
+    return {"iterative", "fork", "thread", "pool", "select", "poll", "epoll"};
+}
+
+std::unique_ptr<Model> makeModel(std::string_view name) {
+    if (name == "iterative") return std::make_unique<IterativeModel>();
+    if (name == "fork") return std::make_unique<ForkModel>();
+    if (name == "thread") return std::make_unique<ThreadModel>();
+    if (name == "pool") return std::make_unique<PoolModel>();
+    if (name == "select" || name == "poll" || name == "epoll")
+        return std::make_unique<EventModel>(std::string(name));
+    std::string list;
+    for (const auto& m : modelNames()) list += (list.empty() ? "" : ", ") + m;
+    throw Error::invalid("model", "unknown model '" + std::string(name) + "' (valid models: " + list + ")");
+}
+
+}  // namespace sockwb

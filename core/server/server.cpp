@@ -1,0 +1,191 @@
+#include "core/server/server.h"
+
+#include <algorithm>
+
+#include "core/server/models/model.h"
+#include "core/server/servercore.h"
+
+namespace sockwb {
+
+namespace {
+
+bool isEventDriven(const std::string& model) {
+    return model == "select" || model == "poll" || model == "epoll";
+}
+
+std::string joined(const std::vector<std::string>& names) {
+    std::string out;
+    for (const auto& n : names) out += (out.empty() ? "" : ", ") + n;
+    return out;
+}
+
+}  // namespace
+
+const char* protocolName(Protocol p) noexcept { return p == Protocol::Udp ? "udp" : "tcp"; }
+
+Protocol parseProtocol(std::string_view text) {
+    if (text == "tcp" || text == "TCP") return Protocol::Tcp;
+    if (text == "udp" || text == "UDP") return Protocol::Udp;
+    throw Error::invalid("protocol", "unknown protocol '" + std::string(text) + "' (valid: tcp, udp)");
+}
+
+std::string whyRefused(const std::string& model, const Service& service, Protocol protocol,
+                       size_t listenerCount) {
+    const auto models = modelNames();
+    if (std::find(models.begin(), models.end(), model) == models.end())
+        return "unknown model '" + model + "': valid models are " + joined(models);
+    const std::string name = service.name();
+    if (protocol == Protocol::Udp && !service.supportsUdp()) {
+        if (service.needsBroadcast())
+            return "the " + name + " service relays lines between connected clients, and UDP has "
+                   "no connections: use TCP";
+        return "the " + name + " service has no UDP form: use TCP";
+    }
+    if (protocol == Protocol::Tcp && !service.supportsTcp())
+        return "the " + name + " service has no TCP form: use UDP";
+    if (service.needsBroadcast() && model == "fork")
+        return "the " + name + " service cannot run under fork: each client lives in its own "
+               "process, so lines cannot be relayed";
+    if (service.needsBroadcast() && model == "iterative")
+        return "the " + name + " service cannot run under iterative: one client at a time cannot "
+               "talk to anyone";
+    if (protocol == Protocol::Udp && (model == "thread" || model == "pool" || model == "fork"))
+        return "UDP has no connections to hand to a worker " +
+               std::string(model == "fork" ? "process" : "thread") +
+               ": serve UDP with iterative, select, poll or epoll";
+    if (protocol == Protocol::Udp && model == "iterative" && listenerCount > 1)
+        return "the iterative model serves one UDP listener in its recvfrom loop: use select, "
+               "poll or epoll to host several services in one server";
+    return {};
+}
+
+std::string whyRefused(const std::string& model, const std::string& service, Protocol protocol,
+                       size_t listenerCount) {
+    const auto models = modelNames();
+    if (std::find(models.begin(), models.end(), model) == models.end())
+        return "unknown model '" + model + "': valid models are " + joined(models);
+    std::shared_ptr<const Service> s;
+    try {
+        s = makeService(service);
+    } catch (const Error& e) {
+        return e.what();
+    }
+    if (!s) return "unknown service '" + service + "': valid services are " + joined(serviceNames());
+    return whyRefused(model, *s, protocol, listenerCount);
+}
+
+Server::Server(ServerConfig config) : config_(std::move(config)) {
+    for (const auto& l : config_.listeners) services_.push_back(makeService(l.service));
+    validate();
+}
+
+Server::Server(ServerConfig config, std::vector<std::shared_ptr<const Service>> services)
+    : config_(std::move(config)), services_(std::move(services)) {
+    validate();
+}
+
+Server::~Server() { stop(); }
+
+void Server::validate() const {
+    if (config_.listeners.empty()) throw Error::invalid("listeners", "a server needs at least one listener");
+    if (services_.size() != config_.listeners.size() ||
+        std::any_of(services_.begin(), services_.end(), [](const auto& s) { return !s; }))
+        throw Error::invalid("services", "one service per listener is needed");
+    (void)makeModel(config_.model);  // throws the list of valid models
+    const size_t n = config_.listeners.size();
+    bool anyUdp = false;
+    for (size_t i = 0; i < n; ++i) {
+        const auto& l = config_.listeners[i];
+        if (l.protocol == Protocol::Udp) anyUdp = true;
+        std::string why = whyRefused(config_.model, *services_[i], l.protocol, n);
+        if (!why.empty()) throw Error::unsupported(why);
+    }
+    if (anyUdp && n > 1 && !isEventDriven(config_.model))
+        throw Error::unsupported("the " + config_.model + " model cannot mix UDP with other "
+                                 "listeners: use select, poll or epoll for a multi-service server");
+    if (config_.backlog < 1) throw Error::invalid("backlog", "must be at least 1");
+    if (config_.model == "pool" && config_.poolSize < 1)
+        throw Error::invalid("pool size", "must be at least 1");
+    if (config_.maxConnections < 0) throw Error::invalid("max connections", "must be 0 (no limit) or more");
+    if (config_.idleTimeoutMs < 0) throw Error::invalid("idle timeout", "must be 0 (none) or more");
+}
+
+void Server::setObserver(ServerObserver* observer) { observer_ = observer; }
+
+void Server::setTraceObserver(TraceObserver* observer) { trace_ = observer; }
+
+std::shared_ptr<ServerCore> Server::core() const {
+    std::lock_guard lock(coreMutex_);
+    return core_;
+}
+
+void Server::start() {
+    std::vector<std::pair<std::string, Address>> listening;
+    {
+        std::lock_guard lock(mutex_);
+        if (running_) return;
+        ServerConfig cfg = config_;
+        cfg.serviceOptions.modelName = config_.model;
+        auto core = std::make_shared<ServerCore>(std::move(cfg), services_, observer_, trace_);
+        auto model = makeModel(config_.model);
+        {
+            // The listeners' socket/bind/listen calls belong to this
+            // server's trace even though they run on the caller's thread.
+            TraceScope scope(trace_);
+            core->open();  // throws with nothing left open
+            try {
+                model->start(*core);
+            } catch (...) {
+                core->requestStop();
+                model->stop();
+                core->close();
+                throw;
+            }
+        }
+        for (const auto& l : core->listeners()) listening.emplace_back(l.label, l.address);
+        model_ = std::move(model);
+        {
+            std::lock_guard c(coreMutex_);
+            core_ = std::move(core);
+        }
+        running_ = true;
+    }
+    if (observer_)
+        for (const auto& [label, address] : listening) observer_->onListening(label, address);
+}
+
+void Server::stop() {
+    {
+        std::lock_guard lock(mutex_);
+        if (!running_) return;
+        auto core = this->core();
+        TraceScope scope(trace_);
+        core->requestStop();
+        model_->stop();
+        model_.reset();
+        core->close();
+        running_ = false;
+    }
+    if (observer_) observer_->onStopped();
+}
+
+bool Server::isRunning() const { return running_; }
+
+std::vector<Address> Server::addresses() const {
+    auto c = core();
+    return c ? c->addresses() : std::vector<Address>{};
+}
+
+std::string Server::modelName() const { return config_.model; }
+
+ServerStats Server::stats() const {
+    auto c = core();
+    return c ? c->stats() : ServerStats{};
+}
+
+std::vector<ConnectionInfo> Server::connections() const {
+    auto c = core();
+    return c ? c->connections() : std::vector<ConnectionInfo>{};
+}
+
+}  // namespace sockwb

@@ -1,0 +1,156 @@
+#pragma once
+// A server: one or more listeners (service, protocol, port) run under one
+// concurrency model. start() returns once every socket listens; stop() is
+// prompt (< 1 s) and leaves no thread, child process, fd or port behind.
+// Public methods are thread-safe unless noted.
+
+#include <atomic>
+#include <chrono>
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+#include "core/net/address.h"
+#include "core/net/error.h"
+#include "core/server/service.h"
+#include "core/net/trace.h"
+
+namespace sockwb {
+
+enum class Protocol { Tcp, Udp };
+const char* protocolName(Protocol p) noexcept;  // "tcp" / "udp"
+Protocol parseProtocol(std::string_view text);  // throws Error listing tcp, udp
+
+struct ListenerConfig {
+    std::string service = "echo";
+    Protocol protocol = Protocol::Tcp;
+    std::string bindAddress = "127.0.0.1";
+    uint16_t port = 0;  // 0: the kernel chooses a free one
+};
+
+struct ServerConfig {
+    // The first listener is the main one; more make a multi-service server
+    // (event-driven models only).
+    std::vector<ListenerConfig> listeners{ListenerConfig{}};
+    std::string model = "epoll";  // iterative, fork, thread, pool, select, poll, epoll
+    int backlog = 128;
+    int poolSize = 4;             // pool: worker threads
+    int maxConnections = 0;       // 0: no limit; over it a client is accepted then closed
+    int idleTimeoutMs = 0;        // 0: none; an idle connection is closed after it
+    bool reuseAddr = true;
+    ServiceOptions serviceOptions;
+};
+
+// Counters of one connection (a snapshot).
+struct ConnectionInfo {
+    uint64_t id = 0;
+    std::string listener;   // "echo/tcp"
+    Address peer;
+    int fd = -1;
+    int tid = 0;            // worker thread (thread/pool/event models)
+    int pid = 0;            // process (fork model: the child's pid)
+    uint64_t bytesIn = 0;
+    uint64_t bytesOut = 0;
+    std::string state;      // "open", "closing", "closed"
+    std::chrono::system_clock::time_point since;
+};
+
+// Counters of the whole server (a snapshot).
+struct ServerStats {
+    uint64_t accepted = 0;
+    uint64_t active = 0;
+    uint64_t bytesIn = 0;
+    uint64_t bytesOut = 0;
+    uint64_t datagramsIn = 0;
+    uint64_t datagramsOut = 0;
+    uint64_t errors = 0;
+    uint64_t refused = 0;   // over maxConnections
+};
+
+// What a server tells the outside world. Called from the server's threads
+// (never the fork children: their events are relayed by the parent), so an
+// implementation must be thread-safe and must not call back into Server.
+class ServerObserver {
+public:
+    virtual ~ServerObserver() = default;
+    virtual void onListening(const std::string& listener, const Address& address) { (void)listener; (void)address; }
+    virtual void onConnectionOpened(const ConnectionInfo& info) { (void)info; }
+    virtual void onConnectionClosed(const ConnectionInfo& info) { (void)info; }
+    // Data moved: direction true = received from the peer. bytes may be cut
+    // to a preview by the engine (at most 256 bytes are passed).
+    virtual void onData(uint64_t connectionId, bool incoming, std::string_view bytes) {
+        (void)connectionId; (void)incoming; (void)bytes;
+    }
+    // A line from a service or the engine ("refused: 10 connections max").
+    virtual void onLog(const std::string& text) { (void)text; }
+    // A failure that did not stop the server (one connection's error...).
+    virtual void onError(const ErrorInfo& error) { (void)error; }
+    virtual void onStopped() {}
+};
+
+class Model;
+class ServerCore;
+
+class Server {
+public:
+    // Validates the configuration (unknown service or model, refused
+    // combinations) and throws Error with a sentence saying why.
+    explicit Server(ServerConfig config);
+    // Same, with the services given (one per listener, in order) instead of
+    // looked up by name: for services that are not in the registry (tests,
+    // plug-ins). Validated the same way.
+    Server(ServerConfig config, std::vector<std::shared_ptr<const Service>> services);
+    ~Server();  // stops
+    Server(const Server&) = delete;
+    Server& operator=(const Server&) = delete;
+
+    // Not owned; set before start(). Optional.
+    void setObserver(ServerObserver* observer);
+    // Syscall trace for every thread of this server (and the fork children's
+    // events, relayed). Not owned; set before start(). Optional.
+    void setTraceObserver(TraceObserver* observer);
+
+    // Opens every listener and starts the model's threads. Returns once all
+    // listen; throws Error (EADDRINUSE...) and leaves nothing open if any fails.
+    void start();
+    // Prompt stop: closes listeners and connections, joins threads, kills and
+    // reaps children. Idempotent.
+    void stop();
+    bool isRunning() const;
+
+    // Real addresses (port 0 resolved), in listener order. Valid after start().
+    std::vector<Address> addresses() const;
+    const ServerConfig& config() const { return config_; }
+    std::string modelName() const;
+    ServerStats stats() const;
+    std::vector<ConnectionInfo> connections() const;
+
+private:
+    void validate() const;
+    std::shared_ptr<ServerCore> core() const;
+
+    ServerConfig config_;
+    std::vector<std::shared_ptr<const Service>> services_;
+    std::unique_ptr<Model> model_;
+    ServerObserver* observer_ = nullptr;
+    TraceObserver* trace_ = nullptr;
+    mutable std::mutex mutex_;       // serialises start() and stop()
+    mutable std::mutex coreMutex_;   // guards core_ (the pointer, not the core)
+    std::shared_ptr<ServerCore> core_;  // kept after stop: stats stay readable
+    std::atomic<bool> running_{false};
+};
+
+// Every model name, in the course's order. Thread-safe.
+std::vector<std::string> modelNames();
+// Checks a combination before anything starts; returns "" when fine or a
+// sentence saying why it makes no sense (chat over UDP, chat under fork...).
+// The GUI uses it to disable choices with a tooltip. Thread-safe.
+std::string whyRefused(const std::string& model, const std::string& service, Protocol protocol,
+                       size_t listenerCount = 1);
+// Same for a service object (not looked up by name). Thread-safe.
+std::string whyRefused(const std::string& model, const Service& service, Protocol protocol,
+                       size_t listenerCount = 1);
+
+}  // namespace sockwb

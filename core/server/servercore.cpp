@@ -1,0 +1,271 @@
+#include "core/server/servercore.h"
+
+#include <pthread.h>
+#include <sys/eventfd.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <mutex>
+
+#include "core/net/sys.h"
+
+namespace sockwb {
+
+namespace {
+constexpr size_t kPreview = 256;  // ServerObserver::onData promise
+
+// The calling thread's pid and tid for each new record, without the two
+// syscalls (getpid, and getpid again inside currentTid) per connection. A
+// fork child must not keep its parent's values: every fork bumps a counter
+// (pthread_atfork) and a thread whose counter is stale asks again.
+std::atomic<unsigned> g_forks{0};
+struct ThreadIds {
+    int pid = 0, tid = 0;
+    unsigned forks = ~0u;
+};
+const ThreadIds& threadIds() {
+    static std::once_flag once;
+    std::call_once(once, [] { ::pthread_atfork(nullptr, nullptr, [] { g_forks.fetch_add(1); }); });
+    thread_local ThreadIds ids;
+    const unsigned forks = g_forks.load(std::memory_order_relaxed);
+    if (ids.forks != forks) {
+        ids.pid = static_cast<int>(::getpid());
+        ids.tid = currentTid();
+        ids.forks = forks;
+    }
+    return ids;
+}
+
+// A numeric address as is (no lookup); a name ("localhost") through
+// getaddrinfo, first answer. Empty means every IPv4 interface.
+Address bindAddressOf(const ListenerConfig& c, int socktype) {
+    const std::string host = c.bindAddress.empty() ? std::string("0.0.0.0") : c.bindAddress;
+    try {
+        return Address::fromIp(host, c.port);
+    } catch (const Error&) {
+        auto all = Address::resolve(host, std::to_string(c.port), socktype);
+        if (all.empty()) throw Error::invalid("bind address", "'" + host + "' resolves to nothing");
+        return all.front();
+    }
+}
+}
+
+const char* connectionStateName(int state) noexcept {
+    switch (state) {
+        case ConnectionRecord::Open: return "open";
+        case ConnectionRecord::Closing: return "closing";
+        default: return "closed";
+    }
+}
+
+ConnectionInfo ConnectionRecord::snapshot() const {
+    ConnectionInfo info;
+    info.id = id;
+    info.listener = label;
+    info.peer = peer;
+    info.fd = fd;
+    info.tid = tid;
+    info.pid = pid;
+    info.bytesIn = bytesIn.load(std::memory_order_relaxed);
+    info.bytesOut = bytesOut.load(std::memory_order_relaxed);
+    info.state = connectionStateName(state.load(std::memory_order_relaxed));
+    info.since = since;
+    return info;
+}
+
+ServerCore::ServerCore(ServerConfig config, std::vector<std::shared_ptr<const Service>> services,
+                       ServerObserver* observer, TraceObserver* trace)
+    : config_(std::move(config)), observer_(observer), trace_(trace) {
+    for (size_t i = 0; i < config_.listeners.size(); ++i) {
+        Listener l;
+        l.config = config_.listeners[i];
+        l.service = i < services.size() ? services[i] : nullptr;
+        l.label = l.config.service + "/" + protocolName(l.config.protocol);
+        listeners_.push_back(std::move(l));
+    }
+}
+
+ServerCore::~ServerCore() { close(); }
+
+void ServerCore::open() {
+    // The stop fd is an eventfd: one fd, readable from the moment stop is
+    // requested, and shared with fork children without any extra plumbing.
+    stopFd_ = ::eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK);
+    if (stopFd_ < 0) throw Error::fromErrno("eventfd", errno);
+    try {
+        for (auto& l : listeners_) {
+            const bool tcp = l.config.protocol == Protocol::Tcp;
+            Address want = bindAddressOf(l.config, tcp ? SOCK_STREAM : SOCK_DGRAM);
+            if (tcp) {
+                ListenOptions lo;
+                lo.reuseAddr = config_.reuseAddr;
+                lo.nonBlocking = true;  // every model polls before accept
+                l.socket = tcpListen(want, config_.backlog, lo);
+            } else {
+                l.socket = udpBind(want, config_.reuseAddr);
+                l.socket.setNonBlocking(true);
+            }
+            l.address = l.socket.localAddress();
+        }
+    } catch (...) {
+        close();
+        throw;
+    }
+}
+
+void ServerCore::close() {
+    for (auto& l : listeners_) l.socket.close();
+    if (stopFd_ >= 0) {
+        ::close(stopFd_);
+        stopFd_ = -1;
+    }
+}
+
+std::vector<Address> ServerCore::addresses() const {
+    std::vector<Address> out;
+    for (const auto& l : listeners_) out.push_back(l.address);
+    return out;
+}
+
+void ServerCore::requestStop() noexcept {
+    stopping_.store(true, std::memory_order_release);
+    if (stopFd_ >= 0) {
+        uint64_t one = 1;
+        ssize_t r = ::write(stopFd_, &one, sizeof one);
+        (void)r;
+    }
+}
+
+void ServerCore::threadStarted(const std::string& role) const {
+    traceNote("thread_start", -1, role + " (model " + config_.model + ")", currentTid());
+}
+
+bool ServerCore::admit(Socket& socket, const Address& peer, size_t listener) {
+    accepted_.fetch_add(1, std::memory_order_relaxed);
+    const auto max = static_cast<uint64_t>(config_.maxConnections);
+    if (max > 0) {
+        // Reserve a slot atomically: two acceptor threads never both pass.
+        uint64_t cur = active_.load();
+        do {
+            if (cur >= max) {
+                refused_.fetch_add(1, std::memory_order_relaxed);
+                // Logged before the close: whoever sees the close can rely
+                // on the log line being there.
+                log("refused " + peer.toString() + " on " + listeners_[listener].label + ": " +
+                    std::to_string(max) + " connections max");
+                socket.close();
+                return false;
+            }
+        } while (!active_.compare_exchange_weak(cur, cur + 1));
+        return true;
+    }
+    active_.fetch_add(1, std::memory_order_relaxed);
+    return true;
+}
+
+void ServerCore::discardAdmitted() noexcept { active_.fetch_sub(1, std::memory_order_relaxed); }
+
+std::shared_ptr<ConnectionRecord> ServerCore::newRecord(size_t listener, const Address& peer, int fd) {
+    auto r = std::make_shared<ConnectionRecord>();
+    r->id = nextId_.fetch_add(1);
+    r->listener = listener;
+    r->label = listeners_[listener].label;
+    r->peer = peer;
+    r->fd = fd;
+    const ThreadIds& ids = threadIds();
+    r->tid = ids.tid;
+    r->pid = ids.pid;
+    return r;
+}
+
+std::shared_ptr<ConnectionRecord> ServerCore::findRecord(uint64_t id) const {
+    std::lock_guard lock(mutex_);
+    auto it = records_.find(id);
+    return it == records_.end() ? nullptr : it->second;
+}
+
+void ServerCore::countBytes(bool incoming, uint64_t bytes) noexcept {
+    (incoming ? bytesIn_ : bytesOut_).fetch_add(bytes, std::memory_order_relaxed);
+}
+
+void ServerCore::datagramIn(size_t bytes) noexcept {
+    datagramsIn_.fetch_add(1, std::memory_order_relaxed);
+    bytesIn_.fetch_add(bytes, std::memory_order_relaxed);
+}
+
+void ServerCore::datagramOut(size_t bytes) noexcept {
+    datagramsOut_.fetch_add(1, std::memory_order_relaxed);
+    bytesOut_.fetch_add(bytes, std::memory_order_relaxed);
+}
+
+ServerStats ServerCore::stats() const {
+    ServerStats s;
+    s.accepted = accepted_.load();
+    s.active = active_.load();
+    s.bytesIn = bytesIn_.load();
+    s.bytesOut = bytesOut_.load();
+    s.datagramsIn = datagramsIn_.load();
+    s.datagramsOut = datagramsOut_.load();
+    s.errors = errors_.load();
+    s.refused = refused_.load();
+    return s;
+}
+
+std::vector<ConnectionInfo> ServerCore::connections() const {
+    std::lock_guard lock(mutex_);
+    std::vector<ConnectionInfo> out;
+    out.reserve(records_.size());
+    for (const auto& [id, r] : records_) out.push_back(r->snapshot());
+    return out;
+}
+
+void ServerCore::connectionOpened(ConnectionRecord& record) {
+    {
+        std::lock_guard lock(mutex_);
+        records_.emplace(record.id, record.shared_from_this());
+    }
+    if (observer_) observer_->onConnectionOpened(record.snapshot());
+}
+
+void ServerCore::bytesMoved(ConnectionRecord& record, bool incoming, std::string_view bytes) {
+    (incoming ? record.bytesIn : record.bytesOut).fetch_add(bytes.size(), std::memory_order_relaxed);
+    (incoming ? bytesIn_ : bytesOut_).fetch_add(bytes.size(), std::memory_order_relaxed);
+    if (observer_) observer_->onData(record.id, incoming, bytes.substr(0, kPreview));
+}
+
+void ServerCore::connectionClosed(ConnectionRecord& record) {
+    std::shared_ptr<ConnectionRecord> keep;
+    {
+        std::lock_guard lock(mutex_);
+        auto it = records_.find(record.id);
+        if (it == records_.end()) return;  // closed twice (fork: message + reap)
+        keep = std::move(it->second);
+        records_.erase(it);
+    }
+    record.state.store(ConnectionRecord::Closed);
+    active_.fetch_sub(1, std::memory_order_relaxed);
+    if (observer_) observer_->onConnectionClosed(record.snapshot());
+}
+
+void ServerCore::broadcast(ConnectionRecord& from, std::string_view bytes) {
+    std::vector<std::shared_ptr<ConnectionRecord>> targets;
+    {
+        std::lock_guard lock(mutex_);
+        for (const auto& [id, r] : records_)
+            if (id != from.id && r->listener == from.listener && r->deliver &&
+                r->state.load() == ConnectionRecord::Open)
+                targets.push_back(r);
+    }
+    for (auto& r : targets) r->deliver(bytes);
+}
+
+void ServerCore::log(std::string_view text) {
+    if (observer_) observer_->onLog(std::string(text));
+}
+
+void ServerCore::error(const ErrorInfo& info) {
+    errors_.fetch_add(1, std::memory_order_relaxed);
+    if (observer_) observer_->onError(info);
+}
+
+}  // namespace sockwb

@@ -1,0 +1,114 @@
+#pragma once
+// The state every concurrency model shares for one running server: the open
+// listeners, the stop eventfd, the counters, the registry of live
+// connections and the observers. Models drive it; Server owns it. It is
+// also the in-process SessionReporter: counters, registry and observer
+// callbacks in one place, so every model reports the same way.
+
+#include <sys/types.h>
+
+#include <atomic>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/server/connectionrecord.h"
+#include "core/server/server.h"
+#include "core/server/service.h"
+#include "core/server/sessionreporter.h"
+#include "core/net/socket.h"
+#include "core/net/trace.h"
+
+namespace sockwb {
+
+struct Listener {
+    ListenerConfig config;
+    std::shared_ptr<const Service> service;
+    Socket socket;
+    Address address;    // the real one (port 0 resolved)
+    std::string label;  // "echo/tcp"
+};
+
+class ServerCore final : public SessionReporter {
+public:
+    // services: one per listener, same order as config.listeners.
+    ServerCore(ServerConfig config, std::vector<std::shared_ptr<const Service>> services,
+               ServerObserver* observer, TraceObserver* trace);
+    ~ServerCore() override;
+    ServerCore(const ServerCore&) = delete;
+    ServerCore& operator=(const ServerCore&) = delete;
+
+    // Creates the stop eventfd and opens every listener (TCP listening and
+    // non-blocking, UDP bound). Throws Error and closes what it opened.
+    // Caller's thread, before any model thread runs.
+    void open();
+    // Closes every listener and the stop fd. After the model has stopped.
+    void close();
+
+    const ServerConfig& config() const noexcept { return config_; }
+    const ServiceOptions& options() const noexcept { return config_.serviceOptions; }
+    // Listeners: their sockets are used by the model threads; the vector
+    // itself does not change between open() and close().
+    std::vector<Listener>& listeners() noexcept { return listeners_; }
+    std::vector<Address> addresses() const;
+
+    // Readable (level-triggered, never drained) once stop was requested:
+    // every serving poll includes it, fork children too (they share it).
+    int stopFd() const noexcept { return stopFd_; }
+    // Thread-safe, async-signal-safe enough (one write).
+    void requestStop() noexcept;
+    bool stopRequested() const noexcept { return stopping_.load(std::memory_order_acquire); }
+
+    ServerObserver* observer() const noexcept { return observer_; }
+    TraceObserver* traceObserver() const noexcept { return trace_; }
+    // To call first thing in every thread the server starts, after its
+    // TraceScope: reports thread_start to the trace. Thread-safe.
+    void threadStarted(const std::string& role) const;
+
+    // Admission after accept (max connections). Counts the accept; when over
+    // the limit logs, closes the socket and returns false. Thread-safe.
+    bool admit(Socket& socket, const Address& peer, size_t listener);
+    // A client admitted but never served (queued at stop): frees its slot.
+    void discardAdmitted() noexcept;
+    // A fresh record for an admitted connection. Thread-safe.
+    std::shared_ptr<ConnectionRecord> newRecord(size_t listener, const Address& peer, int fd);
+    // Record registered by id (fork parent relaying a child's events).
+    std::shared_ptr<ConnectionRecord> findRecord(uint64_t id) const;
+
+    // Server-wide byte counters only (fork parent: the child counted the
+    // record's). Thread-safe.
+    void countBytes(bool incoming, uint64_t bytes) noexcept;
+    void datagramIn(size_t bytes) noexcept;
+    void datagramOut(size_t bytes) noexcept;
+
+    ServerStats stats() const;
+    std::vector<ConnectionInfo> connections() const;
+
+    // SessionReporter (thread-safe; observer called without engine locks).
+    void connectionOpened(ConnectionRecord& record) override;
+    void bytesMoved(ConnectionRecord& record, bool incoming, std::string_view bytes) override;
+    void connectionClosed(ConnectionRecord& record) override;
+    void broadcast(ConnectionRecord& from, std::string_view bytes) override;
+    void log(std::string_view text) override;
+    void error(const ErrorInfo& info) override;
+
+private:
+    ServerConfig config_;
+    std::vector<Listener> listeners_;
+    ServerObserver* observer_;
+    TraceObserver* trace_;
+    int stopFd_ = -1;
+    std::atomic<bool> stopping_{false};
+
+    std::atomic<uint64_t> nextId_{1};
+    std::atomic<uint64_t> accepted_{0}, active_{0}, bytesIn_{0}, bytesOut_{0};
+    std::atomic<uint64_t> datagramsIn_{0}, datagramsOut_{0}, errors_{0}, refused_{0};
+
+    mutable std::mutex mutex_;  // guards records_
+    std::map<uint64_t, std::shared_ptr<ConnectionRecord>> records_;
+};
+
+}  // namespace sockwb

@@ -1,0 +1,109 @@
+#pragma once
+// Services are written once, as event-driven state machines, and every
+// concurrency model drives them: a blocking model runs one session on its
+// own thread (or process) with poll() for data and timers; an event-driven
+// model runs thousands of sessions in one loop. A service therefore never
+// sleeps and never touches a socket: it asks its context to send, to close
+// or to start a timer. This is what lets one select/poll/epoll thread serve
+// 100 clock clients at once.
+
+#include <chrono>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/net/address.h"
+
+namespace sockwb {
+
+using Millis = std::chrono::milliseconds;
+
+// Options a service may read. Plain data, copied into each server.
+struct ServiceOptions {
+    int ticks = 5;             // clock: lines of time per request
+    int intervalMs = 1000;     // clock: pause between two lines
+    std::string root;          // http: folder of static files ("" = none)
+    std::string modelName;     // filled by the engine: the model serving
+    size_t maxLine = 64 * 1024;  // chat and line services: longest line accepted
+};
+
+// What a TCP session may do with its connection. Implemented by each model;
+// every call is made on the session's own thread (or loop).
+class SessionContext {
+public:
+    virtual ~SessionContext() = default;
+    // Queues bytes for the peer; the model sends them (all of them, in order).
+    virtual void send(std::string_view bytes) = 0;
+    // Closes once everything queued has been sent.
+    virtual void close() = 0;
+    // One-shot timer: onTimer(id) is called after delay on the session's thread.
+    virtual void startTimer(Millis delay, int id = 0) = 0;
+    // Relays bytes to every other open session of the same listener (chat).
+    // Thread-safe with respect to the other sessions.
+    virtual void broadcast(std::string_view bytes) = 0;
+    // A line for the server's log ("client 3 asked for /index.html").
+    virtual void log(std::string_view text) = 0;
+    virtual const Address& peer() const = 0;
+    virtual const ServiceOptions& options() const = 0;
+    // Bytes queued by send() and not yet handed to the kernel. A service that
+    // produces output unasked (chargen) reads it to keep its output bounded
+    // when the peer does not read. Models that send synchronously keep 0.
+    virtual size_t queuedBytes() const { return 0; }
+};
+
+// One per TCP connection. Not thread-safe: the model calls it from one thread.
+class Session {
+public:
+    virtual ~Session() = default;
+    virtual void onOpen(SessionContext& ctx) { (void)ctx; }
+    // Bytes from the peer, split anyhow: never assume one recv = one message.
+    virtual void onData(SessionContext& ctx, std::string_view bytes) = 0;
+    virtual void onTimer(SessionContext& ctx, int id) { (void)ctx; (void)id; }
+    // The peer half-closed (recv returned 0). Default: close our side too.
+    virtual void onPeerClosed(SessionContext& ctx) { ctx.close(); }
+};
+
+// What a UDP handler may do. Implemented by each model.
+class DatagramContext {
+public:
+    virtual ~DatagramContext() = default;
+    virtual void sendTo(std::string_view bytes, const Address& to) = 0;
+    // One-shot timer for that peer: onTimer(id, peer) after delay.
+    virtual void startTimer(Millis delay, int id, const Address& peer) = 0;
+    virtual void log(std::string_view text) = 0;
+    virtual const ServiceOptions& options() const = 0;
+};
+
+// One per UDP listener. Not thread-safe: called from one thread.
+class DatagramHandler {
+public:
+    virtual ~DatagramHandler() = default;
+    virtual void onDatagram(DatagramContext& ctx, std::string_view bytes, const Address& from) = 0;
+    virtual void onTimer(DatagramContext& ctx, int id, const Address& peer) {
+        (void)ctx; (void)id; (void)peer;
+    }
+};
+
+// A service: a factory of sessions / datagram handlers. Thread-safe (const).
+class Service {
+public:
+    virtual ~Service() = default;
+    virtual std::string name() const = 0;
+    virtual bool supportsTcp() const { return true; }
+    virtual bool supportsUdp() const { return false; }
+    // Relays between sessions (chat): needs every client in one process.
+    virtual bool needsBroadcast() const { return false; }
+    virtual std::unique_ptr<Session> newSession(const ServiceOptions& options) const = 0;
+    virtual std::unique_ptr<DatagramHandler> newDatagramHandler(const ServiceOptions& options) const {
+        (void)options;
+        return nullptr;
+    }
+};
+
+// The service registry: "echo", "discard", "chargen", "daytime", "time",
+// "clock", "chat", "http". Throws Error (InvalidInput) listing valid names.
+std::shared_ptr<const Service> makeService(std::string_view name);
+std::vector<std::string> serviceNames();
+
+}  // namespace sockwb
