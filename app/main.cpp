@@ -12,7 +12,7 @@
 #include "app/mainwindow.h"
 #include "app/screenshots.h"
 #include "app/signalcloser.h"
-#include "widgets/translations.h"
+#include "widgets/common/translations.h"
 
 namespace {
 

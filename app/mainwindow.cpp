@@ -15,19 +15,19 @@
 #include <QToolBar>
 
 #include "core/net/framing.h"
-#include "widgets/cheatsheetdialog.h"
-#include "widgets/clientwindow.h"
-#include "widgets/composerwindow.h"
-#include "widgets/comparewindow.h"
-#include "widgets/languagemenu.h"
-#include "widgets/logview.h"
-#include "widgets/serverform.h"
-#include "widgets/serverpanel.h"
-#include "widgets/sidebar.h"
-#include "widgets/traceadapter.h"
-#include "widgets/traceview.h"
-#include "widgets/windowplacement.h"
-#include "widgets/launchclientsdialog.h"
+#include "widgets/trace/cheatsheetdialog.h"
+#include "widgets/client/clientwindow.h"
+#include "widgets/composer/composerwindow.h"
+#include "widgets/compare/comparewindow.h"
+#include "widgets/shell/languagemenu.h"
+#include "widgets/common/logview.h"
+#include "widgets/server/serverform.h"
+#include "widgets/server/serverpanel.h"
+#include "widgets/shell/sidebar.h"
+#include "widgets/trace/traceadapter.h"
+#include "widgets/trace/traceview.h"
+#include "widgets/client/windowplacement.h"
+#include "widgets/client/launchclientsdialog.h"
 
 namespace sockwb::app {
 

@@ -22,9 +22,9 @@
 #include <thread>
 #include <vector>
 
-#include "widgets/traceadapter.h"
-#include "widgets/tracemodel.h"
-#include "widgets/traceview.h"
+#include "widgets/trace/traceadapter.h"
+#include "widgets/trace/tracemodel.h"
+#include "widgets/trace/traceview.h"
 
 using namespace sockwb;
 using Clock = std::chrono::steady_clock;

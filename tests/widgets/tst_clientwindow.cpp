@@ -18,11 +18,11 @@
 #include <QTableView>
 
 #include "core/server/server.h"
-#include "widgets/clientwindow.h"
-#include "widgets/dataview.h"
-#include "widgets/sendpanel.h"
-#include "widgets/tracemodel.h"
-#include "widgets/traceview.h"
+#include "widgets/client/clientwindow.h"
+#include "widgets/client/dataview.h"
+#include "widgets/client/sendpanel.h"
+#include "widgets/trace/tracemodel.h"
+#include "widgets/trace/traceview.h"
 
 using namespace sockwb;
 

@@ -27,11 +27,11 @@
 #include "core/net/error.h"
 #include "core/load/procstats.h"
 #include "core/net/socket.h"
-#include "widgets/comparecharts.h"
-#include "widgets/compareform.h"
-#include "widgets/compareresultsmodel.h"
-#include "widgets/comparerunner.h"
-#include "widgets/comparewindow.h"
+#include "widgets/compare/comparecharts.h"
+#include "widgets/compare/compareform.h"
+#include "widgets/compare/compareresultsmodel.h"
+#include "widgets/compare/comparerunner.h"
+#include "widgets/compare/comparewindow.h"
 
 using namespace sockwb;
 

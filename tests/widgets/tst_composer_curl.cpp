@@ -19,13 +19,13 @@
 
 #include "core/http/curlcommand.h"
 #include "widgets/composer_testserver.h"
-#include "widgets/composerbodyview.h"
-#include "widgets/composercurldialog.h"
-#include "widgets/composerkeyvaluetable.h"
-#include "widgets/composerrequest.h"
-#include "widgets/composerrequesteditor.h"
-#include "widgets/composerresponseview.h"
-#include "widgets/composerwindow.h"
+#include "widgets/composer/composerbodyview.h"
+#include "widgets/composer/composercurldialog.h"
+#include "widgets/composer/composerkeyvaluetable.h"
+#include "widgets/composer/composerrequest.h"
+#include "widgets/composer/composerrequesteditor.h"
+#include "widgets/composer/composerresponseview.h"
+#include "widgets/composer/composerwindow.h"
 
 using namespace sockwb;
 

@@ -18,10 +18,10 @@
 #include <QTableView>
 
 #include "core/server/server.h"
-#include "widgets/clientwindow.h"
-#include "widgets/headlessclients.h"
-#include "widgets/launchclientsdialog.h"
-#include "widgets/windowplacement.h"
+#include "widgets/client/clientwindow.h"
+#include "widgets/client/headlessclients.h"
+#include "widgets/client/launchclientsdialog.h"
+#include "widgets/client/windowplacement.h"
 
 using namespace sockwb;
 

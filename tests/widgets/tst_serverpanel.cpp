@@ -18,12 +18,12 @@
 #include <thread>
 
 #include "core/net/socket.h"
-#include "widgets/connectionstable.h"
-#include "widgets/logview.h"
-#include "widgets/serverform.h"
-#include "widgets/serverpanel.h"
-#include "widgets/tracemodel.h"
-#include "widgets/traceview.h"
+#include "widgets/server/connectionstable.h"
+#include "widgets/common/logview.h"
+#include "widgets/server/serverform.h"
+#include "widgets/server/serverpanel.h"
+#include "widgets/trace/tracemodel.h"
+#include "widgets/trace/traceview.h"
 
 using namespace sockwb;
 

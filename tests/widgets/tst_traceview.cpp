@@ -14,9 +14,9 @@
 #include "testmain.h"
 #include <thread>
 
-#include "widgets/traceadapter.h"
-#include "widgets/tracemodel.h"
-#include "widgets/traceview.h"
+#include "widgets/trace/traceadapter.h"
+#include "widgets/trace/tracemodel.h"
+#include "widgets/trace/traceview.h"
 
 using namespace sockwb;
 

@@ -28,11 +28,11 @@
 #include "core/net/error.h"
 #include "core/server/server.h"
 #include "core/server/service.h"
-#include "widgets/errortext.h"
-#include "widgets/languagemenu.h"
-#include "widgets/refusaltext.h"
-#include "widgets/serverform.h"
-#include "widgets/translations.h"
+#include "widgets/common/errortext.h"
+#include "widgets/shell/languagemenu.h"
+#include "widgets/common/refusaltext.h"
+#include "widgets/server/serverform.h"
+#include "widgets/common/translations.h"
 
 using namespace sockwb;
 

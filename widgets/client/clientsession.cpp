@@ -1,0 +1,143 @@
+#include "widgets/client/clientsession.h"
+
+#include "widgets/trace/traceadapter.h"
+
+namespace sockwb {
+
+ClientSession::ClientSession(QObject* parent) : QObject(parent), trace_(new TraceAdapter(this)) {
+    qRegisterMetaType<sockwb::ErrorInfo>();
+    qRegisterMetaType<sockwb::CloseReason>();
+}
+
+ClientSession::~ClientSession() {
+    // Join before the members the I/O thread touches (trace_, mutex_) go.
+    if (connection_) connection_->stop();
+    connection_.reset();
+}
+
+void ClientSession::connectTo(const QString& host, quint16 port, Protocol protocol, int timeoutMs) {
+    if (connection_) connection_->stop();  // prompt: the old thread is woken, not waited on
+    connection_.reset();
+    ++generation_;
+    {
+        std::lock_guard lock(mutex_);
+        pending_.clear();
+    }
+    bytesIn_ = bytesOut_ = 0;
+    ClientConfig config;
+    config.protocol = protocol;
+    config.host = host.toStdString();
+    config.port = port;
+    config.connectTimeout = Millis(timeoutMs);
+    connection_ = std::make_unique<ClientConnection>(config, static_cast<ClientObserver*>(this), trace_);
+    setState(State::Connecting);
+    try {
+        connection_->start();
+    } catch (const Error& e) {
+        connection_.reset();
+        emit errorOccurred(e.info());
+        setState(State::Failed);
+        emit closed(CloseReason::Error);
+    }
+}
+
+void ClientSession::send(const QByteArray& bytes) {
+    if (connection_ && state_ == State::Connected)
+        connection_->send(std::string(bytes.constData(), static_cast<size_t>(bytes.size())));
+}
+
+void ClientSession::shutdownWrite() {
+    if (connection_) connection_->shutdownWrite();
+}
+
+void ClientSession::disconnectFromHost() {
+    if (connection_) connection_->disconnect();
+}
+
+void ClientSession::setState(State s) {
+    if (state_ == s) return;
+    state_ = s;
+    emit stateChanged(s);
+}
+
+void ClientSession::onConnected(const Address& local, const Address& peer) {
+    const int gen = generation_;
+    QString l = QString::fromStdString(local.toString());
+    QString p = QString::fromStdString(peer.toString());
+    QMetaObject::invokeMethod(this, [this, gen, l, p] {
+        if (gen != generation_) return;
+        setState(State::Connected);
+        emit connected(l, p);
+    }, Qt::QueuedConnection);
+}
+
+void ClientSession::onData(std::string_view bytes) {
+    // Past this many recvs waiting for the GUI, new bytes join the last
+    // chunk: the GUI then gets a bounded number of rows per turn.
+    constexpr qsizetype kMaxChunks = 64;
+    // Past this many bytes waiting, the rest is only counted: a flood
+    // (chargen) cannot grow memory while the GUI is busy.
+    constexpr qsizetype kMaxPendingBytes = 1 << 20;
+    const auto size = static_cast<qsizetype>(bytes.size());
+    std::lock_guard lock(mutex_);
+    if (pendingBytes_ >= kMaxPendingBytes) {
+        skipped_ += size;
+    } else {
+        pendingBytes_ += size;
+        if (pending_.size() >= kMaxChunks)
+            pending_.last().bytes.append(bytes.data(), size);
+        else
+            pending_.append(Chunk{QByteArray(bytes.data(), size), QDateTime::currentDateTime()});
+    }
+    if (flushPosted_) return;
+    flushPosted_ = true;
+    QMetaObject::invokeMethod(this, &ClientSession::flushData, Qt::QueuedConnection);
+}
+
+void ClientSession::flushData() {
+    QList<Chunk> batch;
+    qint64 skipped = 0;
+    {
+        std::lock_guard lock(mutex_);
+        flushPosted_ = false;
+        batch.swap(pending_);
+        pendingBytes_ = 0;
+        std::swap(skipped, skipped_);
+    }
+    for (const Chunk& c : batch) {
+        bytesIn_ += static_cast<quint64>(c.bytes.size());
+        emit dataReceived(c.bytes, c.when);
+    }
+    if (skipped > 0) {
+        bytesIn_ += static_cast<quint64>(skipped);
+        emit dataSkipped(skipped);
+    }
+}
+
+void ClientSession::onSent(size_t bytes) {
+    const int gen = generation_;
+    QMetaObject::invokeMethod(this, [this, gen, bytes] {
+        if (gen != generation_) return;
+        bytesOut_ += bytes;
+        emit bytesWritten(static_cast<qint64>(bytes));
+    }, Qt::QueuedConnection);
+}
+
+void ClientSession::onError(const ErrorInfo& error) {
+    const int gen = generation_;
+    QMetaObject::invokeMethod(this, [this, gen, error] {
+        if (gen == generation_) emit errorOccurred(error);
+    }, Qt::QueuedConnection);
+}
+
+void ClientSession::onClosed(CloseReason reason) {
+    const int gen = generation_;
+    QMetaObject::invokeMethod(this, [this, gen, reason] {
+        if (gen != generation_) return;
+        flushData();  // bytes that came just before the close go first
+        setState(reason == CloseReason::Error ? State::Failed : State::Closed);
+        emit closed(reason);
+    }, Qt::QueuedConnection);
+}
+
+}  // namespace sockwb

@@ -1,0 +1,361 @@
+#include "widgets/client/clientwindow.h"
+
+#include <QCloseEvent>
+#include <QComboBox>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QIntValidator>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPalette>
+#include <QPushButton>
+#include <QSplitter>
+#include <QTabWidget>
+#include <QTime>
+#include <QTimer>
+#include <QVBoxLayout>
+
+#include "widgets/client/dataview.h"
+#include "widgets/common/errortext.h"
+#include "widgets/client/sendpanel.h"
+#include "widgets/trace/traceview.h"
+
+namespace sockwb {
+
+namespace {
+const char* kInvalidStyle = "QLineEdit { border: 1px solid #c62828; }";
+
+// Style sheets are costly to set (a style is built per widget): only touch
+// one when the state really changes, so opening 100 windows stays cheap.
+void markInvalid(QLineEdit* edit, bool invalid) {
+    if (edit->property("invalid").toBool() == invalid) return;
+    edit->setProperty("invalid", invalid);
+    edit->setStyleSheet(invalid ? QLatin1String(kInvalidStyle) : QString());
+}
+}  // namespace
+
+ClientWindow::ClientWindow(QWidget* parent)
+    : QWidget(parent, Qt::Window), session_(new ClientSession(this)), scenarioTimer_(new QTimer(this)) {
+    buildUi();
+    connect(session_, &ClientSession::stateChanged, this, &ClientWindow::onStateChanged);
+    connect(session_, &ClientSession::connected, this, &ClientWindow::onConnected);
+    connect(session_, &ClientSession::dataReceived, this, &ClientWindow::onData);
+    connect(session_, &ClientSession::errorOccurred, this, &ClientWindow::onError);
+    connect(session_, &ClientSession::closed, this, &ClientWindow::onClosed);
+    connect(session_, &ClientSession::bytesWritten, this, &ClientWindow::updateCounters);
+    connect(session_, &ClientSession::dataSkipped, this, [this](qint64 bytes) {
+        dataView_->addNote(tr("%1 bytes came too fast to be shown (they are counted)").arg(bytes),
+                           QDateTime::currentDateTime());
+        updateCounters();
+    });
+    connect(sendPanel_, &SendPanel::sendRequested, this, &ClientWindow::sendBytes);
+    connect(sendPanel_, &SendPanel::framingChanged, this, &ClientWindow::resetDecoder);
+    connect(scenarioTimer_, &QTimer::timeout, this, &ClientWindow::onScenarioTick);
+    resetDecoder();
+    onStateChanged(ClientSession::State::Disconnected);
+    updateCounters();
+    resize(640, 520);
+}
+
+ClientWindow::~ClientWindow() = default;
+
+ClientWindow* ClientWindow::open(const QString& host, quint16 port, const QString& protocol) {
+    auto* w = new ClientWindow;
+    w->setAttribute(Qt::WA_DeleteOnClose);
+    w->host_->setText(host);
+    w->port_->setText(port ? QString::number(port) : QString());
+    w->protocol_->setCurrentIndex(protocol.compare(QLatin1String("udp"), Qt::CaseInsensitive) == 0 ? 1 : 0);
+    w->updateTitle();
+    w->show();
+    return w;
+}
+
+void ClientWindow::buildUi() {
+    protocol_ = new QComboBox(this);
+    protocol_->setObjectName(QStringLiteral("protocol"));
+    protocol_->addItem(tr("TCP"));
+    protocol_->addItem(tr("UDP"));
+    host_ = new QLineEdit(QStringLiteral("127.0.0.1"), this);
+    host_->setObjectName(QStringLiteral("host"));
+    host_->setToolTip(tr("A name or an address: 127.0.0.1, ::1, localhost"));
+    port_ = new QLineEdit(this);
+    port_->setObjectName(QStringLiteral("port"));
+    port_->setValidator(new QIntValidator(1, 65535, port_));
+    port_->setPlaceholderText(tr("port"));
+    port_->setMaximumWidth(90);
+    connectButton_ = new QPushButton(tr("&Connect"), this);
+    connectButton_->setObjectName(QStringLiteral("connectButton"));
+    halfCloseButton_ = new QPushButton(tr("Shut down &write"), this);
+    halfCloseButton_->setObjectName(QStringLiteral("halfCloseButton"));
+    halfCloseButton_->setToolTip(tr("shutdown(SHUT_WR): the server reads end of stream, "
+                                    "this side can still receive"));
+    statusLabel_ = new QLabel(this);
+    statusLabel_->setObjectName(QStringLiteral("statusLabel"));
+    statusLabel_->setWordWrap(true);
+    statusLabel_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    counters_ = new QLabel(this);
+    counters_->setObjectName(QStringLiteral("counters"));
+
+    auto* target = new QHBoxLayout;
+    target->addWidget(protocol_);
+    target->addWidget(host_, 1);
+    target->addWidget(new QLabel(QStringLiteral(":"), this));
+    target->addWidget(port_);
+    target->addWidget(connectButton_);
+    target->addWidget(halfCloseButton_);
+
+    dataView_ = new DataView(this);
+    sendPanel_ = new SendPanel(this);
+    auto* splitter = new QSplitter(Qt::Vertical, this);
+    splitter->addWidget(dataView_);
+    splitter->addWidget(sendPanel_);
+    splitter->setStretchFactor(0, 3);
+    splitter->setStretchFactor(1, 1);
+
+    auto* trace = new TraceView(this, 5000);
+    trace->attach(session_->traceAdapter());
+    traceView_ = trace;
+    traceView_->setObjectName(QStringLiteral("traceView"));
+
+    tabs_ = new QTabWidget(this);
+    tabs_->setObjectName(QStringLiteral("tabs"));
+    tabs_->addTab(splitter, tr("&Session"));
+    tabs_->addTab(traceView_, tr("T&race"));
+
+    auto* layout = new QVBoxLayout(this);
+    layout->addLayout(target);
+    layout->addWidget(statusLabel_);
+    layout->addWidget(tabs_, 1);
+    layout->addWidget(counters_);
+
+    connect(connectButton_, &QPushButton::clicked, this, [this] {
+        const auto s = session_->state();
+        if (s == ClientSession::State::Connected || s == ClientSession::State::Connecting)
+            disconnectFromHost();
+        else
+            connectFromForm();
+    });
+    connect(halfCloseButton_, &QPushButton::clicked, this, [this] {
+        session_->shutdownWrite();
+        halfCloseButton_->setEnabled(false);
+        dataView_->addNote(tr("shutdown(SHUT_WR) requested: no more sends from this side"),
+                           QDateTime::currentDateTime());
+    });
+    connect(host_, &QLineEdit::returnPressed, this, &ClientWindow::connectFromForm);
+    connect(port_, &QLineEdit::returnPressed, this, &ClientWindow::connectFromForm);
+    connect(host_, &QLineEdit::textChanged, this, [this] { markInvalid(host_, false); updateTitle(); });
+    connect(port_, &QLineEdit::textChanged, this, [this] { markInvalid(port_, false); updateTitle(); });
+    connect(protocol_, &QComboBox::currentIndexChanged, this, &ClientWindow::updateTitle);
+}
+
+void ClientWindow::connectTo(const QString& host, quint16 port, const QString& protocol) {
+    host_->setText(host);
+    port_->setText(QString::number(port));
+    protocol_->setCurrentIndex(protocol.compare(QLatin1String("udp"), Qt::CaseInsensitive) == 0 ? 1 : 0);
+    connectFromForm();
+}
+
+void ClientWindow::connectFromForm() {
+    const QString host = host_->text().trimmed();
+    bool ok = false;
+    const int port = port_->text().toInt(&ok);
+    QStringList problems;
+    if (host.isEmpty()) {
+        markInvalid(host_, true);
+        problems << tr("Enter a host name or address.");
+    }
+    if (!ok || port < 1 || port > 65535) {
+        markInvalid(port_, true);
+        problems << tr("Enter a port between 1 and 65535.");
+    }
+    if (!problems.isEmpty()) {
+        setStatus(problems.join(QLatin1Char(' ')), true);
+        return;
+    }
+    setStatus(tr("Connecting to %1 port %2…").arg(host).arg(port), false);
+    resetDecoder();
+    const Protocol protocol = protocol_->currentIndex() == 1 ? Protocol::Udp : Protocol::Tcp;
+    dataView_->addNote(tr("connecting to %1 port %2 (%3)").arg(host).arg(port).arg(protocol_->currentText()),
+                       QDateTime::currentDateTime());
+    session_->connectTo(host, static_cast<quint16>(port), protocol);
+}
+
+void ClientWindow::disconnectFromHost() {
+    scenarioTimer_->stop();
+    session_->disconnectFromHost();
+}
+
+void ClientWindow::setScenario(Scenario scenario, int intervalMs) {
+    scenario_ = scenario;
+    scenarioSet_ = true;
+    scenarioTimer_->setInterval(std::max(intervalMs, 1));
+    if (scenario == Scenario::ChatBot) sendPanel_->setChatMode(true);
+    if (session_->state() == ClientSession::State::Connected) onConnected({}, {});
+}
+
+QString ClientWindow::stateText() const {
+    switch (session_->state()) {
+        case ClientSession::State::Disconnected: return tr("disconnected");
+        case ClientSession::State::Connecting: return tr("connecting");
+        case ClientSession::State::Connected: return tr("connected");
+        case ClientSession::State::Closed: return tr("closed");
+        case ClientSession::State::Failed: return tr("failed");
+    }
+    return {};
+}
+
+QString ClientWindow::endpointText() const {
+    return QStringLiteral("%1 %2:%3").arg(protocol_->currentText().toLower(), host_->text(), port_->text());
+}
+
+void ClientWindow::updateTitle() {
+    setWindowTitle(tr("Client %1 — %2").arg(endpointText(), stateText()));
+}
+
+void ClientWindow::onStateChanged(ClientSession::State state) {
+    const bool busy = state == ClientSession::State::Connecting || state == ClientSession::State::Connected;
+    connectButton_->setText(state == ClientSession::State::Connected  ? tr("&Disconnect")
+                            : state == ClientSession::State::Connecting ? tr("&Cancel")
+                                                                        : tr("&Connect"));
+    protocol_->setEnabled(!busy);
+    host_->setEnabled(!busy);
+    port_->setEnabled(!busy);
+    halfCloseButton_->setEnabled(state == ClientSession::State::Connected &&
+                                 protocol_->currentIndex() == 0);
+    sendPanel_->setSendEnabled(state == ClientSession::State::Connected);
+    if (!busy) scenarioTimer_->stop();
+    updateTitle();
+    emit stateChanged(stateText());
+}
+
+void ClientWindow::onConnected(const QString& local, const QString& peer) {
+    if (!local.isEmpty() || !peer.isEmpty()) {
+        setStatus(tr("Connected from %1 to %2").arg(local, peer), false);
+        dataView_->addNote(tr("connected from %1 to %2").arg(local, peer), QDateTime::currentDateTime());
+    }
+    if (!scenarioSet_) return;
+    switch (scenario_) {
+        case Scenario::Bonjour:
+            sendBytes(QByteArrayLiteral("Bonjour\n"));
+            break;
+        case Scenario::EchoPing:
+        case Scenario::ChatBot:
+            onScenarioTick();
+            scenarioTimer_->start();
+            break;
+        case Scenario::HoldIdle:
+            break;
+    }
+}
+
+void ClientWindow::onScenarioTick() {
+    if (session_->state() != ClientSession::State::Connected) return;
+    ++scenarioSeq_;
+    if (scenario_ == Scenario::EchoPing) {
+        lastPingSent_ = QDateTime::currentDateTime();
+        sendBytes("ping " + QByteArray::number(scenarioSeq_) + '\n');
+    } else if (scenario_ == Scenario::ChatBot) {
+        auto bytes = sendPanel_->encode(tr("message %1").arg(scenarioSeq_), nullptr);
+        if (bytes) sendBytes(*bytes);
+    }
+}
+
+void ClientWindow::resetDecoder() { decoder_ = std::make_unique<FrameDecoder>(sendPanel_->framing()); }
+
+void ClientWindow::sendBytes(const QByteArray& bytes) {
+    if (session_->state() != ClientSession::State::Connected) return;
+    session_->send(bytes);
+    ++messagesOut_;
+    // Shown without its framing (the length header, the line end): what was said.
+    QByteArray shown = bytes;
+    if (sendPanel_->framing() == Framing::Len32 && shown.size() >= 4) shown.remove(0, 4);
+    if (sendPanel_->framing() == Framing::Line && shown.endsWith('\n')) {
+        shown.chop(1);
+        if (shown.endsWith('\r')) shown.chop(1);
+    }
+    dataView_->addRecord(true, shown, QDateTime::currentDateTime());
+    updateCounters();
+}
+
+void ClientWindow::onData(const QByteArray& bytes, const QDateTime& when) {
+    std::vector<QByteArray> messages;
+    if (decoder_->framing() == Framing::Raw) {
+        messages.push_back(bytes);
+    } else {
+        try {
+            decoder_->feed(std::string_view(bytes.constData(), static_cast<size_t>(bytes.size())));
+            while (auto m = decoder_->next())
+                messages.emplace_back(m->data(), static_cast<qsizetype>(m->size()));
+        } catch (const Error& e) {
+            dataView_->addNote(ErrorText::sentence(e), when, true);
+            resetDecoder();
+        }
+    }
+    // Rows shown per batch are bounded too: a flood of short lines is
+    // counted, and only its first rows are laid out.
+    constexpr size_t kMaxRowsPerBatch = 100;
+    if (messages.size() > kMaxRowsPerBatch) {
+        messagesIn_ += messages.size() - kMaxRowsPerBatch;
+        const auto hidden = messages.size() - kMaxRowsPerBatch;
+        messages.resize(kMaxRowsPerBatch);
+        dataView_->addNote(tr("%1 more messages in this batch not shown (they are counted)").arg(hidden), when);
+    }
+    for (const auto& m : messages) {
+        ++messagesIn_;
+        dataView_->addRecord(false, m, when);
+        if (scenario_ == Scenario::EchoPing && scenarioSet_ && m.startsWith("ping ") && lastPingSent_.isValid())
+            lastRttMs_ = double(lastPingSent_.msecsTo(when));
+    }
+    updateCounters();
+}
+
+void ClientWindow::onError(const ErrorInfo& error) {
+    const QString text = ErrorText::sentence(error);
+    setStatus(text, true);
+    dataView_->addNote(text, QDateTime::currentDateTime(), true);
+}
+
+void ClientWindow::onClosed(CloseReason reason) {
+    // A line still held by the decoder is shown as it is at end of stream.
+    if (auto rest = decoder_->flush()) {
+        ++messagesIn_;
+        dataView_->addRecord(false, QByteArray(rest->data(), static_cast<qsizetype>(rest->size())),
+                             QDateTime::currentDateTime());
+    }
+    QString text;
+    switch (reason) {
+        case CloseReason::Local: text = tr("disconnected (close on this side)"); break;
+        case CloseReason::PeerClosed: text = tr("the server closed the connection (recv returned 0)"); break;
+        case CloseReason::Error: text = tr("connection ended by an error"); break;
+    }
+    if (reason != CloseReason::Error) {
+        setStatus(text, false);
+    }
+    dataView_->addNote(text, QDateTime::currentDateTime(), reason == CloseReason::Error);
+    updateCounters();
+}
+
+void ClientWindow::setStatus(const QString& text, bool isError) {
+    QPalette palette = statusLabel_->palette();
+    palette.setColor(QPalette::WindowText, isError ? QColor(0xc6, 0x28, 0x28) : this->palette().color(QPalette::WindowText));
+    statusLabel_->setPalette(palette);
+    statusLabel_->setText(text);
+}
+
+void ClientWindow::updateCounters() {
+    QString text = tr("In: %1 bytes, %2 msg    Out: %3 bytes, %4 msg")
+                       .arg(session_->bytesIn())
+                       .arg(messagesIn_)
+                       .arg(session_->bytesOut())
+                       .arg(messagesOut_);
+    if (lastRttMs_ >= 0) text += tr("   Round trip: %1 ms").arg(lastRttMs_, 0, 'f', 0);
+    counters_->setText(text);
+}
+
+void ClientWindow::closeEvent(QCloseEvent* event) {
+    scenarioTimer_->stop();
+    session_->disconnectFromHost();
+    QWidget::closeEvent(event);
+}
+
+}  // namespace sockwb

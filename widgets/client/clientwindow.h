@@ -1,0 +1,102 @@
+#pragma once
+// ClientWindow: one client, its own top-level window (any number can be
+// open). Protocol, host and port; Connect/Disconnect that never block (the
+// socket lives on a ClientSession's I/O thread); a send panel; what was
+// sent and received with time stamps, in/out colours, text or hex; counters;
+// the client's own syscall trace. The title shows the state.
+
+#include <QDateTime>
+#include <QPointer>
+#include <QWidget>
+
+#include "core/client/clientswarm.h"  // Scenario
+#include "core/net/framing.h"
+#include "widgets/client/clientsession.h"
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QPushButton;
+class QTabWidget;
+class QTimer;
+
+namespace sockwb {
+
+class DataView;
+class SendPanel;
+
+class ClientWindow final : public QWidget {
+    Q_OBJECT
+public:
+    explicit ClientWindow(QWidget* parent = nullptr);
+    ~ClientWindow() override;
+
+    // Creates a window with host/port/protocol ("tcp"/"udp") filled in, shows
+    // it and returns it; it deletes itself on close. Does not connect. GUI thread.
+    static ClientWindow* open(const QString& host, quint16 port, const QString& protocol);
+
+    // Fills the form and connects (returns at once). GUI thread.
+    void connectTo(const QString& host, quint16 port, const QString& protocol);
+    // Connects with what the form holds; marks bad input inline. GUI thread.
+    void connectFromForm();
+    void disconnectFromHost();
+    // Plays a scenario once connected: "Bonjour" on connect, or a ping / chat
+    // line every intervalMs (HoldIdle: nothing). GUI thread.
+    void setScenario(Scenario scenario, int intervalMs);
+
+    ClientSession* session() const { return session_; }
+    SendPanel* sendPanel() const { return sendPanel_; }
+    DataView* dataView() const { return dataView_; }
+    // "disconnected", "connecting", ... translated; what stateChanged carries.
+    QString stateText() const;
+    // "tcp 127.0.0.1:7". GUI thread.
+    QString endpointText() const;
+    quint64 messagesIn() const { return messagesIn_; }
+    quint64 messagesOut() const { return messagesOut_; }
+
+signals:
+    // The state in words, for the main window's side list.
+    void stateChanged(const QString& state);
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
+
+private:
+    void buildUi();
+    void onStateChanged(ClientSession::State state);
+    void onConnected(const QString& local, const QString& peer);
+    void onData(const QByteArray& bytes, const QDateTime& when);
+    void onError(const ErrorInfo& error);
+    void onClosed(CloseReason reason);
+    void sendBytes(const QByteArray& bytes);
+    void onScenarioTick();
+    void resetDecoder();
+    void updateTitle();
+    void updateCounters();
+    void setStatus(const QString& text, bool isError);
+
+    ClientSession* session_;
+    QComboBox* protocol_;
+    QLineEdit* host_;
+    QLineEdit* port_;
+    QPushButton* connectButton_;
+    QPushButton* halfCloseButton_;
+    QLabel* statusLabel_;
+    QLabel* counters_;
+    QTabWidget* tabs_;
+    DataView* dataView_;
+    SendPanel* sendPanel_;
+    QWidget* traceView_;
+    QTimer* scenarioTimer_;
+
+    std::unique_ptr<FrameDecoder> decoder_;
+    quint64 messagesIn_ = 0;
+    quint64 messagesOut_ = 0;
+    Scenario scenario_ = Scenario::HoldIdle;
+    bool scenarioSet_ = false;
+    quint64 scenarioSeq_ = 0;
+    QDateTime lastPingSent_;
+    double lastRttMs_ = -1;
+};
+
+}  // namespace sockwb

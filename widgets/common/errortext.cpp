@@ -1,0 +1,208 @@
+#include "widgets/common/errortext.h"
+
+#include <netdb.h>
+
+#include <QRegularExpression>
+#include <cerrno>
+
+namespace sockwb {
+
+namespace {
+QString q(const std::string& s) { return QString::fromStdString(s); }
+
+// "[::1]:80" -> "::1", "127.0.0.1:80" -> "127.0.0.1" (as core/net/error.cpp).
+QString hostOf(const QString& address) {
+    if (address.startsWith(QLatin1Char('['))) {
+        const auto end = address.indexOf(QLatin1Char(']'));
+        return end < 0 ? address : address.mid(1, end - 1);
+    }
+    const auto colon = address.lastIndexOf(QLatin1Char(':'));
+    return colon < 0 ? address : address.left(colon);
+}
+
+QString portOf(const QString& address) {
+    const auto colon = address.lastIndexOf(QLatin1Char(':'));
+    return colon < 0 ? QString() : address.mid(colon + 1);
+}
+}  // namespace
+
+QString ErrorText::detail(const std::string& text) {
+    // The patterns the core writes (socket.cpp, framing.cpp, clientswarm.cpp,
+    // http/client.cpp); anything else keeps the core's words.
+    static const QRegularExpression gaveUp(QStringLiteral("^gave up after (\\d+) ms$"));
+    static const QRegularExpression got(QStringLiteral("^got (\\d+) of (\\d+) bytes$"));
+    static const QRegularExpression unsent(QStringLiteral("^(\\d+) bytes still unsent$"));
+    static const QRegularExpression limit(QStringLiteral("^(\\d+) bytes, limit (\\d+)$"));
+    static const QRegularExpression bytes(QStringLiteral("^(\\d+) bytes$"));
+    const QString d = q(text);
+    if (auto m = gaveUp.match(d); m.hasMatch()) return tr("gave up after %1 ms").arg(m.captured(1));
+    if (auto m = got.match(d); m.hasMatch())
+        return tr("got %1 of %2 bytes").arg(m.captured(1), m.captured(2));
+    if (auto m = unsent.match(d); m.hasMatch())
+        return tr("%1 bytes still unsent").arg(m.captured(1));
+    if (auto m = limit.match(d); m.hasMatch())
+        return tr("%1 bytes, limit %2").arg(m.captured(1), m.captured(2));
+    if (auto m = bytes.match(d); m.hasMatch()) return tr("%1 bytes").arg(m.captured(1));
+    if (d == QLatin1String("by the user")) return tr("by the user");
+    return d;
+}
+
+QString ErrorText::systemWords(const ErrorInfo& info) {
+    const QString a = q(info.address);
+    const bool has = !a.isEmpty();
+    const QString where = has ? a : tr("that address");
+    const QString call = q(info.call);
+    switch (info.err) {
+        case ECONNREFUSED:
+            return has ? tr("Connection refused: nothing is listening on %1 (start the server "
+                            "first, or check the port).")
+                             .arg(a)
+                       : tr("Connection refused: nothing is listening on that port.");
+        case EADDRINUSE:
+            if (call == QLatin1String("connect"))
+                return tr("No free local port is left to connect from.");
+            if (!has)
+                return tr("The address is already used by another socket: choose another port (0 "
+                          "lets the system pick a free one).");
+            return tr("The address %1 is already in use: another server is listening on that "
+                      "port. "
+                      "Stop it, or choose another port (0 lets the system pick a free one).")
+                .arg(where);
+        case EADDRNOTAVAIL:
+            // connect: no ephemeral port left, or an unusable destination.
+            if (call == QLatin1String("connect"))
+                return has ? tr("Cannot connect to %1: the destination is not usable or no free "
+                                "local port is left.")
+                                 .arg(a)
+                           : tr("Cannot connect: the destination is not usable or no free local "
+                                "port is left.");
+            return tr("%1 is not an address of this machine: bind to 127.0.0.1, 0.0.0.0 or one of "
+                      "its own addresses.")
+                .arg(has ? hostOf(a) : where);
+        case EACCES:
+            if (call == QLatin1String("bind") && (!has || portOf(a).toInt() < 1024))
+                return tr("Permission denied for %1: ports below 1024 need administrator rights. "
+                          "Choose a port above 1023.")
+                    .arg(where);
+            if (call == QLatin1String("bind"))
+                return tr("Binding %1 is not permitted (a security policy forbids it).").arg(a);
+            return has ? tr("Permission denied for %1.").arg(a) : tr("Permission denied.");
+        case EPERM:
+            return has ? tr("The operation is not permitted for %1 (a firewall rule or missing "
+                            "privilege).")
+                             .arg(a)
+                       : tr("The operation is not permitted (a firewall rule or missing "
+                            "privilege).");
+        case EAFNOSUPPORT:
+            return tr("This address family is not available here (IPv6 disabled?): %1.").arg(where);
+        case ETIMEDOUT:
+            return has ? tr("No answer from %1 in time (wrong host, or a firewall drops the "
+                            "packets).")
+                             .arg(a)
+                       : tr("The operation timed out.");
+        case ENETUNREACH:
+        case EHOSTUNREACH:
+            if (has) return tr("No route to %1: the network or host cannot be reached.").arg(a);
+            return info.err == ENETUNREACH ? tr("The network is unreachable.")
+                                           : tr("The host cannot be reached.");
+        case ECONNRESET:
+            return has ? tr("The peer %1 reset the connection (it closed abruptly or crashed).")
+                             .arg(a)
+                       : tr("The peer reset the connection (it closed abruptly or crashed).");
+        case EPIPE:
+            return has ? tr("The peer %1 closed the connection while we were still sending.").arg(a)
+                       : tr("The peer closed the connection while we were still sending.");
+        case EMFILE:
+            return tr(
+                "Too many open file descriptors (the limit, ulimit -n, is reached): close "
+                "some connections first.");
+        case ENFILE:
+            return tr("The system has too many open files: close some connections first.");
+        case ECONNABORTED:
+            return tr("The connection was aborted before it could be accepted.");
+        case ENOTCONN:
+            return tr("The socket is not connected.");
+        case EISCONN:
+            return tr("The socket is already connected.");
+        case EINVAL:
+            return tr("An argument is invalid for %1 in the socket's current state.").arg(call);
+        case EMSGSIZE:
+            return tr("The message is too large to be sent in one datagram.");
+        case ENOBUFS:
+        case ENOMEM:
+            return tr("The system is out of buffer memory.");
+        case EBADF:
+            return tr("The descriptor is not open (a socket used after close?).");
+        case ENOTSOCK:
+            return tr("The descriptor is not a socket.");
+        case EAGAIN:
+            return tr("The operation would block (no data or no room yet).");
+        default:
+            return {};
+    }
+}
+
+QString ErrorText::otherWords(const ErrorInfo& info) {
+    const QString a = q(info.address);
+    const QString d = detail(info.detail);
+    switch (info.kind) {
+        case ErrorKind::System:
+            return systemWords(info);
+        case ErrorKind::Timeout:
+            if (a.isEmpty())
+                return d.isEmpty() ? tr("The operation timed out.")
+                                   : tr("The operation timed out (%1).").arg(d);
+            return d.isEmpty() ? tr("No answer from %1 in time.").arg(a)
+                               : tr("No answer from %1 in time (%2).").arg(a, d);
+        case ErrorKind::Resolve: {
+            const QString host = q(info.detail.empty() ? info.address : info.detail);
+            if (info.gaiCode == EAI_NONAME)
+                return tr("The name %1 is not known (check the spelling).").arg(host);
+            if (info.gaiCode == EAI_AGAIN)
+                return tr("The name %1 could not be resolved now (no DNS answer, try again).")
+                    .arg(host);
+            if (info.gaiCode == EAI_SERVICE)
+                return tr("The port or service of %1 is not valid.").arg(host);
+            return tr("Cannot resolve the host name %1.").arg(host);
+        }
+        case ErrorKind::EndOfStream:
+            if (a.isEmpty())
+                return tr("The peer closed the connection before all the expected bytes arrived "
+                          "(%1).")
+                    .arg(d);
+            return tr("The peer %1 closed the connection before all the expected bytes arrived "
+                      "(%2).")
+                .arg(a, d);
+        case ErrorKind::Truncated:
+            return tr("The datagram was larger than the receive buffer and was cut (%1).").arg(d);
+        case ErrorKind::FrameTooLarge:
+            return tr("A message is larger than the allowed maximum (%1).").arg(d);
+        case ErrorKind::Protocol:
+            // The parser's detail stays in English: it quotes protocol text.
+            return a.isEmpty() ? tr("The peer broke the protocol: %1.").arg(d)
+                               : tr("The peer %1 broke the protocol: %2.").arg(a, d);
+        case ErrorKind::Cancelled:
+            return d.isEmpty() ? tr("Cancelled.") : tr("Cancelled (%1).").arg(d);
+        case ErrorKind::InvalidInput:
+        case ErrorKind::Unsupported:
+            break;  // free sentences of the core: kept as they are
+    }
+    return {};
+}
+
+QString ErrorText::sentence(const ErrorInfo& info) {
+    QString words = info.kind == ErrorKind::System ? systemWords(info) : otherWords(info);
+    // Cases without a translated sentence keep the core's own explanation.
+    if (words.isEmpty()) words = q(explain(info));
+    QString tag;
+    if (!info.call.empty() && info.err)
+        tag = QStringLiteral("%1: %2").arg(q(info.call), q(errnoName(info.err)));
+    else if (info.err)
+        tag = q(errnoName(info.err));
+    else if (!info.call.empty() && info.kind != ErrorKind::InvalidInput &&
+             info.kind != ErrorKind::Unsupported)
+        tag = q(info.call);
+    return tag.isEmpty() ? words : tr("%1 (%2)").arg(words, tag);
+}
+
+}  // namespace sockwb

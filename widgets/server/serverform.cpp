@@ -1,0 +1,322 @@
+#include "widgets/server/serverform.h"
+
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QDir>
+#include <QFileDialog>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSettings>
+#include <QSpinBox>
+#include <QStandardItemModel>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+#include "widgets/server/listenertable.h"
+#include "widgets/common/refusaltext.h"
+
+namespace sockwb {
+
+namespace {
+QSpinBox* spin(QWidget* parent, const char* name, int min, int max, int value) {
+    auto* box = new QSpinBox(parent);
+    box->setObjectName(QLatin1String(name));
+    box->setRange(min, max);
+    box->setValue(value);
+    return box;
+}
+Protocol protocolOf(const QComboBox* box) {
+    return box->currentIndex() == 1 ? Protocol::Udp : Protocol::Tcp;
+}
+// Enables or disables one combo entry; a disabled one carries the reason.
+void setItemRefused(QComboBox* box, int index, const QString& why) {
+    auto* model = qobject_cast<QStandardItemModel*>(box->model());
+    if (!model) return;
+    QStandardItem* item = model->item(index);
+    item->setEnabled(why.isEmpty());
+    item->setToolTip(why);
+}
+const QString kGroup = QStringLiteral("serverForm/");
+}  // namespace
+
+ServerForm::ServerForm(QWidget* parent)
+    : QDialog(parent),
+      protocol_(new QComboBox(this)),
+      bind_(new QComboBox(this)),
+      bindError_(new QLabel(this)),
+      port_(spin(this, "portBox", 0, 65535, 0)),
+      service_(new QComboBox(this)),
+      ticks_(spin(this, "ticksBox", 1, 1000, 5)),
+      interval_(spin(this, "intervalBox", 0, 600000, 1000)),
+      root_(new QLineEdit(this)),
+      rootRow_(new QWidget(this)),
+      model_(new QComboBox(this)),
+      poolSize_(spin(this, "poolSizeBox", 1, 256, 4)),
+      backlog_(spin(this, "backlogBox", 1, 65535, 128)),
+      maxConnections_(spin(this, "maxConnectionsBox", 0, 100000, 0)),
+      idleTimeout_(spin(this, "idleTimeoutBox", 0, 3600000, 0)),
+      listeners_(new ListenerTable(this)),
+      problem_(new QLabel(this)),
+      buttons_(new QDialogButtonBox(this)),
+      startButton_(nullptr) {
+    setWindowTitle(tr("New Server"));
+    setObjectName(QStringLiteral("serverForm"));
+    buildForm();
+    loadSettings();
+    refresh();
+}
+
+void ServerForm::buildForm() {
+    protocol_->setObjectName(QStringLiteral("protocolBox"));
+    protocol_->addItems({tr("TCP"), tr("UDP")});
+    bind_->setObjectName(QStringLiteral("bindAddressBox"));
+    bind_->setEditable(true);
+    bind_->addItems({QStringLiteral("127.0.0.1"), QStringLiteral("0.0.0.0"), QStringLiteral("::1"),
+                     QStringLiteral("::")});
+    bind_->setToolTip(
+        tr("127.0.0.1: this machine only (safe default). 0.0.0.0: every IPv4 interface. "
+           "::1 and :: are the IPv6 equivalents."));
+    bindError_->setObjectName(QStringLiteral("bindError"));
+    bindError_->setStyleSheet(QStringLiteral("color: #c01c28"));
+    bindError_->hide();
+    port_->setSpecialValueText(tr("0 (automatic)"));
+    port_->setToolTip(tr("0 lets the kernel pick a free port; the panel shows the one chosen."));
+    service_->setObjectName(QStringLiteral("serviceBox"));
+    for (const auto& n : serviceNames()) service_->addItem(QString::fromStdString(n));
+    ticks_->setToolTip(
+        tr("Clock: how many times the time is sent per request, then \"Au Revoir\"."));
+    interval_->setSuffix(tr(" ms"));
+    root_->setObjectName(QStringLiteral("rootEdit"));
+    root_->setPlaceholderText(tr("folder of static files (optional)"));
+    auto* browse = new QToolButton(rootRow_);
+    browse->setObjectName(QStringLiteral("rootBrowse"));
+    browse->setText(tr("Browse..."));
+    auto* rootLayout = new QHBoxLayout(rootRow_);
+    rootLayout->setContentsMargins(0, 0, 0, 0);
+    rootLayout->addWidget(root_, 1);
+    rootLayout->addWidget(browse);
+    model_->setObjectName(QStringLiteral("modelBox"));
+    for (const auto& n : modelNames()) model_->addItem(QString::fromStdString(n));
+    maxConnections_->setSpecialValueText(tr("no limit"));
+    idleTimeout_->setSpecialValueText(tr("none"));
+    idleTimeout_->setSuffix(tr(" ms"));
+
+    auto* listenerBox = new QGroupBox(tr("Listener"), this);
+    form_ = new QFormLayout(listenerBox);
+    form_->addRow(tr("&Protocol:"), protocol_);
+    form_->addRow(tr("&Bind address:"), bind_);
+    form_->addRow(QString(), bindError_);
+    form_->addRow(tr("P&ort:"), port_);
+    form_->addRow(tr("&Service:"), service_);
+    form_->addRow(tr("Ticks:"), ticks_);
+    form_->addRow(tr("Interval:"), interval_);
+    form_->addRow(tr("Root folder:"), rootRow_);
+
+    auto* modelBox = new QGroupBox(tr("Concurrency"), this);
+    auto* modelForm = new QFormLayout(modelBox);
+    modelForm->addRow(tr("&Model:"), model_);
+    modelForm->addRow(tr("Pool size:"), poolSize_);
+    modelForm->addRow(tr("Backlog:"), backlog_);
+    modelForm->addRow(tr("Max connections:"), maxConnections_);
+    modelForm->addRow(tr("Idle timeout:"), idleTimeout_);
+
+    auto* extraBox =
+        new QGroupBox(tr("Extra listeners (multi-service, event-driven models)"), this);
+    auto* extraLayout = new QVBoxLayout(extraBox);
+    extraLayout->addWidget(listeners_);
+
+    problem_->setObjectName(QStringLiteral("problemLabel"));
+    problem_->setWordWrap(true);
+    problem_->setStyleSheet(QStringLiteral("color: #c01c28"));
+    startButton_ = buttons_->addButton(tr("Start"), QDialogButtonBox::AcceptRole);
+    startButton_->setObjectName(QStringLiteral("startButton"));
+    buttons_->addButton(QDialogButtonBox::Cancel);
+
+    auto* columns = new QHBoxLayout;
+    columns->addWidget(listenerBox, 1);
+    columns->addWidget(modelBox, 1);
+    auto* layout = new QVBoxLayout(this);
+    layout->addLayout(columns);
+    layout->addWidget(extraBox);
+    layout->addWidget(problem_);
+    layout->addWidget(buttons_);
+
+    connect(buttons_, &QDialogButtonBox::accepted, this, [this] {
+        if (!isValid()) return;  // Start is disabled then; a keyboard accept must not pass either
+        saveSettings();
+        accept();
+    });
+    connect(buttons_, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    connect(browse, &QToolButton::clicked, this, &ServerForm::chooseRoot);
+    connect(protocol_, &QComboBox::currentIndexChanged, this, &ServerForm::refresh);
+    connect(service_, &QComboBox::currentIndexChanged, this, &ServerForm::refresh);
+    connect(model_, &QComboBox::currentIndexChanged, this, &ServerForm::refresh);
+    connect(bind_, &QComboBox::currentTextChanged, this, &ServerForm::refresh);
+    connect(root_, &QLineEdit::textChanged, this, &ServerForm::refresh);
+    connect(listeners_, &ListenerTable::changed, this, &ServerForm::refresh);
+}
+
+ServerConfig ServerForm::config() const {
+    ServerConfig c;
+    ListenerConfig main;
+    main.service = service_->currentText().toStdString();
+    main.protocol = protocolOf(protocol_);
+    main.bindAddress = bind_->currentText().trimmed().toStdString();
+    main.port = static_cast<uint16_t>(port_->value());
+    c.listeners = {main};
+    for (const auto& l : listeners_->listeners()) c.listeners.push_back(l);
+    c.model = model_->currentText().toStdString();
+    c.backlog = backlog_->value();
+    c.poolSize = poolSize_->value();
+    c.maxConnections = maxConnections_->value();
+    c.idleTimeoutMs = idleTimeout_->value();
+    c.serviceOptions.ticks = ticks_->value();
+    c.serviceOptions.intervalMs = interval_->value();
+    c.serviceOptions.root = root_->text().trimmed().toStdString();
+    return c;
+}
+
+void ServerForm::setConfig(const ServerConfig& c) {
+    refreshing_ = true;
+    if (!c.listeners.empty()) {
+        const ListenerConfig& main = c.listeners.front();
+        service_->setCurrentText(QString::fromStdString(main.service));
+        protocol_->setCurrentIndex(main.protocol == Protocol::Udp ? 1 : 0);
+        bind_->setCurrentText(QString::fromStdString(main.bindAddress));
+        port_->setValue(main.port);
+        listeners_->setListeners({c.listeners.begin() + 1, c.listeners.end()});
+    }
+    model_->setCurrentText(QString::fromStdString(c.model));
+    backlog_->setValue(c.backlog);
+    poolSize_->setValue(c.poolSize);
+    maxConnections_->setValue(c.maxConnections);
+    idleTimeout_->setValue(c.idleTimeoutMs);
+    ticks_->setValue(c.serviceOptions.ticks);
+    interval_->setValue(c.serviceOptions.intervalMs);
+    root_->setText(QString::fromStdString(c.serviceOptions.root));
+    refreshing_ = false;
+    refresh();
+}
+
+QString ServerForm::bindProblem() const {
+    const QString ip = bind_->currentText().trimmed();
+    if (ip == QLatin1String("localhost")) return {};
+    try {
+        (void)Address::fromIp(ip.toStdString(), 0);
+    } catch (const Error&) {
+        return tr("\"%1\" is not an IP address: use 127.0.0.1, 0.0.0.0, ::1 or ::.").arg(ip);
+    }
+    return {};
+}
+
+QString ServerForm::rootProblem() const {
+    const QString root = root_->text().trimmed();
+    if (service_->currentText() != QLatin1String("http") || root.isEmpty() || QDir(root).exists())
+        return {};
+    return tr("The root folder \"%1\" does not exist.").arg(root);
+}
+
+QString ServerForm::problem() const {
+    if (QString why = bindProblem(); !why.isEmpty()) return why;
+    if (QString why = rootProblem(); !why.isEmpty()) return why;
+    if (QString why = listeners_->validationError(); !why.isEmpty()) return why;
+    const ServerConfig c = config();
+    for (const auto& l : c.listeners) {
+        const QString why = RefusalText::why(c.model, l.service, l.protocol, c.listeners.size());
+        if (!why.isEmpty()) return why;
+    }
+    return {};
+}
+
+void ServerForm::updateRefusedItems() {
+    const std::string model = model_->currentText().toStdString();
+    const std::string service = service_->currentText().toStdString();
+    const Protocol protocol = protocolOf(protocol_);
+    const size_t count = 1 + static_cast<size_t>(listeners_->count());
+    for (int i = 0; i < model_->count(); ++i) {
+        const std::string item = model_->itemText(i).toStdString();
+        setItemRefused(model_, i, RefusalText::why(item, service, protocol, count));
+    }
+    for (int i = 0; i < service_->count(); ++i) {
+        const std::string item = service_->itemText(i).toStdString();
+        setItemRefused(service_, i, RefusalText::why(model, item, protocol, count));
+    }
+    setItemRefused(protocol_, 0, RefusalText::why(model, service, Protocol::Tcp, count));
+    setItemRefused(protocol_, 1, RefusalText::why(model, service, Protocol::Udp, count));
+}
+
+void ServerForm::refresh() {
+    if (refreshing_) return;
+    refreshing_ = true;
+    updateRefusedItems();
+    const QString service = service_->currentText();
+    form_->setRowVisible(ticks_, service == QLatin1String("clock"));
+    form_->setRowVisible(interval_, service == QLatin1String("clock"));
+    form_->setRowVisible(rootRow_, service == QLatin1String("http"));
+    poolSize_->setEnabled(model_->currentText() == QLatin1String("pool"));
+
+    // Bad fields are marked where they are, the first problem also below.
+    const QString badBind = bindProblem();
+    bind_->setStyleSheet(
+        badBind.isEmpty() ? QString() : QStringLiteral("QComboBox { border: 1px solid #c01c28; }"));
+    bindError_->setText(badBind);
+    form_->setRowVisible(bindError_, !badBind.isEmpty());
+    root_->setStyleSheet(rootProblem().isEmpty() ? QString()
+                                                 : QStringLiteral("border: 1px solid #c01c28;"));
+    const QString why = problem();
+    problem_->setText(why);
+    problem_->setVisible(!why.isEmpty());
+    startButton_->setEnabled(why.isEmpty());
+    startButton_->setToolTip(why);
+    refreshing_ = false;
+}
+
+void ServerForm::chooseRoot() {
+    const QString dir = QFileDialog::getExistingDirectory(
+        this, tr("Root folder of the HTTP server"), root_->text());
+    if (!dir.isEmpty()) root_->setText(dir);
+}
+
+void ServerForm::saveSettings() const {
+    QSettings s;
+    s.setValue(kGroup + QStringLiteral("protocol"), protocol_->currentIndex());
+    s.setValue(kGroup + QStringLiteral("bind"), bind_->currentText());
+    s.setValue(kGroup + QStringLiteral("port"), port_->value());
+    s.setValue(kGroup + QStringLiteral("service"), service_->currentText());
+    s.setValue(kGroup + QStringLiteral("ticks"), ticks_->value());
+    s.setValue(kGroup + QStringLiteral("interval"), interval_->value());
+    s.setValue(kGroup + QStringLiteral("root"), root_->text());
+    s.setValue(kGroup + QStringLiteral("model"), model_->currentText());
+    s.setValue(kGroup + QStringLiteral("poolSize"), poolSize_->value());
+    s.setValue(kGroup + QStringLiteral("backlog"), backlog_->value());
+    s.setValue(kGroup + QStringLiteral("maxConnections"), maxConnections_->value());
+    s.setValue(kGroup + QStringLiteral("idleTimeout"), idleTimeout_->value());
+}
+
+void ServerForm::loadSettings() {
+    QSettings s;
+    refreshing_ = true;
+    protocol_->setCurrentIndex(s.value(kGroup + QStringLiteral("protocol"), 0).toInt());
+    bind_->setCurrentText(
+        s.value(kGroup + QStringLiteral("bind"), QStringLiteral("127.0.0.1")).toString());
+    port_->setValue(s.value(kGroup + QStringLiteral("port"), 0).toInt());
+    service_->setCurrentText(
+        s.value(kGroup + QStringLiteral("service"), QStringLiteral("echo")).toString());
+    ticks_->setValue(s.value(kGroup + QStringLiteral("ticks"), 5).toInt());
+    interval_->setValue(s.value(kGroup + QStringLiteral("interval"), 1000).toInt());
+    root_->setText(s.value(kGroup + QStringLiteral("root")).toString());
+    model_->setCurrentText(
+        s.value(kGroup + QStringLiteral("model"), QStringLiteral("epoll")).toString());
+    poolSize_->setValue(s.value(kGroup + QStringLiteral("poolSize"), 4).toInt());
+    backlog_->setValue(s.value(kGroup + QStringLiteral("backlog"), 128).toInt());
+    maxConnections_->setValue(s.value(kGroup + QStringLiteral("maxConnections"), 0).toInt());
+    idleTimeout_->setValue(s.value(kGroup + QStringLiteral("idleTimeout"), 0).toInt());
+    refreshing_ = false;
+    refresh();
+}
+
+}  // namespace sockwb

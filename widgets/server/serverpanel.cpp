@@ -1,0 +1,371 @@
+#include "widgets/server/serverpanel.h"
+
+#include <QDateTime>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLocale>
+#include <QPushButton>
+#include <QTabWidget>
+#include <QVBoxLayout>
+
+#include "widgets/server/connectionstable.h"
+#include "widgets/common/errortext.h"
+#include "widgets/common/logview.h"
+#include "widgets/server/serverform.h"
+#include "widgets/trace/traceadapter.h"
+#include "widgets/trace/traceview.h"
+
+namespace sockwb {
+
+namespace {
+// Bytes made readable for the log: printable ASCII as is, the rest escaped.
+QString preview(const std::string& bytes) {
+    QString out;
+    out.reserve(static_cast<qsizetype>(bytes.size()));
+    for (unsigned char c : bytes) {
+        switch (c) {
+            case '\n':
+                out += QStringLiteral("\\n");
+                break;
+            case '\r':
+                out += QStringLiteral("\\r");
+                break;
+            case '\t':
+                out += QStringLiteral("\\t");
+                break;
+            case '\\':
+                out += QStringLiteral("\\\\");
+                break;
+            default:
+                if (c >= 0x20 && c < 0x7f)
+                    out += QLatin1Char(static_cast<char>(c));
+                else
+                    out += QStringLiteral("\\x%1").arg(c, 2, 16, QLatin1Char('0'));
+        }
+    }
+    return out;
+}
+QDateTime toQt(std::chrono::system_clock::time_point t) {
+    return QDateTime::fromMSecsSinceEpoch(
+        std::chrono::duration_cast<std::chrono::milliseconds>(t.time_since_epoch()).count());
+}
+QString q(const std::string& s) { return QString::fromStdString(s); }
+constexpr int kTraceRows = 10000;  // rows of trace a panel keeps
+}  // namespace
+
+ServerPanel::ServerPanel(const ServerConfig& config, QWidget* parent)
+    : QWidget(parent),
+      config_(config),
+      observer_(new ServerObserverAdapter(this)),
+      // The queue holds twice what the view keeps: anything older could never
+      // be shown, and dropping it on the core threads spares the GUI thread.
+      traceAdapter_(new TraceAdapter(this, 30, 2 * kTraceRows)),
+      status_(new QLabel(this)),
+      error_(new QLabel(this)),
+      counters_(new QLabel(this)),
+      startButton_(new QPushButton(tr("Start"), this)),
+      stopButton_(new QPushButton(tr("Stop"), this)),
+      editButton_(new QPushButton(tr("Settings..."), this)),
+      tabs_(new QTabWidget(this)),
+      connections_(new ConnectionsTable(this)),
+      log_(new LogView(this)),
+      traceView_(new TraceView(this, kTraceRows)) {
+    setObjectName(QStringLiteral("serverPanel"));
+    status_->setObjectName(QStringLiteral("statusLine"));
+    status_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    QFont bold = status_->font();
+    bold.setBold(true);
+    status_->setFont(bold);
+    error_->setObjectName(QStringLiteral("errorLabel"));
+    error_->setWordWrap(true);
+    error_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    error_->setStyleSheet(QStringLiteral(
+        "QLabel { color: #c01c28; background: #fdecea; padding: 6px; border-radius: 3px; }"));
+    error_->hide();
+    counters_->setObjectName(QStringLiteral("countersLabel"));
+    counters_->hide();  // until the server has run once
+    startButton_->setObjectName(QStringLiteral("startButton"));
+    stopButton_->setObjectName(QStringLiteral("stopButton"));
+    editButton_->setObjectName(QStringLiteral("editButton"));
+    editButton_->setToolTip(tr("Change the configuration (while stopped)"));
+    tabs_->setObjectName(QStringLiteral("serverTabs"));
+    tabs_->addTab(connections_, tr("Connections"));
+    tabs_->addTab(log_, tr("Log"));
+    tabs_->addTab(traceView_, tr("Trace"));
+    traceView_->attach(traceAdapter_);
+
+    auto* top = new QHBoxLayout;
+    top->addWidget(status_, 1);
+    top->addWidget(startButton_);
+    top->addWidget(stopButton_);
+    top->addWidget(editButton_);
+    auto* layout = new QVBoxLayout(this);
+    layout->addLayout(top);
+    layout->addWidget(error_);
+    layout->addWidget(counters_);
+    layout->addWidget(tabs_, 1);
+
+    connect(startButton_, &QPushButton::clicked, this, &ServerPanel::start);
+    connect(stopButton_, &QPushButton::clicked, this, &ServerPanel::stop);
+    connect(editButton_, &QPushButton::clicked, this, &ServerPanel::editConfig);
+    connect(observer_, &ServerObserverAdapter::eventsReady, this, &ServerPanel::onServerEvents);
+    connect(&refreshTimer_, &QTimer::timeout, this, &ServerPanel::refresh);
+    refreshTimer_.setInterval(500);
+    refreshTimer_.start();
+    setState(Stopped);
+}
+
+ServerPanel::~ServerPanel() {
+    // A start or stop in flight finishes first; then nothing may outlive the
+    // adapters the server reports to (they are children, deleted after this).
+    if (worker_.joinable()) worker_.join();
+    std::unique_ptr<Server> pending;
+    {
+        std::lock_guard lock(mutex_);
+        pending = std::move(started_);
+    }
+    pending.reset();
+    server_.reset();
+}
+
+void ServerPanel::runInBackground(std::function<void()> job) {
+    if (worker_.joinable()) worker_.join();  // the previous job already posted its result
+    worker_ = std::thread(std::move(job));
+}
+
+void ServerPanel::start() {
+    if (state_ != Stopped && state_ != Failed) return;
+    setState(Starting);
+    error_->hide();
+    log_->append(LogView::Info, tr("starting %1 (%2 model)...").arg(title(), q(config_.model)));
+    runInBackground([this, config = config_] {
+        // The calls made here (socket, bind, listen) belong to this trace.
+        TraceScope scope(traceAdapter_);
+        std::unique_ptr<Server> server;
+        std::optional<ErrorInfo> error;
+        QString failure;
+        try {
+            server = std::make_unique<Server>(config);
+            server->setObserver(observer_);
+            server->setTraceObserver(traceAdapter_);
+            server->start();
+        } catch (const Error& e) {
+            error = e.info();
+            server.reset();
+        } catch (const std::exception& e) {
+            failure = QString::fromUtf8(e.what());
+            server.reset();
+        }
+        {
+            std::lock_guard lock(mutex_);
+            started_ = std::move(server);
+            workerError_ = error;
+            workerFailure_ = failure;
+        }
+        QMetaObject::invokeMethod(this, &ServerPanel::onStartFinished, Qt::QueuedConnection);
+    });
+}
+
+void ServerPanel::onStartFinished() {
+    std::optional<ErrorInfo> error;
+    QString failure;
+    {
+        std::lock_guard lock(mutex_);
+        server_ = std::move(started_);
+        error = std::move(workerError_);
+        failure = std::move(workerFailure_);
+        workerError_.reset();
+    }
+    if (!server_) {
+        showError(error ? ErrorText::sentence(*error)
+                        : tr("The server could not start: %1").arg(failure));
+        setState(Failed);
+        return;
+    }
+    addresses_ = server_->addresses();
+    modelName_ = q(server_->modelName());
+    uptime_.start();
+    setState(Running);
+    emit titleChanged(title());
+}
+
+void ServerPanel::stop() {
+    if (state_ != Running) return;
+    setState(Stopping);
+    // The GUI lets go of the server: from now on only the worker touches it.
+    runInBackground([this, server = std::shared_ptr<Server>(std::move(server_))]() mutable {
+        TraceScope scope(traceAdapter_);
+        server->stop();
+        server.reset();
+        QMetaObject::invokeMethod(this, &ServerPanel::onStopFinished, Qt::QueuedConnection);
+    });
+}
+
+void ServerPanel::onStopFinished() {
+    addresses_.clear();
+    log_->append(LogView::Info, tr("stopped"));
+    setState(Stopped);
+    emit titleChanged(title());
+}
+
+void ServerPanel::setConfig(const ServerConfig& config) {
+    if (state_ != Stopped && state_ != Failed) return;
+    config_ = config;
+    emit titleChanged(title());
+    refresh();
+}
+
+void ServerPanel::editConfig() {
+    auto* form = new ServerForm(this);
+    form->setAttribute(Qt::WA_DeleteOnClose);
+    form->setConfig(config_);
+    connect(form, &QDialog::accepted, this, [this, form] { setConfig(form->config()); });
+    form->open();
+}
+
+QString ServerPanel::title() const {
+    const ListenerConfig& main = config_.listeners.front();
+    QString where;
+    if (!addresses_.empty())
+        where = q(addresses_.front().toString());
+    else
+        where = QStringLiteral("%1:%2").arg(q(main.bindAddress)).arg(main.port);
+    QString t =
+        QStringLiteral("%1 · %2 %3").arg(q(main.service), q(protocolName(main.protocol)), where);
+    if (config_.listeners.size() > 1) t += tr(" (+%1)").arg(config_.listeners.size() - 1);
+    return t;
+}
+
+QString ServerPanel::errorText() const { return error_->isHidden() ? QString() : error_->text(); }
+
+void ServerPanel::showError(const QString& sentence) {
+    error_->setText(sentence);
+    error_->show();
+    log_->append(LogView::Failure, sentence);
+}
+
+void ServerPanel::setState(State state) {
+    state_ = state;
+    startButton_->setEnabled(state == Stopped || state == Failed);
+    stopButton_->setEnabled(state == Running);
+    editButton_->setEnabled(state == Stopped || state == Failed);
+    refresh();
+    emit stateChanged(state);
+}
+
+void ServerPanel::onServerEvents(const QVector<ServerEvent>& events, quint64 dropped) {
+    QVector<LogView::Line> lines;
+    lines.reserve(events.size() + 1);
+    if (dropped > lastDropped_) {
+        lines.push_back(
+            {LogView::Failure,
+             tr("%1 server events dropped: too many to show").arg(dropped - lastDropped_),
+             {}});
+        lastDropped_ = dropped;
+    }
+    constexpr int kDataLinesPerBatch = 200;
+    int dataLines = 0;
+    int skipped = 0;
+    for (const ServerEvent& e : events) {
+        const QDateTime t = toQt(e.time);
+        switch (e.kind) {
+            case ServerEvent::Listening:
+                lines.push_back({LogView::Info,
+                                 tr("%1 listening on %2").arg(q(e.text), q(e.address.toString())),
+                                 t});
+                break;
+            case ServerEvent::Opened:
+                lines.push_back({LogView::Info,
+                                 tr("#%1 connected from %2 (fd %3)")
+                                     .arg(e.connection.id)
+                                     .arg(q(e.connection.peer.toString()))
+                                     .arg(e.connection.fd),
+                                 t});
+                break;
+            case ServerEvent::Closed:
+                lines.push_back({LogView::Info,
+                                 tr("#%1 closed (%2 bytes in, %3 bytes out)")
+                                     .arg(e.connection.id)
+                                     .arg(e.connection.bytesIn)
+                                     .arg(e.connection.bytesOut),
+                                 t});
+                break;
+            case ServerEvent::Data:
+                // A flood (chargen...) would drown the log and the GUI thread:
+                // show the first lines of each batch and count the rest.
+                if (++dataLines > kDataLinesPerBatch) {
+                    ++skipped;
+                    break;
+                }
+                lines.push_back({e.incoming ? LogView::Incoming : LogView::Outgoing,
+                                 QStringLiteral("#%1 %2").arg(e.connectionId).arg(preview(e.bytes)),
+                                 t});
+                break;
+            case ServerEvent::Log:
+                lines.push_back({LogView::Info, q(e.text), t});
+                break;
+            case ServerEvent::Failure:
+                lines.push_back({LogView::Failure, ErrorText::sentence(e.error), t});
+                break;
+            case ServerEvent::Stopped:
+                break;  // onStopFinished says it once the threads are joined
+        }
+    }
+    if (skipped)
+        lines.push_back(
+            {LogView::Info, tr("... %n more data line(s) not shown", nullptr, skipped), {}});
+    log_->append(lines);
+}
+
+void ServerPanel::refresh() {
+    const QLocale locale;
+    switch (state_) {
+        case Stopped:
+            status_->setText(tr("Stopped: %1, %2 model").arg(title(), q(config_.model)));
+            break;
+        case Starting:
+            status_->setText(tr("Starting..."));
+            break;
+        case Stopping:
+            status_->setText(tr("Stopping..."));
+            break;
+        case Failed:
+            status_->setText(tr("Not running: %1, %2 model").arg(title(), q(config_.model)));
+            break;
+        case Running: {
+            QStringList where;
+            for (size_t i = 0; i < addresses_.size() && i < config_.listeners.size(); ++i)
+                where << QStringLiteral("%1 %2 %3")
+                             .arg(q(config_.listeners[i].service),
+                                  q(protocolName(config_.listeners[i].protocol)),
+                                  q(addresses_[i].toString()));
+            const qint64 s = uptime_.elapsed() / 1000;
+            status_->setText(tr("Listening: %1 · model %2 · up %3:%4:%5")
+                                 .arg(where.join(QStringLiteral(", ")), modelName_)
+                                 .arg(s / 3600)
+                                 .arg((s / 60) % 60, 2, 10, QLatin1Char('0'))
+                                 .arg(s % 60, 2, 10, QLatin1Char('0')));
+            break;
+        }
+    }
+    if (state_ == Running && server_) {
+        const ServerStats st = server_->stats();
+        counters_->setText(
+            tr("accepted %1 · active %2 · in %3 B · out %4 B · datagrams %5 in / %6 out · "
+               "errors %7 · refused %8")
+                .arg(locale.toString(qulonglong(st.accepted)),
+                     locale.toString(qulonglong(st.active)),
+                     locale.toString(qulonglong(st.bytesIn)),
+                     locale.toString(qulonglong(st.bytesOut)),
+                     locale.toString(qulonglong(st.datagramsIn)),
+                     locale.toString(qulonglong(st.datagramsOut)),
+                     locale.toString(qulonglong(st.errors)),
+                     locale.toString(qulonglong(st.refused))));
+        connections_->setConnections(server_->connections());
+        counters_->show();
+    } else if (state_ != Running) {
+        connections_->setConnections({});
+    }
+}
+
+}  // namespace sockwb

@@ -1,0 +1,108 @@
+#pragma once
+// ServerPanel: one server in the main window. Status line (listening
+// address:real port, model, uptime), Start/Stop, connections table,
+// counters, a time-stamped log and the server's syscall trace. The Server
+// starts and stops on a worker thread (bind/listen and the joins of stop()
+// may block), so the window never freezes; errors such as EADDRINUSE are
+// shown in the panel in plain words, never in a modal box.
+
+#include <QElapsedTimer>
+#include <QTimer>
+#include <QVector>
+#include <QWidget>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <thread>
+
+#include "core/server/server.h"
+#include "core/net/trace.h"
+#include "widgets/server/serverobserveradapter.h"
+
+class QLabel;
+class QPushButton;
+class QTabWidget;
+
+namespace sockwb {
+
+class ConnectionsTable;
+class LogView;
+class TraceAdapter;
+class TraceView;
+
+class ServerPanel final : public QWidget {
+    Q_OBJECT
+public:
+    enum State { Stopped, Starting, Running, Stopping, Failed };
+    Q_ENUM(State)
+
+    // GUI thread only (as every method). Does not start: call start().
+    explicit ServerPanel(const ServerConfig& config, QWidget* parent = nullptr);
+    // Stops the server (waits for a start or stop in progress).
+    ~ServerPanel() override;
+
+    // Starts / stops in the background; stateChanged() tells the outcome.
+    void start();
+    void stop();
+    State state() const { return state_; }
+    const ServerConfig& config() const { return config_; }
+    // Replaces the configuration (only while stopped).
+    void setConfig(const ServerConfig& config);
+    // Short name for lists: "echo · tcp 127.0.0.1:40123".
+    QString title() const;
+    // The last error sentence, "" if none since the last start.
+    QString errorText() const;
+    // Real addresses while running (port 0 resolved).
+    std::vector<Address> addresses() const { return addresses_; }
+
+    TraceView* traceView() const { return traceView_; }
+    LogView* logView() const { return log_; }
+    TraceAdapter* traceAdapter() const { return traceAdapter_; }
+    ServerObserverAdapter* observerAdapter() const { return observer_; }
+
+signals:
+    void stateChanged(sockwb::ServerPanel::State state);
+    void titleChanged(const QString& title);
+
+private:
+    void runInBackground(std::function<void()> job);
+    void onStartFinished();
+    void onStopFinished();
+    void onServerEvents(const QVector<sockwb::ServerEvent>& events, quint64 dropped);
+    void setState(State state);
+    void showError(const QString& sentence);
+    void editConfig();
+    void refresh();
+
+    ServerConfig config_;
+    State state_ = Stopped;
+    std::unique_ptr<Server> server_;  // GUI thread's, while Running
+    std::vector<Address> addresses_;
+    QString modelName_;
+
+    // Hand-over from the worker thread (guarded by mutex_).
+    std::mutex mutex_;
+    std::unique_ptr<Server> started_;
+    std::optional<ErrorInfo> workerError_;
+    QString workerFailure_;
+    std::thread worker_;
+
+    ServerObserverAdapter* observer_;
+    TraceAdapter* traceAdapter_;
+    QLabel* status_;
+    QLabel* error_;
+    QLabel* counters_;
+    QPushButton* startButton_;
+    QPushButton* stopButton_;
+    QPushButton* editButton_;
+    QTabWidget* tabs_;
+    ConnectionsTable* connections_;
+    LogView* log_;
+    TraceView* traceView_;
+    QTimer refreshTimer_;
+    QElapsedTimer uptime_;
+    quint64 lastDropped_ = 0;
+};
+
+}  // namespace sockwb

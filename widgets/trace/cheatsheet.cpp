@@ -1,0 +1,139 @@
+#include "widgets/trace/cheatsheet.h"
+
+#include <QHash>
+
+namespace sockwb {
+
+QVector<CheatSheetEntry> CheatSheet::entries() {
+    // The course's order: create, name, listen, accept / connect, talk,
+    // close; then the tools for many clients (options, multiplexing, fork).
+    return {
+        {QStringLiteral("socket"),
+         tr("Creates an endpoint and returns its file descriptor: socket(AF_INET, SOCK_STREAM, 0) "
+            "for TCP, SOCK_DGRAM for UDP. Nothing is connected or named yet."),
+         tr("EAFNOSUPPORT / EPROTONOSUPPORT: family or protocol unknown here; "
+            "EMFILE / ENFILE: too many open descriptors (a leak?); EACCES: not allowed.")},
+        {QStringLiteral("bind"),
+         tr("Gives the socket its local address and port (sockaddr_in with htons(port)). "
+            "Port 0 lets the kernel pick a free one; getsockname tells which."),
+         tr("EADDRINUSE: another socket already uses that port (or it lingers in TIME_WAIT "
+            "without SO_REUSEADDR); EACCES: ports below 1024 need root; "
+            "EADDRNOTAVAIL: that IP is not one of this machine's.")},
+        {QStringLiteral("listen"),
+         tr("Turns a bound TCP socket into a passive one that queues incoming connections; "
+            "backlog is the length of that queue."),
+         tr("EADDRINUSE: another socket listens on the same port; "
+            "EOPNOTSUPP: not a TCP socket (UDP never listens).")},
+        {QStringLiteral("accept"),
+         tr("Takes the next connection from the queue and returns a NEW descriptor for that "
+            "client; the listening socket keeps listening. Blocks while the queue is empty."),
+         tr("EAGAIN: nobody waiting (non-blocking socket); EMFILE: out of descriptors; "
+            "ECONNABORTED: the client left before we took it; EINTR: a signal arrived.")},
+        {QStringLiteral("connect"),
+         tr("Client side: opens a TCP connection to a server's address (three-way handshake). "
+            "On UDP it only sets the default destination."),
+         tr("ECONNREFUSED: nothing listens on that port; ETIMEDOUT: no answer (firewall, wrong "
+            "host); ENETUNREACH / EHOSTUNREACH: no route; EINPROGRESS: non-blocking, not done "
+            "yet.")},
+        {QStringLiteral("send/recv"),
+         tr("Write and read bytes on a connected socket. A stream has no messages: send may take "
+            "part of the buffer and one recv may return half a line or two lines. recv returns 0 "
+            "when the peer closed."),
+         tr("EPIPE: the peer closed and we still write (MSG_NOSIGNAL avoids SIGPIPE); "
+            "ECONNRESET: the peer reset the connection; EAGAIN: nothing to read yet "
+            "(non-blocking).")},
+        {QStringLiteral("sendto/recvfrom"),
+         tr("UDP: send one datagram to an address / receive one datagram and learn who sent it. "
+            "Each call is one whole message; nothing guarantees it arrives."),
+         tr("EMSGSIZE: datagram too large; ECONNREFUSED: an ICMP 'port unreachable' came back "
+            "from an earlier datagram; a datagram larger than the buffer is truncated "
+            "(MSG_TRUNC).")},
+        {QStringLiteral("shutdown"),
+         tr("Half-closes a connection: SHUT_WR says \"I will send nothing more\" (the peer's recv "
+            "returns 0) while we can still read the answer."),
+         tr("ENOTCONN: the socket is not connected; EBADF / ENOTSOCK: not a valid socket.")},
+        {QStringLiteral("close"),
+         tr("Releases the descriptor. The last close of a TCP socket sends FIN; the port may then "
+            "wait in TIME_WAIT for a while."),
+         tr("EBADF: already closed (closing twice is a bug: the number may belong to another "
+            "socket now); EINTR: do not retry on Linux, the fd is gone anyway.")},
+        {QStringLiteral("setsockopt"),
+         tr("Sets an option: SO_REUSEADDR (rebind a port in TIME_WAIT at once), SO_RCVTIMEO, "
+            "TCP_NODELAY, SO_KEEPALIVE, buffer sizes..."),
+         tr("ENOPROTOOPT: option unknown at that level; EINVAL: bad value or length.")},
+        {QStringLiteral("select/poll/epoll"),
+         tr("Wait until one of many descriptors is ready, so one thread can serve many clients "
+            "without blocking on any of them. select is limited to FD_SETSIZE (1024); epoll "
+            "scales."),
+         tr("EINTR: a signal interrupted the wait (loop again); EBADF: a descriptor in the set "
+            "was closed; EINVAL: bad size or timeout.")},
+        {QStringLiteral("fork"),
+         tr("Duplicates the process: the child gets copies of every descriptor. A forking server "
+            "closes the listening socket in the child and the client's socket in the parent."),
+         tr("EAGAIN: too many processes; ENOMEM: out of memory. Forget waitpid and the children "
+            "stay as zombies.")},
+        {QStringLiteral("getsockname"),
+         tr("Tells which local address and port a socket really got (after bind to port 0 or "
+            "after connect)."),
+         tr("EBADF / ENOTSOCK: not a valid socket.")},
+        {QStringLiteral("getaddrinfo"),
+         tr("Turns a host name and a port into socket addresses (IPv4 and IPv6), ready for "
+            "connect or bind."),
+         tr("EAI_NONAME: unknown host; EAI_AGAIN: the name server did not answer (try again).")},
+    };
+}
+
+namespace {
+// Maps a traced call name (the kernel's) to the sheet's entry name.
+QString sheetKey(const QString& call) {
+    static const QHash<QString, QString> aliases = {
+        {QStringLiteral("accept4"), QStringLiteral("accept")},
+        {QStringLiteral("send"), QStringLiteral("send/recv")},
+        {QStringLiteral("recv"), QStringLiteral("send/recv")},
+        {QStringLiteral("write"), QStringLiteral("send/recv")},
+        {QStringLiteral("read"), QStringLiteral("send/recv")},
+        {QStringLiteral("sendto"), QStringLiteral("sendto/recvfrom")},
+        {QStringLiteral("recvfrom"), QStringLiteral("sendto/recvfrom")},
+        {QStringLiteral("select"), QStringLiteral("select/poll/epoll")},
+        {QStringLiteral("poll"), QStringLiteral("select/poll/epoll")},
+        {QStringLiteral("epoll"), QStringLiteral("select/poll/epoll")},
+        {QStringLiteral("epoll_create"), QStringLiteral("select/poll/epoll")},
+        {QStringLiteral("epoll_create1"), QStringLiteral("select/poll/epoll")},
+        {QStringLiteral("epoll_ctl"), QStringLiteral("select/poll/epoll")},
+        {QStringLiteral("epoll_wait"), QStringLiteral("select/poll/epoll")},
+        {QStringLiteral("getpeername"), QStringLiteral("getsockname")},
+        {QStringLiteral("getsockopt"), QStringLiteral("setsockopt")},
+    };
+    return aliases.value(call, call);
+}
+}  // namespace
+
+CheatSheetEntry CheatSheet::lookup(const QString& call) {
+    const QString key = sheetKey(call);
+    for (const auto& e : entries())
+        if (e.call == key) return e;
+    return {};
+}
+
+QString CheatSheet::tooltip(const QString& call) {
+    const CheatSheetEntry e = lookup(call);
+    if (e.call.isEmpty()) return {};
+    return QStringLiteral("<b>%1</b><br>%2<br><i>%3</i> %4")
+        .arg(e.call.toHtmlEscaped(), e.summary.toHtmlEscaped(), tr("Common errors:"),
+             e.errors.toHtmlEscaped());
+}
+
+QString CheatSheet::html() {
+    QString out =
+        QStringLiteral("<h2>%1</h2><table cellspacing=6>").arg(tr("Socket API cheat sheet"));
+    for (const auto& e : entries()) {
+        out +=
+            QStringLiteral(
+                "<tr><td valign=top><b><tt>%1</tt></b></td><td>%2<br>"
+                "<span style='color:#a33'>%3</span></td></tr>")
+                .arg(e.call.toHtmlEscaped(), e.summary.toHtmlEscaped(), e.errors.toHtmlEscaped());
+    }
+    return out + QStringLiteral("</table>");
+}
+
+}  // namespace sockwb
