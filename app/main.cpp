@@ -8,10 +8,10 @@
 #include <string>
 #include <string_view>
 
-#include "app/cli.h"
-#include "app/mainwindow.h"
-#include "app/screenshots.h"
-#include "app/signalcloser.h"
+#include "app/cli/cli.h"
+#include "app/gui/mainwindow.h"
+#include "app/gui/screenshots.h"
+#include "app/gui/signalcloser.h"
 #include "widgets/common/translations.h"
 
 namespace {

@@ -13,7 +13,7 @@
 
 #include "testmain.h"
 
-#include "app/mainwindow.h"
+#include "app/gui/mainwindow.h"
 #include "core/net/framing.h"
 #include "core/net/socket.h"
 #include "widgets/trace/cheatsheet.h"

@@ -24,7 +24,7 @@
 #include "testmain.h"
 #include <cerrno>
 
-#include "app/mainwindow.h"
+#include "app/gui/mainwindow.h"
 #include "core/net/error.h"
 #include "core/server/server.h"
 #include "core/server/service.h"

@@ -1,4 +1,4 @@
-#include "app/screenshots.h"
+#include "app/gui/screenshots.h"
 
 #include <QApplication>
 #include <QDeadlineTimer>
@@ -12,7 +12,7 @@
 #include <functional>
 #include <thread>
 
-#include "app/mainwindow.h"
+#include "app/gui/mainwindow.h"
 #include "core/net/framing.h"
 #include "core/net/socket.h"
 #include "widgets/trace/cheatsheetdialog.h"

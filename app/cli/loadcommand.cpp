@@ -13,7 +13,7 @@
 #include <string>
 #include <thread>
 
-#include "app/commands.h"
+#include "app/cli/commands.h"
 #include "core/net/error.h"
 #include "core/load/loadgenerator.h"
 

@@ -1,8 +1,8 @@
-#include "app/serveprinter.h"
+#include "app/cli/serveprinter.h"
 
 #include <cstdio>
 
-#include "app/jsonline.h"
+#include "app/cli/jsonline.h"
 #include "core/net/error.h"
 
 namespace sockwb::app {

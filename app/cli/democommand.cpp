@@ -9,7 +9,7 @@
 #include <mutex>
 #include <string>
 
-#include "app/commands.h"
+#include "app/cli/commands.h"
 #include "core/net/error.h"
 #include "core/server/server.h"
 #include "core/net/socket.h"

@@ -1,4 +1,4 @@
-#include "app/escapes.h"
+#include "app/cli/escapes.h"
 
 #include "core/net/error.h"
 

@@ -1,4 +1,4 @@
-#include "app/cli.h"
+#include "app/cli/cli.h"
 
 #include <cstdio>
 #include <cstring>
@@ -6,7 +6,7 @@
 #include <map>
 #include <string>
 
-#include "app/commands.h"
+#include "app/cli/commands.h"
 
 namespace sockwb::app {
 

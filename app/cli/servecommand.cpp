@@ -8,9 +8,9 @@
 #include <algorithm>
 #include <cstdio>
 
-#include "app/commands.h"
-#include "app/optionreader.h"
-#include "app/serveprinter.h"
+#include "app/cli/commands.h"
+#include "app/cli/optionreader.h"
+#include "app/cli/serveprinter.h"
 #include "core/net/error.h"
 #include "core/server/server.h"
 #include "core/server/service.h"

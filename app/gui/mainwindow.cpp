@@ -1,4 +1,4 @@
-#include "app/mainwindow.h"
+#include "app/gui/mainwindow.h"
 
 #include <QAction>
 #include <QApplication>

@@ -8,7 +8,7 @@
 #include <optional>
 #include <sstream>
 
-#include "app/commands.h"
+#include "app/cli/commands.h"
 #include "core/net/error.h"
 #include "core/http/client.h"
 #include "core/http/curlcommand.h"

@@ -1,4 +1,4 @@
-#include "app/clientsession.h"
+#include "app/cli/clientsession.h"
 
 #include <poll.h>
 #include <signal.h>

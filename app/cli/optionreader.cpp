@@ -1,4 +1,4 @@
-#include "app/optionreader.h"
+#include "app/cli/optionreader.h"
 
 #include <charconv>
 

@@ -7,7 +7,7 @@
 #include <cstdint>
 #include <string>
 
-#include "app/commands.h"
+#include "app/cli/commands.h"
 
 namespace sockwb::app {
 

@@ -1,4 +1,4 @@
-#include "app/jsonline.h"
+#include "app/cli/jsonline.h"
 
 #include <cstdio>
 

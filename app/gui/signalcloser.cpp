@@ -1,4 +1,4 @@
-#include "app/signalcloser.h"
+#include "app/gui/signalcloser.h"
 
 #include <signal.h>
 #include <sys/socket.h>

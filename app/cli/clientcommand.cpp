@@ -10,10 +10,10 @@
 #include <cstdio>
 #include <optional>
 
-#include "app/clientsession.h"
-#include "app/commands.h"
-#include "app/escapes.h"
-#include "app/optionreader.h"
+#include "app/cli/clientsession.h"
+#include "app/cli/commands.h"
+#include "app/cli/escapes.h"
+#include "app/cli/optionreader.h"
 #include "core/net/error.h"
 #include "core/net/framing.h"
 #include "core/net/trace.h"
