@@ -1,5 +1,5 @@
 #pragma once
-// Table of request-parser cases, shared by tests/core/tst_http_request.cpp
+// Table of request-parser cases, shared by tests/core/http/tst_http_request.cpp
 // and tests/fuzz/make_corpus.cpp. Plain C++: no Qt here.
 //
 // Expected results are lines, one per request taken from the parser:

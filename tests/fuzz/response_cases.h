@@ -1,5 +1,5 @@
 #pragma once
-// Table of response-parser cases, shared by tests/core/tst_http_response.cpp
+// Table of response-parser cases, shared by tests/core/http/tst_http_response.cpp
 // (which checks the expectations) and tests/fuzz/make_corpus.cpp (which turns
 // the inputs into the fuzzing seed corpus). Plain C++: no Qt here.
 

@@ -6,7 +6,7 @@
 
 #include <QtTest/QtTest>
 
-#include "testmain.h"
+#include "support/testmain.h"
 
 namespace {
 
