@@ -28,7 +28,7 @@ QString RefusalText::why(const std::string& model, const std::string& service, P
 QString RefusalText::words(const std::string& model, const std::string& service, Protocol protocol,
                            std::size_t listenerCount) {
     // Mirrors core/server/server.cpp whyRefused(), in the same order and with the
-    // same English words (tests/widgets/tst_translation checks both agree).
+    // same English words (tests/app/gui/tst_translation checks both agree).
     const QString m = QString::fromStdString(model);
     const auto models = modelNames();
     if (std::find(models.begin(), models.end(), model) == models.end())
