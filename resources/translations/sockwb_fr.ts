@@ -4,7 +4,7 @@
 <context>
     <name>sockwb::ByteFormat</name>
     <message>
-        <location filename="../../widgets/byteformat.cpp" line="+37"/>
+        <location filename="../../widgets/common/byteformat.cpp" line="+37"/>
         <source>A backslash ends the text: write \\ for a backslash.</source>
         <translation>Le texte se termine par une barre oblique inverse&#xa0;: écrivez \\ pour une barre oblique inverse.</translation>
     </message>
@@ -32,7 +32,7 @@
 <context>
     <name>sockwb::CheatSheet</name>
     <message>
-        <location filename="../../widgets/cheatsheet.cpp" line="+12"/>
+        <location filename="../../widgets/trace/cheatsheet.cpp" line="+12"/>
         <source>Creates an endpoint and returns its file descriptor: socket(AF_INET, SOCK_STREAM, 0) for TCP, SOCK_DGRAM for UDP. Nothing is connected or named yet.</source>
         <translation>Crée un point de communication et renvoie son descripteur de fichier&#xa0;: socket(AF_INET, SOCK_STREAM, 0) pour TCP, SOCK_DGRAM pour UDP. Rien n&apos;est encore connecté ni nommé.</translation>
     </message>
@@ -185,7 +185,7 @@
 <context>
     <name>sockwb::CheatSheetDialog</name>
     <message>
-        <location filename="../../widgets/cheatsheetdialog.cpp" line="+14"/>
+        <location filename="../../widgets/trace/cheatsheetdialog.cpp" line="+14"/>
         <source>Socket API cheat sheet</source>
         <translation>Aide-mémoire de l&apos;API socket</translation>
     </message>
@@ -198,7 +198,7 @@
 <context>
     <name>sockwb::ClientWindow</name>
     <message>
-        <location filename="../../widgets/clientwindow.cpp" line="+47"/>
+        <location filename="../../widgets/client/clientwindow.cpp" line="+47"/>
         <source>%1 bytes came too fast to be shown (they are counted)</source>
         <translation>%1 octets sont arrivés trop vite pour être affichés (ils sont comptés)</translation>
     </message>
@@ -362,7 +362,7 @@
 <context>
     <name>sockwb::CompareCharts</name>
     <message>
-        <location filename="../../widgets/comparecharts.cpp" line="+87"/>
+        <location filename="../../widgets/compare/comparecharts.cpp" line="+87"/>
         <source>Requests/s (higher is better)</source>
         <translation>Requêtes/s (plus élevé = meilleur)</translation>
     </message>
@@ -395,7 +395,7 @@
 <context>
     <name>sockwb::CompareConfig</name>
     <message>
-        <location filename="../../widgets/compareconfig.cpp" line="+44"/>
+        <location filename="../../widgets/compare/compareconfig.cpp" line="+44"/>
         <source>HTTP, keep-alive</source>
         <translation>HTTP, keep-alive</translation>
     </message>
@@ -438,7 +438,7 @@
 <context>
     <name>sockwb::CompareForm</name>
     <message>
-        <location filename="../../widgets/compareform.cpp" line="+37"/>
+        <location filename="../../widgets/compare/compareform.cpp" line="+37"/>
         <source>What each client does against the server, and which service the server runs</source>
         <translation>Ce que fait chaque client face au serveur, et quel service le serveur exécute</translation>
     </message>
@@ -542,7 +542,7 @@
 <context>
     <name>sockwb::CompareResultsModel</name>
     <message>
-        <location filename="../../widgets/compareresultsmodel.cpp" line="+116"/>
+        <location filename="../../widgets/compare/compareresultsmodel.cpp" line="+116"/>
         <source>Model</source>
         <translation>Modèle</translation>
     </message>
@@ -645,7 +645,7 @@
 <context>
     <name>sockwb::CompareRunner</name>
     <message>
-        <location filename="../../widgets/comparerunner.cpp" line="+83"/>
+        <location filename="../../widgets/compare/comparerunner.cpp" line="+83"/>
         <source>%1 connections need more file descriptors than this process may open (ulimit -n): choose fewer connections</source>
         <translation>%1 connexions demandent plus de descripteurs de fichiers que ce processus ne peut en ouvrir (ulimit -n)&#xa0;: choisissez moins de connexions</translation>
     </message>
@@ -663,7 +663,7 @@
 <context>
     <name>sockwb::CompareWindow</name>
     <message>
-        <location filename="../../widgets/comparewindow.cpp" line="+34"/>
+        <location filename="../../widgets/compare/comparewindow.cpp" line="+34"/>
         <source>&amp;Start</source>
         <translation>&amp;Démarrer</translation>
     </message>
@@ -850,7 +850,7 @@
 <context>
     <name>sockwb::Composer</name>
     <message>
-        <location filename="../../widgets/composertext.cpp" line="+27"/>
+        <location filename="../../widgets/composer/composertext.cpp" line="+27"/>
         <source>
 [... %1 more not shown]</source>
         <translation>
@@ -875,7 +875,7 @@
 <context>
     <name>sockwb::ComposerAuthWidget</name>
     <message>
-        <location filename="../../widgets/composerauthwidget.cpp" line="+17"/>
+        <location filename="../../widgets/composer/composerauthwidget.cpp" line="+17"/>
         <source>No authorization</source>
         <translation>Pas d&apos;autorisation</translation>
     </message>
@@ -918,7 +918,7 @@
 <context>
     <name>sockwb::ComposerBodyEditor</name>
     <message>
-        <location filename="../../widgets/composerbodyeditor.cpp" line="+25"/>
+        <location filename="../../widgets/composer/composerbodyeditor.cpp" line="+25"/>
         <source>None</source>
         <translation>Aucun</translation>
     </message>
@@ -991,7 +991,7 @@
 <context>
     <name>sockwb::ComposerBodyView</name>
     <message>
-        <location filename="../../widgets/composerbodyview.cpp" line="+32"/>
+        <location filename="../../widgets/composer/composerbodyview.cpp" line="+32"/>
         <source>Show all</source>
         <translation>Tout afficher</translation>
     </message>
@@ -1065,7 +1065,7 @@
 <context>
     <name>sockwb::ComposerCollection</name>
     <message>
-        <location filename="../../widgets/composercollection.cpp" line="+19"/>
+        <location filename="../../widgets/composer/composercollection.cpp" line="+19"/>
         <source>Unsaved collection</source>
         <translation>Collection non enregistrée</translation>
     </message>
@@ -1140,7 +1140,7 @@
 <context>
     <name>sockwb::ComposerCurlDialog</name>
     <message>
-        <location filename="../../widgets/composercurldialog.cpp" line="+15"/>
+        <location filename="../../widgets/composer/composercurldialog.cpp" line="+15"/>
         <source>Import cURL</source>
         <translation>Importer depuis cURL</translation>
     </message>
@@ -1158,7 +1158,7 @@
 <context>
     <name>sockwb::ComposerHistory</name>
     <message>
-        <location filename="../../widgets/composerhistory.cpp" line="+26"/>
+        <location filename="../../widgets/composer/composerhistory.cpp" line="+26"/>
         <source>Search the history</source>
         <translation>Rechercher dans l&apos;historique</translation>
     </message>
@@ -1176,7 +1176,7 @@
 <context>
     <name>sockwb::ComposerKeyValueTable</name>
     <message>
-        <location filename="../../widgets/composerkeyvaluetable.cpp" line="+14"/>
+        <location filename="../../widgets/composer/composerkeyvaluetable.cpp" line="+14"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
@@ -1199,7 +1199,7 @@
 <context>
     <name>sockwb::ComposerRequestEditor</name>
     <message>
-        <location filename="../../widgets/composerrequesteditor.cpp" line="+76"/>
+        <location filename="../../widgets/composer/composerrequesteditor.cpp" line="+76"/>
         <source>Any token is accepted (letters, digits and !#$%&amp;&apos;*+-.^_`|~)</source>
         <translation>Tout token est accepté (lettres, chiffres et&#xa0;!#$%&amp;&apos;*+-.^_`|~)</translation>
     </message>
@@ -1285,7 +1285,7 @@
 <context>
     <name>sockwb::ComposerResponseView</name>
     <message>
-        <location filename="../../widgets/composerresponseview.cpp" line="+70"/>
+        <location filename="../../widgets/composer/composerresponseview.cpp" line="+70"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
@@ -1393,7 +1393,7 @@
 <context>
     <name>sockwb::ComposerTimingChart</name>
     <message>
-        <location filename="../../widgets/composertimingchart.cpp" line="+35"/>
+        <location filename="../../widgets/composer/composertimingchart.cpp" line="+35"/>
         <source>Send a request to see where its time went.</source>
         <translation>Envoyez une requête pour voir où son temps est passé.</translation>
     </message>
@@ -1442,7 +1442,7 @@
 <context>
     <name>sockwb::ComposerWindow</name>
     <message>
-        <location filename="../../widgets/composerwindow.cpp" line="+35"/>
+        <location filename="../../widgets/composer/composerwindow.cpp" line="+35"/>
         <source>Send</source>
         <translation>Envoyer</translation>
     </message>
@@ -1547,7 +1547,7 @@
 <context>
     <name>sockwb::ConnectionsTable</name>
     <message>
-        <location filename="../../widgets/connectionstable.cpp" line="+14"/>
+        <location filename="../../widgets/server/connectionstable.cpp" line="+14"/>
         <source>open</source>
         <translation>ouverte</translation>
     </message>
@@ -1615,7 +1615,7 @@
 <context>
     <name>sockwb::DataView</name>
     <message>
-        <location filename="../../widgets/dataview.cpp" line="+25"/>
+        <location filename="../../widgets/client/dataview.cpp" line="+25"/>
         <source>&amp;Hex</source>
         <translation>He&amp;xa</translation>
     </message>
@@ -1658,7 +1658,7 @@
 <context>
     <name>sockwb::ErrorText</name>
     <message>
-        <location filename="../../widgets/errortext.cpp" line="+53"/>
+        <location filename="../../widgets/common/errortext.cpp" line="+53"/>
         <source>that address</source>
         <translation>cette adresse</translation>
     </message>
@@ -1952,7 +1952,7 @@
 <context>
     <name>sockwb::HeadlessClients</name>
     <message>
-        <location filename="../../widgets/headlessclients.cpp" line="+82"/>
+        <location filename="../../widgets/client/headlessclients.cpp" line="+82"/>
         <source>waiting</source>
         <translation>en attente</translation>
     </message>
@@ -2035,7 +2035,7 @@
 <context>
     <name>sockwb::LanguageMenu</name>
     <message>
-        <location filename="../../widgets/languagemenu.cpp" line="+12"/>
+        <location filename="../../widgets/shell/languagemenu.cpp" line="+12"/>
         <source>&amp;Language</source>
         <translation>&amp;Langue</translation>
     </message>
@@ -2058,7 +2058,7 @@
 <context>
     <name>sockwb::LaunchClientsDialog</name>
     <message>
-        <location filename="../../widgets/launchclientsdialog.cpp" line="+34"/>
+        <location filename="../../widgets/client/launchclientsdialog.cpp" line="+34"/>
         <source>Launch Clients</source>
         <translation>Lancer des clients</translation>
     </message>
@@ -2200,7 +2200,7 @@
 <context>
     <name>sockwb::ListenerTable</name>
     <message>
-        <location filename="../../widgets/listenertable.cpp" line="+21"/>
+        <location filename="../../widgets/server/listenertable.cpp" line="+21"/>
         <source>Service</source>
         <translation>Service</translation>
     </message>
@@ -2243,7 +2243,7 @@
 <context>
     <name>sockwb::LogView</name>
     <message>
-        <location filename="../../widgets/logview.cpp" line="+28"/>
+        <location filename="../../widgets/common/logview.cpp" line="+28"/>
         <source>Clear</source>
         <translation>Effacer</translation>
     </message>
@@ -2264,7 +2264,7 @@
 <context>
     <name>sockwb::RefusalText</name>
     <message>
-        <location filename="../../widgets/refusaltext.cpp" line="+35"/>
+        <location filename="../../widgets/common/refusaltext.cpp" line="+35"/>
         <source>unknown model &apos;%1&apos;: valid models are %2</source>
         <translation>modèle «&#xa0;%1&#xa0;» inconnu&#xa0;: les modèles valides sont %2</translation>
     </message>
@@ -2317,7 +2317,7 @@
 <context>
     <name>sockwb::SendPanel</name>
     <message>
-        <location filename="../../widgets/sendpanel.cpp" line="+31"/>
+        <location filename="../../widgets/client/sendpanel.cpp" line="+31"/>
         <source>C&amp;hat mode</source>
         <translation>Mode c&amp;hat</translation>
     </message>
@@ -2420,7 +2420,7 @@
 <context>
     <name>sockwb::ServerForm</name>
     <message>
-        <location filename="../../widgets/serverform.cpp" line="+66"/>
+        <location filename="../../widgets/server/serverform.cpp" line="+66"/>
         <source>New Server</source>
         <translation>Nouveau serveur</translation>
     </message>
@@ -2579,7 +2579,7 @@
 <context>
     <name>sockwb::ServerPanel</name>
     <message>
-        <location filename="../../widgets/serverpanel.cpp" line="+66"/>
+        <location filename="../../widgets/server/serverpanel.cpp" line="+66"/>
         <source>Start</source>
         <translation>Démarrer</translation>
     </message>
@@ -2695,7 +2695,7 @@
 <context>
     <name>sockwb::SideBar</name>
     <message>
-        <location filename="../../widgets/sidebar.cpp" line="+25"/>
+        <location filename="../../widgets/shell/sidebar.cpp" line="+25"/>
         <source>Servers</source>
         <translation>Serveurs</translation>
     </message>
@@ -2739,7 +2739,7 @@
 <context>
     <name>sockwb::TraceModel</name>
     <message>
-        <location filename="../../widgets/tracemodel.cpp" line="+52"/>
+        <location filename="../../widgets/trace/tracemodel.cpp" line="+52"/>
         <source>%1 µs</source>
         <translation>%1 µs</translation>
     </message>
@@ -2787,7 +2787,7 @@
 <context>
     <name>sockwb::TraceView</name>
     <message>
-        <location filename="../../widgets/traceview.cpp" line="+32"/>
+        <location filename="../../widgets/trace/traceview.cpp" line="+32"/>
         <source>calls: accept, recv, send...</source>
         <translation>appels&#xa0;: accept, recv, send...</translation>
     </message>
@@ -2891,7 +2891,7 @@
 <context>
     <name>sockwb::app::MainWindow</name>
     <message>
-        <location filename="../../app/mainwindow.cpp" line="+46"/>
+        <location filename="../../app/gui/mainwindow.cpp" line="+46"/>
         <source>Socket Workbench</source>
         <translation>Socket Workbench</translation>
     </message>
