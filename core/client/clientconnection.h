@@ -19,7 +19,7 @@
 #include "core/net/address.h"
 #include "core/net/error.h"
 #include "core/net/trace.h"
-#include "core/server/server.h"  // Protocol
+#include "core/net/protocol.h"
 #include "core/net/socket.h"
 
 namespace sockwb {

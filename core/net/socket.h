@@ -11,10 +11,9 @@
 #include <string_view>
 
 #include "core/net/address.h"
+#include "core/net/millis.h"
 
 namespace sockwb {
-
-using Millis = std::chrono::milliseconds;
 
 // Outcome of one non-throwing I/O step.
 struct IoResult {

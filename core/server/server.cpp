@@ -21,14 +21,6 @@ std::string joined(const std::vector<std::string>& names) {
 
 }  // namespace
 
-const char* protocolName(Protocol p) noexcept { return p == Protocol::Udp ? "udp" : "tcp"; }
-
-Protocol parseProtocol(std::string_view text) {
-    if (text == "tcp" || text == "TCP") return Protocol::Tcp;
-    if (text == "udp" || text == "UDP") return Protocol::Udp;
-    throw Error::invalid("protocol", "unknown protocol '" + std::string(text) + "' (valid: tcp, udp)");
-}
-
 std::string whyRefused(const std::string& model, const Service& service, Protocol protocol,
                        size_t listenerCount) {
     const auto models = modelNames();

@@ -14,14 +14,11 @@
 
 #include "core/net/address.h"
 #include "core/net/error.h"
+#include "core/net/protocol.h"
 #include "core/server/service.h"
 #include "core/net/trace.h"
 
 namespace sockwb {
-
-enum class Protocol { Tcp, Udp };
-const char* protocolName(Protocol p) noexcept;  // "tcp" / "udp"
-Protocol parseProtocol(std::string_view text);  // throws Error listing tcp, udp
 
 struct ListenerConfig {
     std::string service = "echo";

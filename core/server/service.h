@@ -14,10 +14,9 @@
 #include <vector>
 
 #include "core/net/address.h"
+#include "core/net/millis.h"
 
 namespace sockwb {
-
-using Millis = std::chrono::milliseconds;
 
 // Options a service may read. Plain data, copied into each server.
 struct ServiceOptions {

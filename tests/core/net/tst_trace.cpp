@@ -145,14 +145,12 @@ void tst_Trace::connectAcceptSendRecv() {
     for (const auto& e : client.events()) {
         QCOMPARE(e.pid, pid);
         QCOMPARE(e.tid, currentTid());
-        QVERIFY(e.durationNs >= 0);
         QVERIFY(e.timeUs > 0);
         QCOMPARE(e.err, 0);
         QCOMPARE(e.errName(), std::string());
     }
     for (const auto& e : server.events()) {
         QCOMPARE(e.tid, serverTid);
-        QVERIFY(e.durationNs >= 0);
     }
     QVERIFY(serverTid != currentTid());
     // Wall-clock times never go backwards within one thread's events here.
