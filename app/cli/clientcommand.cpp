@@ -10,7 +10,7 @@
 #include <cstdio>
 #include <optional>
 
-#include "app/cli/clientsession.h"
+#include "app/cli/clientrun.h"
 #include "app/cli/commands.h"
 #include "app/cli/escapes.h"
 #include "app/cli/optionreader.h"

@@ -1,4 +1,4 @@
-#include "app/cli/clientsession.h"
+#include "app/cli/clientrun.h"
 
 #include <poll.h>
 #include <signal.h>
