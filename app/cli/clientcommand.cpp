@@ -109,8 +109,8 @@ int clientCommand(const Args& args) {
     StderrTrace trace;
     TraceScope scope(o.trace ? &trace : nullptr);
     try {
-        ClientSession session(o);
-        return session.run();
+        ClientRun run(o);
+        return run.run();
     } catch (const Error& e) {
         std::fprintf(stderr, "sockwb client: %s\n", e.what());
         return e.kind() == ErrorKind::InvalidInput ? 2 : 1;

@@ -49,34 +49,34 @@ std::string quoted(const std::string& text) { return sys::dataPreview(text.data(
 
 }  // namespace
 
-int ClientSession::run() {
+int ClientRun::run() {
     // A closed stdout (| head) must end us with an error, not a signal.
     ::signal(SIGPIPE, SIG_IGN);
     return o_.udp ? runUdp() : runTcp();
 }
 
-int ClientSession::idleTimeout() const {
+int ClientRun::idleTimeout() const {
     if (o_.timeoutMs > 0) return o_.timeoutMs;
     if (o_.until) return 10000;
     if (o_.udp) return 2000;
     return o_.sends.empty() ? -1 : 5000;
 }
 
-int ClientSession::timedOut() const {
+int ClientRun::timedOut() const {
     if (!o_.until) return 0;  // without --until, silence is how the exchange ends
     std::fprintf(stderr, "sockwb client: %s did not arrive within %d ms\n", quoted(*o_.until).c_str(),
                  idleTimeout());
     return 1;
 }
 
-int ClientSession::closedEarly() const {
+int ClientRun::closedEarly() const {
     if (!o_.until) return 0;
     std::fprintf(stderr, "sockwb client: the server closed the connection before %s arrived\n",
                  quoted(*o_.until).c_str());
     return 1;
 }
 
-bool ClientSession::deliver(std::string_view bytes) {
+bool ClientRun::deliver(std::string_view bytes) {
     if (!writeStdout(bytes)) return true;
     if (!o_.until) return false;
     window_.append(bytes);
@@ -86,7 +86,7 @@ bool ClientSession::deliver(std::string_view bytes) {
     return false;
 }
 
-int ClientSession::runTcp() {
+int ClientRun::runTcp() {
     const int connectMs = o_.timeoutMs > 0 ? o_.timeoutMs : 10000;
     Socket s = tcpConnect(o_.host, o_.port, Millis(connectMs));
     s.setNonBlocking(true);
@@ -130,7 +130,7 @@ int ClientSession::runTcp() {
     }
 }
 
-int ClientSession::runUdp() {
+int ClientRun::runUdp() {
     const std::vector<Address> found = Address::resolve(o_.host, o_.port, SOCK_DGRAM);
     const Address server = found.front();
     Socket s = udpSocket(server.family());

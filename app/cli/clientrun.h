@@ -25,9 +25,9 @@ struct ClientOptions {
     bool trace = false;
 };
 
-class ClientSession {
+class ClientRun {
 public:
-    explicit ClientSession(ClientOptions options) : o_(std::move(options)) {}
+    explicit ClientRun(ClientOptions options) : o_(std::move(options)) {}
 
     // Runs to the end; returns the exit status (0 done, 1 failed). Throws
     // Error for socket failures (refused, reset...).
