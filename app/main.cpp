@@ -2,9 +2,9 @@
 #include <QTimer>
 #include <cerrno>
 #include <chrono>
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
-#include <cstdio>
 #include <string>
 #include <string_view>
 
@@ -18,7 +18,7 @@ namespace {
 
 // Options of the graphical workbench.
 struct GuiOptions {
-    QString language;     // "" = the saved choice or the system's
+    QString language;       // "" = the saved choice or the system's
     long quitAfterMs = -1;  // --quit-after: close the workbench after that long
 };
 
@@ -40,7 +40,8 @@ bool takeGuiOptions(int& argc, char** argv, GuiOptions* options) {
                 }
                 name = o;
                 value = argv[++i];
-            } else if (arg.size() > o.size() && arg.substr(0, o.size()) == o && arg[o.size()] == '=') {
+            } else if (arg.size() > o.size() && arg.substr(0, o.size()) == o &&
+                       arg[o.size()] == '=') {
                 name = o;
                 value = arg.substr(o.size() + 1);
             }
@@ -50,7 +51,8 @@ bool takeGuiOptions(int& argc, char** argv, GuiOptions* options) {
         } else if (name == "--lang") {
             options->language = sockwb::Translations::normalize(QString::fromStdString(value));
             if (options->language.isEmpty()) {
-                std::fprintf(stderr, "sockwb: unknown language '%s' (valid: en, fr)\n", value.c_str());
+                std::fprintf(stderr, "sockwb: unknown language '%s' (valid: en, fr)\n",
+                             value.c_str());
                 return false;
             }
         } else {
@@ -58,9 +60,10 @@ bool takeGuiOptions(int& argc, char** argv, GuiOptions* options) {
             errno = 0;
             const long ms = std::strtol(value.c_str(), &end, 10);
             if (value.empty() || *end != '\0' || errno != 0 || ms < 0 || ms > 86'400'000) {
-                std::fprintf(stderr,
-                             "sockwb: --quit-after needs milliseconds from 0 to 86400000, not '%s'\n",
-                             value.c_str());
+                std::fprintf(
+                    stderr,
+                    "sockwb: --quit-after needs milliseconds from 0 to 86400000, not '%s'\n",
+                    value.c_str());
                 return false;
             }
             options->quitAfterMs = ms;
@@ -108,14 +111,15 @@ int main(int argc, char** argv) {
     sockwb::app::MainWindow window;
     window.show();
     if (options.quitAfterMs >= 0) {
-        say(QCoreApplication::translate("sockwb::app::main",
-                                        "Socket Workbench %1: main window open, closing it in %2 ms "
-                                        "(--quit-after).")
+        say(QCoreApplication::translate(
+                "sockwb::app::main",
+                "Socket Workbench %1: main window open, closing it in %2 ms "
+                "(--quit-after).")
                 .arg(QStringLiteral(SOCKWB_VERSION))
                 .arg(options.quitAfterMs));
         QTimer::singleShot(std::chrono::milliseconds(options.quitAfterMs), &window, [] {
-            say(QCoreApplication::translate("sockwb::app::main",
-                                            "Socket Workbench: closing the main window (--quit-after)."));
+            say(QCoreApplication::translate(
+                "sockwb::app::main", "Socket Workbench: closing the main window (--quit-after)."));
             QApplication::closeAllWindows();
         });
     }

@@ -19,14 +19,18 @@ struct Command {
 
 const std::map<std::string, Command>& commands() {
     static const std::map<std::string, Command> table = {
-        {"demo", {"play the course's time-service scenario in the terminal, with the syscall trace",
-                  demoCommand}},
-        {"serve", {"run a server (echo, chargen, clock, chat, http...) under a concurrency model",
-                   serveCommand}},
-        {"client", {"a TCP/UDP client: send messages, print the answer (or netcat mode)", clientCommand}},
+        {"demo",
+         {"play the course's time-service scenario in the terminal, with the syscall trace",
+          demoCommand}},
+        {"serve",
+         {"run a server (echo, chargen, clock, chat, http...) under a concurrency model",
+          serveCommand}},
+        {"client",
+         {"a TCP/UDP client: send messages, print the answer (or netcat mode)", clientCommand}},
         {"http", {"send one HTTP/1.1 request and print the response (a small curl)", httpCommand}},
-        {"load", {"load a server (HTTP, TCP/UDP echo, bulk): requests/s, latency percentiles, errors",
-                  loadCommand}},
+        {"load",
+         {"load a server (HTTP, TCP/UDP echo, bulk): requests/s, latency percentiles, errors",
+          loadCommand}},
     };
     return table;
 }
@@ -39,7 +43,8 @@ void printUsage() {
         "Socket Workbench: client/server experiments over the POSIX socket API.\n"
         "With no sub-command the graphical workbench opens.\n\n"
         "Sub-commands:\n");
-    for (const auto& [name, cmd] : commands()) std::printf("  %-8s %s\n", name.c_str(), cmd.summary);
+    for (const auto& [name, cmd] : commands())
+        std::printf("  %-8s %s\n", name.c_str(), cmd.summary);
     std::printf(
         "\nOptions:\n"
         "  -h, --help         show this help (SUB-COMMAND --help for a sub-command)\n"
@@ -65,7 +70,8 @@ int runCommandLine(int argc, char** argv) {
     if (first.rfind("-", 0) == 0 && first.rfind("--", 0) != 0) return kOpenGui;
     auto it = commands().find(first);
     if (it == commands().end()) {
-        std::fprintf(stderr, "sockwb: unknown sub-command '%s'\nTry 'sockwb --help' for the list.\n",
+        std::fprintf(stderr,
+                     "sockwb: unknown sub-command '%s'\nTry 'sockwb --help' for the list.\n",
                      first.c_str());
         return 2;
     }

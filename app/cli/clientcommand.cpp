@@ -60,7 +60,8 @@ ClientOptions parse(const Args& args, bool& help) {
             return o;
         } else if (opt == "--protocol") {
             const std::string p = r.value();
-            if (p != "tcp" && p != "udp") throw Error::invalid("--protocol: '" + p + "' is not tcp or udp");
+            if (p != "tcp" && p != "udp")
+                throw Error::invalid("--protocol: '" + p + "' is not tcp or udp");
             o.udp = p == "udp";
         } else if (opt == "--send") {
             o.sends.push_back(decodeEscapes(r.value()));
@@ -81,7 +82,8 @@ ClientOptions parse(const Args& args, bool& help) {
         }
     }
     if (positional.size() != 2)
-        throw Error::invalid("expected HOST and PORT", "as in sockwb client 127.0.0.1 7 --send 'hello\\n'");
+        throw Error::invalid("expected HOST and PORT",
+                             "as in sockwb client 127.0.0.1 7 --send 'hello\\n'");
     o.host = positional[0];
     o.port = positional[1];
     Address::parsePort(o.port);  // out of range or not a number: a usage error

@@ -45,7 +45,9 @@ std::optional<std::string> readStdin() {
 }
 
 // "Au Revoir" in double quotes, control bytes escaped.
-std::string quoted(const std::string& text) { return sys::dataPreview(text.data(), text.size(), 64); }
+std::string quoted(const std::string& text) {
+    return sys::dataPreview(text.data(), text.size(), 64);
+}
 
 }  // namespace
 
@@ -64,8 +66,8 @@ int ClientRun::idleTimeout() const {
 
 int ClientRun::timedOut() const {
     if (!o_.until) return 0;  // without --until, silence is how the exchange ends
-    std::fprintf(stderr, "sockwb client: %s did not arrive within %d ms\n", quoted(*o_.until).c_str(),
-                 idleTimeout());
+    std::fprintf(stderr, "sockwb client: %s did not arrive within %d ms\n",
+                 quoted(*o_.until).c_str(), idleTimeout());
     return 1;
 }
 
@@ -116,7 +118,8 @@ int ClientRun::runTcp() {
         }
         if (fds[1].revents & (POLLIN | POLLHUP | POLLERR)) {
             if (auto chunk = readStdin()) {
-                out = o_.framing == Framing::Len32 ? encodeFrame(Framing::Len32, *chunk) : std::move(*chunk);
+                out = o_.framing == Framing::Len32 ? encodeFrame(Framing::Len32, *chunk)
+                                                   : std::move(*chunk);
             } else {
                 stdinOpen = false;
             }
@@ -151,8 +154,12 @@ int ClientRun::runUdp() {
         }
         if (stdinOpen && (fds[1].revents & (POLLIN | POLLHUP | POLLERR))) {
             // Each chunk of input is one datagram.
-            if (auto chunk = readStdin()) s.sendTo(o_.framing == Framing::Len32 ? encodeFrame(Framing::Len32, *chunk) : *chunk, server);
-            else stdinOpen = false;
+            if (auto chunk = readStdin())
+                s.sendTo(
+                    o_.framing == Framing::Len32 ? encodeFrame(Framing::Len32, *chunk) : *chunk,
+                    server);
+            else
+                stdinOpen = false;
         }
     }
 }

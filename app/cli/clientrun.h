@@ -18,10 +18,10 @@ struct ClientOptions {
     bool udp = false;
     std::string host;
     std::string port;
-    std::vector<std::string> sends;     // already encoded with the framing
-    std::optional<std::string> until;   // stop once this was received
+    std::vector<std::string> sends;    // already encoded with the framing
+    std::optional<std::string> until;  // stop once this was received
     Framing framing = Framing::Raw;
-    int timeoutMs = -1;                 // -1: the defaults in --help
+    int timeoutMs = -1;  // -1: the defaults in --help
     bool trace = false;
 };
 
@@ -41,11 +41,11 @@ private:
     bool deliver(std::string_view bytes);
     // Longest wait for something to happen, in ms (-1: no limit).
     int idleTimeout() const;
-    int timedOut() const;   // what a timeout means: 0, or 1 with a message
+    int timedOut() const;  // what a timeout means: 0, or 1 with a message
     int closedEarly() const;
 
     ClientOptions o_;
-    std::string window_;    // the last received bytes, to find --until across reads
+    std::string window_;  // the last received bytes, to find --until across reads
 };
 
 }  // namespace sockwb::app

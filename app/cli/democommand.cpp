@@ -11,9 +11,9 @@
 
 #include "app/cli/commands.h"
 #include "core/net/error.h"
-#include "core/server/server.h"
 #include "core/net/socket.h"
 #include "core/net/trace.h"
+#include "core/server/server.h"
 
 namespace sockwb::app {
 
@@ -38,12 +38,14 @@ private:
 // the server's thread; printing goes through the shared mutex.
 class DemoServerObserver final : public ServerObserver {
 public:
-    explicit DemoServerObserver(std::function<void(const std::string&)> say) : say_(std::move(say)) {}
+    explicit DemoServerObserver(std::function<void(const std::string&)> say)
+        : say_(std::move(say)) {}
     void onConnectionOpened(const ConnectionInfo& info) override {
         say_("== server: accepted " + info.peer.toString());
     }
     void onData(uint64_t, bool incoming, std::string_view bytes) override {
-        if (incoming) say_("== server: received \"" + std::string(bytes.substr(0, bytes.find('\n'))) + "\"");
+        if (incoming)
+            say_("== server: received \"" + std::string(bytes.substr(0, bytes.find('\n'))) + "\"");
     }
     void onConnectionClosed(const ConnectionInfo& info) override {
         say_("== server: closed the connection of " + info.peer.toString());
@@ -77,13 +79,17 @@ int demoCommand(const Args& args) {
                 std::printf(
                     "Usage: sockwb demo [--ticks N] [--interval MS]\n"
                     "Plays the course's time service: a clock server on 127.0.0.1 (port chosen by\n"
-                    "the kernel), a client that says \"Bonjour\", the time N times, \"Au Revoir\".\n"
+                    "the kernel), a client that says \"Bonjour\", the time N times, \"Au "
+                    "Revoir\".\n"
                     "Each socket call of both sides is printed as it happens.\n");
                 return 0;
             }
-            if (args[i] == "--ticks") ticks = parseIntOption(args, i, "--ticks");
-            else if (args[i] == "--interval") intervalMs = parseIntOption(args, i, "--interval");
-            else throw Error::invalid("unknown option '" + args[i] + "'", "see sockwb demo --help");
+            if (args[i] == "--ticks")
+                ticks = parseIntOption(args, i, "--ticks");
+            else if (args[i] == "--interval")
+                intervalMs = parseIntOption(args, i, "--interval");
+            else
+                throw Error::invalid("unknown option '" + args[i] + "'", "see sockwb demo --help");
         }
     } catch (const Error& e) {
         std::fprintf(stderr, "sockwb demo: %s\n", e.what());
@@ -146,7 +152,8 @@ int demoCommand(const Args& args) {
             say("== the client never saw \"Au Revoir\"");
             return 1;
         }
-        say("== done: the server closed after \"Au Revoir\", the client read end of stream (recv = 0)");
+        say("== done: the server closed after \"Au Revoir\", the client read end of stream (recv = "
+            "0)");
         return 0;
     } catch (const Error& e) {
         std::fprintf(stderr, "sockwb demo: %s\n", e.what());

@@ -25,14 +25,25 @@ std::string decodeEscapes(std::string_view text) {
             continue;
         }
         if (i + 1 >= text.size())
-            throw Error::invalid("a lone '\\' ends '" + std::string(text) + "'", "write \\\\ for a backslash");
+            throw Error::invalid("a lone '\\' ends '" + std::string(text) + "'",
+                                 "write \\\\ for a backslash");
         const char e = text[++i];
         switch (e) {
-            case 'n': out += '\n'; break;
-            case 'r': out += '\r'; break;
-            case 't': out += '\t'; break;
-            case '0': out += '\0'; break;
-            case '\\': out += '\\'; break;
+            case 'n':
+                out += '\n';
+                break;
+            case 'r':
+                out += '\r';
+                break;
+            case 't':
+                out += '\t';
+                break;
+            case '0':
+                out += '\0';
+                break;
+            case '\\':
+                out += '\\';
+                break;
             case 'x': {
                 const int hi = i + 1 < text.size() ? hexDigit(text[i + 1]) : -1;
                 const int lo = i + 2 < text.size() ? hexDigit(text[i + 2]) : -1;
@@ -44,8 +55,9 @@ std::string decodeEscapes(std::string_view text) {
                 break;
             }
             default:
-                throw Error::invalid("unknown escape '\\" + std::string(1, e) + "' in '" + std::string(text) + "'",
-                                     "the escapes are \\n \\r \\t \\0 \\\\ \\xHH");
+                throw Error::invalid(
+                    "unknown escape '\\" + std::string(1, e) + "' in '" + std::string(text) + "'",
+                    "the escapes are \\n \\r \\t \\0 \\\\ \\xHH");
         }
     }
     return out;

@@ -9,9 +9,9 @@
 #include <sstream>
 
 #include "app/cli/commands.h"
-#include "core/net/error.h"
 #include "core/http/client.h"
 #include "core/http/curlcommand.h"
+#include "core/net/error.h"
 
 namespace sockwb::app {
 
@@ -24,7 +24,8 @@ const char* kHttpUsage =
     "  -d, --data DATA | @FILE     request body (repeatable, joined with '&'); implies POST\n"
     "  -i, --include               write the status line and headers before the body\n"
     "  -o, --output FILE           write the body to FILE instead of stdout\n"
-    "      --timing                print the phase timings (resolve, connect, send, wait, download)\n"
+    "      --timing                print the phase timings (resolve, connect, send, wait, "
+    "download)\n"
     "      --raw                   write the exact bytes received (status line, headers, framing)\n"
     "  -L, --location              follow redirects\n"
     "      --max-redirs N          at most N redirects (default 10)\n"
@@ -68,7 +69,8 @@ int httpCommand(const Args& args) {
         for (size_t i = 0; i < args.size(); ++i) {
             const std::string& a = args[i];
             auto value = [&](const char* name) -> const std::string& {
-                if (i + 1 >= args.size()) throw Error::invalid(std::string(name) + " needs a value");
+                if (i + 1 >= args.size())
+                    throw Error::invalid(std::string(name) + " needs a value");
                 return args[++i];
             };
             if (a == "-h" || a == "--help") {
@@ -82,8 +84,10 @@ int httpCommand(const Args& args) {
                 std::string name = h.substr(0, colon);
                 std::string v = h.substr(colon + 1);
                 while (!v.empty() && (v.front() == ' ' || v.front() == '\t')) v.erase(0, 1);
-                if (v.empty()) removed.push_back(name);
-                else headers.add(name, v);
+                if (v.empty())
+                    removed.push_back(name);
+                else
+                    headers.add(name, v);
             } else if (a == "-d" || a == "--data") {
                 const std::string& d = value("-d");
                 data.push_back(!d.empty() && d.front() == '@' ? readFileBytes(d.substr(1)) : d);
@@ -118,7 +122,8 @@ int httpCommand(const Args& args) {
             }
         }
         if (!fromCurl.empty()) {
-            if (!positional.empty()) throw Error::invalid("--from-curl takes the URL from the curl command");
+            if (!positional.empty())
+                throw Error::invalid("--from-curl takes the URL from the curl command");
         } else if (positional.size() == 2 && isMethodToken(positional[0])) {
             method = positional[0];
             url = positional[1];
@@ -145,7 +150,8 @@ int httpCommand(const Args& args) {
             fromOptions.followRedirects = fromOptions.followRedirects || options.followRedirects;
             fromOptions.compressed = fromOptions.compressed || options.compressed;
             fromOptions.http10 = fromOptions.http10 || options.http10;
-            if (options.timeout != http::ClientOptions{}.timeout) fromOptions.timeout = options.timeout;
+            if (options.timeout != http::ClientOptions{}.timeout)
+                fromOptions.timeout = options.timeout;
             options = fromOptions;
         } catch (const Error& e) {
             std::fprintf(stderr, "sockwb http: %s\n", e.what());
@@ -167,11 +173,14 @@ int httpCommand(const Args& args) {
     }
     try {
         http::Client client(options);
-        http::Request request = curl ? curl->toRequest(options.userAgent)
-                                     : http::Client::prepare(method, *parsed, headers, body, options);
+        http::Request request =
+            curl ? curl->toRequest(options.userAgent)
+                 : http::Client::prepare(method, *parsed, headers, body, options);
         for (const auto& name : removed) request.headers.remove(name);
         if (asCurl) {
-            std::printf("%s\n", http::CurlCommand::fromRequest(request, *parsed, options).toCommandLine().c_str());
+            std::printf(
+                "%s\n",
+                http::CurlCommand::fromRequest(request, *parsed, options).toCommandLine().c_str());
             return 0;
         }
         http::Result result = client.perform(request, *parsed);
@@ -181,8 +190,9 @@ int httpCommand(const Args& args) {
             for (const auto& hop : result.hops) writeAll(stdout, hop.raw);
         } else if (include) {
             for (const auto& hop : result.hops) {
-                std::string head = hop.response.version + " " + std::to_string(hop.response.status) + " " +
-                                   hop.response.reason + "\r\n" + hop.response.headers.serialize() + "\r\n";
+                std::string head = hop.response.version + " " +
+                                   std::to_string(hop.response.status) + " " + hop.response.reason +
+                                   "\r\n" + hop.response.headers.serialize() + "\r\n";
                 writeAll(stdout, head);
             }
         }
@@ -201,13 +211,14 @@ int httpCommand(const Args& args) {
         if (timing) {
             for (const auto& hop : result.hops) {
                 const auto& t = hop.timings;
-                std::fprintf(stderr,
-                             "%s %d  resolve %.3f ms  connect %.3f ms%s  send %.3f ms  wait %.3f ms  "
-                             "download %.3f ms  total %.3f ms  sent %llu B  received %llu B\n",
-                             hop.url.c_str(), hop.response.status, t.resolve, t.connect,
-                             hop.reusedConnection ? " (reused)" : "", t.send, t.wait, t.download, t.total,
-                             static_cast<unsigned long long>(hop.bytesSent),
-                             static_cast<unsigned long long>(hop.bytesReceived));
+                std::fprintf(
+                    stderr,
+                    "%s %d  resolve %.3f ms  connect %.3f ms%s  send %.3f ms  wait %.3f ms  "
+                    "download %.3f ms  total %.3f ms  sent %llu B  received %llu B\n",
+                    hop.url.c_str(), hop.response.status, t.resolve, t.connect,
+                    hop.reusedConnection ? " (reused)" : "", t.send, t.wait, t.download, t.total,
+                    static_cast<unsigned long long>(hop.bytesSent),
+                    static_cast<unsigned long long>(hop.bytesReceived));
             }
         }
         return 0;

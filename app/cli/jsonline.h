@@ -13,10 +13,14 @@ public:
     // Adds "key": "text" (escaped; bytes >= 0x80 pass through, control
     // bytes become \u00XX).
     JsonLine& add(std::string_view key, std::string_view text);
-    JsonLine& add(std::string_view key, const char* text) { return add(key, std::string_view(text)); }
+    JsonLine& add(std::string_view key, const char* text) {
+        return add(key, std::string_view(text));
+    }
     JsonLine& add(std::string_view key, int64_t number);
     JsonLine& add(std::string_view key, uint64_t number);
-    JsonLine& add(std::string_view key, int number) { return add(key, static_cast<int64_t>(number)); }
+    JsonLine& add(std::string_view key, int number) {
+        return add(key, static_cast<int64_t>(number));
+    }
     JsonLine& add(std::string_view key, bool value);
     // Adds "key": json, where json is already a JSON value.
     JsonLine& addRaw(std::string_view key, std::string_view json);

@@ -14,15 +14,16 @@
 #include <thread>
 
 #include "app/cli/commands.h"
-#include "core/net/error.h"
 #include "core/load/loadgenerator.h"
+#include "core/net/error.h"
 
 namespace sockwb::app {
 
 namespace {
 
 const char* kLoadUsage =
-    "Usage: sockwb load URL|tcp://HOST:PORT|udp://HOST:PORT (--duration S | --requests N) [options]\n"
+    "Usage: sockwb load URL|tcp://HOST:PORT|udp://HOST:PORT (--duration S | --requests N) "
+    "[options]\n"
     "Loads a server and reports requests/s, bytes/s, latency percentiles and errors.\n"
     "  http://...      HTTP/1.1 GET, keep-alive (each response framed, status counted)\n"
     "  tcp://H:P       TCP echo round trips of --payload bytes (or --bulk)\n"
@@ -34,8 +35,10 @@ const char* kLoadUsage =
     "      --rate R         open loop: R requests/s in total, latency timed from when each\n"
     "                       request was due (no coordinated omission); default closed loop\n"
     "      --no-keepalive   HTTP: a new connection per request (Connection: close)\n"
-    "      --payload BYTES  echo: bytes per round trip (default 64); bulk: bytes per send (default 131072)\n"
-    "      --bulk           tcp://: send as fast as possible (to a discard service); reports bytes/s\n"
+    "      --payload BYTES  echo: bytes per round trip (default 64); bulk: bytes per send (default "
+    "131072)\n"
+    "      --bulk           tcp://: send as fast as possible (to a discard service); reports "
+    "bytes/s\n"
     "      --timeout S      a request slower than S seconds counts as a timeout error (default 5)\n"
     "      --full-parser    HTTP: frame with the full response parser (slower; for comparison)\n"
     "      --json           print one JSON object instead of the report\n"
@@ -48,8 +51,9 @@ double parseNumber(const std::string& name, const std::string& text, double min,
     errno = 0;
     const double v = std::strtod(t.c_str(), &end);
     if (t.empty() || *end != '\0' || errno != 0 || !(v >= min && v <= max))
-        throw Error::invalid(name + " expects a number between " + std::to_string(static_cast<long long>(min)) +
-                                 " and " + std::to_string(static_cast<long long>(max)),
+        throw Error::invalid(name + " expects a number between " +
+                                 std::to_string(static_cast<long long>(min)) + " and " +
+                                 std::to_string(static_cast<long long>(max)),
                              "got '" + text + "'");
     return v;
 }
@@ -114,7 +118,8 @@ int loadCommand(const Args& args) {
             } else if (a == "--no-keepalive") {
                 config.keepAlive = false;
             } else if (a == "--payload") {
-                config.payload = std::size_t(parseCount("--payload", value(), 1, 64.0 * 1024 * 1024));
+                config.payload =
+                    std::size_t(parseCount("--payload", value(), 1, 64.0 * 1024 * 1024));
                 payloadGiven = true;
             } else if (a == "--bulk") {
                 bulk = true;
@@ -133,7 +138,9 @@ int loadCommand(const Args& args) {
                 throw Error::invalid("more than one target ('" + target + "' and '" + a + "')");
             }
         }
-        if (target.empty()) throw Error::invalid("no target given", "sockwb load URL|tcp://HOST:PORT|udp://HOST:PORT");
+        if (target.empty())
+            throw Error::invalid("no target given",
+                                 "sockwb load URL|tcp://HOST:PORT|udp://HOST:PORT");
         config.target = load::LoadTarget::parse(target);
         using Scheme = load::LoadTarget::Scheme;
         if (bulk && config.target.scheme != Scheme::Tcp)
@@ -141,9 +148,15 @@ int loadCommand(const Args& args) {
         if (!config.keepAlive && config.target.scheme != Scheme::Http)
             throw Error::invalid("--no-keepalive applies to HTTP URLs only");
         switch (config.target.scheme) {
-        case Scheme::Http: config.workload = load::Workload::Http; break;
-        case Scheme::Tcp: config.workload = bulk ? load::Workload::Bulk : load::Workload::TcpEcho; break;
-        case Scheme::Udp: config.workload = load::Workload::UdpEcho; break;
+            case Scheme::Http:
+                config.workload = load::Workload::Http;
+                break;
+            case Scheme::Tcp:
+                config.workload = bulk ? load::Workload::Bulk : load::Workload::TcpEcho;
+                break;
+            case Scheme::Udp:
+                config.workload = load::Workload::UdpEcho;
+                break;
         }
         if (bulk && !payloadGiven) config.payload = 128 * 1024;
         config.validate();
@@ -176,17 +189,19 @@ int loadCommand(const Args& args) {
         std::uint64_t lastRequests = 0, lastBytes = 0;
         double lastT = 0;
         if (!json)
-            std::printf("sockwb load: %s, %s, %d connection(s), %d thread(s), %s\n", config.target.text.c_str(),
-                        load::workloadName(config.workload), config.connections, config.threads,
-                        config.rate > 0 ? ("open loop at " + std::to_string(config.rate) + " req/s").c_str()
-                                        : "closed loop");
+            std::printf("sockwb load: %s, %s, %d connection(s), %d thread(s), %s\n",
+                        config.target.text.c_str(), load::workloadName(config.workload),
+                        config.connections, config.threads,
+                        config.rate > 0
+                            ? ("open loop at " + std::to_string(config.rate) + " req/s").c_str()
+                            : "closed loop");
         std::fflush(stdout);
         load::LoadStats stats;
         try {
             stats = gen.run([&](const load::LoadProgress& p) {
                 const double dt = p.elapsedSec - lastT;
-                std::fprintf(stderr, "[%6.1fs] %llu requests (%.0f/s), %llu errors, %s\n", p.elapsedSec,
-                             static_cast<unsigned long long>(p.requests),
+                std::fprintf(stderr, "[%6.1fs] %llu requests (%.0f/s), %llu errors, %s\n",
+                             p.elapsedSec, static_cast<unsigned long long>(p.requests),
                              dt > 0 ? double(p.requests - lastRequests) / dt : 0.0,
                              static_cast<unsigned long long>(p.errors),
                              human(dt > 0 ? double(p.bytes - lastBytes) / dt : 0.0).c_str());
@@ -201,8 +216,10 @@ int loadCommand(const Args& args) {
         }
         finished = true;
         watcher.join();
-        if (json) std::printf("%s\n", stats.toJson().c_str());
-        else std::printf("%s", stats.toText().c_str());
+        if (json)
+            std::printf("%s\n", stats.toJson().c_str());
+        else
+            std::printf("%s", stats.toText().c_str());
         if (stats.requests == 0 && stats.errorTotal() > 0) status = 1;
     } catch (const Error& e) {
         std::fprintf(stderr, "sockwb load: %s\n", e.what());

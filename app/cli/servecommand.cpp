@@ -52,7 +52,8 @@ std::string joined(const std::vector<std::string>& names) {
 ListenerConfig parseAlso(const std::string& text, const std::string& bind) {
     const size_t colon = text.rfind(':');
     if (colon == std::string::npos || colon == 0)
-        throw Error::invalid("--also '" + text + "': expected SERVICE[/udp]:PORT", "as in --also daytime/udp:1313");
+        throw Error::invalid("--also '" + text + "': expected SERVICE[/udp]:PORT",
+                             "as in --also daytime/udp:1313");
     ListenerConfig l;
     l.bindAddress = bind;
     std::string service = text.substr(0, colon);
@@ -100,7 +101,8 @@ ServeOptions parse(const Args& args) {
             o.config.model = r.value();
             const auto names = modelNames();
             if (std::find(names.begin(), names.end(), o.config.model) == names.end())
-                throw Error::invalid("unknown model '" + o.config.model + "'", "the models are " + joined(names));
+                throw Error::invalid("unknown model '" + o.config.model + "'",
+                                     "the models are " + joined(names));
         } else if (opt == "--threads") {
             o.config.poolSize = static_cast<int>(r.intValue(1, 1024));
         } else if (opt == "--ticks") {
@@ -128,12 +130,14 @@ ServeOptions parse(const Args& args) {
             throw Error::invalid("unknown option '" + opt + "'", "see sockwb serve --help");
         }
     }
-    if (!haveService) throw Error::invalid("--service is required", "the services are " + joined(serviceNames()));
+    if (!haveService)
+        throw Error::invalid("--service is required", "the services are " + joined(serviceNames()));
     o.config.listeners = {main};
     for (const auto& a : also) o.config.listeners.push_back(parseAlso(a, main.bindAddress));
     // The sentence of a refused combination (chat over UDP, chat under fork...).
     for (const auto& l : o.config.listeners) {
-        const std::string why = whyRefused(o.config.model, l.service, l.protocol, o.config.listeners.size());
+        const std::string why =
+            whyRefused(o.config.model, l.service, l.protocol, o.config.listeners.size());
         if (!why.empty()) throw Error::unsupported(why);
     }
     return o;

@@ -39,8 +39,8 @@ void ServePrinter::err(const std::string& line) {
     std::fflush(stderr);
 }
 
-void ServePrinter::listening(const std::string& protocol, const Address& address, const std::string& model,
-                             const std::string& service) {
+void ServePrinter::listening(const std::string& protocol, const Address& address,
+                             const std::string& model, const std::string& service) {
     if (json_) {
         out(JsonLine()
                 .add("event", "listening")
@@ -51,32 +51,40 @@ void ServePrinter::listening(const std::string& protocol, const Address& address
                 .add("service", service)
                 .str());
     } else {
-        out("listening " + protocol + " " + address.toString() + " model=" + model + " service=" + service);
+        out("listening " + protocol + " " + address.toString() + " model=" + model +
+            " service=" + service);
     }
 }
 
 void ServePrinter::stopped() {
-    if (json_) out(JsonLine().add("event", "stopped").str());
-    else if (verbose_) out("stopped");
+    if (json_)
+        out(JsonLine().add("event", "stopped").str());
+    else if (verbose_)
+        out("stopped");
 }
 
 void ServePrinter::onConnectionOpened(const ConnectionInfo& info) {
-    if (json_) out(connectionJson("opened", info).str());
-    else if (verbose_) out("opened #" + std::to_string(info.id) + " " + info.peer.toString() + " on " + info.listener);
+    if (json_)
+        out(connectionJson("opened", info).str());
+    else if (verbose_)
+        out("opened #" + std::to_string(info.id) + " " + info.peer.toString() + " on " +
+            info.listener);
 }
 
 void ServePrinter::onConnectionClosed(const ConnectionInfo& info) {
     if (json_) {
         out(connectionJson("closed", info).str());
     } else if (verbose_) {
-        out("closed #" + std::to_string(info.id) + " " + info.peer.toString() + " in=" +
-            std::to_string(info.bytesIn) + " out=" + std::to_string(info.bytesOut));
+        out("closed #" + std::to_string(info.id) + " " + info.peer.toString() +
+            " in=" + std::to_string(info.bytesIn) + " out=" + std::to_string(info.bytesOut));
     }
 }
 
 void ServePrinter::onLog(const std::string& text) {
-    if (json_) out(JsonLine().add("event", "log").add("text", text).str());
-    else if (verbose_) out("log: " + text);
+    if (json_)
+        out(JsonLine().add("event", "log").add("text", text).str());
+    else if (verbose_)
+        out("log: " + text);
 }
 
 void ServePrinter::onError(const ErrorInfo& error) {
@@ -98,7 +106,8 @@ void ServePrinter::onTrace(const TraceEvent& event) {
     if (json_) {
         out(JsonLine().add("event", "trace").addRaw("trace", event.toJson()).str());
     } else {
-        err("[pid " + std::to_string(event.pid) + " tid " + std::to_string(event.tid) + "] " + event.toLine());
+        err("[pid " + std::to_string(event.pid) + " tid " + std::to_string(event.tid) + "] " +
+            event.toLine());
     }
 }
 

@@ -7,8 +7,8 @@
 
 #include <mutex>
 
-#include "core/server/server.h"
 #include "core/net/trace.h"
+#include "core/server/server.h"
 
 namespace sockwb::app {
 

@@ -15,19 +15,19 @@
 #include <QToolBar>
 
 #include "core/net/framing.h"
-#include "widgets/trace/cheatsheetdialog.h"
 #include "widgets/client/clientwindow.h"
-#include "widgets/composer/composerwindow.h"
-#include "widgets/compare/comparewindow.h"
-#include "widgets/shell/languagemenu.h"
+#include "widgets/client/launchclientsdialog.h"
+#include "widgets/client/windowplacement.h"
 #include "widgets/common/logview.h"
+#include "widgets/compare/comparewindow.h"
+#include "widgets/composer/composerwindow.h"
 #include "widgets/server/serverform.h"
 #include "widgets/server/serverpanel.h"
+#include "widgets/shell/languagemenu.h"
 #include "widgets/shell/sidebar.h"
+#include "widgets/trace/cheatsheetdialog.h"
 #include "widgets/trace/traceadapter.h"
 #include "widgets/trace/traceview.h"
-#include "widgets/client/windowplacement.h"
-#include "widgets/client/launchclientsdialog.h"
 
 namespace sockwb::app {
 
@@ -124,14 +124,16 @@ void MainWindow::createActions() {
     QAction* launch = make(tr("&Launch Clients..."), "actionLaunchClients",
                            QKeySequence(tr("Ctrl+L")), &MainWindow::launchClients);
     launch->setToolTip(tr("Start many clients at once with a scenario"));
-    QAction* http = make(tr("New &HTTP Request..."), "actionNewHttpRequest", QKeySequence(tr("Ctrl+Shift+H")),
-                         [] { ComposerWindow::open(); });
-    http->setToolTip(tr("Open the HTTP composer: compose a request, send it, see the exact bytes and timings"));
+    QAction* http = make(tr("New &HTTP Request..."), "actionNewHttpRequest",
+                         QKeySequence(tr("Ctrl+Shift+H")), [] { ComposerWindow::open(); });
+    http->setToolTip(
+        tr("Open the HTTP composer: compose a request, send it, see the exact bytes and timings"));
     http->setStatusTip(http->toolTip());
     QAction* compare = make(tr("Compare &Models..."), "actionCompareModels",
                             QKeySequence(tr("Ctrl+Shift+M")), [] { CompareWindow::open(); });
-    compare->setToolTip(tr("Load a server under each concurrency model in turn and compare requests/s, "
-                           "latency, memory and threads"));
+    compare->setToolTip(
+        tr("Load a server under each concurrency model in turn and compare requests/s, "
+           "latency, memory and threads"));
     compare->setStatusTip(compare->toolTip());
     QAction* quit = make(tr("&Quit"), "actionQuit", QKeySequence::Quit, &QWidget::close);
 

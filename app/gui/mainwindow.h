@@ -8,8 +8,8 @@
 #include <QTimer>
 #include <memory>
 
-#include "core/server/server.h"
 #include "core/net/trace.h"
+#include "core/server/server.h"
 
 class QLabel;
 class QStackedWidget;

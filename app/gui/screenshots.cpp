@@ -15,15 +15,15 @@
 #include "app/gui/mainwindow.h"
 #include "core/net/framing.h"
 #include "core/net/socket.h"
-#include "widgets/trace/cheatsheetdialog.h"
 #include "widgets/client/clientwindow.h"
-#include "widgets/compare/comparewindow.h"
 #include "widgets/client/sendpanel.h"
+#include "widgets/common/translations.h"
+#include "widgets/compare/comparewindow.h"
 #include "widgets/server/serverform.h"
 #include "widgets/server/serverpanel.h"
 #include "widgets/shell/sidebar.h"
+#include "widgets/trace/cheatsheetdialog.h"
 #include "widgets/trace/traceview.h"
-#include "widgets/common/translations.h"
 
 namespace sockwb::app {
 
@@ -186,7 +186,8 @@ int runScreenshots(int argc, char** argv, const char* dirName, const QString& la
     for (const std::string& m : modelNames()) cc.models << QString::fromStdString(m);
     cc.secondsMs = 1500;
     bool compared = false;
-    QObject::connect(&compare, &CompareWindow::runFinished, [&](bool cancelled) { compared = !cancelled; });
+    QObject::connect(&compare, &CompareWindow::runFinished,
+                     [&](bool cancelled) { compared = !cancelled; });
     ok &= compare.start(cc) && waitFor([&] { return compared; }, 90000);
     settle(200);
     ok &= save(&compare, dir, QStringLiteral("compare.png"));

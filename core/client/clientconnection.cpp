@@ -83,7 +83,8 @@ void ClientConnection::drainWake() {
 
 void ClientConnection::run() {
     TraceScope scope(trace_);
-    traceNote("thread", -1, "client I/O thread for " + config_.host + ":" + std::to_string(config_.port));
+    traceNote("thread", -1,
+              "client I/O thread for " + config_.host + ":" + std::to_string(config_.port));
     if (!connectSocket()) {
         finish(stopRequested_ ? CloseReason::Local : CloseReason::Error);
         return;
@@ -141,8 +142,13 @@ bool ClientConnection::connectOne(const Address& address, ErrorInfo& failure) {
         for (;;) {
             auto left = std::chrono::duration_cast<Millis>(deadline - Clock::now()).count();
             if (left <= 0) {
-                failure = ErrorInfo{ErrorKind::Timeout, "connect", ETIMEDOUT, 0, where,
-                                    "gave up after " + std::to_string(config_.connectTimeout.count()) + " ms"};
+                failure = ErrorInfo{
+                    ErrorKind::Timeout,
+                    "connect",
+                    ETIMEDOUT,
+                    0,
+                    where,
+                    "gave up after " + std::to_string(config_.connectTimeout.count()) + " ms"};
                 return false;
             }
             pollfd fds[2] = {{fd, POLLOUT, 0}, {wakeFd_, POLLIN, 0}};

@@ -18,9 +18,9 @@
 
 #include "core/net/address.h"
 #include "core/net/error.h"
-#include "core/net/trace.h"
 #include "core/net/protocol.h"
 #include "core/net/socket.h"
+#include "core/net/trace.h"
 
 namespace sockwb {
 
@@ -33,9 +33,9 @@ struct ClientConfig {
 
 // Why the connection ended.
 enum class CloseReason {
-    Local,      // disconnect()/stop() on this side
-    PeerClosed, // recv returned 0: the peer closed (or half-closed) its side
-    Error,      // an error ended it (reported through onError first)
+    Local,       // disconnect()/stop() on this side
+    PeerClosed,  // recv returned 0: the peer closed (or half-closed) its side
+    Error,       // an error ended it (reported through onError first)
 };
 
 // Receives what happens on a connection. Every call is made on the
@@ -44,7 +44,10 @@ class ClientObserver {
 public:
     virtual ~ClientObserver() = default;
     // The socket is ready: local and peer addresses (UDP: peer is the target).
-    virtual void onConnected(const Address& local, const Address& peer) { (void)local; (void)peer; }
+    virtual void onConnected(const Address& local, const Address& peer) {
+        (void)local;
+        (void)peer;
+    }
     // Bytes received, split anyhow (UDP: one datagram per call).
     virtual void onData(std::string_view bytes) { (void)bytes; }
     // Bytes the kernel accepted (a partial send reports what went out).
@@ -61,8 +64,7 @@ public:
 
     // observer and trace are not owned and must outlive the connection (or
     // at least stop()); both may be nullptr.
-    ClientConnection(ClientConfig config, ClientObserver* observer,
-                     TraceObserver* trace = nullptr);
+    ClientConnection(ClientConfig config, ClientObserver* observer, TraceObserver* trace = nullptr);
     // Stops and joins.
     ~ClientConnection();
     ClientConnection(const ClientConnection&) = delete;
@@ -112,9 +114,9 @@ private:
     Socket socket_;
     Address peer_;
 
-    std::mutex mutex_;              // guards the queue and the requests below
+    std::mutex mutex_;  // guards the queue and the requests below
     std::deque<std::string> queue_;
-    size_t headSent_ = 0;           // bytes of queue_.front() already sent (TCP)
+    size_t headSent_ = 0;  // bytes of queue_.front() already sent (TCP)
     bool shutdownRequested_ = false;
     bool shutdownDone_ = false;
 

@@ -38,28 +38,40 @@ std::string clockStamp() {
 
 const char* scenarioName(Scenario s) noexcept {
     switch (s) {
-        case Scenario::Bonjour: return "bonjour";
-        case Scenario::EchoPing: return "ping";
-        case Scenario::ChatBot: return "chat";
-        case Scenario::HoldIdle: return "idle";
+        case Scenario::Bonjour:
+            return "bonjour";
+        case Scenario::EchoPing:
+            return "ping";
+        case Scenario::ChatBot:
+            return "chat";
+        case Scenario::HoldIdle:
+            return "idle";
     }
     return "?";
 }
 
 Scenario parseScenario(std::string_view name) {
-    for (Scenario s : {Scenario::Bonjour, Scenario::EchoPing, Scenario::ChatBot, Scenario::HoldIdle})
+    for (Scenario s :
+         {Scenario::Bonjour, Scenario::EchoPing, Scenario::ChatBot, Scenario::HoldIdle})
         if (name == scenarioName(s)) return s;
-    throw Error::invalid("scenario '" + std::string(name) + "'", "choose bonjour, ping, chat or idle");
+    throw Error::invalid("scenario '" + std::string(name) + "'",
+                         "choose bonjour, ping, chat or idle");
 }
 
 const char* swarmStateName(SwarmClientStatus::State s) noexcept {
     switch (s) {
-        case SwarmClientStatus::Waiting: return "waiting";
-        case SwarmClientStatus::Connecting: return "connecting";
-        case SwarmClientStatus::Connected: return "connected";
-        case SwarmClientStatus::Done: return "done";
-        case SwarmClientStatus::Closed: return "closed";
-        case SwarmClientStatus::Failed: return "failed";
+        case SwarmClientStatus::Waiting:
+            return "waiting";
+        case SwarmClientStatus::Connecting:
+            return "connecting";
+        case SwarmClientStatus::Connected:
+            return "connected";
+        case SwarmClientStatus::Done:
+            return "done";
+        case SwarmClientStatus::Closed:
+            return "closed";
+        case SwarmClientStatus::Failed:
+            return "failed";
     }
     return "?";
 }
@@ -104,7 +116,8 @@ void ClientSwarm::start() {
     epoll_event ev{};
     ev.events = EPOLLIN;
     ev.data.u64 = kWakeKey;
-    if (::epoll_ctl(epollFd_, EPOLL_CTL_ADD, wakeFd_, &ev) != 0) throw Error::fromErrno("epoll_ctl", errno);
+    if (::epoll_ctl(epollFd_, EPOLL_CTL_ADD, wakeFd_, &ev) != 0)
+        throw Error::fromErrno("epoll_ctl", errno);
     thread_ = std::thread(&ClientSwarm::run, this);
 }
 
@@ -124,8 +137,9 @@ std::vector<SwarmClientStatus> ClientSwarm::snapshot() const {
 
 void ClientSwarm::run() {
     TraceScope scope(trace_);
-    traceNote("thread", -1, "client swarm loop: " + std::to_string(config_.count) + " clients, scenario " +
-                                scenarioName(config_.scenario));
+    traceNote("thread", -1,
+              "client swarm loop: " + std::to_string(config_.count) + " clients, scenario " +
+                  scenarioName(config_.scenario));
     const bool udp = config_.target.protocol == Protocol::Udp;
     Address& target = target_;
     try {
@@ -178,7 +192,8 @@ void ClientSwarm::startConnect(size_t i, const Address& target) {
     const bool udp = config_.target.protocol == Protocol::Udp;
     const std::string where = target.toString();
     c.state = status_[i].state = SwarmClientStatus::Connecting;
-    int fd = sys::socket(target.family(), (udp ? SOCK_DGRAM : SOCK_STREAM) | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
+    int fd = sys::socket(target.family(),
+                         (udp ? SOCK_DGRAM : SOCK_STREAM) | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
     if (fd < 0) return failClient(i, Error::fromErrno("socket", errno, where).info());
     c.socket = Socket(fd);
     status_[i].fd = fd;
@@ -378,9 +393,12 @@ int ClientSwarm::nextTimeoutMs() const {
     Clock::time_point first{};
     for (const auto& c : clients_) {
         Clock::time_point t;
-        if (c->state == SwarmClientStatus::Connecting) t = c->connectDeadline;
-        else if (c->timerArmed) t = c->nextTimer;
-        else continue;
+        if (c->state == SwarmClientStatus::Connecting)
+            t = c->connectDeadline;
+        else if (c->timerArmed)
+            t = c->nextTimer;
+        else
+            continue;
         if (!any || t < first) first = t;
         any = true;
     }
@@ -395,9 +413,10 @@ void ClientSwarm::fireTimers() {
         Client& c = *clients_[i];
         if (c.state == SwarmClientStatus::Connecting && now >= c.connectDeadline) {
             std::string where = config_.target.host + ":" + std::to_string(config_.target.port);
-            failClient(i, ErrorInfo{ErrorKind::Timeout, "connect", ETIMEDOUT, 0, where,
-                                    "gave up after " + std::to_string(config_.target.connectTimeout.count()) +
-                                        " ms"});
+            failClient(
+                i, ErrorInfo{ErrorKind::Timeout, "connect", ETIMEDOUT, 0, where,
+                             "gave up after " +
+                                 std::to_string(config_.target.connectTimeout.count()) + " ms"});
         } else if (c.timerArmed && now >= c.nextTimer) {
             onTimer(i);
         }

@@ -34,12 +34,12 @@ const char* scenarioName(Scenario s) noexcept;
 Scenario parseScenario(std::string_view name);
 
 struct SwarmConfig {
-    ClientConfig target;          // protocol, host, port, connect timeout
-    int count = 10;               // clients
+    ClientConfig target;  // protocol, host, port, connect timeout
+    int count = 10;       // clients
     Scenario scenario = Scenario::Bonjour;
-    int intervalMs = 1000;        // ping / chat period
+    int intervalMs = 1000;  // ping / chat period
     std::string nickPrefix = "bot";
-    int connectsPerRound = 32;    // new connects per loop round (spares the backlog)
+    int connectsPerRound = 32;  // new connects per loop round (spares the backlog)
 };
 
 struct SwarmClientStatus {
@@ -50,10 +50,10 @@ struct SwarmClientStatus {
     uint64_t bytesOut = 0;
     uint64_t messagesIn = 0;
     uint64_t messagesOut = 0;
-    double lastRttMs = -1;        // last round trip (ping: echo; bonjour: first reply)
+    double lastRttMs = -1;  // last round trip (ping: echo; bonjour: first reply)
     double avgRttMs = -1;
     uint64_t rttSamples = 0;
-    std::string lastLine;         // the last message received
+    std::string lastLine;  // the last message received
     bool hasError = false;
     ErrorInfo error;
 };
@@ -106,7 +106,7 @@ private:
     Address target_;                                // resolved once by the loop
     std::vector<std::unique_ptr<Client>> clients_;  // loop thread only
     size_t ended_ = 0;
-    mutable std::mutex mutex_;                      // guards status_
+    mutable std::mutex mutex_;  // guards status_
     std::vector<SwarmClientStatus> status_;
     std::atomic<bool> stopRequested_{false};
     std::atomic<bool> finished_{false};

@@ -5,7 +5,8 @@
 namespace sockwb::http::base64 {
 
 namespace {
-constexpr const char* kAlphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+constexpr const char* kAlphabet =
+    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 
 int valueOf(char c) {
     if (c >= 'A' && c <= 'Z') return c - 'A';
@@ -22,7 +23,8 @@ std::string encode(std::string_view in) {
     out.reserve((in.size() + 2) / 3 * 4);
     for (size_t i = 0; i < in.size(); i += 3) {
         uint32_t n = static_cast<uint32_t>(static_cast<unsigned char>(in[i])) << 16;
-        if (i + 1 < in.size()) n |= static_cast<uint32_t>(static_cast<unsigned char>(in[i + 1])) << 8;
+        if (i + 1 < in.size())
+            n |= static_cast<uint32_t>(static_cast<unsigned char>(in[i + 1])) << 8;
         if (i + 2 < in.size()) n |= static_cast<unsigned char>(in[i + 2]);
         out += kAlphabet[(n >> 18) & 63];
         out += kAlphabet[(n >> 12) & 63];

@@ -1,11 +1,11 @@
 #pragma once
 
-#include "headers.h"
-#include "parseerror.h"
-
 #include <cstddef>
 #include <cstdint>
 #include <string>
+
+#include "headers.h"
+#include "parseerror.h"
 
 namespace sockwb::http {
 
@@ -26,33 +26,34 @@ public:
 
     // Starts a new body. length is used in Mode::Length only. store=false counts
     // bytes without keeping them. Not thread-safe (one parser owns one decoder).
-    void start(Mode mode, std::uint64_t length, const Limits &limits, bool store);
+    void start(Mode mode, std::uint64_t length, const Limits& limits, bool store);
 
     // Consumes bytes of buf from pos (advanced) into body/trailers. Not thread-safe.
-    Result advance(const std::string &buf, std::size_t &pos, std::string &body, Headers &trailers,
-                   ParseError &err);
+    Result advance(const std::string& buf, std::size_t& pos, std::string& body, Headers& trailers,
+                   ParseError& err);
     // The peer closed the connection: Done for Mode::UntilClose, Error otherwise. Not thread-safe.
-    Result finishAtEof(ParseError &err);
+    Result finishAtEof(ParseError& err);
 
-    // Body bytes decoded so far (payload only, without chunk framing). Const: thread-safe for readers.
+    // Body bytes decoded so far (payload only, without chunk framing). Const: thread-safe for
+    // readers.
     std::uint64_t bodyBytes() const { return m_bodyBytes; }
 
 private:
     enum class Chunk { Size, Data, DataEnd, Trailer, Done };
 
-    Result advanceChunked(const std::string &buf, std::size_t &pos, std::string &body, Headers &trailers,
-                          ParseError &err);
-    Result parseSizeLine(std::string_view line, ParseError &err);
-    void take(const std::string &buf, std::size_t &pos, std::uint64_t n, std::string &body);
+    Result advanceChunked(const std::string& buf, std::size_t& pos, std::string& body,
+                          Headers& trailers, ParseError& err);
+    Result parseSizeLine(std::string_view line, ParseError& err);
+    void take(const std::string& buf, std::size_t& pos, std::uint64_t n, std::string& body);
 
     Mode m_mode = Mode::Length;
     Chunk m_chunk = Chunk::Size;
     Limits m_limits;
     bool m_store = true;
-    std::uint64_t m_remaining = 0;   // bytes left in the body (Length) or in the chunk
+    std::uint64_t m_remaining = 0;  // bytes left in the body (Length) or in the chunk
     std::uint64_t m_bodyBytes = 0;
-    std::size_t m_scan = 0;          // where the search for the next LF resumes
+    std::size_t m_scan = 0;  // where the search for the next LF resumes
     std::size_t m_trailerBytes = 0;
 };
 
-} // namespace sockwb::http
+}  // namespace sockwb::http

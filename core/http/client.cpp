@@ -6,10 +6,10 @@
 
 #include <cerrno>
 
-#include "core/net/error.h"
 #include "core/http/base64.h"
 #include "core/http/decompress.h"
 #include "core/http/responseparser.h"
+#include "core/net/error.h"
 #include "core/net/sys.h"
 
 namespace sockwb::http {
@@ -47,7 +47,8 @@ std::string resolveLocation(const Url& base, const std::string& location) {
     // Relative reference: replace the last segment of the base path.
     std::string path = base.path().empty() ? "/" : base.path();
     path = path.substr(0, path.rfind('/') + 1);
-    if (!location.empty() && location.front() == '?') return prefix + base.target().substr(0, base.target().find('?')) + location;
+    if (!location.empty() && location.front() == '?')
+        return prefix + base.target().substr(0, base.target().find('?')) + location;
     return prefix + path + location;
 }
 
@@ -84,8 +85,9 @@ void Client::waitReady(short events, Clock::time_point deadline, const char* wha
         if (left <= 0) {
             std::string where = origin_;
             disconnect();
-            throw Error(ErrorInfo{ErrorKind::Timeout, what, ETIMEDOUT, 0, where,
-                                  "gave up after " + std::to_string(options_.timeout.count()) + " ms"});
+            throw Error(
+                ErrorInfo{ErrorKind::Timeout, what, ETIMEDOUT, 0, where,
+                          "gave up after " + std::to_string(options_.timeout.count()) + " ms"});
         }
         pollfd fds[2] = {{socket_.fd(), events, 0}, {cancelFd_, POLLIN, 0}};
         int r = sys::poll(fds, 2, static_cast<int>(left));
@@ -108,13 +110,15 @@ Request Client::prepare(const std::string& method, const Url& url, const Headers
     if (!headers.contains("Host")) out.add("Host", url.authority());
     if (!headers.contains("User-Agent")) out.add("User-Agent", options.userAgent);
     if (!headers.contains("Accept")) out.add("Accept", "*/*");
-    if (options.compressed && !headers.contains("Accept-Encoding")) out.add("Accept-Encoding", "gzip, deflate");
+    if (options.compressed && !headers.contains("Accept-Encoding"))
+        out.add("Accept-Encoding", "gzip, deflate");
     if (url.hasUserInfo() && !headers.contains("Authorization")) {
         // Basic credentials from the URL, as curl does with user:pass@.
         out.add("Authorization", "Basic " + base64::encode(url.user() + ":" + url.password()));
     }
     for (const auto& f : headers) out.add(f.name, f.value);
-    if (!body.empty() && !headers.contains("Content-Length") && !headers.contains("Transfer-Encoding"))
+    if (!body.empty() && !headers.contains("Content-Length") &&
+        !headers.contains("Transfer-Encoding"))
         out.add("Content-Length", std::to_string(body.size()));
     if (options.http10 && !headers.contains("Connection")) {
         // HTTP/1.0 closes by default: nothing to say.
@@ -176,13 +180,17 @@ Exchange Client::exchangeOnce(const Request& request, const Url& url, bool allow
         // A kept-alive connection the server may have closed meanwhile:
         // readable now means EOF (or stray bytes), so do not reuse it.
         pollfd p{socket_.fd(), POLLIN, 0};
-        if (::poll(&p, 1, 0) != 0) disconnect();
-        else ex.reusedConnection = true;
+        if (::poll(&p, 1, 0) != 0)
+            disconnect();
+        else
+            ex.reusedConnection = true;
     } else {
         disconnect();
     }
-    if (!socket_.isValid()) connectTo(url, ex, deadline);
-    else ex.peer = socket_.peerAddress(), ex.local = socket_.localAddress();
+    if (!socket_.isValid())
+        connectTo(url, ex, deadline);
+    else
+        ex.peer = socket_.peerAddress(), ex.local = socket_.localAddress();
 
     const auto tSend = Clock::now();
     std::string_view out = ex.requestBytes;
@@ -219,7 +227,8 @@ Exchange Client::exchangeOnce(const Request& request, const Url& url, bool allow
             disconnect();
             // A reused connection reset before any byte: the server had
             // closed it; try once on a fresh one.
-            if (ex.reusedConnection && allowRetry && ex.bytesReceived == 0) return exchangeOnce(request, url, false);
+            if (ex.reusedConnection && allowRetry && ex.bytesReceived == 0)
+                return exchangeOnce(request, url, false);
             throw;
         }
         if (r.status == IoResult::WouldBlock) {
@@ -265,7 +274,9 @@ Exchange Client::exchangeOnce(const Request& request, const Url& url, bool allow
         auto enc = ex.response.headers.get("Content-Encoding");
         if (enc && !enc->empty()) {
             auto dec = Decompress::decode(ex.response.body, *enc, options_.maxBodyBytes);
-            if (!dec.ok()) protocolError(origin, "cannot decode the " + std::string(*enc) + " body: " + dec.error);
+            if (!dec.ok())
+                protocolError(origin,
+                              "cannot decode the " + std::string(*enc) + " body: " + dec.error);
             ex.response.body = std::move(dec.data);
         }
     }
@@ -284,11 +295,14 @@ Result Client::perform(const Request& request, const Url& url) {
         auto location = ex.response.headers.get("Location");
         if (!options_.followRedirects || !isRedirect(status) || !location) break;
         if (hop >= options_.maxRedirects)
-            throw Error(ErrorInfo{ErrorKind::Protocol, "http", 0, 0, current.authority(),
-                                  "more than " + std::to_string(options_.maxRedirects) + " redirects"});
+            throw Error(
+                ErrorInfo{ErrorKind::Protocol, "http", 0, 0, current.authority(),
+                          "more than " + std::to_string(options_.maxRedirects) + " redirects"});
         UrlError err;
         auto next = Url::parse(resolveLocation(current, std::string(*location)), &err);
-        if (!next) throw Error::invalid("cannot follow the redirect to '" + std::string(*location) + "'", err.message);
+        if (!next)
+            throw Error::invalid("cannot follow the redirect to '" + std::string(*location) + "'",
+                                 err.message);
         // 303, and 301/302 after a POST, turn into a GET without body (as browsers and curl do).
         if (status == 303 || ((status == 301 || status == 302) && req.method == "POST")) {
             req.method = req.method == "HEAD" ? "HEAD" : "GET";

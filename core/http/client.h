@@ -12,43 +12,43 @@
 #include <string>
 #include <vector>
 
-#include "core/net/address.h"
 #include "core/http/request.h"
 #include "core/http/response.h"
 #include "core/http/url.h"
+#include "core/net/address.h"
 #include "core/net/socket.h"
 
 namespace sockwb::http {
 
 struct ClientOptions {
-    Millis timeout{30000};        // whole exchange, connect included
+    Millis timeout{30000};  // whole exchange, connect included
     bool followRedirects = false;
     int maxRedirects = 10;
-    bool compressed = false;      // ask for gzip/deflate and decode (curl --compressed)
-    bool http10 = false;          // send HTTP/1.0 (no keep-alive)
-    bool keepAlive = true;        // reuse connections to the same origin
+    bool compressed = false;  // ask for gzip/deflate and decode (curl --compressed)
+    bool http10 = false;      // send HTTP/1.0 (no keep-alive)
+    bool keepAlive = true;    // reuse connections to the same origin
     std::string userAgent = "sockwb/" SOCKWB_VERSION;
     uint64_t maxBodyBytes = 1024ull * 1024 * 1024;
 };
 
 // Phase durations in milliseconds (curl's -w names in comments).
 struct Timings {
-    double resolve = 0;    // name lookup (time_namelookup)
-    double connect = 0;    // TCP handshake (time_connect - time_namelookup)
-    double send = 0;       // writing the request
-    double wait = 0;       // from request sent to the first response byte (TTFB)
-    double download = 0;   // from first byte to the complete response
-    double total = 0;      // everything
+    double resolve = 0;   // name lookup (time_namelookup)
+    double connect = 0;   // TCP handshake (time_connect - time_namelookup)
+    double send = 0;      // writing the request
+    double wait = 0;      // from request sent to the first response byte (TTFB)
+    double download = 0;  // from first byte to the complete response
+    double total = 0;     // everything
 };
 
 // One request/response round trip.
 struct Exchange {
     std::string url;
     Request request;
-    std::string requestBytes;     // exactly what was sent
-    Response response;            // body decoded when compressed was asked
+    std::string requestBytes;       // exactly what was sent
+    Response response;              // body decoded when compressed was asked
     std::vector<Response> interim;  // 1xx responses seen first
-    std::string raw;              // exactly what was received (chunk framing included)
+    std::string raw;                // exactly what was received (chunk framing included)
     Timings timings;
     uint64_t bytesSent = 0;
     uint64_t bytesReceived = 0;
@@ -101,8 +101,8 @@ private:
 
     ClientOptions options_;
     Socket socket_;
-    std::string origin_;    // "host:port" of socket_, "" when none
-    int cancelFd_ = -1;     // eventfd written by cancel()
+    std::string origin_;  // "host:port" of socket_, "" when none
+    int cancelFd_ = -1;   // eventfd written by cancel()
 };
 
 // Resolves a Location header against the URL it came from. Pure.

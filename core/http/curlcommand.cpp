@@ -4,9 +4,9 @@
 #include <fstream>
 #include <iterator>
 
-#include "core/net/error.h"
 #include "core/http/base64.h"
 #include "core/http/percentencoding.h"
+#include "core/net/error.h"
 
 namespace sockwb::http {
 
@@ -14,7 +14,9 @@ namespace {
 
 std::string readFile(const std::string& path, bool stripNewlines) {
     std::ifstream in(path, std::ios::binary);
-    if (!in) throw Error::invalid("cannot read '" + path + "' (from @" + path + ")", "check that the file exists");
+    if (!in)
+        throw Error::invalid("cannot read '" + path + "' (from @" + path + ")",
+                             "check that the file exists");
     std::string s((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
     if (stripNewlines) {
         // curl -d @file drops carriage returns and newlines; --data-binary keeps them.
@@ -45,8 +47,10 @@ HeaderSpec splitHeader(const std::string& h) {
     }
     s.name = h.substr(0, colon);
     s.value = h.substr(colon + 1);
-    while (!s.value.empty() && (s.value.front() == ' ' || s.value.front() == '\t')) s.value.erase(0, 1);
-    while (!s.value.empty() && (s.value.back() == ' ' || s.value.back() == '\t')) s.value.pop_back();
+    while (!s.value.empty() && (s.value.front() == ' ' || s.value.front() == '\t'))
+        s.value.erase(0, 1);
+    while (!s.value.empty() && (s.value.back() == ' ' || s.value.back() == '\t'))
+        s.value.pop_back();
     if (s.value.empty()) s.kind = HeaderSpec::Remove;
     return s;
 }
@@ -72,7 +76,8 @@ std::vector<std::string> splitShellWords(std::string_view text) {
             inWord = true;
         } else if (c == '\'') {
             auto end = text.find('\'', i + 1);
-            if (end == std::string_view::npos) throw Error::invalid("unterminated ' quote in the curl command");
+            if (end == std::string_view::npos)
+                throw Error::invalid("unterminated ' quote in the curl command");
             cur.append(text.substr(i + 1, end - i - 1));
             i = end;
             inWord = true;
@@ -82,13 +87,18 @@ std::vector<std::string> splitShellWords(std::string_view text) {
             for (; j < text.size() && text[j] != '\''; ++j) {
                 if (text[j] == '\\' && j + 1 < text.size()) {
                     char e = text[++j];
-                    if (e == 'n') cur += '\n';
-                    else if (e == 'r') cur += '\r';
-                    else if (e == 't') cur += '\t';
+                    if (e == 'n')
+                        cur += '\n';
+                    else if (e == 'r')
+                        cur += '\r';
+                    else if (e == 't')
+                        cur += '\t';
                     else if (e == 'x' && j + 2 < text.size()) {
-                        cur += static_cast<char>(std::stoi(std::string(text.substr(j + 1, 2)), nullptr, 16));
+                        cur += static_cast<char>(
+                            std::stoi(std::string(text.substr(j + 1, 2)), nullptr, 16));
                         j += 2;
-                    } else cur += e;
+                    } else
+                        cur += e;
                 } else {
                     cur += text[j];
                 }
@@ -100,7 +110,8 @@ std::vector<std::string> splitShellWords(std::string_view text) {
             size_t j = i + 1;
             for (; j < text.size() && text[j] != '"'; ++j) {
                 if (text[j] == '\\' && j + 1 < text.size() &&
-                    (text[j + 1] == '"' || text[j + 1] == '\\' || text[j + 1] == '$' || text[j + 1] == '`')) {
+                    (text[j + 1] == '"' || text[j + 1] == '\\' || text[j + 1] == '$' ||
+                     text[j + 1] == '`')) {
                     cur += text[++j];
                 } else if (text[j] == '\\' && j + 1 < text.size() && text[j + 1] == '\n') {
                     ++j;
@@ -127,21 +138,25 @@ std::vector<std::string> splitShellWords(std::string_view text) {
 std::string shellQuote(std::string_view word) {
     bool plain = !word.empty();
     for (char c : word)
-        if (!(std::isalnum(static_cast<unsigned char>(c)) || std::string_view("-_./:=@%+,").find(c) != std::string_view::npos))
+        if (!(std::isalnum(static_cast<unsigned char>(c)) ||
+              std::string_view("-_./:=@%+,").find(c) != std::string_view::npos))
             plain = false;
     if (plain) return std::string(word);
     std::string out = "'";
     for (char c : word) {
-        if (c == '\'') out += "'\\''";
-        else out += c;
+        if (c == '\'')
+            out += "'\\''";
+        else
+            out += c;
     }
     return out + "'";
 }
 
 CurlCommand CurlCommand::parse(std::string_view commandLine) {
     auto words = splitShellWords(commandLine);
-    if (words.empty() || (words[0] != "curl" && words[0].size() >= 5 &&
-                          words[0].substr(words[0].size() - 5) != "/curl") ||
+    if (words.empty() ||
+        (words[0] != "curl" && words[0].size() >= 5 &&
+         words[0].substr(words[0].size() - 5) != "/curl") ||
         (words[0] != "curl" && words[0].size() < 5))
         throw Error::invalid("not a curl command", "paste a command that starts with 'curl'");
     CurlCommand c;
@@ -150,7 +165,8 @@ CurlCommand CurlCommand::parse(std::string_view commandLine) {
         std::string inlineValue;
         bool hasInline = false;
         // --opt=value is not curl syntax, but short options may be glued: -XPOST, -HName:v
-        if (w.size() > 2 && w[0] == '-' && w[1] != '-' && std::string_view("XHdAeumo").find(w[1]) != std::string_view::npos) {
+        if (w.size() > 2 && w[0] == '-' && w[1] != '-' &&
+            std::string_view("XHdAeumo").find(w[1]) != std::string_view::npos) {
             inlineValue = w.substr(2);
             hasInline = true;
             w = w.substr(0, 2);
@@ -160,44 +176,67 @@ CurlCommand CurlCommand::parse(std::string_view commandLine) {
             if (i + 1 >= words.size()) throw Error::invalid("curl option " + w + " needs a value");
             return words[++i];
         };
-        if (w == "-X" || w == "--request") c.method = value();
-        else if (w == "-H" || w == "--header") c.headers.push_back(value());
+        if (w == "-X" || w == "--request")
+            c.method = value();
+        else if (w == "-H" || w == "--header")
+            c.headers.push_back(value());
         else if (w == "-d" || w == "--data" || w == "--data-ascii") {
             std::string v = value();
             c.data.push_back(!v.empty() && v[0] == '@' ? readFile(v.substr(1), true) : v);
-        } else if (w == "--data-raw") c.data.push_back(value());
+        } else if (w == "--data-raw")
+            c.data.push_back(value());
         else if (w == "--data-binary") {
             std::string v = value();
             c.data.push_back(!v.empty() && v[0] == '@' ? readFile(v.substr(1), false) : v);
         } else if (w == "--data-urlencode") {
             std::string v = value();
             auto eq = v.find('=');
-            if (eq == std::string::npos) c.data.push_back(percent::encode(v));
-            else if (eq == 0) c.data.push_back(percent::encode(v.substr(1)));
-            else c.data.push_back(v.substr(0, eq + 1) + percent::encode(v.substr(eq + 1)));
-        } else if (w == "--url") c.url = value();
-        else if (w == "-I" || w == "--head") c.head = true;
-        else if (w == "-G" || w == "--get") c.get = true;
-        else if (w == "-L" || w == "--location") c.location = true;
-        else if (w == "--max-redirs") c.maxRedirs = std::stoi(value());
-        else if (w == "--compressed") c.compressed = true;
-        else if (w == "--http1.0" || w == "-0") c.http10 = true;
-        else if (w == "--http1.1") {}
-        else if (w == "-m" || w == "--max-time") c.maxTimeSeconds = std::stod(value());
-        else if (w == "-A" || w == "--user-agent") c.userAgent = value();
-        else if (w == "-e" || w == "--referer") c.referer = value();
-        else if (w == "-u" || w == "--user") c.user = value();
-        else if (w == "-o" || w == "--output" || w == "--connect-timeout" || w == "-w" || w == "--write-out") value();
-        else if (w == "-s" || w == "--silent" || w == "-S" || w == "--show-error" || w == "-v" || w == "--verbose" ||
-                 w == "-i" || w == "--include" || w == "-k" || w == "--insecure" || w == "-f" || w == "--fail" ||
-                 w == "-sS" || w == "-sSL" || w == "-sL" || w == "-fsSL" || w == "--no-progress-meter")
-            {
-            if (w.find('L') != std::string::npos && w != "--silent" && w != "--no-progress-meter") c.location = true;
+            if (eq == std::string::npos)
+                c.data.push_back(percent::encode(v));
+            else if (eq == 0)
+                c.data.push_back(percent::encode(v.substr(1)));
+            else
+                c.data.push_back(v.substr(0, eq + 1) + percent::encode(v.substr(eq + 1)));
+        } else if (w == "--url")
+            c.url = value();
+        else if (w == "-I" || w == "--head")
+            c.head = true;
+        else if (w == "-G" || w == "--get")
+            c.get = true;
+        else if (w == "-L" || w == "--location")
+            c.location = true;
+        else if (w == "--max-redirs")
+            c.maxRedirs = std::stoi(value());
+        else if (w == "--compressed")
+            c.compressed = true;
+        else if (w == "--http1.0" || w == "-0")
+            c.http10 = true;
+        else if (w == "--http1.1") {
+        } else if (w == "-m" || w == "--max-time")
+            c.maxTimeSeconds = std::stod(value());
+        else if (w == "-A" || w == "--user-agent")
+            c.userAgent = value();
+        else if (w == "-e" || w == "--referer")
+            c.referer = value();
+        else if (w == "-u" || w == "--user")
+            c.user = value();
+        else if (w == "-o" || w == "--output" || w == "--connect-timeout" || w == "-w" ||
+                 w == "--write-out")
+            value();
+        else if (w == "-s" || w == "--silent" || w == "-S" || w == "--show-error" || w == "-v" ||
+                 w == "--verbose" || w == "-i" || w == "--include" || w == "-k" ||
+                 w == "--insecure" || w == "-f" || w == "--fail" || w == "-sS" || w == "-sSL" ||
+                 w == "-sL" || w == "-fsSL" || w == "--no-progress-meter") {
+            if (w.find('L') != std::string::npos && w != "--silent" && w != "--no-progress-meter")
+                c.location = true;
         } else if (!w.empty() && w[0] == '-' && w.size() > 1)
-            throw Error::invalid("curl option '" + w + "' is not supported here",
-                                 "supported: -X -H -d --data-raw --data-binary --url -I -L --compressed -A -e -u");
-        else if (c.url.empty()) c.url = w;
-        else throw Error::invalid("more than one URL in the curl command ('" + w + "')");
+            throw Error::invalid(
+                "curl option '" + w + "' is not supported here",
+                "supported: -X -H -d --data-raw --data-binary --url -I -L --compressed -A -e -u");
+        else if (c.url.empty())
+            c.url = w;
+        else
+            throw Error::invalid("more than one URL in the curl command ('" + w + "')");
     }
     if (c.url.empty()) throw Error::invalid("the curl command has no URL");
     return c;
@@ -252,21 +291,28 @@ Request CurlCommand::toRequest(const std::string& defaultUserAgent) const {
     for (const auto& s : specs)
         if (Headers::equalsIgnoreCase(s.name, "Host") && s.kind == HeaderSpec::Add) host = s.value;
     if (!custom("Host") || host != u->authority()) r.headers.add("Host", host);
-    std::string userInfo = !user.empty() ? user : (u->hasUserInfo() ? u->user() + ":" + u->password() : "");
-    if (!userInfo.empty() && !custom("Authorization")) r.headers.add("Authorization", "Basic " + base64::encode(userInfo));
-    if (!custom("User-Agent")) r.headers.add("User-Agent", userAgent.empty() ? defaultUserAgent : userAgent);
+    std::string userInfo =
+        !user.empty() ? user : (u->hasUserInfo() ? u->user() + ":" + u->password() : "");
+    if (!userInfo.empty() && !custom("Authorization"))
+        r.headers.add("Authorization", "Basic " + base64::encode(userInfo));
+    if (!custom("User-Agent"))
+        r.headers.add("User-Agent", userAgent.empty() ? defaultUserAgent : userAgent);
     if (!custom("Accept")) r.headers.add("Accept", "*/*");
     // We decode gzip and deflate only, so we ask for those two.
     if (compressed && !custom("Accept-Encoding")) r.headers.add("Accept-Encoding", "deflate, gzip");
     if (!referer.empty() && !custom("Referer")) r.headers.add("Referer", referer);
     for (const auto& s : specs) {
         if (Headers::equalsIgnoreCase(s.name, "Host")) continue;
-        if (s.kind == HeaderSpec::Add) r.headers.add(s.name, s.value);
-        else if (s.kind == HeaderSpec::Empty) r.headers.add(s.name, "");
+        if (s.kind == HeaderSpec::Add)
+            r.headers.add(s.name, s.value);
+        else if (s.kind == HeaderSpec::Empty)
+            r.headers.add(s.name, "");
     }
     if (!get && !data.empty()) {
-        if (!custom("Content-Length")) r.headers.add("Content-Length", std::to_string(r.body.size()));
-        if (!custom("Content-Type")) r.headers.add("Content-Type", "application/x-www-form-urlencoded");
+        if (!custom("Content-Length"))
+            r.headers.add("Content-Length", std::to_string(r.body.size()));
+        if (!custom("Content-Type"))
+            r.headers.add("Content-Type", "application/x-www-form-urlencoded");
     }
     return r;
 }
@@ -283,7 +329,9 @@ ClientOptions CurlCommand::toOptions() const {
 
 std::string CurlCommand::toCommandLine() const {
     std::string out = "curl";
-    auto arg = [&](const std::string& opt, const std::string& v) { out += " " + opt + " " + shellQuote(v); };
+    auto arg = [&](const std::string& opt, const std::string& v) {
+        out += " " + opt + " " + shellQuote(v);
+    };
     if (!method.empty()) arg("-X", method);
     if (head) out += " -I";
     if (get) out += " -G";
@@ -306,16 +354,20 @@ std::string CurlCommand::toCommandLine() const {
     return out;
 }
 
-CurlCommand CurlCommand::fromRequest(const Request& request, const Url& url, const ClientOptions& options) {
+CurlCommand CurlCommand::fromRequest(const Request& request, const Url& url,
+                                     const ClientOptions& options) {
     CurlCommand c;
     c.url = url.toString();
     c.location = options.followRedirects;
-    if (options.followRedirects && options.maxRedirects != ClientOptions{}.maxRedirects) c.maxRedirs = options.maxRedirects;
+    if (options.followRedirects && options.maxRedirects != ClientOptions{}.maxRedirects)
+        c.maxRedirs = options.maxRedirects;
     c.compressed = options.compressed;
     c.http10 = options.http10 || request.version == "HTTP/1.0";
     const bool hasBody = !request.body.empty();
-    if (request.method == "HEAD") c.head = true;
-    else if (request.method != (hasBody ? "POST" : "GET")) c.method = request.method;
+    if (request.method == "HEAD")
+        c.head = true;
+    else if (request.method != (hasBody ? "POST" : "GET"))
+        c.method = request.method;
     for (const auto& f : request.headers) {
         const std::string& n = f.name;
         if (Headers::equalsIgnoreCase(n, "Host") && f.value == url.authority()) continue;
@@ -334,7 +386,8 @@ CurlCommand CurlCommand::fromRequest(const Request& request, const Url& url, con
             c.user = base64::decode(f.value.substr(6));
             continue;
         }
-        if (Headers::equalsIgnoreCase(n, "Content-Type") && hasBody && f.value == "application/x-www-form-urlencoded")
+        if (Headers::equalsIgnoreCase(n, "Content-Type") && hasBody &&
+            f.value == "application/x-www-form-urlencoded")
             continue;
         c.headers.push_back(f.value.empty() ? n + ";" : n + ": " + f.value);
     }

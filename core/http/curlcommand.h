@@ -20,7 +20,7 @@
 namespace sockwb::http {
 
 struct CurlCommand {
-    std::string method;        // -X value; empty: derived (GET, POST with data, HEAD with -I)
+    std::string method;  // -X value; empty: derived (GET, POST with data, HEAD with -I)
     std::string url;
     // -H values in order. "Name: value" adds, "Name:" removes a default
     // header, "Name;" sends the header with an empty value.
@@ -58,7 +58,8 @@ struct CurlCommand {
 
     // The command for a request the workbench composed (Copy as cURL):
     // default headers that curl adds by itself are left out. Thread-safe.
-    static CurlCommand fromRequest(const Request& request, const Url& url, const ClientOptions& options);
+    static CurlCommand fromRequest(const Request& request, const Url& url,
+                                   const ClientOptions& options);
 
     friend bool operator==(const CurlCommand&, const CurlCommand&) = default;
 };

@@ -5,32 +5,24 @@
 namespace sockwb::http {
 
 namespace {
-char lower(char c)
-{
-    return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + ('a' - 'A')) : c;
-}
-} // namespace
+char lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + ('a' - 'A')) : c; }
+}  // namespace
 
-bool Headers::equalsIgnoreCase(std::string_view a, std::string_view b)
-{
-    if (a.size() != b.size())
-        return false;
+bool Headers::equalsIgnoreCase(std::string_view a, std::string_view b) {
+    if (a.size() != b.size()) return false;
     for (std::size_t i = 0; i < a.size(); ++i) {
-        if (lower(a[i]) != lower(b[i]))
-            return false;
+        if (lower(a[i]) != lower(b[i])) return false;
     }
     return true;
 }
 
-void Headers::add(std::string_view name, std::string_view value)
-{
+void Headers::add(std::string_view name, std::string_view value) {
     m_fields.push_back(Field{std::string(name), std::string(value)});
 }
 
-void Headers::set(std::string_view name, std::string_view value)
-{
+void Headers::set(std::string_view name, std::string_view value) {
     auto it = std::find_if(m_fields.begin(), m_fields.end(),
-                           [&](const Field &f) { return equalsIgnoreCase(f.name, name); });
+                           [&](const Field& f) { return equalsIgnoreCase(f.name, name); });
     if (it == m_fields.end()) {
         add(name, value);
         return;
@@ -40,65 +32,53 @@ void Headers::set(std::string_view name, std::string_view value)
     // drop the later duplicates.
     auto firstAfter = std::next(it);
     m_fields.erase(std::remove_if(firstAfter, m_fields.end(),
-                                  [&](const Field &f) { return equalsIgnoreCase(f.name, name); }),
+                                  [&](const Field& f) { return equalsIgnoreCase(f.name, name); }),
                    m_fields.end());
 }
 
-std::size_t Headers::remove(std::string_view name)
-{
+std::size_t Headers::remove(std::string_view name) {
     const auto before = m_fields.size();
     m_fields.erase(std::remove_if(m_fields.begin(), m_fields.end(),
-                                  [&](const Field &f) { return equalsIgnoreCase(f.name, name); }),
+                                  [&](const Field& f) { return equalsIgnoreCase(f.name, name); }),
                    m_fields.end());
     return before - m_fields.size();
 }
 
-std::optional<std::string_view> Headers::get(std::string_view name) const
-{
-    for (const Field &f : m_fields) {
-        if (equalsIgnoreCase(f.name, name))
-            return std::string_view(f.value);
+std::optional<std::string_view> Headers::get(std::string_view name) const {
+    for (const Field& f : m_fields) {
+        if (equalsIgnoreCase(f.name, name)) return std::string_view(f.value);
     }
     return std::nullopt;
 }
 
-std::vector<std::string_view> Headers::getAll(std::string_view name) const
-{
+std::vector<std::string_view> Headers::getAll(std::string_view name) const {
     std::vector<std::string_view> out;
-    for (const Field &f : m_fields) {
-        if (equalsIgnoreCase(f.name, name))
-            out.emplace_back(f.value);
+    for (const Field& f : m_fields) {
+        if (equalsIgnoreCase(f.name, name)) out.emplace_back(f.value);
     }
     return out;
 }
 
-std::string Headers::joined(std::string_view name) const
-{
+std::string Headers::joined(std::string_view name) const {
     std::string out;
-    for (const Field &f : m_fields) {
-        if (!equalsIgnoreCase(f.name, name))
-            continue;
-        if (!out.empty())
-            out += ", ";
+    for (const Field& f : m_fields) {
+        if (!equalsIgnoreCase(f.name, name)) continue;
+        if (!out.empty()) out += ", ";
         out += f.value;
     }
     return out;
 }
 
-bool Headers::contains(std::string_view name) const
-{
-    return get(name).has_value();
+bool Headers::contains(std::string_view name) const { return get(name).has_value(); }
+
+std::size_t Headers::count(std::string_view name) const {
+    return static_cast<std::size_t>(
+        std::count_if(m_fields.begin(), m_fields.end(),
+                      [&](const Field& f) { return equalsIgnoreCase(f.name, name); }));
 }
 
-std::size_t Headers::count(std::string_view name) const
-{
-    return static_cast<std::size_t>(std::count_if(
-        m_fields.begin(), m_fields.end(), [&](const Field &f) { return equalsIgnoreCase(f.name, name); }));
-}
-
-void Headers::serializeTo(std::string &out) const
-{
-    for (const Field &f : m_fields) {
+void Headers::serializeTo(std::string& out) const {
+    for (const Field& f : m_fields) {
         out += f.name;
         // An empty value is written "Name:" (no trailing space), as curl does.
         out += f.value.empty() ? ":" : ": ";
@@ -107,27 +87,20 @@ void Headers::serializeTo(std::string &out) const
     }
 }
 
-std::string Headers::serialize() const
-{
+std::string Headers::serialize() const {
     std::string out;
     serializeTo(out);
     return out;
 }
 
-void Headers::appendToLastValue(std::string_view text)
-{
-    if (!m_fields.empty())
-        m_fields.back().value += text;
+void Headers::appendToLastValue(std::string_view text) {
+    if (!m_fields.empty()) m_fields.back().value += text;
 }
 
-bool operator==(const Headers::Field &a, const Headers::Field &b)
-{
+bool operator==(const Headers::Field& a, const Headers::Field& b) {
     return a.name == b.name && a.value == b.value;
 }
 
-bool operator==(const Headers &a, const Headers &b)
-{
-    return a.m_fields == b.m_fields;
-}
+bool operator==(const Headers& a, const Headers& b) { return a.m_fields == b.m_fields; }
 
-} // namespace sockwb::http
+}  // namespace sockwb::http

@@ -30,11 +30,14 @@ public:
     // Removes all fields. Not thread-safe.
     void clear() { m_fields.clear(); }
 
-    // Value of the first field with this name; the view lives as long as the field. Const: thread-safe for readers.
+    // Value of the first field with this name; the view lives as long as the field. Const:
+    // thread-safe for readers.
     std::optional<std::string_view> get(std::string_view name) const;
-    // Values of every field with this name, in order; views owned by *this. Const: thread-safe for readers.
+    // Values of every field with this name, in order; views owned by *this. Const: thread-safe for
+    // readers.
     std::vector<std::string_view> getAll(std::string_view name) const;
-    // All values of this name joined with ", " (RFC 9110 §5.3 list semantics). Const: thread-safe for readers.
+    // All values of this name joined with ", " (RFC 9110 §5.3 list semantics). Const: thread-safe
+    // for readers.
     std::string joined(std::string_view name) const;
     // True when at least one field has this name. Const: thread-safe for readers.
     bool contains(std::string_view name) const;
@@ -46,29 +49,31 @@ public:
     // True when there is no field. Const: thread-safe for readers.
     bool empty() const { return m_fields.empty(); }
     // Field at position i (0 <= i < size()). Const: thread-safe for readers.
-    const Field &at(std::size_t i) const { return m_fields.at(i); }
+    const Field& at(std::size_t i) const { return m_fields.at(i); }
     // Iteration in wire order. Const: thread-safe for readers.
     const_iterator begin() const { return m_fields.begin(); }
     // End of iteration. Const: thread-safe for readers.
     const_iterator end() const { return m_fields.end(); }
 
-    // Appends "Name: value\r\n" for each field to out (no final empty line). Const: thread-safe for readers.
-    void serializeTo(std::string &out) const;
+    // Appends "Name: value\r\n" for each field to out (no final empty line). Const: thread-safe for
+    // readers.
+    void serializeTo(std::string& out) const;
     // Same as serializeTo into a fresh string. Const: thread-safe for readers.
     std::string serialize() const;
 
-    // Appends text to the value of the last field (used for obs-fold); no-op when empty. Not thread-safe.
+    // Appends text to the value of the last field (used for obs-fold); no-op when empty. Not
+    // thread-safe.
     void appendToLastValue(std::string_view text);
 
     // ASCII case-insensitive comparison, shared by the HTTP code. Thread-safe (pure).
     static bool equalsIgnoreCase(std::string_view a, std::string_view b);
 
-    friend bool operator==(const Headers &a, const Headers &b);
+    friend bool operator==(const Headers& a, const Headers& b);
 
 private:
     std::vector<Field> m_fields;
 };
 
-bool operator==(const Headers::Field &a, const Headers::Field &b);
+bool operator==(const Headers::Field& a, const Headers::Field& b);
 
-} // namespace sockwb::http
+}  // namespace sockwb::http

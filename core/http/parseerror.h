@@ -9,28 +9,29 @@ namespace sockwb::http {
 // (server, client, fuzzers) can switch on it without string matching.
 enum class ErrorCode {
     None,
-    BadStatusLine,          // response start line is not "HTTP/1.x NNN reason"
-    BadRequestLine,         // request line is not "METHOD SP target SP version"
-    BadMethod,              // method is not a token
-    BadTarget,              // request-target in no form we accept
-    BadVersion,             // version is not "HTTP/d.d"
-    UnsupportedVersion,     // well-formed but major version != 1 (505)
-    BadHeader,              // field line without colon, space before colon, bad name/value, obs-fold in a request
-    HeaderTooLarge,         // header section (or trailer section) over the byte limit (431)
-    TooManyHeaders,         // more fields than allowed (431)
-    MissingHost,            // HTTP/1.1 request without Host
-    DuplicateHost,          // more than one Host field
-    BadContentLength,       // not a plain decimal number, or overflows
-    ConflictingContentLength, // several Content-Length values that differ
-    ConflictingFraming,     // request with both Transfer-Encoding and Content-Length
-    UnsupportedTransferEncoding, // a transfer coding we cannot decode (501)
-    BadTransferEncoding,    // request whose codings do not end with a single "chunked"
-    BadChunkSize,           // chunk-size line not hex, overflowing or too long
-    BadChunkData,           // chunk data not followed by CRLF
-    BadTrailer,             // malformed trailer field line
-    BodyTooLarge,           // body over the byte limit (413)
-    TruncatedHeaders,       // connection closed inside the start line or headers
-    TruncatedBody,          // connection closed before the announced body ended
+    BadStatusLine,       // response start line is not "HTTP/1.x NNN reason"
+    BadRequestLine,      // request line is not "METHOD SP target SP version"
+    BadMethod,           // method is not a token
+    BadTarget,           // request-target in no form we accept
+    BadVersion,          // version is not "HTTP/d.d"
+    UnsupportedVersion,  // well-formed but major version != 1 (505)
+    BadHeader,       // field line without colon, space before colon, bad name/value, obs-fold in a
+                     // request
+    HeaderTooLarge,  // header section (or trailer section) over the byte limit (431)
+    TooManyHeaders,  // more fields than allowed (431)
+    MissingHost,     // HTTP/1.1 request without Host
+    DuplicateHost,   // more than one Host field
+    BadContentLength,             // not a plain decimal number, or overflows
+    ConflictingContentLength,     // several Content-Length values that differ
+    ConflictingFraming,           // request with both Transfer-Encoding and Content-Length
+    UnsupportedTransferEncoding,  // a transfer coding we cannot decode (501)
+    BadTransferEncoding,          // request whose codings do not end with a single "chunked"
+    BadChunkSize,                 // chunk-size line not hex, overflowing or too long
+    BadChunkData,                 // chunk data not followed by CRLF
+    BadTrailer,                   // malformed trailer field line
+    BodyTooLarge,                 // body over the byte limit (413)
+    TruncatedHeaders,             // connection closed inside the start line or headers
+    TruncatedBody,                // connection closed before the announced body ended
 };
 
 // An error value: the code, the HTTP status a server should answer with, and
@@ -51,4 +52,4 @@ struct ParseError {
     explicit operator bool() const { return code != ErrorCode::None; }
 };
 
-} // namespace sockwb::http
+}  // namespace sockwb::http

@@ -3,26 +3,20 @@
 namespace sockwb::http::percent {
 
 namespace {
-int hexValue(char c)
-{
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
+int hexValue(char c) {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
     return -1;
 }
 
-bool isUnreserved(char c)
-{
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '.' ||
-           c == '_' || c == '~';
+bool isUnreserved(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
+           c == '.' || c == '_' || c == '~';
 }
-} // namespace
+}  // namespace
 
-std::string encode(std::string_view bytes, std::string_view keep)
-{
+std::string encode(std::string_view bytes, std::string_view keep) {
     static constexpr char kHex[] = "0123456789ABCDEF";
     std::string out;
     out.reserve(bytes.size());
@@ -39,19 +33,16 @@ std::string encode(std::string_view bytes, std::string_view keep)
     return out;
 }
 
-std::optional<std::string> decode(std::string_view text, bool plusAsSpace)
-{
+std::optional<std::string> decode(std::string_view text, bool plusAsSpace) {
     std::string out;
     out.reserve(text.size());
     for (std::size_t i = 0; i < text.size(); ++i) {
         const char c = text[i];
         if (c == '%') {
-            if (i + 2 >= text.size())
-                return std::nullopt;
+            if (i + 2 >= text.size()) return std::nullopt;
             const int hi = hexValue(text[i + 1]);
             const int lo = hexValue(text[i + 2]);
-            if (hi < 0 || lo < 0)
-                return std::nullopt;
+            if (hi < 0 || lo < 0) return std::nullopt;
             out += static_cast<char>(hi * 16 + lo);
             i += 2;
         } else if (c == '+' && plusAsSpace) {
@@ -63,35 +54,32 @@ std::optional<std::string> decode(std::string_view text, bool plusAsSpace)
     return out;
 }
 
-std::vector<QueryItem> splitQuery(std::string_view query)
-{
+std::vector<QueryItem> splitQuery(std::string_view query) {
     std::vector<QueryItem> items;
-    if (!query.empty() && query.front() == '?')
-        query.remove_prefix(1);
+    if (!query.empty() && query.front() == '?') query.remove_prefix(1);
     while (!query.empty()) {
         const auto amp = query.find('&');
         const std::string_view part = query.substr(0, amp);
         if (!part.empty()) {
             const auto eq = part.find('=');
             const std::string_view k = part.substr(0, eq);
-            const std::string_view v = eq == std::string_view::npos ? std::string_view() : part.substr(eq + 1);
+            const std::string_view v =
+                eq == std::string_view::npos ? std::string_view() : part.substr(eq + 1);
             auto dk = decode(k, true);
             auto dv = decode(v, true);
-            items.emplace_back(dk ? std::move(*dk) : std::string(k), dv ? std::move(*dv) : std::string(v));
+            items.emplace_back(dk ? std::move(*dk) : std::string(k),
+                               dv ? std::move(*dv) : std::string(v));
         }
-        if (amp == std::string_view::npos)
-            break;
+        if (amp == std::string_view::npos) break;
         query.remove_prefix(amp + 1);
     }
     return items;
 }
 
-std::string joinQuery(const std::vector<QueryItem> &items)
-{
+std::string joinQuery(const std::vector<QueryItem>& items) {
     std::string out;
-    for (const auto &[k, v] : items) {
-        if (!out.empty())
-            out += '&';
+    for (const auto& [k, v] : items) {
+        if (!out.empty()) out += '&';
         out += encode(k);
         out += '=';
         out += encode(v);
@@ -99,4 +87,4 @@ std::string joinQuery(const std::vector<QueryItem> &items)
     return out;
 }
 
-} // namespace sockwb::http::percent
+}  // namespace sockwb::http::percent

@@ -21,6 +21,6 @@ std::optional<std::string> decode(std::string_view text, bool plusAsSpace = fals
 // malformed escapes are kept literally rather than dropping the parameter.
 std::vector<QueryItem> splitQuery(std::string_view query);
 // Joins pairs into "a=1&b=x%20y" (empty value still written as "k=").
-std::string joinQuery(const std::vector<QueryItem> &items);
+std::string joinQuery(const std::vector<QueryItem>& items);
 
-} // namespace sockwb::http::percent
+}  // namespace sockwb::http::percent

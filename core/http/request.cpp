@@ -2,10 +2,10 @@
 
 namespace sockwb::http {
 
-std::string Request::serialize() const
-{
+std::string Request::serialize() const {
     std::string out;
-    out.reserve(method.size() + target.size() + version.size() + 4 + 32 * headers.size() + body.size());
+    out.reserve(method.size() + target.size() + version.size() + 4 + 32 * headers.size() +
+                body.size());
     out += method;
     out += ' ';
     out += target;
@@ -18,15 +18,11 @@ std::string Request::serialize() const
     return out;
 }
 
-void Request::updateContentLength()
-{
+void Request::updateContentLength() {
     headers.remove("Transfer-Encoding");
     headers.set("Content-Length", std::to_string(body.size()));
 }
 
-int Request::minorVersion() const
-{
-    return version == "HTTP/1.0" ? 0 : 1;
-}
+int Request::minorVersion() const { return version == "HTTP/1.0" ? 0 : 1; }
 
-} // namespace sockwb::http
+}  // namespace sockwb::http

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "headers.h"
-
 #include <string>
+
+#include "headers.h"
 
 namespace sockwb::http {
 
@@ -11,13 +11,14 @@ namespace sockwb::http {
 class Request {
 public:
     std::string method = "GET";
-    std::string target = "/";      // as on the wire: origin-form, absolute-form, "*" or authority
+    std::string target = "/";  // as on the wire: origin-form, absolute-form, "*" or authority
     std::string version = "HTTP/1.1";
     Headers headers;
-    std::string body;              // bytes (binary-safe), already de-chunked when parsed
-    Headers trailers;              // trailer fields of a chunked body
+    std::string body;  // bytes (binary-safe), already de-chunked when parsed
+    Headers trailers;  // trailer fields of a chunked body
 
-    // Exact wire bytes: request line, fields, CRLF, body as held (no framing added). Const: thread-safe for readers.
+    // Exact wire bytes: request line, fields, CRLF, body as held (no framing added). Const:
+    // thread-safe for readers.
     std::string serialize() const;
     // Sets Content-Length to body.size() (and drops Transfer-Encoding). Not thread-safe.
     void updateContentLength();
@@ -25,4 +26,4 @@ public:
     int minorVersion() const;
 };
 
-} // namespace sockwb::http
+}  // namespace sockwb::http

@@ -1,13 +1,13 @@
 #pragma once
 
-#include "bodydecoder.h"
-#include "parseerror.h"
-#include "request.h"
-
 #include <cstddef>
 #include <cstdint>
 #include <string>
 #include <string_view>
+
+#include "bodydecoder.h"
+#include "parseerror.h"
+#include "request.h"
 
 namespace sockwb::http {
 
@@ -16,7 +16,8 @@ namespace sockwb::http {
 //
 //   parser.feed(bytes);
 //   while (parser.status() == RequestParser::Status::Complete) handle(parser.takeRequest());
-//   if (parser.status() == RequestParser::Status::Error) answer(parser.error().status); // then close
+//   if (parser.status() == RequestParser::Status::Error) answer(parser.error().status); // then
+//   close
 //
 // One parser per connection; not thread-safe.
 class RequestParser {
@@ -24,9 +25,9 @@ public:
     enum class Status { NeedMore, Complete, Error };
 
     struct Limits {
-        std::size_t maxHeaderBytes = 64 * 1024;  // request line + fields -> 431 beyond
-        std::size_t maxHeaderCount = 100;        // -> 431 beyond
-        std::uint64_t maxBodyBytes = 8ull * 1024 * 1024; // -> 413 beyond
+        std::size_t maxHeaderBytes = 64 * 1024;           // request line + fields -> 431 beyond
+        std::size_t maxHeaderCount = 100;                 // -> 431 beyond
+        std::uint64_t maxBodyBytes = 8ull * 1024 * 1024;  // -> 413 beyond
     };
 
     // Creates a parser with default limits. Not thread-safe.
@@ -36,19 +37,20 @@ public:
 
     // Appends bytes (copied) and parses until the first complete request. Not thread-safe.
     Status feed(std::string_view data);
-    // The peer closed: NeedMore when nothing was pending (clean close), else a truncation error. Not thread-safe.
+    // The peer closed: NeedMore when nothing was pending (clean close), else a truncation error.
+    // Not thread-safe.
     Status onEof();
     // Current state. Const: safe for concurrent readers only.
     Status status() const { return m_status; }
 
     // The request being parsed / complete; owned by the parser. Const.
-    const Request &request() const { return m_request; }
+    const Request& request() const { return m_request; }
     // When Complete: moves the request out and parses the next pipelined one (read
     // keepAlive()/expectsContinue() first: they then describe the next request).
     // Otherwise returns an empty Request and changes nothing. Not thread-safe.
     Request takeRequest();
     // The error when status() == Error; error().status is the answer to send. Const.
-    const ParseError &error() const { return m_error; }
+    const ParseError& error() const { return m_error; }
 
     // True once the request line and fields are parsed (body may still be pending). Const.
     bool headComplete() const { return m_state == State::Body || m_state == State::Done; }
@@ -58,7 +60,8 @@ public:
     bool keepAlive() const { return m_keepAlive; }
     // Raw bytes of the current request consumed so far. Const.
     std::size_t consumedBytes() const { return m_pos - m_msgStart; }
-    // Buffered bytes not yet consumed (start of the next pipelined request). Const; view valid until the next call.
+    // Buffered bytes not yet consumed (start of the next pipelined request). Const; view valid
+    // until the next call.
     std::string_view leftover() const { return std::string_view(m_buf).substr(m_pos); }
     // Forgets everything, buffered bytes included. Not thread-safe.
     void clear();
@@ -88,4 +91,4 @@ private:
     BodyDecoder m_decoder;
 };
 
-} // namespace sockwb::http
+}  // namespace sockwb::http

@@ -1,9 +1,9 @@
 #pragma once
 
-#include "headers.h"
-
 #include <string>
 #include <string_view>
+
+#include "headers.h"
 
 namespace sockwb::http {
 
@@ -17,10 +17,11 @@ public:
     int status = 200;
     std::string reason = "OK";
     Headers headers;
-    std::string body;              // bytes (binary-safe), already de-chunked when parsed
-    Headers trailers;              // trailer fields of a chunked body
+    std::string body;  // bytes (binary-safe), already de-chunked when parsed
+    Headers trailers;  // trailer fields of a chunked body
 
-    // Exact wire bytes: status line, fields, CRLF, body as held (no framing added). Const: thread-safe for readers.
+    // Exact wire bytes: status line, fields, CRLF, body as held (no framing added). Const:
+    // thread-safe for readers.
     std::string serialize() const;
     // Sets Content-Length to body.size() (and drops Transfer-Encoding). Not thread-safe.
     void updateContentLength();
@@ -29,11 +30,13 @@ public:
 
     // Class of any status code (Unknown outside 100..599). Thread-safe (pure).
     static StatusClass classOf(int status);
-    // Standard reason phrase ("Not Found"), empty for codes not in the table. Thread-safe (static table).
+    // Standard reason phrase ("Not Found"), empty for codes not in the table. Thread-safe (static
+    // table).
     static std::string_view reasonPhrase(int status);
     // Appends "VERSION SSS REASON\r\n", the status always three digits on the
     // wire (0 for a nonsensical value set by hand). Thread-safe (pure).
-    static void appendStatusLine(std::string& out, std::string_view version, int status, std::string_view reason);
+    static void appendStatusLine(std::string& out, std::string_view version, int status,
+                                 std::string_view reason);
 };
 
-} // namespace sockwb::http
+}  // namespace sockwb::http

@@ -8,13 +8,9 @@ ResponseParser::ResponseParser() : ResponseParser(Limits{}) {}
 
 ResponseParser::ResponseParser(Limits limits) : m_limits(limits) {}
 
-std::string_view ResponseParser::leftover() const
-{
-    return std::string_view(m_buf).substr(m_pos);
-}
+std::string_view ResponseParser::leftover() const { return std::string_view(m_buf).substr(m_pos); }
 
-ResponseParser::Status ResponseParser::fail(ErrorCode code, std::string message)
-{
+ResponseParser::Status ResponseParser::fail(ErrorCode code, std::string message) {
     m_error = ParseError::make(code, std::move(message));
     m_state = State::Error;
     m_status = Status::Error;
@@ -22,12 +18,10 @@ ResponseParser::Status ResponseParser::fail(ErrorCode code, std::string message)
     return m_status;
 }
 
-ResponseParser::Status ResponseParser::feed(std::string_view data)
-{
+ResponseParser::Status ResponseParser::feed(std::string_view data) {
     if (m_state == State::Done || m_state == State::Error) {
         // Bytes of the next message (or after an error): keep them, parse nothing.
-        if (m_state == State::Done)
-            m_buf.append(data);
+        if (m_state == State::Done) m_buf.append(data);
         m_lastFeedConsumed = 0;
         return m_status;
     }
@@ -41,30 +35,29 @@ ResponseParser::Status ResponseParser::feed(std::string_view data)
     return s;
 }
 
-ResponseParser::Status ResponseParser::onEof()
-{
+ResponseParser::Status ResponseParser::onEof() {
     switch (m_state) {
-    case State::Done:
-    case State::Error:
-        return m_status;
-    case State::StartLine:
-    case State::Headers:
-        return fail(ErrorCode::TruncatedHeaders, m_pos == m_headStart && m_buf.size() == m_pos
-                                                     ? "connection closed before a response arrived"
-                                                     : "connection closed in the middle of the response headers");
-    case State::Body: {
-        ParseError err;
-        if (m_decoder.finishAtEof(err) == BodyDecoder::Result::Error)
-            return fail(err.code, err.message);
-        finishMessage();
-        return m_status;
-    }
+        case State::Done:
+        case State::Error:
+            return m_status;
+        case State::StartLine:
+        case State::Headers:
+            return fail(ErrorCode::TruncatedHeaders,
+                        m_pos == m_headStart && m_buf.size() == m_pos
+                            ? "connection closed before a response arrived"
+                            : "connection closed in the middle of the response headers");
+        case State::Body: {
+            ParseError err;
+            if (m_decoder.finishAtEof(err) == BodyDecoder::Result::Error)
+                return fail(err.code, err.message);
+            finishMessage();
+            return m_status;
+        }
     }
     return m_status;
 }
 
-bool ResponseParser::parseStatusLine(std::string_view line)
-{
+bool ResponseParser::parseStatusLine(std::string_view line) {
     int major = 0;
     int minor = 0;
     if (line.size() < 12 || !grammar::parseVersion(line.substr(0, 8), major, minor) || major != 1) {
@@ -72,7 +65,8 @@ bool ResponseParser::parseStatusLine(std::string_view line)
         return false;
     }
     const auto digit = [&](std::size_t i) { return line[i] >= '0' && line[i] <= '9'; };
-    if (line[8] != ' ' || !digit(9) || !digit(10) || !digit(11) || (line.size() > 12 && line[12] != ' ')) {
+    if (line[8] != ' ' || !digit(9) || !digit(10) || !digit(11) ||
+        (line.size() > 12 && line[12] != ' ')) {
         fail(ErrorCode::BadStatusLine, "status line without a three-digit status code");
         return false;
     }
@@ -89,8 +83,7 @@ bool ResponseParser::parseStatusLine(std::string_view line)
     return true;
 }
 
-ResponseParser::Status ResponseParser::headersComplete()
-{
+ResponseParser::Status ResponseParser::headersComplete() {
     const int status = m_response.status;
     if (status / 100 == 1 && status != 101) {
         // Interim response (RFC 9110 §15.2): keep it for the curious, then
@@ -102,125 +95,123 @@ ResponseParser::Status ResponseParser::headersComplete()
         return Status::NeedMore;
     }
 
-    const Headers &h = m_response.headers;
+    const Headers& h = m_response.headers;
     const std::string conn = h.joined("Connection");
     const bool close = grammar::hasListToken(conn, "close");
     m_keepAlive = m_minor >= 1 ? !close : (!close && grammar::hasListToken(conn, "keep-alive"));
 
     // RFC 9112 §6.3 rule 1: these never have a body, whatever the fields say.
     if (m_head || status == 204 || status == 304 || status == 101) {
-        if (status == 101)
-            m_keepAlive = false; // the connection now speaks another protocol
+        if (status == 101) m_keepAlive = false;  // the connection now speaks another protocol
         finishMessage();
         return m_status;
     }
 
-    const BodyDecoder::Limits bodyLimits{m_limits.maxBodyBytes, m_limits.maxHeaderBytes, m_limits.maxHeaderCount};
+    const BodyDecoder::Limits bodyLimits{m_limits.maxBodyBytes, m_limits.maxHeaderBytes,
+                                         m_limits.maxHeaderCount};
     const grammar::TransferCoding tc = grammar::transferCoding(h);
     std::uint64_t length = 0;
     ParseError err;
     const grammar::LengthResult lr = grammar::contentLength(h, length, err);
     if (tc.present) {
         if (tc.chunkedTwice || tc.empty)
-            return fail(ErrorCode::BadTransferEncoding, "invalid Transfer-Encoding \"" + h.joined("Transfer-Encoding") + "\"");
+            return fail(ErrorCode::BadTransferEncoding,
+                        "invalid Transfer-Encoding \"" + h.joined("Transfer-Encoding") + "\"");
         // Rule 3: Transfer-Encoding overrides Content-Length, but such a
         // message smells of smuggling, so the connection is not reused.
-        if (lr != grammar::LengthResult::Absent || m_minor == 0)
-            m_keepAlive = false;
+        if (lr != grammar::LengthResult::Absent || m_minor == 0) m_keepAlive = false;
         if (tc.chunkedLast) {
             m_decoder.start(BodyDecoder::Mode::Chunked, 0, bodyLimits, !m_statusOnly);
         } else {
-            m_keepAlive = false; // rule 4: final coding not chunked: read until close
+            m_keepAlive = false;  // rule 4: final coding not chunked: read until close
             m_decoder.start(BodyDecoder::Mode::UntilClose, 0, bodyLimits, !m_statusOnly);
         }
     } else if (lr == grammar::LengthResult::Invalid) {
         return fail(err.code, err.message);
     } else if (lr == grammar::LengthResult::Present) {
         if (length > m_limits.maxBodyBytes)
-            return fail(ErrorCode::BodyTooLarge, "Content-Length " + std::to_string(length) +
-                                                     " is over the limit of " + std::to_string(m_limits.maxBodyBytes) +
-                                                     " bytes");
+            return fail(ErrorCode::BodyTooLarge,
+                        "Content-Length " + std::to_string(length) + " is over the limit of " +
+                            std::to_string(m_limits.maxBodyBytes) + " bytes");
         if (length == 0) {
             finishMessage();
             return m_status;
         }
-        if (!m_statusOnly)
-            m_response.body.reserve(static_cast<std::size_t>(length));
+        if (!m_statusOnly) m_response.body.reserve(static_cast<std::size_t>(length));
         m_decoder.start(BodyDecoder::Mode::Length, length, bodyLimits, !m_statusOnly);
     } else {
-        m_keepAlive = false; // rule 8: the body ends when the server closes
+        m_keepAlive = false;  // rule 8: the body ends when the server closes
         m_decoder.start(BodyDecoder::Mode::UntilClose, 0, bodyLimits, !m_statusOnly);
     }
     m_state = State::Body;
     return Status::NeedMore;
 }
 
-void ResponseParser::finishMessage()
-{
+void ResponseParser::finishMessage() {
     m_state = State::Done;
     m_status = Status::Complete;
 }
 
-ResponseParser::Status ResponseParser::advance()
-{
+ResponseParser::Status ResponseParser::advance() {
     while (true) {
         switch (m_state) {
-        case State::StartLine:
-        case State::Headers: {
-            grammar::HeadCursor cursor{m_pos, m_scan, m_headStart};
-            std::string_view line;
-            const grammar::HeadLine got =
-                grammar::nextHeadLine(m_buf, cursor, m_limits.maxHeaderBytes, "response", line, m_error);
-            m_pos = cursor.pos;
-            m_scan = cursor.scan;
-            if (got == grammar::HeadLine::TooLarge)
-                return fail(m_error.code, m_error.message);
-            if (got == grammar::HeadLine::NeedMore)
-                return Status::NeedMore;
-            if (m_state == State::StartLine) {
-                if (line.empty())
-                    continue; // tolerate stray empty lines before the status line
-                if (!parseStatusLine(line))
-                    return m_status;
-                m_state = State::Headers;
-            } else if (line.empty()) {
-                if (headersComplete() != Status::NeedMore)
-                    return m_status;
-            } else if (line.front() == ' ' || line.front() == '\t') {
-                // obs-fold (RFC 9112 §5.2): a user agent replaces it with one SP.
-                Headers &h = m_response.headers;
-                const std::string_view more = grammar::trimOws(line);
-                if (h.empty() || !grammar::isValidFieldValue(more))
-                    return fail(ErrorCode::BadHeader, "folded header line without a header to continue");
-                if (!more.empty()) {
-                    if (!h.at(h.size() - 1).value.empty())
-                        h.appendToLastValue(" ");
-                    h.appendToLastValue(more);
+            case State::StartLine:
+            case State::Headers: {
+                grammar::HeadCursor cursor{m_pos, m_scan, m_headStart};
+                std::string_view line;
+                const grammar::HeadLine got = grammar::nextHeadLine(
+                    m_buf, cursor, m_limits.maxHeaderBytes, "response", line, m_error);
+                m_pos = cursor.pos;
+                m_scan = cursor.scan;
+                if (got == grammar::HeadLine::TooLarge) return fail(m_error.code, m_error.message);
+                if (got == grammar::HeadLine::NeedMore) return Status::NeedMore;
+                if (m_state == State::StartLine) {
+                    if (line.empty())
+                        continue;  // tolerate stray empty lines before the status line
+                    if (!parseStatusLine(line)) return m_status;
+                    m_state = State::Headers;
+                } else if (line.empty()) {
+                    if (headersComplete() != Status::NeedMore) return m_status;
+                } else if (line.front() == ' ' || line.front() == '\t') {
+                    // obs-fold (RFC 9112 §5.2): a user agent replaces it with one SP.
+                    Headers& h = m_response.headers;
+                    const std::string_view more = grammar::trimOws(line);
+                    if (h.empty() || !grammar::isValidFieldValue(more))
+                        return fail(ErrorCode::BadHeader,
+                                    "folded header line without a header to continue");
+                    if (!more.empty()) {
+                        if (!h.at(h.size() - 1).value.empty()) h.appendToLastValue(" ");
+                        h.appendToLastValue(more);
+                    }
+                } else {
+                    if (!grammar::addFieldLine(line, m_response.headers, m_limits.maxHeaderCount,
+                                               m_error))
+                        return fail(m_error.code, m_error.message);
                 }
-            } else {
-                if (!grammar::addFieldLine(line, m_response.headers, m_limits.maxHeaderCount, m_error))
-                    return fail(m_error.code, m_error.message);
+                break;
             }
-            break;
-        }
-        case State::Body: {
-            ParseError err;
-            switch (m_decoder.advance(m_buf, m_pos, m_response.body, m_response.trailers, err)) {
-            case BodyDecoder::Result::NeedMore: return Status::NeedMore;
-            case BodyDecoder::Result::Error: return fail(err.code, err.message);
-            case BodyDecoder::Result::Done: finishMessage(); return m_status;
+            case State::Body: {
+                ParseError err;
+                switch (
+                    m_decoder.advance(m_buf, m_pos, m_response.body, m_response.trailers, err)) {
+                    case BodyDecoder::Result::NeedMore:
+                        return Status::NeedMore;
+                    case BodyDecoder::Result::Error:
+                        return fail(err.code, err.message);
+                    case BodyDecoder::Result::Done:
+                        finishMessage();
+                        return m_status;
+                }
+                break;
             }
-            break;
-        }
-        case State::Done:
-        case State::Error:
-            return m_status;
+            case State::Done:
+            case State::Error:
+                return m_status;
         }
     }
 }
 
-void ResponseParser::startMessageAt(std::size_t pos)
-{
+void ResponseParser::startMessageAt(std::size_t pos) {
     // Compact only when it pays: dropping a long consumed prefix, or the
     // whole buffer; otherwise keep absolute offsets (pipelined short messages).
     if (pos == m_buf.size()) {
@@ -242,33 +233,29 @@ void ResponseParser::startMessageAt(std::size_t pos)
     m_error = ParseError{};
 }
 
-ResponseParser::Status ResponseParser::reset(bool nextIsHead)
-{
+ResponseParser::Status ResponseParser::reset(bool nextIsHead) {
     if (m_state == State::Error) {
-        clear(); // the stream is out of sync: leftovers mean nothing
+        clear();  // the stream is out of sync: leftovers mean nothing
         m_head = nextIsHead;
         return m_status;
     }
     startMessageAt(m_pos);
     m_head = nextIsHead;
     m_lastFeedConsumed = 0;
-    if (m_buf.size() > m_pos)
-        return advance();
+    if (m_buf.size() > m_pos) return advance();
     return m_status;
 }
 
-void ResponseParser::clear()
-{
+void ResponseParser::clear() {
     m_buf.clear();
     startMessageAt(0);
     m_lastFeedConsumed = 0;
 }
 
-Response ResponseParser::takeResponse(bool nextIsHead)
-{
+Response ResponseParser::takeResponse(bool nextIsHead) {
     Response r = std::move(m_response);
     reset(nextIsHead);
     return r;
 }
 
-} // namespace sockwb::http
+}  // namespace sockwb::http

@@ -1,14 +1,14 @@
 #pragma once
 
-#include "bodydecoder.h"
-#include "parseerror.h"
-#include "response.h"
-
 #include <cstddef>
 #include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "bodydecoder.h"
+#include "parseerror.h"
+#include "response.h"
 
 namespace sockwb::http {
 
@@ -25,7 +25,7 @@ public:
     enum class Status { NeedMore, Complete, Error };
 
     struct Limits {
-        std::size_t maxHeaderBytes = 64 * 1024;   // status line + fields (and separately trailers)
+        std::size_t maxHeaderBytes = 64 * 1024;  // status line + fields (and separately trailers)
         std::size_t maxHeaderCount = 100;
         std::uint64_t maxBodyBytes = 64ull * 1024 * 1024;
     };
@@ -35,14 +35,17 @@ public:
     // Creates a parser with the given limits. The object is not thread-safe.
     explicit ResponseParser(Limits limits);
 
-    // The request was HEAD: the response has no body whatever its fields say. Set before the head arrives; see reset(). Not thread-safe.
+    // The request was HEAD: the response has no body whatever its fields say. Set before the head
+    // arrives; see reset(). Not thread-safe.
     void setHeadRequest(bool head) { m_head = head; }
-    // Status-only mode: the body is framed and counted but not stored (load tests). Kept across reset(). Not thread-safe.
+    // Status-only mode: the body is framed and counted but not stored (load tests). Kept across
+    // reset(). Not thread-safe.
     void setStatusOnly(bool statusOnly) { m_statusOnly = statusOnly; }
 
     // Appends bytes (copied) and parses as far as possible. Not thread-safe.
     Status feed(std::string_view data);
-    // The peer closed the connection: ends a close-delimited body, otherwise a truncation error. Not thread-safe.
+    // The peer closed the connection: ends a close-delimited body, otherwise a truncation error.
+    // Not thread-safe.
     Status onEof();
     // Current state. Const: safe for concurrent readers only.
     Status status() const { return m_status; }
@@ -50,13 +53,13 @@ public:
     bool headComplete() const { return m_state == State::Body || m_state == State::Done; }
 
     // The response (complete when status() == Complete); owned by the parser. Const.
-    const Response &response() const { return m_response; }
+    const Response& response() const { return m_response; }
     // Moves the response out and calls reset(nextIsHead). Not thread-safe.
     Response takeResponse(bool nextIsHead = false);
     // 1xx responses received before the final one (100 Continue, 103 ...), in order. Const.
-    const std::vector<Response> &interimResponses() const { return m_interim; }
+    const std::vector<Response>& interimResponses() const { return m_interim; }
     // The error when status() == Error. Const.
-    const ParseError &error() const { return m_error; }
+    const ParseError& error() const { return m_error; }
     // Whether the connection may carry another message after this one (valid once complete). Const.
     bool keepAlive() const { return m_keepAlive; }
     // Body bytes seen (even in status-only mode). Const.
@@ -64,13 +67,16 @@ public:
 
     // Raw bytes of the current message consumed so far (1xx included, framing included). Const.
     std::size_t consumedBytes() const { return m_pos - m_msgStart; }
-    // How many bytes of the last feed() belong to the current message (the rest is leftover). Const.
+    // How many bytes of the last feed() belong to the current message (the rest is leftover).
+    // Const.
     std::size_t lastFeedConsumed() const { return m_lastFeedConsumed; }
-    // Buffered bytes after the current message (pipelined data); view valid until the next call. Const.
+    // Buffered bytes after the current message (pipelined data); view valid until the next call.
+    // Const.
     std::string_view leftover() const;
 
     // Starts the next message (answering a HEAD request when nextIsHead), keeping
-    // the leftover bytes and parsing them at once. After an error, same as clear(). Not thread-safe.
+    // the leftover bytes and parsing them at once. After an error, same as clear(). Not
+    // thread-safe.
     Status reset(bool nextIsHead = false);
     // Forgets everything, leftovers included. Not thread-safe.
     void clear();
@@ -104,4 +110,4 @@ private:
     BodyDecoder m_decoder;
 };
 
-} // namespace sockwb::http
+}  // namespace sockwb::http

@@ -46,9 +46,9 @@ public:
     static std::uint64_t highestOf(std::size_t index) noexcept;
 
 private:
-    static constexpr int kSubBits = 8;                    // 256 exact values
+    static constexpr int kSubBits = 8;  // 256 exact values
     static constexpr std::size_t kExact = std::size_t(1) << kSubBits;
-    static constexpr std::size_t kHalf = kExact / 2;     // sub-buckets per later octave
+    static constexpr std::size_t kHalf = kExact / 2;  // sub-buckets per later octave
     static constexpr std::size_t kBuckets = kExact + (36 - kSubBits) * kHalf;
 
     std::array<std::uint64_t, kBuckets> counts_{};

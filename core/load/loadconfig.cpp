@@ -1,16 +1,20 @@
 #include "core/load/loadconfig.h"
 
-#include "core/net/error.h"
 #include "core/http/url.h"
+#include "core/net/error.h"
 
 namespace sockwb::load {
 
 const char* workloadName(Workload w) noexcept {
     switch (w) {
-    case Workload::Http: return "http";
-    case Workload::TcpEcho: return "tcp-echo";
-    case Workload::UdpEcho: return "udp-echo";
-    case Workload::Bulk: return "bulk";
+        case Workload::Http:
+            return "http";
+        case Workload::TcpEcho:
+            return "tcp-echo";
+        case Workload::UdpEcho:
+            return "udp-echo";
+        case Workload::Bulk:
+            return "bulk";
     }
     return "?";
 }
@@ -37,7 +41,9 @@ Address resolveHostPort(std::string_view rest, int socktype, std::string_view wh
         port = rest.substr(colon + 1);
     }
     const uint16_t p = Address::parsePort(port);
-    if (p == 0) throw Error::invalid("port 0 in '" + std::string(whole) + "'", "give the server's real port");
+    if (p == 0)
+        throw Error::invalid("port 0 in '" + std::string(whole) + "'",
+                             "give the server's real port");
     return Address::resolve(host, port, socktype).front();
 }
 
@@ -46,7 +52,8 @@ Address resolveHostPort(std::string_view rest, int socktype, std::string_view wh
 LoadTarget LoadTarget::parse(std::string_view text) {
     LoadTarget t;
     t.text = std::string(text);
-    if (text.empty()) throw Error::invalid("empty target", "give a URL, tcp://HOST:PORT or udp://HOST:PORT");
+    if (text.empty())
+        throw Error::invalid("empty target", "give a URL, tcp://HOST:PORT or udp://HOST:PORT");
     if (text.rfind("tcp://", 0) == 0) {
         t.scheme = Scheme::Tcp;
         t.address = resolveHostPort(text.substr(6), SOCK_STREAM, text);
@@ -80,28 +87,28 @@ void LoadConfig::validate() const {
     if (timeout.count() <= 0) throw Error::invalid("--timeout must be positive");
     const bool http = target.scheme == LoadTarget::Scheme::Http;
     switch (workload) {
-    case Workload::Http:
-        if (!http) throw Error::invalid("the HTTP workload needs an http:// URL");
-        break;
-    case Workload::TcpEcho:
-    case Workload::Bulk:
-        if (target.scheme != LoadTarget::Scheme::Tcp)
-            throw Error::invalid(std::string(workloadName(workload)) + " needs a tcp://HOST:PORT target");
-        if (payload < 1 || payload > 64 * 1024 * 1024)
-            throw Error::invalid("--payload must be between 1 and 67108864 bytes");
-        break;
-    case Workload::UdpEcho:
-        if (target.scheme != LoadTarget::Scheme::Udp)
-            throw Error::invalid("UDP echo needs a udp://HOST:PORT target");
-        if (payload < 1 || payload > 65507)
-            throw Error::invalid("--payload must be between 1 and 65507 bytes for UDP",
-                                 "a UDP datagram carries at most 65507 bytes");
-        break;
+        case Workload::Http:
+            if (!http) throw Error::invalid("the HTTP workload needs an http:// URL");
+            break;
+        case Workload::TcpEcho:
+        case Workload::Bulk:
+            if (target.scheme != LoadTarget::Scheme::Tcp)
+                throw Error::invalid(std::string(workloadName(workload)) +
+                                     " needs a tcp://HOST:PORT target");
+            if (payload < 1 || payload > 64 * 1024 * 1024)
+                throw Error::invalid("--payload must be between 1 and 67108864 bytes");
+            break;
+        case Workload::UdpEcho:
+            if (target.scheme != LoadTarget::Scheme::Udp)
+                throw Error::invalid("UDP echo needs a udp://HOST:PORT target");
+            if (payload < 1 || payload > 65507)
+                throw Error::invalid("--payload must be between 1 and 65507 bytes for UDP",
+                                     "a UDP datagram carries at most 65507 bytes");
+            break;
     }
     if (workload == Workload::Bulk && rate > 0)
         throw Error::invalid("--rate does not apply to --bulk", "bulk sends as fast as it can");
 }
-
 
 std::string LoadConfig::requestBytes() const {
     if (workload == Workload::Http) {

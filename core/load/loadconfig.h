@@ -25,10 +25,10 @@ const char* workloadName(Workload w) noexcept;
 struct LoadTarget {
     enum class Scheme { Http, Tcp, Udp };
     Scheme scheme = Scheme::Http;
-    Address address;          // resolved once, before the run
-    std::string hostHeader;   // HTTP: Host value ("127.0.0.1:8080")
-    std::string path = "/";   // HTTP: request target in origin form
-    std::string text;         // the target as the user wrote it, for reports
+    Address address;         // resolved once, before the run
+    std::string hostHeader;  // HTTP: Host value ("127.0.0.1:8080")
+    std::string path = "/";  // HTTP: request target in origin form
+    std::string text;        // the target as the user wrote it, for reports
 
     // Parses "http://host[:port]/path", "tcp://host:port", "udp://host:port"
     // (a bare "host:port/..." means http) and resolves the host. Throws
@@ -39,15 +39,15 @@ struct LoadTarget {
 struct LoadConfig {
     LoadTarget target;
     Workload workload = Workload::Http;
-    int connections = 10;          // concurrent connections (UDP: sockets), over all threads
-    int threads = 1;               // event loops, one per thread
+    int connections = 10;  // concurrent connections (UDP: sockets), over all threads
+    int threads = 1;       // event loops, one per thread
     std::chrono::milliseconds duration{0};  // run time; 0 = until `requests` are done
-    std::uint64_t requests = 0;    // total requests (bulk: chunks); 0 = no limit
-    double rate = 0;               // open loop: requests/s over all threads; 0 = closed loop
-    bool keepAlive = true;         // HTTP: reuse connections
-    std::size_t payload = 64;      // echo: bytes per round trip; bulk: bytes per send
+    std::uint64_t requests = 0;             // total requests (bulk: chunks); 0 = no limit
+    double rate = 0;           // open loop: requests/s over all threads; 0 = closed loop
+    bool keepAlive = true;     // HTTP: reuse connections
+    std::size_t payload = 64;  // echo: bytes per round trip; bulk: bytes per send
     std::chrono::milliseconds timeout{5000};  // a request (or connect) slower than this is an error
-    bool fullParser = false;       // HTTP: use http::ResponseParser instead of the fast scanner
+    bool fullParser = false;  // HTTP: use http::ResponseParser instead of the fast scanner
 
     // Checks the combination; throws Error (InvalidInput) with a sentence. Const.
     void validate() const;

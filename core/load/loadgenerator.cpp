@@ -37,7 +37,8 @@ LoadStats LoadGenerator::run(const std::function<void(const LoadProgress&)>& pro
         std::lock_guard lock(mutex_);
         for (int k = 0; k < t; ++k) {
             const int conns = config_.connections / t + (k < config_.connections % t ? 1 : 0);
-            workers_.push_back(std::make_unique<LoadWorker>(config_, conns, config_.rate / t, control_));
+            workers_.push_back(
+                std::make_unique<LoadWorker>(config_, conns, config_.rate / t, control_));
         }
     }
     control_.requestLimit = config_.requests;

@@ -6,11 +6,16 @@ namespace sockwb::load {
 
 const char* loadErrorName(LoadErrorKind kind) noexcept {
     switch (kind) {
-    case LoadErrorKind::Connect: return "connect";
-    case LoadErrorKind::Read: return "read";
-    case LoadErrorKind::Write: return "write";
-    case LoadErrorKind::Timeout: return "timeout";
-    case LoadErrorKind::Parse: return "parse";
+        case LoadErrorKind::Connect:
+            return "connect";
+        case LoadErrorKind::Read:
+            return "read";
+        case LoadErrorKind::Write:
+            return "write";
+        case LoadErrorKind::Timeout:
+            return "timeout";
+        case LoadErrorKind::Parse:
+            return "parse";
     }
     return "?";
 }
@@ -101,7 +106,8 @@ std::string LoadStats::toJson() const {
          ",\"count\":" + std::to_string(h.count()) + "}";
     j += ",\"errors\":{";
     for (std::size_t i = 0; i < kLoadErrorKinds; ++i)
-        j += std::string("\"") + loadErrorName(LoadErrorKind(i)) + "\":" + std::to_string(errors[i]) + ",";
+        j += std::string("\"") + loadErrorName(LoadErrorKind(i)) +
+             "\":" + std::to_string(errors[i]) + ",";
     j += "\"total\":" + std::to_string(errorTotal()) + "}";
     j += ",\"non_2xx\":" + std::to_string(non2xx);
     if (!firstError.empty()) j += ",\"first_error\":\"" + jsonEscape(firstError) + "\"";
@@ -112,15 +118,15 @@ std::string LoadStats::toJson() const {
 std::string LoadStats::toText() const {
     const auto& h = latency;
     std::string t;
-    t += "  requests      " + std::to_string(requests) + " in " + fmt("%.2f", seconds(elapsed)) + " s, " +
-         std::to_string(connectionsOpened) + " connections opened\n";
+    t += "  requests      " + std::to_string(requests) + " in " + fmt("%.2f", seconds(elapsed)) +
+         " s, " + std::to_string(connectionsOpened) + " connections opened\n";
     t += "  requests/s    " + fmt("%.1f", requestsPerSec()) + "\n";
-    t += "  transfer/s    " + humanBytes(bytesPerSec()) + "/s  (sent " + humanBytes(double(bytesSent)) +
-         ", received " + humanBytes(double(bytesReceived)) + ")\n";
+    t += "  transfer/s    " + humanBytes(bytesPerSec()) + "/s  (sent " +
+         humanBytes(double(bytesSent)) + ", received " + humanBytes(double(bytesReceived)) + ")\n";
     if (h.count()) {
-        t += "  latency ms    p50 " + ms(h.percentile(50)) + "  p90 " + ms(h.percentile(90)) + "  p99 " +
-             ms(h.percentile(99)) + "  p99.9 " + ms(h.percentile(99.9)) + "  max " + ms(h.max()) + "  mean " +
-             fmt("%.3f", h.mean() / 1000.0) + "\n";
+        t += "  latency ms    p50 " + ms(h.percentile(50)) + "  p90 " + ms(h.percentile(90)) +
+             "  p99 " + ms(h.percentile(99)) + "  p99.9 " + ms(h.percentile(99.9)) + "  max " +
+             ms(h.max()) + "  mean " + fmt("%.3f", h.mean() / 1000.0) + "\n";
     }
     t += "  errors        " + std::to_string(errorTotal());
     if (errorTotal()) {

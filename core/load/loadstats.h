@@ -19,14 +19,14 @@ inline constexpr std::size_t kLoadErrorKinds = 5;
 const char* loadErrorName(LoadErrorKind kind) noexcept;
 
 struct LoadStats {
-    std::uint64_t requests = 0;       // completed requests (HTTP: responses of any status; bulk: sends)
-    std::uint64_t non2xx = 0;         // HTTP responses whose status is not 2xx
+    std::uint64_t requests = 0;  // completed requests (HTTP: responses of any status; bulk: sends)
+    std::uint64_t non2xx = 0;    // HTTP responses whose status is not 2xx
     std::uint64_t bytesSent = 0;
     std::uint64_t bytesReceived = 0;
     std::uint64_t connectionsOpened = 0;
     std::array<std::uint64_t, kLoadErrorKinds> errors{};
-    std::string firstError;           // text of the first error seen, for the report
-    LatencyHistogram latency;         // microseconds
+    std::string firstError;               // text of the first error seen, for the report
+    LatencyHistogram latency;             // microseconds
     std::chrono::nanoseconds elapsed{0};  // wall time of the run
 
     // Adds other's counts and histogram; keeps the first non-empty firstError

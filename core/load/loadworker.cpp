@@ -16,7 +16,7 @@ namespace sockwb::load {
 namespace {
 constexpr std::uint32_t kWakeTag = 0xffffffffu;
 constexpr std::uint32_t kTimerTag = 0xfffffffeu;
-constexpr std::int64_t kSweepNs = 50'000'000;        // timeout check period
+constexpr std::int64_t kSweepNs = 50'000'000;           // timeout check period
 constexpr std::int64_t kConnectBackoffNs = 50'000'000;  // after a failed connect
 constexpr std::size_t kRecvBuffer = 64 * 1024;
 }  // namespace
@@ -79,8 +79,10 @@ void LoadWorker::run() {
     std::int64_t now = monotonicNs();
     nextSweepNs_ = now + kSweepNs;
     for (std::uint32_t i = 0; i < conns_.size(); ++i) {
-        if (rate_ > 0) free_.push_back(i);
-        else beginNext(i, now);
+        if (rate_ > 0)
+            free_.push_back(i);
+        else
+            beginNext(i, now);
     }
     if (rate_ > 0) {
         std::reverse(free_.begin(), free_.end());
@@ -94,7 +96,8 @@ void LoadWorker::run() {
         if (busy_ == 0 && control_.exhausted() && backoff_.empty()) break;
         const int n = sys::epollWait(epfd_, events.data(), int(events.size()), waitTimeoutMs(now));
         if (n < 0) {
-            stats_.firstError = stats_.firstError.empty() ? "epoll_wait: " + errnoName(errno) : stats_.firstError;
+            stats_.firstError =
+                stats_.firstError.empty() ? "epoll_wait: " + errnoName(errno) : stats_.firstError;
             break;
         }
         now = monotonicNs();
@@ -166,8 +169,10 @@ void LoadWorker::beginNext(std::uint32_t i, std::int64_t now) {
 
 // The connection finished a request (or failed one): next request or rest.
 void LoadWorker::release(std::uint32_t i, std::int64_t now) {
-    if (rate_ > 0) free_.push_back(i);
-    else beginNext(i, now);
+    if (rate_ > 0)
+        free_.push_back(i);
+    else
+        beginNext(i, now);
 }
 
 void LoadWorker::startRequest(std::uint32_t i, std::int64_t now) {
@@ -192,7 +197,8 @@ void LoadWorker::openSocket(std::uint32_t i, std::int64_t now) {
     Conn& c = conns_[i];
     const Address& a = config_.target.address;
     const bool udp = config_.workload == Workload::UdpEcho;
-    c.fd = sys::socket(a.family(), (udp ? SOCK_DGRAM : SOCK_STREAM) | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
+    c.fd =
+        sys::socket(a.family(), (udp ? SOCK_DGRAM : SOCK_STREAM) | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
     if (c.fd < 0) {
         fail(i, LoadErrorKind::Connect, "socket", errno, now);
         return;
@@ -223,43 +229,47 @@ void LoadWorker::openSocket(std::uint32_t i, std::int64_t now) {
 void LoadWorker::onEvent(std::uint32_t i, std::uint32_t ev, std::int64_t now) {
     Conn& c = conns_[i];
     switch (c.state) {
-    case State::Connecting: {
-        int err = 0;
-        socklen_t len = sizeof err;
-        sys::getsockopt(c.fd, SOL_SOCKET, SO_ERROR, &err, &len);
-        if (err) {
-            fail(i, LoadErrorKind::Connect, "connect " + config_.target.address.toString(), err, now);
+        case State::Connecting: {
+            int err = 0;
+            socklen_t len = sizeof err;
+            sys::getsockopt(c.fd, SOL_SOCKET, SO_ERROR, &err, &len);
+            if (err) {
+                fail(i, LoadErrorKind::Connect, "connect " + config_.target.address.toString(), err,
+                     now);
+                return;
+            }
+            ++stats_.connectionsOpened;
+            if (config_.workload == Workload::Bulk) {
+                c.state = State::Sending;
+                setEvents(i, EPOLLIN | EPOLLOUT);
+                bulkWrite(i, now);
+            } else {
+                setEvents(i, EPOLLIN);
+                trySend(i, now);
+            }
             return;
         }
-        ++stats_.connectionsOpened;
-        if (config_.workload == Workload::Bulk) {
-            c.state = State::Sending;
-            setEvents(i, EPOLLIN | EPOLLOUT);
-            bulkWrite(i, now);
-        } else {
-            setEvents(i, EPOLLIN);
-            trySend(i, now);
-        }
-        return;
-    }
-    case State::Sending:
-        if (config_.workload == Workload::Bulk) {
-            const std::uint32_t gen = c.gen;
-            if (ev & (EPOLLIN | EPOLLERR | EPOLLHUP)) onReadable(i, now);
-            if ((ev & EPOLLOUT) && conns_[i].gen == gen && conns_[i].state == State::Sending) bulkWrite(i, now);
+        case State::Sending:
+            if (config_.workload == Workload::Bulk) {
+                const std::uint32_t gen = c.gen;
+                if (ev & (EPOLLIN | EPOLLERR | EPOLLHUP)) onReadable(i, now);
+                if ((ev & EPOLLOUT) && conns_[i].gen == gen && conns_[i].state == State::Sending)
+                    bulkWrite(i, now);
+                return;
+            }
+            if (ev & (EPOLLOUT | EPOLLERR))
+                trySend(i, now);
+            else if (ev & (EPOLLIN | EPOLLHUP))
+                onReadable(i, now);
             return;
-        }
-        if (ev & (EPOLLOUT | EPOLLERR)) trySend(i, now);
-        else if (ev & (EPOLLIN | EPOLLHUP)) onReadable(i, now);
-        return;
-    case State::Receiving:
-    case State::Idle:
-    case State::Done:
-        onReadable(i, now);
-        return;
-    case State::Closed:
-    case State::Backoff:
-        return;
+        case State::Receiving:
+        case State::Idle:
+        case State::Done:
+            onReadable(i, now);
+            return;
+        case State::Closed:
+        case State::Backoff:
+            return;
     }
 }
 
@@ -278,8 +288,9 @@ void LoadWorker::trySend(std::uint32_t i, std::int64_t now) {
             setEvents(i, EPOLLIN | EPOLLOUT);
             return;
         }
-        fail(i, config_.workload == Workload::UdpEcho && errno == ECONNREFUSED ? LoadErrorKind::Connect
-                                                                               : LoadErrorKind::Write,
+        fail(i,
+             config_.workload == Workload::UdpEcho && errno == ECONNREFUSED ? LoadErrorKind::Connect
+                                                                            : LoadErrorKind::Write,
              "send", errno, now);
         return;
     }
@@ -337,8 +348,9 @@ void LoadWorker::onReadable(std::uint32_t i, std::int64_t now) {
             closeConn(i);  // an idle connection reset: reconnect on next use
             return;
         }
-        fail(i, config_.workload == Workload::UdpEcho && errno == ECONNREFUSED ? LoadErrorKind::Connect
-                                                                               : LoadErrorKind::Read,
+        fail(i,
+             config_.workload == Workload::UdpEcho && errno == ECONNREFUSED ? LoadErrorKind::Connect
+                                                                            : LoadErrorKind::Read,
              "recv", errno, now);
         return;
     }
@@ -347,7 +359,8 @@ void LoadWorker::onReadable(std::uint32_t i, std::int64_t now) {
 bool LoadWorker::onData(std::uint32_t i, const char* data, std::size_t n, std::int64_t now) {
     Conn& c = conns_[i];
     if (!c.inFlight || c.state != State::Receiving) {
-        if (config_.workload == Workload::Bulk) return true;  // a discard server says nothing; ignore
+        if (config_.workload == Workload::Bulk)
+            return true;  // a discard server says nothing; ignore
         if (c.inFlight) {
             fail(i, LoadErrorKind::Parse, "bytes arrived before the request was sent", 0, now);
         } else {
@@ -359,14 +372,14 @@ bool LoadWorker::onData(std::uint32_t i, const char* data, std::size_t n, std::i
         return false;
     }
     switch (c.reader.feed(std::string_view(data, n))) {
-    case ReplyReader::Result::NeedMore:
-        return true;
-    case ReplyReader::Result::Error:
-        fail(i, LoadErrorKind::Parse, c.reader.error(), 0, now);
-        return false;
-    case ReplyReader::Result::Complete:
-        complete(i, monotonicNs());
-        return false;
+        case ReplyReader::Result::NeedMore:
+            return true;
+        case ReplyReader::Result::Error:
+            fail(i, LoadErrorKind::Parse, c.reader.error(), 0, now);
+            return false;
+        case ReplyReader::Result::Complete:
+            complete(i, monotonicNs());
+            return false;
     }
     return true;
 }
@@ -381,8 +394,9 @@ void LoadWorker::onEof(std::uint32_t i, std::int64_t now) {
         complete(i, monotonicNs());  // a close-delimited HTTP body
         return;
     }
-    fail(i, LoadErrorKind::Read, c.state == State::Receiving ? c.reader.error() : "the server closed the connection",
-         0, now);
+    fail(i, LoadErrorKind::Read,
+         c.state == State::Receiving ? c.reader.error() : "the server closed the connection", 0,
+         now);
 }
 
 void LoadWorker::complete(std::uint32_t i, std::int64_t now) {
@@ -396,18 +410,22 @@ void LoadWorker::complete(std::uint32_t i, std::int64_t now) {
     stats_.latency.record(us > 0 ? std::uint64_t(us) : 0);
     c.inFlight = false;
     --busy_;
-    if (keep) c.state = State::Idle;
-    else closeConn(i);
+    if (keep)
+        c.state = State::Idle;
+    else
+        closeConn(i);
     release(i, now);
 }
 
 void LoadWorker::countError(LoadErrorKind kind, const std::string& what, int err) {
     ++stats_.errors[std::size_t(kind)];
     if (stats_.firstError.empty())
-        stats_.firstError = std::string(loadErrorName(kind)) + ": " + what + (err ? ": " + errnoName(err) : "");
+        stats_.firstError =
+            std::string(loadErrorName(kind)) + ": " + what + (err ? ": " + errnoName(err) : "");
 }
 
-void LoadWorker::fail(std::uint32_t i, LoadErrorKind kind, const std::string& what, int err, std::int64_t now) {
+void LoadWorker::fail(std::uint32_t i, LoadErrorKind kind, const std::string& what, int err,
+                      std::int64_t now) {
     Conn& c = conns_[i];
     countError(kind, what, err);
     if (c.inFlight) {
@@ -439,8 +457,8 @@ void LoadWorker::sweep(std::int64_t now) {
     for (std::uint32_t i = 0; i < conns_.size(); ++i) {
         const Conn& c = conns_[i];
         if (c.inFlight && now > c.deadlineNs)
-            fail(i, LoadErrorKind::Timeout, "no answer within " + std::to_string(config_.timeout.count()) + " ms",
-                 0, now);
+            fail(i, LoadErrorKind::Timeout,
+                 "no answer within " + std::to_string(config_.timeout.count()) + " ms", 0, now);
     }
 }
 

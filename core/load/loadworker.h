@@ -34,8 +34,12 @@ public:
     // Wakes the loop so it sees the stop flag at once. Thread-safe.
     void wake() noexcept;
     // Live counters for the progress line. Thread-safe (relaxed reads).
-    std::uint64_t liveRequests() const noexcept { return liveRequests_.load(std::memory_order_relaxed); }
-    std::uint64_t liveErrors() const noexcept { return liveErrors_.load(std::memory_order_relaxed); }
+    std::uint64_t liveRequests() const noexcept {
+        return liveRequests_.load(std::memory_order_relaxed);
+    }
+    std::uint64_t liveErrors() const noexcept {
+        return liveErrors_.load(std::memory_order_relaxed);
+    }
     std::uint64_t liveBytes() const noexcept { return liveBytes_.load(std::memory_order_relaxed); }
     // The results; read only after run() returned. Not thread-safe.
     const LoadStats& stats() const noexcept { return stats_; }
@@ -45,11 +49,11 @@ private:
     struct Conn {
         int fd = -1;
         State state = State::Closed;
-        bool inFlight = false;      // holds a ticket: a request is under way
-        std::uint32_t events = 0;   // the epoll mask registered
-        std::uint32_t gen = 0;      // bumped on close: stale events are ignored
+        bool inFlight = false;     // holds a ticket: a request is under way
+        std::uint32_t events = 0;  // the epoll mask registered
+        std::uint32_t gen = 0;     // bumped on close: stale events are ignored
         std::size_t sendOffset = 0;
-        std::int64_t startNs = 0;   // latency origin (intended time in open loop)
+        std::int64_t startNs = 0;  // latency origin (intended time in open loop)
         std::int64_t deadlineNs = 0;
         std::int64_t retryNs = 0;
         ReplyReader reader;
@@ -67,7 +71,8 @@ private:
     bool onData(std::uint32_t i, const char* data, std::size_t n, std::int64_t now);
     void onEof(std::uint32_t i, std::int64_t now);
     void complete(std::uint32_t i, std::int64_t now);
-    void fail(std::uint32_t i, LoadErrorKind kind, const std::string& what, int err, std::int64_t now);
+    void fail(std::uint32_t i, LoadErrorKind kind, const std::string& what, int err,
+              std::int64_t now);
     void countError(LoadErrorKind kind, const std::string& what, int err);
     void closeConn(std::uint32_t i);
     void setEvents(std::uint32_t i, std::uint32_t events);

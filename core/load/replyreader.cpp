@@ -32,37 +32,39 @@ void ReplyReader::reset() {
 
 ReplyReader::Result ReplyReader::feed(std::string_view data) {
     switch (workload_) {
-    case Workload::Http: {
-        std::size_t used = 0;
-        if (parser_) {
-            const auto s = parser_->feed(data);
-            if (s == http::ResponseParser::Status::NeedMore) return Result::NeedMore;
-            if (s == http::ResponseParser::Status::Error) return fail("response: " + parser_->error().message);
-            used = parser_->lastFeedConsumed();
-            status_ = parser_->response().status;
-            keepAlive_ = parser_->keepAlive();
-        } else {
-            const auto s = scanner_.feed(data, &used);
-            if (s == ResponseScanner::Status::NeedMore) return Result::NeedMore;
-            if (s == ResponseScanner::Status::Error) return fail("response: " + scanner_.error());
-            status_ = scanner_.statusCode();
-            keepAlive_ = scanner_.keepAlive();
+        case Workload::Http: {
+            std::size_t used = 0;
+            if (parser_) {
+                const auto s = parser_->feed(data);
+                if (s == http::ResponseParser::Status::NeedMore) return Result::NeedMore;
+                if (s == http::ResponseParser::Status::Error)
+                    return fail("response: " + parser_->error().message);
+                used = parser_->lastFeedConsumed();
+                status_ = parser_->response().status;
+                keepAlive_ = parser_->keepAlive();
+            } else {
+                const auto s = scanner_.feed(data, &used);
+                if (s == ResponseScanner::Status::NeedMore) return Result::NeedMore;
+                if (s == ResponseScanner::Status::Error)
+                    return fail("response: " + scanner_.error());
+                status_ = scanner_.statusCode();
+                keepAlive_ = scanner_.keepAlive();
+            }
+            if (used != data.size()) return fail("bytes after the end of the response");
+            return Result::Complete;
         }
-        if (used != data.size()) return fail("bytes after the end of the response");
-        return Result::Complete;
-    }
-    case Workload::TcpEcho:
-        got_ += data.size();
-        if (got_ < expected_) return Result::NeedMore;
-        if (got_ > expected_) return fail("the echo sent back more bytes than were sent");
-        status_ = 200;
-        return Result::Complete;
-    case Workload::UdpEcho:
-        if (data.size() != expected_) return fail("the echoed datagram has another size");
-        status_ = 200;
-        return Result::Complete;
-    case Workload::Bulk:
-        return Result::NeedMore;  // a discard server says nothing; ignore it if it does
+        case Workload::TcpEcho:
+            got_ += data.size();
+            if (got_ < expected_) return Result::NeedMore;
+            if (got_ > expected_) return fail("the echo sent back more bytes than were sent");
+            status_ = 200;
+            return Result::Complete;
+        case Workload::UdpEcho:
+            if (data.size() != expected_) return fail("the echoed datagram has another size");
+            status_ = 200;
+            return Result::Complete;
+        case Workload::Bulk:
+            return Result::NeedMore;  // a discard server says nothing; ignore it if it does
     }
     return Result::NeedMore;
 }

@@ -91,8 +91,8 @@ ResponseScanner::Status ResponseScanner::finish() {
 
 bool ResponseScanner::parseStatusLine(std::string_view line) {
     auto digit = [&](std::size_t i) { return line[i] >= '0' && line[i] <= '9'; };
-    if (line.size() < 12 || line.compare(0, 7, "HTTP/1.") != 0 || !digit(7) || line[8] != ' ' || !digit(9) ||
-        !digit(10) || !digit(11) || (line.size() > 12 && line[12] != ' '))
+    if (line.size() < 12 || line.compare(0, 7, "HTTP/1.") != 0 || !digit(7) || line[8] != ' ' ||
+        !digit(9) || !digit(10) || !digit(11) || (line.size() > 12 && line[12] != ' '))
         return false;
     minor_ = line[7] - '0';
     status_ = (line[9] - '0') * 100 + (line[10] - '0') * 10 + (line[11] - '0');
@@ -118,9 +118,11 @@ ResponseScanner::Status ResponseScanner::parseHead(std::string_view head) {
         }
         firstField = false;
         const auto colon = line.find(':');
-        if (colon == std::string_view::npos || colon == 0) return fail("field line without a name and colon");
+        if (colon == std::string_view::npos || colon == 0)
+            return fail("field line without a name and colon");
         const std::string_view name = line.substr(0, colon);
-        if (name.back() == ' ' || name.back() == '\t') return fail("whitespace before a field's colon");
+        if (name.back() == ' ' || name.back() == '\t')
+            return fail("whitespace before a field's colon");
         const char c0 = name[0] | 0x20;
         if (c0 != 'c' && c0 != 't') continue;  // the common case: a field we ignore
         const std::string_view value = trim(line.substr(colon + 1));
@@ -207,9 +209,12 @@ ResponseScanner::Status ResponseScanner::chunkLine(std::string_view raw) {
     for (; i < line.size(); ++i) {
         const char ch = line[i];
         int d;
-        if (ch >= '0' && ch <= '9') d = ch - '0';
-        else if ((ch | 0x20) >= 'a' && (ch | 0x20) <= 'f') d = (ch | 0x20) - 'a' + 10;
-        else break;
+        if (ch >= '0' && ch <= '9')
+            d = ch - '0';
+        else if ((ch | 0x20) >= 'a' && (ch | 0x20) <= 'f')
+            d = (ch | 0x20) - 'a' + 10;
+        else
+            break;
         if (size >> 56) return fail("chunk size too large");
         size = size * 16 + std::uint64_t(d);
     }
@@ -231,86 +236,90 @@ ResponseScanner::Status ResponseScanner::feed(std::string_view data, std::size_t
     Status s = Status::NeedMore;
     while (true) {
         switch (state_) {
-        case State::Done:
-            *used = pos;
-            return Status::Complete;
-        case State::Error:
-            *used = pos;
-            return Status::Error;
-        case State::Head: {
-            if (pos >= data.size()) {
+            case State::Done:
                 *used = pos;
-                return Status::NeedMore;
-            }
-            std::size_t lastLf = 0, end = 0;
-            if (carry_.empty()) {
-                const std::string_view rest = data.substr(pos);
-                if (findHeadEnd(rest, 0, &lastLf, &end)) {
-                    s = parseHead(rest.substr(0, lastLf));
-                    pos += end;
-                    break;
+                return Status::Complete;
+            case State::Error:
+                *used = pos;
+                return Status::Error;
+            case State::Head: {
+                if (pos >= data.size()) {
+                    *used = pos;
+                    return Status::NeedMore;
                 }
-                carry_.assign(rest);
-            } else {
-                const std::size_t old = carry_.size();
-                carry_.append(data.substr(pos));
-                if (findHeadEnd(carry_, old >= 3 ? old - 3 : 0, &lastLf, &end)) {
-                    s = parseHead(std::string_view(carry_).substr(0, lastLf));
-                    pos += end - old;
-                    carry_.clear();
-                    break;
+                std::size_t lastLf = 0, end = 0;
+                if (carry_.empty()) {
+                    const std::string_view rest = data.substr(pos);
+                    if (findHeadEnd(rest, 0, &lastLf, &end)) {
+                        s = parseHead(rest.substr(0, lastLf));
+                        pos += end;
+                        break;
+                    }
+                    carry_.assign(rest);
+                } else {
+                    const std::size_t old = carry_.size();
+                    carry_.append(data.substr(pos));
+                    if (findHeadEnd(carry_, old >= 3 ? old - 3 : 0, &lastLf, &end)) {
+                        s = parseHead(std::string_view(carry_).substr(0, lastLf));
+                        pos += end - old;
+                        carry_.clear();
+                        break;
+                    }
                 }
-            }
-            if (carry_.size() > kMaxHead) return *used = data.size(), fail("response head too large");
-            *used = data.size();
-            return Status::NeedMore;
-        }
-        case State::BodyLength:
-        case State::ChunkData: {
-            const std::size_t avail = data.size() - pos;
-            if (avail == 0) {
-                *used = pos;
-                return Status::NeedMore;
-            }
-            const std::size_t n = remaining_ < avail ? std::size_t(remaining_) : avail;
-            remaining_ -= n;
-            bodyBytes_ += n;
-            pos += n;
-            if (remaining_ == 0) {
-                if (state_ == State::BodyLength) s = finish();
-                else state_ = State::ChunkDataEnd;
-            }
-            break;
-        }
-        case State::ChunkSize:
-        case State::ChunkDataEnd:
-        case State::Trailers: {
-            if (pos >= data.size()) {
-                *used = pos;
-                return Status::NeedMore;
-            }
-            const void* p = std::memchr(data.data() + pos, '\n', data.size() - pos);
-            if (!p) {
-                carry_.append(data.substr(pos));
-                if (carry_.size() > kMaxHead) return *used = data.size(), fail("chunk line too long");
+                if (carry_.size() > kMaxHead)
+                    return *used = data.size(), fail("response head too large");
                 *used = data.size();
                 return Status::NeedMore;
             }
-            const std::size_t lf = std::size_t(static_cast<const char*>(p) - data.data());
-            if (carry_.empty()) {
-                s = chunkLine(data.substr(pos, lf - pos));
-            } else {
-                carry_.append(data.substr(pos, lf - pos));
-                s = chunkLine(carry_);
-                carry_.clear();
+            case State::BodyLength:
+            case State::ChunkData: {
+                const std::size_t avail = data.size() - pos;
+                if (avail == 0) {
+                    *used = pos;
+                    return Status::NeedMore;
+                }
+                const std::size_t n = remaining_ < avail ? std::size_t(remaining_) : avail;
+                remaining_ -= n;
+                bodyBytes_ += n;
+                pos += n;
+                if (remaining_ == 0) {
+                    if (state_ == State::BodyLength)
+                        s = finish();
+                    else
+                        state_ = State::ChunkDataEnd;
+                }
+                break;
             }
-            pos = lf + 1;
-            break;
-        }
-        case State::UntilClose:
-            bodyBytes_ += data.size() - pos;
-            *used = data.size();
-            return Status::NeedMore;
+            case State::ChunkSize:
+            case State::ChunkDataEnd:
+            case State::Trailers: {
+                if (pos >= data.size()) {
+                    *used = pos;
+                    return Status::NeedMore;
+                }
+                const void* p = std::memchr(data.data() + pos, '\n', data.size() - pos);
+                if (!p) {
+                    carry_.append(data.substr(pos));
+                    if (carry_.size() > kMaxHead)
+                        return *used = data.size(), fail("chunk line too long");
+                    *used = data.size();
+                    return Status::NeedMore;
+                }
+                const std::size_t lf = std::size_t(static_cast<const char*>(p) - data.data());
+                if (carry_.empty()) {
+                    s = chunkLine(data.substr(pos, lf - pos));
+                } else {
+                    carry_.append(data.substr(pos, lf - pos));
+                    s = chunkLine(carry_);
+                    carry_.clear();
+                }
+                pos = lf + 1;
+                break;
+            }
+            case State::UntilClose:
+                bodyBytes_ += data.size() - pos;
+                *used = data.size();
+                return Status::NeedMore;
         }
         (void)s;
     }
@@ -318,13 +327,17 @@ ResponseScanner::Status ResponseScanner::feed(std::string_view data, std::size_t
 
 ResponseScanner::Status ResponseScanner::onEof() {
     switch (state_) {
-    case State::Done: return Status::Complete;
-    case State::Error: return Status::Error;
-    case State::UntilClose: return finish();
-    case State::Head:
-        return fail(started_ ? "connection closed in the middle of the response head"
-                             : "connection closed before a response arrived");
-    default: return fail("connection closed in the middle of the response body");
+        case State::Done:
+            return Status::Complete;
+        case State::Error:
+            return Status::Error;
+        case State::UntilClose:
+            return finish();
+        case State::Head:
+            return fail(started_ ? "connection closed in the middle of the response head"
+                                 : "connection closed before a response arrived");
+        default:
+            return fail("connection closed in the middle of the response body");
     }
 }
 

@@ -45,10 +45,21 @@ public:
     static constexpr std::size_t kMaxHead = 64 * 1024;
 
 private:
-    enum class State { Head, BodyLength, ChunkSize, ChunkData, ChunkDataEnd, Trailers, UntilClose, Done, Error };
+    enum class State {
+        Head,
+        BodyLength,
+        ChunkSize,
+        ChunkData,
+        ChunkDataEnd,
+        Trailers,
+        UntilClose,
+        Done,
+        Error
+    };
 
     Status fail(std::string why);
-    // Parses a complete head (status line .. last field line, no blank line). Returns the next state.
+    // Parses a complete head (status line .. last field line, no blank line). Returns the next
+    // state.
     Status parseHead(std::string_view head);
     bool parseStatusLine(std::string_view line);
     // Handles one chunk-size or trailer line (without its LF).

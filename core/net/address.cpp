@@ -51,7 +51,8 @@ uint16_t Address::parsePort(std::string_view text) {
 
 Address Address::fromIp(std::string_view ip, uint16_t port) {
     std::string host(ip);
-    if (host.size() >= 2 && host.front() == '[' && host.back() == ']') host = host.substr(1, host.size() - 2);
+    if (host.size() >= 2 && host.front() == '[' && host.back() == ']')
+        host = host.substr(1, host.size() - 2);
     Address a;
     sockaddr_in in{};
     if (::inet_pton(AF_INET, host.c_str(), &in.sin_addr) == 1) {
@@ -72,7 +73,8 @@ Address Address::fromIp(std::string_view ip, uint16_t port) {
 std::vector<Address> Address::resolve(std::string_view hostView, std::string_view portView,
                                       int socktype, int family) {
     std::string host(hostView);
-    if (host.size() >= 2 && host.front() == '[' && host.back() == ']') host = host.substr(1, host.size() - 2);
+    if (host.size() >= 2 && host.front() == '[' && host.back() == ']')
+        host = host.substr(1, host.size() - 2);
     if (host.empty()) throw Error::invalid("missing host", "write host:port, e.g. 127.0.0.1:7");
     const uint16_t port = parsePort(portView);
     // Numeric addresses never need the resolver (and never block on DNS).
@@ -151,8 +153,10 @@ Address Address::parse(std::string_view text, int socktype) {
 }
 
 uint16_t Address::port() const noexcept {
-    if (family() == AF_INET) return ntohs(reinterpret_cast<const sockaddr_in*>(&storage_)->sin_port);
-    if (family() == AF_INET6) return ntohs(reinterpret_cast<const sockaddr_in6*>(&storage_)->sin6_port);
+    if (family() == AF_INET)
+        return ntohs(reinterpret_cast<const sockaddr_in*>(&storage_)->sin_port);
+    if (family() == AF_INET6)
+        return ntohs(reinterpret_cast<const sockaddr_in6*>(&storage_)->sin6_port);
     return 0;
 }
 
@@ -164,7 +168,8 @@ void Address::setPort(uint16_t port) noexcept {
 std::string Address::host() const {
     char buf[INET6_ADDRSTRLEN] = "";
     if (family() == AF_INET)
-        ::inet_ntop(AF_INET, &reinterpret_cast<const sockaddr_in*>(&storage_)->sin_addr, buf, sizeof buf);
+        ::inet_ntop(AF_INET, &reinterpret_cast<const sockaddr_in*>(&storage_)->sin_addr, buf,
+                    sizeof buf);
     else if (family() == AF_INET6) {
         const auto* in6 = reinterpret_cast<const sockaddr_in6*>(&storage_);
         ::inet_ntop(AF_INET6, &in6->sin6_addr, buf, sizeof buf);
@@ -173,8 +178,9 @@ std::string Address::host() const {
         if (in6->sin6_scope_id != 0) {
             char name[IF_NAMESIZE] = "";
             return std::string(buf) + "%" +
-                   (::if_indextoname(in6->sin6_scope_id, name) ? std::string(name)
-                                                              : std::to_string(in6->sin6_scope_id));
+                   (::if_indextoname(in6->sin6_scope_id, name)
+                        ? std::string(name)
+                        : std::to_string(in6->sin6_scope_id));
         }
     }
     return buf;
@@ -201,7 +207,8 @@ std::string Address::toString() const {
 
 bool Address::isLoopback() const noexcept {
     if (family() == AF_INET)
-        return (ntohl(reinterpret_cast<const sockaddr_in*>(&storage_)->sin_addr.s_addr) >> 24) == 127;
+        return (ntohl(reinterpret_cast<const sockaddr_in*>(&storage_)->sin_addr.s_addr) >> 24) ==
+               127;
     if (family() == AF_INET6)
         return IN6_IS_ADDR_LOOPBACK(&reinterpret_cast<const sockaddr_in6*>(&storage_)->sin6_addr);
     return false;
@@ -214,7 +221,8 @@ bool operator==(const Address& a, const Address& b) noexcept {
                reinterpret_cast<const sockaddr_in*>(&b.storage_)->sin_addr.s_addr;
     if (a.family() == AF_INET6)
         return std::memcmp(&reinterpret_cast<const sockaddr_in6*>(&a.storage_)->sin6_addr,
-                           &reinterpret_cast<const sockaddr_in6*>(&b.storage_)->sin6_addr, 16) == 0 &&
+                           &reinterpret_cast<const sockaddr_in6*>(&b.storage_)->sin6_addr,
+                           16) == 0 &&
                reinterpret_cast<const sockaddr_in6*>(&a.storage_)->sin6_scope_id ==
                    reinterpret_cast<const sockaddr_in6*>(&b.storage_)->sin6_scope_id;
     return a.len_ == b.len_;

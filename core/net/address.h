@@ -45,7 +45,9 @@ public:
     std::string toString() const;
     bool isLoopback() const noexcept;
 
-    const sockaddr* sockaddrPtr() const noexcept { return reinterpret_cast<const sockaddr*>(&storage_); }
+    const sockaddr* sockaddrPtr() const noexcept {
+        return reinterpret_cast<const sockaddr*>(&storage_);
+    }
     sockaddr* sockaddrPtr() noexcept { return reinterpret_cast<sockaddr*>(&storage_); }
     socklen_t length() const noexcept { return len_; }
 

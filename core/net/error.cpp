@@ -9,6 +9,8 @@
 namespace sockwb {
 
 std::string errnoName(int err) {
+    // A table, one errno name a case: kept as written.
+    // clang-format off
     switch (err) {
 #define SOCKWB_E(x) \
     case x:         \
@@ -31,6 +33,7 @@ std::string errnoName(int err) {
         default:
             return "E" + std::to_string(err);
     }
+    // clang-format on
 }
 
 namespace {
@@ -55,13 +58,14 @@ std::string explainErrno(const ErrorInfo& i) {
     const bool has = !a.empty();
     switch (i.err) {
         case ECONNREFUSED:
-            return has ? "nothing is listening on " + a + " (start the server first, or check the port)"
+            return has ? "nothing is listening on " + a +
+                             " (start the server first, or check the port)"
                        : "the peer refused the connection: nothing is listening on that port";
         case EADDRINUSE:
-            if (i.call == "connect")
-                return "no free local port is left to connect from";
+            if (i.call == "connect") return "no free local port is left to connect from";
             return has ? "port " + portOf(a) + " on " + hostOf(a) +
-                             " is already used by another socket (choose another port, or 0 for a free one)"
+                             " is already used by another socket (choose another port, or 0 for a "
+                             "free one)"
                        : "the address is already used by another socket";
         case EADDRNOTAVAIL:
             // connect: Linux says so when no ephemeral port is left, or the
@@ -69,12 +73,15 @@ std::string explainErrno(const ErrorInfo& i) {
             if (i.call == "connect")
                 return "cannot connect" + (has ? " to " + a : std::string{}) +
                        ": the destination is not usable or no free local port is left";
-            return has ? hostOf(a) + " is not an address of this machine (use 127.0.0.1, ::1 or an address shown by 'ip addr')"
+            return has ? hostOf(a) +
+                             " is not an address of this machine (use 127.0.0.1, ::1 or an address "
+                             "shown by 'ip addr')"
                        : "the requested address is not available on this machine";
         case EACCES:
             if (i.call == "bind" && (!has || std::atoi(portOf(a).c_str()) < 1024))
                 return "port " + (has ? portOf(a) : std::string("below 1024")) +
-                       " is privileged: only root may bind ports below 1024 (use a port of 1024 or more)";
+                       " is privileged: only root may bind ports below 1024 (use a port of 1024 or "
+                       "more)";
             if (i.call == "bind")
                 return "binding " + a + " is not permitted (a security policy forbids it)";
             return "permission denied" + (has ? " for " + a : std::string{});
@@ -85,10 +92,12 @@ std::string explainErrno(const ErrorInfo& i) {
             return has ? "no answer from " + a + " in time (the host may be down or filtered)"
                        : "the operation timed out";
         case ENETUNREACH:
-            return has ? "no route to the network of " + hostOf(a) + " (check the address and the network)"
+            return has ? "no route to the network of " + hostOf(a) +
+                             " (check the address and the network)"
                        : "the network is unreachable";
         case EHOSTUNREACH:
-            return has ? "the host " + hostOf(a) + " cannot be reached" : "the host cannot be reached";
+            return has ? "the host " + hostOf(a) + " cannot be reached"
+                       : "the host cannot be reached";
         case ECONNRESET:
             return "the peer" + (has ? " " + a : std::string{}) +
                    " reset the connection (it closed abruptly or crashed)";
@@ -96,7 +105,8 @@ std::string explainErrno(const ErrorInfo& i) {
             return "the peer" + (has ? " " + a : std::string{}) +
                    " has closed the connection: nothing more can be sent";
         case EMFILE:
-            return "this process has too many open files (the descriptor limit, ulimit -n, is reached)";
+            return "this process has too many open files (the descriptor limit, ulimit -n, is "
+                   "reached)";
         case ENFILE:
             return "the system has too many open files";
         case ECONNABORTED:
@@ -134,15 +144,14 @@ std::string explain(const ErrorInfo& i) {
         case ErrorKind::Timeout:
             return (i.address.empty() ? std::string("the operation timed out")
                                       : "no answer from " + i.address + " in time") +
-                       (i.detail.empty() ? std::string{} : " (" + i.detail + ")");
+                   (i.detail.empty() ? std::string{} : " (" + i.detail + ")");
         case ErrorKind::Resolve: {
             std::string host = i.detail.empty() ? std::string("the host") : "'" + i.detail + "'";
             if (i.gaiCode == EAI_NONAME)
                 return "the name " + host + " is not known (check the spelling)";
             if (i.gaiCode == EAI_AGAIN)
                 return "the name " + host + " could not be resolved now (no DNS answer, try again)";
-            if (i.gaiCode == EAI_SERVICE)
-                return "the port or service of " + host + " is not valid";
+            if (i.gaiCode == EAI_SERVICE) return "the port or service of " + host + " is not valid";
             return "the name " + host + " could not be resolved: " + gai_strerror(i.gaiCode);
         }
         case ErrorKind::InvalidInput:

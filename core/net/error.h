@@ -11,16 +11,16 @@ namespace sockwb {
 
 // What went wrong, beyond "a syscall set errno".
 enum class ErrorKind {
-    System,        // a syscall failed: see err (errno)
-    Resolve,       // getaddrinfo failed: see gaiCode
-    InvalidInput,  // bad user input (port out of range, malformed address...)
-    Timeout,       // an operation did not complete in time (err = ETIMEDOUT)
-    EndOfStream,   // the peer closed while more bytes were expected
-    Truncated,     // a datagram was larger than the buffer (MSG_TRUNC)
-    FrameTooLarge, // a framed message exceeds the configured maximum
-    Unsupported,   // a combination the engine refuses, with a sentence why
-    Protocol,      // the peer broke the protocol (malformed HTTP...): see detail
-    Cancelled,     // the user cancelled the operation
+    System,         // a syscall failed: see err (errno)
+    Resolve,        // getaddrinfo failed: see gaiCode
+    InvalidInput,   // bad user input (port out of range, malformed address...)
+    Timeout,        // an operation did not complete in time (err = ETIMEDOUT)
+    EndOfStream,    // the peer closed while more bytes were expected
+    Truncated,      // a datagram was larger than the buffer (MSG_TRUNC)
+    FrameTooLarge,  // a framed message exceeds the configured maximum
+    Unsupported,    // a combination the engine refuses, with a sentence why
+    Protocol,       // the peer broke the protocol (malformed HTTP...): see detail
+    Cancelled,      // the user cancelled the operation
 };
 
 struct ErrorInfo {

@@ -6,9 +6,12 @@ namespace sockwb {
 
 const char* framingName(Framing f) noexcept {
     switch (f) {
-        case Framing::Raw: return "raw";
-        case Framing::Line: return "line";
-        case Framing::Len32: return "len32";
+        case Framing::Raw:
+            return "raw";
+        case Framing::Line:
+            return "line";
+        case Framing::Len32:
+            return "len32";
     }
     return "raw";
 }
@@ -17,10 +20,12 @@ Framing parseFraming(std::string_view name) {
     if (name == "raw") return Framing::Raw;
     if (name == "line") return Framing::Line;
     if (name == "len32") return Framing::Len32;
-    throw Error::invalid("unknown framing '" + std::string(name) + "'", "choose raw, line or len32");
+    throw Error::invalid("unknown framing '" + std::string(name) + "'",
+                         "choose raw, line or len32");
 }
 
-FrameDecoder::FrameDecoder(Framing framing, size_t maxFrame) : framing_(framing), maxFrame_(maxFrame) {}
+FrameDecoder::FrameDecoder(Framing framing, size_t maxFrame)
+    : framing_(framing), maxFrame_(maxFrame) {}
 
 void FrameDecoder::tooLarge(size_t size) {
     failed_ = true;
@@ -67,7 +72,8 @@ void FrameDecoder::feed(std::string_view bytes) {
         size_t avail = buffer_.size() - scan_;
         if (avail < 4) return;
         const auto* p = reinterpret_cast<const unsigned char*>(buffer_.data() + scan_);
-        uint32_t len = (uint32_t(p[0]) << 24) | (uint32_t(p[1]) << 16) | (uint32_t(p[2]) << 8) | p[3];
+        uint32_t len =
+            (uint32_t(p[0]) << 24) | (uint32_t(p[1]) << 16) | (uint32_t(p[2]) << 8) | p[3];
         if (len > maxFrame_) tooLarge(len);
         if (avail < 4 + size_t(len)) return;
         ready_.emplace_back(buffer_, scan_ + 4, len);
@@ -95,11 +101,18 @@ std::optional<std::string> FrameDecoder::flush() {
 
 std::string encodeFrame(Framing framing, std::string_view payload, bool crlf) {
     switch (framing) {
-        case Framing::Raw: return std::string(payload);
-        case Framing::Line: return std::string(payload) + (crlf ? "\r\n" : "\n");
+        case Framing::Raw:
+            return std::string(payload);
+        case Framing::Line:
+            return std::string(payload) + (crlf ? "\r\n" : "\n");
         case Framing::Len32: {
             if (payload.size() > 0xffffffffu) {
-                ErrorInfo info{ErrorKind::FrameTooLarge, "encode", 0, 0, {}, std::to_string(payload.size()) + " bytes"};
+                ErrorInfo info{ErrorKind::FrameTooLarge,
+                               "encode",
+                               0,
+                               0,
+                               {},
+                               std::to_string(payload.size()) + " bytes"};
                 throw Error(info);
             }
             const auto n = static_cast<uint32_t>(payload.size());

@@ -43,8 +43,8 @@ private:
     Framing framing_;
     size_t maxFrame_;
     std::string buffer_;
-    size_t scan_ = 0;       // start of the unconsumed bytes in buffer_
-    size_t searched_ = 0;   // line mode: bytes after scan_ already searched for '\n'
+    size_t scan_ = 0;      // start of the unconsumed bytes in buffer_
+    size_t searched_ = 0;  // line mode: bytes after scan_ already searched for '\n'
     bool failed_ = false;
     size_t failedSize_ = 0;  // the refused frame's size, repeated on later feeds
     std::deque<std::string> ready_;

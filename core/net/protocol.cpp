@@ -11,7 +11,8 @@ const char* protocolName(Protocol p) noexcept { return p == Protocol::Udp ? "udp
 Protocol parseProtocol(std::string_view text) {
     if (text == "tcp" || text == "TCP") return Protocol::Tcp;
     if (text == "udp" || text == "UDP") return Protocol::Udp;
-    throw Error::invalid("protocol", "unknown protocol '" + std::string(text) + "' (valid: tcp, udp)");
+    throw Error::invalid("protocol",
+                         "unknown protocol '" + std::string(text) + "' (valid: tcp, udp)");
 }
 
 }  // namespace sockwb

@@ -166,8 +166,10 @@ void Socket::connect(const Address& address, Millis timeout) {
     // connect again would fail with EALREADY, so wait for it the same way.
     if (e != EINPROGRESS && e != EINTR) throw Error::fromErrno("connect", e, address.toString());
     if (!waitFor(POLLOUT, timeout)) {
-        ErrorInfo info{ErrorKind::Timeout, "connect", ETIMEDOUT, 0, address.toString(),
-                       "gave up after " + std::to_string(timeout.count()) + " ms"};
+        ErrorInfo info{
+            ErrorKind::Timeout, "connect",
+            ETIMEDOUT,          0,
+            address.toString(), "gave up after " + std::to_string(timeout.count()) + " ms"};
         throw Error(info);
     }
     const int err = pendingError();
@@ -190,11 +192,14 @@ void Socket::sendAll(std::string_view data, Millis timeout) {
     while (!data.empty()) {
         IoResult r = send(data);
         if (r.status == IoResult::WouldBlock) {
-            if (!waitFor(POLLOUT, hasDeadline ? std::max(Millis(0), std::chrono::duration_cast<Millis>(
-                                                                        deadline - Clock::now()))
-                                              : Millis(-1))) {
-                ErrorInfo info{ErrorKind::Timeout, "send", ETIMEDOUT, 0, peerText(),
-                               std::to_string(data.size()) + " bytes still unsent"};
+            if (!waitFor(POLLOUT, hasDeadline
+                                      ? std::max(Millis(0), std::chrono::duration_cast<Millis>(
+                                                                deadline - Clock::now()))
+                                      : Millis(-1))) {
+                ErrorInfo info{
+                    ErrorKind::Timeout, "send",
+                    ETIMEDOUT,          0,
+                    peerText(),         std::to_string(data.size()) + " bytes still unsent"};
                 throw Error(info);
             }
             continue;
@@ -244,12 +249,20 @@ void Socket::recvExact(void* buffer, size_t size, Millis timeout) {
     while (got < size) {
         IoResult r = recv(p + got, size - got, timeout);
         if (r.status == IoResult::Eof) {
-            ErrorInfo info{ErrorKind::EndOfStream, "recv", 0, 0, peerText(),
+            ErrorInfo info{ErrorKind::EndOfStream,
+                           "recv",
+                           0,
+                           0,
+                           peerText(),
                            "got " + std::to_string(got) + " of " + std::to_string(size) + " bytes"};
             throw Error(info);
         }
         if (r.status == IoResult::TimedOut) {
-            ErrorInfo info{ErrorKind::Timeout, "recv", ETIMEDOUT, 0, peerText(),
+            ErrorInfo info{ErrorKind::Timeout,
+                           "recv",
+                           ETIMEDOUT,
+                           0,
+                           peerText(),
                            "got " + std::to_string(got) + " of " + std::to_string(size) + " bytes"};
             throw Error(info);
         }
@@ -321,10 +334,14 @@ void Socket::setKeepAlive(bool on) { setIntOption(SOL_SOCKET, SO_KEEPALIVE, on, 
 bool Socket::keepAlive() const { return intOption(SOL_SOCKET, SO_KEEPALIVE) != 0; }
 void Socket::setNoDelay(bool on) { setIntOption(IPPROTO_TCP, TCP_NODELAY, on, "TCP_NODELAY"); }
 bool Socket::noDelay() const { return intOption(IPPROTO_TCP, TCP_NODELAY) != 0; }
-void Socket::setRecvBufferSize(int bytes) { setIntOption(SOL_SOCKET, SO_RCVBUF, bytes, "SO_RCVBUF"); }
+void Socket::setRecvBufferSize(int bytes) {
+    setIntOption(SOL_SOCKET, SO_RCVBUF, bytes, "SO_RCVBUF");
+}
 // Linux reports twice the size asked for (it counts its bookkeeping too).
 int Socket::recvBufferSize() const { return intOption(SOL_SOCKET, SO_RCVBUF); }
-void Socket::setSendBufferSize(int bytes) { setIntOption(SOL_SOCKET, SO_SNDBUF, bytes, "SO_SNDBUF"); }
+void Socket::setSendBufferSize(int bytes) {
+    setIntOption(SOL_SOCKET, SO_SNDBUF, bytes, "SO_SNDBUF");
+}
 int Socket::sendBufferSize() const { return intOption(SOL_SOCKET, SO_SNDBUF); }
 int Socket::pendingError() const { return intOption(SOL_SOCKET, SO_ERROR); }
 int Socket::socketType() const { return intOption(SOL_SOCKET, SO_TYPE); }
@@ -334,14 +351,16 @@ void Socket::setTimeout(int name, Millis timeout) {
     tv.tv_sec = static_cast<time_t>(timeout.count() / 1000);
     tv.tv_usec = static_cast<suseconds_t>((timeout.count() % 1000) * 1000);
     if (sys::setsockopt(fd_, SOL_SOCKET, name, &tv, sizeof tv) != 0)
-        throw Error::fromErrno("setsockopt", errno, {}, name == SO_RCVTIMEO ? "SO_RCVTIMEO" : "SO_SNDTIMEO");
+        throw Error::fromErrno("setsockopt", errno, {},
+                               name == SO_RCVTIMEO ? "SO_RCVTIMEO" : "SO_SNDTIMEO");
 }
 
 Millis Socket::timeout(int name) const {
     timeval tv{};
     socklen_t len = sizeof tv;
     if (sys::getsockopt(fd_, SOL_SOCKET, name, &tv, &len) != 0)
-        throw Error::fromErrno("getsockopt", errno, {}, name == SO_RCVTIMEO ? "SO_RCVTIMEO" : "SO_SNDTIMEO");
+        throw Error::fromErrno("getsockopt", errno, {},
+                               name == SO_RCVTIMEO ? "SO_RCVTIMEO" : "SO_SNDTIMEO");
     return Millis(tv.tv_sec * 1000 + tv.tv_usec / 1000);
 }
 
@@ -361,7 +380,8 @@ bool Socket::isNonBlocking() const {
 }
 
 Socket tcpListen(const Address& address, int backlog, const ListenOptions& options) {
-    Socket s = Socket::create(address.family(), SOCK_STREAM | (options.nonBlocking ? SOCK_NONBLOCK : 0));
+    Socket s =
+        Socket::create(address.family(), SOCK_STREAM | (options.nonBlocking ? SOCK_NONBLOCK : 0));
     if (options.reuseAddr) s.setReuseAddr(true);
     if (options.reusePort) s.setReusePort(true);
     if (address.isV6()) {

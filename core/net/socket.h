@@ -146,9 +146,9 @@ struct Socket::Accepted {
 };
 
 struct ListenOptions {
-    bool reuseAddr = true;   // on by default: a restarted server can rebind at once
+    bool reuseAddr = true;  // on by default: a restarted server can rebind at once
     bool reusePort = false;
-    bool v6Only = false;     // for "::": also accept IPv4 unless set
+    bool v6Only = false;  // for "::": also accept IPv4 unless set
     bool nonBlocking = false;
 };
 

@@ -51,21 +51,33 @@ std::string num(long long v) { return std::to_string(v); }
 
 std::string familyName(int family) {
     switch (family) {
-        case AF_INET: return "AF_INET";
-        case AF_INET6: return "AF_INET6";
-        case AF_UNIX: return "AF_UNIX";
-        case AF_UNSPEC: return "AF_UNSPEC";
-        default: return num(family);
+        case AF_INET:
+            return "AF_INET";
+        case AF_INET6:
+            return "AF_INET6";
+        case AF_UNIX:
+            return "AF_UNIX";
+        case AF_UNSPEC:
+            return "AF_UNSPEC";
+        default:
+            return num(family);
     }
 }
 
 std::string sockTypeName(int type) {
     std::string s;
     switch (type & 0xf) {
-        case SOCK_STREAM: s = "SOCK_STREAM"; break;
-        case SOCK_DGRAM: s = "SOCK_DGRAM"; break;
-        case SOCK_RAW: s = "SOCK_RAW"; break;
-        default: s = num(type & 0xf);
+        case SOCK_STREAM:
+            s = "SOCK_STREAM";
+            break;
+        case SOCK_DGRAM:
+            s = "SOCK_DGRAM";
+            break;
+        case SOCK_RAW:
+            s = "SOCK_RAW";
+            break;
+        default:
+            s = num(type & 0xf);
     }
     if (type & SOCK_NONBLOCK) s += "|SOCK_NONBLOCK";
     if (type & SOCK_CLOEXEC) s += "|SOCK_CLOEXEC";
@@ -91,17 +103,28 @@ std::string sockaddrText(const sockaddr* addr, socklen_t len) {
 std::string sockoptName(int level, int name) {
     if (level == SOL_SOCKET) {
         switch (name) {
-            case SO_REUSEADDR: return "SOL_SOCKET, SO_REUSEADDR";
-            case SO_REUSEPORT: return "SOL_SOCKET, SO_REUSEPORT";
-            case SO_KEEPALIVE: return "SOL_SOCKET, SO_KEEPALIVE";
-            case SO_RCVBUF: return "SOL_SOCKET, SO_RCVBUF";
-            case SO_SNDBUF: return "SOL_SOCKET, SO_SNDBUF";
-            case SO_RCVTIMEO: return "SOL_SOCKET, SO_RCVTIMEO";
-            case SO_SNDTIMEO: return "SOL_SOCKET, SO_SNDTIMEO";
-            case SO_ERROR: return "SOL_SOCKET, SO_ERROR";
-            case SO_LINGER: return "SOL_SOCKET, SO_LINGER";
-            case SO_TYPE: return "SOL_SOCKET, SO_TYPE";
-            default: return "SOL_SOCKET, " + num(name);
+            case SO_REUSEADDR:
+                return "SOL_SOCKET, SO_REUSEADDR";
+            case SO_REUSEPORT:
+                return "SOL_SOCKET, SO_REUSEPORT";
+            case SO_KEEPALIVE:
+                return "SOL_SOCKET, SO_KEEPALIVE";
+            case SO_RCVBUF:
+                return "SOL_SOCKET, SO_RCVBUF";
+            case SO_SNDBUF:
+                return "SOL_SOCKET, SO_SNDBUF";
+            case SO_RCVTIMEO:
+                return "SOL_SOCKET, SO_RCVTIMEO";
+            case SO_SNDTIMEO:
+                return "SOL_SOCKET, SO_SNDTIMEO";
+            case SO_ERROR:
+                return "SOL_SOCKET, SO_ERROR";
+            case SO_LINGER:
+                return "SOL_SOCKET, SO_LINGER";
+            case SO_TYPE:
+                return "SOL_SOCKET, SO_TYPE";
+            default:
+                return "SOL_SOCKET, " + num(name);
         }
     }
     if (level == IPPROTO_TCP && name == TCP_NODELAY) return "IPPROTO_TCP, TCP_NODELAY";
@@ -137,12 +160,18 @@ std::string dataPreview(const void* data, size_t len, size_t maxBytes) {
     size_t n = len < maxBytes ? len : maxBytes;
     for (size_t i = 0; i < n; ++i) {
         unsigned char c = p[i];
-        if (c == '\n') s += "\\n";
-        else if (c == '\r') s += "\\r";
-        else if (c == '\t') s += "\\t";
-        else if (c == '"') s += "\\\"";
-        else if (c == '\\') s += "\\\\";
-        else if (c >= 0x20 && c < 0x7f) s += static_cast<char>(c);
+        if (c == '\n')
+            s += "\\n";
+        else if (c == '\r')
+            s += "\\r";
+        else if (c == '\t')
+            s += "\\t";
+        else if (c == '"')
+            s += "\\\"";
+        else if (c == '\\')
+            s += "\\\\";
+        else if (c >= 0x20 && c < 0x7f)
+            s += static_cast<char>(c);
         else {
             char buf[8];
             std::snprintf(buf, sizeof buf, "\\x%02x", c);
@@ -155,18 +184,21 @@ std::string dataPreview(const void* data, size_t len, size_t maxBytes) {
 }
 
 int socket(int domain, int type, int protocol) {
-    return traced("socket", -1, [&] { return ::socket(domain, type, protocol); },
-                  [&](int) { return familyName(domain) + ", " + sockTypeName(type) + ", " + num(protocol); });
+    return traced(
+        "socket", -1, [&] { return ::socket(domain, type, protocol); },
+        [&](int) { return familyName(domain) + ", " + sockTypeName(type) + ", " + num(protocol); });
 }
 
 int bind(int fd, const sockaddr* addr, socklen_t len) {
-    return traced("bind", fd, [&] { return ::bind(fd, addr, len); },
-                  [&](int) { return num(fd) + ", " + sockaddrText(addr, len) + ", " + num(len); });
+    return traced(
+        "bind", fd, [&] { return ::bind(fd, addr, len); },
+        [&](int) { return num(fd) + ", " + sockaddrText(addr, len) + ", " + num(len); });
 }
 
 int listen(int fd, int backlog) {
-    return traced("listen", fd, [&] { return ::listen(fd, backlog); },
-                  [&](int) { return num(fd) + ", " + num(backlog); });
+    return traced(
+        "listen", fd, [&] { return ::listen(fd, backlog); },
+        [&](int) { return num(fd) + ", " + num(backlog); });
 }
 
 int accept(int fd, sockaddr* addr, socklen_t* len, int flags) {
@@ -179,14 +211,16 @@ int accept(int fd, sockaddr* addr, socklen_t* len, int flags) {
             return r;
         },
         [&](int r) {
-            return num(fd) + ", " + (r >= 0 && len ? sockaddrText(addr, *len) : std::string("...")) +
-                   ", " + ((flags & SOCK_NONBLOCK) ? "SOCK_NONBLOCK|SOCK_CLOEXEC" : "SOCK_CLOEXEC");
+            return num(fd) + ", " +
+                   (r >= 0 && len ? sockaddrText(addr, *len) : std::string("...")) + ", " +
+                   ((flags & SOCK_NONBLOCK) ? "SOCK_NONBLOCK|SOCK_CLOEXEC" : "SOCK_CLOEXEC");
         });
 }
 
 int connect(int fd, const sockaddr* addr, socklen_t len) {
-    return traced("connect", fd, [&] { return ::connect(fd, addr, len); },
-                  [&](int) { return num(fd) + ", " + sockaddrText(addr, len) + ", " + num(len); });
+    return traced(
+        "connect", fd, [&] { return ::connect(fd, addr, len); },
+        [&](int) { return num(fd) + ", " + sockaddrText(addr, len) + ", " + num(len); });
 }
 
 ssize_t send(int fd, const void* buf, size_t len, int flags) {
@@ -200,8 +234,8 @@ ssize_t send(int fd, const void* buf, size_t len, int flags) {
             return r;
         },
         [&](ssize_t) {
-            return num(fd) + ", " + dataPreview(buf, len) + ", " + num(static_cast<long long>(len)) +
-                   ", " + msgFlagsText(flags);
+            return num(fd) + ", " + dataPreview(buf, len) + ", " +
+                   num(static_cast<long long>(len)) + ", " + msgFlagsText(flags);
         });
 }
 
@@ -215,12 +249,14 @@ ssize_t recv(int fd, void* buf, size_t len, int flags) {
             return r;
         },
         [&](ssize_t r) {
-            return num(fd) + ", " + (r > 0 ? dataPreview(buf, static_cast<size_t>(r)) : std::string("\"\"")) +
-                   ", " + num(static_cast<long long>(len)) + ", " + msgFlagsText(flags);
+            return num(fd) + ", " +
+                   (r > 0 ? dataPreview(buf, static_cast<size_t>(r)) : std::string("\"\"")) + ", " +
+                   num(static_cast<long long>(len)) + ", " + msgFlagsText(flags);
         });
 }
 
-ssize_t sendto(int fd, const void* buf, size_t len, int flags, const sockaddr* to, socklen_t tolen) {
+ssize_t sendto(int fd, const void* buf, size_t len, int flags, const sockaddr* to,
+               socklen_t tolen) {
     flags |= MSG_NOSIGNAL;
     return traced(
         "sendto", fd,
@@ -231,8 +267,9 @@ ssize_t sendto(int fd, const void* buf, size_t len, int flags, const sockaddr* t
             return r;
         },
         [&](ssize_t) {
-            return num(fd) + ", " + dataPreview(buf, len) + ", " + num(static_cast<long long>(len)) +
-                   ", " + msgFlagsText(flags) + ", " + sockaddrText(to, tolen);
+            return num(fd) + ", " + dataPreview(buf, len) + ", " +
+                   num(static_cast<long long>(len)) + ", " + msgFlagsText(flags) + ", " +
+                   sockaddrText(to, tolen);
         });
 }
 
@@ -246,60 +283,76 @@ ssize_t recvfrom(int fd, void* buf, size_t len, int flags, sockaddr* from, sockl
             return r;
         },
         [&](ssize_t r) {
-            size_t shown = r > 0 ? (static_cast<size_t>(r) < len ? static_cast<size_t>(r) : len) : 0;
-            return num(fd) + ", " + dataPreview(buf, shown) + ", " + num(static_cast<long long>(len)) +
-                   ", " + msgFlagsText(flags) + ", " +
+            size_t shown =
+                r > 0 ? (static_cast<size_t>(r) < len ? static_cast<size_t>(r) : len) : 0;
+            return num(fd) + ", " + dataPreview(buf, shown) + ", " +
+                   num(static_cast<long long>(len)) + ", " + msgFlagsText(flags) + ", " +
                    (r >= 0 && fromlen ? sockaddrText(from, *fromlen) : std::string("..."));
         });
 }
 
 int shutdown(int fd, int how) {
-    return traced("shutdown", fd, [&] { return ::shutdown(fd, how); }, [&](int) {
-        return num(fd) + ", " +
-               (how == SHUT_WR ? "SHUT_WR" : how == SHUT_RD ? "SHUT_RD" : "SHUT_RDWR");
-    });
+    return traced(
+        "shutdown", fd, [&] { return ::shutdown(fd, how); },
+        [&](int) {
+            return num(fd) + ", " +
+                   (how == SHUT_WR   ? "SHUT_WR"
+                    : how == SHUT_RD ? "SHUT_RD"
+                                     : "SHUT_RDWR");
+        });
 }
 
 int ioctlInt(int fd, unsigned long request, int* value) {
-    return traced("ioctl", fd, [&] { return ::ioctl(fd, request, value); }, [&](int r) {
-        return num(fd) + ", " + (request == FIONREAD ? std::string("FIONREAD") : num(static_cast<long long>(request))) +
-               ", [" + (r == 0 ? num(*value) : std::string("?")) + "]";
-    });
+    return traced(
+        "ioctl", fd, [&] { return ::ioctl(fd, request, value); },
+        [&](int r) {
+            return num(fd) + ", " +
+                   (request == FIONREAD ? std::string("FIONREAD")
+                                        : num(static_cast<long long>(request))) +
+                   ", [" + (r == 0 ? num(*value) : std::string("?")) + "]";
+        });
 }
 
 int close(int fd) {
-    return traced("close", fd, [&] { return ::close(fd); }, [&](int) { return num(fd); });
+    return traced(
+        "close", fd, [&] { return ::close(fd); }, [&](int) { return num(fd); });
 }
 
 int setsockopt(int fd, int level, int name, const void* value, socklen_t len) {
-    return traced("setsockopt", fd, [&] { return ::setsockopt(fd, level, name, value, len); },
-                  [&](int) {
-                      std::string v = len == sizeof(int) ? "[" + num(*static_cast<const int*>(value)) + "]"
-                                                         : "{...}";
-                      return num(fd) + ", " + sockoptName(level, name) + ", " + v + ", " + num(len);
-                  });
+    return traced(
+        "setsockopt", fd, [&] { return ::setsockopt(fd, level, name, value, len); },
+        [&](int) {
+            std::string v =
+                len == sizeof(int) ? "[" + num(*static_cast<const int*>(value)) + "]" : "{...}";
+            return num(fd) + ", " + sockoptName(level, name) + ", " + v + ", " + num(len);
+        });
 }
 
 int getsockopt(int fd, int level, int name, void* value, socklen_t* len) {
-    return traced("getsockopt", fd, [&] { return ::getsockopt(fd, level, name, value, len); },
-                  [&](int r) {
-                      std::string v = r == 0 && *len == sizeof(int)
-                                          ? "[" + num(*static_cast<const int*>(value)) + "]"
-                                          : "{...}";
-                      return num(fd) + ", " + sockoptName(level, name) + ", " + v;
-                  });
+    return traced(
+        "getsockopt", fd, [&] { return ::getsockopt(fd, level, name, value, len); },
+        [&](int r) {
+            std::string v = r == 0 && *len == sizeof(int)
+                                ? "[" + num(*static_cast<const int*>(value)) + "]"
+                                : "{...}";
+            return num(fd) + ", " + sockoptName(level, name) + ", " + v;
+        });
 }
 
 int getsockname(int fd, sockaddr* addr, socklen_t* len) {
-    return traced("getsockname", fd, [&] { return ::getsockname(fd, addr, len); }, [&](int r) {
-        return num(fd) + ", " + (r == 0 ? sockaddrText(addr, *len) : std::string("..."));
-    });
+    return traced(
+        "getsockname", fd, [&] { return ::getsockname(fd, addr, len); },
+        [&](int r) {
+            return num(fd) + ", " + (r == 0 ? sockaddrText(addr, *len) : std::string("..."));
+        });
 }
 
 int getpeername(int fd, sockaddr* addr, socklen_t* len) {
-    return traced("getpeername", fd, [&] { return ::getpeername(fd, addr, len); }, [&](int r) {
-        return num(fd) + ", " + (r == 0 ? sockaddrText(addr, *len) : std::string("..."));
-    });
+    return traced(
+        "getpeername", fd, [&] { return ::getpeername(fd, addr, len); },
+        [&](int r) {
+            return num(fd) + ", " + (r == 0 ? sockaddrText(addr, *len) : std::string("..."));
+        });
 }
 
 int poll(pollfd* fds, nfds_t n, int timeoutMs) {
@@ -329,20 +382,25 @@ int select(int nfds, fd_set* r, fd_set* w, fd_set* e, timeval* timeout) {
 }
 
 int epollCreate() {
-    return traced("epoll_create1", -1, [&] { return ::epoll_create1(EPOLL_CLOEXEC); },
-                  [&](int) { return std::string("EPOLL_CLOEXEC"); });
+    return traced(
+        "epoll_create1", -1, [&] { return ::epoll_create1(EPOLL_CLOEXEC); },
+        [&](int) { return std::string("EPOLL_CLOEXEC"); });
 }
 
 int epollCtl(int epfd, int op, int fd, epoll_event* ev) {
-    return traced("epoll_ctl", fd, [&] { return ::epoll_ctl(epfd, op, fd, ev); }, [&](int) {
-        const char* o = op == EPOLL_CTL_ADD ? "EPOLL_CTL_ADD" : op == EPOLL_CTL_MOD ? "EPOLL_CTL_MOD" : "EPOLL_CTL_DEL";
-        std::string evs;
-        if (ev) {
-            if (ev->events & EPOLLIN) evs += "EPOLLIN";
-            if (ev->events & EPOLLOUT) evs += evs.empty() ? "EPOLLOUT" : "|EPOLLOUT";
-        }
-        return num(epfd) + ", " + o + ", " + num(fd) + (ev ? ", {" + evs + "}" : std::string{});
-    });
+    return traced(
+        "epoll_ctl", fd, [&] { return ::epoll_ctl(epfd, op, fd, ev); },
+        [&](int) {
+            const char* o = op == EPOLL_CTL_ADD   ? "EPOLL_CTL_ADD"
+                            : op == EPOLL_CTL_MOD ? "EPOLL_CTL_MOD"
+                                                  : "EPOLL_CTL_DEL";
+            std::string evs;
+            if (ev) {
+                if (ev->events & EPOLLIN) evs += "EPOLLIN";
+                if (ev->events & EPOLLOUT) evs += evs.empty() ? "EPOLLOUT" : "|EPOLLOUT";
+            }
+            return num(epfd) + ", " + o + ", " + num(fd) + (ev ? ", {" + evs + "}" : std::string{});
+        });
 }
 
 int epollWait(int epfd, epoll_event* events, int max, int timeoutMs) {
@@ -378,15 +436,19 @@ int getaddrinfo(const char* host, const char* service, const addrinfo* hints, ad
     const int r = ::getaddrinfo(host, service, hints, res);
     const int savedErrno = errno;
     TraceEvent ev;
-    ev.timeUs = std::chrono::duration_cast<std::chrono::microseconds>(wall.time_since_epoch()).count();
+    ev.timeUs =
+        std::chrono::duration_cast<std::chrono::microseconds>(wall.time_since_epoch()).count();
     ev.pid = static_cast<int>(::getpid());
     ev.tid = currentTid();
     ev.call = "getaddrinfo";
-    ev.args = std::string("\"") + (host ? host : "NULL") + "\", \"" + (service ? service : "NULL") + "\"";
+    ev.args =
+        std::string("\"") + (host ? host : "NULL") + "\", \"" + (service ? service : "NULL") + "\"";
     if (r != 0) ev.args += std::string(" -> ") + ::gai_strerror(r);
     ev.result = r;
     ev.err = r == EAI_SYSTEM ? savedErrno : 0;
-    ev.durationNs = std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now() - t0).count();
+    ev.durationNs =
+        std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now() - t0)
+            .count();
     obs->onTrace(ev);
     errno = savedErrno;
     return r;
@@ -403,14 +465,16 @@ pid_t fork() {
     const int savedErrno = errno;
     TraceEvent ev;
     ev.timeUs = std::chrono::duration_cast<std::chrono::microseconds>(
-                    std::chrono::system_clock::now().time_since_epoch()).count();
+                    std::chrono::system_clock::now().time_since_epoch())
+                    .count();
     ev.pid = static_cast<int>(::getpid());
     ev.tid = currentTid();
     ev.call = "fork";
     ev.result = r;
     ev.err = r < 0 ? savedErrno : 0;
-    ev.durationNs = std::chrono::duration_cast<std::chrono::nanoseconds>(
-                        std::chrono::steady_clock::now() - t0).count();
+    ev.durationNs =
+        std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now() - t0)
+            .count();
     obs->onTrace(ev);
     errno = savedErrno;
     return r;

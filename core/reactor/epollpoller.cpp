@@ -29,7 +29,8 @@ EpollPoller::~EpollPoller() {
 
 void EpollPoller::add(int fd, unsigned interest) {
     auto ev = toEpoll(fd, interest);
-    if (sys::epollCtl(epfd_, EPOLL_CTL_ADD, fd, &ev) != 0) throw Error::fromErrno("epoll_ctl", errno);
+    if (sys::epollCtl(epfd_, EPOLL_CTL_ADD, fd, &ev) != 0)
+        throw Error::fromErrno("epoll_ctl", errno);
 }
 
 void EpollPoller::modify(int fd, unsigned interest) {

@@ -20,7 +20,8 @@ EventLoop::~EventLoop() {
 
 void EventLoop::watch(int fd, unsigned interest, Handler handler) {
     if (fd < 0) throw Error::invalid("watch", "negative fd");
-    if (size_t(fd) >= watches_.size()) watches_.resize(std::max(size_t(fd) + 1, watches_.size() * 2));
+    if (size_t(fd) >= watches_.size())
+        watches_.resize(std::max(size_t(fd) + 1, watches_.size() * 2));
     Watch& w = watches_[size_t(fd)];
     if (w.handler) {
         // Watched again without an unwatch: replace, as the map did.

@@ -13,9 +13,9 @@ bool SelectPoller::canWatch(int fd) const noexcept { return fd >= 0 && fd < FD_S
 
 void SelectPoller::add(int fd, unsigned interest) {
     if (!canWatch(fd))
-        throw Error::fromErrno("select", EINVAL, {},
-                               "fd " + std::to_string(fd) + " is >= FD_SETSIZE (" +
-                                   std::to_string(FD_SETSIZE) + ")");
+        throw Error::fromErrno(
+            "select", EINVAL, {},
+            "fd " + std::to_string(fd) + " is >= FD_SETSIZE (" + std::to_string(FD_SETSIZE) + ")");
     interest_[fd] = interest;
 }
 

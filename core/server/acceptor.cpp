@@ -46,7 +46,8 @@ std::optional<AcceptedClient> Acceptor::next() {
         for (int fd : extras) fds.push_back({fd, POLLIN, 0});
         int timeout = idleTimeoutMs;
         if (paused)
-            timeout = minTimeout(timeout, int(std::chrono::ceil<Millis>(pausedUntil_ - now).count()));
+            timeout =
+                minTimeout(timeout, int(std::chrono::ceil<Millis>(pausedUntil_ - now).count()));
         int r = sys::poll(fds.data(), fds.size(), timeout);
         if (r < 0) {
             core_.error(ErrorInfo{ErrorKind::System, "poll", errno, 0, {}, {}});

@@ -71,11 +71,11 @@ public:
     size_t queuedBytes() const override { return out_.size() - outPos_; }
 
 private:
-    bool flush();          // false on a fatal send error
-    bool readOnce();       // false on a fatal recv error
+    bool flush();     // false on a fatal send error
+    bool readOnce();  // false on a fatal recv error
     void fail(const char* call, int err);
     void startDrain();
-    bool drainOnce();      // false once the peer has closed too
+    bool drainOnce();  // false once the peer has closed too
 
     Socket socket_;
     std::shared_ptr<ConnectionRecord> record_;
@@ -202,10 +202,12 @@ void Driver::run() {
         if (inbox_ && inbox_->fd >= 0) fds[n++] = {inbox_->fd, POLLIN, 0};
         int timeout = timers_.nextTimeoutMs();
         if (draining_)
-            timeout = minTimeout(timeout, int(std::chrono::ceil<Millis>(drainUntil_ - Clock::now()).count()));
+            timeout = minTimeout(
+                timeout, int(std::chrono::ceil<Millis>(drainUntil_ - Clock::now()).count()));
         if (p_.idleTimeoutMs > 0) {
-            auto idleLeft = std::chrono::ceil<Millis>(lastActivity_ + Millis(p_.idleTimeoutMs) -
-                                                       Clock::now()).count();
+            auto idleLeft =
+                std::chrono::ceil<Millis>(lastActivity_ + Millis(p_.idleTimeoutMs) - Clock::now())
+                    .count();
             timeout = minTimeout(timeout, idleLeft < 0 ? 0 : int(idleLeft));
         }
         int r = sys::poll(fds, n, timeout);

@@ -9,10 +9,10 @@
 
 #include <memory>
 
+#include "core/net/socket.h"
 #include "core/server/connectionrecord.h"
 #include "core/server/service.h"
 #include "core/server/sessionreporter.h"
-#include "core/net/socket.h"
 
 namespace sockwb {
 

@@ -22,8 +22,8 @@ struct ConnectionRecord : std::enable_shared_from_this<ConnectionRecord> {
     enum State { Open, Closing, Closed };
 
     uint64_t id = 0;
-    size_t listener = 0;     // index in ServerConfig::listeners
-    std::string label;       // "echo/tcp"
+    size_t listener = 0;  // index in ServerConfig::listeners
+    std::string label;    // "echo/tcp"
     Address peer;
     int fd = -1;
     int tid = 0;

@@ -23,12 +23,14 @@ void DatagramEndpoint::readReady() {
     for (int i = 0; i < 64; ++i) {
         sockaddr_storage ss{};
         socklen_t len = sizeof ss;
-        ssize_t n = sys::recvfrom(fd(), buf.data(), buf.size(), 0, reinterpret_cast<sockaddr*>(&ss), &len);
+        ssize_t n =
+            sys::recvfrom(fd(), buf.data(), buf.size(), 0, reinterpret_cast<sockaddr*>(&ss), &len);
         if (n < 0) {
             if (errno == EAGAIN || errno == EWOULDBLOCK) return;
             // ECONNREFUSED here is an ICMP "port unreachable" from an earlier
             // reply: routine for UDP, worth a log line, not a stop.
-            ErrorInfo info{ErrorKind::System, "recvfrom", errno, 0, listener_.address.toString(), {}};
+            ErrorInfo info{
+                ErrorKind::System, "recvfrom", errno, 0, listener_.address.toString(), {}};
             core_.error(info);
             return;
         }

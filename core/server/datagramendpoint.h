@@ -6,9 +6,9 @@
 
 #include <memory>
 
+#include "core/reactor/timerqueue.h"
 #include "core/server/servercore.h"
 #include "core/server/service.h"
-#include "core/reactor/timerqueue.h"
 
 namespace sockwb {
 

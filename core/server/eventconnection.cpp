@@ -13,7 +13,10 @@ constexpr size_t kHighWater = 1 << 20;
 
 EventConnection::EventConnection(EventLoop& loop, ServerCore& core, Socket socket,
                                  std::shared_ptr<ConnectionRecord> record, ClosedFn onClosed)
-    : loop_(loop), core_(core), socket_(std::move(socket)), record_(std::move(record)),
+    : loop_(loop),
+      core_(core),
+      socket_(std::move(socket)),
+      record_(std::move(record)),
       onClosed_(std::move(onClosed)) {}
 
 EventConnection::~EventConnection() {
@@ -28,8 +31,8 @@ void EventConnection::open() {
     const auto& service = *core_.listeners()[record_->listener].service;
     if (service.needsBroadcast())
         record_->deliver = [weak = std::weak_ptr<EventConnection*>(self_)](std::string_view bytes) {
-        if (auto s = weak.lock(); s && *s) (*s)->send(bytes);
-    };
+            if (auto s = weak.lock(); s && *s) (*s)->send(bytes);
+        };
     core_.connectionOpened(*record_);
     loop_.watch(socket_.fd(), Poller::In, [this](unsigned ev) { handle(ev); });
     trackIdle_ = core_.config().idleTimeoutMs > 0;
@@ -88,7 +91,8 @@ void EventConnection::armIdle(int delayMs) {
         auto quiet = std::chrono::duration_cast<Millis>(Clock::now() - c->lastActivity_).count();
         if (quiet >= idle) {
             c->core_.log("closing connection " + std::to_string(c->record_->id) + " from " +
-                         c->record_->peer.toString() + ": idle for " + std::to_string(idle) + " ms");
+                         c->record_->peer.toString() + ": idle for " + std::to_string(idle) +
+                         " ms");
             c->finish();
         } else {
             c->armIdle(int(idle - quiet));
@@ -136,8 +140,10 @@ void EventConnection::readSome() {
     for (int i = 0; i < 4 && !finished_ && !closing_ && queuedBytes() < kHighWater; ++i) {
         ssize_t n = sys::recv(socket_.fd(), buf, sizeof buf);
         if (n < 0) {
-            if (errno != EAGAIN && errno != EWOULDBLOCK) fail("recv", errno);
-            else readDrained_ = true;
+            if (errno != EAGAIN && errno != EWOULDBLOCK)
+                fail("recv", errno);
+            else
+                readDrained_ = true;
             return;
         }
         touch();

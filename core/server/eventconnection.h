@@ -11,8 +11,8 @@
 #include <memory>
 #include <string>
 
-#include "core/server/connectionrecord.h"
 #include "core/reactor/eventloop.h"
+#include "core/server/connectionrecord.h"
 #include "core/server/servercore.h"
 #include "core/server/service.h"
 
@@ -63,7 +63,9 @@ private:
     // Set while our own handler, timer or onOpen runs: send() then only
     // queues, and afterIo() writes and sets the interest once at the end.
     struct Dispatch {
-        explicit Dispatch(EventConnection& c) : c_(c), was_(c.dispatching_) { c.dispatching_ = true; }
+        explicit Dispatch(EventConnection& c) : c_(c), was_(c.dispatching_) {
+            c.dispatching_ = true;
+        }
         ~Dispatch() { c_.dispatching_ = was_; }
         EventConnection& c_;
         bool was_;

@@ -29,17 +29,20 @@ std::string whyRefused(const std::string& model, const Service& service, Protoco
     const std::string name = service.name();
     if (protocol == Protocol::Udp && !service.supportsUdp()) {
         if (service.needsBroadcast())
-            return "the " + name + " service relays lines between connected clients, and UDP has "
+            return "the " + name +
+                   " service relays lines between connected clients, and UDP has "
                    "no connections: use TCP";
         return "the " + name + " service has no UDP form: use TCP";
     }
     if (protocol == Protocol::Tcp && !service.supportsTcp())
         return "the " + name + " service has no TCP form: use UDP";
     if (service.needsBroadcast() && model == "fork")
-        return "the " + name + " service cannot run under fork: each client lives in its own "
+        return "the " + name +
+               " service cannot run under fork: each client lives in its own "
                "process, so lines cannot be relayed";
     if (service.needsBroadcast() && model == "iterative")
-        return "the " + name + " service cannot run under iterative: one client at a time cannot "
+        return "the " + name +
+               " service cannot run under iterative: one client at a time cannot "
                "talk to anyone";
     if (protocol == Protocol::Udp && (model == "thread" || model == "pool" || model == "fork"))
         return "UDP has no connections to hand to a worker " +
@@ -62,7 +65,8 @@ std::string whyRefused(const std::string& model, const std::string& service, Pro
     } catch (const Error& e) {
         return e.what();
     }
-    if (!s) return "unknown service '" + service + "': valid services are " + joined(serviceNames());
+    if (!s)
+        return "unknown service '" + service + "': valid services are " + joined(serviceNames());
     return whyRefused(model, *s, protocol, listenerCount);
 }
 
@@ -79,7 +83,8 @@ Server::Server(ServerConfig config, std::vector<std::shared_ptr<const Service>> 
 Server::~Server() { stop(); }
 
 void Server::validate() const {
-    if (config_.listeners.empty()) throw Error::invalid("listeners", "a server needs at least one listener");
+    if (config_.listeners.empty())
+        throw Error::invalid("listeners", "a server needs at least one listener");
     if (services_.size() != config_.listeners.size() ||
         std::any_of(services_.begin(), services_.end(), [](const auto& s) { return !s; }))
         throw Error::invalid("services", "one service per listener is needed");
@@ -93,12 +98,14 @@ void Server::validate() const {
         if (!why.empty()) throw Error::unsupported(why);
     }
     if (anyUdp && n > 1 && !isEventDriven(config_.model))
-        throw Error::unsupported("the " + config_.model + " model cannot mix UDP with other "
+        throw Error::unsupported("the " + config_.model +
+                                 " model cannot mix UDP with other "
                                  "listeners: use select, poll or epoll for a multi-service server");
     if (config_.backlog < 1) throw Error::invalid("backlog", "must be at least 1");
     if (config_.model == "pool" && config_.poolSize < 1)
         throw Error::invalid("pool size", "must be at least 1");
-    if (config_.maxConnections < 0) throw Error::invalid("max connections", "must be 0 (no limit) or more");
+    if (config_.maxConnections < 0)
+        throw Error::invalid("max connections", "must be 0 (no limit) or more");
     if (config_.idleTimeoutMs < 0) throw Error::invalid("idle timeout", "must be 0 (none) or more");
 }
 

@@ -15,8 +15,8 @@
 #include "core/net/address.h"
 #include "core/net/error.h"
 #include "core/net/protocol.h"
-#include "core/server/service.h"
 #include "core/net/trace.h"
+#include "core/server/service.h"
 
 namespace sockwb {
 
@@ -33,9 +33,9 @@ struct ServerConfig {
     std::vector<ListenerConfig> listeners{ListenerConfig{}};
     std::string model = "epoll";  // iterative, fork, thread, pool, select, poll, epoll
     int backlog = 128;
-    int poolSize = 4;             // pool: worker threads
-    int maxConnections = 0;       // 0: no limit; over it a client is accepted then closed
-    int idleTimeoutMs = 0;        // 0: none; an idle connection is closed after it
+    int poolSize = 4;        // pool: worker threads
+    int maxConnections = 0;  // 0: no limit; over it a client is accepted then closed
+    int idleTimeoutMs = 0;   // 0: none; an idle connection is closed after it
     bool reuseAddr = true;
     ServiceOptions serviceOptions;
 };
@@ -43,14 +43,14 @@ struct ServerConfig {
 // Counters of one connection (a snapshot).
 struct ConnectionInfo {
     uint64_t id = 0;
-    std::string listener;   // "echo/tcp"
+    std::string listener;  // "echo/tcp"
     Address peer;
     int fd = -1;
-    int tid = 0;            // worker thread (thread/pool/event models)
-    int pid = 0;            // process (fork model: the child's pid)
+    int tid = 0;  // worker thread (thread/pool/event models)
+    int pid = 0;  // process (fork model: the child's pid)
     uint64_t bytesIn = 0;
     uint64_t bytesOut = 0;
-    std::string state;      // "open", "closing", "closed"
+    std::string state;  // "open", "closing", "closed"
     std::chrono::system_clock::time_point since;
 };
 
@@ -63,7 +63,7 @@ struct ServerStats {
     uint64_t datagramsIn = 0;
     uint64_t datagramsOut = 0;
     uint64_t errors = 0;
-    uint64_t refused = 0;   // over maxConnections
+    uint64_t refused = 0;  // over maxConnections
 };
 
 // What a server tells the outside world. Called from the server's threads
@@ -72,13 +72,18 @@ struct ServerStats {
 class ServerObserver {
 public:
     virtual ~ServerObserver() = default;
-    virtual void onListening(const std::string& listener, const Address& address) { (void)listener; (void)address; }
+    virtual void onListening(const std::string& listener, const Address& address) {
+        (void)listener;
+        (void)address;
+    }
     virtual void onConnectionOpened(const ConnectionInfo& info) { (void)info; }
     virtual void onConnectionClosed(const ConnectionInfo& info) { (void)info; }
     // Data moved: direction true = received from the peer. bytes may be cut
     // to a preview by the engine (at most 256 bytes are passed).
     virtual void onData(uint64_t connectionId, bool incoming, std::string_view bytes) {
-        (void)connectionId; (void)incoming; (void)bytes;
+        (void)connectionId;
+        (void)incoming;
+        (void)bytes;
     }
     // A line from a service or the engine ("refused: 10 connections max").
     virtual void onLog(const std::string& text) { (void)text; }
@@ -133,8 +138,8 @@ private:
     std::unique_ptr<Model> model_;
     ServerObserver* observer_ = nullptr;
     TraceObserver* trace_ = nullptr;
-    mutable std::mutex mutex_;       // serialises start() and stop()
-    mutable std::mutex coreMutex_;   // guards core_ (the pointer, not the core)
+    mutable std::mutex mutex_;          // serialises start() and stop()
+    mutable std::mutex coreMutex_;      // guards core_ (the pointer, not the core)
     std::shared_ptr<ServerCore> core_;  // kept after stop: stats stay readable
     std::atomic<bool> running_{false};
 };

@@ -48,13 +48,16 @@ Address bindAddressOf(const ListenerConfig& c, int socktype) {
         return all.front();
     }
 }
-}
+}  // namespace
 
 const char* connectionStateName(int state) noexcept {
     switch (state) {
-        case ConnectionRecord::Open: return "open";
-        case ConnectionRecord::Closing: return "closing";
-        default: return "closed";
+        case ConnectionRecord::Open:
+            return "open";
+        case ConnectionRecord::Closing:
+            return "closing";
+        default:
+            return "closed";
     }
 }
 
@@ -165,7 +168,8 @@ bool ServerCore::admit(Socket& socket, const Address& peer, size_t listener) {
 
 void ServerCore::discardAdmitted() noexcept { active_.fetch_sub(1, std::memory_order_relaxed); }
 
-std::shared_ptr<ConnectionRecord> ServerCore::newRecord(size_t listener, const Address& peer, int fd) {
+std::shared_ptr<ConnectionRecord> ServerCore::newRecord(size_t listener, const Address& peer,
+                                                        int fd) {
     auto r = std::make_shared<ConnectionRecord>();
     r->id = nextId_.fetch_add(1);
     r->listener = listener;
@@ -228,7 +232,8 @@ void ServerCore::connectionOpened(ConnectionRecord& record) {
 }
 
 void ServerCore::bytesMoved(ConnectionRecord& record, bool incoming, std::string_view bytes) {
-    (incoming ? record.bytesIn : record.bytesOut).fetch_add(bytes.size(), std::memory_order_relaxed);
+    (incoming ? record.bytesIn : record.bytesOut)
+        .fetch_add(bytes.size(), std::memory_order_relaxed);
     (incoming ? bytesIn_ : bytesOut_).fetch_add(bytes.size(), std::memory_order_relaxed);
     if (observer_) observer_->onData(record.id, incoming, bytes.substr(0, kPreview));
 }

@@ -15,12 +15,12 @@
 #include <string_view>
 #include <vector>
 
+#include "core/net/socket.h"
+#include "core/net/trace.h"
 #include "core/server/connectionrecord.h"
 #include "core/server/server.h"
 #include "core/server/service.h"
 #include "core/server/sessionreporter.h"
-#include "core/net/socket.h"
-#include "core/net/trace.h"
 
 namespace sockwb {
 

@@ -20,10 +20,10 @@ namespace sockwb {
 
 // Options a service may read. Plain data, copied into each server.
 struct ServiceOptions {
-    int ticks = 5;             // clock: lines of time per request
-    int intervalMs = 1000;     // clock: pause between two lines
-    std::string root;          // http: folder of static files ("" = none)
-    std::string modelName;     // filled by the engine: the model serving
+    int ticks = 5;               // clock: lines of time per request
+    int intervalMs = 1000;       // clock: pause between two lines
+    std::string root;            // http: folder of static files ("" = none)
+    std::string modelName;       // filled by the engine: the model serving
     size_t maxLine = 64 * 1024;  // chat and line services: longest line accepted
 };
 
@@ -58,7 +58,10 @@ public:
     virtual void onOpen(SessionContext& ctx) { (void)ctx; }
     // Bytes from the peer, split anyhow: never assume one recv = one message.
     virtual void onData(SessionContext& ctx, std::string_view bytes) = 0;
-    virtual void onTimer(SessionContext& ctx, int id) { (void)ctx; (void)id; }
+    virtual void onTimer(SessionContext& ctx, int id) {
+        (void)ctx;
+        (void)id;
+    }
     // The peer half-closed (recv returned 0). Default: close our side too.
     virtual void onPeerClosed(SessionContext& ctx) { ctx.close(); }
 };
@@ -80,7 +83,9 @@ public:
     virtual ~DatagramHandler() = default;
     virtual void onDatagram(DatagramContext& ctx, std::string_view bytes, const Address& from) = 0;
     virtual void onTimer(DatagramContext& ctx, int id, const Address& peer) {
-        (void)ctx; (void)id; (void)peer;
+        (void)ctx;
+        (void)id;
+        (void)peer;
     }
 };
 
@@ -94,7 +99,8 @@ public:
     // Relays between sessions (chat): needs every client in one process.
     virtual bool needsBroadcast() const { return false; }
     virtual std::unique_ptr<Session> newSession(const ServiceOptions& options) const = 0;
-    virtual std::unique_ptr<DatagramHandler> newDatagramHandler(const ServiceOptions& options) const {
+    virtual std::unique_ptr<DatagramHandler> newDatagramHandler(
+        const ServiceOptions& options) const {
         (void)options;
         return nullptr;
     }

@@ -58,7 +58,8 @@ public:
         std::uniform_int_distribution<size_t> length(0, ChargenService::kMaxDatagram);
         // Each answer starts at the next line, so successive datagrams
         // rotate like the TCP stream does.
-        ctx.sendTo(ChargenService::stream(nextLine_ * ChargenService::kLineBytes, length(random_)), from);
+        ctx.sendTo(ChargenService::stream(nextLine_ * ChargenService::kLineBytes, length(random_)),
+                   from);
         nextLine_ = (nextLine_ + 1) % ChargenService::kPatternLines;
     }
 

@@ -34,7 +34,8 @@ public:
     // A new session; owned by the caller. Thread-safe.
     std::unique_ptr<Session> newSession(const ServiceOptions& options) const override;
     // A new datagram handler; owned by the caller. Thread-safe.
-    std::unique_ptr<DatagramHandler> newDatagramHandler(const ServiceOptions& options) const override;
+    std::unique_ptr<DatagramHandler> newDatagramHandler(
+        const ServiceOptions& options) const override;
 
 private:
     std::optional<uint32_t> seed_;

@@ -10,7 +10,8 @@ public:
         const size_t maxLine = ctx.options().maxLine;
         while (!bytes.empty()) {
             const size_t nl = bytes.find('\n');
-            const std::string_view piece = bytes.substr(0, nl == std::string_view::npos ? bytes.size() : nl + 1);
+            const std::string_view piece =
+                bytes.substr(0, nl == std::string_view::npos ? bytes.size() : nl + 1);
             bytes.remove_prefix(piece.size());
             const bool complete = nl != std::string_view::npos;
             if (skipping_) {
@@ -36,7 +37,7 @@ public:
     }
 
 private:
-    std::string line_;     // the line being received, not complete yet
+    std::string line_;  // the line being received, not complete yet
     bool skipping_ = false;
 };
 

@@ -12,9 +12,9 @@ constexpr int kTickTimer = 1;
 // One run: the ticks left and whether a run is going. Shared by the TCP
 // session and each UDP peer; the caller sends what step() returns.
 struct Run {
-    int left = 0;        // tick lines still to send
+    int left = 0;  // tick lines still to send
     bool active = false;
-    int pending = 0;     // requests waiting for this run to end
+    int pending = 0;  // requests waiting for this run to end
 };
 
 class ClockSession final : public Session {
@@ -59,9 +59,12 @@ private:
     int countRequests(std::string_view bytes) {
         int n = 0;
         size_t start = 0;
-        for (size_t nl = bytes.find('\n'); nl != std::string_view::npos; nl = bytes.find('\n', start)) {
-            if (tailCounted_) tailCounted_ = false;
-            else ++n;
+        for (size_t nl = bytes.find('\n'); nl != std::string_view::npos;
+             nl = bytes.find('\n', start)) {
+            if (tailCounted_)
+                tailCounted_ = false;
+            else
+                ++n;
             start = nl + 1;
         }
         if (start < bytes.size()) {

@@ -14,7 +14,8 @@ public:
     // A new session; owned by the caller. Thread-safe.
     std::unique_ptr<Session> newSession(const ServiceOptions& options) const override;
     // A new datagram handler; owned by the caller. Thread-safe.
-    std::unique_ptr<DatagramHandler> newDatagramHandler(const ServiceOptions& options) const override;
+    std::unique_ptr<DatagramHandler> newDatagramHandler(
+        const ServiceOptions& options) const override;
 };
 
 }  // namespace sockwb

@@ -35,8 +35,10 @@ std::string HttpAnswer::wire() const {
     if (extra)
         for (const auto& f : *extra) appendField(out, f.name, f.value);
     // HTTP/1.1 is persistent by default; HTTP/1.0 only when both sides say so.
-    if (!keepAlive) appendField(out, "Connection", "close");
-    else if (minor == 0) appendField(out, "Connection", "keep-alive");
+    if (!keepAlive)
+        appendField(out, "Connection", "close");
+    else if (minor == 0)
+        appendField(out, "Connection", "keep-alive");
     out += "\r\n";
     if (sendBody) out += body;
     return out;

@@ -13,11 +13,11 @@ namespace sockwb {
 
 struct HttpAnswer {
     int status = 200;
-    std::string_view type;         // Content-Type (bodiless statuses: unused)
+    std::string_view type;  // Content-Type (bodiless statuses: unused)
     std::string_view body;
-    bool head = false;             // answer to HEAD: the GET head, no body
-    bool keepAlive = true;         // false: "Connection: close"
-    int minor = 1;                 // HTTP/1.0 kept alive: "Connection: keep-alive"
+    bool head = false;                     // answer to HEAD: the GET head, no body
+    bool keepAlive = true;                 // false: "Connection: close"
+    int minor = 1;                         // HTTP/1.0 kept alive: "Connection: keep-alive"
     const http::Headers* extra = nullptr;  // fields after Content-Length
 
     // Status line, Server, Content-Type, Content-Length, extra, Connection,

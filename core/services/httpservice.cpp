@@ -11,12 +11,23 @@ std::string htmlEscape(std::string_view text) {
     out.reserve(text.size());
     for (char c : text) {
         switch (c) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += "&quot;"; break;
-            case '\'': out += "&#39;"; break;
-            default: out += c;
+            case '&':
+                out += "&amp;";
+                break;
+            case '<':
+                out += "&lt;";
+                break;
+            case '>':
+                out += "&gt;";
+                break;
+            case '"':
+                out += "&quot;";
+                break;
+            case '\'':
+                out += "&#39;";
+                break;
+            default:
+                out += c;
         }
     }
     return out;
@@ -28,8 +39,9 @@ std::string HttpService::helloPage(std::string_view model, std::string_view meth
                                    std::string_view target, std::string_view peer) {
     const std::string m = model.empty() ? std::string("unknown") : htmlEscape(model);
     std::string page;
-    page += "<!DOCTYPE html>\n<html lang=\"en\">\n<head><meta charset=\"utf-8\">"
-            "<title>Socket Workbench</title></head>\n<body>\n";
+    page +=
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head><meta charset=\"utf-8\">"
+        "<title>Socket Workbench</title></head>\n<body>\n";
     page += "<h1>Hello from Socket Workbench</h1>\n";
     page += "<p>This page was served by the <strong>" + m + "</strong> model.</p>\n";
     page += "<p>You asked for <code>" + htmlEscape(method) + " " + htmlEscape(target) +

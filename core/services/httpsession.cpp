@@ -186,7 +186,8 @@ void HttpSession::route(SessionContext& ctx, const http::Request& req, std::stri
         }
         const int status = static_cast<int>(*n);
         answer(ctx, req, status, kText,
-               std::to_string(status) + " " + std::string(http::Response::reasonPhrase(status)) + "\n");
+               std::to_string(status) + " " + std::string(http::Response::reasonPhrase(status)) +
+                   "\n");
         return;
     }
     if (auto arg = after(path, "/delay/")) {
@@ -225,7 +226,8 @@ void HttpSession::route(SessionContext& ctx, const http::Request& req, std::stri
     serveStatic(ctx, req, path);
 }
 
-void HttpSession::serveStatic(SessionContext& ctx, const http::Request& req, std::string_view path) {
+void HttpSession::serveStatic(SessionContext& ctx, const http::Request& req,
+                              std::string_view path) {
     if (req.method != "GET" && req.method != "HEAD") {
         http::Headers allow;
         allow.add("Allow", "GET, HEAD");
@@ -242,7 +244,8 @@ void HttpSession::serveStatic(SessionContext& ctx, const http::Request& req, std
     if (l.status != 200) {
         ctx.log("http: " + std::string(path) + ": " + l.reason);
         answer(ctx, req, l.status, kText,
-               std::to_string(l.status) + " " + std::string(http::Response::reasonPhrase(l.status)) + "\n");
+               std::to_string(l.status) + " " +
+                   std::string(http::Response::reasonPhrase(l.status)) + "\n");
         return;
     }
     file_.reset();
@@ -259,8 +262,10 @@ void HttpSession::serveStatic(SessionContext& ctx, const http::Request& req, std
 
 void HttpSession::addConnection(http::Response& r) const {
     // HTTP/1.1 is persistent by default; HTTP/1.0 only when both sides say so.
-    if (!keepAlive_) r.headers.add("Connection", "close");
-    else if (minor_ == 0) r.headers.add("Connection", "keep-alive");
+    if (!keepAlive_)
+        r.headers.add("Connection", "close");
+    else if (minor_ == 0)
+        r.headers.add("Connection", "keep-alive");
 }
 
 http::Response HttpSession::head(int status) const {
@@ -277,10 +282,10 @@ void HttpSession::hello(SessionContext& ctx, const http::Request& req) {
     // connection, so the wire bytes are built once and sent as they are.
     if (helloCache_.empty() || helloMethod_ != req.method || helloTarget_ != req.target ||
         helloKeepAlive_ != keepAlive_ || helloMinor_ != minor_) {
-        helloCache_ = build(req, 200, "text/html; charset=utf-8",
-                            HttpService::helloPage(ctx.options().modelName, req.method, req.target,
-                                                   peerText(ctx)),
-                            {});
+        helloCache_ = build(
+            req, 200, "text/html; charset=utf-8",
+            HttpService::helloPage(ctx.options().modelName, req.method, req.target, peerText(ctx)),
+            {});
         helloMethod_ = req.method;
         helloTarget_ = req.target;
         helloKeepAlive_ = keepAlive_;
@@ -303,8 +308,8 @@ std::string HttpSession::build(const http::Request& req, int status, std::string
     return a.wire();
 }
 
-void HttpSession::answer(SessionContext& ctx, const http::Request& req, int status, std::string_view type,
-                         std::string body, const http::Headers& extra) {
+void HttpSession::answer(SessionContext& ctx, const http::Request& req, int status,
+                         std::string_view type, std::string body, const http::Headers& extra) {
     ctx.send(build(req, status, type, body, extra));
     finish(ctx);
 }
@@ -315,8 +320,10 @@ void HttpSession::stream(SessionContext& ctx, const http::Request& req, std::str
     chunked_ = chunked && minor_ >= 1;
     http::Response r = head(200);
     r.headers.add("Content-Type", type);
-    if (chunked_) r.headers.add("Transfer-Encoding", "chunked");
-    else r.headers.add("Content-Length", std::to_string(length));
+    if (chunked_)
+        r.headers.add("Transfer-Encoding", "chunked");
+    else
+        r.headers.add("Content-Length", std::to_string(length));
     addConnection(r);
     ctx.send(r.serialize());
     if (req.method == "HEAD") {
@@ -337,7 +344,8 @@ void HttpSession::pump(SessionContext& ctx) {
     std::string buf;
     for (size_t turn = 0; turn < kBudget && remaining_ > 0; ++turn) {
         if (ctx.queuedBytes() >= kHighWater) break;
-        const size_t n = static_cast<size_t>(std::min<uint64_t>(remaining_, chunked_ ? chunkSize_ : kSlice));
+        const size_t n =
+            static_cast<size_t>(std::min<uint64_t>(remaining_, chunked_ ? chunkSize_ : kSlice));
         buf.clear();
         if (chunked_) buf += hex(n) + "\r\n";
         const size_t at = buf.size();

@@ -48,15 +48,15 @@ private:
     void answer(SessionContext& ctx, const http::Request& req, int status, std::string_view type,
                 std::string body, const http::Headers& extra = {});
     // The wire bytes of such an answer (HEAD: no body; Connection as needed).
-    std::string build(const http::Request& req, int status, std::string_view type, std::string_view body,
-                      const http::Headers& extra) const;
+    std::string build(const http::Request& req, int status, std::string_view type,
+                      std::string_view body, const http::Headers& extra) const;
     // GET /: the hello page, built once per connection and request line.
     void hello(SessionContext& ctx, const http::Request& req);
     // The peer as text, formatted on first use and kept.
     const std::string& peerText(SessionContext& ctx);
     // Starts a streamed answer of `length` bytes from `source`.
-    void stream(SessionContext& ctx, const http::Request& req, std::string_view type, uint64_t length,
-                Source source, bool chunked);
+    void stream(SessionContext& ctx, const http::Request& req, std::string_view type,
+                uint64_t length, Source source, bool chunked);
     void pump(SessionContext& ctx);
     void finish(SessionContext& ctx);
     http::Response head(int status) const;
@@ -64,15 +64,15 @@ private:
     void closeNow(SessionContext& ctx);
 
     http::RequestParser parser_;
-    bool busy_ = false;        // an answer is in progress (timer or stream)
-    bool keepAlive_ = true;    // of the request being answered
+    bool busy_ = false;      // an answer is in progress (timer or stream)
+    bool keepAlive_ = true;  // of the request being answered
     bool closed_ = false;
     bool peerClosed_ = false;
-    bool continued_ = false;   // "100 Continue" already sent for this request
-    int minor_ = 1;            // HTTP/1.minor of the request being answered
+    bool continued_ = false;  // "100 Continue" already sent for this request
+    int minor_ = 1;           // HTTP/1.minor of the request being answered
 
     // The answer in progress.
-    std::string delayed_;      // /delay: the bytes to send when the timer fires
+    std::string delayed_;  // /delay: the bytes to send when the timer fires
     Source source_ = Source::Pattern;
     bool chunked_ = false;
     uint64_t offset_ = 0;

@@ -11,7 +11,8 @@ size_t utf8Length(std::string_view s, size_t i) {
     const unsigned char c = b(0);
     size_t n = 0;
     unsigned char lo = 0x80, hi = 0xBF;
-    if (c >= 0xC2 && c <= 0xDF) n = 2;
+    if (c >= 0xC2 && c <= 0xDF)
+        n = 2;
     else if (c >= 0xE0 && c <= 0xEF) {
         n = 3;
         if (c == 0xE0) lo = 0xA0;
@@ -45,16 +46,32 @@ void JsonWriter::appendString(std::string& out, std::string_view bytes) {
         const auto c = static_cast<unsigned char>(bytes[i]);
         if (c < 0x80) {
             switch (c) {
-                case '"': out += "\\\""; break;
-                case '\\': out += "\\\\"; break;
-                case '\b': out += "\\b"; break;
-                case '\f': out += "\\f"; break;
-                case '\n': out += "\\n"; break;
-                case '\r': out += "\\r"; break;
-                case '\t': out += "\\t"; break;
+                case '"':
+                    out += "\\\"";
+                    break;
+                case '\\':
+                    out += "\\\\";
+                    break;
+                case '\b':
+                    out += "\\b";
+                    break;
+                case '\f':
+                    out += "\\f";
+                    break;
+                case '\n':
+                    out += "\\n";
+                    break;
+                case '\r':
+                    out += "\\r";
+                    break;
+                case '\t':
+                    out += "\\t";
+                    break;
                 default:
-                    if (c < 0x20) appendU00(out, c);
-                    else out += static_cast<char>(c);
+                    if (c < 0x20)
+                        appendU00(out, c);
+                    else
+                        out += static_cast<char>(c);
             }
             ++i;
             continue;

@@ -36,7 +36,8 @@ std::shared_ptr<const Service> makeService(std::string_view name) {
         if (s->name() == name) return s;
     std::string valid;
     for (const auto& n : serviceNames()) valid += (valid.empty() ? "" : ", ") + n;
-    throw Error::invalid("unknown service '" + std::string(name) + "'", "the services are " + valid);
+    throw Error::invalid("unknown service '" + std::string(name) + "'",
+                         "the services are " + valid);
 }
 
 std::vector<std::string> serviceNames() {

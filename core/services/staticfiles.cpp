@@ -99,13 +99,20 @@ std::string_view StaticFiles::contentType(std::string_view path) {
         std::string_view ext, type;
     };
     static constexpr Entry table[] = {
-        {"html", "text/html; charset=utf-8"},  {"htm", "text/html; charset=utf-8"},
-        {"css", "text/css; charset=utf-8"},    {"js", "text/javascript; charset=utf-8"},
-        {"json", "application/json"},          {"txt", "text/plain; charset=utf-8"},
-        {"png", "image/png"},                  {"jpg", "image/jpeg"},
-        {"jpeg", "image/jpeg"},                {"gif", "image/gif"},
-        {"svg", "image/svg+xml"},              {"ico", "image/x-icon"},
-        {"wasm", "application/wasm"},          {"pdf", "application/pdf"},
+        {"html", "text/html; charset=utf-8"},
+        {"htm", "text/html; charset=utf-8"},
+        {"css", "text/css; charset=utf-8"},
+        {"js", "text/javascript; charset=utf-8"},
+        {"json", "application/json"},
+        {"txt", "text/plain; charset=utf-8"},
+        {"png", "image/png"},
+        {"jpg", "image/jpeg"},
+        {"jpeg", "image/jpeg"},
+        {"gif", "image/gif"},
+        {"svg", "image/svg+xml"},
+        {"ico", "image/x-icon"},
+        {"wasm", "application/wasm"},
+        {"pdf", "application/pdf"},
     };
     for (const auto& e : table)
         if (e.ext == ext) return e.type;

@@ -41,7 +41,9 @@ bool roundTrip(Socket& s, const std::string& msg, std::string& buf, Clock::time_
 
 int main(int argc, char** argv) {
     if (argc < 6) {
-        std::fprintf(stderr, "usage: %s HOST PORT connect|roundtrip CONNECTIONS DURATION_MS [SIZE]\n", argv[0]);
+        std::fprintf(stderr,
+                     "usage: %s HOST PORT connect|roundtrip CONNECTIONS DURATION_MS [SIZE]\n",
+                     argv[0]);
         return 2;
     }
     const Address where = Address::resolve(argv[1], argv[2]).front();
@@ -63,13 +65,15 @@ int main(int argc, char** argv) {
                 if (mode == "connect") {
                     while (Clock::now() < end) {
                         Socket s = tcpConnect(where, left(end));
-                        if (roundTrip(s, msg, buf, end)) done.fetch_add(1, std::memory_order_relaxed);
+                        if (roundTrip(s, msg, buf, end))
+                            done.fetch_add(1, std::memory_order_relaxed);
                     }
                 } else {
                     Socket s = tcpConnect(where, left(end));
                     s.setNoDelay(true);
                     while (Clock::now() < end)
-                        if (roundTrip(s, msg, buf, end)) done.fetch_add(1, std::memory_order_relaxed);
+                        if (roundTrip(s, msg, buf, end))
+                            done.fetch_add(1, std::memory_order_relaxed);
                 }
             } catch (const Error& e) {
                 // Timeouts at the end of the run are expected (iterative).
@@ -83,6 +87,7 @@ int main(int argc, char** argv) {
     for (auto& t : threads) t.join();
     const double secs = std::chrono::duration<double>(Clock::now() - start).count();
     std::printf("%.0f\n", static_cast<double>(done.load()) / secs);
-    if (errors.load() > 0) std::fprintf(stderr, "echoload: %llu workers failed\n", (unsigned long long)errors.load());
+    if (errors.load() > 0)
+        std::fprintf(stderr, "echoload: %llu workers failed\n", (unsigned long long)errors.load());
     return 0;
 }

@@ -3,13 +3,13 @@
 // Invariants: limits hold, error statuses are the documented ones, and
 // two feeds give exactly the same requests as one feed (differential check).
 
-#include "core/http/parseerror.h"
-#include "core/http/requestparser.h"
-
 #include <cstdint>
 #include <cstdlib>
 #include <string>
 #include <string_view>
+
+#include "core/http/parseerror.h"
+#include "core/http/requestparser.h"
 
 using namespace sockwb::http;
 
@@ -17,14 +17,11 @@ namespace {
 
 constexpr std::uint64_t kMaxBody = 4096;
 
-void check(bool ok)
-{
-    if (!ok)
-        std::abort();
+void check(bool ok) {
+    if (!ok) std::abort();
 }
 
-std::string parseAll(std::string_view a, std::string_view b, bool eof)
-{
+std::string parseAll(std::string_view a, std::string_view b, bool eof) {
     RequestParser::Limits limits;
     limits.maxBodyBytes = kMaxBody;
     limits.maxHeaderBytes = 2048;
@@ -38,8 +35,8 @@ std::string parseAll(std::string_view a, std::string_view b, bool eof)
             check(r.body.size() <= kMaxBody);
             check(!r.method.empty() && !r.target.empty());
             check(r.version.size() == 8 && r.version.compare(0, 7, "HTTP/1.") == 0);
-            out += r.method + " " + r.target + " " + r.version + (ka ? " k " : " c ") + r.headers.serialize() + "|" +
-                   r.body + "|" + r.trailers.serialize() + "\n";
+            out += r.method + " " + r.target + " " + r.version + (ka ? " k " : " c ") +
+                   r.headers.serialize() + "|" + r.body + "|" + r.trailers.serialize() + "\n";
         }
     };
     p.feed(a);
@@ -59,14 +56,12 @@ std::string parseAll(std::string_view a, std::string_view b, bool eof)
     return out;
 }
 
-} // namespace
+}  // namespace
 
-extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size)
-{
-    if (size < 2)
-        return 0;
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+    if (size < 2) return 0;
     const bool eof = data[0] & 1;
-    const std::string_view msg(reinterpret_cast<const char *>(data + 2), size - 2);
+    const std::string_view msg(reinterpret_cast<const char*>(data + 2), size - 2);
     const std::size_t cut = data[1] * msg.size() / 256;
     check(parseAll(msg, {}, eof) == parseAll(msg.substr(0, cut), msg.substr(cut), eof));
     return 0;

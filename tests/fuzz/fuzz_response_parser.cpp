@@ -5,13 +5,13 @@
 // Invariants checked: limits hold, bytes are accounted for, and the outcome
 // of two feeds equals the outcome of one feed (differential check).
 
-#include "core/http/parseerror.h"
-#include "core/http/responseparser.h"
-
 #include <cstdint>
 #include <cstdlib>
 #include <string>
 #include <string_view>
+
+#include "core/http/parseerror.h"
+#include "core/http/responseparser.h"
 
 using namespace sockwb::http;
 
@@ -20,15 +20,12 @@ namespace {
 constexpr std::uint64_t kMaxBody = 4096;
 constexpr std::size_t kMaxHead = 2048;
 
-void check(bool ok)
-{
-    if (!ok)
-        std::abort();
+void check(bool ok) {
+    if (!ok) std::abort();
 }
 
 // Parses the stream as a sequence of responses and describes what came out.
-std::string parseAll(std::string_view a, std::string_view b, std::uint8_t flags)
-{
+std::string parseAll(std::string_view a, std::string_view b, std::uint8_t flags) {
     ResponseParser::Limits limits;
     limits.maxBodyBytes = kMaxBody;
     limits.maxHeaderBytes = kMaxHead;
@@ -40,8 +37,7 @@ std::string parseAll(std::string_view a, std::string_view b, std::uint8_t flags)
     check(p.lastFeedConsumed() <= a.size());
     p.feed(b);
     check(p.lastFeedConsumed() <= b.size());
-    if (flags & 4)
-        p.onEof();
+    if (flags & 4) p.onEof();
     std::string out;
     for (int n = 0; n < 64; ++n) {
         check(p.bodyBytes() <= kMaxBody);
@@ -55,13 +51,14 @@ std::string parseAll(std::string_view a, std::string_view b, std::uint8_t flags)
             out += "N";
             break;
         }
-        const Response &r = p.response();
+        const Response& r = p.response();
         check(r.status >= 100 && r.status <= 599);
         check(r.body.size() <= kMaxBody);
         check((flags & 2) == 0 || r.body.empty());
         check(p.consumedBytes() + p.leftover().size() <= a.size() + b.size());
-        out += "C" + std::to_string(r.status) + (p.keepAlive() ? "k" : "c") + r.headers.serialize() + "|" + r.body + "|" +
-               r.trailers.serialize() + "|" + std::to_string(p.interimResponses().size());
+        out += "C" + std::to_string(r.status) + (p.keepAlive() ? "k" : "c") +
+               r.headers.serialize() + "|" + r.body + "|" + r.trailers.serialize() + "|" +
+               std::to_string(p.interimResponses().size());
         // Round trip: what we serialize must parse back to the same head.
         if (!(flags & 1) && n == 0) {
             ResponseParser again(limits);
@@ -72,20 +69,17 @@ std::string parseAll(std::string_view a, std::string_view b, std::uint8_t flags)
             check(again.status() == ResponseParser::Status::Complete || copy.status / 100 == 1);
         }
         p.reset();
-        if (flags & 4)
-            p.onEof();
+        if (flags & 4) p.onEof();
     }
     return out;
 }
 
-} // namespace
+}  // namespace
 
-extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size)
-{
-    if (size < 2)
-        return 0;
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+    if (size < 2) return 0;
     const std::uint8_t flags = data[0];
-    const std::string_view msg(reinterpret_cast<const char *>(data + 2), size - 2);
+    const std::string_view msg(reinterpret_cast<const char*>(data + 2), size - 2);
     const std::size_t cut = data[1] * msg.size() / 256;
     const std::string whole = parseAll(msg, {}, flags);
     const std::string split = parseAll(msg.substr(0, cut), msg.substr(cut), flags);

@@ -2,24 +2,22 @@
 // the fuzzer starts from every interesting case we already know about.
 // Usage: make_corpus OUTDIR   (creates OUTDIR/response_parser, OUTDIR/request_parser)
 
-#include "request_cases.h"
-#include "response_cases.h"
-
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <string>
 
+#include "request_cases.h"
+#include "response_cases.h"
+
 namespace {
-void write(const std::filesystem::path &dir, const std::string &name, const std::string &bytes)
-{
+void write(const std::filesystem::path& dir, const std::string& name, const std::string& bytes) {
     std::ofstream f(dir / name, std::ios::binary);
     f.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
 }
-} // namespace
+}  // namespace
 
-int main(int argc, char **argv)
-{
+int main(int argc, char** argv) {
     if (argc != 2) {
         std::fprintf(stderr, "usage: %s OUTDIR\n", argv[0]);
         return 2;
@@ -30,13 +28,15 @@ int main(int argc, char **argv)
     std::filesystem::create_directories(resp);
     std::filesystem::create_directories(req);
     int n = 0;
-    for (const auto &c : sockwb::http::cases::responseCases()) {
-        const char flags = static_cast<char>((c.head ? 1 : 0) | (c.statusOnly ? 2 : 0) | (c.eof ? 4 : 0));
+    for (const auto& c : sockwb::http::cases::responseCases()) {
+        const char flags =
+            static_cast<char>((c.head ? 1 : 0) | (c.statusOnly ? 2 : 0) | (c.eof ? 4 : 0));
         write(resp, std::string("seed_") + c.name, std::string(1, flags) + '\x80' + c.input);
         ++n;
     }
-    for (const auto &c : sockwb::http::cases::requestCases()) {
-        write(req, std::string("seed_") + c.name, std::string(1, c.eof ? '\1' : '\0') + '\x80' + c.input);
+    for (const auto& c : sockwb::http::cases::requestCases()) {
+        write(req, std::string("seed_") + c.name,
+              std::string(1, c.eof ? '\1' : '\0') + '\x80' + c.input);
         ++n;
     }
     std::printf("wrote %d seed files under %s\n", n, argv[1]);

@@ -33,7 +33,8 @@ Run run(const QString& program, const QStringList& args, const QProcessEnvironme
         return {-2, {}, program + " did not finish"};
     }
     return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -3,
-            QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(p.readAllStandardError())};
+            QString::fromUtf8(p.readAllStandardOutput()),
+            QString::fromUtf8(p.readAllStandardError())};
 }
 
 QString readFile(const QString& path) {
@@ -50,7 +51,10 @@ QStringList subCommands() {
     QStringList subs;
     bool on = false;
     for (const QString& line : help.split('\n')) {
-        if (line.startsWith("Sub-commands:")) { on = true; continue; }
+        if (line.startsWith("Sub-commands:")) {
+            on = true;
+            continue;
+        }
         if (on && line.trimmed().isEmpty()) break;
         if (on) subs << line.trimmed().section(' ', 0, 0);
     }
@@ -59,10 +63,10 @@ QStringList subCommands() {
 
 }  // namespace
 
-#define REQUIRE_TOOL(var, name)                                                                 \
-    const QString var = tool(name);                                                             \
-    if (var.isEmpty())                                                                          \
-        QFAIL(name " is not installed: scripts/deps.sh installs it (scripts/test runs that)")
+#define REQUIRE_TOOL(var, name)     \
+    const QString var = tool(name); \
+    if (var.isEmpty())              \
+    QFAIL(name " is not installed: scripts/deps.sh installs it (scripts/test runs that)")
 
 class tst_Packaging : public QObject {
     Q_OBJECT
@@ -76,14 +80,17 @@ private slots:
 
     void manPageDocumentsEveryOption() {
         const QString page = readFile(kBuildDir + "/sockwb.1");
-        QVERIFY2(!page.isEmpty(), qPrintable(kBuildDir + "/sockwb.1 is missing: the build generates it"));
+        QVERIFY2(!page.isEmpty(),
+                 qPrintable(kBuildDir + "/sockwb.1 is missing: the build generates it"));
         QVERIFY2(page.contains(QStringLiteral(".TH SOCKWB 1 \"\" \"sockwb " SOCKWB_VERSION "\"")),
                  qPrintable(page.left(300)));
-        static const QRegularExpression option(QStringLiteral("^ +(-[A-Za-z0-9], )?(--[A-Za-z0-9.-]+)"));
+        static const QRegularExpression option(
+            QStringLiteral("^ +(-[A-Za-z0-9], )?(--[A-Za-z0-9.-]+)"));
         int checked = 0;
         const QStringList subs = subCommands() << QString();  // "" = the top-level help
         for (const QString& sub : subs) {
-            const QStringList args = sub.isEmpty() ? QStringList{"--help"} : QStringList{sub, "--help"};
+            const QStringList args =
+                sub.isEmpty() ? QStringList{"--help"} : QStringList{sub, "--help"};
             const Run help = run(kBinary, args);
             QCOMPARE(help.exitCode, 0);
             if (!sub.isEmpty())
@@ -93,8 +100,9 @@ private slots:
                 if (!m.hasMatch()) continue;
                 QString escaped = m.captured(2);
                 escaped.replace('-', "\\-");
-                QVERIFY2(page.contains("\\fB" + QString(m.captured(1)).replace('-', "\\-") + escaped),
-                         qPrintable(QString("%1: %2 is not in the man page").arg(sub, m.captured(2))));
+                QVERIFY2(
+                    page.contains("\\fB" + QString(m.captured(1)).replace('-', "\\-") + escaped),
+                    qPrintable(QString("%1: %2 is not in the man page").arg(sub, m.captured(2))));
                 ++checked;
             }
         }
@@ -108,7 +116,8 @@ private slots:
         const Run r = run(man, {"--warnings", "-P", "cat", "-l", kBuildDir + "/sockwb.1"}, env);
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         QVERIFY2(r.err.trimmed().isEmpty(), qPrintable(r.err));
-        for (const char* section : {"NAME", "SYNOPSIS", "OPTIONS", "SOCKWB SERVE", "SOCKWB LOAD", "SEE ALSO"})
+        for (const char* section :
+             {"NAME", "SYNOPSIS", "OPTIONS", "SOCKWB SERVE", "SOCKWB LOAD", "SEE ALSO"})
             QVERIFY2(r.out.contains(QLatin1String(section)), section);
         QVERIFY(r.out.contains("--max-connections N"));
     }
@@ -138,7 +147,8 @@ private slots:
         QTest::addColumn<QString>("expected");
         QTest::newRow("sub-command") << QStringList{"se"} << "serve";
         QTest::newRow("all sub-commands") << QStringList{""} << "client demo http load serve";
-        QTest::newRow("global options") << QStringList{"--"} << "--help --version --lang --quit-after";
+        QTest::newRow("global options")
+            << QStringList{"--"} << "--help --version --lang --quit-after";
         QTest::newRow("language") << QStringList{"--lang", ""} << "en fr";
         QTest::newRow("after --lang") << QStringList{"--lang", "fr", "de"} << "demo";
         QTest::newRow("option") << QStringList{"serve", "--mo"} << "--model";
@@ -148,9 +158,10 @@ private slots:
         QTest::newRow("protocol") << QStringList{"client", "--protocol", ""} << "tcp udp";
         QTest::newRow("framing") << QStringList{"client", "--framing", ""} << "raw line len32";
         QTest::newRow("a number: no guess") << QStringList{"serve", "--port", ""} << "";
-        QTest::newRow("short and long") << QStringList{"load", "-"}
-                                        << "-c --connections -t --threads -d --duration -n --requests --rate "
-                                           "--no-keepalive --payload --bulk --timeout --full-parser --json";
+        QTest::newRow("short and long")
+            << QStringList{"load", "-"}
+            << "-c --connections -t --threads -d --duration -n --requests --rate "
+               "--no-keepalive --payload --bulk --timeout --full-parser --json";
     }
     void bashCompletion() {
         QFETCH(QStringList, words);
@@ -161,8 +172,9 @@ private slots:
         env.insert("PATH", QFileInfo(kBinary).absolutePath() + ":" + env.value("PATH"));
         QStringList quoted;
         for (const QString& w : words) quoted << "'" + w + "'";
-        const QString script = QString("source '%1/sockwb.bash-completion'; COMP_WORDS=(sockwb %2); "
-                                       "COMP_CWORD=%3; _sockwb; echo \"${COMPREPLY[*]}\"")
+        const QString script = QString(
+                                   "source '%1/sockwb.bash-completion'; COMP_WORDS=(sockwb %2); "
+                                   "COMP_CWORD=%3; _sockwb; echo \"${COMPREPLY[*]}\"")
                                    .arg(kSourceDir, quoted.join(' '))
                                    .arg(words.size());
         const Run r = run(bash, {"-c", script}, env);

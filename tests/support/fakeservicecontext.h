@@ -20,7 +20,8 @@ struct FakeTimer {
 
 class FakeSessionContext final : public SessionContext {
 public:
-    explicit FakeSessionContext(ServiceOptions options = {}, Address peer = Address::fromIp("127.0.0.1", 40000))
+    explicit FakeSessionContext(ServiceOptions options = {},
+                                Address peer = Address::fromIp("127.0.0.1", 40000))
         : options_(std::move(options)), peer_(peer) {}
 
     void send(std::string_view bytes) override {
@@ -70,8 +71,12 @@ class FakeDatagramContext final : public DatagramContext {
 public:
     explicit FakeDatagramContext(ServiceOptions options = {}) : options_(std::move(options)) {}
 
-    void sendTo(std::string_view bytes, const Address& to) override { sent.push_back({std::string(bytes), to}); }
-    void startTimer(Millis delay, int id, const Address& peer) override { timers.push_back({delay, id, peer}); }
+    void sendTo(std::string_view bytes, const Address& to) override {
+        sent.push_back({std::string(bytes), to});
+    }
+    void startTimer(Millis delay, int id, const Address& peer) override {
+        timers.push_back({delay, id, peer});
+    }
     void log(std::string_view text) override { logs.emplace_back(text); }
     const ServiceOptions& options() const override { return options_; }
 

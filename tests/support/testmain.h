@@ -43,8 +43,8 @@ inline bool resolves(const char* host, std::string* why) {
         ::freeaddrinfo(list);
         return true;
     }
-    *why = std::string("this machine cannot resolve '") + host + "': getaddrinfo: " +
-           ::gai_strerror(rc) +
+    *why = std::string("this machine cannot resolve '") + host +
+           "': getaddrinfo: " + ::gai_strerror(rc) +
            ". The test needs it: a system set up by Debian's installer has the line "
            "'127.0.0.1 localhost' (and '::1 localhost') in /etc/hosts; add it.";
     return false;
@@ -52,23 +52,25 @@ inline bool resolves(const char* host, std::string* why) {
 
 }  // namespace sockwb::test
 
-#define SOCKWB_REQUIRE_RESOLVES(host)                                      \
-    do {                                                                   \
-        std::string sockwbWhy_;                                            \
+#define SOCKWB_REQUIRE_RESOLVES(host)                                                \
+    do {                                                                             \
+        std::string sockwbWhy_;                                                      \
         if (!::sockwb::test::resolves(host, &sockwbWhy_)) QFAIL(sockwbWhy_.c_str()); \
     } while (false)
 
-#define SOCKWB_TEST_MAIN_WRAPPER(TestObject, ...)                              \
-    int main(int argc, char* argv[]) {                                         \
-        __VA_ARGS__                                                            \
-        TestObject tc;                                                         \
-        QTEST_SET_MAIN_SOURCE_PATH                                             \
-        return ::sockwb::test::execGuarded(&tc, argc, argv, #TestObject);      \
+#define SOCKWB_TEST_MAIN_WRAPPER(TestObject, ...)                         \
+    int main(int argc, char* argv[]) {                                    \
+        __VA_ARGS__                                                       \
+        TestObject tc;                                                    \
+        QTEST_SET_MAIN_SOURCE_PATH                                        \
+        return ::sockwb::test::execGuarded(&tc, argc, argv, #TestObject); \
     }
 
 // As QTEST_MAIN (a QApplication), QTEST_GUILESS_MAIN and QTEST_APPLESS_MAIN.
-#define SOCKWB_TEST_MAIN(TestObject) \
-    SOCKWB_TEST_MAIN_WRAPPER(TestObject, QApplication app(argc, argv); app.setAttribute(Qt::AA_Use96Dpi, true);)
-#define SOCKWB_TEST_GUILESS_MAIN(TestObject) \
-    SOCKWB_TEST_MAIN_WRAPPER(TestObject, QCoreApplication app(argc, argv); app.setAttribute(Qt::AA_Use96Dpi, true);)
+#define SOCKWB_TEST_MAIN(TestObject)                                   \
+    SOCKWB_TEST_MAIN_WRAPPER(TestObject, QApplication app(argc, argv); \
+                             app.setAttribute(Qt::AA_Use96Dpi, true);)
+#define SOCKWB_TEST_GUILESS_MAIN(TestObject)                               \
+    SOCKWB_TEST_MAIN_WRAPPER(TestObject, QCoreApplication app(argc, argv); \
+                             app.setAttribute(Qt::AA_Use96Dpi, true);)
 #define SOCKWB_TEST_APPLESS_MAIN(TestObject) SOCKWB_TEST_MAIN_WRAPPER(TestObject, )

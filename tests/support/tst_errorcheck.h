@@ -27,15 +27,15 @@ inline std::string mismatch(const Error& e, ErrorKind kind, const std::string& c
     return {};
 }
 
-#define CHECK_ERROR(expr, ...)                                                     \
-    do {                                                                           \
-        std::string why_ = "no exception thrown";                                  \
-        try {                                                                      \
-            expr;                                                                  \
-        } catch (const ::sockwb::Error& e_) {                                      \
-            why_ = ::sockwb::test::mismatch(e_, __VA_ARGS__);                      \
-        }                                                                          \
-        QVERIFY2(why_.empty(), why_.c_str());                                      \
+#define CHECK_ERROR(expr, ...)                                \
+    do {                                                      \
+        std::string why_ = "no exception thrown";             \
+        try {                                                 \
+            expr;                                             \
+        } catch (const ::sockwb::Error& e_) {                 \
+            why_ = ::sockwb::test::mismatch(e_, __VA_ARGS__); \
+        }                                                     \
+        QVERIFY2(why_.empty(), why_.c_str());                 \
     } while (0)
 
 // Answer of a forked child: "" = passed, "SKIP: why", or the failure.

@@ -59,9 +59,9 @@ inline bool hasCloexec(int fd) {
     return f >= 0 && (f & FD_CLOEXEC);
 }
 
-// Runs fn in a forked child and returns what it returned. The child never returns into the test framework: it
-// writes its answer and _exits. Returns "CHILD-FAILED: ..." when the child
-// died without answering.
+// Runs fn in a forked child and returns what it returned. The child never returns into the test
+// framework: it writes its answer and _exits. Returns "CHILD-FAILED: ..." when the child died
+// without answering.
 inline std::string runInChild(const std::function<std::string()>& fn) {
     int fds[2];
     if (::pipe2(fds, O_CLOEXEC) != 0) return "CHILD-FAILED: pipe";
@@ -102,7 +102,8 @@ inline std::string runInChild(const std::function<std::string()>& fn) {
     int status = 0;
     while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
     }
-    if (out.empty() || out[0] != '=') return "CHILD-FAILED: no answer, status " + std::to_string(status);
+    if (out.empty() || out[0] != '=')
+        return "CHILD-FAILED: no answer, status " + std::to_string(status);
     return out.substr(1);
 }
 

@@ -29,7 +29,8 @@ void ClientSession::connectTo(const QString& host, quint16 port, Protocol protoc
     config.host = host.toStdString();
     config.port = port;
     config.connectTimeout = Millis(timeoutMs);
-    connection_ = std::make_unique<ClientConnection>(config, static_cast<ClientObserver*>(this), trace_);
+    connection_ =
+        std::make_unique<ClientConnection>(config, static_cast<ClientObserver*>(this), trace_);
     setState(State::Connecting);
     try {
         connection_->start();
@@ -64,11 +65,14 @@ void ClientSession::onConnected(const Address& local, const Address& peer) {
     const int gen = generation_;
     QString l = QString::fromStdString(local.toString());
     QString p = QString::fromStdString(peer.toString());
-    QMetaObject::invokeMethod(this, [this, gen, l, p] {
-        if (gen != generation_) return;
-        setState(State::Connected);
-        emit connected(l, p);
-    }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        this,
+        [this, gen, l, p] {
+            if (gen != generation_) return;
+            setState(State::Connected);
+            emit connected(l, p);
+        },
+        Qt::QueuedConnection);
 }
 
 void ClientSession::onData(std::string_view bytes) {
@@ -116,28 +120,37 @@ void ClientSession::flushData() {
 
 void ClientSession::onSent(size_t bytes) {
     const int gen = generation_;
-    QMetaObject::invokeMethod(this, [this, gen, bytes] {
-        if (gen != generation_) return;
-        bytesOut_ += bytes;
-        emit bytesWritten(static_cast<qint64>(bytes));
-    }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        this,
+        [this, gen, bytes] {
+            if (gen != generation_) return;
+            bytesOut_ += bytes;
+            emit bytesWritten(static_cast<qint64>(bytes));
+        },
+        Qt::QueuedConnection);
 }
 
 void ClientSession::onError(const ErrorInfo& error) {
     const int gen = generation_;
-    QMetaObject::invokeMethod(this, [this, gen, error] {
-        if (gen == generation_) emit errorOccurred(error);
-    }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        this,
+        [this, gen, error] {
+            if (gen == generation_) emit errorOccurred(error);
+        },
+        Qt::QueuedConnection);
 }
 
 void ClientSession::onClosed(CloseReason reason) {
     const int gen = generation_;
-    QMetaObject::invokeMethod(this, [this, gen, reason] {
-        if (gen != generation_) return;
-        flushData();  // bytes that came just before the close go first
-        setState(reason == CloseReason::Error ? State::Failed : State::Closed);
-        emit closed(reason);
-    }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        this,
+        [this, gen, reason] {
+            if (gen != generation_) return;
+            flushData();  // bytes that came just before the close go first
+            setState(reason == CloseReason::Error ? State::Failed : State::Closed);
+            emit closed(reason);
+        },
+        Qt::QueuedConnection);
 }
 
 }  // namespace sockwb

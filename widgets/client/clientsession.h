@@ -7,11 +7,10 @@
 // Connect, send and disconnect return at once: no socket call runs here.
 
 #include <QByteArray>
-#include <QList>
 #include <QDateTime>
+#include <QList>
 #include <QObject>
 #include <QString>
-
 #include <atomic>
 #include <memory>
 #include <mutex>
@@ -87,10 +86,10 @@ private:
         QByteArray bytes;
         QDateTime when;
     };
-    std::mutex mutex_;         // guards the pending batch
-    QList<Chunk> pending_;     // one per recv, merged past kMaxChunks
+    std::mutex mutex_;      // guards the pending batch
+    QList<Chunk> pending_;  // one per recv, merged past kMaxChunks
     qsizetype pendingBytes_ = 0;
-    qint64 skipped_ = 0;       // bytes not queued: the batch was full
+    qint64 skipped_ = 0;  // bytes not queued: the batch was full
     bool flushPosted_ = false;
 };
 

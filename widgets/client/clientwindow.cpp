@@ -16,8 +16,8 @@
 #include <QVBoxLayout>
 
 #include "widgets/client/dataview.h"
-#include "widgets/common/errortext.h"
 #include "widgets/client/sendpanel.h"
+#include "widgets/common/errortext.h"
 #include "widgets/trace/traceview.h"
 
 namespace sockwb {
@@ -35,7 +35,9 @@ void markInvalid(QLineEdit* edit, bool invalid) {
 }  // namespace
 
 ClientWindow::ClientWindow(QWidget* parent)
-    : QWidget(parent, Qt::Window), session_(new ClientSession(this)), scenarioTimer_(new QTimer(this)) {
+    : QWidget(parent, Qt::Window),
+      session_(new ClientSession(this)),
+      scenarioTimer_(new QTimer(this)) {
     buildUi();
     connect(session_, &ClientSession::stateChanged, this, &ClientWindow::onStateChanged);
     connect(session_, &ClientSession::connected, this, &ClientWindow::onConnected);
@@ -64,7 +66,8 @@ ClientWindow* ClientWindow::open(const QString& host, quint16 port, const QStrin
     w->setAttribute(Qt::WA_DeleteOnClose);
     w->host_->setText(host);
     w->port_->setText(port ? QString::number(port) : QString());
-    w->protocol_->setCurrentIndex(protocol.compare(QLatin1String("udp"), Qt::CaseInsensitive) == 0 ? 1 : 0);
+    w->protocol_->setCurrentIndex(
+        protocol.compare(QLatin1String("udp"), Qt::CaseInsensitive) == 0 ? 1 : 0);
     w->updateTitle();
     w->show();
     return w;
@@ -87,8 +90,9 @@ void ClientWindow::buildUi() {
     connectButton_->setObjectName(QStringLiteral("connectButton"));
     halfCloseButton_ = new QPushButton(tr("Shut down &write"), this);
     halfCloseButton_->setObjectName(QStringLiteral("halfCloseButton"));
-    halfCloseButton_->setToolTip(tr("shutdown(SHUT_WR): the server reads end of stream, "
-                                    "this side can still receive"));
+    halfCloseButton_->setToolTip(
+        tr("shutdown(SHUT_WR): the server reads end of stream, "
+           "this side can still receive"));
     statusLabel_ = new QLabel(this);
     statusLabel_->setObjectName(QStringLiteral("statusLabel"));
     statusLabel_->setWordWrap(true);
@@ -143,15 +147,22 @@ void ClientWindow::buildUi() {
     });
     connect(host_, &QLineEdit::returnPressed, this, &ClientWindow::connectFromForm);
     connect(port_, &QLineEdit::returnPressed, this, &ClientWindow::connectFromForm);
-    connect(host_, &QLineEdit::textChanged, this, [this] { markInvalid(host_, false); updateTitle(); });
-    connect(port_, &QLineEdit::textChanged, this, [this] { markInvalid(port_, false); updateTitle(); });
+    connect(host_, &QLineEdit::textChanged, this, [this] {
+        markInvalid(host_, false);
+        updateTitle();
+    });
+    connect(port_, &QLineEdit::textChanged, this, [this] {
+        markInvalid(port_, false);
+        updateTitle();
+    });
     connect(protocol_, &QComboBox::currentIndexChanged, this, &ClientWindow::updateTitle);
 }
 
 void ClientWindow::connectTo(const QString& host, quint16 port, const QString& protocol) {
     host_->setText(host);
     port_->setText(QString::number(port));
-    protocol_->setCurrentIndex(protocol.compare(QLatin1String("udp"), Qt::CaseInsensitive) == 0 ? 1 : 0);
+    protocol_->setCurrentIndex(
+        protocol.compare(QLatin1String("udp"), Qt::CaseInsensitive) == 0 ? 1 : 0);
     connectFromForm();
 }
 
@@ -175,8 +186,9 @@ void ClientWindow::connectFromForm() {
     setStatus(tr("Connecting to %1 port %2…").arg(host).arg(port), false);
     resetDecoder();
     const Protocol protocol = protocol_->currentIndex() == 1 ? Protocol::Udp : Protocol::Tcp;
-    dataView_->addNote(tr("connecting to %1 port %2 (%3)").arg(host).arg(port).arg(protocol_->currentText()),
-                       QDateTime::currentDateTime());
+    dataView_->addNote(
+        tr("connecting to %1 port %2 (%3)").arg(host).arg(port).arg(protocol_->currentText()),
+        QDateTime::currentDateTime());
     session_->connectTo(host, static_cast<quint16>(port), protocol);
 }
 
@@ -195,17 +207,23 @@ void ClientWindow::setScenario(Scenario scenario, int intervalMs) {
 
 QString ClientWindow::stateText() const {
     switch (session_->state()) {
-        case ClientSession::State::Disconnected: return tr("disconnected");
-        case ClientSession::State::Connecting: return tr("connecting");
-        case ClientSession::State::Connected: return tr("connected");
-        case ClientSession::State::Closed: return tr("closed");
-        case ClientSession::State::Failed: return tr("failed");
+        case ClientSession::State::Disconnected:
+            return tr("disconnected");
+        case ClientSession::State::Connecting:
+            return tr("connecting");
+        case ClientSession::State::Connected:
+            return tr("connected");
+        case ClientSession::State::Closed:
+            return tr("closed");
+        case ClientSession::State::Failed:
+            return tr("failed");
     }
     return {};
 }
 
 QString ClientWindow::endpointText() const {
-    return QStringLiteral("%1 %2:%3").arg(protocol_->currentText().toLower(), host_->text(), port_->text());
+    return QStringLiteral("%1 %2:%3")
+        .arg(protocol_->currentText().toLower(), host_->text(), port_->text());
 }
 
 void ClientWindow::updateTitle() {
@@ -213,8 +231,9 @@ void ClientWindow::updateTitle() {
 }
 
 void ClientWindow::onStateChanged(ClientSession::State state) {
-    const bool busy = state == ClientSession::State::Connecting || state == ClientSession::State::Connected;
-    connectButton_->setText(state == ClientSession::State::Connected  ? tr("&Disconnect")
+    const bool busy =
+        state == ClientSession::State::Connecting || state == ClientSession::State::Connected;
+    connectButton_->setText(state == ClientSession::State::Connected    ? tr("&Disconnect")
                             : state == ClientSession::State::Connecting ? tr("&Cancel")
                                                                         : tr("&Connect"));
     protocol_->setEnabled(!busy);
@@ -231,7 +250,8 @@ void ClientWindow::onStateChanged(ClientSession::State state) {
 void ClientWindow::onConnected(const QString& local, const QString& peer) {
     if (!local.isEmpty() || !peer.isEmpty()) {
         setStatus(tr("Connected from %1 to %2").arg(local, peer), false);
-        dataView_->addNote(tr("connected from %1 to %2").arg(local, peer), QDateTime::currentDateTime());
+        dataView_->addNote(tr("connected from %1 to %2").arg(local, peer),
+                           QDateTime::currentDateTime());
     }
     if (!scenarioSet_) return;
     switch (scenario_) {
@@ -260,7 +280,9 @@ void ClientWindow::onScenarioTick() {
     }
 }
 
-void ClientWindow::resetDecoder() { decoder_ = std::make_unique<FrameDecoder>(sendPanel_->framing()); }
+void ClientWindow::resetDecoder() {
+    decoder_ = std::make_unique<FrameDecoder>(sendPanel_->framing());
+}
 
 void ClientWindow::sendBytes(const QByteArray& bytes) {
     if (session_->state() != ClientSession::State::Connected) return;
@@ -298,12 +320,14 @@ void ClientWindow::onData(const QByteArray& bytes, const QDateTime& when) {
         messagesIn_ += messages.size() - kMaxRowsPerBatch;
         const auto hidden = messages.size() - kMaxRowsPerBatch;
         messages.resize(kMaxRowsPerBatch);
-        dataView_->addNote(tr("%1 more messages in this batch not shown (they are counted)").arg(hidden), when);
+        dataView_->addNote(
+            tr("%1 more messages in this batch not shown (they are counted)").arg(hidden), when);
     }
     for (const auto& m : messages) {
         ++messagesIn_;
         dataView_->addRecord(false, m, when);
-        if (scenario_ == Scenario::EchoPing && scenarioSet_ && m.startsWith("ping ") && lastPingSent_.isValid())
+        if (scenario_ == Scenario::EchoPing && scenarioSet_ && m.startsWith("ping ") &&
+            lastPingSent_.isValid())
             lastRttMs_ = double(lastPingSent_.msecsTo(when));
     }
     updateCounters();
@@ -324,9 +348,15 @@ void ClientWindow::onClosed(CloseReason reason) {
     }
     QString text;
     switch (reason) {
-        case CloseReason::Local: text = tr("disconnected (close on this side)"); break;
-        case CloseReason::PeerClosed: text = tr("the server closed the connection (recv returned 0)"); break;
-        case CloseReason::Error: text = tr("connection ended by an error"); break;
+        case CloseReason::Local:
+            text = tr("disconnected (close on this side)");
+            break;
+        case CloseReason::PeerClosed:
+            text = tr("the server closed the connection (recv returned 0)");
+            break;
+        case CloseReason::Error:
+            text = tr("connection ended by an error");
+            break;
     }
     if (reason != CloseReason::Error) {
         setStatus(text, false);
@@ -337,7 +367,8 @@ void ClientWindow::onClosed(CloseReason reason) {
 
 void ClientWindow::setStatus(const QString& text, bool isError) {
     QPalette palette = statusLabel_->palette();
-    palette.setColor(QPalette::WindowText, isError ? QColor(0xc6, 0x28, 0x28) : this->palette().color(QPalette::WindowText));
+    palette.setColor(QPalette::WindowText, isError ? QColor(0xc6, 0x28, 0x28)
+                                                   : this->palette().color(QPalette::WindowText));
     statusLabel_->setPalette(palette);
     statusLabel_->setText(text);
 }

@@ -21,8 +21,11 @@ const char* kErrorColour = "#c62828";
 }  // namespace
 
 DataView::DataView(QWidget* parent, int capacity)
-    : QWidget(parent), capacity_(capacity), view_(new QPlainTextEdit(this)),
-      hexCheck_(new QCheckBox(tr("&Hex"), this)), timeCheck_(new QCheckBox(tr("&Time stamps"), this)),
+    : QWidget(parent),
+      capacity_(capacity),
+      view_(new QPlainTextEdit(this)),
+      hexCheck_(new QCheckBox(tr("&Hex"), this)),
+      timeCheck_(new QCheckBox(tr("&Time stamps"), this)),
       droppedLabel_(new QLabel(this)) {
     view_->setObjectName(QStringLiteral("receivedView"));
     view_->setReadOnly(true);
@@ -77,16 +80,26 @@ void DataView::push(Record record) {
 void DataView::render(const Record& r) {
     QString html;
     if (timeCheck_->isChecked())
-        html += QStringLiteral("<span style=\"color:%1\">%2</span> ")
-                    .arg(QLatin1String(kNoteColour), r.when.toString(QStringLiteral("HH:mm:ss.zzz")));
+        html +=
+            QStringLiteral("<span style=\"color:%1\">%2</span> ")
+                .arg(QLatin1String(kNoteColour), r.when.toString(QStringLiteral("HH:mm:ss.zzz")));
     QString body;
     const char* colour = kNoteColour;
     QString arrow;
     switch (r.kind) {
-        case Record::Out: colour = kOutColour; arrow = tr("out"); break;
-        case Record::In: colour = kInColour; arrow = tr("in"); break;
-        case Record::Note: break;
-        case Record::ErrorNote: colour = kErrorColour; break;
+        case Record::Out:
+            colour = kOutColour;
+            arrow = tr("out");
+            break;
+        case Record::In:
+            colour = kInColour;
+            arrow = tr("in");
+            break;
+        case Record::Note:
+            break;
+        case Record::ErrorNote:
+            colour = kErrorColour;
+            break;
     }
     if (r.kind == Record::Out || r.kind == Record::In) {
         QByteArray bytes = r.bytes;
@@ -94,9 +107,12 @@ void DataView::render(const Record& r) {
                                                : ByteFormat::toText(bytes);
         if (shown.endsWith(QLatin1Char('\n'))) shown.chop(1);  // the row ends anyway
         if (r.size > bytes.size())
-            shown += QLatin1Char('\n') + tr("… %1 more bytes not shown (%2 in all)").arg(r.size - bytes.size()).arg(r.size);
+            shown +=
+                QLatin1Char('\n') +
+                tr("… %1 more bytes not shown (%2 in all)").arg(r.size - bytes.size()).arg(r.size);
         body = QStringLiteral("<b>%1 %2</b> %3")
-                   .arg(r.kind == Record::Out ? QStringLiteral("&rarr;") : QStringLiteral("&larr;"), arrow,
+                   .arg(r.kind == Record::Out ? QStringLiteral("&rarr;") : QStringLiteral("&larr;"),
+                        arrow,
                         shown.toHtmlEscaped().replace(QLatin1Char('\n'), QLatin1String("<br>")));
     } else {
         body = QStringLiteral("<i>%1</i>").arg(QString::fromUtf8(r.bytes).toHtmlEscaped());

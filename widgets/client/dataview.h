@@ -7,7 +7,6 @@
 #include <QByteArray>
 #include <QDateTime>
 #include <QWidget>
-
 #include <deque>
 
 class QCheckBox;

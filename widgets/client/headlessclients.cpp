@@ -75,16 +75,24 @@ int HeadlessClients::rowCount(const QModelIndex& parent) const {
     return parent.isValid() ? 0 : static_cast<int>(rows_.size());
 }
 
-int HeadlessClients::columnCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : ColumnCount; }
+int HeadlessClients::columnCount(const QModelIndex& parent) const {
+    return parent.isValid() ? 0 : ColumnCount;
+}
 
 QString HeadlessClients::stateText(SwarmClientStatus::State state) {
     switch (state) {
-        case SwarmClientStatus::Waiting: return tr("waiting");
-        case SwarmClientStatus::Connecting: return tr("connecting");
-        case SwarmClientStatus::Connected: return tr("connected");
-        case SwarmClientStatus::Done: return tr("Au Revoir received");
-        case SwarmClientStatus::Closed: return tr("closed");
-        case SwarmClientStatus::Failed: return tr("failed");
+        case SwarmClientStatus::Waiting:
+            return tr("waiting");
+        case SwarmClientStatus::Connecting:
+            return tr("connecting");
+        case SwarmClientStatus::Connected:
+            return tr("connected");
+        case SwarmClientStatus::Done:
+            return tr("Au Revoir received");
+        case SwarmClientStatus::Closed:
+            return tr("closed");
+        case SwarmClientStatus::Failed:
+            return tr("failed");
     }
     return {};
 }
@@ -94,16 +102,26 @@ QVariant HeadlessClients::data(const QModelIndex& index, int role) const {
     const SwarmClientStatus& r = rows_[static_cast<size_t>(index.row())];
     if (role == Qt::DisplayRole) {
         switch (index.column()) {
-            case Client: return index.row() + 1;
-            case State: return stateText(r.state);
-            case BytesIn: return QVariant::fromValue<qulonglong>(r.bytesIn);
-            case BytesOut: return QVariant::fromValue<qulonglong>(r.bytesOut);
-            case Messages: return tr("%1 in / %2 out").arg(r.messagesIn).arg(r.messagesOut);
+            case Client:
+                return index.row() + 1;
+            case State:
+                return stateText(r.state);
+            case BytesIn:
+                return QVariant::fromValue<qulonglong>(r.bytesIn);
+            case BytesOut:
+                return QVariant::fromValue<qulonglong>(r.bytesOut);
+            case Messages:
+                return tr("%1 in / %2 out").arg(r.messagesIn).arg(r.messagesOut);
             case RoundTrip:
-                return r.rttSamples ? tr("%1 ms (avg %2)").arg(r.lastRttMs, 0, 'f', 1).arg(r.avgRttMs, 0, 'f', 1)
+                return r.rttSamples ? tr("%1 ms (avg %2)")
+                                          .arg(r.lastRttMs, 0, 'f', 1)
+                                          .arg(r.avgRttMs, 0, 'f', 1)
                                     : QString();
-            case LastMessage: return QString::fromUtf8(r.lastLine.data(), static_cast<qsizetype>(r.lastLine.size()));
-            case Problem: return r.hasError ? ErrorText::sentence(r.error) : QString();
+            case LastMessage:
+                return QString::fromUtf8(r.lastLine.data(),
+                                         static_cast<qsizetype>(r.lastLine.size()));
+            case Problem:
+                return r.hasError ? ErrorText::sentence(r.error) : QString();
         }
     } else if (role == Qt::ForegroundRole) {
         if (r.state == SwarmClientStatus::Failed) return QBrush(QColor(0xc6, 0x28, 0x28));
@@ -117,14 +135,22 @@ QVariant HeadlessClients::data(const QModelIndex& index, int role) const {
 QVariant HeadlessClients::headerData(int section, Qt::Orientation o, int role) const {
     if (o != Qt::Horizontal || role != Qt::DisplayRole) return {};
     switch (section) {
-        case Client: return tr("#");
-        case State: return tr("State");
-        case BytesIn: return tr("Bytes in");
-        case BytesOut: return tr("Bytes out");
-        case Messages: return tr("Messages");
-        case RoundTrip: return tr("Round trip");
-        case LastMessage: return tr("Last message");
-        case Problem: return tr("Error");
+        case Client:
+            return tr("#");
+        case State:
+            return tr("State");
+        case BytesIn:
+            return tr("Bytes in");
+        case BytesOut:
+            return tr("Bytes out");
+        case Messages:
+            return tr("Messages");
+        case RoundTrip:
+            return tr("Round trip");
+        case LastMessage:
+            return tr("Last message");
+        case Problem:
+            return tr("Error");
     }
     return {};
 }

@@ -7,7 +7,6 @@
 
 #include <QAbstractTableModel>
 #include <QTimer>
-
 #include <memory>
 #include <vector>
 
@@ -18,7 +17,17 @@ namespace sockwb {
 class HeadlessClients final : public QAbstractTableModel {
     Q_OBJECT
 public:
-    enum Column { Client, State, BytesIn, BytesOut, Messages, RoundTrip, LastMessage, Problem, ColumnCount };
+    enum Column {
+        Client,
+        State,
+        BytesIn,
+        BytesOut,
+        Messages,
+        RoundTrip,
+        LastMessage,
+        Problem,
+        ColumnCount
+    };
 
     // GUI thread only (as every method).
     explicit HeadlessClients(QObject* parent = nullptr, int refreshMs = 100);

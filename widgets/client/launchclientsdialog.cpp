@@ -149,7 +149,8 @@ void LaunchClientsDialog::buildUi() {
 void LaunchClientsDialog::setTarget(const QString& host, quint16 port, const QString& protocol) {
     host_->setText(host);
     port_->setValue(port);
-    protocol_->setCurrentIndex(protocol.compare(QLatin1String("udp"), Qt::CaseInsensitive) == 0 ? 1 : 0);
+    protocol_->setCurrentIndex(
+        protocol.compare(QLatin1String("udp"), Qt::CaseInsensitive) == 0 ? 1 : 0);
 }
 
 SwarmConfig LaunchClientsDialog::configFromForm(bool* ok) {
@@ -199,7 +200,8 @@ bool LaunchClientsDialog::launch() {
 }
 
 void LaunchClientsDialog::createWindowBatch() {
-    const auto mode = placement_->currentIndex() == 1 ? WindowPlacement::Mode::Tile : WindowPlacement::Mode::Cascade;
+    const auto mode = placement_->currentIndex() == 1 ? WindowPlacement::Mode::Tile
+                                                      : WindowPlacement::Mode::Cascade;
     const QRect area = WindowPlacement::availableArea(this);
     const QString host = QString::fromStdString(windowConfig_.target.host);
     const QString protocol = windowConfig_.target.protocol == Protocol::Udp ? QStringLiteral("udp")
@@ -207,7 +209,8 @@ void LaunchClientsDialog::createWindowBatch() {
     for (int k = 0; k < kWindowsPerBatch && pendingWindows_ > 0; ++k, --pendingWindows_) {
         const int index = placementBase_ + windowsCreated_;
         auto* w = ClientWindow::open(host, windowConfig_.target.port, protocol);
-        w->setGeometry(WindowPlacement::place(mode, index, placementBase_ + windowsTotal_, QSize(560, 440), area));
+        w->setGeometry(WindowPlacement::place(mode, index, placementBase_ + windowsTotal_,
+                                              QSize(560, 440), area));
         if (windowConfig_.scenario == Scenario::ChatBot)
             w->sendPanel()->setNickname(QStringLiteral("bot%1").arg(index + 1));
         w->setScenario(windowConfig_.scenario, windowConfig_.intervalMs);
@@ -227,12 +230,13 @@ void LaunchClientsDialog::createWindowBatch() {
 void LaunchClientsDialog::onProgress(int reached, int failed, int total) {
     progress_->setRange(0, std::max(total, 1));
     progress_->setValue(reached);
-    const bool bonjour = static_cast<Scenario>(scenario_->currentData().toInt()) == Scenario::Bonjour;
-    summary_->setText((bonjour ? tr("%1 of %2 clients received \"Au Revoir\"")
-                               : tr("%1 of %2 clients connected"))
-                          .arg(reached)
-                          .arg(total) +
-                      (failed ? tr(", %n failed (see the Error column)", nullptr, failed) : QString()));
+    const bool bonjour =
+        static_cast<Scenario>(scenario_->currentData().toInt()) == Scenario::Bonjour;
+    summary_->setText(
+        (bonjour ? tr("%1 of %2 clients received \"Au Revoir\"") : tr("%1 of %2 clients connected"))
+            .arg(reached)
+            .arg(total) +
+        (failed ? tr(", %n failed (see the Error column)", nullptr, failed) : QString()));
     if (!headless_->isRunning()) updateEnabled();
 }
 

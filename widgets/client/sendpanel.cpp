@@ -26,14 +26,20 @@ constexpr int kHistoryMax = 200;
 }
 
 SendPanel::SendPanel(QWidget* parent)
-    : QWidget(parent), edit_(new QPlainTextEdit(this)), inputMode_(new QComboBox(this)),
-      lineEnding_(new QComboBox(this)), framing_(new QComboBox(this)),
-      chatCheck_(new QCheckBox(tr("C&hat mode"), this)), nickEdit_(new QLineEdit(this)),
-      sendButton_(new QPushButton(tr("&Send"), this)), errorLabel_(new QLabel(this)),
+    : QWidget(parent),
+      edit_(new QPlainTextEdit(this)),
+      inputMode_(new QComboBox(this)),
+      lineEnding_(new QComboBox(this)),
+      framing_(new QComboBox(this)),
+      chatCheck_(new QCheckBox(tr("C&hat mode"), this)),
+      nickEdit_(new QLineEdit(this)),
+      sendButton_(new QPushButton(tr("&Send"), this)),
+      errorLabel_(new QLabel(this)),
       history_(new QListWidget(this)) {
     edit_->setObjectName(QStringLiteral("sendEdit"));
     edit_->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-    edit_->setPlaceholderText(tr("Text to send: escapes \\n \\r \\t \\xHH work. Ctrl+Enter sends."));
+    edit_->setPlaceholderText(
+        tr("Text to send: escapes \\n \\r \\t \\xHH work. Ctrl+Enter sends."));
     edit_->installEventFilter(this);
     inputMode_->setObjectName(QStringLiteral("inputMode"));
     inputMode_->addItem(tr("Text"));
@@ -48,10 +54,12 @@ SendPanel::SendPanel(QWidget* parent)
     framing_->addItem(tr("Raw"), int(Framing::Raw));
     framing_->addItem(tr("Line"), int(Framing::Line));
     framing_->addItem(tr("Length (32-bit)"), int(Framing::Len32));
-    framing_->setToolTip(tr("Raw: the bytes as they are. Line: one message per line. "
-                            "Length: a 4-byte big-endian length before each message."));
+    framing_->setToolTip(
+        tr("Raw: the bytes as they are. Line: one message per line. "
+           "Length: a 4-byte big-endian length before each message."));
     chatCheck_->setObjectName(QStringLiteral("chatCheck"));
-    chatCheck_->setToolTip(tr("Send each line as \"[HH:MM:SS] nick: message\", as the course's chat client"));
+    chatCheck_->setToolTip(
+        tr("Send each line as \"[HH:MM:SS] nick: message\", as the course's chat client"));
     nickEdit_->setObjectName(QStringLiteral("nickEdit"));
     nickEdit_->setPlaceholderText(tr("nickname"));
     nickEdit_->setText(QStringLiteral("student"));
@@ -142,8 +150,9 @@ std::optional<QByteArray> SendPanel::encode(const QString& text, QString* error)
     if (chatMode()) {
         // "[HH:MM:SS] nick: message", one line, as the course's chat prints it.
         QString nick = nickname().trimmed().isEmpty() ? tr("anonymous") : nickname().trimmed();
-        QString line = QStringLiteral("[%1] %2: %3")
-                           .arg(QTime::currentTime().toString(QStringLiteral("HH:mm:ss")), nick, text);
+        QString line =
+            QStringLiteral("[%1] %2: %3")
+                .arg(QTime::currentTime().toString(QStringLiteral("HH:mm:ss")), nick, text);
         return line.toUtf8() + '\n';
     }
     auto payload = inputMode_->currentIndex() == 1 ? ByteFormat::parseHex(text, error)

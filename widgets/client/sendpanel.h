@@ -8,7 +8,6 @@
 
 #include <QByteArray>
 #include <QWidget>
-
 #include <optional>
 
 #include "core/net/framing.h"

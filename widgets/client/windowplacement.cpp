@@ -3,7 +3,6 @@
 #include <QGuiApplication>
 #include <QScreen>
 #include <QWidget>
-
 #include <algorithm>
 #include <cmath>
 
@@ -18,7 +17,8 @@ QRect WindowPlacement::cascade(int index, QSize size, const QRect& area, int ste
     const int perRun = std::min(fitX, fitY);
     const int run = index / perRun;
     const int pos = index % perRun;
-    int x = area.left() + pos * step + (run * step / 3) % std::max(1, area.width() - size.width() + 1);
+    int x =
+        area.left() + pos * step + (run * step / 3) % std::max(1, area.width() - size.width() + 1);
     int y = area.top() + pos * step;
     x = std::min(x, area.right() - size.width() + 1);
     return QRect(QPoint(x, y), size);

@@ -6,7 +6,6 @@
 // counted, so a flood cannot grow memory while the GUI is busy.
 
 #include <QVector>
-
 #include <algorithm>
 #include <cstddef>
 #include <deque>
@@ -18,7 +17,8 @@ template <typename T>
 class BatchQueue {
 public:
     // capacity: items kept at most (at least 1).
-    explicit BatchQueue(int capacity) : capacity_(static_cast<std::size_t>(std::max(1, capacity))) {}
+    explicit BatchQueue(int capacity)
+        : capacity_(static_cast<std::size_t>(std::max(1, capacity))) {}
 
     // Appends one item, dropping the oldest when full. Thread-safe, never blocks long.
     void push(T item) {

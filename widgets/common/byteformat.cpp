@@ -39,16 +39,27 @@ std::optional<QByteArray> ByteFormat::parseEscaped(const QString& text, QString*
         }
         QChar e = text.at(++i);
         switch (e.unicode()) {
-            case 'n': out += '\n'; break;
-            case 'r': out += '\r'; break;
-            case 't': out += '\t'; break;
-            case '0': out += '\0'; break;
-            case '\\': out += '\\'; break;
+            case 'n':
+                out += '\n';
+                break;
+            case 'r':
+                out += '\r';
+                break;
+            case 't':
+                out += '\t';
+                break;
+            case '0':
+                out += '\0';
+                break;
+            case '\\':
+                out += '\\';
+                break;
             case 'x': {
                 int hi = i + 1 < text.size() ? hexValue(text.at(i + 1)) : -1;
                 int lo = i + 2 < text.size() ? hexValue(text.at(i + 2)) : -1;
                 if (hi < 0 || lo < 0) {
-                    if (error) *error = tr("\\x needs two hex digits, as in \\x0a (position %1).").arg(i);
+                    if (error)
+                        *error = tr("\\x needs two hex digits, as in \\x0a (position %1).").arg(i);
                     return std::nullopt;
                 }
                 out += static_cast<char>(hi * 16 + lo);
@@ -163,11 +174,20 @@ QString ByteFormat::toEscaped(const QByteArray& bytes) {
     for (char ch : bytes) {
         const auto b = static_cast<unsigned char>(ch);
         switch (b) {
-            case '\n': out += QLatin1String("\\n"); break;
-            case '\r': out += QLatin1String("\\r"); break;
-            case '\t': out += QLatin1String("\\t"); break;
-            case '\\': out += QLatin1String("\\\\"); break;
-            default: out += printableAscii(b) ? QString(QChar(b)) : escapeByte(b);
+            case '\n':
+                out += QLatin1String("\\n");
+                break;
+            case '\r':
+                out += QLatin1String("\\r");
+                break;
+            case '\t':
+                out += QLatin1String("\\t");
+                break;
+            case '\\':
+                out += QLatin1String("\\\\");
+                break;
+            default:
+                out += printableAscii(b) ? QString(QChar(b)) : escapeByte(b);
         }
     }
     return out;

@@ -62,8 +62,9 @@ QString ErrorText::systemWords(const ErrorInfo& info) {
             if (call == QLatin1String("connect"))
                 return tr("No free local port is left to connect from.");
             if (!has)
-                return tr("The address is already used by another socket: choose another port (0 "
-                          "lets the system pick a free one).");
+                return tr(
+                    "The address is already used by another socket: choose another port (0 "
+                    "lets the system pick a free one).");
             return tr("The address %1 is already in use: another server is listening on that "
                       "port. "
                       "Stop it, or choose another port (0 lets the system pick a free one).")

@@ -10,8 +10,8 @@
 #include <QStringList>
 #include <cstdint>
 
-#include "core/net/address.h"
 #include "core/load/loadconfig.h"
+#include "core/net/address.h"
 #include "core/server/server.h"
 
 namespace sockwb {

@@ -1,10 +1,10 @@
 #include "widgets/compare/compareresultsmodel.h"
 
-#include "widgets/common/csvfield.h"
-
 #include <QBrush>
 #include <QColor>
 #include <QLocale>
+
+#include "widgets/common/csvfield.h"
 
 namespace sockwb {
 

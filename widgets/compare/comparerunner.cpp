@@ -9,8 +9,8 @@
 
 #include "core/net/error.h"
 #include "core/server/server.h"
-#include "widgets/compare/comparesampler.h"
 #include "widgets/common/errortext.h"
+#include "widgets/compare/comparesampler.h"
 
 namespace sockwb {
 

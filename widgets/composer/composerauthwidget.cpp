@@ -30,7 +30,8 @@ ComposerAuthWidget::ComposerAuthWidget(QWidget* parent) : QWidget(parent) {
     auto* basicForm = new QFormLayout(basic);
     basicForm->addRow(tr("User:"), user_);
     basicForm->addRow(tr("Password:"), password_);
-    basicForm->addRow(new QLabel(tr("Sent base64-encoded, not encrypted: anyone on the path can read it."), basic));
+    basicForm->addRow(new QLabel(
+        tr("Sent base64-encoded, not encrypted: anyone on the path can read it."), basic));
     auto* bearer = new QWidget(this);
     token_ = new QLineEdit(bearer);
     token_->setObjectName(QStringLiteral("authToken"));
@@ -44,7 +45,9 @@ ComposerAuthWidget::ComposerAuthWidget(QWidget* parent) : QWidget(parent) {
     layout->addWidget(kind_);
     layout->addWidget(stack_, 1);
 
-    auto changed = [this] { if (!loading_) emit edited(); };
+    auto changed = [this] {
+        if (!loading_) emit edited();
+    };
     connect(kind_, &QComboBox::currentIndexChanged, stack_, &QStackedWidget::setCurrentIndex);
     connect(kind_, &QComboBox::currentIndexChanged, this, changed);
     connect(user_, &QLineEdit::textChanged, this, changed);

@@ -67,15 +67,22 @@ ComposerBodyEditor::ComposerBodyEditor(QWidget* parent) : QWidget(parent) {
     connect(type_, &QComboBox::currentIndexChanged, this, &ComposerBodyEditor::onTypeChanged);
     connect(format, &QPushButton::clicked, this, &ComposerBodyEditor::formatJson);
     connect(browse, &QPushButton::clicked, this, &ComposerBodyEditor::chooseFile);
-    connect(text_, &QPlainTextEdit::textChanged, this, [this] { if (!loading_) emit edited(); });
+    connect(text_, &QPlainTextEdit::textChanged, this, [this] {
+        if (!loading_) emit edited();
+    });
     connect(form_, &ComposerKeyValueTable::edited, this, &ComposerBodyEditor::edited);
-    connect(file_, &QLineEdit::textChanged, this, [this] { if (!loading_) emit edited(); });
+    connect(file_, &QLineEdit::textChanged, this, [this] {
+        if (!loading_) emit edited();
+    });
     onTypeChanged();
 }
 
 void ComposerBodyEditor::onTypeChanged() {
     const auto t = BodyType(type_->currentData().toInt());
-    stack_->setCurrentIndex(t == BodyType::None ? 0 : t == BodyType::Form ? 2 : t == BodyType::File ? 3 : 1);
+    stack_->setCurrentIndex(t == BodyType::None   ? 0
+                            : t == BodyType::Form ? 2
+                            : t == BodyType::File ? 3
+                                                  : 1);
     formatButton_->setVisible(t == BodyType::Json);
     jsonStatus_->clear();
     if (!loading_) emit edited();
@@ -101,7 +108,8 @@ bool ComposerBodyEditor::formatJson() {
     QJsonParseError error;
     const QJsonDocument doc = QJsonDocument::fromJson(text_->toPlainText().toUtf8(), &error);
     if (doc.isNull()) {
-        jsonStatus_->setText(tr("Not JSON: %1 at offset %2").arg(error.errorString()).arg(error.offset));
+        jsonStatus_->setText(
+            tr("Not JSON: %1 at offset %2").arg(error.errorString()).arg(error.offset));
         return false;
     }
     text_->setPlainText(QString::fromUtf8(doc.toJson(QJsonDocument::Indented)).trimmed());

@@ -63,7 +63,8 @@ ComposerBodyView::ComposerBodyView(QWidget* parent) : QWidget(parent) {
     clear();
 }
 
-ComposerBodyView::Kind ComposerBodyView::detect(const QByteArray& body, const QString& contentType) {
+ComposerBodyView::Kind ComposerBodyView::detect(const QByteArray& body,
+                                                const QString& contentType) {
     if (body.isEmpty()) return Kind::Empty;
     const QString type = contentType.toLower();
     if (type.startsWith(QLatin1String("image/"))) return Kind::Image;
@@ -72,12 +73,14 @@ ComposerBodyView::Kind ComposerBodyView::detect(const QByteArray& body, const QS
     if (type.contains(QLatin1String("xml"))) return Kind::Xml;
     const QByteArray head = body.left(64).trimmed();
     if (head.startsWith("<?xml")) return Kind::Xml;
-    if (head.startsWith("<!DOCTYPE html") || head.startsWith("<!doctype html") || head.startsWith("<html"))
+    if (head.startsWith("<!DOCTYPE html") || head.startsWith("<!doctype html") ||
+        head.startsWith("<html"))
         return Kind::Html;
     if ((head.startsWith('{') || head.startsWith('[')) && body.size() <= kPrettyLimit &&
         !QJsonDocument::fromJson(body).isNull())
         return Kind::Json;
-    if (head.startsWith("\x89PNG") || head.startsWith("\xff\xd8") || head.startsWith("GIF8")) return Kind::Image;
+    if (head.startsWith("\x89PNG") || head.startsWith("\xff\xd8") || head.startsWith("GIF8"))
+        return Kind::Image;
     return Kind::Text;
 }
 
@@ -120,45 +123,52 @@ void ComposerBodyView::setBody(const QByteArray& body, const QString& contentTyp
     const bool cut = body.size() > kPreviewBytes;
     QString what;
     switch (kind_) {
-    case Kind::Image: {
-        QImage img;
-        if (img.loadFromData(body)) {
-            image_->setPixmap(QPixmap::fromImage(img));
-            stack_->setCurrentIndex(2);
-            info_->setText(tr("Image %1 x %2, %3").arg(img.width()).arg(img.height()).arg(composerSize(quint64(body.size()))));
-            return;
-        }
-        kind_ = Kind::Text;  // not decodable: show the bytes
-        what = tr("text");
-        text_->setPlainText(composerVisibleBytes(body, kPreviewBytes, false));
-        break;
-    }
-    case Kind::Json:
-    case Kind::Xml: {
-        const QString pretty = body.size() <= kPrettyLimit ? (kind_ == Kind::Json ? prettyJson(body) : prettyXml(body)) : QString();
-        what = kind_ == Kind::Json ? tr("JSON") : tr("XML");
-        if (!pretty.isEmpty()) {
-            what += tr(", pretty-printed");
-            text_->setPlainText(pretty.left(kPreviewBytes));
-        } else {
+        case Kind::Image: {
+            QImage img;
+            if (img.loadFromData(body)) {
+                image_->setPixmap(QPixmap::fromImage(img));
+                stack_->setCurrentIndex(2);
+                info_->setText(tr("Image %1 x %2, %3")
+                                   .arg(img.width())
+                                   .arg(img.height())
+                                   .arg(composerSize(quint64(body.size()))));
+                return;
+            }
+            kind_ = Kind::Text;  // not decodable: show the bytes
+            what = tr("text");
             text_->setPlainText(composerVisibleBytes(body, kPreviewBytes, false));
+            break;
         }
-        break;
-    }
-    case Kind::Html:
-        what = tr("HTML, rendered");
-        html_->setHtml(QString::fromUtf8(body.left(kPreviewBytes)));
-        text_->setPlainText(QString::fromUtf8(body.left(kPreviewBytes)));
-        stack_->setCurrentIndex(1);
-        break;
-    default:
-        what = tr("text");
-        text_->setPlainText(composerVisibleBytes(body, kPreviewBytes, false));
-        break;
+        case Kind::Json:
+        case Kind::Xml: {
+            const QString pretty = body.size() <= kPrettyLimit
+                                       ? (kind_ == Kind::Json ? prettyJson(body) : prettyXml(body))
+                                       : QString();
+            what = kind_ == Kind::Json ? tr("JSON") : tr("XML");
+            if (!pretty.isEmpty()) {
+                what += tr(", pretty-printed");
+                text_->setPlainText(pretty.left(kPreviewBytes));
+            } else {
+                text_->setPlainText(composerVisibleBytes(body, kPreviewBytes, false));
+            }
+            break;
+        }
+        case Kind::Html:
+            what = tr("HTML, rendered");
+            html_->setHtml(QString::fromUtf8(body.left(kPreviewBytes)));
+            text_->setPlainText(QString::fromUtf8(body.left(kPreviewBytes)));
+            stack_->setCurrentIndex(1);
+            break;
+        default:
+            what = tr("text");
+            text_->setPlainText(composerVisibleBytes(body, kPreviewBytes, false));
+            break;
     }
     showAll_->setVisible(cut);
-    info_->setText(cut ? tr("%1 - showing the first %2 of %3").arg(what, composerSize(kPreviewBytes), composerSize(quint64(body.size())))
-                       : tr("%1 - %2").arg(what, composerSize(quint64(body.size()))));
+    info_->setText(
+        cut ? tr("%1 - showing the first %2 of %3")
+                  .arg(what, composerSize(kPreviewBytes), composerSize(quint64(body.size())))
+            : tr("%1 - %2").arg(what, composerSize(quint64(body.size()))));
 }
 
 void ComposerBodyView::showAll() {
@@ -182,7 +192,8 @@ bool ComposerBodyView::saveTo(const QString& path, QString* error) const {
 void ComposerBodyView::chooseSaveFile() {
     const QString path = QFileDialog::getSaveFileName(this, tr("Save the response body"));
     QString error;
-    if (!path.isEmpty() && !saveTo(path, &error)) info_->setText(tr("Could not save: %1").arg(error));
+    if (!path.isEmpty() && !saveTo(path, &error))
+        info_->setText(tr("Could not save: %1").arg(error));
 }
 
 }  // namespace sockwb

@@ -60,7 +60,8 @@ void ComposerCollection::rebuild() {
 QByteArray ComposerCollection::toFile(const std::vector<ComposerRequest>& requests) {
     QJsonArray a;
     for (const auto& r : requests) a.append(r.toJson());
-    return QJsonDocument(QJsonObject{{QStringLiteral("sockwbCollection"), 1}, {QStringLiteral("requests"), a}})
+    return QJsonDocument(QJsonObject{{QStringLiteral("sockwbCollection"), 1},
+                                     {QStringLiteral("requests"), a}})
         .toJson(QJsonDocument::Indented);
 }
 
@@ -69,7 +70,9 @@ std::vector<ComposerRequest> ComposerCollection::fromFile(const QByteArray& byte
     const QJsonDocument doc = QJsonDocument::fromJson(bytes, &parse);
     std::vector<ComposerRequest> out;
     if (doc.isNull() || !doc.object().contains(QStringLiteral("requests"))) {
-        if (error) *error = doc.isNull() ? tr("not JSON: %1").arg(parse.errorString()) : tr("not a request collection");
+        if (error)
+            *error = doc.isNull() ? tr("not JSON: %1").arg(parse.errorString())
+                                  : tr("not a request collection");
         return out;
     }
     for (const auto& v : doc.object().value(QStringLiteral("requests")).toArray())
@@ -108,13 +111,15 @@ bool ComposerCollection::loadFrom(const QString& path, QString* error) {
 }
 
 void ComposerCollection::chooseOpen() {
-    const QString path = QFileDialog::getOpenFileName(this, tr("Open a request collection"), path_, tr("JSON files (*.json)"));
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open a request collection"), path_,
+                                                      tr("JSON files (*.json)"));
     QString error;
     if (!path.isEmpty() && !loadFrom(path, &error)) status_->setText(error);
 }
 
 void ComposerCollection::chooseSave() {
-    const QString path = QFileDialog::getSaveFileName(this, tr("Save the request collection"), path_, tr("JSON files (*.json)"));
+    const QString path = QFileDialog::getSaveFileName(this, tr("Save the request collection"),
+                                                      path_, tr("JSON files (*.json)"));
     QString error;
     if (!path.isEmpty() && !saveTo(path, &error)) status_->setText(error);
 }

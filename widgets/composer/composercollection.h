@@ -5,7 +5,6 @@
 // a click opens a request in the form.
 
 #include <QWidget>
-
 #include <vector>
 
 #include "widgets/composer/composerrequest.h"

@@ -13,14 +13,16 @@ namespace sockwb {
 
 ComposerCurlDialog::ComposerCurlDialog(QWidget* parent) : QDialog(parent) {
     setWindowTitle(tr("Import cURL"));
-    auto* hint = new QLabel(tr("Paste a curl command. Understood: -X, -H, -d/--data/--data-raw/--data-binary, --url, "
-                               "-I, -L, --compressed, -A, -e, -u, -G, -m, --http1.0 and quoted arguments."),
-                            this);
+    auto* hint = new QLabel(
+        tr("Paste a curl command. Understood: -X, -H, -d/--data/--data-raw/--data-binary, --url, "
+           "-I, -L, --compressed, -A, -e, -u, -G, -m, --http1.0 and quoted arguments."),
+        this);
     hint->setWordWrap(true);
     text_ = new QPlainTextEdit(this);
     text_->setObjectName(QStringLiteral("curlText"));
     text_->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-    text_->setPlaceholderText(QStringLiteral("curl -H 'X-Course: reseaux' http://127.0.0.1:8080/echo"));
+    text_->setPlaceholderText(
+        QStringLiteral("curl -H 'X-Course: reseaux' http://127.0.0.1:8080/echo"));
     error_ = new QLabel(this);
     error_->setObjectName(QStringLiteral("curlError"));
     error_->setStyleSheet(QStringLiteral("color: #c62828;"));

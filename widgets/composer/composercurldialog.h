@@ -4,7 +4,6 @@
 // problem shown inline, and OK gives the parsed command.
 
 #include <QDialog>
-
 #include <optional>
 
 #include "core/http/curlcommand.h"

@@ -16,7 +16,8 @@
 namespace sockwb {
 
 QString ComposerHistory::defaultPath() {
-    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/composer-history.json");
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) +
+           QStringLiteral("/composer-history.json");
 }
 
 ComposerHistory::ComposerHistory(QWidget* parent, const QString& path)
@@ -57,8 +58,8 @@ ComposerRequest ComposerHistory::withoutSecrets(const ComposerRequest& request) 
 }
 
 void ComposerHistory::add(const ComposerRequest& request, const QString& outcome) {
-    entries_.insert(entries_.begin(),
-                    Entry{withoutSecrets(request), outcome, QDateTime::currentDateTime().toString(Qt::ISODate)});
+    entries_.insert(entries_.begin(), Entry{withoutSecrets(request), outcome,
+                                            QDateTime::currentDateTime().toString(Qt::ISODate)});
     if (entries_.size() > size_t(kMaxEntries)) entries_.resize(kMaxEntries);
     save();
     rebuild();
@@ -76,9 +77,11 @@ void ComposerHistory::rebuild() {
     for (size_t i = 0; i < entries_.size(); ++i) {
         const Entry& e = entries_[i];
         const QString line = QStringLiteral("%1  %2").arg(qs(e.request.method), qs(e.request.url));
-        if (!needle.isEmpty() && !line.contains(needle, Qt::CaseInsensitive) && !e.outcome.contains(needle, Qt::CaseInsensitive))
+        if (!needle.isEmpty() && !line.contains(needle, Qt::CaseInsensitive) &&
+            !e.outcome.contains(needle, Qt::CaseInsensitive))
             continue;
-        auto* item = new QListWidgetItem(QStringLiteral("%1\n    %2  %3").arg(line, e.outcome, e.when), list_);
+        auto* item = new QListWidgetItem(
+            QStringLiteral("%1\n    %2  %3").arg(line, e.outcome, e.when), list_);
         item->setData(Qt::UserRole, int(i));
         item->setToolTip(line);
     }
@@ -87,10 +90,13 @@ void ComposerHistory::rebuild() {
 void ComposerHistory::load() {
     QFile f(path_);
     if (!f.open(QIODevice::ReadOnly)) return;  // no history yet
-    for (const auto& v : QJsonDocument::fromJson(f.readAll()).object().value(QStringLiteral("history")).toArray()) {
+    for (const auto& v :
+         QJsonDocument::fromJson(f.readAll()).object().value(QStringLiteral("history")).toArray()) {
         const QJsonObject o = v.toObject();
-        entries_.push_back({ComposerRequest::fromJson(o.value(QStringLiteral("request")).toObject()),
-                            o.value(QStringLiteral("outcome")).toString(), o.value(QStringLiteral("when")).toString()});
+        entries_.push_back(
+            {ComposerRequest::fromJson(o.value(QStringLiteral("request")).toObject()),
+             o.value(QStringLiteral("outcome")).toString(),
+             o.value(QStringLiteral("when")).toString()});
     }
     rebuild();
 }
@@ -104,7 +110,8 @@ void ComposerHistory::save() const {
     QDir().mkpath(QFileInfo(path_).absolutePath());
     QSaveFile f(path_);
     if (!f.open(QIODevice::WriteOnly)) return;  // history is a convenience: never an error dialog
-    f.write(QJsonDocument(QJsonObject{{QStringLiteral("history"), a}}).toJson(QJsonDocument::Compact));
+    f.write(
+        QJsonDocument(QJsonObject{{QStringLiteral("history"), a}}).toJson(QJsonDocument::Compact));
     // URLs and bodies can still be private: the file is the user's alone.
     f.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
     f.commit();

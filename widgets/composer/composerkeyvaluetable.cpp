@@ -154,8 +154,8 @@ void ComposerKeyValueTable::onItemChanged(QTableWidgetItem* changed) {
 
 void ComposerKeyValueTable::keyPressEvent(QKeyEvent* event) {
     const int row = currentRow();
-    if (event->key() == Qt::Key_Delete && state() != QAbstractItemView::EditingState && row >= fixedCount_ &&
-        row < rowCount() - 1) {
+    if (event->key() == Qt::Key_Delete && state() != QAbstractItemView::EditingState &&
+        row >= fixedCount_ && row < rowCount() - 1) {
         removeRow(row);
         emit edited();
         return;

@@ -8,7 +8,6 @@
 
 #include <QStringList>
 #include <QTableWidget>
-
 #include <vector>
 
 #include "widgets/composer/composerrequest.h"

@@ -40,6 +40,8 @@ ComposerLocalServer* ComposerLocalServer::ensureRunning(QString* error) {
     }
 }
 
-QString ComposerLocalServer::baseUrl() const { return QStringLiteral("http://127.0.0.1:%1").arg(port_); }
+QString ComposerLocalServer::baseUrl() const {
+    return QStringLiteral("http://127.0.0.1:%1").arg(port_);
+}
 
 }  // namespace sockwb

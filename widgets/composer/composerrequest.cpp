@@ -3,15 +3,17 @@
 #include <QFile>
 #include <QJsonArray>
 
-#include "core/net/error.h"
 #include "core/http/headers.h"
 #include "core/http/percentencoding.h"
+#include "core/net/error.h"
 
 namespace sockwb {
 
 namespace {
 
-bool same(const std::string& a, const std::string& b) { return http::Headers::equalsIgnoreCase(a, b); }
+bool same(const std::string& a, const std::string& b) {
+    return http::Headers::equalsIgnoreCase(a, b);
+}
 
 std::string trimmed(std::string s) {
     while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.erase(0, 1);
@@ -21,11 +23,16 @@ std::string trimmed(std::string s) {
 
 const char* bodyTypeName(ComposerRequest::BodyType t) {
     switch (t) {
-    case ComposerRequest::BodyType::Raw: return "raw";
-    case ComposerRequest::BodyType::Json: return "json";
-    case ComposerRequest::BodyType::Form: return "form";
-    case ComposerRequest::BodyType::File: return "file";
-    case ComposerRequest::BodyType::None: break;
+        case ComposerRequest::BodyType::Raw:
+            return "raw";
+        case ComposerRequest::BodyType::Json:
+            return "json";
+        case ComposerRequest::BodyType::Form:
+            return "form";
+        case ComposerRequest::BodyType::File:
+            return "file";
+        case ComposerRequest::BodyType::None:
+            break;
     }
     return "none";
 }
@@ -41,7 +48,8 @@ std::vector<ComposerRequest::Row> rowsFromJson(const QJsonArray& a) {
     std::vector<ComposerRequest::Row> rows;
     for (const auto& v : a) {
         const QJsonObject o = v.toObject();
-        rows.push_back({o.value("enabled").toBool(true), ss(o.value("name").toString()), ss(o.value("value").toString())});
+        rows.push_back({o.value("enabled").toBool(true), ss(o.value("name").toString()),
+                        ss(o.value("value").toString())});
     }
     return rows;
 }
@@ -49,8 +57,11 @@ std::vector<ComposerRequest::Row> rowsFromJson(const QJsonArray& a) {
 }  // namespace
 
 std::vector<ComposerRequest::AutoHeader> ComposerRequest::defaultAutoHeaders() {
-    return {{"Host", true, ""}, {"User-Agent", true, ""}, {"Accept", true, ""},
-            {"Content-Length", true, ""}, {"Connection", false, ""}};
+    return {{"Host", true, ""},
+            {"User-Agent", true, ""},
+            {"Accept", true, ""},
+            {"Content-Length", true, ""},
+            {"Connection", false, ""}};
 }
 
 std::string ComposerRequest::autoDefault(const std::string& header) const {
@@ -74,22 +85,25 @@ std::string ComposerRequest::autoDefault(const std::string& header) const {
 
 std::string ComposerRequest::body() const {
     switch (bodyType) {
-    case BodyType::None: return {};
-    case BodyType::Raw:
-    case BodyType::Json: return rawText;
-    case BodyType::Form: {
-        std::vector<http::percent::QueryItem> items;
-        for (const auto& r : formRows)
-            if (r.enabled && !r.name.empty()) items.emplace_back(r.name, r.value);
-        return http::percent::joinQuery(items);
-    }
-    case BodyType::File: {
-        QFile f(qs(filePath));
-        if (!f.open(QIODevice::ReadOnly))
-            throw Error::invalid("cannot read the body file '" + filePath + "'", ss(f.errorString()));
-        const QByteArray bytes = f.readAll();
-        return std::string(bytes.constData(), static_cast<size_t>(bytes.size()));
-    }
+        case BodyType::None:
+            return {};
+        case BodyType::Raw:
+        case BodyType::Json:
+            return rawText;
+        case BodyType::Form: {
+            std::vector<http::percent::QueryItem> items;
+            for (const auto& r : formRows)
+                if (r.enabled && !r.name.empty()) items.emplace_back(r.name, r.value);
+            return http::percent::joinQuery(items);
+        }
+        case BodyType::File: {
+            QFile f(qs(filePath));
+            if (!f.open(QIODevice::ReadOnly))
+                throw Error::invalid("cannot read the body file '" + filePath + "'",
+                                     ss(f.errorString()));
+            const QByteArray bytes = f.readAll();
+            return std::string(bytes.constData(), static_cast<size_t>(bytes.size()));
+        }
     }
     return {};
 }
@@ -103,19 +117,28 @@ http::CurlCommand ComposerRequest::toCurl() const {
     if (timeoutMs != 30000) c.maxTimeSeconds = timeoutMs / 1000.0;
     const bool hasBody = bodyType != BodyType::None;
     const std::string m = method.empty() ? std::string("GET") : method;
-    if (m == "HEAD" && !hasBody) c.head = true;
-    else if (m != (hasBody ? "POST" : "GET")) c.method = m;
-    if (auth == Auth::Basic) c.user = authPassword.empty() ? authUser : authUser + ":" + authPassword;
+    if (m == "HEAD" && !hasBody)
+        c.head = true;
+    else if (m != (hasBody ? "POST" : "GET"))
+        c.method = m;
+    if (auth == Auth::Basic)
+        c.user = authPassword.empty() ? authUser : authUser + ":" + authPassword;
     if (auth == Auth::Bearer) c.headers.push_back("Authorization: Bearer " + bearerToken);
     for (const auto& a : autoHeaders) {
         if (same(a.name, "Connection")) {
-            if (a.enabled) c.headers.push_back("Connection: " + (a.value.empty() ? std::string("close") : a.value));
+            if (a.enabled)
+                c.headers.push_back("Connection: " +
+                                    (a.value.empty() ? std::string("close") : a.value));
             continue;
         }
-        if (!a.enabled) c.headers.push_back(a.name + ":");
-        else if (a.value.empty()) continue;
-        else if (same(a.name, "User-Agent")) c.userAgent = a.value;
-        else c.headers.push_back(a.name + ": " + a.value);
+        if (!a.enabled)
+            c.headers.push_back(a.name + ":");
+        else if (a.value.empty())
+            continue;
+        else if (same(a.name, "User-Agent"))
+            c.userAgent = a.value;
+        else
+            c.headers.push_back(a.name + ": " + a.value);
     }
     for (const auto& r : headers) {
         if (!r.enabled || trimmed(r.name).empty()) continue;
@@ -125,8 +148,10 @@ http::CurlCommand ComposerRequest::toCurl() const {
     if (hasBody) {
         c.data.push_back(body());
         bool typed = false;
-        for (const auto& r : headers) typed = typed || (r.enabled && same(trimmed(r.name), "Content-Type"));
-        if (bodyType == BodyType::Json && !typed) c.headers.push_back("Content-Type: application/json");
+        for (const auto& r : headers)
+            typed = typed || (r.enabled && same(trimmed(r.name), "Content-Type"));
+        if (bodyType == BodyType::Json && !typed)
+            c.headers.push_back("Content-Type: application/json");
     }
     return c;
 }
@@ -195,15 +220,25 @@ std::string ComposerRequest::title() const { return name.empty() ? method + " " 
 QJsonObject ComposerRequest::toJson() const {
     QJsonArray autos;
     for (const auto& a : autoHeaders)
-        autos.append(QJsonObject{{"name", qs(a.name)}, {"enabled", a.enabled}, {"value", qs(a.value)}});
+        autos.append(
+            QJsonObject{{"name", qs(a.name)}, {"enabled", a.enabled}, {"value", qs(a.value)}});
     static const char* authNames[] = {"none", "basic", "bearer"};
-    return QJsonObject{{"name", qs(name)}, {"method", qs(method)}, {"url", qs(url)},
-                       {"http10", http10}, {"autoHeaders", autos}, {"headers", rowsToJson(headers)},
-                       {"bodyType", bodyTypeName(bodyType)}, {"body", qs(rawText)},
-                       {"form", rowsToJson(formRows)}, {"file", qs(filePath)},
-                       {"auth", authNames[static_cast<int>(auth)]}, {"user", qs(authUser)},
-                       {"password", qs(authPassword)}, {"token", qs(bearerToken)},
-                       {"followRedirects", followRedirects}, {"compressed", compressed},
+    return QJsonObject{{"name", qs(name)},
+                       {"method", qs(method)},
+                       {"url", qs(url)},
+                       {"http10", http10},
+                       {"autoHeaders", autos},
+                       {"headers", rowsToJson(headers)},
+                       {"bodyType", bodyTypeName(bodyType)},
+                       {"body", qs(rawText)},
+                       {"form", rowsToJson(formRows)},
+                       {"file", qs(filePath)},
+                       {"auth", authNames[static_cast<int>(auth)]},
+                       {"user", qs(authUser)},
+                       {"password", qs(authPassword)},
+                       {"token", qs(bearerToken)},
+                       {"followRedirects", followRedirects},
+                       {"compressed", compressed},
                        {"timeoutMs", timeoutMs}};
 }
 
@@ -229,7 +264,9 @@ ComposerRequest ComposerRequest::fromJson(const QJsonObject& o) {
     r.formRows = rowsFromJson(o.value("form").toArray());
     r.filePath = ss(o.value("file").toString());
     const QString auth = o.value("auth").toString();
-    r.auth = auth == QLatin1String("basic") ? Auth::Basic : auth == QLatin1String("bearer") ? Auth::Bearer : Auth::None;
+    r.auth = auth == QLatin1String("basic")    ? Auth::Basic
+             : auth == QLatin1String("bearer") ? Auth::Bearer
+                                               : Auth::None;
     r.authUser = ss(o.value("user").toString());
     r.authPassword = ss(o.value("password").toString());
     r.bearerToken = ss(o.value("token").toString());

@@ -6,7 +6,6 @@
 // type: copy freely; every method is pure and thread-safe.
 
 #include <QJsonObject>
-
 #include <string>
 #include <vector>
 
@@ -19,8 +18,8 @@ struct ComposerRequest {
     // A header the client adds on its own, shown in the headers table.
     struct AutoHeader {
         std::string name;
-        bool enabled = true;   // false: not sent (Connection: checked to send)
-        std::string value;     // "" = the client's default
+        bool enabled = true;  // false: not sent (Connection: checked to send)
+        std::string value;    // "" = the client's default
     };
     // A custom header, query parameter or form field.
     struct Row {
@@ -32,16 +31,16 @@ struct ComposerRequest {
     enum class BodyType { None, Raw, Json, Form, File };
     enum class Auth { None, Basic, Bearer };
 
-    std::string name;                // title in history and collections
+    std::string name;  // title in history and collections
     std::string method = "GET";
     std::string url = "http://127.0.0.1/";
     bool http10 = false;
     std::vector<AutoHeader> autoHeaders = defaultAutoHeaders();
     std::vector<Row> headers;
     BodyType bodyType = BodyType::None;
-    std::string rawText;             // Raw and Json
-    std::vector<Row> formRows;       // Form
-    std::string filePath;            // File
+    std::string rawText;        // Raw and Json
+    std::vector<Row> formRows;  // Form
+    std::string filePath;       // File
     Auth auth = Auth::None;
     std::string authUser, authPassword, bearerToken;
     bool followRedirects = false;

@@ -12,12 +12,11 @@
 #include <QSplitter>
 #include <QTabWidget>
 #include <QVBoxLayout>
-
 #include <string_view>
 
-#include "core/net/error.h"
 #include "core/http/percentencoding.h"
 #include "core/http/url.h"
+#include "core/net/error.h"
 #include "widgets/composer/composerauthwidget.h"
 #include "widgets/composer/composerbodyeditor.h"
 #include "widgets/composer/composerkeyvaluetable.h"
@@ -32,8 +31,10 @@ bool isToken(const QString& s) {
     if (s.isEmpty()) return false;
     for (QChar c : s) {
         const char16_t u = c.unicode();
-        const bool ok = (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || (u >= '0' && u <= '9') ||
-                        (u < 128 && std::string_view("!#$%&'*+-.^_`|~").find(char(u)) != std::string_view::npos);
+        const bool ok = (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') ||
+                        (u >= '0' && u <= '9') ||
+                        (u < 128 && std::string_view("!#$%&'*+-.^_`|~").find(char(u)) !=
+                                        std::string_view::npos);
         if (!ok) return false;
     }
     return true;
@@ -61,8 +62,9 @@ UrlParts splitUrl(const QString& url) {
     return p;
 }
 
-const QStringList kAutoHeaders = {QStringLiteral("Host"), QStringLiteral("User-Agent"), QStringLiteral("Accept"),
-                                  QStringLiteral("Content-Length"), QStringLiteral("Connection")};
+const QStringList kAutoHeaders = {QStringLiteral("Host"), QStringLiteral("User-Agent"),
+                                  QStringLiteral("Accept"), QStringLiteral("Content-Length"),
+                                  QStringLiteral("Connection")};
 
 }  // namespace
 
@@ -71,8 +73,9 @@ ComposerRequestEditor::ComposerRequestEditor(QWidget* parent) : QWidget(parent) 
     method_->setObjectName(QStringLiteral("method"));
     method_->setEditable(true);
     method_->setInsertPolicy(QComboBox::NoInsert);
-    method_->addItems({QStringLiteral("GET"), QStringLiteral("HEAD"), QStringLiteral("POST"), QStringLiteral("PUT"),
-                       QStringLiteral("PATCH"), QStringLiteral("DELETE"), QStringLiteral("OPTIONS")});
+    method_->addItems({QStringLiteral("GET"), QStringLiteral("HEAD"), QStringLiteral("POST"),
+                       QStringLiteral("PUT"), QStringLiteral("PATCH"), QStringLiteral("DELETE"),
+                       QStringLiteral("OPTIONS")});
     method_->setToolTip(tr("Any token is accepted (letters, digits and !#$%&'*+-.^_`|~)"));
     url_ = new QLineEdit(this);
     url_->setObjectName(QStringLiteral("url"));
@@ -103,7 +106,8 @@ ComposerRequestEditor::ComposerRequestEditor(QWidget* parent) : QWidget(parent) 
     auto* options = new QWidget(this);
     follow_ = new QCheckBox(tr("Follow redirects (3xx with Location)"), options);
     follow_->setObjectName(QStringLiteral("followRedirects"));
-    compressed_ = new QCheckBox(tr("Ask for a compressed response (gzip, deflate) and decode it"), options);
+    compressed_ =
+        new QCheckBox(tr("Ask for a compressed response (gzip, deflate) and decode it"), options);
     timeout_ = new QSpinBox(options);
     timeout_->setObjectName(QStringLiteral("timeout"));
     timeout_->setRange(100, 600000);
@@ -167,7 +171,8 @@ ComposerRequest ComposerRequestEditor::request() const {
     r.url = ss(url_->text().trimmed());
     r.http10 = version_->currentIndex() == 1;
     for (int i = 0; i < headers_->fixedCount(); ++i)
-        r.autoHeaders[i] = {ss(kAutoHeaders[i]), headers_->fixedEnabled(i), ss(headers_->fixedValue(i))};
+        r.autoHeaders[i] = {ss(kAutoHeaders[i]), headers_->fixedEnabled(i),
+                            ss(headers_->fixedValue(i))};
     r.headers = headers_->rows();
     body_->store(r);
     auth_->store(r);
@@ -199,7 +204,8 @@ void ComposerRequestEditor::onUrlEdited() {
     std::vector<ComposerRequest::Row> rows;
     const UrlParts parts = splitUrl(url_->text().trimmed());
     if (parts.hasQuery && !parts.query.isEmpty())
-        for (auto& [k, v] : http::percent::splitQuery(ss(parts.query))) rows.push_back({true, k, v});
+        for (auto& [k, v] : http::percent::splitQuery(ss(parts.query)))
+            rows.push_back({true, k, v});
     for (const auto& row : params_->rows())
         if (!row.enabled) rows.push_back(row);
     params_->setRows(rows);
@@ -220,7 +226,9 @@ void ComposerRequestEditor::onParamsEdited() {
 QString ComposerRequestEditor::methodProblem() const {
     const QString m = method_->currentText().trimmed();
     if (m.isEmpty()) return tr("The method is empty: choose GET, POST... or type a token.");
-    if (!isToken(m)) return tr("'%1' is not a valid method: use letters, digits and !#$%&'*+-.^_`|~ only.").arg(m);
+    if (!isToken(m))
+        return tr("'%1' is not a valid method: use letters, digits and !#$%&'*+-.^_`|~ only.")
+            .arg(m);
     return {};
 }
 
@@ -246,8 +254,11 @@ void ComposerRequestEditor::refresh() {
     const QString why = problem();
     urlError_->setText(why);
     urlError_->setVisible(!why.isEmpty());
-    url_->setStyleSheet(why.isEmpty() || !methodProblem().isEmpty() ? QString() : QStringLiteral("border: 1px solid #c62828;"));
-    method_->setStyleSheet(methodProblem().isEmpty() ? QString() : QStringLiteral("border: 1px solid #c62828;"));
+    url_->setStyleSheet(why.isEmpty() || !methodProblem().isEmpty()
+                            ? QString()
+                            : QStringLiteral("border: 1px solid #c62828;"));
+    method_->setStyleSheet(
+        methodProblem().isEmpty() ? QString() : QStringLiteral("border: 1px solid #c62828;"));
     raw_.clear();
     if (why.isEmpty()) {
         try {
@@ -259,7 +270,8 @@ void ComposerRequestEditor::refresh() {
         }
     }
     rawTitle_->setText(raw_.isEmpty() ? tr("Raw request: nothing to send yet")
-                                      : tr("Raw request: the exact %n byte(s) Send will write", nullptr, int(raw_.size())));
+                                      : tr("Raw request: the exact %n byte(s) Send will write",
+                                           nullptr, int(raw_.size())));
     const QString shown = composerVisibleBytes(raw_, 64 * 1024);
     if (rawPane_->toPlainText() != shown) rawPane_->setPlainText(shown);
     emit changed();

@@ -8,7 +8,6 @@
 #include <QTabWidget>
 #include <QTableWidget>
 #include <QVBoxLayout>
-
 #include <algorithm>
 
 #include "widgets/common/byteformat.h"
@@ -42,12 +41,18 @@ QTableWidget* table(QWidget* parent, const QStringList& columns) {
 
 QColor classColor(http::StatusClass c) {
     switch (c) {
-    case http::StatusClass::Informational: return QColor(0x60, 0x7d, 0x8b);
-    case http::StatusClass::Success: return QColor(0x2e, 0x7d, 0x32);
-    case http::StatusClass::Redirection: return QColor(0x15, 0x65, 0xc0);
-    case http::StatusClass::ClientError: return QColor(0xe6, 0x51, 0x00);
-    case http::StatusClass::ServerError: return QColor(0xc6, 0x28, 0x28);
-    case http::StatusClass::Unknown: break;
+        case http::StatusClass::Informational:
+            return QColor(0x60, 0x7d, 0x8b);
+        case http::StatusClass::Success:
+            return QColor(0x2e, 0x7d, 0x32);
+        case http::StatusClass::Redirection:
+            return QColor(0x15, 0x65, 0xc0);
+        case http::StatusClass::ClientError:
+            return QColor(0xe6, 0x51, 0x00);
+        case http::StatusClass::ServerError:
+            return QColor(0xc6, 0x28, 0x28);
+        case http::StatusClass::Unknown:
+            break;
     }
     return QColor(0x61, 0x61, 0x61);
 }
@@ -109,14 +114,16 @@ void ComposerResponseView::fillVisibleTab() {
     if (!outcome_ || !outcome_->ok || outcome_->result.hops.empty()) return;
     const std::string& raw = outcome_->result.final().raw;
     if (tabs_->currentWidget() == raw_ && rawDirty_) {
-        raw_->setPlainText(composerVisibleBytes(QByteArray::fromRawData(raw.data(), qsizetype(raw.size())), kRawPreviewBytes));
+        raw_->setPlainText(composerVisibleBytes(
+            QByteArray::fromRawData(raw.data(), qsizetype(raw.size())), kRawPreviewBytes));
         rawDirty_ = false;
     }
     if (tabs_->currentWidget() == hex_ && hexDirty_) {
         const qsizetype n = std::min<qsizetype>(qsizetype(raw.size()), kHexPreviewBytes);
         QString hex = ByteFormat::toHexDump(QByteArray(raw.data(), n));
         if (qsizetype(raw.size()) > kHexPreviewBytes)
-            hex += tr("\n[first %1 of %2 shown]").arg(composerSize(kHexPreviewBytes), composerSize(quint64(raw.size())));
+            hex += tr("\n[first %1 of %2 shown]")
+                       .arg(composerSize(kHexPreviewBytes), composerSize(quint64(raw.size())));
         hex_->setPlainText(hex);
         hexDirty_ = false;
     }
@@ -135,11 +142,13 @@ void ComposerResponseView::showOutcome(std::shared_ptr<const ComposerOutcome> sh
     setChip(QStringLiteral("%1 %2").arg(r.status).arg(qs(r.reason)), classColor(r.statusClass()));
     double total = 0;
     for (const auto& hop : outcome.result.hops) total += hop.timings.total;
-    summary_->setText(tr("%1 ms  -  body %2, %3 received  -  %4 %5")
-                          .arg(total, 0, 'f', 1)
-                          .arg(composerSize(r.body.size()), composerSize(ex.bytesReceived), qs(r.version),
-                               outcome.result.hops.size() > 1 ? tr("(%n redirect(s))", nullptr, int(outcome.result.hops.size() - 1))
-                                                              : QString()));
+    summary_->setText(
+        tr("%1 ms  -  body %2, %3 received  -  %4 %5")
+            .arg(total, 0, 'f', 1)
+            .arg(composerSize(r.body.size()), composerSize(ex.bytesReceived), qs(r.version),
+                 outcome.result.hops.size() > 1
+                     ? tr("(%n redirect(s))", nullptr, int(outcome.result.hops.size() - 1))
+                     : QString()));
 
     body_->setBody(bytes(r.body), qs(std::string(r.headers.get("Content-Type").value_or(""))));
     headers_->setRowCount(0);
@@ -162,10 +171,16 @@ void ComposerResponseView::showOutcome(std::shared_ptr<const ComposerOutcome> sh
     for (const auto& hop : outcome.result.hops) {
         redirects_->insertRow(n);
         redirects_->setItem(n, 0, new QTableWidgetItem(QString::number(n + 1)));
-        redirects_->setItem(n, 1, new QTableWidgetItem(QStringLiteral("%1 %2").arg(hop.response.status).arg(qs(hop.response.reason))));
+        redirects_->setItem(
+            n, 1,
+            new QTableWidgetItem(
+                QStringLiteral("%1 %2").arg(hop.response.status).arg(qs(hop.response.reason))));
         redirects_->setItem(n, 2, new QTableWidgetItem(qs(hop.url)));
-        redirects_->setItem(n, 3, new QTableWidgetItem(qs(std::string(hop.response.headers.get("Location").value_or("")))));
-        redirects_->setItem(n, 4, new QTableWidgetItem(tr("%1 ms").arg(hop.timings.total, 0, 'f', 1)));
+        redirects_->setItem(n, 3,
+                            new QTableWidgetItem(qs(
+                                std::string(hop.response.headers.get("Location").value_or("")))));
+        redirects_->setItem(n, 4,
+                            new QTableWidgetItem(tr("%1 ms").arg(hop.timings.total, 0, 'f', 1)));
         ++n;
     }
     redirects_->resizeColumnsToContents();

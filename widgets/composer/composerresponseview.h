@@ -6,7 +6,6 @@
 // and Trace (the socket calls of this request).
 
 #include <QWidget>
-
 #include <memory>
 
 #include "widgets/composer/composerworker.h"

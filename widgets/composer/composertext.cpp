@@ -32,8 +32,10 @@ QString composerVisibleBytes(const QByteArray& bytes, qsizetype limit, bool mark
 QString composerSize(quint64 bytes) {
     if (bytes < 1024) return QCoreApplication::translate("sockwb::Composer", "%1 B").arg(bytes);
     if (bytes < 1024 * 1024)
-        return QCoreApplication::translate("sockwb::Composer", "%1 KiB").arg(double(bytes) / 1024, 0, 'f', 1);
-    return QCoreApplication::translate("sockwb::Composer", "%1 MiB").arg(double(bytes) / (1024 * 1024), 0, 'f', 1);
+        return QCoreApplication::translate("sockwb::Composer", "%1 KiB")
+            .arg(double(bytes) / 1024, 0, 'f', 1);
+    return QCoreApplication::translate("sockwb::Composer", "%1 MiB")
+        .arg(double(bytes) / (1024 * 1024), 0, 'f', 1);
 }
 
 }  // namespace sockwb

@@ -1,7 +1,6 @@
 #include "widgets/composer/composertimingchart.h"
 
 #include <QPainter>
-
 #include <algorithm>
 
 namespace sockwb {
@@ -74,7 +73,8 @@ void ComposerTimingChart::paintEvent(QPaintEvent*) {
     bold.setBold(true);
     p.setFont(bold);
     p.drawText(QRect(8, y, width() - 16, rowH), Qt::AlignVCenter | Qt::AlignLeft,
-               reused_ ? tr("Total: %1 ms (kept-alive connection reused: no connect)").arg(timings_.total, 0, 'f', 3)
+               reused_ ? tr("Total: %1 ms (kept-alive connection reused: no connect)")
+                             .arg(timings_.total, 0, 'f', 3)
                        : tr("Total: %1 ms").arg(timings_.total, 0, 'f', 3));
 }
 

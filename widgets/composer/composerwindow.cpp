@@ -45,7 +45,8 @@ ComposerWindow::ComposerWindow(QWidget* parent, const QString& historyPath) : QW
     import->setObjectName(QStringLiteral("importCurl"));
     auto* local = new QPushButton(tr("Try with a local server"), this);
     local->setObjectName(QStringLiteral("tryLocal"));
-    local->setToolTip(tr("Start the workbench's http service on 127.0.0.1 (if none runs) and send to its /echo"));
+    local->setToolTip(
+        tr("Start the workbench's http service on 127.0.0.1 (if none runs) and send to its /echo"));
     note_ = new QLabel(this);
     note_->setObjectName(QStringLiteral("composerNote"));
     auto* bar = new QHBoxLayout;
@@ -131,7 +132,8 @@ void ComposerWindow::cancel() {
 void ComposerWindow::onFinished(quint64, std::shared_ptr<const ComposerOutcome> outcome) {
     response_->showOutcome(outcome);
     if (sending_) {
-        const QString result = outcome->ok ? QStringLiteral("%1 %2").arg(outcome->result.final().response.status)
+        const QString result = outcome->ok ? QStringLiteral("%1 %2")
+                                                 .arg(outcome->result.final().response.status)
                                                  .arg(qs(outcome->result.final().response.reason))
                                            : tr("error: %1").arg(outcome->error);
         history_->add(*sending_, result);

@@ -7,7 +7,6 @@
 // points the form at its /echo.
 
 #include <QWidget>
-
 #include <memory>
 
 #include "widgets/composer/composerworker.h"

@@ -17,7 +17,8 @@ ComposerWorker::~ComposerWorker() {
         if (job->thread.joinable()) job->thread.join();
 }
 
-quint64 ComposerWorker::send(const http::Request& request, const http::Url& url, const http::ClientOptions& options) {
+quint64 ComposerWorker::send(const http::Request& request, const http::Url& url,
+                             const http::ClientOptions& options) {
     cancel();
     reap();
     const quint64 id = nextId_++;

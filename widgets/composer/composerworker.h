@@ -11,7 +11,6 @@
 
 #include <QObject>
 #include <QString>
-
 #include <atomic>
 #include <list>
 #include <memory>
@@ -39,7 +38,8 @@ public:
     ~ComposerWorker() override;
 
     // Starts sending; returns an id that finished() will carry.
-    quint64 send(const http::Request& request, const http::Url& url, const http::ClientOptions& options);
+    quint64 send(const http::Request& request, const http::Url& url,
+                 const http::ClientOptions& options);
     // Stops the running request, if any; no finished() follows for it.
     void cancel();
     bool isBusy() const { return current_ != 0; }
@@ -58,13 +58,15 @@ private:
         std::shared_ptr<http::Client> client;
         std::atomic<bool> done{false};
     };
-    void deliver(quint64 id, std::shared_ptr<const ComposerOutcome> outcome, std::shared_ptr<http::Client> client);
+    void deliver(quint64 id, std::shared_ptr<const ComposerOutcome> outcome,
+                 std::shared_ptr<http::Client> client);
     void reap();
 
     TraceAdapter* trace_;
     std::list<std::unique_ptr<Job>> jobs_;
     std::shared_ptr<http::Client> running_;
-    std::shared_ptr<http::Client> idle_;  // the last completed request's client, its connection kept
+    std::shared_ptr<http::Client>
+        idle_;  // the last completed request's client, its connection kept
     quint64 nextId_ = 1;
     quint64 current_ = 0;
 };

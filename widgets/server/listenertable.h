@@ -6,8 +6,8 @@
 #include <QWidget>
 #include <vector>
 
-#include "core/server/server.h"
 #include "core/net/trace.h"
+#include "core/server/server.h"
 
 class QTableWidget;
 

@@ -16,8 +16,8 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
-#include "widgets/server/listenertable.h"
 #include "widgets/common/refusaltext.h"
+#include "widgets/server/listenertable.h"
 
 namespace sockwb {
 

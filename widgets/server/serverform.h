@@ -6,8 +6,8 @@
 
 #include <QDialog>
 
-#include "core/server/server.h"
 #include "core/net/trace.h"
+#include "core/server/server.h"
 
 class QComboBox;
 class QDialogButtonBox;

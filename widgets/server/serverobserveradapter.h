@@ -12,8 +12,8 @@
 #include <chrono>
 #include <string>
 
-#include "core/server/server.h"
 #include "core/net/trace.h"
+#include "core/server/server.h"
 #include "widgets/common/batchqueue.h"
 
 namespace sockwb {

@@ -8,9 +8,9 @@
 #include <QTabWidget>
 #include <QVBoxLayout>
 
-#include "widgets/server/connectionstable.h"
 #include "widgets/common/errortext.h"
 #include "widgets/common/logview.h"
+#include "widgets/server/connectionstable.h"
 #include "widgets/server/serverform.h"
 #include "widgets/trace/traceadapter.h"
 #include "widgets/trace/traceview.h"

@@ -16,8 +16,8 @@
 #include <optional>
 #include <thread>
 
-#include "core/server/server.h"
 #include "core/net/trace.h"
+#include "core/server/server.h"
 #include "widgets/server/serverobserveradapter.h"
 
 class QLabel;

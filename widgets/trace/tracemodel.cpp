@@ -1,12 +1,11 @@
 #include "widgets/trace/tracemodel.h"
 
-#include "widgets/common/csvfield.h"
-
 #include <QBrush>
 #include <QColor>
 #include <QDateTime>
 #include <algorithm>
 
+#include "widgets/common/csvfield.h"
 #include "widgets/trace/cheatsheet.h"
 
 namespace sockwb {

@@ -2,11 +2,11 @@
 
 #include <cerrno>
 
+#include "core/net/sys.h"
+#include "core/reactor/eventloop.h"
 #include "core/server/datagramendpoint.h"
 #include "core/server/eventconnection.h"
-#include "core/reactor/eventloop.h"
 #include "core/server/servercore.h"
-#include "core/net/sys.h"
 
 namespace sockwb {
 
@@ -84,8 +84,8 @@ void EventModel::serve(int fd, const Address& peer, size_t index) {
     if (!core_->admit(socket, peer, index)) return;
     auto record = core_->newRecord(index, peer, fd);
     const uint64_t id = record->id;
-    auto conn = std::make_unique<EventConnection>(*loop_, *core_, std::move(socket), std::move(record),
-                                                  [this](uint64_t cid) {
+    auto conn = std::make_unique<EventConnection>(*loop_, *core_, std::move(socket),
+                                                  std::move(record), [this](uint64_t cid) {
                                                       auto it = connections_.find(cid);
                                                       if (it == connections_.end()) return;
                                                       finished_.push_back(std::move(it->second));

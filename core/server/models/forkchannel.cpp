@@ -18,7 +18,11 @@ enum Type : uint8_t { Opened = 1, Bytes, Closed, Log, Err, Trace };
 // so the whole message fits in PIPE_BUF.
 class Message {
 public:
-    explicit Message(Type t) { buf_.reserve(512); put32(0); buf_.push_back(char(t)); }
+    explicit Message(Type t) {
+        buf_.reserve(512);
+        put32(0);
+        buf_.push_back(char(t));
+    }
     void put32(uint32_t v) { buf_.append(reinterpret_cast<const char*>(&v), 4); }
     void put64(uint64_t v) { buf_.append(reinterpret_cast<const char*>(&v), 8); }
     void putStr(std::string_view s, size_t max) {
@@ -51,8 +55,16 @@ private:
 class Reader {
 public:
     explicit Reader(std::string_view s) : s_(s) {}
-    uint32_t get32() { uint32_t v = 0; take(&v, 4); return v; }
-    uint64_t get64() { uint64_t v = 0; take(&v, 8); return v; }
+    uint32_t get32() {
+        uint32_t v = 0;
+        take(&v, 4);
+        return v;
+    }
+    uint64_t get64() {
+        uint64_t v = 0;
+        take(&v, 8);
+        return v;
+    }
     std::string getStr() {
         uint32_t n = get32();
         if (n > s_.size()) n = uint32_t(s_.size());
@@ -63,7 +75,10 @@ public:
 
 private:
     void take(void* dst, size_t n) {
-        if (s_.size() < n) { s_ = {}; return; }
+        if (s_.size() < n) {
+            s_ = {};
+            return;
+        }
         std::memcpy(dst, s_.data(), n);
         s_.remove_prefix(n);
     }
@@ -155,7 +170,8 @@ void ForkChannelReader::dispatch(std::string_view message) {
     const auto type = Type(uint8_t(message[0]));
     Reader r(message.substr(1));
     switch (type) {
-        case Opened: break;  // the parent registered the record at fork time
+        case Opened:
+            break;  // the parent registered the record at fork time
         case Bytes: {
             auto rec = core_.findRecord(r.get64());
             bool incoming = r.get32() != 0;
@@ -171,7 +187,9 @@ void ForkChannelReader::dispatch(std::string_view message) {
         case Closed:
             if (auto rec = core_.findRecord(r.get64())) core_.connectionClosed(*rec);
             break;
-        case Log: core_.log(r.getStr()); break;
+        case Log:
+            core_.log(r.getStr());
+            break;
         case Err: {
             ErrorInfo info;
             info.kind = ErrorKind(r.get32());

@@ -14,8 +14,8 @@
 #include <string>
 #include <string_view>
 
-#include "core/server/sessionreporter.h"
 #include "core/net/trace.h"
+#include "core/server/sessionreporter.h"
 
 namespace sockwb {
 

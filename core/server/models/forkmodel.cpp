@@ -8,14 +8,14 @@
 
 #include <algorithm>
 #include <cerrno>
-#include <vector>
 #include <chrono>
+#include <vector>
 
+#include "core/net/sys.h"
 #include "core/server/acceptor.h"
 #include "core/server/blockingsession.h"
 #include "core/server/models/forkchannel.h"
 #include "core/server/servercore.h"
-#include "core/net/sys.h"
 
 namespace sockwb {
 
@@ -78,9 +78,9 @@ void ForkModel::acceptLoop() {
         acceptor.extraFds.assign(1, pipe_[0]);
         for (auto& [pid, c] : children_)
             if (c.pidfd >= 0)
-            acceptor.extraFds.push_back(c.pidfd);
-        else
-            acceptor.idleTimeoutMs = 100;  // no pidfd (old kernel): reap on a tick
+                acceptor.extraFds.push_back(c.pidfd);
+            else
+                acceptor.idleTimeoutMs = 100;  // no pidfd (old kernel): reap on a tick
     };
     while (auto client = acceptor.next()) {
         auto record = core_->newRecord(client->listener, client->peer, client->socket.fd());
@@ -103,7 +103,8 @@ void ForkModel::acceptLoop() {
         pid_t pid = sys::fork();
         if (pid == 0) runChild(*client, record);
         if (pid < 0) {
-            core_->error(ErrorInfo{ErrorKind::System, "fork", errno, 0, client->peer.toString(), {}});
+            core_->error(
+                ErrorInfo{ErrorKind::System, "fork", errno, 0, client->peer.toString(), {}});
             core_->discardAdmitted();
             continue;
         }
@@ -188,7 +189,8 @@ void ForkModel::killAndReapAll() {
             std::vector<pollfd> fds{{pipe_[0], POLLIN, 0}};
             for (auto& [pid, c] : children_)
                 if (c.pidfd >= 0) fds.push_back({c.pidfd, POLLIN, 0});
-            int left = int(std::chrono::ceil<std::chrono::milliseconds>(until - Clock::now()).count());
+            int left =
+                int(std::chrono::ceil<std::chrono::milliseconds>(until - Clock::now()).count());
             ::poll(fds.data(), fds.size(), fds.size() == 1 ? std::min(left, 10) : left);
             reader_->readAvailable();
             reap();

@@ -2,11 +2,11 @@
 
 #include <cerrno>
 
+#include "core/net/sys.h"
 #include "core/server/acceptor.h"
 #include "core/server/blockingsession.h"
 #include "core/server/datagramendpoint.h"
 #include "core/server/servercore.h"
-#include "core/net/sys.h"
 
 namespace sockwb {
 

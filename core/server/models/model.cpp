@@ -5,8 +5,8 @@
 #include "core/server/models/forkmodel.h"
 #include "core/server/models/iterativemodel.h"
 #include "core/server/models/poolmodel.h"
-#include "core/server/server.h"
 #include "core/server/models/threadmodel.h"
+#include "core/server/server.h"
 
 namespace sockwb {
 
@@ -23,7 +23,8 @@ std::unique_ptr<Model> makeModel(std::string_view name) {
         return std::make_unique<EventModel>(std::string(name));
     std::string list;
     for (const auto& m : modelNames()) list += (list.empty() ? "" : ", ") + m;
-    throw Error::invalid("model", "unknown model '" + std::string(name) + "' (valid models: " + list + ")");
+    throw Error::invalid("model",
+                         "unknown model '" + std::string(name) + "' (valid models: " + list + ")");
 }
 
 }  // namespace sockwb

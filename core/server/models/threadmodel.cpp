@@ -75,8 +75,8 @@ void ThreadModel::acceptLoop() {
             });
         } catch (const std::system_error& e) {
             // Out of threads (EAGAIN): this client is dropped, the server goes on.
-            core_->error(ErrorInfo{ErrorKind::System, "pthread_create", e.code().value(), 0,
-                                   peer.toString(), {}});
+            core_->error(ErrorInfo{
+                ErrorKind::System, "pthread_create", e.code().value(), 0, peer.toString(), {}});
             core_->discardAdmitted();
             continue;
         }

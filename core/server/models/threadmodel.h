@@ -33,7 +33,6 @@ private:
     std::thread acceptor_;
     std::list<Worker> workers_;  // touched by the acceptor, then by stop() after joining it
     int doneFd_ = -1;            // eventfd: "a worker has finished"
-
 };
 
 }  // namespace sockwb

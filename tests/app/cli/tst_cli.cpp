@@ -4,13 +4,12 @@
 // each bad input with its message and exit status. Servers listen on port 0
 // and the test reads the real port from the "listening" line.
 
-#include <QtTest/QtTest>
-
-#include "support/testmain.h"
-
 #include <signal.h>
 
+#include <QtTest/QtTest>
+
 #include "core/net/socket.h"
+#include "support/testmain.h"
 
 namespace {
 
@@ -71,7 +70,8 @@ public:
     QString port(int i = 0) const {
         if (i >= lines_.size()) return {};
         const QString& l = lines_[i];
-        if (l.startsWith('{')) return QString::number(QJsonDocument::fromJson(l.toUtf8()).object()["port"].toInt());
+        if (l.startsWith('{'))
+            return QString::number(QJsonDocument::fromJson(l.toUtf8()).object()["port"].toInt());
         static const QRegularExpression re(QStringLiteral("^listening \\w+ \\S+:(\\d+) "));
         return re.match(l).captured(1);
     }
@@ -123,10 +123,12 @@ private slots:
         Serve s({"--service", "echo", "--port", "0", "--model", model});
         QCOMPARE(s.lines().size(), 1);
         QVERIFY2(s.lines()[0].startsWith("listening tcp 127.0.0.1:"), qPrintable(s.lines()[0]));
-        QVERIFY2(s.lines()[0].endsWith(" model=" + model + " service=echo"), qPrintable(s.lines()[0]));
+        QVERIFY2(s.lines()[0].endsWith(" model=" + model + " service=echo"),
+                 qPrintable(s.lines()[0]));
         QVERIFY(s.port().toInt() > 0);
-        const Result r = run({"client", "--protocol", "tcp", "127.0.0.1", s.port(), "--send", "hello\\x00bin\\xff",
-                              "--send", "\\tworld\\r\\n", "--until", "world\\r\\n"});
+        const Result r =
+            run({"client", "--protocol", "tcp", "127.0.0.1", s.port(), "--send",
+                 "hello\\x00bin\\xff", "--send", "\\tworld\\r\\n", "--until", "world\\r\\n"});
         QCOMPARE(r.exitCode, 0);
         QCOMPARE(r.out, QByteArray("hello\0bin\xff\tworld\r\n", 18));
         QCOMPARE(s.stop(SIGTERM), 0);
@@ -134,8 +136,8 @@ private slots:
 
     void courseClockClient() {
         Serve s({"--service", "clock", "--ticks", "3", "--interval", "50", "--model", "thread"});
-        const Result r = run({"client", "--protocol", "tcp", "127.0.0.1", s.port(), "--send", "Bonjour\\n", "--until",
-                              "Au Revoir"});
+        const Result r = run({"client", "--protocol", "tcp", "127.0.0.1", s.port(), "--send",
+                              "Bonjour\\n", "--until", "Au Revoir"});
         QCOMPARE(r.exitCode, 0);
         static const QRegularExpression re(
             QStringLiteral("^(\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d\\n){3}Au Revoir\\n$"));
@@ -160,14 +162,15 @@ private slots:
     }
 
     void udpClockThreePeers() {
-        Serve s({"--service", "clock", "--protocol", "udp", "--ticks", "3", "--interval", "100", "--model", "epoll"});
+        Serve s({"--service", "clock", "--protocol", "udp", "--ticks", "3", "--interval", "100",
+                 "--model", "epoll"});
         QList<QProcess*> peers;
         QElapsedTimer t;
         t.start();
         for (int i = 0; i < 3; ++i) {
             auto* p = new QProcess(this);
-            p->start(kBinary, {"client", "--protocol", "udp", "127.0.0.1", s.port(), "--send", "Bonjour", "--until",
-                               "Au Revoir\\n"});
+            p->start(kBinary, {"client", "--protocol", "udp", "127.0.0.1", s.port(), "--send",
+                               "Bonjour", "--until", "Au Revoir\\n"});
             peers << p;
         }
         static const QRegularExpression re(
@@ -197,7 +200,8 @@ private slots:
             events += s.process().readAllStandardOutput();
         }
         QVERIFY2(events.contains("opened #"), events.constData());
-        const Result a = run({"client", "127.0.0.1", s.port(), "--send", "from A\\n", "--timeout", "500"});
+        const Result a =
+            run({"client", "127.0.0.1", s.port(), "--send", "from A\\n", "--timeout", "500"});
         QCOMPARE(a.exitCode, 0);
         QVERIFY2(a.out.isEmpty(), a.out.constData());  // never back to the sender
         QVERIFY(b.waitForFinished(kWaitMs));
@@ -227,13 +231,15 @@ private slots:
 
     void udpEchoAndTime() {
         Serve echo({"--service", "echo", "--protocol", "udp"});
-        QVERIFY2(echo.lines().value(0).startsWith("listening udp 127.0.0.1:"), qPrintable(echo.lines().value(0)));
-        Result r = run({"client", "--protocol", "udp", "127.0.0.1", echo.port(), "--send", "ping", "--send", "pong",
-                        "--until", "pong"});
+        QVERIFY2(echo.lines().value(0).startsWith("listening udp 127.0.0.1:"),
+                 qPrintable(echo.lines().value(0)));
+        Result r = run({"client", "--protocol", "udp", "127.0.0.1", echo.port(), "--send", "ping",
+                        "--send", "pong", "--until", "pong"});
         QCOMPARE(r.exitCode, 0);
         QCOMPARE(r.out, QByteArray("pingpong"));
         Serve time({"--service", "time", "--protocol", "udp"});
-        r = run({"client", "--protocol", "udp", "127.0.0.1", time.port(), "--send", "", "--timeout", "500"});
+        r = run({"client", "--protocol", "udp", "127.0.0.1", time.port(), "--send", "", "--timeout",
+                 "500"});
         QCOMPARE(r.exitCode, 0);
         QCOMPARE(r.out.size(), 4);
         const quint32 v = qFromBigEndian<quint32>(r.out.constData());
@@ -242,7 +248,9 @@ private slots:
     }
 
     void multiService() {
-        Serve s({"--service", "echo", "--model", "select", "--also", "daytime:0", "--also", "time/udp:0"}, 3);
+        Serve s({"--service", "echo", "--model", "select", "--also", "daytime:0", "--also",
+                 "time/udp:0"},
+                3);
         QCOMPARE(s.lines().size(), 3);
         QVERIFY(s.lines()[1].startsWith("listening tcp "));
         QVERIFY(s.lines()[1].endsWith("service=daytime"));
@@ -258,7 +266,8 @@ private slots:
         QCOMPARE(first["event"].toString(), QString("listening"));
         QCOMPARE(first["model"].toString(), QString("epoll"));
         QVERIFY(first["port"].toInt() > 0);
-        QVERIFY(run({"client", "127.0.0.1", s.port(), "--send", "x", "--until", "x"}).exitCode == 0);
+        QVERIFY(run({"client", "127.0.0.1", s.port(), "--send", "x", "--until", "x"}).exitCode ==
+                0);
         QCOMPARE(s.stop(SIGINT), 0);
         QSet<QString> events;
         bool acceptTraced = false;
@@ -270,7 +279,8 @@ private slots:
             const QJsonObject o = QJsonDocument::fromJson(line, &e).object();
             QVERIFY2(e.error == QJsonParseError::NoError, line.constData());
             events << o["event"].toString();
-            if (o["event"].toString() == "trace" && o["trace"].toObject()["call"].toString().startsWith("accept"))
+            if (o["event"].toString() == "trace" &&
+                o["trace"].toObject()["call"].toString().startsWith("accept"))
                 acceptTraced = true;
         }
         QVERIFY(events.contains("opened"));
@@ -300,7 +310,8 @@ private slots:
         Serve s({"--service", "clock", "--model", model});
         // A client is connected mid-run when the signal comes.
         QProcess client;
-        client.start(kBinary, {"client", "127.0.0.1", s.port(), "--send", "Bonjour\\n", "--until", "Au Revoir"});
+        client.start(kBinary, {"client", "127.0.0.1", s.port(), "--send", "Bonjour\\n", "--until",
+                               "Au Revoir"});
         QVERIFY(client.waitForReadyRead(kWaitMs));
         QElapsedTimer t;
         t.start();
@@ -315,22 +326,28 @@ private slots:
         QTest::addColumn<int>("status");
         QTest::addColumn<QStringList>("words");
         QTest::newRow("address not on this machine")
-            << QStringList{"--service", "echo", "--bind", "192.0.2.1"} << 1 << QStringList{"EADDRNOTAVAIL", "192.0.2.1"};
-        QTest::newRow("port out of range") << QStringList{"--service", "echo", "--port", "70000"} << 2
-                                           << QStringList{"70000", "out of range"};
-        QTest::newRow("port not a number") << QStringList{"--service", "echo", "--port", "http"} << 2
-                                           << QStringList{"'http'", "0 to 65535"};
-        QTest::newRow("unknown service") << QStringList{"--service", "ecoh"} << 2
-                                         << QStringList{"ecoh", "echo, discard, chargen, daytime, time, clock, chat, http"};
+            << QStringList{"--service", "echo", "--bind", "192.0.2.1"} << 1
+            << QStringList{"EADDRNOTAVAIL", "192.0.2.1"};
+        QTest::newRow("port out of range") << QStringList{"--service", "echo", "--port", "70000"}
+                                           << 2 << QStringList{"70000", "out of range"};
+        QTest::newRow("port not a number") << QStringList{"--service", "echo", "--port", "http"}
+                                           << 2 << QStringList{"'http'", "0 to 65535"};
+        QTest::newRow("unknown service")
+            << QStringList{"--service", "ecoh"} << 2
+            << QStringList{"ecoh", "echo, discard, chargen, daytime, time, clock, chat, http"};
         QTest::newRow("unknown model") << QStringList{"--service", "echo", "--model", "fibers"} << 2
                                        << QStringList{"fibers", "iterative", "epoll"};
-        QTest::newRow("chat over udp") << QStringList{"--service", "chat", "--protocol", "udp"} << 2
-                                       << QStringList{"chat"};
+        QTest::newRow("chat over udp")
+            << QStringList{"--service", "chat", "--protocol", "udp"} << 2 << QStringList{"chat"};
         QTest::newRow("no service") << QStringList{"--port", "0"} << 2 << QStringList{"--service"};
-        QTest::newRow("unknown option") << QStringList{"--service", "echo", "--colour"} << 2 << QStringList{"--colour"};
-        QTest::newRow("missing value") << QStringList{"--service", "echo", "--port"} << 2 << QStringList{"--port needs a value"};
-        QTest::newRow("bad protocol") << QStringList{"--service", "echo", "--protocol", "sctp"} << 2 << QStringList{"sctp"};
-        QTest::newRow("bad --also") << QStringList{"--service", "echo", "--also", "daytime"} << 2 << QStringList{"--also"};
+        QTest::newRow("unknown option")
+            << QStringList{"--service", "echo", "--colour"} << 2 << QStringList{"--colour"};
+        QTest::newRow("missing value") << QStringList{"--service", "echo", "--port"} << 2
+                                       << QStringList{"--port needs a value"};
+        QTest::newRow("bad protocol")
+            << QStringList{"--service", "echo", "--protocol", "sctp"} << 2 << QStringList{"sctp"};
+        QTest::newRow("bad --also")
+            << QStringList{"--service", "echo", "--also", "daytime"} << 2 << QStringList{"--also"};
     }
     void badServeInput() {
         QFETCH(QStringList, args);
@@ -354,12 +371,18 @@ private slots:
         QTest::addColumn<QStringList>("args");
         QTest::addColumn<QStringList>("words");
         QTest::newRow("no port") << QStringList{"127.0.0.1"} << QStringList{"HOST and PORT"};
-        QTest::newRow("port out of range") << QStringList{"127.0.0.1", "65536"} << QStringList{"65536", "out of range"};
-        QTest::newRow("bad escape") << QStringList{"127.0.0.1", "7", "--send", "a\\q"} << QStringList{"\\q"};
-        QTest::newRow("short hex escape") << QStringList{"127.0.0.1", "7", "--send", "\\x4"} << QStringList{"\\x"};
-        QTest::newRow("bad framing") << QStringList{"127.0.0.1", "7", "--framing", "json"} << QStringList{"json"};
-        QTest::newRow("bad protocol") << QStringList{"--protocol", "sctp", "127.0.0.1", "7"} << QStringList{"sctp"};
-        QTest::newRow("bad timeout") << QStringList{"127.0.0.1", "7", "--timeout", "soon"} << QStringList{"--timeout"};
+        QTest::newRow("port out of range")
+            << QStringList{"127.0.0.1", "65536"} << QStringList{"65536", "out of range"};
+        QTest::newRow("bad escape")
+            << QStringList{"127.0.0.1", "7", "--send", "a\\q"} << QStringList{"\\q"};
+        QTest::newRow("short hex escape")
+            << QStringList{"127.0.0.1", "7", "--send", "\\x4"} << QStringList{"\\x"};
+        QTest::newRow("bad framing")
+            << QStringList{"127.0.0.1", "7", "--framing", "json"} << QStringList{"json"};
+        QTest::newRow("bad protocol")
+            << QStringList{"--protocol", "sctp", "127.0.0.1", "7"} << QStringList{"sctp"};
+        QTest::newRow("bad timeout")
+            << QStringList{"127.0.0.1", "7", "--timeout", "soon"} << QStringList{"--timeout"};
     }
     void badClientInput() {
         QFETCH(QStringList, args);
@@ -383,14 +406,16 @@ private slots:
 
     void clientUntilTimesOut() {
         Serve s({"--service", "discard"});
-        const Result r = run({"client", "127.0.0.1", s.port(), "--send", "x", "--until", "never", "--timeout", "300"});
+        const Result r = run({"client", "127.0.0.1", s.port(), "--send", "x", "--until", "never",
+                              "--timeout", "300"});
         QCOMPARE(r.exitCode, 1);
         QVERIFY2(r.err.contains("\"never\" did not arrive within 300 ms"), r.err.constData());
     }
 
     void clientFramingLen32() {
         Serve s({"--service", "echo"});
-        const Result r = run({"client", "127.0.0.1", s.port(), "--framing", "len32", "--send", "abc", "--until", "abc"});
+        const Result r = run({"client", "127.0.0.1", s.port(), "--framing", "len32", "--send",
+                              "abc", "--until", "abc"});
         QCOMPARE(r.exitCode, 0);
         QCOMPARE(r.out, QByteArray("\0\0\0\3abc", 7));
     }

@@ -4,11 +4,11 @@
 // (exit 0) instead of killing it. Offscreen (ctest sets QT_QPA_PLATFORM),
 // with its settings in a temporary folder.
 
+#include <signal.h>
+
 #include <QtTest/QtTest>
 
 #include "support/testmain.h"
-
-#include <signal.h>
 
 namespace {
 
@@ -71,8 +71,10 @@ class tst_GuiProcess : public QObject {
 private slots:
     void quitAfterClosesTheMainWindow() {
         Gui gui({"--quit-after", "200"});
-        QVERIFY2(gui.waitForLine("main window open, closing it in 200 ms"), qPrintable(gui.output()));
-        QVERIFY2(gui.waitForLine("closing the main window (--quit-after)"), qPrintable(gui.output()));
+        QVERIFY2(gui.waitForLine("main window open, closing it in 200 ms"),
+                 qPrintable(gui.output()));
+        QVERIFY2(gui.waitForLine("closing the main window (--quit-after)"),
+                 qPrintable(gui.output()));
         QCOMPARE(gui.finish(), 0);
     }
 
@@ -90,7 +92,8 @@ private slots:
         Gui gui({"--quit-after", "600000"});
         QVERIFY2(gui.waitForLine("main window open"), qPrintable(gui.output()));
         QCOMPARE(::kill(static_cast<pid_t>(gui.process().processId()), number), 0);
-        QVERIFY2(gui.waitForLine(name + " received, closing the workbench"), qPrintable(gui.output()));
+        QVERIFY2(gui.waitForLine(name + " received, closing the workbench"),
+                 qPrintable(gui.output()));
         QCOMPARE(gui.finish(), 0);
     }
 
@@ -105,7 +108,8 @@ private slots:
         QTest::addColumn<QString>("message");
         QTest::newRow("not a number") << QStringList{"--quit-after", "soon"} << "not 'soon'";
         QTest::newRow("negative") << QStringList{"--quit-after=-5"} << "not '-5'";
-        QTest::newRow("too long") << QStringList{"--quit-after", "99999999999"} << "from 0 to 86400000";
+        QTest::newRow("too long") << QStringList{"--quit-after", "99999999999"}
+                                  << "from 0 to 86400000";
         QTest::newRow("missing") << QStringList{"--quit-after"} << "--quit-after needs a value";
     }
     void badQuitAfter() {

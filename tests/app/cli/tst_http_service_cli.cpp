@@ -4,15 +4,13 @@
 // keep-alive reuse, and garbage from `sockwb client` -> 400 while curl is
 // still served afterwards.
 
-#include <QtTest>
-
-#include "support/testmain.h"
-
 #include <QProcess>
 #include <QRegularExpression>
 #include <QTemporaryDir>
-
+#include <QtTest>
 #include <csignal>
+
+#include "support/testmain.h"
 
 namespace {
 
@@ -56,7 +54,9 @@ private:
     QProcess serve_;
     QString port_;
     QString base() const { return "http://127.0.0.1:" + port_; }
-    Result curl(const QStringList& args) { return runProgram("curl", QStringList{"-sS", "--max-time", "15"} + args); }
+    Result curl(const QStringList& args) {
+        return runProgram("curl", QStringList{"-sS", "--max-time", "15"} + args);
+    }
 
 private slots:
     void initTestCase() {
@@ -79,8 +79,10 @@ private slots:
 
         serve_.start(kBinary, {"serve", "--service", "http", "--port", "0", "--root", root});
         QDeadlineTimer deadline(kWaitMs);
-        static const QRegularExpression re(QStringLiteral("^listening tcp 127\\.0\\.0\\.1:(\\d+) "));
-        while (port_.isEmpty() && !deadline.hasExpired() && serve_.state() != QProcess::NotRunning) {
+        static const QRegularExpression re(
+            QStringLiteral("^listening tcp 127\\.0\\.0\\.1:(\\d+) "));
+        while (port_.isEmpty() && !deadline.hasExpired() &&
+               serve_.state() != QProcess::NotRunning) {
             serve_.waitForReadyRead(100);
             while (serve_.canReadLine()) {
                 const auto m = re.match(QString::fromUtf8(serve_.readLine()).trimmed());
@@ -109,7 +111,8 @@ private slots:
         const Result r = curl({"-I", base() + "/blob.bin"});
         QCOMPARE(r.code, 0);
         QVERIFY2(r.out.startsWith("HTTP/1.1 200 OK\r\n"), r.out.constData());
-        QVERIFY(r.out.contains("Content-Length: " + QByteArray::number(binaryContent().size()) + "\r\n"));
+        QVERIFY(r.out.contains("Content-Length: " + QByteArray::number(binaryContent().size()) +
+                               "\r\n"));
         QVERIFY(r.out.contains("Content-Type: application/octet-stream\r\n"));
         QVERIFY(r.out.endsWith("\r\n\r\n"));
     }
@@ -138,14 +141,15 @@ private slots:
     }
 
     void keepAliveReuse() {
-        const Result r = curl({"-v", "-o", "/dev/null", "-o", "/dev/null", base() + "/index.html", base() + "/blob.bin"});
+        const Result r = curl({"-v", "-o", "/dev/null", "-o", "/dev/null", base() + "/index.html",
+                               base() + "/blob.bin"});
         QCOMPARE(r.code, 0);
         QVERIFY2(r.err.contains("Re-using existing connection"), r.err.constData());
     }
 
     void garbageThenServed() {
-        const Result bad = runProgram(kBinary, {"client", "127.0.0.1", port_, "--send", "BLAH\\r\\n\\r\\n",
-                                                "--timeout", "5000"});
+        const Result bad = runProgram(kBinary, {"client", "127.0.0.1", port_, "--send",
+                                                "BLAH\\r\\n\\r\\n", "--timeout", "5000"});
         QVERIFY2(bad.out.startsWith("HTTP/1.1 400 Bad Request\r\n"), bad.out.constData());
         QVERIFY(bad.out.contains("Connection: close\r\n"));
         const Result r = curl({base() + "/index.html"});

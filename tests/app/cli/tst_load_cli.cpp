@@ -2,16 +2,12 @@
 // the --json object against a real (in-test) echo server, errors counted
 // when nothing listens, the progress line on stderr.
 
-#include <QtTest>
-
-#include "support/testmain.h"
+#include <poll.h>
 
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
-
-#include <poll.h>
-
+#include <QtTest>
 #include <atomic>
 #include <memory>
 #include <mutex>
@@ -20,6 +16,7 @@
 
 #include "core/net/error.h"
 #include "core/net/socket.h"
+#include "support/testmain.h"
 
 using namespace sockwb;
 using namespace std::chrono_literals;
@@ -125,14 +122,17 @@ void tst_LoadCli::badInput_data() {
     QTest::newRow("no target") << QStringList{"--requests", "1"} << "no target";
     QTest::newRow("unbounded") << QStringList{"tcp://127.0.0.1:7"} << "--duration";
     QTest::newRow("no port") << QStringList{"tcp://127.0.0.1", "-n", "1"} << "port";
-    QTest::newRow("zero connections") << QStringList{"tcp://127.0.0.1:7", "-n", "1", "-c", "0"} << "--connections";
+    QTest::newRow("zero connections")
+        << QStringList{"tcp://127.0.0.1:7", "-n", "1", "-c", "0"} << "--connections";
     QTest::newRow("not a number") << QStringList{"tcp://127.0.0.1:7", "-n", "ten"} << "--requests";
-    QTest::newRow("bulk over http") << QStringList{"http://127.0.0.1:7/", "-n", "1", "--bulk"} << "--bulk";
-    QTest::newRow("threads > connections") << QStringList{"tcp://127.0.0.1:7", "-n", "1", "-c", "2", "-t", "3"}
-                                           << "--threads";
-    QTest::newRow("unknown option") << QStringList{"tcp://127.0.0.1:7", "-n", "1", "--frobnicate"} << "unknown option";
-    QTest::newRow("udp payload too big") << QStringList{"udp://127.0.0.1:7", "-n", "1", "--payload", "70000"}
-                                         << "65507";
+    QTest::newRow("bulk over http")
+        << QStringList{"http://127.0.0.1:7/", "-n", "1", "--bulk"} << "--bulk";
+    QTest::newRow("threads > connections")
+        << QStringList{"tcp://127.0.0.1:7", "-n", "1", "-c", "2", "-t", "3"} << "--threads";
+    QTest::newRow("unknown option")
+        << QStringList{"tcp://127.0.0.1:7", "-n", "1", "--frobnicate"} << "unknown option";
+    QTest::newRow("udp payload too big")
+        << QStringList{"udp://127.0.0.1:7", "-n", "1", "--payload", "70000"} << "65507";
 }
 
 void tst_LoadCli::badInput() {
@@ -146,8 +146,8 @@ void tst_LoadCli::badInput() {
 
 void tst_LoadCli::jsonAgainstEcho() {
     EchoServer server;
-    const Run r = runLoad({server.url(), "--requests", "300", "--connections", "4", "--threads", "2",
-                           "--payload", "128", "--json"});
+    const Run r = runLoad({server.url(), "--requests", "300", "--connections", "4", "--threads",
+                           "2", "--payload", "128", "--json"});
     QCOMPARE(r.code, 0);
     const QJsonObject o = QJsonDocument::fromJson(r.out).object();
     QVERIFY2(!o.isEmpty(), r.out.constData());
@@ -164,7 +164,8 @@ void tst_LoadCli::jsonAgainstEcho() {
 }
 
 void tst_LoadCli::refusedCountsErrors() {
-    const Run r = runLoad({QStringLiteral("http://127.0.0.1:%1/").arg(closedPort()), "-n", "5", "-c", "1", "--json"});
+    const Run r = runLoad(
+        {QStringLiteral("http://127.0.0.1:%1/").arg(closedPort()), "-n", "5", "-c", "1", "--json"});
     QCOMPARE(r.code, 1);  // nothing completed
     const QJsonObject o = QJsonDocument::fromJson(r.out).object();
     QCOMPARE(o["requests"].toInt(), 0);

@@ -11,20 +11,19 @@
 #include <QToolBar>
 #include <QtTest>
 
-#include "support/testmain.h"
-
 #include "app/gui/mainwindow.h"
 #include "core/net/framing.h"
 #include "core/net/socket.h"
-#include "widgets/trace/cheatsheet.h"
-#include "widgets/trace/cheatsheetdialog.h"
+#include "support/testmain.h"
 #include "widgets/client/clientwindow.h"
-#include "widgets/composer/composerwindow.h"
 #include "widgets/client/launchclientsdialog.h"
 #include "widgets/common/logview.h"
+#include "widgets/composer/composerwindow.h"
 #include "widgets/server/serverform.h"
 #include "widgets/server/serverpanel.h"
 #include "widgets/shell/sidebar.h"
+#include "widgets/trace/cheatsheet.h"
+#include "widgets/trace/cheatsheetdialog.h"
 
 using namespace sockwb;
 using sockwb::app::MainWindow;
@@ -84,7 +83,8 @@ void tst_MainWindow::actionsExist() {
 }
 
 void tst_MainWindow::httpActionIsAPlaceholder() {
-    // No longer a placeholder: it opens the HTTP composer (tests/widgets/composer/tst_composer.cpp).
+    // No longer a placeholder: it opens the HTTP composer
+    // (tests/widgets/composer/tst_composer.cpp).
     MainWindow w;
     auto* http = w.findChild<QAction*>(QStringLiteral("actionNewHttpRequest"));
     QVERIFY(http);

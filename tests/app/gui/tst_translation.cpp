@@ -20,19 +20,18 @@
 #include <QTranslator>
 #include <QXmlStreamReader>
 #include <QtTest>
-
-#include "support/testmain.h"
 #include <cerrno>
 
 #include "app/gui/mainwindow.h"
 #include "core/net/error.h"
 #include "core/server/server.h"
 #include "core/server/service.h"
+#include "support/testmain.h"
 #include "widgets/common/errortext.h"
-#include "widgets/shell/languagemenu.h"
 #include "widgets/common/refusaltext.h"
-#include "widgets/server/serverform.h"
 #include "widgets/common/translations.h"
+#include "widgets/server/serverform.h"
+#include "widgets/shell/languagemenu.h"
 
 using namespace sockwb;
 

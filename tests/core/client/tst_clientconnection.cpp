@@ -3,19 +3,17 @@
 // prompt stop, sends from many threads, and no fd or thread left behind
 // after 200 connect/close cycles.
 
-#include <QtTest/QtTest>
-
-#include "support/testmain.h"
-
 #include <dirent.h>
 
+#include <QtTest/QtTest>
 #include <condition_variable>
 #include <mutex>
 #include <set>
 
 #include "core/client/clientconnection.h"
-#include "core/server/server.h"
 #include "core/net/trace.h"
+#include "core/server/server.h"
+#include "support/testmain.h"
 #include "support/tst_helpers.h"
 
 using namespace sockwb;

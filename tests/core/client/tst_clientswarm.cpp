@@ -2,14 +2,13 @@
 // clients on ONE loop thread all reach "Au Revoir"; echo ping measures round
 // trips and stops promptly; a refused port marks every client failed.
 
-#include <QtTest/QtTest>
-
-#include "support/testmain.h"
-
 #include <dirent.h>
+
+#include <QtTest/QtTest>
 
 #include "core/client/clientswarm.h"
 #include "core/server/server.h"
+#include "support/testmain.h"
 
 using namespace sockwb;
 
@@ -24,7 +23,8 @@ int countThreads() {
     return n;
 }
 
-std::unique_ptr<Server> startServer(const std::string& service, int ticks = 3, int intervalMs = 100) {
+std::unique_ptr<Server> startServer(const std::string& service, int ticks = 3,
+                                    int intervalMs = 100) {
     ServerConfig config;
     config.listeners[0].service = service;
     config.model = "epoll";
@@ -81,7 +81,8 @@ void tst_ClientSwarm::swarmBonjourUntilAuRevoir() {
         QVERIFY(r.rttSamples == 1 && r.lastRttMs >= 0);
     }
     swarm.stop();
-    QTRY_COMPARE(countThreads(), threadsBefore);  // a joined thread's task entry may linger a moment
+    QTRY_COMPARE(countThreads(),
+                 threadsBefore);  // a joined thread's task entry may linger a moment
 }
 
 void tst_ClientSwarm::swarmEchoPingMeasuresRoundTrip() {
@@ -142,12 +143,14 @@ void tst_ClientSwarm::fiveHundredIdleClientsOnOneThread() {
     t.start();
     swarm.stop();
     QVERIFY2(t.elapsed() < 1000, qPrintable(QString::number(t.elapsed())));
-    QTRY_COMPARE(countThreads(), threadsBefore);  // a joined thread's task entry may linger a moment
+    QTRY_COMPARE(countThreads(),
+                 threadsBefore);  // a joined thread's task entry may linger a moment
     QTRY_COMPARE(server->stats().active, uint64_t(0));
 }
 
 void tst_ClientSwarm::scenarioNamesRoundTrip() {
-    for (Scenario s : {Scenario::Bonjour, Scenario::EchoPing, Scenario::ChatBot, Scenario::HoldIdle})
+    for (Scenario s :
+         {Scenario::Bonjour, Scenario::EchoPing, Scenario::ChatBot, Scenario::HoldIdle})
         QCOMPARE(parseScenario(scenarioName(s)), s);
     QVERIFY_THROWS_EXCEPTION(Error, parseScenario("dance"));
 }

@@ -6,14 +6,12 @@
 
 #include <QProcess>
 #include <QtTest>
-
-#include "support/testmain.h"
-
 #include <thread>
 
-#include "core/net/error.h"
 #include "core/http/curlcommand.h"
+#include "core/net/error.h"
 #include "core/net/socket.h"
+#include "support/testmain.h"
 
 using namespace sockwb;
 using namespace sockwb::http;
@@ -77,9 +75,11 @@ void tst_CurlCommand::shellWords_data() {
     QTest::addColumn<QStringList>("words");
     QTest::newRow("plain") << "curl http://a/" << QStringList{"curl", "http://a/"};
     QTest::newRow("single") << "curl -H 'X: a b'" << QStringList{"curl", "-H", "X: a b"};
-    QTest::newRow("double") << "curl -d \"a \\\"q\\\" $x\"" << QStringList{"curl", "-d", "a \"q\" $x"};
+    QTest::newRow("double") << "curl -d \"a \\\"q\\\" $x\""
+                            << QStringList{"curl", "-d", "a \"q\" $x"};
     QTest::newRow("escaped quote") << "curl -d 'it'\\''s'" << QStringList{"curl", "-d", "it's"};
-    QTest::newRow("continuation") << "curl \\\n  -I \\\n  http://a/" << QStringList{"curl", "-I", "http://a/"};
+    QTest::newRow("continuation") << "curl \\\n  -I \\\n  http://a/"
+                                  << QStringList{"curl", "-I", "http://a/"};
     QTest::newRow("ansi-c") << "curl -d $'a\\nb'" << QStringList{"curl", "-d", "a\nb"};
 }
 
@@ -98,7 +98,8 @@ void tst_CurlCommand::roundTrip_data() {
     QTest::newRow("-X DELETE") << "curl -X DELETE %URL%/items/3";
     QTest::newRow("--request PUT with data") << "curl --request PUT -d 'x=1' %URL%/items/3";
     QTest::newRow("-H one") << "curl -H 'X-Course: reseaux' %URL%/h";
-    QTest::newRow("-H several") << "curl -H 'X-A: 1' --header 'X-B: two words' -H 'X-A: again' %URL%/h";
+    QTest::newRow("-H several")
+        << "curl -H 'X-A: 1' --header 'X-B: two words' -H 'X-A: again' %URL%/h";
     QTest::newRow("-H removes Accept") << "curl -H 'Accept:' %URL%/noaccept";
     QTest::newRow("-H empty value") << "curl -H 'X-Empty;' %URL%/empty";
     QTest::newRow("-H replaces Host") << "curl -H 'Host: example.test' %URL%/host";
@@ -106,7 +107,8 @@ void tst_CurlCommand::roundTrip_data() {
     QTest::newRow("-d twice") << "curl -d a=1 -d b=2 %URL%/form";
     QTest::newRow("--data-raw @") << "curl --data-raw '@not-a-file' %URL%/raw";
     QTest::newRow("--data-binary") << "curl --data-binary 'bin=1' %URL%/bin";
-    QTest::newRow("json") << "curl -H 'Content-Type: application/json' -d '{\"a\": [1, 2]}' %URL%/json";
+    QTest::newRow("json")
+        << "curl -H 'Content-Type: application/json' -d '{\"a\": [1, 2]}' %URL%/json";
     QTest::newRow("--url") << "curl --url %URL%/viaurl";
     QTest::newRow("-I") << "curl -I %URL%/head";
     QTest::newRow("-A") << "curl -A 'MyAgent/1.0' %URL%/agent";
@@ -114,7 +116,8 @@ void tst_CurlCommand::roundTrip_data() {
     QTest::newRow("-u") << "curl -u 'bob:s3cret' %URL%/auth";
     QTest::newRow("--compressed") << "curl --compressed %URL%/z";
     QTest::newRow("-L") << "curl -L %URL%/follow";
-    QTest::newRow("POST json glued") << "curl -XPOST -H'Content-Type: text/plain' --data-raw 'hello world' %URL%/glued";
+    QTest::newRow("POST json glued")
+        << "curl -XPOST -H'Content-Type: text/plain' --data-raw 'hello world' %URL%/glued";
     QTest::newRow("-G") << "curl -G -d q=1 -d r=2 %URL%/get";
     QTest::newRow("quoted continuation") << "curl \\\n -H \"X-Q: \\\"quoted\\\"\" \\\n %URL%/q";
 }
@@ -141,7 +144,8 @@ void tst_CurlCommand::roundTrip() {
     const auto words = splitShellWords(line);
     for (size_t i = 1; i < words.size(); ++i) args << QString::fromStdString(words[i]);
     args << QStringLiteral("-s") << QStringLiteral("-o") << QStringLiteral("/dev/null")
-         << QStringLiteral("--max-redirs") << QStringLiteral("0") << QStringLiteral("-m") << QStringLiteral("5");
+         << QStringLiteral("--max-redirs") << QStringLiteral("0") << QStringLiteral("-m")
+         << QStringLiteral("5");
     curl.start(QStringLiteral("curl"), args);
     if (!curl.waitForStarted()) {
         listener.shutdown(SHUT_RDWR);
@@ -156,13 +160,20 @@ void tst_CurlCommand::roundTrip() {
 void tst_CurlCommand::errors_data() {
     QTest::addColumn<QString>("command");
     QTest::addColumn<QString>("words");
-    QTest::newRow("not curl") << "wget http://a/" << "not a curl command";
-    QTest::newRow("no url") << "curl -H 'X: 1'" << "no URL";
-    QTest::newRow("unterminated") << "curl 'http://a/" << "unterminated";
-    QTest::newRow("unknown option") << "curl --proxy x http://a/" << "--proxy";
-    QTest::newRow("missing value") << "curl http://a/ -H" << "needs a value";
-    QTest::newRow("bad header") << "curl -H nocolon http://a/" << "Name: value";
-    QTest::newRow("missing file") << "curl -d @/no/such/file http://a/" << "/no/such/file";
+    QTest::newRow("not curl") << "wget http://a/"
+                              << "not a curl command";
+    QTest::newRow("no url") << "curl -H 'X: 1'"
+                            << "no URL";
+    QTest::newRow("unterminated") << "curl 'http://a/"
+                                  << "unterminated";
+    QTest::newRow("unknown option") << "curl --proxy x http://a/"
+                                    << "--proxy";
+    QTest::newRow("missing value") << "curl http://a/ -H"
+                                   << "needs a value";
+    QTest::newRow("bad header") << "curl -H nocolon http://a/"
+                                << "Name: value";
+    QTest::newRow("missing file") << "curl -d @/no/such/file http://a/"
+                                  << "/no/such/file";
 }
 
 void tst_CurlCommand::errors() {
@@ -197,8 +208,10 @@ void tst_CurlCommand::exportFromComposedRequest() {
     QCOMPARE(QString::fromStdString(back.method), QStringLiteral("PATCH"));
     QCOMPARE(QString::fromStdString(back.target), QStringLiteral("/api?x=1"));
     QCOMPARE(back.body, std::string("{\"a\":1}"));
-    QCOMPARE(QString::fromStdString(std::string(*back.headers.get("X-Token"))), QStringLiteral("abc"));
-    QCOMPARE(QString::fromStdString(std::string(*back.headers.get("Content-Type"))), QStringLiteral("application/json"));
+    QCOMPARE(QString::fromStdString(std::string(*back.headers.get("X-Token"))),
+             QStringLiteral("abc"));
+    QCOMPARE(QString::fromStdString(std::string(*back.headers.get("Content-Type"))),
+             QStringLiteral("application/json"));
 }
 
 SOCKWB_TEST_GUILESS_MAIN(tst_CurlCommand)

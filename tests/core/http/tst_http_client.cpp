@@ -2,22 +2,20 @@
 // redirects, chunked, gzip, timeout, cancel), against a real nginx and
 // against python3's http.server (HTTP/1.0, close-delimited).
 
+#include <zlib.h>
+
 #include <QDir>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
-
-#include "support/testmain.h"
-
-#include <zlib.h>
-
 #include <atomic>
 #include <functional>
 #include <thread>
 
-#include "core/net/error.h"
 #include "core/http/client.h"
+#include "core/net/error.h"
 #include "core/net/socket.h"
+#include "support/testmain.h"
 
 using namespace sockwb;
 using namespace sockwb::http;
@@ -42,7 +40,9 @@ public:
     }
     uint16_t port() const { return port_; }
     int connections() const { return connections_; }
-    std::string url(const std::string& path) const { return "http://127.0.0.1:" + std::to_string(port_) + path; }
+    std::string url(const std::string& path) const {
+        return "http://127.0.0.1:" + std::to_string(port_) + path;
+    }
 
 private:
     void run() {
@@ -86,7 +86,8 @@ private:
 };
 
 std::string ok(const std::string& body, const std::string& extra = {}) {
-    return "HTTP/1.1 200 OK\r\nContent-Length: " + std::to_string(body.size()) + "\r\n" + extra + "\r\n" + body;
+    return "HTTP/1.1 200 OK\r\nContent-Length: " + std::to_string(body.size()) + "\r\n" + extra +
+           "\r\n" + body;
 }
 
 std::string gzip(const std::string& data) {
@@ -143,10 +144,12 @@ void tst_HttpClient::prepareAddsDefaultHeaders() {
     h.add("X-Custom", "1");
     Request r = Client::prepare("POST", *url, h, "abc", ClientOptions{});
     QCOMPARE(QString::fromStdString(r.target), QStringLiteral("/a?b=1"));
-    QCOMPARE(QString::fromStdString(std::string(*r.headers.get("Host"))), QStringLiteral("example.test:8080"));
+    QCOMPARE(QString::fromStdString(std::string(*r.headers.get("Host"))),
+             QStringLiteral("example.test:8080"));
     QVERIFY(r.headers.contains("User-Agent"));
     QCOMPARE(QString::fromStdString(std::string(*r.headers.get("Accept"))), QStringLiteral("*/*"));
-    QCOMPARE(QString::fromStdString(std::string(*r.headers.get("Content-Length"))), QStringLiteral("3"));
+    QCOMPARE(QString::fromStdString(std::string(*r.headers.get("Content-Length"))),
+             QStringLiteral("3"));
     QCOMPARE(QString::fromStdString(std::string(*r.headers.get("X-Custom"))), QStringLiteral("1"));
     const std::string wire = r.serialize();
     QVERIFY(wire.rfind("POST /a?b=1 HTTP/1.1\r\nHost: example.test:8080\r\n", 0) == 0);
@@ -170,7 +173,9 @@ void tst_HttpClient::keepAliveReuse() {
 }
 
 void tst_HttpClient::chunkedRawKept() {
-    const std::string wire = "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n6;x=y\r\n world\r\n0\r\n\r\n";
+    const std::string wire =
+        "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n6;x=y\r\n "
+        "world\r\n0\r\n\r\n";
     ScriptedServer server([&](const std::string&, int, int) { return wire; });
     Client client;
     auto r = client.fetch("GET", server.url("/"));
@@ -180,8 +185,10 @@ void tst_HttpClient::chunkedRawKept() {
 
 void tst_HttpClient::redirectsFollowed() {
     ScriptedServer server([](const std::string& head, int, int) -> std::string {
-        if (head.rfind("GET /start", 0) == 0) return "HTTP/1.1 302 Found\r\nLocation: /middle\r\nContent-Length: 0\r\n\r\n";
-        if (head.rfind("GET /middle", 0) == 0) return "HTTP/1.1 301 Moved\r\nLocation: end?x=1\r\nContent-Length: 0\r\n\r\n";
+        if (head.rfind("GET /start", 0) == 0)
+            return "HTTP/1.1 302 Found\r\nLocation: /middle\r\nContent-Length: 0\r\n\r\n";
+        if (head.rfind("GET /middle", 0) == 0)
+            return "HTTP/1.1 301 Moved\r\nLocation: end?x=1\r\nContent-Length: 0\r\n\r\n";
         if (head.rfind("GET /end?x=1", 0) == 0) return ok("arrived");
         return "HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\n\r\n";
     });
@@ -291,7 +298,8 @@ void tst_HttpClient::connectionRefused() {
 
 void tst_HttpClient::brokenFramingIsError() {
     ScriptedServer server([](const std::string&, int, int) {
-        return std::string("HTTP/1.1 200 OK\r\nContent-Length: 10\r\nContent-Length: 11\r\n\r\n0123456789");
+        return std::string(
+            "HTTP/1.1 200 OK\r\nContent-Length: 10\r\nContent-Length: 11\r\n\r\n0123456789");
     });
     Client client;
     try {
@@ -317,16 +325,19 @@ void tst_HttpClient::againstNginx() {
         f.write(big.data(), qint64(big.size()));
     }
     const uint16_t port = freePort();
-    const QString conf = QStringLiteral(
-        "daemon off; master_process off; worker_processes 1; pid %1/nginx.pid; error_log %1/logs/error.log;\n"
-        "events { worker_connections 64; }\n"
-        "http { access_log off; client_body_temp_path %1; proxy_temp_path %1; fastcgi_temp_path %1;\n"
-        "  uwsgi_temp_path %1; scgi_temp_path %1; gzip on; gzip_min_length 10; gzip_types *;\n"
-        "  server { listen 127.0.0.1:%2; root %1/www;\n"
-        "    location = /hello { return 200 'hello from nginx'; }\n"
-        "    location = /moved { return 301 /hello; } } }\n")
-                             .arg(dir.path())
-                             .arg(port);
+    const QString conf =
+        QStringLiteral(
+            "daemon off; master_process off; worker_processes 1; pid %1/nginx.pid; error_log "
+            "%1/logs/error.log;\n"
+            "events { worker_connections 64; }\n"
+            "http { access_log off; client_body_temp_path %1; proxy_temp_path %1; "
+            "fastcgi_temp_path %1;\n"
+            "  uwsgi_temp_path %1; scgi_temp_path %1; gzip on; gzip_min_length 10; gzip_types *;\n"
+            "  server { listen 127.0.0.1:%2; root %1/www;\n"
+            "    location = /hello { return 200 'hello from nginx'; }\n"
+            "    location = /moved { return 301 /hello; } } }\n")
+            .arg(dir.path())
+            .arg(port);
     QFile cf(dir.filePath(QStringLiteral("nginx.conf")));
     QVERIFY(cf.open(QIODevice::WriteOnly));
     cf.write(conf.toUtf8());
@@ -343,7 +354,8 @@ void tst_HttpClient::againstNginx() {
     Client client(o);
     auto hello = client.fetch("GET", base + "/moved");
     QCOMPARE(int(hello.hops.size()), 2);
-    QCOMPARE(QString::fromStdString(hello.final().response.body), QStringLiteral("hello from nginx"));
+    QCOMPARE(QString::fromStdString(hello.final().response.body),
+             QStringLiteral("hello from nginx"));
     auto file = client.fetch("GET", base + "/big.bin");
     QCOMPARE(file.final().response.status, 200);
     QVERIFY(file.final().response.body == big);
@@ -378,8 +390,9 @@ void tst_HttpClient::againstPythonHttpServer() {
     const uint16_t port = freePort();
     QProcess proc;
     proc.setWorkingDirectory(dir.path());
-    proc.start(QStringLiteral("python3"), {QStringLiteral("-m"), QStringLiteral("http.server"), QStringLiteral("--bind"),
-                                            QStringLiteral("127.0.0.1"), QString::number(port)});
+    proc.start(QStringLiteral("python3"),
+               {QStringLiteral("-m"), QStringLiteral("http.server"), QStringLiteral("--bind"),
+                QStringLiteral("127.0.0.1"), QString::number(port)});
     if (!proc.waitForStarted()) QSKIP("python3 is not available");
     QTRY_VERIFY_WITH_TIMEOUT(canConnect(port), 10000);
     Client client;

@@ -1,42 +1,38 @@
 // Headers, Request/Response serialization, status helpers and body decompression.
 
+#include <zlib.h>
+
+#include <QtTest/QtTest>
+
 #include "core/http/decompress.h"
 #include "core/http/headers.h"
 #include "core/http/request.h"
 #include "core/http/response.h"
 #include "core/http/responseparser.h"
-
-#include <QtTest/QtTest>
-
 #include "support/testmain.h"
-
-#include <zlib.h>
 
 using namespace sockwb::http;
 
 namespace {
-QByteArray q(std::string_view s)
-{
-    return QByteArray(s.data(), static_cast<qsizetype>(s.size()));
-}
+QByteArray q(std::string_view s) { return QByteArray(s.data(), static_cast<qsizetype>(s.size())); }
 
 // Compresses with zlib in the requested container (windowBits as in deflateInit2).
-std::string compress(std::string_view data, int windowBits)
-{
+std::string compress(std::string_view data, int windowBits) {
     z_stream zs{};
-    if (deflateInit2(&zs, Z_BEST_COMPRESSION, Z_DEFLATED, windowBits, 8, Z_DEFAULT_STRATEGY) != Z_OK)
+    if (deflateInit2(&zs, Z_BEST_COMPRESSION, Z_DEFLATED, windowBits, 8, Z_DEFAULT_STRATEGY) !=
+        Z_OK)
         return {};
     std::string out(deflateBound(&zs, static_cast<uLong>(data.size())) + 32, '\0');
-    zs.next_in = reinterpret_cast<Bytef *>(const_cast<char *>(data.data()));
+    zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
     zs.avail_in = static_cast<uInt>(data.size());
-    zs.next_out = reinterpret_cast<Bytef *>(out.data());
+    zs.next_out = reinterpret_cast<Bytef*>(out.data());
     zs.avail_out = static_cast<uInt>(out.size());
     deflate(&zs, Z_FINISH);
     out.resize(zs.total_out);
     deflateEnd(&zs);
     return out;
 }
-} // namespace
+}  // namespace
 
 class tst_HttpMessage : public QObject {
     Q_OBJECT
@@ -53,8 +49,7 @@ private slots:
     void decompressErrors();
 };
 
-void tst_HttpMessage::headersLookup()
-{
+void tst_HttpMessage::headersLookup() {
     Headers h;
     h.add("Set-Cookie", "a=1");
     h.add("Content-Type", "text/plain");
@@ -69,16 +64,16 @@ void tst_HttpMessage::headersLookup()
     QCOMPARE(q(h.joined("set-cookie")), QByteArray("a=1, b=2"));
     QCOMPARE(h.count("SET-cookie"), std::size_t(2));
     QVERIFY(!h.get("missing").has_value());
-    QCOMPARE(q(h.serialize()), QByteArray("Set-Cookie: a=1\r\nContent-Type: text/plain\r\nset-cookie: b=2\r\n"));
+    QCOMPARE(q(h.serialize()),
+             QByteArray("Set-Cookie: a=1\r\nContent-Type: text/plain\r\nset-cookie: b=2\r\n"));
 }
 
-void tst_HttpMessage::headersSetRemove()
-{
+void tst_HttpMessage::headersSetRemove() {
     Headers h;
     h.add("A", "1");
     h.add("B", "2");
     h.add("a", "3");
-    h.set("A", "9"); // replaces the first in place, drops the later duplicate
+    h.set("A", "9");  // replaces the first in place, drops the later duplicate
     QCOMPARE(q(h.serialize()), QByteArray("A: 9\r\nB: 2\r\n"));
     h.set("C", "new");
     QCOMPARE(h.at(2).name, std::string("C"));
@@ -89,8 +84,7 @@ void tst_HttpMessage::headersSetRemove()
     QVERIFY(h.empty());
 }
 
-void tst_HttpMessage::requestSerialize()
-{
+void tst_HttpMessage::requestSerialize() {
     Request r;
     r.method = "POST";
     r.target = "/echo?x=1";
@@ -98,9 +92,12 @@ void tst_HttpMessage::requestSerialize()
     r.headers.add("Transfer-Encoding", "chunked");
     r.body = std::string("bin\0ary\r\n", 9);
     r.updateContentLength();
-    QCOMPARE(q(r.serialize()),
-             QByteArray::fromStdString(std::string(
-                 "POST /echo?x=1 HTTP/1.1\r\nHost: 127.0.0.1:8080\r\nContent-Length: 9\r\n\r\n") + r.body));
+    QCOMPARE(
+        q(r.serialize()),
+        QByteArray::fromStdString(
+            std::string(
+                "POST /echo?x=1 HTTP/1.1\r\nHost: 127.0.0.1:8080\r\nContent-Length: 9\r\n\r\n") +
+            r.body));
     QVERIFY(r.serialize().size() == 77);
     QCOMPARE(r.minorVersion(), 1);
     Request def;
@@ -109,8 +106,7 @@ void tst_HttpMessage::requestSerialize()
     QCOMPARE(def.minorVersion(), 0);
 }
 
-void tst_HttpMessage::responseSerializeRoundTrip()
-{
+void tst_HttpMessage::responseSerializeRoundTrip() {
     Response r;
     r.status = 404;
     r.reason = std::string(Response::reasonPhrase(404));
@@ -118,8 +114,9 @@ void tst_HttpMessage::responseSerializeRoundTrip()
     r.body = "<h1>nope</h1>";
     r.updateContentLength();
     const std::string wire = r.serialize();
-    QCOMPARE(q(wire), QByteArray("HTTP/1.1 404 Not Found\r\nContent-Type: text/html; charset=utf-8\r\n"
-                                 "Content-Length: 13\r\n\r\n<h1>nope</h1>"));
+    QCOMPARE(q(wire),
+             QByteArray("HTTP/1.1 404 Not Found\r\nContent-Type: text/html; charset=utf-8\r\n"
+                        "Content-Length: 13\r\n\r\n<h1>nope</h1>"));
     ResponseParser p;
     QCOMPARE(p.feed(wire), ResponseParser::Status::Complete);
     QCOMPARE(p.response().status, 404);
@@ -129,8 +126,7 @@ void tst_HttpMessage::responseSerializeRoundTrip()
     QCOMPARE(q(p.response().serialize()), q(wire));
 }
 
-void tst_HttpMessage::statusHelpers_data()
-{
+void tst_HttpMessage::statusHelpers_data() {
     QTest::addColumn<int>("status");
     QTest::addColumn<int>("klass");
     QTest::addColumn<QString>("reason");
@@ -141,7 +137,8 @@ void tst_HttpMessage::statusHelpers_data()
     QTest::newRow("304") << 304 << int(StatusClass::Redirection) << "Not Modified";
     QTest::newRow("400") << 400 << int(StatusClass::ClientError) << "Bad Request";
     QTest::newRow("413") << 413 << int(StatusClass::ClientError) << "Content Too Large";
-    QTest::newRow("431") << 431 << int(StatusClass::ClientError) << "Request Header Fields Too Large";
+    QTest::newRow("431") << 431 << int(StatusClass::ClientError)
+                         << "Request Header Fields Too Large";
     QTest::newRow("501") << 501 << int(StatusClass::ServerError) << "Not Implemented";
     QTest::newRow("505") << 505 << int(StatusClass::ServerError) << "HTTP Version Not Supported";
     QTest::newRow("299") << 299 << int(StatusClass::Success) << "";
@@ -149,8 +146,7 @@ void tst_HttpMessage::statusHelpers_data()
     QTest::newRow("42") << 42 << int(StatusClass::Unknown) << "";
 }
 
-void tst_HttpMessage::statusHelpers()
-{
+void tst_HttpMessage::statusHelpers() {
     QFETCH(int, status);
     QFETCH(int, klass);
     QFETCH(QString, reason);
@@ -161,8 +157,7 @@ void tst_HttpMessage::statusHelpers()
     QCOMPARE(int(r.statusClass()), klass);
 }
 
-void tst_HttpMessage::decompress_data()
-{
+void tst_HttpMessage::decompress_data() {
     QTest::addColumn<QString>("coding");
     QTest::addColumn<int>("windowBits");
     QTest::newRow("gzip") << "gzip" << 16 + MAX_WBITS;
@@ -171,8 +166,7 @@ void tst_HttpMessage::decompress_data()
     QTest::newRow("deflate_raw") << "deflate" << -MAX_WBITS;
 }
 
-void tst_HttpMessage::decompress()
-{
+void tst_HttpMessage::decompress() {
     QFETCH(QString, coding);
     QFETCH(int, windowBits);
     std::string plain;
@@ -185,19 +179,19 @@ void tst_HttpMessage::decompress()
     QCOMPARE(r.data.size(), plain.size());
     QVERIFY(r.data == plain);
     // Output limit: one byte short is an error, never a silent truncation.
-    const DecompressResult small = Decompress::decode(packed, coding.toStdString(), plain.size() - 1);
+    const DecompressResult small =
+        Decompress::decode(packed, coding.toStdString(), plain.size() - 1);
     QVERIFY(!small.ok());
     QVERIFY(QString::fromStdString(small.error).contains("limit"));
 }
 
-void tst_HttpMessage::decompressErrors()
-{
+void tst_HttpMessage::decompressErrors() {
     const std::string packed = compress("hello hello hello", 16 + MAX_WBITS);
     // Two gzip members back to back decode as their concatenation (RFC 1952).
     const DecompressResult twice = Decompress::gunzip(packed + packed, 1000);
     QVERIFY2(twice.ok(), twice.error.c_str());
     QCOMPARE(q(twice.data), QByteArray("hello hello hellohello hello hello"));
-    QVERIFY(!Decompress::gunzip(packed.substr(0, packed.size() - 5), 1000).ok());   // truncated
+    QVERIFY(!Decompress::gunzip(packed.substr(0, packed.size() - 5), 1000).ok());  // truncated
     std::string corrupt = packed;
     corrupt[12] = static_cast<char>(corrupt[12] ^ 0x55);
     QVERIFY(!Decompress::gunzip(corrupt, 1000).ok());

@@ -1,13 +1,11 @@
 // Response parser against a table of cases, each fed whole, byte by byte and
 // split in two at every offset: the outcome must not depend on the split.
 
-#include "core/http/parseerror.h"
-#include "core/http/responseparser.h"
-
-#include "fuzz/response_cases.h"
-
 #include <QtTest/QtTest>
 
+#include "core/http/parseerror.h"
+#include "core/http/responseparser.h"
+#include "fuzz/response_cases.h"
 #include "support/testmain.h"
 
 using namespace sockwb::http;
@@ -15,28 +13,33 @@ using sockwb::http::cases::ResponseCase;
 
 namespace {
 
-std::string escape(std::string_view s)
-{
+std::string escape(std::string_view s) {
     std::string out;
     for (char c : s) {
         const auto u = static_cast<unsigned char>(c);
-        if (c == '\r') out += "\\r";
-        else if (c == '\n') out += "\\n";
-        else if (c == '\\') out += "\\\\";
-        else if (u < 0x20 || u >= 0x7f) { char buf[8]; std::snprintf(buf, sizeof buf, "\\x%02x", u); out += buf; }
-        else out += c;
+        if (c == '\r')
+            out += "\\r";
+        else if (c == '\n')
+            out += "\\n";
+        else if (c == '\\')
+            out += "\\\\";
+        else if (u < 0x20 || u >= 0x7f) {
+            char buf[8];
+            std::snprintf(buf, sizeof buf, "\\x%02x", u);
+            out += buf;
+        } else
+            out += c;
     }
     return out;
 }
 
 struct Outcome {
-    std::string error;      // ErrorCode name, "Incomplete", or empty
-    std::string full;       // complete description, compared between splits
+    std::string error;  // ErrorCode name, "Incomplete", or empty
+    std::string full;   // complete description, compared between splits
 };
 
-Outcome run(const ResponseCase &c, const std::vector<std::string_view> &pieces, Response *out = nullptr,
-            ResponseParser *parserOut = nullptr)
-{
+Outcome run(const ResponseCase& c, const std::vector<std::string_view>& pieces,
+            Response* out = nullptr, ResponseParser* parserOut = nullptr) {
     ResponseParser::Limits limits;
     if (c.maxHeaderBytes) limits.maxHeaderBytes = c.maxHeaderBytes;
     if (c.maxBodyBytes) limits.maxBodyBytes = c.maxBodyBytes;
@@ -48,8 +51,7 @@ Outcome run(const ResponseCase &c, const std::vector<std::string_view> &pieces, 
         p.feed(piece);
         consumedInFeeds += p.lastFeedConsumed();
     }
-    if (c.eof)
-        p.onEof();
+    if (c.eof) p.onEof();
     Outcome o;
     if (p.status() == ResponseParser::Status::Error) {
         o.error = std::string(ParseError::codeName(p.error().code));
@@ -61,27 +63,26 @@ Outcome run(const ResponseCase &c, const std::vector<std::string_view> &pieces, 
         o.full = "incomplete";
         return o;
     }
-    const Response &r = p.response();
-    o.full = "status=" + std::to_string(r.status) + " ka=" + (p.keepAlive() ? "1" : "0") + " body=" + escape(r.body) +
-             " headers=[" + escape(r.headers.serialize()) + "] trailers=[" + escape(r.trailers.serialize()) +
-             "] interim=" + std::to_string(p.interimResponses().size()) + " leftover=" + escape(p.leftover()) +
-             " consumed=" + std::to_string(p.consumedBytes()) + " bodyBytes=" + std::to_string(p.bodyBytes());
+    const Response& r = p.response();
+    o.full = "status=" + std::to_string(r.status) + " ka=" + (p.keepAlive() ? "1" : "0") +
+             " body=" + escape(r.body) + " headers=[" + escape(r.headers.serialize()) +
+             "] trailers=[" + escape(r.trailers.serialize()) +
+             "] interim=" + std::to_string(p.interimResponses().size()) +
+             " leftover=" + escape(p.leftover()) +
+             " consumed=" + std::to_string(p.consumedBytes()) +
+             " bodyBytes=" + std::to_string(p.bodyBytes());
     // Bytes consumed across feeds plus leftover must account for the whole input.
-    if (!c.eof || c.body.size() == 0)
-        o.full += " feedsum=" + std::to_string(consumedInFeeds);
-    if (out)
-        *out = r;
-    if (parserOut)
-        *parserOut = p;
+    if (!c.eof || c.body.size() == 0) o.full += " feedsum=" + std::to_string(consumedInFeeds);
+    if (out) *out = r;
+    if (parserOut) *parserOut = p;
     return o;
 }
 
-QByteArray q(const std::string &s)
-{
+QByteArray q(const std::string& s) {
     return QByteArray(s.data(), static_cast<qsizetype>(s.size()));
 }
 
-} // namespace
+}  // namespace
 
 class tst_HttpResponse : public QObject {
     Q_OBJECT
@@ -96,18 +97,17 @@ private slots:
     void errorStaysError();
 };
 
-void tst_HttpResponse::table_data()
-{
+void tst_HttpResponse::table_data() {
     QTest::addColumn<int>("index");
-    const auto &cases = sockwb::http::cases::responseCases();
+    const auto& cases = sockwb::http::cases::responseCases();
     for (std::size_t i = 0; i < cases.size(); ++i)
         QTest::newRow(cases[i].name) << static_cast<int>(i);
 }
 
-void tst_HttpResponse::table()
-{
+void tst_HttpResponse::table() {
     QFETCH(int, index);
-    const ResponseCase &c = sockwb::http::cases::responseCases().at(static_cast<std::size_t>(index));
+    const ResponseCase& c =
+        sockwb::http::cases::responseCases().at(static_cast<std::size_t>(index));
     const std::string_view in = c.input;
 
     Response r;
@@ -138,26 +138,26 @@ void tst_HttpResponse::table()
     }
 
     std::vector<std::string_view> bytes;
-    for (std::size_t i = 0; i < in.size(); ++i)
-        bytes.push_back(in.substr(i, 1));
+    for (std::size_t i = 0; i < in.size(); ++i) bytes.push_back(in.substr(i, 1));
     QCOMPARE(q(run(c, bytes).full), q(whole.full));
 
     for (std::size_t k = 0; k <= in.size(); ++k) {
         const Outcome split = run(c, {in.substr(0, k), in.substr(k)});
         if (split.full != whole.full)
-            QFAIL(("split at " + std::to_string(k) + ": " + split.full + " != " + whole.full).c_str());
+            QFAIL(("split at " + std::to_string(k) + ": " + split.full + " != " + whole.full)
+                      .c_str());
     }
 }
 
-void tst_HttpResponse::tableHasEnoughCases()
-{
+void tst_HttpResponse::tableHasEnoughCases() {
     QVERIFY(sockwb::http::cases::responseCases().size() >= 40);
 }
 
-void tst_HttpResponse::resetParsesLeftover()
-{
+void tst_HttpResponse::resetParsesLeftover() {
     ResponseParser p;
-    const std::string two = "HTTP/1.1 200 OK\r\nContent-Length: 1\r\n\r\naHTTP/1.1 404 Not Found\r\nContent-Length: 2\r\n\r\nbc";
+    const std::string two =
+        "HTTP/1.1 200 OK\r\nContent-Length: 1\r\n\r\naHTTP/1.1 404 Not Found\r\nContent-Length: "
+        "2\r\n\r\nbc";
     QCOMPARE(p.feed(two), ResponseParser::Status::Complete);
     QCOMPARE(p.response().status, 200);
     QCOMPARE(p.lastFeedConsumed(), std::size_t(39));
@@ -168,11 +168,12 @@ void tst_HttpResponse::resetParsesLeftover()
     QVERIFY(p.leftover().empty());
 }
 
-void tst_HttpResponse::takeResponseWithHead()
-{
+void tst_HttpResponse::takeResponseWithHead() {
     // Pipelined GET then HEAD: the second response has Content-Length but no body.
     ResponseParser p;
-    p.feed("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nhiHTTP/1.1 200 OK\r\nContent-Length: 50\r\n\r\n");
+    p.feed(
+        "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nhiHTTP/1.1 200 OK\r\nContent-Length: "
+        "50\r\n\r\n");
     QCOMPARE(p.status(), ResponseParser::Status::Complete);
     const Response first = p.takeResponse(/*nextIsHead=*/true);
     QCOMPARE(q(first.body), QByteArray("hi"));
@@ -181,8 +182,7 @@ void tst_HttpResponse::takeResponseWithHead()
     QCOMPARE(q(std::string(*p.response().headers.get("content-length"))), QByteArray("50"));
 }
 
-void tst_HttpResponse::byteByByteIsLinear()
-{
+void tst_HttpResponse::byteByByteIsLinear() {
     // 20,000 header lines fed one byte at a time: with a kept scan position
     // this is instant; rescanning from the start each time would take minutes.
     ResponseParser::Limits limits;
@@ -190,20 +190,17 @@ void tst_HttpResponse::byteByByteIsLinear()
     limits.maxHeaderBytes = 10 * 1024 * 1024;
     ResponseParser p(limits);
     std::string msg = "HTTP/1.1 200 OK\r\n";
-    for (int i = 0; i < 20000; ++i)
-        msg += "X-" + std::to_string(i) + ": value\r\n";
+    for (int i = 0; i < 20000; ++i) msg += "X-" + std::to_string(i) + ": value\r\n";
     msg += "Content-Length: 3\r\n\r\nabc";
     QElapsedTimer t;
     t.start();
-    for (char c : msg)
-        p.feed(std::string_view(&c, 1));
+    for (char c : msg) p.feed(std::string_view(&c, 1));
     QCOMPARE(p.status(), ResponseParser::Status::Complete);
     QCOMPARE(p.response().headers.size(), std::size_t(20001));
     QVERIFY2(t.elapsed() < 2000, "byte-by-byte parsing is not linear");
 }
 
-void tst_HttpResponse::errorStaysError()
-{
+void tst_HttpResponse::errorStaysError() {
     ResponseParser p;
     QCOMPARE(p.feed("HTTP/1.1 200 OK\r\nContent-Length: x\r\n\r\n"), ResponseParser::Status::Error);
     QCOMPARE(p.error().status, 400);

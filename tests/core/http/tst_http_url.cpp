@@ -1,10 +1,9 @@
 // Url parsing, percent-encoding and query strings.
 
-#include "core/http/percentencoding.h"
-#include "core/http/url.h"
-
 #include <QtTest/QtTest>
 
+#include "core/http/percentencoding.h"
+#include "core/http/url.h"
 #include "support/testmain.h"
 
 using namespace sockwb::http;
@@ -24,32 +23,68 @@ private slots:
     void query();
 };
 
-void tst_HttpUrl::valid_data()
-{
+void tst_HttpUrl::valid_data() {
     QTest::addColumn<QString>("input");
     QTest::addColumn<QString>("host");
     QTest::addColumn<int>("port");
     QTest::addColumn<QString>("authority");
     QTest::addColumn<QString>("target");
     QTest::addColumn<QString>("toString");
-    QTest::newRow("plain") << "http://example.com" << "example.com" << 80 << "example.com" << "/" << "http://example.com/";
-    QTest::newRow("port_path_query_frag") << "http://Example.COM:8080/a/b?x=1&y=2#top" << "example.com" << 8080
-                                          << "example.com:8080" << "/a/b?x=1&y=2" << "http://example.com:8080/a/b?x=1&y=2";
-    QTest::newRow("explicit_80") << "HTTP://h:80/x" << "h" << 80 << "h" << "/x" << "http://h/x";
-    QTest::newRow("no_scheme") << "localhost:8080/p" << "localhost" << 8080 << "localhost:8080" << "/p" << "http://localhost:8080/p";
-    QTest::newRow("ipv6_port") << "http://[::1]:8080/x" << "::1" << 8080 << "[::1]:8080" << "/x" << "http://[::1]:8080/x";
-    QTest::newRow("ipv6_default") << "http://[2001:DB8::1]/" << "2001:db8::1" << 80 << "[2001:db8::1]" << "/" << "http://[2001:db8::1]/";
-    QTest::newRow("ipv4") << "http://127.0.0.1:9/" << "127.0.0.1" << 9 << "127.0.0.1:9" << "/" << "http://127.0.0.1:9/";
-    QTest::newRow("query_only") << "http://h?q=1" << "h" << 80 << "h" << "/?q=1" << "http://h/?q=1";
-    QTest::newRow("empty_port") << "http://h:/" << "h" << 80 << "h" << "/" << "http://h/";
-    QTest::newRow("space_encoded") << "http://h/a b?c d" << "h" << 80 << "h" << "/a%20b?c%20d" << "http://h/a%20b?c%20d";
-    QTest::newRow("escape_kept") << "http://h/%41%zz" << "h" << 80 << "h" << "/%41%25zz" << "http://h/%41%25zz";
-    QTest::newRow("trimmed") << "  http://h/x \n" << "h" << 80 << "h" << "/x" << "http://h/x";
-    QTest::newRow("max_port") << "http://h:65535" << "h" << 65535 << "h:65535" << "/" << "http://h:65535/";
+    QTest::newRow("plain") << "http://example.com"
+                           << "example.com" << 80 << "example.com"
+                           << "/"
+                           << "http://example.com/";
+    QTest::newRow("port_path_query_frag") << "http://Example.COM:8080/a/b?x=1&y=2#top"
+                                          << "example.com" << 8080 << "example.com:8080"
+                                          << "/a/b?x=1&y=2"
+                                          << "http://example.com:8080/a/b?x=1&y=2";
+    QTest::newRow("explicit_80") << "HTTP://h:80/x"
+                                 << "h" << 80 << "h"
+                                 << "/x"
+                                 << "http://h/x";
+    QTest::newRow("no_scheme") << "localhost:8080/p"
+                               << "localhost" << 8080 << "localhost:8080"
+                               << "/p"
+                               << "http://localhost:8080/p";
+    QTest::newRow("ipv6_port") << "http://[::1]:8080/x"
+                               << "::1" << 8080 << "[::1]:8080"
+                               << "/x"
+                               << "http://[::1]:8080/x";
+    QTest::newRow("ipv6_default") << "http://[2001:DB8::1]/"
+                                  << "2001:db8::1" << 80 << "[2001:db8::1]"
+                                  << "/"
+                                  << "http://[2001:db8::1]/";
+    QTest::newRow("ipv4") << "http://127.0.0.1:9/"
+                          << "127.0.0.1" << 9 << "127.0.0.1:9"
+                          << "/"
+                          << "http://127.0.0.1:9/";
+    QTest::newRow("query_only") << "http://h?q=1"
+                                << "h" << 80 << "h"
+                                << "/?q=1"
+                                << "http://h/?q=1";
+    QTest::newRow("empty_port") << "http://h:/"
+                                << "h" << 80 << "h"
+                                << "/"
+                                << "http://h/";
+    QTest::newRow("space_encoded") << "http://h/a b?c d"
+                                   << "h" << 80 << "h"
+                                   << "/a%20b?c%20d"
+                                   << "http://h/a%20b?c%20d";
+    QTest::newRow("escape_kept") << "http://h/%41%zz"
+                                 << "h" << 80 << "h"
+                                 << "/%41%25zz"
+                                 << "http://h/%41%25zz";
+    QTest::newRow("trimmed") << "  http://h/x \n"
+                             << "h" << 80 << "h"
+                             << "/x"
+                             << "http://h/x";
+    QTest::newRow("max_port") << "http://h:65535"
+                              << "h" << 65535 << "h:65535"
+                              << "/"
+                              << "http://h:65535/";
 }
 
-void tst_HttpUrl::valid()
-{
+void tst_HttpUrl::valid() {
     QFETCH(QString, input);
     QFETCH(QString, host);
     QFETCH(int, port);
@@ -68,21 +103,22 @@ void tst_HttpUrl::valid()
     QCOMPARE(QString::fromStdString(url->scheme()), QString("http"));
 }
 
-void tst_HttpUrl::invalid_data()
-{
+void tst_HttpUrl::invalid_data() {
     QTest::addColumn<QString>("input");
     QTest::addColumn<int>("code");
     QTest::addColumn<QString>("messagePart");
     using C = UrlError::Code;
     QTest::newRow("empty") << "   " << int(C::Empty) << "empty";
-    QTest::newRow("https") << "https://example.com/" << int(C::HttpsNotSupported) << "https is not supported yet (TLS comes later)";
+    QTest::newRow("https") << "https://example.com/" << int(C::HttpsNotSupported)
+                           << "https is not supported yet (TLS comes later)";
     QTest::newRow("HTTPS") << "HTTPS://example.com/" << int(C::HttpsNotSupported) << "TLS";
     QTest::newRow("ftp") << "ftp://example.com/" << int(C::UnsupportedScheme) << "\"ftp\"";
     QTest::newRow("empty_host") << "http:///path" << int(C::EmptyHost) << "no host";
     QTest::newRow("only_port") << "http://:8080/" << int(C::EmptyHost) << "no host";
     QTest::newRow("port_letters") << "http://h:80a/" << int(C::BadPort) << "not a number";
     QTest::newRow("port_big") << "http://h:65536/" << int(C::BadPort) << "out of range";
-    QTest::newRow("port_huge") << "http://h:99999999999999999999/" << int(C::BadPort) << "out of range";
+    QTest::newRow("port_huge") << "http://h:99999999999999999999/" << int(C::BadPort)
+                               << "out of range";
     QTest::newRow("port_zero") << "http://h:0/" << int(C::BadPort) << "port 0";
     QTest::newRow("port_negative") << "http://h:-1/" << int(C::BadPort) << "not a number";
     QTest::newRow("v6_unclosed") << "http://[::1:80/" << int(C::BadHost) << "']'";
@@ -92,8 +128,7 @@ void tst_HttpUrl::invalid_data()
     QTest::newRow("bad_userinfo") << "http://u%zz@h/" << int(C::BadUserInfo) << "escape";
 }
 
-void tst_HttpUrl::invalid()
-{
+void tst_HttpUrl::invalid() {
     QFETCH(QString, input);
     QFETCH(int, code);
     QFETCH(QString, messagePart);
@@ -101,24 +136,23 @@ void tst_HttpUrl::invalid()
     QVERIFY(!Url::parse(input.toStdString(), &err).has_value());
     QCOMPARE(int(err.code), code);
     QVERIFY2(QString::fromStdString(err.message).contains(messagePart), err.message.c_str());
-    QVERIFY(!Url::parse(input.toStdString()).has_value()); // error pointer is optional
+    QVERIFY(!Url::parse(input.toStdString()).has_value());  // error pointer is optional
 }
 
-void tst_HttpUrl::userInfo()
-{
+void tst_HttpUrl::userInfo() {
     const auto url = Url::parse("http://al%20ice:p%40ss:word@Host:81/x");
     QVERIFY(url);
     QVERIFY(url->hasUserInfo());
     QCOMPARE(QString::fromStdString(url->user()), QString("al ice"));
     QCOMPARE(QString::fromStdString(url->password()), QString("p@ss:word"));
     QCOMPARE(QString::fromStdString(url->host()), QString("host"));
-    QCOMPARE(QString::fromStdString(url->toString()), QString("http://host:81/x")); // credentials never printed
+    QCOMPARE(QString::fromStdString(url->toString()),
+             QString("http://host:81/x"));  // credentials never printed
     const auto noInfo = Url::parse("http://h/");
     QVERIFY(!noInfo->hasUserInfo());
 }
 
-void tst_HttpUrl::percent_data()
-{
+void tst_HttpUrl::percent_data() {
     QTest::addColumn<QByteArray>("raw");
     QTest::addColumn<QByteArray>("encoded");
     QTest::newRow("unreserved") << QByteArray("AZaz09-._~") << QByteArray("AZaz09-._~");
@@ -129,8 +163,7 @@ void tst_HttpUrl::percent_data()
     QTest::newRow("percent") << QByteArray("100%") << QByteArray("100%25");
 }
 
-void tst_HttpUrl::percent()
-{
+void tst_HttpUrl::percent() {
     QFETCH(QByteArray, raw);
     QFETCH(QByteArray, encoded);
     const std::string e = percent::encode(std::string_view(raw.constData(), size_t(raw.size())));
@@ -141,8 +174,7 @@ void tst_HttpUrl::percent()
     QCOMPARE(QByteArray::fromStdString(percent::encode("a/b c", "/")), QByteArray("a/b%20c"));
 }
 
-void tst_HttpUrl::badEscapes()
-{
+void tst_HttpUrl::badEscapes() {
     QVERIFY(!percent::decode("%"));
     QVERIFY(!percent::decode("%4"));
     QVERIFY(!percent::decode("%G0"));
@@ -151,8 +183,7 @@ void tst_HttpUrl::badEscapes()
     QCOMPARE(QByteArray::fromStdString(*percent::decode("%4a%4A")), QByteArray("JJ"));
 }
 
-void tst_HttpUrl::query()
-{
+void tst_HttpUrl::query() {
     const auto items = percent::splitQuery("?a=1&b=x%20y+z&flag&&=empty&c=%zz");
     QCOMPARE(items.size(), std::size_t(5));
     QCOMPARE(QByteArray::fromStdString(items[0].first), QByteArray("a"));
@@ -170,7 +201,8 @@ void tst_HttpUrl::query()
     QCOMPARE(QByteArray::fromStdString(back[2].first), QByteArray("é"));
     auto url = Url::parse("http://h/p?old=1");
     url->setQuery(joined);
-    QCOMPARE(QByteArray::fromStdString(url->target()), QByteArray("/p?q=a%20b%26c&empty=&%C3%A9=%3D"));
+    QCOMPARE(QByteArray::fromStdString(url->target()),
+             QByteArray("/p?q=a%20b%26c&empty=&%C3%A9=%3D"));
 }
 
 SOCKWB_TEST_APPLESS_MAIN(tst_HttpUrl)

@@ -3,12 +3,9 @@
 // against small servers living on threads of this test (TCP echo, UDP echo,
 // a scripted HTTP keep-alive server, a silent one, a closed port).
 
-#include <QtTest>
-
-#include "support/testmain.h"
-
 #include <poll.h>
 
+#include <QtTest>
 #include <atomic>
 #include <functional>
 #include <memory>
@@ -22,6 +19,7 @@
 #include "core/net/error.h"
 #include "core/net/socket.h"
 #include "fuzz/response_cases.h"
+#include "support/testmain.h"
 
 using namespace sockwb;
 using namespace sockwb::load;
@@ -116,7 +114,8 @@ struct HttpScript {
                     } else {
                         if (n % 4 == 0) out = "HTTP/1.1 100 Continue\r\n\r\n";
                         out += "HTTP/1.1 404 Not Found\r\n" + conn +
-                               "Transfer-Encoding: chunked\r\n\r\n3\r\nnot\r\n6\r\n found\r\n0\r\n\r\n";
+                               "Transfer-Encoding: chunked\r\n\r\n3\r\nnot\r\n6\r\n "
+                               "found\r\n0\r\n\r\n";
                         ++notFound;
                     }
                     // Split the answer to exercise partial reads in the scanner.
@@ -199,10 +198,12 @@ void tst_Load::histogramExactSmallValues() {
 
 void tst_Load::histogramBuckets() {
     // Every value lies in its bucket and buckets are at most 1/128 wide.
-    for (uint64_t v : std::initializer_list<uint64_t>{0ull, 1ull, 255ull, 256ull, 257ull, 511ull, 512ull, 1000ull, 12345ull, 999999ull,
-                       (1ull << 35) + 12345, LatencyHistogram::kMaxValue}) {
+    for (uint64_t v : std::initializer_list<uint64_t>{
+             0ull, 1ull, 255ull, 256ull, 257ull, 511ull, 512ull, 1000ull, 12345ull, 999999ull,
+             (1ull << 35) + 12345, LatencyHistogram::kMaxValue}) {
         const auto i = LatencyHistogram::indexOf(v);
-        QVERIFY2(LatencyHistogram::lowestOf(i) <= v && v <= LatencyHistogram::highestOf(i), qPrintable(QString::number(v)));
+        QVERIFY2(LatencyHistogram::lowestOf(i) <= v && v <= LatencyHistogram::highestOf(i),
+                 qPrintable(QString::number(v)));
         const auto width = LatencyHistogram::highestOf(i) - LatencyHistogram::lowestOf(i) + 1;
         QVERIFY(width == 1 || width * 128 <= LatencyHistogram::lowestOf(i));
     }
@@ -262,7 +263,8 @@ void tst_Load::scannerMatchesParser() {
     const auto& c = http::cases::responseCases()[std::size_t(index)];
     const std::string name = c.name;
     // Field syntax the scanner does not need to check (it frames, it does not validate values).
-    if (name == "err_control_in_value" || name == "err_nul_in_value" || name == "err_too_many_headers")
+    if (name == "err_control_in_value" || name == "err_nul_in_value" ||
+        name == "err_too_many_headers")
         QSKIP("field syntax is not the scanner's concern");
     ResponseScanner s;
     std::size_t consumed = 0;
@@ -298,7 +300,8 @@ void tst_Load::targetParsing() {
     t = LoadTarget::parse("udp://[::1]:9");
     QCOMPARE(int(t.scheme), int(LoadTarget::Scheme::Udp));
     QCOMPARE(t.address.toString(), std::string("[::1]:9"));
-    for (const char* bad : {"", "tcp://127.0.0.1", "tcp://127.0.0.1:0", "tcp://127.0.0.1:99999", "ftp://x/"}) {
+    for (const char* bad :
+         {"", "tcp://127.0.0.1", "tcp://127.0.0.1:0", "tcp://127.0.0.1:99999", "ftp://x/"}) {
         bool threw = false;
         try {
             LoadTarget::parse(bad);
@@ -356,7 +359,8 @@ void tst_Load::udpEcho() {
     stop = true;
     echo.join();
     QCOMPARE(s.requests + s.errorTotal(), 500u);
-    QVERIFY2(s.requests >= 490, qPrintable(QString::fromStdString(s.toText())));  // loopback loses nothing in practice
+    QVERIFY2(s.requests >= 490,
+             qPrintable(QString::fromStdString(s.toText())));  // loopback loses nothing in practice
     QCOMPARE(s.bytesReceived, s.requests * 100);
 }
 
@@ -380,7 +384,7 @@ void tst_Load::httpKeepAliveCountsNon2xx() {
     QCOMPARE(script->responses.load(), 300);
     QCOMPARE(s.non2xx, uint64_t(script->notFound.load()));
     QVERIFY(s.non2xx >= 145 && s.non2xx <= 150);  // every second answer on each of 5 connections
-    QCOMPARE(s.connectionsOpened, 5u);  // kept alive
+    QCOMPARE(s.connectionsOpened, 5u);            // kept alive
     QCOMPARE(server.accepted(), 5);
 }
 
@@ -453,7 +457,8 @@ void tst_Load::ratePacing() {
     // 400 expected; generous bounds (no timing assertion tighter than 2x).
     QVERIFY2(s.requests >= 200 && s.requests <= 800, qPrintable(QString::number(s.requests)));
     // Open loop against an idle echo server: latency stays far below the 2.5 ms interval.
-    QVERIFY2(s.latency.percentile(50) < 50'000, qPrintable(QString::number(s.latency.percentile(50))));
+    QVERIFY2(s.latency.percentile(50) < 50'000,
+             qPrintable(QString::number(s.latency.percentile(50))));
 
     // With --requests the open loop also stops at exactly N.
     c.duration = 0ms;

@@ -10,8 +10,6 @@
 #include <unistd.h>
 
 #include <QtTest>
-
-#include "support/testmain.h"
 #include <algorithm>
 #include <cstring>
 #include <future>
@@ -19,6 +17,7 @@
 #include <thread>
 
 #include "core/load/procstats.h"
+#include "support/testmain.h"
 
 using namespace sockwb;
 

@@ -6,10 +6,9 @@
 
 #include <QtTest>
 
-#include "support/testmain.h"
-
 #include "core/net/address.h"
 #include "core/net/error.h"
+#include "support/testmain.h"
 
 using namespace sockwb;
 
@@ -45,7 +44,8 @@ void tst_Address::roundTrip_data() {
     QTest::newRow("v6 loopback") << "[::1]:8080" << int(AF_INET6) << "::1" << 8080;
     QTest::newRow("v6 any") << "[::]:0" << int(AF_INET6) << "::" << 0;
     QTest::newRow("v6 full") << "[2001:db8::42]:443" << int(AF_INET6) << "2001:db8::42" << 443;
-    QTest::newRow("v4-mapped") << "[::ffff:127.0.0.1]:7" << int(AF_INET6) << "::ffff:127.0.0.1" << 7;
+    QTest::newRow("v4-mapped") << "[::ffff:127.0.0.1]:7" << int(AF_INET6) << "::ffff:127.0.0.1"
+                               << 7;
 }
 
 void tst_Address::roundTrip() {
@@ -99,21 +99,51 @@ void tst_Address::badInput_data() {
     QTest::addColumn<QString>("text");
     QTest::addColumn<QString>("mentions");  // the offending text or the hint
     QTest::addColumn<QString>("hint");
-    QTest::newRow("port x") << "127.0.0.1:x" << "'x'" << "0 to 65535";
-    QTest::newRow("port 70000") << "127.0.0.1:70000" << "70000" << "0 to 65535";
-    QTest::newRow("port 65536") << "127.0.0.1:65536" << "65536" << "out of range";
-    QTest::newRow("port -1") << "127.0.0.1:-1" << "'-1'" << "0 to 65535";
-    QTest::newRow("port 8080x") << "127.0.0.1:8080x" << "'8080x'" << "0 to 65535";
-    QTest::newRow("port too long") << "127.0.0.1:0000080" << "0000080" << "0 to 65535";
-    QTest::newRow("empty port") << "127.0.0.1:" << "''" << "0 to 65535";
-    QTest::newRow("missing port") << "127.0.0.1" << "127.0.0.1" << "host:port";
-    QTest::newRow("missing host") << ":80" << "missing host" << "host:port";
-    QTest::newRow("empty") << "" << "''" << "host:port";
-    QTest::newRow("unbracketed v6") << "::1:8080" << "::1:8080" << "[::1]:8080";
-    QTest::newRow("unbracketed v6 no port") << "::1" << "::1" << "brackets";
-    QTest::newRow("unclosed bracket") << "[::1:80" << "[::1:80" << "[::1]:8080";
-    QTest::newRow("bracket no port") << "[::1]" << "[::1]" << "[::1]:8080";
-    QTest::newRow("bracket empty port") << "[::1]:" << "''" << "0 to 65535";
+    QTest::newRow("port x") << "127.0.0.1:x"
+                            << "'x'"
+                            << "0 to 65535";
+    QTest::newRow("port 70000") << "127.0.0.1:70000"
+                                << "70000"
+                                << "0 to 65535";
+    QTest::newRow("port 65536") << "127.0.0.1:65536"
+                                << "65536"
+                                << "out of range";
+    QTest::newRow("port -1") << "127.0.0.1:-1"
+                             << "'-1'"
+                             << "0 to 65535";
+    QTest::newRow("port 8080x") << "127.0.0.1:8080x"
+                                << "'8080x'"
+                                << "0 to 65535";
+    QTest::newRow("port too long") << "127.0.0.1:0000080"
+                                   << "0000080"
+                                   << "0 to 65535";
+    QTest::newRow("empty port") << "127.0.0.1:"
+                                << "''"
+                                << "0 to 65535";
+    QTest::newRow("missing port") << "127.0.0.1"
+                                  << "127.0.0.1"
+                                  << "host:port";
+    QTest::newRow("missing host") << ":80"
+                                  << "missing host"
+                                  << "host:port";
+    QTest::newRow("empty") << ""
+                           << "''"
+                           << "host:port";
+    QTest::newRow("unbracketed v6") << "::1:8080"
+                                    << "::1:8080"
+                                    << "[::1]:8080";
+    QTest::newRow("unbracketed v6 no port") << "::1"
+                                            << "::1"
+                                            << "brackets";
+    QTest::newRow("unclosed bracket") << "[::1:80"
+                                      << "[::1:80"
+                                      << "[::1]:8080";
+    QTest::newRow("bracket no port") << "[::1]"
+                                     << "[::1]"
+                                     << "[::1]:8080";
+    QTest::newRow("bracket empty port") << "[::1]:"
+                                        << "''"
+                                        << "0 to 65535";
 }
 
 void tst_Address::badInput() {
@@ -174,7 +204,9 @@ void tst_Address::fromIp() {
         QFAIL("a name was accepted");
     } catch (const Error& e) {
         QCOMPARE(e.kind(), ErrorKind::InvalidInput);
-        QVERIFY2(std::string(e.what()).find("'localhost' is not an IP address") != std::string::npos, e.what());
+        QVERIFY2(
+            std::string(e.what()).find("'localhost' is not an IP address") != std::string::npos,
+            e.what());
     }
     Address a = Address::fromIp("10.0.0.1", 1);
     a.setPort(4242);

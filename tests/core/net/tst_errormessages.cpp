@@ -6,7 +6,6 @@
 #include <QtTest>
 
 #include "support/testmain.h"
-
 #include "support/tst_errorcheck.h"
 
 using namespace sockwb;
@@ -53,17 +52,28 @@ void tst_ErrorMessages::explanationsWithoutAddress_data() {
     QTest::addColumn<int>("err");
     QTest::addColumn<QString>("call");
     QTest::addColumn<QString>("word");
-    QTest::newRow("ECONNREFUSED") << ECONNREFUSED << "connect" << "nothing is listening";
-    QTest::newRow("EADDRINUSE bind") << EADDRINUSE << "bind" << "already used";
-    QTest::newRow("EADDRINUSE connect") << EADDRINUSE << "connect" << "no free local port";
-    QTest::newRow("EADDRNOTAVAIL") << EADDRNOTAVAIL << "bind" << "not available";
-    QTest::newRow("EACCES") << EACCES << "bind" << "privileged";
-    QTest::newRow("ETIMEDOUT") << ETIMEDOUT << "connect" << "timed out";
-    QTest::newRow("ENETUNREACH") << ENETUNREACH << "connect" << "unreachable";
-    QTest::newRow("EHOSTUNREACH") << EHOSTUNREACH << "connect" << "cannot be reached";
-    QTest::newRow("ECONNRESET") << ECONNRESET << "recv" << "reset";
-    QTest::newRow("EPIPE") << EPIPE << "send" << "closed";
-    QTest::newRow("EMFILE") << EMFILE << "socket" << "too many open files";
+    QTest::newRow("ECONNREFUSED") << ECONNREFUSED << "connect"
+                                  << "nothing is listening";
+    QTest::newRow("EADDRINUSE bind") << EADDRINUSE << "bind"
+                                     << "already used";
+    QTest::newRow("EADDRINUSE connect") << EADDRINUSE << "connect"
+                                        << "no free local port";
+    QTest::newRow("EADDRNOTAVAIL") << EADDRNOTAVAIL << "bind"
+                                   << "not available";
+    QTest::newRow("EACCES") << EACCES << "bind"
+                            << "privileged";
+    QTest::newRow("ETIMEDOUT") << ETIMEDOUT << "connect"
+                               << "timed out";
+    QTest::newRow("ENETUNREACH") << ENETUNREACH << "connect"
+                                 << "unreachable";
+    QTest::newRow("EHOSTUNREACH") << EHOSTUNREACH << "connect"
+                                  << "cannot be reached";
+    QTest::newRow("ECONNRESET") << ECONNRESET << "recv"
+                                << "reset";
+    QTest::newRow("EPIPE") << EPIPE << "send"
+                           << "closed";
+    QTest::newRow("EMFILE") << EMFILE << "socket"
+                            << "too many open files";
 }
 
 void tst_ErrorMessages::explanationsWithoutAddress() {
@@ -74,7 +84,9 @@ void tst_ErrorMessages::explanationsWithoutAddress() {
     QVERIFY2(e.explanation().find(word.toStdString()) != std::string::npos, e.what());
     // No dangling "on " or "()" when there is no address.
     QVERIFY2(std::string(e.what()).find("()") == std::string::npos, e.what());
-    QVERIFY2(std::string(e.what()).rfind(call.toStdString() + ": " + errnoName(err) + " — ", 0) == 0, e.what());
+    QVERIFY2(
+        std::string(e.what()).rfind(call.toStdString() + ": " + errnoName(err) + " — ", 0) == 0,
+        e.what());
 }
 
 void tst_ErrorMessages::explanationsWithAddress_data() {
@@ -82,17 +94,33 @@ void tst_ErrorMessages::explanationsWithAddress_data() {
     QTest::addColumn<QString>("call");
     QTest::addColumn<QString>("address");
     QTest::addColumn<QString>("expected");
-    QTest::newRow("EADDRINUSE") << EADDRINUSE << "bind" << "127.0.0.1:8080"
+    QTest::newRow("EADDRINUSE") << EADDRINUSE << "bind"
+                                << "127.0.0.1:8080"
                                 << "port 8080 on 127.0.0.1 is already used by another socket";
-    QTest::newRow("EADDRINUSE v6") << EADDRINUSE << "bind" << "[::1]:8080" << "port 8080 on ::1 is already used";
-    QTest::newRow("EADDRNOTAVAIL v6") << EADDRNOTAVAIL << "bind" << "[2001:db8::1]:80"
+    QTest::newRow("EADDRINUSE v6") << EADDRINUSE << "bind"
+                                   << "[::1]:8080"
+                                   << "port 8080 on ::1 is already used";
+    QTest::newRow("EADDRNOTAVAIL v6") << EADDRNOTAVAIL << "bind"
+                                      << "[2001:db8::1]:80"
                                       << "2001:db8::1 is not an address of this machine";
-    QTest::newRow("EADDRNOTAVAIL connect") << EADDRNOTAVAIL << "connect" << "0.0.0.0:0" << "cannot connect to 0.0.0.0:0";
-    QTest::newRow("EACCES low port") << EACCES << "bind" << "0.0.0.0:80" << "port 80 is privileged";
-    QTest::newRow("EACCES high port") << EACCES << "bind" << "0.0.0.0:8080" << "binding 0.0.0.0:8080 is not permitted";
-    QTest::newRow("ECONNREFUSED v6") << ECONNREFUSED << "connect" << "[::1]:9" << "nothing is listening on [::1]:9";
-    QTest::newRow("ENETUNREACH") << ENETUNREACH << "connect" << "10.9.8.7:1" << "no route to the network of 10.9.8.7";
-    QTest::newRow("ETIMEDOUT") << ETIMEDOUT << "connect" << "10.9.8.7:1" << "no answer from 10.9.8.7:1 in time";
+    QTest::newRow("EADDRNOTAVAIL connect") << EADDRNOTAVAIL << "connect"
+                                           << "0.0.0.0:0"
+                                           << "cannot connect to 0.0.0.0:0";
+    QTest::newRow("EACCES low port") << EACCES << "bind"
+                                     << "0.0.0.0:80"
+                                     << "port 80 is privileged";
+    QTest::newRow("EACCES high port") << EACCES << "bind"
+                                      << "0.0.0.0:8080"
+                                      << "binding 0.0.0.0:8080 is not permitted";
+    QTest::newRow("ECONNREFUSED v6") << ECONNREFUSED << "connect"
+                                     << "[::1]:9"
+                                     << "nothing is listening on [::1]:9";
+    QTest::newRow("ENETUNREACH") << ENETUNREACH << "connect"
+                                 << "10.9.8.7:1"
+                                 << "no route to the network of 10.9.8.7";
+    QTest::newRow("ETIMEDOUT") << ETIMEDOUT << "connect"
+                               << "10.9.8.7:1"
+                               << "no answer from 10.9.8.7:1 in time";
 }
 
 void tst_ErrorMessages::explanationsWithAddress() {
@@ -102,14 +130,16 @@ void tst_ErrorMessages::explanationsWithAddress() {
     QFETCH(QString, expected);
     Error e = Error::fromErrno(call.toStdString(), err, address.toStdString());
     QVERIFY2(e.explanation().find(expected.toStdString()) != std::string::npos, e.what());
-    const std::string head = call.toStdString() + "(" + address.toStdString() + "): " + errnoName(err) + " — ";
+    const std::string head =
+        call.toStdString() + "(" + address.toStdString() + "): " + errnoName(err) + " — ";
     QVERIFY2(std::string(e.what()).rfind(head, 0) == 0, e.what());
 }
 
 void tst_ErrorMessages::otherKinds() {
     Error inv = Error::invalid("invalid port 'x'", "a port is a number from 0 to 65535");
     QCOMPARE(inv.kind(), ErrorKind::InvalidInput);
-    QCOMPARE(std::string(inv.what()), std::string("invalid port 'x': a port is a number from 0 to 65535"));
+    QCOMPARE(std::string(inv.what()),
+             std::string("invalid port 'x': a port is a number from 0 to 65535"));
     Error un = Error::unsupported("UDP has no connections to accept");
     QCOMPARE(un.kind(), ErrorKind::Unsupported);
     QCOMPARE(std::string(un.what()), std::string("UDP has no connections to accept"));

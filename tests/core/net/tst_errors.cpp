@@ -9,11 +9,10 @@
 #include <sys/resource.h>
 
 #include <QtTest>
-
-#include "support/testmain.h"
 #include <chrono>
 #include <vector>
 
+#include "support/testmain.h"
 #include "support/tst_errorcheck.h"
 #include "support/tst_helpers.h"
 
@@ -83,8 +82,8 @@ void tst_Errors::addressNotAvailable() {
     // sends nothing on the wire.
     CHECK_ERROR(tcpListen(Address::fromIp("192.0.2.1", 0)), ErrorKind::System, "bind",
                 "EADDRNOTAVAIL", {"192.0.2.1", "not an address of this machine"});
-    CHECK_ERROR(udpBind(Address::fromIp("192.0.2.1", 0)), ErrorKind::System, "bind", "EADDRNOTAVAIL",
-                {"192.0.2.1"});
+    CHECK_ERROR(udpBind(Address::fromIp("192.0.2.1", 0)), ErrorKind::System, "bind",
+                "EADDRNOTAVAIL", {"192.0.2.1"});
 }
 
 void tst_Errors::connectTimedOut() {
@@ -112,7 +111,8 @@ void tst_Errors::connectTimedOut() {
     const auto t0 = std::chrono::steady_clock::now();
     CHECK_ERROR(s.connect(a, Millis(200)), ErrorKind::Timeout, "connect", "ETIMEDOUT",
                 {a.toString(), "200 ms"});
-    const auto ms = std::chrono::duration_cast<Millis>(std::chrono::steady_clock::now() - t0).count();
+    const auto ms =
+        std::chrono::duration_cast<Millis>(std::chrono::steady_clock::now() - t0).count();
     QVERIFY2(ms >= 190 && ms < 2000, qPrintable(QString::number(ms) + " ms"));
     QVERIFY(!s.isNonBlocking());  // the blocking mode is restored even on failure
     QCOMPARE(errnoName(ETIMEDOUT), std::string("ETIMEDOUT"));
@@ -125,14 +125,15 @@ void tst_Errors::connectionReset() {
     QCOMPARE(::setsockopt(p.server.fd(), SOL_SOCKET, SO_LINGER, &lg, sizeof lg), 0);
     p.server.close();
     char buf[16];
-    CHECK_ERROR(p.client.recv(buf, sizeof buf, Millis(5000)), ErrorKind::System, "recv", "ECONNRESET",
-                {"reset the connection"});
+    CHECK_ERROR(p.client.recv(buf, sizeof buf, Millis(5000)), ErrorKind::System, "recv",
+                "ECONNRESET", {"reset the connection"});
 }
 
 void tst_Errors::brokenPipe() {
     // SIGPIPE left at its default action: if any send raised it, the test
     // process would die here.
-    struct sigaction old{}, dfl{};
+    struct sigaction old {
+    }, dfl{};
     dfl.sa_handler = SIG_DFL;
     ::sigaction(SIGPIPE, &dfl, &old);
 
@@ -145,8 +146,10 @@ void tst_Errors::brokenPipe() {
     QCOMPARE(p.client.send("first").bytes, size_t(5));
     pollfd pf{p.client.fd(), 0, 0};
     QVERIFY(::poll(&pf, 1, 5000) == 1 && (pf.revents & (POLLERR | POLLHUP)));
-    CHECK_ERROR(p.client.send("second"), ErrorKind::System, "send", "EPIPE", {"has closed the connection"});
-    CHECK_ERROR(p.client.sendAll("third"), ErrorKind::System, "send", "EPIPE", {"nothing more can be sent"});
+    CHECK_ERROR(p.client.send("second"), ErrorKind::System, "send", "EPIPE",
+                {"has closed the connection"});
+    CHECK_ERROR(p.client.sendAll("third"), ErrorKind::System, "send", "EPIPE",
+                {"nothing more can be sent"});
     (void)peer;
     ::sigaction(SIGPIPE, &old, nullptr);
 }
@@ -172,11 +175,13 @@ void tst_Errors::tooManyFiles() {
         try {
             opened.push_back(Socket::create(AF_INET, SOCK_STREAM));
         } catch (const Error& e) {
-            why = mismatch(e, ErrorKind::System, "socket", "EMFILE", {"too many open files", "ulimit -n"});
+            why = mismatch(e, ErrorKind::System, "socket", "EMFILE",
+                           {"too many open files", "ulimit -n"});
             break;
         }
     }
-    QVERIFY2(!opened.empty() && opened.back().fd() < highest + 6, qPrintable(QString::number(opened.size())));
+    QVERIFY2(!opened.empty() && opened.back().fd() < highest + 6,
+             qPrintable(QString::number(opened.size())));
     opened.clear();
     QVERIFY2(why.empty(), why.c_str());
     ::setrlimit(RLIMIT_NOFILE, &saved);
@@ -205,7 +210,8 @@ void tst_Errors::resolveFailure() {
     }
     CHECK_ERROR(tcpConnect(host, "80"), ErrorKind::Resolve, "getaddrinfo", "", {host});
     // .invalid never reaches a resolver (RFC 6761): no wait for DNS.
-    const auto ms = std::chrono::duration_cast<Millis>(std::chrono::steady_clock::now() - t0).count();
+    const auto ms =
+        std::chrono::duration_cast<Millis>(std::chrono::steady_clock::now() - t0).count();
     QVERIFY2(ms < 1000, qPrintable(QString::number(ms) + " ms"));
 }
 
@@ -215,8 +221,8 @@ void tst_Errors::whatFormat() {
         tcpConnect(a, Millis(2000));
         QFAIL("connect succeeded");
     } catch (const Error& e) {
-        const std::string expected = "connect(" + a.toString() + "): ECONNREFUSED — nothing is listening on " +
-                                     a.toString();
+        const std::string expected =
+            "connect(" + a.toString() + "): ECONNREFUSED — nothing is listening on " + a.toString();
         QVERIFY2(std::string(e.what()).rfind(expected, 0) == 0, e.what());
         QCOMPARE(e.info().address, a.toString());
         QCOMPARE(e.err(), ECONNREFUSED);

@@ -11,10 +11,9 @@
 #include <unistd.h>
 
 #include <QtTest>
-
-#include "support/testmain.h"
 #include <fstream>
 
+#include "support/testmain.h"
 #include "support/tst_errorcheck.h"
 #include "support/tst_helpers.h"
 
@@ -51,7 +50,8 @@ bool addUnreachableRoute(const char* net, int prefix) {
     req.rt.rtm_protocol = RTPROT_STATIC;
     req.rt.rtm_scope = RT_SCOPE_UNIVERSE;
     req.rt.rtm_type = RTN_UNREACHABLE;
-    auto* rta = reinterpret_cast<rtattr*>(reinterpret_cast<char*>(&req) + NLMSG_ALIGN(req.nh.nlmsg_len));
+    auto* rta =
+        reinterpret_cast<rtattr*>(reinterpret_cast<char*>(&req) + NLMSG_ALIGN(req.nh.nlmsg_len));
     rta->rta_type = RTA_DST;
     rta->rta_len = RTA_LENGTH(sizeof(in_addr));
     ::inet_pton(AF_INET, net, RTA_DATA(rta));
@@ -61,7 +61,8 @@ bool addUnreachableRoute(const char* net, int prefix) {
         char buf[512];
         ssize_t n = ::recv(fd, buf, sizeof buf, 0);
         auto* nh = reinterpret_cast<nlmsghdr*>(buf);
-        if (n >= static_cast<ssize_t>(NLMSG_LENGTH(sizeof(nlmsgerr))) && nh->nlmsg_type == NLMSG_ERROR)
+        if (n >= static_cast<ssize_t>(NLMSG_LENGTH(sizeof(nlmsgerr))) &&
+            nh->nlmsg_type == NLMSG_ERROR)
             ok = static_cast<nlmsgerr*>(NLMSG_DATA(nh))->error == 0;
     }
     ::close(fd);
@@ -117,7 +118,8 @@ void tst_ErrorsNetns::permissionDenied() {
 
 void tst_ErrorsNetns::networkUnreachable() {
     verifyChild(runInChild([]() -> std::string {
-        if (!enterPrivateNetns()) return "SKIP: cannot create a network namespace: " + errnoName(errno);
+        if (!enterPrivateNetns())
+            return "SKIP: cannot create a network namespace: " + errnoName(errno);
         try {
             tcpConnect(Address::fromIp("10.0.0.1", 80), Millis(1000));
         } catch (const Error& e) {
@@ -132,19 +134,22 @@ void tst_ErrorsNetns::hostUnreachable() {
     // An "unreachable" route makes the kernel answer EHOSTUNREACH at once,
     // without any packet: the route lives in a private namespace.
     verifyChild(runInChild([]() -> std::string {
-        if (!enterPrivateNetns()) return "SKIP: cannot create a network namespace: " + errnoName(errno);
+        if (!enterPrivateNetns())
+            return "SKIP: cannot create a network namespace: " + errnoName(errno);
         if (!addUnreachableRoute("10.0.0.0", 8)) {
             // Could not produce it for real: check the words from an
             // ErrorInfo built by hand, the rest is the same code path.
             Error e = Error::fromErrno("connect", EHOSTUNREACH, "10.0.0.1:80");
-            return mismatch(e, ErrorKind::System, "connect", "EHOSTUNREACH", {"10.0.0.1", "cannot be reached"});
+            return mismatch(e, ErrorKind::System, "connect", "EHOSTUNREACH",
+                            {"10.0.0.1", "cannot be reached"});
         }
         std::string out;
         try {
             tcpConnect(Address::fromIp("10.0.0.1", 80), Millis(1000));
             out = "connect succeeded through an unreachable route";
         } catch (const Error& e) {
-            out = mismatch(e, ErrorKind::System, "connect", "EHOSTUNREACH", {"10.0.0.1", "cannot be reached"});
+            out = mismatch(e, ErrorKind::System, "connect", "EHOSTUNREACH",
+                           {"10.0.0.1", "cannot be reached"});
         }
         if (!out.empty()) return out;
         // UDP too: sendto through the same route.

@@ -3,12 +3,11 @@
 // refused before any allocation, the unterminated last line.
 
 #include <QtTest>
-
-#include "support/testmain.h"
 #include <vector>
 
 #include "core/net/error.h"
 #include "core/net/framing.h"
+#include "support/testmain.h"
 
 using namespace sockwb;
 
@@ -77,11 +76,12 @@ void tst_Framing::everySplit_data() {
                               << Messages{"one", "two", "", "three"};
     QTest::newRow("line \\r\\n") << Framing::Line << QByteArray("one\r\ntwo\r\n\r\nthree\r\n")
                                  << Messages{"one", "two", "", "three"};
-    QTest::newRow("line mixed + tail") << Framing::Line << QByteArray("a\r\nb\nc\rd\ntail")
-                                       << Messages{"a", "b", "c\rd", "tail"};
-    QTest::newRow("line with NUL") << Framing::Line << QByteArray("x\0y\nz\n", 6)
-                                   << Messages{std::string("x\0y", 3), "z"};
-    const std::string l = len32("hello") + len32("") + len32(std::string("\0\n\r\xff", 4)) + len32("end");
+    QTest::newRow("line mixed + tail")
+        << Framing::Line << QByteArray("a\r\nb\nc\rd\ntail") << Messages{"a", "b", "c\rd", "tail"};
+    QTest::newRow("line with NUL")
+        << Framing::Line << QByteArray("x\0y\nz\n", 6) << Messages{std::string("x\0y", 3), "z"};
+    const std::string l =
+        len32("hello") + len32("") + len32(std::string("\0\n\r\xff", 4)) + len32("end");
     QTest::newRow("len32") << Framing::Len32 << QByteArray(l.data(), qsizetype(l.size()))
                            << Messages{"hello", "", std::string("\0\n\r\xff", 4), "end"};
 }
@@ -147,7 +147,10 @@ void tst_Framing::len32HugeHeaderRefused() {
     // the decoder reserved room for it, this would try to allocate 4 GiB.
     FrameDecoder d(Framing::Len32, 1 << 20);
     try {
-        d.feed(std::string_view("\xff\xff\xff\xff" "abc", 7));
+        d.feed(
+            std::string_view("\xff\xff\xff\xff"
+                             "abc",
+                             7));
         QFAIL("a 4 GiB frame was accepted");
     } catch (const Error& e) {
         QCOMPARE(e.kind(), ErrorKind::FrameTooLarge);
@@ -200,7 +203,8 @@ void tst_Framing::lineTooLong() {
 void tst_Framing::lineAtLimit() {
     FrameDecoder d(Framing::Line, 10);
     const std::string ten(10, 'z');
-    for (char c : ten + "\r") d.feed(std::string_view(&c, 1));  // 10 bytes and a '\r': may still fit
+    for (char c : ten + "\r")
+        d.feed(std::string_view(&c, 1));  // 10 bytes and a '\r': may still fit
     d.feed("\n");
     QCOMPARE(*d.next(), ten);
     d.feed(ten + "\n");
@@ -256,7 +260,8 @@ void tst_Framing::encode() {
     QCOMPARE(encodeFrame(Framing::Line, "abc"), std::string("abc\n"));
     QCOMPARE(encodeFrame(Framing::Line, "abc", true), std::string("abc\r\n"));
     QCOMPARE(encodeFrame(Framing::Len32, ""), std::string(4, '\0'));
-    QCOMPARE(encodeFrame(Framing::Len32, std::string(258, 'q')).substr(0, 4), std::string("\0\0\x01\x02", 4));
+    QCOMPARE(encodeFrame(Framing::Len32, std::string(258, 'q')).substr(0, 4),
+             std::string("\0\0\x01\x02", 4));
     // Encode then decode gives the message back.
     for (Framing f : {Framing::Line, Framing::Len32}) {
         FrameDecoder d(f);
@@ -267,7 +272,8 @@ void tst_Framing::encode() {
 }
 
 void tst_Framing::names() {
-    for (Framing f : {Framing::Raw, Framing::Line, Framing::Len32}) QCOMPARE(parseFraming(framingName(f)), f);
+    for (Framing f : {Framing::Raw, Framing::Line, Framing::Len32})
+        QCOMPARE(parseFraming(framingName(f)), f);
     try {
         parseFraming("json");
         QFAIL("json accepted");
@@ -283,7 +289,8 @@ void tst_Framing::longStreamCompacts() {
     FrameDecoder d(Framing::Line, 64);
     for (int i = 0; i < 20000; ++i) {
         d.feed("message " + std::to_string(i) + "\nhalf");
-        QCOMPARE(*d.next(), (i == 0 ? std::string() : std::string("half")) + "message " + std::to_string(i));
+        QCOMPARE(*d.next(),
+                 (i == 0 ? std::string() : std::string("half")) + "message " + std::to_string(i));
         QVERIFY(d.pending() <= 4);
         d.feed("");
         // Complete the "half" on the next round.

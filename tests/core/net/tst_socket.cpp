@@ -6,14 +6,13 @@
 #include <poll.h>
 
 #include <QtTest>
-
-#include "support/testmain.h"
 #include <atomic>
 #include <chrono>
 #include <thread>
 
 #include "core/net/error.h"
 #include "core/net/trace.h"
+#include "support/testmain.h"
 #include "support/tst_helpers.h"
 
 using namespace sockwb;
@@ -132,11 +131,13 @@ void tst_Socket::partialSends() {
     // Nobody reads yet: a single send takes only what fits.
     IoResult first = client.send(payload);
     QCOMPARE(first.status, IoResult::Ok);
-    QVERIFY2(first.bytes > 0 && first.bytes < payload.size(), qPrintable(QString::number(first.bytes)));
+    QVERIFY2(first.bytes > 0 && first.bytes < payload.size(),
+             qPrintable(QString::number(first.bytes)));
     // Once full, the next send would block.
     size_t sent = first.bytes;
     IoResult r;
-    while ((r = client.send(std::string_view(payload).substr(sent))).status == IoResult::Ok) sent += r.bytes;
+    while ((r = client.send(std::string_view(payload).substr(sent))).status == IoResult::Ok)
+        sent += r.bytes;
     QCOMPARE(r.status, IoResult::WouldBlock);
     QVERIFY(sent < payload.size());
 
@@ -233,7 +234,8 @@ void tst_Socket::recvTimeout() {
     char buf[16];
     const auto t0 = std::chrono::steady_clock::now();
     QCOMPARE(p.client.recv(buf, sizeof buf, Millis(100)).status, IoResult::TimedOut);
-    const auto ms = std::chrono::duration_cast<Millis>(std::chrono::steady_clock::now() - t0).count();
+    const auto ms =
+        std::chrono::duration_cast<Millis>(std::chrono::steady_clock::now() - t0).count();
     QVERIFY2(ms >= 95 && ms < 3000, qPrintable(QString::number(ms)));
     std::string out = "keep";
     QCOMPARE(p.client.recvSome(out, 100, Millis(50)).status, IoResult::TimedOut);
@@ -310,7 +312,8 @@ void tst_Socket::recvExactEndOfStream() {
         QCOMPARE(e.kind(), ErrorKind::EndOfStream);
         QCOMPARE(e.call(), std::string("recv"));
         QVERIFY2(std::string(e.what()).find("got 3 of 10 bytes") != std::string::npos, e.what());
-        QVERIFY2(std::string(e.what()).find("closed the connection") != std::string::npos, e.what());
+        QVERIFY2(std::string(e.what()).find("closed the connection") != std::string::npos,
+                 e.what());
     }
     QCOMPARE(std::string(buf, 3), std::string("abc"));
 }
@@ -327,7 +330,9 @@ void tst_Socket::recvExactTimeout() {
         QCOMPARE(e.kind(), ErrorKind::Timeout);
         QCOMPARE(e.err(), ETIMEDOUT);
         QVERIFY2(std::string(e.what()).find("got 3 of 10 bytes") != std::string::npos, e.what());
-        QVERIFY2(std::string(e.what()).find(p.server.localAddress().toString()) != std::string::npos, e.what());
+        QVERIFY2(
+            std::string(e.what()).find(p.server.localAddress().toString()) != std::string::npos,
+            e.what());
     }
     QVERIFY(std::chrono::steady_clock::now() - t0 >= Millis(140));
 }

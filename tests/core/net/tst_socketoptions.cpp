@@ -5,9 +5,8 @@
 
 #include <QtTest>
 
-#include "support/testmain.h"
-
 #include "core/net/error.h"
+#include "support/testmain.h"
 #include "support/tst_helpers.h"
 
 using namespace sockwb;
@@ -15,20 +14,48 @@ using namespace sockwb;
 namespace {
 bool fdOpen(int fd) { return ::fcntl(fd, F_GETFD) >= 0; }
 
-enum Option { ReuseAddr, ReusePort, KeepAlive, NoDelay, RecvBuf, SendBuf, RecvTimeo, SendTimeo, NonBlocking };
+enum Option {
+    ReuseAddr,
+    ReusePort,
+    KeepAlive,
+    NoDelay,
+    RecvBuf,
+    SendBuf,
+    RecvTimeo,
+    SendTimeo,
+    NonBlocking
+};
 
 // Sets the option to value and returns what reading it back gives.
 int setAndRead(Socket& s, Option o, int value) {
     switch (o) {
-        case ReuseAddr: s.setReuseAddr(value); return s.reuseAddr();
-        case ReusePort: s.setReusePort(value); return s.reusePort();
-        case KeepAlive: s.setKeepAlive(value); return s.keepAlive();
-        case NoDelay: s.setNoDelay(value); return s.noDelay();
-        case RecvBuf: s.setRecvBufferSize(value); return s.recvBufferSize();
-        case SendBuf: s.setSendBufferSize(value); return s.sendBufferSize();
-        case RecvTimeo: s.setRecvTimeout(Millis(value)); return int(s.recvTimeout().count());
-        case SendTimeo: s.setSendTimeout(Millis(value)); return int(s.sendTimeout().count());
-        case NonBlocking: s.setNonBlocking(value); return s.isNonBlocking();
+        case ReuseAddr:
+            s.setReuseAddr(value);
+            return s.reuseAddr();
+        case ReusePort:
+            s.setReusePort(value);
+            return s.reusePort();
+        case KeepAlive:
+            s.setKeepAlive(value);
+            return s.keepAlive();
+        case NoDelay:
+            s.setNoDelay(value);
+            return s.noDelay();
+        case RecvBuf:
+            s.setRecvBufferSize(value);
+            return s.recvBufferSize();
+        case SendBuf:
+            s.setSendBufferSize(value);
+            return s.sendBufferSize();
+        case RecvTimeo:
+            s.setRecvTimeout(Millis(value));
+            return int(s.recvTimeout().count());
+        case SendTimeo:
+            s.setSendTimeout(Millis(value));
+            return int(s.sendTimeout().count());
+        case NonBlocking:
+            s.setNonBlocking(value);
+            return s.isNonBlocking();
     }
     return -1;
 }
@@ -82,7 +109,8 @@ void tst_SocketOptions::options() {
     Socket s = Socket::create(AF_INET, SOCK_STREAM);
     // Start from the opposite state so that "off" really turns something off.
     if (value == 0 && option != RecvTimeo && option != SendTimeo) setAndRead(s, Option(option), 1);
-    if (value == 0 && (option == RecvTimeo || option == SendTimeo)) setAndRead(s, Option(option), 700);
+    if (value == 0 && (option == RecvTimeo || option == SendTimeo))
+        setAndRead(s, Option(option), 700);
     QCOMPARE(setAndRead(s, Option(option), value), readBack);
 }
 
@@ -117,7 +145,8 @@ void tst_SocketOptions::optionOnClosedSocket() {
         QCOMPARE(e.err(), EBADF);
         QCOMPARE(e.call(), std::string("setsockopt"));
         // The message names the option.
-        QVERIFY2(std::string(e.what()).rfind("setsockopt(TCP_NODELAY): EBADF — ", 0) == 0, e.what());
+        QVERIFY2(std::string(e.what()).rfind("setsockopt(TCP_NODELAY): EBADF — ", 0) == 0,
+                 e.what());
     }
 }
 

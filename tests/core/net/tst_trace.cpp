@@ -7,8 +7,6 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QtTest>
-
-#include "support/testmain.h"
 #include <algorithm>
 #include <mutex>
 #include <thread>
@@ -17,6 +15,7 @@
 #include "core/net/error.h"
 #include "core/net/sys.h"
 #include "core/net/trace.h"
+#include "support/testmain.h"
 #include "support/tst_helpers.h"
 
 using namespace sockwb;
@@ -108,11 +107,13 @@ void tst_Trace::connectAcceptSendRecv() {
     QVERIFY2(serverError.empty(), serverError.c_str());
 
     // Client side, in order: listen setup, then the connection's life.
-    const auto c = client.only({"socket", "setsockopt", "bind", "listen", "connect", "send", "recv", "close"});
-    QCOMPARE(callNames(c), QStringList({"socket", "setsockopt", "bind", "listen", "socket", "connect", "send",
-                                        "recv", "close"}));
+    const auto c =
+        client.only({"socket", "setsockopt", "bind", "listen", "connect", "send", "recv", "close"});
+    QCOMPARE(callNames(c), QStringList({"socket", "setsockopt", "bind", "listen", "socket",
+                                        "connect", "send", "recv", "close"}));
     QCOMPARE(c[0].result, int64_t(listenFd));
-    QVERIFY2(c[0].args.find("AF_INET, SOCK_STREAM|SOCK_CLOEXEC") != std::string::npos, c[0].args.c_str());
+    QVERIFY2(c[0].args.find("AF_INET, SOCK_STREAM|SOCK_CLOEXEC") != std::string::npos,
+             c[0].args.c_str());
     QVERIFY2(c[1].args.find("SO_REUSEADDR") != std::string::npos, c[1].args.c_str());
     QCOMPARE(c[2].fd, listenFd);
     QVERIFY2(c[2].args.find("127.0.0.1:0") != std::string::npos, c[2].args.c_str());
@@ -120,7 +121,8 @@ void tst_Trace::connectAcceptSendRecv() {
     QCOMPARE(c[4].result, int64_t(clientFd));
     QCOMPARE(c[5].fd, clientFd);
     QCOMPARE(c[5].result, int64_t(0));
-    QVERIFY2(c[5].args.find(listener.localAddress().toString()) != std::string::npos, c[5].args.c_str());
+    QVERIFY2(c[5].args.find(listener.localAddress().toString()) != std::string::npos,
+             c[5].args.c_str());
     QCOMPARE(c[6].fd, clientFd);
     QCOMPARE(c[6].result, int64_t(5));
     QVERIFY2(c[6].args.find("\"ping\\n\"") != std::string::npos, c[6].args.c_str());
@@ -175,7 +177,8 @@ void tst_Trace::failureCarriesErrno() {
     QCOMPARE(c[0].result, int64_t(-1));
     QCOMPARE(c[0].err, ECONNREFUSED);
     QCOMPARE(c[0].errName(), std::string("ECONNREFUSED"));
-    QVERIFY2(c[0].toLine().find(" = -1 ECONNREFUSED <") != std::string::npos, c[0].toLine().c_str());
+    QVERIFY2(c[0].toLine().find(" = -1 ECONNREFUSED <") != std::string::npos,
+             c[0].toLine().c_str());
     // errno survives the observer: the Error names the same errno.
     try {
         TraceScope scope(&rec);
@@ -222,7 +225,8 @@ void tst_Trace::scopesNestAndRestore() {
 void tst_Trace::globalObserver() {
     Recorder global, local;
     setGlobalTraceObserver(&global);
-    std::thread t([] { Socket::create(AF_INET, SOCK_STREAM); });  // no scope: the global one hears it
+    std::thread t(
+        [] { Socket::create(AF_INET, SOCK_STREAM); });  // no scope: the global one hears it
     t.join();
     {
         TraceScope scope(&local);  // a thread's own observer wins
@@ -306,16 +310,20 @@ void tst_Trace::toJson() {
     e.err = EPIPE;
     e.durationNs = 999;
     QCOMPARE(e.toJson(),
-             std::string("{\"type\":\"trace\",\"time_us\":1700000000123456,\"pid\":10,\"tid\":11,\"fd\":4,"
-                         "\"call\":\"send\",\"args\":\"4, \\\"a\\\\\\\"b\\\"\\n\\t\\u0001\",\"result\":-1,"
-                         "\"errno\":\"EPIPE\",\"duration_ns\":999}"));
+             std::string(
+                 "{\"type\":\"trace\",\"time_us\":1700000000123456,\"pid\":10,\"tid\":11,\"fd\":4,"
+                 "\"call\":\"send\",\"args\":\"4, \\\"a\\\\\\\"b\\\"\\n\\t\\u0001\",\"result\":-1,"
+                 "\"errno\":\"EPIPE\",\"duration_ns\":999}"));
     // And it is valid JSON that gives the same text back.
     const QJsonDocument doc = QJsonDocument::fromJson(QByteArray::fromStdString(e.toJson()));
     QVERIFY(doc.isObject());
     QCOMPARE(doc.object().value("args").toString().toStdString(), e.args);
     QCOMPARE(doc.object().value("errno").toString(), QString("EPIPE"));
     TraceEvent ok;
-    QCOMPARE(QJsonDocument::fromJson(QByteArray::fromStdString(ok.toJson())).object().value("errno").toString(),
+    QCOMPARE(QJsonDocument::fromJson(QByteArray::fromStdString(ok.toJson()))
+                 .object()
+                 .value("errno")
+                 .toString(),
              QString(""));
 }
 

@@ -3,9 +3,8 @@
 
 #include <QtTest>
 
-#include "support/testmain.h"
-
 #include "core/net/error.h"
+#include "support/testmain.h"
 #include "support/tst_helpers.h"
 
 using namespace sockwb;

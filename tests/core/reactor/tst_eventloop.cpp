@@ -2,18 +2,17 @@
 // poll, epoll) on the same small scenarios, and the loop itself (stop fd,
 // timers as poll timeout, an fd with no interest never spinning).
 
-#include <QtTest>
-
-#include "support/testmain.h"
-
 #include <sys/eventfd.h>
 #include <sys/socket.h>
 #include <unistd.h>
+
+#include <QtTest>
 
 #include "core/net/error.h"
 #include "core/reactor/eventloop.h"
 #include "core/reactor/poller.h"
 #include "core/reactor/timerqueue.h"
+#include "support/testmain.h"
 
 using namespace sockwb;
 using Millis = std::chrono::milliseconds;

@@ -6,23 +6,21 @@
 // its own bytes; and the fd-indexed handler table survives a handler that
 // grows it and unwatches itself (run it under ASan too).
 
-#include <QtTest/QtTest>
-
-#include "support/testmain.h"
-
 #include <sys/eventfd.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <QtTest/QtTest>
 #include <map>
 #include <mutex>
 
+#include "core/net/socket.h"
+#include "core/net/trace.h"
 #include "core/reactor/eventloop.h"
 #include "core/reactor/poller.h"
 #include "core/server/server.h"
 #include "core/services/httpservice.h"
-#include "core/net/socket.h"
-#include "core/net/trace.h"
+#include "support/testmain.h"
 
 using namespace sockwb;
 
@@ -35,7 +33,8 @@ public:
         std::lock_guard lock(mutex_);
         ++counts_[e.call];
         // epoll: the connection stopped reading (output over high water).
-        if (e.call == "epoll_ctl" && e.args.size() >= 10 && e.args.substr(e.args.size() - 10) == "{EPOLLOUT}")
+        if (e.call == "epoll_ctl" && e.args.size() >= 10 &&
+            e.args.substr(e.args.size() - 10) == "{EPOLLOUT}")
             ++counts_["epoll_ctl out only"];
     }
     int count(const std::string& call) {
@@ -164,7 +163,8 @@ void tst_EventFastPaths::closeAnswerEndsWithFin() {
         QVERIFY(got.find("\r\nConnection: close\r\n") != std::string::npos);
         QCOMPARE(got.find("HTTP/1.1", 1), std::string::npos);  // one answer only
         const std::string body = bodyOf(got);
-        QVERIFY(got.find("Content-Length: " + std::to_string(body.size()) + "\r\n") != std::string::npos);
+        QVERIFY(got.find("Content-Length: " + std::to_string(body.size()) + "\r\n") !=
+                std::string::npos);
     }
     // Nothing was left unread: plain closes, no half-close and drain.
     QCOMPARE(calls.count("shutdown"), 0);
@@ -198,7 +198,8 @@ void tst_EventFastPaths::closeAfterLargeAnswerWithUnreadInput() {
     const std::string got = readToEof(c);  // throws on a reset
     QVERIFY2(got.rfind("HTTP/1.1 200 OK\r\n", 0) == 0, got.substr(0, 200).c_str());
     const std::string body = bodyOf(got);
-    QVERIFY(got.find("\r\nContent-Length: " + std::to_string(body.size()) + "\r\n") != std::string::npos);
+    QVERIFY(got.find("\r\nContent-Length: " + std::to_string(body.size()) + "\r\n") !=
+            std::string::npos);
     QVERIFY(body.find(std::string(kSize, 'a')) != std::string::npos);
     QVERIFY(body.size() >= 2 && body.substr(body.size() - 2) == "}\n");
     if (model == "epoll") QCOMPARE(calls.count("shutdown"), 1);  // the graceful close was taken
@@ -224,7 +225,8 @@ void tst_EventFastPaths::helloCacheFollowsTheRequestLine() {
     // no body; then GET again gets GET's page, not the cached HEAD answer.
     const std::string h = ask("HEAD / HTTP/1.1");
     const std::string headPage = HttpService::helloPage(model.toStdString(), "HEAD", "/", peer);
-    QVERIFY2(h.find("\r\nContent-Length: " + std::to_string(headPage.size()) + "\r\n") != std::string::npos,
+    QVERIFY2(h.find("\r\nContent-Length: " + std::to_string(headPage.size()) + "\r\n") !=
+                 std::string::npos,
              h.c_str());
     QCOMPARE(bodyOf(h), std::string());
     QCOMPARE(ask("GET / HTTP/1.1"), a);
@@ -238,7 +240,8 @@ void tst_EventFastPaths::helloCacheFollowsTheRequestLine() {
 
 void tst_EventFastPaths::handlerGrowsTableAndUnwatchesItself() {
     QFETCH_GLOBAL(QString, model);
-    if (model == "select") QSKIP("select cannot watch fds beyond FD_SETSIZE; epoll and poll cover it");
+    if (model == "select")
+        QSKIP("select cannot watch fds beyond FD_SETSIZE; epoll and poll cover it");
     const int stopFd = ::eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK);
     const int first = ::eventfd(1, EFD_CLOEXEC | EFD_NONBLOCK);  // readable at once
     QVERIFY(stopFd >= 0 && first >= 0);

@@ -5,21 +5,19 @@
 // multi-service, EADDRINUSE, the clock served concurrently (or one after the
 // other by the iterative server) and the UDP clock for three peers.
 
-#include <QtTest>
-
-#include "support/testmain.h"
-
 #include <dirent.h>
 #include <sys/resource.h>
 
+#include <QtTest>
 #include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <mutex>
 #include <thread>
 
-#include "core/server/server.h"
 #include "core/net/socket.h"
+#include "core/server/server.h"
+#include "support/testmain.h"
 #include "support/tst_helpers.h"
 
 #ifdef SOCKWB_SANITIZED
@@ -28,13 +26,15 @@
 // stuck on that lock for ever (seen with gdb). glibc's malloc, used by the
 // plain build, resets its locks in the child, so the plain run covers these
 // cases; under the sanitizers they are skipped where threads allocate hard.
-#define SOCKWB_SKIP_BUSY_FORK(isFork) \
-    do { \
-        if (isFork) QSKIP("fork while other threads allocate: the sanitizer's allocator is not fork-safe"); \
+#define SOCKWB_SKIP_BUSY_FORK(isFork)                                                             \
+    do {                                                                                          \
+        if (isFork)                                                                               \
+            QSKIP(                                                                                \
+                "fork while other threads allocate: the sanitizer's allocator is not fork-safe"); \
     } while (0)
 #else
 #define SOCKWB_SKIP_BUSY_FORK(isFork) \
-    do { \
+    do {                              \
     } while (0)
 #endif
 
@@ -67,8 +67,12 @@ int countChildren() {
             int c;
             bool inWord = false;
             while ((c = std::fgetc(f)) != EOF) {
-                if (c == ' ' || c == '\n') inWord = false;
-                else if (!inWord) { inWord = true; ++n; }
+                if (c == ' ' || c == '\n')
+                    inWord = false;
+                else if (!inWord) {
+                    inWord = true;
+                    ++n;
+                }
             }
             std::fclose(f);
         }
@@ -208,7 +212,8 @@ void tst_ServerModels::startStop() {
     const auto addrs = server.addresses();
     QCOMPARE(addrs.size(), size_t(1));
     QVERIFY(addrs[0].port() != 0);
-    QCOMPARE(QByteArray::fromStdString(echoRoundTrip(addrs[0], "Bonjour\n")), QByteArray("Bonjour\n"));
+    QCOMPARE(QByteArray::fromStdString(echoRoundTrip(addrs[0], "Bonjour\n")),
+             QByteArray("Bonjour\n"));
     server.stop();
     QVERIFY(!server.isRunning());
     server.stop();  // idempotent
@@ -263,7 +268,8 @@ void tst_ServerModels::echoBinaryConcurrent() {
         if (got[i].size() != kSize) {
             // What the server said, to tell a refused fork from a dead child.
             std::lock_guard l(rec.m);
-            std::string why = "client " + std::to_string(i) + " got " + std::to_string(got[i].size()) + " bytes;";
+            std::string why =
+                "client " + std::to_string(i) + " got " + std::to_string(got[i].size()) + " bytes;";
             for (auto& e : rec.errors) why += " error: " + e + ";";
             for (auto& x : rec.logs) why += " log: " + x + ";";
             QFAIL(why.c_str());
@@ -297,8 +303,10 @@ void tst_ServerModels::stopWithClientsConnected() {
         const auto until = Clock::now() + Millis(2000);
         while (off < big.size() && Clock::now() < until) {
             auto r = busy.send(std::string_view(big).substr(off));
-            if (r.ok()) off += r.bytes;
-            else if (server.stats().bytesIn > 0 && model_ == "iterative") break;
+            if (r.ok())
+                off += r.bytes;
+            else if (server.stats().bytesIn > 0 && model_ == "iterative")
+                break;
         }
         // The others are served (or, iterative, wait in the backlog) and
         // their server side is blocked waiting for data.
@@ -465,7 +473,8 @@ void tst_ServerModels::addressInUse() {
         QFAIL("start on a busy port succeeded");
     } catch (const Error& e) {
         QCOMPARE(e.err(), EADDRINUSE);
-        QVERIFY(std::string(e.what()).find(std::to_string(c.listeners[0].port)) != std::string::npos);
+        QVERIFY(std::string(e.what()).find(std::to_string(c.listeners[0].port)) !=
+                std::string::npos);
         QVERIFY(std::string(e.what()).find("EADDRINUSE") != std::string::npos);
     }
     QVERIFY(!second.isRunning());
@@ -513,7 +522,8 @@ void tst_ServerModels::clockConcurrency() {
     int overlap = 0;
     for (int i = 0; i < kClients; ++i) {
         int at = 0;
-        for (int j = 0; j < kClients; ++j) at += firstLineMs[j] <= firstLineMs[i] && firstLineMs[i] < farewellMs[j];
+        for (int j = 0; j < kClients; ++j)
+            at += firstLineMs[j] <= firstLineMs[i] && firstLineMs[i] < farewellMs[j];
         overlap = std::max(overlap, at);
     }
     if (model_ == "iterative") {
@@ -633,7 +643,7 @@ void tst_ServerModels::traceSeesEveryThread() {
     const int expectedThreads = model_ == "pool" ? 4 : model_ == "thread" ? 2 : 1;
     QCOMPARE(trace.count("thread_start", false), expectedThreads);
     if (model_ == "fork") {
-        QVERIFY(trace.count("recv", true) >= 1);   // made by the child, relayed
+        QVERIFY(trace.count("recv", true) >= 1);          // made by the child, relayed
         QCOMPARE(trace.count("close", true) >= 2, true);  // listener + connection in the child
     } else {
         QVERIFY(trace.count("recv", false) >= 1);

@@ -4,25 +4,22 @@
 // output for large bodies; then a real Server on port 0 (per model) for
 // garbage -> 400 while the next connection is still served.
 
-#include <QtTest/QtTest>
-
-#include "support/testmain.h"
-
-#include <QTemporaryDir>
-
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <QTemporaryDir>
+#include <QtTest/QtTest>
 #include <fstream>
 
 #include "core/http/responseparser.h"
+#include "core/net/socket.h"
 #include "core/server/server.h"
 #include "core/services/httpservice.h"
 #include "core/services/httpsession.h"
 #include "core/services/jsonwriter.h"
 #include "core/services/staticfiles.h"
-#include "core/net/socket.h"
 #include "support/fakeservicecontext.h"
+#include "support/testmain.h"
 
 using namespace sockwb;
 using sockwb::test::FakeSessionContext;
@@ -46,7 +43,8 @@ std::string run(std::string_view wire, const ServiceOptions& opt = {}, size_t st
     FakeSessionContext& ctx = out ? *out : local;
     if (step == 0) step = wire.size() ? wire.size() : 1;
     for (size_t i = 0; i < wire.size(); i += step) s->onData(ctx, wire.substr(i, step));
-    while (ctx.fireTimer(*s)) {}
+    while (ctx.fireTimer(*s)) {
+    }
     return ctx.sent;
 }
 
@@ -94,7 +92,8 @@ private slots:
         writeFile(r + "/a b.txt", "space\n");
         writeFile(dir_.path() + "/outside/secret.txt", "secret\n");
         QCOMPARE(::symlink("/etc", (r + "/etc").toLocal8Bit().constData()), 0);
-        QCOMPARE(::symlink("../outside/secret.txt", (r + "/leak.txt").toLocal8Bit().constData()), 0);
+        QCOMPARE(::symlink("../outside/secret.txt", (r + "/leak.txt").toLocal8Bit().constData()),
+                 0);
         QCOMPARE(::symlink("index.html", (r + "/alias.html").toLocal8Bit().constData()), 0);
         rooted_.root = r.toStdString();
         rooted_.modelName = "epoll";
@@ -115,23 +114,28 @@ private slots:
     void echo() {
         const std::string body = "\xc3\xa9\x01\xff\n\\\t";  // valid UTF-8, control, invalid byte
         QCOMPARE(body.size(), size_t(7));
-        const std::string req = "POST /echo?q=1 HTTP/1.1\r\nHost: h\r\nX-A: \"q\"\r\nx-a: 2\r\n"
-                                "Content-Length: 7\r\n\r\n" + body;
+        const std::string req =
+            "POST /echo?q=1 HTTP/1.1\r\nHost: h\r\nX-A: \"q\"\r\nx-a: 2\r\n"
+            "Content-Length: 7\r\n\r\n" +
+            body;
         const std::string sent = run(req);
         const std::string json =
             "{\"method\":\"POST\",\"target\":\"/echo?q=1\",\"version\":\"HTTP/1.1\",\"headers\":"
             "[[\"Host\",\"h\"],[\"X-A\",\"\\\"q\\\"\"],[\"x-a\",\"2\"],[\"Content-Length\",\"7\"]],"
             "\"body\":\"\xc3\xa9\\u0001\\u00ff\\n\\\\\\t\"}\n";
-        QCOMPARE(sent, "HTTP/1.1 200 OK\r\n" + kServer + "Content-Type: application/json\r\nContent-Length: " +
+        QCOMPARE(sent, "HTTP/1.1 200 OK\r\n" + kServer +
+                           "Content-Type: application/json\r\nContent-Length: " +
                            std::to_string(json.size()) + "\r\n\r\n" + json);
     }
 
     void jsonEscapes() {
-        QCOMPARE(JsonWriter::quoted(std::string("a\0\x1f\x7f", 4)), std::string("\"a\\u0000\\u001f\x7f\""));
-        QCOMPARE(JsonWriter::quoted("\xe2\x82\xac"), std::string("\"\xe2\x82\xac\""));          // valid
-        QCOMPARE(JsonWriter::quoted("\xe2\x82"), std::string("\"\\u00e2\\u0082\""));            // truncated
-        QCOMPARE(JsonWriter::quoted("\xc0\xaf"), std::string("\"\\u00c0\\u00af\""));            // overlong
-        QCOMPARE(JsonWriter::quoted("\xed\xa0\x80"), std::string("\"\\u00ed\\u00a0\\u0080\""));  // surrogate
+        QCOMPARE(JsonWriter::quoted(std::string("a\0\x1f\x7f", 4)),
+                 std::string("\"a\\u0000\\u001f\x7f\""));
+        QCOMPARE(JsonWriter::quoted("\xe2\x82\xac"), std::string("\"\xe2\x82\xac\""));  // valid
+        QCOMPARE(JsonWriter::quoted("\xe2\x82"), std::string("\"\\u00e2\\u0082\""));    // truncated
+        QCOMPARE(JsonWriter::quoted("\xc0\xaf"), std::string("\"\\u00c0\\u00af\""));    // overlong
+        QCOMPARE(JsonWriter::quoted("\xed\xa0\x80"),
+                 std::string("\"\\u00ed\\u00a0\\u0080\""));  // surrogate
     }
 
     void status_data() {
@@ -139,21 +143,26 @@ private slots:
         QTest::addColumn<QByteArray>("expected");
         auto full = [](int code, const std::string& reason) {
             const std::string body = std::to_string(code) + " " + reason + "\n";
-            return QByteArray::fromStdString("HTTP/1.1 " + std::to_string(code) + " " + reason + "\r\n" +
-                                             kServer + "Content-Type: text/plain; charset=utf-8\r\n"
-                                             "Content-Length: " + std::to_string(body.size()) + "\r\n\r\n" + body);
+            return QByteArray::fromStdString("HTTP/1.1 " + std::to_string(code) + " " + reason +
+                                             "\r\n" + kServer +
+                                             "Content-Type: text/plain; charset=utf-8\r\n"
+                                             "Content-Length: " +
+                                             std::to_string(body.size()) + "\r\n\r\n" + body);
         };
         QTest::newRow("200") << "/status/200" << full(200, "OK");
         QTest::newRow("404") << "/status/404" << full(404, "Not Found");
         QTest::newRow("503") << "/status/503" << full(503, "Service Unavailable");
         QTest::newRow("599 no phrase") << "/status/599" << full(599, "");
         QTest::newRow("204") << "/status/204"
-                             << QByteArray::fromStdString("HTTP/1.1 204 No Content\r\n" + kServer + "\r\n");
+                             << QByteArray::fromStdString("HTTP/1.1 204 No Content\r\n" + kServer +
+                                                          "\r\n");
         QTest::newRow("304") << "/status/304"
-                             << QByteArray::fromStdString("HTTP/1.1 304 Not Modified\r\n" + kServer + "\r\n");
+                             << QByteArray::fromStdString("HTTP/1.1 304 Not Modified\r\n" +
+                                                          kServer + "\r\n");
         const std::string why = "/status/N wants 100 < N < 600\n";
         const QByteArray bad = QByteArray::fromStdString(
-            "HTTP/1.1 400 Bad Request\r\n" + kServer + "Content-Type: text/plain; charset=utf-8\r\nContent-Length: " +
+            "HTTP/1.1 400 Bad Request\r\n" + kServer +
+            "Content-Type: text/plain; charset=utf-8\r\nContent-Length: " +
             std::to_string(why.size()) + "\r\n\r\n" + why);
         QTest::newRow("100") << "/status/100" << bad;
         QTest::newRow("600") << "/status/600" << bad;
@@ -163,23 +172,28 @@ private slots:
     void status() {
         QFETCH(QString, target);
         QFETCH(QByteArray, expected);
-        const std::string sent = run("GET " + target.toStdString() + " HTTP/1.1\r\nHost: x\r\n\r\n");
+        const std::string sent =
+            run("GET " + target.toStdString() + " HTTP/1.1\r\nHost: x\r\n\r\n");
         QCOMPARE(QByteArray::fromStdString(sent), expected);
     }
 
     void delayUsesATimer() {
         auto s = HttpService().newSession({});
         FakeSessionContext ctx;
-        s->onData(ctx, "GET /delay/250 HTTP/1.1\r\nHost: x\r\n\r\nGET /status/200 HTTP/1.1\r\nHost: x\r\n\r\n");
+        s->onData(ctx,
+                  "GET /delay/250 HTTP/1.1\r\nHost: x\r\n\r\nGET /status/200 HTTP/1.1\r\nHost: "
+                  "x\r\n\r\n");
         QCOMPARE(ctx.sent, std::string());  // nothing before the timer, not even the next answer
         QCOMPARE(ctx.timers.size(), size_t(1));
         QCOMPARE(ctx.timers.front().delay, Millis(250));
         QVERIFY(ctx.fireTimer(*s));
-        const std::string first = "HTTP/1.1 200 OK\r\n" + kServer +
-                                  "Content-Type: text/plain; charset=utf-8\r\nContent-Length: 15\r\n\r\n"
-                                  "delayed 250 ms\n";
+        const std::string first =
+            "HTTP/1.1 200 OK\r\n" + kServer +
+            "Content-Type: text/plain; charset=utf-8\r\nContent-Length: 15\r\n\r\n"
+            "delayed 250 ms\n";
         QVERIFY(ctx.sent.rfind(first, 0) == 0);
-        QVERIFY(ctx.sent.find("200 OK\n", first.size()) != std::string::npos);  // the pipelined one follows
+        QVERIFY(ctx.sent.find("200 OK\n", first.size()) !=
+                std::string::npos);  // the pipelined one follows
         QVERIFY(!ctx.closed);
         QVERIFY(run("GET /delay/60001 HTTP/1.1\r\nHost: x\r\n\r\n").rfind("HTTP/1.1 400 ", 0) == 0);
     }
@@ -187,10 +201,13 @@ private slots:
     void bytesSmall() {
         QCOMPARE(run("GET /bytes/10 HTTP/1.1\r\nHost: x\r\n\r\n"),
                  "HTTP/1.1 200 OK\r\n" + kServer +
-                     "Content-Type: application/octet-stream\r\nContent-Length: 10\r\n\r\n" + pattern(10));
+                     "Content-Type: application/octet-stream\r\nContent-Length: 10\r\n\r\n" +
+                     pattern(10));
         QCOMPARE(run("GET /bytes/0 HTTP/1.1\r\nHost: x\r\n\r\n"),
-                 "HTTP/1.1 200 OK\r\n" + kServer + "Content-Type: application/octet-stream\r\nContent-Length: 0\r\n\r\n");
-        QVERIFY(run("GET /bytes/104857601 HTTP/1.1\r\nHost: x\r\n\r\n").rfind("HTTP/1.1 400 ", 0) == 0);
+                 "HTTP/1.1 200 OK\r\n" + kServer +
+                     "Content-Type: application/octet-stream\r\nContent-Length: 0\r\n\r\n");
+        QVERIFY(run("GET /bytes/104857601 HTTP/1.1\r\nHost: x\r\n\r\n").rfind("HTTP/1.1 400 ", 0) ==
+                0);
     }
 
     void bytesLargeStayBounded() {
@@ -211,7 +228,8 @@ private slots:
             if (!ctx.fireTimer(*s)) break;
             QVERIFY(++rounds < 1000);
         }
-        QVERIFY2(peak <= HttpSession::kHighWater + HttpSession::kSlice + 200, std::to_string(peak).c_str());
+        QVERIFY2(peak <= HttpSession::kHighWater + HttpSession::kSlice + 200,
+                 std::to_string(peak).c_str());
         QVERIFY(rounds > 3);  // it did stop and come back
         const size_t headEnd = all.find("\r\n\r\n") + 4;
         QCOMPARE(all.size() - headEnd, n);
@@ -220,10 +238,12 @@ private slots:
 
     void chunked() {
         const std::string p = pattern(10);
-        const std::string expected = "HTTP/1.1 200 OK\r\n" + kServer +
-                                     "Content-Type: application/octet-stream\r\nTransfer-Encoding: chunked\r\n\r\n"
-                                     "3\r\n" + p.substr(0, 3) + "\r\n3\r\n" + p.substr(3, 3) + "\r\n3\r\n" +
-                                     p.substr(6, 3) + "\r\n1\r\n" + p.substr(9) + "\r\n0\r\n\r\n";
+        const std::string expected =
+            "HTTP/1.1 200 OK\r\n" + kServer +
+            "Content-Type: application/octet-stream\r\nTransfer-Encoding: chunked\r\n\r\n"
+            "3\r\n" +
+            p.substr(0, 3) + "\r\n3\r\n" + p.substr(3, 3) + "\r\n3\r\n" + p.substr(6, 3) +
+            "\r\n1\r\n" + p.substr(9) + "\r\n0\r\n\r\n";
         QCOMPARE(run("GET /chunked/10 HTTP/1.1\r\nHost: x\r\n\r\n"), expected);
         const auto rs = parseAll(run("GET /chunked/200000 HTTP/1.1\r\nHost: x\r\n\r\n"));
         QCOMPARE(rs.size(), size_t(1));
@@ -243,14 +263,18 @@ private slots:
         QTest::newRow("dir index") << "/sub/" << 200 << html << QByteArray("<p>sub</p>\n");
         QTest::newRow("dir no slash") << "/sub" << 301 << "" << QByteArray();
         QTest::newRow("dir no index") << "/noindex/" << 404 << "" << QByteArray();
-        QTest::newRow("css upper") << "/style.CSS" << 200 << "text/css; charset=utf-8" << QByteArray("p{}\n");
-        QTest::newRow("unknown ext") << "/file.xyz" << 200 << "application/octet-stream" << QByteArray("x");
-        QTest::newRow("encoded space") << "/a%20b.txt?x=1" << 200 << "text/plain; charset=utf-8"
-                                       << QByteArray("space\n");
-        QTest::newRow("symlink inside") << "/alias.html" << 200 << html << QByteArray("<p>root index</p>\n");
+        QTest::newRow("css upper")
+            << "/style.CSS" << 200 << "text/css; charset=utf-8" << QByteArray("p{}\n");
+        QTest::newRow("unknown ext")
+            << "/file.xyz" << 200 << "application/octet-stream" << QByteArray("x");
+        QTest::newRow("encoded space")
+            << "/a%20b.txt?x=1" << 200 << "text/plain; charset=utf-8" << QByteArray("space\n");
+        QTest::newRow("symlink inside")
+            << "/alias.html" << 200 << html << QByteArray("<p>root index</p>\n");
         QTest::newRow("missing") << "/nope.html" << 404 << "" << QByteArray();
         QTest::newRow("dotdot") << "/../etc/passwd" << 403 << "" << QByteArray();
-        QTest::newRow("dotdot deep") << "/sub/../../outside/secret.txt" << 403 << "" << QByteArray();
+        QTest::newRow("dotdot deep")
+            << "/sub/../../outside/secret.txt" << 403 << "" << QByteArray();
         QTest::newRow("encoded dots") << "/%2e%2e/x" << 403 << "" << QByteArray();
         QTest::newRow("mixed case dots") << "/a/%2E%2E/%2e%2e/x" << 403 << "" << QByteArray();
         QTest::newRow("half encoded") << "/.%2e/outside/secret.txt" << 403 << "" << QByteArray();
@@ -267,27 +291,33 @@ private slots:
         QFETCH(int, status);
         QFETCH(QString, type);
         QFETCH(QByteArray, body);
-        const auto rs = parseAll(run("GET " + target.toStdString() + " HTTP/1.1\r\nHost: x\r\n\r\n", rooted_));
+        const auto rs =
+            parseAll(run("GET " + target.toStdString() + " HTTP/1.1\r\nHost: x\r\n\r\n", rooted_));
         QCOMPARE(rs.size(), size_t(1));
         QCOMPARE(rs[0].status, status);
         QVERIFY(rs[0].body.find("secret") == std::string::npos);
         if (status == 200) {
-            QCOMPARE(QString::fromStdString(std::string(rs[0].headers.get("Content-Type").value_or(""))), type);
+            QCOMPARE(
+                QString::fromStdString(std::string(rs[0].headers.get("Content-Type").value_or(""))),
+                type);
             QCOMPARE(QByteArray::fromStdString(rs[0].body), body);
         }
-        if (status == 301) QCOMPARE(std::string(rs[0].headers.get("Location").value_or("")), std::string("/sub/"));
+        if (status == 301)
+            QCOMPARE(std::string(rs[0].headers.get("Location").value_or("")), std::string("/sub/"));
     }
 
     void staticBinaryExactAndHead() {
         const std::string sent = run("GET /data.bin HTTP/1.1\r\nHost: x\r\n\r\n", rooted_);
-        QCOMPARE(sent, "HTTP/1.1 200 OK\r\n" + kServer + "Content-Type: application/octet-stream\r\nContent-Length: " +
+        QCOMPARE(sent, "HTTP/1.1 200 OK\r\n" + kServer +
+                           "Content-Type: application/octet-stream\r\nContent-Length: " +
                            std::to_string(binary_.size()) + "\r\n\r\n" + binary_);
         const std::string head = run("HEAD /data.bin HTTP/1.1\r\nHost: x\r\n\r\n", rooted_);
         QCOMPARE(head, sent.substr(0, sent.find("\r\n\r\n") + 4));
     }
 
     void staticRefusesOtherMethods() {
-        const auto rs = parseAll(run("POST /index.html HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\n\r\n", rooted_));
+        const auto rs = parseAll(
+            run("POST /index.html HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\n\r\n", rooted_));
         QCOMPARE(rs.size(), size_t(1));
         QCOMPARE(rs[0].status, 405);
         QCOMPARE(std::string(rs[0].headers.get("Allow").value_or("")), std::string("GET, HEAD"));
@@ -373,11 +403,13 @@ private slots:
 
         FakeSessionContext ka;
         run("GET /status/200 HTTP/1.0\r\nConnection: keep-alive\r\n\r\n"
-            "GET /status/201 HTTP/1.0\r\nConnection: keep-alive\r\n\r\n", {}, 0, &ka);
+            "GET /status/201 HTTP/1.0\r\nConnection: keep-alive\r\n\r\n",
+            {}, 0, &ka);
         QVERIFY(!ka.closed);
         rs = parseAll(ka.sent);
         QCOMPARE(rs.size(), size_t(2));
-        QCOMPARE(std::string(rs[1].headers.get("Connection").value_or("")), std::string("keep-alive"));
+        QCOMPARE(std::string(rs[1].headers.get("Connection").value_or("")),
+                 std::string("keep-alive"));
     }
 
     void malformed_data() {
@@ -386,12 +418,16 @@ private slots:
         QTest::newRow("garbage") << QByteArray("NOT HTTP AT ALL\r\n\r\n") << 400;
         QTest::newRow("no host") << QByteArray("GET / HTTP/1.1\r\n\r\n") << 400;
         QTest::newRow("version") << QByteArray("GET / HTTP/2.0\r\nHost: x\r\n\r\n") << 505;
-        QTest::newRow("coding") << QByteArray("POST /echo HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: gzip, chunked\r\n\r\n")
-                                << 501;
-        QTest::newRow("body too large") << QByteArray("POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 999999999\r\n\r\n")
-                                        << 413;
-        QTest::newRow("headers too large")
-            << (QByteArray("GET / HTTP/1.1\r\nHost: x\r\nX: ") + QByteArray(70000, 'a') + "\r\n\r\n") << 431;
+        QTest::newRow("coding")
+            << QByteArray(
+                   "POST /echo HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: gzip, chunked\r\n\r\n")
+            << 501;
+        QTest::newRow("body too large")
+            << QByteArray("POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 999999999\r\n\r\n")
+            << 413;
+        QTest::newRow("headers too large") << (QByteArray("GET / HTTP/1.1\r\nHost: x\r\nX: ") +
+                                               QByteArray(70000, 'a') + "\r\n\r\n")
+                                           << 431;
     }
     void malformed() {
         QFETCH(QByteArray, wire);
@@ -409,7 +445,8 @@ private slots:
     void contentTypes() {
         QCOMPARE(StaticFiles::contentType("/a/b.JPEG"), std::string_view("image/jpeg"));
         QCOMPARE(StaticFiles::contentType("/a.wasm"), std::string_view("application/wasm"));
-        QCOMPARE(StaticFiles::contentType("/x.d/noext"), std::string_view("application/octet-stream"));
+        QCOMPARE(StaticFiles::contentType("/x.d/noext"),
+                 std::string_view("application/octet-stream"));
         QCOMPARE(StaticFiles::contentType("/m.svg"), std::string_view("image/svg+xml"));
     }
 
@@ -428,7 +465,8 @@ private slots:
         Server server(cfg);
         server.start();
         const Address addr = server.addresses().at(0);
-        auto exchange = [&](const std::string& wire, size_t expectResponses, std::vector<bool> heads = {}) {
+        auto exchange = [&](const std::string& wire, size_t expectResponses,
+                            std::vector<bool> heads = {}) {
             Socket c = tcpConnect(addr, Millis(5000));
             c.sendAll(wire, Millis(5000));
             std::string got;
@@ -443,8 +481,10 @@ private slots:
         };
         const std::string bad = exchange("\x16\x03\x01garbage\r\n\r\n", 0);
         QVERIFY2(bad.rfind("HTTP/1.1 400 Bad Request\r\n", 0) == 0, bad.c_str());
-        const auto two = parseAll(exchange("GET /status/200 HTTP/1.1\r\nHost: x\r\n\r\n"
-                                           "GET /bytes/3000000 HTTP/1.1\r\nHost: x\r\n\r\n", 2));
+        const auto two =
+            parseAll(exchange("GET /status/200 HTTP/1.1\r\nHost: x\r\n\r\n"
+                              "GET /bytes/3000000 HTTP/1.1\r\nHost: x\r\n\r\n",
+                              2));
         QCOMPARE(two.size(), size_t(2));
         QCOMPARE(two[0].status, 200);
         QVERIFY(two[1].body == pattern(3000000));

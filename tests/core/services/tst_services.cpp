@@ -4,9 +4,6 @@
 // fired by hand and the wall clock is pinned, so each byte is known.
 
 #include <QtTest/QtTest>
-
-#include "support/testmain.h"
-
 #include <cstdlib>
 #include <ctime>
 #include <set>
@@ -18,6 +15,7 @@
 #include "core/services/echoservice.h"
 #include "core/services/timeservice.h"
 #include "support/fakeservicecontext.h"
+#include "support/testmain.h"
 #include "support/tst_helpers.h"
 
 using namespace sockwb;
@@ -77,7 +75,8 @@ private slots:
             QCOMPARE(e.kind(), ErrorKind::InvalidInput);
             const std::string what = e.what();
             QVERIFY2(what.find("ecoh") != std::string::npos, e.what());
-            QVERIFY2(what.find("echo, discard, chargen, daytime, time, clock, chat, http") != std::string::npos,
+            QVERIFY2(what.find("echo, discard, chargen, daytime, time, clock, chat, http") !=
+                         std::string::npos,
                      e.what());
         }
     }
@@ -178,7 +177,7 @@ private slots:
         for (int i = 0; i < 50; ++i) QVERIFY(ctx.fireTimer(*s));
         QVERIFY(ctx.sent.size() <= 5 * ChargenService::kBatch);
         QVERIFY(ctx.timers.front().delay > Millis(0));  // backing off, not spinning
-        ctx.queued = 0;                                  // the peer read everything
+        ctx.queued = 0;                                 // the peer read everything
         const size_t before = ctx.sent.size();
         QVERIFY(ctx.fireTimer(*s));
         QCOMPARE(ctx.sent.size(), before + ChargenService::kBatch);
@@ -196,7 +195,8 @@ private slots:
             const std::string& d = ctx.sent[i].bytes;
             QVERIFY(d.size() <= 512);
             QVERIFY(ctx.sent[i].to == peer);
-            QVERIFY2(d == ChargenService::stream((i % 95) * 74, d.size()), qPrintable(QString::number(i)));
+            QVERIFY2(d == ChargenService::stream((i % 95) * 74, d.size()),
+                     qPrintable(QString::number(i)));
             lengths.insert(d.size());
         }
         QVERIFY(lengths.size() > 20);  // random lengths, not one constant
@@ -224,7 +224,8 @@ private slots:
         QTest::addColumn<qint64>("unixSeconds");
         QTest::addColumn<QByteArray>("wire");
         QTest::newRow("unix epoch") << qint64(0) << QByteArray::fromHex("83aa7e80");
-        QTest::newRow("2024-03-01 14:05:09") << qint64(1709301909) << QByteArray::fromHex("e98c5f15");
+        QTest::newRow("2024-03-01 14:05:09")
+            << qint64(1709301909) << QByteArray::fromHex("e98c5f15");
         // 2036-02-07 06:28:16 UTC: the 32-bit counter wraps to 0.
         QTest::newRow("wrap") << qint64(2085978496) << QByteArray::fromHex("00000000");
     }
@@ -249,7 +250,6 @@ private slots:
         QCOMPARE(dctx.sent.size(), size_t(1));
         QVERIFY(dctx.sent[0].bytes == expected);
     }
-
 };
 
 SOCKWB_TEST_GUILESS_MAIN(tst_Services)

@@ -5,9 +5,6 @@
 // is pinned.
 
 #include <QtTest/QtTest>
-
-#include "support/testmain.h"
-
 #include <ctime>
 
 #include "core/http/responseparser.h"
@@ -16,6 +13,7 @@
 #include "core/services/clockservice.h"
 #include "core/services/httpservice.h"
 #include "support/fakeservicecontext.h"
+#include "support/testmain.h"
 
 using namespace sockwb;
 using sockwb::test::FakeDatagramContext;
@@ -77,7 +75,8 @@ private slots:
         FakeSessionContext ctx(opt);
         s->onOpen(ctx);
         QVERIFY(ctx.sent.empty());  // the server waits for a request
-        for (const QByteArray& r : reads) s->onData(ctx, std::string_view(r.constData(), size_t(r.size())));
+        for (const QByteArray& r : reads)
+            s->onData(ctx, std::string_view(r.constData(), size_t(r.size())));
         // The first line goes out at once, the others one per timer.
         QCOMPARE(ctx.take(), std::string("2024-03-01 14:05:09\n"));
         std::string expected;
@@ -120,7 +119,8 @@ private slots:
         s->onData(ctx, "Bonjour\n");
         s->onPeerClosed(ctx);  // netcat at end of its input: the answer still comes
         QVERIFY(!ctx.closed);
-        while (ctx.fireTimer(*s)) {}
+        while (ctx.fireTimer(*s)) {
+        }
         QCOMPARE(ctx.sent, std::string("2024-03-01 14:05:09\n2024-03-01 14:05:09\nAu Revoir\n"));
         QVERIFY(ctx.closed);
 
@@ -137,14 +137,16 @@ private slots:
         opt.intervalMs = 100;
         auto h = ClockService([] { return kFixed; }).newDatagramHandler(opt);
         FakeDatagramContext ctx(opt);
-        const std::vector<Address> peers = {Address::fromIp("127.0.0.1", 6001), Address::fromIp("127.0.0.1", 6002),
+        const std::vector<Address> peers = {Address::fromIp("127.0.0.1", 6001),
+                                            Address::fromIp("127.0.0.1", 6002),
                                             Address::fromIp("::1", 6001)};
         for (const auto& p : peers) h->onDatagram(ctx, "Bonjour", p);
         // Every peer got its first line before any timer fired.
         QCOMPARE(ctx.sent.size(), peers.size());
         QCOMPARE(ctx.timers.size(), peers.size());
         for (size_t i = 0; i < peers.size(); ++i) QVERIFY(ctx.timers[i].peer == peers[i]);
-        while (ctx.fireTimer(*h)) {}
+        while (ctx.fireTimer(*h)) {
+        }
         const std::vector<std::string> expected = {"2024-03-01 14:05:09\n", "2024-03-01 14:05:09\n",
                                                    "2024-03-01 14:05:09\n", "Au Revoir\n"};
         for (const auto& p : peers) QCOMPARE(ctx.sentTo(p), expected);
@@ -153,7 +155,8 @@ private slots:
         // A peer may ask again once served.
         ctx.sent.clear();
         h->onDatagram(ctx, "again", peers[1]);
-        while (ctx.fireTimer(*h)) {}
+        while (ctx.fireTimer(*h)) {
+        }
         QCOMPARE(ctx.sentTo(peers[1]), expected);
         QCOMPARE(ctx.sent.size(), expected.size());
     }
@@ -166,7 +169,8 @@ private slots:
         QVERIFY(ctx.broadcasts.empty());
         s->onData(ctx, "lo\nsecond\r\nthi");
         s->onData(ctx, std::string("rd \0 binary\n", 12));
-        const std::vector<std::string> expected = {"hello\n", "second\r\n", std::string("third \0 binary\n", 15)};
+        const std::vector<std::string> expected = {"hello\n", "second\r\n",
+                                                   std::string("third \0 binary\n", 15)};
         QCOMPARE(ctx.broadcasts, expected);
         QVERIFY(ctx.sent.empty());  // nothing back to the sender
         s->onData(ctx, "unterminated");
@@ -205,7 +209,8 @@ private slots:
         opt.modelName = "epoll";
         auto s = HttpService().newSession(opt);
         FakeSessionContext ctx(opt);
-        feed(*s, ctx, "GET /?a<b> HTTP/1.1\r\nHost: x\r\nUser-Agent: test\r\nConnection: close\r\n\r\n",
+        feed(*s, ctx,
+             "GET /?a<b> HTTP/1.1\r\nHost: x\r\nUser-Agent: test\r\nConnection: close\r\n\r\n",
              size_t(step));
         QVERIFY(ctx.closed);
         http::ResponseParser p;
@@ -214,7 +219,8 @@ private slots:
         QCOMPARE(r.status, 200);
         QCOMPARE(r.version, std::string("HTTP/1.1"));
         QCOMPARE(std::string(r.headers.get("Connection").value_or("")), std::string("close"));
-        QCOMPARE(std::string(r.headers.get("Content-Length").value_or("")), std::to_string(r.body.size()));
+        QCOMPARE(std::string(r.headers.get("Content-Length").value_or("")),
+                 std::to_string(r.body.size()));
         QVERIFY(std::string(r.headers.get("Content-Type").value_or("")).find("text/html") == 0);
         QCOMPARE(r.body, HttpService::helloPage("epoll", "GET", "/?a<b>", "127.0.0.1:40000"));
         QVERIFY(r.body.find("<strong>epoll</strong>") != std::string::npos);

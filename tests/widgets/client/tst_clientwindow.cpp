@@ -3,10 +3,6 @@
 // Ctrl+Enter, see the echo, toggle hex, chat mode, disconnect, a refused
 // port, bad input marked inline, and 20 windows opened and closed.
 
-#include <QtTest/QtTest>
-
-#include "support/testmain.h"
-
 #include <QCheckBox>
 #include <QComboBox>
 #include <QLabel>
@@ -16,8 +12,10 @@
 #include <QPushButton>
 #include <QTabWidget>
 #include <QTableView>
+#include <QtTest/QtTest>
 
 #include "core/server/server.h"
+#include "support/testmain.h"
 #include "widgets/client/clientwindow.h"
 #include "widgets/client/dataview.h"
 #include "widgets/client/sendpanel.h"
@@ -132,7 +130,8 @@ void tst_ClientWindow::sendAndSeeTheEcho() {
     child<QComboBox>(&w, "lineEnding")->setCurrentIndex(0);
     sendByKeyboard(w, QStringLiteral("00 ff 41"));
     QTRY_COMPARE(w.session()->bytesIn(), quint64(12));
-    QVERIFY2(w.dataView()->plainText().contains(QStringLiteral("← in \\x00\\xffA")), qPrintable(w.dataView()->plainText()));
+    QVERIFY2(w.dataView()->plainText().contains(QStringLiteral("← in \\x00\\xffA")),
+             qPrintable(w.dataView()->plainText()));
 
     // The trace tab saw this client's calls.
     auto* trace = child<TraceView>(&w, "traceView");
@@ -194,7 +193,9 @@ void tst_ClientWindow::badPortIsMarkedInline() {
     typeInto(child<QLineEdit>(&w, "port"), QString());
     QTest::mouseClick(child<QPushButton>(&w, "connectButton"), Qt::LeftButton);
     QCOMPARE(w.session()->state(), ClientSession::State::Disconnected);
-    QVERIFY(child<QLabel>(&w, "statusLabel")->text().contains(QLatin1String("port between 1 and 65535")));
+    QVERIFY(child<QLabel>(&w, "statusLabel")
+                ->text()
+                .contains(QLatin1String("port between 1 and 65535")));
     QVERIFY(!child<QLineEdit>(&w, "port")->styleSheet().isEmpty());
 }
 
@@ -250,7 +251,8 @@ void tst_ClientWindow::screenshot() {
     w.show();
     connectByHand(w, port_);
     QTRY_COMPARE(w.session()->state(), ClientSession::State::Connected);
-    child<QComboBox>(&w, "framing")->setCurrentIndex(1);  // line: one row per line, however it arrives
+    child<QComboBox>(&w, "framing")
+        ->setCurrentIndex(1);  // line: one row per line, however it arrives
     sendByKeyboard(w, QStringLiteral("Bonjour"));
     sendByKeyboard(w, QStringLiteral("binary \\x00\\x01\\xfe"));
     QTRY_COMPARE(w.messagesIn(), quint64(2));
@@ -271,14 +273,16 @@ void tst_ClientWindow::screenshot() {
     child<QPlainTextEdit>(&chat, "sendEdit")->setPlainText(QStringLiteral("Bonjour à tous"));
     sendByKeyboard(chat, QString());
     QTRY_COMPARE(chat.messagesIn(), quint64(1));
-    QVERIFY(chat.grab().save(QDir::temp().filePath(QStringLiteral("sockwb-clientwindow-chat.png"))));
+    QVERIFY(
+        chat.grab().save(QDir::temp().filePath(QStringLiteral("sockwb-clientwindow-chat.png"))));
 
     ClientWindow refused;
     refused.resize(720, 300);
     refused.show();
     connectByHand(refused, closedPort());
     QTRY_COMPARE(refused.session()->state(), ClientSession::State::Failed);
-    QVERIFY(refused.grab().save(QDir::temp().filePath(QStringLiteral("sockwb-clientwindow-refused.png"))));
+    QVERIFY(refused.grab().save(
+        QDir::temp().filePath(QStringLiteral("sockwb-clientwindow-refused.png"))));
 }
 
 SOCKWB_TEST_MAIN(tst_ClientWindow)

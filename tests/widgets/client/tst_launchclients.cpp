@@ -4,10 +4,6 @@
 // round-trip column; 20 client windows are created in batches without
 // blocking the event loop, then closed; a refused target shows ECONNREFUSED.
 
-#include <QtTest/QtTest>
-
-#include "support/testmain.h"
-
 #include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
@@ -16,8 +12,10 @@
 #include <QRadioButton>
 #include <QSpinBox>
 #include <QTableView>
+#include <QtTest/QtTest>
 
 #include "core/server/server.h"
+#include "support/testmain.h"
 #include "widgets/client/clientwindow.h"
 #include "widgets/client/headlessclients.h"
 #include "widgets/client/launchclientsdialog.h"
@@ -27,7 +25,8 @@ using namespace sockwb;
 
 namespace {
 
-std::unique_ptr<Server> startServer(const std::string& service, int ticks = 3, int intervalMs = 100) {
+std::unique_ptr<Server> startServer(const std::string& service, int ticks = 3,
+                                    int intervalMs = 100) {
     ServerConfig config;
     config.listeners[0].service = service;
     config.model = "epoll";
@@ -46,7 +45,8 @@ T* child(QWidget* w, const char* name) {
 }
 
 // Fills the dialog's form through its widgets.
-void fillForm(LaunchClientsDialog& d, quint16 port, int count, int scenarioIndex, bool windows, int intervalMs = 1000) {
+void fillForm(LaunchClientsDialog& d, quint16 port, int count, int scenarioIndex, bool windows,
+              int intervalMs = 1000) {
     auto* host = child<QLineEdit>(&d, "host");
     host->selectAll();
     QTest::keyClicks(host, QStringLiteral("127.0.0.1"));
@@ -54,7 +54,8 @@ void fillForm(LaunchClientsDialog& d, quint16 port, int count, int scenarioIndex
     child<QSpinBox>(&d, "count")->setValue(count);
     child<QComboBox>(&d, "scenario")->setCurrentIndex(scenarioIndex);
     child<QSpinBox>(&d, "interval")->setValue(intervalMs);
-    QTest::mouseClick(child<QRadioButton>(&d, windows ? "asWindows" : "headless"), Qt::LeftButton, {}, QPoint(5, 5));
+    QTest::mouseClick(child<QRadioButton>(&d, windows ? "asWindows" : "headless"), Qt::LeftButton,
+                      {}, QPoint(5, 5));
 }
 
 QString cell(QTableView* table, int row, int column) {
@@ -97,7 +98,8 @@ void tst_LaunchClients::twentyHeadlessReachAuRevoir() {
         QCOMPARE(cell(table, r, HeadlessClients::BytesOut), QStringLiteral("8"));
         QVERIFY(cell(table, r, HeadlessClients::Problem).isEmpty());
     }
-    QCOMPARE(child<QLabel>(&d, "summary")->text(), QStringLiteral("20 of 20 clients received \"Au Revoir\""));
+    QCOMPARE(child<QLabel>(&d, "summary")->text(),
+             QStringLiteral("20 of 20 clients received \"Au Revoir\""));
     QTRY_VERIFY(child<QPushButton>(&d, "startButton")->isEnabled());
     QTRY_COMPARE(clock->stats().accepted, uint64_t(20));
 }
@@ -112,7 +114,8 @@ void tst_LaunchClients::echoPingShowsRoundTrip() {
     QTRY_VERIFY_WITH_TIMEOUT(
         [&] {
             for (int r = 0; r < 10; ++r)
-                if (!cell(table, r, HeadlessClients::RoundTrip).endsWith(QLatin1Char(')'))) return false;
+                if (!cell(table, r, HeadlessClients::RoundTrip).endsWith(QLatin1Char(')')))
+                    return false;
             return true;
         }(),
         10000);
@@ -195,7 +198,8 @@ void tst_LaunchClients::hundredWindowsKeepTheGuiResponsive() {
     QTRY_COMPARE_WITH_TIMEOUT(d.windows().size(), 100, 30000);
     QTRY_COMPARE_WITH_TIMEOUT(echo->stats().active, uint64_t(100), 10000);
     probe.stop();
-    qInfo("100 windows: at most %lld per event-loop turn, longest stall %lld ms", qlonglong(mostPerTurn), longest);
+    qInfo("100 windows: at most %lld per event-loop turn, longest stall %lld ms",
+          qlonglong(mostPerTurn), longest);
     QVERIFY2(mostPerTurn <= 2, qPrintable(QString::number(mostPerTurn)));
     QVERIFY2(longest < 3000, qPrintable(QString::number(longest)));
     const QRect area = WindowPlacement::availableArea(&d);
@@ -213,7 +217,8 @@ void tst_LaunchClients::placementStaysOnScreen() {
     }
     QCOMPARE(WindowPlacement::tile(0, 4, area), QRect(0, 0, 640, 400));
     QCOMPARE(WindowPlacement::tile(3, 4, area), QRect(640, 400, 640, 400));
-    QVERIFY(WindowPlacement::cascade(1, QSize(560, 440), area).topLeft() != WindowPlacement::cascade(0, QSize(560, 440), area).topLeft());
+    QVERIFY(WindowPlacement::cascade(1, QSize(560, 440), area).topLeft() !=
+            WindowPlacement::cascade(0, QSize(560, 440), area).topLeft());
 }
 
 void tst_LaunchClients::screenshot() {

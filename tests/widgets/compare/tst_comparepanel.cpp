@@ -22,11 +22,10 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
-#include "support/testmain.h"
-
-#include "core/net/error.h"
 #include "core/load/procstats.h"
+#include "core/net/error.h"
 #include "core/net/socket.h"
+#include "support/testmain.h"
 #include "widgets/compare/comparecharts.h"
 #include "widgets/compare/compareform.h"
 #include "widgets/compare/compareresultsmodel.h"

@@ -63,17 +63,20 @@ private:
         std::string lower = buf.substr(0, end);
         for (auto& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
         size_t length = 0;
-        if (auto cl = lower.find("\r\ncontent-length:"); cl != std::string::npos) length = std::stoul(lower.substr(cl + 17));
+        if (auto cl = lower.find("\r\ncontent-length:"); cl != std::string::npos)
+            length = std::stoul(lower.substr(cl + 17));
         const bool head = buf.rfind("HEAD ", 0) == 0;
         while (buf.size() < end + 4 + length)
             if (!s.recvSome(buf, 65536, sockwb::Millis(2000)).ok()) break;
-        const std::string target = buf.substr(buf.find(' ') + 1, buf.find(' ', buf.find(' ') + 1) - buf.find(' ') - 1);
+        const std::string target =
+            buf.substr(buf.find(' ') + 1, buf.find(' ', buf.find(' ') + 1) - buf.find(' ') - 1);
         std::string body, type = "text/plain";
         if (target.rfind("/bytes/", 0) == 0) {
             body.assign(std::stoul(target.substr(7)), 'a');
             for (size_t i = 0; i < body.size(); i += 64) body[i] = '\n';
         } else if (target.rfind("/delay/", 0) == 0) {
-            const auto until = std::chrono::steady_clock::now() + std::chrono::milliseconds(std::stoi(target.substr(7)));
+            const auto until = std::chrono::steady_clock::now() +
+                               std::chrono::milliseconds(std::stoi(target.substr(7)));
             while (std::chrono::steady_clock::now() < until && !stop_) {
                 if (wait(s.fd(), 20)) {  // readable here means the client closed
                     clientLeft_ = true;
@@ -84,7 +87,8 @@ private:
         } else {
             body = buf;
         }
-        std::string out = "HTTP/1.1 200 OK\r\nContent-Type: " + type + "\r\nContent-Length: " + std::to_string(body.size()) +
+        std::string out = "HTTP/1.1 200 OK\r\nContent-Type: " + type +
+                          "\r\nContent-Length: " + std::to_string(body.size()) +
                           "\r\nConnection: close\r\n\r\n";
         if (!head) out += body;
         s.sendAll(out);

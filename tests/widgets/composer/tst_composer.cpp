@@ -22,11 +22,10 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
-#include "support/testmain.h"
-
 #include "core/http/curlcommand.h"
-#include "core/server/server.h"
 #include "core/net/trace.h"
+#include "core/server/server.h"
+#include "support/testmain.h"
 #include "widgets/composer/composerauthwidget.h"
 #include "widgets/composer/composerbodyeditor.h"
 #include "widgets/composer/composerbodyview.h"
@@ -38,11 +37,10 @@
 #include "widgets/composer/composerrequesteditor.h"
 #include "widgets/composer/composerresponseview.h"
 #include "widgets/composer/composertimingchart.h"
-#include "widgets/trace/traceadapter.h"
+#include "widgets/composer/composerwindow.h"
 #include "widgets/trace/traceadapter.h"
 #include "widgets/trace/tracemodel.h"
 #include "widgets/trace/traceview.h"
-#include "widgets/composer/composerwindow.h"
 
 using namespace sockwb;
 
@@ -95,8 +93,10 @@ private slots:
     void screenshot();
 
 private:
-    std::unique_ptr<Server> http_;                // the workbench's http service
-    QString httpBase() const { return QStringLiteral("http://127.0.0.1:%1").arg(http_->addresses().front().port()); }
+    std::unique_ptr<Server> http_;  // the workbench's http service
+    QString httpBase() const {
+        return QStringLiteral("http://127.0.0.1:%1").arg(http_->addresses().front().port());
+    }
     QTemporaryDir dir_;
     QString historyPath() const { return dir_.filePath(QStringLiteral("history.json")); }
 };
@@ -127,26 +127,30 @@ void tst_Composer::sendFilledByClicksAndKeys() {
     typeIntoCell(headers, 5, 0, QStringLiteral("X-Course"));
     typeIntoCell(headers, 5, 1, QStringLiteral("reseaux"));
     QCOMPARE(headers->rows().size(), size_t(1));
-    QVERIFY2(e->rawRequest().startsWith("PUT /echo?lang=fr HTTP/1.1\r\n"), e->rawRequest().constData());
+    QVERIFY2(e->rawRequest().startsWith("PUT /echo?lang=fr HTTP/1.1\r\n"),
+             e->rawRequest().constData());
     QVERIFY(e->rawRequest().contains("\r\nX-Course: reseaux\r\n"));
     QVERIFY(e->rawPane()->toPlainText().contains(QStringLiteral("X-Course: reseaux\\r\\n\n")));
     grab(w, QStringLiteral("form"));
 
     QTest::mouseClick(w.sendButton(), Qt::LeftButton);
     QVERIFY(!w.sendButton()->isEnabled());
-    QTRY_COMPARE_WITH_TIMEOUT(w.responseView()->statusChip()->text(), QStringLiteral("200 OK"), 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(w.responseView()->statusChip()->text(), QStringLiteral("200 OK"),
+                              10000);
     QVERIFY(w.sendButton()->isEnabled());
     // /echo answers the request it got as JSON, pretty-printed here.
     QCOMPARE(w.responseView()->bodyView()->kind(), ComposerBodyView::Kind::Json);
     const QJsonObject echo = QJsonDocument::fromJson(bodyText(w).toUtf8()).object();
     QCOMPARE(echo.value("method").toString(), QStringLiteral("PUT"));
     QCOMPARE(echo.value("target").toString(), QStringLiteral("/echo?lang=fr"));
-    QVERIFY(echo.value("headers").toArray().contains(QJsonArray{QStringLiteral("X-Course"), QStringLiteral("reseaux")}));
+    QVERIFY(echo.value("headers").toArray().contains(
+        QJsonArray{QStringLiteral("X-Course"), QStringLiteral("reseaux")}));
     // The chip is green (2xx) and the other tabs are filled.
     QVERIFY(w.responseView()->statusChip()->styleSheet().contains(QStringLiteral("#2e7d32")));
     QVERIFY(w.responseView()->rawView()->toPlainText().isEmpty());  // filled when opened
     w.responseView()->tabs()->setCurrentIndex(2);
-    QVERIFY(w.responseView()->rawView()->toPlainText().startsWith(QStringLiteral("HTTP/1.1 200 OK\\r\\n")));
+    QVERIFY(w.responseView()->rawView()->toPlainText().startsWith(
+        QStringLiteral("HTTP/1.1 200 OK\\r\\n")));
     w.responseView()->tabs()->setCurrentIndex(3);
     QVERIFY(w.responseView()->hexView()->toPlainText().startsWith(QStringLiteral("0000")));
     QCOMPARE(w.responseView()->redirectsTable()->rowCount(), 1);
@@ -154,7 +158,8 @@ void tst_Composer::sendFilledByClicksAndKeys() {
     QCOMPARE(w.history()->count(), 1);
     // The request's own socket calls reached the Trace tab.
     w.worker()->traceAdapter()->flush();  // the request's thread is done: all its calls are queued
-    QVERIFY(w.responseView()->traceView()->model()->rowCount() >= 5);  // socket, connect, send, recv, close
+    QVERIFY(w.responseView()->traceView()->model()->rowCount() >=
+            5);  // socket, connect, send, recv, close
     w.responseView()->tabs()->setCurrentIndex(6);
     grab(w, QStringLiteral("trace"));
     w.responseView()->tabs()->setCurrentIndex(0);
@@ -194,7 +199,8 @@ void tst_Composer::querySyncsBothWays() {
     typeIntoCell(e->paramsTable(), 1, 1, QStringLiteral("en"));
     typeIntoCell(e->paramsTable(), 2, 0, QStringLiteral("page"));
     typeIntoCell(e->paramsTable(), 2, 1, QStringLiteral("2"));
-    QCOMPARE(e->urlEdit()->text(), QStringLiteral("http://127.0.0.1:8080/s?q=a%20b&lang=en&page=2#top"));
+    QCOMPARE(e->urlEdit()->text(),
+             QStringLiteral("http://127.0.0.1:8080/s?q=a%20b&lang=en&page=2#top"));
     // Unchecking a row takes it out of the URL but keeps it in the table.
     e->paramsTable()->item(0, 0)->setCheckState(Qt::Unchecked);
     QCOMPARE(e->urlEdit()->text(), QStringLiteral("http://127.0.0.1:8080/s?lang=en&page=2#top"));
@@ -272,11 +278,14 @@ void tst_Composer::bigBodyKeepsWindowResponsive() {
     qInfo("10 MiB body: max timer gap %lld ms, total %lld ms", maxGap, clock.elapsed());
     ComposerBodyView* body = w.responseView()->bodyView();
     QVERIFY(body->showAllButton()->isVisibleTo(&w));
-    QVERIFY(body->shownText().size() <= 4 * ComposerBodyView::kPreviewBytes + 1024);  // \xHH at worst
+    QVERIFY(body->shownText().size() <=
+            4 * ComposerBodyView::kPreviewBytes + 1024);  // \xHH at worst
     w.responseView()->tabs()->setCurrentIndex(3);
-    QVERIFY(w.responseView()->hexView()->toPlainText().contains(QStringLiteral("first 64.0 KiB of 10.0 MiB")));
+    QVERIFY(w.responseView()->hexView()->toPlainText().contains(
+        QStringLiteral("first 64.0 KiB of 10.0 MiB")));
     w.responseView()->tabs()->setCurrentIndex(2);
-    QVERIFY(w.responseView()->rawView()->toPlainText().size() <= 4 * ComposerResponseView::kRawPreviewBytes + 1024);
+    QVERIFY(w.responseView()->rawView()->toPlainText().size() <=
+            4 * ComposerResponseView::kRawPreviewBytes + 1024);
     w.responseView()->tabs()->setCurrentIndex(0);
     QVERIFY(w.responseView()->summary()->text().contains(QStringLiteral("10.0 MiB")));
     grab(w, QStringLiteral("big"));
@@ -300,7 +309,7 @@ void tst_Composer::cancelReturnsAtOnce() {
     QVERIFY(w.sendButton()->isEnabled());
     QVERIFY(!w.isSending());
     QCOMPARE(w.responseView()->statusChip()->text(), QStringLiteral("Cancelled"));
-    QVERIFY(clock.elapsed() < 2500);  // well before the server would answer
+    QVERIFY(clock.elapsed() < 2500);                  // well before the server would answer
     QTRY_COMPARE(http_->stats().active, quint64(0));  // the connection was really closed
     // The window is usable again at once.
     replaceText(w.editor()->urlEdit(), httpBase() + QStringLiteral("/echo"));
@@ -339,11 +348,13 @@ void tst_Composer::bodyDetection() {
     QCOMPARE(ComposerBodyView::detect("{\"a\":1}", QString()), K::Json);
     QCOMPARE(ComposerBodyView::detect("[1,2", QString()), K::Text);
     QCOMPARE(ComposerBodyView::detect("<?xml version=\"1.0\"?><a/>", QString()), K::Xml);
-    QCOMPARE(ComposerBodyView::detect("<p>hi</p>", QStringLiteral("text/html; charset=utf-8")), K::Html);
+    QCOMPARE(ComposerBodyView::detect("<p>hi</p>", QStringLiteral("text/html; charset=utf-8")),
+             K::Html);
     QCOMPARE(ComposerBodyView::detect("x", QStringLiteral("image/png")), K::Image);
     QCOMPARE(ComposerBodyView::detect("", QStringLiteral("text/plain")), K::Empty);
     QVERIFY(ComposerBodyView::prettyJson("{\"a\":[1,2]}").contains(QStringLiteral("\n    \"a\"")));
-    QVERIFY(ComposerBodyView::prettyXml("<a><b>1</b></a>").contains(QStringLiteral("\n    <b>1</b>")));
+    QVERIFY(
+        ComposerBodyView::prettyXml("<a><b>1</b></a>").contains(QStringLiteral("\n    <b>1</b>")));
     ComposerBodyView view;
     QImage img(4, 3, QImage::Format_RGB32);
     img.fill(Qt::red);
@@ -401,7 +412,8 @@ void tst_Composer::historyAndCollection() {
     const QByteArray text = saved.readAll();
     QVERIFY(text.contains("etudiant"));
     for (const char* s : {"motdepasse-42", "jeton-43", "jeton-44"}) QVERIFY2(!text.contains(s), s);
-    QCOMPARE(saved.permissions() & (QFileDevice::ReadGroup | QFileDevice::ReadOther), QFileDevice::Permissions());
+    QCOMPARE(saved.permissions() & (QFileDevice::ReadGroup | QFileDevice::ReadOther),
+             QFileDevice::Permissions());
 
     // Collection: save, load, same requests.
     w.collection()->addRequest(a);
@@ -444,8 +456,10 @@ void tst_Composer::screenshot() {
     ComposerWindow w(nullptr, dir_.filePath(QStringLiteral("shot-history.json")));
     w.show();
     QVERIFY(QTest::qWaitForWindowExposed(&w));
-    QVERIFY(w.importCurl(QStringLiteral("curl -X POST -H 'X-Course: reseaux' -H 'Content-Type: application/json' "
-                                        "-d '{\"student\":\"Karim\",\"lab\":3}' '%1/echo?lang=fr'").arg(httpBase())));
+    QVERIFY(w.importCurl(
+        QStringLiteral("curl -X POST -H 'X-Course: reseaux' -H 'Content-Type: application/json' "
+                       "-d '{\"student\":\"Karim\",\"lab\":3}' '%1/echo?lang=fr'")
+            .arg(httpBase())));
     w.editor()->bodyEditor()->formatJson();
     w.editor()->tabs()->setCurrentIndex(1);
     QSignalSpy shown(&w, &ComposerWindow::responseShown);

@@ -15,9 +15,8 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
-#include "support/testmain.h"
-
 #include "core/http/curlcommand.h"
+#include "support/testmain.h"
 #include "widgets/composer/composer_testserver.h"
 #include "widgets/composer/composerbodyview.h"
 #include "widgets/composer/composercurldialog.h"
@@ -31,7 +30,9 @@ using namespace sockwb;
 
 namespace {
 QString bodyText(ComposerWindow& w) { return w.responseView()->bodyView()->shownText(); }
-void grab(QWidget& w, const QString& name) { w.grab().save(QStringLiteral("/tmp/composer-%1.png").arg(name)); }
+void grab(QWidget& w, const QString& name) {
+    w.grab().save(QStringLiteral("/tmp/composer-%1.png").arg(name));
+}
 }  // namespace
 
 class tst_ComposerCurl : public QObject {
@@ -58,39 +59,116 @@ void tst_ComposerCurl::curlImportExport_data() {
     QTest::addColumn<QString>("command");  // %URL% = the test server
     QTest::addColumn<QString>("method");
     QTest::addColumn<QString>("target");
-    QTest::addColumn<QString>("header");   // a header line the form must hold ("" = none)
-    QTest::newRow("get") << "curl %URL%/plain" << "GET" << "/plain" << "";
-    QTest::newRow("query") << "curl '%URL%/search?q=socket&lang=fr'" << "GET" << "/search?q=socket&lang=fr" << "";
-    QTest::newRow("-X DELETE") << "curl -X DELETE %URL%/items/3" << "DELETE" << "/items/3" << "";
-    QTest::newRow("--request PUT -d") << "curl --request PUT -d 'x=1' %URL%/items/3" << "PUT" << "/items/3" << "";
-    QTest::newRow("-H one") << "curl -H 'X-Course: reseaux' %URL%/h" << "GET" << "/h" << "X-Course: reseaux";
-    QTest::newRow("-H several") << "curl -H 'X-A: 1' --header 'X-B: two words' -H 'X-A: again' %URL%/h" << "GET" << "/h"
-                                << "X-B: two words";
-    QTest::newRow("-H removes Accept") << "curl -H 'Accept:' %URL%/noaccept" << "GET" << "/noaccept" << "";
-    QTest::newRow("-H empty value") << "curl -H 'X-Empty;' %URL%/empty" << "GET" << "/empty" << "X-Empty: ";
-    QTest::newRow("-H Host") << "curl -H 'Host: example.test' %URL%/host" << "GET" << "/host" << "Host: example.test";
-    QTest::newRow("-d") << "curl -d 'name=Karim' %URL%/form" << "POST" << "/form" << "";
-    QTest::newRow("-d twice") << "curl -d a=1 -d b=2 %URL%/form" << "POST" << "/form" << "";
-    QTest::newRow("--data-raw @") << "curl --data-raw '@not-a-file' %URL%/raw" << "POST" << "/raw" << "";
-    QTest::newRow("--data-binary") << "curl --data-binary 'bin=1' %URL%/bin" << "POST" << "/bin" << "";
-    QTest::newRow("json") << "curl -H 'Content-Type: application/json' -d '{\"a\": [1, 2]}' %URL%/json" << "POST"
-                          << "/json" << "Content-Type: application/json";
-    QTest::newRow("--url") << "curl --url %URL%/viaurl" << "GET" << "/viaurl" << "";
-    QTest::newRow("-I") << "curl -I %URL%/head" << "HEAD" << "/head" << "";
-    QTest::newRow("-A") << "curl -A 'MyAgent/1.0' %URL%/agent" << "GET" << "/agent" << "";
-    QTest::newRow("-e") << "curl -e 'http://referer.test/page' %URL%/ref" << "GET" << "/ref"
+    QTest::addColumn<QString>("header");  // a header line the form must hold ("" = none)
+    QTest::newRow("get") << "curl %URL%/plain"
+                         << "GET"
+                         << "/plain"
+                         << "";
+    QTest::newRow("query") << "curl '%URL%/search?q=socket&lang=fr'"
+                           << "GET"
+                           << "/search?q=socket&lang=fr"
+                           << "";
+    QTest::newRow("-X DELETE") << "curl -X DELETE %URL%/items/3"
+                               << "DELETE"
+                               << "/items/3"
+                               << "";
+    QTest::newRow("--request PUT -d") << "curl --request PUT -d 'x=1' %URL%/items/3"
+                                      << "PUT"
+                                      << "/items/3"
+                                      << "";
+    QTest::newRow("-H one") << "curl -H 'X-Course: reseaux' %URL%/h"
+                            << "GET"
+                            << "/h"
+                            << "X-Course: reseaux";
+    QTest::newRow("-H several")
+        << "curl -H 'X-A: 1' --header 'X-B: two words' -H 'X-A: again' %URL%/h"
+        << "GET"
+        << "/h"
+        << "X-B: two words";
+    QTest::newRow("-H removes Accept") << "curl -H 'Accept:' %URL%/noaccept"
+                                       << "GET"
+                                       << "/noaccept"
+                                       << "";
+    QTest::newRow("-H empty value") << "curl -H 'X-Empty;' %URL%/empty"
+                                    << "GET"
+                                    << "/empty"
+                                    << "X-Empty: ";
+    QTest::newRow("-H Host") << "curl -H 'Host: example.test' %URL%/host"
+                             << "GET"
+                             << "/host"
+                             << "Host: example.test";
+    QTest::newRow("-d") << "curl -d 'name=Karim' %URL%/form"
+                        << "POST"
+                        << "/form"
+                        << "";
+    QTest::newRow("-d twice") << "curl -d a=1 -d b=2 %URL%/form"
+                              << "POST"
+                              << "/form"
+                              << "";
+    QTest::newRow("--data-raw @") << "curl --data-raw '@not-a-file' %URL%/raw"
+                                  << "POST"
+                                  << "/raw"
+                                  << "";
+    QTest::newRow("--data-binary") << "curl --data-binary 'bin=1' %URL%/bin"
+                                   << "POST"
+                                   << "/bin"
+                                   << "";
+    QTest::newRow("json")
+        << "curl -H 'Content-Type: application/json' -d '{\"a\": [1, 2]}' %URL%/json"
+        << "POST"
+        << "/json"
+        << "Content-Type: application/json";
+    QTest::newRow("--url") << "curl --url %URL%/viaurl"
+                           << "GET"
+                           << "/viaurl"
+                           << "";
+    QTest::newRow("-I") << "curl -I %URL%/head"
+                        << "HEAD"
+                        << "/head"
+                        << "";
+    QTest::newRow("-A") << "curl -A 'MyAgent/1.0' %URL%/agent"
+                        << "GET"
+                        << "/agent"
+                        << "";
+    QTest::newRow("-e") << "curl -e 'http://referer.test/page' %URL%/ref"
+                        << "GET"
+                        << "/ref"
                         << "Referer: http://referer.test/page";
-    QTest::newRow("-u") << "curl -u 'bob:s3cret' %URL%/auth" << "GET" << "/auth" << "";
-    QTest::newRow("--compressed") << "curl --compressed %URL%/z" << "GET" << "/z" << "";
-    QTest::newRow("-L") << "curl -L %URL%/follow" << "GET" << "/follow" << "";
-    QTest::newRow("glued") << "curl -XPOST -H'Content-Type: text/plain' --data-raw 'hello world' %URL%/glued" << "POST"
-                           << "/glued" << "Content-Type: text/plain";
-    QTest::newRow("-G") << "curl -G -d q=1 -d r=2 %URL%/get" << "GET" << "/get?q=1&r=2" << "";
-    QTest::newRow("continuation") << "curl \\\n -H \"X-Q: \\\"quoted\\\"\" \\\n %URL%/q" << "GET" << "/q"
+    QTest::newRow("-u") << "curl -u 'bob:s3cret' %URL%/auth"
+                        << "GET"
+                        << "/auth"
+                        << "";
+    QTest::newRow("--compressed") << "curl --compressed %URL%/z"
+                                  << "GET"
+                                  << "/z"
+                                  << "";
+    QTest::newRow("-L") << "curl -L %URL%/follow"
+                        << "GET"
+                        << "/follow"
+                        << "";
+    QTest::newRow("glued")
+        << "curl -XPOST -H'Content-Type: text/plain' --data-raw 'hello world' %URL%/glued"
+        << "POST"
+        << "/glued"
+        << "Content-Type: text/plain";
+    QTest::newRow("-G") << "curl -G -d q=1 -d r=2 %URL%/get"
+                        << "GET"
+                        << "/get?q=1&r=2"
+                        << "";
+    QTest::newRow("continuation") << "curl \\\n -H \"X-Q: \\\"quoted\\\"\" \\\n %URL%/q"
+                                  << "GET"
+                                  << "/q"
                                   << "X-Q: \"quoted\"";
-    QTest::newRow("PATCH json bearer") << "curl -X PATCH -H 'Authorization: Bearer abc' -H 'Content-Type: application/json' "
-                                          "--data '{\"n\":1}' %URL%/api" << "PATCH" << "/api" << "Authorization: Bearer abc";
-    QTest::newRow("http1.0 -m") << "curl --http1.0 -m 5 %URL%/old" << "GET" << "/old" << "";
+    QTest::newRow("PATCH json bearer")
+        << "curl -X PATCH -H 'Authorization: Bearer abc' -H 'Content-Type: application/json' "
+           "--data '{\"n\":1}' %URL%/api"
+        << "PATCH"
+        << "/api"
+        << "Authorization: Bearer abc";
+    QTest::newRow("http1.0 -m") << "curl --http1.0 -m 5 %URL%/old"
+                                << "GET"
+                                << "/old"
+                                << "";
 }
 
 void tst_ComposerCurl::curlImportExport() {
@@ -116,7 +194,8 @@ void tst_ComposerCurl::curlImportExport() {
     // The form sends what curl would send; its export imports to the same request.
     const http::CurlCommand original = http::CurlCommand::parse(line.toStdString());
     const std::string expected = original.toRequest(http::ClientOptions{}.userAgent).serialize();
-    QCOMPARE(QString::fromStdString(e->rawRequest().toStdString()), QString::fromStdString(expected));
+    QCOMPARE(QString::fromStdString(e->rawRequest().toStdString()),
+             QString::fromStdString(expected));
     const QString exported = w.curlCommand();
     QVERIFY(exported.startsWith(QStringLiteral("curl ")));
     const http::CurlCommand back = http::CurlCommand::parse(exported.toStdString());
@@ -131,7 +210,8 @@ void tst_ComposerCurl::curlImportExport() {
     QVERIFY(shown.wait(10000));
     QCOMPARE(w.responseView()->statusChip()->text(), QStringLiteral("200 OK"));
     if (method != QLatin1String("HEAD"))
-        QCOMPARE(bodyText(w), QString::fromStdString(expected).replace(QStringLiteral("\r\n"), QStringLiteral("\n")));
+        QCOMPARE(bodyText(w), QString::fromStdString(expected).replace(QStringLiteral("\r\n"),
+                                                                       QStringLiteral("\n")));
 }
 
 void tst_ComposerCurl::importDialog() {

@@ -13,13 +13,12 @@
 #include <QStandardItemModel>
 #include <QTableWidget>
 #include <QtTest>
-
-#include "support/testmain.h"
 #include <thread>
 
 #include "core/net/socket.h"
-#include "widgets/server/connectionstable.h"
+#include "support/testmain.h"
 #include "widgets/common/logview.h"
+#include "widgets/server/connectionstable.h"
 #include "widgets/server/serverform.h"
 #include "widgets/server/serverpanel.h"
 #include "widgets/trace/tracemodel.h"

@@ -10,10 +10,9 @@
 #include <QTemporaryDir>
 #include <QToolButton>
 #include <QtTest>
-
-#include "support/testmain.h"
 #include <thread>
 
+#include "support/testmain.h"
 #include "widgets/trace/traceadapter.h"
 #include "widgets/trace/tracemodel.h"
 #include "widgets/trace/traceview.h"
