@@ -7,7 +7,7 @@ SOCKWB_PACKAGES=(
   qt6-base-dev qt6-charts-dev libqt6opengl6-dev qt6-svg-dev qt6-tools-dev qt6-l10n-tools libgl-dev
   zlib1g-dev
   file appstream desktop-file-utils man-db
-  clang libclang-rt-14-dev
+  clang clang-format libclang-rt-14-dev
   nginx-light curl python3 socat netcat-openbsd wrk iperf3
   xvfb xauth
 )
