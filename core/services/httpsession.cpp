@@ -3,9 +3,9 @@
 #include <algorithm>
 #include <optional>
 
+#include "core/net/jsonwriter.h"
 #include "core/services/httpanswer.h"
 #include "core/services/httpservice.h"
-#include "core/services/jsonwriter.h"
 #include "core/services/staticfiles.h"
 
 namespace sockwb {

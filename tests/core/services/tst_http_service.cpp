@@ -12,11 +12,11 @@
 #include <fstream>
 
 #include "core/http/responseparser.h"
+#include "core/net/jsonwriter.h"
 #include "core/net/socket.h"
 #include "core/server/server.h"
 #include "core/services/httpservice.h"
 #include "core/services/httpsession.h"
-#include "core/services/jsonwriter.h"
 #include "core/services/staticfiles.h"
 #include "support/fakeservicecontext.h"
 #include "support/testmain.h"

@@ -1,4 +1,4 @@
-#include "core/services/jsonwriter.h"
+#include "core/net/jsonwriter.h"
 
 namespace sockwb {
 
