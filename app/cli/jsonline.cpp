@@ -1,42 +1,10 @@
 #include "app/cli/jsonline.h"
 
-#include <cstdio>
+#include "core/net/jsonwriter.h"
 
 namespace sockwb::app {
 
-std::string JsonLine::quote(std::string_view text) {
-    std::string out = "\"";
-    for (char ch : text) {
-        const auto c = static_cast<unsigned char>(ch);
-        switch (c) {
-            case '"':
-                out += "\\\"";
-                break;
-            case '\\':
-                out += "\\\\";
-                break;
-            case '\n':
-                out += "\\n";
-                break;
-            case '\r':
-                out += "\\r";
-                break;
-            case '\t':
-                out += "\\t";
-                break;
-            default:
-                if (c < 0x20 || c == 0x7f) {
-                    char buf[8];
-                    std::snprintf(buf, sizeof buf, "\\u%04x", c);
-                    out += buf;
-                } else {
-                    out += ch;
-                }
-        }
-    }
-    out += '"';
-    return out;
-}
+std::string JsonLine::quote(std::string_view text) { return JsonWriter::quoted(text); }
 
 void JsonLine::key(std::string_view k) {
     if (body_.size() > 1) body_ += ',';

@@ -10,8 +10,8 @@ namespace sockwb::app {
 
 class JsonLine {
 public:
-    // Adds "key": "text" (escaped; bytes >= 0x80 pass through, control
-    // bytes become \u00XX).
+    // Adds "key": "text", escaped by JsonWriter: valid UTF-8 passes
+    // through, control bytes and invalid UTF-8 bytes become \u00XX.
     JsonLine& add(std::string_view key, std::string_view text);
     JsonLine& add(std::string_view key, const char* text) {
         return add(key, std::string_view(text));
