@@ -1,6 +1,6 @@
 #pragma once
-// The escapes `sockwb client --send` understands, so a shell argument can
-// carry any byte: \n \r \t \0 \\ and \xHH (two hex digits).
+// `sockwb client --send` and --until: the core's escape grammar
+// (core/net/escapes.h), its errors worded for the command line.
 
 #include <string>
 #include <string_view>

@@ -4,17 +4,17 @@
 <context>
     <name>sockwb::ByteFormat</name>
     <message>
-        <location filename="../../widgets/common/byteformat.cpp" line="+37"/>
+        <location filename="../../widgets/common/byteformat.cpp" line="+27"/>
         <source>A backslash ends the text: write \\ for a backslash.</source>
         <translation>Le texte se termine par une barre oblique inverse&#xa0;: écrivez \\ pour une barre oblique inverse.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+6"/>
         <source>\x needs two hex digits, as in \x0a (position %1).</source>
         <translation>\x attend deux chiffres hexadécimaux, comme dans \x0a (position %1).</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+4"/>
         <source>Unknown escape \%1: use \n \r \t \0 \\ or \xHH.</source>
         <translation>Séquence d&apos;échappement inconnue \%1&#xa0;: utilisez \n \r \t \0 \\ ou \xHH.</translation>
     </message>
@@ -198,12 +198,12 @@
 <context>
     <name>sockwb::ClientWindow</name>
     <message>
-        <location filename="../../widgets/client/clientwindow.cpp" line="+47"/>
+        <location filename="../../widgets/client/clientwindow.cpp" line="+49"/>
         <source>%1 bytes came too fast to be shown (they are counted)</source>
         <translation>%1 octets sont arrivés trop vite pour être affichés (ils sont comptés)</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+30"/>
         <source>TCP</source>
         <translation>TCP</translation>
     </message>
@@ -224,17 +224,17 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+133"/>
+        <location line="+149"/>
         <source>&amp;Connect</source>
         <translation>&amp;Connecter</translation>
     </message>
     <message>
-        <location line="-131"/>
+        <location line="-147"/>
         <source>Shut down &amp;write</source>
         <translation>Fermer l&apos;écrit&amp;ure</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>shutdown(SHUT_WR): the server reads end of stream, this side can still receive</source>
         <translation>shutdown(SHUT_WR)&#xa0;: le serveur lit la fin du flux, ce côté peut encore recevoir</translation>
     </message>
@@ -254,7 +254,7 @@
         <translation>shutdown(SHUT_WR) demandé&#xa0;: plus aucun envoi de ce côté</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+31"/>
         <source>Enter a host name or address.</source>
         <translation>Saisissez un nom d&apos;hôte ou une adresse.</translation>
     </message>
@@ -269,42 +269,42 @@
         <translation>Connexion à %1 port %2…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>connecting to %1 port %2 (%3)</source>
         <translation>connexion à %1 port %2 (%3)</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>disconnected</source>
         <translation>déconnecté</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>connecting</source>
         <translation>connexion en cours</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>connected</source>
         <translation>connecté</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>closed</source>
         <translation>fermé</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>failed</source>
         <translation>échec</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Client %1 — %2</source>
         <translation>Client %1 — %2</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>&amp;Disconnect</source>
         <translation>&amp;Déconnecter</translation>
     </message>
@@ -324,32 +324,32 @@
         <translation>connecté de %1 à %2</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>message %1</source>
         <translation>message %1</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+46"/>
         <source>%1 more messages in this batch not shown (they are counted)</source>
         <translation>%1 autres messages de ce lot non affichés (ils sont comptés)</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+28"/>
         <source>disconnected (close on this side)</source>
         <translation>déconnecté (close de ce côté)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>the server closed the connection (recv returned 0)</source>
         <translation>le serveur a fermé la connexion (recv a renvoyé 0)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>connection ended by an error</source>
         <translation>connexion terminée par une erreur</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+19"/>
         <source>In: %1 bytes, %2 msg    Out: %3 bytes, %4 msg</source>
         <translation>Reçus&#xa0;: %1 octets, %2 msg    Envoyés&#xa0;: %3 octets, %4 msg</translation>
     </message>
@@ -867,7 +867,7 @@
         <translation>%1 Kio</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>%1 MiB</source>
         <translation>%1 Mio</translation>
     </message>
@@ -905,7 +905,7 @@
         <translation>Mot de passe&#xa0;:</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Sent base64-encoded, not encrypted: anyone on the path can read it.</source>
         <translation>Envoyé encodé en base64, non chiffré&#xa0;: n&apos;importe qui sur le chemin peut le lire.</translation>
     </message>
@@ -973,7 +973,7 @@
         <translation>Parcourir...</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+59"/>
         <source>Not JSON: %1 at offset %2</source>
         <translation>Pas du JSON&#xa0;: %1 à la position %2</translation>
     </message>
@@ -1001,7 +1001,7 @@
         <translation>Enregistrer dans un fichier...</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+77"/>
         <source>No body.</source>
         <translation>Pas de corps.</translation>
     </message>
@@ -1011,8 +1011,8 @@
         <translation>Image %1 x %2, %3</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <location line="+23"/>
+        <location line="+7"/>
+        <location line="+25"/>
         <source>text</source>
         <translation>texte</translation>
     </message>
@@ -1037,12 +1037,12 @@
         <translation>HTML, rendu</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>%1 - showing the first %2 of %3</source>
         <translation>%1 - affichage des premiers %2 sur %3</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>%1 - %2</source>
         <translation>%1 - %2</translation>
     </message>
@@ -1057,7 +1057,7 @@
         <translation>Enregistrer le corps de la réponse</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Could not save: %1</source>
         <translation>Impossible d&apos;enregistrer&#xa0;: %1</translation>
     </message>
@@ -1090,12 +1090,12 @@
         <translation>Enregistrer sous...</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+50"/>
         <source>not JSON: %1</source>
         <translation>pas du JSON&#xa0;: %1</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>not a request collection</source>
         <translation>ce n&apos;est pas une collection de requêtes</translation>
     </message>
@@ -1126,13 +1126,13 @@
         <translation>Ouvrir une collection de requêtes</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <location line="+6"/>
+        <location line="+1"/>
+        <location line="+7"/>
         <source>JSON files (*.json)</source>
         <translation>Fichiers JSON (*.json)</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-1"/>
         <source>Save the request collection</source>
         <translation>Enregistrer la collection de requêtes</translation>
     </message>
@@ -1145,12 +1145,12 @@
         <translation>Importer depuis cURL</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Paste a curl command. Understood: -X, -H, -d/--data/--data-raw/--data-binary, --url, -I, -L, --compressed, -A, -e, -u, -G, -m, --http1.0 and quoted arguments.</source>
         <translation>Collez une commande curl. Options comprises&#xa0;: -X, -H, -d/--data/--data-raw/--data-binary, --url, -I, -L, --compressed, -A, -e, -u, -G, -m, --http1.0 et les arguments entre guillemets.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Import</source>
         <translation>Importer</translation>
     </message>
@@ -1158,7 +1158,7 @@
 <context>
     <name>sockwb::ComposerHistory</name>
     <message>
-        <location filename="../../widgets/composer/composerhistory.cpp" line="+26"/>
+        <location filename="../../widgets/composer/composerhistory.cpp" line="+27"/>
         <source>Search the history</source>
         <translation>Rechercher dans l&apos;historique</translation>
     </message>
@@ -1199,7 +1199,7 @@
 <context>
     <name>sockwb::ComposerRequestEditor</name>
     <message>
-        <location filename="../../widgets/composer/composerrequesteditor.cpp" line="+76"/>
+        <location filename="../../widgets/composer/composerrequesteditor.cpp" line="+79"/>
         <source>Any token is accepted (letters, digits and !#$%&amp;&apos;*+-.^_`|~)</source>
         <translation>Tout token est accepté (lettres, chiffres et&#xa0;!#$%&amp;&apos;*+-.^_`|~)</translation>
     </message>
@@ -1214,7 +1214,7 @@
         <translation>Suivre les redirections (3xx avec Location)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Ask for a compressed response (gzip, deflate) and decode it</source>
         <translation>Demander une réponse compressée (gzip, deflate) et la décoder</translation>
     </message>
@@ -1254,22 +1254,22 @@
         <translation>Options</translation>
     </message>
     <message>
-        <location line="+99"/>
+        <location line="+101"/>
         <source>The method is empty: choose GET, POST... or type a token.</source>
         <translation>La méthode est vide&#xa0;: choisissez GET, POST... ou tapez un token.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>&apos;%1&apos; is not a valid method: use letters, digits and !#$%&amp;&apos;*+-.^_`|~ only.</source>
         <translation>«&#xa0;%1&#xa0;» n&apos;est pas une méthode valide&#xa0;: n&apos;utilisez que des lettres, des chiffres et&#xa0;!#$%&amp;&apos;*+-.^_`|~.</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>(not sent: no body)</source>
         <translation>(non envoyé&#xa0;: pas de corps)</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+20"/>
         <source>Raw request: nothing to send yet</source>
         <translation>Requête brute&#xa0;: rien à envoyer pour le moment</translation>
     </message>
@@ -1285,7 +1285,7 @@
 <context>
     <name>sockwb::ComposerResponseView</name>
     <message>
-        <location filename="../../widgets/composer/composerresponseview.cpp" line="+70"/>
+        <location filename="../../widgets/composer/composerresponseview.cpp" line="+75"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
@@ -1360,24 +1360,24 @@
         <translation>Pas encore de réponse</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+27"/>
         <source>
 [first %1 of %2 shown]</source>
         <translation>
 [%1 premiers sur %2 affichés]</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Error</source>
         <translation>Erreur</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>%1 ms  -  body %2, %3 received  -  %4 %5</source>
         <translation>%1 ms  -  corps %2, %3 reçus  -  %4 %5</translation>
     </message>
     <message numerus="yes">
-        <location line="+3"/>
+        <location line="+4"/>
         <source>(%n redirect(s))</source>
         <translation>
             <numerusform>(%n redirection)</numerusform>
@@ -1385,7 +1385,7 @@
         </translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+33"/>
         <source>%1 ms</source>
         <translation>%1 ms</translation>
     </message>
@@ -1393,7 +1393,7 @@
 <context>
     <name>sockwb::ComposerTimingChart</name>
     <message>
-        <location filename="../../widgets/composer/composertimingchart.cpp" line="+35"/>
+        <location filename="../../widgets/composer/composertimingchart.cpp" line="+34"/>
         <source>Send a request to see where its time went.</source>
         <translation>Envoyez une requête pour voir où son temps est passé.</translation>
     </message>
@@ -1434,7 +1434,7 @@
         <translation>Total&#xa0;: %1 ms (connexion persistante réutilisée&#xa0;: pas de connect)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Total: %1 ms</source>
         <translation>Total&#xa0;: %1 ms</translation>
     </message>
@@ -1472,7 +1472,7 @@
         <translation>Essayer avec un serveur local</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Start the workbench&apos;s http service on 127.0.0.1 (if none runs) and send to its /echo</source>
         <translation>Démarre le service http de l&apos;atelier sur 127.0.0.1 (s&apos;il n&apos;en tourne aucun) et envoie la requête à son /echo</translation>
     </message>
@@ -1508,7 +1508,7 @@
         <translation>annulée</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>error: %1</source>
         <translation>erreur&#xa0;: %1</translation>
     </message>
@@ -1615,12 +1615,12 @@
 <context>
     <name>sockwb::DataView</name>
     <message>
-        <location filename="../../widgets/client/dataview.cpp" line="+25"/>
+        <location filename="../../widgets/client/dataview.cpp" line="+27"/>
         <source>&amp;Hex</source>
         <translation>He&amp;xa</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>&amp;Time stamps</source>
         <translation>H&amp;orodatage</translation>
     </message>
@@ -1640,17 +1640,17 @@
         <translation>%1 lignes plus anciennes supprimées</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+17"/>
         <source>out</source>
         <translation>envoi</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>in</source>
         <translation>réception</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+16"/>
         <source>… %1 more bytes not shown (%2 in all)</source>
         <translation>… %1 octets de plus non affichés (%2 en tout)</translation>
     </message>
@@ -1663,7 +1663,7 @@
         <translation>cette adresse</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>The address %1 is already in use: another server is listening on that port. Stop it, or choose another port (0 lets the system pick a free one).</source>
         <translation>L&apos;adresse %1 est déjà utilisée&#xa0;: un autre serveur écoute sur ce port. Arrêtez-le ou choisissez un autre port (0 laisse le système en choisir un libre).</translation>
     </message>
@@ -1678,7 +1678,7 @@
         <translation>%1 n&apos;est pas une adresse de cette machine&#xa0;: liez le socket à 127.0.0.1, à 0.0.0.0 ou à l&apos;une de ses propres adresses.</translation>
     </message>
     <message>
-        <location line="-41"/>
+        <location line="-42"/>
         <source>gave up after %1 ms</source>
         <translation>abandon après %1 ms</translation>
     </message>
@@ -1728,7 +1728,7 @@
         <translation>L&apos;adresse est déjà utilisée par un autre socket&#xa0;: choisissez un autre port (0 laisse le système en choisir un libre).</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Cannot connect to %1: the destination is not usable or no free local port is left.</source>
         <translation>Impossible de se connecter à %1&#xa0;: la destination n&apos;est pas utilisable ou il ne reste aucun port local libre.</translation>
     </message>
@@ -1952,37 +1952,37 @@
 <context>
     <name>sockwb::HeadlessClients</name>
     <message>
-        <location filename="../../widgets/client/headlessclients.cpp" line="+82"/>
+        <location filename="../../widgets/client/headlessclients.cpp" line="+85"/>
         <source>waiting</source>
         <translation>en attente</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>connecting</source>
         <translation>connexion en cours</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>connected</source>
         <translation>connecté</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Au Revoir received</source>
         <translation>Au Revoir reçu</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>closed</source>
         <translation>fermé</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>failed</source>
         <translation>échec</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+19"/>
         <source>%1 in / %2 out</source>
         <translation>%1 reçus / %2 envoyés</translation>
     </message>
@@ -1992,42 +1992,42 @@
         <translation>%1 ms (moy. %2)</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+23"/>
         <source>#</source>
         <translation>n°</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>State</source>
         <translation>État</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Bytes in</source>
         <translation>Reçus</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Bytes out</source>
         <translation>Envoyés</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Messages</source>
         <translation>Messages</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Round trip</source>
         <translation>Aller-retour</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Last message</source>
         <translation>Dernier message</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Error</source>
         <translation>Erreur</translation>
     </message>
@@ -2158,7 +2158,7 @@
         <translation>Fe&amp;rmer les fenêtres</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+63"/>
         <source>Enter the host to connect to.</source>
         <translation>Saisissez l&apos;hôte auquel se connecter.</translation>
     </message>
@@ -2171,7 +2171,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+36"/>
+        <location line="+38"/>
         <source>%n client window(s) opened.</source>
         <translation>
             <numerusform>%n fenêtre client ouverte.</numerusform>
@@ -2179,12 +2179,12 @@
         </translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>%1 of %2 clients received &quot;Au Revoir&quot;</source>
         <translation>%1 clients sur %2 ont reçu «&#xa0;Au Revoir&#xa0;»</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>%1 of %2 clients connected</source>
         <translation>%1 clients sur %2 connectés</translation>
     </message>
@@ -2317,17 +2317,17 @@
 <context>
     <name>sockwb::SendPanel</name>
     <message>
-        <location filename="../../widgets/client/sendpanel.cpp" line="+31"/>
+        <location filename="../../widgets/client/sendpanel.cpp" line="+34"/>
         <source>C&amp;hat mode</source>
         <translation>Mode c&amp;hat</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>&amp;Send</source>
         <translation>&amp;Envoyer</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Text to send: escapes \n \r \t \xHH work. Ctrl+Enter sends.</source>
         <translation>Texte à envoyer&#xa0;: les échappements \n \r \t \xHH fonctionnent. Ctrl+Entrée envoie.</translation>
     </message>
@@ -2377,12 +2377,12 @@
         <translation>Longueur (32 bits)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Raw: the bytes as they are. Line: one message per line. Length: a 4-byte big-endian length before each message.</source>
         <translation>Brut&#xa0;: les octets tels quels. Ligne&#xa0;: un message par ligne. Longueur&#xa0;: une longueur sur 4 octets gros-boutiste avant chaque message.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Send each line as &quot;[HH:MM:SS] nick: message&quot;, as the course&apos;s chat client</source>
         <translation>Envoyer chaque ligne sous la forme «&#xa0;[HH:MM:SS] pseudo: message&#xa0;», comme le client de chat du cours</translation>
     </message>
@@ -2412,7 +2412,7 @@
         <translation>anonyme</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>The message is too large for its framing.</source>
         <translation>Le message est trop grand pour le format de trame choisi.</translation>
     </message>
@@ -2739,7 +2739,7 @@
 <context>
     <name>sockwb::TraceModel</name>
     <message>
-        <location filename="../../widgets/trace/tracemodel.cpp" line="+52"/>
+        <location filename="../../widgets/trace/tracemodel.cpp" line="+51"/>
         <source>%1 µs</source>
         <translation>%1 µs</translation>
     </message>
@@ -2961,7 +2961,7 @@
         <translation>Nouvelle requête &amp;HTTP...</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Ctrl+Shift+H</source>
         <translation>Ctrl+Shift+H</translation>
     </message>
@@ -2981,7 +2981,7 @@
         <translation>Ctrl+Shift+M</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Load a server under each concurrency model in turn and compare requests/s, latency, memory and threads</source>
         <translation>Charger tour à tour un serveur sous chaque modèle de concurrence et comparer requêtes/s, latence, mémoire et threads</translation>
     </message>
@@ -3079,7 +3079,7 @@
 <context>
     <name>sockwb::app::main</name>
     <message>
-        <location filename="../../app/main.cpp" line="+102"/>
+        <location filename="../../app/main.cpp" line="+105"/>
         <source>Socket Workbench: %1 received, closing the workbench (every server is stopped).</source>
         <translation>Socket Workbench : %1 reçu, fermeture de l’atelier (chaque serveur est arrêté).</translation>
     </message>
@@ -3089,7 +3089,7 @@
         <translation>Socket Workbench %1 : fenêtre principale ouverte, fermeture dans %2 ms (--quit-after).</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Socket Workbench: closing the main window (--quit-after).</source>
         <translation>Socket Workbench : fermeture de la fenêtre principale (--quit-after).</translation>
     </message>

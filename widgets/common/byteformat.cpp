@@ -2,16 +2,11 @@
 
 #include <QStringDecoder>
 
+#include "core/net/escapes.h"
+
 namespace sockwb {
 
 namespace {
-int hexValue(QChar c) {
-    if (c >= QLatin1Char('0') && c <= QLatin1Char('9')) return c.unicode() - '0';
-    if (c >= QLatin1Char('a') && c <= QLatin1Char('f')) return c.unicode() - 'a' + 10;
-    if (c >= QLatin1Char('A') && c <= QLatin1Char('F')) return c.unicode() - 'A' + 10;
-    return -1;
-}
-
 QString escapeByte(unsigned char b) {
     return QStringLiteral("\\x%1").arg(b, 2, 16, QLatin1Char('0'));
 }
@@ -20,60 +15,31 @@ bool printableAscii(unsigned char b) { return b >= 0x20 && b < 0x7f; }
 }  // namespace
 
 std::optional<QByteArray> ByteFormat::parseEscaped(const QString& text, QString* error) {
-    QByteArray out;
-    QString literal;  // plain characters waiting to be encoded as UTF-8
-    auto flush = [&] {
-        out += literal.toUtf8();
-        literal.clear();
-    };
-    for (qsizetype i = 0; i < text.size(); ++i) {
-        QChar c = text.at(i);
-        if (c != QLatin1Char('\\')) {
-            literal += c;
-            continue;
-        }
-        flush();
-        if (i + 1 >= text.size()) {
-            if (error) *error = tr("A backslash ends the text: write \\\\ for a backslash.");
-            return std::nullopt;
-        }
-        QChar e = text.at(++i);
-        switch (e.unicode()) {
-            case 'n':
-                out += '\n';
+    // Escapes are ASCII and UTF-8 never puts a '\\' byte inside a character,
+    // so decoding the UTF-8 form gives the same bytes as decoding the text.
+    const QByteArray utf8 = text.toUtf8();
+    EscapeError e;
+    const auto bytes = decodeEscapes(std::string_view(utf8.constData(), size_t(utf8.size())), &e);
+    if (bytes) return QByteArray(bytes->data(), qsizetype(bytes->size()));
+    if (error) {
+        switch (e.code) {
+            case EscapeError::Code::LoneBackslash:
+                *error = tr("A backslash ends the text: write \\\\ for a backslash.");
                 break;
-            case 'r':
-                out += '\r';
-                break;
-            case 't':
-                out += '\t';
-                break;
-            case '0':
-                out += '\0';
-                break;
-            case '\\':
-                out += '\\';
-                break;
-            case 'x': {
-                int hi = i + 1 < text.size() ? hexValue(text.at(i + 1)) : -1;
-                int lo = i + 2 < text.size() ? hexValue(text.at(i + 2)) : -1;
-                if (hi < 0 || lo < 0) {
-                    if (error)
-                        *error = tr("\\x needs two hex digits, as in \\x0a (position %1).").arg(i);
-                    return std::nullopt;
-                }
-                out += static_cast<char>(hi * 16 + lo);
-                i += 2;
+            case EscapeError::Code::BadHex: {
+                // The position of the 'x', counted in characters as typed.
+                const qsizetype at =
+                    QString::fromUtf8(utf8.constData(), qsizetype(e.offset) + 1).size();
+                *error = tr("\\x needs two hex digits, as in \\x0a (position %1).").arg(at);
                 break;
             }
-            default:
-                if (error)
-                    *error = tr("Unknown escape \\%1: use \\n \\r \\t \\0 \\\\ or \\xHH.").arg(e);
-                return std::nullopt;
+            case EscapeError::Code::UnknownEscape:
+                *error = tr("Unknown escape \\%1: use \\n \\r \\t \\0 \\\\ or \\xHH.")
+                             .arg(QString::fromUtf8(utf8.constData() + e.offset + 1).left(1));
+                break;
         }
     }
-    flush();
-    return out;
+    return std::nullopt;
 }
 
 std::optional<QByteArray> ByteFormat::parseHex(const QString& input, QString* error) {
@@ -84,7 +50,7 @@ std::optional<QByteArray> ByteFormat::parseHex(const QString& input, QString* er
     for (qsizetype i = 0; i < text.size(); ++i) {
         QChar c = text.at(i);
         if (c.isSpace() || c == QLatin1Char(',') || c == QLatin1Char(':')) continue;
-        int v = hexValue(c);
+        int v = hexDigitValue(c.toLatin1());
         if (v < 0) {
             if (error) *error = tr("'%1' is not a hex digit.").arg(c);
             return std::nullopt;
