@@ -143,6 +143,11 @@ void ServerCore::threadStarted(const std::string& role) const {
     traceNote("thread_start", -1, role + " (model " + config_.model + ")", currentTid());
 }
 
+ServerThreadScope::ServerThreadScope(const ServerCore& core, const std::string& role)
+    : trace_(core.traceObserver()) {
+    core.threadStarted(role);
+}
+
 bool ServerCore::admit(Socket& socket, const Address& peer, size_t listener) {
     accepted_.fetch_add(1, std::memory_order_relaxed);
     const auto max = static_cast<uint64_t>(config_.maxConnections);

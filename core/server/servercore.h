@@ -111,4 +111,17 @@ private:
     std::map<uint64_t, std::shared_ptr<ConnectionRecord>> records_;
 };
 
+// The first line of every thread a model starts: the thread reports to the
+// server's trace observer (TraceScope) for as long as the scope lives, and
+// its start is noted in the trace with its role ("pool worker 2").
+class ServerThreadScope {
+public:
+    ServerThreadScope(const ServerCore& core, const std::string& role);
+    ServerThreadScope(const ServerThreadScope&) = delete;
+    ServerThreadScope& operator=(const ServerThreadScope&) = delete;
+
+private:
+    TraceScope trace_;
+};
+
 }  // namespace sockwb

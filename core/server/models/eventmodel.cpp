@@ -34,8 +34,7 @@ void EventModel::start(ServerCore& core) {
     // from inside their own handler.
     loop_->afterRound = [this] { finished_.clear(); };
     thread_ = std::thread([this] {
-        TraceScope scope(core_->traceObserver());
-        core_->threadStarted(backend_ + " event loop");
+        ServerThreadScope scope(*core_, backend_ + " event loop");
         try {
             loop_->run();
         } catch (const Error& e) {

@@ -59,8 +59,7 @@ void ForkModel::start(ServerCore& core) {
     ::fcntl(pipe_[0], F_SETFL, O_NONBLOCK);
     reader_ = std::make_unique<ForkChannelReader>(pipe_[0], core);
     thread_ = std::thread([this] {
-        TraceScope scope(core_->traceObserver());
-        core_->threadStarted("fork model accept loop");
+        ServerThreadScope scope(*core_, "fork model accept loop");
         acceptLoop();
     });
 }

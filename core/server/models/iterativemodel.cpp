@@ -14,8 +14,7 @@ void IterativeModel::start(ServerCore& core) {
     core_ = &core;
     const bool udp = core.listeners().front().config.protocol == Protocol::Udp;
     thread_ = std::thread([this, udp] {
-        TraceScope scope(core_->traceObserver());
-        core_->threadStarted(udp ? "iterative recvfrom loop" : "iterative accept loop");
+        ServerThreadScope scope(*core_, udp ? "iterative recvfrom loop" : "iterative accept loop");
         if (udp)
             runUdp();
         else

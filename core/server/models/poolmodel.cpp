@@ -12,8 +12,7 @@ void PoolModel::start(ServerCore& core) {
     try {
         for (int i = 0; i < n; ++i) workers_.emplace_back([this, i] { workerLoop(i); });
         acceptor_ = std::thread([this] {
-            TraceScope scope(core_->traceObserver());
-            core_->threadStarted("pool accept loop");
+            ServerThreadScope scope(*core_, "pool accept loop");
             acceptLoop();
         });
     } catch (...) {
@@ -35,8 +34,7 @@ void PoolModel::acceptLoop() {
 }
 
 void PoolModel::workerLoop(int index) {
-    TraceScope scope(core_->traceObserver());
-    core_->threadStarted("pool worker " + std::to_string(index));
+    ServerThreadScope scope(*core_, "pool worker " + std::to_string(index));
     BlockingSessionParams params;
     params.options = &core_->options();
     params.reporter = core_;

@@ -20,8 +20,7 @@ void ThreadModel::start(ServerCore& core) {
     doneFd_ = ::eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK);
     if (doneFd_ < 0) throw Error::fromErrno("eventfd", errno);
     acceptor_ = std::thread([this] {
-        TraceScope scope(core_->traceObserver());
-        core_->threadStarted("thread model accept loop");
+        ServerThreadScope scope(*core_, "thread model accept loop");
         acceptLoop();
     });
 }
@@ -56,8 +55,7 @@ void ThreadModel::acceptLoop() {
         const int doneFd = doneFd_;
         try {
             w.thread = std::thread([this, socket, index, peer, done, doneFd] {
-                TraceScope scope(core_->traceObserver());
-                core_->threadStarted("thread for client " + peer.toString());
+                ServerThreadScope scope(*core_, "thread for client " + peer.toString());
                 const auto& l = core_->listeners()[index];
                 BlockingSessionParams params;
                 params.service = l.service.get();
