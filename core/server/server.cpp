@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "core/server/models/model.h"
+#include "core/server/models/concurrencymodel.h"
 #include "core/server/servercore.h"
 
 namespace sockwb {

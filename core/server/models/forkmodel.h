@@ -13,7 +13,7 @@
 #include <thread>
 
 #include "core/server/connectionrecord.h"
-#include "core/server/models/model.h"
+#include "core/server/models/concurrencymodel.h"
 
 namespace sockwb {
 

@@ -7,7 +7,7 @@
 
 #include <thread>
 
-#include "core/server/models/model.h"
+#include "core/server/models/concurrencymodel.h"
 
 namespace sockwb {
 

@@ -11,7 +11,7 @@
 #include <vector>
 
 #include "core/server/acceptor.h"
-#include "core/server/models/model.h"
+#include "core/server/models/concurrencymodel.h"
 
 namespace sockwb {
 

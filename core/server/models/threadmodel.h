@@ -10,7 +10,7 @@
 #include <memory>
 #include <thread>
 
-#include "core/server/models/model.h"
+#include "core/server/models/concurrencymodel.h"
 
 namespace sockwb {
 

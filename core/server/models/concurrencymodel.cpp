@@ -1,4 +1,4 @@
-#include "core/server/models/model.h"
+#include "core/server/models/concurrencymodel.h"
 
 #include "core/net/error.h"
 #include "core/server/models/eventmodel.h"
