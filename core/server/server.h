@@ -92,7 +92,7 @@ public:
     virtual void onStopped() {}
 };
 
-class Model;
+class ConcurrencyModel;
 class ServerCore;
 
 class Server {
@@ -135,7 +135,7 @@ private:
 
     ServerConfig config_;
     std::vector<std::shared_ptr<const Service>> services_;
-    std::unique_ptr<Model> model_;
+    std::unique_ptr<ConcurrencyModel> model_;
     ServerObserver* observer_ = nullptr;
     TraceObserver* trace_ = nullptr;
     mutable std::mutex mutex_;          // serialises start() and stop()

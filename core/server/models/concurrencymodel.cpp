@@ -14,7 +14,7 @@ std::vector<std::string> modelNames() {
     return {"iterative", "fork", "thread", "pool", "select", "poll", "epoll"};
 }
 
-std::unique_ptr<Model> makeModel(std::string_view name) {
+std::unique_ptr<ConcurrencyModel> makeModel(std::string_view name) {
     if (name == "iterative") return std::make_unique<IterativeModel>();
     if (name == "fork") return std::make_unique<ForkModel>();
     if (name == "thread") return std::make_unique<ThreadModel>();

@@ -12,9 +12,9 @@ namespace sockwb {
 
 class ServerCore;
 
-class Model {
+class ConcurrencyModel {
 public:
-    virtual ~Model() = default;
+    virtual ~ConcurrencyModel() = default;
     // "iterative", "fork", ... Thread-safe.
     virtual std::string name() const = 0;
     // True for select/poll/epoll: one thread multiplexing every socket.
@@ -29,6 +29,6 @@ public:
 
 // "iterative", "fork", "thread", "pool", "select", "poll", "epoll".
 // Throws Error (InvalidInput) listing the valid names. Thread-safe.
-std::unique_ptr<Model> makeModel(std::string_view name);
+std::unique_ptr<ConcurrencyModel> makeModel(std::string_view name);
 
 }  // namespace sockwb

@@ -20,7 +20,7 @@ class EventConnection;
 class DatagramEndpoint;
 struct Listener;
 
-class EventModel final : public Model {
+class EventModel final : public ConcurrencyModel {
 public:
     // backend: "select", "poll" or "epoll".
     explicit EventModel(std::string backend);

@@ -20,7 +20,7 @@ namespace sockwb {
 class ForkChannelReader;
 struct AcceptedClient;
 
-class ForkModel final : public Model {
+class ForkModel final : public ConcurrencyModel {
 public:
     ForkModel();
     ~ForkModel() override;

@@ -11,7 +11,7 @@
 
 namespace sockwb {
 
-class IterativeModel final : public Model {
+class IterativeModel final : public ConcurrencyModel {
 public:
     std::string name() const override { return "iterative"; }
     void start(ServerCore& core) override;

@@ -15,7 +15,7 @@
 
 namespace sockwb {
 
-class PoolModel final : public Model {
+class PoolModel final : public ConcurrencyModel {
 public:
     std::string name() const override { return "pool"; }
     void start(ServerCore& core) override;

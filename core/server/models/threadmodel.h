@@ -14,7 +14,7 @@
 
 namespace sockwb {
 
-class ThreadModel final : public Model {
+class ThreadModel final : public ConcurrencyModel {
 public:
     ~ThreadModel() override;
     std::string name() const override { return "thread"; }
