@@ -1,8 +1,8 @@
-#include "bodydecoder.h"
+#include "core/http/bodydecoder.h"
 
 #include <algorithm>
 
-#include "grammar.h"
+#include "core/http/grammar.h"
 
 namespace sockwb::http {
 
@@ -19,38 +19,38 @@ int hexDigit(char c) {
 }  // namespace
 
 void BodyDecoder::start(Mode mode, std::uint64_t length, const Limits& limits, bool store) {
-    m_mode = mode;
-    m_chunk = Chunk::Size;
-    m_limits = limits;
-    m_store = store;
-    m_remaining = mode == Mode::Length ? length : 0;
-    m_bodyBytes = 0;
-    m_scan = 0;
-    m_trailerBytes = 0;
+    mode_ = mode;
+    chunk_ = Chunk::Size;
+    limits_ = limits;
+    store_ = store;
+    remaining_ = mode == Mode::Length ? length : 0;
+    bodyBytes_ = 0;
+    scan_ = 0;
+    trailerBytes_ = 0;
 }
 
 void BodyDecoder::take(const std::string& buf, std::size_t& pos, std::uint64_t n,
                        std::string& body) {
-    if (m_store) body.append(buf, pos, static_cast<std::size_t>(n));
+    if (store_) body.append(buf, pos, static_cast<std::size_t>(n));
     pos += static_cast<std::size_t>(n);
-    m_bodyBytes += n;
+    bodyBytes_ += n;
 }
 
 BodyDecoder::Result BodyDecoder::advance(const std::string& buf, std::size_t& pos,
                                          std::string& body, Headers& trailers, ParseError& err) {
     const std::size_t avail = buf.size() - pos;
-    switch (m_mode) {
+    switch (mode_) {
         case Mode::Length: {
-            const std::uint64_t n = std::min<std::uint64_t>(m_remaining, avail);
+            const std::uint64_t n = std::min<std::uint64_t>(remaining_, avail);
             take(buf, pos, n, body);
-            m_remaining -= n;
-            return m_remaining == 0 ? Result::Done : Result::NeedMore;
+            remaining_ -= n;
+            return remaining_ == 0 ? Result::Done : Result::NeedMore;
         }
         case Mode::UntilClose:
-            if (m_bodyBytes + avail > m_limits.maxBodyBytes) {
+            if (bodyBytes_ + avail > limits_.maxBodyBytes) {
                 err = ParseError::make(ErrorCode::BodyTooLarge,
                                        "body larger than the limit of " +
-                                           std::to_string(m_limits.maxBodyBytes) + " bytes");
+                                           std::to_string(limits_.maxBodyBytes) + " bytes");
                 return Result::Error;
             }
             take(buf, pos, avail, body);
@@ -62,12 +62,12 @@ BodyDecoder::Result BodyDecoder::advance(const std::string& buf, std::size_t& po
 }
 
 BodyDecoder::Result BodyDecoder::finishAtEof(ParseError& err) {
-    if (m_mode == Mode::UntilClose) return Result::Done;
-    if (m_mode == Mode::Length && m_remaining == 0) return Result::Done;
-    if (m_mode == Mode::Chunked && m_chunk == Chunk::Done) return Result::Done;
+    if (mode_ == Mode::UntilClose) return Result::Done;
+    if (mode_ == Mode::Length && remaining_ == 0) return Result::Done;
+    if (mode_ == Mode::Chunked && chunk_ == Chunk::Done) return Result::Done;
     err = ParseError::make(ErrorCode::TruncatedBody,
-                           m_mode == Mode::Length
-                               ? "connection closed " + std::to_string(m_remaining) +
+                           mode_ == Mode::Length
+                               ? "connection closed " + std::to_string(remaining_) +
                                      " bytes before the end of the body"
                                : std::string("connection closed in the middle of a chunked body"));
     return Result::Error;
@@ -98,14 +98,14 @@ BodyDecoder::Result BodyDecoder::parseSizeLine(std::string_view line, ParseError
             ParseError::make(ErrorCode::BadChunkSize, "unexpected characters after the chunk size");
         return Result::Error;
     }
-    if (m_bodyBytes + size > m_limits.maxBodyBytes) {
+    if (bodyBytes_ + size > limits_.maxBodyBytes) {
         err = ParseError::make(ErrorCode::BodyTooLarge, "chunked body larger than the limit of " +
-                                                            std::to_string(m_limits.maxBodyBytes) +
+                                                            std::to_string(limits_.maxBodyBytes) +
                                                             " bytes");
         return Result::Error;
     }
-    m_remaining = size;
-    m_chunk = size == 0 ? Chunk::Trailer : Chunk::Data;
+    remaining_ = size;
+    chunk_ = size == 0 ? Chunk::Trailer : Chunk::Data;
     return Result::NeedMore;
 }
 
@@ -113,20 +113,20 @@ BodyDecoder::Result BodyDecoder::advanceChunked(const std::string& buf, std::siz
                                                 std::string& body, Headers& trailers,
                                                 ParseError& err) {
     while (true) {
-        switch (m_chunk) {
+        switch (chunk_) {
             case Chunk::Size:
             case Chunk::Trailer: {
-                const std::size_t from = std::max(pos, m_scan);
+                const std::size_t from = std::max(pos, scan_);
                 const std::size_t nl = buf.find('\n', from);
                 if (nl == std::string::npos) {
-                    m_scan = buf.size();
+                    scan_ = buf.size();
                     const std::size_t pending = buf.size() - pos;
-                    if (m_chunk == Chunk::Size && pending > kMaxChunkLine) {
+                    if (chunk_ == Chunk::Size && pending > kMaxChunkLine) {
                         err = ParseError::make(ErrorCode::BadChunkSize, "chunk size line too long");
                         return Result::Error;
                     }
-                    if (m_chunk == Chunk::Trailer &&
-                        m_trailerBytes + pending > m_limits.maxTrailerBytes) {
+                    if (chunk_ == Chunk::Trailer &&
+                        trailerBytes_ + pending > limits_.maxTrailerBytes) {
                         err = ParseError::make(ErrorCode::HeaderTooLarge,
                                                "trailer section too large");
                         return Result::Error;
@@ -137,8 +137,8 @@ BodyDecoder::Result BodyDecoder::advanceChunked(const std::string& buf, std::siz
                     grammar::stripCr(std::string_view(buf).substr(pos, nl - pos));
                 const std::size_t lineBytes = nl + 1 - pos;
                 pos = nl + 1;
-                m_scan = pos;
-                if (m_chunk == Chunk::Size) {
+                scan_ = pos;
+                if (chunk_ == Chunk::Size) {
                     if (lineBytes > kMaxChunkLine) {
                         err = ParseError::make(ErrorCode::BadChunkSize, "chunk size line too long");
                         return Result::Error;
@@ -146,13 +146,13 @@ BodyDecoder::Result BodyDecoder::advanceChunked(const std::string& buf, std::siz
                     if (parseSizeLine(line, err) == Result::Error) return Result::Error;
                     break;
                 }
-                m_trailerBytes += lineBytes;
-                if (m_trailerBytes > m_limits.maxTrailerBytes) {
+                trailerBytes_ += lineBytes;
+                if (trailerBytes_ > limits_.maxTrailerBytes) {
                     err = ParseError::make(ErrorCode::HeaderTooLarge, "trailer section too large");
                     return Result::Error;
                 }
                 if (line.empty()) {
-                    m_chunk = Chunk::Done;
+                    chunk_ = Chunk::Done;
                     return Result::Done;
                 }
                 if (line.front() == ' ' || line.front() == '\t') {
@@ -161,18 +161,18 @@ BodyDecoder::Result BodyDecoder::advanceChunked(const std::string& buf, std::siz
                 }
                 if (!grammar::parseFieldLine(line, trailers, ErrorCode::BadTrailer, err))
                     return Result::Error;
-                if (trailers.size() > m_limits.maxTrailerCount) {
+                if (trailers.size() > limits_.maxTrailerCount) {
                     err = ParseError::make(ErrorCode::TooManyHeaders, "too many trailer fields");
                     return Result::Error;
                 }
                 break;
             }
             case Chunk::Data: {
-                const std::uint64_t n = std::min<std::uint64_t>(m_remaining, buf.size() - pos);
+                const std::uint64_t n = std::min<std::uint64_t>(remaining_, buf.size() - pos);
                 take(buf, pos, n, body);
-                m_remaining -= n;
-                if (m_remaining != 0) return Result::NeedMore;
-                m_chunk = Chunk::DataEnd;
+                remaining_ -= n;
+                if (remaining_ != 0) return Result::NeedMore;
+                chunk_ = Chunk::DataEnd;
                 break;
             }
             case Chunk::DataEnd: {
@@ -195,8 +195,8 @@ BodyDecoder::Result BodyDecoder::advanceChunked(const std::string& buf, std::siz
                                            "chunk data not followed by CRLF");
                     return Result::Error;
                 }
-                m_chunk = Chunk::Size;
-                m_scan = pos;
+                chunk_ = Chunk::Size;
+                scan_ = pos;
                 break;
             }
             case Chunk::Done:

@@ -4,8 +4,8 @@
 #include <cstdint>
 #include <string>
 
-#include "headers.h"
-#include "parseerror.h"
+#include "core/http/headers.h"
+#include "core/http/parseerror.h"
 
 namespace sockwb::http {
 
@@ -36,7 +36,7 @@ public:
 
     // Body bytes decoded so far (payload only, without chunk framing). Const: thread-safe for
     // readers.
-    std::uint64_t bodyBytes() const { return m_bodyBytes; }
+    std::uint64_t bodyBytes() const { return bodyBytes_; }
 
 private:
     enum class Chunk { Size, Data, DataEnd, Trailer, Done };
@@ -46,14 +46,14 @@ private:
     Result parseSizeLine(std::string_view line, ParseError& err);
     void take(const std::string& buf, std::size_t& pos, std::uint64_t n, std::string& body);
 
-    Mode m_mode = Mode::Length;
-    Chunk m_chunk = Chunk::Size;
-    Limits m_limits;
-    bool m_store = true;
-    std::uint64_t m_remaining = 0;  // bytes left in the body (Length) or in the chunk
-    std::uint64_t m_bodyBytes = 0;
-    std::size_t m_scan = 0;  // where the search for the next LF resumes
-    std::size_t m_trailerBytes = 0;
+    Mode mode_ = Mode::Length;
+    Chunk chunk_ = Chunk::Size;
+    Limits limits_;
+    bool store_ = true;
+    std::uint64_t remaining_ = 0;  // bytes left in the body (Length) or in the chunk
+    std::uint64_t bodyBytes_ = 0;
+    std::size_t scan_ = 0;  // where the search for the next LF resumes
+    std::size_t trailerBytes_ = 0;
 };
 
 }  // namespace sockwb::http

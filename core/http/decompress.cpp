@@ -1,4 +1,4 @@
-#include "decompress.h"
+#include "core/http/decompress.h"
 
 #include <zlib.h>
 

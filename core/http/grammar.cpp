@@ -1,4 +1,4 @@
-#include "grammar.h"
+#include "core/http/grammar.h"
 
 namespace sockwb::http::grammar {
 

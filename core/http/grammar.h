@@ -3,8 +3,8 @@
 #include <cstdint>
 #include <string_view>
 
-#include "headers.h"
-#include "parseerror.h"
+#include "core/http/headers.h"
+#include "core/http/parseerror.h"
 
 // Small pure helpers for the RFC 9110/9112 grammar, shared by both parsers and
 // the body decoder. Every function here is pure and thread-safe.

@@ -1,4 +1,4 @@
-#include "headers.h"
+#include "core/http/headers.h"
 
 #include <algorithm>
 
@@ -17,13 +17,13 @@ bool Headers::equalsIgnoreCase(std::string_view a, std::string_view b) {
 }
 
 void Headers::add(std::string_view name, std::string_view value) {
-    m_fields.push_back(Field{std::string(name), std::string(value)});
+    fields_.push_back(Field{std::string(name), std::string(value)});
 }
 
 void Headers::set(std::string_view name, std::string_view value) {
-    auto it = std::find_if(m_fields.begin(), m_fields.end(),
+    auto it = std::find_if(fields_.begin(), fields_.end(),
                            [&](const Field& f) { return equalsIgnoreCase(f.name, name); });
-    if (it == m_fields.end()) {
+    if (it == fields_.end()) {
         add(name, value);
         return;
     }
@@ -31,21 +31,21 @@ void Headers::set(std::string_view name, std::string_view value) {
     // Keep the first occurrence in place (its position is visible on the wire),
     // drop the later duplicates.
     auto firstAfter = std::next(it);
-    m_fields.erase(std::remove_if(firstAfter, m_fields.end(),
-                                  [&](const Field& f) { return equalsIgnoreCase(f.name, name); }),
-                   m_fields.end());
+    fields_.erase(std::remove_if(firstAfter, fields_.end(),
+                                 [&](const Field& f) { return equalsIgnoreCase(f.name, name); }),
+                  fields_.end());
 }
 
 std::size_t Headers::remove(std::string_view name) {
-    const auto before = m_fields.size();
-    m_fields.erase(std::remove_if(m_fields.begin(), m_fields.end(),
-                                  [&](const Field& f) { return equalsIgnoreCase(f.name, name); }),
-                   m_fields.end());
-    return before - m_fields.size();
+    const auto before = fields_.size();
+    fields_.erase(std::remove_if(fields_.begin(), fields_.end(),
+                                 [&](const Field& f) { return equalsIgnoreCase(f.name, name); }),
+                  fields_.end());
+    return before - fields_.size();
 }
 
 std::optional<std::string_view> Headers::get(std::string_view name) const {
-    for (const Field& f : m_fields) {
+    for (const Field& f : fields_) {
         if (equalsIgnoreCase(f.name, name)) return std::string_view(f.value);
     }
     return std::nullopt;
@@ -53,7 +53,7 @@ std::optional<std::string_view> Headers::get(std::string_view name) const {
 
 std::vector<std::string_view> Headers::getAll(std::string_view name) const {
     std::vector<std::string_view> out;
-    for (const Field& f : m_fields) {
+    for (const Field& f : fields_) {
         if (equalsIgnoreCase(f.name, name)) out.emplace_back(f.value);
     }
     return out;
@@ -61,7 +61,7 @@ std::vector<std::string_view> Headers::getAll(std::string_view name) const {
 
 std::string Headers::joined(std::string_view name) const {
     std::string out;
-    for (const Field& f : m_fields) {
+    for (const Field& f : fields_) {
         if (!equalsIgnoreCase(f.name, name)) continue;
         if (!out.empty()) out += ", ";
         out += f.value;
@@ -73,12 +73,12 @@ bool Headers::contains(std::string_view name) const { return get(name).has_value
 
 std::size_t Headers::count(std::string_view name) const {
     return static_cast<std::size_t>(
-        std::count_if(m_fields.begin(), m_fields.end(),
+        std::count_if(fields_.begin(), fields_.end(),
                       [&](const Field& f) { return equalsIgnoreCase(f.name, name); }));
 }
 
 void Headers::serializeTo(std::string& out) const {
-    for (const Field& f : m_fields) {
+    for (const Field& f : fields_) {
         out += f.name;
         // An empty value is written "Name:" (no trailing space), as curl does.
         out += f.value.empty() ? ":" : ": ";
@@ -94,13 +94,13 @@ std::string Headers::serialize() const {
 }
 
 void Headers::appendToLastValue(std::string_view text) {
-    if (!m_fields.empty()) m_fields.back().value += text;
+    if (!fields_.empty()) fields_.back().value += text;
 }
 
 bool operator==(const Headers::Field& a, const Headers::Field& b) {
     return a.name == b.name && a.value == b.value;
 }
 
-bool operator==(const Headers& a, const Headers& b) { return a.m_fields == b.m_fields; }
+bool operator==(const Headers& a, const Headers& b) { return a.fields_ == b.fields_; }
 
 }  // namespace sockwb::http

@@ -28,7 +28,7 @@ public:
     // Removes every field with this name; returns how many. Not thread-safe.
     std::size_t remove(std::string_view name);
     // Removes all fields. Not thread-safe.
-    void clear() { m_fields.clear(); }
+    void clear() { fields_.clear(); }
 
     // Value of the first field with this name; the view lives as long as the field. Const:
     // thread-safe for readers.
@@ -45,15 +45,15 @@ public:
     std::size_t count(std::string_view name) const;
 
     // Number of fields (duplicates counted). Const: thread-safe for readers.
-    std::size_t size() const { return m_fields.size(); }
+    std::size_t size() const { return fields_.size(); }
     // True when there is no field. Const: thread-safe for readers.
-    bool empty() const { return m_fields.empty(); }
+    bool empty() const { return fields_.empty(); }
     // Field at position i (0 <= i < size()). Const: thread-safe for readers.
-    const Field& at(std::size_t i) const { return m_fields.at(i); }
+    const Field& at(std::size_t i) const { return fields_.at(i); }
     // Iteration in wire order. Const: thread-safe for readers.
-    const_iterator begin() const { return m_fields.begin(); }
+    const_iterator begin() const { return fields_.begin(); }
     // End of iteration. Const: thread-safe for readers.
-    const_iterator end() const { return m_fields.end(); }
+    const_iterator end() const { return fields_.end(); }
 
     // Appends "Name: value\r\n" for each field to out (no final empty line). Const: thread-safe for
     // readers.
@@ -71,7 +71,7 @@ public:
     friend bool operator==(const Headers& a, const Headers& b);
 
 private:
-    std::vector<Field> m_fields;
+    std::vector<Field> fields_;
 };
 
 bool operator==(const Headers::Field& a, const Headers::Field& b);

@@ -1,4 +1,4 @@
-#include "parseerror.h"
+#include "core/http/parseerror.h"
 
 namespace sockwb::http {
 

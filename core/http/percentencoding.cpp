@@ -1,4 +1,4 @@
-#include "percentencoding.h"
+#include "core/http/percentencoding.h"
 
 namespace sockwb::http::percent {
 

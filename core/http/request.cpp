@@ -1,4 +1,4 @@
-#include "request.h"
+#include "core/http/request.h"
 
 namespace sockwb::http {
 

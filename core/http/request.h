@@ -2,7 +2,7 @@
 
 #include <string>
 
-#include "headers.h"
+#include "core/http/headers.h"
 
 namespace sockwb::http {
 

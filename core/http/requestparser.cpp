@@ -1,55 +1,55 @@
-#include "requestparser.h"
+#include "core/http/requestparser.h"
 
-#include "grammar.h"
+#include "core/http/grammar.h"
 
 namespace sockwb::http {
 
 RequestParser::RequestParser() : RequestParser(Limits{}) {}
 
-RequestParser::RequestParser(Limits limits) : m_limits(limits) {}
+RequestParser::RequestParser(Limits limits) : limits_(limits) {}
 
 RequestParser::Status RequestParser::fail(ErrorCode code, std::string message) {
-    m_error = ParseError::make(code, std::move(message));
-    m_state = State::Error;
-    m_status = Status::Error;
-    m_keepAlive = false;  // after a framing error the rest of the stream is garbage
-    return m_status;
+    error_ = ParseError::make(code, std::move(message));
+    state_ = State::Error;
+    status_ = Status::Error;
+    keepAlive_ = false;  // after a framing error the rest of the stream is garbage
+    return status_;
 }
 
 RequestParser::Status RequestParser::feed(std::string_view data) {
-    if (m_state == State::Error) return m_status;
-    m_buf.append(data);
-    if (m_state == State::Done) return m_status;  // the next request waits for takeRequest()
+    if (state_ == State::Error) return status_;
+    buf_.append(data);
+    if (state_ == State::Done) return status_;  // the next request waits for takeRequest()
     return advance();
 }
 
 RequestParser::Status RequestParser::onEof() {
-    switch (m_state) {
+    switch (state_) {
         case State::Done:
         case State::Error:
-            return m_status;
+            return status_;
         case State::RequestLine: {
             // Only stray empty lines pending is a clean close between requests.
-            for (std::size_t i = m_pos; i < m_buf.size(); ++i) {
-                if (m_buf[i] != '\r' && m_buf[i] != '\n')
+            for (std::size_t i = pos_; i < buf_.size(); ++i) {
+                if (buf_[i] != '\r' && buf_[i] != '\n')
                     return fail(ErrorCode::TruncatedHeaders,
                                 "connection closed in the middle of the request line");
             }
-            return m_status;
+            return status_;
         }
         case State::Headers:
             return fail(ErrorCode::TruncatedHeaders,
                         "connection closed in the middle of the request headers");
         case State::Body: {
             ParseError err;
-            if (m_decoder.finishAtEof(err) == BodyDecoder::Result::Error)
+            if (decoder_.finishAtEof(err) == BodyDecoder::Result::Error)
                 return fail(err.code, err.message);
-            m_state = State::Done;
-            m_status = Status::Complete;
-            return m_status;
+            state_ = State::Done;
+            status_ = Status::Complete;
+            return status_;
         }
     }
-    return m_status;
+    return status_;
 }
 
 bool RequestParser::validTarget(std::string_view target) const {
@@ -58,8 +58,8 @@ bool RequestParser::validTarget(std::string_view target) const {
         if (u <= 0x20 || u == 0x7f) return false;
     }
     if (target.front() == '/') return true;  // origin-form, the common case
-    if (target == "*") return m_request.method == "OPTIONS";
-    if (m_request.method == "CONNECT")  // authority-form "host:port"
+    if (target == "*") return request_.method == "OPTIONS";
+    if (request_.method == "CONNECT")  // authority-form "host:port"
         return target.find('/') == std::string_view::npos &&
                target.find(':') != std::string_view::npos && target.front() != ':';
     const std::size_t schemeEnd = target.find("://");
@@ -97,40 +97,40 @@ bool RequestParser::parseRequestLine(std::string_view line) {
              "HTTP version " + std::string(version) + " is not supported");
         return false;
     }
-    m_request.method.assign(method);
+    request_.method.assign(method);
     if (!validTarget(target)) {
         fail(ErrorCode::BadTarget, "invalid request target");
         return false;
     }
-    m_request.target.assign(target);
+    request_.target.assign(target);
     // RFC 9112 §2.3: a higher minor version is answered as the highest we speak.
-    m_minor = minor == 0 ? 0 : 1;
-    m_request.version.assign(version);
+    minor_ = minor == 0 ? 0 : 1;
+    request_.version.assign(version);
     return true;
 }
 
 void RequestParser::headersComplete() {
-    const Headers& h = m_request.headers;
+    const Headers& h = request_.headers;
     const std::size_t hosts = h.count("Host");
     if (hosts > 1) {
         fail(ErrorCode::DuplicateHost, "several Host header fields");
         return;
     }
-    if (hosts == 0 && m_minor >= 1) {
+    if (hosts == 0 && minor_ >= 1) {
         fail(ErrorCode::MissingHost, "HTTP/1.1 request without a Host header");
         return;
     }
     const std::string conn = h.joined("Connection");
     const bool close = grammar::hasListToken(conn, "close");
-    m_keepAlive = m_minor >= 1 ? !close : (!close && grammar::hasListToken(conn, "keep-alive"));
-    if (m_minor >= 1) {
+    keepAlive_ = minor_ >= 1 ? !close : (!close && grammar::hasListToken(conn, "keep-alive"));
+    if (minor_ >= 1) {
         const auto expect = h.get("Expect");
-        m_expectContinue =
+        expectContinue_ =
             expect && Headers::equalsIgnoreCase(grammar::trimOws(*expect), "100-continue");
     }
 
-    const BodyDecoder::Limits bodyLimits{m_limits.maxBodyBytes, m_limits.maxHeaderBytes,
-                                         m_limits.maxHeaderCount};
+    const BodyDecoder::Limits bodyLimits{limits_.maxBodyBytes, limits_.maxHeaderBytes,
+                                         limits_.maxHeaderCount};
     const grammar::TransferCoding tc = grammar::transferCoding(h);
     std::uint64_t length = 0;
     ParseError err;
@@ -148,10 +148,10 @@ void RequestParser::headersComplete() {
             // RFC 9112 §6.3 allows rejecting this: it is how requests get smuggled.
             fail(ErrorCode::ConflictingFraming, "both Transfer-Encoding and Content-Length");
         } else {
-            if (m_minor == 0)
-                m_keepAlive = false;  // §6.1: chunked in HTTP/1.0 means faulty framing, close after
-            m_decoder.start(BodyDecoder::Mode::Chunked, 0, bodyLimits, true);
-            m_state = State::Body;
+            if (minor_ == 0)
+                keepAlive_ = false;  // §6.1: chunked in HTTP/1.0 means faulty framing, close after
+            decoder_.start(BodyDecoder::Mode::Chunked, 0, bodyLimits, true);
+            state_ = State::Body;
         }
         return;
     }
@@ -160,72 +160,72 @@ void RequestParser::headersComplete() {
         return;
     }
     if (lr == grammar::LengthResult::Absent || length == 0) {
-        m_state = State::Done;  // §6.3 rule 7: no framing means no body in a request
-        m_status = Status::Complete;
+        state_ = State::Done;  // §6.3 rule 7: no framing means no body in a request
+        status_ = Status::Complete;
         return;
     }
-    if (length > m_limits.maxBodyBytes) {
+    if (length > limits_.maxBodyBytes) {
         fail(ErrorCode::BodyTooLarge, "request body of " + std::to_string(length) +
                                           " bytes is over the limit of " +
-                                          std::to_string(m_limits.maxBodyBytes));
+                                          std::to_string(limits_.maxBodyBytes));
         return;
     }
-    m_request.body.reserve(static_cast<std::size_t>(length));
-    m_decoder.start(BodyDecoder::Mode::Length, length, bodyLimits, true);
-    m_state = State::Body;
+    request_.body.reserve(static_cast<std::size_t>(length));
+    decoder_.start(BodyDecoder::Mode::Length, length, bodyLimits, true);
+    state_ = State::Body;
 }
 
 RequestParser::Status RequestParser::advance() {
     while (true) {
-        switch (m_state) {
+        switch (state_) {
             case State::RequestLine:
             case State::Headers: {
-                grammar::HeadCursor cursor{m_pos, m_scan, m_msgStart};
+                grammar::HeadCursor cursor{pos_, scan_, msgStart_};
                 std::string_view line;
                 const grammar::HeadLine got = grammar::nextHeadLine(
-                    m_buf, cursor, m_limits.maxHeaderBytes, "request", line, m_error);
-                m_pos = cursor.pos;
-                m_scan = cursor.scan;
-                if (got == grammar::HeadLine::TooLarge) return fail(m_error.code, m_error.message);
+                    buf_, cursor, limits_.maxHeaderBytes, "request", line, error_);
+                pos_ = cursor.pos;
+                scan_ = cursor.scan;
+                if (got == grammar::HeadLine::TooLarge) return fail(error_.code, error_.message);
                 if (got == grammar::HeadLine::NeedMore) return Status::NeedMore;
-                if (m_state == State::RequestLine) {
+                if (state_ == State::RequestLine) {
                     if (line.empty()) {
                         // §2.2: ignore empty lines before a request (clients send an
                         // extra CRLF after a POST body); they are not part of it.
-                        m_msgStart = m_pos;
+                        msgStart_ = pos_;
                         continue;
                     }
-                    if (!parseRequestLine(line)) return m_status;
-                    m_state = State::Headers;
+                    if (!parseRequestLine(line)) return status_;
+                    state_ = State::Headers;
                 } else if (line.empty()) {
                     headersComplete();
-                    if (m_state != State::Body) return m_status;
+                    if (state_ != State::Body) return status_;
                 } else if (line.front() == ' ' || line.front() == '\t') {
                     return fail(ErrorCode::BadHeader, "obsolete line folding in a request header");
                 } else {
-                    if (!grammar::addFieldLine(line, m_request.headers, m_limits.maxHeaderCount,
-                                               m_error))
-                        return fail(m_error.code, m_error.message);
+                    if (!grammar::addFieldLine(line, request_.headers, limits_.maxHeaderCount,
+                                               error_))
+                        return fail(error_.code, error_.message);
                 }
                 break;
             }
             case State::Body: {
                 ParseError err;
-                switch (m_decoder.advance(m_buf, m_pos, m_request.body, m_request.trailers, err)) {
+                switch (decoder_.advance(buf_, pos_, request_.body, request_.trailers, err)) {
                     case BodyDecoder::Result::NeedMore:
                         return Status::NeedMore;
                     case BodyDecoder::Result::Error:
                         return fail(err.code, err.message);
                     case BodyDecoder::Result::Done:
-                        m_state = State::Done;
-                        m_status = Status::Complete;
-                        return m_status;
+                        state_ = State::Done;
+                        status_ = Status::Complete;
+                        return status_;
                 }
                 break;
             }
             case State::Done:
             case State::Error:
-                return m_status;
+                return status_;
         }
     }
 }
@@ -233,36 +233,36 @@ RequestParser::Status RequestParser::advance() {
 void RequestParser::startMessageAt(std::size_t pos) {
     // Compact only when it pays, so a buffer of many small pipelined
     // requests is not shifted once per request.
-    if (pos == m_buf.size()) {
-        m_buf.clear();
+    if (pos == buf_.size()) {
+        buf_.clear();
         pos = 0;
-    } else if (pos >= 4096 || pos * 2 >= m_buf.size()) {
-        m_buf.erase(0, pos);
+    } else if (pos >= 4096 || pos * 2 >= buf_.size()) {
+        buf_.erase(0, pos);
         pos = 0;
     }
-    m_pos = m_scan = m_msgStart = pos;
-    m_state = State::RequestLine;
-    m_status = Status::NeedMore;
-    m_minor = 1;
-    m_keepAlive = false;
-    m_expectContinue = false;
-    m_request.headers.clear();
-    m_request.trailers.clear();
-    m_request.body.clear();
-    m_error = ParseError{};
+    pos_ = scan_ = msgStart_ = pos;
+    state_ = State::RequestLine;
+    status_ = Status::NeedMore;
+    minor_ = 1;
+    keepAlive_ = false;
+    expectContinue_ = false;
+    request_.headers.clear();
+    request_.trailers.clear();
+    request_.body.clear();
+    error_ = ParseError{};
 }
 
 Request RequestParser::takeRequest() {
-    if (m_state != State::Done) return Request{};
-    Request r = std::move(m_request);
-    m_request = Request{};
-    startMessageAt(m_pos);
-    if (m_pos < m_buf.size()) advance();
+    if (state_ != State::Done) return Request{};
+    Request r = std::move(request_);
+    request_ = Request{};
+    startMessageAt(pos_);
+    if (pos_ < buf_.size()) advance();
     return r;
 }
 
 void RequestParser::clear() {
-    m_buf.clear();
+    buf_.clear();
     startMessageAt(0);
 }
 

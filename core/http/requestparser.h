@@ -5,9 +5,9 @@
 #include <string>
 #include <string_view>
 
-#include "bodydecoder.h"
-#include "parseerror.h"
-#include "request.h"
+#include "core/http/bodydecoder.h"
+#include "core/http/parseerror.h"
+#include "core/http/request.h"
 
 namespace sockwb::http {
 
@@ -41,28 +41,28 @@ public:
     // Not thread-safe.
     Status onEof();
     // Current state. Const: safe for concurrent readers only.
-    Status status() const { return m_status; }
+    Status status() const { return status_; }
 
     // The request being parsed / complete; owned by the parser. Const.
-    const Request& request() const { return m_request; }
+    const Request& request() const { return request_; }
     // When Complete: moves the request out and parses the next pipelined one (read
     // keepAlive()/expectsContinue() first: they then describe the next request).
     // Otherwise returns an empty Request and changes nothing. Not thread-safe.
     Request takeRequest();
     // The error when status() == Error; error().status is the answer to send. Const.
-    const ParseError& error() const { return m_error; }
+    const ParseError& error() const { return error_; }
 
     // True once the request line and fields are parsed (body may still be pending). Const.
-    bool headComplete() const { return m_state == State::Body || m_state == State::Done; }
+    bool headComplete() const { return state_ == State::Body || state_ == State::Done; }
     // HTTP/1.1 request with "Expect: 100-continue" (valid once headComplete()). Const.
-    bool expectsContinue() const { return m_expectContinue; }
+    bool expectsContinue() const { return expectContinue_; }
     // Whether the connection may be reused after answering (valid once headComplete()). Const.
-    bool keepAlive() const { return m_keepAlive; }
+    bool keepAlive() const { return keepAlive_; }
     // Raw bytes of the current request consumed so far. Const.
-    std::size_t consumedBytes() const { return m_pos - m_msgStart; }
+    std::size_t consumedBytes() const { return pos_ - msgStart_; }
     // Buffered bytes not yet consumed (start of the next pipelined request). Const; view valid
     // until the next call.
-    std::string_view leftover() const { return std::string_view(m_buf).substr(m_pos); }
+    std::string_view leftover() const { return std::string_view(buf_).substr(pos_); }
     // Forgets everything, buffered bytes included. Not thread-safe.
     void clear();
 
@@ -76,19 +76,19 @@ private:
     void headersComplete();
     void startMessageAt(std::size_t pos);
 
-    Limits m_limits;
-    std::string m_buf;
-    std::size_t m_pos = 0;
-    std::size_t m_scan = 0;
-    std::size_t m_msgStart = 0;
-    State m_state = State::RequestLine;
-    Status m_status = Status::NeedMore;
-    int m_minor = 1;
-    bool m_keepAlive = false;
-    bool m_expectContinue = false;
-    Request m_request;
-    ParseError m_error;
-    BodyDecoder m_decoder;
+    Limits limits_;
+    std::string buf_;
+    std::size_t pos_ = 0;
+    std::size_t scan_ = 0;
+    std::size_t msgStart_ = 0;
+    State state_ = State::RequestLine;
+    Status status_ = Status::NeedMore;
+    int minor_ = 1;
+    bool keepAlive_ = false;
+    bool expectContinue_ = false;
+    Request request_;
+    ParseError error_;
+    BodyDecoder decoder_;
 };
 
 }  // namespace sockwb::http

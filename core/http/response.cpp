@@ -1,4 +1,4 @@
-#include "response.h"
+#include "core/http/response.h"
 
 namespace sockwb::http {
 

@@ -3,7 +3,7 @@
 #include <string>
 #include <string_view>
 
-#include "headers.h"
+#include "core/http/headers.h"
 
 namespace sockwb::http {
 

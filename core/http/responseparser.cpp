@@ -1,60 +1,60 @@
-#include "responseparser.h"
+#include "core/http/responseparser.h"
 
-#include "grammar.h"
+#include "core/http/grammar.h"
 
 namespace sockwb::http {
 
 ResponseParser::ResponseParser() : ResponseParser(Limits{}) {}
 
-ResponseParser::ResponseParser(Limits limits) : m_limits(limits) {}
+ResponseParser::ResponseParser(Limits limits) : limits_(limits) {}
 
-std::string_view ResponseParser::leftover() const { return std::string_view(m_buf).substr(m_pos); }
+std::string_view ResponseParser::leftover() const { return std::string_view(buf_).substr(pos_); }
 
 ResponseParser::Status ResponseParser::fail(ErrorCode code, std::string message) {
-    m_error = ParseError::make(code, std::move(message));
-    m_state = State::Error;
-    m_status = Status::Error;
-    m_keepAlive = false;
-    return m_status;
+    error_ = ParseError::make(code, std::move(message));
+    state_ = State::Error;
+    status_ = Status::Error;
+    keepAlive_ = false;
+    return status_;
 }
 
 ResponseParser::Status ResponseParser::feed(std::string_view data) {
-    if (m_state == State::Done || m_state == State::Error) {
+    if (state_ == State::Done || state_ == State::Error) {
         // Bytes of the next message (or after an error): keep them, parse nothing.
-        if (m_state == State::Done) m_buf.append(data);
-        m_lastFeedConsumed = 0;
-        return m_status;
+        if (state_ == State::Done) buf_.append(data);
+        lastFeedConsumed_ = 0;
+        return status_;
     }
-    const std::size_t oldSize = m_buf.size();
-    m_buf.append(data);
+    const std::size_t oldSize = buf_.size();
+    buf_.append(data);
     const Status s = advance();
     if (s == Status::Complete)
-        m_lastFeedConsumed = m_pos > oldSize ? m_pos - oldSize : 0;
+        lastFeedConsumed_ = pos_ > oldSize ? pos_ - oldSize : 0;
     else
-        m_lastFeedConsumed = data.size();
+        lastFeedConsumed_ = data.size();
     return s;
 }
 
 ResponseParser::Status ResponseParser::onEof() {
-    switch (m_state) {
+    switch (state_) {
         case State::Done:
         case State::Error:
-            return m_status;
+            return status_;
         case State::StartLine:
         case State::Headers:
             return fail(ErrorCode::TruncatedHeaders,
-                        m_pos == m_headStart && m_buf.size() == m_pos
+                        pos_ == headStart_ && buf_.size() == pos_
                             ? "connection closed before a response arrived"
                             : "connection closed in the middle of the response headers");
         case State::Body: {
             ParseError err;
-            if (m_decoder.finishAtEof(err) == BodyDecoder::Result::Error)
+            if (decoder_.finishAtEof(err) == BodyDecoder::Result::Error)
                 return fail(err.code, err.message);
             finishMessage();
-            return m_status;
+            return status_;
         }
     }
-    return m_status;
+    return status_;
 }
 
 bool ResponseParser::parseStatusLine(std::string_view line) {
@@ -76,39 +76,39 @@ bool ResponseParser::parseStatusLine(std::string_view line) {
         fail(ErrorCode::BadStatusLine, "invalid status code or reason phrase");
         return false;
     }
-    m_minor = minor;
-    m_response.version.assign(line.substr(0, 8));
-    m_response.status = status;
-    m_response.reason.assign(reason);
+    minor_ = minor;
+    response_.version.assign(line.substr(0, 8));
+    response_.status = status;
+    response_.reason.assign(reason);
     return true;
 }
 
 ResponseParser::Status ResponseParser::headersComplete() {
-    const int status = m_response.status;
+    const int status = response_.status;
     if (status / 100 == 1 && status != 101) {
         // Interim response (RFC 9110 §15.2): keep it for the curious, then
         // parse the next head as if it were the start of the message.
-        m_interim.push_back(std::move(m_response));
-        m_response = Response{};
-        m_headStart = m_pos;
-        m_state = State::StartLine;
+        interim_.push_back(std::move(response_));
+        response_ = Response{};
+        headStart_ = pos_;
+        state_ = State::StartLine;
         return Status::NeedMore;
     }
 
-    const Headers& h = m_response.headers;
+    const Headers& h = response_.headers;
     const std::string conn = h.joined("Connection");
     const bool close = grammar::hasListToken(conn, "close");
-    m_keepAlive = m_minor >= 1 ? !close : (!close && grammar::hasListToken(conn, "keep-alive"));
+    keepAlive_ = minor_ >= 1 ? !close : (!close && grammar::hasListToken(conn, "keep-alive"));
 
     // RFC 9112 §6.3 rule 1: these never have a body, whatever the fields say.
-    if (m_head || status == 204 || status == 304 || status == 101) {
-        if (status == 101) m_keepAlive = false;  // the connection now speaks another protocol
+    if (head_ || status == 204 || status == 304 || status == 101) {
+        if (status == 101) keepAlive_ = false;  // the connection now speaks another protocol
         finishMessage();
-        return m_status;
+        return status_;
     }
 
-    const BodyDecoder::Limits bodyLimits{m_limits.maxBodyBytes, m_limits.maxHeaderBytes,
-                                         m_limits.maxHeaderCount};
+    const BodyDecoder::Limits bodyLimits{limits_.maxBodyBytes, limits_.maxHeaderBytes,
+                                         limits_.maxHeaderCount};
     const grammar::TransferCoding tc = grammar::transferCoding(h);
     std::uint64_t length = 0;
     ParseError err;
@@ -119,62 +119,62 @@ ResponseParser::Status ResponseParser::headersComplete() {
                         "invalid Transfer-Encoding \"" + h.joined("Transfer-Encoding") + "\"");
         // Rule 3: Transfer-Encoding overrides Content-Length, but such a
         // message smells of smuggling, so the connection is not reused.
-        if (lr != grammar::LengthResult::Absent || m_minor == 0) m_keepAlive = false;
+        if (lr != grammar::LengthResult::Absent || minor_ == 0) keepAlive_ = false;
         if (tc.chunkedLast) {
-            m_decoder.start(BodyDecoder::Mode::Chunked, 0, bodyLimits, !m_statusOnly);
+            decoder_.start(BodyDecoder::Mode::Chunked, 0, bodyLimits, !statusOnly_);
         } else {
-            m_keepAlive = false;  // rule 4: final coding not chunked: read until close
-            m_decoder.start(BodyDecoder::Mode::UntilClose, 0, bodyLimits, !m_statusOnly);
+            keepAlive_ = false;  // rule 4: final coding not chunked: read until close
+            decoder_.start(BodyDecoder::Mode::UntilClose, 0, bodyLimits, !statusOnly_);
         }
     } else if (lr == grammar::LengthResult::Invalid) {
         return fail(err.code, err.message);
     } else if (lr == grammar::LengthResult::Present) {
-        if (length > m_limits.maxBodyBytes)
+        if (length > limits_.maxBodyBytes)
             return fail(ErrorCode::BodyTooLarge,
                         "Content-Length " + std::to_string(length) + " is over the limit of " +
-                            std::to_string(m_limits.maxBodyBytes) + " bytes");
+                            std::to_string(limits_.maxBodyBytes) + " bytes");
         if (length == 0) {
             finishMessage();
-            return m_status;
+            return status_;
         }
-        if (!m_statusOnly) m_response.body.reserve(static_cast<std::size_t>(length));
-        m_decoder.start(BodyDecoder::Mode::Length, length, bodyLimits, !m_statusOnly);
+        if (!statusOnly_) response_.body.reserve(static_cast<std::size_t>(length));
+        decoder_.start(BodyDecoder::Mode::Length, length, bodyLimits, !statusOnly_);
     } else {
-        m_keepAlive = false;  // rule 8: the body ends when the server closes
-        m_decoder.start(BodyDecoder::Mode::UntilClose, 0, bodyLimits, !m_statusOnly);
+        keepAlive_ = false;  // rule 8: the body ends when the server closes
+        decoder_.start(BodyDecoder::Mode::UntilClose, 0, bodyLimits, !statusOnly_);
     }
-    m_state = State::Body;
+    state_ = State::Body;
     return Status::NeedMore;
 }
 
 void ResponseParser::finishMessage() {
-    m_state = State::Done;
-    m_status = Status::Complete;
+    state_ = State::Done;
+    status_ = Status::Complete;
 }
 
 ResponseParser::Status ResponseParser::advance() {
     while (true) {
-        switch (m_state) {
+        switch (state_) {
             case State::StartLine:
             case State::Headers: {
-                grammar::HeadCursor cursor{m_pos, m_scan, m_headStart};
+                grammar::HeadCursor cursor{pos_, scan_, headStart_};
                 std::string_view line;
                 const grammar::HeadLine got = grammar::nextHeadLine(
-                    m_buf, cursor, m_limits.maxHeaderBytes, "response", line, m_error);
-                m_pos = cursor.pos;
-                m_scan = cursor.scan;
-                if (got == grammar::HeadLine::TooLarge) return fail(m_error.code, m_error.message);
+                    buf_, cursor, limits_.maxHeaderBytes, "response", line, error_);
+                pos_ = cursor.pos;
+                scan_ = cursor.scan;
+                if (got == grammar::HeadLine::TooLarge) return fail(error_.code, error_.message);
                 if (got == grammar::HeadLine::NeedMore) return Status::NeedMore;
-                if (m_state == State::StartLine) {
+                if (state_ == State::StartLine) {
                     if (line.empty())
                         continue;  // tolerate stray empty lines before the status line
-                    if (!parseStatusLine(line)) return m_status;
-                    m_state = State::Headers;
+                    if (!parseStatusLine(line)) return status_;
+                    state_ = State::Headers;
                 } else if (line.empty()) {
-                    if (headersComplete() != Status::NeedMore) return m_status;
+                    if (headersComplete() != Status::NeedMore) return status_;
                 } else if (line.front() == ' ' || line.front() == '\t') {
                     // obs-fold (RFC 9112 §5.2): a user agent replaces it with one SP.
-                    Headers& h = m_response.headers;
+                    Headers& h = response_.headers;
                     const std::string_view more = grammar::trimOws(line);
                     if (h.empty() || !grammar::isValidFieldValue(more))
                         return fail(ErrorCode::BadHeader,
@@ -184,29 +184,28 @@ ResponseParser::Status ResponseParser::advance() {
                         h.appendToLastValue(more);
                     }
                 } else {
-                    if (!grammar::addFieldLine(line, m_response.headers, m_limits.maxHeaderCount,
-                                               m_error))
-                        return fail(m_error.code, m_error.message);
+                    if (!grammar::addFieldLine(line, response_.headers, limits_.maxHeaderCount,
+                                               error_))
+                        return fail(error_.code, error_.message);
                 }
                 break;
             }
             case State::Body: {
                 ParseError err;
-                switch (
-                    m_decoder.advance(m_buf, m_pos, m_response.body, m_response.trailers, err)) {
+                switch (decoder_.advance(buf_, pos_, response_.body, response_.trailers, err)) {
                     case BodyDecoder::Result::NeedMore:
                         return Status::NeedMore;
                     case BodyDecoder::Result::Error:
                         return fail(err.code, err.message);
                     case BodyDecoder::Result::Done:
                         finishMessage();
-                        return m_status;
+                        return status_;
                 }
                 break;
             }
             case State::Done:
             case State::Error:
-                return m_status;
+                return status_;
         }
     }
 }
@@ -214,46 +213,46 @@ ResponseParser::Status ResponseParser::advance() {
 void ResponseParser::startMessageAt(std::size_t pos) {
     // Compact only when it pays: dropping a long consumed prefix, or the
     // whole buffer; otherwise keep absolute offsets (pipelined short messages).
-    if (pos == m_buf.size()) {
-        m_buf.clear();
+    if (pos == buf_.size()) {
+        buf_.clear();
         pos = 0;
-    } else if (pos >= 4096 || pos * 2 >= m_buf.size()) {
-        m_buf.erase(0, pos);
+    } else if (pos >= 4096 || pos * 2 >= buf_.size()) {
+        buf_.erase(0, pos);
         pos = 0;
     }
-    m_pos = m_scan = m_msgStart = m_headStart = pos;
-    m_state = State::StartLine;
-    m_status = Status::NeedMore;
-    m_head = false;
-    m_keepAlive = false;
-    m_minor = 1;
-    m_response = Response{};
-    m_response.reason.clear();
-    m_interim.clear();
-    m_error = ParseError{};
+    pos_ = scan_ = msgStart_ = headStart_ = pos;
+    state_ = State::StartLine;
+    status_ = Status::NeedMore;
+    head_ = false;
+    keepAlive_ = false;
+    minor_ = 1;
+    response_ = Response{};
+    response_.reason.clear();
+    interim_.clear();
+    error_ = ParseError{};
 }
 
 ResponseParser::Status ResponseParser::reset(bool nextIsHead) {
-    if (m_state == State::Error) {
+    if (state_ == State::Error) {
         clear();  // the stream is out of sync: leftovers mean nothing
-        m_head = nextIsHead;
-        return m_status;
+        head_ = nextIsHead;
+        return status_;
     }
-    startMessageAt(m_pos);
-    m_head = nextIsHead;
-    m_lastFeedConsumed = 0;
-    if (m_buf.size() > m_pos) return advance();
-    return m_status;
+    startMessageAt(pos_);
+    head_ = nextIsHead;
+    lastFeedConsumed_ = 0;
+    if (buf_.size() > pos_) return advance();
+    return status_;
 }
 
 void ResponseParser::clear() {
-    m_buf.clear();
+    buf_.clear();
     startMessageAt(0);
-    m_lastFeedConsumed = 0;
+    lastFeedConsumed_ = 0;
 }
 
 Response ResponseParser::takeResponse(bool nextIsHead) {
-    Response r = std::move(m_response);
+    Response r = std::move(response_);
     reset(nextIsHead);
     return r;
 }

@@ -6,9 +6,9 @@
 #include <string_view>
 #include <vector>
 
-#include "bodydecoder.h"
-#include "parseerror.h"
-#include "response.h"
+#include "core/http/bodydecoder.h"
+#include "core/http/parseerror.h"
+#include "core/http/response.h"
 
 namespace sockwb::http {
 
@@ -37,10 +37,10 @@ public:
 
     // The request was HEAD: the response has no body whatever its fields say. Set before the head
     // arrives; see reset(). Not thread-safe.
-    void setHeadRequest(bool head) { m_head = head; }
+    void setHeadRequest(bool head) { head_ = head; }
     // Status-only mode: the body is framed and counted but not stored (load tests). Kept across
     // reset(). Not thread-safe.
-    void setStatusOnly(bool statusOnly) { m_statusOnly = statusOnly; }
+    void setStatusOnly(bool statusOnly) { statusOnly_ = statusOnly; }
 
     // Appends bytes (copied) and parses as far as possible. Not thread-safe.
     Status feed(std::string_view data);
@@ -48,28 +48,28 @@ public:
     // Not thread-safe.
     Status onEof();
     // Current state. Const: safe for concurrent readers only.
-    Status status() const { return m_status; }
+    Status status() const { return status_; }
     // True once the status line and fields of the final response are parsed. Const.
-    bool headComplete() const { return m_state == State::Body || m_state == State::Done; }
+    bool headComplete() const { return state_ == State::Body || state_ == State::Done; }
 
     // The response (complete when status() == Complete); owned by the parser. Const.
-    const Response& response() const { return m_response; }
+    const Response& response() const { return response_; }
     // Moves the response out and calls reset(nextIsHead). Not thread-safe.
     Response takeResponse(bool nextIsHead = false);
     // 1xx responses received before the final one (100 Continue, 103 ...), in order. Const.
-    const std::vector<Response>& interimResponses() const { return m_interim; }
+    const std::vector<Response>& interimResponses() const { return interim_; }
     // The error when status() == Error. Const.
-    const ParseError& error() const { return m_error; }
+    const ParseError& error() const { return error_; }
     // Whether the connection may carry another message after this one (valid once complete). Const.
-    bool keepAlive() const { return m_keepAlive; }
+    bool keepAlive() const { return keepAlive_; }
     // Body bytes seen (even in status-only mode). Const.
-    std::uint64_t bodyBytes() const { return m_decoder.bodyBytes(); }
+    std::uint64_t bodyBytes() const { return decoder_.bodyBytes(); }
 
     // Raw bytes of the current message consumed so far (1xx included, framing included). Const.
-    std::size_t consumedBytes() const { return m_pos - m_msgStart; }
+    std::size_t consumedBytes() const { return pos_ - msgStart_; }
     // How many bytes of the last feed() belong to the current message (the rest is leftover).
     // Const.
-    std::size_t lastFeedConsumed() const { return m_lastFeedConsumed; }
+    std::size_t lastFeedConsumed() const { return lastFeedConsumed_; }
     // Buffered bytes after the current message (pipelined data); view valid until the next call.
     // Const.
     std::string_view leftover() const;
@@ -91,23 +91,23 @@ private:
     void finishMessage();
     void startMessageAt(std::size_t pos);
 
-    Limits m_limits;
-    std::string m_buf;
-    std::size_t m_pos = 0;        // first unconsumed byte
-    std::size_t m_scan = 0;       // LF search resumes here
-    std::size_t m_msgStart = 0;   // first byte of the current message
-    std::size_t m_headStart = 0;  // first byte of the current head (moves past 1xx)
-    std::size_t m_lastFeedConsumed = 0;
-    State m_state = State::StartLine;
-    Status m_status = Status::NeedMore;
-    bool m_head = false;
-    bool m_statusOnly = false;
-    bool m_keepAlive = false;
-    int m_minor = 1;
-    Response m_response;
-    std::vector<Response> m_interim;
-    ParseError m_error;
-    BodyDecoder m_decoder;
+    Limits limits_;
+    std::string buf_;
+    std::size_t pos_ = 0;        // first unconsumed byte
+    std::size_t scan_ = 0;       // LF search resumes here
+    std::size_t msgStart_ = 0;   // first byte of the current message
+    std::size_t headStart_ = 0;  // first byte of the current head (moves past 1xx)
+    std::size_t lastFeedConsumed_ = 0;
+    State state_ = State::StartLine;
+    Status status_ = Status::NeedMore;
+    bool head_ = false;
+    bool statusOnly_ = false;
+    bool keepAlive_ = false;
+    int minor_ = 1;
+    Response response_;
+    std::vector<Response> interim_;
+    ParseError error_;
+    BodyDecoder decoder_;
 };
 
 }  // namespace sockwb::http

@@ -1,8 +1,8 @@
-#include "url.h"
+#include "core/http/url.h"
 
 #include <arpa/inet.h>
 
-#include "percentencoding.h"
+#include "core/http/percentencoding.h"
 
 namespace sockwb::http {
 
@@ -102,9 +102,9 @@ std::optional<Url> Url::parse(std::string_view text, UrlError* error) {
             fail(error, Code::BadUserInfo, "malformed %-escape in the user name or password");
             return std::nullopt;
         }
-        url.m_user = std::move(*user);
-        url.m_password = std::move(*pass);
-        url.m_hasUserInfo = true;
+        url.user_ = std::move(*user);
+        url.password_ = std::move(*pass);
+        url.hasUserInfo_ = true;
         authority.remove_prefix(at + 1);
     }
 
@@ -133,7 +133,7 @@ std::optional<Url> Url::parse(std::string_view text, UrlError* error) {
             hasPort = true;
             portText = after.substr(1);
         }
-        url.m_ipv6 = true;
+        url.ipv6_ = true;
     } else {
         const auto colon = authority.find(':');
         host = authority.substr(0, colon);
@@ -158,7 +158,7 @@ std::optional<Url> Url::parse(std::string_view text, UrlError* error) {
             }
         }
     }
-    url.m_host = toLower(host);
+    url.host_ = toLower(host);
 
     if (hasPort && !portText.empty()) {  // "host:" is allowed and means the default port
         unsigned long port = 0;
@@ -179,33 +179,33 @@ std::optional<Url> Url::parse(std::string_view text, UrlError* error) {
             fail(error, Code::BadPort, "port 0 cannot be connected to (1-65535)");
             return std::nullopt;
         }
-        url.m_port = static_cast<std::uint16_t>(port);
+        url.port_ = static_cast<std::uint16_t>(port);
     }
 
     const auto q = rest.find('?');
-    url.m_path = normalizePathOrQuery(rest.substr(0, q));
-    if (q != std::string_view::npos) url.m_query = normalizePathOrQuery(rest.substr(q + 1));
+    url.path_ = normalizePathOrQuery(rest.substr(0, q));
+    if (q != std::string_view::npos) url.query_ = normalizePathOrQuery(rest.substr(q + 1));
     return url;
 }
 
 std::string Url::authority() const {
-    std::string out = m_ipv6 ? "[" + m_host + "]" : m_host;
-    if (m_port != 80) {
+    std::string out = ipv6_ ? "[" + host_ + "]" : host_;
+    if (port_ != 80) {
         out += ':';
-        out += std::to_string(m_port);
+        out += std::to_string(port_);
     }
     return out;
 }
 
 std::string Url::target() const {
-    std::string out = m_path.empty() ? std::string("/") : m_path;
-    if (!m_query.empty()) {
+    std::string out = path_.empty() ? std::string("/") : path_;
+    if (!query_.empty()) {
         out += '?';
-        out += m_query;
+        out += query_;
     }
     return out;
 }
 
-std::string Url::toString() const { return m_scheme + "://" + authority() + target(); }
+std::string Url::toString() const { return scheme_ + "://" + authority() + target(); }
 
 }  // namespace sockwb::http

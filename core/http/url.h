@@ -35,25 +35,25 @@ public:
     static std::optional<Url> parse(std::string_view text, UrlError* error = nullptr);
 
     // Always "http" for now. Const.
-    const std::string& scheme() const { return m_scheme; }
+    const std::string& scheme() const { return scheme_; }
     // Lower-case host name or address, without brackets for IPv6. Const.
-    const std::string& host() const { return m_host; }
+    const std::string& host() const { return host_; }
     // True when the host is an IPv6 literal. Const.
-    bool isIpv6() const { return m_ipv6; }
+    bool isIpv6() const { return ipv6_; }
     // Port, 80 when not given. Const.
-    std::uint16_t port() const { return m_port; }
+    std::uint16_t port() const { return port_; }
     // Path as sent (percent-encoded), possibly empty. Const.
-    const std::string& path() const { return m_path; }
+    const std::string& path() const { return path_; }
     // Query without '?', percent-encoded, possibly empty. Const.
-    const std::string& query() const { return m_query; }
+    const std::string& query() const { return query_; }
     // Replaces the query (already encoded, e.g. from percent::joinQuery). Not thread-safe.
-    void setQuery(std::string query) { m_query = std::move(query); }
+    void setQuery(std::string query) { query_ = std::move(query); }
     // True when the URL carried "user[:password]@". Const.
-    bool hasUserInfo() const { return m_hasUserInfo; }
+    bool hasUserInfo() const { return hasUserInfo_; }
     // Decoded user name of the userinfo. Const.
-    const std::string& user() const { return m_user; }
+    const std::string& user() const { return user_; }
     // Decoded password of the userinfo. Const.
-    const std::string& password() const { return m_password; }
+    const std::string& password() const { return password_; }
 
     // Host header value: host[:port], port omitted when 80, IPv6 in brackets. Const.
     std::string authority() const;
@@ -64,15 +64,15 @@ public:
     std::string toString() const;
 
 private:
-    std::string m_scheme = "http";
-    std::string m_host;
-    std::string m_path;
-    std::string m_query;
-    std::string m_user;
-    std::string m_password;
-    std::uint16_t m_port = 80;
-    bool m_ipv6 = false;
-    bool m_hasUserInfo = false;
+    std::string scheme_ = "http";
+    std::string host_;
+    std::string path_;
+    std::string query_;
+    std::string user_;
+    std::string password_;
+    std::uint16_t port_ = 80;
+    bool ipv6_ = false;
+    bool hasUserInfo_ = false;
 };
 
 }  // namespace sockwb::http
