@@ -1,7 +1,6 @@
 #include "core/client/clientconnection.h"
 
 #include <poll.h>
-#include <sys/eventfd.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -24,15 +23,11 @@ ClientConnection::ClientConnection(ClientConfig config, ClientObserver* observer
                                    TraceObserver* trace)
     : config_(std::move(config)), observer_(observer), trace_(trace) {}
 
-ClientConnection::~ClientConnection() {
-    stop();
-    if (wakeFd_ >= 0) ::close(wakeFd_);
-}
+ClientConnection::~ClientConnection() { stop(); }
 
 void ClientConnection::start() {
-    if (thread_.joinable() || wakeFd_ >= 0) return;
-    wakeFd_ = ::eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK);
-    if (wakeFd_ < 0) throw Error::fromErrno("eventfd", errno);
+    if (thread_.joinable() || wakeup_) return;
+    wakeup_.emplace();
     state_ = State::Connecting;
     try {
         thread_ = std::thread(&ClientConnection::run, this);
@@ -70,16 +65,10 @@ void ClientConnection::stop() {
 }
 
 void ClientConnection::wake() {
-    if (wakeFd_ < 0) return;
-    uint64_t one = 1;
-    // A full counter (never in practice) still leaves the fd readable.
-    [[maybe_unused]] ssize_t n = ::write(wakeFd_, &one, sizeof one);
+    if (wakeup_) wakeup_->notify();
 }
 
-void ClientConnection::drainWake() {
-    uint64_t value = 0;
-    [[maybe_unused]] ssize_t n = ::read(wakeFd_, &value, sizeof value);
-}
+void ClientConnection::drainWake() { wakeup_->drain(); }
 
 void ClientConnection::run() {
     TraceScope scope(trace_);
@@ -151,7 +140,7 @@ bool ClientConnection::connectOne(const Address& address, ErrorInfo& failure) {
                     "gave up after " + std::to_string(config_.connectTimeout.count()) + " ms"};
                 return false;
             }
-            pollfd fds[2] = {{fd, POLLOUT, 0}, {wakeFd_, POLLIN, 0}};
+            pollfd fds[2] = {{fd, POLLOUT, 0}, {wakeup_->fd(), POLLIN, 0}};
             sys::poll(fds, 2, static_cast<int>(left));
             if (stopRequested_) return false;
             if (fds[1].revents & POLLIN) drainWake();  // queued sends wait in queue_
@@ -189,7 +178,7 @@ void ClientConnection::loop() {
             wantWrite = !queue_.empty();
         }
         pollfd fds[2] = {{fd, static_cast<short>(POLLIN | (wantWrite ? POLLOUT : 0)), 0},
-                         {wakeFd_, POLLIN, 0}};
+                         {wakeup_->fd(), POLLIN, 0}};
         sys::poll(fds, 2, -1);
         if (stopRequested_) break;
         if (fds[1].revents & POLLIN) drainWake();

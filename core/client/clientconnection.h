@@ -12,6 +12,7 @@
 #include <cstdint>
 #include <deque>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <thread>
@@ -21,6 +22,7 @@
 #include "core/net/protocol.h"
 #include "core/net/socket.h"
 #include "core/net/trace.h"
+#include "core/net/wakeup.h"
 
 namespace sockwb {
 
@@ -110,7 +112,7 @@ private:
     ClientObserver* observer_;
     TraceObserver* trace_;
     std::thread thread_;
-    int wakeFd_ = -1;
+    std::optional<Wakeup> wakeup_;  // created by start(); wakes the I/O thread's poll
     Socket socket_;
     Address peer_;
 

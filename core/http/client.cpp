@@ -1,7 +1,6 @@
 #include "core/http/client.h"
 
 #include <poll.h>
-#include <sys/eventfd.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -52,19 +51,11 @@ std::string resolveLocation(const Url& base, const std::string& location) {
     return prefix + path + location;
 }
 
-Client::Client(ClientOptions options) : options_(std::move(options)) {
-    cancelFd_ = ::eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK);
-}
+Client::Client(ClientOptions options) : options_(std::move(options)) {}
 
-Client::~Client() {
-    disconnect();
-    if (cancelFd_ >= 0) ::close(cancelFd_);
-}
+Client::~Client() { disconnect(); }
 
-void Client::cancel() {
-    uint64_t one = 1;
-    if (cancelFd_ >= 0) (void)!::write(cancelFd_, &one, sizeof one);
-}
+void Client::cancel() { cancel_.notify(); }
 
 void Client::disconnect() {
     socket_.close();
@@ -72,8 +63,7 @@ void Client::disconnect() {
 }
 
 void Client::throwIfCancelled() {
-    uint64_t v = 0;
-    if (cancelFd_ >= 0 && ::read(cancelFd_, &v, sizeof v) == sizeof v && v > 0) {
+    if (cancel_.drain() > 0) {
         disconnect();
         throw Error(ErrorInfo{ErrorKind::Cancelled, "http", 0, 0, {}, "by the user"});
     }
@@ -89,7 +79,7 @@ void Client::waitReady(short events, Clock::time_point deadline, const char* wha
                 ErrorInfo{ErrorKind::Timeout, what, ETIMEDOUT, 0, where,
                           "gave up after " + std::to_string(options_.timeout.count()) + " ms"});
         }
-        pollfd fds[2] = {{socket_.fd(), events, 0}, {cancelFd_, POLLIN, 0}};
+        pollfd fds[2] = {{socket_.fd(), events, 0}, {cancel_.fd(), POLLIN, 0}};
         int r = sys::poll(fds, 2, static_cast<int>(left));
         if (r < 0) throw Error::fromErrno("poll", errno);
         if (fds[1].revents & POLLIN) throwIfCancelled();
@@ -180,7 +170,7 @@ Exchange Client::exchangeOnce(const Request& request, const Url& url, bool allow
         // A kept-alive connection the server may have closed meanwhile:
         // readable now means EOF (or stray bytes), so do not reuse it.
         pollfd p{socket_.fd(), POLLIN, 0};
-        if (::poll(&p, 1, 0) != 0)
+        if (sys::poll(&p, 1, 0) != 0)
             disconnect();
         else
             ex.reusedConnection = true;

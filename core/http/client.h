@@ -17,6 +17,7 @@
 #include "core/http/url.h"
 #include "core/net/address.h"
 #include "core/net/socket.h"
+#include "core/net/wakeup.h"
 
 namespace sockwb::http {
 
@@ -102,7 +103,7 @@ private:
     ClientOptions options_;
     Socket socket_;
     std::string origin_;  // "host:port" of socket_, "" when none
-    int cancelFd_ = -1;   // eventfd written by cancel()
+    Wakeup cancel_;       // notified by cancel(), drained by throwIfCancelled()
 };
 
 // Resolves a Location header against the URL it came from. Pure.

@@ -4,6 +4,7 @@
 #include <fcntl.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
+#include <sys/eventfd.h>
 #include <sys/ioctl.h>
 #include <unistd.h>
 
@@ -479,5 +480,27 @@ pid_t fork() {
     errno = savedErrno;
     return r;
 }
+
+int eventfdCreate() { return ::eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK); }
+
+int eventfdSignal(int fd) {
+    const uint64_t one = 1;
+    for (;;) {
+        if (::write(fd, &one, sizeof one) == sizeof one) return 0;
+        if (errno == EINTR) continue;
+        return errno == EAGAIN ? 0 : -1;
+    }
+}
+
+uint64_t eventfdDrain(int fd) {
+    uint64_t value = 0;
+    for (;;) {
+        if (::read(fd, &value, sizeof value) == sizeof value) return value;
+        if (errno == EINTR) continue;
+        return 0;
+    }
+}
+
+int eventfdClose(int fd) { return ::close(fd); }
 
 }  // namespace sockwb::sys

@@ -13,6 +13,7 @@
 #include <sys/socket.h>
 #include <sys/types.h>
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -48,6 +49,19 @@ int epollWait(int epfd, epoll_event* events, int max, int timeoutMs);
 int setNonBlocking(int fd, bool on);
 int getaddrinfo(const char* host, const char* service, const addrinfo* hints, addrinfo** res);
 pid_t fork();
+
+// Internal plumbing, never traced: the eventfds that wake a loop, a poll or a
+// worker are not part of the socket API a student is watching, and a trace
+// row per wakeup would bury the calls that are. Use Wakeup (wakeup.h).
+// eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK).
+int eventfdCreate();
+// Adds one to the counter; retries EINTR. EAGAIN (counter full) is success.
+int eventfdSignal(int fd);
+// Reads and resets the counter: the sum of the signals since the last drain,
+// 0 when none (EAGAIN). Retries EINTR.
+uint64_t eventfdDrain(int fd);
+// close(2) for an eventfd, untraced.
+int eventfdClose(int fd);
 
 // Text helpers for trace arguments and messages.
 std::string familyName(int family);

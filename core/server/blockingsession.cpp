@@ -1,13 +1,11 @@
 #include "core/server/blockingsession.h"
 
-#include <sys/eventfd.h>
-#include <unistd.h>
-
 #include <cerrno>
 #include <mutex>
 #include <utility>
 
 #include "core/net/sys.h"
+#include "core/net/wakeup.h"
 #include "core/reactor/timerqueue.h"
 
 namespace sockwb {
@@ -17,33 +15,30 @@ namespace {
 using Clock = std::chrono::steady_clock;
 constexpr size_t kHighWater = 1 << 20;
 
-// Bytes broadcast to this session by other threads, and the eventfd that
+// Bytes broadcast to this session by other threads, and the Wakeup that
 // wakes its poll. Shared with the record's deliver function, which may
 // outlive the session: a closed inbox simply drops what arrives.
 struct Inbox {
     std::mutex mutex;
     std::string pending;
-    int fd = -1;
+    bool open = true;
+    Wakeup wakeup;
 
     void deliver(std::string_view bytes) {
         std::lock_guard lock(mutex);
-        if (fd < 0) return;
+        if (!open) return;
         pending.append(bytes);
-        uint64_t one = 1;
-        ssize_t r = ::write(fd, &one, sizeof one);
-        (void)r;
+        wakeup.notify();
     }
     std::string take() {
         std::lock_guard lock(mutex);
-        uint64_t v;
-        ssize_t r = ::read(fd, &v, sizeof v);
-        (void)r;
+        wakeup.drain();
         return std::exchange(pending, {});
     }
     void shut() {
         std::lock_guard lock(mutex);
-        if (fd >= 0) ::close(fd);
-        fd = -1;
+        open = false;
+        pending.clear();
     }
 };
 
@@ -170,7 +165,6 @@ void Driver::run() {
     socket_.setNonBlocking(true);
     if (p_.broadcast) {
         inbox_ = std::make_shared<Inbox>();
-        inbox_->fd = ::eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK);
         std::weak_ptr<Inbox> weak = inbox_;
         record_->deliver = [weak](std::string_view bytes) {
             if (auto in = weak.lock()) in->deliver(bytes);
@@ -199,7 +193,7 @@ void Driver::run() {
         // leave it out: poll would report POLLHUP again and again.
         fds[n++] = {ev ? socket_.fd() : -1, ev, 0};
         fds[n++] = {p_.stopFd, POLLIN, 0};
-        if (inbox_ && inbox_->fd >= 0) fds[n++] = {inbox_->fd, POLLIN, 0};
+        if (inbox_) fds[n++] = {inbox_->wakeup.fd(), POLLIN, 0};
         int timeout = timers_.nextTimeoutMs();
         if (draining_)
             timeout = minTimeout(

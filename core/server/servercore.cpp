@@ -1,7 +1,6 @@
 #include "core/server/servercore.h"
 
 #include <pthread.h>
-#include <sys/eventfd.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -93,8 +92,7 @@ ServerCore::~ServerCore() { close(); }
 void ServerCore::open() {
     // The stop fd is an eventfd: one fd, readable from the moment stop is
     // requested, and shared with fork children without any extra plumbing.
-    stopFd_ = ::eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK);
-    if (stopFd_ < 0) throw Error::fromErrno("eventfd", errno);
+    stop_.emplace();
     try {
         for (auto& l : listeners_) {
             const bool tcp = l.config.protocol == Protocol::Tcp;
@@ -118,10 +116,7 @@ void ServerCore::open() {
 
 void ServerCore::close() {
     for (auto& l : listeners_) l.socket.close();
-    if (stopFd_ >= 0) {
-        ::close(stopFd_);
-        stopFd_ = -1;
-    }
+    stop_.reset();
 }
 
 std::vector<Address> ServerCore::addresses() const {
@@ -132,11 +127,7 @@ std::vector<Address> ServerCore::addresses() const {
 
 void ServerCore::requestStop() noexcept {
     stopping_.store(true, std::memory_order_release);
-    if (stopFd_ >= 0) {
-        uint64_t one = 1;
-        ssize_t r = ::write(stopFd_, &one, sizeof one);
-        (void)r;
-    }
+    if (stop_) stop_->notify();
 }
 
 void ServerCore::threadStarted(const std::string& role) const {

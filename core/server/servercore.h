@@ -11,12 +11,14 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "core/net/socket.h"
 #include "core/net/trace.h"
+#include "core/net/wakeup.h"
 #include "core/server/connectionrecord.h"
 #include "core/server/server.h"
 #include "core/server/service.h"
@@ -57,7 +59,7 @@ public:
 
     // Readable (level-triggered, never drained) once stop was requested:
     // every serving poll includes it, fork children too (they share it).
-    int stopFd() const noexcept { return stopFd_; }
+    int stopFd() const noexcept { return stop_ ? stop_->fd() : -1; }
     // Thread-safe, async-signal-safe enough (one write).
     void requestStop() noexcept;
     bool stopRequested() const noexcept { return stopping_.load(std::memory_order_acquire); }
@@ -100,7 +102,7 @@ private:
     std::vector<Listener> listeners_;
     ServerObserver* observer_;
     TraceObserver* trace_;
-    int stopFd_ = -1;
+    std::optional<Wakeup> stop_;  // never drained once notified: stays readable
     std::atomic<bool> stopping_{false};
 
     std::atomic<uint64_t> nextId_{1};

@@ -1,24 +1,14 @@
 #include "core/server/models/threadmodel.h"
 
-#include <sys/eventfd.h>
-#include <unistd.h>
-
-#include <cerrno>
-
 #include "core/server/acceptor.h"
 #include "core/server/blockingsession.h"
 #include "core/server/servercore.h"
 
 namespace sockwb {
 
-ThreadModel::~ThreadModel() {
-    if (doneFd_ >= 0) ::close(doneFd_);
-}
-
 void ThreadModel::start(ServerCore& core) {
     core_ = &core;
-    doneFd_ = ::eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK);
-    if (doneFd_ < 0) throw Error::fromErrno("eventfd", errno);
+    workerDone_.emplace();
     acceptor_ = std::thread([this] {
         ServerThreadScope scope(*core_, "thread model accept loop");
         acceptLoop();
@@ -38,11 +28,9 @@ void ThreadModel::reapFinished() {
 
 void ThreadModel::acceptLoop() {
     Acceptor acceptor(*core_);
-    acceptor.extraFds = {doneFd_};
-    acceptor.onReady = [this](int fd) {
-        uint64_t n;
-        ssize_t r = ::read(fd, &n, sizeof n);
-        (void)r;
+    acceptor.extraFds = {workerDone_->fd()};
+    acceptor.onReady = [this](int) {
+        workerDone_->drain();
         reapFinished();
     };
     while (auto client = acceptor.next()) {
@@ -52,9 +40,9 @@ void ThreadModel::acceptLoop() {
         const Address peer = client->peer;
         Worker w;
         auto done = w.done;
-        const int doneFd = doneFd_;
+        const Wakeup* workerDone = &*workerDone_;  // outlives every worker: stop() joins first
         try {
-            w.thread = std::thread([this, socket, index, peer, done, doneFd] {
+            w.thread = std::thread([this, socket, index, peer, done, workerDone] {
                 ServerThreadScope scope(*core_, "thread for client " + peer.toString());
                 const auto& l = core_->listeners()[index];
                 BlockingSessionParams params;
@@ -67,9 +55,7 @@ void ThreadModel::acceptLoop() {
                 auto record = core_->newRecord(index, peer, socket->fd());
                 runBlockingSession(std::move(*socket), std::move(record), params);
                 done->store(true);
-                uint64_t one = 1;
-                ssize_t r = ::write(doneFd, &one, sizeof one);
-                (void)r;
+                workerDone->notify();
             });
         } catch (const std::system_error& e) {
             // Out of threads (EAGAIN): this client is dropped, the server goes on.
@@ -86,8 +72,7 @@ void ThreadModel::stop() {
     if (acceptor_.joinable()) acceptor_.join();
     for (auto& w : workers_) w.thread.join();
     workers_.clear();
-    if (doneFd_ >= 0) ::close(doneFd_);
-    doneFd_ = -1;
+    workerDone_.reset();
 }
 
 }  // namespace sockwb
