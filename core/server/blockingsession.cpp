@@ -7,13 +7,14 @@
 #include "core/net/sys.h"
 #include "core/net/wakeup.h"
 #include "core/reactor/timerqueue.h"
+#include "core/server/closesequence.h"
+#include "core/server/outputbuffer.h"
 
 namespace sockwb {
 
 namespace {
 
 using Clock = std::chrono::steady_clock;
-constexpr size_t kHighWater = 1 << 20;
 
 // Bytes broadcast to this session by other threads, and the Wakeup that
 // wakes its poll. Shared with the record's deliver function, which may
@@ -63,14 +64,13 @@ public:
     void log(std::string_view text) override { p_.reporter->log(text); }
     const Address& peer() const override { return record_->peer; }
     const ServiceOptions& options() const override { return *p_.options; }
-    size_t queuedBytes() const override { return out_.size() - outPos_; }
+    size_t queuedBytes() const override { return out_.size(); }
 
 private:
     bool flush();     // false on a fatal send error
     bool readOnce();  // false on a fatal recv error
     void fail(const char* call, int err);
     void startDrain();
-    bool drainOnce();  // false once the peer has closed too
 
     Socket socket_;
     std::shared_ptr<ConnectionRecord> record_;
@@ -78,8 +78,7 @@ private:
     std::unique_ptr<Session> session_;
     std::shared_ptr<Inbox> inbox_;
     TimerQueue timers_;
-    std::string out_;
-    size_t outPos_ = 0;
+    OutputBuffer out_;
     bool closing_ = false, peerClosed_ = false, aborted_ = false, done_ = false;
     bool draining_ = false;
     Clock::time_point drainUntil_;
@@ -88,55 +87,25 @@ private:
 
 void Driver::fail(const char* call, int err) {
     aborted_ = true;
-    // A peer that resets or vanishes is routine for a server: log it and
-    // count it, the server goes on.
-    ErrorInfo info;
-    info.call = call;
-    info.err = err;
-    info.address = record_->peer.toString();
-    info.detail = "connection " + std::to_string(record_->id);
-    p_.reporter->error(info);
+    p_.reporter->error(connectionError(*record_, call, err));
 }
 
 bool Driver::flush() {
-    while (outPos_ < out_.size()) {
-        ssize_t n = sys::send(socket_.fd(), out_.data() + outPos_, out_.size() - outPos_);
-        if (n < 0) {
-            if (errno == EAGAIN || errno == EWOULDBLOCK) break;
-            fail("send", errno);
-            return false;
-        }
-        p_.reporter->bytesMoved(*record_, false, std::string_view(out_).substr(outPos_, size_t(n)));
-        outPos_ += size_t(n);
-        lastActivity_ = Clock::now();
-    }
-    if (outPos_ == out_.size()) {
-        out_.clear();
-        outPos_ = 0;
-    } else if (outPos_ > 65536 && outPos_ * 2 > out_.size()) {
-        out_.erase(0, outPos_);
-        outPos_ = 0;
+    const auto flushed = out_.flushTo(socket_.fd(), *p_.reporter, *record_);
+    if (flushed.bytes > 0) lastActivity_ = Clock::now();
+    if (flushed.err != 0) {
+        fail("send", flushed.err);
+        return false;
     }
     return true;
 }
 
-// A graceful close: closing a socket that still has unread input makes the
-// kernel send RST, and the peer may then lose the last bytes we sent. So we
-// half-close (FIN after our data), then read and discard until the peer
-// closes too, for at most a second.
+// The close sequence of closesequence.h: FIN after our data, then discard
+// what the peer still sends until it closes, for at most kDrainLimit.
 void Driver::startDrain() {
     draining_ = true;
-    drainUntil_ = Clock::now() + Millis(1000);
-    sys::shutdown(socket_.fd(), SHUT_WR);
-}
-
-bool Driver::drainOnce() {
-    char buf[16384];
-    ssize_t n = sys::recv(socket_.fd(), buf, sizeof buf);
-    if (n < 0) return errno == EAGAIN || errno == EWOULDBLOCK;
-    if (n == 0) return false;
-    p_.reporter->bytesMoved(*record_, true, std::string_view(buf, size_t(n)));
-    return true;
+    drainUntil_ = Clock::now() + closesequence::kDrainLimit;
+    closesequence::beginGracefulClose(socket_.fd());
 }
 
 bool Driver::readOnce() {
@@ -186,7 +155,8 @@ void Driver::run() {
         short ev = 0;
         // Back-pressure: with a megabyte queued for a peer that does not
         // read (echo), stop reading from it until the queue drains.
-        if ((!closing_ || draining_) && !peerClosed_ && (draining_ || queuedBytes() < kHighWater))
+        if ((!closing_ || draining_) && !peerClosed_ &&
+            (draining_ || queuedBytes() < OutputBuffer::kHighWater))
             ev |= POLLIN;
         if (!out_.empty()) ev |= POLLOUT;
         // With nothing to wait for on the socket (peer gone, timers left),
@@ -212,7 +182,7 @@ void Driver::run() {
         if (fds[1].revents) break;  // the server stops: drop the connection now
         if (fds[0].revents & (POLLIN | POLLHUP | POLLERR)) {
             if (draining_) {
-                if (!drainOnce()) break;
+                if (!closesequence::discardInput(socket_.fd(), *p_.reporter, *record_)) break;
             } else if (ev & POLLIN) {
                 if (!readOnce()) break;
             } else if (fds[0].revents & POLLERR) {

@@ -5,11 +5,11 @@
 #include <cerrno>
 
 #include "core/net/sys.h"
+#include "core/server/closesequence.h"
 
 namespace sockwb {
 
 using Clock = std::chrono::steady_clock;
-constexpr size_t kHighWater = 1 << 20;
 
 EventConnection::EventConnection(EventLoop& loop, ServerCore& core, Socket socket,
                                  std::shared_ptr<ConnectionRecord> record, ClosedFn onClosed)
@@ -52,7 +52,7 @@ void EventConnection::send(std::string_view bytes) {
     // connection) only asks for Out and is written on the next Out event:
     // never from inside a broadcast loop, which keeps re-entrancy away.
     if (dispatching_) return;
-    const bool reading = !closing_ && !peerClosed_ && queuedBytes() < kHighWater;
+    const bool reading = !closing_ && !peerClosed_ && queuedBytes() < OutputBuffer::kHighWater;
     loop_.setInterest(socket_.fd(), (reading ? unsigned(Poller::In) : 0u) | Poller::Out);
 }
 
@@ -101,12 +101,7 @@ void EventConnection::armIdle(int delayMs) {
 }
 
 void EventConnection::fail(const char* call, int err) {
-    ErrorInfo info;
-    info.call = call;
-    info.err = err;
-    info.address = record_->peer.toString();
-    info.detail = "connection " + std::to_string(record_->id);
-    core_.error(info);
+    core_.error(connectionError(*record_, call, err));
     finish();
 }
 
@@ -137,7 +132,8 @@ void EventConnection::readSome() {
     char buf[65536];
     // A few reads per event, then back to the loop: one fast sender must
     // not starve the other connections.
-    for (int i = 0; i < 4 && !finished_ && !closing_ && queuedBytes() < kHighWater; ++i) {
+    for (int i = 0; i < 4 && !finished_ && !closing_ && queuedBytes() < OutputBuffer::kHighWater;
+         ++i) {
         ssize_t n = sys::recv(socket_.fd(), buf, sizeof buf);
         if (n < 0) {
             if (errno != EAGAIN && errno != EWOULDBLOCK)
@@ -162,35 +158,14 @@ void EventConnection::readSome() {
 }
 
 void EventConnection::drainSome() {
-    char buf[16384];
-    ssize_t n = sys::recv(socket_.fd(), buf, sizeof buf);
-    if (n > 0) {
-        core_.bytesMoved(*record_, true, std::string_view(buf, size_t(n)));
-        return;
-    }
-    if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) return;
-    finish();  // the peer closed too (or reset): done
+    // The peer closed too (or reset): done.
+    if (!closesequence::discardInput(socket_.fd(), core_, *record_)) finish();
 }
 
 void EventConnection::flush() {
-    while (outPos_ < out_.size()) {
-        ssize_t n = sys::send(socket_.fd(), out_.data() + outPos_, out_.size() - outPos_);
-        if (n < 0) {
-            if (errno == EAGAIN || errno == EWOULDBLOCK) break;
-            fail("send", errno);
-            return;
-        }
-        core_.bytesMoved(*record_, false, std::string_view(out_).substr(outPos_, size_t(n)));
-        outPos_ += size_t(n);
-        touch();
-    }
-    if (outPos_ == out_.size()) {
-        out_.clear();
-        outPos_ = 0;
-    } else if (outPos_ > 65536 && outPos_ * 2 > out_.size()) {
-        out_.erase(0, outPos_);
-        outPos_ = 0;
-    }
+    const auto flushed = out_.flushTo(socket_.fd(), core_, *record_);
+    if (flushed.bytes > 0) touch();
+    if (flushed.err != 0) fail("send", flushed.err);
 }
 
 void EventConnection::afterIo() {
@@ -204,21 +179,23 @@ void EventConnection::afterIo() {
         // sends a FIN after our data and nothing can turn it into a RST.
         // This is nginx's fast path too; no shutdown, drain or timer.
         if (readDrained_ && !inputPending()) return finish();
-        // Else graceful close, as in the blocking driver: FIN after our
-        // data, then read and discard until the peer closes (at most 1 s),
-        // so unread input cannot turn our close into a RST that loses data.
+        // Else the graceful close sequence (closesequence.h), as in the
+        // blocking driver, so unread input cannot turn our close into a RST
+        // that loses data.
         draining_ = true;
-        sys::shutdown(socket_.fd(), SHUT_WR);
-        loop_.timers().add(Millis(1000), [weak = std::weak_ptr<EventConnection*>(self_)] {
-            if (auto s = weak.lock(); s && *s) (*s)->finish();
-        });
+        closesequence::beginGracefulClose(socket_.fd());
+        loop_.timers().add(closesequence::kDrainLimit,
+                           [weak = std::weak_ptr<EventConnection*>(self_)] {
+                               if (auto s = weak.lock(); s && *s) (*s)->finish();
+                           });
     }
     if (peerClosed_ && !closing_ && out_.empty() && pendingTimers_ == 0 && !record_->deliver)
         return finish();
     unsigned interest = 0;
     // Back-pressure: a peer that does not read its echo gets no more reads
     // once a megabyte is queued for it.
-    if ((draining_ || !closing_) && !peerClosed_ && (draining_ || queuedBytes() < kHighWater))
+    if ((draining_ || !closing_) && !peerClosed_ &&
+        (draining_ || queuedBytes() < OutputBuffer::kHighWater))
         interest |= Poller::In;
     if (!out_.empty()) interest |= Poller::Out;
     loop_.setInterest(socket_.fd(), interest);

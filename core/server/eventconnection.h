@@ -13,6 +13,7 @@
 
 #include "core/reactor/eventloop.h"
 #include "core/server/connectionrecord.h"
+#include "core/server/outputbuffer.h"
 #include "core/server/servercore.h"
 #include "core/server/service.h"
 
@@ -44,7 +45,7 @@ public:
     void log(std::string_view text) override;
     const Address& peer() const override;
     const ServiceOptions& options() const override;
-    size_t queuedBytes() const override { return out_.size() - outPos_; }
+    size_t queuedBytes() const override { return out_.size(); }
 
 private:
     void handle(unsigned events);
@@ -77,8 +78,7 @@ private:
     std::shared_ptr<ConnectionRecord> record_;
     ClosedFn onClosed_;
     std::unique_ptr<Session> session_;
-    std::string out_;
-    size_t outPos_ = 0;
+    OutputBuffer out_;
     int pendingTimers_ = 0;
     bool closing_ = false, peerClosed_ = false, draining_ = false, finished_ = false;
     bool dispatching_ = false;
