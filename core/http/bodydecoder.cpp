@@ -1,6 +1,7 @@
 #include "core/http/bodydecoder.h"
 
 #include <algorithm>
+#include <optional>
 
 #include "core/http/grammar.h"
 
@@ -112,97 +113,110 @@ BodyDecoder::Result BodyDecoder::parseSizeLine(std::string_view line, ParseError
 BodyDecoder::Result BodyDecoder::advanceChunked(const std::string& buf, std::size_t& pos,
                                                 std::string& body, Headers& trailers,
                                                 ParseError& err) {
-    while (true) {
+    for (;;) {
+        std::optional<Result> stop;
         switch (chunk_) {
             case Chunk::Size:
-            case Chunk::Trailer: {
-                const std::size_t from = std::max(pos, scan_);
-                const std::size_t nl = buf.find('\n', from);
-                if (nl == std::string::npos) {
-                    scan_ = buf.size();
-                    const std::size_t pending = buf.size() - pos;
-                    if (chunk_ == Chunk::Size && pending > kMaxChunkLine) {
-                        err = ParseError::make(ErrorCode::BadChunkSize, "chunk size line too long");
-                        return Result::Error;
-                    }
-                    if (chunk_ == Chunk::Trailer &&
-                        trailerBytes_ + pending > limits_.maxTrailerBytes) {
-                        err = ParseError::make(ErrorCode::HeaderTooLarge,
-                                               "trailer section too large");
-                        return Result::Error;
-                    }
-                    return Result::NeedMore;
-                }
-                const std::string_view line =
-                    grammar::stripCr(std::string_view(buf).substr(pos, nl - pos));
-                const std::size_t lineBytes = nl + 1 - pos;
-                pos = nl + 1;
-                scan_ = pos;
-                if (chunk_ == Chunk::Size) {
-                    if (lineBytes > kMaxChunkLine) {
-                        err = ParseError::make(ErrorCode::BadChunkSize, "chunk size line too long");
-                        return Result::Error;
-                    }
-                    if (parseSizeLine(line, err) == Result::Error) return Result::Error;
-                    break;
-                }
-                trailerBytes_ += lineBytes;
-                if (trailerBytes_ > limits_.maxTrailerBytes) {
-                    err = ParseError::make(ErrorCode::HeaderTooLarge, "trailer section too large");
-                    return Result::Error;
-                }
-                if (line.empty()) {
-                    chunk_ = Chunk::Done;
-                    return Result::Done;
-                }
-                if (line.front() == ' ' || line.front() == '\t') {
-                    err = ParseError::make(ErrorCode::BadTrailer, "folded trailer line");
-                    return Result::Error;
-                }
-                if (!grammar::parseFieldLine(line, trailers, ErrorCode::BadTrailer, err))
-                    return Result::Error;
-                if (trailers.size() > limits_.maxTrailerCount) {
-                    err = ParseError::make(ErrorCode::TooManyHeaders, "too many trailer fields");
-                    return Result::Error;
-                }
+            case Chunk::Trailer:
+                stop = chunkLine(buf, pos, trailers, err);
                 break;
-            }
-            case Chunk::Data: {
-                const std::uint64_t n = std::min<std::uint64_t>(remaining_, buf.size() - pos);
-                take(buf, pos, n, body);
-                remaining_ -= n;
-                if (remaining_ != 0) return Result::NeedMore;
-                chunk_ = Chunk::DataEnd;
+            case Chunk::Data:
+                stop = chunkData(buf, pos, body);
                 break;
-            }
-            case Chunk::DataEnd: {
-                // Chunk data must be followed by CRLF (a bare LF is tolerated like
-                // everywhere else in our line handling); anything else means the
-                // size lied, and guessing would desynchronise the connection.
-                if (pos >= buf.size()) return Result::NeedMore;
-                if (buf[pos] == '\n') {
-                    pos += 1;
-                } else if (buf[pos] == '\r') {
-                    if (pos + 1 >= buf.size()) return Result::NeedMore;
-                    if (buf[pos + 1] != '\n') {
-                        err = ParseError::make(ErrorCode::BadChunkData,
-                                               "chunk data not followed by CRLF");
-                        return Result::Error;
-                    }
-                    pos += 2;
-                } else {
-                    err = ParseError::make(ErrorCode::BadChunkData,
-                                           "chunk data not followed by CRLF");
-                    return Result::Error;
-                }
-                chunk_ = Chunk::Size;
-                scan_ = pos;
+            case Chunk::DataEnd:
+                stop = chunkDataEnd(buf, pos, err);
                 break;
-            }
             case Chunk::Done:
                 return Result::Done;
         }
+        if (stop) return *stop;
     }
+}
+
+std::optional<BodyDecoder::Result> BodyDecoder::chunkLine(const std::string& buf, std::size_t& pos,
+                                                          Headers& trailers, ParseError& err) {
+    const std::size_t from = std::max(pos, scan_);
+    const std::size_t nl = buf.find('\n', from);
+    if (nl == std::string::npos) {
+        scan_ = buf.size();
+        const std::size_t pending = buf.size() - pos;
+        if (chunk_ == Chunk::Size && pending > kMaxChunkLine) {
+            err = ParseError::make(ErrorCode::BadChunkSize, "chunk size line too long");
+            return Result::Error;
+        }
+        if (chunk_ == Chunk::Trailer && trailerBytes_ + pending > limits_.maxTrailerBytes) {
+            err = ParseError::make(ErrorCode::HeaderTooLarge, "trailer section too large");
+            return Result::Error;
+        }
+        return Result::NeedMore;
+    }
+    const std::string_view line = grammar::stripCr(std::string_view(buf).substr(pos, nl - pos));
+    const std::size_t lineBytes = nl + 1 - pos;
+    pos = nl + 1;
+    scan_ = pos;
+    if (chunk_ == Chunk::Size) {
+        if (lineBytes > kMaxChunkLine) {
+            err = ParseError::make(ErrorCode::BadChunkSize, "chunk size line too long");
+            return Result::Error;
+        }
+        if (parseSizeLine(line, err) == Result::Error) return Result::Error;
+        return std::nullopt;
+    }
+    return trailerLine(line, lineBytes, trailers, err);
+}
+
+std::optional<BodyDecoder::Result> BodyDecoder::trailerLine(std::string_view line,
+                                                            std::size_t lineBytes,
+                                                            Headers& trailers, ParseError& err) {
+    trailerBytes_ += lineBytes;
+    if (trailerBytes_ > limits_.maxTrailerBytes) {
+        err = ParseError::make(ErrorCode::HeaderTooLarge, "trailer section too large");
+        return Result::Error;
+    }
+    if (line.empty()) {
+        chunk_ = Chunk::Done;
+        return Result::Done;
+    }
+    if (line.front() == ' ' || line.front() == '\t') {
+        err = ParseError::make(ErrorCode::BadTrailer, "folded trailer line");
+        return Result::Error;
+    }
+    if (!grammar::parseFieldLine(line, trailers, ErrorCode::BadTrailer, err)) return Result::Error;
+    if (trailers.size() > limits_.maxTrailerCount) {
+        err = ParseError::make(ErrorCode::TooManyHeaders, "too many trailer fields");
+        return Result::Error;
+    }
+    return std::nullopt;
+}
+
+std::optional<BodyDecoder::Result> BodyDecoder::chunkData(const std::string& buf, std::size_t& pos,
+                                                          std::string& body) {
+    const std::uint64_t n = std::min<std::uint64_t>(remaining_, buf.size() - pos);
+    take(buf, pos, n, body);
+    remaining_ -= n;
+    if (remaining_ != 0) return Result::NeedMore;
+    chunk_ = Chunk::DataEnd;
+    return std::nullopt;
+}
+
+// Chunk data must be followed by CRLF (a bare LF is tolerated like
+// everywhere else in our line handling); anything else means the size
+// lied, and guessing would desynchronise the connection.
+std::optional<BodyDecoder::Result> BodyDecoder::chunkDataEnd(const std::string& buf,
+                                                             std::size_t& pos, ParseError& err) {
+    if (pos >= buf.size()) return Result::NeedMore;
+    if (buf[pos] == '\r' && pos + 1 >= buf.size()) return Result::NeedMore;
+    if (buf[pos] == '\n') {
+        pos += 1;
+    } else if (buf[pos] == '\r' && buf[pos + 1] == '\n') {
+        pos += 2;
+    } else {
+        err = ParseError::make(ErrorCode::BadChunkData, "chunk data not followed by CRLF");
+        return Result::Error;
+    }
+    chunk_ = Chunk::Size;
+    scan_ = pos;
+    return std::nullopt;
 }
 
 }  // namespace sockwb::http

@@ -2,6 +2,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string>
 
 #include "core/http/headers.h"
@@ -43,6 +44,13 @@ private:
 
     Result advanceChunked(const std::string& buf, std::size_t& pos, std::string& body,
                           Headers& trailers, ParseError& err);
+    // The steps of advanceChunked(): nullopt means "go on with the next state".
+    std::optional<Result> chunkLine(const std::string& buf, std::size_t& pos, Headers& trailers,
+                                    ParseError& err);
+    std::optional<Result> trailerLine(std::string_view line, std::size_t lineBytes,
+                                      Headers& trailers, ParseError& err);
+    std::optional<Result> chunkData(const std::string& buf, std::size_t& pos, std::string& body);
+    std::optional<Result> chunkDataEnd(const std::string& buf, std::size_t& pos, ParseError& err);
     Result parseSizeLine(std::string_view line, ParseError& err);
     void take(const std::string& buf, std::size_t& pos, std::uint64_t n, std::string& body);
 

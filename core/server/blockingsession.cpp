@@ -67,6 +67,13 @@ public:
     size_t queuedBytes() const override { return out_.size(); }
 
 private:
+    void open();
+    bool step();  // false: the connection is over
+    bool worthWaiting();
+    short socketInterest() const;
+    int pollTimeout() const;
+    bool socketReady(short interest, short revents);  // false: the connection is over
+    bool idleExpired();
     bool flush();     // false on a fatal send error
     bool readOnce();  // false on a fatal recv error
     void fail(const char* call, int err);
@@ -129,6 +136,18 @@ bool Driver::readOnce() {
 }
 
 void Driver::run() {
+    open();
+    while (!aborted_ && step()) {
+    }
+    done_ = true;
+    record_->state.store(ConnectionRecord::Closing);
+    if (inbox_) inbox_->shut();
+    socket_.close();
+    p_.reporter->connectionClosed(*record_);
+    session_.reset();
+}
+
+void Driver::open() {
     // Registered first: whatever fails later, connectionClosed balances it.
     p_.reporter->connectionOpened(*record_);
     socket_.setNonBlocking(true);
@@ -141,72 +160,87 @@ void Driver::run() {
     }
     session_ = p_.service->newSession(*p_.options);
     session_->onOpen(*this);
-    while (!aborted_) {
-        if (!flush()) break;
-        if (closing_ && out_.empty() && !draining_) {
-            if (peerClosed_) break;  // both sides done: close at once
-            startDrain();
-        }
-        if (draining_ && Clock::now() >= drainUntil_) break;
-        // Nothing can happen any more: the peer is gone, no timer, no output.
-        if (peerClosed_ && out_.empty() && timers_.empty() && !inbox_) break;
-        pollfd fds[3];
-        nfds_t n = 0;
-        short ev = 0;
-        // Back-pressure: with a megabyte queued for a peer that does not
-        // read (echo), stop reading from it until the queue drains.
-        if ((!closing_ || draining_) && !peerClosed_ &&
-            (draining_ || queuedBytes() < OutputBuffer::kHighWater))
-            ev |= POLLIN;
-        if (!out_.empty()) ev |= POLLOUT;
-        // With nothing to wait for on the socket (peer gone, timers left),
-        // leave it out: poll would report POLLHUP again and again.
-        fds[n++] = {ev ? socket_.fd() : -1, ev, 0};
-        fds[n++] = {p_.stopFd, POLLIN, 0};
-        if (inbox_) fds[n++] = {inbox_->wakeup.fd(), POLLIN, 0};
-        int timeout = timers_.nextTimeoutMs();
-        if (draining_)
-            timeout = minTimeout(
-                timeout, int(std::chrono::ceil<Millis>(drainUntil_ - Clock::now()).count()));
-        if (p_.idleTimeoutMs > 0) {
-            auto idleLeft =
-                std::chrono::ceil<Millis>(lastActivity_ + Millis(p_.idleTimeoutMs) - Clock::now())
-                    .count();
-            timeout = minTimeout(timeout, idleLeft < 0 ? 0 : int(idleLeft));
-        }
-        int r = sys::poll(fds, n, timeout);
-        if (r < 0) {
-            fail("poll", errno);
-            break;
-        }
-        if (fds[1].revents) break;  // the server stops: drop the connection now
-        if (fds[0].revents & (POLLIN | POLLHUP | POLLERR)) {
-            if (draining_) {
-                if (!closesequence::discardInput(socket_.fd(), *p_.reporter, *record_)) break;
-            } else if (ev & POLLIN) {
-                if (!readOnce()) break;
-            } else if (fds[0].revents & POLLERR) {
-                fail("poll", socket_.pendingError());
-                break;
-            } else if (!(ev & POLLOUT)) {
-                peerClosed_ = true;  // hung up while we only wait for timers
-            }
-        }
-        if (n > 2 && fds[2].revents) send(inbox_->take());
-        timers_.runDue();
-        if (p_.idleTimeoutMs > 0 && Clock::now() - lastActivity_ >= Millis(p_.idleTimeoutMs)) {
-            p_.reporter->log("closing connection " + std::to_string(record_->id) + " from " +
-                             record_->peer.toString() + ": idle for " +
-                             std::to_string(p_.idleTimeoutMs) + " ms");
-            break;
-        }
+}
+
+// Flushes, then decides whether the connection is over before waiting.
+bool Driver::worthWaiting() {
+    if (!flush()) return false;
+    if (closing_ && out_.empty() && !draining_) {
+        if (peerClosed_) return false;  // both sides done: close at once
+        startDrain();
     }
-    done_ = true;
-    record_->state.store(ConnectionRecord::Closing);
-    if (inbox_) inbox_->shut();
-    socket_.close();
-    p_.reporter->connectionClosed(*record_);
-    session_.reset();
+    if (draining_ && Clock::now() >= drainUntil_) return false;
+    // Nothing can happen any more: the peer is gone, no timer, no output.
+    return !(peerClosed_ && out_.empty() && timers_.empty() && !inbox_);
+}
+
+short Driver::socketInterest() const {
+    short ev = 0;
+    // Back-pressure: with a megabyte queued for a peer that does not
+    // read (echo), stop reading from it until the queue drains.
+    if ((!closing_ || draining_) && !peerClosed_ &&
+        (draining_ || queuedBytes() < OutputBuffer::kHighWater))
+        ev |= POLLIN;
+    if (!out_.empty()) ev |= POLLOUT;
+    return ev;
+}
+
+// The next timer, the end of the drain or the idle deadline.
+int Driver::pollTimeout() const {
+    int timeout = timers_.nextTimeoutMs();
+    if (draining_)
+        timeout =
+            minTimeout(timeout, int(std::chrono::ceil<Millis>(drainUntil_ - Clock::now()).count()));
+    if (p_.idleTimeoutMs > 0) {
+        auto idleLeft =
+            std::chrono::ceil<Millis>(lastActivity_ + Millis(p_.idleTimeoutMs) - Clock::now())
+                .count();
+        timeout = minTimeout(timeout, idleLeft < 0 ? 0 : int(idleLeft));
+    }
+    return timeout;
+}
+
+// One round: wait on the socket, the stop fd and the inbox, then act.
+bool Driver::step() {
+    if (!worthWaiting()) return false;
+    const short ev = socketInterest();
+    pollfd fds[3];
+    nfds_t n = 0;
+    // With nothing to wait for on the socket (peer gone, timers left),
+    // leave it out: poll would report POLLHUP again and again.
+    fds[n++] = {ev ? socket_.fd() : -1, ev, 0};
+    fds[n++] = {p_.stopFd, POLLIN, 0};
+    if (inbox_) fds[n++] = {inbox_->wakeup.fd(), POLLIN, 0};
+    if (sys::poll(fds, n, pollTimeout()) < 0) {
+        fail("poll", errno);
+        return false;
+    }
+    if (fds[1].revents) return false;  // the server stops: drop the connection now
+    if ((fds[0].revents & (POLLIN | POLLHUP | POLLERR)) && !socketReady(ev, fds[0].revents))
+        return false;
+    if (n > 2 && fds[2].revents) send(inbox_->take());
+    timers_.runDue();
+    return !idleExpired();
+}
+
+bool Driver::socketReady(short interest, short revents) {
+    if (draining_) return closesequence::discardInput(socket_.fd(), *p_.reporter, *record_);
+    if (interest & POLLIN) return readOnce();
+    if (revents & POLLERR) {
+        fail("poll", socket_.pendingError());
+        return false;
+    }
+    if (!(interest & POLLOUT)) peerClosed_ = true;  // hung up while we only wait for timers
+    return true;
+}
+
+bool Driver::idleExpired() {
+    if (p_.idleTimeoutMs <= 0 || Clock::now() - lastActivity_ < Millis(p_.idleTimeoutMs))
+        return false;
+    p_.reporter->log("closing connection " + std::to_string(record_->id) + " from " +
+                     record_->peer.toString() + ": idle for " + std::to_string(p_.idleTimeoutMs) +
+                     " ms");
+    return true;
 }
 
 }  // namespace

@@ -3,11 +3,11 @@
 // the close sequence (FIN after our data, discard until the peer closes).
 // Over an AF_UNIX socketpair: the same send/recv semantics, no port.
 
-#include <QtTest/QtTest>
 #include <fcntl.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <QtTest/QtTest>
 #include <string>
 
 #include "core/server/closesequence.h"
@@ -142,7 +142,7 @@ private slots:
         ConnectionRecord rec;
         closesequence::beginGracefulClose(p.fds[0]);
         char c;
-        QCOMPARE(::read(p.fds[1], &c, 1), ssize_t(0));  // the peer sees our FIN
+        QCOMPARE(::read(p.fds[1], &c, 1), ssize_t(0));             // the peer sees our FIN
         QVERIFY(closesequence::discardInput(p.fds[0], rep, rec));  // nothing yet: EAGAIN
         QCOMPARE(::write(p.fds[1], "late", 4), ssize_t(4));
         QVERIFY(closesequence::discardInput(p.fds[0], rep, rec));
