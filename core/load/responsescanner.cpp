@@ -99,78 +99,103 @@ bool ResponseScanner::parseStatusLine(std::string_view line) {
     return status_ >= 100 && status_ <= 599;
 }
 
-ResponseScanner::Status ResponseScanner::parseHead(std::string_view head) {
-    // head: the status line and field lines, LF-separated, without the blank line.
-    std::size_t nl = head.find('\n');
-    if (!parseStatusLine(stripCr(head.substr(0, nl)))) return fail("invalid status line");
+namespace {
+
+// What the framing fields of one response head say (RFC 9112 §6).
+struct Framing {
     bool hasLength = false, lengthInvalid = false, close = false, keepAliveToken = false;
     std::uint64_t length = 0;
     int chunkedCount = 0;
     bool hasTe = false, teEmpty = false, lastChunked = false;
-    bool firstField = true;
-    while (nl != std::string_view::npos) {
-        head.remove_prefix(nl + 1);
-        nl = head.find('\n');
-        const std::string_view line = stripCr(head.substr(0, nl));
-        if (!line.empty() && (line.front() == ' ' || line.front() == '\t')) {
-            if (firstField) return fail("folded line before any field");
-            continue;  // obs-fold continuation: no framing field of ours is folded in practice
-        }
-        firstField = false;
-        const auto colon = line.find(':');
-        if (colon == std::string_view::npos || colon == 0)
-            return fail("field line without a name and colon");
-        const std::string_view name = line.substr(0, colon);
-        if (name.back() == ' ' || name.back() == '\t')
-            return fail("whitespace before a field's colon");
-        const char c0 = name[0] | 0x20;
-        if (c0 != 'c' && c0 != 't') continue;  // the common case: a field we ignore
-        const std::string_view value = trim(line.substr(colon + 1));
-        if (iequals(name, "content-length")) {
-            if (value.empty()) lengthInvalid = true;
-            forEachToken(value, [&](std::string_view tok) {
-                std::uint64_t n = 0;
-                if (tok.empty() || tok.size() > 18) lengthInvalid = true;
-                for (char ch : tok) {
-                    if (ch < '0' || ch > '9') {
-                        lengthInvalid = true;
-                        break;
-                    }
-                    n = n * 10 + std::uint64_t(ch - '0');
+
+    void contentLength(std::string_view value) {
+        if (value.empty()) lengthInvalid = true;
+        forEachToken(value, [&](std::string_view tok) {
+            std::uint64_t n = 0;
+            if (tok.empty() || tok.size() > 18) lengthInvalid = true;
+            for (char ch : tok) {
+                if (ch < '0' || ch > '9') {
+                    lengthInvalid = true;
+                    break;
                 }
-                if (hasLength && n != length) lengthInvalid = true;
-                hasLength = true;
-                length = n;
-            });
-        } else if (iequals(name, "transfer-encoding")) {
-            hasTe = true;
-            if (value.empty()) teEmpty = true;
-            forEachToken(value, [&](std::string_view tok) {
-                if (tok.empty()) return;
-                lastChunked = iequals(tok, "chunked");
-                if (lastChunked) ++chunkedCount;
-            });
-        } else if (iequals(name, "connection")) {
-            forEachToken(value, [&](std::string_view tok) {
-                if (iequals(tok, "close")) close = true;
-                if (iequals(tok, "keep-alive")) keepAliveToken = true;
-            });
-        }
+                n = n * 10 + std::uint64_t(ch - '0');
+            }
+            if (hasLength && n != length) lengthInvalid = true;
+            hasLength = true;
+            length = n;
+        });
     }
+    void transferEncoding(std::string_view value) {
+        hasTe = true;
+        if (value.empty()) teEmpty = true;
+        forEachToken(value, [&](std::string_view tok) {
+            if (tok.empty()) return;
+            lastChunked = iequals(tok, "chunked");
+            if (lastChunked) ++chunkedCount;
+        });
+    }
+    void connection(std::string_view value) {
+        forEachToken(value, [&](std::string_view tok) {
+            if (iequals(tok, "close")) close = true;
+            if (iequals(tok, "keep-alive")) keepAliveToken = true;
+        });
+    }
+    // head: the field lines after the status line. nullptr, or what is wrong.
+    const char* read(std::string_view head) {
+        bool firstField = true;
+        std::size_t nl = 0;
+        while (nl != std::string_view::npos) {
+            nl = head.find('\n');
+            const std::string_view line = stripCr(head.substr(0, nl));
+            head.remove_prefix(nl == std::string_view::npos ? head.size() : nl + 1);
+            if (!line.empty() && (line.front() == ' ' || line.front() == '\t')) {
+                if (firstField) return "folded line before any field";
+                continue;  // obs-fold continuation: no framing field of ours is folded in practice
+            }
+            firstField = false;
+            const auto colon = line.find(':');
+            if (colon == std::string_view::npos || colon == 0)
+                return "field line without a name and colon";
+            const std::string_view name = line.substr(0, colon);
+            if (name.back() == ' ' || name.back() == '\t')
+                return "whitespace before a field's colon";
+            const char c0 = name[0] | 0x20;
+            if (c0 != 'c' && c0 != 't') continue;  // the common case: a field we ignore
+            const std::string_view value = trim(line.substr(colon + 1));
+            if (iequals(name, "content-length"))
+                contentLength(value);
+            else if (iequals(name, "transfer-encoding"))
+                transferEncoding(value);
+            else if (iequals(name, "connection"))
+                connection(value);
+        }
+        return nullptr;
+    }
+};
+
+}  // namespace
+
+ResponseScanner::Status ResponseScanner::parseHead(std::string_view head) {
+    // head: the status line and field lines, LF-separated, without the blank line.
+    const std::size_t nl = head.find('\n');
+    if (!parseStatusLine(stripCr(head.substr(0, nl)))) return fail("invalid status line");
+    Framing f;
+    if (nl != std::string_view::npos)
+        if (const char* wrong = f.read(head.substr(nl + 1))) return fail(wrong);
 
     if (status_ / 100 == 1 && status_ != 101) {
         state_ = State::Head;  // interim response: the final one follows
         return Status::NeedMore;
     }
-    keepAlive_ = minor_ >= 1 ? !close : (!close && keepAliveToken);
+    keepAlive_ = minor_ >= 1 ? !f.close : (!f.close && f.keepAliveToken);
     if (status_ == 204 || status_ == 304 || status_ == 101) {
         if (status_ == 101) keepAlive_ = false;
         return finish();
     }
-    if (hasTe) {
-        if (teEmpty || chunkedCount > 1) return fail("invalid Transfer-Encoding");
-        if (hasLength || minor_ == 0) keepAlive_ = false;
-        if (lastChunked) {
+    if (f.hasTe) {
+        if (f.teEmpty || f.chunkedCount > 1) return fail("invalid Transfer-Encoding");
+        if (f.hasLength || minor_ == 0) keepAlive_ = false;
+        if (f.lastChunked) {
             state_ = State::ChunkSize;
         } else {
             keepAlive_ = false;
@@ -178,10 +203,10 @@ ResponseScanner::Status ResponseScanner::parseHead(std::string_view head) {
         }
         return Status::NeedMore;
     }
-    if (lengthInvalid) return fail("invalid Content-Length");
-    if (hasLength) {
-        if (length == 0) return finish();
-        remaining_ = length;
+    if (f.lengthInvalid) return fail("invalid Content-Length");
+    if (f.hasLength) {
+        if (f.length == 0) return finish();
+        remaining_ = f.length;
         state_ = State::BodyLength;
         return Status::NeedMore;
     }
