@@ -74,6 +74,18 @@ ClientWindow* ClientWindow::open(const QString& host, quint16 port, const QStrin
 }
 
 void ClientWindow::buildUi() {
+    QHBoxLayout* target = buildTargetRow();
+    buildTabs();
+    auto* layout = new QVBoxLayout(this);
+    layout->addLayout(target);
+    layout->addWidget(statusLabel_);
+    layout->addWidget(tabs_, 1);
+    layout->addWidget(counters_);
+    connectSignals();
+}
+
+// Protocol, host, port, Connect and Shut down write; the status and counters.
+QHBoxLayout* ClientWindow::buildTargetRow() {
     protocol_ = new QComboBox(this);
     protocol_->setObjectName(QStringLiteral("protocol"));
     protocol_->addItem(tr("TCP"));
@@ -107,7 +119,11 @@ void ClientWindow::buildUi() {
     target->addWidget(port_);
     target->addWidget(connectButton_);
     target->addWidget(halfCloseButton_);
+    return target;
+}
 
+// Session (received data over the send panel) and Trace.
+void ClientWindow::buildTabs() {
     dataView_ = new DataView(this);
     sendPanel_ = new SendPanel(this);
     auto* splitter = new QSplitter(Qt::Vertical, this);
@@ -125,13 +141,9 @@ void ClientWindow::buildUi() {
     tabs_->setObjectName(QStringLiteral("tabs"));
     tabs_->addTab(splitter, tr("&Session"));
     tabs_->addTab(traceView_, tr("T&race"));
+}
 
-    auto* layout = new QVBoxLayout(this);
-    layout->addLayout(target);
-    layout->addWidget(statusLabel_);
-    layout->addWidget(tabs_, 1);
-    layout->addWidget(counters_);
-
+void ClientWindow::connectSignals() {
     connect(connectButton_, &QPushButton::clicked, this, [this] {
         const auto s = session_->state();
         if (s == ClientSession::State::Connected || s == ClientSession::State::Connecting)

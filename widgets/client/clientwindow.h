@@ -13,6 +13,7 @@
 #include "core/net/framing.h"
 #include "widgets/client/clientsession.h"
 
+class QHBoxLayout;
 class QComboBox;
 class QLabel;
 class QLineEdit;
@@ -63,6 +64,9 @@ protected:
 
 private:
     void buildUi();
+    QHBoxLayout* buildTargetRow();
+    void buildTabs();
+    void connectSignals();
     void onStateChanged(ClientSession::State state);
     void onConnected(const QString& local, const QString& peer);
     void onData(const QByteArray& bytes, const QDateTime& when);

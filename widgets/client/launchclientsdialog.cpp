@@ -45,6 +45,29 @@ LaunchClientsDialog::LaunchClientsDialog(QWidget* parent)
 LaunchClientsDialog::~LaunchClientsDialog() { batchTimer_.stop(); }
 
 void LaunchClientsDialog::buildUi() {
+    QFormLayout* form = buildForm();
+    QDialogButtonBox* buttons = buildButtons();
+    buildResults();
+
+    auto* layout = new QVBoxLayout(this);
+    layout->addLayout(form);
+    layout->addWidget(progress_);
+    layout->addWidget(summary_);
+    layout->addWidget(table_, 1);
+    layout->addWidget(buttons);
+
+    connect(startButton_, &QPushButton::clicked, this, &LaunchClientsDialog::launch);
+    connect(stopButton_, &QPushButton::clicked, this, &LaunchClientsDialog::stopAll);
+    connect(closeWindowsButton_, &QPushButton::clicked, this, &LaunchClientsDialog::closeWindows);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    connect(asWindows_, &QRadioButton::toggled, this, &LaunchClientsDialog::updateEnabled);
+    connect(scenario_, &QComboBox::currentIndexChanged, this, &LaunchClientsDialog::updateEnabled);
+    connect(host_, &QLineEdit::textChanged, this, [this] {
+        if (!host_->styleSheet().isEmpty()) host_->setStyleSheet({});
+    });
+}
+
+QFormLayout* LaunchClientsDialog::buildForm() {
     protocol_ = new QComboBox(this);
     protocol_->setObjectName(QStringLiteral("protocol"));
     protocol_->addItem(tr("TCP"));
@@ -95,7 +118,10 @@ void LaunchClientsDialog::buildUi() {
     mode->addWidget(placement_);
     mode->addStretch();
     form->addRow(tr("Run:"), mode);
+    return form;
+}
 
+QDialogButtonBox* LaunchClientsDialog::buildButtons() {
     startButton_ = new QPushButton(tr("&Start"), this);
     startButton_->setObjectName(QStringLiteral("startButton"));
     startButton_->setDefault(true);
@@ -107,7 +133,11 @@ void LaunchClientsDialog::buildUi() {
     buttons->addButton(startButton_, QDialogButtonBox::ActionRole);
     buttons->addButton(stopButton_, QDialogButtonBox::ActionRole);
     buttons->addButton(closeWindowsButton_, QDialogButtonBox::ActionRole);
+    return buttons;
+}
 
+// The progress bar, the summary line and the table of headless clients.
+void LaunchClientsDialog::buildResults() {
     progress_ = new QProgressBar(this);
     progress_->setObjectName(QStringLiteral("progress"));
     progress_->setRange(0, 1);
@@ -127,23 +157,6 @@ void LaunchClientsDialog::buildUi() {
     const int em = table_->fontMetrics().horizontalAdvance(QLatin1Char('M'));
     const int widths[] = {4, 13, 6, 6, 8, 11, 14};
     for (int c = 0; c < int(std::size(widths)); ++c) table_->setColumnWidth(c, widths[c] * em);
-
-    auto* layout = new QVBoxLayout(this);
-    layout->addLayout(form);
-    layout->addWidget(progress_);
-    layout->addWidget(summary_);
-    layout->addWidget(table_, 1);
-    layout->addWidget(buttons);
-
-    connect(startButton_, &QPushButton::clicked, this, &LaunchClientsDialog::launch);
-    connect(stopButton_, &QPushButton::clicked, this, &LaunchClientsDialog::stopAll);
-    connect(closeWindowsButton_, &QPushButton::clicked, this, &LaunchClientsDialog::closeWindows);
-    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-    connect(asWindows_, &QRadioButton::toggled, this, &LaunchClientsDialog::updateEnabled);
-    connect(scenario_, &QComboBox::currentIndexChanged, this, &LaunchClientsDialog::updateEnabled);
-    connect(host_, &QLineEdit::textChanged, this, [this] {
-        if (!host_->styleSheet().isEmpty()) host_->setStyleSheet({});
-    });
 }
 
 void LaunchClientsDialog::setTarget(const QString& host, quint16 port, const QString& protocol) {

@@ -13,6 +13,8 @@
 #include "core/client/clientswarm.h"
 
 class QComboBox;
+class QDialogButtonBox;
+class QFormLayout;
 class QLabel;
 class QLineEdit;
 class QProgressBar;
@@ -55,6 +57,9 @@ signals:
 
 private:
     void buildUi();
+    QFormLayout* buildForm();
+    QDialogButtonBox* buildButtons();
+    void buildResults();
     SwarmConfig configFromForm(bool* ok);
     void createWindowBatch();
     void onProgress(int reached, int failed, int total);

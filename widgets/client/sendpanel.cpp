@@ -36,6 +36,21 @@ SendPanel::SendPanel(QWidget* parent)
       sendButton_(new QPushButton(tr("&Send"), this)),
       errorLabel_(new QLabel(this)),
       history_(new QListWidget(this)) {
+    setUpWidgets();
+    layOut();
+    connect(sendButton_, &QPushButton::clicked, this, &SendPanel::sendNow);
+    connect(chatCheck_, &QCheckBox::toggled, this, &SendPanel::updateEnabled);
+    connect(chatCheck_, &QCheckBox::toggled, this, &SendPanel::framingChanged);
+    connect(framing_, &QComboBox::currentIndexChanged, this, &SendPanel::updateEnabled);
+    connect(framing_, &QComboBox::currentIndexChanged, this, &SendPanel::framingChanged);
+    connect(edit_, &QPlainTextEdit::textChanged, errorLabel_, &QLabel::hide);
+    connect(history_, &QListWidget::itemDoubleClicked, this,
+            [this](QListWidgetItem* item) { edit_->setPlainText(item->text()); });
+    updateEnabled();
+}
+
+// Names, texts and tooltips of the widgets made in the constructor.
+void SendPanel::setUpWidgets() {
     edit_->setObjectName(QStringLiteral("sendEdit"));
     edit_->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     edit_->setPlaceholderText(
@@ -74,7 +89,10 @@ SendPanel::SendPanel(QWidget* parent)
     errorLabel_->hide();
     history_->setObjectName(QStringLiteral("history"));
     history_->setToolTip(tr("What was sent; double-click to put it back in the box"));
+}
 
+// Options over the edit box and Send, the history on the right.
+void SendPanel::layOut() {
     auto* options = new QHBoxLayout;
     options->addWidget(inputMode_);
     options->addWidget(lineEnding_);
@@ -104,16 +122,6 @@ SendPanel::SendPanel(QWidget* parent)
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(splitter);
-
-    connect(sendButton_, &QPushButton::clicked, this, &SendPanel::sendNow);
-    connect(chatCheck_, &QCheckBox::toggled, this, &SendPanel::updateEnabled);
-    connect(chatCheck_, &QCheckBox::toggled, this, &SendPanel::framingChanged);
-    connect(framing_, &QComboBox::currentIndexChanged, this, &SendPanel::updateEnabled);
-    connect(framing_, &QComboBox::currentIndexChanged, this, &SendPanel::framingChanged);
-    connect(edit_, &QPlainTextEdit::textChanged, errorLabel_, &QLabel::hide);
-    connect(history_, &QListWidget::itemDoubleClicked, this,
-            [this](QListWidgetItem* item) { edit_->setPlainText(item->text()); });
-    updateEnabled();
 }
 
 Framing SendPanel::framing() const {

@@ -51,6 +51,8 @@ protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
+    void setUpWidgets();
+    void layOut();
     void updateEnabled();
     void addHistory(const QString& text);
 

@@ -28,6 +28,24 @@ TraceView::TraceView(QWidget* parent, int capacity)
       pauseButton_(new QToolButton(this)),
       capacityBox_(new QSpinBox(this)),
       status_(new QLabel(this)) {
+    QHBoxLayout* bar = buildToolBar();
+    setUpTable();
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addLayout(bar);
+    layout->addWidget(table_, 1);
+
+    connect(callFilter_, &QLineEdit::textChanged, this, &TraceView::applyFilter);
+    connect(fdFilter_, &QLineEdit::textChanged, this, &TraceView::applyFilter);
+    connect(pauseButton_, &QToolButton::toggled, this, &TraceView::setPaused);
+    connect(capacityBox_, &QSpinBox::valueChanged, this, &TraceView::setCapacity);
+    applyTimer_.setSingleShot(true);
+    connect(&applyTimer_, &QTimer::timeout, this, &TraceView::applyPending);
+    updateStatus();
+}
+
+// Filters, Pause, Clear, Export, the row budget and the status line.
+QHBoxLayout* TraceView::buildToolBar() {
     callFilter_->setObjectName(QStringLiteral("callFilter"));
     callFilter_->setPlaceholderText(tr("calls: accept, recv, send..."));
     callFilter_->setToolTip(tr("Show only these calls (comma-separated names or prefixes)"));
@@ -65,7 +83,12 @@ TraceView::TraceView(QWidget* parent, int capacity)
     bar->addWidget(exportButton);
     bar->addWidget(capacityBox_);
     bar->addWidget(status_, 1);
+    connect(clearButton, &QToolButton::clicked, this, &TraceView::clear);
+    connect(exportButton, &QToolButton::clicked, this, &TraceView::chooseExportFile);
+    return bar;
+}
 
+void TraceView::setUpTable() {
     table_->setObjectName(QStringLiteral("traceTable"));
     table_->setModel(model_);
     table_->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -86,21 +109,6 @@ TraceView::TraceView(QWidget* parent, int capacity)
         width("-1 ECONNREFUSED"), width("999.9 ms")};
     for (int c = 0; c < TraceModel::ColumnCount; ++c) table_->setColumnWidth(c, widths[c]);
     table_->horizontalHeader()->setSectionResizeMode(TraceModel::Args, QHeaderView::Stretch);
-
-    auto* layout = new QVBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->addLayout(bar);
-    layout->addWidget(table_, 1);
-
-    connect(callFilter_, &QLineEdit::textChanged, this, &TraceView::applyFilter);
-    connect(fdFilter_, &QLineEdit::textChanged, this, &TraceView::applyFilter);
-    connect(pauseButton_, &QToolButton::toggled, this, &TraceView::setPaused);
-    connect(clearButton, &QToolButton::clicked, this, &TraceView::clear);
-    connect(exportButton, &QToolButton::clicked, this, &TraceView::chooseExportFile);
-    connect(capacityBox_, &QSpinBox::valueChanged, this, &TraceView::setCapacity);
-    applyTimer_.setSingleShot(true);
-    connect(&applyTimer_, &QTimer::timeout, this, &TraceView::applyPending);
-    updateStatus();
 }
 
 void TraceView::attach(TraceAdapter* adapter) {

@@ -13,6 +13,7 @@
 
 #include "core/net/trace.h"
 
+class QHBoxLayout;
 class QLabel;
 class QLineEdit;
 class QSpinBox;
@@ -53,6 +54,8 @@ public:
     bool exportCsv(const QString& path, QString* errorString = nullptr) const;
 
 private:
+    QHBoxLayout* buildToolBar();
+    void setUpTable();
     void onBatch(const QVector<sockwb::TraceEvent>& events);
     void applyPending();
     void applyFilter();
