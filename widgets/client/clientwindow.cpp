@@ -2,37 +2,25 @@
 
 #include <QCloseEvent>
 #include <QComboBox>
-#include <QFormLayout>
 #include <QHBoxLayout>
 #include <QIntValidator>
 #include <QLabel>
 #include <QLineEdit>
-#include <QPalette>
 #include <QPushButton>
 #include <QSplitter>
 #include <QTabWidget>
-#include <QTime>
 #include <QTimer>
 #include <QVBoxLayout>
 
 #include "widgets/client/dataview.h"
 #include "widgets/client/sendpanel.h"
 #include "widgets/common/errortext.h"
+#include "widgets/common/formstyle.h"
 #include "widgets/trace/traceview.h"
 
 namespace sockwb {
 
-namespace {
-const char* kInvalidStyle = "QLineEdit { border: 1px solid #c62828; }";
-
-// Style sheets are costly to set (a style is built per widget): only touch
-// one when the state really changes, so opening 100 windows stays cheap.
-void markInvalid(QLineEdit* edit, bool invalid) {
-    if (edit->property("invalid").toBool() == invalid) return;
-    edit->setProperty("invalid", invalid);
-    edit->setStyleSheet(invalid ? QLatin1String(kInvalidStyle) : QString());
-}
-}  // namespace
+using formstyle::markInvalid;
 
 ClientWindow::ClientWindow(QWidget* parent)
     : QWidget(parent, Qt::Window),
@@ -378,10 +366,7 @@ void ClientWindow::onClosed(CloseReason reason) {
 }
 
 void ClientWindow::setStatus(const QString& text, bool isError) {
-    QPalette palette = statusLabel_->palette();
-    palette.setColor(QPalette::WindowText, isError ? QColor(0xc6, 0x28, 0x28)
-                                                   : this->palette().color(QPalette::WindowText));
-    statusLabel_->setPalette(palette);
+    formstyle::setErrorText(statusLabel_, isError);
     statusLabel_->setText(text);
 }
 

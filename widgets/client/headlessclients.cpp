@@ -4,6 +4,7 @@
 #include <QColor>
 
 #include "widgets/common/errortext.h"
+#include "widgets/common/formstyle.h"
 
 namespace sockwb {
 
@@ -124,7 +125,7 @@ QVariant HeadlessClients::data(const QModelIndex& index, int role) const {
                 return r.hasError ? ErrorText::sentence(r.error) : QString();
         }
     } else if (role == Qt::ForegroundRole) {
-        if (r.state == SwarmClientStatus::Failed) return QBrush(QColor(0xc6, 0x28, 0x28));
+        if (r.state == SwarmClientStatus::Failed) return QBrush(formstyle::errorColor());
         if (r.state == SwarmClientStatus::Done) return QBrush(QColor(0x2e, 0x7d, 0x32));
     } else if (role == Qt::ToolTipRole && index.column() == Problem && r.hasError) {
         return ErrorText::sentence(r.error);

@@ -19,6 +19,7 @@
 #include "widgets/client/headlessclients.h"
 #include "widgets/client/sendpanel.h"
 #include "widgets/client/windowplacement.h"
+#include "widgets/common/formstyle.h"
 
 namespace sockwb {
 
@@ -62,9 +63,7 @@ void LaunchClientsDialog::buildUi() {
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(asWindows_, &QRadioButton::toggled, this, &LaunchClientsDialog::updateEnabled);
     connect(scenario_, &QComboBox::currentIndexChanged, this, &LaunchClientsDialog::updateEnabled);
-    connect(host_, &QLineEdit::textChanged, this, [this] {
-        if (!host_->styleSheet().isEmpty()) host_->setStyleSheet({});
-    });
+    connect(host_, &QLineEdit::textChanged, this, [this] { formstyle::markInvalid(host_, false); });
 }
 
 QFormLayout* LaunchClientsDialog::buildForm() {
@@ -176,7 +175,7 @@ SwarmConfig LaunchClientsDialog::configFromForm(bool* ok) {
     config.intervalMs = interval_->value();
     *ok = !config.target.host.empty();
     if (!*ok) {
-        host_->setStyleSheet(QStringLiteral("QLineEdit { border: 1px solid #c62828; }"));
+        formstyle::markInvalid(host_, true);
         summary_->setText(tr("Enter the host to connect to."));
     }
     return config;

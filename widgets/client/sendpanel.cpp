@@ -18,6 +18,7 @@
 
 #include "core/net/error.h"
 #include "widgets/common/byteformat.h"
+#include "widgets/common/formstyle.h"
 
 namespace sockwb {
 
@@ -82,9 +83,7 @@ void SendPanel::setUpWidgets() {
     sendButton_->setObjectName(QStringLiteral("sendButton"));
     sendButton_->setToolTip(tr("Send (Ctrl+Enter)"));
     errorLabel_->setObjectName(QStringLiteral("sendError"));
-    QPalette red = errorLabel_->palette();
-    red.setColor(QPalette::WindowText, QColor(0xc6, 0x28, 0x28));
-    errorLabel_->setPalette(red);
+    formstyle::setErrorText(errorLabel_, true);
     errorLabel_->setWordWrap(true);
     errorLabel_->hide();
     history_->setObjectName(QStringLiteral("history"));
