@@ -110,16 +110,8 @@ bool RequestParser::parseRequestLine(std::string_view line) {
 }
 
 void RequestParser::headersComplete() {
+    if (!hostFieldValid()) return;
     const Headers& h = request_.headers;
-    const std::size_t hosts = h.count("Host");
-    if (hosts > 1) {
-        fail(ErrorCode::DuplicateHost, "several Host header fields");
-        return;
-    }
-    if (hosts == 0 && minor_ >= 1) {
-        fail(ErrorCode::MissingHost, "HTTP/1.1 request without a Host header");
-        return;
-    }
     const std::string conn = h.joined("Connection");
     const bool close = grammar::hasListToken(conn, "close");
     keepAlive_ = minor_ >= 1 ? !close : (!close && grammar::hasListToken(conn, "keep-alive"));
@@ -128,33 +120,32 @@ void RequestParser::headersComplete() {
         expectContinue_ =
             expect && Headers::equalsIgnoreCase(grammar::trimOws(*expect), "100-continue");
     }
+    startBody();
+}
 
+bool RequestParser::hostFieldValid() {
+    const std::size_t hosts = request_.headers.count("Host");
+    if (hosts > 1) {
+        fail(ErrorCode::DuplicateHost, "several Host header fields");
+        return false;
+    }
+    if (hosts == 0 && minor_ >= 1) {
+        fail(ErrorCode::MissingHost, "HTTP/1.1 request without a Host header");
+        return false;
+    }
+    return true;
+}
+
+// RFC 9112 §6.3: Transfer-Encoding, else Content-Length, else no body.
+void RequestParser::startBody() {
+    const Headers& h = request_.headers;
     const BodyDecoder::Limits bodyLimits{limits_.maxBodyBytes, limits_.maxHeaderBytes,
                                          limits_.maxHeaderCount};
     const grammar::TransferCoding tc = grammar::transferCoding(h);
     std::uint64_t length = 0;
     ParseError err;
     const grammar::LengthResult lr = grammar::contentLength(h, length, err);
-    if (tc.present) {
-        const std::string te = h.joined("Transfer-Encoding");
-        if (tc.empty) {
-            fail(ErrorCode::BadTransferEncoding, "invalid Transfer-Encoding \"" + te + "\"");
-        } else if (tc.unknown) {
-            fail(ErrorCode::UnsupportedTransferEncoding,
-                 "Transfer-Encoding \"" + te + "\" is not supported");
-        } else if (tc.chunkedTwice || !tc.chunkedLast) {
-            fail(ErrorCode::BadTransferEncoding, "invalid Transfer-Encoding \"" + te + "\"");
-        } else if (lr != grammar::LengthResult::Absent) {
-            // RFC 9112 §6.3 allows rejecting this: it is how requests get smuggled.
-            fail(ErrorCode::ConflictingFraming, "both Transfer-Encoding and Content-Length");
-        } else {
-            if (minor_ == 0)
-                keepAlive_ = false;  // §6.1: chunked in HTTP/1.0 means faulty framing, close after
-            decoder_.start(BodyDecoder::Mode::Chunked, 0, bodyLimits, true);
-            state_ = State::Body;
-        }
-        return;
-    }
+    if (tc.present) return startChunked(tc, lr != grammar::LengthResult::Absent, bodyLimits);
     if (lr == grammar::LengthResult::Invalid) {
         fail(err.code, err.message);
         return;
@@ -173,6 +164,27 @@ void RequestParser::headersComplete() {
     request_.body.reserve(static_cast<std::size_t>(length));
     decoder_.start(BodyDecoder::Mode::Length, length, bodyLimits, true);
     state_ = State::Body;
+}
+
+void RequestParser::startChunked(const grammar::TransferCoding& tc, bool hasLength,
+                                 const BodyDecoder::Limits& bodyLimits) {
+    const std::string te = request_.headers.joined("Transfer-Encoding");
+    if (tc.empty) {
+        fail(ErrorCode::BadTransferEncoding, "invalid Transfer-Encoding \"" + te + "\"");
+    } else if (tc.unknown) {
+        fail(ErrorCode::UnsupportedTransferEncoding,
+             "Transfer-Encoding \"" + te + "\" is not supported");
+    } else if (tc.chunkedTwice || !tc.chunkedLast) {
+        fail(ErrorCode::BadTransferEncoding, "invalid Transfer-Encoding \"" + te + "\"");
+    } else if (hasLength) {
+        // RFC 9112 §6.3 allows rejecting this: it is how requests get smuggled.
+        fail(ErrorCode::ConflictingFraming, "both Transfer-Encoding and Content-Length");
+    } else {
+        if (minor_ == 0)
+            keepAlive_ = false;  // §6.1: chunked in HTTP/1.0 means faulty framing, close after
+        decoder_.start(BodyDecoder::Mode::Chunked, 0, bodyLimits, true);
+        state_ = State::Body;
+    }
 }
 
 RequestParser::Status RequestParser::advance() {

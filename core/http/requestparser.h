@@ -11,6 +11,10 @@
 
 namespace sockwb::http {
 
+namespace grammar {
+struct TransferCoding;
+}
+
 // Incremental HTTP/1.x request parser (server side), RFC 9112.
 // Feed bytes in any split; pipelined requests come out one by one, in order:
 //
@@ -74,6 +78,10 @@ private:
     bool parseRequestLine(std::string_view line);
     bool validTarget(std::string_view target) const;
     void headersComplete();
+    bool hostFieldValid();  // false: failed (none in HTTP/1.1, or several)
+    void startBody();
+    void startChunked(const grammar::TransferCoding& tc, bool hasLength,
+                      const BodyDecoder::Limits& bodyLimits);
     void startMessageAt(std::size_t pos);
 
     Limits limits_;

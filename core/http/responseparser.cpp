@@ -95,8 +95,7 @@ ResponseParser::Status ResponseParser::headersComplete() {
         return Status::NeedMore;
     }
 
-    const Headers& h = response_.headers;
-    const std::string conn = h.joined("Connection");
+    const std::string conn = response_.headers.joined("Connection");
     const bool close = grammar::hasListToken(conn, "close");
     keepAlive_ = minor_ >= 1 ? !close : (!close && grammar::hasListToken(conn, "keep-alive"));
 
@@ -106,7 +105,13 @@ ResponseParser::Status ResponseParser::headersComplete() {
         finishMessage();
         return status_;
     }
+    return startBody();
+}
 
+// RFC 9112 §6.3 rules 3-8: Transfer-Encoding, else Content-Length, else
+// the body runs until the server closes.
+ResponseParser::Status ResponseParser::startBody() {
+    const Headers& h = response_.headers;
     const BodyDecoder::Limits bodyLimits{limits_.maxBodyBytes, limits_.maxHeaderBytes,
                                          limits_.maxHeaderCount};
     const grammar::TransferCoding tc = grammar::transferCoding(h);

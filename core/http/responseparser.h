@@ -88,6 +88,7 @@ private:
     Status fail(ErrorCode code, std::string message);
     bool parseStatusLine(std::string_view line);
     Status headersComplete();
+    Status startBody();
     void finishMessage();
     void startMessageAt(std::size_t pos);
 

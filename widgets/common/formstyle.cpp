@@ -11,9 +11,9 @@ QColor errorColor() { return QColor(0xc6, 0x28, 0x28); }
 void markInvalid(QLineEdit* edit, bool invalid) {
     if (edit->property("invalid").toBool() == invalid) return;
     edit->setProperty("invalid", invalid);
-    edit->setStyleSheet(invalid ? QStringLiteral("QLineEdit { border: 1px solid %1; }")
-                                      .arg(errorColor().name())
-                                : QString());
+    edit->setStyleSheet(
+        invalid ? QStringLiteral("QLineEdit { border: 1px solid %1; }").arg(errorColor().name())
+                : QString());
 }
 
 void setErrorText(QWidget* label, bool isError) {
