@@ -4,6 +4,9 @@
 
 #include <vector>
 
+#include "core/http/grammar.h"
+#include "core/http/headers.h"
+
 namespace sockwb::http {
 
 namespace {
@@ -62,23 +65,6 @@ DecompressResult run(std::string_view data, std::size_t maxSize, Format format) 
     return result;
 }
 
-std::string_view trim(std::string_view s) {
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-    return s;
-}
-
-bool iequals(std::string_view a, std::string_view b) {
-    if (a.size() != b.size()) return false;
-    for (std::size_t i = 0; i < a.size(); ++i) {
-        char x = a[i], y = b[i];
-        if (x >= 'A' && x <= 'Z') x = static_cast<char>(x + 32);
-        if (y >= 'A' && y <= 'Z') y = static_cast<char>(y + 32);
-        if (x != y) return false;
-    }
-    return true;
-}
-
 }  // namespace
 
 DecompressResult Decompress::gunzip(std::string_view data, std::size_t maxSize) {
@@ -109,8 +95,8 @@ DecompressResult Decompress::decode(std::string_view body, std::string_view cont
     std::vector<std::string_view> codings;
     while (!contentEncoding.empty()) {
         const auto comma = contentEncoding.find(',');
-        const std::string_view item = trim(contentEncoding.substr(0, comma));
-        if (!item.empty() && !iequals(item, "identity")) codings.push_back(item);
+        const std::string_view item = grammar::trimOws(contentEncoding.substr(0, comma));
+        if (!item.empty() && !Headers::equalsIgnoreCase(item, "identity")) codings.push_back(item);
         if (comma == std::string_view::npos) break;
         contentEncoding.remove_prefix(comma + 1);
     }
@@ -120,9 +106,9 @@ DecompressResult Decompress::decode(std::string_view body, std::string_view cont
     current.data.assign(body);
     // Codings are listed in the order they were applied: undo from the last.
     for (auto it = codings.rbegin(); it != codings.rend(); ++it) {
-        if (iequals(*it, "gzip") || iequals(*it, "x-gzip"))
+        if (Headers::equalsIgnoreCase(*it, "gzip") || Headers::equalsIgnoreCase(*it, "x-gzip"))
             current = gunzip(current.data, maxSize);
-        else if (iequals(*it, "deflate"))
+        else if (Headers::equalsIgnoreCase(*it, "deflate"))
             current = inflate(current.data, maxSize);
         else
             return failure("content coding \"" + std::string(*it) + "\" is not supported");

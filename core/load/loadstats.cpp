@@ -2,6 +2,8 @@
 
 #include <cstdio>
 
+#include "core/net/jsonwriter.h"
+
 namespace sockwb::load {
 
 const char* loadErrorName(LoadErrorKind kind) noexcept {
@@ -61,23 +63,6 @@ std::string fmt(const char* f, double v) {
 
 std::string ms(std::uint64_t us) { return fmt("%.3f", double(us) / 1000.0); }
 
-std::string jsonEscape(const std::string& s) {
-    std::string out;
-    for (unsigned char c : s) {
-        if (c == '"' || c == '\\') {
-            out += '\\';
-            out += char(c);
-        } else if (c < 0x20) {
-            char buf[8];
-            std::snprintf(buf, sizeof buf, "\\u%04x", c);
-            out += buf;
-        } else {
-            out += char(c);
-        }
-    }
-    return out;
-}
-
 std::string humanBytes(double b) {
     const char* units[] = {"B", "KiB", "MiB", "GiB", "TiB"};
     int u = 0;
@@ -110,7 +95,7 @@ std::string LoadStats::toJson() const {
              "\":" + std::to_string(errors[i]) + ",";
     j += "\"total\":" + std::to_string(errorTotal()) + "}";
     j += ",\"non_2xx\":" + std::to_string(non2xx);
-    if (!firstError.empty()) j += ",\"first_error\":\"" + jsonEscape(firstError) + "\"";
+    if (!firstError.empty()) j += ",\"first_error\":" + JsonWriter::quoted(firstError);
     j += "}";
     return j;
 }

@@ -1,5 +1,6 @@
 #pragma once
-// JSON string escaping for the http service's /echo answer. Request bytes
+// JSON string escaping for every JSON the project writes (the http
+// service's /echo answer, trace events, the CLI's --json lines). Bytes
 // are arbitrary: valid UTF-8 is copied as is, every byte that is not part
 // of a valid UTF-8 sequence becomes \u00XX (its Latin-1 reading), so the
 // output is always valid JSON and no byte is lost silently.

@@ -8,6 +8,7 @@
 #include <cstdio>
 
 #include "core/net/error.h"
+#include "core/net/jsonwriter.h"
 
 namespace sockwb {
 
@@ -69,49 +70,15 @@ std::string TraceEvent::toLine() const {
     return line;
 }
 
-namespace {
-void jsonString(std::string& out, const std::string& s) {
-    out += '"';
-    for (unsigned char c : s) {
-        switch (c) {
-            case '"':
-                out += "\\\"";
-                break;
-            case '\\':
-                out += "\\\\";
-                break;
-            case '\n':
-                out += "\\n";
-                break;
-            case '\r':
-                out += "\\r";
-                break;
-            case '\t':
-                out += "\\t";
-                break;
-            default:
-                if (c < 0x20) {
-                    char buf[8];
-                    std::snprintf(buf, sizeof buf, "\\u%04x", c);
-                    out += buf;
-                } else {
-                    out += static_cast<char>(c);
-                }
-        }
-    }
-    out += '"';
-}
-}  // namespace
-
 std::string TraceEvent::toJson() const {
     std::string out = "{\"type\":\"trace\",\"time_us\":" + std::to_string(timeUs) +
                       ",\"pid\":" + std::to_string(pid) + ",\"tid\":" + std::to_string(tid) +
                       ",\"fd\":" + std::to_string(fd) + ",\"call\":";
-    jsonString(out, call);
+    JsonWriter::appendString(out, call);
     out += ",\"args\":";
-    jsonString(out, args);
+    JsonWriter::appendString(out, args);
     out += ",\"result\":" + std::to_string(result) + ",\"errno\":";
-    jsonString(out, errName());
+    JsonWriter::appendString(out, errName());
     out += ",\"duration_ns\":" + std::to_string(durationNs) + "}";
     return out;
 }
