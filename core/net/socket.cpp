@@ -11,6 +11,7 @@
 
 #include "core/net/error.h"
 #include "core/net/sys.h"
+#include "core/net/systext.h"
 
 namespace sockwb {
 
