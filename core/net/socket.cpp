@@ -60,7 +60,7 @@ std::string Socket::peerText() const noexcept {
     sockaddr_storage ss{};
     socklen_t len = sizeof ss;
     std::string text;
-    if (::getpeername(fd_, reinterpret_cast<sockaddr*>(&ss), &len) == 0)
+    if (sys::getpeernameUntraced(fd_, reinterpret_cast<sockaddr*>(&ss), &len) == 0)
         text = sys::sockaddrText(reinterpret_cast<sockaddr*>(&ss), len);
     errno = saved;
     return text;
@@ -71,7 +71,7 @@ std::string Socket::localText() const noexcept {
     sockaddr_storage ss{};
     socklen_t len = sizeof ss;
     std::string text;
-    if (::getsockname(fd_, reinterpret_cast<sockaddr*>(&ss), &len) == 0)
+    if (sys::getsocknameUntraced(fd_, reinterpret_cast<sockaddr*>(&ss), &len) == 0)
         text = sys::sockaddrText(reinterpret_cast<sockaddr*>(&ss), len);
     errno = saved;
     return text;

@@ -368,4 +368,12 @@ uint64_t eventfdDrain(int fd) {
 
 int eventfdClose(int fd) { return ::close(fd); }
 
+int getsocknameUntraced(int fd, sockaddr* addr, socklen_t* len) {
+    return ::getsockname(fd, addr, len);
+}
+
+int getpeernameUntraced(int fd, sockaddr* addr, socklen_t* len) {
+    return ::getpeername(fd, addr, len);
+}
+
 }  // namespace sockwb::sys

@@ -65,4 +65,12 @@ uint64_t eventfdDrain(int fd);
 // close(2) for an eventfd, untraced.
 int eventfdClose(int fd);
 
+// getsockname/getpeername, untraced, for the text that words a message:
+// Socket::localText()/peerText() run while an Error is built from a failed
+// call, so a traced row there would be a call the program never made
+// (often failing, ENOTCONN), wedged between the failure and its report.
+// Code that asks for an address (Socket::localAddress) uses the traced ones.
+int getsocknameUntraced(int fd, sockaddr* addr, socklen_t* len);
+int getpeernameUntraced(int fd, sockaddr* addr, socklen_t* len);
+
 }  // namespace sockwb::sys
