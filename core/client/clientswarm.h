@@ -3,8 +3,9 @@
 // by ONE thread running an epoll loop over non-blocking sockets — not one
 // thread per client. Each client plays a scenario from the course: say
 // "Bonjour" and read until "Au Revoir", ping an echo server every X ms and
-// measure the round trip, chat like a bot, or just hold the connection.
-// Readers take snapshots of every client's status from any thread.
+// measure the round trip, chat like a bot, or just hold the connection
+// (swarmconfig.h). Readers take snapshots of every client's status from any
+// thread.
 
 #include <atomic>
 #include <chrono>
@@ -17,49 +18,10 @@
 #include <vector>
 
 #include "core/client/clientconnection.h"
+#include "core/client/swarmconfig.h"
 #include "core/net/error.h"
 
 namespace sockwb {
-
-enum class Scenario {
-    Bonjour,   // send "Bonjour", read lines until "Au Revoir", close (the clock service)
-    EchoPing,  // send "ping <n>" every interval, time the echo
-    ChatBot,   // send "[HH:MM:SS] botN: message k" every interval
-    HoldIdle,  // connect and stay silent
-};
-
-// "bonjour", "ping", "chat", "idle". Thread-safe.
-const char* scenarioName(Scenario s) noexcept;
-// Parses a scenario name; throws Error (InvalidInput) listing the choices.
-Scenario parseScenario(std::string_view name);
-
-struct SwarmConfig {
-    ClientConfig target;  // protocol, host, port, connect timeout
-    int count = 10;       // clients
-    Scenario scenario = Scenario::Bonjour;
-    int intervalMs = 1000;  // ping / chat period
-    std::string nickPrefix = "bot";
-    int connectsPerRound = 32;  // new connects per loop round (spares the backlog)
-};
-
-struct SwarmClientStatus {
-    enum State { Waiting, Connecting, Connected, Done, Closed, Failed };
-    State state = Waiting;
-    int fd = -1;
-    uint64_t bytesIn = 0;
-    uint64_t bytesOut = 0;
-    uint64_t messagesIn = 0;
-    uint64_t messagesOut = 0;
-    double lastRttMs = -1;  // last round trip (ping: echo; bonjour: first reply)
-    double avgRttMs = -1;
-    uint64_t rttSamples = 0;
-    std::string lastLine;  // the last message received
-    bool hasError = false;
-    ErrorInfo error;
-};
-
-// "waiting", "connecting", ... Thread-safe.
-const char* swarmStateName(SwarmClientStatus::State s) noexcept;
 
 class ClientSwarm {
 public:
