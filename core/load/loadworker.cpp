@@ -1,10 +1,9 @@
-// LoadWorker, its loop and schedule: the epoll loop, tickets, the
-// open-loop dispatch and its timerfd, failures and back-off. The
-// connections' I/O is in loadworkerio.cpp.
+// LoadWorker, its loop and schedule: the EventLoop and its timers, tickets,
+// the open-loop dispatch, failures and back-off. The connections' I/O is in
+// loadworkerio.cpp.
 
 #include "core/load/loadworker.h"
 
-#include <sys/eventfd.h>
 #include <sys/timerfd.h>
 #include <unistd.h>
 
@@ -17,36 +16,29 @@
 namespace sockwb::load {
 
 namespace {
-constexpr std::uint32_t kWakeTag = 0xffffffffu;
-constexpr std::uint32_t kTimerTag = 0xfffffffeu;
-constexpr std::int64_t kSweepNs = 50'000'000;           // timeout check period
-constexpr std::int64_t kConnectBackoffNs = 50'000'000;  // after a failed connect
+constexpr std::chrono::milliseconds kSweep{50};           // timeout check period
+constexpr std::chrono::milliseconds kConnectBackoff{50};  // after a failed connect
 constexpr std::size_t kRecvBuffer = 64 * 1024;
+
+// The TimerQueue's clock at a monotonicNs() instant.
+TimerQueue::Clock::time_point atNs(std::int64_t ns) {
+    return TimerQueue::Clock::now() + std::chrono::nanoseconds(ns - monotonicNs());
+}
 }  // namespace
 
 LoadWorker::LoadWorker(const LoadConfig& config, int connections, double rate, RunControl& control)
     : config_(config),
       control_(control),
       rate_(rate),
-      timeoutNs_(std::int64_t(config.timeout.count()) * 1'000'000) {
-    epfd_ = sys::epollCreate();
-    if (epfd_ < 0) throw Error::fromErrno("epoll_create1", errno);
-    wakeFd_ = ::eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
+      timeoutNs_(std::int64_t(config.timeout.count()) * 1'000'000),
+      loop_(makePoller("epoll"), wake_.fd()) {
     timerFd_ = ::timerfd_create(CLOCK_MONOTONIC, TFD_NONBLOCK | TFD_CLOEXEC);
-    if (wakeFd_ < 0 || timerFd_ < 0) {
-        const int e = errno;
-        const bool eventFdFailed = wakeFd_ < 0;
-        if (wakeFd_ >= 0) ::close(wakeFd_);
-        if (timerFd_ >= 0) ::close(timerFd_);
-        sys::close(epfd_);
-        throw Error::fromErrno(eventFdFailed ? "eventfd" : "timerfd_create", e);
-    }
-    epoll_event ev{};
-    ev.events = EPOLLIN;
-    ev.data.u64 = kWakeTag;
-    sys::epollCtl(epfd_, EPOLL_CTL_ADD, wakeFd_, &ev);
-    ev.data.u64 = kTimerTag;
-    sys::epollCtl(epfd_, EPOLL_CTL_ADD, timerFd_, &ev);
+    if (timerFd_ < 0) throw Error::fromErrno("timerfd_create", errno);
+    loop_.watch(timerFd_, Poller::In, [this](unsigned) {
+        std::uint64_t v;
+        [[maybe_unused]] ssize_t r = ::read(timerFd_, &v, sizeof v);
+        timerAt_ = 0;  // dispatch() runs at the end of the round
+    });
     if (rate_ > 0) intervalNs_ = 1e9 / rate_;
 
     request_ = config_.requestBytes();
@@ -58,16 +50,13 @@ LoadWorker::LoadWorker(const LoadConfig& config, int connections, double rate, R
 
 LoadWorker::~LoadWorker() {
     for (std::uint32_t i = 0; i < conns_.size(); ++i) closeConn(i);
-    if (timerFd_ >= 0) ::close(timerFd_);
-    if (wakeFd_ >= 0) ::close(wakeFd_);
-    if (epfd_ >= 0) sys::close(epfd_);
-    timerFd_ = wakeFd_ = epfd_ = -1;
+    if (timerFd_ >= 0) {
+        loop_.unwatchClosing(timerFd_);
+        ::close(timerFd_);
+    }
 }
 
-void LoadWorker::wake() noexcept {
-    const std::uint64_t one = 1;
-    [[maybe_unused]] ssize_t r = ::write(wakeFd_, &one, sizeof one);
-}
+void LoadWorker::wake() noexcept { wake_.notify(); }
 
 const std::string& LoadWorker::outgoing() const { return request_; }
 
@@ -79,8 +68,8 @@ void LoadWorker::publish() noexcept {
 }
 
 void LoadWorker::run() {
-    std::int64_t now = monotonicNs();
-    nextSweepNs_ = now + kSweepNs;
+    const std::int64_t now = monotonicNs();
+    startTimers(now);
     for (std::uint32_t i = 0; i < conns_.size(); ++i) {
         if (rate_ > 0)
             free_.push_back(i);
@@ -91,68 +80,54 @@ void LoadWorker::run() {
         std::reverse(free_.begin(), free_.end());
         dispatch(now);
     }
-    std::vector<epoll_event> events(256);
-    while (true) {
-        now = monotonicNs();
-        if (control_.stop.load(std::memory_order_relaxed)) break;
-        if (control_.deadlineNs && now >= control_.deadlineNs) break;
-        if (busy_ == 0 && control_.exhausted() && backoff_.empty()) break;
-        const int n = sys::epollWait(epfd_, events.data(), int(events.size()), waitTimeoutMs(now));
-        if (n < 0) {
-            stats_.firstError =
-                stats_.firstError.empty() ? "epoll_wait: " + errnoName(errno) : stats_.firstError;
-            break;
-        }
-        now = monotonicNs();
-        for (int k = 0; k < n; ++k) {
-            const std::uint64_t tag = events[std::size_t(k)].data.u64;
-            const auto idx = std::uint32_t(tag & 0xffffffffu);
-            if (idx == kWakeTag) {
-                std::uint64_t v;
-                [[maybe_unused]] ssize_t r = ::read(wakeFd_, &v, sizeof v);
-                continue;
-            }
-            if (idx == kTimerTag) {
-                std::uint64_t v;
-                [[maybe_unused]] ssize_t r = ::read(timerFd_, &v, sizeof v);
-                timerAt_ = 0;
-                continue;
-            }
-            if (conns_[idx].gen != std::uint32_t(tag >> 32)) continue;  // closed since
-            onEvent(idx, events[std::size_t(k)].events, now);
-        }
-        if (n == int(events.size()) && events.size() < 4096) events.resize(events.size() * 2);
-        if (!backoff_.empty()) retryDue(now);
-        if (now >= nextSweepNs_) sweep(now);
-        if (rate_ > 0) dispatch(monotonicNs());
-        publish();
+    loop_.afterRound = [this] { endOfRound(); };
+    try {
+        if (!finished(monotonicNs())) loop_.run();  // the stop fd, or quit() from endOfRound
+    } catch (const Error& e) {
+        if (stats_.firstError.empty()) stats_.firstError = e.what();
     }
+    loop_.afterRound = nullptr;
+    loop_.timers().clear();
     for (std::uint32_t i = 0; i < conns_.size(); ++i) closeConn(i);
     publish();
 }
 
-int LoadWorker::waitTimeoutMs(std::int64_t now) const {
-    std::int64_t until = nextSweepNs_;
-    if (control_.deadlineNs) until = std::min(until, control_.deadlineNs);
-    for (auto i : backoff_) until = std::min(until, conns_[i].retryNs);
-    const std::int64_t ns = until - now;
-    if (ns <= 0) return 0;
-    return int((ns + 999'999) / 1'000'000);
+// The deadline and the periodic timeout sweep.
+void LoadWorker::startTimers(std::int64_t now) {
+    if (control_.deadlineNs)
+        loop_.timers().addAt(atNs(std::max(control_.deadlineNs, now)), [this] { loop_.quit(); });
+    loop_.timers().add(kSweep, [this] { sweep(); });
 }
 
-void LoadWorker::setEvents(std::uint32_t i, std::uint32_t events) {
+// After the handlers and the timers of a round (the old loop's tail).
+void LoadWorker::endOfRound() {
+    if (rate_ > 0) dispatch(monotonicNs());
+    publish();
+    if (finished(monotonicNs())) loop_.quit();
+}
+
+bool LoadWorker::finished(std::int64_t now) const {
+    if (control_.stop.load(std::memory_order_relaxed)) return true;
+    if (control_.deadlineNs && now >= control_.deadlineNs) return true;
+    return busy_ == 0 && control_.exhausted() && backoff_ == 0;
+}
+
+void LoadWorker::setEvents(std::uint32_t i, unsigned events) {
     Conn& c = conns_[i];
     if (c.events == events) return;
-    epoll_event ev{};
-    ev.events = events;
-    ev.data.u64 = (std::uint64_t(c.gen) << 32) | i;
-    sys::epollCtl(epfd_, c.events ? EPOLL_CTL_MOD : EPOLL_CTL_ADD, c.fd, &ev);
+    if (c.events == 0)
+        loop_.watch(c.fd, events, [this, i](unsigned ev) { onEvent(i, ev, monotonicNs()); });
+    else
+        loop_.setInterest(c.fd, events);
     c.events = events;
 }
 
 void LoadWorker::closeConn(std::uint32_t i) {
     Conn& c = conns_[i];
-    if (c.fd >= 0) sys::close(c.fd);  // close also leaves the epoll set
+    if (c.fd >= 0) {
+        if (c.events) loop_.unwatchClosing(c.fd);
+        sys::close(c.fd);  // close also leaves the epoll set
+    }
     c.fd = -1;
     c.events = 0;
     ++c.gen;
@@ -204,7 +179,7 @@ void LoadWorker::countError(LoadErrorKind kind, const std::string& what, int err
 }
 
 void LoadWorker::fail(std::uint32_t i, LoadErrorKind kind, const std::string& what, int err,
-                      std::int64_t now) {
+                      std::int64_t /*now*/) {
     Conn& c = conns_[i];
     countError(kind, what, err);
     if (c.inFlight) {
@@ -215,30 +190,31 @@ void LoadWorker::fail(std::uint32_t i, LoadErrorKind kind, const std::string& wh
     // Retry later rather than at once: a refused connect would otherwise spin,
     // and an immediate retry from inside an error path could recurse.
     c.state = State::Backoff;
-    c.retryNs = now + (kind == LoadErrorKind::Connect ? kConnectBackoffNs : 0);
-    backoff_.push_back(i);
+    // A 0 ms timer runs after this round's handlers, never inside them.
+    ++backoff_;
+    const std::uint32_t gen = c.gen;
+    loop_.timers().add(
+        kind == LoadErrorKind::Connect ? kConnectBackoff : std::chrono::milliseconds(0),
+        [this, i, gen] {
+            if (conns_[i].gen == gen && conns_[i].state == State::Backoff) retry(i);
+        });
 }
 
-void LoadWorker::retryDue(std::int64_t now) {
-    std::vector<std::uint32_t> due;
-    auto it = std::partition(backoff_.begin(), backoff_.end(),
-                             [&](std::uint32_t i) { return conns_[i].retryNs > now; });
-    due.assign(it, backoff_.end());
-    backoff_.erase(it, backoff_.end());
-    for (auto i : due) {
-        conns_[i].state = State::Closed;
-        release(i, now);
-    }
+void LoadWorker::retry(std::uint32_t i) {
+    --backoff_;
+    conns_[i].state = State::Closed;
+    release(i, monotonicNs());
 }
 
-void LoadWorker::sweep(std::int64_t now) {
-    nextSweepNs_ = now + kSweepNs;
+void LoadWorker::sweep() {
+    const std::int64_t now = monotonicNs();
     for (std::uint32_t i = 0; i < conns_.size(); ++i) {
         const Conn& c = conns_[i];
         if (c.inFlight && now > c.deadlineNs)
             fail(i, LoadErrorKind::Timeout,
                  "no answer within " + std::to_string(config_.timeout.count()) + " ms", 0, now);
     }
+    loop_.timers().add(kSweep, [this] { sweep(); });
 }
 
 // Open loop: hands every request that is due to a free connection.

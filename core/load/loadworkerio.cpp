@@ -27,7 +27,7 @@ void LoadWorker::openSocket(std::uint32_t i, std::int64_t now) {
     }
     if (sys::connect(c.fd, a.sockaddrPtr(), a.length()) == 0) {
         ++stats_.connectionsOpened;
-        setEvents(i, EPOLLIN);
+        setEvents(i, Poller::In);
         if (config_.workload == Workload::Bulk) {
             c.state = State::Sending;
             bulkWrite(i, now);
@@ -41,10 +41,10 @@ void LoadWorker::openSocket(std::uint32_t i, std::int64_t now) {
         return;
     }
     c.state = State::Connecting;
-    setEvents(i, EPOLLOUT);
+    setEvents(i, Poller::Out);
 }
 
-void LoadWorker::onEvent(std::uint32_t i, std::uint32_t ev, std::int64_t now) {
+void LoadWorker::onEvent(std::uint32_t i, unsigned ev, std::int64_t now) {
     Conn& c = conns_[i];
     switch (c.state) {
         case State::Connecting: {
@@ -59,10 +59,10 @@ void LoadWorker::onEvent(std::uint32_t i, std::uint32_t ev, std::int64_t now) {
             ++stats_.connectionsOpened;
             if (config_.workload == Workload::Bulk) {
                 c.state = State::Sending;
-                setEvents(i, EPOLLIN | EPOLLOUT);
+                setEvents(i, Poller::In | Poller::Out);
                 bulkWrite(i, now);
             } else {
-                setEvents(i, EPOLLIN);
+                setEvents(i, Poller::In);
                 trySend(i, now);
             }
             return;
@@ -70,14 +70,15 @@ void LoadWorker::onEvent(std::uint32_t i, std::uint32_t ev, std::int64_t now) {
         case State::Sending:
             if (config_.workload == Workload::Bulk) {
                 const std::uint32_t gen = c.gen;
-                if (ev & (EPOLLIN | EPOLLERR | EPOLLHUP)) onReadable(i, now);
-                if ((ev & EPOLLOUT) && conns_[i].gen == gen && conns_[i].state == State::Sending)
+                if (ev & (Poller::In | Poller::Err)) onReadable(i, now);
+                if ((ev & Poller::Out) && conns_[i].gen == gen && conns_[i].state == State::Sending)
                     bulkWrite(i, now);
                 return;
             }
-            if (ev & (EPOLLOUT | EPOLLERR))
+            // Err is an error or a hang-up: the send says which.
+            if (ev & (Poller::Out | Poller::Err))
                 trySend(i, now);
-            else if (ev & (EPOLLIN | EPOLLHUP))
+            else if (ev & Poller::In)
                 onReadable(i, now);
             return;
         case State::Receiving:
@@ -103,7 +104,7 @@ void LoadWorker::trySend(std::uint32_t i, std::int64_t now) {
         }
         if (r < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) {
             c.state = State::Sending;
-            setEvents(i, EPOLLIN | EPOLLOUT);
+            setEvents(i, Poller::In | Poller::Out);
             return;
         }
         fail(i,
@@ -113,7 +114,7 @@ void LoadWorker::trySend(std::uint32_t i, std::int64_t now) {
         return;
     }
     c.state = State::Receiving;
-    setEvents(i, EPOLLIN);
+    setEvents(i, Poller::In);
 }
 
 // Bulk: each full payload sent is one "request"; keeps the socket buffer full.
@@ -133,13 +134,13 @@ void LoadWorker::bulkWrite(std::uint32_t i, std::int64_t now) {
                 c.inFlight = false;
                 --busy_;
                 c.state = State::Done;
-                setEvents(i, EPOLLIN);
+                setEvents(i, Poller::In);
                 return;
             }
             continue;
         }
         if (r < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) {
-            setEvents(i, EPOLLIN | EPOLLOUT);
+            setEvents(i, Poller::In | Poller::Out);
             return;
         }
         fail(i, LoadErrorKind::Write, "send", errno, now);
