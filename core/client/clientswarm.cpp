@@ -1,25 +1,25 @@
 #include "core/client/clientswarm.h"
 
-#include <sys/epoll.h>
-#include <sys/eventfd.h>
-#include <unistd.h>
-
 #include <algorithm>
 #include <cerrno>
 #include <ctime>
 #include <deque>
 
 #include "core/net/framing.h"
+#include "core/net/socket.h"
 #include "core/net/sys.h"
 #include "core/net/trace.h"
+#include "core/net/wakeup.h"
+#include "core/reactor/eventloop.h"
 
 namespace sockwb {
 
 namespace {
 using Clock = std::chrono::steady_clock;
-constexpr uint64_t kWakeKey = ~uint64_t{0};
 constexpr int kReadsPerEvent = 16;
 constexpr size_t kMaxLine = 64 * 1024;
+// Between two batches of connects: the server gets to accept the last one.
+constexpr std::chrono::milliseconds kConnectPause{1};
 
 double msBetween(Clock::time_point a, Clock::time_point b) {
     return std::chrono::duration<double, std::milli>(b - a).count();
@@ -36,53 +36,12 @@ std::string clockStamp() {
 }
 }  // namespace
 
-const char* scenarioName(Scenario s) noexcept {
-    switch (s) {
-        case Scenario::Bonjour:
-            return "bonjour";
-        case Scenario::EchoPing:
-            return "ping";
-        case Scenario::ChatBot:
-            return "chat";
-        case Scenario::HoldIdle:
-            return "idle";
-    }
-    return "?";
-}
-
-Scenario parseScenario(std::string_view name) {
-    for (Scenario s :
-         {Scenario::Bonjour, Scenario::EchoPing, Scenario::ChatBot, Scenario::HoldIdle})
-        if (name == scenarioName(s)) return s;
-    throw Error::invalid("scenario '" + std::string(name) + "'",
-                         "choose bonjour, ping, chat or idle");
-}
-
-const char* swarmStateName(SwarmClientStatus::State s) noexcept {
-    switch (s) {
-        case SwarmClientStatus::Waiting:
-            return "waiting";
-        case SwarmClientStatus::Connecting:
-            return "connecting";
-        case SwarmClientStatus::Connected:
-            return "connected";
-        case SwarmClientStatus::Done:
-            return "done";
-        case SwarmClientStatus::Closed:
-            return "closed";
-        case SwarmClientStatus::Failed:
-            return "failed";
-    }
-    return "?";
-}
-
 struct ClientSwarm::Client {
     Socket socket;
     SwarmClientStatus::State state = SwarmClientStatus::Waiting;
     std::string out;  // TCP bytes not yet taken by the kernel
     FrameDecoder decoder{Framing::Line, kMaxLine};
-    uint32_t events = 0;
-    Clock::time_point connectDeadline;
+    unsigned interest = 0;  // what the loop watches (Poller::In|Out)
     bool timerArmed = false;
     Clock::time_point nextTimer;
     bool awaitingFirst = false;
@@ -101,32 +60,20 @@ ClientSwarm::ClientSwarm(SwarmConfig config, TraceObserver* trace)
     for (int i = 0; i < config_.count; ++i) clients_.push_back(std::make_unique<Client>());
 }
 
-ClientSwarm::~ClientSwarm() {
-    stop();
-    if (wakeFd_ >= 0) ::close(wakeFd_);
-    if (epollFd_ >= 0) ::close(epollFd_);
-}
+ClientSwarm::~ClientSwarm() { stop(); }
 
 void ClientSwarm::start() {
-    if (thread_.joinable() || epollFd_ >= 0) return;
-    wakeFd_ = ::eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK);
-    if (wakeFd_ < 0) throw Error::fromErrno("eventfd", errno);
-    epollFd_ = ::epoll_create1(EPOLL_CLOEXEC);
-    if (epollFd_ < 0) throw Error::fromErrno("epoll_create1", errno);
-    epoll_event ev{};
-    ev.events = EPOLLIN;
-    ev.data.u64 = kWakeKey;
-    if (::epoll_ctl(epollFd_, EPOLL_CTL_ADD, wakeFd_, &ev) != 0)
-        throw Error::fromErrno("epoll_ctl", errno);
+    if (loop_) return;
+    TraceScope scope(trace_);
+    auto wake = std::make_unique<Wakeup>();
+    loop_ = std::make_unique<EventLoop>(makePoller("epoll"), wake->fd());
+    wake_ = std::move(wake);
     thread_ = std::thread(&ClientSwarm::run, this);
 }
 
 void ClientSwarm::stop() {
     stopRequested_ = true;
-    if (wakeFd_ >= 0) {
-        uint64_t one = 1;
-        [[maybe_unused]] ssize_t n = ::write(wakeFd_, &one, sizeof one);
-    }
+    if (wake_) wake_->notify();  // the loop's stop fd: run() returns at once
     if (thread_.joinable()) thread_.join();
 }
 
@@ -140,46 +87,14 @@ void ClientSwarm::run() {
     traceNote("thread", -1,
               "client swarm loop: " + std::to_string(config_.count) + " clients, scenario " +
                   scenarioName(config_.scenario));
-    const bool udp = config_.target.protocol == Protocol::Udp;
-    Address& target = target_;
-    try {
-        auto all = Address::resolve(config_.target.host, std::to_string(config_.target.port),
-                                    udp ? SOCK_DGRAM : SOCK_STREAM);
-        target = all.front();
-    } catch (const Error& e) {
-        std::lock_guard lock(mutex_);
-        for (size_t i = 0; i < clients_.size(); ++i) failClient(i, e.info());
-    }
-    size_t nextToConnect = target.isValid() ? 0 : clients_.size();
-    std::vector<epoll_event> events(256);
-    while (!stopRequested_ && ended_ < clients_.size()) {
-        {
+    if (resolveTarget() && !stopRequested_) {
+        connectBatch();
+        try {
+            if (ended_ < clients_.size()) loop_->run();  // end() quits after the last client
+        } catch (const Error& e) {
             std::lock_guard lock(mutex_);
-            for (int k = 0; k < config_.connectsPerRound && nextToConnect < clients_.size(); ++k)
-                startConnect(nextToConnect++, target);
+            failRemaining(e.info());
         }
-        const int timeout = nextToConnect < clients_.size() ? 1 : nextTimeoutMs();
-        int n = sys::epollWait(epollFd_, events.data(), static_cast<int>(events.size()), timeout);
-        if (stopRequested_) break;
-        std::lock_guard lock(mutex_);
-        for (int k = 0; k < n; ++k) {
-            const epoll_event& ev = events[static_cast<size_t>(k)];
-            if (ev.data.u64 == kWakeKey) {
-                uint64_t value;
-                [[maybe_unused]] ssize_t r = ::read(wakeFd_, &value, sizeof value);
-                continue;
-            }
-            const size_t i = static_cast<size_t>(ev.data.u64);
-            Client& c = *clients_[i];
-            if (c.ended()) continue;
-            if (c.state == SwarmClientStatus::Connecting) {
-                if (ev.events & (EPOLLOUT | EPOLLERR | EPOLLHUP)) onConnected(i);
-                continue;
-            }
-            if (ev.events & (EPOLLIN | EPOLLERR | EPOLLHUP)) onReadable(i);
-            if (!c.ended() && (ev.events & EPOLLOUT)) onWritable(i);
-        }
-        fireTimers();
     }
     std::lock_guard lock(mutex_);
     for (size_t i = 0; i < clients_.size(); ++i)
@@ -187,32 +102,81 @@ void ClientSwarm::run() {
     finished_ = true;
 }
 
-void ClientSwarm::startConnect(size_t i, const Address& target) {
+bool ClientSwarm::resolveTarget() {
+    const bool udp = config_.target.protocol == Protocol::Udp;
+    try {
+        auto all = Address::resolve(config_.target.host, std::to_string(config_.target.port),
+                                    udp ? SOCK_DGRAM : SOCK_STREAM);
+        target_ = all.front();
+        return true;
+    } catch (const Error& e) {
+        std::lock_guard lock(mutex_);
+        failRemaining(e.info());
+        return false;
+    }
+}
+
+// connectsPerRound new clients, then again after a pause until all are started.
+void ClientSwarm::connectBatch() {
+    std::lock_guard lock(mutex_);
+    for (int k = 0; k < config_.connectsPerRound && nextToConnect_ < clients_.size(); ++k)
+        startConnect(nextToConnect_++);
+    if (nextToConnect_ < clients_.size())
+        loop_->timers().add(kConnectPause, [this] { connectBatch(); });
+}
+
+void ClientSwarm::startConnect(size_t i) {
     Client& c = *clients_[i];
     const bool udp = config_.target.protocol == Protocol::Udp;
-    const std::string where = target.toString();
+    const std::string where = target_.toString();
     c.state = status_[i].state = SwarmClientStatus::Connecting;
-    int fd = sys::socket(target.family(),
+    int fd = sys::socket(target_.family(),
                          (udp ? SOCK_DGRAM : SOCK_STREAM) | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
     if (fd < 0) return failClient(i, Error::fromErrno("socket", errno, where).info());
     c.socket = Socket(fd);
     status_[i].fd = fd;
     bool connected = udp;  // UDP: sendto/recvfrom, nothing to wait for
     if (!udp) {
-        if (sys::connect(fd, target.sockaddrPtr(), target.length()) == 0) {
+        if (sys::connect(fd, target_.sockaddrPtr(), target_.length()) == 0) {
             connected = true;
         } else if (errno != EINPROGRESS) {
             return failClient(i, Error::fromErrno("connect", errno, where).info());
         }
     }
-    epoll_event ev{};
-    ev.events = connected ? EPOLLIN : EPOLLOUT;
-    ev.data.u64 = i;
-    if (sys::epollCtl(epollFd_, EPOLL_CTL_ADD, fd, &ev) != 0)
-        return failClient(i, Error::fromErrno("epoll_ctl", errno, where).info());
-    c.events = ev.events;
-    c.connectDeadline = Clock::now() + config_.target.connectTimeout;
-    if (connected) onConnected(i);
+    watchClient(i, connected ? Poller::In : Poller::Out);
+    if (c.ended()) return;
+    if (connected) return onConnected(i);
+    loop_->timers().add(config_.target.connectTimeout, [this, i] {
+        std::lock_guard lock(mutex_);
+        if (clients_[i]->state != SwarmClientStatus::Connecting) return;
+        failClient(i, ErrorInfo{ErrorKind::Timeout, "connect", ETIMEDOUT, 0, targetText(),
+                                "gave up after " +
+                                    std::to_string(config_.target.connectTimeout.count()) + " ms"});
+    });
+}
+
+void ClientSwarm::watchClient(size_t i, unsigned interest) {
+    Client& c = *clients_[i];
+    try {
+        loop_->watch(c.socket.fd(), interest, [this, i](unsigned events) {
+            std::lock_guard lock(mutex_);
+            onEvent(i, events);
+        });
+        c.interest = interest;
+    } catch (const Error& e) {
+        failClient(i, e.info());
+    }
+}
+
+void ClientSwarm::onEvent(size_t i, unsigned events) {
+    Client& c = *clients_[i];
+    if (c.ended()) return;
+    if (c.state == SwarmClientStatus::Connecting) {
+        if (events & (Poller::Out | Poller::Err)) onConnected(i);
+        return;
+    }
+    if (events & (Poller::In | Poller::Err)) onReadable(i);
+    if (!c.ended() && (events & Poller::Out)) onWritable(i);
 }
 
 void ClientSwarm::onConnected(size_t i) {
@@ -221,10 +185,7 @@ void ClientSwarm::onConnected(size_t i) {
         int err = 0;
         socklen_t len = sizeof err;
         if (sys::getsockopt(c.socket.fd(), SOL_SOCKET, SO_ERROR, &err, &len) != 0) err = errno;
-        if (err != 0) {
-            std::string where = config_.target.host + ":" + std::to_string(config_.target.port);
-            return failClient(i, Error::fromErrno("connect", err, where).info());
-        }
+        if (err != 0) return failClient(i, Error::fromErrno("connect", err, targetText()).info());
     }
     c.state = status_[i].state = SwarmClientStatus::Connected;
     updateEvents(i);
@@ -236,12 +197,10 @@ void ClientSwarm::onConnected(size_t i) {
             queueSend(i, "Bonjour\n");
             break;
         case Scenario::EchoPing:
-            c.timerArmed = true;
-            c.nextTimer = now;  // the first ping at once
+            armTimer(i, now);  // the first ping at once
             break;
         case Scenario::ChatBot:
-            c.timerArmed = true;
-            c.nextTimer = now + std::chrono::milliseconds(config_.intervalMs);
+            armTimer(i, now + std::chrono::milliseconds(config_.intervalMs));
             break;
         case Scenario::HoldIdle:
             break;
@@ -260,26 +219,35 @@ void ClientSwarm::onReadable(size_t i) {
             return failClient(i, Error::fromErrno(udp ? "recvfrom" : "recv", errno).info());
         }
         status_[i].bytesIn += static_cast<uint64_t>(n);
-        try {
-            if (n == 0 && !udp) {
-                // The peer closed: its last line may lack a terminator.
-                if (auto last = c.decoder.flush()) onMessage(i, *last);
-                if (!c.ended()) end(i, SwarmClientStatus::Closed);
-                return;
-            }
-            c.decoder.feed(std::string_view(buffer, static_cast<size_t>(n)));
-            while (!c.ended()) {
-                auto message = c.decoder.next();
-                if (!message) break;
-                onMessage(i, *message);
-            }
-            // A datagram is a message even without a line terminator.
-            if (udp && !c.ended())
-                if (auto rest = c.decoder.flush()) onMessage(i, *rest);
-        } catch (const Error& e) {
-            return failClient(i, e.info());
-        }
+        if (!takeBytes(i, buffer, static_cast<size_t>(n))) return;
     }
+}
+
+// Feeds n received bytes (0: the peer closed) to the client's decoder and
+// its messages to onMessage; false when the client ended.
+bool ClientSwarm::takeBytes(size_t i, const char* data, size_t n) {
+    Client& c = *clients_[i];
+    const bool udp = config_.target.protocol == Protocol::Udp;
+    try {
+        if (n == 0 && !udp) {
+            // The peer closed: its last line may lack a terminator.
+            if (auto last = c.decoder.flush()) onMessage(i, *last);
+            if (!c.ended()) end(i, SwarmClientStatus::Closed);
+            return false;
+        }
+        c.decoder.feed(std::string_view(data, n));
+        while (!c.ended()) {
+            auto message = c.decoder.next();
+            if (!message) break;
+            onMessage(i, *message);
+        }
+        // A datagram is a message even without a line terminator.
+        if (udp && !c.ended())
+            if (auto rest = c.decoder.flush()) onMessage(i, *rest);
+    } catch (const Error& e) {
+        failClient(i, e.info());
+    }
+    return !c.ended();
 }
 
 void ClientSwarm::onWritable(size_t i) {
@@ -324,11 +292,22 @@ void ClientSwarm::onMessage(size_t i, std::string_view message) {
     }
 }
 
+void ClientSwarm::armTimer(size_t i, Clock::time_point at) {
+    Client& c = *clients_[i];
+    if (c.ended()) return;
+    c.timerArmed = true;
+    c.nextTimer = at;
+    loop_->timers().addAt(at, [this, i] {
+        std::lock_guard lock(mutex_);
+        if (clients_[i]->timerArmed && !clients_[i]->ended()) onTimer(i);
+    });
+}
+
 void ClientSwarm::onTimer(size_t i) {
     Client& c = *clients_[i];
     const auto now = Clock::now();
     const auto interval = std::chrono::milliseconds(config_.intervalMs);
-    c.nextTimer = std::max(c.nextTimer + interval, now + interval / 2);
+    const auto next = std::max(c.nextTimer + interval, now + interval / 2);
     if (config_.scenario == Scenario::EchoPing) {
         ++c.seq;
         c.pings.emplace_back(c.seq, now);
@@ -339,6 +318,7 @@ void ClientSwarm::onTimer(size_t i) {
         queueSend(i, "[" + clockStamp() + "] " + config_.nickPrefix + std::to_string(i + 1) +
                          ": message " + std::to_string(c.seq) + "\n");
     }
+    armTimer(i, next);
 }
 
 void ClientSwarm::queueSend(size_t i, std::string bytes) {
@@ -362,23 +342,22 @@ void ClientSwarm::queueSend(size_t i, std::string bytes) {
 void ClientSwarm::updateEvents(size_t i) {
     Client& c = *clients_[i];
     if (c.ended() || !c.socket) return;
-    uint32_t want = EPOLLIN | (c.out.empty() ? 0u : uint32_t{EPOLLOUT});
-    if (want == c.events) return;
-    epoll_event ev{};
-    ev.events = want;
-    ev.data.u64 = i;
-    if (sys::epollCtl(epollFd_, EPOLL_CTL_MOD, c.socket.fd(), &ev) == 0) c.events = want;
+    const unsigned want = Poller::In | (c.out.empty() ? 0u : unsigned{Poller::Out});
+    if (want == c.interest) return;
+    loop_->setInterest(c.socket.fd(), want);
+    c.interest = want;
 }
 
 void ClientSwarm::end(size_t i, SwarmClientStatus::State state) {
     Client& c = *clients_[i];
     if (c.ended()) return;
-    c.socket.close();  // closing also removes it from the epoll set
+    if (c.socket) loop_->unwatchClosing(c.socket.fd());
+    c.socket.close();
     c.timerArmed = false;
     c.out.clear();
     c.state = status_[i].state = state;
     status_[i].fd = -1;
-    ++ended_;
+    if (++ended_ == clients_.size()) loop_->quit();  // the last one: leave run()
 }
 
 void ClientSwarm::failClient(size_t i, const ErrorInfo& error) {
@@ -387,40 +366,13 @@ void ClientSwarm::failClient(size_t i, const ErrorInfo& error) {
     end(i, SwarmClientStatus::Failed);
 }
 
-int ClientSwarm::nextTimeoutMs() const {
-    const auto now = Clock::now();
-    bool any = false;
-    Clock::time_point first{};
-    for (const auto& c : clients_) {
-        Clock::time_point t;
-        if (c->state == SwarmClientStatus::Connecting)
-            t = c->connectDeadline;
-        else if (c->timerArmed)
-            t = c->nextTimer;
-        else
-            continue;
-        if (!any || t < first) first = t;
-        any = true;
-    }
-    if (!any) return -1;
-    auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(first - now).count() + 1;
-    return static_cast<int>(std::clamp<long long>(ms, 0, 60000));
+void ClientSwarm::failRemaining(const ErrorInfo& error) {
+    for (size_t i = 0; i < clients_.size(); ++i)
+        if (!clients_[i]->ended()) failClient(i, error);
 }
 
-void ClientSwarm::fireTimers() {
-    const auto now = Clock::now();
-    for (size_t i = 0; i < clients_.size(); ++i) {
-        Client& c = *clients_[i];
-        if (c.state == SwarmClientStatus::Connecting && now >= c.connectDeadline) {
-            std::string where = config_.target.host + ":" + std::to_string(config_.target.port);
-            failClient(
-                i, ErrorInfo{ErrorKind::Timeout, "connect", ETIMEDOUT, 0, where,
-                             "gave up after " +
-                                 std::to_string(config_.target.connectTimeout.count()) + " ms"});
-        } else if (c.timerArmed && now >= c.nextTimer) {
-            onTimer(i);
-        }
-    }
+std::string ClientSwarm::targetText() const {
+    return config_.target.host + ":" + std::to_string(config_.target.port);
 }
 
 }  // namespace sockwb

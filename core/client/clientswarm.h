@@ -1,14 +1,14 @@
 #pragma once
 // ClientSwarm: many clients (1..500 and more) against one target, all driven
-// by ONE thread running an epoll loop over non-blocking sockets — not one
-// thread per client. Each client plays a scenario from the course: say
-// "Bonjour" and read until "Au Revoir", ping an echo server every X ms and
-// measure the round trip, chat like a bot, or just hold the connection.
-// Readers take snapshots of every client's status from any thread.
+// by ONE thread running the project's reactor (EventLoop over epoll, its
+// TimerQueue for connect timeouts and ping/chat periods) over non-blocking
+// sockets — not one thread per client. Each client plays a Scenario
+// (swarmconfig.h). Readers take snapshots of every client's status from any
+// thread. The loop's calls (epoll_create1, epoll_ctl, epoll_wait, socket,
+// connect, send, recv...) go to the trace observer given at construction.
 
 #include <atomic>
 #include <chrono>
-#include <cstdint>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -16,50 +16,15 @@
 #include <thread>
 #include <vector>
 
-#include "core/client/clientconnection.h"
+#include "core/client/swarmconfig.h"
+#include "core/net/address.h"
 #include "core/net/error.h"
 
 namespace sockwb {
 
-enum class Scenario {
-    Bonjour,   // send "Bonjour", read lines until "Au Revoir", close (the clock service)
-    EchoPing,  // send "ping <n>" every interval, time the echo
-    ChatBot,   // send "[HH:MM:SS] botN: message k" every interval
-    HoldIdle,  // connect and stay silent
-};
-
-// "bonjour", "ping", "chat", "idle". Thread-safe.
-const char* scenarioName(Scenario s) noexcept;
-// Parses a scenario name; throws Error (InvalidInput) listing the choices.
-Scenario parseScenario(std::string_view name);
-
-struct SwarmConfig {
-    ClientConfig target;  // protocol, host, port, connect timeout
-    int count = 10;       // clients
-    Scenario scenario = Scenario::Bonjour;
-    int intervalMs = 1000;  // ping / chat period
-    std::string nickPrefix = "bot";
-    int connectsPerRound = 32;  // new connects per loop round (spares the backlog)
-};
-
-struct SwarmClientStatus {
-    enum State { Waiting, Connecting, Connected, Done, Closed, Failed };
-    State state = Waiting;
-    int fd = -1;
-    uint64_t bytesIn = 0;
-    uint64_t bytesOut = 0;
-    uint64_t messagesIn = 0;
-    uint64_t messagesOut = 0;
-    double lastRttMs = -1;  // last round trip (ping: echo; bonjour: first reply)
-    double avgRttMs = -1;
-    uint64_t rttSamples = 0;
-    std::string lastLine;  // the last message received
-    bool hasError = false;
-    ErrorInfo error;
-};
-
-// "waiting", "connecting", ... Thread-safe.
-const char* swarmStateName(SwarmClientStatus::State s) noexcept;
+class EventLoop;
+class TraceObserver;
+class Wakeup;
 
 class ClientSwarm {
 public:
@@ -70,7 +35,8 @@ public:
     ClientSwarm(const ClientSwarm&) = delete;
     ClientSwarm& operator=(const ClientSwarm&) = delete;
 
-    // Starts the loop thread; returns at once. Call once. Throws Error.
+    // Builds the loop (epoll, and a Wakeup as its stop fd) and starts its
+    // thread; returns at once. Call once. Throws Error (eventfd, epoll).
     void start();
     // Closes every client and joins the loop thread. Prompt. Idempotent.
     // Not from an observer.
@@ -85,26 +51,33 @@ public:
 private:
     struct Client;
     void run();
-    void startConnect(size_t i, const Address& target);
+    bool resolveTarget();
+    void connectBatch();
+    void startConnect(size_t i);
+    void watchClient(size_t i, unsigned interest);
+    void onEvent(size_t i, unsigned events);
     void onConnected(size_t i);
     void onReadable(size_t i);
+    bool takeBytes(size_t i, const char* data, size_t n);
     void onWritable(size_t i);
     void onMessage(size_t i, std::string_view message);
+    void armTimer(size_t i, std::chrono::steady_clock::time_point at);
     void onTimer(size_t i);
     void queueSend(size_t i, std::string bytes);
     void updateEvents(size_t i);
     void end(size_t i, SwarmClientStatus::State state);
     void failClient(size_t i, const ErrorInfo& error);
-    int nextTimeoutMs() const;
-    void fireTimers();
+    void failRemaining(const ErrorInfo& error);
+    std::string targetText() const;
 
     SwarmConfig config_;
     TraceObserver* trace_;
     std::thread thread_;
-    int wakeFd_ = -1;
-    int epollFd_ = -1;
+    std::unique_ptr<Wakeup> wake_;                  // stop(): the loop's stop fd
+    std::unique_ptr<EventLoop> loop_;               // built by start(), then the loop thread's
     Address target_;                                // resolved once by the loop
     std::vector<std::unique_ptr<Client>> clients_;  // loop thread only
+    size_t nextToConnect_ = 0;
     size_t ended_ = 0;
     mutable std::mutex mutex_;  // guards status_
     std::vector<SwarmClientStatus> status_;

@@ -1,7 +1,9 @@
+// LoadWorker, its loop and schedule: the EventLoop and its timers, tickets,
+// the open-loop dispatch, failures and back-off. The connections' I/O is in
+// loadworkerio.cpp.
+
 #include "core/load/loadworker.h"
 
-#include <netinet/tcp.h>
-#include <sys/eventfd.h>
 #include <sys/timerfd.h>
 #include <unistd.h>
 
@@ -14,36 +16,29 @@
 namespace sockwb::load {
 
 namespace {
-constexpr std::uint32_t kWakeTag = 0xffffffffu;
-constexpr std::uint32_t kTimerTag = 0xfffffffeu;
-constexpr std::int64_t kSweepNs = 50'000'000;           // timeout check period
-constexpr std::int64_t kConnectBackoffNs = 50'000'000;  // after a failed connect
+constexpr std::chrono::milliseconds kSweep{50};           // timeout check period
+constexpr std::chrono::milliseconds kConnectBackoff{50};  // after a failed connect
 constexpr std::size_t kRecvBuffer = 64 * 1024;
+
+// The TimerQueue's clock at a monotonicNs() instant.
+TimerQueue::Clock::time_point atNs(std::int64_t ns) {
+    return TimerQueue::Clock::now() + std::chrono::nanoseconds(ns - monotonicNs());
+}
 }  // namespace
 
 LoadWorker::LoadWorker(const LoadConfig& config, int connections, double rate, RunControl& control)
     : config_(config),
       control_(control),
       rate_(rate),
-      timeoutNs_(std::int64_t(config.timeout.count()) * 1'000'000) {
-    epfd_ = sys::epollCreate();
-    if (epfd_ < 0) throw Error::fromErrno("epoll_create1", errno);
-    wakeFd_ = ::eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
+      timeoutNs_(std::int64_t(config.timeout.count()) * 1'000'000),
+      loop_(makePoller("epoll"), wake_.fd()) {
     timerFd_ = ::timerfd_create(CLOCK_MONOTONIC, TFD_NONBLOCK | TFD_CLOEXEC);
-    if (wakeFd_ < 0 || timerFd_ < 0) {
-        const int e = errno;
-        const bool eventFdFailed = wakeFd_ < 0;
-        if (wakeFd_ >= 0) ::close(wakeFd_);
-        if (timerFd_ >= 0) ::close(timerFd_);
-        sys::close(epfd_);
-        throw Error::fromErrno(eventFdFailed ? "eventfd" : "timerfd_create", e);
-    }
-    epoll_event ev{};
-    ev.events = EPOLLIN;
-    ev.data.u64 = kWakeTag;
-    sys::epollCtl(epfd_, EPOLL_CTL_ADD, wakeFd_, &ev);
-    ev.data.u64 = kTimerTag;
-    sys::epollCtl(epfd_, EPOLL_CTL_ADD, timerFd_, &ev);
+    if (timerFd_ < 0) throw Error::fromErrno("timerfd_create", errno);
+    loop_.watch(timerFd_, Poller::In, [this](unsigned) {
+        std::uint64_t v;
+        [[maybe_unused]] ssize_t r = ::read(timerFd_, &v, sizeof v);
+        timerAt_ = 0;  // dispatch() runs at the end of the round
+    });
     if (rate_ > 0) intervalNs_ = 1e9 / rate_;
 
     request_ = config_.requestBytes();
@@ -55,16 +50,13 @@ LoadWorker::LoadWorker(const LoadConfig& config, int connections, double rate, R
 
 LoadWorker::~LoadWorker() {
     for (std::uint32_t i = 0; i < conns_.size(); ++i) closeConn(i);
-    if (timerFd_ >= 0) ::close(timerFd_);
-    if (wakeFd_ >= 0) ::close(wakeFd_);
-    if (epfd_ >= 0) sys::close(epfd_);
-    timerFd_ = wakeFd_ = epfd_ = -1;
+    if (timerFd_ >= 0) {
+        loop_.unwatchClosing(timerFd_);
+        ::close(timerFd_);
+    }
 }
 
-void LoadWorker::wake() noexcept {
-    const std::uint64_t one = 1;
-    [[maybe_unused]] ssize_t r = ::write(wakeFd_, &one, sizeof one);
-}
+void LoadWorker::wake() noexcept { wake_.notify(); }
 
 const std::string& LoadWorker::outgoing() const { return request_; }
 
@@ -76,8 +68,8 @@ void LoadWorker::publish() noexcept {
 }
 
 void LoadWorker::run() {
-    std::int64_t now = monotonicNs();
-    nextSweepNs_ = now + kSweepNs;
+    const std::int64_t now = monotonicNs();
+    startTimers(now);
     for (std::uint32_t i = 0; i < conns_.size(); ++i) {
         if (rate_ > 0)
             free_.push_back(i);
@@ -88,68 +80,54 @@ void LoadWorker::run() {
         std::reverse(free_.begin(), free_.end());
         dispatch(now);
     }
-    std::vector<epoll_event> events(256);
-    while (true) {
-        now = monotonicNs();
-        if (control_.stop.load(std::memory_order_relaxed)) break;
-        if (control_.deadlineNs && now >= control_.deadlineNs) break;
-        if (busy_ == 0 && control_.exhausted() && backoff_.empty()) break;
-        const int n = sys::epollWait(epfd_, events.data(), int(events.size()), waitTimeoutMs(now));
-        if (n < 0) {
-            stats_.firstError =
-                stats_.firstError.empty() ? "epoll_wait: " + errnoName(errno) : stats_.firstError;
-            break;
-        }
-        now = monotonicNs();
-        for (int k = 0; k < n; ++k) {
-            const std::uint64_t tag = events[std::size_t(k)].data.u64;
-            const auto idx = std::uint32_t(tag & 0xffffffffu);
-            if (idx == kWakeTag) {
-                std::uint64_t v;
-                [[maybe_unused]] ssize_t r = ::read(wakeFd_, &v, sizeof v);
-                continue;
-            }
-            if (idx == kTimerTag) {
-                std::uint64_t v;
-                [[maybe_unused]] ssize_t r = ::read(timerFd_, &v, sizeof v);
-                timerAt_ = 0;
-                continue;
-            }
-            if (conns_[idx].gen != std::uint32_t(tag >> 32)) continue;  // closed since
-            onEvent(idx, events[std::size_t(k)].events, now);
-        }
-        if (n == int(events.size()) && events.size() < 4096) events.resize(events.size() * 2);
-        if (!backoff_.empty()) retryDue(now);
-        if (now >= nextSweepNs_) sweep(now);
-        if (rate_ > 0) dispatch(monotonicNs());
-        publish();
+    loop_.afterRound = [this] { endOfRound(); };
+    try {
+        if (!finished(monotonicNs())) loop_.run();  // the stop fd, or quit() from endOfRound
+    } catch (const Error& e) {
+        if (stats_.firstError.empty()) stats_.firstError = e.what();
     }
+    loop_.afterRound = nullptr;
+    loop_.timers().clear();
     for (std::uint32_t i = 0; i < conns_.size(); ++i) closeConn(i);
     publish();
 }
 
-int LoadWorker::waitTimeoutMs(std::int64_t now) const {
-    std::int64_t until = nextSweepNs_;
-    if (control_.deadlineNs) until = std::min(until, control_.deadlineNs);
-    for (auto i : backoff_) until = std::min(until, conns_[i].retryNs);
-    const std::int64_t ns = until - now;
-    if (ns <= 0) return 0;
-    return int((ns + 999'999) / 1'000'000);
+// The deadline and the periodic timeout sweep.
+void LoadWorker::startTimers(std::int64_t now) {
+    if (control_.deadlineNs)
+        loop_.timers().addAt(atNs(std::max(control_.deadlineNs, now)), [this] { loop_.quit(); });
+    loop_.timers().add(kSweep, [this] { sweep(); });
 }
 
-void LoadWorker::setEvents(std::uint32_t i, std::uint32_t events) {
+// After the handlers and the timers of a round (the old loop's tail).
+void LoadWorker::endOfRound() {
+    if (rate_ > 0) dispatch(monotonicNs());
+    publish();
+    if (finished(monotonicNs())) loop_.quit();
+}
+
+bool LoadWorker::finished(std::int64_t now) const {
+    if (control_.stop.load(std::memory_order_relaxed)) return true;
+    if (control_.deadlineNs && now >= control_.deadlineNs) return true;
+    return busy_ == 0 && control_.exhausted() && backoff_ == 0;
+}
+
+void LoadWorker::setEvents(std::uint32_t i, unsigned events) {
     Conn& c = conns_[i];
     if (c.events == events) return;
-    epoll_event ev{};
-    ev.events = events;
-    ev.data.u64 = (std::uint64_t(c.gen) << 32) | i;
-    sys::epollCtl(epfd_, c.events ? EPOLL_CTL_MOD : EPOLL_CTL_ADD, c.fd, &ev);
+    if (c.events == 0)
+        loop_.watch(c.fd, events, [this, i](unsigned ev) { onEvent(i, ev, monotonicNs()); });
+    else
+        loop_.setInterest(c.fd, events);
     c.events = events;
 }
 
 void LoadWorker::closeConn(std::uint32_t i) {
     Conn& c = conns_[i];
-    if (c.fd >= 0) sys::close(c.fd);  // close also leaves the epoll set
+    if (c.fd >= 0) {
+        if (c.events) loop_.unwatchClosing(c.fd);
+        sys::close(c.fd);  // close also leaves the epoll set
+    }
     c.fd = -1;
     c.events = 0;
     ++c.gen;
@@ -193,230 +171,6 @@ void LoadWorker::startRequest(std::uint32_t i, std::int64_t now) {
     trySend(i, now);
 }
 
-void LoadWorker::openSocket(std::uint32_t i, std::int64_t now) {
-    Conn& c = conns_[i];
-    const Address& a = config_.target.address;
-    const bool udp = config_.workload == Workload::UdpEcho;
-    c.fd =
-        sys::socket(a.family(), (udp ? SOCK_DGRAM : SOCK_STREAM) | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
-    if (c.fd < 0) {
-        fail(i, LoadErrorKind::Connect, "socket", errno, now);
-        return;
-    }
-    if (!udp) {
-        const int one = 1;
-        sys::setsockopt(c.fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
-    }
-    if (sys::connect(c.fd, a.sockaddrPtr(), a.length()) == 0) {
-        ++stats_.connectionsOpened;
-        setEvents(i, EPOLLIN);
-        if (config_.workload == Workload::Bulk) {
-            c.state = State::Sending;
-            bulkWrite(i, now);
-        } else {
-            trySend(i, now);
-        }
-        return;
-    }
-    if (errno != EINPROGRESS) {
-        fail(i, LoadErrorKind::Connect, "connect " + a.toString(), errno, now);
-        return;
-    }
-    c.state = State::Connecting;
-    setEvents(i, EPOLLOUT);
-}
-
-void LoadWorker::onEvent(std::uint32_t i, std::uint32_t ev, std::int64_t now) {
-    Conn& c = conns_[i];
-    switch (c.state) {
-        case State::Connecting: {
-            int err = 0;
-            socklen_t len = sizeof err;
-            sys::getsockopt(c.fd, SOL_SOCKET, SO_ERROR, &err, &len);
-            if (err) {
-                fail(i, LoadErrorKind::Connect, "connect " + config_.target.address.toString(), err,
-                     now);
-                return;
-            }
-            ++stats_.connectionsOpened;
-            if (config_.workload == Workload::Bulk) {
-                c.state = State::Sending;
-                setEvents(i, EPOLLIN | EPOLLOUT);
-                bulkWrite(i, now);
-            } else {
-                setEvents(i, EPOLLIN);
-                trySend(i, now);
-            }
-            return;
-        }
-        case State::Sending:
-            if (config_.workload == Workload::Bulk) {
-                const std::uint32_t gen = c.gen;
-                if (ev & (EPOLLIN | EPOLLERR | EPOLLHUP)) onReadable(i, now);
-                if ((ev & EPOLLOUT) && conns_[i].gen == gen && conns_[i].state == State::Sending)
-                    bulkWrite(i, now);
-                return;
-            }
-            if (ev & (EPOLLOUT | EPOLLERR))
-                trySend(i, now);
-            else if (ev & (EPOLLIN | EPOLLHUP))
-                onReadable(i, now);
-            return;
-        case State::Receiving:
-        case State::Idle:
-        case State::Done:
-            onReadable(i, now);
-            return;
-        case State::Closed:
-        case State::Backoff:
-            return;
-    }
-}
-
-void LoadWorker::trySend(std::uint32_t i, std::int64_t now) {
-    Conn& c = conns_[i];
-    const std::string& out = outgoing();
-    while (c.sendOffset < out.size()) {
-        const ssize_t r = sys::send(c.fd, out.data() + c.sendOffset, out.size() - c.sendOffset);
-        if (r > 0) {
-            c.sendOffset += std::size_t(r);
-            stats_.bytesSent += std::uint64_t(r);
-            continue;
-        }
-        if (r < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) {
-            c.state = State::Sending;
-            setEvents(i, EPOLLIN | EPOLLOUT);
-            return;
-        }
-        fail(i,
-             config_.workload == Workload::UdpEcho && errno == ECONNREFUSED ? LoadErrorKind::Connect
-                                                                            : LoadErrorKind::Write,
-             "send", errno, now);
-        return;
-    }
-    c.state = State::Receiving;
-    setEvents(i, EPOLLIN);
-}
-
-// Bulk: each full payload sent is one "request"; keeps the socket buffer full.
-void LoadWorker::bulkWrite(std::uint32_t i, std::int64_t now) {
-    Conn& c = conns_[i];
-    const std::string& out = outgoing();
-    while (true) {
-        const ssize_t r = sys::send(c.fd, out.data() + c.sendOffset, out.size() - c.sendOffset);
-        if (r > 0) {
-            c.sendOffset += std::size_t(r);
-            stats_.bytesSent += std::uint64_t(r);
-            if (c.sendOffset < out.size()) continue;
-            ++stats_.requests;
-            c.sendOffset = 0;
-            c.deadlineNs = now + timeoutNs_;
-            if (!control_.claim()) {
-                c.inFlight = false;
-                --busy_;
-                c.state = State::Done;
-                setEvents(i, EPOLLIN);
-                return;
-            }
-            continue;
-        }
-        if (r < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) {
-            setEvents(i, EPOLLIN | EPOLLOUT);
-            return;
-        }
-        fail(i, LoadErrorKind::Write, "send", errno, now);
-        return;
-    }
-}
-
-void LoadWorker::onReadable(std::uint32_t i, std::int64_t now) {
-    while (true) {
-        Conn& c = conns_[i];
-        const ssize_t r = sys::recv(c.fd, buffer_.data(), buffer_.size());
-        if (r > 0) {
-            stats_.bytesReceived += std::uint64_t(r);
-            if (!onData(i, buffer_.data(), std::size_t(r), now)) return;
-            if (std::size_t(r) < buffer_.size()) return;
-            continue;
-        }
-        if (r == 0) {
-            onEof(i, now);
-            return;
-        }
-        if (errno == EAGAIN || errno == EWOULDBLOCK) return;
-        if (!c.inFlight) {
-            closeConn(i);  // an idle connection reset: reconnect on next use
-            return;
-        }
-        fail(i,
-             config_.workload == Workload::UdpEcho && errno == ECONNREFUSED ? LoadErrorKind::Connect
-                                                                            : LoadErrorKind::Read,
-             "recv", errno, now);
-        return;
-    }
-}
-
-bool LoadWorker::onData(std::uint32_t i, const char* data, std::size_t n, std::int64_t now) {
-    Conn& c = conns_[i];
-    if (!c.inFlight || c.state != State::Receiving) {
-        if (config_.workload == Workload::Bulk)
-            return true;  // a discard server says nothing; ignore
-        if (c.inFlight) {
-            fail(i, LoadErrorKind::Parse, "bytes arrived before the request was sent", 0, now);
-        } else {
-            // Unsolicited bytes on a resting connection: count them, drop the
-            // connection (it is already listed as free, so no backoff).
-            countError(LoadErrorKind::Parse, "bytes arrived with no request outstanding", 0);
-            closeConn(i);
-        }
-        return false;
-    }
-    switch (c.reader.feed(std::string_view(data, n))) {
-        case ReplyReader::Result::NeedMore:
-            return true;
-        case ReplyReader::Result::Error:
-            fail(i, LoadErrorKind::Parse, c.reader.error(), 0, now);
-            return false;
-        case ReplyReader::Result::Complete:
-            complete(i, monotonicNs());
-            return false;
-    }
-    return true;
-}
-
-void LoadWorker::onEof(std::uint32_t i, std::int64_t now) {
-    Conn& c = conns_[i];
-    if (!c.inFlight) {
-        closeConn(i);  // the server closed an idle keep-alive connection: not an error
-        return;
-    }
-    if (c.state == State::Receiving && c.reader.onEof() == ReplyReader::Result::Complete) {
-        complete(i, monotonicNs());  // a close-delimited HTTP body
-        return;
-    }
-    fail(i, LoadErrorKind::Read,
-         c.state == State::Receiving ? c.reader.error() : "the server closed the connection", 0,
-         now);
-}
-
-void LoadWorker::complete(std::uint32_t i, std::int64_t now) {
-    Conn& c = conns_[i];
-    const int status = c.reader.status();
-    const bool keep = c.reader.keepAlive() && config_.keepAlive;
-    c.reader.reset();
-    ++stats_.requests;
-    if (status < 200 || status > 299) ++stats_.non2xx;
-    const std::int64_t us = (now - c.startNs) / 1000;
-    stats_.latency.record(us > 0 ? std::uint64_t(us) : 0);
-    c.inFlight = false;
-    --busy_;
-    if (keep)
-        c.state = State::Idle;
-    else
-        closeConn(i);
-    release(i, now);
-}
-
 void LoadWorker::countError(LoadErrorKind kind, const std::string& what, int err) {
     ++stats_.errors[std::size_t(kind)];
     if (stats_.firstError.empty())
@@ -425,7 +179,7 @@ void LoadWorker::countError(LoadErrorKind kind, const std::string& what, int err
 }
 
 void LoadWorker::fail(std::uint32_t i, LoadErrorKind kind, const std::string& what, int err,
-                      std::int64_t now) {
+                      std::int64_t /*now*/) {
     Conn& c = conns_[i];
     countError(kind, what, err);
     if (c.inFlight) {
@@ -436,30 +190,31 @@ void LoadWorker::fail(std::uint32_t i, LoadErrorKind kind, const std::string& wh
     // Retry later rather than at once: a refused connect would otherwise spin,
     // and an immediate retry from inside an error path could recurse.
     c.state = State::Backoff;
-    c.retryNs = now + (kind == LoadErrorKind::Connect ? kConnectBackoffNs : 0);
-    backoff_.push_back(i);
+    // A 0 ms timer runs after this round's handlers, never inside them.
+    ++backoff_;
+    const std::uint32_t gen = c.gen;
+    loop_.timers().add(
+        kind == LoadErrorKind::Connect ? kConnectBackoff : std::chrono::milliseconds(0),
+        [this, i, gen] {
+            if (conns_[i].gen == gen && conns_[i].state == State::Backoff) retry(i);
+        });
 }
 
-void LoadWorker::retryDue(std::int64_t now) {
-    std::vector<std::uint32_t> due;
-    auto it = std::partition(backoff_.begin(), backoff_.end(),
-                             [&](std::uint32_t i) { return conns_[i].retryNs > now; });
-    due.assign(it, backoff_.end());
-    backoff_.erase(it, backoff_.end());
-    for (auto i : due) {
-        conns_[i].state = State::Closed;
-        release(i, now);
-    }
+void LoadWorker::retry(std::uint32_t i) {
+    --backoff_;
+    conns_[i].state = State::Closed;
+    release(i, monotonicNs());
 }
 
-void LoadWorker::sweep(std::int64_t now) {
-    nextSweepNs_ = now + kSweepNs;
+void LoadWorker::sweep() {
+    const std::int64_t now = monotonicNs();
     for (std::uint32_t i = 0; i < conns_.size(); ++i) {
         const Conn& c = conns_[i];
         if (c.inFlight && now > c.deadlineNs)
             fail(i, LoadErrorKind::Timeout,
                  "no answer within " + std::to_string(config_.timeout.count()) + " ms", 0, now);
     }
+    loop_.timers().add(kSweep, [this] { sweep(); });
 }
 
 // Open loop: hands every request that is due to a free connection.

@@ -1,9 +1,9 @@
 #pragma once
-// Socket: the move-only owner of one descriptor (the second layer of the
-// core, over sys.h). It closes its fd exactly once, creates it with
-// SOCK_CLOEXEC, and turns every failure into a sockwb::Error naming the call,
-// the errno and the address. Data is bytes (std::string_view / buffers with
-// sizes), never C strings. A Socket may be used from one thread at a time.
+// Socket: the move-only owner of one descriptor (the second layer of the core, over sys.h).
+// It closes its fd exactly once, creates it with SOCK_CLOEXEC, and turns every failure into a
+// sockwb::Error naming the call, the errno and the address. Data is bytes (std::string_view /
+// buffers with sizes), never C strings. A Socket may be used from one thread at a time.
+// Implemented in socket.cpp, and in socketoptions.cpp (the option accessors).
 
 #include <chrono>
 #include <optional>

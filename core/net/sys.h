@@ -14,8 +14,10 @@
 #include <sys/types.h>
 
 #include <cstdint>
-#include <string>
-#include <string_view>
+
+// The text helpers (familyName, sockaddrText, dataPreview...) live in
+// systext.h; included here for the callers that format with them.
+#include "core/net/systext.h"
 
 namespace sockwb::sys {
 
@@ -63,13 +65,12 @@ uint64_t eventfdDrain(int fd);
 // close(2) for an eventfd, untraced.
 int eventfdClose(int fd);
 
-// Text helpers for trace arguments and messages.
-std::string familyName(int family);
-std::string sockTypeName(int type);
-std::string sockaddrText(const sockaddr* addr, socklen_t len);
-std::string sockoptName(int level, int name);
-std::string msgFlagsText(int flags);
-// Printable preview of data: "Bonjour\n" escaped, cut at maxBytes with "...".
-std::string dataPreview(const void* data, size_t len, size_t maxBytes = 32);
+// getsockname/getpeername, untraced, for the text that words a message:
+// Socket::localText()/peerText() run while an Error is built from a failed
+// call, so a traced row there would be a call the program never made
+// (often failing, ENOTCONN), wedged between the failure and its report.
+// Code that asks for an address (Socket::localAddress) uses the traced ones.
+int getsocknameUntraced(int fd, sockaddr* addr, socklen_t* len);
+int getpeernameUntraced(int fd, sockaddr* addr, socklen_t* len);
 
 }  // namespace sockwb::sys

@@ -9,13 +9,13 @@ namespace sockwb {
 
 EventLoop::EventLoop(std::unique_ptr<Poller> poller, int stopFd)
     : poller_(std::move(poller)), stopFd_(stopFd) {
-    poller_->add(stopFd_, Poller::In);
+    if (stopFd_ >= 0) poller_->add(stopFd_, Poller::In);
 }
 
 EventLoop::~EventLoop() {
     for (size_t fd = 0; fd < watches_.size(); ++fd)
         if (watches_[fd].handler && watches_[fd].interest != 0) poller_->remove(int(fd));
-    poller_->remove(stopFd_);
+    if (stopFd_ >= 0) poller_->remove(stopFd_);
 }
 
 void EventLoop::watch(int fd, unsigned interest, Handler handler) {
@@ -31,6 +31,7 @@ void EventLoop::watch(int fd, unsigned interest, Handler handler) {
     }
     if (interest != 0) poller_->add(fd, interest);
     w.interest = interest;
+    w.since = round_;
     w.handler = std::make_unique<Handler>(std::move(handler));
 }
 
@@ -68,9 +69,9 @@ void EventLoop::unwatchClosing(int fd) {
 }
 
 void EventLoop::run() {
-    quit_ = false;
     while (!quit_) {
         ready_.clear();
+        ++round_;
         int n = poller_->wait(timers_.nextTimeoutMs(), ready_);
         if (n < 0) throw Error::fromErrno(poller_->name(), errno);
         for (const auto& r : ready_) {
@@ -79,7 +80,9 @@ void EventLoop::run() {
                 break;
             }
             Watch* w = find(r.fd);
-            if (!w) continue;  // unwatched by an earlier handler
+            // Unwatched by an earlier handler, or watched again in this
+            // round: the event belongs to the file the fd named before.
+            if (!w || w->since == round_) continue;
             // Through a raw pointer: the Handler object stays where it is
             // (and alive, see retired_) even if the call grows watches_.
             Handler* handler = w->handler.get();
@@ -91,6 +94,7 @@ void EventLoop::run() {
         retired_.clear();
         if (afterRound) afterRound();
     }
+    quit_ = false;  // the next run() starts afresh
 }
 
 }  // namespace sockwb

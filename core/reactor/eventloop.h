@@ -1,10 +1,13 @@
 #pragma once
 // A single-threaded reactor (redis' ae, muduo's EventLoop): fds with
 // handlers, a pluggable Poller, one-shot timers in a min-heap whose next
-// deadline is the poll timeout, and a stop fd (the server's eventfd)
-// watched like any other to leave run() at once. Every method must be
-// called on the loop's thread, except that run() is what makes it so.
+// deadline is the poll timeout, and an optional stop fd (the server's
+// eventfd, a client's Wakeup) watched like any other to leave run() at
+// once. It serves the event-driven server models, ClientSwarm and the load
+// generator's workers. Every method must be called on the loop's thread,
+// except that run() is what makes it so (build it, then hand it over).
 
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <vector>
@@ -18,8 +21,9 @@ class EventLoop {
 public:
     using Handler = std::function<void(unsigned events)>;
 
-    // Owns poller; stopFd is watched, not owned.
-    EventLoop(std::unique_ptr<Poller> poller, int stopFd);
+    // Owns poller; stopFd is watched, not owned, and never drained: once
+    // readable, every run() returns at once. -1: no stop fd (leave with quit()).
+    explicit EventLoop(std::unique_ptr<Poller> poller, int stopFd = -1);
     ~EventLoop();
     EventLoop(const EventLoop&) = delete;
     EventLoop& operator=(const EventLoop&) = delete;
@@ -29,6 +33,10 @@ public:
     bool canWatch(int fd) const noexcept { return poller_->canWatch(fd); }
     // Watches fd for interest (Poller::In|Out); handler gets the ready set.
     // Throws Error. A handler may watch/unwatch anything, itself included.
+    // A handler first runs in the round after the one that watched it: an
+    // fd number closed and reused within a round never receives the event
+    // the poller reported for the old file (a connecting socket taking a
+    // stale "writable" for "connected").
     void watch(int fd, unsigned interest, Handler handler);
     // Changes the interest of a watched fd (no-op when unchanged).
     void setInterest(int fd, unsigned interest);
@@ -42,7 +50,9 @@ public:
     std::function<void()> afterRound;
 
     // Dispatches until the stop fd becomes readable or quit() is called.
+    // A round: wait, the handlers of the ready fds, the due timers, afterRound.
     void run();
+    // Leaves run() at the end of this round (at once when called before it).
     void quit() noexcept { quit_ = true; }
 
 private:
@@ -53,6 +63,7 @@ private:
     // round ends (a handler may unwatch itself).
     struct Watch {
         unsigned interest = 0;
+        std::uint64_t since = 0;           // the round that watched it
         std::unique_ptr<Handler> handler;  // null: not watched
     };
     Watch* find(int fd) noexcept {
@@ -66,6 +77,7 @@ private:
     std::vector<Watch> watches_;
     std::vector<std::unique_ptr<Handler>> retired_;
     std::vector<Poller::Ready> ready_;
+    std::uint64_t round_ = 0;  // rounds waited so far
     bool quit_ = false;
 };
 

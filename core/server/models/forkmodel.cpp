@@ -190,7 +190,7 @@ void ForkModel::killAndReapAll() {
                 if (c.pidfd >= 0) fds.push_back({c.pidfd, POLLIN, 0});
             int left =
                 int(std::chrono::ceil<std::chrono::milliseconds>(until - Clock::now()).count());
-            ::poll(fds.data(), fds.size(), fds.size() == 1 ? std::min(left, 10) : left);
+            sys::poll(fds.data(), fds.size(), fds.size() == 1 ? std::min(left, 10) : left);
             reader_->readAvailable();
             reap();
         }

@@ -1,6 +1,7 @@
 // The event loop's parts: the timer heap, each Poller backend (select,
-// poll, epoll) on the same small scenarios, and the loop itself (stop fd,
-// timers as poll timeout, an fd with no interest never spinning).
+// poll, epoll) on the same small scenarios, and the loop itself (stop fd or
+// none, timers as poll timeout, an fd with no interest never spinning, an fd
+// number reused within a round never getting the old file's event).
 
 #include <sys/eventfd.h>
 #include <sys/socket.h>
@@ -27,6 +28,9 @@ private slots:
     void pollerBackends();
     void loopStopsOnStopFd();
     void noInterestNoSpin();
+    void runsWithoutStopFd();
+    void reusedFdMissesStaleEvent_data();
+    void reusedFdMissesStaleEvent();
     void selectCannotWatchAboveSetSize();
 };
 
@@ -129,6 +133,69 @@ void tst_EventLoop::noInterestNoSpin() {
         ::close(sv[0]);
         ::close(stopFd);
     }
+}
+
+void tst_EventLoop::runsWithoutStopFd() {
+    EventLoop loop(makePoller("poll"));
+    int ticks = 0;
+    loop.afterRound = [&] {
+        if (++ticks == 2) loop.quit();
+    };
+    loop.timers().add(Millis(1), [] {});
+    loop.timers().add(Millis(2), [] {});
+    loop.run();  // two rounds, each woken by a timer; afterRound quits
+    QCOMPARE(ticks, 2);
+    // quit() before run(): the next run() returns at once, not at the timer.
+    loop.timers().add(Millis(60000), [] {});
+    loop.quit();
+    const auto t0 = std::chrono::steady_clock::now();
+    loop.run();
+    QVERIFY(std::chrono::steady_clock::now() - t0 < std::chrono::seconds(5));
+    QCOMPARE(ticks, 2);
+}
+
+void tst_EventLoop::reusedFdMissesStaleEvent_data() { pollerBackends_data(); }
+
+// Two readable fds, A and B, in one round. Whichever handler runs first
+// closes the other one and opens a new socket, which gets the closed fd
+// number, and watches it. The poller's event for the old file must not reach
+// the new handler (the new socket has nothing to read).
+void tst_EventLoop::reusedFdMissesStaleEvent() {
+    QFETCH(QString, backend);
+    EventLoop loop(makePoller(backend.toStdString()));
+    int a[2], b[2];
+    QVERIFY(::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, a) == 0);
+    QVERIFY(::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, b) == 0);
+    QVERIFY(::write(a[1], "x", 1) == 1);
+    QVERIFY(::write(b[1], "x", 1) == 1);
+    int fresh[2] = {-1, -1};
+    int staleCalls = 0;
+    bool replaced = false;
+    auto replaceOther = [&](int other) {
+        if (replaced) return;
+        replaced = true;
+        loop.unwatchClosing(other);
+        ::close(other);
+        QVERIFY(::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, fresh) == 0);
+        QCOMPARE(fresh[0], other);  // the lowest free number: the one just closed
+        loop.watch(fresh[0], Poller::In, [&](unsigned) { ++staleCalls; });
+    };
+    loop.watch(a[0], Poller::In, [&](unsigned) { replaceOther(b[0]); });
+    loop.watch(b[0], Poller::In, [&](unsigned) { replaceOther(a[0]); });
+    loop.afterRound = [&] { loop.quit(); };
+    loop.run();
+    QVERIFY(replaced);
+    QCOMPARE(staleCalls, 0);
+    // The new watch is live from the next round on.
+    QVERIFY(::write(fresh[1], "y", 1) == 1);
+    loop.run();
+    QCOMPARE(staleCalls, 1);
+    const int survivor = fresh[0] == b[0] ? a[0] : b[0];
+    for (int fd : {survivor, fresh[0]}) {
+        loop.unwatchClosing(fd);
+        ::close(fd);
+    }
+    for (int fd : {a[1], b[1], fresh[1]}) ::close(fd);
 }
 
 void tst_EventLoop::selectCannotWatchAboveSetSize() {

@@ -1,0 +1,149 @@
+#include "core/net/systext.h"
+
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+
+#include <cstdio>
+
+namespace sockwb::sys {
+
+namespace {
+std::string num(long long v) { return std::to_string(v); }
+}  // namespace
+
+std::string familyName(int family) {
+    switch (family) {
+        case AF_INET:
+            return "AF_INET";
+        case AF_INET6:
+            return "AF_INET6";
+        case AF_UNIX:
+            return "AF_UNIX";
+        case AF_UNSPEC:
+            return "AF_UNSPEC";
+        default:
+            return num(family);
+    }
+}
+
+std::string sockTypeName(int type) {
+    std::string s;
+    switch (type & 0xf) {
+        case SOCK_STREAM:
+            s = "SOCK_STREAM";
+            break;
+        case SOCK_DGRAM:
+            s = "SOCK_DGRAM";
+            break;
+        case SOCK_RAW:
+            s = "SOCK_RAW";
+            break;
+        default:
+            s = num(type & 0xf);
+    }
+    if (type & SOCK_NONBLOCK) s += "|SOCK_NONBLOCK";
+    if (type & SOCK_CLOEXEC) s += "|SOCK_CLOEXEC";
+    return s;
+}
+
+std::string sockaddrText(const sockaddr* addr, socklen_t len) {
+    if (!addr || len == 0) return "NULL";
+    char host[INET6_ADDRSTRLEN] = "?";
+    if (addr->sa_family == AF_INET && len >= sizeof(sockaddr_in)) {
+        auto* in = reinterpret_cast<const sockaddr_in*>(addr);
+        ::inet_ntop(AF_INET, &in->sin_addr, host, sizeof host);
+        return std::string(host) + ":" + num(ntohs(in->sin_port));
+    }
+    if (addr->sa_family == AF_INET6 && len >= sizeof(sockaddr_in6)) {
+        auto* in6 = reinterpret_cast<const sockaddr_in6*>(addr);
+        ::inet_ntop(AF_INET6, &in6->sin6_addr, host, sizeof host);
+        return "[" + std::string(host) + "]:" + num(ntohs(in6->sin6_port));
+    }
+    return "{family " + familyName(addr->sa_family) + "}";
+}
+
+std::string sockoptName(int level, int name) {
+    if (level == SOL_SOCKET) {
+        switch (name) {
+            case SO_REUSEADDR:
+                return "SOL_SOCKET, SO_REUSEADDR";
+            case SO_REUSEPORT:
+                return "SOL_SOCKET, SO_REUSEPORT";
+            case SO_KEEPALIVE:
+                return "SOL_SOCKET, SO_KEEPALIVE";
+            case SO_RCVBUF:
+                return "SOL_SOCKET, SO_RCVBUF";
+            case SO_SNDBUF:
+                return "SOL_SOCKET, SO_SNDBUF";
+            case SO_RCVTIMEO:
+                return "SOL_SOCKET, SO_RCVTIMEO";
+            case SO_SNDTIMEO:
+                return "SOL_SOCKET, SO_SNDTIMEO";
+            case SO_ERROR:
+                return "SOL_SOCKET, SO_ERROR";
+            case SO_LINGER:
+                return "SOL_SOCKET, SO_LINGER";
+            case SO_TYPE:
+                return "SOL_SOCKET, SO_TYPE";
+            default:
+                return "SOL_SOCKET, " + num(name);
+        }
+    }
+    if (level == IPPROTO_TCP && name == TCP_NODELAY) return "IPPROTO_TCP, TCP_NODELAY";
+    if (level == IPPROTO_IPV6 && name == IPV6_V6ONLY) return "IPPROTO_IPV6, IPV6_V6ONLY";
+    return num(level) + ", " + num(name);
+}
+
+std::string msgFlagsText(int flags) {
+    if (flags == 0) return "0";
+    std::string s;
+    auto add = [&](int bit, const char* n) {
+        if (flags & bit) {
+            if (!s.empty()) s += '|';
+            s += n;
+            flags &= ~bit;
+        }
+    };
+    add(MSG_NOSIGNAL, "MSG_NOSIGNAL");
+    add(MSG_DONTWAIT, "MSG_DONTWAIT");
+    add(MSG_PEEK, "MSG_PEEK");
+    add(MSG_TRUNC, "MSG_TRUNC");
+    add(MSG_WAITALL, "MSG_WAITALL");
+    if (flags) {
+        if (!s.empty()) s += '|';
+        s += num(flags);
+    }
+    return s;
+}
+
+std::string dataPreview(const void* data, size_t len, size_t maxBytes) {
+    const auto* p = static_cast<const unsigned char*>(data);
+    std::string s = "\"";
+    size_t n = len < maxBytes ? len : maxBytes;
+    for (size_t i = 0; i < n; ++i) {
+        unsigned char c = p[i];
+        if (c == '\n')
+            s += "\\n";
+        else if (c == '\r')
+            s += "\\r";
+        else if (c == '\t')
+            s += "\\t";
+        else if (c == '"')
+            s += "\\\"";
+        else if (c == '\\')
+            s += "\\\\";
+        else if (c >= 0x20 && c < 0x7f)
+            s += static_cast<char>(c);
+        else {
+            char buf[8];
+            std::snprintf(buf, sizeof buf, "\\x%02x", c);
+            s += buf;
+        }
+    }
+    s += '"';
+    if (len > maxBytes) s += "...";
+    return s;
+}
+
+}  // namespace sockwb::sys

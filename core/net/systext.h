@@ -1,0 +1,27 @@
+#pragma once
+// The words of the trace: how sys:: spells a family, a socket type, an
+// address, a socket option, message flags and a data preview in a
+// TraceEvent's arguments, and how messages quote them. Pure functions of
+// their arguments: thread-safe, no syscall, never traced.
+
+#include <sys/socket.h>
+
+#include <cstddef>
+#include <string>
+
+namespace sockwb::sys {
+
+// "AF_INET", "AF_INET6", "AF_UNIX", "AF_UNSPEC", else the number.
+std::string familyName(int family);
+// "SOCK_STREAM|SOCK_NONBLOCK|SOCK_CLOEXEC" and the like.
+std::string sockTypeName(int type);
+// "127.0.0.1:80", "[::1]:80", "NULL" for none, "{family AF_UNIX}" otherwise.
+std::string sockaddrText(const sockaddr* addr, socklen_t len);
+// "SOL_SOCKET, SO_REUSEADDR", "IPPROTO_TCP, TCP_NODELAY", else numbers.
+std::string sockoptName(int level, int name);
+// "MSG_NOSIGNAL|MSG_PEEK", "0" for none, unknown bits as a number.
+std::string msgFlagsText(int flags);
+// Printable preview of data: "Bonjour\n" escaped, cut at maxBytes with "...".
+std::string dataPreview(const void* data, size_t len, size_t maxBytes = 32);
+
+}  // namespace sockwb::sys
