@@ -15,6 +15,7 @@
 
 #include "core/http/client.h"
 #include "core/http/request.h"
+#include "core/http/shellwords.h"
 #include "core/http/url.h"
 
 namespace sockwb::http {
@@ -63,11 +64,5 @@ struct CurlCommand {
 
     friend bool operator==(const CurlCommand&, const CurlCommand&) = default;
 };
-
-// Splits a command line into words like a POSIX shell would (no
-// expansion). Throws Error (InvalidInput) on an unterminated quote.
-std::vector<std::string> splitShellWords(std::string_view text);
-// Quotes one word for a POSIX shell: 'it'\''s'.
-std::string shellQuote(std::string_view word);
 
 }  // namespace sockwb::http
