@@ -143,6 +143,22 @@ void unblockStopSignalsInChild() {
     pthread_sigmask(SIG_UNBLOCK, &set, nullptr);
 }
 
+// Blocks the stop signals before any server thread exists, so every thread
+// inherits the mask and only the sigwait of serveCommand receives them.
+sigset_t blockStopSignals() {
+    sigset_t stopSignals;
+    sigemptyset(&stopSignals);
+    sigaddset(&stopSignals, SIGINT);
+    sigaddset(&stopSignals, SIGTERM);
+    pthread_sigmask(SIG_BLOCK, &stopSignals, nullptr);
+    static bool atforkDone = false;
+    if (!atforkDone) {
+        pthread_atfork(nullptr, nullptr, unblockStopSignalsInChild);
+        atforkDone = true;
+    }
+    return stopSignals;
+}
+
 }  // namespace
 
 int serveCommand(const Args& args) {
@@ -158,18 +174,7 @@ int serveCommand(const Args& args) {
         return 0;
     }
 
-    // Block the stop signals before any server thread exists, so every
-    // thread inherits the mask and only sigwait below receives them.
-    sigset_t stopSignals;
-    sigemptyset(&stopSignals);
-    sigaddset(&stopSignals, SIGINT);
-    sigaddset(&stopSignals, SIGTERM);
-    pthread_sigmask(SIG_BLOCK, &stopSignals, nullptr);
-    static bool atforkDone = false;
-    if (!atforkDone) {
-        pthread_atfork(nullptr, nullptr, unblockStopSignalsInChild);
-        atforkDone = true;
-    }
+    const sigset_t stopSignals = blockStopSignals();
 
     ServePrinter printer(o.json, o.verbose);
     std::unique_ptr<Server> server;
