@@ -1,5 +1,6 @@
 #include "app/cli/commandparser.h"
 
+#include <QCoreApplication>
 #include <cerrno>
 #include <charconv>
 #include <cmath>
@@ -24,6 +25,15 @@ std::string numberText(double v) {
     char buf[32];
     std::snprintf(buf, sizeof buf, "%g", v);
     return buf;
+}
+
+// The sentences QCommandLineParser words its refusals with, as it
+// translates them. Qt's texts, not ours: they are held in variables so that
+// lupdate leaves them out of the project's catalogue.
+constexpr const char* kMissingValue = "Missing value after '%1'.";
+constexpr const char* kUnexpectedValue = "Unexpected value after '%1'.";
+QString qtSentence(const char* source, const QString& argument) {
+    return QCoreApplication::translate("QCommandLineParser", source).arg(argument);
 }
 
 }  // namespace
@@ -76,14 +86,13 @@ Error CommandParser::refusal(const Args& args) const {
     const QString error = parser_.errorText();
     for (const std::string& a : args) {
         const QString arg = fromBytes(a);
-        if (error == QCommandLineParser::tr("Missing value after '%1'.").arg(arg)) {
+        if (error == qtSentence(kMissingValue, arg)) {
             // "--port" or the last letter of "-io".
             const QString name = a.rfind("--", 0) == 0 ? arg.mid(2) : arg.right(1);
             return Error::invalid(display(name) + " needs a value");
         }
         const qsizetype eq = arg.indexOf(QLatin1Char('='));
-        if (eq > 0 &&
-            error == QCommandLineParser::tr("Unexpected value after '%1'.").arg(arg.left(eq))) {
+        if (eq > 0 && error == qtSentence(kUnexpectedValue, arg.left(eq))) {
             const QString name = a.rfind("--", 0) == 0 ? arg.mid(2, eq - 2) : arg.mid(eq - 1, 1);
             return Error::invalid(display(name) + " takes no value");
         }
