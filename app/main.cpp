@@ -25,6 +25,8 @@ struct GuiOptions {
 // Takes `--lang CODE` and `--quit-after MS` (also `--opt=value`) out of argv
 // when the GUI (or the screenshots) will run: sub-commands (argv[1] not an
 // option) keep their arguments. False, with a message, on a bad value.
+// Written by hand, not with QCommandLineParser: the arguments it does not
+// know must stay in argv, in their order, for QApplication (-platform X).
 bool takeGuiOptions(int& argc, char** argv, GuiOptions* options) {
     if (argc < 2 || argv[1][0] != '-') return true;
     int out = 1;

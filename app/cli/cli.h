@@ -1,6 +1,10 @@
 #pragma once
 // The command line of the single sockwb binary. With no sub-command the GUI
 // opens; each sub-command runs headless and never creates a QApplication.
+// Only the first word is read here (a sub-command, --help or --version);
+// each sub-command parses the rest with CommandParser (QCommandLineParser).
+// The first word is not given to QCommandLineParser: other options belong to
+// the GUI and QApplication reads them itself (-platform, -style...).
 
 namespace sockwb::app {
 

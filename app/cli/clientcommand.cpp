@@ -11,9 +11,9 @@
 #include <optional>
 
 #include "app/cli/clientrun.h"
+#include "app/cli/commandparser.h"
 #include "app/cli/commands.h"
 #include "app/cli/escapes.h"
-#include "app/cli/optionreader.h"
 #include "core/net/error.h"
 #include "core/net/framing.h"
 #include "core/net/trace.h"
@@ -50,37 +50,29 @@ public:
 };
 
 ClientOptions parse(const Args& args, bool& help) {
+    CommandParser p("client");
+    for (const char* name : {"protocol", "send", "until", "framing", "timeout"})
+        p.addValue({QString::fromLatin1(name)});
+    p.addFlag({"trace"});
+    p.parse(args);
     ClientOptions o;
-    std::vector<std::string> positional;
-    OptionReader r(args);
-    while (!r.atEnd()) {
-        const std::string opt = r.next();
-        if (opt == "--help" || opt == "-h") {
-            help = true;
-            return o;
-        } else if (opt == "--protocol") {
-            const std::string p = r.value();
-            if (p != "tcp" && p != "udp")
-                throw Error::invalid("--protocol: '" + p + "' is not tcp or udp");
-            o.udp = p == "udp";
-        } else if (opt == "--send") {
-            o.sends.push_back(decodeEscapes(r.value()));
-        } else if (opt == "--until") {
-            o.until = decodeEscapes(r.value());
-            if (o.until->empty()) throw Error::invalid("--until needs a non-empty text");
-        } else if (opt == "--framing") {
-            o.framing = parseFraming(r.value());
-        } else if (opt == "--timeout") {
-            o.timeoutMs = static_cast<int>(r.intValue(0, 86400000));
-        } else if (opt == "--trace") {
-            r.flag();
-            o.trace = true;
-        } else if (opt.size() > 1 && opt[0] == '-') {
-            throw Error::invalid("unknown option '" + opt + "'", "see sockwb client --help");
-        } else {
-            positional.push_back(opt);
-        }
+    help = p.helpAsked();
+    if (help) return o;
+    if (p.isSet("protocol")) {
+        const std::string proto = p.value("protocol");
+        if (proto != "tcp" && proto != "udp")
+            throw Error::invalid("--protocol: '" + proto + "' is not tcp or udp");
+        o.udp = proto == "udp";
     }
+    for (const std::string& text : p.values("send")) o.sends.push_back(decodeEscapes(text));
+    if (p.isSet("until")) {
+        o.until = decodeEscapes(p.value("until"));
+        if (o.until->empty()) throw Error::invalid("--until needs a non-empty text");
+    }
+    if (p.isSet("framing")) o.framing = parseFraming(p.value("framing"));
+    if (p.isSet("timeout")) o.timeoutMs = static_cast<int>(p.integer("timeout", 0, 86400000, 0));
+    o.trace = p.isSet("trace");
+    const std::vector<std::string> positional = p.positional();
     if (positional.size() != 2)
         throw Error::invalid("expected HOST and PORT",
                              "as in sockwb client 127.0.0.1 7 --send 'hello\\n'");

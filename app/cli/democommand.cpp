@@ -9,6 +9,7 @@
 #include <mutex>
 #include <string>
 
+#include "app/cli/commandparser.h"
 #include "app/cli/commands.h"
 #include "core/net/error.h"
 #include "core/net/socket.h"
@@ -55,47 +56,61 @@ private:
     std::function<void(const std::string&)> say_;
 };
 
-int parseIntOption(const Args& args, size_t& i, const char* name) {
-    if (i + 1 >= args.size()) throw Error::invalid(std::string(name) + " needs a value");
-    const std::string& v = args[++i];
-    try {
-        size_t used = 0;
-        int n = std::stoi(v, &used);
-        if (used != v.size() || n < 0) throw std::invalid_argument(v);
-        return n;
-    } catch (const std::exception&) {
-        throw Error::invalid(std::string(name) + ": '" + v + "' is not a non-negative number");
-    }
-}
+constexpr const char* kHelp =
+    "Usage: sockwb demo [--ticks N] [--interval MS]\n"
+    "Plays the course's time service: a clock server on 127.0.0.1 (port chosen by\n"
+    "the kernel), a client that says \"Bonjour\", the time N times, \"Au "
+    "Revoir\".\n"
+    "Each socket call of both sides is printed as it happens.\n";
 
-}  // namespace
-
-int demoCommand(const Args& args) {
+struct DemoOptions {
     int ticks = 3;
     int intervalMs = 1000;
-    try {
-        for (size_t i = 0; i < args.size(); ++i) {
-            if (args[i] == "--help" || args[i] == "-h") {
-                std::printf(
-                    "Usage: sockwb demo [--ticks N] [--interval MS]\n"
-                    "Plays the course's time service: a clock server on 127.0.0.1 (port chosen by\n"
-                    "the kernel), a client that says \"Bonjour\", the time N times, \"Au "
-                    "Revoir\".\n"
-                    "Each socket call of both sides is printed as it happens.\n");
-                return 0;
-            }
-            if (args[i] == "--ticks")
-                ticks = parseIntOption(args, i, "--ticks");
-            else if (args[i] == "--interval")
-                intervalMs = parseIntOption(args, i, "--interval");
-            else
-                throw Error::invalid("unknown option '" + args[i] + "'", "see sockwb demo --help");
-        }
-    } catch (const Error& e) {
-        std::fprintf(stderr, "sockwb demo: %s\n", e.what());
-        return 2;
-    }
+    bool help = false;
+};
 
+DemoOptions parse(const Args& args) {
+    CommandParser p("demo");
+    p.addValue({"ticks"});
+    p.addValue({"interval"});
+    p.parse(args);
+    DemoOptions o;
+    o.help = p.helpAsked();
+    if (o.help) return o;
+    // The bounds of `sockwb serve --ticks/--interval`: the same clock service.
+    o.ticks = static_cast<int>(p.integer("ticks", 0, 1000000, o.ticks));
+    o.intervalMs = static_cast<int>(p.integer("interval", 0, 86400000, o.intervalMs));
+    if (const auto extra = p.positional(); !extra.empty())
+        throw Error::invalid("unexpected argument '" + extra.front() + "'", p.seeHelp());
+    return o;
+}
+
+// The client's side: connect, say "Bonjour", print each line until the
+// server closes (or stays silent too long). Returns what it received.
+std::string talk(const Address& where, int intervalMs, PrintingObserver& trace,
+                 const std::function<void(const std::string&)>& say) {
+    TraceScope scope(&trace);
+    std::string received;
+    Socket client = tcpConnect(where, Millis(5000));
+    say("== client: connected from " + client.localAddress().toString());
+    client.sendAll("Bonjour\n");
+    size_t shown = 0;
+    for (;;) {
+        IoResult r = client.recvSome(received, 4096, Millis(intervalMs + 5000));
+        while (true) {
+            auto nl = received.find('\n', shown);
+            if (nl == std::string::npos) break;
+            say("== client got: " + received.substr(shown, nl - shown));
+            shown = nl + 1;
+        }
+        if (r.eof() || r.status == IoResult::TimedOut) break;
+    }
+    client.close();
+    return received;
+}
+
+// The whole scenario; throws Error when a socket call fails.
+int play(const DemoOptions& o) {
     std::mutex printMutex;
     PrintingObserver serverTrace("server", printMutex);
     PrintingObserver clientTrace("client", printMutex);
@@ -104,57 +119,54 @@ int demoCommand(const Args& args) {
         std::printf("%s\n", line.c_str());
         std::fflush(stdout);
     };
+    say("== Time service demo: the server sends the time " + std::to_string(o.ticks) +
+        " times, every " + std::to_string(o.intervalMs) + " ms, then \"Au Revoir\"");
+    ServerConfig config;
+    config.listeners[0].service = "clock";
+    config.model = "iterative";
+    config.serviceOptions.ticks = o.ticks;
+    config.serviceOptions.intervalMs = o.intervalMs;
+    DemoServerObserver events(say);  // outlives the server, which reports to it
+    Server server(config);
+    server.setObserver(&events);
+    server.setTraceObserver(&serverTrace);
+    {
+        TraceScope scope(&serverTrace);
+        server.start();
+    }
+    const Address where = server.addresses().front();
+    say("== server listening on " + where.toString() + " (model " + server.modelName() +
+        ", port 0 asked, getsockname shows the real one)");
+    const std::string received = talk(where, o.intervalMs, clientTrace, say);
+    {
+        TraceScope scope(&serverTrace);
+        server.stop();
+    }
+    if (received.find("Au Revoir") == std::string::npos) {
+        say("== the client never saw \"Au Revoir\"");
+        return 1;
+    }
+    say("== done: the server closed after \"Au Revoir\", the client read end of stream (recv = "
+        "0)");
+    return 0;
+}
 
+}  // namespace
+
+int demoCommand(const Args& args) {
+    DemoOptions o;
     try {
-        say("== Time service demo: the server sends the time " + std::to_string(ticks) +
-            " times, every " + std::to_string(intervalMs) + " ms, then \"Au Revoir\"");
-        ServerConfig config;
-        config.listeners[0].service = "clock";
-        config.model = "iterative";
-        config.serviceOptions.ticks = ticks;
-        config.serviceOptions.intervalMs = intervalMs;
-        DemoServerObserver events(say);  // outlives the server, which reports to it
-        Server server(config);
-        server.setObserver(&events);
-        server.setTraceObserver(&serverTrace);
-        {
-            TraceScope scope(&serverTrace);
-            server.start();
-        }
-        const Address where = server.addresses().front();
-        say("== server listening on " + where.toString() + " (model " + server.modelName() +
-            ", port 0 asked, getsockname shows the real one)");
-
-        std::string received;
-        {
-            TraceScope scope(&clientTrace);
-            Socket client = tcpConnect(where, Millis(5000));
-            say("== client: connected from " + client.localAddress().toString());
-            client.sendAll("Bonjour\n");
-            size_t shown = 0;
-            for (;;) {
-                IoResult r = client.recvSome(received, 4096, Millis(intervalMs + 5000));
-                while (true) {
-                    auto nl = received.find('\n', shown);
-                    if (nl == std::string::npos) break;
-                    say("== client got: " + received.substr(shown, nl - shown));
-                    shown = nl + 1;
-                }
-                if (r.eof() || r.status == IoResult::TimedOut) break;
-            }
-            client.close();
-        }
-        {
-            TraceScope scope(&serverTrace);
-            server.stop();
-        }
-        if (received.find("Au Revoir") == std::string::npos) {
-            say("== the client never saw \"Au Revoir\"");
-            return 1;
-        }
-        say("== done: the server closed after \"Au Revoir\", the client read end of stream (recv = "
-            "0)");
+        o = parse(args);
+    } catch (const Error& e) {
+        std::fprintf(stderr, "sockwb demo: %s\n", e.what());
+        return 2;
+    }
+    if (o.help) {
+        std::fputs(kHelp, stdout);
         return 0;
+    }
+    try {
+        return play(o);
     } catch (const Error& e) {
         std::fprintf(stderr, "sockwb demo: %s\n", e.what());
         return 1;

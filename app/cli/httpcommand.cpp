@@ -3,11 +3,8 @@
 // the phases, --raw for the exact bytes received.
 
 #include <cstdio>
-#include <fstream>
-#include <iterator>
-#include <optional>
-#include <sstream>
 
+#include "app/cli/commandparser.h"
 #include "app/cli/commands.h"
 #include "core/http/client.h"
 #include "core/http/curlcommand.h"
@@ -44,184 +41,166 @@ bool isMethodToken(const std::string& s) {
     return true;
 }
 
-std::string readFileBytes(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw Error::invalid("cannot read '" + path + "'", "check that the file exists");
-    return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-}
-
 void writeAll(FILE* f, const std::string& bytes) {
     if (!bytes.empty()) std::fwrite(bytes.data(), 1, bytes.size(), f);
+}
+
+// The curl options `sockwb http` takes as curl does (their meaning is
+// CurlCommand's), by the names QCommandLineParser knows them.
+const std::vector<QStringList>& curlFlags() {
+    static const std::vector<QStringList> flags = {
+        {"H", "header"}, {"d", "data"},  {"L", "location"},
+        {"max-redirs"},  {"compressed"}, {"http1.0"},
+    };
+    return flags;
+}
+
+struct HttpOptions {
+    http::CurlCommand curl;  // the request, as curl would send it
+    http::Url url;
+    http::ClientOptions client;
+    std::string output;  // -o FILE
+    bool include = false, timing = false, raw = false, asCurl = false, help = false;
+};
+
+// The curl command: --from-curl's, or [METHOD] URL; then the curl flags given
+// to sockwb http, applied on top with curl's meanings.
+http::CurlCommand curlCommand(const CommandParser& p) {
+    const std::vector<std::string> positional = p.positional();
+    http::CurlCommand curl;
+    if (p.isSet("from-curl")) {
+        if (!positional.empty())
+            throw Error::invalid("--from-curl takes the URL from the curl command");
+        curl = http::CurlCommand::parse(p.value("from-curl"));
+    } else if (positional.size() == 2 && isMethodToken(positional[0])) {
+        curl.method = positional[0];
+        curl.url = positional[1];
+    } else if (positional.size() == 1) {
+        curl.url = positional[0];
+    } else {
+        throw Error::invalid("expected [METHOD] URL", p.seeHelp());
+    }
+    for (const QStringList& names : curlFlags()) {
+        const std::string option = p.display(names.front());
+        if (!http::CurlCommand::takesValue(option)) {
+            if (p.isSet(names.front())) curl.apply(option);
+            continue;
+        }
+        for (const std::string& v : p.values(names.front())) curl.apply(option, v);
+    }
+    return curl;
+}
+
+HttpOptions parse(const Args& args) {
+    CommandParser p("http");
+    for (const QStringList& names : curlFlags()) {
+        if (http::CurlCommand::takesValue("--" + names.back().toStdString()))
+            p.addValue(names);
+        else
+            p.addFlag(names);
+    }
+    p.addValue({"o", "output"});
+    p.addValue({"timeout"});
+    p.addValue({"from-curl"});
+    for (const char* name : {"timing", "raw", "as-curl"}) p.addFlag({QString::fromLatin1(name)});
+    p.addFlag({"i", "include"});
+    p.parse(args);
+    HttpOptions o;
+    o.help = p.helpAsked();
+    if (o.help) return o;
+    o.curl = curlCommand(p);
+    o.client = o.curl.toOptions();
+    if (p.isSet("timeout"))
+        o.client.timeout =
+            Millis(static_cast<long long>(p.number("timeout", 0.001, 86400, 0) * 1000));
+    o.output = p.value("output");
+    o.include = p.isSet("include");
+    o.timing = p.isSet("timing");
+    o.raw = p.isSet("raw");
+    o.asCurl = p.isSet("as-curl");
+    http::UrlError urlError;
+    auto url = http::Url::parse(o.curl.effectiveUrl(), &urlError);
+    if (!url) throw Error::invalid(urlError.message);
+    o.url = *url;
+    return o;
+}
+
+// The heads (-i) or the exact bytes (--raw) on stdout, the body on stdout
+// or in -o FILE. False when FILE cannot be written.
+bool writeResult(const http::Result& result, const HttpOptions& o) {
+    if (o.raw) {
+        for (const auto& hop : result.hops) writeAll(stdout, hop.raw);
+        return true;
+    }
+    if (o.include) {
+        for (const auto& hop : result.hops) {
+            std::string head = hop.response.version + " " + std::to_string(hop.response.status) +
+                               " " + hop.response.reason + "\r\n" +
+                               hop.response.headers.serialize() + "\r\n";
+            writeAll(stdout, head);
+        }
+    }
+    FILE* out = stdout;
+    if (!o.output.empty()) {
+        out = std::fopen(o.output.c_str(), "wb");
+        if (!out) {
+            std::fprintf(stderr, "sockwb http: cannot write '%s'\n", o.output.c_str());
+            return false;
+        }
+    }
+    writeAll(out, result.final().response.body);
+    if (out != stdout) std::fclose(out);
+    return true;
+}
+
+void printTimings(const http::Result& result) {
+    for (const auto& hop : result.hops) {
+        const auto& t = hop.timings;
+        std::fprintf(stderr,
+                     "%s %d  resolve %.3f ms  connect %.3f ms%s  send %.3f ms  wait %.3f ms  "
+                     "download %.3f ms  total %.3f ms  sent %llu B  received %llu B\n",
+                     hop.url.c_str(), hop.response.status, t.resolve, t.connect,
+                     hop.reusedConnection ? " (reused)" : "", t.send, t.wait, t.download, t.total,
+                     static_cast<unsigned long long>(hop.bytesSent),
+                     static_cast<unsigned long long>(hop.bytesReceived));
+    }
+}
+
+// Sends the request (or prints it as a curl command); the exit status.
+int send(const HttpOptions& o, const http::Request& request) {
+    if (o.asCurl) {
+        std::printf(
+            "%s\n",
+            http::CurlCommand::fromRequest(request, o.url, o.client).toCommandLine().c_str());
+        return 0;
+    }
+    http::Client client(o.client);
+    const http::Result result = client.perform(request, o.url);
+    const bool written = writeResult(result, o);
+    std::fflush(stdout);
+    if (!written) return 1;
+    if (o.timing) printTimings(result);
+    return 0;
 }
 
 }  // namespace
 
 int httpCommand(const Args& args) {
-    std::string method, url, output;
-    http::Headers headers;
-    std::vector<std::string> removed;
-    std::vector<std::string> data;
-    bool include = false, timing = false, raw = false, asCurl = false;
-    std::string fromCurl;
-    http::ClientOptions options;
+    HttpOptions o;
+    http::Request request;
     try {
-        std::vector<std::string> positional;
-        for (size_t i = 0; i < args.size(); ++i) {
-            const std::string& a = args[i];
-            auto value = [&](const char* name) -> const std::string& {
-                if (i + 1 >= args.size())
-                    throw Error::invalid(std::string(name) + " needs a value");
-                return args[++i];
-            };
-            if (a == "-h" || a == "--help") {
-                std::fputs(kHttpUsage, stdout);
-                return 0;
-            } else if (a == "-H" || a == "--header") {
-                const std::string& h = value("-H");
-                auto colon = h.find(':');
-                if (colon == std::string::npos || colon == 0)
-                    throw Error::invalid("invalid header '" + h + "'", "write it as 'Name: value'");
-                std::string name = h.substr(0, colon);
-                std::string v = h.substr(colon + 1);
-                while (!v.empty() && (v.front() == ' ' || v.front() == '\t')) v.erase(0, 1);
-                if (v.empty())
-                    removed.push_back(name);
-                else
-                    headers.add(name, v);
-            } else if (a == "-d" || a == "--data") {
-                const std::string& d = value("-d");
-                data.push_back(!d.empty() && d.front() == '@' ? readFileBytes(d.substr(1)) : d);
-            } else if (a == "-i" || a == "--include") {
-                include = true;
-            } else if (a == "-o" || a == "--output") {
-                output = value("-o");
-            } else if (a == "--timing") {
-                timing = true;
-            } else if (a == "--from-curl") {
-                fromCurl = value("--from-curl");
-            } else if (a == "--as-curl") {
-                asCurl = true;
-            } else if (a == "--raw") {
-                raw = true;
-            } else if (a == "-L" || a == "--location") {
-                options.followRedirects = true;
-            } else if (a == "--max-redirs") {
-                options.maxRedirects = std::stoi(value("--max-redirs"));
-            } else if (a == "--compressed") {
-                options.compressed = true;
-            } else if (a == "--http1.0") {
-                options.http10 = true;
-            } else if (a == "--timeout") {
-                double s = std::stod(value("--timeout"));
-                if (s <= 0) throw Error::invalid("--timeout must be positive");
-                options.timeout = Millis(static_cast<long long>(s * 1000));
-            } else if (!a.empty() && a.front() == '-' && a.size() > 1) {
-                throw Error::invalid("unknown option '" + a + "'", "see sockwb http --help");
-            } else {
-                positional.push_back(a);
-            }
+        o = parse(args);
+        if (o.help) {
+            std::fputs(kHttpUsage, stdout);
+            return 0;
         }
-        if (!fromCurl.empty()) {
-            if (!positional.empty())
-                throw Error::invalid("--from-curl takes the URL from the curl command");
-        } else if (positional.size() == 2 && isMethodToken(positional[0])) {
-            method = positional[0];
-            url = positional[1];
-        } else if (positional.size() == 1) {
-            url = positional[0];
-        } else {
-            throw Error::invalid("expected [METHOD] URL", "see sockwb http --help");
-        }
+        request = o.curl.toRequest(o.client.userAgent);
     } catch (const Error& e) {
         std::fprintf(stderr, "sockwb http: %s\n", e.what());
         return 2;
-    } catch (const std::exception&) {
-        std::fprintf(stderr, "sockwb http: a numeric option has an invalid value\n");
-        return 2;
-    }
-
-    std::optional<http::CurlCommand> curl;
-    if (!fromCurl.empty()) {
-        try {
-            curl = http::CurlCommand::parse(fromCurl);
-            url = curl->effectiveUrl();
-            http::ClientOptions fromOptions = curl->toOptions();
-            // Our own flags still apply on top of the curl command's.
-            fromOptions.followRedirects = fromOptions.followRedirects || options.followRedirects;
-            fromOptions.compressed = fromOptions.compressed || options.compressed;
-            fromOptions.http10 = fromOptions.http10 || options.http10;
-            if (options.timeout != http::ClientOptions{}.timeout)
-                fromOptions.timeout = options.timeout;
-            options = fromOptions;
-        } catch (const Error& e) {
-            std::fprintf(stderr, "sockwb http: %s\n", e.what());
-            return 2;
-        }
-    }
-
-    std::string body;
-    for (size_t i = 0; i < data.size(); ++i) body += (i ? "&" : "") + data[i];
-    if (method.empty()) method = data.empty() ? "GET" : "POST";
-    if (!data.empty() && !headers.contains("Content-Type"))
-        headers.add("Content-Type", "application/x-www-form-urlencoded");
-
-    http::UrlError urlError;
-    auto parsed = http::Url::parse(url, &urlError);
-    if (!parsed) {
-        std::fprintf(stderr, "sockwb http: %s\n", urlError.message.c_str());
-        return 2;
     }
     try {
-        http::Client client(options);
-        http::Request request =
-            curl ? curl->toRequest(options.userAgent)
-                 : http::Client::prepare(method, *parsed, headers, body, options);
-        for (const auto& name : removed) request.headers.remove(name);
-        if (asCurl) {
-            std::printf(
-                "%s\n",
-                http::CurlCommand::fromRequest(request, *parsed, options).toCommandLine().c_str());
-            return 0;
-        }
-        http::Result result = client.perform(request, *parsed);
-        const http::Exchange& ex = result.final();
-        FILE* out = stdout;
-        if (raw) {
-            for (const auto& hop : result.hops) writeAll(stdout, hop.raw);
-        } else if (include) {
-            for (const auto& hop : result.hops) {
-                std::string head = hop.response.version + " " +
-                                   std::to_string(hop.response.status) + " " + hop.response.reason +
-                                   "\r\n" + hop.response.headers.serialize() + "\r\n";
-                writeAll(stdout, head);
-            }
-        }
-        if (!raw) {
-            if (!output.empty()) {
-                out = std::fopen(output.c_str(), "wb");
-                if (!out) {
-                    std::fprintf(stderr, "sockwb http: cannot write '%s'\n", output.c_str());
-                    return 1;
-                }
-            }
-            writeAll(out, ex.response.body);
-            if (out != stdout) std::fclose(out);
-        }
-        std::fflush(stdout);
-        if (timing) {
-            for (const auto& hop : result.hops) {
-                const auto& t = hop.timings;
-                std::fprintf(
-                    stderr,
-                    "%s %d  resolve %.3f ms  connect %.3f ms%s  send %.3f ms  wait %.3f ms  "
-                    "download %.3f ms  total %.3f ms  sent %llu B  received %llu B\n",
-                    hop.url.c_str(), hop.response.status, t.resolve, t.connect,
-                    hop.reusedConnection ? " (reused)" : "", t.send, t.wait, t.download, t.total,
-                    static_cast<unsigned long long>(hop.bytesSent),
-                    static_cast<unsigned long long>(hop.bytesReceived));
-            }
-        }
-        return 0;
+        return send(o, request);
     } catch (const Error& e) {
         std::fprintf(stderr, "sockwb http: %s\n", e.what());
         return 1;

@@ -13,6 +13,7 @@
 #include <string>
 #include <thread>
 
+#include "app/cli/commandparser.h"
 #include "app/cli/commands.h"
 #include "core/load/loadgenerator.h"
 #include "core/net/error.h"
@@ -44,27 +45,6 @@ const char* kLoadUsage =
     "      --json           print one JSON object instead of the report\n"
     "Exit status: 0 when requests completed, 1 when none did (errors only), 2 on bad usage.\n";
 
-double parseNumber(const std::string& name, const std::string& text, double min, double max) {
-    std::string t = text;
-    if (name == "--duration" && !t.empty() && t.back() == 's') t.pop_back();
-    char* end = nullptr;
-    errno = 0;
-    const double v = std::strtod(t.c_str(), &end);
-    if (t.empty() || *end != '\0' || errno != 0 || !(v >= min && v <= max))
-        throw Error::invalid(name + " expects a number between " +
-                                 std::to_string(static_cast<long long>(min)) + " and " +
-                                 std::to_string(static_cast<long long>(max)),
-                             "got '" + text + "'");
-    return v;
-}
-
-std::uint64_t parseCount(const std::string& name, const std::string& text, double min, double max) {
-    const double v = parseNumber(name, text, min, max);
-    if (v != static_cast<double>(static_cast<std::uint64_t>(v)))
-        throw Error::invalid(name + " expects a whole number", "got '" + text + "'");
-    return static_cast<std::uint64_t>(v);
-}
-
 // Each connection is a descriptor: lift the soft limit towards the hard one.
 void raiseFileLimit(std::uint64_t needed) {
     rlimit rl{};
@@ -88,86 +68,140 @@ std::string human(double bytesPerSec) {
     return buf;
 }
 
-}  // namespace
+// A count such as --requests: a number (1e6 is allowed) with no fraction.
+std::uint64_t count(const CommandParser& p, const QString& name, double min, double max,
+                    std::uint64_t fallback) {
+    if (!p.isSet(name)) return fallback;
+    const double v = p.number(name, min, max, 0);
+    if (v != static_cast<double>(static_cast<std::uint64_t>(v)))
+        throw Error::invalid(p.display(name) + ": '" + p.value(name) + "' is not a whole number");
+    return static_cast<std::uint64_t>(v);
+}
 
-int loadCommand(const Args& args) {
+// Seconds as --duration and --timeout take them ("1.5", and "10s" for a duration).
+std::chrono::milliseconds seconds(const CommandParser& p, const QString& name, double max,
+                                  std::chrono::milliseconds fallback) {
+    if (!p.isSet(name)) return fallback;
+    std::string text = p.value(name);
+    if (name == "duration" && !text.empty() && text.back() == 's') text.pop_back();
+    const double s = parseNumber(p.display(name), text, 0.001, max);
+    return std::chrono::milliseconds(static_cast<long long>(s * 1000 + 0.5));
+}
+
+// The workload follows the target's scheme; checks the flags that need one.
+void chooseWorkload(load::LoadConfig& config, bool bulk) {
+    using Scheme = load::LoadTarget::Scheme;
+    if (bulk && config.target.scheme != Scheme::Tcp)
+        throw Error::invalid("--bulk needs a tcp://HOST:PORT target");
+    if (!config.keepAlive && config.target.scheme != Scheme::Http)
+        throw Error::invalid("--no-keepalive applies to HTTP URLs only");
+    switch (config.target.scheme) {
+        case Scheme::Http:
+            config.workload = load::Workload::Http;
+            break;
+        case Scheme::Tcp:
+            config.workload = bulk ? load::Workload::Bulk : load::Workload::TcpEcho;
+            break;
+        case Scheme::Udp:
+            config.workload = load::Workload::UdpEcho;
+            break;
+    }
+}
+
+struct LoadOptions {
     load::LoadConfig config;
-    bool json = false, bulk = false, payloadGiven = false;
-    std::string target;
-    try {
-        for (size_t i = 0; i < args.size(); ++i) {
-            const std::string& a = args[i];
-            auto value = [&]() -> const std::string& {
-                if (i + 1 >= args.size()) throw Error::invalid(a + " needs a value");
-                return args[++i];
-            };
-            if (a == "-h" || a == "--help") {
-                std::fputs(kLoadUsage, stdout);
-                return 0;
-            } else if (a == "-c" || a == "--connections") {
-                config.connections = int(parseCount("--connections", value(), 1, 1'000'000));
-            } else if (a == "-t" || a == "--threads") {
-                config.threads = int(parseCount("--threads", value(), 1, 256));
-            } else if (a == "-d" || a == "--duration") {
-                const double s = parseNumber("--duration", value(), 0.001, 86400);
-                config.duration = std::chrono::milliseconds(static_cast<long long>(s * 1000 + 0.5));
-            } else if (a == "-n" || a == "--requests") {
-                config.requests = parseCount("--requests", value(), 1, 1e15);
-            } else if (a == "--rate") {
-                config.rate = parseNumber("--rate", value(), 0.001, 1e9);
-            } else if (a == "--no-keepalive") {
-                config.keepAlive = false;
-            } else if (a == "--payload") {
-                config.payload =
-                    std::size_t(parseCount("--payload", value(), 1, 64.0 * 1024 * 1024));
-                payloadGiven = true;
-            } else if (a == "--bulk") {
-                bulk = true;
-            } else if (a == "--timeout") {
-                const double s = parseNumber("--timeout", value(), 0.001, 3600);
-                config.timeout = std::chrono::milliseconds(static_cast<long long>(s * 1000 + 0.5));
-            } else if (a == "--full-parser") {
-                config.fullParser = true;
-            } else if (a == "--json") {
-                json = true;
-            } else if (a.rfind("-", 0) == 0) {
-                throw Error::invalid("unknown option '" + a + "'", "see sockwb load --help");
-            } else if (target.empty()) {
-                target = a;
-            } else {
-                throw Error::invalid("more than one target ('" + target + "' and '" + a + "')");
-            }
-        }
-        if (target.empty())
-            throw Error::invalid("no target given",
-                                 "sockwb load URL|tcp://HOST:PORT|udp://HOST:PORT");
-        config.target = load::LoadTarget::parse(target);
-        using Scheme = load::LoadTarget::Scheme;
-        if (bulk && config.target.scheme != Scheme::Tcp)
-            throw Error::invalid("--bulk needs a tcp://HOST:PORT target");
-        if (!config.keepAlive && config.target.scheme != Scheme::Http)
-            throw Error::invalid("--no-keepalive applies to HTTP URLs only");
-        switch (config.target.scheme) {
-            case Scheme::Http:
-                config.workload = load::Workload::Http;
-                break;
-            case Scheme::Tcp:
-                config.workload = bulk ? load::Workload::Bulk : load::Workload::TcpEcho;
-                break;
-            case Scheme::Udp:
-                config.workload = load::Workload::UdpEcho;
-                break;
-        }
-        if (bulk && !payloadGiven) config.payload = 128 * 1024;
-        config.validate();
-        raiseFileLimit(std::uint64_t(config.connections) + 64);
-    } catch (const Error& e) {
-        std::fprintf(stderr, "sockwb load: %s\n", e.what());
-        return 2;
+    bool json = false;
+    bool help = false;
+};
+
+LoadOptions parse(const Args& args) {
+    CommandParser p("load");
+    p.addValue({"c", "connections"});
+    p.addValue({"t", "threads"});
+    p.addValue({"d", "duration"});
+    p.addValue({"n", "requests"});
+    for (const char* name : {"rate", "payload", "timeout"}) p.addValue({QString::fromLatin1(name)});
+    for (const char* name : {"no-keepalive", "bulk", "full-parser", "json"})
+        p.addFlag({QString::fromLatin1(name)});
+    p.parse(args);
+    LoadOptions o;
+    o.help = p.helpAsked();
+    if (o.help) return o;
+    load::LoadConfig& config = o.config;
+    config.connections = int(count(p, "connections", 1, 1'000'000, config.connections));
+    config.threads = int(count(p, "threads", 1, 256, config.threads));
+    config.duration = seconds(p, "duration", 86400, config.duration);
+    config.requests = count(p, "requests", 1, 1e15, config.requests);
+    config.rate = p.number("rate", 0.001, 1e9, config.rate);
+    config.keepAlive = !p.isSet("no-keepalive");
+    const bool bulk = p.isSet("bulk");
+    config.payload =
+        std::size_t(count(p, "payload", 1, 64.0 * 1024 * 1024, bulk ? 128 * 1024 : config.payload));
+    config.timeout = seconds(p, "timeout", 3600, config.timeout);
+    config.fullParser = p.isSet("full-parser");
+    o.json = p.isSet("json");
+    const std::vector<std::string> targets = p.positional();
+    if (targets.empty())
+        throw Error::invalid("no target given", "sockwb load URL|tcp://HOST:PORT|udp://HOST:PORT");
+    if (targets.size() > 1)
+        throw Error::invalid("more than one target ('" + targets[0] + "' and '" + targets[1] +
+                             "')");
+    config.target = load::LoadTarget::parse(targets[0]);
+    chooseWorkload(config, bulk);
+    config.validate();
+    raiseFileLimit(std::uint64_t(config.connections) + 64);
+    return o;
+}
+
+// The progress line on stderr, once a second: rates since the previous one.
+class ProgressLine {
+public:
+    void operator()(const load::LoadProgress& p) {
+        const double dt = p.elapsedSec - lastT_;
+        std::fprintf(stderr, "[%6.1fs] %llu requests (%.0f/s), %llu errors, %s\n", p.elapsedSec,
+                     static_cast<unsigned long long>(p.requests),
+                     dt > 0 ? double(p.requests - lastRequests_) / dt : 0.0,
+                     static_cast<unsigned long long>(p.errors),
+                     human(dt > 0 ? double(p.bytes - lastBytes_) / dt : 0.0).c_str());
+        lastRequests_ = p.requests;
+        lastBytes_ = p.bytes;
+        lastT_ = p.elapsedSec;
     }
 
-    // SIGINT/SIGTERM end the run early but still print the report: the
-    // signals are blocked in every thread and a watcher waits for them.
+private:
+    std::uint64_t lastRequests_ = 0, lastBytes_ = 0;
+    double lastT_ = 0;
+};
+
+// Runs the generator; SIGINT/SIGTERM (blocked by the caller in every
+// thread) end the run early, through a watcher thread that waits for them.
+load::LoadStats runUntilSignal(load::LoadGenerator& gen, const sigset_t& sigs) {
+    std::atomic<bool> finished{false};
+    std::thread watcher([&] {
+        const timespec tick{0, 100'000'000};
+        while (!finished.load()) {
+            if (::sigtimedwait(&sigs, nullptr, &tick) > 0) {
+                gen.stop();
+                return;
+            }
+        }
+    });
+    load::LoadStats stats;
+    try {
+        stats = gen.run(ProgressLine());
+    } catch (...) {
+        finished = true;
+        watcher.join();
+        throw;
+    }
+    finished = true;
+    watcher.join();
+    return stats;
+}
+
+// The run and its report; the exit status.
+int run(const load::LoadConfig& config, bool json) {
+    // SIGINT/SIGTERM end the run early but still print the report.
     sigset_t sigs, old;
     sigemptyset(&sigs);
     sigaddset(&sigs, SIGINT);
@@ -176,18 +210,6 @@ int loadCommand(const Args& args) {
     int status = 0;
     try {
         load::LoadGenerator gen(config);
-        std::atomic<bool> finished{false};
-        std::thread watcher([&] {
-            const timespec tick{0, 100'000'000};
-            while (!finished.load()) {
-                if (::sigtimedwait(&sigs, nullptr, &tick) > 0) {
-                    gen.stop();
-                    return;
-                }
-            }
-        });
-        std::uint64_t lastRequests = 0, lastBytes = 0;
-        double lastT = 0;
         if (!json)
             std::printf("sockwb load: %s, %s, %d connection(s), %d thread(s), %s\n",
                         config.target.text.c_str(), load::workloadName(config.workload),
@@ -196,26 +218,7 @@ int loadCommand(const Args& args) {
                             ? ("open loop at " + std::to_string(config.rate) + " req/s").c_str()
                             : "closed loop");
         std::fflush(stdout);
-        load::LoadStats stats;
-        try {
-            stats = gen.run([&](const load::LoadProgress& p) {
-                const double dt = p.elapsedSec - lastT;
-                std::fprintf(stderr, "[%6.1fs] %llu requests (%.0f/s), %llu errors, %s\n",
-                             p.elapsedSec, static_cast<unsigned long long>(p.requests),
-                             dt > 0 ? double(p.requests - lastRequests) / dt : 0.0,
-                             static_cast<unsigned long long>(p.errors),
-                             human(dt > 0 ? double(p.bytes - lastBytes) / dt : 0.0).c_str());
-                lastRequests = p.requests;
-                lastBytes = p.bytes;
-                lastT = p.elapsedSec;
-            });
-        } catch (...) {
-            finished = true;
-            watcher.join();
-            throw;
-        }
-        finished = true;
-        watcher.join();
+        const load::LoadStats stats = runUntilSignal(gen, sigs);
         if (json)
             std::printf("%s\n", stats.toJson().c_str());
         else
@@ -227,6 +230,23 @@ int loadCommand(const Args& args) {
     }
     pthread_sigmask(SIG_SETMASK, &old, nullptr);
     return status;
+}
+
+}  // namespace
+
+int loadCommand(const Args& args) {
+    LoadOptions o;
+    try {
+        o = parse(args);
+    } catch (const Error& e) {
+        std::fprintf(stderr, "sockwb load: %s\n", e.what());
+        return 2;
+    }
+    if (o.help) {
+        std::fputs(kLoadUsage, stdout);
+        return 0;
+    }
+    return run(o.config, o.json);
 }
 
 }  // namespace sockwb::app

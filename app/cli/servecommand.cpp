@@ -8,8 +8,8 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "app/cli/commandparser.h"
 #include "app/cli/commands.h"
-#include "app/cli/optionreader.h"
 #include "app/cli/serveprinter.h"
 #include "core/net/error.h"
 #include "core/server/server.h"
@@ -76,60 +76,50 @@ struct ServeOptions {
     bool help = false;
 };
 
+// Each option once, with the check that names it; then the listeners.
 ServeOptions parse(const Args& args) {
+    CommandParser p("serve");
+    for (const char* name : {"service", "protocol", "bind", "port", "model", "threads", "ticks",
+                             "interval", "root", "also", "max-connections", "idle-timeout"})
+        p.addValue({QString::fromLatin1(name)});
+    p.addFlag({"trace"});
+    p.addFlag({"json"});
+    p.addFlag({"v", "verbose"});
+    p.parse(args);
     ServeOptions o;
+    o.help = p.helpAsked();
+    if (o.help) return o;
     ListenerConfig main;
-    bool haveService = false;
-    std::vector<std::string> also;
-    OptionReader r(args);
-    while (!r.atEnd()) {
-        const std::string opt = r.next();
-        if (opt == "--help" || opt == "-h") {
-            o.help = true;
-            return o;
-        } else if (opt == "--service") {
-            main.service = r.value();
-            makeService(main.service);  // throws listing the valid names
-            haveService = true;
-        } else if (opt == "--protocol") {
-            main.protocol = parseProtocol(r.value());
-        } else if (opt == "--bind") {
-            main.bindAddress = r.value();
-        } else if (opt == "--port") {
-            main.port = Address::parsePort(r.value());
-        } else if (opt == "--model") {
-            o.config.model = r.value();
-            const auto names = modelNames();
-            if (std::find(names.begin(), names.end(), o.config.model) == names.end())
-                throw Error::invalid("unknown model '" + o.config.model + "'",
-                                     "the models are " + joined(names));
-        } else if (opt == "--threads") {
-            o.config.poolSize = static_cast<int>(r.intValue(1, 1024));
-        } else if (opt == "--ticks") {
-            o.config.serviceOptions.ticks = static_cast<int>(r.intValue(0, 1000000));
-        } else if (opt == "--interval") {
-            o.config.serviceOptions.intervalMs = static_cast<int>(r.intValue(0, 86400000));
-        } else if (opt == "--root") {
-            o.config.serviceOptions.root = r.value();
-        } else if (opt == "--also") {
-            also.push_back(r.value());
-        } else if (opt == "--max-connections") {
-            o.config.maxConnections = static_cast<int>(r.intValue(0, 1000000));
-        } else if (opt == "--idle-timeout") {
-            o.config.idleTimeoutMs = static_cast<int>(r.intValue(0, 86400000));
-        } else if (opt == "--trace") {
-            r.flag();
-            o.trace = true;
-        } else if (opt == "--json") {
-            r.flag();
-            o.json = true;
-        } else if (opt == "--verbose" || opt == "-v") {
-            r.flag();
-            o.verbose = true;
-        } else {
-            throw Error::invalid("unknown option '" + opt + "'", "see sockwb serve --help");
-        }
+    const bool haveService = p.isSet("service");
+    if (haveService) {
+        main.service = p.value("service");
+        makeService(main.service);  // throws listing the valid names
     }
+    if (p.isSet("protocol")) main.protocol = parseProtocol(p.value("protocol"));
+    if (p.isSet("bind")) main.bindAddress = p.value("bind");
+    if (p.isSet("port")) main.port = Address::parsePort(p.value("port"));
+    if (p.isSet("model")) {
+        o.config.model = p.value("model");
+        const auto names = modelNames();
+        if (std::find(names.begin(), names.end(), o.config.model) == names.end())
+            throw Error::invalid("unknown model '" + o.config.model + "'",
+                                 "the models are " + joined(names));
+    }
+    o.config.poolSize = static_cast<int>(p.integer("threads", 1, 1024, o.config.poolSize));
+    auto& service = o.config.serviceOptions;
+    service.ticks = static_cast<int>(p.integer("ticks", 0, 1000000, service.ticks));
+    service.intervalMs = static_cast<int>(p.integer("interval", 0, 86400000, service.intervalMs));
+    if (p.isSet("root")) service.root = p.value("root");
+    o.config.maxConnections =
+        static_cast<int>(p.integer("max-connections", 0, 1000000, o.config.maxConnections));
+    o.config.idleTimeoutMs =
+        static_cast<int>(p.integer("idle-timeout", 0, 86400000, o.config.idleTimeoutMs));
+    o.trace = p.isSet("trace");
+    o.json = p.isSet("json");
+    o.verbose = p.isSet("verbose");
+    const std::vector<std::string> also = p.values("also");
+    if (const auto extra = p.positional(); !extra.empty())
+        throw Error::invalid("unexpected argument '" + extra.front() + "'", p.seeHelp());
     if (!haveService)
         throw Error::invalid("--service is required", "the services are " + joined(serviceNames()));
     o.config.listeners = {main};
@@ -153,6 +143,22 @@ void unblockStopSignalsInChild() {
     pthread_sigmask(SIG_UNBLOCK, &set, nullptr);
 }
 
+// Blocks the stop signals before any server thread exists, so every thread
+// inherits the mask and only the sigwait of serveCommand receives them.
+sigset_t blockStopSignals() {
+    sigset_t stopSignals;
+    sigemptyset(&stopSignals);
+    sigaddset(&stopSignals, SIGINT);
+    sigaddset(&stopSignals, SIGTERM);
+    pthread_sigmask(SIG_BLOCK, &stopSignals, nullptr);
+    static bool atforkDone = false;
+    if (!atforkDone) {
+        pthread_atfork(nullptr, nullptr, unblockStopSignalsInChild);
+        atforkDone = true;
+    }
+    return stopSignals;
+}
+
 }  // namespace
 
 int serveCommand(const Args& args) {
@@ -168,18 +174,7 @@ int serveCommand(const Args& args) {
         return 0;
     }
 
-    // Block the stop signals before any server thread exists, so every
-    // thread inherits the mask and only sigwait below receives them.
-    sigset_t stopSignals;
-    sigemptyset(&stopSignals);
-    sigaddset(&stopSignals, SIGINT);
-    sigaddset(&stopSignals, SIGTERM);
-    pthread_sigmask(SIG_BLOCK, &stopSignals, nullptr);
-    static bool atforkDone = false;
-    if (!atforkDone) {
-        pthread_atfork(nullptr, nullptr, unblockStopSignalsInChild);
-        atforkDone = true;
-    }
+    const sigset_t stopSignals = blockStopSignals();
 
     ServePrinter printer(o.json, o.verbose);
     std::unique_ptr<Server> server;

@@ -1,6 +1,9 @@
 #include "core/http/curlcommand.h"
 
-#include <cctype>
+#include <array>
+#include <cerrno>
+#include <charconv>
+#include <cstdlib>
 #include <fstream>
 #include <iterator>
 
@@ -55,188 +58,174 @@ HeaderSpec splitHeader(const std::string& h) {
     return s;
 }
 
-}  // namespace
-
-std::vector<std::string> splitShellWords(std::string_view text) {
-    std::vector<std::string> words;
-    std::string cur;
-    bool inWord = false;
-    for (size_t i = 0; i < text.size(); ++i) {
-        char c = text[i];
-        if (c == '\\' && i + 1 < text.size()) {
-            if (text[i + 1] == '\n') {  // line continuation
-                ++i;
-                continue;
-            }
-            if (text[i + 1] == '\r' && i + 2 < text.size() && text[i + 2] == '\n') {
-                i += 2;
-                continue;
-            }
-            cur += text[++i];
-            inWord = true;
-        } else if (c == '\'') {
-            auto end = text.find('\'', i + 1);
-            if (end == std::string_view::npos)
-                throw Error::invalid("unterminated ' quote in the curl command");
-            cur.append(text.substr(i + 1, end - i - 1));
-            i = end;
-            inWord = true;
-        } else if (c == '$' && i + 1 < text.size() && text[i + 1] == '\'') {
-            // $'...' ANSI-C quoting: \n \r \t \\ \' \xHH
-            size_t j = i + 2;
-            for (; j < text.size() && text[j] != '\''; ++j) {
-                if (text[j] == '\\' && j + 1 < text.size()) {
-                    char e = text[++j];
-                    if (e == 'n')
-                        cur += '\n';
-                    else if (e == 'r')
-                        cur += '\r';
-                    else if (e == 't')
-                        cur += '\t';
-                    else if (e == 'x' && j + 2 < text.size()) {
-                        cur += static_cast<char>(
-                            std::stoi(std::string(text.substr(j + 1, 2)), nullptr, 16));
-                        j += 2;
-                    } else
-                        cur += e;
-                } else {
-                    cur += text[j];
-                }
-            }
-            if (j >= text.size()) throw Error::invalid("unterminated $' quote in the curl command");
-            i = j;
-            inWord = true;
-        } else if (c == '"') {
-            size_t j = i + 1;
-            for (; j < text.size() && text[j] != '"'; ++j) {
-                if (text[j] == '\\' && j + 1 < text.size() &&
-                    (text[j + 1] == '"' || text[j + 1] == '\\' || text[j + 1] == '$' ||
-                     text[j + 1] == '`')) {
-                    cur += text[++j];
-                } else if (text[j] == '\\' && j + 1 < text.size() && text[j + 1] == '\n') {
-                    ++j;
-                } else {
-                    cur += text[j];
-                }
-            }
-            if (j >= text.size()) throw Error::invalid("unterminated \" quote in the curl command");
-            i = j;
-            inWord = true;
-        } else if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
-            if (inWord) words.push_back(std::move(cur));
-            cur.clear();
-            inWord = false;
-        } else {
-            cur += c;
-            inWord = true;
-        }
-    }
-    if (inWord) words.push_back(std::move(cur));
-    return words;
+int redirectCount(const std::string& v) {
+    int n = 0;
+    const auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), n);
+    if (v.empty() || ec != std::errc() || end != v.data() + v.size())
+        throw Error::invalid("--max-redirs: '" + v + "' is not a number");
+    if (n < 0)
+        throw Error::invalid("--max-redirs: " + v + " is out of range", "expected 0 or more");
+    return n;
 }
 
-std::string shellQuote(std::string_view word) {
-    bool plain = !word.empty();
-    for (char c : word)
-        if (!(std::isalnum(static_cast<unsigned char>(c)) ||
-              std::string_view("-_./:=@%+,").find(c) != std::string_view::npos))
-            plain = false;
-    if (plain) return std::string(word);
-    std::string out = "'";
-    for (char c : word) {
-        if (c == '\'')
-            out += "'\\''";
-        else
-            out += c;
+double secondsValue(const std::string& v) {
+    char* end = nullptr;
+    errno = 0;
+    const double s = std::strtod(v.c_str(), &end);
+    if (v.empty() || *end != '\0' || errno != 0 || !(s >= 0 && s <= 1e9))
+        throw Error::invalid("--max-time: '" + v + "' is not a number of seconds");
+    return s;
+}
+
+using Apply = void (*)(CurlCommand&, const std::string&);
+void nothing(CurlCommand&, const std::string&) {}
+
+// The subset of curl's options that is understood: its one letter (0: none),
+// its long names, whether it takes a value, and what it does.
+struct CurlOption {
+    char letter;
+    std::array<std::string_view, 2> names;  // "": no second name
+    bool takesValue;
+    Apply apply;
+};
+
+const std::vector<CurlOption>& curlOptions() {
+    static const std::vector<CurlOption> table = {
+        {'X', {"--request"}, true, [](CurlCommand& c, const std::string& v) { c.method = v; }},
+        {'H',
+         {"--header"},
+         true,
+         [](CurlCommand& c, const std::string& v) { c.headers.push_back(v); }},
+        {'d',
+         {"--data", "--data-ascii"},
+         true,
+         [](CurlCommand& c, const std::string& v) {
+             c.data.push_back(!v.empty() && v[0] == '@' ? readFile(v.substr(1), true) : v);
+         }},
+        {0,
+         {"--data-raw"},
+         true,
+         [](CurlCommand& c, const std::string& v) { c.data.push_back(v); }},
+        {0,
+         {"--data-binary"},
+         true,
+         [](CurlCommand& c, const std::string& v) {
+             c.data.push_back(!v.empty() && v[0] == '@' ? readFile(v.substr(1), false) : v);
+         }},
+        {0,
+         {"--data-urlencode"},
+         true,
+         [](CurlCommand& c, const std::string& v) {
+             const auto eq = v.find('=');
+             if (eq == std::string::npos)
+                 c.data.push_back(percent::encode(v));
+             else if (eq == 0)
+                 c.data.push_back(percent::encode(v.substr(1)));
+             else
+                 c.data.push_back(v.substr(0, eq + 1) + percent::encode(v.substr(eq + 1)));
+         }},
+        {0, {"--url"}, true, [](CurlCommand& c, const std::string& v) { c.url = v; }},
+        {'I', {"--head"}, false, [](CurlCommand& c, const std::string&) { c.head = true; }},
+        {'G', {"--get"}, false, [](CurlCommand& c, const std::string&) { c.get = true; }},
+        {'L', {"--location"}, false, [](CurlCommand& c, const std::string&) { c.location = true; }},
+        {0,
+         {"--max-redirs"},
+         true,
+         [](CurlCommand& c, const std::string& v) { c.maxRedirs = redirectCount(v); }},
+        {0,
+         {"--compressed"},
+         false,
+         [](CurlCommand& c, const std::string&) { c.compressed = true; }},
+        {'0', {"--http1.0"}, false, [](CurlCommand& c, const std::string&) { c.http10 = true; }},
+        {0, {"--http1.1"}, false, nothing},
+        {'m',
+         {"--max-time"},
+         true,
+         [](CurlCommand& c, const std::string& v) { c.maxTimeSeconds = secondsValue(v); }},
+        {'A',
+         {"--user-agent"},
+         true,
+         [](CurlCommand& c, const std::string& v) { c.userAgent = v; }},
+        {'e', {"--referer"}, true, [](CurlCommand& c, const std::string& v) { c.referer = v; }},
+        {'u', {"--user"}, true, [](CurlCommand& c, const std::string& v) { c.user = v; }},
+        // Nothing on the wire: output, progress and TLS options.
+        {'o', {"--output"}, true, nothing},
+        {'w', {"--write-out"}, true, nothing},
+        {0, {"--connect-timeout"}, true, nothing},
+        {'s', {"--silent"}, false, nothing},
+        {'S', {"--show-error"}, false, nothing},
+        {'v', {"--verbose"}, false, nothing},
+        {'i', {"--include"}, false, nothing},
+        {'k', {"--insecure"}, false, nothing},
+        {'f', {"--fail"}, false, nothing},
+        {0, {"--no-progress-meter"}, false, nothing},
+    };
+    return table;
+}
+
+// The option spelled `name` ("-H", "--header"), or null.
+const CurlOption* findOption(std::string_view name) {
+    for (const auto& o : curlOptions()) {
+        if (name.size() == 2 && name[0] == '-' && o.letter != 0 && name[1] == o.letter) return &o;
+        for (std::string_view n : o.names)
+            if (!n.empty() && n == name) return &o;
     }
-    return out + "'";
+    return nullptr;
+}
+
+Error notSupported(const std::string& word) {
+    return Error::invalid(
+        "curl option '" + word + "' is not supported here",
+        "supported: -X -H -d --data-raw --data-binary --url -I -L --compressed -A -e -u");
+}
+
+bool isCurlProgram(const std::string& word) {
+    return word == "curl" || (word.size() > 5 && word.substr(word.size() - 5) == "/curl");
+}
+
+}  // namespace
+
+bool CurlCommand::takesValue(std::string_view option) {
+    const CurlOption* o = findOption(option);
+    if (!o) throw notSupported(std::string(option));
+    return o->takesValue;
+}
+
+void CurlCommand::apply(std::string_view option, const std::string& value) {
+    const CurlOption* o = findOption(option);
+    if (!o) throw notSupported(std::string(option));
+    o->apply(*this, value);
 }
 
 CurlCommand CurlCommand::parse(std::string_view commandLine) {
-    auto words = splitShellWords(commandLine);
-    if (words.empty() ||
-        (words[0] != "curl" && words[0].size() >= 5 &&
-         words[0].substr(words[0].size() - 5) != "/curl") ||
-        (words[0] != "curl" && words[0].size() < 5))
+    const auto words = splitShellWords(commandLine);
+    if (words.empty() || !isCurlProgram(words[0]))
         throw Error::invalid("not a curl command", "paste a command that starts with 'curl'");
     CurlCommand c;
     for (size_t i = 1; i < words.size(); ++i) {
-        std::string w = words[i];
-        std::string inlineValue;
-        bool hasInline = false;
-        // --opt=value is not curl syntax, but short options may be glued: -XPOST, -HName:v
-        if (w.size() > 2 && w[0] == '-' && w[1] != '-' &&
-            std::string_view("XHdAeumo").find(w[1]) != std::string_view::npos) {
-            inlineValue = w.substr(2);
-            hasInline = true;
-            w = w.substr(0, 2);
-        }
-        auto value = [&]() -> std::string {
-            if (hasInline) return inlineValue;
-            if (i + 1 >= words.size()) throw Error::invalid("curl option " + w + " needs a value");
-            return words[++i];
-        };
-        if (w == "-X" || w == "--request")
-            c.method = value();
-        else if (w == "-H" || w == "--header")
-            c.headers.push_back(value());
-        else if (w == "-d" || w == "--data" || w == "--data-ascii") {
-            std::string v = value();
-            c.data.push_back(!v.empty() && v[0] == '@' ? readFile(v.substr(1), true) : v);
-        } else if (w == "--data-raw")
-            c.data.push_back(value());
-        else if (w == "--data-binary") {
-            std::string v = value();
-            c.data.push_back(!v.empty() && v[0] == '@' ? readFile(v.substr(1), false) : v);
-        } else if (w == "--data-urlencode") {
-            std::string v = value();
-            auto eq = v.find('=');
-            if (eq == std::string::npos)
-                c.data.push_back(percent::encode(v));
-            else if (eq == 0)
-                c.data.push_back(percent::encode(v.substr(1)));
-            else
-                c.data.push_back(v.substr(0, eq + 1) + percent::encode(v.substr(eq + 1)));
-        } else if (w == "--url")
-            c.url = value();
-        else if (w == "-I" || w == "--head")
-            c.head = true;
-        else if (w == "-G" || w == "--get")
-            c.get = true;
-        else if (w == "-L" || w == "--location")
-            c.location = true;
-        else if (w == "--max-redirs")
-            c.maxRedirs = std::stoi(value());
-        else if (w == "--compressed")
-            c.compressed = true;
-        else if (w == "--http1.0" || w == "-0")
-            c.http10 = true;
-        else if (w == "--http1.1") {
-        } else if (w == "-m" || w == "--max-time")
-            c.maxTimeSeconds = std::stod(value());
-        else if (w == "-A" || w == "--user-agent")
-            c.userAgent = value();
-        else if (w == "-e" || w == "--referer")
-            c.referer = value();
-        else if (w == "-u" || w == "--user")
-            c.user = value();
-        else if (w == "-o" || w == "--output" || w == "--connect-timeout" || w == "-w" ||
-                 w == "--write-out")
-            value();
-        else if (w == "-s" || w == "--silent" || w == "-S" || w == "--show-error" || w == "-v" ||
-                 w == "--verbose" || w == "-i" || w == "--include" || w == "-k" ||
-                 w == "--insecure" || w == "-f" || w == "--fail" || w == "-sS" || w == "-sSL" ||
-                 w == "-sL" || w == "-fsSL" || w == "--no-progress-meter") {
-            if (w.find('L') != std::string::npos && w != "--silent" && w != "--no-progress-meter")
-                c.location = true;
-        } else if (!w.empty() && w[0] == '-' && w.size() > 1)
-            throw Error::invalid(
-                "curl option '" + w + "' is not supported here",
-                "supported: -X -H -d --data-raw --data-binary --url -I -L --compressed -A -e -u");
-        else if (c.url.empty())
+        const std::string& w = words[i];
+        if (w.size() < 2 || w[0] != '-') {
+            if (!c.url.empty())
+                throw Error::invalid("more than one URL in the curl command ('" + w + "')");
             c.url = w;
-        else
-            throw Error::invalid("more than one URL in the curl command ('" + w + "')");
+            continue;
+        }
+        // "--opt=value" is not curl syntax. One dash: a value may be glued
+        // (-XPOST, -HName:v) and flags compacted (-sSL).
+        const bool glued = w[1] != '-' && w.size() > 2;
+        const CurlOption* o = findOption(glued ? w.substr(0, 2) : w);
+        if (!o) throw notSupported(w);
+        if (o->takesValue) {
+            if (!glued && i + 1 >= words.size())
+                throw Error::invalid("curl option " + w + " needs a value");
+            o->apply(c, glued ? w.substr(2) : words[++i]);
+            continue;
+        }
+        for (size_t k = 1; k < (glued ? w.size() : 2); ++k) {
+            const CurlOption* flag = glued ? findOption(std::string{'-', w[k]}) : o;
+            if (!flag || flag->takesValue) throw notSupported(w);
+            flag->apply(c, {});
+        }
     }
     if (c.url.empty()) throw Error::invalid("the curl command has no URL");
     return c;

@@ -7,6 +7,10 @@
 // -e/--referer, -u/--user, -m/--max-time, --http1.0, -G/--get, and flags that
 // change nothing on the wire (-s, -S, -v, -i, -k...). Quoting follows the
 // shell: '...', "..." with backslash escapes, $'...' and line continuations.
+// The words are read as curl reads them (a hand-written loop over a table of
+// the options, not QCommandLineParser: the core has no Qt, and curl's syntax
+// has glued values such as -XPOST and no --opt=value); one-letter flags may
+// be compacted (-sSL).
 
 #include <string>
 #include <string_view>
@@ -15,6 +19,7 @@
 
 #include "core/http/client.h"
 #include "core/http/request.h"
+#include "core/http/shellwords.h"
 #include "core/http/url.h"
 
 namespace sockwb::http {
@@ -41,6 +46,14 @@ struct CurlCommand {
     // naming the option that is not understood. @file data is read from
     // disk (relative to the current directory). Thread-safe.
     static CurlCommand parse(std::string_view commandLine);
+    // The grammar one option at a time, for a caller that has split its own
+    // command line (sockwb http takes -H, -d, -L... with these meanings).
+    // `option` is one spelling of it ("-H", "--header"); `value` is ignored
+    // for a flag. Throws Error (InvalidInput) for an option outside the
+    // subset or a bad value (--max-redirs x, -d @missing-file).
+    void apply(std::string_view option, const std::string& value = {});
+    // Whether the option takes a value. Throws like apply().
+    static bool takesValue(std::string_view option);
     // The command line again, with every argument single-quoted. Thread-safe.
     std::string toCommandLine() const;
     // The method curl would use.
@@ -63,11 +76,5 @@ struct CurlCommand {
 
     friend bool operator==(const CurlCommand&, const CurlCommand&) = default;
 };
-
-// Splits a command line into words like a POSIX shell would (no
-// expansion). Throws Error (InvalidInput) on an unterminated quote.
-std::vector<std::string> splitShellWords(std::string_view text);
-// Quotes one word for a POSIX shell: 'it'\''s'.
-std::string shellQuote(std::string_view word);
 
 }  // namespace sockwb::http

@@ -68,6 +68,8 @@ private slots:
     void errors_data();
     void errors();
     void exportFromComposedRequest();
+    void compactedFlags();
+    void applyOneOption();
 };
 
 void tst_CurlCommand::shellWords_data() {
@@ -174,6 +176,16 @@ void tst_CurlCommand::errors_data() {
                                 << "Name: value";
     QTest::newRow("missing file") << "curl -d @/no/such/file http://a/"
                                   << "/no/such/file";
+    QTest::newRow("bad --max-redirs") << "curl --max-redirs many http://a/"
+                                      << "--max-redirs: 'many' is not a number";
+    QTest::newRow("negative --max-redirs") << "curl --max-redirs -2 http://a/"
+                                           << "out of range";
+    QTest::newRow("bad -m") << "curl -m soon http://a/"
+                            << "--max-time";
+    QTest::newRow("unknown compacted flag") << "curl -sZ http://a/"
+                                            << "-sZ";
+    QTest::newRow("value letter inside compacted flags") << "curl -sH http://a/"
+                                                         << "-sH";
 }
 
 void tst_CurlCommand::errors() {
@@ -212,6 +224,35 @@ void tst_CurlCommand::exportFromComposedRequest() {
              QStringLiteral("abc"));
     QCOMPARE(QString::fromStdString(std::string(*back.headers.get("Content-Type"))),
              QStringLiteral("application/json"));
+}
+
+void tst_CurlCommand::compactedFlags() {
+    const CurlCommand c = CurlCommand::parse("curl -sSLI -0 -XPUT http://a/");
+    QVERIFY(c.location);
+    QVERIFY(c.head);
+    QVERIFY(c.http10);
+    QCOMPARE(QString::fromStdString(c.method), QStringLiteral("PUT"));
+    QVERIFY(!c.compressed);
+}
+
+// The grammar for a caller that split the words itself (sockwb http): each
+// spelling of an option means what it means in a curl command.
+void tst_CurlCommand::applyOneOption() {
+    CurlCommand c;
+    c.apply("-H", "X-A: 1");
+    c.apply("--header", "X-B: -2");
+    c.apply("-d", "a=1");
+    c.apply("--data", "-b");
+    c.apply("--location");
+    c.apply("--max-redirs", "3");
+    c.url = "http://a/p";
+    QCOMPARE(c, CurlCommand::parse("curl -H 'X-A: 1' -H 'X-B: -2' -d a=1 -d -b -L --max-redirs 3 "
+                                   "http://a/p"));
+    QVERIFY(CurlCommand::takesValue("-H"));
+    QVERIFY(CurlCommand::takesValue("--max-redirs"));
+    QVERIFY(!CurlCommand::takesValue("--compressed"));
+    QVERIFY_THROWS_EXCEPTION(Error, c.apply("--proxy", "x"));
+    QVERIFY_THROWS_EXCEPTION(Error, c.apply("--max-redirs", "x"));
 }
 
 SOCKWB_TEST_GUILESS_MAIN(tst_CurlCommand)
