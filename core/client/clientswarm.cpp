@@ -414,9 +414,8 @@ void ClientSwarm::fireTimers() {
         if (c.state == SwarmClientStatus::Connecting && now >= c.connectDeadline) {
             std::string where = config_.target.host + ":" + std::to_string(config_.target.port);
             failClient(
-                i, ErrorInfo{ErrorKind::Timeout, "connect", ETIMEDOUT, 0, where,
-                             "gave up after " +
-                                 std::to_string(config_.target.connectTimeout.count()) + " ms"});
+                i, withDetail(ErrorInfo{ErrorKind::Timeout, "connect", ETIMEDOUT, 0, where, {}},
+                              DetailCode::GaveUpAfterMs, config_.target.connectTimeout.count()));
         } else if (c.timerArmed && now >= c.nextTimer) {
             onTimer(i);
         }
