@@ -2274,12 +2274,12 @@
         <translation>modèle «&#xa0;%1&#xa0;» inconnu&#xa0;: les modèles valides sont %2</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <source>unknown service &apos;%1&apos;: valid services are %2</source>
-        <translation>service «&#xa0;%1&#xa0;» inconnu&#xa0;: les services valides sont %2</translation>
+        <location line="+3"/>
+        <source>unknown service &apos;%1&apos;: the services are %2</source>
+        <translation>service «&#xa0;%1&#xa0;» inconnu&#xa0;: les services sont %2</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+3"/>
         <source>the %1 service relays lines between connected clients, and UDP has no connections: use TCP</source>
         <translation>le service %1 relaie les lignes entre clients connectés, et UDP n&apos;a pas de connexion&#xa0;: utilisez TCP</translation>
     </message>

@@ -348,8 +348,9 @@ void tst_Translation::refusalsInFrench() {
 }
 
 void tst_Translation::englishRefusalsMatchTheCore() {
-    // Without a translator the reworded reasons are exactly the core's: the
-    // mirror of whyRefused() in RefusalText has not drifted.
+    // Without a translator the worded reasons are exactly the core's: the
+    // English source text of each Refusal::Reason in RefusalText has not
+    // drifted from englishSentence().
     QCoreApplication::removeTranslator(french_);
     auto models = modelNames();
     models.push_back("threads");
