@@ -41,6 +41,17 @@ struct ServerConfig {
     ServiceOptions serviceOptions;
 };
 
+// Where a connection is in its life. Worded by each front end:
+// connectionStateName() gives the English name ("open", "closing", "closed").
+enum class ConnectionState {
+    Open,     // being served
+    Closing,  // the engine is closing it (FIN sent, draining, or closing now)
+    Closed,   // closed: the fd is released
+};
+
+// "open", "closing" or "closed". Thread-safe.
+const char* connectionStateName(ConnectionState state) noexcept;
+
 // Counters of one connection (a snapshot).
 struct ConnectionInfo {
     uint64_t id = 0;
@@ -51,7 +62,7 @@ struct ConnectionInfo {
     int pid = 0;  // process (fork model: the child's pid)
     uint64_t bytesIn = 0;
     uint64_t bytesOut = 0;
-    std::string state;  // "open", "closing", "closed"
+    ConnectionState state = ConnectionState::Open;
     std::chrono::system_clock::time_point since;
 };
 

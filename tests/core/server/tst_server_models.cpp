@@ -178,6 +178,7 @@ private slots:
     void startStop();
     void refusals();
     void refusalReasons();
+    void connectionStateNames();
     void echoBinaryConcurrent();
     void stopWithClientsConnected();
     void noGrowthAfterThousandConnections();
@@ -285,6 +286,13 @@ void tst_ServerModels::refusalReasons() {
     } catch (const Error& e) {
         QCOMPARE(englishSentence(*unknownService), std::string(e.what()));
     }
+}
+
+void tst_ServerModels::connectionStateNames() {
+    // The English names the CLI and logs print; the GUI words the code.
+    QCOMPARE(connectionStateName(ConnectionState::Open), "open");
+    QCOMPARE(connectionStateName(ConnectionState::Closing), "closing");
+    QCOMPARE(connectionStateName(ConnectionState::Closed), "closed");
 }
 
 void tst_ServerModels::echoBinaryConcurrent() {
@@ -647,6 +655,8 @@ void tst_ServerModels::chatRelaysToOthers() {
     const Address to = server.addresses()[0];
     Socket a = tcpConnect(to), b = tcpConnect(to), c = tcpConnect(to);
     QTRY_COMPARE(server.connections().size(), size_t(3));
+    for (const ConnectionInfo& info : server.connections())
+        QCOMPARE(int(info.state), int(ConnectionState::Open));  // a code, worded by each front end
     a.sendAll("salut\n");
     QVERIFY(readUntil(b, "\n", Millis(3000)).ends_with("salut\n"));
     QVERIFY(readUntil(c, "\n", Millis(3000)).ends_with("salut\n"));
