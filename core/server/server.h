@@ -29,8 +29,9 @@ struct ListenerConfig {
 };
 
 struct ServerConfig {
-    // The first listener is the main one; more make a multi-service server
-    // (event-driven models only).
+    // The first listener is the main one; more make a multi-service server.
+    // Every model serves several TCP listeners; a UDP listener among several
+    // needs an event-driven model (select, poll, epoll): see Refusal.
     std::vector<ListenerConfig> listeners{ListenerConfig{}};
     std::string model = "epoll";  // iterative, fork, thread, pool, select, poll, epoll
     int backlog = 128;

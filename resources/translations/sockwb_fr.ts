@@ -2557,8 +2557,8 @@
     </message>
     <message>
         <location line="+3"/>
-        <source>Extra listeners (multi-service, event-driven models)</source>
-        <translation>Points d&apos;écoute supplémentaires (multi-service, modèles événementiels)</translation>
+        <source>Extra listeners (multi-service; with UDP: select, poll or epoll)</source>
+        <translation>Points d&apos;écoute supplémentaires (multi-service&#xa0;; avec UDP&#xa0;: select, poll ou epoll)</translation>
     </message>
     <message>
         <location line="+7"/>
