@@ -131,13 +131,9 @@ bool ClientConnection::connectOne(const Address& address, ErrorInfo& failure) {
         for (;;) {
             auto left = std::chrono::duration_cast<Millis>(deadline - Clock::now()).count();
             if (left <= 0) {
-                failure = ErrorInfo{
-                    ErrorKind::Timeout,
-                    "connect",
-                    ETIMEDOUT,
-                    0,
-                    where,
-                    "gave up after " + std::to_string(config_.connectTimeout.count()) + " ms"};
+                failure =
+                    withDetail(ErrorInfo{ErrorKind::Timeout, "connect", ETIMEDOUT, 0, where, {}},
+                               DetailCode::GaveUpAfterMs, config_.connectTimeout.count());
                 return false;
             }
             pollfd fds[2] = {{fd, POLLOUT, 0}, {wakeup_->fd(), POLLIN, 0}};

@@ -65,7 +65,8 @@ void Client::disconnect() {
 void Client::throwIfCancelled() {
     if (cancel_.drain() > 0) {
         disconnect();
-        throw Error(ErrorInfo{ErrorKind::Cancelled, "http", 0, 0, {}, "by the user"});
+        throw Error(withDetail(ErrorInfo{ErrorKind::Cancelled, "http", 0, 0, {}, {}},
+                               DetailCode::ByTheUser));
     }
 }
 
@@ -75,9 +76,8 @@ void Client::waitReady(short events, Clock::time_point deadline, const char* wha
         if (left <= 0) {
             std::string where = origin_;
             disconnect();
-            throw Error(
-                ErrorInfo{ErrorKind::Timeout, what, ETIMEDOUT, 0, where,
-                          "gave up after " + std::to_string(options_.timeout.count()) + " ms"});
+            throw Error(withDetail(ErrorInfo{ErrorKind::Timeout, what, ETIMEDOUT, 0, where, {}},
+                                   DetailCode::GaveUpAfterMs, options_.timeout.count()));
         }
         pollfd fds[2] = {{socket_.fd(), events, 0}, {cancel_.fd(), POLLIN, 0}};
         int r = sys::poll(fds, 2, static_cast<int>(left));
@@ -286,8 +286,8 @@ Result Client::perform(const Request& request, const Url& url) {
         if (!options_.followRedirects || !isRedirect(status) || !location) break;
         if (hop >= options_.maxRedirects)
             throw Error(
-                ErrorInfo{ErrorKind::Protocol, "http", 0, 0, current.authority(),
-                          "more than " + std::to_string(options_.maxRedirects) + " redirects"});
+                withDetail(ErrorInfo{ErrorKind::Protocol, "http", 0, 0, current.authority(), {}},
+                           DetailCode::TooManyRedirects, options_.maxRedirects));
         UrlError err;
         auto next = Url::parse(resolveLocation(current, std::string(*location)), &err);
         if (!next)

@@ -137,6 +137,38 @@ std::string explainErrno(const ErrorInfo& i) {
 
 }  // namespace
 
+std::string detailWords(DetailCode code, std::uint64_t n, std::uint64_t m) {
+    const std::string a = std::to_string(n);
+    const std::string b = std::to_string(m);
+    switch (code) {
+        case DetailCode::Words:
+            return {};
+        case DetailCode::GaveUpAfterMs:
+            return "gave up after " + a + " ms";
+        case DetailCode::GotOfBytes:
+            return "got " + a + " of " + b + " bytes";
+        case DetailCode::BytesUnsent:
+            return a + " bytes still unsent";
+        case DetailCode::BytesOverLimit:
+            return a + " bytes, limit " + b;
+        case DetailCode::Bytes:
+            return a + " bytes";
+        case DetailCode::ByTheUser:
+            return "by the user";
+        case DetailCode::TooManyRedirects:
+            return "more than " + a + " redirects";
+    }
+    return {};
+}
+
+ErrorInfo withDetail(ErrorInfo info, DetailCode code, std::uint64_t n, std::uint64_t m) {
+    info.detailCode = code;
+    info.detailN = n;
+    info.detailM = m;
+    info.detail = detailWords(code, n, m);
+    return info;
+}
+
 std::string explain(const ErrorInfo& i) {
     switch (i.kind) {
         case ErrorKind::System:

@@ -2,8 +2,10 @@
 // Errors of the core: one exception type that names the failing call, the
 // errno (and its symbolic name) and the address involved, plus a one-line
 // explanation a student understands. The GUI words its own message from the
-// codes (call + errno / kind) so it can translate; explanation() is English.
+// codes (call + errno / kind / detail code and its numbers) so it can
+// translate; explanation() and what() are English, for the CLI and logs.
 
+#include <cstdint>
 #include <exception>
 #include <string>
 
@@ -23,14 +25,40 @@ enum class ErrorKind {
     Cancelled,      // the user cancelled the operation
 };
 
+// What ErrorInfo::detail says, as a code and numbers (detailN, detailM), so a
+// front end can word it in its own language without reading the English.
+enum class DetailCode {
+    Words,             // detail is free text or empty (a host name, an option,
+                       // a parser's message): it has no other form
+    GaveUpAfterMs,     // "gave up after N ms": N = the timeout that expired
+    GotOfBytes,        // "got N of M bytes": N received, M expected
+    BytesUnsent,       // "N bytes still unsent"
+    BytesOverLimit,    // "N bytes, limit M": a size over the maximum M
+    Bytes,             // "N bytes": a size
+    ByTheUser,         // "by the user": who cancelled
+    TooManyRedirects,  // "more than N redirects": N = the maximum followed
+};
+
 struct ErrorInfo {
     ErrorKind kind = ErrorKind::System;
     std::string call;     // "bind", "connect", "getaddrinfo", ...
     int err = 0;          // errno value (System / Timeout)
     int gaiCode = 0;      // getaddrinfo code (Resolve)
     std::string address;  // "127.0.0.1:8080" when one is involved
-    std::string detail;   // extra words (the host name, the limit...)
+    std::string detail;   // extra words in English (the host name, the limit...)
+    // The detail typed. Unless detailCode is Words, detail is exactly
+    // detailWords(detailCode, detailN, detailM): set all four with withDetail().
+    DetailCode detailCode = DetailCode::Words;
+    std::uint64_t detailN = 0;  // the code's first number (ms, bytes...)
+    std::uint64_t detailM = 0;  // the code's second number (expected, limit)
 };
+
+// The English words of a typed detail: "gave up after 3000 ms"; "" for Words.
+// Thread-safe.
+std::string detailWords(DetailCode code, std::uint64_t n = 0, std::uint64_t m = 0);
+// info with a typed detail: the code, its numbers, and detail = its English
+// words. Thread-safe.
+ErrorInfo withDetail(ErrorInfo info, DetailCode code, std::uint64_t n = 0, std::uint64_t m = 0);
 
 // Symbolic name of an errno value: "ECONNREFUSED"; "E<number>" if unknown.
 // Thread-safe.

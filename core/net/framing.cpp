@@ -33,8 +33,7 @@ void FrameDecoder::tooLarge(size_t size) {
     ErrorInfo info;
     info.kind = ErrorKind::FrameTooLarge;
     info.call = "decode";
-    info.detail = std::to_string(size) + " bytes, limit " + std::to_string(maxFrame_);
-    throw Error(info);
+    throw Error(withDetail(info, DetailCode::BytesOverLimit, size, maxFrame_));
 }
 
 void FrameDecoder::feed(std::string_view bytes) {
@@ -107,13 +106,8 @@ std::string encodeFrame(Framing framing, std::string_view payload, bool crlf) {
             return std::string(payload) + (crlf ? "\r\n" : "\n");
         case Framing::Len32: {
             if (payload.size() > 0xffffffffu) {
-                ErrorInfo info{ErrorKind::FrameTooLarge,
-                               "encode",
-                               0,
-                               0,
-                               {},
-                               std::to_string(payload.size()) + " bytes"};
-                throw Error(info);
+                ErrorInfo info{ErrorKind::FrameTooLarge, "encode", 0, 0, {}, {}};
+                throw Error(withDetail(info, DetailCode::Bytes, payload.size()));
             }
             const auto n = static_cast<uint32_t>(payload.size());
             std::string out;

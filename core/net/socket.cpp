@@ -165,11 +165,8 @@ void Socket::connect(const Address& address, Millis timeout) {
     // connect again would fail with EALREADY, so wait for it the same way.
     if (e != EINPROGRESS && e != EINTR) throw Error::fromErrno("connect", e, address.toString());
     if (!waitFor(POLLOUT, timeout)) {
-        ErrorInfo info{
-            ErrorKind::Timeout, "connect",
-            ETIMEDOUT,          0,
-            address.toString(), "gave up after " + std::to_string(timeout.count()) + " ms"};
-        throw Error(info);
+        ErrorInfo info{ErrorKind::Timeout, "connect", ETIMEDOUT, 0, address.toString(), {}};
+        throw Error(withDetail(info, DetailCode::GaveUpAfterMs, timeout.count()));
     }
     const int err = pendingError();
     if (err != 0) throw Error::fromErrno("connect", err, address.toString());
@@ -195,11 +192,8 @@ void Socket::sendAll(std::string_view data, Millis timeout) {
                                       ? std::max(Millis(0), std::chrono::duration_cast<Millis>(
                                                                 deadline - Clock::now()))
                                       : Millis(-1))) {
-                ErrorInfo info{
-                    ErrorKind::Timeout, "send",
-                    ETIMEDOUT,          0,
-                    peerText(),         std::to_string(data.size()) + " bytes still unsent"};
-                throw Error(info);
+                ErrorInfo info{ErrorKind::Timeout, "send", ETIMEDOUT, 0, peerText(), {}};
+                throw Error(withDetail(info, DetailCode::BytesUnsent, data.size()));
             }
             continue;
         }
@@ -248,22 +242,12 @@ void Socket::recvExact(void* buffer, size_t size, Millis timeout) {
     while (got < size) {
         IoResult r = recv(p + got, size - got, timeout);
         if (r.status == IoResult::Eof) {
-            ErrorInfo info{ErrorKind::EndOfStream,
-                           "recv",
-                           0,
-                           0,
-                           peerText(),
-                           "got " + std::to_string(got) + " of " + std::to_string(size) + " bytes"};
-            throw Error(info);
+            ErrorInfo info{ErrorKind::EndOfStream, "recv", 0, 0, peerText(), {}};
+            throw Error(withDetail(info, DetailCode::GotOfBytes, got, size));
         }
         if (r.status == IoResult::TimedOut) {
-            ErrorInfo info{ErrorKind::Timeout,
-                           "recv",
-                           ETIMEDOUT,
-                           0,
-                           peerText(),
-                           "got " + std::to_string(got) + " of " + std::to_string(size) + " bytes"};
-            throw Error(info);
+            ErrorInfo info{ErrorKind::Timeout, "recv", ETIMEDOUT, 0, peerText(), {}};
+            throw Error(withDetail(info, DetailCode::GotOfBytes, got, size));
         }
         if (r.status == IoResult::WouldBlock) {
             waitFor(POLLIN, Millis(-1));

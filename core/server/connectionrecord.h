@@ -19,7 +19,11 @@ namespace sockwb {
 
 // Always held by shared_ptr (make_shared): the registry keeps one.
 struct ConnectionRecord : std::enable_shared_from_this<ConnectionRecord> {
-    enum State { Open, Closing, Closed };
+    // The engine's names for the record's state (ConnectionState, server.h).
+    using State = ConnectionState;
+    static constexpr State Open = State::Open;
+    static constexpr State Closing = State::Closing;
+    static constexpr State Closed = State::Closed;
 
     uint64_t id = 0;
     size_t listener = 0;  // index in ServerConfig::listeners
@@ -31,7 +35,7 @@ struct ConnectionRecord : std::enable_shared_from_this<ConnectionRecord> {
     std::chrono::system_clock::time_point since = std::chrono::system_clock::now();
     std::atomic<uint64_t> bytesIn{0};
     std::atomic<uint64_t> bytesOut{0};
-    std::atomic<int> state{Open};
+    std::atomic<State> state{Open};
     // Chat: how bytes broadcast by another session reach this one. Set once
     // before the record is registered and never changed; may be called from
     // any thread (the blocking driver queues and wakes its poll, the event
@@ -41,7 +45,5 @@ struct ConnectionRecord : std::enable_shared_from_this<ConnectionRecord> {
     // A copy for Server::connections() and the observer. Thread-safe.
     ConnectionInfo snapshot() const;
 };
-
-const char* connectionStateName(int state) noexcept;
 
 }  // namespace sockwb

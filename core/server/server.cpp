@@ -21,53 +21,83 @@ std::string joined(const std::vector<std::string>& names) {
 
 }  // namespace
 
-std::string whyRefused(const std::string& model, const Service& service, Protocol protocol,
-                       size_t listenerCount) {
+std::optional<Refusal> refusalOf(const std::string& model, const Service& service,
+                                 Protocol protocol, size_t listenerCount) {
+    using R = Refusal::Reason;
+    const auto refused = [&](R reason) { return Refusal{reason, model, service.name()}; };
     const auto models = modelNames();
     if (std::find(models.begin(), models.end(), model) == models.end())
-        return "unknown model '" + model + "': valid models are " + joined(models);
-    const std::string name = service.name();
-    if (protocol == Protocol::Udp && !service.supportsUdp()) {
-        if (service.needsBroadcast())
+        return refused(R::UnknownModel);
+    const bool udp = protocol == Protocol::Udp;
+    if (udp && !service.supportsUdp())
+        return refused(service.needsBroadcast() ? R::RelayNeedsConnections : R::NoUdpForm);
+    if (!udp && !service.supportsTcp()) return refused(R::NoTcpForm);
+    if (service.needsBroadcast() && model == "fork") return refused(R::RelayUnderFork);
+    if (service.needsBroadcast() && model == "iterative") return refused(R::RelayUnderIterative);
+    if (udp && model == "fork") return refused(R::UdpUnderFork);
+    if (udp && (model == "thread" || model == "pool")) return refused(R::UdpUnderThreads);
+    if (udp && model == "iterative" && listenerCount > 1) return refused(R::IterativeOneUdp);
+    return std::nullopt;
+}
+
+std::optional<Refusal> refusalOf(const std::string& model, const std::string& service,
+                                 Protocol protocol, size_t listenerCount) {
+    const auto models = modelNames();
+    if (std::find(models.begin(), models.end(), model) == models.end())
+        return Refusal{Refusal::Reason::UnknownModel, model, service};
+    const auto names = serviceNames();
+    if (std::find(names.begin(), names.end(), service) == names.end())
+        return Refusal{Refusal::Reason::UnknownService, model, service};
+    return refusalOf(model, *makeService(service), protocol, listenerCount);
+}
+
+std::string englishSentence(const Refusal& r) {
+    const std::string& name = r.service;
+    switch (r.reason) {
+        case Refusal::Reason::UnknownModel:
+            return "unknown model '" + r.model + "': valid models are " + joined(modelNames());
+        case Refusal::Reason::UnknownService:
+            // As makeService() words it (an InvalidInput error's what()).
+            return "unknown service '" + name + "': the services are " + joined(serviceNames());
+        case Refusal::Reason::RelayNeedsConnections:
             return "the " + name +
                    " service relays lines between connected clients, and UDP has "
                    "no connections: use TCP";
-        return "the " + name + " service has no UDP form: use TCP";
+        case Refusal::Reason::NoUdpForm:
+            return "the " + name + " service has no UDP form: use TCP";
+        case Refusal::Reason::NoTcpForm:
+            return "the " + name + " service has no TCP form: use UDP";
+        case Refusal::Reason::RelayUnderFork:
+            return "the " + name +
+                   " service cannot run under fork: each client lives in its own "
+                   "process, so lines cannot be relayed";
+        case Refusal::Reason::RelayUnderIterative:
+            return "the " + name +
+                   " service cannot run under iterative: one client at a time cannot "
+                   "talk to anyone";
+        case Refusal::Reason::UdpUnderFork:
+            return "UDP has no connections to hand to a worker process: serve UDP with "
+                   "iterative, select, poll or epoll";
+        case Refusal::Reason::UdpUnderThreads:
+            return "UDP has no connections to hand to a worker thread: serve UDP with "
+                   "iterative, select, poll or epoll";
+        case Refusal::Reason::IterativeOneUdp:
+            return "the iterative model serves one UDP listener in its recvfrom loop: use select, "
+                   "poll or epoll to host several services in one server";
     }
-    if (protocol == Protocol::Tcp && !service.supportsTcp())
-        return "the " + name + " service has no TCP form: use UDP";
-    if (service.needsBroadcast() && model == "fork")
-        return "the " + name +
-               " service cannot run under fork: each client lives in its own "
-               "process, so lines cannot be relayed";
-    if (service.needsBroadcast() && model == "iterative")
-        return "the " + name +
-               " service cannot run under iterative: one client at a time cannot "
-               "talk to anyone";
-    if (protocol == Protocol::Udp && (model == "thread" || model == "pool" || model == "fork"))
-        return "UDP has no connections to hand to a worker " +
-               std::string(model == "fork" ? "process" : "thread") +
-               ": serve UDP with iterative, select, poll or epoll";
-    if (protocol == Protocol::Udp && model == "iterative" && listenerCount > 1)
-        return "the iterative model serves one UDP listener in its recvfrom loop: use select, "
-               "poll or epoll to host several services in one server";
     return {};
+}
+
+std::string whyRefused(const std::string& model, const Service& service, Protocol protocol,
+                       size_t listenerCount) {
+    const auto r = refusalOf(model, service, protocol, listenerCount);
+    return r ? englishSentence(*r) : std::string{};
 }
 
 std::string whyRefused(const std::string& model, const std::string& service, Protocol protocol,
                        size_t listenerCount) {
-    const auto models = modelNames();
-    if (std::find(models.begin(), models.end(), model) == models.end())
-        return "unknown model '" + model + "': valid models are " + joined(models);
-    std::shared_ptr<const Service> s;
-    try {
-        s = makeService(service);
-    } catch (const Error& e) {
-        return e.what();
-    }
-    if (!s)
-        return "unknown service '" + service + "': valid services are " + joined(serviceNames());
-    return whyRefused(model, *s, protocol, listenerCount);
+    const auto r = refusalOf(model, service, protocol, listenerCount);
+    return r ? englishSentence(*r) : std::string{};
 }
 
 Server::Server(ServerConfig config) : config_(std::move(config)) {

@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -28,8 +29,9 @@ struct ListenerConfig {
 };
 
 struct ServerConfig {
-    // The first listener is the main one; more make a multi-service server
-    // (event-driven models only).
+    // The first listener is the main one; more make a multi-service server.
+    // Every model serves several TCP listeners; a UDP listener among several
+    // needs an event-driven model (select, poll, epoll): see Refusal.
     std::vector<ListenerConfig> listeners{ListenerConfig{}};
     std::string model = "epoll";  // iterative, fork, thread, pool, select, poll, epoll
     int backlog = 128;
@@ -39,6 +41,17 @@ struct ServerConfig {
     bool reuseAddr = true;
     ServiceOptions serviceOptions;
 };
+
+// Where a connection is in its life. Worded by each front end:
+// connectionStateName() gives the English name ("open", "closing", "closed").
+enum class ConnectionState {
+    Open,     // being served
+    Closing,  // the engine is closing it (FIN sent, draining, or closing now)
+    Closed,   // closed: the fd is released
+};
+
+// "open", "closing" or "closed". Thread-safe.
+const char* connectionStateName(ConnectionState state) noexcept;
 
 // Counters of one connection (a snapshot).
 struct ConnectionInfo {
@@ -50,7 +63,7 @@ struct ConnectionInfo {
     int pid = 0;  // process (fork model: the child's pid)
     uint64_t bytesIn = 0;
     uint64_t bytesOut = 0;
-    std::string state;  // "open", "closing", "closed"
+    ConnectionState state = ConnectionState::Open;
     std::chrono::system_clock::time_point since;
 };
 
@@ -146,9 +159,43 @@ private:
 
 // Every model name, in the course's order. Thread-safe.
 std::vector<std::string> modelNames();
-// Checks a combination before anything starts; returns "" when fine or a
-// sentence saying why it makes no sense (chat over UDP, chat under fork...).
-// The GUI uses it to disable choices with a tooltip. Thread-safe.
+
+// Why the engine refuses a (model, service, protocol) combination in a
+// server of listenerCount listeners. The engine decides (refusalOf); each
+// front end words the reason: englishSentence() for the CLI and the core's
+// errors, widgets/common/refusaltext for the GUI.
+struct Refusal {
+    enum class Reason {
+        UnknownModel,           // model is not one of modelNames()
+        UnknownService,         // service is not one of serviceNames()
+        RelayNeedsConnections,  // a relaying service (chat) over UDP
+        NoUdpForm,              // the service has no UDP form (other services)
+        NoTcpForm,              // the service has no TCP form
+        RelayUnderFork,         // a relaying service under fork
+        RelayUnderIterative,    // a relaying service under iterative
+        UdpUnderFork,           // UDP under fork: no connection for a child
+        UdpUnderThreads,        // UDP under thread or pool: no connection for a worker
+        IterativeOneUdp,        // UDP under iterative with more than one listener
+    };
+    Reason reason = Reason::UnknownModel;
+    std::string model;    // the model as given
+    std::string service;  // the service's name (as given when unknown)
+};
+
+// Checks a combination before anything starts: nullopt when fine, else why
+// it makes no sense (chat over UDP, chat under fork...). The rules are
+// checked in the order of Refusal::Reason. Server::validate() refuses the
+// same; the GUI disables choices with the reason as tooltip. Thread-safe.
+std::optional<Refusal> refusalOf(const std::string& model, const std::string& service,
+                                 Protocol protocol, size_t listenerCount = 1);
+// Same for a service object (not looked up by name). Thread-safe.
+std::optional<Refusal> refusalOf(const std::string& model, const Service& service,
+                                 Protocol protocol, size_t listenerCount = 1);
+// The reason in English ("the chat service relays lines between connected
+// clients, and UDP has no connections: use TCP"). Thread-safe.
+std::string englishSentence(const Refusal& refusal);
+// englishSentence(*refusalOf(...)), or "" when the combination is fine.
+// Thread-safe.
 std::string whyRefused(const std::string& model, const std::string& service, Protocol protocol,
                        size_t listenerCount = 1);
 // Same for a service object (not looked up by name). Thread-safe.

@@ -49,15 +49,16 @@ Address bindAddressOf(const ListenerConfig& c, int socktype) {
 }
 }  // namespace
 
-const char* connectionStateName(int state) noexcept {
+const char* connectionStateName(ConnectionState state) noexcept {
     switch (state) {
-        case ConnectionRecord::Open:
+        case ConnectionState::Open:
             return "open";
-        case ConnectionRecord::Closing:
+        case ConnectionState::Closing:
             return "closing";
-        default:
-            return "closed";
+        case ConnectionState::Closed:
+            break;
     }
+    return "closed";
 }
 
 ConnectionInfo ConnectionRecord::snapshot() const {
@@ -70,7 +71,7 @@ ConnectionInfo ConnectionRecord::snapshot() const {
     info.pid = pid;
     info.bytesIn = bytesIn.load(std::memory_order_relaxed);
     info.bytesOut = bytesOut.load(std::memory_order_relaxed);
-    info.state = connectionStateName(state.load(std::memory_order_relaxed));
+    info.state = state.load(std::memory_order_relaxed);
     info.since = since;
     return info;
 }

@@ -1140,7 +1140,7 @@
 <context>
     <name>sockwb::ComposerCurlDialog</name>
     <message>
-        <location filename="../../widgets/composer/composercurldialog.cpp" line="+15"/>
+        <location filename="../../widgets/composer/composercurldialog.cpp" line="+16"/>
         <source>Import cURL</source>
         <translation>Importer depuis cURL</translation>
     </message>
@@ -1199,7 +1199,7 @@
 <context>
     <name>sockwb::ComposerRequestEditor</name>
     <message>
-        <location filename="../../widgets/composer/composerrequesteditor.cpp" line="+79"/>
+        <location filename="../../widgets/composer/composerrequesteditor.cpp" line="+80"/>
         <source>Any token is accepted (letters, digits and !#$%&amp;&apos;*+-.^_`|~)</source>
         <translation>Tout token est accepté (lettres, chiffres et&#xa0;!#$%&amp;&apos;*+-.^_`|~)</translation>
     </message>
@@ -1442,7 +1442,7 @@
 <context>
     <name>sockwb::ComposerWindow</name>
     <message>
-        <location filename="../../widgets/composer/composerwindow.cpp" line="+35"/>
+        <location filename="../../widgets/composer/composerwindow.cpp" line="+36"/>
         <source>Send</source>
         <translation>Envoyer</translation>
     </message>
@@ -1547,22 +1547,22 @@
 <context>
     <name>sockwb::ConnectionsTable</name>
     <message>
-        <location filename="../../widgets/server/connectionstable.cpp" line="+14"/>
+        <location filename="../../widgets/server/connectionstable.cpp" line="+17"/>
         <source>open</source>
         <translation>ouverte</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>closing</source>
         <translation>fermeture</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>closed</source>
         <translation>fermée</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>Peer</source>
         <translation>Pair</translation>
     </message>
@@ -1658,7 +1658,7 @@
 <context>
     <name>sockwb::ErrorText</name>
     <message>
-        <location filename="../../widgets/common/errortext.cpp" line="+53"/>
+        <location filename="../../widgets/common/errortext.cpp" line="+55"/>
         <source>that address</source>
         <translation>cette adresse</translation>
     </message>
@@ -1678,7 +1678,7 @@
         <translation>%1 n&apos;est pas une adresse de cette machine&#xa0;: liez le socket à 127.0.0.1, à 0.0.0.0 ou à l&apos;une de ses propres adresses.</translation>
     </message>
     <message>
-        <location line="-42"/>
+        <location line="-47"/>
         <source>gave up after %1 ms</source>
         <translation>abandon après %1 ms</translation>
     </message>
@@ -1698,17 +1698,22 @@
         <translation>%1 octets, limite %2</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>%1 bytes</source>
         <translation>%1 octets</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>by the user</source>
         <translation>par l&apos;utilisateur</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+2"/>
+        <source>more than %1 redirects</source>
+        <translation>plus de %1 redirections</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Connection refused: nothing is listening on %1 (start the server first, or check the port).</source>
         <translation>Connexion refusée&#xa0;: rien n&apos;écoute sur %1 (démarrez d&apos;abord le serveur ou vérifiez le port).</translation>
     </message>
@@ -2264,22 +2269,22 @@
 <context>
     <name>sockwb::RefusalText</name>
     <message>
-        <location filename="../../widgets/common/refusaltext.cpp" line="+35"/>
+        <location filename="../../widgets/common/refusaltext.cpp" line="+25"/>
         <source>unknown model &apos;%1&apos;: valid models are %2</source>
         <translation>modèle «&#xa0;%1&#xa0;» inconnu&#xa0;: les modèles valides sont %2</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <source>unknown service &apos;%1&apos;: valid services are %2</source>
-        <translation>service «&#xa0;%1&#xa0;» inconnu&#xa0;: les services valides sont %2</translation>
+        <location line="+3"/>
+        <source>unknown service &apos;%1&apos;: the services are %2</source>
+        <translation>service «&#xa0;%1&#xa0;» inconnu&#xa0;: les services sont %2</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+3"/>
         <source>the %1 service relays lines between connected clients, and UDP has no connections: use TCP</source>
         <translation>le service %1 relaie les lignes entre clients connectés, et UDP n&apos;a pas de connexion&#xa0;: utilisez TCP</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>the %1 service has no UDP form: use TCP</source>
         <translation>le service %1 n&apos;existe pas en UDP&#xa0;: utilisez TCP</translation>
     </message>
@@ -2552,8 +2557,8 @@
     </message>
     <message>
         <location line="+3"/>
-        <source>Extra listeners (multi-service, event-driven models)</source>
-        <translation>Points d&apos;écoute supplémentaires (multi-service, modèles événementiels)</translation>
+        <source>Extra listeners (multi-service; with UDP: select, poll or epoll)</source>
+        <translation>Points d&apos;écoute supplémentaires (multi-service&#xa0;; avec UDP&#xa0;: select, poll ou epoll)</translation>
     </message>
     <message>
         <location line="+7"/>

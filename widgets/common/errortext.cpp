@@ -2,7 +2,6 @@
 
 #include <netdb.h>
 
-#include <QRegularExpression>
 #include <cerrno>
 
 namespace sockwb {
@@ -26,25 +25,28 @@ QString portOf(const QString& address) {
 }
 }  // namespace
 
-QString ErrorText::detail(const std::string& text) {
-    // The patterns the core writes (socket.cpp, framing.cpp, clientswarm.cpp,
-    // http/client.cpp); anything else keeps the core's words.
-    static const QRegularExpression gaveUp(QStringLiteral("^gave up after (\\d+) ms$"));
-    static const QRegularExpression got(QStringLiteral("^got (\\d+) of (\\d+) bytes$"));
-    static const QRegularExpression unsent(QStringLiteral("^(\\d+) bytes still unsent$"));
-    static const QRegularExpression limit(QStringLiteral("^(\\d+) bytes, limit (\\d+)$"));
-    static const QRegularExpression bytes(QStringLiteral("^(\\d+) bytes$"));
-    const QString d = q(text);
-    if (auto m = gaveUp.match(d); m.hasMatch()) return tr("gave up after %1 ms").arg(m.captured(1));
-    if (auto m = got.match(d); m.hasMatch())
-        return tr("got %1 of %2 bytes").arg(m.captured(1), m.captured(2));
-    if (auto m = unsent.match(d); m.hasMatch())
-        return tr("%1 bytes still unsent").arg(m.captured(1));
-    if (auto m = limit.match(d); m.hasMatch())
-        return tr("%1 bytes, limit %2").arg(m.captured(1), m.captured(2));
-    if (auto m = bytes.match(d); m.hasMatch()) return tr("%1 bytes").arg(m.captured(1));
-    if (d == QLatin1String("by the user")) return tr("by the user");
-    return d;
+QString ErrorText::detail(const ErrorInfo& info) {
+    const auto n = QString::number(info.detailN);
+    const auto m = QString::number(info.detailM);
+    switch (info.detailCode) {
+        case DetailCode::Words:
+            break;
+        case DetailCode::GaveUpAfterMs:
+            return tr("gave up after %1 ms").arg(n);
+        case DetailCode::GotOfBytes:
+            return tr("got %1 of %2 bytes").arg(n, m);
+        case DetailCode::BytesUnsent:
+            return tr("%1 bytes still unsent").arg(n);
+        case DetailCode::BytesOverLimit:
+            return tr("%1 bytes, limit %2").arg(n, m);
+        case DetailCode::Bytes:
+            return tr("%1 bytes").arg(n);
+        case DetailCode::ByTheUser:
+            return tr("by the user");
+        case DetailCode::TooManyRedirects:
+            return tr("more than %1 redirects").arg(n);
+    }
+    return q(info.detail);
 }
 
 QString ErrorText::systemWords(const ErrorInfo& info) {
@@ -145,7 +147,7 @@ QString ErrorText::systemWords(const ErrorInfo& info) {
 
 QString ErrorText::otherWords(const ErrorInfo& info) {
     const QString a = q(info.address);
-    const QString d = detail(info.detail);
+    const QString d = detail(info);
     switch (info.kind) {
         case ErrorKind::System:
             return systemWords(info);
@@ -179,7 +181,7 @@ QString ErrorText::otherWords(const ErrorInfo& info) {
         case ErrorKind::FrameTooLarge:
             return tr("A message is larger than the allowed maximum (%1).").arg(d);
         case ErrorKind::Protocol:
-            // The parser's detail stays in English: it quotes protocol text.
+            // A parser's detail (Words) stays in English: it quotes protocol text.
             return a.isEmpty() ? tr("The peer broke the protocol: %1.").arg(d)
                                : tr("The peer %1 broke the protocol: %2.").arg(a, d);
         case ErrorKind::Cancelled:

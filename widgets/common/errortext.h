@@ -2,9 +2,11 @@
 // ErrorText: a core ErrorInfo worded for the GUI, translated, in plain
 // words followed by the call and the errno name, e.g. "The address
 // 127.0.0.1:8080 is already in use: ... (bind: EADDRINUSE)". Panels show it
-// inline instead of a modal box. The sentences mirror core/net/error.cpp
-// explain() (which is English only) but are built here from the codes
-// (kind, call, errno, getaddrinfo code, address) so they go through tr().
+// inline instead of a modal box. The sentences say what core/net/error.cpp
+// explain() says (in English only) but are built here from the codes (kind,
+// call, errno, getaddrinfo code, address, detail code and its numbers) so
+// they go through tr(). Only free text of the core (ErrorInfo::detail when
+// its code is Words, InvalidInput and Unsupported sentences) stays English.
 
 #include <QCoreApplication>
 #include <QString>
@@ -20,10 +22,10 @@ public:
     static QString sentence(const ErrorInfo& info);
     // The same for an exception thrown by the core. Thread-safe.
     static QString sentence(const Error& error) { return sentence(error.info()); }
-    // The core's English detail words ("gave up after 3000 ms", "got 2 of 4
-    // bytes"...) translated when they follow a known pattern, else as is.
-    // Thread-safe.
-    static QString detail(const std::string& detail);
+    // The detail of an error worded from its code and numbers ("gave up
+    // after 3000 ms", "got 2 of 4 bytes"...); a Words detail as the core
+    // wrote it. Thread-safe.
+    static QString detail(const ErrorInfo& info);
 
 private:
     // Words for a failed syscall (System, Timeout); empty when unknown.

@@ -1,8 +1,9 @@
 #pragma once
 // RefusalText: why the engine refuses a server combination (chat over UDP,
 // chat under fork...), worded for the GUI and translated. The core decides
-// (whyRefused, English); this class only rewords the cases it knows, with
-// the same English source text, and keeps the core's sentence otherwise.
+// (refusalOf() in core/server/server.h gives a Refusal::Reason); this class
+// only words each reason, with the same English source text as the core's
+// englishSentence(), so an untranslated GUI says what the CLI says.
 
 #include <QCoreApplication>
 #include <QString>
@@ -20,11 +21,8 @@ public:
     // Thread-safe.
     static QString why(const std::string& model, const std::string& service, Protocol protocol,
                        std::size_t listenerCount = 1);
-
-private:
-    // The translated reason for a refused combination; "" when not known.
-    static QString words(const std::string& model, const std::string& service, Protocol protocol,
-                         std::size_t listenerCount);
+    // The translated reason of a refusal. Thread-safe.
+    static QString words(const Refusal& refusal);
 };
 
 }  // namespace sockwb

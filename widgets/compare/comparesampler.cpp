@@ -44,7 +44,7 @@ void CompareSampler::sample(const Server& server) {
     std::set<int> children;
     int open = 0;
     for (const ConnectionInfo& c : conns) {
-        if (c.state == "open") ++open;
+        if (c.state == ConnectionState::Open) ++open;
         if (c.pid != 0 && c.pid != self)
             children.insert(c.pid);
         else if (isAlive(c.tid))

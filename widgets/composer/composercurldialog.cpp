@@ -8,6 +8,7 @@
 #include <QVBoxLayout>
 
 #include "core/net/error.h"
+#include "widgets/common/errortext.h"
 
 namespace sockwb {
 
@@ -51,7 +52,7 @@ void ComposerCurlDialog::reparse() {
             (void)c.toRequest();  // a bad URL is reported here, not at Send
             command_ = std::move(c);
         } catch (const Error& e) {
-            why = QString::fromUtf8(e.what());
+            why = ErrorText::sentence(e);
         }
     }
     error_->setText(why);

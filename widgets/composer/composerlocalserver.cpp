@@ -5,6 +5,7 @@
 
 #include "core/net/error.h"
 #include "core/server/server.h"
+#include "widgets/common/errortext.h"
 
 namespace sockwb {
 
@@ -35,7 +36,7 @@ ComposerLocalServer* ComposerLocalServer::ensureRunning(QString* error) {
         g_instance = self;
         return self;
     } catch (const Error& e) {
-        if (error) *error = QString::fromUtf8(e.what());
+        if (error) *error = ErrorText::sentence(e);
         return nullptr;
     }
 }

@@ -17,6 +17,7 @@
 #include "core/http/percentencoding.h"
 #include "core/http/url.h"
 #include "core/net/error.h"
+#include "widgets/common/errortext.h"
 #include "widgets/composer/composerauthwidget.h"
 #include "widgets/composer/composerbodyeditor.h"
 #include "widgets/composer/composerkeyvaluetable.h"
@@ -239,7 +240,7 @@ QString ComposerRequestEditor::problem() const {
     try {
         (void)request().body();
     } catch (const Error& e) {
-        return QString::fromUtf8(e.what());
+        return ErrorText::sentence(e);
     }
     return {};
 }
@@ -265,7 +266,7 @@ void ComposerRequestEditor::refresh() {
             const std::string bytes = r.toRequest().serialize();
             raw_ = QByteArray(bytes.data(), qsizetype(bytes.size()));
         } catch (const Error& e) {
-            urlError_->setText(QString::fromUtf8(e.what()));
+            urlError_->setText(ErrorText::sentence(e));
             urlError_->show();
         }
     }

@@ -11,6 +11,7 @@
 #include <QVBoxLayout>
 
 #include "core/net/error.h"
+#include "widgets/common/errortext.h"
 #include "widgets/composer/composercollection.h"
 #include "widgets/composer/composercurldialog.h"
 #include "widgets/composer/composerhistory.h"
@@ -111,7 +112,7 @@ bool ComposerWindow::send() {
         worker_->send(request, *url, form.options());
     } catch (const Error& e) {
         response_->showState(tr("Not sent"), true);
-        response_->summary()->setText(QString::fromUtf8(e.what()));
+        response_->summary()->setText(ErrorText::sentence(e));
         return false;
     }
     response_->showState(tr("Sending..."), false);
@@ -181,8 +182,8 @@ bool ComposerWindow::importCurl(const QString& command, QString* error) {
         note_->setText(tr("Imported from curl"));
         return true;
     } catch (const Error& e) {
-        if (error) *error = QString::fromUtf8(e.what());
-        note_->setText(QString::fromUtf8(e.what()));
+        if (error) *error = ErrorText::sentence(e);
+        note_->setText(ErrorText::sentence(e));
         return false;
     }
 }

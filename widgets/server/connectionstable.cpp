@@ -9,12 +9,18 @@
 namespace sockwb {
 
 namespace {
-// The core names the state in English (connectionStateName); worded here.
-QString stateText(const std::string& state) {
-    if (state == "open") return ConnectionsTable::tr("open");
-    if (state == "closing") return ConnectionsTable::tr("closing");
-    if (state == "closed") return ConnectionsTable::tr("closed");
-    return QString::fromStdString(state);
+// The core gives the state as a code; worded here, with the English words
+// of connectionStateName().
+QString stateText(ConnectionState state) {
+    switch (state) {
+        case ConnectionState::Open:
+            return ConnectionsTable::tr("open");
+        case ConnectionState::Closing:
+            return ConnectionsTable::tr("closing");
+        case ConnectionState::Closed:
+            break;
+    }
+    return ConnectionsTable::tr("closed");
 }
 }  // namespace
 

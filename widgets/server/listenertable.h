@@ -1,7 +1,8 @@
 #pragma once
 // ListenerTable: the New Server form's "extra listeners" (multi-service: one
-// event loop serving several services on several ports). Each row is a
-// service, a protocol, a bind address and a port, edited in place.
+// server serving several services on several ports; any model serves several
+// TCP listeners, a UDP one among them needs select, poll or epoll). Each row
+// is a service, a protocol, a bind address and a port, edited in place.
 
 #include <QWidget>
 #include <vector>

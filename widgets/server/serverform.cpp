@@ -125,7 +125,7 @@ void ServerForm::buildForm() {
     modelForm->addRow(tr("Idle timeout:"), idleTimeout_);
 
     auto* extraBox =
-        new QGroupBox(tr("Extra listeners (multi-service, event-driven models)"), this);
+        new QGroupBox(tr("Extra listeners (multi-service; with UDP: select, poll or epoll)"), this);
     auto* extraLayout = new QVBoxLayout(extraBox);
     extraLayout->addWidget(listeners_);
 

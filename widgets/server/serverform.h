@@ -1,6 +1,6 @@
 #pragma once
 // ServerForm: the New Server form. Every field of a ServerConfig; the
-// combinations the engine refuses (whyRefused) are disabled with a tooltip
+// combinations the engine refuses (refusalOf) are disabled with a tooltip
 // saying why, invalid input is marked inline and keeps Start disabled, and
 // the last values are remembered (QSettings group "serverForm").
 

@@ -125,6 +125,9 @@ void ChildReporter::error(const ErrorInfo& info) {
     m.putStr(info.call, 256);
     m.putStr(info.address, 256);
     m.putStr(info.detail, 1024);
+    m.put32(uint32_t(info.detailCode));
+    m.put64(info.detailN);
+    m.put64(info.detailM);
     m.send(fd_);
 }
 
@@ -197,6 +200,9 @@ void ForkChannelReader::dispatch(std::string_view message) {
             info.call = r.getStr();
             info.address = r.getStr();
             info.detail = r.getStr();
+            info.detailCode = DetailCode(r.get32());
+            info.detailN = r.get64();
+            info.detailM = r.get64();
             core_.error(info);
             break;
         }

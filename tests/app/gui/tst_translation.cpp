@@ -324,13 +324,18 @@ void tst_Translation::errorSentenceKeepsCodes() {
 }
 
 void tst_Translation::errorDetailsTranslated() {
-    const ErrorInfo timeout{ErrorKind::Timeout,     "connect", ETIMEDOUT, 0, "10.0.0.1:80",
-                            "gave up after 3000 ms"};
+    const ErrorInfo timeout =
+        withDetail(ErrorInfo{ErrorKind::Timeout, "connect", ETIMEDOUT, 0, "10.0.0.1:80", {}},
+                   DetailCode::GaveUpAfterMs, 3000);
     const QString text = ErrorText::sentence(timeout);
     QVERIFY2(text.contains(QStringLiteral("abandon après 3000 ms")), qPrintable(text));
     QVERIFY2(text.endsWith(QStringLiteral("(connect: ETIMEDOUT)")), qPrintable(text));
-    QCOMPARE(ErrorText::detail("got 2 of 4 bytes"), QStringLiteral("reçu 2 octets sur 4"));
-    QCOMPARE(ErrorText::detail("something else"), QStringLiteral("something else"));
+    QCOMPARE(ErrorText::detail(withDetail(ErrorInfo{}, DetailCode::GotOfBytes, 2, 4)),
+             QStringLiteral("reçu 2 octets sur 4"));
+    // Free words of the core have no other form: kept as written.
+    ErrorInfo words;
+    words.detail = "something else";
+    QCOMPARE(ErrorText::detail(words), QStringLiteral("something else"));
 }
 
 void tst_Translation::refusalsInFrench() {
@@ -343,8 +348,9 @@ void tst_Translation::refusalsInFrench() {
 }
 
 void tst_Translation::englishRefusalsMatchTheCore() {
-    // Without a translator the reworded reasons are exactly the core's: the
-    // mirror of whyRefused() in RefusalText has not drifted.
+    // Without a translator the worded reasons are exactly the core's: the
+    // English source text of each Refusal::Reason in RefusalText has not
+    // drifted from englishSentence().
     QCoreApplication::removeTranslator(french_);
     auto models = modelNames();
     models.push_back("threads");

@@ -221,6 +221,8 @@ void tst_HttpClient::redirectLimit() {
     } catch (const Error& e) {
         QCOMPARE(int(e.kind()), int(ErrorKind::Protocol));
         QVERIFY(QString::fromUtf8(e.what()).contains(QStringLiteral("more than 3 redirects")));
+        QCOMPARE(int(e.info().detailCode), int(DetailCode::TooManyRedirects));
+        QCOMPARE(e.info().detailN, uint64_t(3));
     }
 }
 
@@ -253,6 +255,10 @@ void tst_HttpClient::timeoutReported() {
     } catch (const Error& e) {
         QCOMPARE(int(e.kind()), int(ErrorKind::Timeout));
         QCOMPARE(QString::fromStdString(errnoName(e.err())), QStringLiteral("ETIMEDOUT"));
+        // Typed for the GUI, in English for the CLI: the same timeout.
+        QCOMPARE(int(e.info().detailCode), int(DetailCode::GaveUpAfterMs));
+        QCOMPARE(e.info().detailN, uint64_t(150));
+        QVERIFY2(std::string(e.what()).find("gave up after 150 ms") != std::string::npos, e.what());
     }
 }
 
@@ -266,10 +272,12 @@ void tst_HttpClient::cancelReturnsAtOnce() {
     Client client;
     std::atomic<bool> done{false};
     std::atomic<int> kind{-1};
+    std::atomic<int> code{-1};
     std::thread t([&] {
         try {
             client.fetch("GET", server.url("/"));
         } catch (const Error& e) {
+            code = int(e.info().detailCode);
             kind = int(e.kind());
         }
         done = true;
@@ -281,6 +289,7 @@ void tst_HttpClient::cancelReturnsAtOnce() {
     QTRY_VERIFY_WITH_TIMEOUT(done.load(), 1000);
     t.join();
     QCOMPARE(kind.load(), int(ErrorKind::Cancelled));
+    QCOMPARE(code.load(), int(DetailCode::ByTheUser));
     QVERIFY(timer.elapsed() < 1000);
 }
 

@@ -1,5 +1,6 @@
 // Error's words without any socket: errno names, explanations with and
-// without an address, the what() layout, the other error kinds.
+// without an address, the what() layout, the other error kinds, and the
+// typed details (code + numbers) with their English words.
 
 #include <netdb.h>
 
@@ -22,6 +23,8 @@ private slots:
     void explanationsWithAddress_data();
     void explanationsWithAddress();
     void otherKinds();
+    void detailCodes_data();
+    void detailCodes();
 };
 
 void tst_ErrorMessages::errnoNames_data() {
@@ -149,6 +152,47 @@ void tst_ErrorMessages::otherKinds() {
     QVERIFY2(std::string(e.what()).find("got 3 of 10 bytes") != std::string::npos, e.what());
     ErrorInfo res{ErrorKind::Resolve, "getaddrinfo", 0, EAI_AGAIN, {}, "example.org"};
     QVERIFY(Error(res).explanation().find("'example.org'") != std::string::npos);
+}
+
+void tst_ErrorMessages::detailCodes_data() {
+    QTest::addColumn<int>("code");
+    QTest::addColumn<quint64>("n");
+    QTest::addColumn<quint64>("m");
+    QTest::addColumn<QString>("words");
+    QTest::newRow("gave up") << int(DetailCode::GaveUpAfterMs) << quint64(3000) << quint64(0)
+                             << "gave up after 3000 ms";
+    QTest::newRow("got of") << int(DetailCode::GotOfBytes) << quint64(2) << quint64(4)
+                            << "got 2 of 4 bytes";
+    QTest::newRow("unsent") << int(DetailCode::BytesUnsent) << quint64(17) << quint64(0)
+                            << "17 bytes still unsent";
+    QTest::newRow("limit") << int(DetailCode::BytesOverLimit) << quint64(70000) << quint64(65536)
+                           << "70000 bytes, limit 65536";
+    QTest::newRow("bytes") << int(DetailCode::Bytes) << quint64(5000000000) << quint64(0)
+                           << "5000000000 bytes";
+    QTest::newRow("by the user") << int(DetailCode::ByTheUser) << quint64(0) << quint64(0)
+                                 << "by the user";
+    QTest::newRow("redirects") << int(DetailCode::TooManyRedirects) << quint64(5) << quint64(0)
+                               << "more than 5 redirects";
+    QTest::newRow("words") << int(DetailCode::Words) << quint64(1) << quint64(2) << "";
+}
+
+void tst_ErrorMessages::detailCodes() {
+    QFETCH(int, code);
+    QFETCH(quint64, n);
+    QFETCH(quint64, m);
+    QFETCH(QString, words);
+    QCOMPARE(QString::fromStdString(detailWords(DetailCode(code), n, m)), words);
+    // withDetail keeps the English words and the code together: the CLI
+    // prints the first, the GUI words the second.
+    const ErrorInfo info =
+        withDetail(ErrorInfo{ErrorKind::Timeout, "recv", ETIMEDOUT, 0, "127.0.0.1:7", {}},
+                   DetailCode(code), n, m);
+    QCOMPARE(int(info.detailCode), code);
+    QCOMPARE(info.detailN, n);
+    QCOMPARE(info.detailM, m);
+    QCOMPARE(QString::fromStdString(info.detail), words);
+    const std::string what = Error(info).what();
+    QVERIFY2(what.find(words.toStdString()) != std::string::npos, what.c_str());
 }
 
 SOCKWB_TEST_GUILESS_MAIN(tst_ErrorMessages)

@@ -195,6 +195,9 @@ void tst_Framing::lineTooLong() {
         threw = true;
         QCOMPARE(e.kind(), ErrorKind::FrameTooLarge);
         QVERIFY2(std::string(e.what()).find("limit 10") != std::string::npos, e.what());
+        QCOMPARE(e.info().detailCode, DetailCode::BytesOverLimit);
+        QVERIFY(e.info().detailN > 10);
+        QCOMPARE(e.info().detailM, uint64_t(10));
     }
     QVERIFY(threw);
     QVERIFY2(i <= 12 + (input.startsWith("fine") ? 5 : 0), qPrintable(QString::number(i)));

@@ -269,6 +269,9 @@ void tst_Socket::recvTimeoutOption() {
     } catch (const Error& e) {
         QCOMPARE(e.kind(), ErrorKind::Timeout);
         QVERIFY2(std::string(e.what()).find("got 3 of 8 bytes") != std::string::npos, e.what());
+        QCOMPARE(e.info().detailCode, DetailCode::GotOfBytes);
+        QCOMPARE(e.info().detailN, uint64_t(3));
+        QCOMPARE(e.info().detailM, uint64_t(8));
     }
 }
 
@@ -312,6 +315,9 @@ void tst_Socket::recvExactEndOfStream() {
         QCOMPARE(e.kind(), ErrorKind::EndOfStream);
         QCOMPARE(e.call(), std::string("recv"));
         QVERIFY2(std::string(e.what()).find("got 3 of 10 bytes") != std::string::npos, e.what());
+        QCOMPARE(e.info().detailCode, DetailCode::GotOfBytes);
+        QCOMPARE(e.info().detailN, uint64_t(3));
+        QCOMPARE(e.info().detailM, uint64_t(10));
         QVERIFY2(std::string(e.what()).find("closed the connection") != std::string::npos,
                  e.what());
     }

@@ -177,6 +177,8 @@ private slots:
     void init();
     void startStop();
     void refusals();
+    void refusalReasons();
+    void connectionStateNames();
     void echoBinaryConcurrent();
     void stopWithClientsConnected();
     void noGrowthAfterThousandConnections();
@@ -240,6 +242,57 @@ void tst_ServerModels::refusals() {
     ServerConfig c = config("chat");
     c.listeners[0].protocol = Protocol::Udp;
     QVERIFY_THROWS_EXCEPTION(Error, Server{c});
+}
+
+void tst_ServerModels::refusalReasons() {
+    using R = Refusal::Reason;
+    QVERIFY(!refusalOf(model_, "echo", Protocol::Tcp));
+    // Chat over UDP: refused under every model, for the same reason.
+    const auto udpChat = refusalOf(model_, "chat", Protocol::Udp);
+    QVERIFY(udpChat);
+    QCOMPARE(int(udpChat->reason), int(R::RelayNeedsConnections));
+    QCOMPARE(udpChat->service, std::string("chat"));
+    QCOMPARE(englishSentence(*udpChat), whyRefused(model_, "chat", Protocol::Udp));
+    const auto chat = refusalOf(model_, "chat", Protocol::Tcp);
+    if (model_ == "fork")
+        QCOMPARE(int(chat.value().reason), int(R::RelayUnderFork));
+    else if (model_ == "iterative")
+        QCOMPARE(int(chat.value().reason), int(R::RelayUnderIterative));
+    else
+        QVERIFY(!chat);
+    const auto udp = refusalOf(model_, "echo", Protocol::Udp);
+    if (model_ == "fork")
+        QCOMPARE(int(udp.value().reason), int(R::UdpUnderFork));
+    else if (model_ == "thread" || model_ == "pool")
+        QCOMPARE(int(udp.value().reason), int(R::UdpUnderThreads));
+    else
+        QVERIFY(!udp);
+    // UDP among several listeners: only the event-driven models take it,
+    // while several TCP listeners are fine under every model.
+    const auto mixed = refusalOf(model_, "echo", Protocol::Udp, 2);
+    QCOMPARE(!mixed, model_ == "select" || model_ == "poll" || model_ == "epoll");
+    if (model_ == "iterative") QCOMPARE(int(mixed->reason), int(R::IterativeOneUdp));
+    QVERIFY(!refusalOf(model_, "echo", Protocol::Tcp, 3));
+    const auto unknownModel = refusalOf("threads", "echo", Protocol::Tcp);
+    QCOMPARE(int(unknownModel.value().reason), int(R::UnknownModel));
+    QCOMPARE(unknownModel->model, std::string("threads"));
+    const auto unknownService = refusalOf(model_, "nope", Protocol::Tcp);
+    QCOMPARE(int(unknownService.value().reason), int(R::UnknownService));
+    QCOMPARE(unknownService->service, std::string("nope"));
+    // The English sentence is what makeService() says of an unknown name.
+    try {
+        (void)makeService("nope");
+        QFAIL("makeService accepted an unknown name");
+    } catch (const Error& e) {
+        QCOMPARE(englishSentence(*unknownService), std::string(e.what()));
+    }
+}
+
+void tst_ServerModels::connectionStateNames() {
+    // The English names the CLI and logs print; the GUI words the code.
+    QCOMPARE(connectionStateName(ConnectionState::Open), "open");
+    QCOMPARE(connectionStateName(ConnectionState::Closing), "closing");
+    QCOMPARE(connectionStateName(ConnectionState::Closed), "closed");
 }
 
 void tst_ServerModels::echoBinaryConcurrent() {
@@ -602,6 +655,8 @@ void tst_ServerModels::chatRelaysToOthers() {
     const Address to = server.addresses()[0];
     Socket a = tcpConnect(to), b = tcpConnect(to), c = tcpConnect(to);
     QTRY_COMPARE(server.connections().size(), size_t(3));
+    for (const ConnectionInfo& info : server.connections())
+        QCOMPARE(int(info.state), int(ConnectionState::Open));  // a code, worded by each front end
     a.sendAll("salut\n");
     QVERIFY(readUntil(b, "\n", Millis(3000)).ends_with("salut\n"));
     QVERIFY(readUntil(c, "\n", Millis(3000)).ends_with("salut\n"));
