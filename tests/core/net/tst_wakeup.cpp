@@ -2,10 +2,10 @@
 // notify() and until drain(), counts what it absorbed, works across threads,
 // stays readable when never drained (the stop fd), and closes its fd.
 
-#include <QtTest/QtTest>
 #include <fcntl.h>
 #include <poll.h>
 
+#include <QtTest/QtTest>
 #include <thread>
 
 #include "core/net/trace.h"
