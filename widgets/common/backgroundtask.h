@@ -34,7 +34,7 @@ namespace sockwb {
 // What a work function produced: its value, or the exception it threw.
 template <class T>
 struct TaskResult {
-    std::optional<T> value;  // set when the work returned
+    std::optional<T> value;    // set when the work returned
     std::exception_ptr error;  // set when it threw
     bool ok() const { return !error; }
 };
@@ -85,19 +85,19 @@ BackgroundTask BackgroundTask::run(QObject* context, Work work, Done done) {
     using R = std::invoke_result_t<Work&>;
     BackgroundTask task;
     task.state_ = newState(context);
-    task.thread_ = std::thread([state = task.state_, work = std::move(work),
-                                done = std::move(done)]() mutable {
-        auto result = std::make_shared<TaskResult<R>>();
-        try {
-            if constexpr (std::is_void_v<R>)
-                work();
-            else
-                result->value.emplace(work());
-        } catch (...) {
-            result->error = std::current_exception();
-        }
-        finish(state, [done = std::move(done), result]() mutable { done(std::move(*result)); });
-    });
+    task.thread_ = std::thread(
+        [state = task.state_, work = std::move(work), done = std::move(done)]() mutable {
+            auto result = std::make_shared<TaskResult<R>>();
+            try {
+                if constexpr (std::is_void_v<R>)
+                    work();
+                else
+                    result->value.emplace(work());
+            } catch (...) {
+                result->error = std::current_exception();
+            }
+            finish(state, [done = std::move(done), result]() mutable { done(std::move(*result)); });
+        });
     return task;
 }
 

@@ -68,8 +68,8 @@ HeaderPlan planHeaders(const ComposerRequest& form) {
     using Auth = ComposerRequest::Auth;
     HeaderPlan plan;
     if (form.auth == Auth::Basic)
-        plan.user = form.authPassword.empty() ? form.authUser
-                                              : form.authUser + ":" + form.authPassword;
+        plan.user =
+            form.authPassword.empty() ? form.authUser : form.authUser + ":" + form.authPassword;
     if (form.auth == Auth::Bearer) plan.add("Authorization", "Bearer " + form.bearerToken);
     planAutoHeaders(form, plan);
     bool typed = false;
@@ -102,9 +102,9 @@ http::Request buildRequest(const ComposerRequest& form, const http::Url& url,
     for (const auto& s : plan.specs)
         if (same(s.name, "Host") && s.kind == HeaderSpec::Add) host = s.value;
     if (!plan.mentions("Host") || host != url.authority()) r.headers.add("Host", host);
-    const std::string userInfo =
-        !plan.user.empty() ? plan.user
-                           : (url.hasUserInfo() ? url.user() + ":" + url.password() : "");
+    const std::string userInfo = !plan.user.empty()
+                                     ? plan.user
+                                     : (url.hasUserInfo() ? url.user() + ":" + url.password() : "");
     if (!userInfo.empty() && !plan.mentions("Authorization"))
         r.headers.add("Authorization", "Basic " + http::base64::encode(userInfo));
     if (!plan.mentions("User-Agent"))
@@ -151,8 +151,8 @@ ComposerPrepared ComposerPrepared::prepare(const ComposerRequest& form) {
     }
     if (p.problem != Problem::None) return p;
     p.curl = form.toCurl(p.body_);
-    p.ready = http::PreparedRequest::make(buildRequest(form, *p.url_, p.hasBody_ ? &p.body_ : nullptr),
-                                          *p.url_, form.options());
+    p.ready = http::PreparedRequest::make(
+        buildRequest(form, *p.url_, p.hasBody_ ? &p.body_ : nullptr), *p.url_, form.options());
     return p;
 }
 

@@ -29,8 +29,8 @@ struct ComposerPrepared {
     enum class Problem { None, Url, BodyFile };
 
     Problem problem = Problem::None;
-    http::UrlError urlError;         // Problem::Url
-    std::optional<Error> bodyError;  // Problem::BodyFile: reading the file failed
+    http::UrlError urlError;                     // Problem::Url
+    std::optional<Error> bodyError;              // Problem::BodyFile: reading the file failed
     std::optional<http::PreparedRequest> ready;  // set when problem is None
     http::CurlCommand curl;                      // the same request as curl options
 

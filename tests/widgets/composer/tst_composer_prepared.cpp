@@ -125,7 +125,8 @@ void tst_ComposerPrepared::agreesWithCurl_data() {
         r.auth = A::Basic;
         r.authUser = "bob";
     });
-    QTest::newRow("url userinfo") << Edit([](ComposerRequest& r) { r.url = "http://u:p%40@h:81/"; });
+    QTest::newRow("url userinfo") << Edit(
+        [](ComposerRequest& r) { r.url = "http://u:p%40@h:81/"; });
     QTest::newRow("basic over userinfo") << Edit([](ComposerRequest& r) {
         r.url = "http://u:p@h/";
         r.auth = A::Basic;
@@ -149,7 +150,7 @@ void tst_ComposerPrepared::agreesWithCurl_data() {
     });
     QTest::newRow("custom rows") << Edit([](ComposerRequest& r) {
         r.headers = {{true, " X-A ", " 1 "}, {true, "X-Empty", "  "}, {false, "X-Off", "o"},
-                     {true, "", "nameless"},  {true, "X-A", "again"}, {true, "Accept", "text/*"}};
+                     {true, "", "nameless"}, {true, "X-A", "again"},  {true, "Accept", "text/*"}};
     });
     QTest::newRow("content-length set") << Edit([](ComposerRequest& r) {
         r.bodyType = B::Raw;
