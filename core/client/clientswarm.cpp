@@ -149,9 +149,9 @@ void ClientSwarm::startConnect(size_t i) {
     loop_->timers().add(config_.target.connectTimeout, [this, i] {
         std::lock_guard lock(mutex_);
         if (clients_[i]->state != SwarmClientStatus::Connecting) return;
-        failClient(i, withDetail(ErrorInfo{ErrorKind::Timeout, "connect", ETIMEDOUT, 0,
-                                           targetText(), {}},
-                                 DetailCode::GaveUpAfterMs, config_.target.connectTimeout.count()));
+        failClient(
+            i, withDetail(ErrorInfo{ErrorKind::Timeout, "connect", ETIMEDOUT, 0, targetText(), {}},
+                          DetailCode::GaveUpAfterMs, config_.target.connectTimeout.count()));
     });
 }
 

@@ -7,6 +7,7 @@
 
 #include "core/http/base64.h"
 #include "core/http/decompress.h"
+#include "core/http/preparedrequest.h"
 #include "core/http/responseparser.h"
 #include "core/net/error.h"
 #include "core/net/sys.h"
@@ -157,15 +158,8 @@ void Client::connectTo(const Url& url, Exchange& ex, Clock::time_point deadline)
     throw *last;
 }
 
-Exchange Client::exchangeOnce(const Request& request, const Url& url, bool allowRetry) {
-    Exchange ex;
-    ex.url = url.toString();
-    ex.request = request;
-    ex.requestBytes = request.serialize();
-    const auto start = Clock::now();
-    const auto deadline = start + options_.timeout;
+void Client::reuseOrConnect(const Url& url, Exchange& ex, Clock::time_point deadline) {
     const std::string origin = url.host() + ":" + std::to_string(url.port());
-
     if (socket_.isValid() && origin_ == origin) {
         // A kept-alive connection the server may have closed meanwhile:
         // readable now means EOF (or stray bytes), so do not reuse it.
@@ -181,8 +175,9 @@ Exchange Client::exchangeOnce(const Request& request, const Url& url, bool allow
         connectTo(url, ex, deadline);
     else
         ex.peer = socket_.peerAddress(), ex.local = socket_.localAddress();
+}
 
-    const auto tSend = Clock::now();
+bool Client::sendRequest(Exchange& ex, Clock::time_point deadline, bool allowRetry) {
     std::string_view out = ex.requestBytes;
     try {
         while (!out.empty()) {
@@ -196,10 +191,85 @@ Exchange Client::exchangeOnce(const Request& request, const Url& url, bool allow
         }
     } catch (const Error& e) {
         disconnect();
-        if (ex.reusedConnection && allowRetry && e.kind() == ErrorKind::System)
-            return exchangeOnce(request, url, false);
+        if (ex.reusedConnection && allowRetry && e.kind() == ErrorKind::System) return false;
         throw;
     }
+    return true;
+}
+
+bool Client::receiveResponse(ResponseParser& parser, Exchange& ex, const std::string& origin,
+                             Clock::time_point deadline, bool allowRetry,
+                             Clock::time_point* firstByte) {
+    std::string buf(64 * 1024, '\0');
+    for (;;) {
+        IoResult r;
+        try {
+            r = socket_.recv(buf.data(), buf.size());
+        } catch (const Error&) {
+            disconnect();
+            // A reused connection reset before any byte: the server had
+            // closed it; try once on a fresh one.
+            if (ex.reusedConnection && allowRetry && ex.bytesReceived == 0) return false;
+            throw;
+        }
+        if (r.status == IoResult::WouldBlock) {
+            waitReady(POLLIN, deadline, "recv");
+            continue;
+        }
+        if (r.eof() && ex.bytesReceived == 0) {
+            disconnect();
+            if (ex.reusedConnection && allowRetry) return false;
+            protocolError(origin, "the connection was closed before any response byte");
+        }
+        if (!r.eof()) {
+            if (ex.bytesReceived == 0) *firstByte = Clock::now();
+            ex.bytesReceived += r.bytes;
+            ex.raw.append(buf.data(), r.bytes);
+        }
+        const ResponseParser::Status st =
+            r.eof() ? parser.onEof() : parser.feed(std::string_view(buf.data(), r.bytes));
+        if (st == ResponseParser::Status::Error) {
+            disconnect();
+            protocolError(origin, parser.error().message);
+        }
+        if (st == ResponseParser::Status::Complete) return true;
+        if (r.eof()) {
+            disconnect();
+            protocolError(origin, "the connection closed before the response was complete");
+        }
+    }
+}
+
+void Client::finishExchange(ResponseParser& parser, Exchange& ex, const std::string& origin) {
+    // Keep only the bytes of this message in raw (a pipelined surplus is not ours).
+    if (!parser.leftover().empty()) ex.raw.resize(ex.raw.size() - parser.leftover().size());
+    const bool keep = parser.keepAlive() && options_.keepAlive && !options_.http10;
+    ex.interim = parser.interimResponses();
+    ex.response = parser.takeResponse();
+    if (!keep) disconnect();
+    if (!options_.compressed) return;
+    auto enc = ex.response.headers.get("Content-Encoding");
+    if (!enc || enc->empty()) return;
+    auto dec = Decompress::decode(ex.response.body, *enc, options_.maxBodyBytes);
+    if (!dec.ok())
+        protocolError(origin, "cannot decode the " + std::string(*enc) + " body: " + dec.error);
+    ex.response.body = std::move(dec.data);
+}
+
+Exchange Client::exchangeOnce(const Request& request, const Url& url, std::string wire,
+                              bool allowRetry) {
+    Exchange ex;
+    ex.url = url.toString();
+    ex.request = request;
+    ex.requestBytes = std::move(wire);
+    const auto start = Clock::now();
+    const auto deadline = start + options_.timeout;
+    const std::string origin = url.host() + ":" + std::to_string(url.port());
+    reuseOrConnect(url, ex, deadline);
+
+    const auto tSend = Clock::now();
+    if (!sendRequest(ex, deadline, allowRetry))
+        return exchangeOnce(request, url, std::move(ex.requestBytes), false);
     const auto tSent = Clock::now();
     ex.timings.send = msBetween(tSend, tSent);
 
@@ -207,79 +277,33 @@ Exchange Client::exchangeOnce(const Request& request, const Url& url, bool allow
     limits.maxBodyBytes = options_.maxBodyBytes;
     ResponseParser parser(limits);
     parser.setHeadRequest(request.method == "HEAD");
-    std::string buf(64 * 1024, '\0');
     Clock::time_point tFirst{};
-    for (;;) {
-        IoResult r;
-        try {
-            r = socket_.recv(buf.data(), buf.size());
-        } catch (const Error& e) {
-            disconnect();
-            // A reused connection reset before any byte: the server had
-            // closed it; try once on a fresh one.
-            if (ex.reusedConnection && allowRetry && ex.bytesReceived == 0)
-                return exchangeOnce(request, url, false);
-            throw;
-        }
-        if (r.status == IoResult::WouldBlock) {
-            waitReady(POLLIN, deadline, "recv");
-            continue;
-        }
-        ResponseParser::Status st;
-        if (r.eof()) {
-            if (ex.bytesReceived == 0) {
-                disconnect();
-                if (ex.reusedConnection && allowRetry) return exchangeOnce(request, url, false);
-                protocolError(origin, "the connection was closed before any response byte");
-            }
-            st = parser.onEof();
-        } else {
-            if (ex.bytesReceived == 0) tFirst = Clock::now();
-            ex.bytesReceived += r.bytes;
-            ex.raw.append(buf.data(), r.bytes);
-            st = parser.feed(std::string_view(buf.data(), r.bytes));
-        }
-        if (st == ResponseParser::Status::Error) {
-            disconnect();
-            protocolError(origin, parser.error().message);
-        }
-        if (st == ResponseParser::Status::Complete) break;
-        if (r.eof()) {
-            disconnect();
-            protocolError(origin, "the connection closed before the response was complete");
-        }
-    }
+    if (!receiveResponse(parser, ex, origin, deadline, allowRetry, &tFirst))
+        return exchangeOnce(request, url, std::move(ex.requestBytes), false);
     const auto tDone = Clock::now();
     ex.timings.wait = msBetween(tSent, tFirst);
     ex.timings.download = msBetween(tFirst, tDone);
     ex.timings.total = msBetween(start, tDone);
-    // Keep only the bytes of this message in raw (a pipelined surplus is not ours).
-    if (!parser.leftover().empty()) ex.raw.resize(ex.raw.size() - parser.leftover().size());
-    const bool keep = parser.keepAlive() && options_.keepAlive && !options_.http10;
-    ex.interim = parser.interimResponses();
-    ex.response = parser.takeResponse();
-    if (!keep) disconnect();
-
-    if (options_.compressed) {
-        auto enc = ex.response.headers.get("Content-Encoding");
-        if (enc && !enc->empty()) {
-            auto dec = Decompress::decode(ex.response.body, *enc, options_.maxBodyBytes);
-            if (!dec.ok())
-                protocolError(origin,
-                              "cannot decode the " + std::string(*enc) + " body: " + dec.error);
-            ex.response.body = std::move(dec.data);
-        }
-    }
+    finishExchange(parser, ex, origin);
     return ex;
 }
 
 Result Client::perform(const Request& request, const Url& url) {
+    return performHops(request, url, request.serialize());
+}
+
+Result Client::perform(const PreparedRequest& prepared) {
+    return performHops(prepared.request, prepared.url, prepared.wire);
+}
+
+Result Client::performHops(const Request& request, const Url& url, std::string wire) {
     throwIfCancelled();
     Result result;
     Request req = request;
     Url current = url;
     for (int hop = 0;; ++hop) {
-        result.hops.push_back(exchangeOnce(req, current, true));
+        result.hops.push_back(
+            exchangeOnce(req, current, hop == 0 ? std::move(wire) : req.serialize(), true));
         const Exchange& ex = result.hops.back();
         const int status = ex.response.status;
         auto location = ex.response.headers.get("Location");

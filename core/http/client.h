@@ -21,6 +21,9 @@
 
 namespace sockwb::http {
 
+class ResponseParser;
+struct PreparedRequest;
+
 struct ClientOptions {
     Millis timeout{30000};  // whole exchange, connect included
     bool followRedirects = false;
@@ -81,6 +84,11 @@ public:
     // follows redirects if enabled. Throws sockwb::Error: connection
     // errors, Timeout, Protocol (broken framing), Cancelled.
     Result perform(const Request& request, const Url& url);
+    // Sends prepared.wire as the first hop's bytes, exactly, to prepared.url
+    // (a redirect sends the rewritten request). Uses this client's options:
+    // the caller sets prepared.options with setOptions() first. Throws as
+    // perform().
+    Result perform(const PreparedRequest& prepared);
     // Convenience: prepare + perform.
     Result fetch(const std::string& method, const std::string& url, const Headers& headers = {},
                  const std::string& body = {});
@@ -94,7 +102,25 @@ public:
     void setOptions(const ClientOptions& options) { options_ = options; }
 
 private:
-    Exchange exchangeOnce(const Request& request, const Url& url, bool allowRetry);
+    // The hops of one request; wire is the first hop's bytes.
+    Result performHops(const Request& request, const Url& url, std::string wire);
+    // One round trip sending wire; a reused connection found closed is
+    // retried once on a fresh one when allowRetry.
+    Exchange exchangeOnce(const Request& request, const Url& url, std::string wire,
+                          bool allowRetry);
+    // Keeps the kept-alive connection to url's origin if it still looks
+    // open, else connects (sets ex.reusedConnection, peer, local).
+    void reuseOrConnect(const Url& url, Exchange& ex,
+                        std::chrono::steady_clock::time_point deadline);
+    // Writes ex.requestBytes. False: a reused connection failed, retry.
+    bool sendRequest(Exchange& ex, std::chrono::steady_clock::time_point deadline, bool allowRetry);
+    // Reads into parser until a complete response. False: a reused
+    // connection was closed before any byte, retry. Sets *firstByte.
+    bool receiveResponse(ResponseParser& parser, Exchange& ex, const std::string& origin,
+                         std::chrono::steady_clock::time_point deadline, bool allowRetry,
+                         std::chrono::steady_clock::time_point* firstByte);
+    // Takes the response from parser, decides keep-alive, decodes the body.
+    void finishExchange(ResponseParser& parser, Exchange& ex, const std::string& origin);
     void connectTo(const Url& url, Exchange& ex, std::chrono::steady_clock::time_point deadline);
     // Waits until fd is ready for events or the deadline/cancel; throws.
     void waitReady(short events, std::chrono::steady_clock::time_point deadline, const char* what);

@@ -59,31 +59,117 @@ std::string_view trim(std::string_view s) {
     while (!s.empty() && static_cast<unsigned char>(s.back()) <= 0x20) s.remove_suffix(1);
     return s;
 }
+// Removes "scheme://" from the front of text; false unless it is http.
+bool stripScheme(std::string_view& text, UrlError* error) {
+    using Code = UrlError::Code;
+    const auto schemeEnd = text.find("://");
+    if (schemeEnd == std::string_view::npos) return true;  // a missing scheme means http
+    const std::string scheme = toLower(text.substr(0, schemeEnd));
+    if (scheme == "https")
+        return fail(error, Code::HttpsNotSupported, "https is not supported yet (TLS comes later)");
+    if (scheme != "http")
+        return fail(error, Code::UnsupportedScheme,
+                    "scheme \"" + scheme + "\" is not supported: only http:// URLs can be fetched");
+    text.remove_prefix(schemeEnd + 3);
+    return true;
+}
+
+struct UserInfo {
+    bool present = false;
+    std::string user, password;  // decoded
+};
+
+// Takes "user[:password]@" off the front of authority, if there.
+bool takeUserInfo(std::string_view& authority, UserInfo& out, UrlError* error) {
+    const auto at = authority.rfind('@');
+    if (at == std::string_view::npos) return true;
+    const std::string_view userinfo = authority.substr(0, at);
+    const auto colon = userinfo.find(':');
+    auto user = percent::decode(userinfo.substr(0, colon));
+    auto pass = percent::decode(colon == std::string_view::npos ? std::string_view()
+                                                                : userinfo.substr(colon + 1));
+    if (!user || !pass)
+        return fail(error, UrlError::Code::BadUserInfo,
+                    "malformed %-escape in the user name or password");
+    out = {true, std::move(*user), std::move(*pass)};
+    authority.remove_prefix(at + 1);
+    return true;
+}
+
+struct HostPort {
+    std::string_view host, port;
+    bool hasPort = false;
+    bool ipv6 = false;
+};
+
+// "[v6]" or "[v6]:port".
+bool splitIpv6Authority(std::string_view authority, HostPort& out, UrlError* error) {
+    const auto close = authority.find(']');
+    if (close == std::string_view::npos)
+        return fail(error, UrlError::Code::BadHost, "IPv6 address without a closing ']'");
+    out.host = authority.substr(1, close - 1);
+    const std::string_view after = authority.substr(close + 1);
+    in6_addr addr{};
+    if (out.host.empty() || out.host.size() > 45 ||
+        inet_pton(AF_INET6, std::string(out.host).c_str(), &addr) != 1)
+        return fail(error, UrlError::Code::BadHost,
+                    "\"" + std::string(out.host) + "\" is not a valid IPv6 address");
+    if (!after.empty()) {
+        if (after.front() != ':')
+            return fail(error, UrlError::Code::BadHost, "unexpected text after the IPv6 address");
+        out.hasPort = true;
+        out.port = after.substr(1);
+    }
+    out.ipv6 = true;
+    return true;
+}
+
+// "name" or "name:port" (a name or an IPv4 address).
+bool splitNameAuthority(std::string_view authority, HostPort& out, UrlError* error) {
+    using Code = UrlError::Code;
+    const auto colon = authority.find(':');
+    out.host = authority.substr(0, colon);
+    if (colon != std::string_view::npos) {
+        out.hasPort = true;
+        out.port = authority.substr(colon + 1);
+        if (out.port.find(':') != std::string_view::npos)
+            return fail(error, Code::BadHost,
+                        "IPv6 addresses must be written in brackets, e.g. http://[::1]:8080/");
+    }
+    if (out.host.empty()) return fail(error, Code::EmptyHost, "the URL has no host name");
+    for (char c : out.host)
+        if (!isHostChar(c))
+            return fail(error, Code::BadHost,
+                        "invalid character in host name \"" + std::string(out.host) + "\"");
+    return true;
+}
+
+// A decimal port 1-65535.
+bool parsePort(std::string_view text, std::uint16_t& port, UrlError* error) {
+    using Code = UrlError::Code;
+    unsigned long value = 0;
+    for (char c : text) {
+        if (c < '0' || c > '9')
+            return fail(error, Code::BadPort, "port \"" + std::string(text) + "\" is not a number");
+        value = value * 10 + static_cast<unsigned long>(c - '0');
+        if (value > 65535)
+            return fail(error, Code::BadPort,
+                        "port " + std::string(text) + " is out of range (1-65535)");
+    }
+    if (value == 0) return fail(error, Code::BadPort, "port 0 cannot be connected to (1-65535)");
+    port = static_cast<std::uint16_t>(value);
+    return true;
+}
 }  // namespace
 
 std::optional<Url> Url::parse(std::string_view text, UrlError* error) {
-    using Code = UrlError::Code;
     if (error) *error = UrlError{};
     text = trim(text);
     if (text.empty()) {
-        fail(error, Code::Empty, "the URL is empty");
+        fail(error, UrlError::Code::Empty, "the URL is empty");
         return std::nullopt;
     }
-    Url url;
-    const auto schemeEnd = text.find("://");
-    if (schemeEnd != std::string_view::npos) {
-        const std::string scheme = toLower(text.substr(0, schemeEnd));
-        if (scheme == "https") {
-            fail(error, Code::HttpsNotSupported, "https is not supported yet (TLS comes later)");
-            return std::nullopt;
-        }
-        if (scheme != "http") {
-            fail(error, Code::UnsupportedScheme,
-                 "scheme \"" + scheme + "\" is not supported: only http:// URLs can be fetched");
-            return std::nullopt;
-        }
-        text.remove_prefix(schemeEnd + 3);
-    }
+    if (!stripScheme(text, error)) return std::nullopt;
     text = text.substr(0, text.find('#'));  // the fragment never goes on the wire
 
     const auto authEnd = text.find_first_of("/?");
@@ -91,96 +177,22 @@ std::optional<Url> Url::parse(std::string_view text, UrlError* error) {
     const std::string_view rest =
         authEnd == std::string_view::npos ? std::string_view() : text.substr(authEnd);
 
-    const auto at = authority.rfind('@');
-    if (at != std::string_view::npos) {
-        const std::string_view userinfo = authority.substr(0, at);
-        const auto colon = userinfo.find(':');
-        auto user = percent::decode(userinfo.substr(0, colon));
-        auto pass = percent::decode(colon == std::string_view::npos ? std::string_view()
-                                                                    : userinfo.substr(colon + 1));
-        if (!user || !pass) {
-            fail(error, Code::BadUserInfo, "malformed %-escape in the user name or password");
-            return std::nullopt;
-        }
-        url.user_ = std::move(*user);
-        url.password_ = std::move(*pass);
-        url.hasUserInfo_ = true;
-        authority.remove_prefix(at + 1);
-    }
-
-    std::string_view host;
-    std::string_view portText;
-    bool hasPort = false;
-    if (!authority.empty() && authority.front() == '[') {
-        const auto close = authority.find(']');
-        if (close == std::string_view::npos) {
-            fail(error, Code::BadHost, "IPv6 address without a closing ']'");
-            return std::nullopt;
-        }
-        host = authority.substr(1, close - 1);
-        const std::string_view after = authority.substr(close + 1);
-        in6_addr addr{};
-        if (host.empty() || host.size() > 45 ||
-            inet_pton(AF_INET6, std::string(host).c_str(), &addr) != 1) {
-            fail(error, Code::BadHost, "\"" + std::string(host) + "\" is not a valid IPv6 address");
-            return std::nullopt;
-        }
-        if (!after.empty()) {
-            if (after.front() != ':') {
-                fail(error, Code::BadHost, "unexpected text after the IPv6 address");
-                return std::nullopt;
-            }
-            hasPort = true;
-            portText = after.substr(1);
-        }
-        url.ipv6_ = true;
-    } else {
-        const auto colon = authority.find(':');
-        host = authority.substr(0, colon);
-        if (colon != std::string_view::npos) {
-            hasPort = true;
-            portText = authority.substr(colon + 1);
-            if (portText.find(':') != std::string_view::npos) {
-                fail(error, Code::BadHost,
-                     "IPv6 addresses must be written in brackets, e.g. http://[::1]:8080/");
-                return std::nullopt;
-            }
-        }
-        if (host.empty()) {
-            fail(error, Code::EmptyHost, "the URL has no host name");
-            return std::nullopt;
-        }
-        for (char c : host) {
-            if (!isHostChar(c)) {
-                fail(error, Code::BadHost,
-                     "invalid character in host name \"" + std::string(host) + "\"");
-                return std::nullopt;
-            }
-        }
-    }
-    url.host_ = toLower(host);
-
-    if (hasPort && !portText.empty()) {  // "host:" is allowed and means the default port
-        unsigned long port = 0;
-        for (char c : portText) {
-            if (c < '0' || c > '9') {
-                fail(error, Code::BadPort,
-                     "port \"" + std::string(portText) + "\" is not a number");
-                return std::nullopt;
-            }
-            port = port * 10 + static_cast<unsigned long>(c - '0');
-            if (port > 65535) {
-                fail(error, Code::BadPort,
-                     "port " + std::string(portText) + " is out of range (1-65535)");
-                return std::nullopt;
-            }
-        }
-        if (port == 0) {
-            fail(error, Code::BadPort, "port 0 cannot be connected to (1-65535)");
-            return std::nullopt;
-        }
-        url.port_ = static_cast<std::uint16_t>(port);
-    }
+    UserInfo userInfo;
+    if (!takeUserInfo(authority, userInfo, error)) return std::nullopt;
+    HostPort hp;
+    const bool split = !authority.empty() && authority.front() == '['
+                           ? splitIpv6Authority(authority, hp, error)
+                           : splitNameAuthority(authority, hp, error);
+    if (!split) return std::nullopt;
+    Url url;
+    url.user_ = std::move(userInfo.user);
+    url.password_ = std::move(userInfo.password);
+    url.hasUserInfo_ = userInfo.present;
+    url.host_ = toLower(hp.host);
+    url.ipv6_ = hp.ipv6;
+    // "host:" is allowed and means the default port.
+    if (hp.hasPort && !hp.port.empty() && !parsePort(hp.port, url.port_, error))
+        return std::nullopt;
 
     const auto q = rest.find('?');
     url.path_ = normalizePathOrQuery(rest.substr(0, q));

@@ -198,12 +198,12 @@
 <context>
     <name>sockwb::ClientWindow</name>
     <message>
-        <location filename="../../widgets/client/clientwindow.cpp" line="+49"/>
+        <location filename="../../widgets/client/clientwindow.cpp" line="+37"/>
         <source>%1 bytes came too fast to be shown (they are counted)</source>
         <translation>%1 octets sont arrivés trop vite pour être affichés (ils sont comptés)</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+42"/>
         <source>TCP</source>
         <translation>TCP</translation>
     </message>
@@ -239,7 +239,7 @@
         <translation>shutdown(SHUT_WR)&#xa0;: le serveur lit la fin du flux, ce côté peut encore recevoir</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+36"/>
         <source>&amp;Session</source>
         <translation>&amp;Session</translation>
     </message>
@@ -249,7 +249,7 @@
         <translation>T&amp;race</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+14"/>
         <source>shutdown(SHUT_WR) requested: no more sends from this side</source>
         <translation>shutdown(SHUT_WR) demandé&#xa0;: plus aucun envoi de ce côté</translation>
     </message>
@@ -349,7 +349,7 @@
         <translation>connexion terminée par une erreur</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+16"/>
         <source>In: %1 bytes, %2 msg    Out: %3 bytes, %4 msg</source>
         <translation>Reçus&#xa0;: %1 octets, %2 msg    Envoyés&#xa0;: %3 octets, %4 msg</translation>
     </message>
@@ -683,7 +683,7 @@
         <translation>Exporter en &amp;PNG...</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+16"/>
         <source>Compare Models — Socket Workbench</source>
         <translation>Comparer les modèles — Socket Workbench</translation>
     </message>
@@ -708,22 +708,22 @@
         <translation>Inactif</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+47"/>
         <source>Every model runs the same service code in this process on 127.0.0.1; only the way clients are handed to threads or processes changes. Hover a column header to see exactly what it measures.</source>
         <translation>Chaque modèle exécute le même code de service dans ce processus sur 127.0.0.1&#xa0;; seule change la façon de confier les clients à des threads ou à des processus. Survolez un en-tête de colonne pour voir exactement ce qu&apos;il mesure.</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+36"/>
         <source>Loading the %1 server on %2 (%3 of %4)...</source>
         <translation>Test de charge du serveur %1 sur %2 (%3 sur %4)...</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="-103"/>
         <source>Choose a workload and the models, then Start. Each model runs the server in this process on 127.0.0.1 and is loaded in turn.</source>
         <translation>Choisissez une charge et les modèles, puis Démarrer. Chaque modèle fait tourner le serveur dans ce processus sur 127.0.0.1 et est chargé à son tour.</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+149"/>
         <source>%1 skipped: %2</source>
         <translation>%1 ignoré&#xa0;: %2</translation>
     </message>
@@ -1199,7 +1199,7 @@
 <context>
     <name>sockwb::ComposerRequestEditor</name>
     <message>
-        <location filename="../../widgets/composer/composerrequesteditor.cpp" line="+80"/>
+        <location filename="../../widgets/composer/composerrequesteditor.cpp" line="+99"/>
         <source>Any token is accepted (letters, digits and !#$%&amp;&apos;*+-.^_`|~)</source>
         <translation>Tout token est accepté (lettres, chiffres et&#xa0;!#$%&amp;&apos;*+-.^_`|~)</translation>
     </message>
@@ -1209,7 +1209,7 @@
         <translation>http://127.0.0.1:8080/echo</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+14"/>
         <source>Follow redirects (3xx with Location)</source>
         <translation>Suivre les redirections (3xx avec Location)</translation>
     </message>
@@ -1229,7 +1229,7 @@
         <translation>Délai d&apos;attente (échange complet)&#xa0;:</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+16"/>
         <source>Params</source>
         <translation>Paramètres</translation>
     </message>
@@ -1254,7 +1254,7 @@
         <translation>Options</translation>
     </message>
     <message>
-        <location line="+101"/>
+        <location line="+95"/>
         <source>The method is empty: choose GET, POST... or type a token.</source>
         <translation>La méthode est vide&#xa0;: choisissez GET, POST... ou tapez un token.</translation>
     </message>
@@ -1264,12 +1264,12 @@
         <translation>«&#xa0;%1&#xa0;» n&apos;est pas une méthode valide&#xa0;: n&apos;utilisez que des lettres, des chiffres et&#xa0;!#$%&amp;&apos;*+-.^_`|~.</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+35"/>
         <source>(not sent: no body)</source>
         <translation>(non envoyé&#xa0;: pas de corps)</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+15"/>
         <source>Raw request: nothing to send yet</source>
         <translation>Requête brute&#xa0;: rien à envoyer pour le moment</translation>
     </message>
@@ -1442,7 +1442,7 @@
 <context>
     <name>sockwb::ComposerWindow</name>
     <message>
-        <location filename="../../widgets/composer/composerwindow.cpp" line="+36"/>
+        <location filename="../../widgets/composer/composerwindow.cpp" line="+68"/>
         <source>Send</source>
         <translation>Envoyer</translation>
     </message>
@@ -1477,7 +1477,7 @@
         <translation>Démarre le service http de l&apos;atelier sur 127.0.0.1 (s&apos;il n&apos;en tourne aucun) et envoie la requête à son /echo</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="-42"/>
         <source>History</source>
         <translation>Historique</translation>
     </message>
@@ -1487,13 +1487,12 @@
         <translation>Collection</translation>
     </message>
     <message>
-        <location line="+43"/>
-        <location line="+12"/>
+        <location line="+67"/>
         <source>Not sent</source>
         <translation>Non envoyée</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+8"/>
         <source>Sending...</source>
         <translation>Envoi...</translation>
     </message>
@@ -1518,7 +1517,7 @@
         <translation>Compositeur HTTP - %1 %2</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+11"/>
         <source>Fix the form first: %1</source>
         <translation>Corrigez d&apos;abord le formulaire&#xa0;: %1</translation>
     </message>
@@ -1957,7 +1956,7 @@
 <context>
     <name>sockwb::HeadlessClients</name>
     <message>
-        <location filename="../../widgets/client/headlessclients.cpp" line="+85"/>
+        <location filename="../../widgets/client/headlessclients.cpp" line="+86"/>
         <source>waiting</source>
         <translation>en attente</translation>
     </message>
@@ -2063,12 +2062,12 @@
 <context>
     <name>sockwb::LaunchClientsDialog</name>
     <message>
-        <location filename="../../widgets/client/launchclientsdialog.cpp" line="+34"/>
+        <location filename="../../widgets/client/launchclientsdialog.cpp" line="+35"/>
         <source>Launch Clients</source>
         <translation>Lancer des clients</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+37"/>
         <source>TCP</source>
         <translation>TCP</translation>
     </message>
@@ -2148,7 +2147,7 @@
         <translation>Exécution&#xa0;:</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>&amp;Start</source>
         <translation>&amp;Démarrer</translation>
     </message>
@@ -2163,7 +2162,7 @@
         <translation>Fe&amp;rmer les fenêtres</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+50"/>
         <source>Enter the host to connect to.</source>
         <translation>Saisissez l&apos;hôte auquel se connecter.</translation>
     </message>
@@ -2322,7 +2321,7 @@
 <context>
     <name>sockwb::SendPanel</name>
     <message>
-        <location filename="../../widgets/client/sendpanel.cpp" line="+34"/>
+        <location filename="../../widgets/client/sendpanel.cpp" line="+35"/>
         <source>C&amp;hat mode</source>
         <translation>Mode c&amp;hat</translation>
     </message>
@@ -2332,7 +2331,7 @@
         <translation>&amp;Envoyer</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+21"/>
         <source>Text to send: escapes \n \r \t \xHH work. Ctrl+Enter sends.</source>
         <translation>Texte à envoyer&#xa0;: les échappements \n \r \t \xHH fonctionnent. Ctrl+Entrée envoie.</translation>
     </message>
@@ -2402,17 +2401,17 @@
         <translation>Envoyer (Ctrl+Entrée)</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+6"/>
         <source>What was sent; double-click to put it back in the box</source>
         <translation>Ce qui a été envoyé&#xa0;; double-cliquez pour le remettre dans la zone de saisie</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+24"/>
         <source>History</source>
         <translation>Historique</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+45"/>
         <source>anonymous</source>
         <translation>anonyme</translation>
     </message>
@@ -2599,12 +2598,12 @@
         <translation>Réglages...</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+51"/>
         <source>Change the configuration (while stopped)</source>
         <translation>Modifier la configuration (serveur arrêté)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-44"/>
         <source>Connections</source>
         <translation>Connexions</translation>
     </message>
@@ -2619,17 +2618,17 @@
         <translation>Trace</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+57"/>
         <source>starting %1 (%2 model)...</source>
         <translation>démarrage de %1 (modèle %2)...</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+24"/>
         <source>The server could not start: %1</source>
         <translation>Le serveur n&apos;a pas pu démarrer&#xa0;: %1</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+30"/>
         <source>stopped</source>
         <translation>arrêté</translation>
     </message>
@@ -2639,27 +2638,27 @@
         <translation> (+%1)</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+60"/>
         <source>%1 server events dropped: too many to show</source>
         <translation>%1 événements du serveur ignorés&#xa0;: trop nombreux pour être affichés</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="-35"/>
         <source>%1 listening on %2</source>
         <translation>%1 en écoute sur %2</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>#%1 connected from %2 (fd %3)</source>
         <translation>n°%1 connecté depuis %2 (fd %3)</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
         <source>#%1 closed (%2 bytes in, %3 bytes out)</source>
         <translation>n°%1 fermé (%2 octets reçus, %3 octets envoyés)</translation>
     </message>
     <message numerus="yes">
-        <location line="+29"/>
+        <location line="+43"/>
         <source>... %n more data line(s) not shown</source>
         <translation>
             <numerusform>... %n ligne de données de plus non affichée</numerusform>
@@ -2792,7 +2791,7 @@
 <context>
     <name>sockwb::TraceView</name>
     <message>
-        <location filename="../../widgets/trace/traceview.cpp" line="+32"/>
+        <location filename="../../widgets/trace/traceview.cpp" line="+50"/>
         <source>calls: accept, recv, send...</source>
         <translation>appels&#xa0;: accept, recv, send...</translation>
     </message>
@@ -2813,12 +2812,12 @@
     </message>
     <message>
         <location line="+4"/>
-        <location line="+146"/>
+        <location line="+136"/>
         <source>Pause</source>
         <translation>Pause</translation>
     </message>
     <message>
-        <location line="-144"/>
+        <location line="-134"/>
         <source>Freeze the table; calls made meanwhile are shown on resume</source>
         <translation>Figer le tableau&#xa0;; les appels faits entre-temps sont affichés à la reprise</translation>
     </message>
@@ -2848,7 +2847,7 @@
         <translation>Filtre&#xa0;:</translation>
     </message>
     <message>
-        <location line="+127"/>
+        <location line="+117"/>
         <source>Resume</source>
         <translation>Reprendre</translation>
     </message>
@@ -3084,7 +3083,7 @@
 <context>
     <name>sockwb::app::main</name>
     <message>
-        <location filename="../../app/main.cpp" line="+105"/>
+        <location filename="../../app/main.cpp" line="+107"/>
         <source>Socket Workbench: %1 received, closing the workbench (every server is stopped).</source>
         <translation>Socket Workbench : %1 reçu, fermeture de l’atelier (chaque serveur est arrêté).</translation>
     </message>

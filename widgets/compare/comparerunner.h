@@ -6,6 +6,15 @@
 // threads and memory, stops it, and reports. cancel() ends the load and the
 // server at once (both stop within a fraction of a second); the destructor
 // cancels and joins, so no thread, port or child process outlives it.
+//
+// Why a QThread and not BackgroundTask (widgets/common/backgroundtask.h, the
+// helper the other widgets use): a comparison is not one result at the end
+// but a stream of them (modelStarted, listening, progress, resultReady,
+// errorOccurred) emitted from the worker while it runs, and wait() must
+// deliver what was already emitted, in order, before finished(). Signals
+// emitted from a QThread reach the GUI queued and in order, and wait() can
+// flush them with sendPostedEvents(this); BackgroundTask delivers exactly
+// one done() and drops an undelivered result on join().
 
 #include <QObject>
 #include <QString>

@@ -35,6 +35,20 @@ CompareWindow::CompareWindow(QWidget* parent)
       stopButton_(new QPushButton(tr("S&top"), this)),
       csvButton_(new QPushButton(tr("Export &CSV..."), this)),
       pngButton_(new QPushButton(tr("Export &PNG..."), this)) {
+    setupLabels();
+    setupTable();
+    auto* layout = new QHBoxLayout(this);
+    layout->addWidget(buildLeftPanel());
+    layout->addWidget(buildResultsSplitter(), 1);
+    connectSignals();
+    status_->setText(
+        tr("Choose a workload and the models, then Start. Each model runs the server in "
+           "this process on 127.0.0.1 and is loaded in turn."));
+    resize(1240, 800);
+    updateButtons();
+}
+
+void CompareWindow::setupLabels() {
     setObjectName(QStringLiteral("compareWindow"));
     setWindowTitle(tr("Compare Models — Socket Workbench"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/sockwb.svg")));
@@ -59,6 +73,9 @@ CompareWindow::CompareWindow(QWidget* parent)
     error_->setStyleSheet(QStringLiteral(
         "QLabel { color: #c01c28; background: #fdecea; padding: 6px; border-radius: 3px; }"));
     error_->hide();
+}
+
+void CompareWindow::setupTable() {
     table_->setObjectName(QStringLiteral("resultsTable"));
     table_->setModel(results_);
     table_->verticalHeader()->hide();
@@ -75,7 +92,9 @@ CompareWindow::CompareWindow(QWidget* parent)
     table_->setColumnWidth(
         CompareResultsModel::Model,
         table_->fontMetrics().horizontalAdvance(QStringLiteral("iterative")) + 24);
+}
 
+QWidget* CompareWindow::buildLeftPanel() {
     auto* buttons = new QHBoxLayout;
     buttons->addWidget(startButton_);
     buttons->addWidget(stopButton_);
@@ -103,6 +122,10 @@ CompareWindow::CompareWindow(QWidget* parent)
     leftPanel->setFixedWidth(300);
     left->setContentsMargins(0, 0, 0, 0);
 
+    return leftPanel;
+}
+
+QSplitter* CompareWindow::buildResultsSplitter() {
     auto* splitter = new QSplitter(Qt::Vertical, this);
     splitter->addWidget(charts_);
     splitter->addWidget(table_);
@@ -110,10 +133,10 @@ CompareWindow::CompareWindow(QWidget* parent)
     splitter->setStretchFactor(1, 1);
     splitter->setSizes({540, 280});  // room for seven rows under the charts
     splitter->setChildrenCollapsible(false);
-    auto* layout = new QHBoxLayout(this);
-    layout->addWidget(leftPanel);
-    layout->addWidget(splitter, 1);
+    return splitter;
+}
 
+void CompareWindow::connectSignals() {
     connect(startButton_, &QPushButton::clicked, this, [this] { start(); });
     connect(stopButton_, &QPushButton::clicked, this, &CompareWindow::stop);
     connect(csvButton_, &QPushButton::clicked, this, &CompareWindow::exportCsvDialog);
@@ -131,11 +154,6 @@ CompareWindow::CompareWindow(QWidget* parent)
     connect(runner_, &CompareRunner::resultReady, this, &CompareWindow::onResult);
     connect(runner_, &CompareRunner::errorOccurred, this, &CompareWindow::onError);
     connect(runner_, &CompareRunner::finished, this, &CompareWindow::onFinished);
-    status_->setText(
-        tr("Choose a workload and the models, then Start. Each model runs the server in "
-           "this process on 127.0.0.1 and is loaded in turn."));
-    resize(1240, 800);
-    updateButtons();
 }
 
 CompareWindow::~CompareWindow() {

@@ -14,6 +14,7 @@
 class QLabel;
 class QProgressBar;
 class QPushButton;
+class QSplitter;
 class QTableView;
 
 namespace sockwb {
@@ -72,6 +73,12 @@ protected:
     void closeEvent(QCloseEvent* event) override;
 
 private:
+    // Pieces of the constructor.
+    void setupLabels();
+    void setupTable();
+    QWidget* buildLeftPanel();          // form, buttons, progress, status, exports
+    QSplitter* buildResultsSplitter();  // charts over the table
+    void connectSignals();
     void onModelStarted(int index, int count, const QString& model);
     void onProgress(double fraction, const QString& model);
     void onResult(const CompareResult& result);

@@ -1,7 +1,6 @@
 #include "widgets/composer/composerlocalserver.h"
 
 #include <QCoreApplication>
-#include <QPointer>
 
 #include "core/net/error.h"
 #include "core/server/server.h"
@@ -10,35 +9,76 @@
 namespace sockwb {
 
 namespace {
-QPointer<ComposerLocalServer> g_instance;
+QPointer<ComposerLocalServer> g_instance;  // listening or starting
 }  // namespace
 
-ComposerLocalServer::ComposerLocalServer(QObject* parent) : QObject(parent) {}
-
-ComposerLocalServer::~ComposerLocalServer() {
-    if (server_) server_->stop();
+ComposerLocalServer::ComposerLocalServer(QObject* parent) : QObject(parent) {
+    connect(QCoreApplication::instance(), &QCoreApplication::aboutToQuit, this,
+            &ComposerLocalServer::stopInBackground);
 }
 
-ComposerLocalServer* ComposerLocalServer::instance() { return g_instance.data(); }
+ComposerLocalServer::~ComposerLocalServer() {
+    task_.join();  // a start in flight: its server, not delivered, is destroyed here
+    stopInBackground();
+    task_.join();
+}
 
-ComposerLocalServer* ComposerLocalServer::ensureRunning(QString* error) {
-    if (g_instance && g_instance->server_ && g_instance->server_->isRunning()) return g_instance;
-    delete g_instance.data();
-    try {
-        ServerConfig config;
-        config.listeners = {ListenerConfig{"http", Protocol::Tcp, "127.0.0.1", 0}};
-        config.model = "epoll";
-        auto server = std::make_unique<Server>(config);
-        server->start();  // bind + listen only: returns at once
-        auto* self = new ComposerLocalServer(QCoreApplication::instance());
-        self->port_ = server->addresses().front().port();
-        self->server_ = std::move(server);
-        g_instance = self;
-        return self;
-    } catch (const Error& e) {
-        if (error) *error = ErrorText::sentence(e);
-        return nullptr;
+ComposerLocalServer* ComposerLocalServer::instance() {
+    return g_instance && g_instance->isListening() ? g_instance.data() : nullptr;
+}
+
+void ComposerLocalServer::ensureRunning(QObject* context, Ready ready) {
+    if (ComposerLocalServer* running = instance()) {
+        ready(running, QString());
+        return;
     }
+    if (!g_instance) {
+        g_instance = new ComposerLocalServer(QCoreApplication::instance());
+        g_instance->start();
+    }
+    g_instance->waiters_.push_back({context, std::move(ready)});
+}
+
+void ComposerLocalServer::start() {
+    task_ = BackgroundTask::run(
+        this,
+        [] {
+            ServerConfig config;
+            config.listeners = {ListenerConfig{"http", Protocol::Tcp, "127.0.0.1", 0}};
+            config.model = "epoll";
+            auto server = std::make_unique<Server>(config);
+            server->start();  // bind + listen
+            return server;
+        },
+        [this](TaskResult<std::unique_ptr<Server>> started) { onStarted(std::move(started)); });
+}
+
+void ComposerLocalServer::onStarted(TaskResult<std::unique_ptr<Server>> started) {
+    QString error;
+    if (started.ok()) {
+        server_ = std::move(*started.value);
+        port_ = server_->addresses().front().port();
+    } else {
+        try {
+            std::rethrow_exception(started.error);
+        } catch (const Error& e) {
+            error = ErrorText::sentence(e);
+        } catch (...) {
+            error = QString::fromUtf8(taskErrorText(started.error));
+        }
+    }
+    const std::vector<Waiter> waiters = std::move(waiters_);
+    waiters_.clear();
+    if (!server_) deleteLater();  // the next ensureRunning() tries again
+    if (!server_) g_instance.clear();
+    for (const Waiter& w : waiters)
+        if (w.context) w.ready(server_ ? this : nullptr, error);
+}
+
+void ComposerLocalServer::stopInBackground() {
+    if (!server_) return;
+    task_ = BackgroundTask::run(
+        this, [server = std::move(server_)]() mutable { server->stop(); }, [](TaskResult<void>) {});
 }
 
 QString ComposerLocalServer::baseUrl() const {

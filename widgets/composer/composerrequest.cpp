@@ -6,6 +6,7 @@
 #include "core/http/headers.h"
 #include "core/http/percentencoding.h"
 #include "core/net/error.h"
+#include "widgets/composer/composerprepared.h"
 
 namespace sockwb {
 
@@ -64,25 +65,6 @@ std::vector<ComposerRequest::AutoHeader> ComposerRequest::defaultAutoHeaders() {
             {"Connection", false, ""}};
 }
 
-std::string ComposerRequest::autoDefault(const std::string& header) const {
-    if (same(header, "Host")) {
-        auto u = http::Url::parse(url);
-        return u ? u->authority() : std::string();
-    }
-    if (same(header, "User-Agent")) return http::ClientOptions{}.userAgent;
-    if (same(header, "Accept")) return "*/*";
-    if (same(header, "Connection")) return "close";
-    if (same(header, "Content-Length")) {
-        if (bodyType == BodyType::None) return {};
-        try {
-            return std::to_string(body().size());
-        } catch (const Error&) {
-            return {};
-        }
-    }
-    return {};
-}
-
 std::string ComposerRequest::body() const {
     switch (bodyType) {
         case BodyType::None:
@@ -97,6 +79,7 @@ std::string ComposerRequest::body() const {
             return http::percent::joinQuery(items);
         }
         case BodyType::File: {
+            ++ComposerPrepared::counters().bodyFileReads;
             QFile f(qs(filePath));
             if (!f.open(QIODevice::ReadOnly))
                 throw Error::invalid("cannot read the body file '" + filePath + "'",
@@ -108,7 +91,9 @@ std::string ComposerRequest::body() const {
     return {};
 }
 
-http::CurlCommand ComposerRequest::toCurl() const {
+http::CurlCommand ComposerRequest::toCurl() const { return toCurl(body()); }
+
+http::CurlCommand ComposerRequest::toCurl(const std::string& bodyBytes) const {
     http::CurlCommand c;
     c.url = url;
     c.http10 = http10;
@@ -146,7 +131,7 @@ http::CurlCommand ComposerRequest::toCurl() const {
         c.headers.push_back(v.empty() ? trimmed(r.name) + ";" : trimmed(r.name) + ": " + v);
     }
     if (hasBody) {
-        c.data.push_back(body());
+        c.data.push_back(bodyBytes);
         bool typed = false;
         for (const auto& r : headers)
             typed = typed || (r.enabled && same(trimmed(r.name), "Content-Type"));
@@ -206,11 +191,18 @@ ComposerRequest ComposerRequest::fromCurl(const http::CurlCommand& curl) {
 }
 
 http::Request ComposerRequest::toRequest() const {
-    return toCurl().toRequest(http::ClientOptions{}.userAgent);
+    ComposerPrepared p = ComposerPrepared::prepare(*this);
+    if (p.bodyError) throw *p.bodyError;
+    if (!p.ok()) throw Error::invalid("invalid URL '" + url + "'", p.urlError.message);
+    return std::move(p.ready->request);
 }
 
 http::ClientOptions ComposerRequest::options() const {
-    http::ClientOptions o = toCurl().toOptions();
+    // What CurlCommand::toOptions() makes of toCurl(), with the form's timeout.
+    http::ClientOptions o;
+    o.followRedirects = followRedirects;
+    o.compressed = compressed;
+    o.http10 = http10;
     o.timeout = Millis(timeoutMs > 0 ? timeoutMs : 30000);
     return o;
 }

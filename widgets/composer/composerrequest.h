@@ -1,9 +1,11 @@
 #pragma once
 // ComposerRequest: everything the HTTP composer's form holds, as plain data.
-// The request on the wire is derived through a CurlCommand so that the
-// composer, "Copy as cURL" and curl itself agree byte for byte on what is
-// sent (curl's header order, its defaults, its Content-Type for -d). A value
-// type: copy freely; every method is pure and thread-safe.
+// ComposerPrepared (composerprepared.h) turns it into the request on the
+// wire, which agrees byte for byte with what curl sends for toCurl() (curl's
+// header order, its defaults, its Content-Type for -d), so the composer,
+// "Copy as cURL" and curl itself send the same bytes. A value type: copy
+// freely; every method is pure (apart from reading a body file) and
+// thread-safe.
 
 #include <QJsonObject>
 #include <string>
@@ -20,6 +22,7 @@ struct ComposerRequest {
         std::string name;
         bool enabled = true;  // false: not sent (Connection: checked to send)
         std::string value;    // "" = the client's default
+        friend bool operator==(const AutoHeader&, const AutoHeader&) = default;
     };
     // A custom header, query parameter or form field.
     struct Row {
@@ -49,15 +52,16 @@ struct ComposerRequest {
 
     // Host, User-Agent, Accept, Content-Length (enabled) and Connection (not).
     static std::vector<AutoHeader> defaultAutoHeaders();
-    // The default value of an automatic header for this request ("" if none).
-    std::string autoDefault(const std::string& header) const;
     // The body bytes (form rows joined, file read). Throws Error (file).
     std::string body() const;
     // The equivalent curl command. Throws Error when the body file is unreadable.
     http::CurlCommand toCurl() const;
+    // The same with the body already read (ComposerPrepared reads it once).
+    http::CurlCommand toCurl(const std::string& body) const;
     // The form for a curl command (what Import cURL fills in).
     static ComposerRequest fromCurl(const http::CurlCommand& curl);
-    // The exact request that Send will write. Throws Error (bad URL, file).
+    // The exact request that Send will write (ComposerPrepared's). Throws
+    // Error (bad URL, file). The editor prepares once per edit instead.
     http::Request toRequest() const;
     // The client options (timeout, redirects, compression, version).
     http::ClientOptions options() const;
@@ -67,6 +71,8 @@ struct ComposerRequest {
     // For history and collection files.
     QJsonObject toJson() const;
     static ComposerRequest fromJson(const QJsonObject& object);
+
+    friend bool operator==(const ComposerRequest&, const ComposerRequest&) = default;
 };
 
 // Convenience for Qt code: UTF-8 conversions.

@@ -15,8 +15,6 @@
 #include <string_view>
 
 #include "core/http/percentencoding.h"
-#include "core/http/url.h"
-#include "core/net/error.h"
 #include "widgets/common/errortext.h"
 #include "widgets/composer/composerauthwidget.h"
 #include "widgets/composer/composerbodyeditor.h"
@@ -70,6 +68,27 @@ const QStringList kAutoHeaders = {QStringLiteral("Host"), QStringLiteral("User-A
 }  // namespace
 
 ComposerRequestEditor::ComposerRequestEditor(QWidget* parent) : QWidget(parent) {
+    buildRequestLine();
+    auto* split = new QSplitter(Qt::Vertical, this);
+    split->addWidget(buildTabs());
+    split->addWidget(buildRawPane());
+    split->setStretchFactor(0, 3);
+    split->setStretchFactor(1, 2);
+
+    auto* line = new QHBoxLayout;
+    line->addWidget(method_);
+    line->addWidget(url_, 1);
+    line->addWidget(version_);
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addLayout(line);
+    layout->addWidget(urlError_);
+    layout->addWidget(split, 1);
+    connectFields();
+    setRequest(ComposerRequest{});
+}
+
+void ComposerRequestEditor::buildRequestLine() {
     method_ = new QComboBox(this);
     method_->setObjectName(QStringLiteral("method"));
     method_->setEditable(true);
@@ -90,20 +109,9 @@ ComposerRequestEditor::ComposerRequestEditor(QWidget* parent) : QWidget(parent) 
     urlError_->setStyleSheet(QStringLiteral("color: #c62828;"));
     urlError_->setWordWrap(true);
     urlError_->hide();
+}
 
-    auto* line = new QHBoxLayout;
-    line->addWidget(method_);
-    line->addWidget(url_, 1);
-    line->addWidget(version_);
-
-    params_ = new ComposerKeyValueTable(this);
-    params_->setObjectName(QStringLiteral("paramsTable"));
-    headers_ = new ComposerKeyValueTable(this);
-    headers_->setObjectName(QStringLiteral("headersTable"));
-    headers_->setFixedRows(kAutoHeaders);
-    headers_->setFixedState(4, false, QString());
-    body_ = new ComposerBodyEditor(this);
-    auth_ = new ComposerAuthWidget(this);
+QWidget* ComposerRequestEditor::buildOptions() {
     auto* options = new QWidget(this);
     follow_ = new QCheckBox(tr("Follow redirects (3xx with Location)"), options);
     follow_->setObjectName(QStringLiteral("followRedirects"));
@@ -120,6 +128,19 @@ ComposerRequestEditor::ComposerRequestEditor(QWidget* parent) : QWidget(parent) 
     optionsForm->addRow(compressed_);
     optionsForm->addRow(tr("Timeout (whole exchange):"), timeout_);
 
+    return options;
+}
+
+QTabWidget* ComposerRequestEditor::buildTabs() {
+    params_ = new ComposerKeyValueTable(this);
+    params_->setObjectName(QStringLiteral("paramsTable"));
+    headers_ = new ComposerKeyValueTable(this);
+    headers_->setObjectName(QStringLiteral("headersTable"));
+    headers_->setFixedRows(kAutoHeaders);
+    headers_->setFixedState(4, false, QString());
+    body_ = new ComposerBodyEditor(this);
+    auth_ = new ComposerAuthWidget(this);
+    QWidget* options = buildOptions();
     tabs_ = new QTabWidget(this);
     tabs_->addTab(params_, tr("Params"));
     tabs_->addTab(headers_, tr("Headers"));
@@ -127,6 +148,10 @@ ComposerRequestEditor::ComposerRequestEditor(QWidget* parent) : QWidget(parent) 
     tabs_->addTab(auth_, tr("Auth"));
     tabs_->addTab(options, tr("Options"));
 
+    return tabs_;
+}
+
+QWidget* ComposerRequestEditor::buildRawPane() {
     auto* rawBox = new QWidget(this);
     rawTitle_ = new QLabel(rawBox);
     rawPane_ = new QPlainTextEdit(rawBox);
@@ -139,18 +164,10 @@ ComposerRequestEditor::ComposerRequestEditor(QWidget* parent) : QWidget(parent) 
     rawLayout->addWidget(rawTitle_);
     rawLayout->addWidget(rawPane_, 1);
 
-    auto* split = new QSplitter(Qt::Vertical, this);
-    split->addWidget(tabs_);
-    split->addWidget(rawBox);
-    split->setStretchFactor(0, 3);
-    split->setStretchFactor(1, 2);
+    return rawBox;
+}
 
-    auto* layout = new QVBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->addLayout(line);
-    layout->addWidget(urlError_);
-    layout->addWidget(split, 1);
-
+void ComposerRequestEditor::connectFields() {
     connect(url_, &QLineEdit::textEdited, this, &ComposerRequestEditor::onUrlEdited);
     connect(url_, &QLineEdit::returnPressed, this, &ComposerRequestEditor::sendRequested);
     connect(params_, &ComposerKeyValueTable::edited, this, &ComposerRequestEditor::onParamsEdited);
@@ -162,8 +179,6 @@ ComposerRequestEditor::ComposerRequestEditor(QWidget* parent) : QWidget(parent) 
     connect(follow_, &QCheckBox::toggled, this, &ComposerRequestEditor::refresh);
     connect(compressed_, &QCheckBox::toggled, this, &ComposerRequestEditor::refresh);
     connect(timeout_, &QSpinBox::valueChanged, this, &ComposerRequestEditor::refresh);
-
-    setRequest(ComposerRequest{});
 }
 
 ComposerRequest ComposerRequestEditor::request() const {
@@ -233,23 +248,36 @@ QString ComposerRequestEditor::methodProblem() const {
     return {};
 }
 
+const ComposerPrepared& ComposerRequestEditor::prepared() const {
+    ComposerRequest now = request();
+    const bool never = !prepared_.ready && prepared_.problem == ComposerPrepared::Problem::None;
+    if (never || !(now == preparedFor_)) {
+        prepared_ = ComposerPrepared::prepare(now);
+        preparedFor_ = std::move(now);
+    }
+    return prepared_;
+}
+
 QString ComposerRequestEditor::problem() const {
     if (QString m = methodProblem(); !m.isEmpty()) return m;
-    http::UrlError error;
-    if (!http::Url::parse(ss(url_->text().trimmed()), &error)) return qs(error.message);
-    try {
-        (void)request().body();
-    } catch (const Error& e) {
-        return ErrorText::sentence(e);
+    const ComposerPrepared& p = prepared();
+    switch (p.problem) {
+        case ComposerPrepared::Problem::Url:
+            return qs(p.urlError.message);
+        case ComposerPrepared::Problem::BodyFile:
+            return ErrorText::sentence(*p.bodyError);
+        case ComposerPrepared::Problem::None:
+            break;
     }
     return {};
 }
 
 void ComposerRequestEditor::refresh() {
     if (loading_) return;
-    const ComposerRequest r = request();
+    preparedFor_ = request();
+    prepared_ = ComposerPrepared::prepare(preparedFor_);  // once per edit
     for (int i = 0; i < headers_->fixedCount(); ++i) {
-        const QString value = qs(r.autoDefault(ss(kAutoHeaders[i])));
+        const QString value = qs(prepared_.autoDefault(ss(kAutoHeaders[i])));
         headers_->setFixedDefault(i, value.isEmpty() ? tr("(not sent: no body)") : value);
     }
     const QString why = problem();
@@ -262,13 +290,8 @@ void ComposerRequestEditor::refresh() {
         methodProblem().isEmpty() ? QString() : QStringLiteral("border: 1px solid #c62828;"));
     raw_.clear();
     if (why.isEmpty()) {
-        try {
-            const std::string bytes = r.toRequest().serialize();
-            raw_ = QByteArray(bytes.data(), qsizetype(bytes.size()));
-        } catch (const Error& e) {
-            urlError_->setText(ErrorText::sentence(e));
-            urlError_->show();
-        }
+        const std::string& bytes = prepared_.ready->wire;
+        raw_ = QByteArray(bytes.data(), qsizetype(bytes.size()));
     }
     rawTitle_->setText(raw_.isEmpty() ? tr("Raw request: nothing to send yet")
                                       : tr("Raw request: the exact %n byte(s) Send will write",

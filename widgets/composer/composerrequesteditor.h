@@ -4,10 +4,13 @@
 // inline), version; tabs for query parameters (kept in sync with the URL
 // both ways), headers (the client's automatic ones editable or disabled,
 // then custom rows), body, authorization and options; and a live pane with
-// the exact bytes Send will write, rebuilt as the user types.
+// the exact bytes Send will write, rebuilt as the user types. Each edit
+// prepares the form once (ComposerPrepared: URL parsed once, body file read
+// once); the pane, problem(), Copy as cURL and Send all use that value.
 
 #include <QWidget>
 
+#include "widgets/composer/composerprepared.h"
 #include "widgets/composer/composerrequest.h"
 
 class QCheckBox;
@@ -36,6 +39,9 @@ public:
     void setRequest(const ComposerRequest& r);
     // "" when the form can be sent, else the first problem in a sentence.
     QString problem() const;
+    // The form prepared at the last edit (prepared again first if a field
+    // was changed without a signal, so it always matches request()).
+    const ComposerPrepared& prepared() const;
     // The bytes shown in the raw pane (empty when the form has a problem).
     QByteArray rawRequest() const { return raw_; }
 
@@ -59,6 +65,12 @@ signals:
     void sendRequested();
 
 private:
+    // Pieces of the constructor.
+    void buildRequestLine();  // method, URL, version, the URL's error line
+    QTabWidget* buildTabs();
+    QWidget* buildOptions();
+    QWidget* buildRawPane();
+    void connectFields();
     void onUrlEdited();
     void onParamsEdited();
     void refresh();
@@ -80,6 +92,8 @@ private:
     QLabel* rawTitle_;
     QByteArray raw_;
     bool loading_ = false;
+    mutable ComposerRequest preparedFor_;  // the form prepared_ was made from
+    mutable ComposerPrepared prepared_;
 };
 
 }  // namespace sockwb

@@ -16,6 +16,7 @@
 #include "widgets/composer/composercurldialog.h"
 #include "widgets/composer/composerhistory.h"
 #include "widgets/composer/composerlocalserver.h"
+#include "widgets/composer/composerprepared.h"
 #include "widgets/composer/composerrequest.h"
 #include "widgets/composer/composerrequesteditor.h"
 #include "widgets/composer/composerresponseview.h"
@@ -33,6 +34,37 @@ ComposerWindow::ComposerWindow(QWidget* parent, const QString& historyPath) : QW
     worker_ = new ComposerWorker(this);
     response_->traceView()->attach(worker_->traceAdapter());
 
+    QHBoxLayout* bar = buildButtonBar();
+
+    auto* side = new QTabWidget(this);
+    side->addTab(history_, tr("History"));
+    side->addTab(collection_, tr("Collection"));
+    auto* split = new QSplitter(Qt::Horizontal, this);
+    split->addWidget(side);
+    split->addWidget(editor_);
+    split->addWidget(response_);
+    split->setStretchFactor(0, 1);
+    split->setStretchFactor(1, 3);
+    split->setStretchFactor(2, 3);
+    split->setSizes({220, 560, 560});
+
+    auto* layout = new QVBoxLayout(this);
+    layout->addLayout(bar);
+    layout->addWidget(split, 1);
+
+    connect(editor_, &ComposerRequestEditor::sendRequested, this, &ComposerWindow::send);
+    connect(editor_, &ComposerRequestEditor::changed, this, &ComposerWindow::updateTitle);
+    connect(worker_, &ComposerWorker::finished, this, &ComposerWindow::onFinished);
+    connect(history_, &ComposerHistory::chosen, this, &ComposerWindow::loadRequest);
+    connect(collection_, &ComposerCollection::chosen, this, &ComposerWindow::loadRequest);
+    connect(collection_, &ComposerCollection::addCurrentRequested, this,
+            [this] { collection_->addRequest(editor_->request()); });
+    resize(1400, 820);
+    updateButtons();
+    updateTitle();
+}
+
+QHBoxLayout* ComposerWindow::buildButtonBar() {
     send_ = new QPushButton(tr("Send"), this);
     send_->setObjectName(QStringLiteral("send"));
     send_->setDefault(true);
@@ -53,38 +85,12 @@ ComposerWindow::ComposerWindow(QWidget* parent, const QString& historyPath) : QW
     auto* bar = new QHBoxLayout;
     for (QPushButton* b : {send_, cancel_, copy, import, local}) bar->addWidget(b);
     bar->addWidget(note_, 1);
-
-    auto* side = new QTabWidget(this);
-    side->addTab(history_, tr("History"));
-    side->addTab(collection_, tr("Collection"));
-    auto* split = new QSplitter(Qt::Horizontal, this);
-    split->addWidget(side);
-    split->addWidget(editor_);
-    split->addWidget(response_);
-    split->setStretchFactor(0, 1);
-    split->setStretchFactor(1, 3);
-    split->setStretchFactor(2, 3);
-    split->setSizes({220, 560, 560});
-
-    auto* layout = new QVBoxLayout(this);
-    layout->addLayout(bar);
-    layout->addWidget(split, 1);
-
     connect(send_, &QPushButton::clicked, this, &ComposerWindow::send);
     connect(cancel_, &QPushButton::clicked, this, &ComposerWindow::cancel);
     connect(copy, &QPushButton::clicked, this, &ComposerWindow::copyAsCurl);
     connect(import, &QPushButton::clicked, this, &ComposerWindow::showImportDialog);
     connect(local, &QPushButton::clicked, this, &ComposerWindow::tryLocalServer);
-    connect(editor_, &ComposerRequestEditor::sendRequested, this, &ComposerWindow::send);
-    connect(editor_, &ComposerRequestEditor::changed, this, &ComposerWindow::updateTitle);
-    connect(worker_, &ComposerWorker::finished, this, &ComposerWindow::onFinished);
-    connect(history_, &ComposerHistory::chosen, this, &ComposerWindow::loadRequest);
-    connect(collection_, &ComposerCollection::chosen, this, &ComposerWindow::loadRequest);
-    connect(collection_, &ComposerCollection::addCurrentRequested, this,
-            [this] { collection_->addRequest(editor_->request()); });
-    resize(1400, 820);
-    updateButtons();
-    updateTitle();
+    return bar;
 }
 
 ComposerWindow::~ComposerWindow() = default;
@@ -103,18 +109,10 @@ bool ComposerWindow::send() {
         response_->summary()->setText(why);
         return false;
     }
-    ComposerRequest form = editor_->request();
-    try {
-        const http::Request request = form.toRequest();
-        const auto url = http::Url::parse(form.url);
-        sending_ = std::make_unique<ComposerRequest>(form);
-        response_->traceView()->clear();
-        worker_->send(request, *url, form.options());
-    } catch (const Error& e) {
-        response_->showState(tr("Not sent"), true);
-        response_->summary()->setText(ErrorText::sentence(e));
-        return false;
-    }
+    const ComposerPrepared& prepared = editor_->prepared();  // what the raw pane shows
+    sending_ = std::make_unique<ComposerRequest>(editor_->request());
+    response_->traceView()->clear();
+    worker_->send(*prepared.ready);
     response_->showState(tr("Sending..."), false);
     note_->clear();
     updateButtons();
@@ -157,11 +155,7 @@ void ComposerWindow::updateTitle() {
 
 QString ComposerWindow::curlCommand() const {
     if (!editor_->problem().isEmpty()) return {};
-    try {
-        return qs(editor_->request().toCurl().toCommandLine());
-    } catch (const Error&) {
-        return {};
-    }
+    return qs(editor_->prepared().curl.toCommandLine());
 }
 
 void ComposerWindow::copyAsCurl() {
@@ -200,18 +194,18 @@ void ComposerWindow::showImportDialog() {
     dialog->open();
 }
 
-bool ComposerWindow::tryLocalServer() {
-    QString error;
-    ComposerLocalServer* server = ComposerLocalServer::ensureRunning(&error);
-    if (!server) {
-        note_->setText(tr("Could not start the local http service: %1").arg(error));
-        return false;
-    }
-    ComposerRequest r = editor_->request();
-    r.url = ss(server->baseUrl() + QStringLiteral("/echo"));
-    loadRequest(r);
-    note_->setText(tr("Local http service on %1 (epoll model)").arg(server->baseUrl()));
-    return true;
+void ComposerWindow::tryLocalServer() {
+    ComposerLocalServer::ensureRunning(
+        this, [this](ComposerLocalServer* server, const QString& error) {
+            if (!server) {
+                note_->setText(tr("Could not start the local http service: %1").arg(error));
+                return;
+            }
+            ComposerRequest r = editor_->request();
+            r.url = ss(server->baseUrl() + QStringLiteral("/echo"));
+            loadRequest(r);
+            note_->setText(tr("Local http service on %1 (epoll model)").arg(server->baseUrl()));
+        });
 }
 
 void ComposerWindow::loadRequest(const ComposerRequest& request) { editor_->setRequest(request); }

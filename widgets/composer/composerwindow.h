@@ -11,6 +11,7 @@
 
 #include "widgets/composer/composerworker.h"
 
+class QHBoxLayout;
 class QLabel;
 class QPushButton;
 class QTabWidget;
@@ -47,8 +48,9 @@ public:
     bool importCurl(const QString& command, QString* error = nullptr);
     // Opens the Import cURL dialog (modal, non-blocking for sockets).
     void showImportDialog();
-    // Starts the shared local http service if needed and targets /echo.
-    bool tryLocalServer();
+    // Starts the shared local http service if needed (off the GUI thread;
+    // returns at once) and, once it listens, points the form at its /echo.
+    void tryLocalServer();
 
     ComposerRequestEditor* editor() const { return editor_; }
     ComposerResponseView* responseView() const { return response_; }
@@ -63,6 +65,8 @@ signals:
     void responseShown();
 
 private:
+    // Send, Cancel, Copy as cURL, Import cURL, Try with a local server, the note.
+    QHBoxLayout* buildButtonBar();
     void onFinished(quint64 id, std::shared_ptr<const sockwb::ComposerOutcome> outcome);
     void loadRequest(const ComposerRequest& request);
     void updateButtons();

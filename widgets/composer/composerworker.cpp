@@ -1,7 +1,5 @@
 #include "widgets/composer/composerworker.h"
 
-#include <QMetaObject>
-
 #include "core/net/error.h"
 #include "core/net/trace.h"
 #include "widgets/common/errortext.h"
@@ -12,47 +10,39 @@ namespace sockwb {
 ComposerWorker::ComposerWorker(QObject* parent) : QObject(parent), trace_(new TraceAdapter(this)) {}
 
 ComposerWorker::~ComposerWorker() {
-    for (auto& job : jobs_) job->client->cancel();
-    for (auto& job : jobs_)
-        if (job->thread.joinable()) job->thread.join();
+    for (auto& job : jobs_) job.client->cancel();
+    for (auto& job : jobs_) job.task.join();  // prompt: every client is cancelled
 }
 
-quint64 ComposerWorker::send(const http::Request& request, const http::Url& url,
-                             const http::ClientOptions& options) {
+quint64 ComposerWorker::send(const http::PreparedRequest& prepared) {
     cancel();
     reap();
     const quint64 id = nextId_++;
-    auto job = std::make_unique<Job>();
-    // The idle client is handed to the new thread; from now on only it touches the client.
-    job->client = idle_ ? std::move(idle_) : std::make_shared<http::Client>(options);
-    job->client->setOptions(options);
-    running_ = job->client;
+    // The idle client is handed to the new task; from now on only it touches the client.
+    auto client = idle_ ? std::move(idle_) : std::make_shared<http::Client>(prepared.options);
+    client->setOptions(prepared.options);
+    running_ = client;
     current_ = id;
-    Job* raw = job.get();
-    TraceAdapter* trace = trace_;
-    job->thread = std::thread([this, raw, trace, id, request, url] {
+    auto work = [client, trace = trace_, prepared] {
         auto outcome = std::make_shared<ComposerOutcome>();
-        {
-            TraceScope scope(trace);
-            try {
-                outcome->result = raw->client->perform(request, url);
-                outcome->ok = true;
-            } catch (const Error& e) {
-                outcome->error = ErrorText::sentence(e);
-            } catch (const std::exception& e) {
-                outcome->error = QString::fromStdString(e.what());
-            }
-            // A connection the server keeps open stays for the next send; any
-            // other is closed here, so its close() belongs to this trace.
-            if (!outcome->ok || !raw->client->options().keepAlive) raw->client->disconnect();
+        TraceScope scope(trace);
+        try {
+            outcome->result = client->perform(prepared);
+            outcome->ok = true;
+        } catch (const Error& e) {
+            outcome->error = ErrorText::sentence(e);
+        } catch (const std::exception& e) {
+            outcome->error = QString::fromStdString(e.what());
         }
-        raw->done = true;
-        // Queued to the GUI thread; dropped if the worker is gone (it joins us first).
-        QMetaObject::invokeMethod(
-            this, [this, id, outcome, client = raw->client] { deliver(id, outcome, client); },
-            Qt::QueuedConnection);
-    });
-    jobs_.push_back(std::move(job));
+        // A connection the server keeps open stays for the next send; any
+        // other is closed here, so its close() belongs to this trace.
+        if (!outcome->ok || !client->options().keepAlive) client->disconnect();
+        return std::shared_ptr<const ComposerOutcome>(std::move(outcome));
+    };
+    auto done = [this, id, client](TaskResult<std::shared_ptr<const ComposerOutcome>> r) {
+        deliver(id, std::move(*r.value), client);  // the work catches everything
+    };
+    jobs_.push_back(Job{BackgroundTask::run(this, std::move(work), std::move(done)), client});
     return id;
 }
 
@@ -73,14 +63,7 @@ void ComposerWorker::deliver(quint64 id, std::shared_ptr<const ComposerOutcome> 
 }
 
 void ComposerWorker::reap() {
-    for (auto it = jobs_.begin(); it != jobs_.end();) {
-        if ((*it)->done) {
-            (*it)->thread.join();
-            it = jobs_.erase(it);
-        } else {
-            ++it;
-        }
-    }
+    jobs_.remove_if([](const Job& job) { return job.task.isFinished(); });
 }
 
 }  // namespace sockwb

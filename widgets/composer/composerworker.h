@@ -1,6 +1,6 @@
 #pragma once
 // ComposerWorker: sends the composer's requests off the GUI thread. Each
-// send() runs on its own std::thread with a TraceScope feeding this
+// send() runs on its own BackgroundTask with a TraceScope feeding this
 // worker's TraceAdapter, so the trace shows exactly the socket calls of that
 // request. The outcome comes back to the GUI thread as a queued call.
 // Like a browser, the worker keeps the http::Client of the last completed
@@ -11,12 +11,12 @@
 
 #include <QObject>
 #include <QString>
-#include <atomic>
 #include <list>
 #include <memory>
-#include <thread>
 
 #include "core/http/client.h"
+#include "core/http/preparedrequest.h"
+#include "widgets/common/backgroundtask.h"
 
 namespace sockwb {
 
@@ -37,9 +37,10 @@ public:
     // Cancels what runs and joins every thread (prompt: cancel is immediate).
     ~ComposerWorker() override;
 
-    // Starts sending; returns an id that finished() will carry.
-    quint64 send(const http::Request& request, const http::Url& url,
-                 const http::ClientOptions& options);
+    // Starts sending prepared.wire (exactly those bytes, then the redirects'
+    // own) to prepared.url with prepared.options; returns an id that
+    // finished() will carry.
+    quint64 send(const http::PreparedRequest& prepared);
     // Stops the running request, if any; no finished() follows for it.
     void cancel();
     bool isBusy() const { return current_ != 0; }
@@ -54,16 +55,15 @@ signals:
 
 private:
     struct Job {
-        std::thread thread;
+        BackgroundTask task;
         std::shared_ptr<http::Client> client;
-        std::atomic<bool> done{false};
     };
     void deliver(quint64 id, std::shared_ptr<const ComposerOutcome> outcome,
                  std::shared_ptr<http::Client> client);
     void reap();
 
     TraceAdapter* trace_;
-    std::list<std::unique_ptr<Job>> jobs_;
+    std::list<Job> jobs_;  // the running request and cancelled ones still ending
     std::shared_ptr<http::Client> running_;
     std::shared_ptr<http::Client>
         idle_;  // the last completed request's client, its connection kept

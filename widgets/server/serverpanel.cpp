@@ -70,24 +70,7 @@ ServerPanel::ServerPanel(const ServerConfig& config, QWidget* parent)
       connections_(new ConnectionsTable(this)),
       log_(new LogView(this)),
       traceView_(new TraceView(this, kTraceRows)) {
-    setObjectName(QStringLiteral("serverPanel"));
-    status_->setObjectName(QStringLiteral("statusLine"));
-    status_->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    QFont bold = status_->font();
-    bold.setBold(true);
-    status_->setFont(bold);
-    error_->setObjectName(QStringLiteral("errorLabel"));
-    error_->setWordWrap(true);
-    error_->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    error_->setStyleSheet(QStringLiteral(
-        "QLabel { color: #c01c28; background: #fdecea; padding: 6px; border-radius: 3px; }"));
-    error_->hide();
-    counters_->setObjectName(QStringLiteral("countersLabel"));
-    counters_->hide();  // until the server has run once
-    startButton_->setObjectName(QStringLiteral("startButton"));
-    stopButton_->setObjectName(QStringLiteral("stopButton"));
-    editButton_->setObjectName(QStringLiteral("editButton"));
-    editButton_->setToolTip(tr("Change the configuration (while stopped)"));
+    setupLabels();
     tabs_->setObjectName(QStringLiteral("serverTabs"));
     tabs_->addTab(connections_, tr("Connections"));
     tabs_->addTab(log_, tr("Log"));
@@ -115,22 +98,33 @@ ServerPanel::ServerPanel(const ServerConfig& config, QWidget* parent)
     setState(Stopped);
 }
 
-ServerPanel::~ServerPanel() {
-    // A start or stop in flight finishes first; then nothing may outlive the
-    // adapters the server reports to (they are children, deleted after this).
-    if (worker_.joinable()) worker_.join();
-    std::unique_ptr<Server> pending;
-    {
-        std::lock_guard lock(mutex_);
-        pending = std::move(started_);
-    }
-    pending.reset();
-    server_.reset();
+void ServerPanel::setupLabels() {
+    setObjectName(QStringLiteral("serverPanel"));
+    status_->setObjectName(QStringLiteral("statusLine"));
+    status_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    QFont bold = status_->font();
+    bold.setBold(true);
+    status_->setFont(bold);
+    error_->setObjectName(QStringLiteral("errorLabel"));
+    error_->setWordWrap(true);
+    error_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    error_->setStyleSheet(QStringLiteral(
+        "QLabel { color: #c01c28; background: #fdecea; padding: 6px; border-radius: 3px; }"));
+    error_->hide();
+    counters_->setObjectName(QStringLiteral("countersLabel"));
+    counters_->hide();  // until the server has run once
+    startButton_->setObjectName(QStringLiteral("startButton"));
+    stopButton_->setObjectName(QStringLiteral("stopButton"));
+    editButton_->setObjectName(QStringLiteral("editButton"));
+    editButton_->setToolTip(tr("Change the configuration (while stopped)"));
 }
 
-void ServerPanel::runInBackground(std::function<void()> job) {
-    if (worker_.joinable()) worker_.join();  // the previous job already posted its result
-    worker_ = std::thread(std::move(job));
+ServerPanel::~ServerPanel() {
+    // A start or stop in flight finishes first, and a started server not yet
+    // delivered is destroyed in join(): nothing may outlive the adapters the
+    // server reports to (they are children, deleted after this).
+    task_.join();
+    server_.reset();
 }
 
 void ServerPanel::start() {
@@ -138,50 +132,36 @@ void ServerPanel::start() {
     setState(Starting);
     error_->hide();
     log_->append(LogView::Info, tr("starting %1 (%2 model)...").arg(title(), q(config_.model)));
-    runInBackground([this, config = config_] {
-        // The calls made here (socket, bind, listen) belong to this trace.
-        TraceScope scope(traceAdapter_);
-        std::unique_ptr<Server> server;
-        std::optional<ErrorInfo> error;
-        QString failure;
-        try {
-            server = std::make_unique<Server>(config);
-            server->setObserver(observer_);
-            server->setTraceObserver(traceAdapter_);
+    task_ = BackgroundTask::run(
+        this,
+        [config = config_, observer = observer_, trace = traceAdapter_] {
+            // The calls made here (socket, bind, listen) belong to this trace.
+            TraceScope scope(trace);
+            auto server = std::make_unique<Server>(config);
+            server->setObserver(observer);
+            server->setTraceObserver(trace);
             server->start();
-        } catch (const Error& e) {
-            error = e.info();
-            server.reset();
-        } catch (const std::exception& e) {
-            failure = QString::fromUtf8(e.what());
-            server.reset();
-        }
-        {
-            std::lock_guard lock(mutex_);
-            started_ = std::move(server);
-            workerError_ = error;
-            workerFailure_ = failure;
-        }
-        QMetaObject::invokeMethod(this, &ServerPanel::onStartFinished, Qt::QueuedConnection);
-    });
+            return server;
+        },
+        [this](TaskResult<std::unique_ptr<Server>> started) {
+            onStartFinished(std::move(started));
+        });
 }
 
-void ServerPanel::onStartFinished() {
-    std::optional<ErrorInfo> error;
-    QString failure;
-    {
-        std::lock_guard lock(mutex_);
-        server_ = std::move(started_);
-        error = std::move(workerError_);
-        failure = std::move(workerFailure_);
-        workerError_.reset();
-    }
-    if (!server_) {
-        showError(error ? ErrorText::sentence(*error)
-                        : tr("The server could not start: %1").arg(failure));
+void ServerPanel::onStartFinished(TaskResult<std::unique_ptr<Server>> started) {
+    if (!started.ok()) {
+        try {
+            std::rethrow_exception(started.error);
+        } catch (const Error& e) {
+            showError(ErrorText::sentence(e.info()));
+        } catch (...) {
+            showError(tr("The server could not start: %1")
+                          .arg(QString::fromUtf8(taskErrorText(started.error))));
+        }
         setState(Failed);
         return;
     }
+    server_ = std::move(*started.value);
     addresses_ = server_->addresses();
     modelName_ = q(server_->modelName());
     uptime_.start();
@@ -193,12 +173,14 @@ void ServerPanel::stop() {
     if (state_ != Running) return;
     setState(Stopping);
     // The GUI lets go of the server: from now on only the worker touches it.
-    runInBackground([this, server = std::shared_ptr<Server>(std::move(server_))]() mutable {
-        TraceScope scope(traceAdapter_);
-        server->stop();
-        server.reset();
-        QMetaObject::invokeMethod(this, &ServerPanel::onStopFinished, Qt::QueuedConnection);
-    });
+    task_ = BackgroundTask::run(
+        this,
+        [server = std::move(server_), trace = traceAdapter_]() mutable {
+            TraceScope scope(trace);
+            server->stop();
+            server.reset();
+        },
+        [this](TaskResult<void>) { onStopFinished(); });
 }
 
 void ServerPanel::onStopFinished() {
@@ -253,6 +235,39 @@ void ServerPanel::setState(State state) {
     emit stateChanged(state);
 }
 
+LogView::Line ServerPanel::eventLine(const ServerEvent& e) const {
+    const QDateTime t = toQt(e.time);
+    switch (e.kind) {
+        case ServerEvent::Listening:
+            return {LogView::Info, tr("%1 listening on %2").arg(q(e.text), q(e.address.toString())),
+                    t};
+        case ServerEvent::Opened:
+            return {LogView::Info,
+                    tr("#%1 connected from %2 (fd %3)")
+                        .arg(e.connection.id)
+                        .arg(q(e.connection.peer.toString()))
+                        .arg(e.connection.fd),
+                    t};
+        case ServerEvent::Closed:
+            return {LogView::Info,
+                    tr("#%1 closed (%2 bytes in, %3 bytes out)")
+                        .arg(e.connection.id)
+                        .arg(e.connection.bytesIn)
+                        .arg(e.connection.bytesOut),
+                    t};
+        case ServerEvent::Data:
+            return {e.incoming ? LogView::Incoming : LogView::Outgoing,
+                    QStringLiteral("#%1 %2").arg(e.connectionId).arg(preview(e.bytes)), t};
+        case ServerEvent::Log:
+            return {LogView::Info, q(e.text), t};
+        case ServerEvent::Failure:
+            return {LogView::Failure, ErrorText::sentence(e.error), t};
+        case ServerEvent::Stopped:
+            break;
+    }
+    return {LogView::Info, QString(), t};
+}
+
 void ServerPanel::onServerEvents(const QVector<ServerEvent>& events, quint64 dropped) {
     QVector<LogView::Line> lines;
     lines.reserve(events.size() + 1);
@@ -267,49 +282,14 @@ void ServerPanel::onServerEvents(const QVector<ServerEvent>& events, quint64 dro
     int dataLines = 0;
     int skipped = 0;
     for (const ServerEvent& e : events) {
-        const QDateTime t = toQt(e.time);
-        switch (e.kind) {
-            case ServerEvent::Listening:
-                lines.push_back({LogView::Info,
-                                 tr("%1 listening on %2").arg(q(e.text), q(e.address.toString())),
-                                 t});
-                break;
-            case ServerEvent::Opened:
-                lines.push_back({LogView::Info,
-                                 tr("#%1 connected from %2 (fd %3)")
-                                     .arg(e.connection.id)
-                                     .arg(q(e.connection.peer.toString()))
-                                     .arg(e.connection.fd),
-                                 t});
-                break;
-            case ServerEvent::Closed:
-                lines.push_back({LogView::Info,
-                                 tr("#%1 closed (%2 bytes in, %3 bytes out)")
-                                     .arg(e.connection.id)
-                                     .arg(e.connection.bytesIn)
-                                     .arg(e.connection.bytesOut),
-                                 t});
-                break;
-            case ServerEvent::Data:
-                // A flood (chargen...) would drown the log and the GUI thread:
-                // show the first lines of each batch and count the rest.
-                if (++dataLines > kDataLinesPerBatch) {
-                    ++skipped;
-                    break;
-                }
-                lines.push_back({e.incoming ? LogView::Incoming : LogView::Outgoing,
-                                 QStringLiteral("#%1 %2").arg(e.connectionId).arg(preview(e.bytes)),
-                                 t});
-                break;
-            case ServerEvent::Log:
-                lines.push_back({LogView::Info, q(e.text), t});
-                break;
-            case ServerEvent::Failure:
-                lines.push_back({LogView::Failure, ErrorText::sentence(e.error), t});
-                break;
-            case ServerEvent::Stopped:
-                break;  // onStopFinished says it once the threads are joined
+        if (e.kind == ServerEvent::Stopped) continue;  // onStopFinished says it once joined
+        // A flood (chargen...) would drown the log and the GUI thread: show
+        // the first data lines of each batch and count the rest.
+        if (e.kind == ServerEvent::Data && ++dataLines > kDataLinesPerBatch) {
+            ++skipped;
+            continue;
         }
+        lines.push_back(eventLine(e));
     }
     if (skipped)
         lines.push_back(

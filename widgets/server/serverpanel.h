@@ -2,7 +2,7 @@
 // ServerPanel: one server in the main window. Status line (listening
 // address:real port, model, uptime), Start/Stop, connections table,
 // counters, a time-stamped log and the server's syscall trace. The Server
-// starts and stops on a worker thread (bind/listen and the joins of stop()
+// starts and stops on a BackgroundTask (bind/listen and the joins of stop()
 // may block), so the window never freezes; errors such as EADDRINUSE are
 // shown in the panel in plain words, never in a modal box.
 
@@ -10,14 +10,12 @@
 #include <QTimer>
 #include <QVector>
 #include <QWidget>
-#include <functional>
 #include <memory>
-#include <mutex>
-#include <optional>
-#include <thread>
 
 #include "core/net/trace.h"
 #include "core/server/server.h"
+#include "widgets/common/backgroundtask.h"
+#include "widgets/common/logview.h"
 #include "widgets/server/serverobserveradapter.h"
 
 class QLabel;
@@ -27,7 +25,6 @@ class QTabWidget;
 namespace sockwb {
 
 class ConnectionsTable;
-class LogView;
 class TraceAdapter;
 class TraceView;
 
@@ -66,10 +63,12 @@ signals:
     void titleChanged(const QString& title);
 
 private:
-    void runInBackground(std::function<void()> job);
-    void onStartFinished();
+    void onStartFinished(TaskResult<std::unique_ptr<Server>> started);
     void onStopFinished();
     void onServerEvents(const QVector<sockwb::ServerEvent>& events, quint64 dropped);
+    // The log line for one event (not Stopped).
+    LogView::Line eventLine(const ServerEvent& e) const;
+    void setupLabels();  // status, error and counters lines, object names
     void setState(State state);
     void showError(const QString& sentence);
     void editConfig();
@@ -81,12 +80,9 @@ private:
     std::vector<Address> addresses_;
     QString modelName_;
 
-    // Hand-over from the worker thread (guarded by mutex_).
-    std::mutex mutex_;
-    std::unique_ptr<Server> started_;
-    std::optional<ErrorInfo> workerError_;
-    QString workerFailure_;
-    std::thread worker_;
+    // The start or stop in flight (one at a time); its result comes back to
+    // onStartFinished/onStopFinished on the GUI thread.
+    BackgroundTask task_;
 
     ServerObserverAdapter* observer_;
     TraceAdapter* traceAdapter_;
