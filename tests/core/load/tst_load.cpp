@@ -381,7 +381,9 @@ void tst_Load::httpKeepAliveCountsNon2xx() {
     const LoadStats s = LoadGenerator(c).run();
     QCOMPARE(s.errorTotal(), 0u);
     QCOMPARE(s.requests, 300u);
-    QCOMPARE(script->responses.load(), 300);
+    // The server thread counts an answer after sending it: the client may
+    // have read the last one first.
+    QTRY_COMPARE(script->responses.load(), 300);
     QCOMPARE(s.non2xx, uint64_t(script->notFound.load()));
     QVERIFY(s.non2xx >= 145 && s.non2xx <= 150);  // every second answer on each of 5 connections
     QCOMPARE(s.connectionsOpened, 5u);            // kept alive

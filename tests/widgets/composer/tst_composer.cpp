@@ -157,9 +157,10 @@ void tst_Composer::sendFilledByClicksAndKeys() {
     QVERIFY(w.responseView()->timingChart()->timings().total > 0);
     QCOMPARE(w.history()->count(), 1);
     // The request's own socket calls reached the Trace tab.
-    w.worker()->traceAdapter()->flush();  // the request's thread is done: all its calls are queued
-    QVERIFY(w.responseView()->traceView()->model()->rowCount() >=
-            5);  // socket, connect, send, recv, close
+    // socket, connect, send, recv, close: the worker thread may still be
+    // making its last calls when the response is shown, so flush until then.
+    QTRY_VERIFY((w.worker()->traceAdapter()->flush(),
+                 w.responseView()->traceView()->model()->rowCount() >= 5));
     w.responseView()->tabs()->setCurrentIndex(6);
     grab(w, QStringLiteral("trace"));
     w.responseView()->tabs()->setCurrentIndex(0);
