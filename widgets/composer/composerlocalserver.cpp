@@ -19,6 +19,13 @@ ComposerLocalServer::ComposerLocalServer(QObject* parent) : QObject(parent) {
 
 ComposerLocalServer::~ComposerLocalServer() {
     task_.join();  // a start in flight: its server, not delivered, is destroyed here
+    if (server_ && !QCoreApplication::instance()) {
+        // Destroyed with the application object (its child), after the event
+        // loop is gone: no task can deliver any more, so stop here.
+        server_->stop();
+        server_.reset();
+        return;
+    }
     stopInBackground();
     task_.join();
 }
