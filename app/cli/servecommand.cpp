@@ -14,6 +14,7 @@
 #include "core/net/error.h"
 #include "core/server/server.h"
 #include "core/server/service.h"
+#include "core/services/terminator.h"
 
 namespace sockwb::app {
 
@@ -30,8 +31,10 @@ constexpr const char* kHelp =
     "  --port N               0 (default) lets the kernel choose a free port\n"
     "  --model M              iterative, fork, thread, pool, select, poll, epoll (default epoll)\n"
     "  --threads N            pool: worker threads (default 4)\n"
-    "  --ticks N              clock: lines of time per request (default 5)\n"
-    "  --interval MS          clock: pause between two lines (default 1000)\n"
+    "  --ticks N              clock: times sent per request (default 5)\n"
+    "  --interval MS          clock: pause between two of them (default 1000)\n"
+    "  --terminator T         clock: none (default: the course's bytes, \"Au Revoir\" alone),\n"
+    "                         lf or crlf after each message (for netcat, telnet)\n"
     "  --root DIR             http: folder of static files\n"
     "  --also SERVICE[/udp]:PORT  one more listener on the same address (repeatable;\n"
     "                         select, poll and epoll serve several listeners)\n"
@@ -79,8 +82,9 @@ struct ServeOptions {
 // Each option once, with the check that names it; then the listeners.
 ServeOptions parse(const Args& args) {
     CommandParser p("serve");
-    for (const char* name : {"service", "protocol", "bind", "port", "model", "threads", "ticks",
-                             "interval", "root", "also", "max-connections", "idle-timeout"})
+    for (const char* name :
+         {"service", "protocol", "bind", "port", "model", "threads", "ticks", "interval",
+          "terminator", "root", "also", "max-connections", "idle-timeout"})
         p.addValue({QString::fromLatin1(name)});
     p.addFlag({"trace"});
     p.addFlag({"json"});
@@ -109,6 +113,7 @@ ServeOptions parse(const Args& args) {
     auto& service = o.config.serviceOptions;
     service.ticks = static_cast<int>(p.integer("ticks", 0, 1000000, service.ticks));
     service.intervalMs = static_cast<int>(p.integer("interval", 0, 86400000, service.intervalMs));
+    if (p.isSet("terminator")) service.terminator = parseTerminator(p.value("terminator"));
     if (p.isSet("root")) service.root = p.value("root");
     o.config.maxConnections =
         static_cast<int>(p.integer("max-connections", 0, 1000000, o.config.maxConnections));

@@ -24,16 +24,6 @@ constexpr std::chrono::milliseconds kConnectPause{1};
 double msBetween(Clock::time_point a, Clock::time_point b) {
     return std::chrono::duration<double, std::milli>(b - a).count();
 }
-
-// "[HH:MM:SS] " in local time, as the course's chat clients print it.
-std::string clockStamp() {
-    std::time_t now = std::time(nullptr);
-    std::tm tm{};
-    localtime_r(&now, &tm);
-    char buf[16];
-    std::strftime(buf, sizeof buf, "%H:%M:%S", &tm);
-    return buf;
-}
 }  // namespace
 
 struct ClientSwarm::Client {
@@ -241,8 +231,11 @@ bool ClientSwarm::takeBytes(size_t i, const char* data, size_t n) {
             if (!message) break;
             onMessage(i, *message);
         }
-        // A datagram is a message even without a line terminator.
-        if (udp && !c.ended())
+        // A datagram is a message even without a line terminator, and so
+        // are the unterminated bytes of one TCP read: the course's clock
+        // server sends "Au Revoir" with no '\n', and its receive_from()
+        // returns what one recv() gave.
+        if (!c.ended())
             if (auto rest = c.decoder.flush()) onMessage(i, *rest);
     } catch (const Error& e) {
         failClient(i, e.info());
@@ -315,8 +308,9 @@ void ClientSwarm::onTimer(size_t i) {
         queueSend(i, "ping " + std::to_string(c.seq) + "\n");
     } else if (config_.scenario == Scenario::ChatBot) {
         ++c.seq;
-        queueSend(i, "[" + clockStamp() + "] " + config_.nickPrefix + std::to_string(i + 1) +
-                         ": message " + std::to_string(c.seq) + "\n");
+        queueSend(i,
+                  formatChatMessage(config_.chatFormat, config_.nickPrefix + std::to_string(i + 1),
+                                    "message " + std::to_string(c.seq), std::time(nullptr)));
     }
     armTimer(i, next);
 }

@@ -9,6 +9,7 @@
 #include <string>
 #include <string_view>
 
+#include "core/client/chatformat.h"
 #include "core/client/clientconnection.h"
 #include "core/net/error.h"
 
@@ -17,7 +18,7 @@ namespace sockwb {
 enum class Scenario {
     Bonjour,   // send "Bonjour", read lines until "Au Revoir", close (the clock service)
     EchoPing,  // send "ping <n>" every interval, time the echo
-    ChatBot,   // send "[HH:MM:SS] botN: message k" every interval
+    ChatBot,   // send "message k" from botN every interval, dressed by chatFormat
     HoldIdle,  // connect and stay silent
 };
 
@@ -32,7 +33,8 @@ struct SwarmConfig {
     Scenario scenario = Scenario::Bonjour;
     int intervalMs = 1000;  // ping / chat period
     std::string nickPrefix = "bot";
-    int connectsPerRound = 32;  // new connects per loop round (spares the backlog)
+    ChatFormat chatFormat = ChatFormat::Course;  // chat: "[%d]botN:message k" (the course's)
+    int connectsPerRound = 32;                   // new connects per loop round (spares the backlog)
 };
 
 struct SwarmClientStatus {

@@ -18,13 +18,19 @@
 
 namespace sockwb {
 
+// What ends each message of a service that offers the choice (clock).
+// None is the course's bytes: its send_to(client, "Au Revoir") sends
+// strlen() bytes, no newline (core/services/terminator.h names them).
+enum class Terminator { None, Lf, CrLf };
+
 // Options a service may read. Plain data, copied into each server.
 struct ServiceOptions {
-    int ticks = 5;               // clock: lines of time per request
-    int intervalMs = 1000;       // clock: pause between two lines
-    std::string root;            // http: folder of static files ("" = none)
-    std::string modelName;       // filled by the engine: the model serving
-    size_t maxLine = 64 * 1024;  // chat and line services: longest line accepted
+    int ticks = 5;                             // clock: messages of time per request
+    int intervalMs = 1000;                     // clock: pause between two messages
+    Terminator terminator = Terminator::None;  // clock: after each message
+    std::string root;                          // http: folder of static files ("" = none)
+    std::string modelName;                     // filled by the engine: the model serving
+    size_t maxLine = 64 * 1024;                // chat and line services: longest line accepted
 };
 
 // What a TCP session may do with its connection. Implemented by each model;

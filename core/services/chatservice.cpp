@@ -4,16 +4,17 @@ namespace sockwb {
 
 namespace {
 
+constexpr int kTailTimer = 1;
+
 class ChatSession final : public Session {
 public:
     void onData(SessionContext& ctx, std::string_view bytes) override {
         const size_t maxLine = ctx.options().maxLine;
         while (!bytes.empty()) {
             const size_t nl = bytes.find('\n');
-            const std::string_view piece =
-                bytes.substr(0, nl == std::string_view::npos ? bytes.size() : nl + 1);
-            bytes.remove_prefix(piece.size());
             const bool complete = nl != std::string_view::npos;
+            const std::string_view piece = bytes.substr(0, complete ? nl + 1 : bytes.size());
+            bytes.remove_prefix(piece.size());
             if (skipping_) {
                 // The rest of a refused line: drop it up to its end.
                 if (complete) skipping_ = false;
@@ -21,24 +22,51 @@ public:
             }
             line_.append(piece);
             // The '\n' itself does not count against the limit.
-            const size_t length = line_.size() - (complete ? 1 : 0);
-            if (length > maxLine) {
+            lineLength_ += piece.size() - (complete ? 1 : 0);
+            if (lineLength_ > maxLine) {
                 ctx.log("chat: line from " + ctx.peer().toString() + " longer than " +
                         std::to_string(maxLine) + " bytes, refused");
                 line_.clear();
+                lineLength_ = 0;
                 skipping_ = !complete;
                 continue;
             }
             if (complete) {
                 ctx.broadcast(line_);
                 line_.clear();
+                lineLength_ = 0;
             }
+        }
+        if (!line_.empty() && !timerArmed_) {
+            ctx.startTimer(ChatService::kTailDelay, kTailTimer);
+            timerArmed_ = true;
         }
     }
 
+    // No '\n' came in time: the bytes go out as they are (the course's way).
+    void onTimer(SessionContext& ctx, int id) override {
+        if (id != kTailTimer) return;
+        timerArmed_ = false;
+        relayTail(ctx);
+    }
+
+    // A client that leaves after a message without '\n': it is relayed.
+    void onPeerClosed(SessionContext& ctx) override {
+        relayTail(ctx);
+        ctx.close();
+    }
+
 private:
-    std::string line_;  // the line being received, not complete yet
-    bool skipping_ = false;
+    void relayTail(SessionContext& ctx) {
+        if (line_.empty()) return;
+        ctx.broadcast(line_);
+        line_.clear();  // lineLength_ keeps counting the line for the limit
+    }
+
+    std::string line_;       // bytes of the current line not relayed yet
+    size_t lineLength_ = 0;  // bytes of the current line so far, relayed or not
+    bool skipping_ = false;  // dropping a refused line up to its '\n'
+    bool timerArmed_ = false;
 };
 
 }  // namespace

@@ -3,11 +3,20 @@
 #include <algorithm>
 #include <map>
 
+#include "core/services/terminator.h"
+
 namespace sockwb {
 
 namespace {
 
 constexpr int kTickTimer = 1;
+
+// A message as it goes on the wire: its text and the chosen terminator.
+std::string message(const ServiceOptions& options, std::string_view text) {
+    std::string bytes(text);
+    bytes += terminatorBytes(options.terminator);
+    return bytes;
+}
 
 // One run: the ticks left and whether a run is going. Shared by the TCP
 // session and each UDP peer; the caller sends what step() returns.
@@ -40,7 +49,7 @@ public:
             tick(ctx);
             return;
         }
-        ctx.send(ClockService::kGoodbye);
+        ctx.send(message(ctx.options(), ClockService::kGoodbye));
         run_.active = false;
         startNext(ctx);
     }
@@ -87,14 +96,14 @@ private:
         if (run_.left > 0) {
             tick(ctx);
         } else {
-            ctx.send(ClockService::kGoodbye);
+            ctx.send(message(ctx.options(), ClockService::kGoodbye));
             run_.active = false;
             startNext(ctx);
         }
     }
 
     void tick(SessionContext& ctx) {
-        ctx.send(ClockService::lineAt(now_()));
+        ctx.send(message(ctx.options(), ClockService::timeAt(now_())));
         --run_.left;
         ctx.startTimer(Millis(std::max(0, ctx.options().intervalMs)), kTickTimer);
     }
@@ -140,7 +149,7 @@ public:
             tick(ctx, run, peer);
             return;
         }
-        ctx.sendTo(ClockService::kGoodbye, peer);
+        ctx.sendTo(message(ctx.options(), ClockService::kGoodbye), peer);
         run.active = false;
         startNext(ctx, it, peer);
     }
@@ -158,13 +167,13 @@ private:
                 tick(ctx, run, peer);
                 return;
             }
-            ctx.sendTo(ClockService::kGoodbye, peer);
+            ctx.sendTo(message(ctx.options(), ClockService::kGoodbye), peer);
         }
         peers_.erase(it);
     }
 
     void tick(DatagramContext& ctx, Run& run, const Address& peer) {
-        ctx.sendTo(ClockService::lineAt(now_()), peer);
+        ctx.sendTo(message(ctx.options(), ClockService::timeAt(now_())), peer);
         --run.left;
         ctx.startTimer(Millis(std::max(0, ctx.options().intervalMs)), kTickTimer, peer);
     }
@@ -175,8 +184,8 @@ private:
 
 }  // namespace
 
-std::string ClockService::lineAt(std::chrono::system_clock::time_point t) {
-    return formatLocalTime(t) + "\n";
+std::string ClockService::timeAt(std::chrono::system_clock::time_point t) {
+    return formatLocalTime(t);
 }
 
 std::unique_ptr<Session> ClockService::newSession(const ServiceOptions&) const {

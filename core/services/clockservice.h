@@ -1,10 +1,16 @@
 #pragma once
 // The course's time service ("service temps"): for each request the client
-// sends, the current local time "YYYY-MM-DD HH:MM:SS\n" ticks times (first
-// line at once, then one per interval), then, one interval later,
-// "Au Revoir\n". Over TCP the server then closes; over UDP the lines are
+// sends, the current local time "YYYY-MM-DD HH:MM:SS" ticks times (first
+// message at once, then one per interval), then, one interval later,
+// "Au Revoir". Over TCP the server then closes; over UDP the messages are
 // datagrams to the sender and many peers are served at once, each by its
 // own timer.
+//
+// The bytes are the course's by default: its server does
+// send_to(client, "Au Revoir"), strlen() bytes and no terminator, and its
+// client loops until strcmp(r, "Au Revoir") == 0, so a "\n" would keep a
+// UDP client waiting forever. ServiceOptions::terminator appends "\n" or
+// "\r\n" to every message for line-based clients (netcat, telnet).
 //
 // What counts as a request (TCP): a line (up to '\n'), or, when the client
 // sends bytes without a newline (the course's C client sends "Bonjour"
@@ -19,15 +25,15 @@ namespace sockwb {
 
 class ClockService final : public Service {
 public:
-    static constexpr int kMaxPendingRequests = 64;  // more are dropped with a log line
-    static constexpr size_t kMaxUdpPeers = 1024;    // peers served at once over UDP
-    static constexpr const char* kGoodbye = "Au Revoir\n";
+    static constexpr int kMaxPendingRequests = 64;        // more are dropped with a log line
+    static constexpr size_t kMaxUdpPeers = 1024;          // peers served at once over UDP
+    static constexpr const char* kGoodbye = "Au Revoir";  // without terminator
 
     // now: where the time comes from (tests pin it).
     explicit ClockService(WallClock now = systemNow) : now_(std::move(now)) {}
 
-    // One tick line at time t, newline included. Thread-safe.
-    static std::string lineAt(std::chrono::system_clock::time_point t);
+    // One tick at time t, "2024-03-01 14:05:09", without terminator. Thread-safe.
+    static std::string timeAt(std::chrono::system_clock::time_point t);
 
     // Thread-safe (const).
     std::string name() const override { return "clock"; }

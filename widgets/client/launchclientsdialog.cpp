@@ -14,6 +14,7 @@
 #include <QSpinBox>
 #include <QTableView>
 #include <QVBoxLayout>
+#include <algorithm>
 
 #include "widgets/client/clientwindow.h"
 #include "widgets/client/headlessclients.h"
@@ -92,6 +93,10 @@ QFormLayout* LaunchClientsDialog::buildForm() {
     interval_->setRange(10, 600000);
     interval_->setValue(1000);
     interval_->setSuffix(tr(" ms"));
+    chatFormat_ = new QComboBox(this);
+    chatFormat_->setObjectName(QStringLiteral("chatFormat"));
+    chatFormat_->addItem(tr("[time]nick:message (course)"), int(ChatFormat::Course));
+    chatFormat_->addItem(tr("[HH:MM:SS] nick: message"), int(ChatFormat::Clock));
     asWindows_ = new QRadioButton(tr("As client &windows"), this);
     asWindows_->setObjectName(QStringLiteral("asWindows"));
     headlessMode_ = new QRadioButton(tr("&Headless, in a table"), this);
@@ -111,6 +116,7 @@ QFormLayout* LaunchClientsDialog::buildForm() {
     form->addRow(tr("Clients:"), count_);
     form->addRow(tr("Scenario:"), scenario_);
     form->addRow(tr("Interval:"), interval_);
+    form->addRow(tr("Chat format:"), chatFormat_);
     auto* mode = new QHBoxLayout;
     mode->addWidget(headlessMode_);
     mode->addWidget(asWindows_);
@@ -173,6 +179,7 @@ SwarmConfig LaunchClientsDialog::configFromForm(bool* ok) {
     config.count = count_->value();
     config.scenario = static_cast<Scenario>(scenario_->currentData().toInt());
     config.intervalMs = interval_->value();
+    config.chatFormat = static_cast<ChatFormat>(chatFormat_->currentData().toInt());
     *ok = !config.target.host.empty();
     if (!*ok) {
         formstyle::markInvalid(host_, true);
@@ -223,8 +230,10 @@ void LaunchClientsDialog::createWindowBatch() {
         auto* w = ClientWindow::open(host, windowConfig_.target.port, protocol);
         w->setGeometry(WindowPlacement::place(mode, index, placementBase_ + windowsTotal_,
                                               QSize(560, 440), area));
-        if (windowConfig_.scenario == Scenario::ChatBot)
+        if (windowConfig_.scenario == Scenario::ChatBot) {
             w->sendPanel()->setNickname(QStringLiteral("bot%1").arg(index + 1));
+            w->sendPanel()->setChatFormat(windowConfig_.chatFormat);
+        }
         w->setScenario(windowConfig_.scenario, windowConfig_.intervalMs);
         w->connectFromForm();
         windows_.append(w);
@@ -281,6 +290,7 @@ void LaunchClientsDialog::updateEnabled() {
     table_->setVisible(!asWindows_->isChecked());
     const auto s = static_cast<Scenario>(scenario_->currentData().toInt());
     interval_->setEnabled(s == Scenario::EchoPing || s == Scenario::ChatBot);
+    chatFormat_->setEnabled(s == Scenario::ChatBot);
     closeWindowsButton_->setEnabled(!windows().isEmpty() || batchTimer_.isActive());
 }
 
@@ -293,6 +303,8 @@ void LaunchClientsDialog::loadSettings() {
     count_->setValue(s.value(QStringLiteral("count"), 10).toInt());
     scenario_->setCurrentIndex(s.value(QStringLiteral("scenario"), 0).toInt());
     interval_->setValue(s.value(QStringLiteral("intervalMs"), 1000).toInt());
+    chatFormat_->setCurrentIndex(
+        std::max(0, chatFormat_->findData(s.value(QStringLiteral("chatFormat"), 0).toInt())));
     asWindows_->setChecked(s.value(QStringLiteral("windows"), false).toBool());
     headlessMode_->setChecked(!asWindows_->isChecked());
     placement_->setCurrentIndex(s.value(QStringLiteral("placement"), 0).toInt());
@@ -307,6 +319,7 @@ void LaunchClientsDialog::saveSettings() const {
     s.setValue(QStringLiteral("count"), count_->value());
     s.setValue(QStringLiteral("scenario"), scenario_->currentIndex());
     s.setValue(QStringLiteral("intervalMs"), interval_->value());
+    s.setValue(QStringLiteral("chatFormat"), chatFormat_->currentData().toInt());
     s.setValue(QStringLiteral("windows"), asWindows_->isChecked());
     s.setValue(QStringLiteral("placement"), placement_->currentIndex());
 }

@@ -73,6 +73,7 @@ private:
     QSpinBox* count_;
     QComboBox* scenario_;
     QSpinBox* interval_;
+    QComboBox* chatFormat_;  // chat bots: how each message is dressed (chatformat.h)
     QRadioButton* asWindows_;
     QRadioButton* headlessMode_;
     QComboBox* placement_;

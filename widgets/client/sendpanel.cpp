@@ -13,7 +13,6 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSplitter>
-#include <QTime>
 #include <QVBoxLayout>
 
 #include "core/net/error.h"
@@ -34,6 +33,7 @@ SendPanel::SendPanel(QWidget* parent)
       framing_(new QComboBox(this)),
       chatCheck_(new QCheckBox(tr("C&hat mode"), this)),
       nickEdit_(new QLineEdit(this)),
+      chatFormat_(new QComboBox(this)),
       sendButton_(new QPushButton(tr("&Send"), this)),
       errorLabel_(new QLabel(this)),
       history_(new QListWidget(this)) {
@@ -74,12 +74,17 @@ void SendPanel::setUpWidgets() {
         tr("Raw: the bytes as they are. Line: one message per line. "
            "Length: a 4-byte big-endian length before each message."));
     chatCheck_->setObjectName(QStringLiteral("chatCheck"));
-    chatCheck_->setToolTip(
-        tr("Send each line as \"[HH:MM:SS] nick: message\", as the course's chat client"));
+    chatCheck_->setToolTip(tr("Send each message as a chat client does, from the nickname"));
     nickEdit_->setObjectName(QStringLiteral("nickEdit"));
     nickEdit_->setPlaceholderText(tr("nickname"));
     nickEdit_->setText(QStringLiteral("student"));
     nickEdit_->setMaximumWidth(140);
+    chatFormat_->setObjectName(QStringLiteral("chatFormat"));
+    chatFormat_->addItem(tr("[time]nick:message (course)"), int(ChatFormat::Course));
+    chatFormat_->addItem(tr("[HH:MM:SS] nick: message"), int(ChatFormat::Clock));
+    chatFormat_->setToolTip(
+        tr("The course's chat client sends sprintf(\"[%d]%s:%s\", time(NULL), pseudo, message), "
+           "the message ending with its newline"));
     sendButton_->setObjectName(QStringLiteral("sendButton"));
     sendButton_->setToolTip(tr("Send (Ctrl+Enter)"));
     errorLabel_->setObjectName(QStringLiteral("sendError"));
@@ -99,6 +104,7 @@ void SendPanel::layOut() {
     options->addStretch();
     options->addWidget(chatCheck_);
     options->addWidget(nickEdit_);
+    options->addWidget(chatFormat_);
     auto* left = new QWidget(this);
     auto* leftLayout = new QVBoxLayout(left);
     leftLayout->setContentsMargins(0, 0, 0, 0);
@@ -132,6 +138,12 @@ bool SendPanel::chatMode() const { return chatCheck_->isChecked(); }
 QString SendPanel::nickname() const { return nickEdit_->text(); }
 void SendPanel::setChatMode(bool on) { chatCheck_->setChecked(on); }
 void SendPanel::setNickname(const QString& nick) { nickEdit_->setText(nick); }
+ChatFormat SendPanel::chatFormat() const {
+    return static_cast<ChatFormat>(chatFormat_->currentData().toInt());
+}
+void SendPanel::setChatFormat(ChatFormat format) {
+    chatFormat_->setCurrentIndex(chatFormat_->findData(int(format)));
+}
 
 void SendPanel::setSendEnabled(bool on) {
     sendEnabled_ = on;
@@ -148,6 +160,7 @@ void SendPanel::updateEnabled() {
     }
     sendButton_->setEnabled(sendEnabled_);
     nickEdit_->setEnabled(chat);
+    chatFormat_->setEnabled(chat);
     inputMode_->setEnabled(!chat);
     framing_->setEnabled(!chat);
     lineEnding_->setEnabled(!chat && framing() != Framing::Len32);
@@ -155,12 +168,11 @@ void SendPanel::updateEnabled() {
 
 std::optional<QByteArray> SendPanel::encode(const QString& text, QString* error) const {
     if (chatMode()) {
-        // "[HH:MM:SS] nick: message", one line, as the course's chat prints it.
-        QString nick = nickname().trimmed().isEmpty() ? tr("anonymous") : nickname().trimmed();
-        QString line =
-            QStringLiteral("[%1] %2: %3")
-                .arg(QTime::currentTime().toString(QStringLiteral("HH:mm:ss")), nick, text);
-        return line.toUtf8() + '\n';
+        const QString nick =
+            nickname().trimmed().isEmpty() ? tr("anonymous") : nickname().trimmed();
+        const std::string bytes = formatChatMessage(chatFormat(), nick.toStdString(),
+                                                    text.toStdString(), std::time(nullptr));
+        return QByteArray(bytes.data(), static_cast<qsizetype>(bytes.size()));
     }
     auto payload = inputMode_->currentIndex() == 1 ? ByteFormat::parseHex(text, error)
                                                    : ByteFormat::parseEscaped(text, error);

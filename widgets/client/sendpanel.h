@@ -3,13 +3,15 @@
 // escapes (\n \r \t \xHH) or hex, picks a line ending (none, LF, CRLF) and a
 // framing (raw, line, len32); Ctrl+Enter or Send turns that into the bytes
 // for the wire (core/net/framing.h encodes) and emits them. In chat mode each
-// line goes out as "[HH:MM:SS] nick: message\n", as the course's chat client
-// formats it. Keeps a history of what was sent; a double-click reloads one.
+// message goes out dressed by core/client/chatformat.h: the course's
+// "[%d]nick:message\n" (time(NULL)) by default, or "[HH:MM:SS] nick: message\n".
+// Keeps a history of what was sent; a double-click reloads one.
 
 #include <QByteArray>
 #include <QWidget>
 #include <optional>
 
+#include "core/client/chatformat.h"
 #include "core/net/framing.h"
 
 class QCheckBox;
@@ -35,6 +37,8 @@ public:
     QString nickname() const;
     void setChatMode(bool on);
     void setNickname(const QString& nick);
+    ChatFormat chatFormat() const;
+    void setChatFormat(ChatFormat format);
     // Enables the Send button and Ctrl+Enter (only when connected).
     void setSendEnabled(bool on);
     // Builds the wire bytes for `text` with the current settings; nullopt and
@@ -62,6 +66,7 @@ private:
     QComboBox* framing_;
     QCheckBox* chatCheck_;
     QLineEdit* nickEdit_;
+    QComboBox* chatFormat_;
     QPushButton* sendButton_;
     QLabel* errorLabel_;
     QListWidget* history_;

@@ -15,6 +15,7 @@
 #include <QStandardItemModel>
 #include <QToolButton>
 #include <QVBoxLayout>
+#include <algorithm>
 
 #include "widgets/common/refusaltext.h"
 #include "widgets/server/listenertable.h"
@@ -52,6 +53,7 @@ ServerForm::ServerForm(QWidget* parent)
       service_(new QComboBox(this)),
       ticks_(spin(this, "ticksBox", 1, 1000, 5)),
       interval_(spin(this, "intervalBox", 0, 600000, 1000)),
+      terminator_(new QComboBox(this)),
       root_(new QLineEdit(this)),
       rootRow_(new QWidget(this)),
       model_(new QComboBox(this)),
@@ -90,6 +92,14 @@ void ServerForm::buildForm() {
     ticks_->setToolTip(
         tr("Clock: how many times the time is sent per request, then \"Au Revoir\"."));
     interval_->setSuffix(tr(" ms"));
+    terminator_->setObjectName(QStringLiteral("terminatorBox"));
+    terminator_->addItem(tr("None (the course's bytes)"), int(Terminator::None));
+    terminator_->addItem(tr("LF (\\n)"), int(Terminator::Lf));
+    terminator_->addItem(tr("CRLF (\\r\\n)"), int(Terminator::CrLf));
+    terminator_->setToolTip(
+        tr("Clock: what follows each time and \"Au Revoir\". None sends exactly what the "
+           "course's server sends, so the course's client stops at \"Au Revoir\"; LF or CRLF "
+           "suit line-based clients such as netcat."));
     root_->setObjectName(QStringLiteral("rootEdit"));
     root_->setPlaceholderText(tr("folder of static files (optional)"));
     auto* browse = new QToolButton(rootRow_);
@@ -114,6 +124,7 @@ void ServerForm::buildForm() {
     form_->addRow(tr("&Service:"), service_);
     form_->addRow(tr("Ticks:"), ticks_);
     form_->addRow(tr("Interval:"), interval_);
+    form_->addRow(tr("Terminator:"), terminator_);
     form_->addRow(tr("Root folder:"), rootRow_);
 
     auto* modelBox = new QGroupBox(tr("Concurrency"), this);
@@ -176,6 +187,7 @@ ServerConfig ServerForm::config() const {
     c.idleTimeoutMs = idleTimeout_->value();
     c.serviceOptions.ticks = ticks_->value();
     c.serviceOptions.intervalMs = interval_->value();
+    c.serviceOptions.terminator = static_cast<Terminator>(terminator_->currentData().toInt());
     c.serviceOptions.root = root_->text().trimmed().toStdString();
     return c;
 }
@@ -197,6 +209,7 @@ void ServerForm::setConfig(const ServerConfig& c) {
     idleTimeout_->setValue(c.idleTimeoutMs);
     ticks_->setValue(c.serviceOptions.ticks);
     interval_->setValue(c.serviceOptions.intervalMs);
+    terminator_->setCurrentIndex(terminator_->findData(int(c.serviceOptions.terminator)));
     root_->setText(QString::fromStdString(c.serviceOptions.root));
     refreshing_ = false;
     refresh();
@@ -256,6 +269,7 @@ void ServerForm::refresh() {
     const QString service = service_->currentText();
     form_->setRowVisible(ticks_, service == QLatin1String("clock"));
     form_->setRowVisible(interval_, service == QLatin1String("clock"));
+    form_->setRowVisible(terminator_, service == QLatin1String("clock"));
     form_->setRowVisible(rootRow_, service == QLatin1String("http"));
     poolSize_->setEnabled(model_->currentText() == QLatin1String("pool"));
 
@@ -289,6 +303,7 @@ void ServerForm::saveSettings() const {
     s.setValue(kGroup + QStringLiteral("service"), service_->currentText());
     s.setValue(kGroup + QStringLiteral("ticks"), ticks_->value());
     s.setValue(kGroup + QStringLiteral("interval"), interval_->value());
+    s.setValue(kGroup + QStringLiteral("terminator"), terminator_->currentData().toInt());
     s.setValue(kGroup + QStringLiteral("root"), root_->text());
     s.setValue(kGroup + QStringLiteral("model"), model_->currentText());
     s.setValue(kGroup + QStringLiteral("poolSize"), poolSize_->value());
@@ -308,6 +323,9 @@ void ServerForm::loadSettings() {
         s.value(kGroup + QStringLiteral("service"), QStringLiteral("echo")).toString());
     ticks_->setValue(s.value(kGroup + QStringLiteral("ticks"), 5).toInt());
     interval_->setValue(s.value(kGroup + QStringLiteral("interval"), 1000).toInt());
+    const int terminator = terminator_->findData(
+        s.value(kGroup + QStringLiteral("terminator"), int(Terminator::None)).toInt());
+    terminator_->setCurrentIndex(std::max(terminator, 0));
     root_->setText(s.value(kGroup + QStringLiteral("root")).toString());
     model_->setCurrentText(
         s.value(kGroup + QStringLiteral("model"), QStringLiteral("epoll")).toString());

@@ -56,6 +56,7 @@ private:
     QComboBox* service_;
     QSpinBox* ticks_;
     QSpinBox* interval_;
+    QComboBox* terminator_;  // clock: what ends each message (ServiceOptions::terminator)
     QLineEdit* root_;
     QWidget* rootRow_;
     QComboBox* model_;
