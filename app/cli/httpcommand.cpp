@@ -31,6 +31,10 @@ const char* kHttpUsage =
     "      --timeout S             give up after S seconds (default 30)\n"
     "      --from-curl 'curl ...'  send what that curl command would send\n"
     "      --as-curl               print the equivalent curl command instead of sending\n"
+    "When the connection fails after part of the response came (a server that closes\n"
+    "without reading the request makes its kernel reset the connection: ECONNRESET), what\n"
+    "came is written first (the body so far, or the raw bytes without a complete head),\n"
+    "then the error.\n"
     "Exit status: 0 when a response was read (whatever its status), 1 on connection,\n"
     "timeout or framing errors, 2 on bad usage.\n";
 
@@ -126,9 +130,10 @@ HttpOptions parse(const Args& args) {
 }
 
 // The heads (-i) or the exact bytes (--raw) on stdout, the body on stdout
-// or in -o FILE. False when FILE cannot be written.
+// or in -o FILE. A hop without a complete head (a partial response) is
+// written raw. False when FILE cannot be written.
 bool writeResult(const http::Result& result, const HttpOptions& o) {
-    if (o.raw) {
+    if (o.raw || !result.final().headComplete) {
         for (const auto& hop : result.hops) writeAll(stdout, hop.raw);
         return true;
     }
@@ -183,6 +188,19 @@ int send(const HttpOptions& o, const http::Request& request) {
     return 0;
 }
 
+// The connection failed after part of the response: what came, then the error.
+int showPartial(const http::PartialResponseError& e, const HttpOptions& o) {
+    http::Result received;
+    received.hops.push_back(e.received());
+    writeResult(received, o);
+    std::fflush(stdout);
+    std::fprintf(stderr, "sockwb http: %s\n", e.what());
+    std::fprintf(stderr, "sockwb http: %llu bytes of the response came before the error%s\n",
+                 static_cast<unsigned long long>(e.received().bytesReceived),
+                 e.received().headComplete ? "" : " (written raw: no complete head)");
+    return 1;
+}
+
 }  // namespace
 
 int httpCommand(const Args& args) {
@@ -201,6 +219,8 @@ int httpCommand(const Args& args) {
     }
     try {
         return send(o, request);
+    } catch (const http::PartialResponseError& e) {
+        return showPartial(e, o);
     } catch (const Error& e) {
         std::fprintf(stderr, "sockwb http: %s\n", e.what());
         return 1;

@@ -52,6 +52,9 @@ std::string resolveLocation(const Url& base, const std::string& location) {
     return prefix + path + location;
 }
 
+PartialResponseError::PartialResponseError(const Error& cause, Exchange received)
+    : Error(cause), received_(std::move(received)) {}
+
 Client::Client(ClientOptions options) : options_(std::move(options)) {}
 
 Client::~Client() { disconnect(); }
@@ -200,6 +203,25 @@ bool Client::sendRequest(Exchange& ex, Clock::time_point deadline, bool allowRet
 bool Client::receiveResponse(ResponseParser& parser, Exchange& ex, const std::string& origin,
                              Clock::time_point deadline, bool allowRetry,
                              Clock::time_point* firstByte) {
+    try {
+        return readResponse(parser, ex, origin, deadline, allowRetry, firstByte);
+    } catch (const Error& e) {
+        if (ex.bytesReceived == 0 || e.kind() == ErrorKind::Cancelled) throw;
+        // What came before the failure goes with it (curl shows the page too).
+        ex.complete = false;
+        ex.headComplete = parser.headComplete();
+        if (ex.headComplete) {
+            ex.interim = parser.interimResponses();
+            ex.response = parser.response();
+        }
+        ex.timings.download = msBetween(*firstByte, Clock::now());
+        throw PartialResponseError(e, std::move(ex));
+    }
+}
+
+bool Client::readResponse(ResponseParser& parser, Exchange& ex, const std::string& origin,
+                          Clock::time_point deadline, bool allowRetry,
+                          Clock::time_point* firstByte) {
     std::string buf(64 * 1024, '\0');
     for (;;) {
         IoResult r;

@@ -111,7 +111,7 @@ void ComposerResponseView::showState(const QString& text, bool isError) {
 }
 
 void ComposerResponseView::fillVisibleTab() {
-    if (!outcome_ || !outcome_->ok || outcome_->result.hops.empty()) return;
+    if (!outcome_ || outcome_->result.hops.empty()) return;
     const std::string& raw = outcome_->result.final().raw;
     if (tabs_->currentWidget() == raw_ && rawDirty_) {
         raw_->setPlainText(composerVisibleBytes(
@@ -132,25 +132,36 @@ void ComposerResponseView::fillVisibleTab() {
 void ComposerResponseView::showOutcome(std::shared_ptr<const ComposerOutcome> shared) {
     outcome_ = std::move(shared);
     const ComposerOutcome& outcome = *outcome_;
-    if (!outcome.ok || outcome.result.hops.empty()) {
+    if (outcome.result.hops.empty()) {
         showState(tr("Error"), true);
         summary_->setText(outcome.error);
         return;
     }
     const http::Exchange& ex = outcome.result.final();
     const http::Response& r = ex.response;
-    setChip(QStringLiteral("%1 %2").arg(r.status).arg(qs(r.reason)), classColor(r.statusClass()));
-    double total = 0;
-    for (const auto& hop : outcome.result.hops) total += hop.timings.total;
-    summary_->setText(
-        tr("%1 ms  -  body %2, %3 received  -  %4 %5")
-            .arg(total, 0, 'f', 1)
-            .arg(composerSize(r.body.size()), composerSize(ex.bytesReceived), qs(r.version),
-                 outcome.result.hops.size() > 1
-                     ? tr("(%n redirect(s))", nullptr, int(outcome.result.hops.size() - 1))
-                     : QString()));
+    if (!ex.headComplete)
+        showState(tr("Error"), true);  // no status line to show: the raw bytes are the body
+    else
+        setChip(QStringLiteral("%1 %2").arg(r.status).arg(qs(r.reason)),
+                classColor(r.statusClass()));
+    if (!outcome.ok) {
+        // The connection failed after part of the response: what came, then why.
+        summary_->setText(tr("%1 received, then the error: %2")
+                              .arg(composerSize(ex.bytesReceived), outcome.error));
+    } else {
+        double total = 0;
+        for (const auto& hop : outcome.result.hops) total += hop.timings.total;
+        summary_->setText(
+            tr("%1 ms  -  body %2, %3 received  -  %4 %5")
+                .arg(total, 0, 'f', 1)
+                .arg(composerSize(r.body.size()), composerSize(ex.bytesReceived), qs(r.version),
+                     outcome.result.hops.size() > 1
+                         ? tr("(%n redirect(s))", nullptr, int(outcome.result.hops.size() - 1))
+                         : QString()));
+    }
 
-    body_->setBody(bytes(r.body), qs(std::string(r.headers.get("Content-Type").value_or(""))));
+    body_->setBody(bytes(ex.headComplete ? r.body : ex.raw),
+                   qs(std::string(r.headers.get("Content-Type").value_or(""))));
     headers_->setRowCount(0);
     for (const auto& f : r.headers) {
         const int row = headers_->rowCount();

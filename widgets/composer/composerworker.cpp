@@ -29,6 +29,9 @@ quint64 ComposerWorker::send(const http::PreparedRequest& prepared) {
         try {
             outcome->result = client->perform(prepared);
             outcome->ok = true;
+        } catch (const http::PartialResponseError& e) {
+            outcome->result.hops.push_back(e.received());
+            outcome->error = ErrorText::sentence(e);
         } catch (const Error& e) {
             outcome->error = ErrorText::sentence(e);
         } catch (const std::exception& e) {

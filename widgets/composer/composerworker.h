@@ -22,7 +22,9 @@ namespace sockwb {
 
 class TraceAdapter;
 
-// What one send produced: the hops, or an error sentence.
+// What one send produced: the hops, or an error sentence. When the
+// connection failed after part of the response (ok false, error set), the
+// last hop is what came (http::PartialResponseError).
 struct ComposerOutcome {
     bool ok = false;
     http::Result result;
