@@ -39,8 +39,9 @@ private slots:
     }
 
     void udpClockThreePeers() {
+        // Line-terminated messages on request (--terminator lf).
         Serve s({"--service", "clock", "--protocol", "udp", "--ticks", "3", "--interval", "100",
-                 "--model", "epoll"});
+                 "--model", "epoll", "--terminator", "lf"});
         QList<QProcess*> peers;
         QElapsedTimer t;
         t.start();
@@ -175,6 +176,9 @@ private slots:
         QTest::newRow("unknown service")
             << QStringList{"--service", "ecoh"} << 2
             << QStringList{"ecoh", "echo, discard, chargen, daytime, time, clock, chat, http"};
+        QTest::newRow("unknown terminator")
+            << QStringList{"--service", "clock", "--terminator", "cr"} << 2
+            << QStringList{"'cr'", "none, lf or crlf"};
         QTest::newRow("unknown model") << QStringList{"--service", "echo", "--model", "fibers"} << 2
                                        << QStringList{"fibers", "iterative", "epoll"};
         QTest::newRow("chat over udp")

@@ -2,6 +2,7 @@
 // redirects, chunked, gzip, timeout, cancel). Against real servers (nginx,
 // python3's http.server): tst_http_client_servers.cpp.
 
+#include <poll.h>
 #include <zlib.h>
 
 #include <QtTest>
@@ -123,6 +124,8 @@ private slots:
     void cancelReturnsAtOnce();
     void connectionRefused();
     void brokenFramingIsError();
+    void resetAfterPageKeepsPage_data();
+    void resetAfterPageKeepsPage();
 };
 
 void tst_HttpClient::prepareAddsDefaultHeaders() {
@@ -332,6 +335,51 @@ void tst_HttpClient::brokenFramingIsError() {
         QFAIL("conflicting Content-Length accepted");
     } catch (const Error& e) {
         QCOMPARE(int(e.kind()), int(ErrorKind::Protocol));
+    }
+}
+
+void tst_HttpClient::resetAfterPageKeepsPage_data() {
+    QTest::addColumn<QByteArray>("sent");
+    QTest::addColumn<bool>("headComplete");
+    QTest::newRow("course's Exercice 1 page")
+        << QByteArray("HTTP/1.1 200 OK\n\n<h1>Hello World!</h1>") << true;
+    QTest::newRow("half a status line") << QByteArray("HTTP/1.1 20") << false;
+}
+
+// The course's "Exercice 1" server writes its page and closes without
+// reading the request: the unread bytes make its kernel send an RST, and
+// recv() fails with ECONNRESET after the page. The page comes with the error.
+void tst_HttpClient::resetAfterPageKeepsPage() {
+    QFETCH(QByteArray, sent);
+    QFETCH(bool, headComplete);
+    Socket listener = tcpListen(Address::fromIp("127.0.0.1", 0));
+    const std::string url =
+        "http://127.0.0.1:" + std::to_string(listener.localAddress().port()) + "/";
+    std::thread server([&] {
+        Socket::Accepted a = listener.accept();
+        pollfd p{a.socket.fd(), POLLIN, 0};
+        ::poll(&p, 1, 5000);  // the request arrived; it stays unread
+        a.socket.sendAll(sent.toStdString());
+    });  // closing with unread input: RST, not FIN
+    Client client;
+    try {
+        client.fetch("GET", url);
+        server.join();
+        QFAIL("no error after the reset");
+    } catch (const PartialResponseError& e) {
+        server.join();
+        QCOMPARE(int(e.kind()), int(ErrorKind::System));
+        QCOMPARE(e.err(), ECONNRESET);
+        QVERIFY2(std::string(e.what()).find("ECONNRESET") != std::string::npos, e.what());
+        const Exchange& got = e.received();
+        QVERIFY(!got.complete);
+        QCOMPARE(got.headComplete, headComplete);
+        QCOMPARE(QByteArray::fromStdString(got.raw), sent);
+        QCOMPARE(got.bytesReceived, uint64_t(sent.size()));
+        if (headComplete) {
+            QCOMPARE(got.response.status, 200);
+            QCOMPARE(got.response.body, std::string("<h1>Hello World!</h1>"));
+        }
     }
 }
 

@@ -539,6 +539,7 @@ void tst_ServerModels::clockConcurrency() {
     ServerConfig c = config("clock");
     c.serviceOptions.ticks = 3;
     c.serviceOptions.intervalMs = 100;
+    c.serviceOptions.terminator = Terminator::Lf;  // lines, to read them as lines
     c.poolSize = 4;
     Server server(c);
     server.start();
@@ -599,6 +600,7 @@ void tst_ServerModels::udpClockThreePeers() {
     c.listeners[0].protocol = Protocol::Udp;
     c.serviceOptions.ticks = 3;
     c.serviceOptions.intervalMs = 100;
+    c.serviceOptions.terminator = Terminator::Lf;
     if (model_ == "thread" || model_ == "pool" || model_ == "fork") {
         QVERIFY_THROWS_EXCEPTION(Error, Server{c});
         return;

@@ -12,6 +12,7 @@
 #include "core/services/chatservice.h"
 #include "core/services/clockservice.h"
 #include "core/services/httpservice.h"
+#include "core/services/terminator.h"
 #include "support/fakeservicecontext.h"
 #include "support/testmain.h"
 
@@ -78,13 +79,13 @@ private slots:
         for (const QByteArray& r : reads)
             s->onData(ctx, std::string_view(r.constData(), size_t(r.size())));
         // The first line goes out at once, the others one per timer.
-        QCOMPARE(ctx.take(), std::string("2024-03-01 14:05:09\n"));
+        QCOMPARE(ctx.take(), std::string("2024-03-01 14:05:09"));  // the course's bytes
         std::string expected;
         int second = 10;
         for (int run = 0; run < requests; ++run) {
             for (int t = (run == 0 ? 1 : 0); t < 3; ++t)
-                expected += "2024-03-01 14:05:" + std::to_string(second++) + "\n";
-            expected += "Au Revoir\n";
+                expected += "2024-03-01 14:05:" + std::to_string(second++);
+            expected += "Au Revoir";
         }
         int fired = 0;
         while (!ctx.timers.empty()) {
@@ -105,7 +106,7 @@ private slots:
         auto s = ClockService([] { return kFixed; }).newSession(opt);
         FakeSessionContext ctx(opt);
         s->onData(ctx, "Bonjour\n");
-        QCOMPARE(ctx.sent, std::string("Au Revoir\n"));
+        QCOMPARE(ctx.sent, std::string("Au Revoir"));
         QVERIFY(ctx.closed);
         QVERIFY(ctx.timers.empty());
     }
@@ -121,7 +122,7 @@ private slots:
         QVERIFY(!ctx.closed);
         while (ctx.fireTimer(*s)) {
         }
-        QCOMPARE(ctx.sent, std::string("2024-03-01 14:05:09\n2024-03-01 14:05:09\nAu Revoir\n"));
+        QCOMPARE(ctx.sent, std::string("2024-03-01 14:05:092024-03-01 14:05:09Au Revoir"));
         QVERIFY(ctx.closed);
 
         auto idle = ClockService([] { return kFixed; }).newSession(opt);
@@ -147,8 +148,8 @@ private slots:
         for (size_t i = 0; i < peers.size(); ++i) QVERIFY(ctx.timers[i].peer == peers[i]);
         while (ctx.fireTimer(*h)) {
         }
-        const std::vector<std::string> expected = {"2024-03-01 14:05:09\n", "2024-03-01 14:05:09\n",
-                                                   "2024-03-01 14:05:09\n", "Au Revoir\n"};
+        const std::vector<std::string> expected = {"2024-03-01 14:05:09", "2024-03-01 14:05:09",
+                                                   "2024-03-01 14:05:09", "Au Revoir"};
         for (const auto& p : peers) QCOMPARE(ctx.sentTo(p), expected);
         // Ticks interleave between peers: the fourth datagram is peer 0's second line.
         QVERIFY(ctx.sent[3].to == peers[0]);
@@ -174,9 +175,66 @@ private slots:
         QCOMPARE(ctx.broadcasts, expected);
         QVERIFY(ctx.sent.empty());  // nothing back to the sender
         s->onData(ctx, "unterminated");
-        s->onPeerClosed(ctx);
-        QCOMPARE(ctx.broadcasts.size(), size_t(3));
+        s->onPeerClosed(ctx);  // what came without '\n' still goes out
+        QCOMPARE(ctx.broadcasts.size(), size_t(4));
+        QCOMPARE(ctx.broadcasts.back(), std::string("unterminated"));
         QVERIFY(ctx.closed);
+    }
+
+    // The course's client may send its message without '\n': relayed after
+    // kTailDelay, byte for byte; the '\n' that may follow goes out alone.
+    void chatRelaysUnterminatedMessage() {
+        auto s = ChatService().newSession({});
+        FakeSessionContext ctx;
+        s->onData(ctx, "[1709301909]alice:");
+        s->onData(ctx, "salut");
+        QVERIFY(ctx.broadcasts.empty());
+        QCOMPARE(ctx.timers.size(), size_t(1));  // one timer for the waiting bytes
+        QCOMPARE(ctx.timers.front().delay, ChatService::kTailDelay);
+        QVERIFY(ctx.fireTimer(*s));
+        s->onData(ctx, "\n[1709301910]alice:re\n");
+        const std::vector<std::string> expected = {"[1709301909]alice:salut", "\n",
+                                                   "[1709301910]alice:re\n"};
+        QCOMPARE(ctx.broadcasts, expected);
+        QVERIFY(ctx.timers.empty());  // nothing waits: no timer
+    }
+
+    // The course's bytes by default; lf and crlf on request.
+    void clockTerminator_data() {
+        QTest::addColumn<int>("terminator");
+        QTest::addColumn<QByteArray>("expected");
+        QTest::newRow("none (default)")
+            << int(Terminator::None) << QByteArray("2024-03-01 14:05:09Au Revoir");
+        QTest::newRow("lf") << int(Terminator::Lf)
+                            << QByteArray("2024-03-01 14:05:09\nAu Revoir\n");
+        QTest::newRow("crlf") << int(Terminator::CrLf)
+                              << QByteArray("2024-03-01 14:05:09\r\nAu Revoir\r\n");
+    }
+    void clockTerminator() {
+        QFETCH(int, terminator);
+        QFETCH(QByteArray, expected);
+        ServiceOptions opt;
+        QCOMPARE(int(opt.terminator), int(Terminator::None));
+        opt.ticks = 1;
+        opt.terminator = static_cast<Terminator>(terminator);
+        auto s = ClockService([] { return kFixed; }).newSession(opt);
+        FakeSessionContext ctx(opt);
+        s->onData(ctx, "Bonjour");
+        while (ctx.fireTimer(*s)) {
+        }
+        QCOMPARE(QByteArray::fromStdString(ctx.sent), expected);
+        auto h = ClockService([] { return kFixed; }).newDatagramHandler(opt);
+        FakeDatagramContext dctx(opt);
+        const Address peer = Address::fromIp("127.0.0.1", 6001);
+        h->onDatagram(dctx, "Bonjour", peer);
+        while (dctx.fireTimer(*h)) {
+        }
+        std::string datagrams;
+        for (const auto& d : dctx.sentTo(peer)) datagrams += d;
+        QCOMPARE(QByteArray::fromStdString(datagrams), expected);
+        QCOMPARE(dctx.sentTo(peer).back(),
+                 "Au Revoir" + std::string(terminatorBytes(opt.terminator)));
+        QCOMPARE(parseTerminator(terminatorName(opt.terminator)), opt.terminator);
     }
 
     void chatRefusesLongLines_data() {
