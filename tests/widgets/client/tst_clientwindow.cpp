@@ -167,11 +167,18 @@ void tst_ClientWindow::chatModeFormatsLikeTheCourse() {
     typeInto(child<QLineEdit>(&w, "nickEdit"), QStringLiteral("alice"));
     sendByKeyboard(w, QStringLiteral("salut tout le monde"));
     QTRY_COMPARE(w.messagesIn(), quint64(1));
+    // The course's sprintf("[%d]%s:%s", time(NULL), pseudo, message) by default.
     const QRegularExpression line(
-        QStringLiteral("(→ out|← in) \\[\\d\\d:\\d\\d:\\d\\d\\] alice: salut tout le monde$"),
+        QStringLiteral("(→ out|← in) \\[\\d+\\]alice:salut tout le monde$"),
         QRegularExpression::MultilineOption);
-    const QString text = w.dataView()->plainText();
-    QCOMPARE(text.count(line), 2);  // what went out, and its echo
+    QCOMPARE(w.dataView()->plainText().count(line), 2);  // what went out, and its echo
+    w.sendPanel()->setChatFormat(ChatFormat::Clock);
+    sendByKeyboard(w, QStringLiteral("re"));
+    QTRY_COMPARE(w.messagesIn(), quint64(2));
+    const QRegularExpression clock(
+        QStringLiteral("(→ out|← in) \\[\\d\\d:\\d\\d:\\d\\d\\] alice: re$"),
+        QRegularExpression::MultilineOption);
+    QCOMPARE(w.dataView()->plainText().count(clock), 2);
     w.close();
 }
 

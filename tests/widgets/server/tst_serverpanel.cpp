@@ -251,12 +251,21 @@ void tst_ServerPanel::formRemembersLastValues() {
         typeInto(child<QSpinBox>(&form, "ticksBox"), QStringLiteral("7"));
         typeInto(child<QSpinBox>(&form, "backlogBox"), QStringLiteral("42"));
         QVERIFY(child<QSpinBox>(&form, "ticksBox")->isVisibleTo(&form));
+        // The clock's terminator: the course's bytes (none) unless chosen.
+        auto* terminator = child<QComboBox>(&form, "terminatorBox");
+        QVERIFY(terminator->isVisibleTo(&form));
+        QCOMPARE(form.config().serviceOptions.terminator, Terminator::None);
+        choose(terminator, QStringLiteral("LF (\\n)"));
+        QCOMPARE(form.config().serviceOptions.terminator, Terminator::Lf);
         QTest::mouseClick(form.startButton(), Qt::LeftButton);
     }
     ServerForm again;
     const ServerConfig c = again.config();
     QCOMPARE(c.listeners.front().service, std::string("clock"));
     QCOMPARE(c.serviceOptions.ticks, 7);
+    QCOMPARE(c.serviceOptions.terminator, Terminator::Lf);
+    choose(child<QComboBox>(&again, "serviceBox"), QStringLiteral("echo"));
+    QVERIFY(!child<QComboBox>(&again, "terminatorBox")->isVisibleTo(&again));
     QCOMPARE(c.backlog, 42);
     QSettings().clear();
 }
