@@ -13,6 +13,7 @@
 #include <QtTest>
 #include <memory>
 
+#include "core/client/clientswarm.h"
 #include "core/server/server.h"
 #include "support/testmain.h"
 
@@ -121,6 +122,7 @@ private slots:
     void workbenchClientAgainstCourseTimeServer_data();
     void workbenchClientAgainstCourseTimeServer();
     void workbenchHttpAgainstExercise1();
+    void workbenchChatBotAgainstCourseChatServer();
 };
 
 void tst_CoursePeers::courseTimeClientAgainstClock_data() {
@@ -220,6 +222,28 @@ void tst_CoursePeers::workbenchHttpAgainstExercise1() {
         QVERIFY2(r.err.contains("ECONNRESET"), r.err.constData());
     }
     QCOMPARE(server.finish(), 0);
+}
+
+// The chat bots speak the course's format by default: a course client in
+// the course's chat room reads "[time]bot1:message k\n".
+void tst_CoursePeers::workbenchChatBotAgainstCourseChatServer() {
+    Course server("chat_server", {"0"});
+    const QString port = server.port();
+    QVERIFY(!port.isEmpty());
+    Course bob("chat_client", {"bob", port, "0"});
+    QCOMPARE(bob.readLine(), QStringLiteral("connected\n"));
+    SwarmConfig config;
+    config.target.host = "127.0.0.1";
+    config.target.port = static_cast<uint16_t>(port.toUInt());
+    config.count = 1;
+    config.scenario = Scenario::ChatBot;
+    config.intervalMs = 50;
+    ClientSwarm swarm(config);
+    swarm.start();
+    const QRegularExpression expected(QStringLiteral("^\\[\\d+\\]bot1:message 1\\n"));
+    QTRY_VERIFY2_WITH_TIMEOUT(expected.match(bob.readSome()).hasMatch(), bob.out().constData(),
+                              kWaitMs);
+    swarm.stop();
 }
 
 SOCKWB_TEST_GUILESS_MAIN(tst_CoursePeers)
