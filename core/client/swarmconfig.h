@@ -16,7 +16,7 @@
 namespace sockwb {
 
 enum class Scenario {
-    Bonjour,   // send "Bonjour", read lines until "Au Revoir", close (the clock service)
+    Bonjour,   // send "Bonjour", read messages until "Au Revoir", close (the clock service)
     EchoPing,  // send "ping <n>" every interval, time the echo
     ChatBot,   // send "message k" from botN every interval, dressed by chatFormat
     HoldIdle,  // connect and stay silent

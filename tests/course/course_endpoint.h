@@ -41,20 +41,25 @@ static struct Endpoint* create_endpoint(enum Protocol protocol, const char* ip, 
     return e;
 }
 
-/* Binds, and prints the port the kernel chose (port 0), so a test can read it. */
+/* Prints the port the kernel chose (port 0), once the server is ready for
+ * clients, so a test can read it and connect. */
+static void print_port(struct Endpoint* e) {
+    printf("Server listen on port : %d\n", ntohs(e->address.sin_port));
+    fflush(stdout);
+}
+
 static void bind_to(struct Endpoint* e) {
     int one = 1;
     setsockopt(e->sockfd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
     if (bind(e->sockfd, (struct sockaddr*)&e->address, sizeof e->address) < 0) die("bind");
     socklen_t len = sizeof e->address;
     getsockname(e->sockfd, (struct sockaddr*)&e->address, &len);
-    printf("Server listen on port : %d\n", ntohs(e->address.sin_port));
-    fflush(stdout);
 }
 
 static void listen_to(struct Endpoint* e) {
     bind_to(e);
     if (listen(e->sockfd, 16) < 0) die("listen");
+    print_port(e);
 }
 
 static struct Endpoint* accept_connexion(struct Endpoint* server) {

@@ -67,6 +67,7 @@ static void serve_tcp(struct Endpoint* e, int threaded) {
 static void serve_udp(struct Endpoint* serveur) {
     struct Endpoint* client = create_udp_client(serveur);
     bind_to(serveur);
+    print_port(serveur);
     while (1) {
         char* request = receive_from(client);
         printf("Client said: %s\n", request);

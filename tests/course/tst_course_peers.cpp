@@ -102,7 +102,10 @@ std::unique_ptr<Server> startServer(const std::string& service, const std::strin
     c.model = model;
     c.listeners = {ListenerConfig{service, protocol, "127.0.0.1", 0}};
     c.serviceOptions.ticks = 2;
-    c.serviceOptions.intervalMs = 50;
+    // TCP has no message boundaries: the course's client reads one message
+    // per recv() only if it reads before the next one comes. 150 ms leaves
+    // room for a busy machine; datagrams cannot merge, 50 ms is enough.
+    c.serviceOptions.intervalMs = protocol == Protocol::Tcp ? 150 : 50;
     auto server = std::make_unique<Server>(c);
     server->start();
     return server;

@@ -3,6 +3,8 @@
 // timer keeps ticking; Cancel during a slow answer; history, collections.
 // curl import/export is in tst_composer_curl.cpp.
 
+#include <poll.h>
+
 #include <QApplication>
 #include <QClipboard>
 #include <QComboBox>
@@ -21,8 +23,10 @@
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QtTest>
+#include <thread>
 
 #include "core/http/curlcommand.h"
+#include "core/net/socket.h"
 #include "core/net/trace.h"
 #include "core/server/server.h"
 #include "support/testmain.h"
@@ -90,6 +94,7 @@ private slots:
     void bodyDetection();
     void historyAndCollection();
     void tryLocalServer();
+    void resetAfterPageShowsPage();
     void screenshot();
 
 private:
@@ -454,6 +459,31 @@ void tst_Composer::tryLocalServer() {
 }
 
 // The picture for docs/screenshots/composer.png: a JSON POST to /echo.
+// The course's "Exercice 1" server: its page, then an RST for the request it
+// never read. The page is shown, the reset as the summary.
+void tst_Composer::resetAfterPageShowsPage() {
+    Socket listener = tcpListen(Address::fromIp("127.0.0.1", 0));
+    std::thread server([&listener] {
+        Socket::Accepted a = listener.accept();
+        pollfd p{a.socket.fd(), POLLIN, 0};
+        ::poll(&p, 1, 5000);  // the request arrived; it stays unread
+        a.socket.sendAll("HTTP/1.1 200 OK\n\n<h1>Hello World!</h1>");
+    });  // closing with unread input: RST
+    ComposerWindow w(nullptr, historyPath());
+    w.show();
+    replaceText(w.editor()->urlEdit(),
+                QStringLiteral("http://127.0.0.1:%1/").arg(listener.localAddress().port()));
+    QSignalSpy shown(&w, &ComposerWindow::responseShown);
+    QVERIFY(w.send());
+    QVERIFY(shown.wait(10000));
+    server.join();
+    QCOMPARE(w.responseView()->statusChip()->text(), QStringLiteral("200 OK"));
+    QVERIFY2(w.responseView()->summary()->text().contains(QLatin1String("ECONNRESET")),
+             qPrintable(w.responseView()->summary()->text()));
+    QVERIFY(
+        w.responseView()->bodyView()->shownText().contains(QLatin1String("<h1>Hello World!</h1>")));
+}
+
 void tst_Composer::screenshot() {
     ComposerWindow w(nullptr, dir_.filePath(QStringLiteral("shot-history.json")));
     w.show();
