@@ -8,12 +8,16 @@
 // `sockwb http` against the course's HTTP "Exercice 1" server, which closes
 // without reading the request. Every process wait is bounded.
 
+#include <poll.h>
+
 #include <QProcess>
 #include <QRegularExpression>
 #include <QtTest>
 #include <memory>
+#include <thread>
 
 #include "core/client/clientswarm.h"
+#include "core/net/socket.h"
 #include "core/server/server.h"
 #include "support/testmain.h"
 
@@ -125,6 +129,7 @@ private slots:
     void workbenchClientAgainstCourseTimeServer_data();
     void workbenchClientAgainstCourseTimeServer();
     void workbenchHttpAgainstExercise1();
+    void workbenchHttpShowsPageBeforeReset();
     void workbenchChatBotAgainstCourseChatServer();
 };
 
@@ -225,6 +230,26 @@ void tst_CoursePeers::workbenchHttpAgainstExercise1() {
         QVERIFY2(r.err.contains("ECONNRESET"), r.err.constData());
     }
     QCOMPARE(server.finish(), 0);
+}
+
+// Deterministic: the request has arrived and stays unread when the page is
+// written and the socket closed, so the close is an RST. sockwb http writes
+// the page, then the error, and exits 1.
+void tst_CoursePeers::workbenchHttpShowsPageBeforeReset() {
+    Socket listener = tcpListen(Address::fromIp("127.0.0.1", 0));
+    std::thread server([&listener] {
+        Socket::Accepted a = listener.accept();
+        pollfd p{a.socket.fd(), POLLIN, 0};
+        ::poll(&p, 1, kWaitMs);
+        a.socket.sendAll("HTTP/1.1 200 OK\n\n<h1>Hello World!</h1>");
+    });
+    const Ran r = runSockwb(
+        {"http", "-i", QStringLiteral("http://127.0.0.1:%1/").arg(listener.localAddress().port())});
+    server.join();
+    QCOMPARE(r.exitCode, 1);
+    QCOMPARE(r.out, QByteArrayLiteral("HTTP/1.1 200 OK\r\n\r\n<h1>Hello World!</h1>"));
+    QVERIFY2(r.err.contains("recv") && r.err.contains("ECONNRESET"), r.err.constData());
+    QVERIFY2(r.err.contains("38 bytes of the response came before the error"), r.err.constData());
 }
 
 // The chat bots speak the course's format by default: a course client in
