@@ -53,7 +53,9 @@ void printErr(const QString& text);
 // translated as in the GUI. Thread-safe once the language is installed.
 QString errorText(const Error& error);
 
-// UTF-8 <-> QString for the std::string values the core hands out.
+// UTF-8 <-> QString for the std::string values the core hands out, and
+// for translated texts carried by an Error or printed by std::string code.
 inline QString q(const std::string& s) { return QString::fromStdString(s); }
+inline std::string utf8(const QString& s) { return s.toStdString(); }
 
 }  // namespace sockwb::app
