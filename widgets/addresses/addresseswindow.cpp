@@ -146,6 +146,7 @@ void AddressesWindow::addLayout(const QString& title, const SockaddrLayout& layo
         row->setText(1, q(f.name));
         row->setText(2, q(hexBytes(f.bytes)));
         row->setText(3, AddressText::fieldValue(f));
+        row->setToolTip(3, row->text(3));
     }
 }
 

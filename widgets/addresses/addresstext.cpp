@@ -25,9 +25,7 @@ QString AddressText::fieldValue(const SockaddrField& f) {
         case SockaddrFieldKind::Family:
             return tr("%1 = %2 (host order)").arg(value, q(f.text));
         case SockaddrFieldKind::Port:
-            return tr("port %1 in network order: htons(%1); read without ntohs on this machine: "
-                      "%2")
-                .arg(value, raw);
+            return tr("%1 = htons(%1), network order; read without ntohs here: %2").arg(value, raw);
         case SockaddrFieldKind::Ipv4:
             return tr("%1: in network order; ntohl(s_addr) = %2").arg(q(f.text), hex(f.value, 8));
         case SockaddrFieldKind::Zero:

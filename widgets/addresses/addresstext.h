@@ -18,8 +18,8 @@ class AddressText final {
 public:
     // The table's column titles: offset, field, bytes, value.
     static QStringList columns();
-    // What a field's bytes mean: "8080 (network order, htons(8080)); read
-    // without ntohs: 36895".
+    // What a field's bytes mean: "8080 = htons(8080), network order; read
+    // without ntohs here: 36895".
     static QString fieldValue(const SockaddrField& field);
     // "struct sockaddr_in, sizeof = 16".
     static QString layoutTitle(const SockaddrLayout& layout);
