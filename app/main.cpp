@@ -2,6 +2,7 @@
 #include <QTimer>
 #include <cerrno>
 #include <chrono>
+#include <clocale>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -92,10 +93,13 @@ int main(int argc, char** argv) {
     if (argc == 3 && std::string_view(argv[1]) == "--screenshots")
         return sockwb::app::runScreenshots(argc, argv, argv[2], options.language);
     // Sub-commands run headless: decide before any QApplication exists.
-    const int status = sockwb::app::runCommandLine(argc, argv);
+    const int status = sockwb::app::runCommandLine(argc, argv, options.language);
     if (status != sockwb::app::kOpenGui) return status;
 
     QApplication app(argc, argv);
+    // QApplication called setlocale(LC_ALL, ""): keep numbers in the C
+    // locale (printf, strtod in the parsers) whatever the user's language.
+    std::setlocale(LC_NUMERIC, "C");
     QApplication::setOrganizationName(QStringLiteral("sockwb"));
     QApplication::setApplicationName(QStringLiteral("Socket Workbench"));
     QApplication::setApplicationVersion(QStringLiteral(SOCKWB_VERSION));

@@ -1,11 +1,12 @@
 #include "app/cli/cli.h"
 
-#include <cstdio>
-#include <cstring>
+#include <QCoreApplication>
+#include <QtGlobal>
 #include <functional>
 #include <map>
 #include <string>
 
+#include "app/cli/clitext.h"
 #include "app/cli/commands.h"
 
 namespace sockwb::app {
@@ -13,23 +14,39 @@ namespace sockwb::app {
 namespace {
 
 struct Command {
-    const char* summary;
+    const char* summary;  // QT_TRANSLATE_NOOP: translated when printed
     std::function<int(const Args&)> run;
 };
 
 const std::map<std::string, Command>& commands() {
     static const std::map<std::string, Command> table = {
+        {"addr",
+         {QT_TRANSLATE_NOOP("sockwb::app::cli",
+                            "show an address as struct sockaddr_in/in6 byte by byte, "
+                            "inet_pton and getaddrinfo"),
+          addrCommand}},
         {"demo",
-         {"play the course's time-service scenario in the terminal, with the syscall trace",
+         {QT_TRANSLATE_NOOP(
+              "sockwb::app::cli",
+              "play the course's time-service scenario in the terminal, with the syscall trace"),
           demoCommand}},
         {"serve",
-         {"run a server (echo, chargen, clock, chat, http...) under a concurrency model",
+         {QT_TRANSLATE_NOOP(
+              "sockwb::app::cli",
+              "run a server (echo, chargen, clock, chat, http...) under a concurrency model"),
           serveCommand}},
         {"client",
-         {"a TCP/UDP client: send messages, print the answer (or netcat mode)", clientCommand}},
-        {"http", {"send one HTTP/1.1 request and print the response (a small curl)", httpCommand}},
+         {QT_TRANSLATE_NOOP("sockwb::app::cli",
+                            "a TCP/UDP client: send messages, print the answer (or netcat mode)"),
+          clientCommand}},
+        {"http",
+         {QT_TRANSLATE_NOOP("sockwb::app::cli",
+                            "send one HTTP/1.1 request and print the response (a small curl)"),
+          httpCommand}},
         {"load",
-         {"load a server (HTTP, TCP/UDP echo, bulk): requests/s, latency percentiles, errors",
+         {QT_TRANSLATE_NOOP(
+              "sockwb::app::cli",
+              "load a server (HTTP, TCP/UDP echo, bulk): requests/s, latency percentiles, errors"),
           loadCommand}},
     };
     return table;
@@ -38,44 +55,61 @@ const std::map<std::string, Command>& commands() {
 }  // namespace
 
 void printUsage() {
-    std::printf(
-        "Usage: sockwb [SUB-COMMAND] [OPTIONS]\n"
-        "Socket Workbench: client/server experiments over the POSIX socket API.\n"
-        "With no sub-command the graphical workbench opens.\n\n"
-        "Sub-commands:\n");
+    QString text = QCoreApplication::translate("sockwb::app::cli",
+                                               "Usage: sockwb [SUB-COMMAND] [OPTIONS]\n"
+                                               "Socket Workbench: client/server experiments over "
+                                               "the POSIX socket API.\n"
+                                               "With no sub-command the graphical workbench "
+                                               "opens.\n\n"
+                                               "Sub-commands:\n");
     for (const auto& [name, cmd] : commands())
-        std::printf("  %-8s %s\n", name.c_str(), cmd.summary);
-    std::printf(
+        text += QStringLiteral("  %1 %2\n")
+                    .arg(q(name), -8)
+                    .arg(QCoreApplication::translate("sockwb::app::cli", cmd.summary));
+    text += QCoreApplication::translate(
+        "sockwb::app::cli",
         "\nOptions:\n"
         "  -h, --help         show this help (SUB-COMMAND --help for a sub-command)\n"
         "  -V, --version      show the version\n"
-        "  --lang en|fr       language of the graphical workbench (default: the system's,\n"
-        "                     or the one chosen in View > Language)\n"
+        "  --lang en|fr       language of the workbench and of the sub-commands (default: the\n"
+        "                     system's: LC_ALL, LC_MESSAGES, LANG; the graphical workbench also\n"
+        "                     remembers the one chosen in View > Language)\n"
         "  --quit-after MS    open the workbench, close it after MS milliseconds (smoke tests)\n"
         "\nThe workbench closes cleanly (every server stopped) on SIGINT, SIGTERM and SIGHUP.\n");
+    printOut(text);
 }
 
-int runCommandLine(int argc, char** argv) {
+int runCommandLine(int argc, char** argv, const QString& language) {
     if (argc < 2) return kOpenGui;
     const std::string first = argv[1];
+    // Options Qt itself understands (-platform, -style...) go to the GUI.
+    if (first.rfind("-", 0) == 0 && first.rfind("--", 0) != 0 && first != "-h" && first != "-V")
+        return kOpenGui;
+    Args args(argv + 2, argv + argc);
+    QString chosen = language;
+    QString error;
+    const bool languageOk = takeLanguageOption(&args, &chosen, &error);
+    const CliLanguage scope(chosen);
+    if (!languageOk) {
+        printErr(QStringLiteral("sockwb: %1\n").arg(error));
+        return 2;
+    }
     if (first == "--help" || first == "-h" || first == "help") {
         printUsage();
         return 0;
     }
     if (first == "--version" || first == "-V") {
-        std::printf("sockwb %s\n", SOCKWB_VERSION);
+        printOut(QStringLiteral("sockwb %1\n").arg(QStringLiteral(SOCKWB_VERSION)));
         return 0;
     }
-    // Options Qt itself understands (-platform, -style...) go to the GUI.
-    if (first.rfind("-", 0) == 0 && first.rfind("--", 0) != 0) return kOpenGui;
     auto it = commands().find(first);
     if (it == commands().end()) {
-        std::fprintf(stderr,
-                     "sockwb: unknown sub-command '%s'\nTry 'sockwb --help' for the list.\n",
-                     first.c_str());
+        printErr(QCoreApplication::translate("sockwb::app::cli",
+                                             "sockwb: unknown sub-command '%1'\n"
+                                             "Try 'sockwb --help' for the list.\n")
+                     .arg(q(first)));
         return 2;
     }
-    Args args(argv + 2, argv + argc);
     return it->second.run(args);
 }
 

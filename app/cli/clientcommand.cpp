@@ -6,11 +6,14 @@
 #include <poll.h>
 #include <unistd.h>
 
+#include <QCoreApplication>
+#include <QtGlobal>
 #include <cerrno>
 #include <cstdio>
 #include <optional>
 
 #include "app/cli/clientrun.h"
+#include "app/cli/clitext.h"
 #include "app/cli/commandparser.h"
 #include "app/cli/commands.h"
 #include "app/cli/escapes.h"
@@ -22,7 +25,8 @@ namespace sockwb::app {
 
 namespace {
 
-constexpr const char* kHelp =
+constexpr const char* kHelp = QT_TRANSLATE_NOOP(
+    "sockwb::app::client",
     "Usage: sockwb client [--protocol tcp|udp] HOST PORT [OPTIONS]\n"
     "Connects to HOST PORT, sends each --send message, prints what comes back (byte-exact)\n"
     "on stdout. With no --send it works like netcat: stdin goes to the server (TCP: half-close\n"
@@ -37,7 +41,7 @@ constexpr const char* kHelp =
     "                       netcat, 2000 for UDP\n"
     "  --trace              print each socket call on stderr as it happens\n\n"
     "The course's client:  sockwb client 127.0.0.1 PORT --send 'Bonjour\\n' --until 'Au Revoir'\n"
-    "Exit status: 0 done, 1 runtime error (refused, timed out before --until...), 2 bad usage.\n";
+    "Exit status: 0 done, 1 runtime error (refused, timed out before --until...), 2 bad usage.\n");
 
 // Prints trace events on stderr, strace style. Only this process's main
 // thread makes calls, but the interface asks for thread safety anyway.
@@ -61,26 +65,35 @@ ClientOptions parse(const Args& args, bool& help) {
     if (p.isSet("protocol")) {
         const std::string proto = p.value("protocol");
         if (proto != "tcp" && proto != "udp")
-            throw Error::invalid("--protocol: '" + proto + "' is not tcp or udp");
+            throw Error::invalid(
+                utf8(QCoreApplication::translate("sockwb::app::client",
+                                                 "--protocol: '%1' is not tcp or udp")
+                         .arg(q(proto))));
         o.udp = proto == "udp";
     }
     for (const std::string& text : p.values("send")) o.sends.push_back(decodeEscapes(text));
     if (p.isSet("until")) {
         o.until = decodeEscapes(p.value("until"));
-        if (o.until->empty()) throw Error::invalid("--until needs a non-empty text");
+        if (o.until->empty())
+            throw Error::invalid(utf8(QCoreApplication::translate(
+                "sockwb::app::client", "--until needs a non-empty text")));
     }
     if (p.isSet("framing")) o.framing = parseFraming(p.value("framing"));
     if (p.isSet("timeout")) o.timeoutMs = static_cast<int>(p.integer("timeout", 0, 86400000, 0));
     o.trace = p.isSet("trace");
     const std::vector<std::string> positional = p.positional();
     if (positional.size() != 2)
-        throw Error::invalid("expected HOST and PORT",
-                             "as in sockwb client 127.0.0.1 7 --send 'hello\\n'");
+        throw Error::invalid(
+            utf8(QCoreApplication::translate("sockwb::app::client", "expected HOST and PORT")),
+            utf8(QCoreApplication::translate("sockwb::app::client",
+                                             "as in sockwb client 127.0.0.1 7 --send 'hello\\n'")));
     o.host = positional[0];
     o.port = positional[1];
     Address::parsePort(o.port);  // out of range or not a number: a usage error
     // A zero timeout would give up before the first byte could come.
-    if (o.timeoutMs == 0) throw Error::invalid("--timeout must be at least 1 ms");
+    if (o.timeoutMs == 0)
+        throw Error::invalid(utf8(
+            QCoreApplication::translate("sockwb::app::client", "--timeout must be at least 1 ms")));
     for (auto& s : o.sends) s = encodeFrame(o.framing, s);
     return o;
 }
@@ -93,11 +106,11 @@ int clientCommand(const Args& args) {
     try {
         o = parse(args, help);
     } catch (const Error& e) {
-        std::fprintf(stderr, "sockwb client: %s\n", e.what());
+        printErr(QStringLiteral("sockwb client: %1\n").arg(errorText(e)));
         return 2;
     }
     if (help) {
-        std::fputs(kHelp, stdout);
+        printOut(QCoreApplication::translate("sockwb::app::client", kHelp));
         return 0;
     }
     StderrTrace trace;
@@ -106,7 +119,7 @@ int clientCommand(const Args& args) {
         ClientRun run(o);
         return run.run();
     } catch (const Error& e) {
-        std::fprintf(stderr, "sockwb client: %s\n", e.what());
+        printErr(QStringLiteral("sockwb client: %1\n").arg(errorText(e)));
         return e.kind() == ErrorKind::InvalidInput ? 2 : 1;
     }
 }

@@ -4,9 +4,11 @@
 #include <signal.h>
 #include <unistd.h>
 
+#include <QCoreApplication>
 #include <cerrno>
 #include <cstdio>
 
+#include "app/cli/clitext.h"
 #include "core/net/error.h"
 #include "core/net/sys.h"
 
@@ -66,15 +68,18 @@ int ClientRun::idleTimeout() const {
 
 int ClientRun::timedOut() const {
     if (!o_.until) return 0;  // without --until, silence is how the exchange ends
-    std::fprintf(stderr, "sockwb client: %s did not arrive within %d ms\n",
-                 quoted(*o_.until).c_str(), idleTimeout());
+    printErr(QCoreApplication::translate("sockwb::app::client",
+                                         "sockwb client: %1 did not arrive within %2 ms\n")
+                 .arg(q(quoted(*o_.until)), QString::number(idleTimeout())));
     return 1;
 }
 
 int ClientRun::closedEarly() const {
     if (!o_.until) return 0;
-    std::fprintf(stderr, "sockwb client: the server closed the connection before %s arrived\n",
-                 quoted(*o_.until).c_str());
+    printErr(QCoreApplication::translate(
+                 "sockwb::app::client",
+                 "sockwb client: the server closed the connection before %1 arrived\n")
+                 .arg(q(quoted(*o_.until))));
     return 1;
 }
 

@@ -7,6 +7,8 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include "app/cli/clitext.h"
+
 namespace sockwb::app {
 
 namespace {
@@ -34,6 +36,21 @@ constexpr const char* kMissingValue = "Missing value after '%1'.";
 constexpr const char* kUnexpectedValue = "Unexpected value after '%1'.";
 QString qtSentence(const char* source, const QString& argument) {
     return QCoreApplication::translate("QCommandLineParser", source).arg(argument);
+}
+
+Error notANumber(const std::string& option, const std::string& text) {
+    return Error::invalid(
+        utf8(QCoreApplication::translate("sockwb::app::CommandParser", "%1: '%2' is not a number")
+                 .arg(q(option), q(text))));
+}
+
+Error outOfRange(const std::string& option, const std::string& text, const std::string& min,
+                 const std::string& max) {
+    return Error::invalid(
+        utf8(QCoreApplication::translate("sockwb::app::CommandParser", "%1: %2 is out of range")
+                 .arg(q(option), q(text))),
+        utf8(QCoreApplication::translate("sockwb::app::CommandParser", "expected %1 to %2")
+                 .arg(q(min), q(max))));
 }
 
 }  // namespace
@@ -81,7 +98,10 @@ Error CommandParser::refusal(const Args& args) const {
         std::string typed = (name.size() > 1 ? "--" : "-") + name;
         for (const std::string& a : args)
             if (a == "--" + name || a.rfind("--" + name + "=", 0) == 0) typed = "--" + name;
-        return Error::invalid("unknown option '" + typed + "'", seeHelp());
+        return Error::invalid(
+            utf8(QCoreApplication::translate("sockwb::app::CommandParser", "unknown option '%1'")
+                     .arg(q(typed))),
+            seeHelp());
     }
     const QString error = parser_.errorText();
     for (const std::string& a : args) {
@@ -89,12 +109,16 @@ Error CommandParser::refusal(const Args& args) const {
         if (error == qtSentence(kMissingValue, arg)) {
             // "--port" or the last letter of "-io".
             const QString name = a.rfind("--", 0) == 0 ? arg.mid(2) : arg.right(1);
-            return Error::invalid(display(name) + " needs a value");
+            return Error::invalid(
+                utf8(QCoreApplication::translate("sockwb::app::CommandParser", "%1 needs a value")
+                         .arg(q(display(name)))));
         }
         const qsizetype eq = arg.indexOf(QLatin1Char('='));
         if (eq > 0 && error == qtSentence(kUnexpectedValue, arg.left(eq))) {
             const QString name = a.rfind("--", 0) == 0 ? arg.mid(2, eq - 2) : arg.mid(eq - 1, 1);
-            return Error::invalid(display(name) + " takes no value");
+            return Error::invalid(
+                utf8(QCoreApplication::translate("sockwb::app::CommandParser", "%1 takes no value")
+                         .arg(q(display(name)))));
         }
     }
     return Error::invalid(toBytes(error), seeHelp());
@@ -131,16 +155,18 @@ std::string CommandParser::display(const QString& name) const {
     return (name.size() > 1 ? "--" : "-") + toBytes(name);
 }
 
-std::string CommandParser::seeHelp() const { return "see sockwb " + command_ + " --help"; }
+std::string CommandParser::seeHelp() const {
+    return utf8(QCoreApplication::translate("sockwb::app::CommandParser", "see sockwb %1 --help")
+                    .arg(q(command_)));
+}
 
 int64_t parseInteger(const std::string& option, const std::string& text, int64_t min, int64_t max) {
     int64_t n = 0;
     const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), n);
     if (text.empty() || ec != std::errc() || end != text.data() + text.size())
-        throw Error::invalid(option + ": '" + text + "' is not a number");
+        throw notANumber(option, text);
     if (n < min || n > max)
-        throw Error::invalid(option + ": " + text + " is out of range",
-                             "expected " + std::to_string(min) + " to " + std::to_string(max));
+        throw outOfRange(option, text, std::to_string(min), std::to_string(max));
     return n;
 }
 
@@ -148,11 +174,8 @@ double parseNumber(const std::string& option, const std::string& text, double mi
     char* end = nullptr;
     errno = 0;
     const double v = std::strtod(text.c_str(), &end);
-    if (text.empty() || *end != '\0' || errno != 0 || std::isnan(v))
-        throw Error::invalid(option + ": '" + text + "' is not a number");
-    if (!(v >= min && v <= max))
-        throw Error::invalid(option + ": " + text + " is out of range",
-                             "expected " + numberText(min) + " to " + numberText(max));
+    if (text.empty() || *end != '\0' || errno != 0 || std::isnan(v)) throw notANumber(option, text);
+    if (!(v >= min && v <= max)) throw outOfRange(option, text, numberText(min), numberText(max));
     return v;
 }
 

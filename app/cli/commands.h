@@ -9,6 +9,7 @@ namespace sockwb::app {
 
 using Args = std::vector<std::string>;
 
+int addrCommand(const Args& args);
 int demoCommand(const Args& args);
 int serveCommand(const Args& args);
 int clientCommand(const Args& args);

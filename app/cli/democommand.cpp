@@ -9,6 +9,7 @@
 #include <mutex>
 #include <string>
 
+#include "app/cli/clitext.h"
 #include "app/cli/commandparser.h"
 #include "app/cli/commands.h"
 #include "core/net/error.h"
@@ -42,26 +43,31 @@ public:
     explicit DemoServerObserver(std::function<void(const std::string&)> say)
         : say_(std::move(say)) {}
     void onConnectionOpened(const ConnectionInfo& info) override {
-        say_("== server: accepted " + info.peer.toString());
+        say_(utf8(QCoreApplication::translate("sockwb::app::demo", "== server: accepted %1")
+                      .arg(q(info.peer.toString()))));
     }
     void onData(uint64_t, bool incoming, std::string_view bytes) override {
         if (incoming)
-            say_("== server: received \"" + std::string(bytes.substr(0, bytes.find('\n'))) + "\"");
+            say_(utf8(QCoreApplication::translate("sockwb::app::demo", "== server: received \"%1\"")
+                          .arg(q(std::string(bytes.substr(0, bytes.find('\n')))))));
     }
     void onConnectionClosed(const ConnectionInfo& info) override {
-        say_("== server: closed the connection of " + info.peer.toString());
+        say_(utf8(QCoreApplication::translate("sockwb::app::demo",
+                                              "== server: closed the connection of %1")
+                      .arg(q(info.peer.toString()))));
     }
 
 private:
     std::function<void(const std::string&)> say_;
 };
 
-constexpr const char* kHelp =
+constexpr const char* kHelp = QT_TRANSLATE_NOOP(
+    "sockwb::app::demo",
     "Usage: sockwb demo [--ticks N] [--interval MS]\n"
     "Plays the course's time service: a clock server on 127.0.0.1 (port chosen by\n"
     "the kernel), a client that says \"Bonjour\", the time N times, \"Au "
     "Revoir\".\n"
-    "Each socket call of both sides is printed as it happens.\n";
+    "Each socket call of both sides is printed as it happens.\n");
 
 struct DemoOptions {
     int ticks = 3;
@@ -81,7 +87,10 @@ DemoOptions parse(const Args& args) {
     o.ticks = static_cast<int>(p.integer("ticks", 0, 1000000, o.ticks));
     o.intervalMs = static_cast<int>(p.integer("interval", 0, 86400000, o.intervalMs));
     if (const auto extra = p.positional(); !extra.empty())
-        throw Error::invalid("unexpected argument '" + extra.front() + "'", p.seeHelp());
+        throw Error::invalid(
+            utf8(QCoreApplication::translate("sockwb::app::demo", "unexpected argument '%1'")
+                     .arg(q(extra.front()))),
+            p.seeHelp());
     return o;
 }
 
@@ -93,12 +102,15 @@ std::string talk(const Address& where, int intervalMs, PrintingObserver& trace,
     TraceScope scope(&trace);
     std::string received;
     Socket client = tcpConnect(where, Millis(5000));
-    say("== client: connected from " + client.localAddress().toString());
+    say(utf8(QCoreApplication::translate("sockwb::app::demo", "== client: connected from %1")
+                 .arg(q(client.localAddress().toString()))));
     client.sendAll("Bonjour");
     for (;;) {
         const size_t before = received.size();
         IoResult r = client.recvSome(received, 4096, Millis(intervalMs + 5000));
-        if (received.size() > before) say("== client got: " + received.substr(before));
+        if (received.size() > before)
+            say(utf8(QCoreApplication::translate("sockwb::app::demo", "== client got: %1")
+                         .arg(q(received.substr(before)))));
         if (r.eof() || r.status == IoResult::TimedOut) break;
     }
     client.close();
@@ -115,8 +127,11 @@ int play(const DemoOptions& o) {
         std::printf("%s\n", line.c_str());
         std::fflush(stdout);
     };
-    say("== Time service demo: the server sends the time " + std::to_string(o.ticks) +
-        " times, every " + std::to_string(o.intervalMs) + " ms, then \"Au Revoir\"");
+    say(utf8(QCoreApplication::translate("sockwb::app::demo",
+                                         "== Time service demo: the server sends the time %1 "
+                                         "times, every %2 ms, then \"Au Revoir\"")
+                 .arg(o.ticks)
+                 .arg(o.intervalMs)));
     ServerConfig config;
     config.listeners[0].service = "clock";
     config.model = "iterative";
@@ -131,19 +146,23 @@ int play(const DemoOptions& o) {
         server.start();
     }
     const Address where = server.addresses().front();
-    say("== server listening on " + where.toString() + " (model " + server.modelName() +
-        ", port 0 asked, getsockname shows the real one)");
+    say(utf8(QCoreApplication::translate("sockwb::app::demo",
+                                         "== server listening on %1 (model %2, port 0 asked, "
+                                         "getsockname shows the real one)")
+                 .arg(q(where.toString()), q(server.modelName()))));
     const std::string received = talk(where, o.intervalMs, clientTrace, say);
     {
         TraceScope scope(&serverTrace);
         server.stop();
     }
     if (received.find("Au Revoir") == std::string::npos) {
-        say("== the client never saw \"Au Revoir\"");
+        say(utf8(QCoreApplication::translate("sockwb::app::demo",
+                                             "== the client never saw \"Au Revoir\"")));
         return 1;
     }
-    say("== done: the server closed after \"Au Revoir\", the client read end of stream (recv = "
-        "0)");
+    say(utf8(QCoreApplication::translate("sockwb::app::demo",
+                                         "== done: the server closed after \"Au Revoir\", the "
+                                         "client read end of stream (recv = 0)")));
     return 0;
 }
 
@@ -154,17 +173,17 @@ int demoCommand(const Args& args) {
     try {
         o = parse(args);
     } catch (const Error& e) {
-        std::fprintf(stderr, "sockwb demo: %s\n", e.what());
+        printErr(QStringLiteral("sockwb demo: %1\n").arg(errorText(e)));
         return 2;
     }
     if (o.help) {
-        std::fputs(kHelp, stdout);
+        printOut(QCoreApplication::translate("sockwb::app::demo", kHelp));
         return 0;
     }
     try {
         return play(o);
     } catch (const Error& e) {
-        std::fprintf(stderr, "sockwb demo: %s\n", e.what());
+        printErr(QStringLiteral("sockwb demo: %1\n").arg(errorText(e)));
         return 1;
     }
 }

@@ -2,8 +2,11 @@
 // curl: the body byte-exact to stdout (or -o), -i for the head, --timing for
 // the phases, --raw for the exact bytes received.
 
+#include <QCoreApplication>
+#include <QtGlobal>
 #include <cstdio>
 
+#include "app/cli/clitext.h"
 #include "app/cli/commandparser.h"
 #include "app/cli/commands.h"
 #include "core/http/client.h"
@@ -14,7 +17,8 @@ namespace sockwb::app {
 
 namespace {
 
-const char* kHttpUsage =
+const char* kHttpUsage = QT_TRANSLATE_NOOP(
+    "sockwb::app::http",
     "Usage: sockwb http [METHOD] URL [options]\n"
     "Sends one HTTP/1.1 request and writes the response body to stdout, byte-exact.\n\n"
     "  -H, --header 'Name: value'  add a header (repeatable; 'Name:' removes a default one)\n"
@@ -36,7 +40,7 @@ const char* kHttpUsage =
     "came is written first (the body so far, or the raw bytes without a complete head),\n"
     "then the error.\n"
     "Exit status: 0 when a response was read (whatever its status), 1 on connection,\n"
-    "timeout or framing errors, 2 on bad usage.\n";
+    "timeout or framing errors, 2 on bad usage.\n");
 
 bool isMethodToken(const std::string& s) {
     if (s.empty()) return false;
@@ -74,7 +78,8 @@ http::CurlCommand curlCommand(const CommandParser& p) {
     http::CurlCommand curl;
     if (p.isSet("from-curl")) {
         if (!positional.empty())
-            throw Error::invalid("--from-curl takes the URL from the curl command");
+            throw Error::invalid(utf8(QCoreApplication::translate(
+                "sockwb::app::http", "--from-curl takes the URL from the curl command")));
         curl = http::CurlCommand::parse(p.value("from-curl"));
     } else if (positional.size() == 2 && isMethodToken(positional[0])) {
         curl.method = positional[0];
@@ -82,7 +87,9 @@ http::CurlCommand curlCommand(const CommandParser& p) {
     } else if (positional.size() == 1) {
         curl.url = positional[0];
     } else {
-        throw Error::invalid("expected [METHOD] URL", p.seeHelp());
+        throw Error::invalid(
+            utf8(QCoreApplication::translate("sockwb::app::http", "expected [METHOD] URL")),
+            p.seeHelp());
     }
     for (const QStringList& names : curlFlags()) {
         const std::string option = p.display(names.front());
@@ -149,7 +156,9 @@ bool writeResult(const http::Result& result, const HttpOptions& o) {
     if (!o.output.empty()) {
         out = std::fopen(o.output.c_str(), "wb");
         if (!out) {
-            std::fprintf(stderr, "sockwb http: cannot write '%s'\n", o.output.c_str());
+            printErr(
+                QCoreApplication::translate("sockwb::app::http", "sockwb http: cannot write '%1'\n")
+                    .arg(q(o.output)));
             return false;
         }
     }
@@ -161,13 +170,21 @@ bool writeResult(const http::Result& result, const HttpOptions& o) {
 void printTimings(const http::Result& result) {
     for (const auto& hop : result.hops) {
         const auto& t = hop.timings;
-        std::fprintf(stderr,
-                     "%s %d  resolve %.3f ms  connect %.3f ms%s  send %.3f ms  wait %.3f ms  "
-                     "download %.3f ms  total %.3f ms  sent %llu B  received %llu B\n",
-                     hop.url.c_str(), hop.response.status, t.resolve, t.connect,
-                     hop.reusedConnection ? " (reused)" : "", t.send, t.wait, t.download, t.total,
-                     static_cast<unsigned long long>(hop.bytesSent),
-                     static_cast<unsigned long long>(hop.bytesReceived));
+        const auto ms = [](double v) { return QString::number(v, 'f', 3); };
+        // The URL goes in last: its %XX escapes must not be taken for %1...
+        printErr(q(hop.url) + QLatin1Char(' ') +
+                 QCoreApplication::translate(
+                     "sockwb::app::http",
+                     "%1  resolve %2 ms  connect %3 ms%4  send %5 ms  wait %6 ms  "
+                     "download %7 ms  total %8 ms  sent %9 B  received %10 B\n")
+                     .arg(hop.response.status)
+                     .arg(ms(t.resolve), ms(t.connect),
+                          hop.reusedConnection
+                              ? QCoreApplication::translate("sockwb::app::http", " (reused)")
+                              : QString(),
+                          ms(t.send), ms(t.wait), ms(t.download), ms(t.total))
+                     .arg(static_cast<qulonglong>(hop.bytesSent))
+                     .arg(static_cast<qulonglong>(hop.bytesReceived)));
     }
 }
 
@@ -209,12 +226,12 @@ int httpCommand(const Args& args) {
     try {
         o = parse(args);
         if (o.help) {
-            std::fputs(kHttpUsage, stdout);
+            printOut(QCoreApplication::translate("sockwb::app::http", kHttpUsage));
             return 0;
         }
         request = o.curl.toRequest(o.client.userAgent);
     } catch (const Error& e) {
-        std::fprintf(stderr, "sockwb http: %s\n", e.what());
+        printErr(QStringLiteral("sockwb http: %1\n").arg(errorText(e)));
         return 2;
     }
     try {
@@ -222,7 +239,7 @@ int httpCommand(const Args& args) {
     } catch (const http::PartialResponseError& e) {
         return showPartial(e, o);
     } catch (const Error& e) {
-        std::fprintf(stderr, "sockwb http: %s\n", e.what());
+        printErr(QStringLiteral("sockwb http: %1\n").arg(errorText(e)));
         return 1;
     }
 }

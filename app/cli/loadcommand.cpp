@@ -4,6 +4,8 @@
 
 #include <sys/resource.h>
 
+#include <QCoreApplication>
+#include <QtGlobal>
 #include <atomic>
 #include <cerrno>
 #include <chrono>
@@ -13,6 +15,7 @@
 #include <string>
 #include <thread>
 
+#include "app/cli/clitext.h"
 #include "app/cli/commandparser.h"
 #include "app/cli/commands.h"
 #include "core/load/loadgenerator.h"
@@ -22,7 +25,8 @@ namespace sockwb::app {
 
 namespace {
 
-const char* kLoadUsage =
+const char* kLoadUsage = QT_TRANSLATE_NOOP(
+    "sockwb::app::load",
     "Usage: sockwb load URL|tcp://HOST:PORT|udp://HOST:PORT (--duration S | --requests N) "
     "[options]\n"
     "Loads a server and reports requests/s, bytes/s, latency percentiles and errors.\n"
@@ -43,7 +47,7 @@ const char* kLoadUsage =
     "      --timeout S      a request slower than S seconds counts as a timeout error (default 5)\n"
     "      --full-parser    HTTP: frame with the full response parser (slower; for comparison)\n"
     "      --json           print one JSON object instead of the report\n"
-    "Exit status: 0 when requests completed, 1 when none did (errors only), 2 on bad usage.\n";
+    "Exit status: 0 when requests completed, 1 when none did (errors only), 2 on bad usage.\n");
 
 // Each connection is a descriptor: lift the soft limit towards the hard one.
 void raiseFileLimit(std::uint64_t needed) {
@@ -52,8 +56,12 @@ void raiseFileLimit(std::uint64_t needed) {
     rl.rlim_cur = rl.rlim_max == RLIM_INFINITY ? needed : std::min<rlim_t>(rl.rlim_max, needed);
     ::setrlimit(RLIMIT_NOFILE, &rl);
     if (rl.rlim_cur < needed)
-        throw Error::invalid("--connections needs " + std::to_string(needed) + " descriptors",
-                             "the limit is " + std::to_string(rl.rlim_cur) + " (ulimit -n)");
+        throw Error::invalid(
+            utf8(QCoreApplication::translate("sockwb::app::load",
+                                             "--connections needs %1 descriptors")
+                     .arg(static_cast<qulonglong>(needed))),
+            utf8(QCoreApplication::translate("sockwb::app::load", "the limit is %1 (ulimit -n)")
+                     .arg(static_cast<qulonglong>(rl.rlim_cur))));
 }
 
 std::string human(double bytesPerSec) {
@@ -74,7 +82,9 @@ std::uint64_t count(const CommandParser& p, const QString& name, double min, dou
     if (!p.isSet(name)) return fallback;
     const double v = p.number(name, min, max, 0);
     if (v != static_cast<double>(static_cast<std::uint64_t>(v)))
-        throw Error::invalid(p.display(name) + ": '" + p.value(name) + "' is not a whole number");
+        throw Error::invalid(
+            utf8(QCoreApplication::translate("sockwb::app::load", "%1: '%2' is not a whole number")
+                     .arg(q(p.display(name)), q(p.value(name)))));
     return static_cast<std::uint64_t>(v);
 }
 
@@ -92,9 +102,11 @@ std::chrono::milliseconds seconds(const CommandParser& p, const QString& name, d
 void chooseWorkload(load::LoadConfig& config, bool bulk) {
     using Scheme = load::LoadTarget::Scheme;
     if (bulk && config.target.scheme != Scheme::Tcp)
-        throw Error::invalid("--bulk needs a tcp://HOST:PORT target");
+        throw Error::invalid(utf8(QCoreApplication::translate(
+            "sockwb::app::load", "--bulk needs a tcp://HOST:PORT target")));
     if (!config.keepAlive && config.target.scheme != Scheme::Http)
-        throw Error::invalid("--no-keepalive applies to HTTP URLs only");
+        throw Error::invalid(utf8(QCoreApplication::translate(
+            "sockwb::app::load", "--no-keepalive applies to HTTP URLs only")));
     switch (config.target.scheme) {
         case Scheme::Http:
             config.workload = load::Workload::Http;
@@ -142,10 +154,13 @@ LoadOptions parse(const Args& args) {
     o.json = p.isSet("json");
     const std::vector<std::string> targets = p.positional();
     if (targets.empty())
-        throw Error::invalid("no target given", "sockwb load URL|tcp://HOST:PORT|udp://HOST:PORT");
+        throw Error::invalid(
+            utf8(QCoreApplication::translate("sockwb::app::load", "no target given")),
+            "sockwb load URL|tcp://HOST:PORT|udp://HOST:PORT");
     if (targets.size() > 1)
-        throw Error::invalid("more than one target ('" + targets[0] + "' and '" + targets[1] +
-                             "')");
+        throw Error::invalid(utf8(
+            QCoreApplication::translate("sockwb::app::load", "more than one target ('%1' and '%2')")
+                .arg(q(targets[0]), q(targets[1]))));
     config.target = load::LoadTarget::parse(targets[0]);
     chooseWorkload(config, bulk);
     config.validate();
@@ -158,11 +173,13 @@ class ProgressLine {
 public:
     void operator()(const load::LoadProgress& p) {
         const double dt = p.elapsedSec - lastT_;
-        std::fprintf(stderr, "[%6.1fs] %llu requests (%.0f/s), %llu errors, %s\n", p.elapsedSec,
-                     static_cast<unsigned long long>(p.requests),
-                     dt > 0 ? double(p.requests - lastRequests_) / dt : 0.0,
-                     static_cast<unsigned long long>(p.errors),
-                     human(dt > 0 ? double(p.bytes - lastBytes_) / dt : 0.0).c_str());
+        printErr(QCoreApplication::translate("sockwb::app::load",
+                                             "[%1s] %2 requests (%3/s), %4 errors, %5\n")
+                     .arg(p.elapsedSec, 6, 'f', 1)
+                     .arg(static_cast<qulonglong>(p.requests))
+                     .arg(dt > 0 ? double(p.requests - lastRequests_) / dt : 0.0, 0, 'f', 0)
+                     .arg(static_cast<qulonglong>(p.errors))
+                     .arg(q(human(dt > 0 ? double(p.bytes - lastBytes_) / dt : 0.0))));
         lastRequests_ = p.requests;
         lastBytes_ = p.bytes;
         lastT_ = p.elapsedSec;
@@ -211,13 +228,17 @@ int run(const load::LoadConfig& config, bool json) {
     try {
         load::LoadGenerator gen(config);
         if (!json)
-            std::printf("sockwb load: %s, %s, %d connection(s), %d thread(s), %s\n",
-                        config.target.text.c_str(), load::workloadName(config.workload),
-                        config.connections, config.threads,
-                        config.rate > 0
-                            ? ("open loop at " + std::to_string(config.rate) + " req/s").c_str()
-                            : "closed loop");
-        std::fflush(stdout);
+            printOut(QCoreApplication::translate(
+                         "sockwb::app::load",
+                         "sockwb load: %1, %2, %3 connection(s), %4 thread(s), %5\n")
+                         .arg(q(config.target.text),
+                              QString::fromLatin1(load::workloadName(config.workload)),
+                              QString::number(config.connections), QString::number(config.threads),
+                              config.rate > 0 ? QCoreApplication::translate("sockwb::app::load",
+                                                                            "open loop at %1 req/s")
+                                                    .arg(q(std::to_string(config.rate)))
+                                              : QCoreApplication::translate("sockwb::app::load",
+                                                                            "closed loop")));
         const load::LoadStats stats = runUntilSignal(gen, sigs);
         if (json)
             std::printf("%s\n", stats.toJson().c_str());
@@ -225,7 +246,7 @@ int run(const load::LoadConfig& config, bool json) {
             std::printf("%s", stats.toText().c_str());
         if (stats.requests == 0 && stats.errorTotal() > 0) status = 1;
     } catch (const Error& e) {
-        std::fprintf(stderr, "sockwb load: %s\n", e.what());
+        printErr(QStringLiteral("sockwb load: %1\n").arg(errorText(e)));
         status = 1;
     }
     pthread_sigmask(SIG_SETMASK, &old, nullptr);
@@ -239,11 +260,11 @@ int loadCommand(const Args& args) {
     try {
         o = parse(args);
     } catch (const Error& e) {
-        std::fprintf(stderr, "sockwb load: %s\n", e.what());
+        printErr(QStringLiteral("sockwb load: %1\n").arg(errorText(e)));
         return 2;
     }
     if (o.help) {
-        std::fputs(kLoadUsage, stdout);
+        printOut(QCoreApplication::translate("sockwb::app::load", kLoadUsage));
         return 0;
     }
     return run(o.config, o.json);

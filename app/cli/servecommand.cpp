@@ -5,9 +5,12 @@
 #include <pthread.h>
 #include <signal.h>
 
+#include <QCoreApplication>
+#include <QtGlobal>
 #include <algorithm>
 #include <cstdio>
 
+#include "app/cli/clitext.h"
 #include "app/cli/commandparser.h"
 #include "app/cli/commands.h"
 #include "app/cli/serveprinter.h"
@@ -20,7 +23,8 @@ namespace sockwb::app {
 
 namespace {
 
-constexpr const char* kHelp =
+constexpr const char* kHelp = QT_TRANSLATE_NOOP(
+    "sockwb::app::serve",
     "Usage: sockwb serve --service S [OPTIONS]\n"
     "Runs a server until Ctrl-C (SIGINT) or SIGTERM, then stops cleanly (exit 0).\n"
     "Prints 'listening <proto> <addr>:<port> model=<m> service=<s>' once per listener\n"
@@ -43,7 +47,7 @@ constexpr const char* kHelp =
     "  --trace                print each socket call on stderr as it happens\n"
     "  --json                 print events (and the trace) as JSON lines on stdout\n"
     "  -v, --verbose          also print connections and service log lines\n"
-    "Exit status: 0 stopped by a signal, 1 runtime error (port in use...), 2 bad usage.\n";
+    "Exit status: 0 stopped by a signal, 1 runtime error (port in use...), 2 bad usage.\n");
 
 std::string joined(const std::vector<std::string>& names) {
     std::string s;
@@ -55,8 +59,12 @@ std::string joined(const std::vector<std::string>& names) {
 ListenerConfig parseAlso(const std::string& text, const std::string& bind) {
     const size_t colon = text.rfind(':');
     if (colon == std::string::npos || colon == 0)
-        throw Error::invalid("--also '" + text + "': expected SERVICE[/udp]:PORT",
-                             "as in --also daytime/udp:1313");
+        throw Error::invalid(
+            utf8(QCoreApplication::translate("sockwb::app::serve",
+                                             "--also '%1': expected SERVICE[/udp]:PORT")
+                     .arg(q(text))),
+            utf8(QCoreApplication::translate("sockwb::app::serve",
+                                             "as in --also daytime/udp:1313")));
     ListenerConfig l;
     l.bindAddress = bind;
     std::string service = text.substr(0, colon);
@@ -106,8 +114,11 @@ ServeOptions parse(const Args& args) {
         o.config.model = p.value("model");
         const auto names = modelNames();
         if (std::find(names.begin(), names.end(), o.config.model) == names.end())
-            throw Error::invalid("unknown model '" + o.config.model + "'",
-                                 "the models are " + joined(names));
+            throw Error::invalid(
+                utf8(QCoreApplication::translate("sockwb::app::serve", "unknown model '%1'")
+                         .arg(q(o.config.model))),
+                utf8(QCoreApplication::translate("sockwb::app::serve", "the models are %1")
+                         .arg(q(joined(names)))));
     }
     o.config.poolSize = static_cast<int>(p.integer("threads", 1, 1024, o.config.poolSize));
     auto& service = o.config.serviceOptions;
@@ -124,9 +135,15 @@ ServeOptions parse(const Args& args) {
     o.verbose = p.isSet("verbose");
     const std::vector<std::string> also = p.values("also");
     if (const auto extra = p.positional(); !extra.empty())
-        throw Error::invalid("unexpected argument '" + extra.front() + "'", p.seeHelp());
+        throw Error::invalid(
+            utf8(QCoreApplication::translate("sockwb::app::serve", "unexpected argument '%1'")
+                     .arg(q(extra.front()))),
+            p.seeHelp());
     if (!haveService)
-        throw Error::invalid("--service is required", "the services are " + joined(serviceNames()));
+        throw Error::invalid(
+            utf8(QCoreApplication::translate("sockwb::app::serve", "--service is required")),
+            utf8(QCoreApplication::translate("sockwb::app::serve", "the services are %1")
+                     .arg(q(joined(serviceNames())))));
     o.config.listeners = {main};
     for (const auto& a : also) o.config.listeners.push_back(parseAlso(a, main.bindAddress));
     // The sentence of a refused combination (chat over UDP, chat under fork...).
@@ -171,11 +188,11 @@ int serveCommand(const Args& args) {
     try {
         o = parse(args);
     } catch (const Error& e) {
-        std::fprintf(stderr, "sockwb serve: %s\n", e.what());
+        printErr(QStringLiteral("sockwb serve: %1\n").arg(errorText(e)));
         return 2;
     }
     if (o.help) {
-        std::fputs(kHelp, stdout);
+        printOut(QCoreApplication::translate("sockwb::app::serve", kHelp));
         return 0;
     }
 
@@ -186,7 +203,7 @@ int serveCommand(const Args& args) {
     try {
         server = std::make_unique<Server>(o.config);
     } catch (const Error& e) {
-        std::fprintf(stderr, "sockwb serve: %s\n", e.what());
+        printErr(QStringLiteral("sockwb serve: %1\n").arg(errorText(e)));
         return e.kind() == ErrorKind::System ? 1 : 2;
     }
     server->setObserver(&printer);
@@ -195,7 +212,7 @@ int serveCommand(const Args& args) {
         TraceScope scope(o.trace ? &printer : nullptr);
         server->start();
     } catch (const Error& e) {
-        std::fprintf(stderr, "sockwb serve: %s\n", e.what());
+        printErr(QStringLiteral("sockwb serve: %1\n").arg(errorText(e)));
         return e.kind() == ErrorKind::InvalidInput || e.kind() == ErrorKind::Unsupported ? 2 : 1;
     }
     const auto addresses = server->addresses();

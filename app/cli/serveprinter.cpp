@@ -1,7 +1,9 @@
 #include "app/cli/serveprinter.h"
 
+#include <QCoreApplication>
 #include <cstdio>
 
+#include "app/cli/clitext.h"
 #include "app/cli/jsonline.h"
 #include "core/net/error.h"
 
@@ -51,8 +53,10 @@ void ServePrinter::listening(const std::string& protocol, const Address& address
                 .add("service", service)
                 .str());
     } else {
-        out("listening " + protocol + " " + address.toString() + " model=" + model +
-            " service=" + service);
+        // The words before "model=" are read by scripts: keep them in a translation.
+        out(utf8(
+            QCoreApplication::translate("sockwb::app::serve", "listening %1 %2 model=%3 service=%4")
+                .arg(q(protocol), q(address.toString()), q(model), q(service))));
     }
 }
 
@@ -60,23 +64,24 @@ void ServePrinter::stopped() {
     if (json_)
         out(JsonLine().add("event", "stopped").str());
     else if (verbose_)
-        out("stopped");
+        out(utf8(QCoreApplication::translate("sockwb::app::serve", "stopped")));
 }
 
 void ServePrinter::onConnectionOpened(const ConnectionInfo& info) {
     if (json_)
         out(connectionJson("opened", info).str());
     else if (verbose_)
-        out("opened #" + std::to_string(info.id) + " " + info.peer.toString() + " on " +
-            info.listener);
+        out(utf8(QCoreApplication::translate("sockwb::app::serve", "opened #%1 %2 on %3")
+                     .arg(QString::number(info.id), q(info.peer.toString()), q(info.listener))));
 }
 
 void ServePrinter::onConnectionClosed(const ConnectionInfo& info) {
     if (json_) {
         out(connectionJson("closed", info).str());
     } else if (verbose_) {
-        out("closed #" + std::to_string(info.id) + " " + info.peer.toString() +
-            " in=" + std::to_string(info.bytesIn) + " out=" + std::to_string(info.bytesOut));
+        out(utf8(QCoreApplication::translate("sockwb::app::serve", "closed #%1 %2 in=%3 out=%4")
+                     .arg(QString::number(info.id), q(info.peer.toString()),
+                          QString::number(info.bytesIn), QString::number(info.bytesOut))));
     }
 }
 
@@ -84,7 +89,7 @@ void ServePrinter::onLog(const std::string& text) {
     if (json_)
         out(JsonLine().add("event", "log").add("text", text).str());
     else if (verbose_)
-        out("log: " + text);
+        out(utf8(QCoreApplication::translate("sockwb::app::serve", "log: %1").arg(q(text))));
 }
 
 void ServePrinter::onError(const ErrorInfo& error) {
@@ -98,7 +103,7 @@ void ServePrinter::onError(const ErrorInfo& error) {
                 .add("message", message)
                 .str());
     } else {
-        err("sockwb serve: " + message);
+        err("sockwb serve: " + utf8(errorText(Error(error))));
     }
 }
 

@@ -15,6 +15,7 @@
 #include <QToolBar>
 
 #include "core/net/framing.h"
+#include "widgets/addresses/addresseswindow.h"
 #include "widgets/client/clientwindow.h"
 #include "widgets/client/launchclientsdialog.h"
 #include "widgets/client/windowplacement.h"
@@ -139,6 +140,12 @@ void MainWindow::createActions() {
 
     QMenu* file = menuBar()->addMenu(tr("&Workbench"));
     file->addActions({newServer, newClient, launch, http, compare});
+    QAction* addresses = make(tr("&Addresses..."), "actionAddresses", QKeySequence(),
+                              [] { AddressesWindow::open(); });
+    addresses->setToolTip(
+        tr("See an address or a host name as struct sockaddr_in/sockaddr_in6 "
+           "byte by byte, with inet_pton and getaddrinfo"));
+    file->addAction(addresses);
     file->addSeparator();
     file->addAction(quit);
 

@@ -26,6 +26,8 @@ bool isInvalidTld(std::string_view host) {
 }
 }  // namespace
 
+bool Address::isInvalidName(std::string_view host) noexcept { return isInvalidTld(host); }
+
 Address::Address(const sockaddr* addr, socklen_t len) {
     if (!addr || len == 0 || len > sizeof(storage_)) return;
     std::memcpy(&storage_, addr, len);

@@ -53,6 +53,10 @@ public:
 
     friend bool operator==(const Address& a, const Address& b) noexcept;
 
+    // True for "invalid", "x.invalid", "x.invalid." (RFC 6761: never
+    // resolves; callers fail with EAI_NONAME without asking DNS).
+    static bool isInvalidName(std::string_view host) noexcept;
+
 private:
     sockaddr_storage storage_{};
     socklen_t len_ = 0;

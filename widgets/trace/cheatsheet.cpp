@@ -76,6 +76,29 @@ QVector<CheatSheetEntry> CheatSheet::entries() {
          tr("Tells which local address and port a socket really got (after bind to port 0 or "
             "after connect)."),
          tr("EBADF / ENOTSOCK: not a valid socket.")},
+        // --- Addresses: byte order, text <-> binary, the special addresses
+        // (issue 13; the Addresses tool shows them byte by byte) ---
+        {QStringLiteral("htons/ntohs/htonl/ntohl"),
+         tr("Convert between host byte order and network byte order (big-endian): htons(8080) "
+            "gives the 16-bit value whose bytes in memory are 1f 90, the order sin_port needs; "
+            "htonl does the same for 32-bit values such as s_addr. ntohs/ntohl convert back."),
+         tr("No error: they never fail. Forgetting them is the error: on a little-endian PC "
+            "port 8080 without htons becomes port 36895 (0x901f).")},
+        {QStringLiteral("inet_pton/inet_ntop"),
+         tr("inet_pton turns the text \"192.168.1.10\" or \"::1\" into the binary address "
+            "(in network order) for sin_addr / sin6_addr; inet_ntop writes it back as text. "
+            "Numbers only: a host name needs getaddrinfo."),
+         tr("inet_pton returns 0 (not -1) when the text is not a valid address of that family "
+            "(\"999.1.1.1\", a name); -1 with EAFNOSUPPORT for an unknown family. inet_ntop: "
+            "ENOSPC when the buffer is too small (use INET6_ADDRSTRLEN).")},
+        {QStringLiteral("INADDR_ANY/INADDR_LOOPBACK"),
+         tr("INADDR_ANY (0.0.0.0) binds a server to every interface of the machine; "
+            "INADDR_LOOPBACK (127.0.0.1) only to this machine, unreachable from others. In IPv6: "
+            "in6addr_any (::) and in6addr_loopback (::1). Both are host-order numbers: "
+            "htonl(INADDR_LOOPBACK)."),
+         tr("EADDRNOTAVAIL: binding to an address that is not one of this machine's; a server "
+            "bound to 127.0.0.1 refuses other machines (ECONNREFUSED for them).")},
+        // --- end of the address entries ---
         {QStringLiteral("getaddrinfo"),
          tr("Turns a host name and a port into socket addresses (IPv4 and IPv6), ready for "
             "connect or bind."),
@@ -101,6 +124,14 @@ QString sheetKey(const QString& call) {
         {QStringLiteral("epoll_create1"), QStringLiteral("select/poll/epoll")},
         {QStringLiteral("epoll_ctl"), QStringLiteral("select/poll/epoll")},
         {QStringLiteral("epoll_wait"), QStringLiteral("select/poll/epoll")},
+        {QStringLiteral("htons"), QStringLiteral("htons/ntohs/htonl/ntohl")},
+        {QStringLiteral("ntohs"), QStringLiteral("htons/ntohs/htonl/ntohl")},
+        {QStringLiteral("htonl"), QStringLiteral("htons/ntohs/htonl/ntohl")},
+        {QStringLiteral("ntohl"), QStringLiteral("htons/ntohs/htonl/ntohl")},
+        {QStringLiteral("inet_pton"), QStringLiteral("inet_pton/inet_ntop")},
+        {QStringLiteral("inet_ntop"), QStringLiteral("inet_pton/inet_ntop")},
+        {QStringLiteral("INADDR_ANY"), QStringLiteral("INADDR_ANY/INADDR_LOOPBACK")},
+        {QStringLiteral("INADDR_LOOPBACK"), QStringLiteral("INADDR_ANY/INADDR_LOOPBACK")},
         {QStringLiteral("getpeername"), QStringLiteral("getsockname")},
         {QStringLiteral("getsockopt"), QStringLiteral("setsockopt")},
     };

@@ -17,6 +17,7 @@ private slots:
     void help_data() {
         QTest::addColumn<QStringList>("args");
         QTest::newRow("top") << QStringList{"--help"};
+        QTest::newRow("addr") << QStringList{"addr", "--help"};
         QTest::newRow("serve") << QStringList{"serve", "--help"};
         QTest::newRow("client") << QStringList{"client", "--help"};
         QTest::newRow("demo") << QStringList{"demo", "--help"};
