@@ -211,10 +211,18 @@ int showPartial(const http::PartialResponseError& e, const HttpOptions& o) {
     received.hops.push_back(e.received());
     writeResult(received, o);
     std::fflush(stdout);
-    std::fprintf(stderr, "sockwb http: %s\n", e.what());
-    std::fprintf(stderr, "sockwb http: %llu bytes of the response came before the error%s\n",
-                 static_cast<unsigned long long>(e.received().bytesReceived),
-                 e.received().headComplete ? "" : " (written raw: no complete head)");
+    printErr(QStringLiteral("sockwb http: %1\n").arg(errorText(e)));
+    const QString count = QString::number(e.received().bytesReceived);
+    printErr(e.received().headComplete
+                 ? QCoreApplication::translate(
+                       "sockwb::app::http",
+                       "sockwb http: %1 bytes of the response came before the error\n")
+                       .arg(count)
+                 : QCoreApplication::translate("sockwb::app::http",
+                                               "sockwb http: %1 bytes of the response came "
+                                               "before the error (written raw: no complete "
+                                               "head)\n")
+                       .arg(count));
     return 1;
 }
 
