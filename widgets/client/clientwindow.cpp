@@ -6,12 +6,14 @@
 #include <QIntValidator>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QPushButton>
 #include <QSplitter>
 #include <QTabWidget>
 #include <QTimer>
 #include <QVBoxLayout>
 
+#include "widgets/client/clientoptionsrow.h"
 #include "widgets/client/dataview.h"
 #include "widgets/client/sendpanel.h"
 #include "widgets/common/errortext.h"
@@ -33,6 +35,7 @@ ClientWindow::ClientWindow(QWidget* parent)
     connect(session_, &ClientSession::errorOccurred, this, &ClientWindow::onError);
     connect(session_, &ClientSession::closed, this, &ClientWindow::onClosed);
     connect(session_, &ClientSession::bytesWritten, this, &ClientWindow::updateCounters);
+    connect(session_, &ClientSession::shutDown, this, &ClientWindow::onShutDown);
     connect(session_, &ClientSession::dataSkipped, this, [this](qint64 bytes) {
         dataView_->addNote(tr("%1 bytes came too fast to be shown (they are counted)").arg(bytes),
                            QDateTime::currentDateTime());
@@ -66,13 +69,15 @@ void ClientWindow::buildUi() {
     buildTabs();
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(target);
+    layout->addWidget(optionsRow_);
     layout->addWidget(statusLabel_);
     layout->addWidget(tabs_, 1);
     layout->addWidget(counters_);
     connectSignals();
 }
 
-// Protocol, host, port, Connect and Shut down write; the status and counters.
+// Protocol, host, port, Connect and Shut down; the options row, the status
+// and counters.
 QHBoxLayout* ClientWindow::buildTargetRow() {
     protocol_ = new QComboBox(this);
     protocol_->setObjectName(QStringLiteral("protocol"));
@@ -88,11 +93,8 @@ QHBoxLayout* ClientWindow::buildTargetRow() {
     port_->setMaximumWidth(90);
     connectButton_ = new QPushButton(tr("&Connect"), this);
     connectButton_->setObjectName(QStringLiteral("connectButton"));
-    halfCloseButton_ = new QPushButton(tr("Shut down &write"), this);
-    halfCloseButton_->setObjectName(QStringLiteral("halfCloseButton"));
-    halfCloseButton_->setToolTip(
-        tr("shutdown(SHUT_WR): the server reads end of stream, "
-           "this side can still receive"));
+    shutdownButton_ = buildShutdownButton();
+    optionsRow_ = new ClientOptionsRow(this);
     statusLabel_ = new QLabel(this);
     statusLabel_->setObjectName(QStringLiteral("statusLabel"));
     statusLabel_->setWordWrap(true);
@@ -106,7 +108,7 @@ QHBoxLayout* ClientWindow::buildTargetRow() {
     target->addWidget(new QLabel(QStringLiteral(":"), this));
     target->addWidget(port_);
     target->addWidget(connectButton_);
-    target->addWidget(halfCloseButton_);
+    target->addWidget(shutdownButton_);
     return target;
 }
 
@@ -139,12 +141,6 @@ void ClientWindow::connectSignals() {
         else
             connectFromForm();
     });
-    connect(halfCloseButton_, &QPushButton::clicked, this, [this] {
-        session_->shutdownWrite();
-        halfCloseButton_->setEnabled(false);
-        dataView_->addNote(tr("shutdown(SHUT_WR) requested: no more sends from this side"),
-                           QDateTime::currentDateTime());
-    });
     connect(host_, &QLineEdit::returnPressed, this, &ClientWindow::connectFromForm);
     connect(port_, &QLineEdit::returnPressed, this, &ClientWindow::connectFromForm);
     connect(host_, &QLineEdit::textChanged, this, [this] {
@@ -156,6 +152,56 @@ void ClientWindow::connectSignals() {
         updateTitle();
     });
     connect(protocol_, &QComboBox::currentIndexChanged, this, &ClientWindow::updateTitle);
+}
+
+// "Shut down" with a menu of the three shutdown() modes, as the course lists them.
+QPushButton* ClientWindow::buildShutdownButton() {
+    auto* button = new QPushButton(tr("Shut do&wn"), this);
+    button->setObjectName(QStringLiteral("shutdownButton"));
+    button->setToolTip(
+        tr("shutdown(): close one direction (or both) of the connection, "
+           "without closing the socket"));
+    auto* menu = new QMenu(button);
+    const struct {
+        int how;
+        const char* name;
+        QString text;
+    } modes[] = {
+        {SHUT_WR, "shutWr", tr("SHUT_WR: no more sends (the server reads end of stream)")},
+        {SHUT_RD, "shutRd", tr("SHUT_RD: no more receiving (recv returns 0)")},
+        {SHUT_RDWR, "shutRdwr", tr("SHUT_RDWR: both directions")},
+    };
+    for (const auto& m : modes) {
+        QAction* action = menu->addAction(m.text);
+        action->setObjectName(QLatin1String(m.name));
+        const int how = m.how;
+        connect(action, &QAction::triggered, this, [this, how] { requestShutdown(how); });
+    }
+    button->setMenu(menu);
+    return button;
+}
+
+void ClientWindow::requestShutdown(int how) {
+    session_->shutdown(how);
+    const char* name = how == SHUT_RD ? "SHUT_RD" : how == SHUT_WR ? "SHUT_WR" : "SHUT_RDWR";
+    dataView_->addNote(tr("shutdown(%1) requested").arg(QLatin1String(name)),
+                       QDateTime::currentDateTime());
+}
+
+void ClientWindow::onShutDown(int how) {
+    if (how != SHUT_WR) readShut_ = true;
+    if (how != SHUT_RD) writeShut_ = true;
+    const QString text = readShut_ && writeShut_ ? tr("shut down both ways: close to finish")
+                         : readShut_ ? tr("reading shut down (SHUT_RD): recv returns 0, sends "
+                                          "still go out")
+                                     : tr("writing shut down (SHUT_WR): the server read end of "
+                                          "stream, answers still come in");
+    setStatus(text, false);
+    dataView_->addNote(text, QDateTime::currentDateTime());
+    if (readShut_ && writeShut_) shutdownButton_->setEnabled(false);
+    sendPanel_->setSendEnabled(!writeShut_);
+    updateTitle();
+    emit stateChanged(stateText());
 }
 
 void ClientWindow::connectTo(const QString& host, quint16 port, const QString& protocol) {
@@ -179,10 +225,15 @@ void ClientWindow::connectFromForm() {
         markInvalid(port_, true);
         problems << tr("Enter a port between 1 and 65535.");
     }
+    QString bindProblem;
+    const auto settings = optionsRow_->settings(&bindProblem);
+    if (!settings) problems << bindProblem;
     if (!problems.isEmpty()) {
         setStatus(problems.join(QLatin1Char(' ')), true);
         return;
     }
+    session_->setSettings(*settings);
+    readShut_ = writeShut_ = false;
     setStatus(tr("Connecting to %1 port %2…").arg(host).arg(port), false);
     resetDecoder();
     const Protocol protocol = protocol_->currentIndex() == 1 ? Protocol::Udp : Protocol::Tcp;
@@ -212,7 +263,10 @@ QString ClientWindow::stateText() const {
         case ClientSession::State::Connecting:
             return tr("connecting");
         case ClientSession::State::Connected:
-            return tr("connected");
+            return readShut_ && writeShut_ ? tr("connected, shut down both ways")
+                   : readShut_             ? tr("connected, reading shut down")
+                   : writeShut_            ? tr("connected, writing shut down")
+                                           : tr("connected");
         case ClientSession::State::Closed:
             return tr("closed");
         case ClientSession::State::Failed:
@@ -239,9 +293,11 @@ void ClientWindow::onStateChanged(ClientSession::State state) {
     protocol_->setEnabled(!busy);
     host_->setEnabled(!busy);
     port_->setEnabled(!busy);
-    halfCloseButton_->setEnabled(state == ClientSession::State::Connected &&
-                                 protocol_->currentIndex() == 0);
-    sendPanel_->setSendEnabled(state == ClientSession::State::Connected);
+    optionsRow_->setEnabled(!busy);
+    // UDP has no connection to shut down (shutdown says ENOTCONN).
+    shutdownButton_->setEnabled(state == ClientSession::State::Connected &&
+                                protocol_->currentIndex() == 0 && !(readShut_ && writeShut_));
+    sendPanel_->setSendEnabled(state == ClientSession::State::Connected && !writeShut_);
     if (!busy) scenarioTimer_->stop();
     updateTitle();
     emit stateChanged(stateText());
@@ -299,7 +355,7 @@ void ClientWindow::sendBytes(const QByteArray& bytes) {
     updateCounters();
 }
 
-void ClientWindow::onData(const QByteArray& bytes, const QDateTime& when) {
+void ClientWindow::onData(const QByteArray& bytes, const QDateTime& when, const QString& from) {
     std::vector<QByteArray> messages;
     if (decoder_->framing() == Framing::Raw) {
         messages.push_back(bytes);
@@ -325,7 +381,7 @@ void ClientWindow::onData(const QByteArray& bytes, const QDateTime& when) {
     }
     for (const auto& m : messages) {
         ++messagesIn_;
-        dataView_->addRecord(false, m, when);
+        dataView_->addRecord(false, m, when, from);
         if (scenario_ == Scenario::EchoPing && scenarioSet_ && m.startsWith("ping ") &&
             lastPingSent_.isValid())
             lastRttMs_ = double(lastPingSent_.msecsTo(when));
