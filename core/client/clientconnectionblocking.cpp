@@ -5,25 +5,15 @@
 // makes a blocked recv return 0 and a blocked send fail (EPIPE); the reader
 // joins the writer before it closes the socket.
 
-#include <sys/time.h>
-
 #include <cerrno>
 
+#include "core/client/blockingconnect.h"
 #include "core/client/clientconnection.h"
 #include "core/net/sys.h"
 
 namespace sockwb {
 
 namespace {
-
-// SO_SNDTIMEO, which also bounds a blocking connect on Linux (EINPROGRESS
-// when it expires). 0 ms: no limit.
-void setSendTimeout(int fd, Millis timeout) {
-    timeval tv{};
-    tv.tv_sec = static_cast<time_t>(timeout.count() / 1000);
-    tv.tv_usec = static_cast<suseconds_t>(timeout.count() % 1000 * 1000);
-    sys::setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &tv, sizeof tv);
-}
 
 // ICMP errors reported on a UDP socket (a port unreachable answer...): the
 // socket lives on. Anything else ends the connection.
@@ -69,25 +59,15 @@ bool ClientConnection::connectBlocking(const Address& address, ErrorInfo& failur
     peer_ = address;
     // The course's UDP client does not connect: sendto/recvfrom the target.
     if (config_.protocol == Protocol::Udp || stopRequested_) return true;
-    const bool bounded = config_.connectTimeout.count() > 0;
-    if (bounded) setSendTimeout(fd, config_.connectTimeout);
-    if (sys::connect(fd, address.sockaddrPtr(), address.length()) == 0) {
-        if (bounded) setSendTimeout(fd, Millis(0));  // sends may block as long as they need
+    try {
+        sockwb::connectBlocking(fd, address, config_.connectTimeout);
         return true;
+    } catch (const Error& e) {
+        failure = e.info();
     }
-    const int err = errno;
-    {
-        std::lock_guard lock(mutex_);
-        socket_.close();
-        wokeWithShutdown_ = false;
-    }
-    if (err == EINPROGRESS || err == EAGAIN) {
-        failure = withDetail(
-            ErrorInfo{ErrorKind::Timeout, "connect", ETIMEDOUT, 0, address.toString(), {}},
-            DetailCode::GaveUpAfterMs, static_cast<uint64_t>(config_.connectTimeout.count()));
-    } else {
-        failure = Error::fromErrno("connect", err, address.toString()).info();
-    }
+    std::lock_guard lock(mutex_);
+    socket_.close();  // the next address gets a fresh socket
+    wokeWithShutdown_ = false;
     return false;
 }
 
