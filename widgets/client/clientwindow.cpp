@@ -6,7 +6,6 @@
 #include <QIntValidator>
 #include <QLabel>
 #include <QLineEdit>
-#include <QMenu>
 #include <QPushButton>
 #include <QSplitter>
 #include <QTabWidget>
@@ -16,6 +15,7 @@
 #include "widgets/client/clientoptionsrow.h"
 #include "widgets/client/dataview.h"
 #include "widgets/client/sendpanel.h"
+#include "widgets/client/shutdownbutton.h"
 #include "widgets/common/errortext.h"
 #include "widgets/common/formstyle.h"
 #include "widgets/trace/traceview.h"
@@ -93,7 +93,7 @@ QHBoxLayout* ClientWindow::buildTargetRow() {
     port_->setMaximumWidth(90);
     connectButton_ = new QPushButton(tr("&Connect"), this);
     connectButton_->setObjectName(QStringLiteral("connectButton"));
-    shutdownButton_ = buildShutdownButton();
+    shutdownButton_ = new ShutdownButton(this);
     optionsRow_ = new ClientOptionsRow(this);
     statusLabel_ = new QLabel(this);
     statusLabel_->setObjectName(QStringLiteral("statusLabel"));
@@ -141,6 +141,7 @@ void ClientWindow::connectSignals() {
         else
             connectFromForm();
     });
+    connect(shutdownButton_, &ShutdownButton::requested, this, &ClientWindow::requestShutdown);
     connect(host_, &QLineEdit::returnPressed, this, &ClientWindow::connectFromForm);
     connect(port_, &QLineEdit::returnPressed, this, &ClientWindow::connectFromForm);
     connect(host_, &QLineEdit::textChanged, this, [this] {
@@ -154,54 +155,18 @@ void ClientWindow::connectSignals() {
     connect(protocol_, &QComboBox::currentIndexChanged, this, &ClientWindow::updateTitle);
 }
 
-// "Shut down" with a menu of the three shutdown() modes, as the course lists them.
-QPushButton* ClientWindow::buildShutdownButton() {
-    auto* button = new QPushButton(tr("Shut do&wn"), this);
-    button->setObjectName(QStringLiteral("shutdownButton"));
-    button->setToolTip(
-        tr("shutdown(): close one direction (or both) of the connection, "
-           "without closing the socket"));
-    auto* menu = new QMenu(button);
-    const struct {
-        int how;
-        const char* name;
-        QString text;
-    } modes[] = {
-        {SHUT_WR, "shutWr", tr("SHUT_WR: no more sends (the server reads end of stream)")},
-        {SHUT_RD, "shutRd", tr("SHUT_RD: no more receiving (recv returns 0)")},
-        {SHUT_RDWR, "shutRdwr", tr("SHUT_RDWR: both directions")},
-    };
-    for (const auto& m : modes) {
-        QAction* action = menu->addAction(m.text);
-        action->setObjectName(QLatin1String(m.name));
-        const int how = m.how;
-        connect(action, &QAction::triggered, this, [this, how] { requestShutdown(how); });
-    }
-    button->setMenu(menu);
-    return button;
-}
-
 void ClientWindow::requestShutdown(int how) {
     session_->shutdown(how);
-    const char* name = how == SHUT_RD ? "SHUT_RD" : how == SHUT_WR ? "SHUT_WR" : "SHUT_RDWR";
-    dataView_->addNote(tr("shutdown(%1) requested").arg(QLatin1String(name)),
+    dataView_->addNote(tr("shutdown(%1) requested").arg(ShutdownButton::howName(how)),
                        QDateTime::currentDateTime());
 }
 
 void ClientWindow::onShutDown(int how) {
-    if (how != SHUT_WR) readShut_ = true;
-    if (how != SHUT_RD) writeShut_ = true;
-    const QString text = readShut_ && writeShut_ ? tr("shut down both ways: close to finish")
-                         : readShut_ ? tr("reading shut down (SHUT_RD): recv returns 0, sends "
-                                          "still go out")
-                                     : tr("writing shut down (SHUT_WR): the server read end of "
-                                          "stream, answers still come in");
+    shutdownButton_->markDone(how);
+    const QString text = shutdownButton_->stateSentence();
     setStatus(text, false);
     dataView_->addNote(text, QDateTime::currentDateTime());
-    if (readShut_ && writeShut_) shutdownButton_->setEnabled(false);
-    sendPanel_->setSendEnabled(!writeShut_);
-    updateTitle();
-    emit stateChanged(stateText());
+    onStateChanged(session_->state());  // buttons, title, the side list
 }
 
 void ClientWindow::connectTo(const QString& host, quint16 port, const QString& protocol) {
@@ -233,7 +198,7 @@ void ClientWindow::connectFromForm() {
         return;
     }
     session_->setSettings(*settings);
-    readShut_ = writeShut_ = false;
+    shutdownButton_->reset();
     setStatus(tr("Connecting to %1 port %2…").arg(host).arg(port), false);
     resetDecoder();
     const Protocol protocol = protocol_->currentIndex() == 1 ? Protocol::Udp : Protocol::Tcp;
@@ -263,10 +228,7 @@ QString ClientWindow::stateText() const {
         case ClientSession::State::Connecting:
             return tr("connecting");
         case ClientSession::State::Connected:
-            return readShut_ && writeShut_ ? tr("connected, shut down both ways")
-                   : readShut_             ? tr("connected, reading shut down")
-                   : writeShut_            ? tr("connected, writing shut down")
-                                           : tr("connected");
+            return shutdownButton_->connectedText();
         case ClientSession::State::Closed:
             return tr("closed");
         case ClientSession::State::Failed:
@@ -296,8 +258,10 @@ void ClientWindow::onStateChanged(ClientSession::State state) {
     optionsRow_->setEnabled(!busy);
     // UDP has no connection to shut down (shutdown says ENOTCONN).
     shutdownButton_->setEnabled(state == ClientSession::State::Connected &&
-                                protocol_->currentIndex() == 0 && !(readShut_ && writeShut_));
-    sendPanel_->setSendEnabled(state == ClientSession::State::Connected && !writeShut_);
+                                protocol_->currentIndex() == 0 &&
+                                !(shutdownButton_->readShut() && shutdownButton_->writeShut()));
+    sendPanel_->setSendEnabled(state == ClientSession::State::Connected &&
+                               !shutdownButton_->writeShut());
     if (!busy) scenarioTimer_->stop();
     updateTitle();
     emit stateChanged(stateText());

@@ -28,6 +28,7 @@ namespace sockwb {
 class ClientOptionsRow;
 class DataView;
 class SendPanel;
+class ShutdownButton;
 
 class ClientWindow final : public QWidget {
     Q_OBJECT
@@ -74,7 +75,6 @@ private:
     void onStateChanged(ClientSession::State state);
     void onConnected(const QString& local, const QString& peer);
     void onData(const QByteArray& bytes, const QDateTime& when, const QString& from);
-    QPushButton* buildShutdownButton();
     void requestShutdown(int how);
     void onShutDown(int how);
     void onError(const ErrorInfo& error);
@@ -91,7 +91,7 @@ private:
     QLineEdit* host_;
     QLineEdit* port_;
     QPushButton* connectButton_;
-    QPushButton* shutdownButton_;  // a menu: SHUT_RD, SHUT_WR, SHUT_RDWR
+    ShutdownButton* shutdownButton_;  // a menu: SHUT_RD, SHUT_WR, SHUT_RDWR
     ClientOptionsRow* optionsRow_;
     QLabel* statusLabel_;
     QLabel* counters_;
@@ -102,8 +102,6 @@ private:
     QTimer* scenarioTimer_;
 
     std::unique_ptr<FrameDecoder> decoder_;
-    bool readShut_ = false;   // shutdown(SHUT_RD / SHUT_RDWR) done on this connection
-    bool writeShut_ = false;  // shutdown(SHUT_WR / SHUT_RDWR) done
     quint64 messagesIn_ = 0;
     quint64 messagesOut_ = 0;
     Scenario scenario_ = Scenario::HoldIdle;

@@ -223,7 +223,9 @@ void tst_ClientOptionsCli::shutdownWriteThePeerSeesEof() {
                               how, "--timeout", "2000", "--trace"});
         peer.join();
         QCOMPARE(r.exitCode, 0);
-        QVERIFY2(r.err.contains("shutdown(3, SHUT_" + how.toUpper().toUtf8() + ") = 0"),
+        const auto shutdowns = rows(r.err, "shutdown");
+        QCOMPARE(shutdowns.size(), 1);
+        QVERIFY2(shutdowns[0].contains(", SHUT_" + how.toUpper().toUtf8() + ") = 0"),
                  r.err.constData());
         QVERIFY(sawEof);
     }
@@ -234,7 +236,7 @@ void tst_ClientOptionsCli::shutdownReadRecvReturnsZero() {
     const Result r = run({"client", "127.0.0.1", peer.port(), "--send", "x", "--shutdown", "rd",
                           "--timeout", "3000", "--trace"});
     QCOMPARE(r.exitCode, 0);
-    QVERIFY2(r.err.contains("shutdown(3, SHUT_RD) = 0"), r.err.constData());
+    QVERIFY2(rows(r.err, "shutdown").value(0).contains(", SHUT_RD) = 0"), r.err.constData());
     const auto recvs = rows(r.err, "recv");
     QCOMPARE(recvs.size(), 1);
     QVERIFY2(recvs[0].contains(") = 0 <"), recvs[0].constData());  // at once, not after 3 s
