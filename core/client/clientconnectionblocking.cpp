@@ -165,7 +165,13 @@ bool ClientConnection::sendAllBlocking(const std::string& bytes) {
                                             peer_.length())
                               : sys::send(fd, bytes.data() + done, bytes.size() - done);
         if (n < 0) {
-            if (stopRequested_) return true;  // woken by disconnect(): not an error
+            bool readerDone;
+            {
+                std::lock_guard lock(mutex_);
+                readerDone = readerDone_;
+            }
+            // Woken by disconnect() or by the reader's end: not an error of its own.
+            if (stopRequested_ || readerDone) return true;
             fail(Error::fromErrno(udp ? "sendto" : "send", errno, peer_.toString()).info());
             return false;
         }
