@@ -5,6 +5,7 @@
 
 #include <sys/socket.h>
 
+#include <cerrno>
 #include <cstdio>
 #include <optional>
 
@@ -149,6 +150,12 @@ int clientCommand(const Args& args) {
         return run.run();
     } catch (const Error& e) {
         std::fprintf(stderr, "sockwb client: %s\n", e.what());
+        if (e.call() == "bind" && e.err() == EADDRINUSE)
+            std::fputs(
+                "sockwb client: with --bind the client's port is fixed: another socket holds it, "
+                "or the last TCP connection from it is still in TIME_WAIT (about a minute). "
+                "Choose another port, or give only the address.\n",
+                stderr);
         return e.kind() == ErrorKind::InvalidInput ? 2 : 1;
     }
 }

@@ -11,6 +11,7 @@
 #include <QTabWidget>
 #include <QTimer>
 #include <QVBoxLayout>
+#include <cerrno>
 
 #include "widgets/client/clientoptionsrow.h"
 #include "widgets/client/dataview.h"
@@ -354,7 +355,12 @@ void ClientWindow::onData(const QByteArray& bytes, const QDateTime& when, const 
 }
 
 void ClientWindow::onError(const ErrorInfo& error) {
-    const QString text = ErrorText::sentence(error);
+    QString text = ErrorText::sentence(error);
+    if (error.call == "bind" && error.err == EADDRINUSE)
+        text += QLatin1Char(' ') +
+                tr("With Bind the client's port is fixed: another socket holds it, or the last "
+                   "TCP connection from it is still in TIME_WAIT (about a minute). Choose "
+                   "another port, or give only the address.");
     setStatus(text, true);
     dataView_->addNote(text, QDateTime::currentDateTime(), true);
 }

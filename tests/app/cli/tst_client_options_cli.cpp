@@ -175,6 +175,7 @@ void tst_ClientOptionsCli::bindToAPortInUse() {
     QVERIFY2(r.err.contains("bind(127.0.0.1:" + port.toUtf8() + "): EADDRINUSE"),
              r.err.constData());
     QVERIFY2(r.err.contains("already used by another socket"), r.err.constData());
+    QVERIFY2(r.err.contains("TIME_WAIT"), r.err.constData());
 }
 
 void tst_ClientOptionsCli::eachSendIsOneCallWithTheDelayBetween() {

@@ -84,6 +84,7 @@ private slots:
     void shutdownReadThenBothWays();
     void bindFieldSetsTheLocalPort();
     void badBindIsMarkedInline();
+    void bindToAPortInUseSaysWhy();
     void ioModeAndRecvSize();
 };
 
@@ -173,6 +174,18 @@ void tst_ClientWindowOptions::badBindIsMarkedInline() {
     QVERIFY2(status.contains(QLatin1String("Bind address")) && status.contains("99999"),
              qPrintable(status));
     QVERIFY(child<QLineEdit>(&w, "bindEdit")->property("invalid").toBool());
+}
+
+void tst_ClientWindowOptions::bindToAPortInUseSaysWhy() {
+    Peer peer;  // its listening port is the one taken
+    ClientWindow w;
+    w.show();
+    typeInto(child<QLineEdit>(&w, "bindEdit"), QStringLiteral("127.0.0.1:%1").arg(peer.port()));
+    connectByHand(w, peer.port());
+    QTRY_COMPARE(w.session()->state(), ClientSession::State::Failed);
+    const QString status = child<QLabel>(&w, "statusLabel")->text();
+    QVERIFY2(status.contains(QLatin1String("already in use")) && status.contains("TIME_WAIT"),
+             qPrintable(status));
 }
 
 void tst_ClientWindowOptions::ioModeAndRecvSize() {
