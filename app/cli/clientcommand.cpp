@@ -1,10 +1,9 @@
 // `sockwb client`: a scriptable TCP/UDP client (the course's client in one
-// command) and, with no --send, a small netcat. One poll loop moves bytes
-// both ways, so a big --send to an echo server cannot deadlock (both sides
-// blocked in send with full buffers).
+// command) and, with no --send, a small netcat. By default it makes the
+// course's blocking calls (connect, send, recv); --io poll moves bytes both
+// ways in one poll loop (clientrun.h).
 
-#include <poll.h>
-#include <unistd.h>
+#include <sys/socket.h>
 
 #include <QCoreApplication>
 #include <QtGlobal>
@@ -32,14 +31,25 @@ constexpr const char* kHelp = QT_TRANSLATE_NOOP(
     "on stdout. With no --send it works like netcat: stdin goes to the server (TCP: half-close\n"
     "at end of input), received bytes to stdout, until the server closes.\n\n"
     "  --protocol tcp|udp   default tcp\n"
-    "  --send TEXT          one message (repeatable); escapes \\n \\r \\t \\0 \\\\ \\xHH.\n"
-    "                       UDP: each --send is one datagram\n"
+    "  --send TEXT          one message (repeatable), each its own send() (UDP: one datagram);\n"
+    "                       escapes \\n \\r \\t \\0 \\\\ \\xHH\n"
+    "  --delay MS           pause between two --send (default 0)\n"
     "  --until TEXT         stop (exit 0) as soon as TEXT was received (same escapes)\n"
     "  --framing F          raw (default), line (adds \\n) or len32 (4-byte big-endian length)\n"
+    "  --bind ADDR[:PORT]   bind() the client's socket first: 127.0.0.1:5000, :5000, [::1]:5000\n"
+    "  --io blocking|poll   blocking (default): the course's blocking connect/send/recv, one\n"
+    "                       after the other; poll: a non-blocking socket, sends and receives\n"
+    "                       at once. Netcat mode always polls (stdin and the socket)\n"
+    "  --recv-size N        bytes asked of each recv (default 65536): a small one splits a\n"
+    "                       message over several recvs (UDP: cuts the datagram)\n"
+    "  --shutdown rd|wr|rdwr  shutdown(SHUT_RD/SHUT_WR/SHUT_RDWR) after the sends\n"
     "  --timeout MS         connect timeout, and the longest wait for data. Defaults: 10000 with\n"
     "                       --until, 5000 after --send (then the end is normal), none for a TCP\n"
     "                       netcat, 2000 for UDP\n"
+    "  --json               JSON lines on stdout: connected, data (with its sender), shutdown\n"
     "  --trace              print each socket call on stderr as it happens\n\n"
+    "A UDP answer from another address than HOST PORT is accepted; its sender is printed on\n"
+    "stderr (always in the data events of --json).\n"
     "The course's client:  sockwb client 127.0.0.1 PORT --send 'Bonjour\\n' --until 'Au Revoir'\n"
     "Exit status: 0 done, 1 runtime error (refused, timed out before --until...), 2 bad usage.\n");
 
@@ -53,11 +63,45 @@ public:
     }
 };
 
+int parseShutdown(const std::string& text) {
+    if (text == "rd") return SHUT_RD;
+    if (text == "wr") return SHUT_WR;
+    if (text == "rdwr") return SHUT_RDWR;
+    throw Error::invalid(utf8(QCoreApplication::translate("sockwb::app::client",
+                                                          "--shutdown: '%1' is not rd, wr or rdwr")
+                                  .arg(q(text))));
+}
+
+// The options added for the course's clients: --io, --bind, --delay,
+// --recv-size, --shutdown, --json.
+void parseCourseOptions(const CommandParser& p, ClientOptions& o) {
+    if (p.isSet("io")) {
+        try {
+            o.io = parseClientIo(p.value("io"));
+        } catch (const Error& e) {
+            throw Error::invalid("--io: " + e.info().call, e.info().detail);
+        }
+    }
+    if (p.isSet("bind")) {
+        try {
+            o.bind = parseClientBind(p.value("bind"));
+        } catch (const Error& e) {
+            throw Error::invalid("--bind: " + e.info().call, e.info().detail);
+        }
+    }
+    o.delayMs = static_cast<int>(p.integer("delay", 0, 3600000, 0));
+    o.recvSize = static_cast<size_t>(p.integer("recv-size", 1, 1 << 20, 65536));
+    if (p.isSet("shutdown")) o.shutdownHow = parseShutdown(p.value("shutdown"));
+    o.json = p.isSet("json");
+}
+
 ClientOptions parse(const Args& args, bool& help) {
     CommandParser p("client");
-    for (const char* name : {"protocol", "send", "until", "framing", "timeout"})
+    for (const char* name : {"protocol", "send", "until", "framing", "timeout", "io", "bind",
+                             "delay", "recv-size", "shutdown"})
         p.addValue({QString::fromLatin1(name)});
     p.addFlag({"trace"});
+    p.addFlag({"json"});
     p.parse(args);
     ClientOptions o;
     help = p.helpAsked();
@@ -81,6 +125,7 @@ ClientOptions parse(const Args& args, bool& help) {
     if (p.isSet("framing")) o.framing = parseFraming(p.value("framing"));
     if (p.isSet("timeout")) o.timeoutMs = static_cast<int>(p.integer("timeout", 0, 86400000, 0));
     o.trace = p.isSet("trace");
+    parseCourseOptions(p, o);
     const std::vector<std::string> positional = p.positional();
     if (positional.size() != 2)
         throw Error::invalid(
@@ -120,6 +165,12 @@ int clientCommand(const Args& args) {
         return run.run();
     } catch (const Error& e) {
         printErr(QStringLiteral("sockwb client: %1\n").arg(errorText(e)));
+        if (e.call() == "bind" && e.err() == EADDRINUSE)
+            printErr(QCoreApplication::translate(
+                "sockwb::app::client",
+                "sockwb client: with --bind the client's port is fixed: another socket holds it, "
+                "or the last TCP connection from it is still in TIME_WAIT (about a minute). "
+                "Choose another port, or give only the address.\n"));
         return e.kind() == ErrorKind::InvalidInput ? 2 : 1;
     }
 }

@@ -5,10 +5,13 @@
 #include <unistd.h>
 
 #include <QCoreApplication>
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
+#include <thread>
 
 #include "app/cli/clitext.h"
+#include "app/cli/jsonline.h"
 #include "core/net/error.h"
 #include "core/net/sys.h"
 
@@ -51,12 +54,61 @@ std::string quoted(const std::string& text) {
     return sys::dataPreview(text.data(), text.size(), 64);
 }
 
+const char* howName(int how) {
+    return how == SHUT_RD ? "SHUT_RD" : how == SHUT_WR ? "SHUT_WR" : "SHUT_RDWR";
+}
+
 }  // namespace
 
 int ClientRun::run() {
     // A closed stdout (| head) must end us with an error, not a signal.
     ::signal(SIGPIPE, SIG_IGN);
-    return o_.udp ? runUdp() : runTcp();
+    // netcat mode reads stdin and the socket at once: always the poll loop.
+    const bool blocking = o_.io == ClientIo::Blocking && !o_.sends.empty();
+    if (o_.udp) return blocking ? runUdpBlocking() : runUdp();
+    return blocking ? runTcpBlocking() : runTcp();
+}
+
+std::vector<Address> ClientRun::resolveTarget() const {
+    return Address::resolve(o_.host, o_.port, o_.udp ? SOCK_DGRAM : SOCK_STREAM);
+}
+
+Socket ClientRun::openSocket(const Address& target, int type, bool nonBlocking) const {
+    Socket s = Socket::create(target.family(), type | (nonBlocking ? SOCK_NONBLOCK : 0));
+    if (o_.bind) {
+        const std::string host = !o_.bind->host.empty() ? o_.bind->host
+                                 : target.isV6()        ? "::"
+                                                        : "0.0.0.0";
+        s.bind(
+            Address::resolve(host, std::to_string(o_.bind->port), type, target.family()).front());
+    }
+    return s;
+}
+
+void ClientRun::pauseBeforeSend(size_t index) const {
+    if (index > 0 && o_.delayMs > 0) std::this_thread::sleep_for(Millis(o_.delayMs));
+}
+
+void ClientRun::shutdownSocket(Socket& s) const {
+    if (o_.shutdownHow < 0) return;
+    s.shutdown(o_.shutdownHow);
+    if (o_.json) {
+        const std::string line =
+            JsonLine().add("event", "shutdown").add("how", howName(o_.shutdownHow)).str() + "\n";
+        writeStdout(line);
+    }
+}
+
+void ClientRun::reportConnected(const Socket& s) const {
+    if (!o_.json) return;
+    JsonLine line;
+    line.add("event", "connected").add("peer", target_.toString());
+    try {
+        line.add("local", s.localAddress().toString());
+    } catch (const Error&) {
+        // An unknown local address only leaves the field out.
+    }
+    writeStdout(line.str() + "\n");
 }
 
 int ClientRun::idleTimeout() const {
@@ -83,8 +135,26 @@ int ClientRun::closedEarly() const {
     return 1;
 }
 
-bool ClientRun::deliver(std::string_view bytes) {
-    if (!writeStdout(bytes)) return true;
+bool ClientRun::deliver(std::string_view bytes, const Address& from) {
+    const bool stranger = !(from == target_);
+    if (o_.json) {
+        const std::string line = JsonLine()
+                                     .add("event", "data")
+                                     .add("bytes", static_cast<uint64_t>(bytes.size()))
+                                     .add("from", from.toString())
+                                     .add("data", bytes)
+                                     .str() +
+                                 "\n";
+        if (!writeStdout(line)) return true;
+    } else {
+        // A UDP server may answer from another socket: say who did.
+        if (stranger && from.isValid())
+            printErr(QCoreApplication::translate("sockwb::app::client",
+                                                 "sockwb client: %1 bytes from %2 (sent to %3)\n")
+                         .arg(bytes.size())
+                         .arg(q(from.toString()), q(target_.toString())));
+        if (!writeStdout(bytes)) return true;
+    }
     if (!o_.until) return false;
     window_.append(bytes);
     if (window_.find(*o_.until) != std::string::npos) return true;
@@ -93,45 +163,90 @@ bool ClientRun::deliver(std::string_view bytes) {
     return false;
 }
 
+bool ClientRun::deliverDatagram(const std::string& buffer, const Datagram& d) {
+    if (d.truncated)
+        printErr(QCoreApplication::translate("sockwb::app::client",
+                                             "sockwb client: a datagram of %1 bytes was cut to %2 "
+                                             "(--recv-size); the rest is lost\n")
+                     .arg(d.wireSize)
+                     .arg(d.size));
+    return deliver(std::string_view(buffer.data(), d.size), d.from);
+}
+
+int ClientRun::pollTimeout() const {
+    const int idle = idleTimeout();
+    if (queue_.empty() || sentCount_ == 0 || o_.delayMs <= 0) return idle;
+    const auto left = std::chrono::duration_cast<Millis>(nextSendAt_ - Clock::now()).count();
+    const int wait = static_cast<int>(std::max<long long>(0, left));
+    return idle < 0 ? wait : std::min(idle, wait);
+}
+
+bool ClientRun::sendQueued(Socket& s) {
+    while (!queue_.empty()) {
+        if (sentCount_ > 0 && o_.delayMs > 0 && Clock::now() < nextSendAt_) return false;
+        const std::string& head = queue_.front();
+        const IoResult r = s.send(std::string_view(head).substr(headSent_));
+        if (!r.ok()) return false;
+        headSent_ += r.bytes;
+        if (headSent_ < head.size()) return false;
+        queue_.pop_front();
+        headSent_ = 0;
+        ++sentCount_;
+        nextSendAt_ = Clock::now() + Millis(o_.delayMs);
+    }
+    if (!shutdownDone_ && o_.shutdownHow >= 0 && !o_.sends.empty()) {
+        shutdownDone_ = true;
+        shutdownSocket(s);
+    }
+    return true;
+}
+
 int ClientRun::runTcp() {
     const int connectMs = o_.timeoutMs > 0 ? o_.timeoutMs : 10000;
-    Socket s = tcpConnect(o_.host, o_.port, Millis(connectMs));
-    s.setNonBlocking(true);
+    const std::vector<Address> addresses = resolveTarget();
+    Socket s;
+    for (size_t i = 0; i < addresses.size(); ++i) {
+        target_ = addresses[i];
+        s = openSocket(target_, SOCK_STREAM, true);
+        try {
+            s.connect(target_, Millis(connectMs));
+            break;
+        } catch (const Error&) {
+            if (i + 1 == addresses.size()) throw;  // the last error wins
+        }
+    }
+    reportConnected(s);
     const bool netcat = o_.sends.empty();
-    std::string out;
-    for (const auto& m : o_.sends) out += m;
+    queue_.assign(o_.sends.begin(), o_.sends.end());
     bool stdinOpen = netcat;
     bool halfClosed = false;
-    std::string buf(kChunk, '\0');
+    std::string buf(o_.recvSize, '\0');
     for (;;) {
+        const bool ready = sendQueued(s);
         pollfd fds[2] = {{s.fd(), POLLIN, 0}, {STDIN_FILENO, 0, 0}};
-        if (!out.empty()) fds[0].events |= POLLOUT;
+        if (!queue_.empty() && (sentCount_ == 0 || Clock::now() >= nextSendAt_))
+            fds[0].events |= POLLOUT;
         // Read stdin only when the previous chunk is gone: the socket's
         // pace sets stdin's, so memory stays bounded.
-        if (stdinOpen && out.empty()) fds[1].events = POLLIN;
-        const int n = sys::poll(fds, fds[1].events ? 2 : 1, idleTimeout());
+        if (stdinOpen && ready) fds[1].events = POLLIN;
+        const int n = sys::poll(fds, fds[1].events ? 2 : 1, pollTimeout());
         if (n < 0) throw Error::fromErrno("poll", errno);
-        if (n == 0) return timedOut();
+        if (n == 0 && queue_.empty()) return timedOut();
         if (fds[0].revents & (POLLIN | POLLHUP | POLLERR)) {
             IoResult r = s.recv(buf.data(), buf.size());
             if (r.eof()) return closedEarly();
-            if (r.ok() && deliver(std::string_view(buf.data(), r.bytes))) return 0;
-        }
-        if ((fds[0].revents & POLLOUT) && !out.empty()) {
-            IoResult r = s.send(out);
-            if (r.ok()) out.erase(0, r.bytes);
+            if (r.ok() && deliver(std::string_view(buf.data(), r.bytes), target_)) return 0;
         }
         if (fds[1].revents & (POLLIN | POLLHUP | POLLERR)) {
-            if (auto chunk = readStdin()) {
-                out = o_.framing == Framing::Len32 ? encodeFrame(Framing::Len32, *chunk)
-                                                   : std::move(*chunk);
-            } else {
+            if (auto chunk = readStdin())
+                queue_.push_back(o_.framing == Framing::Len32 ? encodeFrame(Framing::Len32, *chunk)
+                                                              : std::move(*chunk));
+            else
                 stdinOpen = false;
-            }
         }
         // netcat: end of input is a half-close, once all of it is sent; the
         // server sees end of stream and we keep reading its answer.
-        if (netcat && !stdinOpen && out.empty() && !halfClosed) {
+        if (netcat && !stdinOpen && queue_.empty() && !halfClosed) {
             s.shutdownWrite();
             halfClosed = true;
         }
@@ -139,30 +254,38 @@ int ClientRun::runTcp() {
 }
 
 int ClientRun::runUdp() {
-    const std::vector<Address> found = Address::resolve(o_.host, o_.port, SOCK_DGRAM);
-    const Address server = found.front();
-    Socket s = udpSocket(server.family());
-    s.setNonBlocking(true);
-    for (const auto& m : o_.sends) s.sendTo(m, server);
+    target_ = resolveTarget().front();
+    Socket s = openSocket(target_, SOCK_DGRAM, true);
     bool stdinOpen = o_.sends.empty();
-    std::string buf(kChunk, '\0');
+    std::string buf(o_.recvSize, '\0');
+    size_t next = 0;  // the next --send
     for (;;) {
+        if (next < o_.sends.size() && (next == 0 || Clock::now() >= nextSendAt_)) {
+            s.sendTo(o_.sends[next++], target_);
+            nextSendAt_ = Clock::now() + Millis(o_.delayMs);
+            if (next == o_.sends.size()) shutdownSocket(s);
+            continue;
+        }
         pollfd fds[2] = {{s.fd(), POLLIN, 0}, {STDIN_FILENO, POLLIN, 0}};
-        const int n = sys::poll(fds, stdinOpen ? 2 : 1, idleTimeout());
+        int wait = idleTimeout();
+        if (next < o_.sends.size()) {
+            const auto left = std::chrono::duration_cast<Millis>(nextSendAt_ - Clock::now());
+            wait = static_cast<int>(std::max<long long>(0, left.count()));
+        }
+        const int n = sys::poll(fds, stdinOpen ? 2 : 1, wait);
         if (n < 0) throw Error::fromErrno("poll", errno);
-        if (n == 0) return timedOut();
+        if (n == 0 && next >= o_.sends.size()) return timedOut();
         if (fds[0].revents & (POLLIN | POLLERR)) {
-            if (auto d = s.recvFrom(buf.data(), buf.size())) {
-                // Only the server's answers: a stray datagram is not ours.
-                if (d->from == server && deliver(std::string_view(buf.data(), d->size))) return 0;
-            }
+            // Any sender: a course's UDP server may answer from another port.
+            if (auto d = s.recvFrom(buf.data(), buf.size()); d && deliverDatagram(buf, *d))
+                return 0;
         }
         if (stdinOpen && (fds[1].revents & (POLLIN | POLLHUP | POLLERR))) {
             // Each chunk of input is one datagram.
             if (auto chunk = readStdin())
                 s.sendTo(
                     o_.framing == Framing::Len32 ? encodeFrame(Framing::Len32, *chunk) : *chunk,
-                    server);
+                    target_);
             else
                 stdinOpen = false;
         }

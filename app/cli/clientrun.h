@@ -1,14 +1,24 @@
 #pragma once
-// The work of `sockwb client` once its options are parsed: connect (TCP) or
-// pick the peer (UDP), then one poll loop that sends the messages (or
-// stdin), writes what arrives to stdout byte for byte and stops at --until,
-// end of stream or the idle timeout. Runs on the calling thread; one
-// instance per run.
+// The work of `sockwb client` once its options are parsed. Two ways to run,
+// as --io says:
+//  - blocking (the default, the course's client): connect, one send() per
+//    --send (a --delay between them), the --shutdown, then recv until
+//    --until, end of stream or the idle timeout (SO_RCVTIMEO). The trace
+//    reads like the course's program (clientrunblocking.cpp).
+//  - poll: a non-blocking socket in one poll loop that sends and receives
+//    at once (a big --send to an echo server cannot deadlock), and netcat
+//    mode (no --send: stdin to the socket), whatever --io says
+//    (clientrun.cpp).
+// What arrives goes to stdout byte for byte (or as JSON lines). Runs on the
+// calling thread; one instance per run.
 
+#include <chrono>
+#include <deque>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "core/client/clientconnection.h"
 #include "core/net/framing.h"
 #include "core/net/socket.h"
 
@@ -18,11 +28,17 @@ struct ClientOptions {
     bool udp = false;
     std::string host;
     std::string port;
-    std::vector<std::string> sends;    // already encoded with the framing
+    std::vector<std::string> sends;    // already encoded with the framing; one send() each
     std::optional<std::string> until;  // stop once this was received
     Framing framing = Framing::Raw;
     int timeoutMs = -1;  // -1: the defaults in --help
     bool trace = false;
+    ClientIo io = ClientIo::Blocking;
+    std::optional<ClientBind> bind;  // bind() before connect / the first sendto
+    int delayMs = 0;                 // pause between two sends
+    size_t recvSize = 65536;         // bytes asked of each recv
+    int shutdownHow = -1;            // shutdown(how) after the sends; -1: none
+    bool json = false;               // JSON lines on stdout instead of the raw bytes
 };
 
 class ClientRun {
@@ -34,18 +50,49 @@ public:
     int run();
 
 private:
+    using Clock = std::chrono::steady_clock;
+
+    // Poll mode and netcat (clientrun.cpp).
     int runTcp();
     int runUdp();
-    // Writes bytes to stdout; true once --until has been seen (or stdout
-    // was closed: nobody reads any more).
-    bool deliver(std::string_view bytes);
+    // Sends the head of queue_ (a partial send keeps the rest); true when
+    // the queue is done and the shutdown (if any) made.
+    bool sendQueued(Socket& s);
+    // Poll timeout: the idle timeout, shortened to the next delayed send.
+    int pollTimeout() const;
+
+    // Blocking mode (clientrunblocking.cpp).
+    int runTcpBlocking();
+    int runUdpBlocking();
+    // Receives with blocking recv/recvfrom until done; the exit status.
+    int receiveBlocking(Socket& s);
+
+    // Shared.
+    // Resolves the target; the first address (UDP) or all of them (TCP).
+    std::vector<Address> resolveTarget() const;
+    // socket() of the target's family and the --bind. Throws Error.
+    Socket openSocket(const Address& target, int type, bool nonBlocking) const;
+    void pauseBeforeSend(size_t index) const;
+    void shutdownSocket(Socket& s) const;
+    void reportConnected(const Socket& s) const;
+    // Writes bytes to stdout (or a JSON line); true once --until has been
+    // seen (or stdout was closed: nobody reads any more).
+    bool deliver(std::string_view bytes, const Address& from);
+    // deliver() for one datagram; says on stderr when it was truncated.
+    bool deliverDatagram(const std::string& buffer, const Datagram& d);
     // Longest wait for something to happen, in ms (-1: no limit).
     int idleTimeout() const;
     int timedOut() const;  // what a timeout means: 0, or 1 with a message
     int closedEarly() const;
 
     ClientOptions o_;
-    std::string window_;  // the last received bytes, to find --until across reads
+    Address target_;
+    std::string window_;             // the last received bytes, to find --until across reads
+    std::deque<std::string> queue_;  // poll mode: the sends still to make
+    size_t headSent_ = 0;            // bytes of queue_.front() already sent
+    size_t sentCount_ = 0;           // messages fully sent
+    Clock::time_point nextSendAt_{};
+    bool shutdownDone_ = false;
 };
 
 }  // namespace sockwb::app

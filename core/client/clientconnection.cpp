@@ -1,33 +1,64 @@
 #include "core/client/clientconnection.h"
 
-#include <poll.h>
-#include <unistd.h>
-
 #include <cerrno>
-#include <chrono>
-#include <vector>
 
 #include "core/net/sys.h"
 #include "core/net/trace.h"
 
 namespace sockwb {
 
-namespace {
-using Clock = std::chrono::steady_clock;
-constexpr size_t kReadBuffer = 64 * 1024;
-// Reads per wake-up: bounded so a flood cannot delay a stop request.
-constexpr int kReadsPerWake = 16;
-}  // namespace
+const char* clientIoName(ClientIo io) noexcept {
+    return io == ClientIo::Blocking ? "blocking" : "poll";
+}
+
+ClientIo parseClientIo(std::string_view text) {
+    if (text == "blocking") return ClientIo::Blocking;
+    if (text == "poll") return ClientIo::Poll;
+    throw Error::invalid("'" + std::string(text) + "' is not an I/O mode",
+                         "use blocking (the course's calls) or poll (non-blocking + poll)");
+}
+
+ClientBind parseClientBind(std::string_view text) {
+    const auto invalid = [&](const char* why) {
+        return Error::invalid("bind address '" + std::string(text) + "'", why);
+    };
+    if (text.empty()) throw invalid("write ADDR, ADDR:PORT, [v6]:PORT or :PORT");
+    ClientBind bind;
+    std::string_view port;
+    if (text.front() == '[') {
+        const auto end = text.find(']');
+        if (end == std::string_view::npos) throw invalid("a ']' is missing: [::1]:5000");
+        bind.host = std::string(text.substr(1, end - 1));
+        const std::string_view rest = text.substr(end + 1);
+        if (!rest.empty()) {
+            if (rest.front() != ':') throw invalid("write [v6]:PORT, as in [::1]:5000");
+            port = rest.substr(1);
+        }
+    } else if (text.find(':') != text.rfind(':')) {
+        bind.host = std::string(text);  // a bare IPv6 address, no port
+    } else if (const auto colon = text.find(':'); colon != std::string_view::npos) {
+        bind.host = std::string(text.substr(0, colon));
+        port = text.substr(colon + 1);
+    } else {
+        bind.host = std::string(text);
+    }
+    if (bind.host.empty() && port.empty()) throw invalid("give an address, a port or both");
+    if (!port.empty() || text.back() == ':') bind.port = Address::parsePort(port);
+    return bind;
+}
 
 ClientConnection::ClientConnection(ClientConfig config, ClientObserver* observer,
                                    TraceObserver* trace)
-    : config_(std::move(config)), observer_(observer), trace_(trace) {}
+    : config_(std::move(config)), observer_(observer), trace_(trace) {
+    if (config_.recvSize == 0) config_.recvSize = 1;
+    if (config_.recvSize > (1u << 20)) config_.recvSize = 1u << 20;
+}
 
 ClientConnection::~ClientConnection() { stop(); }
 
 void ClientConnection::start() {
-    if (thread_.joinable() || wakeup_) return;
-    wakeup_.emplace();
+    if (thread_.joinable() || state_ != State::Idle) return;
+    if (config_.io == ClientIo::Poll) wakeup_.emplace();
     state_ = State::Connecting;
     try {
         thread_ = std::thread(&ClientConnection::run, this);
@@ -40,23 +71,28 @@ void ClientConnection::start() {
 void ClientConnection::send(std::string bytes) {
     {
         std::lock_guard lock(mutex_);
-        if (shutdownRequested_ || stopRequested_ || state_ == State::Closed) return;
-        queue_.push_back(std::move(bytes));
+        if (writeShut_ || stopRequested_ || state_ == State::Closed) return;
+        queue_.push_back(Outgoing{std::move(bytes)});
+        changed_.notify_all();
     }
-    wake();
+    if (wakeup_) wakeup_->notify();
 }
 
-void ClientConnection::shutdownWrite() {
+void ClientConnection::shutdown(int how) {
     {
         std::lock_guard lock(mutex_);
-        shutdownRequested_ = true;
+        if (stopRequested_ || state_ == State::Closed) return;
+        if (how != SHUT_RD) writeShut_ = true;
+        queue_.push_back(Outgoing{{}, how});
+        changed_.notify_all();
     }
-    wake();
+    if (wakeup_) wakeup_->notify();
 }
 
 void ClientConnection::disconnect() {
     stopRequested_ = true;
-    wake();
+    if (wakeup_) wakeup_->notify();
+    wakeBlocked();
 }
 
 void ClientConnection::stop() {
@@ -64,228 +100,99 @@ void ClientConnection::stop() {
     if (thread_.joinable() && thread_.get_id() != std::this_thread::get_id()) thread_.join();
 }
 
-void ClientConnection::wake() {
-    if (wakeup_) wakeup_->notify();
-}
-
-void ClientConnection::drainWake() { wakeup_->drain(); }
-
 void ClientConnection::run() {
     TraceScope scope(trace_);
     traceNote("thread", -1,
-              "client I/O thread for " + config_.host + ":" + std::to_string(config_.port));
-    if (!connectSocket()) {
+              std::string("client I/O thread (") + clientIoName(config_.io) + ") for " +
+                  config_.host + ":" + std::to_string(config_.port));
+    std::vector<Address> addresses;
+    if (!resolveTarget(addresses)) {
         finish(stopRequested_ ? CloseReason::Local : CloseReason::Error);
         return;
     }
-    loop();
+    if (config_.io == ClientIo::Blocking)
+        runBlocking(addresses);
+    else
+        runPoll(addresses);
 }
 
-bool ClientConnection::connectSocket() {
-    const bool udp = config_.protocol == Protocol::Udp;
-    std::vector<Address> addresses;
+bool ClientConnection::resolveTarget(std::vector<Address>& addresses) {
+    const int type = config_.protocol == Protocol::Udp ? SOCK_DGRAM : SOCK_STREAM;
     try {
-        addresses = Address::resolve(config_.host, std::to_string(config_.port),
-                                     udp ? SOCK_DGRAM : SOCK_STREAM);
+        addresses = Address::resolve(config_.host, std::to_string(config_.port), type);
     } catch (const Error& e) {
         fail(e.info());
         return false;
     }
-    if (stopRequested_ || addresses.empty()) return false;
-    if (udp) {
-        // The course's UDP client: no connect, sendto/recvfrom to the target.
-        try {
-            socket_ = Socket::create(addresses.front().family(), SOCK_DGRAM);
-            socket_.setNonBlocking(true);
-        } catch (const Error& e) {
-            fail(e.info());
-            return false;
-        }
-        peer_ = addresses.front();
-        return true;
-    }
-    ErrorInfo failure;
-    for (const auto& address : addresses) {
-        failure = ErrorInfo{};
-        if (connectOne(address, failure)) return true;
-        if (stopRequested_) return false;
-    }
-    fail(failure);
-    return false;
+    return !stopRequested_ && !addresses.empty();
 }
 
-bool ClientConnection::connectOne(const Address& address, ErrorInfo& failure) {
-    const std::string where = address.toString();
-    int fd = sys::socket(address.family(), SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
+Socket ClientConnection::openSocket(const Address& target, bool nonBlocking, ErrorInfo& failure) {
+    const int type = config_.protocol == Protocol::Udp ? SOCK_DGRAM : SOCK_STREAM;
+    const int fd =
+        sys::socket(target.family(), type | SOCK_CLOEXEC | (nonBlocking ? SOCK_NONBLOCK : 0), 0);
     if (fd < 0) {
-        failure = Error::fromErrno("socket", errno, where).info();
-        return false;
+        failure = Error::fromErrno("socket", errno, target.toString()).info();
+        return Socket();
     }
     Socket s(fd);
-    if (sys::connect(fd, address.sockaddrPtr(), address.length()) != 0) {
-        if (errno != EINPROGRESS) {
-            failure = Error::fromErrno("connect", errno, where).info();
-            return false;
+    if (!config_.bind) return s;
+    const ClientBind& b = *config_.bind;
+    const std::string host = !b.host.empty() ? b.host : target.isV6() ? "::" : "0.0.0.0";
+    try {
+        const Address local =
+            Address::resolve(host, std::to_string(b.port), type, target.family()).front();
+        if (sys::bind(fd, local.sockaddrPtr(), local.length()) != 0) {
+            failure = Error::fromErrno("bind", errno, local.toString()).info();
+            return Socket();
         }
-        const auto deadline = Clock::now() + config_.connectTimeout;
-        for (;;) {
-            auto left = std::chrono::duration_cast<Millis>(deadline - Clock::now()).count();
-            if (left <= 0) {
-                failure =
-                    withDetail(ErrorInfo{ErrorKind::Timeout, "connect", ETIMEDOUT, 0, where, {}},
-                               DetailCode::GaveUpAfterMs, config_.connectTimeout.count());
-                return false;
-            }
-            pollfd fds[2] = {{fd, POLLOUT, 0}, {wakeup_->fd(), POLLIN, 0}};
-            sys::poll(fds, 2, static_cast<int>(left));
-            if (stopRequested_) return false;
-            if (fds[1].revents & POLLIN) drainWake();  // queued sends wait in queue_
-            if (fds[0].revents) break;
-        }
-        int err = 0;
-        socklen_t len = sizeof err;
-        if (sys::getsockopt(fd, SOL_SOCKET, SO_ERROR, &err, &len) != 0) err = errno;
-        if (err != 0) {
-            failure = Error::fromErrno("connect", err, where).info();
-            return false;
-        }
+    } catch (const Error& e) {
+        failure = e.info();
+        return Socket();
     }
-    socket_ = std::move(s);
-    peer_ = address;
-    return true;
+    return s;
 }
 
-void ClientConnection::loop() {
+void ClientConnection::reportConnected() {
     state_ = State::Connected;
-    if (observer_) {
-        Address local;
-        try {
-            local = socket_.localAddress();
-        } catch (const Error&) {
-            // Only shown to the user; an unknown local address is not fatal.
-        }
-        observer_->onConnected(local, peer_);
+    if (!observer_) return;
+    Address local;
+    try {
+        local = socket_.localAddress();
+    } catch (const Error&) {
+        // Only shown to the user; an unknown local address is not fatal.
     }
-    const int fd = socket_.fd();
-    while (!stopRequested_) {
-        bool wantWrite;
-        {
-            std::lock_guard lock(mutex_);
-            wantWrite = !queue_.empty();
-        }
-        pollfd fds[2] = {{fd, static_cast<short>(POLLIN | (wantWrite ? POLLOUT : 0)), 0},
-                         {wakeup_->fd(), POLLIN, 0}};
-        sys::poll(fds, 2, -1);
-        if (stopRequested_) break;
-        if (fds[1].revents & POLLIN) drainWake();
-        if (fds[0].revents & (POLLIN | POLLERR | POLLHUP)) {
-            if (!readSome()) return;
-        }
-        if (!flushQueue()) return;
-    }
-    finish(CloseReason::Local);
+    notify([&](ClientObserver& o) { o.onConnected(local, peer_); });
 }
 
-bool ClientConnection::readSome() {
-    std::string buffer(kReadBuffer, '\0');
-    const bool udp = config_.protocol == Protocol::Udp;
-    for (int i = 0; i < kReadsPerWake && !stopRequested_; ++i) {
-        ssize_t n;
-        if (udp) {
-            sockaddr_storage from{};
-            socklen_t fromLen = sizeof from;
-            n = sys::recvfrom(socket_.fd(), buffer.data(), buffer.size(), 0,
-                              reinterpret_cast<sockaddr*>(&from), &fromLen);
-        } else {
-            n = sys::recv(socket_.fd(), buffer.data(), buffer.size());
-        }
-        if (n < 0) {
-            if (errno == EAGAIN || errno == EWOULDBLOCK) return true;
-            const int err = errno;
-            if (udp) {
-                // An ICMP error on a UDP socket does not end it: report, go on.
-                fail(Error::fromErrno("recvfrom", err, peer_.toString()).info());
-                return true;
-            }
-            fail(Error::fromErrno("recv", err, peer_.toString()).info());
-            finish(CloseReason::Error);
-            return false;
-        }
-        if (n == 0 && !udp) {
-            finish(CloseReason::PeerClosed);
-            return false;
-        }
-        bytesIn_ += static_cast<uint64_t>(n);
-        if (observer_) observer_->onData(std::string_view(buffer.data(), static_cast<size_t>(n)));
-    }
-    return true;
+void ClientConnection::deliver(std::string_view bytes, const Address& from) {
+    bytesIn_ += bytes.size();
+    notify([&](ClientObserver& o) { o.onData(bytes, from); });
 }
 
-bool ClientConnection::flushQueue() {
-    const bool udp = config_.protocol == Protocol::Udp;
-    size_t sent = 0;
-    ErrorInfo error;
-    bool failed = false;
-    bool fatal = false;
-    {
-        std::lock_guard lock(mutex_);
-        while (!queue_.empty()) {
-            const std::string& head = queue_.front();
-            ssize_t n;
-            if (udp) {
-                n = sys::sendto(socket_.fd(), head.data(), head.size(), 0, peer_.sockaddrPtr(),
-                                peer_.length());
-            } else {
-                n = sys::send(socket_.fd(), head.data() + headSent_, head.size() - headSent_);
-            }
-            if (n < 0) {
-                if (errno == EAGAIN || errno == EWOULDBLOCK) break;
-                error = Error::fromErrno(udp ? "sendto" : "send", errno, peer_.toString()).info();
-                failed = true;
-                fatal = !udp;  // a refused datagram is dropped, the socket lives on
-                if (udp) queue_.pop_front();
-                break;
-            }
-            sent += static_cast<size_t>(n);
-            headSent_ += static_cast<size_t>(n);
-            if (udp || headSent_ >= head.size()) {
-                queue_.pop_front();
-                headSent_ = 0;
-            }
-        }
-        if (!failed && !udp && queue_.empty() && shutdownRequested_ && !shutdownDone_) {
-            shutdownDone_ = true;
-            if (sys::shutdown(socket_.fd(), SHUT_WR) != 0) {
-                error = Error::fromErrno("shutdown", errno, peer_.toString()).info();
-                failed = true;
-            }
-        }
+bool ClientConnection::doShutdown(int how) {
+    if (how != SHUT_WR) readShut_ = true;  // Linux applies it even when it says ENOTCONN (UDP)
+    if (sys::shutdown(socket_.fd(), how) != 0) {
+        fail(Error::fromErrno("shutdown", errno, peer_.toString()).info());
+        return false;
     }
-    // Observers are called without the lock so they may send() again.
-    if (sent > 0) {
-        bytesOut_ += sent;
-        if (observer_) observer_->onSent(sent);
-    }
-    if (failed) {
-        fail(error);
-        if (fatal) {
-            finish(CloseReason::Error);
-            return false;
-        }
-    }
+    notify([&](ClientObserver& o) { o.onShutdown(how); });
     return true;
 }
 
 void ClientConnection::fail(const ErrorInfo& info) {
-    if (observer_) observer_->onError(info);
+    notify([&](ClientObserver& o) { o.onError(info); });
 }
 
 void ClientConnection::finish(CloseReason reason) {
     if (finished_) return;
     finished_ = true;
-    socket_.close();
+    {
+        std::lock_guard lock(mutex_);
+        socket_.close();
+    }
     state_ = State::Closed;
-    if (observer_) observer_->onClosed(reason);
+    notify([&](ClientObserver& o) { o.onClosed(reason); });
 }
 
 }  // namespace sockwb

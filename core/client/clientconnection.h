@@ -1,14 +1,24 @@
 #pragma once
-// ClientConnection: one client socket (TCP or UDP) driven by its own I/O
-// thread, so that a caller that must never block (a window) can connect,
-// send and disconnect with calls that return at once. The thread resolves
-// the host, connects with a timeout (non-blocking connect + poll, woken early
-// by stop), then polls the socket and an eventfd: sends queued from any
-// thread wake it through the eventfd. Everything it learns is reported to a
-// ClientObserver on the I/O thread. Its socket calls go through sys:: inside
-// a TraceScope, so an attached TraceObserver sees every one of them.
+// ClientConnection: one client socket (TCP or UDP) driven by its own
+// threads, so that a caller that must never block (a window) can connect,
+// send, shut down and disconnect with calls that return at once. Two ways
+// to drive the socket, chosen in ClientConfig::io:
+//  - Blocking (the default, as the course's client): a reader thread makes
+//    blocking calls (connect, then recv/recvfrom, whose wait is their
+//    duration in the trace) and a writer thread makes blocking sends of
+//    what send() queued. disconnect() wakes them with shutdown(SHUT_RDWR).
+//    The connect timeout is SO_SNDTIMEO (connect fails with EINPROGRESS when
+//    it expires).
+//  - Poll: one thread, a non-blocking socket, connect + poll, then poll on
+//    the socket and an eventfd that queued sends and stop requests signal.
+// Everything it learns goes to a ClientObserver, one call at a time. Its
+// socket calls go through sys:: inside a TraceScope, so an attached
+// TraceObserver sees every one of them.
+// Implemented in clientconnection.cpp (API, resolve, bind, queue),
+// clientconnectionblocking.cpp and clientconnectionpoll.cpp.
 
 #include <atomic>
+#include <condition_variable>
 #include <cstdint>
 #include <deque>
 #include <mutex>
@@ -26,11 +36,31 @@
 
 namespace sockwb {
 
+// How the connection's threads use the socket.
+enum class ClientIo {
+    Blocking,  // blocking calls, a reader and a writer thread (the course's client)
+    Poll,      // a non-blocking socket in a poll loop, one thread
+};
+const char* clientIoName(ClientIo io) noexcept;  // "blocking" / "poll"
+ClientIo parseClientIo(std::string_view text);   // throws Error (InvalidInput)
+
+// A client-side bind: "ADDR", "ADDR:PORT", "[v6]:PORT", ":PORT" (any
+// address). host empty: the wildcard of the target's family.
+struct ClientBind {
+    std::string host;
+    uint16_t port = 0;
+};
+// Parses the forms above. Throws Error (InvalidInput) naming the text.
+ClientBind parseClientBind(std::string_view text);
+
 struct ClientConfig {
     Protocol protocol = Protocol::Tcp;
     std::string host = "127.0.0.1";
     uint16_t port = 0;
     Millis connectTimeout{5000};
+    ClientIo io = ClientIo::Blocking;
+    std::optional<ClientBind> bind;  // bind() before connect / the first sendto
+    size_t recvSize = 64 * 1024;     // bytes asked of each recv (1..1 MiB)
 };
 
 // Why the connection ended.
@@ -40,8 +70,9 @@ enum class CloseReason {
     Error,       // an error ended it (reported through onError first)
 };
 
-// Receives what happens on a connection. Every call is made on the
-// connection's I/O thread; an implementation must not call stop() from it.
+// Receives what happens on a connection. Calls come from the connection's
+// threads, never two at once; an implementation must not call stop() from
+// them (disconnect() and send() are fine).
 class ClientObserver {
 public:
     virtual ~ClientObserver() = default;
@@ -50,13 +81,20 @@ public:
         (void)local;
         (void)peer;
     }
-    // Bytes received, split anyhow (UDP: one datagram per call).
-    virtual void onData(std::string_view bytes) { (void)bytes; }
+    // Bytes of one recv (UDP: one datagram) and who sent them (TCP: the
+    // peer; UDP: the datagram's source, which may differ from the target).
+    virtual void onData(std::string_view bytes, const Address& from) {
+        (void)bytes;
+        (void)from;
+    }
     // Bytes the kernel accepted (a partial send reports what went out).
     virtual void onSent(size_t bytes) { (void)bytes; }
-    // An error (connect refused, reset, timeout...). onClosed follows.
+    // shutdown(how) succeeded (SHUT_RD, SHUT_WR or SHUT_RDWR).
+    virtual void onShutdown(int how) { (void)how; }
+    // An error (connect refused, reset, timeout...). onClosed follows when
+    // it ended the connection.
     virtual void onError(const ErrorInfo& error) { (void)error; }
-    // The last call: the socket is closed, the thread is about to end.
+    // The last call: the socket is closed, the threads are about to end.
     virtual void onClosed(CloseReason reason) { (void)reason; }
 };
 
@@ -75,17 +113,20 @@ public:
     // Starts the I/O thread, which connects. Returns at once; call once.
     // Throws Error if the thread or eventfd cannot be created.
     void start();
-    // Queues bytes (TCP: in order, all of them; UDP: one datagram per call).
-    // Thread-safe, never blocks. Ignored once closed.
+    // Queues bytes: each call is one send() (TCP: in order, all of them;
+    // UDP: one datagram). Thread-safe, never blocks. Ignored once closed or
+    // after a shutdown of the writing side.
     void send(std::string bytes);
-    // Half-close after everything queued has gone: shutdown(SHUT_WR). TCP
-    // only. Thread-safe, never blocks.
-    void shutdownWrite();
-    // Asks the I/O thread to close the socket; returns at once. onClosed
-    // (Local) follows on the I/O thread. Thread-safe.
+    // shutdown(how) (SHUT_RD, SHUT_WR, SHUT_RDWR) once everything queued
+    // before has gone. Thread-safe, never blocks.
+    void shutdown(int how);
+    void shutdownWrite() { shutdown(SHUT_WR); }
+    // Asks the I/O threads to close the socket; returns at once (blocking
+    // mode: shutdown(SHUT_RDWR) wakes a blocked call). onClosed(Local)
+    // follows. Thread-safe.
     void disconnect();
-    // disconnect() then joins the I/O thread. Prompt (the thread is woken),
-    // except while a host name is being resolved. Not from the I/O thread.
+    // disconnect() then joins the I/O threads. Prompt (they are woken),
+    // except while a host name is being resolved. Not from an I/O thread.
     void stop();
 
     // Thread-safe snapshots.
@@ -95,32 +136,70 @@ public:
     const ClientConfig& config() const noexcept { return config_; }
 
 private:
+    // One queued operation: bytes for one send(), or a shutdown.
+    struct Outgoing {
+        std::string bytes;
+        int shutdownHow = -1;  // >= 0: shutdown(how) instead of a send
+    };
+
     void run();
-    // Resolves and connects; false when stopped or failed (reported).
-    bool connectSocket();
-    bool connectOne(const Address& address, ErrorInfo& failure);
-    void loop();
-    // Sends what the queue holds until it would block; false on error.
+    bool resolveTarget(std::vector<Address>& addresses);
+    // socket() for the target's family and the optional bind(); invalid
+    // Socket (reported in failure) when either failed.
+    Socket openSocket(const Address& target, bool nonBlocking, ErrorInfo& failure);
+    void reportConnected();
+    void deliver(std::string_view bytes, const Address& from);
+    // Runs one queued shutdown; false on failure (reported).
+    bool doShutdown(int how);
+
+    // Blocking mode (clientconnectionblocking.cpp).
+    void runBlocking(const std::vector<Address>& addresses);
+    bool connectBlocking(const Address& address, ErrorInfo& failure);
+    void readBlocking();
+    void writeBlocking();
+    bool sendAllBlocking(const std::string& bytes);
+    void parkUntilStopped();
+    void wakeBlocked();
+
+    // Poll mode (clientconnectionpoll.cpp).
+    void runPoll(const std::vector<Address>& addresses);
+    bool connectPoll(const Address& address, ErrorInfo& failure);
+    void loopPoll();
     bool flushQueue();
     bool readSome();
-    void wake();
-    void drainWake();
+
+    // Calls the observer (if any), one call at a time across the threads.
+    template <class F>
+    void notify(F&& f) {
+        if (!observer_) return;
+        std::lock_guard lock(notifyMutex_);
+        f(*observer_);
+    }
     void fail(const ErrorInfo& info);
+    // Closes the socket (under mutex_, so disconnect() never shuts down a
+    // reused fd), then onClosed. Once.
     void finish(CloseReason reason);
 
     ClientConfig config_;
     ClientObserver* observer_;
     TraceObserver* trace_;
-    std::thread thread_;
-    std::optional<Wakeup> wakeup_;  // created by start(); wakes the I/O thread's poll
+    std::thread thread_;            // the reader (blocking) or the only I/O thread (poll)
+    std::thread writer_;            // blocking mode: started by the reader once connected
+    std::optional<Wakeup> wakeup_;  // poll mode: wakes the I/O thread's poll
     Socket socket_;
     Address peer_;
+    std::mutex notifyMutex_;  // one observer call at a time
 
-    std::mutex mutex_;  // guards the queue and the requests below
-    std::deque<std::string> queue_;
-    size_t headSent_ = 0;  // bytes of queue_.front() already sent (TCP)
-    bool shutdownRequested_ = false;
-    bool shutdownDone_ = false;
+    std::mutex mutex_;  // guards the queue, the flags below and socket_'s fd for disconnect
+    std::condition_variable changed_;  // blocking mode: queue or stop changed
+    std::deque<Outgoing> queue_;
+    size_t headSent_ = 0;                // bytes of queue_.front() already sent (poll mode, TCP)
+    bool writeShut_ = false;             // a shutdown of the writing side was queued
+    bool writerFailed_ = false;          // blocking mode: a send error ended the connection
+    bool writerBusy_ = false;            // blocking mode: the writer is in a send/shutdown
+    bool readerDone_ = false;            // blocking mode: the reader ended, the writer must too
+    bool wokeWithShutdown_ = false;      // blocking mode: disconnect() made its shutdown
+    std::atomic<bool> readShut_{false};  // SHUT_RD was asked: recv gives 0 from now on
 
     std::atomic<bool> stopRequested_{false};
     std::atomic<State> state_{State::Idle};

@@ -29,6 +29,9 @@ void ClientSession::connectTo(const QString& host, quint16 port, Protocol protoc
     config.host = host.toStdString();
     config.port = port;
     config.connectTimeout = Millis(timeoutMs);
+    config.io = settings_.io;
+    config.bind = settings_.bind;
+    config.recvSize = static_cast<size_t>(std::max(1, settings_.recvSize));
     connection_ =
         std::make_unique<ClientConnection>(config, static_cast<ClientObserver*>(this), trace_);
     setState(State::Connecting);
@@ -47,8 +50,8 @@ void ClientSession::send(const QByteArray& bytes) {
         connection_->send(std::string(bytes.constData(), static_cast<size_t>(bytes.size())));
 }
 
-void ClientSession::shutdownWrite() {
-    if (connection_) connection_->shutdownWrite();
+void ClientSession::shutdown(int how) {
+    if (connection_) connection_->shutdown(how);
 }
 
 void ClientSession::disconnectFromHost() {
@@ -62,6 +65,7 @@ void ClientSession::setState(State s) {
 }
 
 void ClientSession::onConnected(const Address& local, const Address& peer) {
+    peer_ = peer;
     const int gen = generation_;
     QString l = QString::fromStdString(local.toString());
     QString p = QString::fromStdString(peer.toString());
@@ -75,7 +79,8 @@ void ClientSession::onConnected(const Address& local, const Address& peer) {
         Qt::QueuedConnection);
 }
 
-void ClientSession::onData(std::string_view bytes) {
+void ClientSession::onData(std::string_view bytes, const Address& from) {
+    const QString sender = from == peer_ ? QString() : QString::fromStdString(from.toString());
     // Past this many recvs waiting for the GUI, new bytes join the last
     // chunk: the GUI then gets a bounded number of rows per turn.
     constexpr qsizetype kMaxChunks = 64;
@@ -84,14 +89,15 @@ void ClientSession::onData(std::string_view bytes) {
     constexpr qsizetype kMaxPendingBytes = 1 << 20;
     const auto size = static_cast<qsizetype>(bytes.size());
     std::lock_guard lock(mutex_);
-    if (pendingBytes_ >= kMaxPendingBytes) {
-        skipped_ += size;
+    if (pendingBytes_ >= kMaxPendingBytes || pending_.size() >= 2 * kMaxChunks) {
+        skipped_ += size;  // (twice kMaxChunks: senders that keep changing)
     } else {
         pendingBytes_ += size;
-        if (pending_.size() >= kMaxChunks)
+        if (pending_.size() >= kMaxChunks && pending_.last().from == sender)
             pending_.last().bytes.append(bytes.data(), size);
         else
-            pending_.append(Chunk{QByteArray(bytes.data(), size), QDateTime::currentDateTime()});
+            pending_.append(
+                Chunk{QByteArray(bytes.data(), size), QDateTime::currentDateTime(), sender});
     }
     if (flushPosted_) return;
     flushPosted_ = true;
@@ -110,7 +116,7 @@ void ClientSession::flushData() {
     }
     for (const Chunk& c : batch) {
         bytesIn_ += static_cast<quint64>(c.bytes.size());
-        emit dataReceived(c.bytes, c.when);
+        emit dataReceived(c.bytes, c.when, c.from);
     }
     if (skipped > 0) {
         bytesIn_ += static_cast<quint64>(skipped);
@@ -126,6 +132,16 @@ void ClientSession::onSent(size_t bytes) {
             if (gen != generation_) return;
             bytesOut_ += bytes;
             emit bytesWritten(static_cast<qint64>(bytes));
+        },
+        Qt::QueuedConnection);
+}
+
+void ClientSession::onShutdown(int how) {
+    const int gen = generation_;
+    QMetaObject::invokeMethod(
+        this,
+        [this, gen, how] {
+            if (gen == generation_) emit shutDown(how);
         },
         Qt::QueuedConnection);
 }

@@ -14,6 +14,7 @@
 #include <atomic>
 #include <memory>
 #include <mutex>
+#include <optional>
 
 #include "core/client/clientconnection.h"
 
@@ -32,13 +33,26 @@ public:
     // Stops the connection (prompt: its thread is woken) and joins it.
     ~ClientSession() override;
 
+    // How the next connectTo() drives its socket: blocking calls (the
+    // course's client) or poll, a client-side bind, the size of each recv.
+    struct Settings {
+        ClientIo io = ClientIo::Blocking;
+        std::optional<ClientBind> bind;
+        int recvSize = 64 * 1024;
+    };
+    void setSettings(const Settings& settings) { settings_ = settings; }
+    const Settings& settings() const { return settings_; }
+
     // Starts connecting in the background; returns at once. A connection
     // already open is dropped first. GUI thread.
     void connectTo(const QString& host, quint16 port, Protocol protocol, int timeoutMs = 5000);
-    // Queues bytes for the peer. GUI thread (thread-safe in fact); never blocks.
+    // Queues bytes for the peer: one send() per call. GUI thread
+    // (thread-safe in fact); never blocks.
     void send(const QByteArray& bytes);
-    // shutdown(SHUT_WR) once the queue is empty. GUI thread, never blocks.
-    void shutdownWrite();
+    // shutdown(how) (SHUT_RD, SHUT_WR, SHUT_RDWR) once the queue is empty;
+    // shutDown(how) follows. GUI thread, never blocks.
+    void shutdown(int how);
+    void shutdownWrite() { shutdown(SHUT_WR); }
     // Asks for the close; closed() follows. GUI thread, never blocks.
     void disconnectFromHost();
 
@@ -54,7 +68,11 @@ signals:
     void connected(const QString& local, const QString& peer);
     // Received bytes, in order: one signal per recv (as the trace shows),
     // except in a flood where the recvs of one GUI turn are merged.
-    void dataReceived(const QByteArray& bytes, const QDateTime& when);
+    // from: the sender when it is not the peer connected to (a UDP server
+    // answering from another port), else empty.
+    void dataReceived(const QByteArray& bytes, const QDateTime& when, const QString& from);
+    // shutdown(how) was made on the socket.
+    void shutDown(int how);
     void bytesWritten(qint64 bytes);
     // Bytes that came faster than the GUI could take them: counted in
     // bytesIn() but not delivered (the batch is bounded to keep the GUI live).
@@ -66,7 +84,8 @@ signals:
 private:
     // ClientObserver, called on the I/O thread.
     void onConnected(const Address& local, const Address& peer) override;
-    void onData(std::string_view bytes) override;
+    void onData(std::string_view bytes, const Address& from) override;
+    void onShutdown(int how) override;
     void onSent(size_t bytes) override;
     void onError(const ErrorInfo& error) override;
     void onClosed(CloseReason reason) override;
@@ -77,6 +96,8 @@ private:
     std::unique_ptr<ClientConnection> connection_;
     TraceAdapter* trace_;
     State state_ = State::Disconnected;
+    Settings settings_;
+    Address peer_;  // the target, written on the I/O thread before any onData
     quint64 bytesIn_ = 0;
     quint64 bytesOut_ = 0;
     // Generation of the connection: signals from a dropped one are ignored.
@@ -85,6 +106,7 @@ private:
     struct Chunk {
         QByteArray bytes;
         QDateTime when;
+        QString from;  // empty: the peer
     };
     std::mutex mutex_;      // guards the pending batch
     QList<Chunk> pending_;  // one per recv, merged past kMaxChunks

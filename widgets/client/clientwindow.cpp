@@ -11,9 +11,12 @@
 #include <QTabWidget>
 #include <QTimer>
 #include <QVBoxLayout>
+#include <cerrno>
 
+#include "widgets/client/clientoptionsrow.h"
 #include "widgets/client/dataview.h"
 #include "widgets/client/sendpanel.h"
+#include "widgets/client/shutdownbutton.h"
 #include "widgets/common/errortext.h"
 #include "widgets/common/formstyle.h"
 #include "widgets/trace/traceview.h"
@@ -33,6 +36,7 @@ ClientWindow::ClientWindow(QWidget* parent)
     connect(session_, &ClientSession::errorOccurred, this, &ClientWindow::onError);
     connect(session_, &ClientSession::closed, this, &ClientWindow::onClosed);
     connect(session_, &ClientSession::bytesWritten, this, &ClientWindow::updateCounters);
+    connect(session_, &ClientSession::shutDown, this, &ClientWindow::onShutDown);
     connect(session_, &ClientSession::dataSkipped, this, [this](qint64 bytes) {
         dataView_->addNote(tr("%1 bytes came too fast to be shown (they are counted)").arg(bytes),
                            QDateTime::currentDateTime());
@@ -66,13 +70,15 @@ void ClientWindow::buildUi() {
     buildTabs();
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(target);
+    layout->addWidget(optionsRow_);
     layout->addWidget(statusLabel_);
     layout->addWidget(tabs_, 1);
     layout->addWidget(counters_);
     connectSignals();
 }
 
-// Protocol, host, port, Connect and Shut down write; the status and counters.
+// Protocol, host, port, Connect and Shut down; the options row, the status
+// and counters.
 QHBoxLayout* ClientWindow::buildTargetRow() {
     protocol_ = new QComboBox(this);
     protocol_->setObjectName(QStringLiteral("protocol"));
@@ -88,11 +94,8 @@ QHBoxLayout* ClientWindow::buildTargetRow() {
     port_->setMaximumWidth(90);
     connectButton_ = new QPushButton(tr("&Connect"), this);
     connectButton_->setObjectName(QStringLiteral("connectButton"));
-    halfCloseButton_ = new QPushButton(tr("Shut down &write"), this);
-    halfCloseButton_->setObjectName(QStringLiteral("halfCloseButton"));
-    halfCloseButton_->setToolTip(
-        tr("shutdown(SHUT_WR): the server reads end of stream, "
-           "this side can still receive"));
+    shutdownButton_ = new ShutdownButton(this);
+    optionsRow_ = new ClientOptionsRow(this);
     statusLabel_ = new QLabel(this);
     statusLabel_->setObjectName(QStringLiteral("statusLabel"));
     statusLabel_->setWordWrap(true);
@@ -106,7 +109,7 @@ QHBoxLayout* ClientWindow::buildTargetRow() {
     target->addWidget(new QLabel(QStringLiteral(":"), this));
     target->addWidget(port_);
     target->addWidget(connectButton_);
-    target->addWidget(halfCloseButton_);
+    target->addWidget(shutdownButton_);
     return target;
 }
 
@@ -139,12 +142,7 @@ void ClientWindow::connectSignals() {
         else
             connectFromForm();
     });
-    connect(halfCloseButton_, &QPushButton::clicked, this, [this] {
-        session_->shutdownWrite();
-        halfCloseButton_->setEnabled(false);
-        dataView_->addNote(tr("shutdown(SHUT_WR) requested: no more sends from this side"),
-                           QDateTime::currentDateTime());
-    });
+    connect(shutdownButton_, &ShutdownButton::requested, this, &ClientWindow::requestShutdown);
     connect(host_, &QLineEdit::returnPressed, this, &ClientWindow::connectFromForm);
     connect(port_, &QLineEdit::returnPressed, this, &ClientWindow::connectFromForm);
     connect(host_, &QLineEdit::textChanged, this, [this] {
@@ -156,6 +154,20 @@ void ClientWindow::connectSignals() {
         updateTitle();
     });
     connect(protocol_, &QComboBox::currentIndexChanged, this, &ClientWindow::updateTitle);
+}
+
+void ClientWindow::requestShutdown(int how) {
+    session_->shutdown(how);
+    dataView_->addNote(tr("shutdown(%1) requested").arg(ShutdownButton::howName(how)),
+                       QDateTime::currentDateTime());
+}
+
+void ClientWindow::onShutDown(int how) {
+    shutdownButton_->markDone(how);
+    const QString text = shutdownButton_->stateSentence();
+    setStatus(text, false);
+    dataView_->addNote(text, QDateTime::currentDateTime());
+    onStateChanged(session_->state());  // buttons, title, the side list
 }
 
 void ClientWindow::connectTo(const QString& host, quint16 port, const QString& protocol) {
@@ -179,10 +191,15 @@ void ClientWindow::connectFromForm() {
         markInvalid(port_, true);
         problems << tr("Enter a port between 1 and 65535.");
     }
+    QString bindProblem;
+    const auto settings = optionsRow_->settings(&bindProblem);
+    if (!settings) problems << bindProblem;
     if (!problems.isEmpty()) {
         setStatus(problems.join(QLatin1Char(' ')), true);
         return;
     }
+    session_->setSettings(*settings);
+    shutdownButton_->reset();
     setStatus(tr("Connecting to %1 port %2…").arg(host).arg(port), false);
     resetDecoder();
     const Protocol protocol = protocol_->currentIndex() == 1 ? Protocol::Udp : Protocol::Tcp;
@@ -212,7 +229,7 @@ QString ClientWindow::stateText() const {
         case ClientSession::State::Connecting:
             return tr("connecting");
         case ClientSession::State::Connected:
-            return tr("connected");
+            return shutdownButton_->connectedText();
         case ClientSession::State::Closed:
             return tr("closed");
         case ClientSession::State::Failed:
@@ -239,9 +256,13 @@ void ClientWindow::onStateChanged(ClientSession::State state) {
     protocol_->setEnabled(!busy);
     host_->setEnabled(!busy);
     port_->setEnabled(!busy);
-    halfCloseButton_->setEnabled(state == ClientSession::State::Connected &&
-                                 protocol_->currentIndex() == 0);
-    sendPanel_->setSendEnabled(state == ClientSession::State::Connected);
+    optionsRow_->setEnabled(!busy);
+    // UDP has no connection to shut down (shutdown says ENOTCONN).
+    shutdownButton_->setEnabled(state == ClientSession::State::Connected &&
+                                protocol_->currentIndex() == 0 &&
+                                !(shutdownButton_->readShut() && shutdownButton_->writeShut()));
+    sendPanel_->setSendEnabled(state == ClientSession::State::Connected &&
+                               !shutdownButton_->writeShut());
     if (!busy) scenarioTimer_->stop();
     updateTitle();
     emit stateChanged(stateText());
@@ -299,7 +320,7 @@ void ClientWindow::sendBytes(const QByteArray& bytes) {
     updateCounters();
 }
 
-void ClientWindow::onData(const QByteArray& bytes, const QDateTime& when) {
+void ClientWindow::onData(const QByteArray& bytes, const QDateTime& when, const QString& from) {
     std::vector<QByteArray> messages;
     if (decoder_->framing() == Framing::Raw) {
         messages.push_back(bytes);
@@ -325,7 +346,7 @@ void ClientWindow::onData(const QByteArray& bytes, const QDateTime& when) {
     }
     for (const auto& m : messages) {
         ++messagesIn_;
-        dataView_->addRecord(false, m, when);
+        dataView_->addRecord(false, m, when, from);
         if (scenario_ == Scenario::EchoPing && scenarioSet_ && m.startsWith("ping ") &&
             lastPingSent_.isValid())
             lastRttMs_ = double(lastPingSent_.msecsTo(when));
@@ -334,7 +355,12 @@ void ClientWindow::onData(const QByteArray& bytes, const QDateTime& when) {
 }
 
 void ClientWindow::onError(const ErrorInfo& error) {
-    const QString text = ErrorText::sentence(error);
+    QString text = ErrorText::sentence(error);
+    if (error.call == "bind" && error.err == EADDRINUSE)
+        text += QLatin1Char(' ') +
+                tr("With Bind the client's port is fixed: another socket holds it, or the last "
+                   "TCP connection from it is still in TIME_WAIT (about a minute). Choose "
+                   "another port, or give only the address.");
     setStatus(text, true);
     dataView_->addNote(text, QDateTime::currentDateTime(), true);
 }

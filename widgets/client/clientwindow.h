@@ -1,7 +1,9 @@
 #pragma once
 // ClientWindow: one client, its own top-level window (any number can be
-// open). Protocol, host and port; Connect/Disconnect that never block (the
-// socket lives on a ClientSession's I/O thread); a send panel; what was
+// open). Protocol, host and port; a client-side bind, the I/O mode
+// (blocking / poll) and the recv size; Connect/Disconnect and Shut down
+// (SHUT_RD, SHUT_WR, SHUT_RDWR) that never block (the socket lives on a
+// ClientSession's I/O threads); a send panel; what was
 // sent and received with time stamps, in/out colours, text or hex; counters;
 // the client's own syscall trace. The title shows the state.
 
@@ -23,8 +25,10 @@ class QTimer;
 
 namespace sockwb {
 
+class ClientOptionsRow;
 class DataView;
 class SendPanel;
+class ShutdownButton;
 
 class ClientWindow final : public QWidget {
     Q_OBJECT
@@ -47,6 +51,7 @@ public:
 
     ClientSession* session() const { return session_; }
     SendPanel* sendPanel() const { return sendPanel_; }
+    ClientOptionsRow* optionsRow() const { return optionsRow_; }
     DataView* dataView() const { return dataView_; }
     // "disconnected", "connecting", ... translated; what stateChanged carries.
     QString stateText() const;
@@ -69,7 +74,9 @@ private:
     void connectSignals();
     void onStateChanged(ClientSession::State state);
     void onConnected(const QString& local, const QString& peer);
-    void onData(const QByteArray& bytes, const QDateTime& when);
+    void onData(const QByteArray& bytes, const QDateTime& when, const QString& from);
+    void requestShutdown(int how);
+    void onShutDown(int how);
     void onError(const ErrorInfo& error);
     void onClosed(CloseReason reason);
     void sendBytes(const QByteArray& bytes);
@@ -84,7 +91,8 @@ private:
     QLineEdit* host_;
     QLineEdit* port_;
     QPushButton* connectButton_;
-    QPushButton* halfCloseButton_;
+    ShutdownButton* shutdownButton_;  // a menu: SHUT_RD, SHUT_WR, SHUT_RDWR
+    ClientOptionsRow* optionsRow_;
     QLabel* statusLabel_;
     QLabel* counters_;
     QTabWidget* tabs_;

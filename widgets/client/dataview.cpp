@@ -56,13 +56,15 @@ DataView::DataView(QWidget* parent, int capacity)
     connect(clearButton, &QPushButton::clicked, this, &DataView::clear);
 }
 
-void DataView::addRecord(bool outgoing, const QByteArray& bytes, const QDateTime& when) {
-    push(Record{outgoing ? Record::Out : Record::In, bytes.left(kMaxShown), when, bytes.size()});
+void DataView::addRecord(bool outgoing, const QByteArray& bytes, const QDateTime& when,
+                         const QString& from) {
+    push(Record{outgoing ? Record::Out : Record::In, bytes.left(kMaxShown), when, bytes.size(),
+                from});
 }
 
 void DataView::addNote(const QString& text, const QDateTime& when, bool isError) {
     const QByteArray utf8 = text.toUtf8();
-    push(Record{isError ? Record::ErrorNote : Record::Note, utf8, when, utf8.size()});
+    push(Record{isError ? Record::ErrorNote : Record::Note, utf8, when, utf8.size(), {}});
 }
 
 void DataView::push(Record record) {
@@ -93,7 +95,7 @@ void DataView::render(const Record& r) {
             break;
         case Record::In:
             colour = kInColour;
-            arrow = tr("in");
+            arrow = r.from.isEmpty() ? tr("in") : tr("in from %1").arg(r.from);
             break;
         case Record::Note:
             break;
@@ -112,7 +114,7 @@ void DataView::render(const Record& r) {
                 tr("… %1 more bytes not shown (%2 in all)").arg(r.size - bytes.size()).arg(r.size);
         body = QStringLiteral("<b>%1 %2</b> %3")
                    .arg(r.kind == Record::Out ? QStringLiteral("&rarr;") : QStringLiteral("&larr;"),
-                        arrow,
+                        arrow.toHtmlEscaped(),
                         shown.toHtmlEscaped().replace(QLatin1Char('\n'), QLatin1String("<br>")));
     } else {
         body = QStringLiteral("<i>%1</i>").arg(QString::fromUtf8(r.bytes).toHtmlEscaped());

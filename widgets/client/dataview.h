@@ -20,8 +20,10 @@ class DataView final : public QWidget {
 public:
     explicit DataView(QWidget* parent = nullptr, int capacity = 2000);
 
-    // Appends one message. GUI thread.
-    void addRecord(bool outgoing, const QByteArray& bytes, const QDateTime& when);
+    // Appends one message; from (incoming only): "from ADDR:PORT" is shown
+    // when a reply came from another address than the peer. GUI thread.
+    void addRecord(bool outgoing, const QByteArray& bytes, const QDateTime& when,
+                   const QString& from = {});
     // Appends a line of commentary (connected, closed, an error). GUI thread.
     void addNote(const QString& text, const QDateTime& when, bool isError = false);
     void setHex(bool on);
@@ -37,6 +39,7 @@ private:
         QByteArray bytes;  // the message (its first kMaxShown bytes), or a note's UTF-8 text
         QDateTime when;
         qsizetype size = 0;  // the message's real size
+        QString from;        // a sender other than the peer, else empty
     };
     // Bytes kept and shown per message: a flood (chargen) must not turn
     // into megabytes of text layout on the GUI thread.

@@ -1,18 +1,14 @@
 // ClientConnection against real loopback servers (the engine's echo service
-// on port 0): connect, send, echo, half-close, refused port, UDP, the trace,
-// prompt stop, sends from many threads, and no fd or thread left behind
-// after 200 connect/close cycles.
-
-#include <dirent.h>
+// on port 0), once per I/O mode (blocking, poll): connect, send, echo,
+// half-close, refused port, UDP, the trace, prompt stop, sends from many
+// threads, and no fd or thread left behind after 200 connect/close cycles.
+// The options (bind, recv size, shutdown modes, UDP senders...) are in
+// tst_clientoptions.cpp.
 
 #include <QtTest/QtTest>
-#include <condition_variable>
-#include <mutex>
-#include <set>
 
-#include "core/client/clientconnection.h"
-#include "core/net/trace.h"
 #include "core/server/server.h"
+#include "support/clientrecorder.h"
 #include "support/testmain.h"
 #include "support/tst_helpers.h"
 
@@ -20,77 +16,9 @@ using namespace sockwb;
 
 namespace {
 
-// Records what a connection reports; read from the test thread.
-class Recorder : public ClientObserver {
-public:
-    void onConnected(const Address& local, const Address& peer) override {
-        std::lock_guard lock(m);
-        connected = true;
-        this->local = local;
-        this->peer = peer;
-    }
-    void onData(std::string_view bytes) override {
-        std::lock_guard lock(m);
-        data.append(bytes);
-    }
-    void onSent(size_t n) override {
-        std::lock_guard lock(m);
-        sent += n;
-    }
-    void onError(const ErrorInfo& e) override {
-        std::lock_guard lock(m);
-        errors.push_back(e);
-    }
-    void onClosed(CloseReason r) override {
-        std::lock_guard lock(m);
-        closed = true;
-        reason = r;
-    }
-    std::string received() {
-        std::lock_guard lock(m);
-        return data;
-    }
-    bool isClosed() {
-        std::lock_guard lock(m);
-        return closed;
-    }
-    bool isConnected() {
-        std::lock_guard lock(m);
-        return connected;
-    }
-
-    std::mutex m;
-    bool connected = false;
-    bool closed = false;
-    CloseReason reason = CloseReason::Local;
-    Address local, peer;
-    std::string data;
-    size_t sent = 0;
-    std::vector<ErrorInfo> errors;
-};
-
-class CallRecorder : public TraceObserver {
-public:
-    void onTrace(const TraceEvent& e) override {
-        std::lock_guard lock(m);
-        calls.push_back(e.call);
-    }
-    std::vector<std::string> snapshot() {
-        std::lock_guard lock(m);
-        return calls;
-    }
-    std::mutex m;
-    std::vector<std::string> calls;
-};
-
-int countThreads() {
-    int n = 0;
-    DIR* d = ::opendir("/proc/self/task");
-    while (dirent* e = ::readdir(d))
-        if (e->d_name[0] != '.') ++n;
-    ::closedir(d);
-    return n;
-}
+using test::CallRecorder;
+using test::countThreads;
+using test::Recorder;
 
 std::unique_ptr<Server> startServer(const std::string& service, Protocol protocol = Protocol::Tcp,
                                     int ticks = 3, int intervalMs = 100) {
@@ -110,13 +38,10 @@ uint16_t closedPort() {
     return s.localAddress().port();  // closed when s goes
 }
 
+// The suite runs once per I/O mode (initTestCase_data).
 ClientConfig target(uint16_t port, Protocol protocol = Protocol::Tcp) {
-    ClientConfig c;
-    c.protocol = protocol;
-    c.host = "127.0.0.1";
-    c.port = port;
-    c.connectTimeout = Millis(3000);
-    return c;
+    QFETCH_GLOBAL(ClientIo, io);
+    return test::clientTarget(port, protocol, io);
 }
 
 }  // namespace
@@ -124,6 +49,7 @@ ClientConfig target(uint16_t port, Protocol protocol = Protocol::Tcp) {
 class tst_ClientConnection : public QObject {
     Q_OBJECT
 private slots:
+    void initTestCase_data();
     void echoRoundTrip_data();
     void echoRoundTrip();
     void halfCloseGetsTheRestThenEof();
@@ -134,6 +60,12 @@ private slots:
     void sendFromManyThreads();
     void noLeakAfter200Cycles();
 };
+
+void tst_ClientConnection::initTestCase_data() {
+    QTest::addColumn<ClientIo>("io");
+    QTest::newRow("blocking") << ClientIo::Blocking;
+    QTest::newRow("poll") << ClientIo::Poll;
+}
 
 void tst_ClientConnection::echoRoundTrip_data() {
     QTest::addColumn<QByteArray>("payload");
@@ -212,7 +144,7 @@ void tst_ClientConnection::traceSeesTheSocketCalls() {
         c.send("hello");
         QTRY_COMPARE_WITH_TIMEOUT(rec.received(), std::string("hello"), 5000);
     }
-    auto calls = trace.snapshot();
+    auto calls = trace.calls();
     auto pos = [&](const std::string& name) {
         return std::find(calls.begin(), calls.end(), name) - calls.begin();
     };
