@@ -142,18 +142,20 @@ void tst_Tracer::tcpServerAndClient() {
     QVERIFY(server >= 0 && client > server && conn > client);
     QCOMPARE(ev[0].args, std::string("AF_INET, SOCK_STREAM, 0"));
     QCOMPARE(ev[1].fd, server);
-    QCOMPARE(ev[1].args, std::string("3, 127.0.0.1:0, 16"));
+    const std::string S = std::to_string(server), C = std::to_string(client),
+                      A = std::to_string(conn);
+    QCOMPARE(ev[1].args, S + ", 127.0.0.1:0, 16");
     const std::string port = t.out.substr(5, t.out.find('\n') - 5);
-    QCOMPARE(ev[3].args, "3, 127.0.0.1:" + port);
-    QCOMPARE(ev[5].args, "4, 127.0.0.1:" + port + ", 16");
+    QCOMPARE(ev[3].args, S + ", 127.0.0.1:" + port);
+    QCOMPARE(ev[5].args, C + ", 127.0.0.1:" + port + ", 16");
     QCOMPARE(ev[6].fd, server);
-    QVERIFY2(ev[6].args.rfind("3, 127.0.0.1:", 0) == 0, ev[6].args.c_str());
-    QCOMPARE(ev[7].args, std::string("4, \"Bonjour\", 7, 0"));
+    QVERIFY2(ev[6].args.rfind(S + ", 127.0.0.1:", 0) == 0, ev[6].args.c_str());
+    QCOMPARE(ev[7].args, C + ", \"Bonjour\", 7, 0");
     QCOMPARE(ev[8].fd, conn);
     QCOMPARE(ev[8].result, 7);
-    QCOMPARE(ev[8].args, std::string("5, \"Bonjour\", 64, 0"));
-    QCOMPARE(ev[10].args, std::string("4, \"Au Revoir\", 64, 0"));
-    QCOMPARE(ev[11].args, std::string("4, SHUT_WR"));
+    QCOMPARE(ev[8].args, A + ", \"Bonjour\", 64, 0");
+    QCOMPARE(ev[10].args, C + ", \"Au Revoir\", 64, 0");
+    QCOMPARE(ev[11].args, C + ", SHUT_WR");
     QCOMPARE(ev[12].result, 0);
     for (const auto& e : ev) {
         QCOMPARE(e.err, 0);
