@@ -5,15 +5,19 @@
 // ELF check says of static, setuid and script files, and a program whose
 // workbench is gone runs unchanged.
 
+#include <signal.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <QTemporaryDir>
 #include <QtTest>
 #include <cstring>
+#include <memory>
 #include <mutex>
 
 #include "core/net/error.h"
+#include "core/net/socket.h"
 #include "core/tracer/programcheck.h"
 #include "core/tracer/tracedecoder.h"
 #include "core/tracer/tracedprocess.h"
@@ -119,6 +123,7 @@ private slots:
     void failingCallKeepsErrno();
     void waitingCalls();
     void runsUnchangedWithoutWorkbench();
+    void survivesTheWorkbenchGoingAway();
     void decoderWordsARecord();
     void decoderRejectsForeignBytes();
     void programCheck_data();
@@ -269,6 +274,39 @@ void tst_Tracer::runsUnchangedWithoutWorkbench() {
     QCOMPARE(t.status, 0);
     QVERIFY(t.events.empty());
     QVERIFY2(t.out.find("ECONNREFUSED") != std::string::npos, t.out.c_str());
+}
+
+void tst_Tracer::survivesTheWorkbenchGoingAway() {
+    // The receiver stops while the program runs: its next records cannot be
+    // sent (EPIPE, no SIGPIPE), and it goes on serving, silent.
+    Collector collector;
+    auto receiver = std::make_unique<TraceReceiver>(&collector);
+    receiver->start();
+    LaunchSpec spec;
+    spec.path = (kPrograms + "/blocking").toStdString();
+    spec.env = tracedEnvironment(currentEnvironment(), findTraceLibrary(selfDirectory()),
+                                 receiver->socketPath());
+    spec.captureOutput = true;
+    TracedProcess process;
+    process.start(spec);
+    std::string line;
+    char c;
+    while (line.find('\n') == std::string::npos && ::read(process.outputFd(), &c, 1) == 1)
+        line += c;
+    QVERIFY2(line.rfind("listening ", 0) == 0, line.c_str());
+    const auto port = static_cast<uint16_t>(std::stoi(line.substr(10)));
+    receiver.reset();
+    for (int i = 0; i < 3; ++i) {
+        Socket s = tcpConnect(Address::fromIp("127.0.0.1", port), Millis(5000));
+        std::string got;
+        const IoResult r = s.recvSome(got, 16, Millis(5000));  // the program accepts and closes
+        QVERIFY(r.eof());
+    }
+    int status = 0;
+    QCOMPARE(::waitpid(process.pid(), &status, WNOHANG), 0);  // still running
+    process.signal(SIGTERM);
+    QCOMPARE(process.wait(), 128 + SIGTERM);
+    QVERIFY(!collector.calls().empty());
 }
 
 void tst_Tracer::decoderWordsARecord() {
