@@ -108,15 +108,15 @@ int waitForProgram(tracer::TracedProcess& process, const sigset_t& waited) {
 
 // The program's path; refuses (InvalidInput: exit 2) what cannot be traced:
 // not found, not executable, static, setuid.
-std::string checkTraceable(const std::string& program) {
-    const tracer::ProgramCheck check = tracer::checkProgram(program);
+std::string checkTraceable(const std::string& program, const std::string& workDir) {
+    const tracer::ProgramCheck check = tracer::checkProgram(program, workDir);
     if (!check.traceable()) throw Error::invalid(tracer::englishSentence(check));
     return check.path;
 }
 
 int run(const TraceOptions& o) {
     TracePrinter printer(o.json);
-    const std::string path = checkTraceable(o.command.front());
+    const std::string path = checkTraceable(o.command.front(), o.workDir);
     const std::string library = tracer::findTraceLibrary(tracer::selfDirectory());
     if (library.empty()) {
         std::string looked;

@@ -7,16 +7,23 @@
 
 #include <cstdlib>
 #include <cstring>
-#include <vector>
+#include <filesystem>
 
 namespace sockwb::tracer {
 
 namespace {
 
-// execvp's search: a name with a '/' is a path, else each $PATH entry.
-std::string locate(const std::string& program) {
+// execvp's search: a name with a '/' is a path (relative to the folder the
+// program will run in), else each $PATH entry. Absolute when it could be made so.
+std::string locate(const std::string& program, const std::string& workDir) {
     if (program.empty()) return {};
-    if (program.find('/') != std::string::npos) return program;
+    if (program.find('/') != std::string::npos) {
+        std::filesystem::path p(program);
+        if (p.is_relative() && !workDir.empty()) p = std::filesystem::path(workDir) / p;
+        std::error_code ec;
+        const auto absolute = std::filesystem::absolute(p, ec);
+        return (ec ? p : absolute).lexically_normal().string();
+    }
     const char* env = std::getenv("PATH");
     std::string path = env ? env : "/usr/local/bin:/usr/bin:/bin";
     size_t start = 0;
@@ -79,9 +86,9 @@ bool ProgramCheck::traceable() const {
     return what == Traceability::Dynamic || what == Traceability::Script;
 }
 
-ProgramCheck checkProgram(const std::string& program) {
+ProgramCheck checkProgram(const std::string& program, const std::string& workDir) {
     ProgramCheck c;
-    c.path = locate(program);
+    c.path = locate(program, workDir);
     struct stat st;
     if (c.path.empty() || ::stat(c.path.c_str(), &st) != 0) {
         c.what = Traceability::NotFound;

@@ -30,8 +30,9 @@ struct ProgramCheck {
     bool traceable() const;
 };
 
-// Finds `program` (as execvp would) and reads its header.
-ProgramCheck checkProgram(const std::string& program);
+// Finds `program` as execvp would once in `workDir` ("" = the current
+// folder): "./srv" is workDir's; path is then absolute. Reads its header.
+ProgramCheck checkProgram(const std::string& program, const std::string& workDir = {});
 
 // One English sentence for the CLI: what is traced or why not.
 std::string englishSentence(const ProgramCheck& check);

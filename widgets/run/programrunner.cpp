@@ -64,7 +64,7 @@ void ProgramRunner::killGroup(int signal) {
 ProgramRunner::Started ProgramRunner::start(const RunRequest& request, QString* error) {
     killGroup(SIGKILL);
     if (process_->state() != QProcess::NotRunning) process_->waitForFinished(3000);
-    check_ = tracer::checkProgram(request.program.toStdString());
+    check_ = tracer::checkProgram(request.program.toStdString(), request.workDir.toStdString());
     if (!check_.runnable()) return Started::Refused;
     std::vector<std::string> env = tracer::currentEnvironment();
     if (check_.traceable()) {

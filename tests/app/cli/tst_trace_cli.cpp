@@ -74,6 +74,13 @@ private slots:
         QVERIFY2(r.err.contains("+++ exited with 7 +++"), r.err.constData());
     }
 
+    void relativeProgramIsTheFoldersOwn() {
+        // "./threaded" with --cwd is the folder's program, as a shell would run it there.
+        const Result r = run({"trace", "--cwd", kPrograms, "./threaded"});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.err.contains("pthread_create() = 0"), r.err.constData());
+    }
+
     void staticProgramRefused() {
         const QString path = QStringLiteral(SOCKWB_TRACER_STATIC);
         if (path.isEmpty()) QSKIP("this toolchain cannot link with -static (no libc.a)");
