@@ -48,6 +48,9 @@ const std::map<std::string, Command>& commands() {
               "sockwb::app::cli",
               "load a server (HTTP, TCP/UDP echo, bulk): requests/s, latency percentiles, errors"),
           loadCommand}},
+        {"trace",
+         {"run your own program and show its socket calls as they happen (a small strace)",
+          traceCommand}},
     };
     return table;
 }

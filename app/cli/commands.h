@@ -15,5 +15,6 @@ int serveCommand(const Args& args);
 int clientCommand(const Args& args);
 int httpCommand(const Args& args);
 int loadCommand(const Args& args);
+int traceCommand(const Args& args);
 
 }  // namespace sockwb::app

@@ -22,6 +22,7 @@
 #include "widgets/common/logview.h"
 #include "widgets/compare/comparewindow.h"
 #include "widgets/composer/composerwindow.h"
+#include "widgets/run/runwindow.h"
 #include "widgets/server/serverform.h"
 #include "widgets/server/serverpanel.h"
 #include "widgets/shell/languagemenu.h"
@@ -136,10 +137,15 @@ void MainWindow::createActions() {
         tr("Load a server under each concurrency model in turn and compare requests/s, "
            "latency, memory and threads"));
     compare->setStatusTip(compare->toolTip());
+    QAction* runProgram = make(tr("&Run a Program..."), "actionRunProgram",
+                               QKeySequence(tr("Ctrl+Shift+R")), [] { RunWindow::open(); });
+    runProgram->setToolTip(
+        tr("Run your own client or server and see its socket calls in the trace"));
+    runProgram->setStatusTip(runProgram->toolTip());
     QAction* quit = make(tr("&Quit"), "actionQuit", QKeySequence::Quit, &QWidget::close);
 
     QMenu* file = menuBar()->addMenu(tr("&Workbench"));
-    file->addActions({newServer, newClient, launch, http, compare});
+    file->addActions({newServer, newClient, launch, http, compare, runProgram});
     QAction* addresses = make(tr("&Addresses..."), "actionAddresses", QKeySequence(),
                               [] { AddressesWindow::open(); });
     addresses->setToolTip(
@@ -310,9 +316,10 @@ void MainWindow::closeEvent(QCloseEvent* event) {
     QSettings settings;
     settings.setValue(kGeometry, saveGeometry());
     settings.setValue(kState, saveState());
-    // Client windows are top-level: they close with the workbench.
+    // Client and Run windows are top-level: they close with the workbench
+    // (a Run window kills its program then).
     for (QWidget* w : QApplication::topLevelWidgets())
-        if (qobject_cast<ClientWindow*>(w)) w->close();
+        if (qobject_cast<ClientWindow*>(w) || qobject_cast<RunWindow*>(w)) w->close();
     // Every running server stops on its own thread now, all at once; the
     // panels' destructors then only join, so closing costs the slowest stop
     // rather than the sum of them, and none of it runs on the GUI thread.

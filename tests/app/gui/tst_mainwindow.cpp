@@ -19,6 +19,7 @@
 #include "widgets/client/launchclientsdialog.h"
 #include "widgets/common/logview.h"
 #include "widgets/composer/composerwindow.h"
+#include "widgets/run/runwindow.h"
 #include "widgets/server/serverform.h"
 #include "widgets/server/serverpanel.h"
 #include "widgets/shell/sidebar.h"
@@ -34,6 +35,7 @@ private slots:
     void initTestCase();
     void actionsExist_data();
     void actionsExist();
+    void runProgramOpensItsWindow();
     void httpActionIsAPlaceholder();
     void cheatSheetHasEveryCall_data();
     void cheatSheetHasEveryCall();
@@ -59,6 +61,7 @@ void tst_MainWindow::actionsExist_data() {
     QTest::newRow("launch clients") << "actionLaunchClients" << true;
     QTest::newRow("new http request") << "actionNewHttpRequest" << true;
     QTest::newRow("compare models") << "actionCompareModels" << true;
+    QTest::newRow("run a program") << "actionRunProgram" << false;
     QTest::newRow("view trace") << "actionViewTrace" << false;
     QTest::newRow("view log") << "actionViewLog" << false;
     QTest::newRow("about") << "actionAbout" << false;
@@ -96,6 +99,21 @@ void tst_MainWindow::httpActionIsAPlaceholder() {
     QVERIFY(composer);
     QVERIFY(composer->isVisible());
     composer->close();  // deletes itself
+}
+
+void tst_MainWindow::runProgramOpensItsWindow() {
+    // Run a program... opens a RunWindow; it closes with the workbench
+    // (killing its program: tests/widgets/run/tst_runwindow.cpp).
+    auto* w = new MainWindow;
+    w->setAttribute(Qt::WA_DeleteOnClose);
+    w->findChild<QAction*>(QStringLiteral("actionRunProgram"))->trigger();
+    QPointer<RunWindow> run;
+    for (QWidget* top : QApplication::topLevelWidgets())
+        if (auto* r = qobject_cast<RunWindow*>(top)) run = r;
+    QVERIFY(run);
+    QVERIFY(run->isVisible());
+    w->close();
+    QTRY_VERIFY(run.isNull());
 }
 
 void tst_MainWindow::cheatSheetHasEveryCall_data() {
