@@ -10,9 +10,12 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <QCoreApplication>
+#include <QtGlobal>
 #include <cstdio>
 #include <memory>
 
+#include "app/cli/clitext.h"
 #include "app/cli/commandparser.h"
 #include "app/cli/commands.h"
 #include "app/cli/outputpump.h"
@@ -22,12 +25,14 @@
 #include "core/tracer/tracedprocess.h"
 #include "core/tracer/tracelaunch.h"
 #include "core/tracer/tracereceiver.h"
+#include "widgets/run/programchecktext.h"
 
 namespace sockwb::app {
 
 namespace {
 
-constexpr const char* kHelp =
+const char* kHelp = QT_TRANSLATE_NOOP(
+    "sockwb::app::trace",
     "Usage: sockwb trace [--json] [--cwd DIR] [--] PROGRAM [ARGS...]\n"
     "Runs PROGRAM (your own client or server) with the workbench's tracer preloaded\n"
     "(libsockwb-trace.so) and prints each socket call it makes as it happens, in the\n"
@@ -45,7 +50,7 @@ constexpr const char* kHelp =
     "programs (refused: the dynamic loader does not preload into them), calls made\n"
     "with syscall(2), and the reads and writes stdio makes on a socket (fdopen).\n"
     "Exit status: the program's (128 + N when killed by signal N), 2 bad usage or a\n"
-    "program that cannot be traced, 1 the tracer could not start.\n";
+    "program that cannot be traced, 1 the tracer could not start.\n");
 
 struct TraceOptions {
     bool json = false;
@@ -75,9 +80,13 @@ TraceOptions parse(const Args& args) {
     if (split < args.size() && args[split] == "--") ++split;
     o.command.assign(args.begin() + static_cast<long>(std::min(split, args.size())), args.end());
     if (o.command.empty())
-        throw Error::invalid("which program? give it after the options", p.seeHelp());
+        throw Error::invalid(utf8(QCoreApplication::translate(
+                                 "sockwb::app::trace", "which program? give it after the options")),
+                             p.seeHelp());
     if (!o.workDir.empty() && ::access(o.workDir.c_str(), X_OK) != 0)
-        throw Error::invalid("--cwd '" + o.workDir + "' is not a folder that can be entered");
+        throw Error::invalid(utf8(QCoreApplication::translate(
+                                 "sockwb::app::trace", "--cwd '%1' is not a folder that can be entered")
+                                 .arg(q(o.workDir))));
     return o;
 }
 
@@ -110,7 +119,7 @@ int waitForProgram(tracer::TracedProcess& process, const sigset_t& waited) {
 // not found, not executable, static, setuid.
 std::string checkTraceable(const std::string& program, const std::string& workDir) {
     const tracer::ProgramCheck check = tracer::checkProgram(program, workDir);
-    if (!check.traceable()) throw Error::invalid(tracer::englishSentence(check));
+    if (!check.traceable()) throw Error::invalid(utf8(ProgramCheckText::sentence(check)));
     return check.path;
 }
 
@@ -122,8 +131,9 @@ int run(const TraceOptions& o) {
         std::string looked;
         for (const auto& c : tracer::traceLibraryCandidates(tracer::selfDirectory()))
             looked += "\n  " + c;
-        printer.note(std::string(tracer::kTraceLibraryName) +
-                     " was not found; looked in:" + looked);
+        printer.note(utf8(QCoreApplication::translate("sockwb::app::trace",
+                                                      "%1 was not found; looked in:%2")
+                              .arg(QString::fromLatin1(tracer::kTraceLibraryName), q(looked))));
         return 1;
     }
     const sigset_t waited = blockWaitedSignals();
@@ -146,12 +156,16 @@ int run(const TraceOptions& o) {
             [&](const char* stream, std::string_view bytes) { printer.output(stream, bytes); });
     const int status = waitForProgram(process, waited);
     if (!receiver.waitIdle(Millis(2000)))
-        printer.note("a process it started still runs: its calls from now on are not shown");
+        printer.note(utf8(QCoreApplication::translate(
+            "sockwb::app::trace",
+            "a process it started still runs: its calls from now on are not shown")));
     if (pump) pump->finish(Millis(500));
     receiver.stop();
     printer.exited(status);
     if (receiver.processesSeen() == 0)
-        printer.note("no call was reported: was the program traced? (see sockwb trace --help)");
+        printer.note(utf8(QCoreApplication::translate(
+            "sockwb::app::trace",
+            "no call was reported: was the program traced? (see sockwb trace --help)")));
     return WIFSIGNALED(status) ? 128 + WTERMSIG(status) : WEXITSTATUS(status);
 }
 
@@ -162,17 +176,17 @@ int traceCommand(const Args& args) {
     try {
         o = parse(args);
     } catch (const Error& e) {
-        std::fprintf(stderr, "sockwb trace: %s\n", e.what());
+        printErr(QStringLiteral("sockwb trace: %1\n").arg(errorText(e)));
         return 2;
     }
     if (o.help) {
-        std::fputs(kHelp, stdout);
+        printOut(QCoreApplication::translate("sockwb::app::trace", kHelp));
         return 0;
     }
     try {
         return run(o);
     } catch (const Error& e) {
-        std::fprintf(stderr, "sockwb trace: %s\n", e.what());
+        printErr(QStringLiteral("sockwb trace: %1\n").arg(errorText(e)));
         return e.kind() == ErrorKind::InvalidInput ? 2 : 1;
     }
 }

@@ -19,6 +19,7 @@
 #include "core/http/shellwords.h"
 #include "core/net/error.h"
 #include "widgets/common/formstyle.h"
+#include "widgets/run/programchecktext.h"
 #include "widgets/run/programrunner.h"
 #include "widgets/trace/traceadapter.h"
 #include "widgets/trace/traceview.h"
@@ -29,34 +30,11 @@ namespace {
 
 constexpr int kOutputLines = 5000;  // the Output pane keeps the last lines only
 
-// Why the check refused the program, or why it runs untraced, in the GUI's words.
+// Why the check refused the program, or why it runs untraced.
 QString checkWords(const tracer::ProgramCheck& c) {
-    const QString path = QString::fromStdString(c.path);
-    switch (c.what) {
-        case tracer::Traceability::Static:
-            return RunWindow::tr(
-                       "%1 is statically linked: no dynamic loader runs, so the tracer "
-                       "cannot be preloaded. It runs without a trace (rebuild it without "
-                       "-static to see its calls).")
-                .arg(path);
-        case tracer::Traceability::SetId:
-            return RunWindow::tr(
-                       "%1 is setuid/setgid: the dynamic loader ignores LD_PRELOAD for "
-                       "it. It runs without a trace.")
-                .arg(path);
-        case tracer::Traceability::NotFound:
-            return RunWindow::tr("%1: no such program (give its path, e.g. ./my_server).")
-                .arg(path);
-        case tracer::Traceability::NotExecutable:
-            return RunWindow::tr("%1 is not an executable file (chmod +x? a folder?).").arg(path);
-        case tracer::Traceability::NotElf:
-            return RunWindow::tr("%1 is neither an ELF program nor a script: it cannot run.")
-                .arg(path);
-        case tracer::Traceability::Dynamic:
-        case tracer::Traceability::Script:
-            break;
-    }
-    return {};
+    QString words = ProgramCheckText::sentence(c) + QLatin1Char('.');
+    if (!c.traceable() && c.runnable()) words += QLatin1Char(' ') + RunWindow::tr("It runs without a trace.");
+    return words;
 }
 
 }  // namespace
