@@ -24,10 +24,13 @@ namespace {
 
 constexpr const char* kHelp =
     "Usage: sockwb client [--protocol tcp|udp] HOST PORT [OPTIONS]\n"
+    "       sockwb client unix:PATH | unixgram:PATH [OPTIONS]\n"
     "Connects to HOST PORT, sends each --send message, prints what comes back (byte-exact)\n"
     "on stdout. With no --send it works like netcat: stdin goes to the server (TCP: half-close\n"
     "at end of input), received bytes to stdout, until the server closes.\n\n"
-    "  --protocol tcp|udp   default tcp\n"
+    "  --protocol P         tcp (default), udp; unix, unixgram (then the one argument is the\n"
+    "                       socket path). A unixgram client autobinds an abstract name\n"
+    "                       (unix:@xxxxx) so that the server can answer; no file is left\n"
     "  --send TEXT          one message (repeatable); escapes \\n \\r \\t \\0 \\\\ \\xHH.\n"
     "                       UDP: each --send is one datagram\n"
     "  --until TEXT         stop (exit 0) as soon as TEXT was received (same escapes)\n"
@@ -49,6 +52,33 @@ public:
     }
 };
 
+// The checks once the target is known.
+ClientOptions finish(ClientOptions o) {
+    // A zero timeout would give up before the first byte could come.
+    if (o.timeoutMs == 0) throw Error::invalid("--timeout must be at least 1 ms");
+    for (auto& s : o.sends) s = encodeFrame(o.framing, s);
+    return o;
+}
+
+// "unix:PATH", "unixgram:PATH", or a bare PATH after --protocol unix|unixgram:
+// the target is that socket path. False for a host (then a port follows).
+bool takeUnixTarget(ClientOptions& o, const std::string& arg, bool protocolGiven) {
+    if (const size_t prefix = Address::unixPrefixLength(arg)) {
+        const bool dgram = arg.compare(0, prefix, "unixgram:") == 0;
+        if (protocolGiven && (!o.unixDomain || o.udp != dgram))
+            throw Error::invalid("'" + arg + "' contradicts --protocol");
+        o.unixDomain = true;
+        o.udp = dgram;
+        o.host = arg.substr(prefix);
+    } else if (o.unixDomain) {
+        o.host = arg;
+    } else {
+        return false;
+    }
+    Address::unixPath(o.host);  // empty or too long for sun_path: a usage error
+    return true;
+}
+
 ClientOptions parse(const Args& args, bool& help) {
     CommandParser p("client");
     for (const char* name : {"protocol", "send", "until", "framing", "timeout"})
@@ -60,9 +90,10 @@ ClientOptions parse(const Args& args, bool& help) {
     if (help) return o;
     if (p.isSet("protocol")) {
         const std::string proto = p.value("protocol");
-        if (proto != "tcp" && proto != "udp")
-            throw Error::invalid("--protocol: '" + proto + "' is not tcp or udp");
-        o.udp = proto == "udp";
+        if (proto != "tcp" && proto != "udp" && proto != "unix" && proto != "unixgram")
+            throw Error::invalid("--protocol: '" + proto + "' is not tcp, udp, unix or unixgram");
+        o.udp = proto == "udp" || proto == "unixgram";
+        o.unixDomain = proto == "unix" || proto == "unixgram";
     }
     for (const std::string& text : p.values("send")) o.sends.push_back(decodeEscapes(text));
     if (p.isSet("until")) {
@@ -73,16 +104,17 @@ ClientOptions parse(const Args& args, bool& help) {
     if (p.isSet("timeout")) o.timeoutMs = static_cast<int>(p.integer("timeout", 0, 86400000, 0));
     o.trace = p.isSet("trace");
     const std::vector<std::string> positional = p.positional();
+    if (positional.size() == 1 && takeUnixTarget(o, positional[0], p.isSet("protocol")))
+        return finish(o);
+    if (o.unixDomain)
+        throw Error::invalid("expected the socket path", "as in sockwb client unix:/tmp/echo.sock");
     if (positional.size() != 2)
         throw Error::invalid("expected HOST and PORT",
                              "as in sockwb client 127.0.0.1 7 --send 'hello\\n'");
     o.host = positional[0];
     o.port = positional[1];
     Address::parsePort(o.port);  // out of range or not a number: a usage error
-    // A zero timeout would give up before the first byte could come.
-    if (o.timeoutMs == 0) throw Error::invalid("--timeout must be at least 1 ms");
-    for (auto& s : o.sends) s = encodeFrame(o.framing, s);
-    return o;
+    return finish(o);
 }
 
 }  // namespace

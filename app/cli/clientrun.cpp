@@ -9,6 +9,7 @@
 
 #include "core/net/error.h"
 #include "core/net/sys.h"
+#include "core/net/unixsocket.h"
 
 namespace sockwb::app {
 
@@ -90,7 +91,8 @@ bool ClientRun::deliver(std::string_view bytes) {
 
 int ClientRun::runTcp() {
     const int connectMs = o_.timeoutMs > 0 ? o_.timeoutMs : 10000;
-    Socket s = tcpConnect(o_.host, o_.port, Millis(connectMs));
+    Socket s = o_.unixDomain ? tcpConnect(Address::unixPath(o_.host), Millis(connectMs))
+                             : tcpConnect(o_.host, o_.port, Millis(connectMs));
     s.setNonBlocking(true);
     const bool netcat = o_.sends.empty();
     std::string out;
@@ -134,9 +136,10 @@ int ClientRun::runTcp() {
 }
 
 int ClientRun::runUdp() {
-    const std::vector<Address> found = Address::resolve(o_.host, o_.port, SOCK_DGRAM);
-    const Address server = found.front();
-    Socket s = udpSocket(server.family());
+    const Address server = o_.unixDomain ? Address::unixPath(o_.host)
+                                         : Address::resolve(o_.host, o_.port, SOCK_DGRAM).front();
+    // A Unix datagram client autobinds a name, or no answer could reach it.
+    Socket s = o_.unixDomain ? unixDatagramClient() : udpSocket(server.family());
     s.setNonBlocking(true);
     for (const auto& m : o_.sends) s.sendTo(m, server);
     bool stdinOpen = o_.sends.empty();

@@ -9,6 +9,7 @@
 
 #include "core/net/sys.h"
 #include "core/net/trace.h"
+#include "core/net/unixsocket.h"
 
 namespace sockwb {
 
@@ -73,7 +74,10 @@ void ClientConnection::drainWake() { wakeup_->drain(); }
 void ClientConnection::run() {
     TraceScope scope(trace_);
     traceNote("thread", -1,
-              "client I/O thread for " + config_.host + ":" + std::to_string(config_.port));
+              "client I/O thread for " +
+                  (isUnixDomain(config_.protocol)
+                       ? std::string(protocolName(config_.protocol)) + ":" + config_.host
+                       : config_.host + ":" + std::to_string(config_.port)));
     if (!connectSocket()) {
         finish(stopRequested_ ? CloseReason::Local : CloseReason::Error);
         return;
@@ -82,11 +86,13 @@ void ClientConnection::run() {
 }
 
 bool ClientConnection::connectSocket() {
-    const bool udp = config_.protocol == Protocol::Udp;
+    const bool udp = isDatagram(config_.protocol);
+    const bool local = isUnixDomain(config_.protocol);  // host is a socket path
     std::vector<Address> addresses;
     try {
-        addresses = Address::resolve(config_.host, std::to_string(config_.port),
-                                     udp ? SOCK_DGRAM : SOCK_STREAM);
+        addresses = local ? std::vector<Address>{Address::unixPath(config_.host)}
+                          : Address::resolve(config_.host, std::to_string(config_.port),
+                                             udp ? SOCK_DGRAM : SOCK_STREAM);
     } catch (const Error& e) {
         fail(e.info());
         return false;
@@ -95,7 +101,9 @@ bool ClientConnection::connectSocket() {
     if (udp) {
         // The course's UDP client: no connect, sendto/recvfrom to the target.
         try {
-            socket_ = Socket::create(addresses.front().family(), SOCK_DGRAM);
+            // A Unix datagram client autobinds a name, or no answer could reach it.
+            socket_ = local ? unixDatagramClient()
+                            : Socket::create(addresses.front().family(), SOCK_DGRAM);
             socket_.setNonBlocking(true);
         } catch (const Error& e) {
             fail(e.info());
@@ -188,7 +196,7 @@ void ClientConnection::loop() {
 
 bool ClientConnection::readSome() {
     std::string buffer(kReadBuffer, '\0');
-    const bool udp = config_.protocol == Protocol::Udp;
+    const bool udp = isDatagram(config_.protocol);
     for (int i = 0; i < kReadsPerWake && !stopRequested_; ++i) {
         ssize_t n;
         if (udp) {
@@ -222,7 +230,7 @@ bool ClientConnection::readSome() {
 }
 
 bool ClientConnection::flushQueue() {
-    const bool udp = config_.protocol == Protocol::Udp;
+    const bool udp = isDatagram(config_.protocol);
     size_t sent = 0;
     ErrorInfo error;
     bool failed = false;
