@@ -29,4 +29,15 @@ Protocol parseProtocol(std::string_view text) {
                                          "' (valid: tcp, udp, unix, unixgram)");
 }
 
+Protocol parseProtocolOr(std::string_view text, Protocol fallback) noexcept {
+    for (Protocol p : {Protocol::Tcp, Protocol::Udp, Protocol::Unix, Protocol::UnixDgram}) {
+        const std::string_view name = protocolName(p);
+        if (text.size() != name.size()) continue;
+        bool same = true;
+        for (size_t i = 0; i < name.size() && same; ++i) same = (text[i] | 0x20) == name[i];
+        if (same) return p;
+    }
+    return fallback;
+}
+
 }  // namespace sockwb

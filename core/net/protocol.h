@@ -21,6 +21,16 @@ enum class Protocol {
 const char* protocolName(Protocol p) noexcept;
 // Throws Error listing tcp, udp, unix, unixgram.
 Protocol parseProtocol(std::string_view text);
+// The same without throwing: fallback for an unknown word.
+Protocol parseProtocolOr(std::string_view text, Protocol fallback) noexcept;
+
+// The protocol at that position of the enum, the order of every protocol
+// list of the GUI (TCP, UDP, Unix stream, Unix datagram); fallback outside.
+constexpr Protocol protocolAt(int index, Protocol fallback = Protocol::Tcp) noexcept {
+    return index >= 0 && index <= static_cast<int>(Protocol::UnixDgram)
+               ? static_cast<Protocol>(index)
+               : fallback;
+}
 
 // SOCK_DGRAM protocols: udp, unixgram.
 constexpr bool isDatagram(Protocol p) noexcept {
