@@ -28,8 +28,8 @@ constexpr const char* kHelp =
     "Connects to HOST PORT, sends each --send message, prints what comes back (byte-exact)\n"
     "on stdout. With no --send it works like netcat: stdin goes to the server (TCP: half-close\n"
     "at end of input), received bytes to stdout, until the server closes.\n\n"
-    "  --protocol P         tcp (default), udp; unix, unixgram (then the one argument is the\n"
-    "                       socket path). A unixgram client autobinds an abstract name\n"
+    "  --protocol tcp|udp|unix|unixgram  default tcp; unix, unixgram: the one argument is\n"
+    "                       the socket path. A unixgram client autobinds an abstract name\n"
     "                       (unix:@xxxxx) so that the server can answer; no file is left\n"
     "  --send TEXT          one message (repeatable); escapes \\n \\r \\t \\0 \\\\ \\xHH.\n"
     "                       UDP: each --send is one datagram\n"
@@ -52,17 +52,17 @@ public:
     }
 };
 
-// The checks once the target is known.
-ClientOptions finish(ClientOptions o) {
-    // A zero timeout would give up before the first byte could come.
-    if (o.timeoutMs == 0) throw Error::invalid("--timeout must be at least 1 ms");
-    for (auto& s : o.sends) s = encodeFrame(o.framing, s);
-    return o;
-}
-
 // "unix:PATH", "unixgram:PATH", or a bare PATH after --protocol unix|unixgram:
 // the target is that socket path. False for a host (then a port follows).
-bool takeUnixTarget(ClientOptions& o, const std::string& arg, bool protocolGiven) {
+bool takeUnixTarget(ClientOptions& o, const std::vector<std::string>& positional,
+                    bool protocolGiven) {
+    if (positional.size() != 1) {
+        if (o.unixDomain)
+            throw Error::invalid("expected the socket path",
+                                 "as in sockwb client unix:/tmp/echo.sock");
+        return false;
+    }
+    const std::string& arg = positional.front();
     if (const size_t prefix = Address::unixPrefixLength(arg)) {
         const bool dgram = arg.compare(0, prefix, "unixgram:") == 0;
         if (protocolGiven && (!o.unixDomain || o.udp != dgram))
@@ -104,17 +104,19 @@ ClientOptions parse(const Args& args, bool& help) {
     if (p.isSet("timeout")) o.timeoutMs = static_cast<int>(p.integer("timeout", 0, 86400000, 0));
     o.trace = p.isSet("trace");
     const std::vector<std::string> positional = p.positional();
-    if (positional.size() == 1 && takeUnixTarget(o, positional[0], p.isSet("protocol")))
-        return finish(o);
-    if (o.unixDomain)
-        throw Error::invalid("expected the socket path", "as in sockwb client unix:/tmp/echo.sock");
-    if (positional.size() != 2)
+    const bool local = takeUnixTarget(o, positional, p.isSet("protocol"));  // unix:PATH
+    if (!local && positional.size() != 2)
         throw Error::invalid("expected HOST and PORT",
                              "as in sockwb client 127.0.0.1 7 --send 'hello\\n'");
-    o.host = positional[0];
-    o.port = positional[1];
-    Address::parsePort(o.port);  // out of range or not a number: a usage error
-    return finish(o);
+    if (!local) {
+        o.host = positional[0];
+        o.port = positional[1];
+        Address::parsePort(o.port);  // out of range or not a number: a usage error
+    }
+    // A zero timeout would give up before the first byte could come.
+    if (o.timeoutMs == 0) throw Error::invalid("--timeout must be at least 1 ms");
+    for (auto& s : o.sends) s = encodeFrame(o.framing, s);
+    return o;
 }
 
 }  // namespace
