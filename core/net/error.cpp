@@ -77,6 +77,10 @@ std::string explainUnixErrno(const ErrorInfo& i) {
         case EPROTOTYPE:
             return "the socket " + a +
                    " is of the other type (stream or datagram: unix or unixgram)";
+        case EINVAL:  // sendto the unnamed address (only a family)
+            if (a != "unix:(unnamed)") return {};
+            return "the peer's socket has no name (it never bound one), so nothing can be sent "
+                   "back to it: a Unix datagram client must bind a path, or autobind";
         default:
             return {};
     }

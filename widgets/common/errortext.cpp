@@ -74,6 +74,11 @@ QString ErrorText::unixWords(const ErrorInfo& info) {
                 .arg(a);
         case EPROTOTYPE:
             return tr("The socket %1 is of the other type (stream or datagram).").arg(a);
+        case EINVAL:  // sendto the unnamed address (only a family)
+            if (a != QLatin1String("unix:(unnamed)")) return {};
+            return tr(
+                "The peer's socket has no name (it never bound one), so nothing can be sent "
+                "back to it: a Unix datagram client must bind a path, or autobind.");
         default:
             return {};
     }

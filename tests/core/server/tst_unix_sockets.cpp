@@ -1,7 +1,8 @@
 // Unix-domain listeners (AF_UNIX) under each concurrency model
 // (initTestCase_data): echo over a stream socket, the clock over a datagram
 // socket where the model serves UDP, the socket file present while serving
-// and gone after stop, the peer shown as "unix:(unnamed)", a stale file
+// and gone after stop, the peer shown as "unix:(unnamed)" (and a datagram
+// peer with no name that cannot be answered, said so), a stale file
 // replaced, a live one or a plain file refused, a path too long for sun_path
 // refused before any call, and an abstract name. Every path lives in a
 // QTemporaryDir.
@@ -10,7 +11,9 @@
 
 #include <QtTest>
 #include <atomic>
+#include <mutex>
 #include <string>
+#include <vector>
 
 #include "core/net/error.h"
 #include "core/net/socket.h"
@@ -42,6 +45,21 @@ public:
     std::atomic<int> calls{0};
 };
 
+// Keeps the errors a server reports.
+class ErrorRecorder final : public ServerObserver {
+public:
+    void onError(const ErrorInfo& e) override {
+        std::lock_guard lock(mutex);
+        errors.push_back(e);
+    }
+    std::vector<ErrorInfo> taken() {
+        std::lock_guard lock(mutex);
+        return errors;
+    }
+    std::mutex mutex;
+    std::vector<ErrorInfo> errors;
+};
+
 std::string echoOver(const Address& to, const std::string& data) {
     Socket s = tcpConnect(to, Millis(5000));
     s.sendAll(data, Millis(5000));
@@ -71,6 +89,7 @@ private slots:
     void init();
     void echoOverStream();
     void clockOverDatagrams();
+    void unnamedPeerCannotBeAnswered();
     void staleFileReplaced();
     void liveSocketRefused();
     void plainFileKept();
@@ -103,7 +122,12 @@ void tst_UnixSockets::echoOverStream() {
     QCOMPARE(echoOver(at, data) == data, true);
     // A client that did not bind has no name: that is its peer address.
     Socket held = tcpConnect(at, Millis(5000));
-    QTRY_COMPARE(server.connections().size(), size_t(1));
+    // Answered: it is being served, so registered (the iterative server has
+    // finished with the first client).
+    held.sendAll("x", Millis(5000));
+    char x = 0;
+    held.recvExact(&x, 1, Millis(10000));
+    QTRY_COMPARE_WITH_TIMEOUT(server.connections().size(), size_t(1), 10000);
     const ConnectionInfo info = server.connections().front();
     QCOMPARE(QString::fromStdString(info.peer.toString()), QStringLiteral("unix:(unnamed)"));
     QCOMPARE(QString::fromStdString(info.listener), QStringLiteral("echo/unix"));
@@ -149,6 +173,28 @@ void tst_UnixSockets::clockOverDatagrams() {
     QCOMPARE(server.stats().datagramsIn, uint64_t(1));
     server.stop();
     QVERIFY(!exists(path));
+}
+
+void tst_UnixSockets::unnamedPeerCannotBeAnswered() {
+    if (!servesDatagrams()) QSKIP("datagrams are served by iterative, select, poll and epoll");
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath("day.sock");
+    ErrorRecorder recorder;
+    Server server(config("daytime", Protocol::UnixDgram, path));
+    server.setObserver(&recorder);
+    server.start();
+    // A client that never bound: its datagram arrives, the answer cannot leave.
+    Socket unbound = Socket::create(AF_UNIX, SOCK_DGRAM);
+    unbound.sendTo("?", server.addresses().at(0));
+    QTRY_COMPARE(recorder.taken().size(), size_t(1));
+    const ErrorInfo e = recorder.taken().front();
+    QVERIFY2(e.call == "sendto", Error(e).what());
+    QCOMPARE(e.err, EINVAL);
+    QCOMPARE(QString::fromStdString(e.address), QStringLiteral("unix:(unnamed)"));
+    QVERIFY2(QString::fromUtf8(Error(e).what()).contains("autobind"), Error(e).what());
+    QCOMPARE(server.stats().datagramsIn, uint64_t(1));
+    server.stop();
 }
 
 void tst_UnixSockets::staleFileReplaced() {
