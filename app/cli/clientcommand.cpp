@@ -27,10 +27,13 @@ namespace {
 constexpr const char* kHelp = QT_TRANSLATE_NOOP(
     "sockwb::app::client",
     "Usage: sockwb client [--protocol tcp|udp] HOST PORT [OPTIONS]\n"
+    "       sockwb client unix:PATH | unixgram:PATH [OPTIONS]\n"
     "Connects to HOST PORT, sends each --send message, prints what comes back (byte-exact)\n"
     "on stdout. With no --send it works like netcat: stdin goes to the server (TCP: half-close\n"
     "at end of input), received bytes to stdout, until the server closes.\n\n"
-    "  --protocol tcp|udp   default tcp\n"
+    "  --protocol tcp|udp|unix|unixgram  default tcp; unix, unixgram: the one argument is\n"
+    "                       the socket path. A unixgram client autobinds an abstract name\n"
+    "                       (unix:@xxxxx) so that the server can answer; no file is left\n"
     "  --send TEXT          one message (repeatable), each its own send() (UDP: one datagram);\n"
     "                       escapes \\n \\r \\t \\0 \\\\ \\xHH\n"
     "  --delay MS           pause between two --send (default 0)\n"
@@ -95,6 +98,37 @@ void parseCourseOptions(const CommandParser& p, ClientOptions& o) {
     o.json = p.isSet("json");
 }
 
+// "unix:PATH", "unixgram:PATH", or a bare PATH after --protocol unix|unixgram:
+// the target is that socket path. False for a host (then a port follows).
+bool takeUnixTarget(ClientOptions& o, const std::vector<std::string>& positional,
+                    bool protocolGiven) {
+    if (positional.size() != 1) {
+        if (o.unixDomain)
+            throw Error::invalid(
+                utf8(QCoreApplication::translate("sockwb::app::client", "expected the socket path")),
+                utf8(QCoreApplication::translate("sockwb::app::client",
+                                                 "as in sockwb client unix:/tmp/echo.sock")));
+        return false;
+    }
+    const std::string& arg = positional.front();
+    if (const size_t prefix = Address::unixPrefixLength(arg)) {
+        const bool dgram = arg.compare(0, prefix, "unixgram:") == 0;
+        if (protocolGiven && (!o.unixDomain || o.udp != dgram))
+            throw Error::invalid(utf8(
+                QCoreApplication::translate("sockwb::app::client", "'%1' contradicts --protocol")
+                    .arg(q(arg))));
+        o.unixDomain = true;
+        o.udp = dgram;
+        o.host = arg.substr(prefix);
+    } else if (o.unixDomain) {
+        o.host = arg;
+    } else {
+        return false;
+    }
+    Address::unixPath(o.host);  // empty or too long for sun_path: a usage error
+    return true;
+}
+
 ClientOptions parse(const Args& args, bool& help) {
     CommandParser p("client");
     for (const char* name : {"protocol", "send", "until", "framing", "timeout", "io", "bind",
@@ -108,12 +142,13 @@ ClientOptions parse(const Args& args, bool& help) {
     if (help) return o;
     if (p.isSet("protocol")) {
         const std::string proto = p.value("protocol");
-        if (proto != "tcp" && proto != "udp")
+        if (proto != "tcp" && proto != "udp" && proto != "unix" && proto != "unixgram")
             throw Error::invalid(
                 utf8(QCoreApplication::translate("sockwb::app::client",
-                                                 "--protocol: '%1' is not tcp or udp")
+                                                 "--protocol: '%1' is not tcp, udp, unix or unixgram")
                          .arg(q(proto))));
-        o.udp = proto == "udp";
+        o.udp = proto == "udp" || proto == "unixgram";
+        o.unixDomain = proto == "unix" || proto == "unixgram";
     }
     for (const std::string& text : p.values("send")) o.sends.push_back(decodeEscapes(text));
     if (p.isSet("until")) {
@@ -127,14 +162,17 @@ ClientOptions parse(const Args& args, bool& help) {
     o.trace = p.isSet("trace");
     parseCourseOptions(p, o);
     const std::vector<std::string> positional = p.positional();
-    if (positional.size() != 2)
+    const bool local = takeUnixTarget(o, positional, p.isSet("protocol"));  // unix:PATH
+    if (!local && positional.size() != 2)
         throw Error::invalid(
             utf8(QCoreApplication::translate("sockwb::app::client", "expected HOST and PORT")),
             utf8(QCoreApplication::translate("sockwb::app::client",
                                              "as in sockwb client 127.0.0.1 7 --send 'hello\\n'")));
-    o.host = positional[0];
-    o.port = positional[1];
-    Address::parsePort(o.port);  // out of range or not a number: a usage error
+    if (!local) {
+        o.host = positional[0];
+        o.port = positional[1];
+        Address::parsePort(o.port);  // out of range or not a number: a usage error
+    }
     // A zero timeout would give up before the first byte could come.
     if (o.timeoutMs == 0)
         throw Error::invalid(utf8(

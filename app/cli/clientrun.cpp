@@ -14,6 +14,7 @@
 #include "app/cli/jsonline.h"
 #include "core/net/error.h"
 #include "core/net/sys.h"
+#include "core/net/unixsocket.h"
 
 namespace sockwb::app {
 
@@ -70,12 +71,19 @@ int ClientRun::run() {
 }
 
 std::vector<Address> ClientRun::resolveTarget() const {
+    if (o_.unixDomain) return {Address::unixPath(o_.host)};  // unix:PATH
     return Address::resolve(o_.host, o_.port, o_.udp ? SOCK_DGRAM : SOCK_STREAM);
 }
 
 Socket ClientRun::openSocket(const Address& target, int type, bool nonBlocking) const {
+    if (target.isUnix() && type == SOCK_DGRAM) {
+        // A Unix datagram client autobinds a name, or no answer could reach it.
+        Socket s = unixDatagramClient();
+        if (nonBlocking) s.setNonBlocking(true);
+        return s;
+    }
     Socket s = Socket::create(target.family(), type | (nonBlocking ? SOCK_NONBLOCK : 0));
-    if (o_.bind) {
+    if (o_.bind && !target.isUnix()) {
         const std::string host = !o_.bind->host.empty() ? o_.bind->host
                                  : target.isV6()        ? "::"
                                                         : "0.0.0.0";

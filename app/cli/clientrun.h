@@ -25,7 +25,8 @@
 namespace sockwb::app {
 
 struct ClientOptions {
-    bool udp = false;
+    bool udp = false;         // datagrams: udp or unixgram
+    bool unixDomain = false;  // AF_UNIX: host is the socket path, no port
     std::string host;
     std::string port;
     std::vector<std::string> sends;    // already encoded with the framing; one send() each

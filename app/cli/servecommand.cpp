@@ -28,10 +28,14 @@ constexpr const char* kHelp = QT_TRANSLATE_NOOP(
     "Usage: sockwb serve --service S [OPTIONS]\n"
     "Runs a server until Ctrl-C (SIGINT) or SIGTERM, then stops cleanly (exit 0).\n"
     "Prints 'listening <proto> <addr>:<port> model=<m> service=<s>' once per listener\n"
-    "as soon as it accepts (the real port when --port 0).\n\n"
+    "as soon as it accepts (the real port when --port 0; unix:<path> for a Unix socket).\n\n"
     "  --service S            echo, discard, chargen, daytime, time, clock, chat, http\n"
-    "  --protocol tcp|udp     default tcp\n"
-    "  --bind ADDR            address to listen on (default 127.0.0.1; 0.0.0.0 or :: for all)\n"
+    "  --protocol tcp|udp|unix|unixgram  default tcp; unix: AF_UNIX stream, unixgram:\n"
+    "                         AF_UNIX datagram (the services and models of UDP)\n"
+    "  --bind ADDR            address to listen on (default 127.0.0.1; 0.0.0.0 or :: for all);\n"
+    "                         unix, unixgram: the socket path (@name: abstract). unix:PATH and\n"
+    "                         unixgram:PATH choose the protocol too. The socket file is removed\n"
+    "                         at stop; a stale one (nobody answers on it) is replaced at start\n"
     "  --port N               0 (default) lets the kernel choose a free port\n"
     "  --model M              iterative, fork, thread, pool, select, poll, epoll (default epoll)\n"
     "  --threads N            pool: worker threads (default 4)\n"
@@ -41,7 +45,8 @@ constexpr const char* kHelp = QT_TRANSLATE_NOOP(
     "                         lf or crlf after each message (for netcat, telnet)\n"
     "  --root DIR             http: folder of static files\n"
     "  --also SERVICE[/udp]:PORT  one more listener on the same address (repeatable;\n"
-    "                         select, poll and epoll serve several listeners)\n"
+    "                         select, poll and epoll serve several listeners);\n"
+    "                         SERVICE/unix:PATH, SERVICE/unixgram:PATH for a Unix socket\n"
     "  --max-connections N    over N a client is accepted then closed (0: no limit)\n"
     "  --idle-timeout MS      close a connection idle that long (0: never)\n"
     "  --trace                print each socket call on stderr as it happens\n"
@@ -55,9 +60,10 @@ std::string joined(const std::vector<std::string>& names) {
     return s;
 }
 
-// "chat:7000", "time/udp:3737".
+// "chat:7000", "time/udp:3737", "echo/unix:/tmp/e.sock" (the first colon:
+// a path may hold more).
 ListenerConfig parseAlso(const std::string& text, const std::string& bind) {
-    const size_t colon = text.rfind(':');
+    const size_t colon = text.find(':');
     if (colon == std::string::npos || colon == 0)
         throw Error::invalid(
             utf8(QCoreApplication::translate("sockwb::app::serve",
@@ -75,8 +81,37 @@ ListenerConfig parseAlso(const std::string& text, const std::string& bind) {
     }
     makeService(service);  // throws listing the valid names
     l.service = service;
+    if (isUnixDomain(l.protocol)) {
+        l.bindAddress = text.substr(colon + 1);
+        (void)Address::unixPath(l.bindAddress);  // too long: said now
+        return l;
+    }
     l.port = Address::parsePort(text.substr(colon + 1));
     return l;
+}
+
+// --bind unix:PATH / unixgram:PATH sets the protocol; a Unix listener needs
+// a path and has no port.
+void applyUnixBind(ListenerConfig& l, bool protocolGiven, bool bindGiven, bool portGiven) {
+    if (const size_t prefix = Address::unixPrefixLength(l.bindAddress)) {
+        const Protocol p = parseProtocol(l.bindAddress.substr(0, prefix - 1));
+        if (protocolGiven && p != l.protocol)
+            throw Error::invalid(utf8(QCoreApplication::translate(
+                                          "sockwb::app::serve", "--bind %1 contradicts --protocol %2")
+                                          .arg(q(l.bindAddress), QLatin1String(protocolName(l.protocol)))));
+        l.protocol = p;
+        l.bindAddress.erase(0, prefix);
+    } else if (isUnixDomain(l.protocol) && !bindGiven) {
+        throw Error::invalid(
+            utf8(QCoreApplication::translate("sockwb::app::serve", "--protocol %1 needs the socket path")
+                     .arg(QLatin1String(protocolName(l.protocol)))),
+            utf8(QCoreApplication::translate("sockwb::app::serve", "as in --bind /tmp/echo.sock")));
+    }
+    if (!isUnixDomain(l.protocol)) return;
+    if (portGiven)
+        throw Error::invalid(utf8(QCoreApplication::translate(
+            "sockwb::app::serve", "a Unix socket has a path, not a port: drop --port")));
+    (void)Address::unixPath(l.bindAddress);  // empty or too long: said now
 }
 
 struct ServeOptions {
@@ -110,6 +145,7 @@ ServeOptions parse(const Args& args) {
     if (p.isSet("protocol")) main.protocol = parseProtocol(p.value("protocol"));
     if (p.isSet("bind")) main.bindAddress = p.value("bind");
     if (p.isSet("port")) main.port = Address::parsePort(p.value("port"));
+    applyUnixBind(main, p.isSet("protocol"), p.isSet("bind"), p.isSet("port"));
     if (p.isSet("model")) {
         o.config.model = p.value("model");
         const auto names = modelNames();
@@ -145,7 +181,10 @@ ServeOptions parse(const Args& args) {
             utf8(QCoreApplication::translate("sockwb::app::serve", "the services are %1")
                      .arg(q(joined(serviceNames())))));
     o.config.listeners = {main};
-    for (const auto& a : also) o.config.listeners.push_back(parseAlso(a, main.bindAddress));
+    // A Unix main listener's path is no host for the others: they take the default.
+    const std::string alsoBind =
+        isUnixDomain(main.protocol) ? ListenerConfig{}.bindAddress : main.bindAddress;
+    for (const auto& a : also) o.config.listeners.push_back(parseAlso(a, alsoBind));
     // The sentence of a refused combination (chat over UDP, chat under fork...).
     for (const auto& l : o.config.listeners) {
         const std::string why =

@@ -44,14 +44,13 @@ void ServePrinter::err(const std::string& line) {
 void ServePrinter::listening(const std::string& protocol, const Address& address,
                              const std::string& model, const std::string& service) {
     if (json_) {
-        out(JsonLine()
-                .add("event", "listening")
-                .add("protocol", protocol)
-                .add("address", address.toString())
-                .add("port", static_cast<int>(address.port()))
-                .add("model", model)
-                .add("service", service)
-                .str());
+        JsonLine j;
+        j.add("event", "listening").add("protocol", protocol).add("address", address.toString());
+        if (address.isUnix())
+            j.add("path", address.unixName());  // a Unix socket has a path, no port
+        else
+            j.add("port", static_cast<int>(address.port()));
+        out(j.add("model", model).add("service", service).str());
     } else {
         // The words before "model=" are read by scripts: keep them in a translation.
         out(utf8(

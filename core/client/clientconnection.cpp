@@ -4,6 +4,7 @@
 
 #include "core/net/sys.h"
 #include "core/net/trace.h"
+#include "core/net/unixsocket.h"
 
 namespace sockwb {
 
@@ -104,7 +105,9 @@ void ClientConnection::run() {
     TraceScope scope(trace_);
     traceNote("thread", -1,
               std::string("client I/O thread (") + clientIoName(config_.io) + ") for " +
-                  config_.host + ":" + std::to_string(config_.port));
+                  (isUnixDomain(config_.protocol)
+                       ? std::string(protocolName(config_.protocol)) + ":" + config_.host
+                       : config_.host + ":" + std::to_string(config_.port)));
     std::vector<Address> addresses;
     if (!resolveTarget(addresses)) {
         finish(stopRequested_ ? CloseReason::Local : CloseReason::Error);
@@ -117,9 +120,12 @@ void ClientConnection::run() {
 }
 
 bool ClientConnection::resolveTarget(std::vector<Address>& addresses) {
-    const int type = config_.protocol == Protocol::Udp ? SOCK_DGRAM : SOCK_STREAM;
+    const int type = isDatagram(config_.protocol) ? SOCK_DGRAM : SOCK_STREAM;
     try {
-        addresses = Address::resolve(config_.host, std::to_string(config_.port), type);
+        // Unix domain: host is the socket path.
+        addresses = isUnixDomain(config_.protocol)
+                        ? std::vector<Address>{Address::unixPath(config_.host)}
+                        : Address::resolve(config_.host, std::to_string(config_.port), type);
     } catch (const Error& e) {
         fail(e.info());
         return false;
@@ -128,7 +134,18 @@ bool ClientConnection::resolveTarget(std::vector<Address>& addresses) {
 }
 
 Socket ClientConnection::openSocket(const Address& target, bool nonBlocking, ErrorInfo& failure) {
-    const int type = config_.protocol == Protocol::Udp ? SOCK_DGRAM : SOCK_STREAM;
+    const int type = isDatagram(config_.protocol) ? SOCK_DGRAM : SOCK_STREAM;
+    if (target.isUnix() && type == SOCK_DGRAM) {
+        // A Unix datagram client autobinds a name, or no answer could reach it.
+        try {
+            Socket s = unixDatagramClient();
+            if (nonBlocking) s.setNonBlocking(true);
+            return s;
+        } catch (const Error& e) {
+            failure = e.info();
+            return Socket();
+        }
+    }
     const int fd =
         sys::socket(target.family(), type | SOCK_CLOEXEC | (nonBlocking ? SOCK_NONBLOCK : 0), 0);
     if (fd < 0) {
@@ -136,7 +153,7 @@ Socket ClientConnection::openSocket(const Address& target, bool nonBlocking, Err
         return Socket();
     }
     Socket s(fd);
-    if (!config_.bind) return s;
+    if (!config_.bind || target.isUnix()) return s;
     const ClientBind& b = *config_.bind;
     const std::string host = !b.host.empty() ? b.host : target.isV6() ? "::" : "0.0.0.0";
     try {

@@ -55,7 +55,7 @@ ClientBind parseClientBind(std::string_view text);
 
 struct ClientConfig {
     Protocol protocol = Protocol::Tcp;
-    std::string host = "127.0.0.1";
+    std::string host = "127.0.0.1";  // unix, unixgram: the socket path (port unused)
     uint16_t port = 0;
     Millis connectTimeout{5000};
     ClientIo io = ClientIo::Blocking;

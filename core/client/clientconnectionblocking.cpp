@@ -58,7 +58,7 @@ bool ClientConnection::connectBlocking(const Address& address, ErrorInfo& failur
     }
     peer_ = address;
     // The course's UDP client does not connect: sendto/recvfrom the target.
-    if (config_.protocol == Protocol::Udp || stopRequested_) return true;
+    if (isDatagram(config_.protocol) || stopRequested_) return true;
     try {
         sockwb::connectBlocking(fd, address, config_.connectTimeout);
         return true;
@@ -72,7 +72,7 @@ bool ClientConnection::connectBlocking(const Address& address, ErrorInfo& failur
 }
 
 void ClientConnection::readBlocking() {
-    const bool udp = config_.protocol == Protocol::Udp;
+    const bool udp = isDatagram(config_.protocol);
     const int fd = socket_.fd();  // only this thread changes socket_
     std::string buffer(config_.recvSize, '\0');
     CloseReason reason = CloseReason::Local;
@@ -131,7 +131,7 @@ void ClientConnection::parkUntilStopped() {
 
 void ClientConnection::writeBlocking() {
     TraceScope scope(trace_);
-    const bool udp = config_.protocol == Protocol::Udp;
+    const bool udp = isDatagram(config_.protocol);
     for (;;) {
         Outgoing item;
         {
@@ -157,7 +157,7 @@ void ClientConnection::writeBlocking() {
 }
 
 bool ClientConnection::sendAllBlocking(const std::string& bytes) {
-    const bool udp = config_.protocol == Protocol::Udp;
+    const bool udp = isDatagram(config_.protocol);
     const int fd = socket_.fd();
     size_t done = 0;
     do {  // one call even for 0 bytes: an empty datagram is a message

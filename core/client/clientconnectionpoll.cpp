@@ -38,7 +38,7 @@ bool ClientConnection::connectPoll(const Address& address, ErrorInfo& failure) {
     if (!s) return false;
     const int fd = s.fd();
     const std::string where = address.toString();
-    const bool udp = config_.protocol == Protocol::Udp;
+    const bool udp = isDatagram(config_.protocol);
     if (!udp && sys::connect(fd, address.sockaddrPtr(), address.length()) != 0) {
         if (errno != EINPROGRESS) {
             failure = Error::fromErrno("connect", errno, where).info();
@@ -102,7 +102,7 @@ void ClientConnection::loopPoll() {
 
 bool ClientConnection::readSome() {
     std::string buffer(config_.recvSize, '\0');
-    const bool udp = config_.protocol == Protocol::Udp;
+    const bool udp = isDatagram(config_.protocol);
     for (int i = 0; i < kReadsPerWake && !stopRequested_ && !readShut_; ++i) {
         sockaddr_storage ss{};
         socklen_t len = sizeof ss;
@@ -131,7 +131,7 @@ bool ClientConnection::readSome() {
 // Sends what the queue holds, in order, until the socket would block; each
 // queued message is its own send() (a partial one is finished later).
 bool ClientConnection::flushQueue() {
-    const bool udp = config_.protocol == Protocol::Udp;
+    const bool udp = isDatagram(config_.protocol);
     for (;;) {
         Outgoing* head;
         {

@@ -93,8 +93,12 @@ void ClientSwarm::run() {
 }
 
 bool ClientSwarm::resolveTarget() {
-    const bool udp = config_.target.protocol == Protocol::Udp;
+    const bool udp = isDatagram(config_.target.protocol);
     try {
+        if (isUnixDomain(config_.target.protocol)) {  // host is the socket path
+            target_ = Address::unixPath(config_.target.host);
+            return true;
+        }
         auto all = Address::resolve(config_.target.host, std::to_string(config_.target.port),
                                     udp ? SOCK_DGRAM : SOCK_STREAM);
         target_ = all.front();
@@ -117,7 +121,7 @@ void ClientSwarm::connectBatch() {
 
 void ClientSwarm::startConnect(size_t i) {
     Client& c = *clients_[i];
-    const bool udp = config_.target.protocol == Protocol::Udp;
+    const bool udp = isDatagram(config_.target.protocol);
     const std::string where = target_.toString();
     c.state = status_[i].state = SwarmClientStatus::Connecting;
     int fd = sys::socket(target_.family(),
@@ -125,6 +129,10 @@ void ClientSwarm::startConnect(size_t i) {
     if (fd < 0) return failClient(i, Error::fromErrno("socket", errno, where).info());
     c.socket = Socket(fd);
     status_[i].fd = fd;
+    // A Unix datagram client autobinds a name, or no answer could reach it.
+    const Address unnamed = Address::unixUnnamed();
+    if (udp && target_.isUnix() && sys::bind(fd, unnamed.sockaddrPtr(), unnamed.length()) != 0)
+        return failClient(i, Error::fromErrno("bind", errno, unnamed.toString()).info());
     bool connected = udp;  // UDP: sendto/recvfrom, nothing to wait for
     if (!udp) {
         if (sys::connect(fd, target_.sockaddrPtr(), target_.length()) == 0) {
@@ -171,7 +179,7 @@ void ClientSwarm::onEvent(size_t i, unsigned events) {
 
 void ClientSwarm::onConnected(size_t i) {
     Client& c = *clients_[i];
-    if (config_.target.protocol == Protocol::Tcp) {
+    if (isStream(config_.target.protocol)) {
         int err = 0;
         socklen_t len = sizeof err;
         if (sys::getsockopt(c.socket.fd(), SOL_SOCKET, SO_ERROR, &err, &len) != 0) err = errno;
@@ -199,7 +207,7 @@ void ClientSwarm::onConnected(size_t i) {
 
 void ClientSwarm::onReadable(size_t i) {
     Client& c = *clients_[i];
-    const bool udp = config_.target.protocol == Protocol::Udp;
+    const bool udp = isDatagram(config_.target.protocol);
     char buffer[16 * 1024];
     for (int k = 0; k < kReadsPerEvent && !c.ended(); ++k) {
         ssize_t n = udp ? sys::recvfrom(c.socket.fd(), buffer, sizeof buffer, 0, nullptr, nullptr)
@@ -217,7 +225,7 @@ void ClientSwarm::onReadable(size_t i) {
 // its messages to onMessage; false when the client ended.
 bool ClientSwarm::takeBytes(size_t i, const char* data, size_t n) {
     Client& c = *clients_[i];
-    const bool udp = config_.target.protocol == Protocol::Udp;
+    const bool udp = isDatagram(config_.target.protocol);
     try {
         if (n == 0 && !udp) {
             // The peer closed: its last line may lack a terminator.
@@ -318,7 +326,7 @@ void ClientSwarm::onTimer(size_t i) {
 void ClientSwarm::queueSend(size_t i, std::string bytes) {
     Client& c = *clients_[i];
     ++status_[i].messagesOut;
-    if (config_.target.protocol == Protocol::Udp) {
+    if (isDatagram(config_.target.protocol)) {
         ssize_t n = sys::sendto(c.socket.fd(), bytes.data(), bytes.size(), 0, target_.sockaddrPtr(),
                                 target_.length());
         if (n < 0) {
@@ -366,6 +374,7 @@ void ClientSwarm::failRemaining(const ErrorInfo& error) {
 }
 
 std::string ClientSwarm::targetText() const {
+    if (isUnixDomain(config_.target.protocol)) return target_.toString();
     return config_.target.host + ":" + std::to_string(config_.target.port);
 }
 

@@ -132,6 +132,7 @@ std::vector<Address> Address::resolve(std::string_view hostView, std::string_vie
 }
 
 Address Address::parse(std::string_view text, int socktype) {
+    if (const size_t prefix = unixPrefixLength(text)) return unixPath(text.substr(prefix));
     std::string_view host, port;
     if (!text.empty() && text.front() == '[') {
         auto end = text.find(']');
@@ -168,6 +169,7 @@ void Address::setPort(uint16_t port) noexcept {
 }
 
 std::string Address::host() const {
+    if (isUnix()) return unixName();
     char buf[INET6_ADDRSTRLEN] = "";
     if (family() == AF_INET)
         ::inet_ntop(AF_INET, &reinterpret_cast<const sockaddr_in*>(&storage_)->sin_addr, buf,
@@ -190,6 +192,10 @@ std::string Address::host() const {
 
 std::string Address::toString() const {
     if (!isValid()) return {};
+    if (isUnix()) {
+        const std::string name = unixName();
+        return "unix:" + (name.empty() ? std::string("(unnamed)") : name);
+    }
     if (isV6()) return "[" + host() + "]:" + std::to_string(port());
     if (family() == AF_INET) {
         // The common case formatted by hand into one buffer: servers print
@@ -218,6 +224,7 @@ bool Address::isLoopback() const noexcept {
 
 bool operator==(const Address& a, const Address& b) noexcept {
     if (a.family() != b.family() || a.port() != b.port()) return false;
+    if (a.isUnix()) return a.unixName() == b.unixName();
     if (a.family() == AF_INET)
         return reinterpret_cast<const sockaddr_in*>(&a.storage_)->sin_addr.s_addr ==
                reinterpret_cast<const sockaddr_in*>(&b.storage_)->sin_addr.s_addr;

@@ -53,9 +53,46 @@ std::string portOf(const std::string& address) {
     return colon == std::string::npos ? std::string{} : address.substr(colon + 1);
 }
 
+// A Unix-domain address ("unix:/tmp/x.sock") has a path, not a host and a
+// port: its own words for the errors that mean something else there; ""
+// for the others (worded as for any socket).
+std::string explainUnixErrno(const ErrorInfo& i) {
+    const std::string& a = i.address;
+    switch (i.err) {
+        case ECONNREFUSED:
+            return "no server is bound to " + a +
+                   " (start the server first; the file may be left by a stopped one)";
+        case ENOENT:
+            if (i.call == "bind") return "the folder of " + a + " does not exist";
+            return "there is no socket file " + a + " (start the server first, or check the path)";
+        case ENOTDIR:
+            return "a part of the path of " + a + " is not a folder";
+        case EADDRINUSE:
+            return "something already uses " + a +
+                   ": a server answers on that socket, or the file is not a socket (stop that "
+                   "server, or choose another path)";
+        case EACCES:
+            return "permission denied on " + a +
+                   " (the folder or the socket file is not writable for this user)";
+        case EPROTOTYPE:
+            return "the socket " + a +
+                   " is of the other type (stream or datagram: unix or unixgram)";
+        case EINVAL:  // sendto the unnamed address (only a family)
+            if (a != "unix:(unnamed)") return {};
+            return "the peer's socket has no name (it never bound one), so nothing can be sent "
+                   "back to it: a Unix datagram client must bind a path, or autobind";
+        default:
+            return {};
+    }
+}
+
 std::string explainErrno(const ErrorInfo& i) {
     const std::string& a = i.address;
     const bool has = !a.empty();
+    if (a.rfind("unix:", 0) == 0) {
+        std::string unixWords = explainUnixErrno(i);
+        if (!unixWords.empty()) return unixWords;
+    }
     switch (i.err) {
         case ECONNREFUSED:
             return has ? "nothing is listening on " + a +

@@ -9,6 +9,7 @@
 
 #include <cerrno>
 #include <chrono>
+#include <cstring>
 
 #include "core/net/systext.h"
 #include "core/net/trace.h"
@@ -344,6 +345,12 @@ pid_t fork() {
     obs->onTrace(ev);
     errno = savedErrno;
     return r;
+}
+
+int unlink(const char* path) {
+    return traced(
+        "unlink", -1, [&] { return ::unlink(path); },
+        [&](int) { return dataPreview(path, std::strlen(path), 120); });
 }
 
 int eventfdCreate() { return ::eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK); }

@@ -51,6 +51,9 @@ int epollWait(int epfd, epoll_event* events, int max, int timeoutMs);
 int setNonBlocking(int fd, bool on);
 int getaddrinfo(const char* host, const char* service, const addrinfo* hints, addrinfo** res);
 pid_t fork();
+// unlink(2): removes a Unix-domain socket's file (at stop, or a stale one
+// left by a server that died). Traced: the course's servers call it too.
+int unlink(const char* path);
 
 // Internal plumbing, never traced: the eventfds that wake a loop, a poll or a
 // worker are not part of the socket API a student is watching, and a trace

@@ -3,8 +3,12 @@
 #include <arpa/inet.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
+#include <sys/un.h>
 
+#include <algorithm>
+#include <cstddef>
 #include <cstdio>
+#include <cstring>
 
 namespace sockwb::sys {
 
@@ -60,7 +64,32 @@ std::string sockaddrText(const sockaddr* addr, socklen_t len) {
         ::inet_ntop(AF_INET6, &in6->sin6_addr, host, sizeof host);
         return "[" + std::string(host) + "]:" + num(ntohs(in6->sin6_port));
     }
+    if (addr->sa_family == AF_UNIX) {
+        const std::string name = unixSockaddrName(addr, len);
+        return "[unix:" + (name.empty() ? std::string("(unnamed)") : name) + "]";
+    }
     return "{family " + familyName(addr->sa_family) + "}";
+}
+
+std::string unixSockaddrName(const sockaddr* addr, socklen_t len) {
+    constexpr size_t offset = offsetof(sockaddr_un, sun_path);
+    if (!addr || addr->sa_family != AF_UNIX || len <= offset) return {};
+    const auto* un = reinterpret_cast<const sockaddr_un*>(addr);
+    size_t n = std::min<size_t>(len - offset, sizeof un->sun_path);
+    if (un->sun_path[0] != '\0') return std::string(un->sun_path, ::strnlen(un->sun_path, n));
+    // Abstract: every byte after the leading NUL is the name, NULs included.
+    std::string name = "@";
+    for (size_t i = 1; i < n; ++i) {
+        const auto c = static_cast<unsigned char>(un->sun_path[i]);
+        if (c >= 0x21 && c < 0x7f && c != '\\') {
+            name += static_cast<char>(c);
+        } else {
+            char buf[8];
+            std::snprintf(buf, sizeof buf, "\\x%02x", c);
+            name += buf;
+        }
+    }
+    return name;
 }
 
 std::string sockoptName(int level, int name) {

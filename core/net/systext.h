@@ -15,8 +15,13 @@ namespace sockwb::sys {
 std::string familyName(int family);
 // "SOCK_STREAM|SOCK_NONBLOCK|SOCK_CLOEXEC" and the like.
 std::string sockTypeName(int type);
-// "127.0.0.1:80", "[::1]:80", "NULL" for none, "{family AF_UNIX}" otherwise.
+// "127.0.0.1:80", "[::1]:80", "[unix:/tmp/x.sock]", "[unix:@name]",
+// "[unix:(unnamed)]", "NULL" for none, "{family AF_PACKET}" otherwise.
 std::string sockaddrText(const sockaddr* addr, socklen_t len);
+// The name in a sockaddr_un of length len: "/tmp/x.sock" (a path), "@name"
+// (an abstract name, bytes outside printable ASCII as \xHH), or "" when it
+// is unnamed (len holds only the family: an unbound or autobound-less socket).
+std::string unixSockaddrName(const sockaddr* addr, socklen_t len);
 // "SOL_SOCKET, SO_REUSEADDR", "IPPROTO_TCP, TCP_NODELAY", else numbers.
 std::string sockoptName(int level, int name);
 // "MSG_NOSIGNAL|MSG_PEEK", "0" for none, unknown bits as a number.

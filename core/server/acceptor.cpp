@@ -35,7 +35,7 @@ std::optional<AcceptedClient> Acceptor::next() {
     std::vector<pollfd> fds;
     std::vector<size_t> tcp;
     for (size_t i = 0; i < ls.size(); ++i)
-        if (ls[i].config.protocol == Protocol::Tcp) tcp.push_back(i);
+        if (isStream(ls[i].config.protocol)) tcp.push_back(i);
     while (!core_.stopRequested()) {
         fds.clear();
         fds.push_back({core_.stopFd(), POLLIN, 0});

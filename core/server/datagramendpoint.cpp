@@ -34,7 +34,11 @@ void DatagramEndpoint::readReady() {
             core_.error(info);
             return;
         }
-        Address from(reinterpret_cast<sockaddr*>(&ss), len);
+        // A Unix datagram sender that never bound has no address at all
+        // (length 0): it is the unnamed one, to which nothing can be sent back.
+        const Address from = len == 0 && listener_.address.isUnix()
+                                 ? Address::unixUnnamed()
+                                 : Address(reinterpret_cast<sockaddr*>(&ss), len);
         core_.datagramIn(size_t(n));
         std::string_view data(buf.data(), size_t(n));
         if (auto* obs = core_.observer()) obs->onData(0, true, data.substr(0, 256));

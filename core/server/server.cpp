@@ -28,7 +28,7 @@ std::optional<Refusal> refusalOf(const std::string& model, const Service& servic
     const auto models = modelNames();
     if (std::find(models.begin(), models.end(), model) == models.end())
         return refused(R::UnknownModel);
-    const bool udp = protocol == Protocol::Udp;
+    const bool udp = isDatagram(protocol);  // unixgram follows UDP's rules
     if (udp && !service.supportsUdp())
         return refused(service.needsBroadcast() ? R::RelayNeedsConnections : R::NoUdpForm);
     if (!udp && !service.supportsTcp()) return refused(R::NoTcpForm);
@@ -123,7 +123,9 @@ void Server::validate() const {
     bool anyUdp = false;
     for (size_t i = 0; i < n; ++i) {
         const auto& l = config_.listeners[i];
-        if (l.protocol == Protocol::Udp) anyUdp = true;
+        if (isDatagram(l.protocol)) anyUdp = true;
+        // A Unix socket path too long for sun_path fails here, before any call.
+        if (isUnixDomain(l.protocol)) (void)Address::unixPath(l.bindAddress);
         std::string why = whyRefused(config_.model, *services_[i], l.protocol, n);
         if (!why.empty()) throw Error::unsupported(why);
     }

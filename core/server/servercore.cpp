@@ -7,6 +7,7 @@
 #include <mutex>
 
 #include "core/net/sys.h"
+#include "core/net/unixsocket.h"
 
 namespace sockwb {
 
@@ -36,8 +37,10 @@ const ThreadIds& threadIds() {
 }
 
 // A numeric address as is (no lookup); a name ("localhost") through
-// getaddrinfo, first answer. Empty means every IPv4 interface.
+// getaddrinfo, first answer. Empty means every IPv4 interface. A
+// Unix-domain listener's bindAddress is its path.
 Address bindAddressOf(const ListenerConfig& c, int socktype) {
+    if (isUnixDomain(c.protocol)) return Address::unixPath(c.bindAddress);
     const std::string host = c.bindAddress.empty() ? std::string("0.0.0.0") : c.bindAddress;
     try {
         return Address::fromIp(host, c.port);
@@ -98,7 +101,13 @@ void ServerCore::open() {
         for (auto& l : listeners_) {
             const bool tcp = l.config.protocol == Protocol::Tcp;
             Address want = bindAddressOf(l.config, tcp ? SOCK_STREAM : SOCK_DGRAM);
-            if (tcp) {
+            if (isUnixDomain(l.config.protocol)) {
+                l.socket = isStream(l.config.protocol)
+                               ? unixListen(want, config_.backlog, /*nonBlocking=*/true)
+                               : unixDatagramBind(want);
+                l.address = want;  // from here on, close() removes the socket file
+                if (isDatagram(l.config.protocol)) l.socket.setNonBlocking(true);
+            } else if (tcp) {
                 ListenOptions lo;
                 lo.reuseAddr = config_.reuseAddr;
                 lo.nonBlocking = true;  // every model polls before accept
@@ -116,7 +125,12 @@ void ServerCore::open() {
 }
 
 void ServerCore::close() {
-    for (auto& l : listeners_) l.socket.close();
+    for (auto& l : listeners_) {
+        // A listener that opened made its socket file: it goes with it.
+        const bool ownsFile = l.socket.isValid() && l.address.isUnixPathName();
+        l.socket.close();
+        if (ownsFile) removeUnixSocketFile(l.address);
+    }
     stop_.reset();
 }
 

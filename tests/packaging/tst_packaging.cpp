@@ -155,7 +155,8 @@ private slots:
         QTest::newRow("models") << QStringList{"serve", "--model", ""}
                                 << "iterative fork thread pool select poll epoll";
         QTest::newRow("services") << QStringList{"serve", "--service", "c"} << "chargen clock chat";
-        QTest::newRow("protocol") << QStringList{"client", "--protocol", ""} << "tcp udp";
+        QTest::newRow("protocol") << QStringList{"client", "--protocol", ""}
+                                  << "tcp udp unix unixgram";
         QTest::newRow("framing") << QStringList{"client", "--framing", ""} << "raw line len32";
         QTest::newRow("a number: no guess") << QStringList{"serve", "--port", ""} << "";
         QTest::newRow("short and long")

@@ -56,10 +56,7 @@ ClientWindow::~ClientWindow() = default;
 ClientWindow* ClientWindow::open(const QString& host, quint16 port, const QString& protocol) {
     auto* w = new ClientWindow;
     w->setAttribute(Qt::WA_DeleteOnClose);
-    w->host_->setText(host);
-    w->port_->setText(port ? QString::number(port) : QString());
-    w->protocol_->setCurrentIndex(
-        protocol.compare(QLatin1String("udp"), Qt::CaseInsensitive) == 0 ? 1 : 0);
+    w->setTarget(host, port, protocol);
     w->updateTitle();
     w->show();
     return w;
@@ -84,6 +81,19 @@ QHBoxLayout* ClientWindow::buildTargetRow() {
     protocol_->setObjectName(QStringLiteral("protocol"));
     protocol_->addItem(tr("TCP"));
     protocol_->addItem(tr("UDP"));
+    protocol_->addItem(tr("Unix stream"));
+    protocol_->addItem(tr("Unix datagram"));
+    protocol_->setItemData(2,
+                           tr("AF_UNIX, SOCK_STREAM: a server on this machine, by its socket path"),
+                           Qt::ToolTipRole);
+    protocol_->setItemData(3,
+                           tr("AF_UNIX, SOCK_DGRAM: this client autobinds a name so that the "
+                              "server can answer"),
+                           Qt::ToolTipRole);
+    path_ = new QLineEdit(this);
+    path_->setObjectName(QStringLiteral("socketPath"));
+    path_->setPlaceholderText(tr("socket path, e.g. /tmp/echo.sock"));
+    path_->setToolTip(tr("The server's socket file, or @name for an abstract name"));
     host_ = new QLineEdit(QStringLiteral("127.0.0.1"), this);
     host_->setObjectName(QStringLiteral("host"));
     host_->setToolTip(tr("A name or an address: 127.0.0.1, ::1, localhost"));
@@ -103,11 +113,16 @@ QHBoxLayout* ClientWindow::buildTargetRow() {
     counters_ = new QLabel(this);
     counters_->setObjectName(QStringLiteral("counters"));
 
+    ipTarget_ = new QWidget(this);
+    auto* ip = new QHBoxLayout(ipTarget_);
+    ip->setContentsMargins(0, 0, 0, 0);
+    ip->addWidget(host_, 1);
+    ip->addWidget(new QLabel(QStringLiteral(":"), ipTarget_));
+    ip->addWidget(port_);
     auto* target = new QHBoxLayout;
     target->addWidget(protocol_);
-    target->addWidget(host_, 1);
-    target->addWidget(new QLabel(QStringLiteral(":"), this));
-    target->addWidget(port_);
+    target->addWidget(ipTarget_, 1);
+    target->addWidget(path_, 1);
     target->addWidget(connectButton_);
     target->addWidget(shutdownButton_);
     return target;
@@ -153,7 +168,52 @@ void ClientWindow::connectSignals() {
         markInvalid(port_, false);
         updateTitle();
     });
-    connect(protocol_, &QComboBox::currentIndexChanged, this, &ClientWindow::updateTitle);
+    connect(path_, &QLineEdit::returnPressed, this, &ClientWindow::connectFromForm);
+    connect(path_, &QLineEdit::textChanged, this, [this] {
+        markInvalid(path_, false);
+        updateTitle();
+    });
+    connect(protocol_, &QComboBox::currentIndexChanged, this, [this] {
+        updateTargetFields();
+        updateTitle();
+    });
+    updateTargetFields();
+}
+
+Protocol ClientWindow::selectedProtocol() const { return protocolAt(protocol_->currentIndex()); }
+
+void ClientWindow::updateTargetFields() {
+    const bool local = isUnixDomain(selectedProtocol());
+    ipTarget_->setVisible(!local);
+    path_->setVisible(local);
+}
+
+void ClientWindow::setTarget(const QString& host, quint16 port, const QString& protocol) {
+    const Protocol p = parseProtocolOr(protocol.toStdString(), Protocol::Tcp);  // unknown: TCP
+    protocol_->setCurrentIndex(int(p));
+    if (isUnixDomain(p)) {
+        path_->setText(host);
+        return;
+    }
+    host_->setText(host);
+    port_->setText(port ? QString::number(port) : QString());
+}
+
+void ClientWindow::connectToPath(Protocol protocol) {
+    const QString path = path_->text().trimmed();
+    try {
+        (void)Address::unixPath(path.toStdString());  // empty or too long for sun_path
+    } catch (const Error& e) {
+        markInvalid(path_, true);
+        setStatus(path.isEmpty() ? tr("Enter the server's socket path.") : ErrorText::sentence(e),
+                  true);
+        return;
+    }
+    setStatus(tr("Connecting to %1…").arg(path), false);
+    resetDecoder();
+    dataView_->addNote(tr("connecting to %1 (%2)").arg(path, protocol_->currentText()),
+                       QDateTime::currentDateTime());
+    session_->connectTo(path, 0, protocol);
 }
 
 void ClientWindow::requestShutdown(int how) {
@@ -171,14 +231,12 @@ void ClientWindow::onShutDown(int how) {
 }
 
 void ClientWindow::connectTo(const QString& host, quint16 port, const QString& protocol) {
-    host_->setText(host);
-    port_->setText(QString::number(port));
-    protocol_->setCurrentIndex(
-        protocol.compare(QLatin1String("udp"), Qt::CaseInsensitive) == 0 ? 1 : 0);
+    setTarget(host, port, protocol);
     connectFromForm();
 }
 
 void ClientWindow::connectFromForm() {
+    if (isUnixDomain(selectedProtocol())) return connectToPath(selectedProtocol());
     const QString host = host_->text().trimmed();
     bool ok = false;
     const int port = port_->text().toInt(&ok);
@@ -202,7 +260,7 @@ void ClientWindow::connectFromForm() {
     shutdownButton_->reset();
     setStatus(tr("Connecting to %1 port %2…").arg(host).arg(port), false);
     resetDecoder();
-    const Protocol protocol = protocol_->currentIndex() == 1 ? Protocol::Udp : Protocol::Tcp;
+    const Protocol protocol = selectedProtocol();
     dataView_->addNote(
         tr("connecting to %1 port %2 (%3)").arg(host).arg(port).arg(protocol_->currentText()),
         QDateTime::currentDateTime());
@@ -239,6 +297,9 @@ QString ClientWindow::stateText() const {
 }
 
 QString ClientWindow::endpointText() const {
+    if (isUnixDomain(selectedProtocol()))
+        return QStringLiteral("%1 %2").arg(QString::fromLatin1(protocolName(selectedProtocol())),
+                                           path_->text());
     return QStringLiteral("%1 %2:%3")
         .arg(protocol_->currentText().toLower(), host_->text(), port_->text());
 }
@@ -256,10 +317,11 @@ void ClientWindow::onStateChanged(ClientSession::State state) {
     protocol_->setEnabled(!busy);
     host_->setEnabled(!busy);
     port_->setEnabled(!busy);
+    path_->setEnabled(!busy);
     optionsRow_->setEnabled(!busy);
-    // UDP has no connection to shut down (shutdown says ENOTCONN).
+    // A datagram socket has no connection to shut down (shutdown says ENOTCONN).
     shutdownButton_->setEnabled(state == ClientSession::State::Connected &&
-                                protocol_->currentIndex() == 0 &&
+                                isStream(selectedProtocol()) &&
                                 !(shutdownButton_->readShut() && shutdownButton_->writeShut()));
     sendPanel_->setSendEnabled(state == ClientSession::State::Connected &&
                                !shutdownButton_->writeShut());

@@ -1,9 +1,10 @@
 #pragma once
 // ClientWindow: one client, its own top-level window (any number can be
-// open). Protocol, host and port; a client-side bind, the I/O mode
-// (blocking / poll) and the recv size; Connect/Disconnect and Shut down
-// (SHUT_RD, SHUT_WR, SHUT_RDWR) that never block (the socket lives on a
-// ClientSession's I/O threads); a send panel; what was
+// open). Protocol, host and port (or, for a Unix-domain server, its socket
+// path); a client-side bind, the I/O mode (blocking / poll) and the recv
+// size; Connect/Disconnect and Shut down (SHUT_RD, SHUT_WR, SHUT_RDWR) that
+// never block (the socket lives on a ClientSession's I/O threads); a send
+// panel; what was
 // sent and received with time stamps, in/out colours, text or hex; counters;
 // the client's own syscall trace. The title shows the state.
 
@@ -36,7 +37,8 @@ public:
     explicit ClientWindow(QWidget* parent = nullptr);
     ~ClientWindow() override;
 
-    // Creates a window with host/port/protocol ("tcp"/"udp") filled in, shows
+    // Creates a window with host/port/protocol ("tcp", "udp"; "unix",
+    // "unixgram" with host the socket path) filled in, shows
     // it and returns it; it deletes itself on close. Does not connect. GUI thread.
     static ClientWindow* open(const QString& host, quint16 port, const QString& protocol);
 
@@ -85,11 +87,21 @@ private:
     void updateTitle();
     void updateCounters();
     void setStatus(const QString& text, bool isError);
+    // The protocol chosen (the combo's entries are in Protocol's order).
+    Protocol selectedProtocol() const;
+    // Shows the path field for unix/unixgram, host and port otherwise.
+    void updateTargetFields();
+    // Fills the target from open()/connectTo(): host is the path for unix.
+    void setTarget(const QString& host, quint16 port, const QString& protocol);
+    // Connects to the socket path (unix, unixgram) or says what is wrong.
+    void connectToPath(Protocol protocol);
 
     ClientSession* session_;
     QComboBox* protocol_;
     QLineEdit* host_;
     QLineEdit* port_;
+    QWidget* ipTarget_;  // host ":" port, hidden for a Unix-domain target
+    QLineEdit* path_;    // the socket path of a unix/unixgram target
     QPushButton* connectButton_;
     ShutdownButton* shutdownButton_;  // a menu: SHUT_RD, SHUT_WR, SHUT_RDWR
     ClientOptionsRow* optionsRow_;

@@ -72,6 +72,9 @@ QFormLayout* LaunchClientsDialog::buildForm() {
     protocol_->setObjectName(QStringLiteral("protocol"));
     protocol_->addItem(tr("TCP"));
     protocol_->addItem(tr("UDP"));
+    // Unix-domain: the host field holds the socket path, the port is unused.
+    protocol_->addItem(tr("Unix stream"));
+    protocol_->addItem(tr("Unix datagram"));
     host_ = new QLineEdit(QStringLiteral("127.0.0.1"), this);
     host_->setObjectName(QStringLiteral("host"));
     port_ = new QSpinBox(this);
@@ -167,13 +170,13 @@ void LaunchClientsDialog::buildResults() {
 void LaunchClientsDialog::setTarget(const QString& host, quint16 port, const QString& protocol) {
     host_->setText(host);
     port_->setValue(port);
-    protocol_->setCurrentIndex(
-        protocol.compare(QLatin1String("udp"), Qt::CaseInsensitive) == 0 ? 1 : 0);
+    // The entries are in Protocol's order; an unknown word keeps TCP.
+    protocol_->setCurrentIndex(int(parseProtocolOr(protocol.toStdString(), Protocol::Tcp)));
 }
 
 SwarmConfig LaunchClientsDialog::configFromForm(bool* ok) {
     SwarmConfig config;
-    config.target.protocol = protocol_->currentIndex() == 1 ? Protocol::Udp : Protocol::Tcp;
+    config.target.protocol = protocolAt(protocol_->currentIndex());
     config.target.host = host_->text().trimmed().toStdString();
     config.target.port = static_cast<uint16_t>(port_->value());
     config.count = count_->value();
@@ -223,8 +226,7 @@ void LaunchClientsDialog::createWindowBatch() {
                                                       : WindowPlacement::Mode::Cascade;
     const QRect area = WindowPlacement::availableArea(this);
     const QString host = QString::fromStdString(windowConfig_.target.host);
-    const QString protocol = windowConfig_.target.protocol == Protocol::Udp ? QStringLiteral("udp")
-                                                                            : QStringLiteral("tcp");
+    const QString protocol = QString::fromLatin1(protocolName(windowConfig_.target.protocol));
     for (int k = 0; k < kWindowsPerBatch && pendingWindows_ > 0; ++k, --pendingWindows_) {
         const int index = placementBase_ + windowsCreated_;
         auto* w = ClientWindow::open(host, windowConfig_.target.port, protocol);

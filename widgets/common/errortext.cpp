@@ -49,9 +49,47 @@ QString ErrorText::detail(const ErrorInfo& info) {
     return q(info.detail);
 }
 
+QString ErrorText::unixWords(const ErrorInfo& info) {
+    const QString a = q(info.address);
+    const bool bind = info.call == "bind";
+    switch (info.err) {
+        case ECONNREFUSED:
+            return tr("No server is bound to %1 (start the server first; the file may be left by "
+                      "a stopped one).")
+                .arg(a);
+        case ENOENT:
+            return bind ? tr("The folder of %1 does not exist.").arg(a)
+                        : tr("There is no socket file %1 (start the server first, or check the "
+                             "path).")
+                              .arg(a);
+        case ENOTDIR:
+            return tr("A part of the path of %1 is not a folder.").arg(a);
+        case EADDRINUSE:
+            return tr("Something already uses %1: a server answers on that socket, or the file is "
+                      "not a socket. Stop that server, or choose another path.")
+                .arg(a);
+        case EACCES:
+            return tr("Permission denied on %1 (the folder or the socket file is not writable for "
+                      "this user).")
+                .arg(a);
+        case EPROTOTYPE:
+            return tr("The socket %1 is of the other type (stream or datagram).").arg(a);
+        case EINVAL:  // sendto the unnamed address (only a family)
+            if (a != QLatin1String("unix:(unnamed)")) return {};
+            return tr(
+                "The peer's socket has no name (it never bound one), so nothing can be sent "
+                "back to it: a Unix datagram client must bind a path, or autobind.");
+        default:
+            return {};
+    }
+}
+
 QString ErrorText::systemWords(const ErrorInfo& info) {
     const QString a = q(info.address);
     const bool has = !a.isEmpty();
+    if (a.startsWith(QLatin1String("unix:"))) {
+        if (QString words = unixWords(info); !words.isEmpty()) return words;
+    }
     const QString where = has ? a : tr("that address");
     const QString call = q(info.call);
     switch (info.err) {

@@ -30,6 +30,9 @@ public:
 private:
     // Words for a failed syscall (System, Timeout); empty when unknown.
     static QString systemWords(const ErrorInfo& info);
+    // Words for a failed syscall on a Unix-domain address ("unix:/tmp/x.sock":
+    // a path, no host or port); empty when the general words fit.
+    static QString unixWords(const ErrorInfo& info);
     // Words for the other kinds; empty when the core's text must be kept.
     static QString otherWords(const ErrorInfo& info);
 };

@@ -8,6 +8,8 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
+#include "widgets/common/errortext.h"
+
 namespace sockwb {
 
 namespace {
@@ -18,7 +20,7 @@ ListenerTable::ListenerTable(QWidget* parent)
     : QWidget(parent), table_(new QTableWidget(0, ColumnCount, this)) {
     table_->setObjectName(QStringLiteral("extraListeners"));
     table_->setHorizontalHeaderLabels(
-        {tr("Service"), tr("Protocol"), tr("Bind address"), tr("Port")});
+        {tr("Service"), tr("Protocol"), tr("Bind address or socket path"), tr("Port")});
     table_->horizontalHeader()->setStretchLastSection(true);
     table_->verticalHeader()->hide();
     table_->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -49,8 +51,10 @@ void ListenerTable::addListener(const ListenerConfig& l) {
     for (const auto& n : serviceNames()) service->addItem(QString::fromStdString(n));
     service->setCurrentText(QString::fromStdString(l.service));
     auto* protocol = new QComboBox(table_);
-    protocol->addItems({QStringLiteral("tcp"), QStringLiteral("udp")});
-    protocol->setCurrentIndex(l.protocol == Protocol::Udp ? 1 : 0);
+    // In Protocol's order; for unix and unixgram the bind column holds the path.
+    protocol->addItems({QStringLiteral("tcp"), QStringLiteral("udp"), QStringLiteral("unix"),
+                        QStringLiteral("unixgram")});
+    protocol->setCurrentIndex(int(l.protocol));
     auto* port = new QSpinBox(table_);
     port->setRange(0, 65535);
     port->setSpecialValueText(tr("0 (automatic)"));
@@ -82,10 +86,8 @@ std::vector<ListenerConfig> ListenerTable::listeners() const {
         l.service = qobject_cast<QComboBox*>(table_->cellWidget(r, ServiceCol))
                         ->currentText()
                         .toStdString();
-        l.protocol =
-            qobject_cast<QComboBox*>(table_->cellWidget(r, ProtocolCol))->currentIndex() == 1
-                ? Protocol::Udp
-                : Protocol::Tcp;
+        l.protocol = protocolAt(
+            qobject_cast<QComboBox*>(table_->cellWidget(r, ProtocolCol))->currentIndex());
         const QTableWidgetItem* bind = table_->item(r, BindCol);
         l.bindAddress = bind ? bind->text().trimmed().toStdString() : std::string("127.0.0.1");
         l.port =
@@ -104,6 +106,14 @@ QString ListenerTable::validationError() const {
     const auto all = listeners();
     for (size_t i = 0; i < all.size(); ++i) {
         const std::string& ip = all[i].bindAddress;
+        if (isUnixDomain(all[i].protocol)) {
+            try {
+                (void)Address::unixPath(ip);
+            } catch (const Error& e) {
+                return tr("Extra listener %1: %2").arg(i + 1).arg(ErrorText::sentence(e));
+            }
+            continue;
+        }
         if (ip == "localhost") continue;
         try {
             (void)Address::fromIp(ip, 0);

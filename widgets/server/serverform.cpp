@@ -17,6 +17,8 @@
 #include <QVBoxLayout>
 #include <algorithm>
 
+#include "widgets/common/errortext.h"
+#include "widgets/common/formstyle.h"
 #include "widgets/common/refusaltext.h"
 #include "widgets/server/listenertable.h"
 
@@ -30,9 +32,8 @@ QSpinBox* spin(QWidget* parent, const char* name, int min, int max, int value) {
     box->setValue(value);
     return box;
 }
-Protocol protocolOf(const QComboBox* box) {
-    return box->currentIndex() == 1 ? Protocol::Udp : Protocol::Tcp;
-}
+// The combo's entries are in Protocol's order: TCP, UDP, Unix stream, Unix datagram.
+Protocol protocolOf(const QComboBox* box) { return protocolAt(box->currentIndex()); }
 // Enables or disables one combo entry; a disabled one carries the reason.
 void setItemRefused(QComboBox* box, int index, const QString& why) {
     auto* model = qobject_cast<QStandardItemModel*>(box->model());
@@ -50,6 +51,7 @@ ServerForm::ServerForm(QWidget* parent)
       bind_(new QComboBox(this)),
       bindError_(new QLabel(this)),
       port_(spin(this, "portBox", 0, 65535, 0)),
+      path_(new QLineEdit(this)),
       service_(new QComboBox(this)),
       ticks_(spin(this, "ticksBox", 1, 1000, 5)),
       interval_(spin(this, "intervalBox", 0, 600000, 1000)),
@@ -74,7 +76,11 @@ ServerForm::ServerForm(QWidget* parent)
 
 void ServerForm::buildForm() {
     protocol_->setObjectName(QStringLiteral("protocolBox"));
-    protocol_->addItems({tr("TCP"), tr("UDP")});
+    protocol_->addItems({tr("TCP"), tr("UDP"), tr("Unix stream"), tr("Unix datagram")});
+    path_->setObjectName(QStringLiteral("socketPathEdit"));
+    path_->setToolTip(
+        tr("AF_UNIX: the socket file the server creates (removed at stop; a stale one left by a "
+           "server that died is replaced), or @name for an abstract name."));
     bind_->setObjectName(QStringLiteral("bindAddressBox"));
     bind_->setEditable(true);
     bind_->addItems({QStringLiteral("127.0.0.1"), QStringLiteral("0.0.0.0"), QStringLiteral("::1"),
@@ -121,6 +127,7 @@ void ServerForm::buildForm() {
     form_->addRow(tr("&Bind address:"), bind_);
     form_->addRow(QString(), bindError_);
     form_->addRow(tr("P&ort:"), port_);
+    form_->addRow(tr("Socket pat&h:"), path_);
     form_->addRow(tr("&Service:"), service_);
     form_->addRow(tr("Ticks:"), ticks_);
     form_->addRow(tr("Interval:"), interval_);
@@ -168,6 +175,7 @@ void ServerForm::buildForm() {
     connect(model_, &QComboBox::currentIndexChanged, this, &ServerForm::refresh);
     connect(bind_, &QComboBox::currentTextChanged, this, &ServerForm::refresh);
     connect(root_, &QLineEdit::textChanged, this, &ServerForm::refresh);
+    connect(path_, &QLineEdit::textChanged, this, &ServerForm::refresh);
     connect(listeners_, &ListenerTable::changed, this, &ServerForm::refresh);
 }
 
@@ -176,8 +184,9 @@ ServerConfig ServerForm::config() const {
     ListenerConfig main;
     main.service = service_->currentText().toStdString();
     main.protocol = protocolOf(protocol_);
-    main.bindAddress = bind_->currentText().trimmed().toStdString();
-    main.port = static_cast<uint16_t>(port_->value());
+    const bool local = isUnixDomain(main.protocol);
+    main.bindAddress = (local ? path_->text() : bind_->currentText()).trimmed().toStdString();
+    main.port = local ? 0 : static_cast<uint16_t>(port_->value());
     c.listeners = {main};
     for (const auto& l : listeners_->listeners()) c.listeners.push_back(l);
     c.model = model_->currentText().toStdString();
@@ -197,8 +206,11 @@ void ServerForm::setConfig(const ServerConfig& c) {
     if (!c.listeners.empty()) {
         const ListenerConfig& main = c.listeners.front();
         service_->setCurrentText(QString::fromStdString(main.service));
-        protocol_->setCurrentIndex(main.protocol == Protocol::Udp ? 1 : 0);
-        bind_->setCurrentText(QString::fromStdString(main.bindAddress));
+        protocol_->setCurrentIndex(int(main.protocol));
+        if (isUnixDomain(main.protocol))
+            path_->setText(QString::fromStdString(main.bindAddress));
+        else
+            bind_->setCurrentText(QString::fromStdString(main.bindAddress));
         port_->setValue(main.port);
         listeners_->setListeners({c.listeners.begin() + 1, c.listeners.end()});
     }
@@ -215,7 +227,20 @@ void ServerForm::setConfig(const ServerConfig& c) {
     refresh();
 }
 
+QString ServerForm::pathProblem() const {
+    if (!isUnixDomain(protocolOf(protocol_))) return {};
+    const QString path = path_->text().trimmed();
+    if (path.isEmpty()) return tr("Enter the socket path, e.g. /tmp/echo.sock.");
+    try {
+        (void)Address::unixPath(path.toStdString());
+    } catch (const Error& e) {
+        return ErrorText::sentence(e);
+    }
+    return {};
+}
+
 QString ServerForm::bindProblem() const {
+    if (isUnixDomain(protocolOf(protocol_))) return {};  // no bind address: a path
     const QString ip = bind_->currentText().trimmed();
     if (ip == QLatin1String("localhost")) return {};
     try {
@@ -235,6 +260,7 @@ QString ServerForm::rootProblem() const {
 
 QString ServerForm::problem() const {
     if (QString why = bindProblem(); !why.isEmpty()) return why;
+    if (QString why = pathProblem(); !why.isEmpty()) return why;
     if (QString why = rootProblem(); !why.isEmpty()) return why;
     if (QString why = listeners_->validationError(); !why.isEmpty()) return why;
     const ServerConfig c = config();
@@ -258,8 +284,8 @@ void ServerForm::updateRefusedItems() {
         const std::string item = service_->itemText(i).toStdString();
         setItemRefused(service_, i, RefusalText::why(model, item, protocol, count));
     }
-    setItemRefused(protocol_, 0, RefusalText::why(model, service, Protocol::Tcp, count));
-    setItemRefused(protocol_, 1, RefusalText::why(model, service, Protocol::Udp, count));
+    for (Protocol p : {Protocol::Tcp, Protocol::Udp, Protocol::Unix, Protocol::UnixDgram})
+        setItemRefused(protocol_, int(p), RefusalText::why(model, service, p, count));
 }
 
 void ServerForm::refresh() {
@@ -272,6 +298,10 @@ void ServerForm::refresh() {
     form_->setRowVisible(terminator_, service == QLatin1String("clock"));
     form_->setRowVisible(rootRow_, service == QLatin1String("http"));
     poolSize_->setEnabled(model_->currentText() == QLatin1String("pool"));
+    const bool local = isUnixDomain(protocolOf(protocol_));
+    form_->setRowVisible(bind_, !local);
+    form_->setRowVisible(port_, !local);
+    form_->setRowVisible(path_, local);
 
     // Bad fields are marked where they are, the first problem also below.
     const QString badBind = bindProblem();
@@ -279,6 +309,7 @@ void ServerForm::refresh() {
         badBind.isEmpty() ? QString() : QStringLiteral("QComboBox { border: 1px solid #c01c28; }"));
     bindError_->setText(badBind);
     form_->setRowVisible(bindError_, !badBind.isEmpty());
+    formstyle::markInvalid(path_, !pathProblem().isEmpty());
     root_->setStyleSheet(rootProblem().isEmpty() ? QString()
                                                  : QStringLiteral("border: 1px solid #c01c28;"));
     const QString why = problem();
@@ -300,6 +331,7 @@ void ServerForm::saveSettings() const {
     s.setValue(kGroup + QStringLiteral("protocol"), protocol_->currentIndex());
     s.setValue(kGroup + QStringLiteral("bind"), bind_->currentText());
     s.setValue(kGroup + QStringLiteral("port"), port_->value());
+    s.setValue(kGroup + QStringLiteral("socketPath"), path_->text());
     s.setValue(kGroup + QStringLiteral("service"), service_->currentText());
     s.setValue(kGroup + QStringLiteral("ticks"), ticks_->value());
     s.setValue(kGroup + QStringLiteral("interval"), interval_->value());
@@ -319,6 +351,9 @@ void ServerForm::loadSettings() {
     bind_->setCurrentText(
         s.value(kGroup + QStringLiteral("bind"), QStringLiteral("127.0.0.1")).toString());
     port_->setValue(s.value(kGroup + QStringLiteral("port"), 0).toInt());
+    path_->setText(s.value(kGroup + QStringLiteral("socketPath"),
+                           QDir(QDir::tempPath()).filePath(QStringLiteral("sockwb.sock")))
+                       .toString());
     service_->setCurrentText(
         s.value(kGroup + QStringLiteral("service"), QStringLiteral("echo")).toString());
     ticks_->setValue(s.value(kGroup + QStringLiteral("ticks"), 5).toInt());

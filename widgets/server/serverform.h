@@ -46,6 +46,8 @@ private:
     void updateRefusedItems();
     void chooseRoot();
     QString bindProblem() const;
+    // unix, unixgram: the socket path's problem ("" when usable).
+    QString pathProblem() const;
     QString rootProblem() const;
 
     QFormLayout* form_ = nullptr;
@@ -53,6 +55,7 @@ private:
     QComboBox* bind_;
     QLabel* bindError_;
     QSpinBox* port_;
+    QLineEdit* path_;  // unix, unixgram: the socket path (instead of bind and port)
     QComboBox* service_;
     QSpinBox* ticks_;
     QSpinBox* interval_;

@@ -210,6 +210,8 @@ QString ServerPanel::title() const {
     QString where;
     if (!addresses_.empty())
         where = q(addresses_.front().toString());
+    else if (isUnixDomain(main.protocol))
+        where = QStringLiteral("unix:%1").arg(q(main.bindAddress));  // a path, no port
     else
         where = QStringLiteral("%1:%2").arg(q(main.bindAddress)).arg(main.port);
     QString t =

@@ -21,7 +21,7 @@ void EventModel::start(ServerCore& core) {
     loop_ = std::make_unique<EventLoop>(std::move(poller), core.stopFd());
     auto& ls = core.listeners();
     for (size_t i = 0; i < ls.size(); ++i) {
-        if (ls[i].config.protocol == Protocol::Tcp) {
+        if (isStream(ls[i].config.protocol)) {
             loop_->watch(ls[i].socket.fd(), Poller::In, [this, i](unsigned) { acceptReady(i); });
         } else {
             auto ep = std::make_unique<DatagramEndpoint>(core, i, loop_->timers());

@@ -12,7 +12,7 @@ namespace sockwb {
 
 void IterativeModel::start(ServerCore& core) {
     core_ = &core;
-    const bool udp = core.listeners().front().config.protocol == Protocol::Udp;
+    const bool udp = isDatagram(core.listeners().front().config.protocol);
     thread_ = std::thread([this, udp] {
         ServerThreadScope scope(*core_, udp ? "iterative recvfrom loop" : "iterative accept loop");
         if (udp)
