@@ -70,9 +70,9 @@ int parseShutdown(const std::string& text) {
     if (text == "rd") return SHUT_RD;
     if (text == "wr") return SHUT_WR;
     if (text == "rdwr") return SHUT_RDWR;
-    throw Error::invalid(utf8(QCoreApplication::translate("sockwb::app::client",
-                                                          "--shutdown: '%1' is not rd, wr or rdwr")
-                                  .arg(q(text))));
+    throw Error::invalid(utf8(
+        QCoreApplication::translate("sockwb::app::client", "--shutdown: '%1' is not rd, wr or rdwr")
+            .arg(q(text))));
 }
 
 // The options added for the course's clients: --io, --bind, --delay,
@@ -105,7 +105,8 @@ bool takeUnixTarget(ClientOptions& o, const std::vector<std::string>& positional
     if (positional.size() != 1) {
         if (o.unixDomain)
             throw Error::invalid(
-                utf8(QCoreApplication::translate("sockwb::app::client", "expected the socket path")),
+                utf8(
+                    QCoreApplication::translate("sockwb::app::client", "expected the socket path")),
                 utf8(QCoreApplication::translate("sockwb::app::client",
                                                  "as in sockwb client unix:/tmp/echo.sock")));
         return false;
@@ -143,10 +144,10 @@ ClientOptions parse(const Args& args, bool& help) {
     if (p.isSet("protocol")) {
         const std::string proto = p.value("protocol");
         if (proto != "tcp" && proto != "udp" && proto != "unix" && proto != "unixgram")
-            throw Error::invalid(
-                utf8(QCoreApplication::translate("sockwb::app::client",
-                                                 "--protocol: '%1' is not tcp, udp, unix or unixgram")
-                         .arg(q(proto))));
+            throw Error::invalid(utf8(
+                QCoreApplication::translate("sockwb::app::client",
+                                            "--protocol: '%1' is not tcp, udp, unix or unixgram")
+                    .arg(q(proto))));
         o.udp = proto == "udp" || proto == "unixgram";
         o.unixDomain = proto == "unix" || proto == "unixgram";
     }

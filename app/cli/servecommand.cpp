@@ -96,14 +96,16 @@ void applyUnixBind(ListenerConfig& l, bool protocolGiven, bool bindGiven, bool p
     if (const size_t prefix = Address::unixPrefixLength(l.bindAddress)) {
         const Protocol p = parseProtocol(l.bindAddress.substr(0, prefix - 1));
         if (protocolGiven && p != l.protocol)
-            throw Error::invalid(utf8(QCoreApplication::translate(
-                                          "sockwb::app::serve", "--bind %1 contradicts --protocol %2")
-                                          .arg(q(l.bindAddress), QLatin1String(protocolName(l.protocol)))));
+            throw Error::invalid(
+                utf8(QCoreApplication::translate("sockwb::app::serve",
+                                                 "--bind %1 contradicts --protocol %2")
+                         .arg(q(l.bindAddress), QLatin1String(protocolName(l.protocol)))));
         l.protocol = p;
         l.bindAddress.erase(0, prefix);
     } else if (isUnixDomain(l.protocol) && !bindGiven) {
         throw Error::invalid(
-            utf8(QCoreApplication::translate("sockwb::app::serve", "--protocol %1 needs the socket path")
+            utf8(QCoreApplication::translate("sockwb::app::serve",
+                                             "--protocol %1 needs the socket path")
                      .arg(QLatin1String(protocolName(l.protocol)))),
             utf8(QCoreApplication::translate("sockwb::app::serve", "as in --bind /tmp/echo.sock")));
     }

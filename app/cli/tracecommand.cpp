@@ -84,9 +84,10 @@ TraceOptions parse(const Args& args) {
                                  "sockwb::app::trace", "which program? give it after the options")),
                              p.seeHelp());
     if (!o.workDir.empty() && ::access(o.workDir.c_str(), X_OK) != 0)
-        throw Error::invalid(utf8(QCoreApplication::translate(
-                                 "sockwb::app::trace", "--cwd '%1' is not a folder that can be entered")
-                                 .arg(q(o.workDir))));
+        throw Error::invalid(
+            utf8(QCoreApplication::translate("sockwb::app::trace",
+                                             "--cwd '%1' is not a folder that can be entered")
+                     .arg(q(o.workDir))));
     return o;
 }
 
@@ -131,9 +132,9 @@ int run(const TraceOptions& o) {
         std::string looked;
         for (const auto& c : tracer::traceLibraryCandidates(tracer::selfDirectory()))
             looked += "\n  " + c;
-        printer.note(utf8(QCoreApplication::translate("sockwb::app::trace",
-                                                      "%1 was not found; looked in:%2")
-                              .arg(QString::fromLatin1(tracer::kTraceLibraryName), q(looked))));
+        printer.note(
+            utf8(QCoreApplication::translate("sockwb::app::trace", "%1 was not found; looked in:%2")
+                     .arg(QString::fromLatin1(tracer::kTraceLibraryName), q(looked))));
         return 1;
     }
     const sigset_t waited = blockWaitedSignals();

@@ -146,7 +146,8 @@ private slots:
         QTest::addColumn<QStringList>("words");  // the last one is being completed
         QTest::addColumn<QString>("expected");
         QTest::newRow("sub-command") << QStringList{"se"} << "serve";
-        QTest::newRow("all sub-commands") << QStringList{""} << "addr client demo http load serve trace";
+        QTest::newRow("all sub-commands")
+            << QStringList{""} << "addr client demo http load serve trace";
         QTest::newRow("global options")
             << QStringList{"--"} << "--help --version --lang --quit-after";
         QTest::newRow("language") << QStringList{"--lang", ""} << "en fr";

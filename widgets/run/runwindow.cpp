@@ -33,7 +33,8 @@ constexpr int kOutputLines = 5000;  // the Output pane keeps the last lines only
 // Why the check refused the program, or why it runs untraced.
 QString checkWords(const tracer::ProgramCheck& c) {
     QString words = ProgramCheckText::sentence(c) + QLatin1Char('.');
-    if (!c.traceable() && c.runnable()) words += QLatin1Char(' ') + RunWindow::tr("It runs without a trace.");
+    if (!c.traceable() && c.runnable())
+        words += QLatin1Char(' ') + RunWindow::tr("It runs without a trace.");
     return words;
 }
 
