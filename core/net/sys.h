@@ -51,6 +51,12 @@ int epollWait(int epfd, epoll_event* events, int max, int timeoutMs);
 int setNonBlocking(int fd, bool on);
 int getaddrinfo(const char* host, const char* service, const addrinfo* hints, addrinfo** res);
 pid_t fork();
+// clock_nanosleep(CLOCK_MONOTONIC), what sleep(1) and usleep() become: the
+// blocking models' pause between two timed events (the clock's ticks).
+// Traced as "nanosleep" with the pause asked. NOT retried on EINTR: a
+// signal interrupting the sleep is how a stopping server wakes a sleeping
+// thread, so -1 with errno EINTR is returned (and traced) to the caller.
+int nanosleep(int64_t ms);
 
 // Internal plumbing, never traced: the eventfds that wake a loop, a poll or a
 // worker are not part of the socket API a student is watching, and a trace

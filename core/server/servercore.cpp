@@ -78,7 +78,10 @@ ConnectionInfo ConnectionRecord::snapshot() const {
 
 ServerCore::ServerCore(ServerConfig config, std::vector<std::shared_ptr<const Service>> services,
                        ServerObserver* observer, TraceObserver* trace)
-    : config_(std::move(config)), observer_(observer), trace_(trace) {
+    : config_(std::move(config)),
+      observer_(observer),
+      trace_(trace),
+      blocking_(usesBlockingCalls(config_)) {
     for (size_t i = 0; i < config_.listeners.size(); ++i) {
         Listener l;
         l.config = config_.listeners[i];
@@ -101,13 +104,14 @@ void ServerCore::open() {
             if (tcp) {
                 ListenOptions lo;
                 lo.reuseAddr = config_.reuseAddr;
-                lo.nonBlocking = true;  // every model polls before accept
+                lo.nonBlocking = !blockingAccept();  // else the model polls before accept
                 l.socket = tcpListen(want, config_.backlog, lo);
             } else {
                 l.socket = udpBind(want, config_.reuseAddr);
-                l.socket.setNonBlocking(true);
+                if (!blocking_) l.socket.setNonBlocking(true);
             }
             l.address = l.socket.localAddress();
+            if (blocking_) watchedListeners_.push_back(waits_.watch(l.socket.fd()));
         }
     } catch (...) {
         close();
@@ -116,6 +120,8 @@ void ServerCore::open() {
 }
 
 void ServerCore::close() {
+    for (uint64_t token : watchedListeners_) waits_.unwatch(token);
+    watchedListeners_.clear();
     for (auto& l : listeners_) l.socket.close();
     stop_.reset();
 }
@@ -129,6 +135,16 @@ std::vector<Address> ServerCore::addresses() const {
 void ServerCore::requestStop() noexcept {
     stopping_.store(true, std::memory_order_release);
     if (stop_) stop_->notify();
+}
+
+void ServerCore::wakeBlockedCalls() {
+    if (blocking_) waits_.wakeAll();
+}
+
+bool ServerCore::blockingAccept() const noexcept {
+    size_t tcp = 0;
+    for (const auto& l : listeners_) tcp += l.config.protocol == Protocol::Tcp;
+    return blocking_ && tcp == 1;
 }
 
 void ServerCore::threadStarted(const std::string& role) const {
