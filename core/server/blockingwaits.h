@@ -65,8 +65,8 @@ private:
     std::atomic<bool> stopping_{false};
     mutable std::mutex mutex_;
     uint64_t next_ = 1;
-    std::map<uint64_t, int> sockets_;           // guarded by mutex_
-    std::map<uint64_t, pthread_t> sleepers_;    // guarded by mutex_
+    std::map<uint64_t, int> sockets_;         // guarded by mutex_
+    std::map<uint64_t, pthread_t> sleepers_;  // guarded by mutex_
 };
 
 }  // namespace sockwb

@@ -21,9 +21,7 @@ std::string joined(const std::vector<std::string>& names) {
 
 }  // namespace
 
-const char* ioModeName(IoMode mode) noexcept {
-    return mode == IoMode::Poll ? "poll" : "blocking";
-}
+const char* ioModeName(IoMode mode) noexcept { return mode == IoMode::Poll ? "poll" : "blocking"; }
 
 std::optional<IoMode> ioModeFromName(std::string_view name) noexcept {
     if (name == "blocking") return IoMode::Blocking;

@@ -51,10 +51,10 @@ private:
     ServerCore* core_ = nullptr;
     int pipe_[2] = {-1, -1};
     std::unique_ptr<ForkChannelReader> reader_;
-    std::thread thread_;                  // accepts and forks
-    std::thread supervisor_;              // reports and reaping
-    std::optional<Wakeup> childAdded_;    // from start() to stop()
-    std::mutex mutex_;                    // guards children_ (stop(): threads joined)
+    std::thread thread_;                // accepts and forks
+    std::thread supervisor_;            // reports and reaping
+    std::optional<Wakeup> childAdded_;  // from start() to stop()
+    std::mutex mutex_;                  // guards children_ (stop(): threads joined)
     std::map<pid_t, Child> children_;
 };
 

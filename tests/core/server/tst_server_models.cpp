@@ -698,7 +698,9 @@ void tst_ServerModels::traceSeesEveryThread() {
     QVERIFY(trace.count("listen", false) == 1);
     QVERIFY(trace.count("accept4", false) >= 1);
     // fork: the accept loop and the thread that relays the children's reports.
-    const int expectedThreads = model_ == "pool" ? 4 : model_ == "thread" || model_ == "fork" ? 2 : 1;
+    const int expectedThreads = model_ == "pool"                         ? 4
+                                : model_ == "thread" || model_ == "fork" ? 2
+                                                                         : 1;
     QCOMPARE(trace.count("thread_start", false), expectedThreads);
     if (model_ == "fork") {
         QVERIFY(trace.count("recv", true) >= 1);          // made by the child, relayed
