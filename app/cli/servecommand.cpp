@@ -30,6 +30,9 @@ constexpr const char* kHelp =
     "  --port N               0 (default) lets the kernel choose a free port\n"
     "  --model M              iterative, fork, thread, pool, select, poll, epoll (default epoll)\n"
     "  --threads N            pool: worker threads (default 4)\n"
+    "  --io blocking|poll     iterative, fork, thread, pool: wait in blocking calls as the\n"
+    "                         course's programs do (default), or poll non-blocking sockets\n"
+    "  --backlog N            listen() queue length (default 128)\n"
     "  --ticks N              clock: lines of time per request (default 5)\n"
     "  --interval MS          clock: pause between two lines (default 1000)\n"
     "  --root DIR             http: folder of static files\n"
@@ -74,13 +77,27 @@ struct ServeOptions {
     bool json = false;
     bool verbose = false;
     bool help = false;
+    bool ioGiven = false;
 };
+
+// --io and --backlog: how the blocking models wait, and listen()'s queue.
+void parseWaiting(const CommandParser& p, ServeOptions& o) {
+    if (p.isSet("io")) {
+        const std::string text = p.value("io");
+        const auto mode = ioModeFromName(text);
+        if (!mode) throw Error::invalid("--io '" + text + "'", "expected blocking or poll");
+        o.config.io = *mode;
+        o.ioGiven = true;
+    }
+    o.config.backlog = static_cast<int>(p.integer("backlog", 1, 65535, o.config.backlog));
+}
 
 // Each option once, with the check that names it; then the listeners.
 ServeOptions parse(const Args& args) {
     CommandParser p("serve");
     for (const char* name : {"service", "protocol", "bind", "port", "model", "threads", "ticks",
-                             "interval", "root", "also", "max-connections", "idle-timeout"})
+                             "interval", "root", "also", "max-connections", "idle-timeout",
+                             "io", "backlog"})
         p.addValue({QString::fromLatin1(name)});
     p.addFlag({"trace"});
     p.addFlag({"json"});
@@ -114,6 +131,7 @@ ServeOptions parse(const Args& args) {
         static_cast<int>(p.integer("max-connections", 0, 1000000, o.config.maxConnections));
     o.config.idleTimeoutMs =
         static_cast<int>(p.integer("idle-timeout", 0, 86400000, o.config.idleTimeoutMs));
+    parseWaiting(p, o);
     o.trace = p.isSet("trace");
     o.json = p.isSet("json");
     o.verbose = p.isSet("verbose");
@@ -159,6 +177,12 @@ sigset_t blockStopSignals() {
     return stopSignals;
 }
 
+// "blocking" or "poll" for the models that have the choice, "" for event loops.
+std::string ioShown(const ServerConfig& c) {
+    const bool eventLoop = c.model == "select" || c.model == "poll" || c.model == "epoll";
+    return eventLoop ? std::string() : ioModeName(c.io);
+}
+
 }  // namespace
 
 int serveCommand(const Args& args) {
@@ -174,6 +198,12 @@ int serveCommand(const Args& args) {
         return 0;
     }
 
+    if (o.ioGiven && ioShown(o.config).empty())
+        std::fprintf(stderr,
+                     "sockwb serve: --io is ignored: the %s model is an event loop, it always "
+                     "waits in %s\n",
+                     o.config.model.c_str(),
+                     o.config.model == "epoll" ? "epoll_wait" : o.config.model.c_str());
     const sigset_t stopSignals = blockStopSignals();
 
     ServePrinter printer(o.json, o.verbose);
@@ -196,7 +226,8 @@ int serveCommand(const Args& args) {
     const auto addresses = server->addresses();
     for (size_t i = 0; i < addresses.size() && i < o.config.listeners.size(); ++i) {
         const auto& l = o.config.listeners[i];
-        printer.listening(protocolName(l.protocol), addresses[i], server->modelName(), l.service);
+        printer.listening(protocolName(l.protocol), addresses[i], server->modelName(), l.service,
+                          ioShown(o.config));
     }
 
     int sig = 0;

@@ -40,19 +40,21 @@ void ServePrinter::err(const std::string& line) {
 }
 
 void ServePrinter::listening(const std::string& protocol, const Address& address,
-                             const std::string& model, const std::string& service) {
+                             const std::string& model, const std::string& service,
+                             const std::string& io) {
     if (json_) {
-        out(JsonLine()
-                .add("event", "listening")
-                .add("protocol", protocol)
-                .add("address", address.toString())
-                .add("port", static_cast<int>(address.port()))
-                .add("model", model)
-                .add("service", service)
-                .str());
+        JsonLine j;
+        j.add("event", "listening")
+            .add("protocol", protocol)
+            .add("address", address.toString())
+            .add("port", static_cast<int>(address.port()))
+            .add("model", model)
+            .add("service", service);
+        if (!io.empty()) j.add("io", io);
+        out(j.str());
     } else {
-        out("listening " + protocol + " " + address.toString() + " model=" + model +
-            " service=" + service);
+        out("listening " + protocol + " " + address.toString() +
+            (io.empty() ? std::string() : " io=" + io) + " model=" + model + " service=" + service);
     }
 }
 

@@ -19,9 +19,11 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-// How long a chat sender waits for another session's send lock (held by
-// that session's own send, or another sender) before dropping the line.
-constexpr Millis kDeliverWait{100};
+// Chat: how long a client may keep its socket buffer full before a sender
+// gives up and disconnects it, and how long a sender waits for another
+// session's send lock (held by another sender for at most the grace).
+constexpr Millis kDeliverGrace{500};
+constexpr Millis kDeliverWait{1000};
 
 // The connection as other sessions' threads see it (chat): they write to
 // it under sendLock, and only while open (the owner clears it, under the
@@ -43,23 +45,33 @@ std::string connectionText(const ConnectionRecord& r) {
     return "connection " + std::to_string(r.id) + " from " + r.peer.toString();
 }
 
-// Called on the SENDER's thread: one non-blocking send to the target's
-// socket. A full buffer (the client does not read) or a partial send would
-// block everyone or cut the stream: that client is disconnected.
+// Called on the SENDER's thread: non-blocking sends to the target's socket.
+// A client whose buffer stays full (it does not read) for kDeliverGrace
+// would hold every sender up or get a cut line: it is disconnected.
 void deliverTo(SharedSocket& target, SessionReporter& reporter, ConnectionRecord& record,
                std::string_view bytes) {
     std::unique_lock lock(target.sendLock, std::defer_lock);
     if (!lock.try_lock_for(kDeliverWait)) {
-        reporter.log(connectionText(record) + " is busy sending: a relayed line was dropped");
+        reporter.log(connectionText(record) + " is busy: a relayed line was dropped");
         return;
     }
     if (!target.open) return;
-    const ssize_t n = sys::send(target.fd, bytes.data(), bytes.size(), MSG_DONTWAIT);
-    if (n > 0) reporter.bytesMoved(record, false, bytes.substr(0, size_t(n)));
-    if (n == ssize_t(bytes.size())) return;
-    if (n < 0 && errno != EAGAIN && errno != EWOULDBLOCK) return;  // gone: its thread sees it
-    reporter.log(connectionText(record) +
-                 " does not read (its socket buffer is full): disconnected");
+    const auto until = Clock::now() + kDeliverGrace;
+    while (!bytes.empty()) {
+        const ssize_t n = sys::send(target.fd, bytes.data(), bytes.size(), MSG_DONTWAIT);
+        if (n < 0 && errno != EAGAIN && errno != EWOULDBLOCK) return;  // gone: its thread sees it
+        if (n > 0) {
+            reporter.bytesMoved(record, false, bytes.substr(0, size_t(n)));
+            bytes.remove_prefix(size_t(n));
+            continue;
+        }
+        const auto left = std::chrono::ceil<Millis>(until - Clock::now()).count();
+        pollfd pfd{target.fd, POLLOUT, 0};
+        if (left <= 0 || sys::poll(&pfd, 1, int(left)) <= 0) break;
+    }
+    if (bytes.empty()) return;
+    reporter.log(connectionText(record) + " does not read (its socket buffer stayed full for " +
+                 std::to_string(kDeliverGrace.count()) + " ms): disconnected");
     sys::shutdown(target.fd, SHUT_RDWR);
 }
 

@@ -17,9 +17,10 @@
 //     wakes a blocked recv/send, and a signal interrupts the sleep;
 //   - chat: a thread blocked in recv cannot also wait for an inbox, so the
 //     sender's thread writes to the other clients' sockets itself (as seed
-//     001's server does), under each target's send lock, with MSG_DONTWAIT:
-//     a client whose socket buffer is full (it does not read) would block
-//     every sender, so it is disconnected instead (shutdown, log line).
+//     001's server does), under each target's send lock, with MSG_DONTWAIT.
+//     A client whose socket buffer is full gets 500 ms (a poll for POLLOUT)
+//     to make room; one that does not read would otherwise block every
+//     sender, so it is then disconnected (shutdown, log line).
 //
 // IoMode::Poll (params.waits null): one poll() waits on the connection, the
 // stop fd and (chat) an inbox eventfd, with the next timer's deadline (or
