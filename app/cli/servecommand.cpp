@@ -95,9 +95,9 @@ void parseWaiting(const CommandParser& p, ServeOptions& o) {
 // Each option once, with the check that names it; then the listeners.
 ServeOptions parse(const Args& args) {
     CommandParser p("serve");
-    for (const char* name : {"service", "protocol", "bind", "port", "model", "threads", "ticks",
-                             "interval", "root", "also", "max-connections", "idle-timeout",
-                             "io", "backlog"})
+    for (const char* name :
+         {"service", "protocol", "bind", "port", "model", "threads", "ticks", "interval", "root",
+          "also", "max-connections", "idle-timeout", "io", "backlog"})
         p.addValue({QString::fromLatin1(name)});
     p.addFlag({"trace"});
     p.addFlag({"json"});

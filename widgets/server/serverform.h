@@ -47,6 +47,8 @@ private:
     void chooseRoot();
     QString bindProblem() const;
     QString rootProblem() const;
+    void buildIoBox();
+    void refreshIoBox();
 
     QFormLayout* form_ = nullptr;
     QComboBox* protocol_;
@@ -63,6 +65,7 @@ private:
     QSpinBox* backlog_;
     QSpinBox* maxConnections_;
     QSpinBox* idleTimeout_;
+    QComboBox* io_ = nullptr;  // ServerConfig::io: "blocking" / "poll" as item data
     ListenerTable* listeners_;
     QLabel* problem_;
     QDialogButtonBox* buttons_;
