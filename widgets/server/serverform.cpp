@@ -1,7 +1,5 @@
 #include "widgets/server/serverform.h"
 
-#include <algorithm>
-
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QDir>
@@ -17,6 +15,7 @@
 #include <QStandardItemModel>
 #include <QToolButton>
 #include <QVBoxLayout>
+#include <algorithm>
 
 #include "widgets/common/refusaltext.h"
 #include "widgets/server/listenertable.h"
@@ -346,8 +345,8 @@ void ServerForm::loadSettings() {
     backlog_->setValue(s.value(kGroup + QStringLiteral("backlog"), 128).toInt());
     maxConnections_->setValue(s.value(kGroup + QStringLiteral("maxConnections"), 0).toInt());
     idleTimeout_->setValue(s.value(kGroup + QStringLiteral("idleTimeout"), 0).toInt());
-    io_->setCurrentIndex(
-        std::max(0, io_->findData(s.value(kGroup + QStringLiteral("io"), QStringLiteral("blocking")))));
+    io_->setCurrentIndex(std::max(
+        0, io_->findData(s.value(kGroup + QStringLiteral("io"), QStringLiteral("blocking")))));
     refreshing_ = false;
     refresh();
 }
