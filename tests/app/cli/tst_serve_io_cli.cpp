@@ -52,9 +52,9 @@ private slots:
     void eventLoopIgnoresIo() {
         Serve s({"--service", "echo", "--model", "epoll", "--io", "blocking"});
         QCOMPARE(s.lines().size(), 1);
-        QVERIFY2(s.lines()[0].endsWith(" model=epoll service=echo") &&
-                     !s.lines()[0].contains("io="),
-                 qPrintable(s.lines()[0]));
+        QVERIFY2(
+            s.lines()[0].endsWith(" model=epoll service=echo") && !s.lines()[0].contains("io="),
+            qPrintable(s.lines()[0]));
         QCOMPARE(s.stop(SIGTERM), 0);
         const QByteArray err = s.process().readAllStandardError();
         QVERIFY2(err.contains("--io is ignored") && err.contains("epoll_wait"), err.constData());
@@ -64,9 +64,10 @@ private slots:
         QTest::addColumn<QStringList>("args");
         QTest::addColumn<QString>("words");
         QTest::newRow("unknown io") << QStringList{"--io", "async"} << "expected blocking or poll";
-        QTest::newRow("backlog 0") << QStringList{"--backlog", "0"} << "--backlog: 0 is out of range";
-        QTest::newRow("backlog word") << QStringList{"--backlog", "many"}
-                                      << "--backlog: 'many' is not a number";
+        QTest::newRow("backlog 0")
+            << QStringList{"--backlog", "0"} << "--backlog: 0 is out of range";
+        QTest::newRow("backlog word")
+            << QStringList{"--backlog", "many"} << "--backlog: 'many' is not a number";
     }
     void refused() {
         QFETCH(QStringList, args);
