@@ -201,7 +201,8 @@ private slots:
 void tst_ServerModels::initTestCase_data() {
     QTest::addColumn<QString>("model");
     QTest::addColumn<bool>("poll");
-    for (const auto& m : modelNames()) QTest::newRow(m.c_str()) << QString::fromStdString(m) << false;
+    for (const auto& m : modelNames())
+        QTest::newRow(m.c_str()) << QString::fromStdString(m) << false;
     for (const char* m : {"iterative", "fork", "thread", "pool"})
         QTest::newRow(qPrintable(QString("%1 (io poll)").arg(m))) << QString(m) << true;
 }
