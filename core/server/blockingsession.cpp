@@ -34,11 +34,12 @@ struct SharedSocket {
     bool open = true;  // guarded by sendLock
 };
 
-void setRecvTimeout(int fd, Millis ms) {
+// SO_RCVTIMEO or SO_SNDTIMEO: a blocking recv/send fails with EAGAIN after ms.
+void setTimeout(int fd, int option, Millis ms) {
     timeval tv{};
     tv.tv_sec = static_cast<time_t>(ms.count() / 1000);
     tv.tv_usec = static_cast<suseconds_t>((ms.count() % 1000) * 1000);
-    sys::setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
+    sys::setsockopt(fd, SOL_SOCKET, option, &tv, sizeof tv);
 }
 
 std::string connectionText(const ConnectionRecord& r) {
@@ -107,6 +108,7 @@ private:
     bool sleepUntilNextTimer();
     void drain();
     void fail(const char* call, int err);
+    void idle();     // logs the idle timeout
     void release();  // unwatch, then close: idempotent
 
     Socket socket_;
@@ -136,7 +138,10 @@ void Driver::open() {
     // Registered first: whatever fails later, connectionClosed balances it.
     p_.reporter->connectionOpened(*record_);
     watched_ = waits_.watch(fd);
-    if (p_.idleTimeoutMs > 0) setRecvTimeout(fd, Millis(p_.idleTimeoutMs));
+    if (p_.idleTimeoutMs > 0) {
+        setTimeout(fd, SO_RCVTIMEO, Millis(p_.idleTimeoutMs));
+        setTimeout(fd, SO_SNDTIMEO, Millis(p_.idleTimeoutMs));
+    }
     session_ = p_.service->newSession(*p_.options);
     session_->onOpen(*this);
 }
@@ -194,7 +199,19 @@ bool Driver::flush() {
         fail("send", flushed.err);
         return false;
     }
+    // A blocking send stops short only when SO_SNDTIMEO ran out: the peer
+    // has not read for the idle timeout.
+    if (!out_.empty()) {
+        idle();
+        aborted_ = true;
+        return false;
+    }
     return true;
+}
+
+void Driver::idle() {
+    p_.reporter->log("closing " + connectionText(*record_) + ": idle for " +
+                     std::to_string(p_.idleTimeoutMs) + " ms");
 }
 
 bool Driver::readOnce() {
@@ -203,8 +220,7 @@ bool Driver::readOnce() {
     if (waits_.stopping()) return false;  // woken by stop's shutdown: drop the connection
     if (n < 0) {
         if ((errno == EAGAIN || errno == EWOULDBLOCK) && p_.idleTimeoutMs > 0) {
-            p_.reporter->log("closing " + connectionText(*record_) + ": idle for " +
-                             std::to_string(p_.idleTimeoutMs) + " ms");
+            idle();
             return false;
         }
         fail("recv", errno);
@@ -232,7 +248,7 @@ bool Driver::sleepUntilNextTimer() {
 void Driver::drain() {
     const int fd = socket_.fd();
     closesequence::beginGracefulClose(fd);
-    setRecvTimeout(fd, closesequence::kDrainLimit);
+    setTimeout(fd, SO_RCVTIMEO, closesequence::kDrainLimit);
     const auto until = Clock::now() + closesequence::kDrainLimit;
     while (Clock::now() < until && !waits_.stopping() &&
            closesequence::discardInput(fd, *p_.reporter, *record_)) {

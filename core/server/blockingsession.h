@@ -10,7 +10,8 @@
 //     peer sends meanwhile waits in the kernel, as in the course's program;
 //   - no timer: recv() blocks until the peer sends (or closes);
 //   - what the session sent goes out with blocking send()s, all of it;
-//   - idle timeout: SO_RCVTIMEO on the socket (recv fails with EAGAIN);
+//   - idle timeout: SO_RCVTIMEO and SO_SNDTIMEO on the socket (a recv, or
+//     a send to a peer that does not read, fails with EAGAIN);
 //   - the graceful close of closesequence.h: shutdown(SHUT_WR), then recv
 //     and discard with SO_RCVTIMEO = kDrainLimit;
 //   - stop: the socket is watched by BlockingWaits, so shutdown(SHUT_RDWR)

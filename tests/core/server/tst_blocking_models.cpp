@@ -3,8 +3,8 @@
 // wait in the kernel, no poll; nanosleep between the clock's ticks), stop
 // wakes a thread blocked in accept, recv or a sleep and leaves no fd, thread
 // or child behind, the iterative UDP server serves one request at a time,
-// a chat client that does not read is disconnected, and IoMode::Poll still
-// waits in poll().
+// a chat client that does not read is disconnected, the idle timeout ends a
+// send to a client that does not read, and IoMode::Poll still waits in poll().
 
 #include <dirent.h>
 #include <sys/syscall.h>
@@ -162,6 +162,7 @@ private slots:
     void udpIterativeOneAtATime();
     void chatDisconnectsClientThatDoesNotRead();
     void pollOptionStillPolls();
+    void idleTimeoutEndsBlockedSend();
 };
 
 void tst_BlockingModels::ioModeNames() {
@@ -362,6 +363,28 @@ void tst_BlockingModels::pollOptionStillPolls() {
     QVERIFY(trace.count("poll") >= 2);
     QCOMPARE(trace.count("nanosleep"), 0);
     QVERIFY(trace.count("fcntl") >= 1);  // the connection made non-blocking
+}
+
+// A client that sends to echo and never reads: the server's blocking send
+// waits, and the idle timeout (SO_SNDTIMEO) ends it.
+void tst_BlockingModels::idleTimeoutEndsBlockedSend() {
+    Logs logs;
+    ServerConfig c = configFor("thread", "echo");
+    c.idleTimeoutMs = 200;
+    Server server(c);
+    server.setObserver(&logs);
+    server.start();
+    Socket s = tcpConnect(server.addresses()[0]);
+    s.setNonBlocking(true);
+    const std::string chunk(65536, 'x');
+    try {
+        for (int i = 0; i < 2000 && !logs.contains("idle"); ++i)
+            if (!s.send(chunk).ok()) QTest::qWait(5);  // our buffer is full: let time pass
+    } catch (const Error&) {
+        // The server closed first (EPIPE / ECONNRESET): what is checked below.
+    }
+    QTRY_VERIFY(logs.contains("idle for 200 ms"));
+    QTRY_COMPARE(server.stats().active, uint64_t(0));
 }
 
 SOCKWB_TEST_GUILESS_MAIN(tst_BlockingModels)
