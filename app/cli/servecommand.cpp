@@ -39,6 +39,9 @@ constexpr const char* kHelp = QT_TRANSLATE_NOOP(
     "  --port N               0 (default) lets the kernel choose a free port\n"
     "  --model M              iterative, fork, thread, pool, select, poll, epoll (default epoll)\n"
     "  --threads N            pool: worker threads (default 4)\n"
+    "  --io blocking|poll     iterative, fork, thread, pool: wait in blocking calls as the\n"
+    "                         course's programs do (default), or poll non-blocking sockets\n"
+    "  --backlog N            listen() queue length (default 128)\n"
     "  --ticks N              clock: times sent per request (default 5)\n"
     "  --interval MS          clock: pause between two of them (default 1000)\n"
     "  --terminator T         clock: none (default: the course's bytes, \"Au Revoir\" alone),\n"
@@ -122,14 +125,30 @@ struct ServeOptions {
     bool json = false;
     bool verbose = false;
     bool help = false;
+    bool ioGiven = false;
 };
+
+// --io and --backlog: how the blocking models wait, and listen()'s queue.
+void parseWaiting(const CommandParser& p, ServeOptions& o) {
+    if (p.isSet("io")) {
+        const std::string text = p.value("io");
+        const auto mode = ioModeFromName(text);
+        if (!mode)
+            throw Error::invalid("--io '" + text + "'",
+                                 utf8(QCoreApplication::translate("sockwb::app::serve",
+                                                                  "expected blocking or poll")));
+        o.config.io = *mode;
+        o.ioGiven = true;
+    }
+    o.config.backlog = static_cast<int>(p.integer("backlog", 1, 65535, o.config.backlog));
+}
 
 // Each option once, with the check that names it; then the listeners.
 ServeOptions parse(const Args& args) {
     CommandParser p("serve");
     for (const char* name :
          {"service", "protocol", "bind", "port", "model", "threads", "ticks", "interval",
-          "terminator", "root", "also", "max-connections", "idle-timeout"})
+          "terminator", "root", "also", "max-connections", "idle-timeout", "io", "backlog"})
         p.addValue({QString::fromLatin1(name)});
     p.addFlag({"trace"});
     p.addFlag({"json"});
@@ -168,6 +187,7 @@ ServeOptions parse(const Args& args) {
         static_cast<int>(p.integer("max-connections", 0, 1000000, o.config.maxConnections));
     o.config.idleTimeoutMs =
         static_cast<int>(p.integer("idle-timeout", 0, 86400000, o.config.idleTimeoutMs));
+    parseWaiting(p, o);
     o.trace = p.isSet("trace");
     o.json = p.isSet("json");
     o.verbose = p.isSet("verbose");
@@ -222,6 +242,12 @@ sigset_t blockStopSignals() {
     return stopSignals;
 }
 
+// "blocking" or "poll" for the models that have the choice, "" for event loops.
+std::string ioShown(const ServerConfig& c) {
+    const bool eventLoop = c.model == "select" || c.model == "poll" || c.model == "epoll";
+    return eventLoop ? std::string() : ioModeName(c.io);
+}
+
 }  // namespace
 
 int serveCommand(const Args& args) {
@@ -237,6 +263,12 @@ int serveCommand(const Args& args) {
         return 0;
     }
 
+    if (o.ioGiven && ioShown(o.config).empty())
+        printErr(QCoreApplication::translate("sockwb::app::serve",
+                                             "sockwb serve: --io is ignored: the %1 model is an "
+                                             "event loop, it always waits in %2\n")
+                     .arg(q(o.config.model),
+                          q(o.config.model == "epoll" ? "epoll_wait" : o.config.model)));
     const sigset_t stopSignals = blockStopSignals();
 
     ServePrinter printer(o.json, o.verbose);
@@ -259,7 +291,8 @@ int serveCommand(const Args& args) {
     const auto addresses = server->addresses();
     for (size_t i = 0; i < addresses.size() && i < o.config.listeners.size(); ++i) {
         const auto& l = o.config.listeners[i];
-        printer.listening(protocolName(l.protocol), addresses[i], server->modelName(), l.service);
+        printer.listening(protocolName(l.protocol), addresses[i], server->modelName(), l.service,
+                          ioShown(o.config));
     }
 
     int sig = 0;

@@ -42,7 +42,8 @@ void ServePrinter::err(const std::string& line) {
 }
 
 void ServePrinter::listening(const std::string& protocol, const Address& address,
-                             const std::string& model, const std::string& service) {
+                             const std::string& model, const std::string& service,
+                             const std::string& io) {
     if (json_) {
         JsonLine j;
         j.add("event", "listening").add("protocol", protocol).add("address", address.toString());
@@ -50,12 +51,15 @@ void ServePrinter::listening(const std::string& protocol, const Address& address
             j.add("path", address.unixName());  // a Unix socket has a path, no port
         else
             j.add("port", static_cast<int>(address.port()));
-        out(j.add("model", model).add("service", service).str());
+        j.add("model", model).add("service", service);
+        if (!io.empty()) j.add("io", io);
+        out(j.str());
     } else {
         // The words before "model=" are read by scripts: keep them in a translation.
-        out(utf8(
-            QCoreApplication::translate("sockwb::app::serve", "listening %1 %2 model=%3 service=%4")
-                .arg(q(protocol), q(address.toString()), q(model), q(service))));
+        const QString ioWord = io.empty() ? QString() : QStringLiteral(" io=") + q(io);
+        out(utf8(QCoreApplication::translate("sockwb::app::serve",
+                                             "listening %1 %2%3 model=%4 service=%5")
+                     .arg(q(protocol), q(address.toString()), ioWord, q(model), q(service))));
     }
 }
 

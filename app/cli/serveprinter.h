@@ -18,10 +18,11 @@ public:
     // and service log lines (stdout).
     ServePrinter(bool json, bool verbose) : json_(json), verbose_(verbose) {}
 
-    // "listening tcp 127.0.0.1:4242 model=epoll service=echo" (or its JSON).
-    // Thread-safe.
+    // "listening tcp 127.0.0.1:4242 model=epoll service=echo" (or its JSON);
+    // io ("blocking", "poll", or "" for an event loop) comes before the
+    // model: "... io=blocking model=thread service=clock". Thread-safe.
     void listening(const std::string& protocol, const Address& address, const std::string& model,
-                   const std::string& service);
+                   const std::string& service, const std::string& io = {});
     // A failure on the way out ("stopped" / fatal error). Thread-safe.
     void stopped();
 

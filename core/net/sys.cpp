@@ -10,6 +10,7 @@
 #include <cerrno>
 #include <chrono>
 #include <cstring>
+#include <ctime>
 
 #include "core/net/systext.h"
 #include "core/net/trace.h"
@@ -191,6 +192,11 @@ int setsockopt(int fd, int level, int name, const void* value, socklen_t len) {
         [&](int) {
             std::string v =
                 len == sizeof(int) ? "[" + num(*static_cast<const int*>(value)) + "]" : "{...}";
+            if (len == sizeof(timeval) && level == SOL_SOCKET &&
+                (name == SO_RCVTIMEO || name == SO_SNDTIMEO)) {
+                const auto* tv = static_cast<const timeval*>(value);
+                v = "{tv_sec=" + num(tv->tv_sec) + ", tv_usec=" + num(tv->tv_usec) + "}";
+            }
             return num(fd) + ", " + sockoptName(level, name) + ", " + v + ", " + num(len);
         });
 }
@@ -351,6 +357,20 @@ int unlink(const char* path) {
     return traced(
         "unlink", -1, [&] { return ::unlink(path); },
         [&](int) { return dataPreview(path, std::strlen(path), 120); });
+}
+
+int nanosleep(int64_t ms) {
+    return traced(
+        "nanosleep", -1,
+        [&] {
+            timespec ts{static_cast<time_t>(ms / 1000), static_cast<long>(ms % 1000) * 1000000L};
+            // clock_nanosleep returns the error number instead of setting errno.
+            const int err = ::clock_nanosleep(CLOCK_MONOTONIC, 0, &ts, nullptr);
+            if (err == 0) return 0;
+            errno = err;
+            return -1;
+        },
+        [&](int) { return "CLOCK_MONOTONIC, " + num(ms) + " ms"; });
 }
 
 int eventfdCreate() { return ::eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK); }

@@ -54,6 +54,12 @@ pid_t fork();
 // unlink(2): removes a Unix-domain socket's file (at stop, or a stale one
 // left by a server that died). Traced: the course's servers call it too.
 int unlink(const char* path);
+// clock_nanosleep(CLOCK_MONOTONIC), what sleep(1) and usleep() become: the
+// blocking models' pause between two timed events (the clock's ticks).
+// Traced as "nanosleep" with the pause asked. NOT retried on EINTR: a
+// signal interrupting the sleep is how a stopping server wakes a sleeping
+// thread, so -1 with errno EINTR is returned (and traced) to the caller.
+int nanosleep(int64_t ms);
 
 // Internal plumbing, never traced: the eventfds that wake a loop, a poll or a
 // worker are not part of the socket API a student is watching, and a trace

@@ -21,6 +21,7 @@ std::optional<AcceptedClient> Acceptor::acceptOn(size_t index) {
         info.call = "accept4";
         info.err = err;
         info.address = l.address.toString();
+        if (core_.stopRequested()) return std::nullopt;  // shut down by stop: EINVAL
         core_.error(info);
         pausedUntil_ = std::chrono::steady_clock::now() + Millis(100);
         return std::nullopt;
@@ -31,6 +32,24 @@ std::optional<AcceptedClient> Acceptor::acceptOn(size_t index) {
 }
 
 std::optional<AcceptedClient> Acceptor::next() {
+    return core_.blockingAccept() && extraFds.empty() ? nextBlocking() : nextPolled();
+}
+
+std::optional<AcceptedClient> Acceptor::nextBlocking() {
+    auto& ls = core_.listeners();
+    size_t tcp = 0;
+    while (tcp < ls.size() && ls[tcp].config.protocol != Protocol::Tcp) ++tcp;
+    while (!core_.stopRequested() && tcp < ls.size()) {
+        const auto now = std::chrono::steady_clock::now();
+        if (now < pausedUntil_ &&
+            !core_.waits().sleepFor(std::chrono::ceil<Millis>(pausedUntil_ - now)))
+            return std::nullopt;
+        if (auto c = acceptOn(tcp)) return c;
+    }
+    return std::nullopt;
+}
+
+std::optional<AcceptedClient> Acceptor::nextPolled() {
     auto& ls = core_.listeners();
     std::vector<pollfd> fds;
     std::vector<size_t> tcp;

@@ -1,9 +1,15 @@
 #pragma once
-// The accept side of the blocking models (iterative, thread, pool, fork):
-// poll() on every TCP listener plus the stop fd (plus the model's own fds),
-// then accept4 on the one that is ready and apply max connections. The
-// listeners are non-blocking, so a client that went away between poll and
-// accept costs an EAGAIN, never a thread stuck in accept at stop.
+// The accept side of the blocking models (iterative, thread, pool, fork).
+// Two ways to wait, then max connections is applied:
+//   - blocking accept (ServerCore::blockingAccept(): blocking calls, one TCP
+//     listener, no extra fds): the course's loop, accept() waits in the
+//     kernel and its duration in the trace is the wait. Stop shuts the
+//     listener down (BlockingWaits), which makes the blocked accept fail
+//     with EINVAL at once.
+//   - poll() on every TCP listener plus the stop fd (plus the model's own
+//     fds), then accept4 on the one that is ready. The listeners are then
+//     non-blocking, so a client that went away between poll and accept
+//     costs an EAGAIN, never a thread stuck in accept at stop.
 
 #include <functional>
 #include <optional>
@@ -39,6 +45,8 @@ public:
 
 private:
     std::optional<AcceptedClient> acceptOn(size_t listener);
+    std::optional<AcceptedClient> nextBlocking();
+    std::optional<AcceptedClient> nextPolled();
 
     ServerCore& core_;
     std::chrono::steady_clock::time_point pausedUntil_{};

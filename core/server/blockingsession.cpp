@@ -1,14 +1,17 @@
 #include "core/server/blockingsession.h"
 
+#include <sys/time.h>
+
 #include <cerrno>
+#include <chrono>
 #include <mutex>
 #include <utility>
 
 #include "core/net/sys.h"
-#include "core/net/wakeup.h"
 #include "core/reactor/timerqueue.h"
 #include "core/server/closesequence.h"
 #include "core/server/outputbuffer.h"
+#include "core/server/polledsession.h"
 
 namespace sockwb {
 
@@ -16,43 +19,74 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-// Bytes broadcast to this session by other threads, and the Wakeup that
-// wakes its poll. Shared with the record's deliver function, which may
-// outlive the session: a closed inbox simply drops what arrives.
-struct Inbox {
-    std::mutex mutex;
-    std::string pending;
-    bool open = true;
-    Wakeup wakeup;
+// Chat: how long a client may keep its socket buffer full before a sender
+// gives up and disconnects it, and how long a sender waits for another
+// session's send lock (held by another sender for at most the grace).
+constexpr Millis kDeliverGrace{500};
+constexpr Millis kDeliverWait{1000};
 
-    void deliver(std::string_view bytes) {
-        std::lock_guard lock(mutex);
-        if (!open) return;
-        pending.append(bytes);
-        wakeup.notify();
-    }
-    std::string take() {
-        std::lock_guard lock(mutex);
-        wakeup.drain();
-        return std::exchange(pending, {});
-    }
-    void shut() {
-        std::lock_guard lock(mutex);
-        open = false;
-        pending.clear();
-    }
+// The connection as other sessions' threads see it (chat): they write to
+// it under sendLock, and only while open (the owner clears it, under the
+// lock, before closing the fd).
+struct SharedSocket {
+    std::timed_mutex sendLock;
+    int fd = -1;
+    bool open = true;  // guarded by sendLock
 };
+
+// SO_RCVTIMEO or SO_SNDTIMEO: a blocking recv/send fails with EAGAIN after ms.
+void setTimeout(int fd, int option, Millis ms) {
+    timeval tv{};
+    tv.tv_sec = static_cast<time_t>(ms.count() / 1000);
+    tv.tv_usec = static_cast<suseconds_t>((ms.count() % 1000) * 1000);
+    sys::setsockopt(fd, SOL_SOCKET, option, &tv, sizeof tv);
+}
+
+std::string connectionText(const ConnectionRecord& r) {
+    return "connection " + std::to_string(r.id) + " from " + r.peer.toString();
+}
+
+// Called on the SENDER's thread: non-blocking sends to the target's socket.
+// A client whose buffer stays full (it does not read) for kDeliverGrace
+// would hold every sender up or get a cut line: it is disconnected.
+void deliverTo(SharedSocket& target, SessionReporter& reporter, ConnectionRecord& record,
+               std::string_view bytes) {
+    std::unique_lock lock(target.sendLock, std::defer_lock);
+    if (!lock.try_lock_for(kDeliverWait)) {
+        reporter.log(connectionText(record) + " is busy: a relayed line was dropped");
+        return;
+    }
+    if (!target.open) return;
+    const auto until = Clock::now() + kDeliverGrace;
+    while (!bytes.empty()) {
+        const ssize_t n = sys::send(target.fd, bytes.data(), bytes.size(), MSG_DONTWAIT);
+        if (n < 0 && errno != EAGAIN && errno != EWOULDBLOCK) return;  // gone: its thread sees it
+        if (n > 0) {
+            reporter.bytesMoved(record, false, bytes.substr(0, size_t(n)));
+            bytes.remove_prefix(size_t(n));
+            continue;
+        }
+        const auto left = std::chrono::ceil<Millis>(until - Clock::now()).count();
+        pollfd pfd{target.fd, POLLOUT, 0};
+        if (left <= 0 || sys::poll(&pfd, 1, int(left)) <= 0) break;
+    }
+    if (bytes.empty()) return;
+    reporter.log(connectionText(record) + " does not read (its socket buffer stayed full for " +
+                 std::to_string(kDeliverGrace.count()) + " ms): disconnected");
+    sys::shutdown(target.fd, SHUT_RDWR);
+}
 
 class Driver final : public SessionContext {
 public:
     Driver(Socket socket, std::shared_ptr<ConnectionRecord> record, const BlockingSessionParams& p)
-        : socket_(std::move(socket)), record_(std::move(record)), p_(p) {}
+        : socket_(std::move(socket)), record_(std::move(record)), p_(p), waits_(*p.waits) {}
+    ~Driver() override { release(); }
 
     void run();
 
     // SessionContext
     void send(std::string_view bytes) override {
-        if (!aborted_ && !draining_) out_.append(bytes);
+        if (!aborted_) out_.append(bytes);
     }
     void close() override { closing_ = true; }
     void startTimer(Millis delay, int id) override {
@@ -68,62 +102,130 @@ public:
 
 private:
     void open();
-    bool step();  // false: the connection is over
-    bool worthWaiting();
-    short socketInterest() const;
-    int pollTimeout() const;
-    bool socketReady(short interest, short revents);  // false: the connection is over
-    bool idleExpired();
-    bool flush();     // false on a fatal send error
-    bool readOnce();  // false on a fatal recv error
+    void serve();
+    bool flush();     // false: the connection is over
+    bool readOnce();  // false: the connection is over
+    bool sleepUntilNextTimer();
+    void drain();
     void fail(const char* call, int err);
-    void startDrain();
+    void idle();     // logs the idle timeout
+    void release();  // unwatch, then close: idempotent
 
     Socket socket_;
     std::shared_ptr<ConnectionRecord> record_;
     const BlockingSessionParams& p_;
+    BlockingWaits& waits_;
+    uint64_t watched_ = 0;
+    std::shared_ptr<SharedSocket> shared_;
     std::unique_ptr<Session> session_;
-    std::shared_ptr<Inbox> inbox_;
     TimerQueue timers_;
     OutputBuffer out_;
     bool closing_ = false, peerClosed_ = false, aborted_ = false, done_ = false;
-    bool draining_ = false;
-    Clock::time_point drainUntil_;
-    Clock::time_point lastActivity_ = Clock::now();
 };
+
+void Driver::open() {
+    const int fd = socket_.fd();
+    if (p_.broadcast) {
+        // Set before the record is registered, as connectionrecord.h asks.
+        shared_ = std::make_shared<SharedSocket>();
+        shared_->fd = fd;
+        record_->deliver = [target = shared_, reporter = p_.reporter,
+                            r = record_.get()](std::string_view bytes) {
+            // r is alive: ServerCore::broadcast holds the record while it calls.
+            deliverTo(*target, *reporter, *r, bytes);
+        };
+    }
+    // Registered first: whatever fails later, connectionClosed balances it.
+    p_.reporter->connectionOpened(*record_);
+    watched_ = waits_.watch(fd);
+    if (p_.idleTimeoutMs > 0) {
+        setTimeout(fd, SO_RCVTIMEO, Millis(p_.idleTimeoutMs));
+        setTimeout(fd, SO_SNDTIMEO, Millis(p_.idleTimeoutMs));
+    }
+    session_ = p_.service->newSession(*p_.options);
+    session_->onOpen(*this);
+}
+
+// The course's loop, one event at a time: send what is queued, then the
+// next timer (sleep) or else the next bytes (recv).
+void Driver::serve() {
+    while (!aborted_ && !waits_.stopping()) {
+        if (!flush()) return;
+        if (closing_) {
+            if (!peerClosed_) drain();
+            return;
+        }
+        if (!timers_.empty()) {
+            if (!sleepUntilNextTimer()) return;
+            timers_.runDue();
+            continue;
+        }
+        if (peerClosed_) return;  // nothing can happen any more
+        if (!readOnce()) return;
+    }
+}
+
+void Driver::run() {
+    open();
+    serve();
+    done_ = true;
+    record_->state.store(ConnectionRecord::Closing);
+    release();
+    p_.reporter->connectionClosed(*record_);
+    session_.reset();
+}
+
+void Driver::release() {
+    if (shared_) {
+        std::lock_guard lock(shared_->sendLock);
+        shared_->open = false;
+    }
+    waits_.unwatch(std::exchange(watched_, 0));
+    socket_.close();
+}
 
 void Driver::fail(const char* call, int err) {
     aborted_ = true;
-    p_.reporter->error(connectionError(*record_, call, err));
+    // A call failing because stop shut the socket down is not an error.
+    if (!waits_.stopping()) p_.reporter->error(connectionError(*record_, call, err));
 }
 
 bool Driver::flush() {
+    if (out_.empty()) return true;
+    std::unique_lock<std::timed_mutex> lock;
+    if (shared_) lock = std::unique_lock(shared_->sendLock);
     const auto flushed = out_.flushTo(socket_.fd(), *p_.reporter, *record_);
-    if (flushed.bytes > 0) lastActivity_ = Clock::now();
     if (flushed.err != 0) {
         fail("send", flushed.err);
+        return false;
+    }
+    // A blocking send stops short only when SO_SNDTIMEO ran out: the peer
+    // has not read for the idle timeout.
+    if (!out_.empty()) {
+        idle();
+        aborted_ = true;
         return false;
     }
     return true;
 }
 
-// The close sequence of closesequence.h: FIN after our data, then discard
-// what the peer still sends until it closes, for at most kDrainLimit.
-void Driver::startDrain() {
-    draining_ = true;
-    drainUntil_ = Clock::now() + closesequence::kDrainLimit;
-    closesequence::beginGracefulClose(socket_.fd());
+void Driver::idle() {
+    p_.reporter->log("closing " + connectionText(*record_) + ": idle for " +
+                     std::to_string(p_.idleTimeoutMs) + " ms");
 }
 
 bool Driver::readOnce() {
     char buf[65536];
-    ssize_t n = sys::recv(socket_.fd(), buf, sizeof buf);
+    const ssize_t n = sys::recv(socket_.fd(), buf, sizeof buf);
+    if (waits_.stopping()) return false;  // woken by stop's shutdown: drop the connection
     if (n < 0) {
-        if (errno == EAGAIN || errno == EWOULDBLOCK) return true;
+        if ((errno == EAGAIN || errno == EWOULDBLOCK) && p_.idleTimeoutMs > 0) {
+            idle();
+            return false;
+        }
         fail("recv", errno);
         return false;
     }
-    lastActivity_ = Clock::now();
     if (n == 0) {
         peerClosed_ = true;
         session_->onPeerClosed(*this);
@@ -135,112 +237,22 @@ bool Driver::readOnce() {
     return true;
 }
 
-void Driver::run() {
-    open();
-    while (!aborted_ && step()) {
+bool Driver::sleepUntilNextTimer() {
+    const int ms = timers_.nextTimeoutMs();
+    if (ms <= 0) return !waits_.stopping();
+    return waits_.sleepFor(Millis(ms));
+}
+
+// closesequence.h, blocking: FIN after our data, then read and discard
+// until the peer closes too, for kDrainLimit at most.
+void Driver::drain() {
+    const int fd = socket_.fd();
+    closesequence::beginGracefulClose(fd);
+    setTimeout(fd, SO_RCVTIMEO, closesequence::kDrainLimit);
+    const auto until = Clock::now() + closesequence::kDrainLimit;
+    while (Clock::now() < until && !waits_.stopping() &&
+           closesequence::discardInput(fd, *p_.reporter, *record_)) {
     }
-    done_ = true;
-    record_->state.store(ConnectionRecord::Closing);
-    if (inbox_) inbox_->shut();
-    socket_.close();
-    p_.reporter->connectionClosed(*record_);
-    session_.reset();
-}
-
-void Driver::open() {
-    // Registered first: whatever fails later, connectionClosed balances it.
-    p_.reporter->connectionOpened(*record_);
-    socket_.setNonBlocking(true);
-    if (p_.broadcast) {
-        inbox_ = std::make_shared<Inbox>();
-        std::weak_ptr<Inbox> weak = inbox_;
-        record_->deliver = [weak](std::string_view bytes) {
-            if (auto in = weak.lock()) in->deliver(bytes);
-        };
-    }
-    session_ = p_.service->newSession(*p_.options);
-    session_->onOpen(*this);
-}
-
-// Flushes, then decides whether the connection is over before waiting.
-bool Driver::worthWaiting() {
-    if (!flush()) return false;
-    if (closing_ && out_.empty() && !draining_) {
-        if (peerClosed_) return false;  // both sides done: close at once
-        startDrain();
-    }
-    if (draining_ && Clock::now() >= drainUntil_) return false;
-    // Nothing can happen any more: the peer is gone, no timer, no output.
-    return !(peerClosed_ && out_.empty() && timers_.empty() && !inbox_);
-}
-
-short Driver::socketInterest() const {
-    short ev = 0;
-    // Back-pressure: with a megabyte queued for a peer that does not
-    // read (echo), stop reading from it until the queue drains.
-    if ((!closing_ || draining_) && !peerClosed_ &&
-        (draining_ || queuedBytes() < OutputBuffer::kHighWater))
-        ev |= POLLIN;
-    if (!out_.empty()) ev |= POLLOUT;
-    return ev;
-}
-
-// The next timer, the end of the drain or the idle deadline.
-int Driver::pollTimeout() const {
-    int timeout = timers_.nextTimeoutMs();
-    if (draining_)
-        timeout =
-            minTimeout(timeout, int(std::chrono::ceil<Millis>(drainUntil_ - Clock::now()).count()));
-    if (p_.idleTimeoutMs > 0) {
-        auto idleLeft =
-            std::chrono::ceil<Millis>(lastActivity_ + Millis(p_.idleTimeoutMs) - Clock::now())
-                .count();
-        timeout = minTimeout(timeout, idleLeft < 0 ? 0 : int(idleLeft));
-    }
-    return timeout;
-}
-
-// One round: wait on the socket, the stop fd and the inbox, then act.
-bool Driver::step() {
-    if (!worthWaiting()) return false;
-    const short ev = socketInterest();
-    pollfd fds[3];
-    nfds_t n = 0;
-    // With nothing to wait for on the socket (peer gone, timers left),
-    // leave it out: poll would report POLLHUP again and again.
-    fds[n++] = {ev ? socket_.fd() : -1, ev, 0};
-    fds[n++] = {p_.stopFd, POLLIN, 0};
-    if (inbox_) fds[n++] = {inbox_->wakeup.fd(), POLLIN, 0};
-    if (sys::poll(fds, n, pollTimeout()) < 0) {
-        fail("poll", errno);
-        return false;
-    }
-    if (fds[1].revents) return false;  // the server stops: drop the connection now
-    if ((fds[0].revents & (POLLIN | POLLHUP | POLLERR)) && !socketReady(ev, fds[0].revents))
-        return false;
-    if (n > 2 && fds[2].revents) send(inbox_->take());
-    timers_.runDue();
-    return !idleExpired();
-}
-
-bool Driver::socketReady(short interest, short revents) {
-    if (draining_) return closesequence::discardInput(socket_.fd(), *p_.reporter, *record_);
-    if (interest & POLLIN) return readOnce();
-    if (revents & POLLERR) {
-        fail("poll", socket_.pendingError());
-        return false;
-    }
-    if (!(interest & POLLOUT)) peerClosed_ = true;  // hung up while we only wait for timers
-    return true;
-}
-
-bool Driver::idleExpired() {
-    if (p_.idleTimeoutMs <= 0 || Clock::now() - lastActivity_ < Millis(p_.idleTimeoutMs))
-        return false;
-    p_.reporter->log("closing connection " + std::to_string(record_->id) + " from " +
-                     record_->peer.toString() + ": idle for " + std::to_string(p_.idleTimeoutMs) +
-                     " ms");
-    return true;
 }
 
 }  // namespace
@@ -249,8 +261,12 @@ void runBlockingSession(Socket socket, std::shared_ptr<ConnectionRecord> record,
                         const BlockingSessionParams& params) noexcept {
     auto keep = record;
     try {
-        Driver d(std::move(socket), std::move(record), params);
-        d.run();
+        if (params.waits) {
+            Driver d(std::move(socket), std::move(record), params);
+            d.run();
+        } else {
+            runPolledSession(std::move(socket), std::move(record), params);
+        }
     } catch (const std::exception& e) {
         // A service that throws loses its connection, not the server.
         params.reporter->log(std::string("session ended by an exception: ") + e.what());

@@ -20,34 +20,44 @@ int DatagramEndpoint::fd() const noexcept { return listener_.socket.fd(); }
 void DatagramEndpoint::readReady() {
     // 64 KiB: the largest UDP payload, so no datagram is ever cut.
     std::string buf(65536, '\0');
-    for (int i = 0; i < 64; ++i) {
-        sockaddr_storage ss{};
-        socklen_t len = sizeof ss;
-        ssize_t n =
-            sys::recvfrom(fd(), buf.data(), buf.size(), 0, reinterpret_cast<sockaddr*>(&ss), &len);
-        if (n < 0) {
-            if (errno == EAGAIN || errno == EWOULDBLOCK) return;
-            // ECONNREFUSED here is an ICMP "port unreachable" from an earlier
-            // reply: routine for UDP, worth a log line, not a stop.
-            ErrorInfo info{
-                ErrorKind::System, "recvfrom", errno, 0, listener_.address.toString(), {}};
-            core_.error(info);
-            return;
-        }
-        // A Unix datagram sender that never bound has no address at all
-        // (length 0): it is the unnamed one, to which nothing can be sent back.
-        const Address from = len == 0 && listener_.address.isUnix()
-                                 ? Address::unixUnnamed()
-                                 : Address(reinterpret_cast<sockaddr*>(&ss), len);
-        core_.datagramIn(size_t(n));
-        std::string_view data(buf.data(), size_t(n));
-        if (auto* obs = core_.observer()) obs->onData(0, true, data.substr(0, 256));
-        try {
-            handler_->onDatagram(*this, data, from);
-        } catch (const std::exception& e) {
-            core_.log(std::string("datagram handler failed: ") + e.what());
-        }
+    for (int i = 0; i < 64; ++i)
+        if (receive(buf) < 0) return;
+}
+
+bool DatagramEndpoint::readOne() {
+    std::string buf(65536, '\0');
+    return receive(buf) >= 0;
+}
+
+ssize_t DatagramEndpoint::receive(std::string& buf) {
+    sockaddr_storage ss{};
+    socklen_t len = sizeof ss;
+    ssize_t n =
+        sys::recvfrom(fd(), buf.data(), buf.size(), 0, reinterpret_cast<sockaddr*>(&ss), &len);
+    if (n < 0) {
+        if (errno == EAGAIN || errno == EWOULDBLOCK) return -1;
+        // ECONNREFUSED here is an ICMP "port unreachable" from an earlier
+        // reply: routine for UDP, worth a log line, not a stop.
+        ErrorInfo info{ErrorKind::System, "recvfrom", errno, 0, listener_.address.toString(), {}};
+        core_.error(info);
+        return -1;
     }
+    // After stop's shutdown a blocked recvfrom returns 0 with no sender.
+    if (n == 0 && core_.stopRequested()) return -1;
+    // A Unix datagram sender that never bound has no address at all
+    // (length 0): it is the unnamed one, to which nothing can be sent back.
+    const Address from = len == 0 && listener_.address.isUnix()
+                             ? Address::unixUnnamed()
+                             : Address(reinterpret_cast<sockaddr*>(&ss), len);
+    core_.datagramIn(size_t(n));
+    std::string_view data(buf.data(), size_t(n));
+    if (auto* obs = core_.observer()) obs->onData(0, true, data.substr(0, 256));
+    try {
+        handler_->onDatagram(*this, data, from);
+    } catch (const std::exception& e) {
+        core_.log(std::string("datagram handler failed: ") + e.what());
+    }
+    return n;
 }
 
 void DatagramEndpoint::sendTo(std::string_view bytes, const Address& to) {

@@ -1,8 +1,9 @@
 #pragma once
 // One UDP listener being served: its DatagramHandler and the context the
-// handler sends and sets timers through. Used by the iterative model (one
-// recvfrom loop with poll timeouts) and by the event loop, which is why the
-// timers live in a TimerQueue the caller owns. Not thread-safe: one thread.
+// handler sends and sets timers through. Used by the iterative model (a
+// blocking recvfrom loop, or one with poll timeouts) and by the event loop,
+// which is why the timers live in a TimerQueue the caller owns. Not
+// thread-safe: one thread.
 
 #include <memory>
 
@@ -23,6 +24,10 @@ public:
     // Reads every datagram waiting (at most a batch, to stay fair to other
     // sockets of a loop) and hands each to the handler.
     void readReady();
+    // One recvfrom (blocking on a blocking socket), handed to the handler.
+    // False when nothing was read: an error (reported) or, after stop's
+    // shutdown, the end.
+    bool readOne();
 
     // DatagramContext
     void sendTo(std::string_view bytes, const Address& to) override;
@@ -31,6 +36,9 @@ public:
     const ServiceOptions& options() const override;
 
 private:
+    // One recvfrom into buf; -1 when nothing was read (EAGAIN or reported error).
+    ssize_t receive(std::string& buf);
+
     ServerCore& core_;
     Listener& listener_;
     TimerQueue& timers_;

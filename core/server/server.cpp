@@ -21,6 +21,18 @@ std::string joined(const std::vector<std::string>& names) {
 
 }  // namespace
 
+const char* ioModeName(IoMode mode) noexcept { return mode == IoMode::Poll ? "poll" : "blocking"; }
+
+std::optional<IoMode> ioModeFromName(std::string_view name) noexcept {
+    if (name == "blocking") return IoMode::Blocking;
+    if (name == "poll") return IoMode::Poll;
+    return std::nullopt;
+}
+
+bool usesBlockingCalls(const ServerConfig& config) noexcept {
+    return config.io == IoMode::Blocking && !isEventDriven(config.model);
+}
+
 std::optional<Refusal> refusalOf(const std::string& model, const Service& service,
                                  Protocol protocol, size_t listenerCount) {
     using R = Refusal::Reason;
@@ -168,6 +180,7 @@ void Server::start() {
                 model->start(*core);
             } catch (...) {
                 core->requestStop();
+                core->wakeBlockedCalls();
                 model->stop();
                 core->close();
                 throw;
@@ -192,6 +205,7 @@ void Server::stop() {
         auto core = this->core();
         TraceScope scope(trace_);
         core->requestStop();
+        core->wakeBlockedCalls();
         model_->stop();
         model_.reset();
         core->close();

@@ -11,6 +11,7 @@
 #include <mutex>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/net/address.h"
@@ -28,6 +29,24 @@ struct ListenerConfig {
     uint16_t port = 0;  // 0: the kernel chooses a free one
 };
 
+// How the iterative, fork, thread and pool models wait (select, poll and
+// epoll are event loops and ignore it).
+enum class IoMode {
+    // The course's way: blocking sockets. accept() and recv() wait in the
+    // kernel (the wait is the call's duration in the trace), send() sends
+    // everything, the clock sleeps (nanosleep) between its ticks. Stop
+    // wakes them: shutdown() of the sockets, a signal for the sleeps.
+    Blocking,
+    // Non-blocking sockets and one poll() per wait (socket, stop fd, next
+    // timer as timeout).
+    Poll,
+};
+
+// "blocking" or "poll". Thread-safe.
+const char* ioModeName(IoMode mode) noexcept;
+// The mode named ("blocking", "poll"), nullopt for any other text. Thread-safe.
+std::optional<IoMode> ioModeFromName(std::string_view name) noexcept;
+
 struct ServerConfig {
     // The first listener is the main one; more make a multi-service server.
     // Every model serves several TCP listeners; a UDP listener among several
@@ -39,8 +58,13 @@ struct ServerConfig {
     int maxConnections = 0;  // 0: no limit; over it a client is accepted then closed
     int idleTimeoutMs = 0;   // 0: none; an idle connection is closed after it
     bool reuseAddr = true;
+    IoMode io = IoMode::Blocking;  // iterative, fork, thread, pool; see IoMode
     ServiceOptions serviceOptions;
 };
+
+// True when config's model waits in blocking calls: io is Blocking and the
+// model is iterative, fork, thread or pool. Thread-safe.
+bool usesBlockingCalls(const ServerConfig& config) noexcept;
 
 // Where a connection is in its life. Worded by each front end:
 // connectionStateName() gives the English name ("open", "closing", "closed").

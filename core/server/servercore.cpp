@@ -81,7 +81,10 @@ ConnectionInfo ConnectionRecord::snapshot() const {
 
 ServerCore::ServerCore(ServerConfig config, std::vector<std::shared_ptr<const Service>> services,
                        ServerObserver* observer, TraceObserver* trace)
-    : config_(std::move(config)), observer_(observer), trace_(trace) {
+    : config_(std::move(config)),
+      observer_(observer),
+      trace_(trace),
+      blocking_(usesBlockingCalls(config_)) {
     for (size_t i = 0; i < config_.listeners.size(); ++i) {
         Listener l;
         l.config = config_.listeners[i];
@@ -99,24 +102,24 @@ void ServerCore::open() {
     stop_.emplace();
     try {
         for (auto& l : listeners_) {
-            const bool tcp = l.config.protocol == Protocol::Tcp;
-            Address want = bindAddressOf(l.config, tcp ? SOCK_STREAM : SOCK_DGRAM);
+            const bool stream = isStream(l.config.protocol);
+            Address want = bindAddressOf(l.config, stream ? SOCK_STREAM : SOCK_DGRAM);
             if (isUnixDomain(l.config.protocol)) {
-                l.socket = isStream(l.config.protocol)
-                               ? unixListen(want, config_.backlog, /*nonBlocking=*/true)
-                               : unixDatagramBind(want);
+                l.socket = stream ? unixListen(want, config_.backlog, !blockingAccept())
+                                  : unixDatagramBind(want);
                 l.address = want;  // from here on, close() removes the socket file
-                if (isDatagram(l.config.protocol)) l.socket.setNonBlocking(true);
-            } else if (tcp) {
+                if (!stream && !blocking_) l.socket.setNonBlocking(true);
+            } else if (stream) {
                 ListenOptions lo;
                 lo.reuseAddr = config_.reuseAddr;
-                lo.nonBlocking = true;  // every model polls before accept
+                lo.nonBlocking = !blockingAccept();  // else the model polls before accept
                 l.socket = tcpListen(want, config_.backlog, lo);
             } else {
                 l.socket = udpBind(want, config_.reuseAddr);
-                l.socket.setNonBlocking(true);
+                if (!blocking_) l.socket.setNonBlocking(true);
             }
             l.address = l.socket.localAddress();
+            if (blocking_) watchedListeners_.push_back(waits_.watch(l.socket.fd()));
         }
     } catch (...) {
         close();
@@ -125,6 +128,8 @@ void ServerCore::open() {
 }
 
 void ServerCore::close() {
+    for (uint64_t token : watchedListeners_) waits_.unwatch(token);
+    watchedListeners_.clear();
     for (auto& l : listeners_) {
         // A listener that opened made its socket file: it goes with it.
         const bool ownsFile = l.socket.isValid() && l.address.isUnixPathName();
@@ -143,6 +148,16 @@ std::vector<Address> ServerCore::addresses() const {
 void ServerCore::requestStop() noexcept {
     stopping_.store(true, std::memory_order_release);
     if (stop_) stop_->notify();
+}
+
+void ServerCore::wakeBlockedCalls() {
+    if (blocking_) waits_.wakeAll();
+}
+
+bool ServerCore::blockingAccept() const noexcept {
+    size_t tcp = 0;
+    for (const auto& l : listeners_) tcp += l.config.protocol == Protocol::Tcp;
+    return blocking_ && tcp == 1;
 }
 
 void ServerCore::threadStarted(const std::string& role) const {

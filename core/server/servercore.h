@@ -19,6 +19,7 @@
 #include "core/net/socket.h"
 #include "core/net/trace.h"
 #include "core/net/wakeup.h"
+#include "core/server/blockingwaits.h"
 #include "core/server/connectionrecord.h"
 #include "core/server/server.h"
 #include "core/server/service.h"
@@ -43,8 +44,10 @@ public:
     ServerCore(const ServerCore&) = delete;
     ServerCore& operator=(const ServerCore&) = delete;
 
-    // Creates the stop eventfd and opens every listener (TCP listening and
-    // non-blocking, UDP bound). Throws Error and closes what it opened.
+    // Creates the stop eventfd and opens every listener (TCP listening, UDP
+    // bound). Listeners are non-blocking, except under blocking calls
+    // (usesBlockingCalls) when the model can wait in accept()/recvfrom() on
+    // its one listener: blockingAccept(). Throws Error and closes what it opened.
     // Caller's thread, before any model thread runs.
     void open();
     // Closes every listener and the stop fd. After the model has stopped.
@@ -62,6 +65,17 @@ public:
     int stopFd() const noexcept { return stop_ ? stop_->fd() : -1; }
     // Thread-safe, async-signal-safe enough (one write).
     void requestStop() noexcept;
+    // Under blocking calls, wakes what waits in them (waits().wakeAll()):
+    // after requestStop(), before the model's stop(). Thread-safe.
+    void wakeBlockedCalls();
+    // The blocking calls' side of stop: sockets to shut down, sleeps to
+    // interrupt. Thread-safe.
+    BlockingWaits& waits() noexcept { return waits_; }
+    // True when the model waits in blocking calls (ServerConfig::io).
+    bool blockingCalls() const noexcept { return blocking_; }
+    // Blocking calls and a single TCP listener: accept() waits on it
+    // directly. Several listeners are polled first (accept cannot wait on two).
+    bool blockingAccept() const noexcept;
     bool stopRequested() const noexcept { return stopping_.load(std::memory_order_acquire); }
 
     ServerObserver* observer() const noexcept { return observer_; }
@@ -104,6 +118,9 @@ private:
     TraceObserver* trace_;
     std::optional<Wakeup> stop_;  // never drained once notified: stays readable
     std::atomic<bool> stopping_{false};
+    const bool blocking_;
+    BlockingWaits waits_;
+    std::vector<uint64_t> watchedListeners_;
 
     std::atomic<uint64_t> nextId_{1};
     std::atomic<uint64_t> accepted_{0}, active_{0}, bytesIn_{0}, bytesOut_{0};

@@ -1,11 +1,12 @@
 #pragma once
 // Services are written once, as event-driven state machines, and every
 // concurrency model drives them: a blocking model runs one session on its
-// own thread (or process) with poll() for data and timers; an event-driven
-// model runs thousands of sessions in one loop. A service therefore never
-// sleeps and never touches a socket: it asks its context to send, to close
-// or to start a timer. This is what lets one select/poll/epoll thread serve
-// 100 clock clients at once.
+// own thread (or process), blocking in recv() and sleeping until its next
+// timer as the course's programs do (or, with IoMode::Poll, with one poll()
+// for data and timers); an event-driven model runs thousands of sessions in
+// one loop. A service therefore never sleeps itself and never touches a
+// socket: it asks its context to send, to close or to start a timer. This is
+// what lets one select/poll/epoll thread serve 100 clock clients at once.
 
 #include <chrono>
 #include <memory>

@@ -141,6 +141,8 @@ void ServerForm::buildForm() {
     modelForm->addRow(tr("Backlog:"), backlog_);
     modelForm->addRow(tr("Max connections:"), maxConnections_);
     modelForm->addRow(tr("Idle timeout:"), idleTimeout_);
+    buildIoBox();
+    modelForm->addRow(tr("&Waiting:"), io_);
 
     auto* extraBox =
         new QGroupBox(tr("Extra listeners (multi-service; with UDP: select, poll or epoll)"), this);
@@ -179,6 +181,29 @@ void ServerForm::buildForm() {
     connect(listeners_, &ListenerTable::changed, this, &ServerForm::refresh);
 }
 
+// How iterative, fork, thread and pool wait (ServerConfig::io).
+void ServerForm::buildIoBox() {
+    io_ = new QComboBox(this);
+    io_->setObjectName(QStringLiteral("ioBox"));
+    io_->addItem(tr("Blocking calls (as in the course)"), QStringLiteral("blocking"));
+    io_->addItem(tr("Non-blocking sockets + poll()"), QStringLiteral("poll"));
+}
+
+void ServerForm::refreshIoBox() {
+    const QString model = model_->currentText();
+    const bool eventLoop = model == QLatin1String("select") || model == QLatin1String("poll") ||
+                           model == QLatin1String("epoll");
+    io_->setEnabled(!eventLoop);
+    io_->setToolTip(
+        eventLoop
+            ? tr("The %1 model is an event loop: it always waits in %1 for every socket at once.")
+                  .arg(model == QLatin1String("epoll") ? QStringLiteral("epoll_wait") : model)
+            : tr("Blocking calls: accept() and recv() wait in the kernel and the clock sleeps "
+                 "between its lines, as the course's programs do; stop wakes them with "
+                 "shutdown() and a signal. Non-blocking: every wait is a poll() that also "
+                 "watches the stop event."));
+}
+
 ServerConfig ServerForm::config() const {
     ServerConfig c;
     ListenerConfig main;
@@ -194,6 +219,7 @@ ServerConfig ServerForm::config() const {
     c.poolSize = poolSize_->value();
     c.maxConnections = maxConnections_->value();
     c.idleTimeoutMs = idleTimeout_->value();
+    c.io = ioModeFromName(io_->currentData().toString().toStdString()).value_or(IoMode::Blocking);
     c.serviceOptions.ticks = ticks_->value();
     c.serviceOptions.intervalMs = interval_->value();
     c.serviceOptions.terminator = static_cast<Terminator>(terminator_->currentData().toInt());
@@ -219,6 +245,7 @@ void ServerForm::setConfig(const ServerConfig& c) {
     poolSize_->setValue(c.poolSize);
     maxConnections_->setValue(c.maxConnections);
     idleTimeout_->setValue(c.idleTimeoutMs);
+    io_->setCurrentIndex(io_->findData(QString::fromLatin1(ioModeName(c.io))));
     ticks_->setValue(c.serviceOptions.ticks);
     interval_->setValue(c.serviceOptions.intervalMs);
     terminator_->setCurrentIndex(terminator_->findData(int(c.serviceOptions.terminator)));
@@ -302,6 +329,7 @@ void ServerForm::refresh() {
     form_->setRowVisible(bind_, !local);
     form_->setRowVisible(port_, !local);
     form_->setRowVisible(path_, local);
+    refreshIoBox();
 
     // Bad fields are marked where they are, the first problem also below.
     const QString badBind = bindProblem();
@@ -342,6 +370,7 @@ void ServerForm::saveSettings() const {
     s.setValue(kGroup + QStringLiteral("backlog"), backlog_->value());
     s.setValue(kGroup + QStringLiteral("maxConnections"), maxConnections_->value());
     s.setValue(kGroup + QStringLiteral("idleTimeout"), idleTimeout_->value());
+    s.setValue(kGroup + QStringLiteral("io"), io_->currentData());
 }
 
 void ServerForm::loadSettings() {
@@ -368,6 +397,8 @@ void ServerForm::loadSettings() {
     backlog_->setValue(s.value(kGroup + QStringLiteral("backlog"), 128).toInt());
     maxConnections_->setValue(s.value(kGroup + QStringLiteral("maxConnections"), 0).toInt());
     idleTimeout_->setValue(s.value(kGroup + QStringLiteral("idleTimeout"), 0).toInt());
+    io_->setCurrentIndex(std::max(
+        0, io_->findData(s.value(kGroup + QStringLiteral("io"), QStringLiteral("blocking")))));
     refreshing_ = false;
     refresh();
 }

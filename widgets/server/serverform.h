@@ -49,6 +49,8 @@ private:
     // unix, unixgram: the socket path's problem ("" when usable).
     QString pathProblem() const;
     QString rootProblem() const;
+    void buildIoBox();
+    void refreshIoBox();
 
     QFormLayout* form_ = nullptr;
     QComboBox* protocol_;
@@ -67,6 +69,7 @@ private:
     QSpinBox* backlog_;
     QSpinBox* maxConnections_;
     QSpinBox* idleTimeout_;
+    QComboBox* io_ = nullptr;  // ServerConfig::io: "blocking" / "poll" as item data
     ListenerTable* listeners_;
     QLabel* problem_;
     QDialogButtonBox* buttons_;

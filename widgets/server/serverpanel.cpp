@@ -164,6 +164,12 @@ void ServerPanel::onStartFinished(TaskResult<std::unique_ptr<Server>> started) {
     server_ = std::move(*started.value);
     addresses_ = server_->addresses();
     modelName_ = q(server_->modelName());
+    // How the blocking models wait (ServerConfig::io): "thread, blocking calls".
+    if (usesBlockingCalls(server_->config()))
+        modelName_ = tr("%1, blocking calls").arg(modelName_);
+    else if (server_->config().io == IoMode::Poll && server_->config().model != "select" &&
+             server_->config().model != "poll" && server_->config().model != "epoll")
+        modelName_ = tr("%1, non-blocking + poll()").arg(modelName_);
     uptime_.start();
     setState(Running);
     emit titleChanged(title());

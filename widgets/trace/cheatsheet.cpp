@@ -103,6 +103,20 @@ QVector<CheatSheetEntry> CheatSheet::entries() {
          tr("Turns a host name and a port into socket addresses (IPv4 and IPv6), ready for "
             "connect or bind."),
          tr("EAI_NONAME: unknown host; EAI_AGAIN: the name server did not answer (try again).")},
+        {QStringLiteral("sleep"),
+         tr("sleep(1), usleep(): the thread waits and serves nobody (the kernel's nanosleep). "
+            "The course's clock sleeps between two lines; what a client sends meanwhile waits "
+            "in the socket's buffer."),
+         tr("EINTR: a signal interrupted the sleep. The workbench stops a sleeping server "
+            "thread that way (a handler installed without SA_RESTART).")},
+        {QStringLiteral("blocking calls"),
+         tr("On a blocking socket accept, recv, recvfrom and send wait in the kernel: the call's "
+            "duration in the trace is the wait. To wake a thread waiting there, another thread "
+            "calls shutdown(fd, SHUT_RDWR): accept then fails with EINVAL, recv and recvfrom "
+            "return 0, send fails with EPIPE."),
+         tr("EINTR: a signal arrived during the wait; EAGAIN on a blocking socket: the "
+            "SO_RCVTIMEO delay passed (an idle timeout); ENOTCONN from shutdown on a UDP "
+            "socket: expected, it still wakes recvfrom.")},
     };
 }
 
@@ -134,6 +148,8 @@ QString sheetKey(const QString& call) {
         {QStringLiteral("INADDR_LOOPBACK"), QStringLiteral("INADDR_ANY/INADDR_LOOPBACK")},
         {QStringLiteral("getpeername"), QStringLiteral("getsockname")},
         {QStringLiteral("getsockopt"), QStringLiteral("setsockopt")},
+        {QStringLiteral("nanosleep"), QStringLiteral("sleep")},
+        {QStringLiteral("clock_nanosleep"), QStringLiteral("sleep")},
     };
     return aliases.value(call, call);
 }

@@ -58,6 +58,11 @@ void ForkModel::start(ServerCore& core) {
     // waits for the parent to read, it does not lose its reports.
     ::fcntl(pipe_[0], F_SETFL, O_NONBLOCK);
     reader_ = std::make_unique<ForkChannelReader>(pipe_[0], core);
+    childAdded_.emplace();
+    supervisor_ = std::thread([this] {
+        ServerThreadScope scope(*core_, "fork model reports and reaping");
+        superviseLoop();
+    });
     thread_ = std::thread([this] {
         ServerThreadScope scope(*core_, "fork model accept loop");
         acceptLoop();
@@ -66,26 +71,14 @@ void ForkModel::start(ServerCore& core) {
 
 void ForkModel::acceptLoop() {
     Acceptor acceptor(*core_);
-    acceptor.extraFds.push_back(pipe_[0]);
-    acceptor.onIdle = [this] { reap(); };
-    acceptor.onReady = [this, &acceptor](int fd) {
-        if (fd == pipe_[0]) {
-            reader_->readAvailable();
-            return;
-        }
-        reap();  // a pidfd became readable: that child has exited
-        acceptor.extraFds.assign(1, pipe_[0]);
-        for (auto& [pid, c] : children_)
-            if (c.pidfd >= 0)
-                acceptor.extraFds.push_back(c.pidfd);
-            else
-                acceptor.idleTimeoutMs = 100;  // no pidfd (old kernel): reap on a tick
-    };
     while (auto client = acceptor.next()) {
         auto record = core_->newRecord(client->listener, client->peer, client->socket.fd());
+        // Held across fork and registration: the supervisor replays no
+        // report of this child before its record is registered.
+        std::unique_lock lock(mutex_);
         // Why forking here is safe even inside the GUI process: the child
-        // starts with this one thread, which holds no lock of ours now (we
-        // fork outside every engine mutex). In the child we only run the
+        // starts with this one thread, which holds no lock of ours but
+        // mutex_ (the child never touches it). In the child we only run the
         // session over the already-accepted socket, our own fresh objects,
         // glibc's malloc (which its own atfork handlers keep usable) and raw
         // write(2) to the pipe: the parent's observers, Qt objects and
@@ -110,15 +103,39 @@ void ForkModel::acceptLoop() {
         record->pid = pid;
         record->tid = pid;
         client->socket.close();  // the parent's copy: the child serves it
-        Child c{record, openPidfd(pid)};
-        if (c.pidfd >= 0)
-            acceptor.extraFds.push_back(c.pidfd);
-        else
-            acceptor.idleTimeoutMs = 100;  // no pidfd (old kernel): reap on a tick
-        children_.emplace(pid, c);
+        children_.emplace(pid, Child{record, openPidfd(pid)});
         core_->connectionOpened(*record);
+        lock.unlock();
+        childAdded_->notify();
     }
-    reader_->readAvailable();
+}
+
+// Relays the children's reports and reaps them, whatever the accept
+// thread is doing (with blocking calls it waits in accept()): one poll on
+// the stop fd, the pipe, "a child was added" and one pidfd per child.
+void ForkModel::superviseLoop() {
+    for (;;) {
+        std::vector<pollfd> fds{
+            {core_->stopFd(), POLLIN, 0}, {pipe_[0], POLLIN, 0}, {childAdded_->fd(), POLLIN, 0}};
+        int timeout = -1;
+        {
+            std::lock_guard lock(mutex_);
+            for (auto& [pid, c] : children_)
+                if (c.pidfd >= 0)
+                    fds.push_back({c.pidfd, POLLIN, 0});
+                else
+                    timeout = 100;  // no pidfd (old kernel): reap on a tick
+        }
+        if (sys::poll(fds.data(), fds.size(), timeout) < 0) {
+            core_->error(ErrorInfo{ErrorKind::System, "poll", errno, 0, {}, {}});
+            return;
+        }
+        if (fds[0].revents) return;
+        if (fds[2].revents) childAdded_->drain();
+        std::lock_guard lock(mutex_);
+        reader_->readAvailable();
+        reap();
+    }
 }
 
 void ForkModel::runChild(AcceptedClient& client, std::shared_ptr<ConnectionRecord> parentRecord) {
@@ -149,6 +166,10 @@ void ForkModel::runChild(AcceptedClient& client, std::shared_ptr<ConnectionRecor
     params.options = &core_->options();
     params.reporter = &reporter;
     params.stopFd = core_->stopFd();
+    // The child's own: the parent's may be locked by another of its threads.
+    // The parent stops a child with SIGTERM.
+    BlockingWaits waits;
+    params.waits = core_->blockingCalls() ? &waits : nullptr;
     params.idleTimeoutMs = core_->config().idleTimeoutMs;
     runBlockingSession(std::move(client.socket), std::move(record), params);
     ::_exit(0);
@@ -195,7 +216,9 @@ void ForkModel::killAndReapAll() {
             reap();
         }
     };
-    waitFor(std::chrono::milliseconds(300));
+    // With blocking calls the children wait in recv() or sleep and never
+    // see the stop fd: SIGTERM at once.
+    if (!core_->blockingCalls()) waitFor(std::chrono::milliseconds(300));
     for (auto& [pid, c] : children_) ::kill(pid, SIGTERM);
     waitFor(std::chrono::milliseconds(200));
     for (auto& [pid, c] : children_) ::kill(pid, SIGKILL);
@@ -209,6 +232,8 @@ void ForkModel::killAndReapAll() {
 
 void ForkModel::stop() {
     if (thread_.joinable()) thread_.join();
+    if (supervisor_.joinable()) supervisor_.join();
+    childAdded_.reset();
     if (reader_) killAndReapAll();
     reader_.reset();
     for (int& fd : pipe_) {

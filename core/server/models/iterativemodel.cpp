@@ -28,6 +28,7 @@ void IterativeModel::runTcp() {
     params.options = &core_->options();
     params.reporter = core_;
     params.stopFd = core_->stopFd();
+    params.waits = core_->blockingCalls() ? &core_->waits() : nullptr;
     params.idleTimeoutMs = core_->config().idleTimeoutMs;
     while (auto client = acceptor.next()) {
         params.service = core_->listeners()[client->listener].service.get();
@@ -41,6 +42,10 @@ void IterativeModel::runUdp() {
     TimerQueue timers;
     try {
         DatagramEndpoint endpoint(*core_, 0, timers);
+        if (core_->blockingCalls()) {
+            serveUdpBlocking(endpoint, timers);
+            return;
+        }
         while (!core_->stopRequested()) {
             pollfd fds[2] = {{core_->stopFd(), POLLIN, 0}, {endpoint.fd(), POLLIN, 0}};
             int r = sys::poll(fds, 2, timers.nextTimeoutMs());
@@ -50,6 +55,21 @@ void IterativeModel::runUdp() {
         }
     } catch (const std::exception& e) {
         core_->log(std::string("UDP loop ended: ") + e.what());
+    }
+}
+
+// The course's UDP server: recvfrom() one request, serve it to its end
+// (the clock's ticks, sleeping between them), then recvfrom() the next.
+// Requests that arrive meanwhile wait in the socket's receive buffer.
+void IterativeModel::serveUdpBlocking(DatagramEndpoint& endpoint, TimerQueue& timers) {
+    BlockingWaits& waits = core_->waits();
+    while (!waits.stopping()) {
+        endpoint.readOne();
+        while (!timers.empty() && !waits.stopping()) {
+            const int ms = timers.nextTimeoutMs();
+            if (ms > 0 && !waits.sleepFor(Millis(ms))) return;
+            timers.runDue();
+        }
     }
 }
 

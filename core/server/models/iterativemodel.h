@@ -1,15 +1,20 @@
 #pragma once
 // iterative: the course's "serveur itératif". One thread accepts a client,
 // serves it to the end, then goes back to accept; others wait in the
-// listen backlog meanwhile. Over UDP: one recvfrom loop whose poll timeout
-// is the next timer (the clock's ticks), so one peer's ticks run at a time
-// no more than the loop allows.
+// listen backlog meanwhile. Over UDP, with blocking calls (the default),
+// one at a time too: recvfrom() one request, serve it to its end (the
+// clock's ticks with a sleep between them), then recvfrom() the next; other
+// requests wait in the socket's buffer. With IoMode::Poll: one recvfrom
+// loop whose poll timeout is the next timer, so the peers' ticks interleave.
 
 #include <thread>
 
 #include "core/server/models/concurrencymodel.h"
 
 namespace sockwb {
+
+class DatagramEndpoint;
+class TimerQueue;
 
 class IterativeModel final : public ConcurrencyModel {
 public:
@@ -20,6 +25,7 @@ public:
 private:
     void runTcp();
     void runUdp();
+    void serveUdpBlocking(DatagramEndpoint& endpoint, TimerQueue& timers);
     ServerCore* core_ = nullptr;
     std::thread thread_;
 };

@@ -39,6 +39,7 @@ void PoolModel::workerLoop(int index) {
     params.options = &core_->options();
     params.reporter = core_;
     params.stopFd = core_->stopFd();
+    params.waits = core_->blockingCalls() ? &core_->waits() : nullptr;
     params.idleTimeoutMs = core_->config().idleTimeoutMs;
     for (;;) {
         AcceptedClient client;

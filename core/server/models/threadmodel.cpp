@@ -28,7 +28,9 @@ void ThreadModel::reapFinished() {
 
 void ThreadModel::acceptLoop() {
     Acceptor acceptor(*core_);
-    acceptor.extraFds = {workerDone_->fd()};
+    // Blocking calls: accept() cannot also wait for the eventfd, so finished
+    // workers are joined when the next client comes (and at stop).
+    if (!core_->blockingCalls()) acceptor.extraFds = {workerDone_->fd()};
     acceptor.onReady = [this](int) {
         workerDone_->drain();
         reapFinished();
@@ -50,6 +52,7 @@ void ThreadModel::acceptLoop() {
                 params.options = &core_->options();
                 params.reporter = core_;
                 params.stopFd = core_->stopFd();
+                params.waits = core_->blockingCalls() ? &core_->waits() : nullptr;
                 params.idleTimeoutMs = core_->config().idleTimeoutMs;
                 params.broadcast = l.service->needsBroadcast();
                 auto record = core_->newRecord(index, peer, socket->fd());

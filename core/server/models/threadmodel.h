@@ -1,9 +1,12 @@
 #pragma once
 // thread: a thread per client (course: pthread_create + detach). Here the
 // threads are kept in a list and joined: finished ones as new clients come,
-// the rest at stop, where the stop fd in every session's poll ends them.
-// A finishing thread notifies a Wakeup the acceptor polls, so it is
-// joined at once, not when the next client happens to come.
+// the rest at stop, where the stop fd in every session's poll (or, with
+// blocking calls, the shutdown of every session's socket) ends them.
+// IoMode::Poll: a finishing thread notifies a Wakeup the acceptor polls,
+// so it is joined at once, not when the next client happens to come.
+// IoMode::Blocking: the acceptor waits in accept() alone, so finished
+// threads (already gone from the kernel) are joined at the next client.
 
 #include <atomic>
 #include <list>
