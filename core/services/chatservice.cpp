@@ -4,8 +4,6 @@ namespace sockwb {
 
 namespace {
 
-constexpr int kTailTimer = 1;
-
 class ChatSession final : public Session {
 public:
     void onData(SessionContext& ctx, std::string_view bytes) override {
@@ -37,23 +35,9 @@ public:
                 lineLength_ = 0;
             }
         }
-        if (!line_.empty() && !timerArmed_) {
-            ctx.startTimer(ChatService::kTailDelay, kTailTimer);
-            timerArmed_ = true;
-        }
-    }
-
-    // No '\n' came in time: the bytes go out as they are (the course's way).
-    void onTimer(SessionContext& ctx, int id) override {
-        if (id != kTailTimer) return;
-        timerArmed_ = false;
+        // Bytes without their '\n' go out at once, as they came (the course's
+        // server relays what one recv() gave): nothing waits for a '\n'.
         relayTail(ctx);
-    }
-
-    // A client that leaves after a message without '\n': it is relayed.
-    void onPeerClosed(SessionContext& ctx) override {
-        relayTail(ctx);
-        ctx.close();
     }
 
 private:
@@ -66,7 +50,6 @@ private:
     std::string line_;       // bytes of the current line not relayed yet
     size_t lineLength_ = 0;  // bytes of the current line so far, relayed or not
     bool skipping_ = false;  // dropping a refused line up to its '\n'
-    bool timerArmed_ = false;
 };
 
 }  // namespace

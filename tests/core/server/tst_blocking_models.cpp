@@ -253,6 +253,7 @@ void tst_BlockingModels::stopWakesBlockedCalls() {
         ServerConfig c = configFor(model.toStdString(), sleep ? "clock" : "echo");
         c.serviceOptions.ticks = 2;
         c.serviceOptions.intervalMs = 60000;
+        c.serviceOptions.terminator = Terminator::Lf;  // the test reads up to the first '\n'
         auto server = std::make_shared<Server>(c);
         server->setTraceObserver(&trace);
         server->start();
