@@ -3,6 +3,7 @@
 #include <QApplication>
 #include <QDeadlineTimer>
 #include <QDir>
+#include <QLineEdit>
 #include <QPainter>
 #include <QPlainTextEdit>
 #include <QTabWidget>
@@ -15,10 +16,13 @@
 #include "app/gui/mainwindow.h"
 #include "core/net/framing.h"
 #include "core/net/socket.h"
+#include "widgets/addresses/addresseswindow.h"
 #include "widgets/client/clientwindow.h"
 #include "widgets/client/sendpanel.h"
 #include "widgets/common/translations.h"
 #include "widgets/compare/comparewindow.h"
+#include "widgets/run/programrunner.h"
+#include "widgets/run/runwindow.h"
 #include "widgets/server/serverform.h"
 #include "widgets/server/serverpanel.h"
 #include "widgets/shell/sidebar.h"
@@ -50,6 +54,55 @@ void typeAndSend(ClientWindow* w, const QString& text) {
     if (auto* edit = w->sendPanel()->findChild<QPlainTextEdit*>()) edit->setPlainText(text);
     w->sendPanel()->sendNow();
 }
+}  // namespace
+
+namespace {
+
+// What the course teaches, seen: the thread model's clock serving a client
+// with blocking calls (accept's wait, recv, send, nanosleep), that client
+// being a program run under the tracer (the workbench's own CLI, as a
+// student's program would be), and an address byte by byte.
+bool shootCourseViews(MainWindow& window, const QDir& dir) {
+    bool ok = true;
+    ServerConfig clock;
+    clock.listeners.front().service = "clock";
+    clock.model = "thread";
+    clock.serviceOptions.ticks = 3;
+    clock.serviceOptions.intervalMs = 300;
+    ServerPanel* panel = window.addServer(clock);
+    if (!waitFor([&] { return panel->state() == ServerPanel::Running; })) return false;
+    const QString port = QString::number(panel->addresses().front().port());
+    settle(400);  // accept() waits a little: its duration shows it
+
+    RunWindow run;
+    run.resize(1100, 720);
+    run.show();
+    ok &= run.run(
+        QCoreApplication::applicationFilePath(),
+        {QStringLiteral("client"), QStringLiteral("127.0.0.1"), port, QStringLiteral("--send"),
+         QStringLiteral("Bonjour"), QStringLiteral("--until"), QStringLiteral("Au Revoir")});
+    ok &= waitFor([&] { return !run.runner()->isRunning(); }, 10000);
+    settle(300);
+    ok &= save(&run, dir, QStringLiteral("run-program.png"));
+    run.close();
+
+    window.sideBar()->select(panel);
+    if (auto* tabs = panel->findChild<QTabWidget*>(QStringLiteral("serverTabs")))
+        tabs->setCurrentIndex(2);
+    settle(600);  // the panels refresh every 500 ms
+    panel->traceView()->table()->scrollToTop();
+    settle(50);
+    ok &= save(&window, dir, QStringLiteral("blocking-trace.png"));
+
+    AddressesWindow addresses;
+    addresses.resize(1060, 560);
+    addresses.show();
+    addresses.input()->setText(QStringLiteral("127.0.0.1 8080"));
+    settle(800);  // the lookup starts 300 ms after typing stops
+    ok &= save(&addresses, dir, QStringLiteral("addresses.png"));
+    return ok;
+}
+
 }  // namespace
 
 int runScreenshots(int argc, char** argv, const char* dirName, const QString& language) {
@@ -192,6 +245,7 @@ int runScreenshots(int argc, char** argv, const char* dirName, const QString& la
     settle(200);
     ok &= save(&compare, dir, QStringLiteral("compare.png"));
     compare.close();
+    ok &= shootCourseViews(window, dir);
 
     release = true;
     for (auto& t : plain) t.join();

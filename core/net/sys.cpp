@@ -190,13 +190,8 @@ int setsockopt(int fd, int level, int name, const void* value, socklen_t len) {
     return traced(
         "setsockopt", fd, [&] { return ::setsockopt(fd, level, name, value, len); },
         [&](int) {
-            std::string v =
-                len == sizeof(int) ? "[" + num(*static_cast<const int*>(value)) + "]" : "{...}";
-            if (len == sizeof(timeval) && level == SOL_SOCKET &&
-                (name == SO_RCVTIMEO || name == SO_SNDTIMEO)) {
-                const auto* tv = static_cast<const timeval*>(value);
-                v = "{tv_sec=" + num(tv->tv_sec) + ", tv_usec=" + num(tv->tv_usec) + "}";
-            }
+            std::string v = sockoptValue(level, name, value, len);
+            if (v.empty()) v = "{...}";
             return num(fd) + ", " + sockoptName(level, name) + ", " + v + ", " + num(len);
         });
 }

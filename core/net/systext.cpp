@@ -175,4 +175,26 @@ std::string dataPreview(const void* data, size_t len, size_t maxBytes) {
     return s;
 }
 
+std::string sockoptValue(int level, int name, const void* value, size_t len) {
+    if (level == SOL_SOCKET && (name == SO_RCVTIMEO || name == SO_SNDTIMEO) &&
+        len == sizeof(timeval)) {
+        timeval tv;
+        std::memcpy(&tv, value, sizeof tv);
+        return "{tv_sec=" + std::to_string(tv.tv_sec) + ", tv_usec=" + std::to_string(tv.tv_usec) +
+               "}";
+    }
+    if (level == SOL_SOCKET && name == SO_LINGER && len == sizeof(linger)) {
+        linger l;
+        std::memcpy(&l, value, sizeof l);
+        return "{l_onoff=" + std::to_string(l.l_onoff) +
+               ", l_linger=" + std::to_string(l.l_linger) + "}";
+    }
+    if (len == sizeof(int)) {
+        int v;
+        std::memcpy(&v, value, sizeof v);
+        return "[" + std::to_string(v) + "]";
+    }
+    return {};
+}
+
 }  // namespace sockwb::sys

@@ -24,6 +24,10 @@ std::string sockaddrText(const sockaddr* addr, socklen_t len);
 std::string unixSockaddrName(const sockaddr* addr, socklen_t len);
 // "SOL_SOCKET, SO_REUSEADDR", "IPPROTO_TCP, TCP_NODELAY", else numbers.
 std::string sockoptName(int level, int name);
+// An option value as text when its shape is known: an int "[1]", a timeval
+// (SO_RCVTIMEO, SO_SNDTIMEO) "{tv_sec=5, tv_usec=0}", a linger
+// "{l_onoff=1, l_linger=0}"; "" otherwise (the caller shows what it can).
+std::string sockoptValue(int level, int name, const void* value, size_t len);
 // "MSG_NOSIGNAL|MSG_PEEK", "0" for none, unknown bits as a number.
 std::string msgFlagsText(int flags);
 // Printable preview of data: "Bonjour\n" escaped, cut at maxBytes with "...".

@@ -46,11 +46,9 @@ std::string dataOf(const Rec& r, bool received) {
 
 std::string optionValue(const Rec& r, bool after) {
     if (after && r.result < 0) return "...";
-    if (r.data_stored == sizeof(int)) {
-        int v;
-        std::memcpy(&v, r.data, sizeof v);
-        return "[" + num(v) + "]";
-    }
+    const std::string v = sys::sockoptValue(static_cast<int>(r.arg[0]), static_cast<int>(r.arg[1]),
+                                            r.data, r.data_stored);
+    if (!v.empty()) return v;
     return r.data_stored ? sys::dataPreview(r.data, r.data_stored, 16) : "NULL";
 }
 

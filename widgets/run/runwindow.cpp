@@ -91,7 +91,11 @@ QWidget* RunWindow::buildForm() {
     auto* programRow = new QHBoxLayout;
     programRow->addWidget(program_, 1);
     programRow->addWidget(browse);
-    grid->addRow(tr("&Program:"), programRow);
+    // A row holding a layout gets no buddy from addRow: the label needs one
+    // for its accelerator (else the '&' shows).
+    auto* programLabel = new QLabel(tr("&Program:"), form);
+    programLabel->setBuddy(program_);
+    grid->addRow(programLabel, programRow);
     arguments_ = new QLineEdit(form);
     arguments_->setObjectName(QStringLiteral("runArguments"));
     arguments_->setPlaceholderText(tr("8080 (split as a shell does: quotes keep spaces)"));
@@ -104,7 +108,9 @@ QWidget* RunWindow::buildForm() {
     auto* dirRow = new QHBoxLayout;
     dirRow->addWidget(workDir_, 1);
     dirRow->addWidget(browseDir);
-    grid->addRow(tr("&Working folder:"), dirRow);
+    auto* dirLabel = new QLabel(tr("&Working folder:"), form);
+    dirLabel->setBuddy(workDir_);
+    grid->addRow(dirLabel, dirRow);
     runButton_ = new QPushButton(tr("&Run"), form);
     runButton_->setObjectName(QStringLiteral("runButton"));
     stopButton_ = new QPushButton(tr("&Stop"), form);
