@@ -2,6 +2,140 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr" sourcelanguage="en">
 <context>
+    <name>sockwb::AddressText</name>
+    <message>
+        <location filename="../../widgets/addresses/addresstext.cpp" line="+18"/>
+        <source>Offset</source>
+        <translation>Décalage</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Field</source>
+        <translation>Champ</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Bytes (hex)</source>
+        <translation>Octets (hexa)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Value</source>
+        <translation>Valeur</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 = %2 (host order)</source>
+        <translation>%1 = %2 (ordre de l&apos;hôte)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 = htons(%1), network order; read without ntohs here: %2</source>
+        <translation>%1 = htons(%1), ordre réseau ; lu sans ntohs ici : %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1: in network order; ntohl(s_addr) = %2</source>
+        <translation>%1 : dans l&apos;ordre réseau ; ntohl(s_addr) = %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>padding up to sizeof(struct sockaddr): zeros</source>
+        <translation>remplissage jusqu&apos;à sizeof(struct sockaddr) : des zéros</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 (network order)</source>
+        <translation>%1 (ordre réseau)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>0: no interface (needed for link-local fe80::)</source>
+        <translation>0 : aucune interface (nécessaire pour les adresses lien-local fe80::)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>interface index %1 (host order)</source>
+        <translation>index d&apos;interface %1 (ordre de l&apos;hôte)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>struct %1, sizeof = %2 bytes</source>
+        <translation>struct %1, sizeof = %2 octets</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>A valid IPv4 address: inet_pton wrote its 4 bytes into sin_addr.</source>
+        <translation>Une adresse IPv4 valide : inet_pton a écrit ses 4 octets dans sin_addr.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A valid IPv6 address: inet_pton wrote its 16 bytes into sin6_addr.</source>
+        <translation>Une adresse IPv6 valide : inet_pton a écrit ses 16 octets dans sin6_addr.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Not a valid IPv4 address: inet_pton returns 0 (each of the 4 numbers must be 0 to 255). Not a host name either: getaddrinfo is not asked.</source>
+        <translation>Pas une adresse IPv4 valide : inet_pton renvoie 0 (chacun des 4 nombres doit être compris entre 0 et 255). Pas non plus un nom d&apos;hôte : getaddrinfo n&apos;est pas interrogé.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Not a valid IPv6 address: inet_pton returns 0. Not a host name either: getaddrinfo is not asked.</source>
+        <translation>Pas une adresse IPv6 valide : inet_pton renvoie 0. Pas non plus un nom d&apos;hôte : getaddrinfo n&apos;est pas interrogé.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Not an address: a host name, which only getaddrinfo can turn into addresses.</source>
+        <translation>Pas une adresse : un nom d&apos;hôte, que seul getaddrinfo peut convertir en adresses.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>%1 = %2: %3</source>
+        <translation>%1 = %2 : %3</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%1 = 0: %n result(s)</source>
+        <translation>
+            <numerusform>%1 = 0 : %n résultat</numerusform>
+            <numerusform>%1 = 0 : %n résultats</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>, canonname &quot;%1&quot;</source>
+        <translation>, canonname « %1 »</translation>
+    </message>
+</context>
+<context>
+    <name>sockwb::AddressesWindow</name>
+    <message>
+        <location filename="../../widgets/addresses/addresseswindow.cpp" line="+39"/>
+        <source>Addresses</source>
+        <translation>Adresses</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>An address and a port, or a host name: 127.0.0.1 8080, [::1]:80, localhost 80</source>
+        <translation>Une adresse et un port, ou un nom d&apos;hôte : 127.0.0.1 8080, [::1]:80, localhost 80</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>How the socket API holds an address: the bytes of struct sockaddr_in (IPv4) or sockaddr_in6 (IPv6) in memory. The port is stored in network order (big-endian): htons(8080) gives the bytes 1f 90.</source>
+        <translation>Comment l&apos;API socket stocke une adresse : les octets de struct sockaddr_in (IPv4) ou sockaddr_in6 (IPv6) en mémoire. Le port est stocké dans l&apos;ordre réseau (gros-boutiste) : htons(8080) donne les octets 1f 90.</translation>
+    </message>
+    <message>
+        <location line="+72"/>
+        <source>Filled by hand: inet_pton, then htons for the port</source>
+        <translation>Rempli à la main : inet_pton, puis htons pour le port</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>getaddrinfo result %1</source>
+        <translation>résultat %1 de getaddrinfo</translation>
+    </message>
+</context>
+<context>
     <name>sockwb::ByteFormat</name>
     <message>
         <location filename="../../widgets/common/byteformat.cpp" line="+27"/>
@@ -162,7 +296,37 @@
         <translation>EBADF / ENOTSOCK&#xa0;: ce n&apos;est pas un socket valide.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
+        <source>Convert between host byte order and network byte order (big-endian): htons(8080) gives the 16-bit value whose bytes in memory are 1f 90, the order sin_port needs; htonl does the same for 32-bit values such as s_addr. ntohs/ntohl convert back.</source>
+        <translation>Conversion entre l&apos;ordre des octets de l&apos;hôte et l&apos;ordre réseau (gros-boutiste) : htons(8080) donne la valeur sur 16 bits dont les octets en mémoire sont 1f 90, l&apos;ordre qu&apos;attend sin_port ; htonl fait de même pour les valeurs sur 32 bits comme s_addr. ntohs/ntohl font la conversion inverse.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No error: they never fail. Forgetting them is the error: on a little-endian PC port 8080 without htons becomes port 36895 (0x901f).</source>
+        <translation>Aucune erreur : elles n&apos;échouent jamais. L&apos;erreur, c&apos;est de les oublier : sur un PC petit-boutiste, le port 8080 sans htons devient le port 36895 (0x901f).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>inet_pton turns the text &quot;192.168.1.10&quot; or &quot;::1&quot; into the binary address (in network order) for sin_addr / sin6_addr; inet_ntop writes it back as text. Numbers only: a host name needs getaddrinfo.</source>
+        <translation>inet_pton convertit le texte « 192.168.1.10 » ou « ::1 » en adresse binaire (dans l&apos;ordre réseau) pour sin_addr / sin6_addr ; inet_ntop la réécrit sous forme de texte. Nombres uniquement : un nom d&apos;hôte nécessite getaddrinfo.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>inet_pton returns 0 (not -1) when the text is not a valid address of that family (&quot;999.1.1.1&quot;, a name); -1 with EAFNOSUPPORT for an unknown family. inet_ntop: ENOSPC when the buffer is too small (use INET6_ADDRSTRLEN).</source>
+        <translation>inet_pton renvoie 0 (et non -1) quand le texte n&apos;est pas une adresse valide de cette famille (« 999.1.1.1 », un nom) ; -1 avec EAFNOSUPPORT pour une famille inconnue. inet_ntop : ENOSPC quand le tampon est trop petit (utilisez INET6_ADDRSTRLEN).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>INADDR_ANY (0.0.0.0) binds a server to every interface of the machine; INADDR_LOOPBACK (127.0.0.1) only to this machine, unreachable from others. In IPv6: in6addr_any (::) and in6addr_loopback (::1). Both are host-order numbers: htonl(INADDR_LOOPBACK).</source>
+        <translation>INADDR_ANY (0.0.0.0) lie un serveur à toutes les interfaces de la machine ; INADDR_LOOPBACK (127.0.0.1) seulement à cette machine, injoignable depuis les autres. En IPv6 : in6addr_any (::) et in6addr_loopback (::1). Les deux sont des nombres dans l&apos;ordre de l&apos;hôte : htonl(INADDR_LOOPBACK).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>EADDRNOTAVAIL: binding to an address that is not one of this machine&apos;s; a server bound to 127.0.0.1 refuses other machines (ECONNREFUSED for them).</source>
+        <translation>EADDRNOTAVAIL : bind sur une adresse qui n&apos;appartient pas à cette machine ; un serveur lié à 127.0.0.1 refuse les autres machines (ECONNREFUSED pour elles).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Turns a host name and a port into socket addresses (IPv4 and IPv6), ready for connect or bind.</source>
         <translation>Transforme un nom d&apos;hôte et un port en adresses de socket (IPv4 et IPv6), prêtes pour connect ou bind.</translation>
     </message>
@@ -172,7 +336,27 @@
         <translation>EAI_NONAME&#xa0;: hôte inconnu&#xa0;; EAI_AGAIN&#xa0;: le serveur de noms n&apos;a pas répondu (réessayez).</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+2"/>
+        <source>sleep(1), usleep(): the thread waits and serves nobody (the kernel&apos;s nanosleep). The course&apos;s clock sleeps between two lines; what a client sends meanwhile waits in the socket&apos;s buffer.</source>
+        <translation>sleep(1), usleep() : le thread attend et ne sert personne (le nanosleep du noyau). L&apos;horloge du cours dort entre deux lignes ; ce qu&apos;un client envoie pendant ce temps attend dans le tampon du socket.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>EINTR: a signal interrupted the sleep. The workbench stops a sleeping server thread that way (a handler installed without SA_RESTART).</source>
+        <translation>EINTR : un signal a interrompu le sommeil. Socket Workbench arrête ainsi un thread serveur endormi (un gestionnaire installé sans SA_RESTART).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>On a blocking socket accept, recv, recvfrom and send wait in the kernel: the call&apos;s duration in the trace is the wait. To wake a thread waiting there, another thread calls shutdown(fd, SHUT_RDWR): accept then fails with EINVAL, recv and recvfrom return 0, send fails with EPIPE.</source>
+        <translation>Sur un socket bloquant, accept, recv, recvfrom et send attendent dans le noyau : la durée de l&apos;appel dans la trace est l&apos;attente. Pour réveiller un thread qui y attend, un autre thread appelle shutdown(fd, SHUT_RDWR) : accept échoue alors avec EINVAL, recv et recvfrom renvoient 0, send échoue avec EPIPE.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>EINTR: a signal arrived during the wait; EAGAIN on a blocking socket: the SO_RCVTIMEO delay passed (an idle timeout); ENOTCONN from shutdown on a UDP socket: expected, it still wakes recvfrom.</source>
+        <translation>EINTR : un signal est arrivé pendant l&apos;attente ; EAGAIN sur un socket bloquant : le délai SO_RCVTIMEO est écoulé (un délai d&apos;inactivité) ; ENOTCONN de shutdown sur un socket UDP : attendu, il réveille quand même recvfrom.</translation>
+    </message>
+    <message>
+        <location line="+52"/>
         <source>Common errors:</source>
         <translation>Erreurs courantes&#xa0;:</translation>
     </message>
@@ -196,14 +380,72 @@
     </message>
 </context>
 <context>
+    <name>sockwb::ClientOptionsRow</name>
+    <message>
+        <location filename="../../widgets/client/clientoptionsrow.cpp" line="+20"/>
+        <source>any (the system chooses)</source>
+        <translation>quelconque (le système choisit)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>bind() before connect: ADDR, ADDR:PORT or :PORT (127.0.0.1:5000, :5000). Empty: the system picks the local port, as usual for a client.</source>
+        <translation>bind() avant connect : ADDR, ADDR:PORT ou :PORT (127.0.0.1:5000, :5000). Vide : le système choisit le port local, comme d&apos;habitude pour un client.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Blocking calls (as the course)</source>
+        <translation>Appels bloquants (comme dans le cours)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Non-blocking + poll</source>
+        <translation>Non bloquant + poll</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Blocking: connect and recv wait, and the trace shows the wait as their duration. Poll: a non-blocking socket, connect returns EINPROGRESS and poll waits.</source>
+        <translation>Bloquant : connect et recv attendent, et la trace montre l&apos;attente comme leur durée. Poll : un socket non bloquant, connect renvoie EINPROGRESS et poll attend.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source> bytes</source>
+        <translation> octets</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The buffer size given to each recv: a small one splits a message over several recvs, a big one can take several messages at once.</source>
+        <translation>La taille du tampon donnée à chaque recv : une petite taille découpe un message sur plusieurs recv, une grande peut prendre plusieurs messages d&apos;un coup.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Bind:</source>
+        <translation>&amp;Bind :</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;I/O:</source>
+        <translation>&amp;E/S :</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>recv si&amp;ze:</source>
+        <translation>&amp;Taille de recv :</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Bind address: %1</source>
+        <translation>Adresse de bind : %1</translation>
+    </message>
+</context>
+<context>
     <name>sockwb::ClientWindow</name>
     <message>
-        <location filename="../../widgets/client/clientwindow.cpp" line="+37"/>
+        <location filename="../../widgets/client/clientwindow.cpp" line="+41"/>
         <source>%1 bytes came too fast to be shown (they are counted)</source>
         <translation>%1 octets sont arrivés trop vite pour être affichés (ils sont comptés)</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+41"/>
         <source>TCP</source>
         <translation>TCP</translation>
     </message>
@@ -211,6 +453,36 @@
         <location line="+1"/>
         <source>UDP</source>
         <translation>UDP</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unix stream</source>
+        <translation>Unix flux</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unix datagram</source>
+        <translation>Unix datagramme</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>AF_UNIX, SOCK_STREAM: a server on this machine, by its socket path</source>
+        <translation>AF_UNIX, SOCK_STREAM : un serveur sur cette machine, par le chemin de son socket</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>AF_UNIX, SOCK_DGRAM: this client autobinds a name so that the server can answer</source>
+        <translation>AF_UNIX, SOCK_DGRAM : ce client fait un autobind sur un nom pour que le serveur puisse répondre</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>socket path, e.g. /tmp/echo.sock</source>
+        <translation>chemin du socket, p. ex. /tmp/echo.sock</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The server&apos;s socket file, or @name for an abstract name</source>
+        <translation>Le fichier socket du serveur, ou @nom pour un nom abstrait</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -224,22 +496,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+149"/>
+        <location line="+211"/>
         <source>&amp;Connect</source>
         <translation>&amp;Connecter</translation>
     </message>
     <message>
-        <location line="-147"/>
-        <source>Shut down &amp;write</source>
-        <translation>Fermer l&apos;écrit&amp;ure</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>shutdown(SHUT_WR): the server reads end of stream, this side can still receive</source>
-        <translation>shutdown(SHUT_WR)&#xa0;: le serveur lit la fin du flux, ce côté peut encore recevoir</translation>
-    </message>
-    <message>
-        <location line="+36"/>
+        <location line="-168"/>
         <source>&amp;Session</source>
         <translation>&amp;Session</translation>
     </message>
@@ -249,12 +511,7 @@
         <translation>T&amp;race</translation>
     </message>
     <message>
-        <location line="+14"/>
-        <source>shutdown(SHUT_WR) requested: no more sends from this side</source>
-        <translation>shutdown(SHUT_WR) demandé&#xa0;: plus aucun envoi de ce côté</translation>
-    </message>
-    <message>
-        <location line="+31"/>
+        <location line="+97"/>
         <source>Enter a host name or address.</source>
         <translation>Saisissez un nom d&apos;hôte ou une adresse.</translation>
     </message>
@@ -264,7 +521,7 @@
         <translation>Saisissez un port entre 1 et 65535.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+11"/>
         <source>Connecting to %1 port %2…</source>
         <translation>Connexion à %1 port %2…</translation>
     </message>
@@ -284,12 +541,27 @@
         <translation>connexion en cours</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>connected</source>
-        <translation>connecté</translation>
+        <location line="-80"/>
+        <source>Enter the server&apos;s socket path.</source>
+        <translation>Saisissez le chemin du socket du serveur.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Connecting to %1…</source>
+        <translation>Connexion à %1…</translation>
     </message>
     <message>
         <location line="+2"/>
+        <source>connecting to %1 (%2)</source>
+        <translation>connexion à %1 (%2)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>shutdown(%1) requested</source>
+        <translation>shutdown(%1) demandé</translation>
+    </message>
+    <message>
+        <location line="+71"/>
         <source>closed</source>
         <translation>fermé</translation>
     </message>
@@ -299,7 +571,7 @@
         <translation>échec</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+14"/>
         <source>Client %1 — %2</source>
         <translation>Client %1 — %2</translation>
     </message>
@@ -314,7 +586,7 @@
         <translation>&amp;Annuler</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+20"/>
         <source>Connected from %1 to %2</source>
         <translation>Connecté de %1 à %2</translation>
     </message>
@@ -334,7 +606,12 @@
         <translation>%1 autres messages de ce lot non affichés (ils sont comptés)</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+16"/>
+        <source>With Bind the client&apos;s port is fixed: another socket holds it, or the last TCP connection from it is still in TIME_WAIT (about a minute). Choose another port, or give only the address.</source>
+        <translation>Avec Bind, le port du client est fixé : un autre socket l&apos;occupe, ou la dernière connexion TCP depuis ce port est encore en TIME_WAIT (environ une minute). Choisissez un autre port, ou ne donnez que l&apos;adresse.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>disconnected (close on this side)</source>
         <translation>déconnecté (close de ce côté)</translation>
     </message>
@@ -1368,11 +1645,17 @@
     </message>
     <message>
         <location line="+11"/>
+        <location line="+7"/>
         <source>Error</source>
         <translation>Erreur</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+6"/>
+        <source>%1 received, then the error: %2</source>
+        <translation>Reçu : %1, puis l&apos;erreur : %2</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>%1 ms  -  body %2, %3 received  -  %4 %5</source>
         <translation>%1 ms  -  corps %2, %3 reçus  -  %4 %5</translation>
     </message>
@@ -1385,7 +1668,7 @@
         </translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+35"/>
         <source>%1 ms</source>
         <translation>%1 ms</translation>
     </message>
@@ -1634,7 +1917,7 @@
         <translation>E&amp;ffacer</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+38"/>
         <source>%1 older rows dropped</source>
         <translation>%1 lignes plus anciennes supprimées</translation>
     </message>
@@ -1649,6 +1932,11 @@
         <translation>réception</translation>
     </message>
     <message>
+        <location line="+0"/>
+        <source>in from %1</source>
+        <translation>réception de %1</translation>
+    </message>
+    <message>
         <location line="+16"/>
         <source>… %1 more bytes not shown (%2 in all)</source>
         <translation>… %1 octets de plus non affichés (%2 en tout)</translation>
@@ -1657,7 +1945,7 @@
 <context>
     <name>sockwb::ErrorText</name>
     <message>
-        <location filename="../../widgets/common/errortext.cpp" line="+55"/>
+        <location filename="../../widgets/common/errortext.cpp" line="+93"/>
         <source>that address</source>
         <translation>cette adresse</translation>
     </message>
@@ -1677,7 +1965,7 @@
         <translation>%1 n&apos;est pas une adresse de cette machine&#xa0;: liez le socket à 127.0.0.1, à 0.0.0.0 ou à l&apos;une de ses propres adresses.</translation>
     </message>
     <message>
-        <location line="-47"/>
+        <location line="-85"/>
         <source>gave up after %1 ms</source>
         <translation>abandon après %1 ms</translation>
     </message>
@@ -1712,7 +2000,47 @@
         <translation>plus de %1 redirections</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+10"/>
+        <source>No server is bound to %1 (start the server first; the file may be left by a stopped one).</source>
+        <translation>Aucun serveur n&apos;est lié à %1 (démarrez d&apos;abord le serveur ; le fichier a pu être laissé par un serveur arrêté).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The folder of %1 does not exist.</source>
+        <translation>Le dossier de %1 n&apos;existe pas.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>There is no socket file %1 (start the server first, or check the path).</source>
+        <translation>Il n&apos;y a pas de fichier socket %1 (démarrez d&apos;abord le serveur, ou vérifiez le chemin).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A part of the path of %1 is not a folder.</source>
+        <translation>Une partie du chemin de %1 n&apos;est pas un dossier.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Something already uses %1: a server answers on that socket, or the file is not a socket. Stop that server, or choose another path.</source>
+        <translation>Quelque chose utilise déjà %1 : un serveur répond sur ce socket, ou le fichier n&apos;est pas un socket. Arrêtez ce serveur, ou choisissez un autre chemin.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Permission denied on %1 (the folder or the socket file is not writable for this user).</source>
+        <translation>Permission refusée sur %1 (le dossier ou le fichier socket n&apos;est pas accessible en écriture pour cet utilisateur).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The socket %1 is of the other type (stream or datagram).</source>
+        <translation>Le socket %1 est de l&apos;autre type (flux ou datagramme).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The peer&apos;s socket has no name (it never bound one), so nothing can be sent back to it: a Unix datagram client must bind a path, or autobind.</source>
+        <translation>Le socket du pair n&apos;a pas de nom (il n&apos;a jamais fait de bind), donc rien ne peut lui être renvoyé : un client Unix datagramme doit faire un bind sur un chemin, ou un autobind.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>Connection refused: nothing is listening on %1 (start the server first, or check the port).</source>
         <translation>Connexion refusée&#xa0;: rien n&apos;écoute sur %1 (démarrez d&apos;abord le serveur ou vérifiez le port).</translation>
     </message>
@@ -2062,7 +2390,7 @@
 <context>
     <name>sockwb::LaunchClientsDialog</name>
     <message>
-        <location filename="../../widgets/client/launchclientsdialog.cpp" line="+35"/>
+        <location filename="../../widgets/client/launchclientsdialog.cpp" line="+36"/>
         <source>Launch Clients</source>
         <translation>Lancer des clients</translation>
     </message>
@@ -2075,6 +2403,16 @@
         <location line="+1"/>
         <source>UDP</source>
         <translation>UDP</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Unix stream</source>
+        <translation>Unix flux</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unix datagram</source>
+        <translation>Unix datagramme</translation>
     </message>
     <message>
         <location line="+13"/>
@@ -2100,6 +2438,16 @@
         <location line="+5"/>
         <source> ms</source>
         <translation> ms</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>[time]nick:message (course)</source>
+        <translation>[heure]pseudo:message (cours)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>[HH:MM:SS] nick: message</source>
+        <translation>[HH:MM:SS] pseudo: message</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2142,6 +2490,11 @@
         <translation>Intervalle&#xa0;:</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Chat format:</source>
+        <translation>Format du chat :</translation>
+    </message>
+    <message>
         <location line="+6"/>
         <source>Run:</source>
         <translation>Exécution&#xa0;:</translation>
@@ -2162,7 +2515,7 @@
         <translation>Fe&amp;rmer les fenêtres</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+51"/>
         <source>Enter the host to connect to.</source>
         <translation>Saisissez l&apos;hôte auquel se connecter.</translation>
     </message>
@@ -2175,7 +2528,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+38"/>
+        <location line="+39"/>
         <source>%n client window(s) opened.</source>
         <translation>
             <numerusform>%n fenêtre client ouverte.</numerusform>
@@ -2204,7 +2557,7 @@
 <context>
     <name>sockwb::ListenerTable</name>
     <message>
-        <location filename="../../widgets/server/listenertable.cpp" line="+21"/>
+        <location filename="../../widgets/server/listenertable.cpp" line="+23"/>
         <source>Service</source>
         <translation>Service</translation>
     </message>
@@ -2215,13 +2568,13 @@
     </message>
     <message>
         <location line="+0"/>
-        <source>Bind address</source>
-        <translation>Adresse</translation>
+        <source>Port</source>
+        <translation>Port</translation>
     </message>
     <message>
         <location line="+0"/>
-        <source>Port</source>
-        <translation>Port</translation>
+        <source>Bind address or socket path</source>
+        <translation>Adresse de bind ou chemin du socket</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -2234,12 +2587,17 @@
         <translation>Retirer</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+27"/>
         <source>0 (automatic)</source>
         <translation>0 (automatique)</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+53"/>
+        <source>Extra listener %1: %2</source>
+        <translation>Point d&apos;écoute supplémentaire %1 : %2</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Extra listener %1: &quot;%2&quot; is not an IP address.</source>
         <translation>Point d&apos;écoute supplémentaire %1&#xa0;: «&#xa0;%2&#xa0;» n&apos;est pas une adresse IP.</translation>
     </message>
@@ -2263,6 +2621,52 @@
         <location line="+1"/>
         <source>, %1 older dropped (keeps the last %2)</source>
         <translation>, %1 plus anciennes supprimées (garde les %2 dernières)</translation>
+    </message>
+</context>
+<context>
+    <name>sockwb::ProgramCheckText</name>
+    <message>
+        <location filename="../../widgets/run/programchecktext.cpp" line="+9"/>
+        <source>%1 is dynamically linked: its socket calls are traced</source>
+        <translation>%1 est lié dynamiquement : ses appels socket sont tracés</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 is a script: the calls of its interpreter are traced</source>
+        <translation>%1 est un script : les appels de son interpréteur sont tracés</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 is statically linked: no dynamic loader runs, so LD_PRELOAD cannot trace it (rebuild it without -static, or use strace -f)</source>
+        <translation>%1 est lié statiquement : aucun chargeur dynamique ne s&apos;exécute, donc LD_PRELOAD ne peut pas le tracer (recompilez-le sans -static, ou utilisez strace -f)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 is setuid/setgid: the dynamic loader ignores LD_PRELOAD for it, so it cannot be traced (run a copy without the setuid bit)</source>
+        <translation>%1 est setuid/setgid : le chargeur dynamique ignore LD_PRELOAD pour lui, il ne peut donc pas être tracé (lancez une copie sans le bit setuid)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1: no such program (give its path, e.g. ./my_server)</source>
+        <translation>%1 : programme introuvable (donnez son chemin, p. ex. ./my_server)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 is not an executable file (chmod +x? a directory?)</source>
+        <translation>%1 n&apos;est pas un fichier exécutable (chmod +x ? un répertoire ?)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 is neither an ELF program nor a script: it cannot run</source>
+        <translation>%1 n&apos;est ni un programme ELF ni un script : il ne peut pas s&apos;exécuter</translation>
+    </message>
+</context>
+<context>
+    <name>sockwb::ProgramRunner</name>
+    <message>
+        <location filename="../../widgets/run/programrunner.cpp" line="+74"/>
+        <source>%1 was not found next to the workbench</source>
+        <translation>%1 est introuvable à côté de Socket Workbench</translation>
     </message>
 </context>
 <context>
@@ -2319,14 +2723,128 @@
     </message>
 </context>
 <context>
+    <name>sockwb::RunWindow</name>
+    <message>
+        <location filename="../../widgets/run/runwindow.cpp" line="+37"/>
+        <source>It runs without a trace.</source>
+        <translation>Il s&apos;exécute sans trace.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Run a program</source>
+        <translation>Exécuter un programme</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>What the program writes on stdout and stderr (in red)</source>
+        <translation>Ce que le programme écrit sur stdout et stderr (en rouge)</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The program could not start: %1</source>
+        <translation>Le programme n&apos;a pas pu démarrer : %1</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>./my_server</source>
+        <translation>./my_server</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+17"/>
+        <source>Browse...</source>
+        <translation>Parcourir...</translation>
+    </message>
+    <message>
+        <location line="-10"/>
+        <source>&amp;Program:</source>
+        <translation>&amp;Programme :</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>8080 (split as a shell does: quotes keep spaces)</source>
+        <translation>8080 (découpé comme le fait un shell : les guillemets gardent les espaces)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Arguments:</source>
+        <translation>&amp;Arguments :</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the workbench&apos;s current folder</source>
+        <translation>le dossier courant de Socket Workbench</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Working folder:</source>
+        <translation>&amp;Dossier de travail :</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Run</source>
+        <translation>&amp;Lancer</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Stop</source>
+        <translation>Arrê&amp;ter</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Statically linked and setuid programs, and calls made with syscall(2), cannot be traced.</source>
+        <translation>Les programmes liés statiquement et les programmes setuid, ainsi que les appels faits avec syscall(2), ne peuvent pas être tracés.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Program to run</source>
+        <translation>Programme à exécuter</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Working folder</source>
+        <translation>Dossier de travail</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>The arguments have a quote that is not closed.</source>
+        <translation>Les arguments contiennent un guillemet non fermé.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Which program? Give its path, e.g. ./my_server.</source>
+        <translation>Quel programme ? Donnez son chemin, p. ex. ./my_server.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Running (pid %1): its socket calls appear below.</source>
+        <translation>En cours d&apos;exécution (pid %1) : ses appels socket apparaissent ci-dessous.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Stopping (SIGTERM, then SIGKILL after a second)...</source>
+        <translation>Arrêt (SIGTERM, puis SIGKILL au bout d&apos;une seconde)...</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>The program was killed by signal %1 (SIG%2).</source>
+        <translation>Le programme a été tué par le signal %1 (SIG%2).</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The program exited with status %1.</source>
+        <translation>Le programme s&apos;est terminé avec le code %1.</translation>
+    </message>
+</context>
+<context>
     <name>sockwb::SendPanel</name>
     <message>
-        <location filename="../../widgets/client/sendpanel.cpp" line="+35"/>
+        <location filename="../../widgets/client/sendpanel.cpp" line="+34"/>
         <source>C&amp;hat mode</source>
         <translation>Mode c&amp;hat</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>&amp;Send</source>
         <translation>&amp;Envoyer</translation>
     </message>
@@ -2386,9 +2904,9 @@
         <translation>Brut&#xa0;: les octets tels quels. Ligne&#xa0;: un message par ligne. Longueur&#xa0;: une longueur sur 4 octets gros-boutiste avant chaque message.</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>Send each line as &quot;[HH:MM:SS] nick: message&quot;, as the course&apos;s chat client</source>
-        <translation>Envoyer chaque ligne sous la forme «&#xa0;[HH:MM:SS] pseudo: message&#xa0;», comme le client de chat du cours</translation>
+        <location line="+3"/>
+        <source>Send each message as a chat client does, from the nickname</source>
+        <translation>Envoyer chaque message comme le fait un client de chat, depuis le pseudo</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -2397,6 +2915,21 @@
     </message>
     <message>
         <location line="+4"/>
+        <source>[time]nick:message (course)</source>
+        <translation>[heure]pseudo:message (cours)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>[HH:MM:SS] nick: message</source>
+        <translation>[HH:MM:SS] pseudo: message</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The course&apos;s chat client sends sprintf(&quot;[%d]%s:%s&quot;, time(NULL), pseudo, message), the message ending with its newline</source>
+        <translation>Le client de chat du cours envoie sprintf(&quot;[%d]%s:%s&quot;, time(NULL), pseudo, message), le message se terminant par son saut de ligne</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Send (Ctrl+Enter)</source>
         <translation>Envoyer (Ctrl+Entrée)</translation>
     </message>
@@ -2406,17 +2939,17 @@
         <translation>Ce qui a été envoyé&#xa0;; double-cliquez pour le remettre dans la zone de saisie</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>History</source>
         <translation>Historique</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+52"/>
         <source>anonymous</source>
         <translation>anonyme</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+24"/>
         <source>The message is too large for its framing.</source>
         <translation>Le message est trop grand pour le format de trame choisi.</translation>
     </message>
@@ -2424,7 +2957,7 @@
 <context>
     <name>sockwb::ServerForm</name>
     <message>
-        <location filename="../../widgets/server/serverform.cpp" line="+66"/>
+        <location filename="../../widgets/server/serverform.cpp" line="+70"/>
         <source>New Server</source>
         <translation>Nouveau serveur</translation>
     </message>
@@ -2439,7 +2972,22 @@
         <translation>UDP</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+0"/>
+        <source>Unix stream</source>
+        <translation>Unix flux</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Unix datagram</source>
+        <translation>Unix datagramme</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>AF_UNIX: the socket file the server creates (removed at stop; a stale one left by a server that died is replaced), or @name for an abstract name.</source>
+        <translation>AF_UNIX : le fichier socket que crée le serveur (supprimé à l&apos;arrêt ; un fichier périmé laissé par un serveur mort est remplacé), ou @nom pour un nom abstrait.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>127.0.0.1: this machine only (safe default). 0.0.0.0: every IPv4 interface. ::1 and :: are the IPv6 equivalents.</source>
         <translation>127.0.0.1&#xa0;: cette machine seulement (choix sûr par défaut). 0.0.0.0&#xa0;: toutes les interfaces IPv4. ::1 et :: sont les équivalents IPv6.</translation>
     </message>
@@ -2460,12 +3008,32 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+14"/>
+        <location line="+22"/>
         <source> ms</source>
         <translation> ms</translation>
     </message>
     <message>
-        <location line="-12"/>
+        <location line="-20"/>
+        <source>None (the course&apos;s bytes)</source>
+        <translation>Aucun (les octets du cours)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>LF (\n)</source>
+        <translation>LF (\n)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CRLF (\r\n)</source>
+        <translation>CRLF (\r\n)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Clock: what follows each time and &quot;Au Revoir&quot;. None sends exactly what the course&apos;s server sends, so the course&apos;s client stops at &quot;Au Revoir&quot;; LF or CRLF suit line-based clients such as netcat.</source>
+        <translation>Horloge : ce qui suit chaque heure et « Au Revoir ». « Aucun » envoie exactement ce qu&apos;envoie le serveur du cours, si bien que le client du cours s&apos;arrête à « Au Revoir » ; LF ou CRLF conviennent aux clients orientés ligne comme netcat.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>folder of static files (optional)</source>
         <translation>dossier de fichiers statiques (facultatif)</translation>
     </message>
@@ -2506,6 +3074,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Socket pat&amp;h:</source>
+        <translation>C&amp;hemin du socket :</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>&amp;Service:</source>
         <translation>&amp;Service&#xa0;:</translation>
     </message>
@@ -2518,6 +3091,11 @@
         <location line="+1"/>
         <source>Interval:</source>
         <translation>Intervalle&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Terminator:</source>
+        <translation>Terminaison :</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2555,6 +3133,11 @@
         <translation>Délai d&apos;inactivité&#xa0;:</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>&amp;Waiting:</source>
+        <translation>&amp;Attente :</translation>
+    </message>
+    <message>
         <location line="+3"/>
         <source>Extra listeners (multi-service; with UDP: select, poll or epoll)</source>
         <translation>Points d&apos;écoute supplémentaires (multi-service&#xa0;; avec UDP&#xa0;: select, poll ou epoll)</translation>
@@ -2565,7 +3148,32 @@
         <translation>Démarrer</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+33"/>
+        <source>Blocking calls (as in the course)</source>
+        <translation>Appels bloquants (comme dans le cours)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Non-blocking sockets + poll()</source>
+        <translation>Sockets non bloquants + poll()</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The %1 model is an event loop: it always waits in %1 for every socket at once.</source>
+        <translation>Le modèle %1 est une boucle d&apos;événements : il attend toujours dans %1 tous les sockets à la fois.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Blocking calls: accept() and recv() wait in the kernel and the clock sleeps between its lines, as the course&apos;s programs do; stop wakes them with shutdown() and a signal. Non-blocking: every wait is a poll() that also watches the stop event.</source>
+        <translation>Appels bloquants : accept() et recv() attendent dans le noyau et l&apos;horloge dort entre ses lignes, comme le font les programmes du cours ; l&apos;arrêt les réveille avec shutdown() et un signal. Non bloquant : chaque attente est un poll() qui surveille aussi l&apos;événement d&apos;arrêt.</translation>
+    </message>
+    <message>
+        <location line="+59"/>
+        <source>Enter the socket path, e.g. /tmp/echo.sock.</source>
+        <translation>Saisissez le chemin du socket, p. ex. /tmp/echo.sock.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>&quot;%1&quot; is not an IP address: use 127.0.0.1, 0.0.0.0, ::1 or ::.</source>
         <translation>«&#xa0;%1&#xa0;» n&apos;est pas une adresse IP&#xa0;: utilisez 127.0.0.1, 0.0.0.0, ::1 ou ::.</translation>
     </message>
@@ -2575,7 +3183,7 @@
         <translation>Le dossier racine «&#xa0;%1&#xa0;» n&apos;existe pas.</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+68"/>
         <source>Root folder of the HTTP server</source>
         <translation>Dossier racine du serveur HTTP</translation>
     </message>
@@ -2628,12 +3236,12 @@
         <translation>Le serveur n&apos;a pas pu démarrer&#xa0;: %1</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+36"/>
         <source>stopped</source>
         <translation>arrêté</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+31"/>
         <source> (+%1)</source>
         <translation> (+%1)</translation>
     </message>
@@ -2648,7 +3256,17 @@
         <translation>%1 en écoute sur %2</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-81"/>
+        <source>%1, blocking calls</source>
+        <translation>%1, appels bloquants</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1, non-blocking + poll()</source>
+        <translation>%1, non bloquant + poll()</translation>
+    </message>
+    <message>
+        <location line="+82"/>
         <source>#%1 connected from %2 (fd %3)</source>
         <translation>n°%1 connecté depuis %2 (fd %3)</translation>
     </message>
@@ -2694,6 +3312,69 @@
         <location line="+11"/>
         <source>accepted %1 · active %2 · in %3 B · out %4 B · datagrams %5 in / %6 out · errors %7 · refused %8</source>
         <translation>acceptées %1 · actives %2 · reçus %3 o · envoyés %4 o · datagrammes %5 reçus / %6 envoyés · erreurs %7 · refusées %8</translation>
+    </message>
+</context>
+<context>
+    <name>sockwb::ShutdownButton</name>
+    <message>
+        <location filename="../../widgets/client/shutdownbutton.cpp" line="+9"/>
+        <source>Shut do&amp;wn</source>
+        <translation>&amp;Fermer (shutdown)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>shutdown(): close one direction (or both) of the connection, without closing the socket</source>
+        <translation>shutdown() : fermer un sens (ou les deux) de la connexion, sans fermer le socket</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>SHUT_WR: no more sends (the server reads end of stream)</source>
+        <translation>SHUT_WR : plus d&apos;envoi (le serveur lit la fin du flux)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SHUT_RD: no more receiving (recv returns 0)</source>
+        <translation>SHUT_RD : plus de réception (recv renvoie 0)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SHUT_RDWR: both directions</source>
+        <translation>SHUT_RDWR : les deux sens</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Shut down both ways: Disconnect closes the socket.</source>
+        <translation>Fermée dans les deux sens : Déconnecter ferme le socket.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reading shut down (SHUT_RD): recv returns 0, sends still go out.</source>
+        <translation>Lecture fermée (SHUT_RD) : recv renvoie 0, les envois partent toujours.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Writing shut down (SHUT_WR): the server reads end of stream, its answers still come in.</source>
+        <translation>Écriture fermée (SHUT_WR) : le serveur lit la fin du flux, ses réponses arrivent toujours.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>connected, shut down both ways</source>
+        <translation>connecté, fermé dans les deux sens</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>connected, reading shut down</source>
+        <translation>connecté, lecture fermée</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>connected, writing shut down</source>
+        <translation>connecté, écriture fermée</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>connected</source>
+        <translation>connecté</translation>
     </message>
 </context>
 <context>
@@ -2893,9 +3574,47 @@
     </message>
 </context>
 <context>
+    <name>sockwb::app::CommandParser</name>
+    <message>
+        <location filename="../../app/cli/commandparser.cpp" line="+43"/>
+        <source>%1: &apos;%2&apos; is not a number</source>
+        <translation>%1 : « %2 » n&apos;est pas un nombre</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1: %2 is out of range</source>
+        <translation>%1 : %2 est hors limites</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>expected %1 to %2</source>
+        <translation>attendu : de %1 à %2</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>unknown option &apos;%1&apos;</source>
+        <translation>option « %1 » inconnue</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%1 needs a value</source>
+        <translation>%1 nécessite une valeur</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 takes no value</source>
+        <translation>%1 ne prend pas de valeur</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>see sockwb %1 --help</source>
+        <translation>voir sockwb %1 --help</translation>
+    </message>
+</context>
+<context>
     <name>sockwb::app::MainWindow</name>
     <message>
-        <location filename="../../app/gui/mainwindow.cpp" line="+46"/>
+        <location filename="../../app/gui/mainwindow.cpp" line="+48"/>
         <source>Socket Workbench</source>
         <translation>Socket Workbench</translation>
     </message>
@@ -2991,6 +3710,21 @@
     </message>
     <message>
         <location line="+3"/>
+        <source>&amp;Run a Program...</source>
+        <translation>&amp;Exécuter un programme...</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ctrl+Shift+R</source>
+        <translation>Ctrl+Shift+R</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Run your own client or server and see its socket calls in the trace</source>
+        <translation>Lancer votre propre client ou serveur et voir ses appels socket dans la trace</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
@@ -3000,7 +3734,17 @@
         <translation>A&amp;telier</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+2"/>
+        <source>&amp;Addresses...</source>
+        <translation>&amp;Adresses...</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>See an address or a host name as struct sockaddr_in/sockaddr_in6 byte by byte, with inet_pton and getaddrinfo</source>
+        <translation>Voir une adresse ou un nom d&apos;hôte sous forme de struct sockaddr_in/sockaddr_in6 octet par octet, avec inet_pton et getaddrinfo</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>&amp;View</source>
         <translation>&amp;Affichage</translation>
     </message>
@@ -3081,9 +3825,610 @@
     </message>
 </context>
 <context>
+    <name>sockwb::app::addr</name>
+    <message>
+        <location filename="../../app/cli/addrcommand.cpp" line="+24"/>
+        <source>Usage: sockwb addr [--json] HOST_OR_ADDRESS [PORT]
+Shows an address as the socket API holds it: struct sockaddr_in (IPv4) or sockaddr_in6
+(IPv6) byte by byte, with the port in network order next to its value (htons made
+visible), what inet_pton returns for the text, and every result of getaddrinfo (family,
+socket type, protocol, canonical name, the address dissected). A text that is not an
+address is a host name: only getaddrinfo resolves it. Also HOST:PORT and [IPv6]:PORT.
+
+  --json               one JSON object with the numbers and bytes (English, stable)
+
+Examples:  sockwb addr 127.0.0.1 8080     sockwb addr ::1     sockwb addr localhost 80
+           sockwb addr 999.1.1.1   (inet_pton returns 0: not an address, not a name)
+Exit status: 0 shown, 1 the text is neither an address nor a name getaddrinfo knows,
+2 bad usage (a port out of range...).
+</source>
+        <translation>Usage : sockwb addr [--json] HOST_OR_ADDRESS [PORT]
+Montre une adresse telle que l&apos;API socket la stocke : struct sockaddr_in (IPv4) ou sockaddr_in6
+(IPv6) octet par octet, avec le port dans l&apos;ordre réseau à côté de sa valeur (htons rendu
+visible), ce que inet_pton renvoie pour le texte, et chaque résultat de getaddrinfo (famille,
+type de socket, protocole, nom canonique, l&apos;adresse disséquée). Un texte qui n&apos;est pas une
+adresse est un nom d&apos;hôte : seul getaddrinfo le résout. Accepte aussi HOST:PORT et [IPv6]:PORT.
+
+  --json               un objet JSON avec les nombres et les octets (en anglais, stable)
+
+Exemples : sockwb addr 127.0.0.1 8080     sockwb addr ::1     sockwb addr localhost 80
+           sockwb addr 999.1.1.1   (inet_pton renvoie 0 : ni une adresse, ni un nom)
+Code de sortie : 0 affiché, 1 le texte n&apos;est ni une adresse ni un nom connu de getaddrinfo,
+2 mauvaise utilisation (un port hors limites...).
+</translation>
+    </message>
+    <message>
+        <location line="+107"/>
+        <source>
+Filled by hand (inet_pton, then htons for the port):
+</source>
+        <translation>
+Rempli à la main (inet_pton, puis htons pour le port) :
+</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>expected HOST_OR_ADDRESS and an optional PORT</source>
+        <translation>HOST_OR_ADDRESS et un PORT facultatif attendus</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>as in sockwb addr 127.0.0.1 8080</source>
+        <translation>comme dans sockwb addr 127.0.0.1 8080</translation>
+    </message>
+</context>
+<context>
+    <name>sockwb::app::cli</name>
+    <message>
+        <location filename="../../app/cli/cli.cpp" line="+24"/>
+        <source>show an address as struct sockaddr_in/in6 byte by byte, inet_pton and getaddrinfo</source>
+        <translation>afficher une adresse sous forme de struct sockaddr_in/in6 octet par octet, inet_pton et getaddrinfo</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>play the course&apos;s time-service scenario in the terminal, with the syscall trace</source>
+        <translation>jouer le scénario du service horaire du cours dans le terminal, avec la trace des appels système</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>run a server (echo, chargen, clock, chat, http...) under a concurrency model</source>
+        <translation>lancer un serveur (echo, chargen, clock, chat, http...) selon un modèle de concurrence</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>a TCP/UDP client: send messages, print the answer (or netcat mode)</source>
+        <translation>un client TCP/UDP : envoyer des messages, afficher la réponse (ou mode netcat)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>send one HTTP/1.1 request and print the response (a small curl)</source>
+        <translation>envoyer une requête HTTP/1.1 et afficher la réponse (un petit curl)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>load a server (HTTP, TCP/UDP echo, bulk): requests/s, latency percentiles, errors</source>
+        <translation>mettre un serveur en charge (HTTP, écho TCP/UDP, bulk) : requêtes/s, percentiles de latence, erreurs</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Usage: sockwb [SUB-COMMAND] [OPTIONS]
+Socket Workbench: client/server experiments over the POSIX socket API.
+With no sub-command the graphical workbench opens.
+
+Sub-commands:
+</source>
+        <translation>Usage : sockwb [SUB-COMMAND] [OPTIONS]
+Socket Workbench : expériences client/serveur avec l&apos;API socket POSIX.
+Sans sous-commande, l&apos;interface graphique s&apos;ouvre.
+
+Sous-commandes :
+</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>
+Options:
+  -h, --help         show this help (SUB-COMMAND --help for a sub-command)
+  -V, --version      show the version
+  --lang en|fr       language of the workbench and of the sub-commands (default: the
+                     system&apos;s: LC_ALL, LC_MESSAGES, LANG; the graphical workbench also
+                     remembers the one chosen in View &gt; Language)
+  --quit-after MS    open the workbench, close it after MS milliseconds (smoke tests)
+
+The workbench closes cleanly (every server stopped) on SIGINT, SIGTERM and SIGHUP.
+</source>
+        <translation>
+Options :
+  -h, --help         afficher cette aide (SUB-COMMAND --help pour une sous-commande)
+  -V, --version      afficher la version
+  --lang en|fr       langue de l&apos;interface graphique et des sous-commandes (par défaut : celle du
+                     système : LC_ALL, LC_MESSAGES, LANG ; l&apos;interface graphique retient aussi
+                     celle choisie dans Affichage &gt; Langue)
+  --quit-after MS    ouvrir l&apos;interface graphique, la fermer après MS millisecondes (tests rapides)
+
+L&apos;interface graphique se ferme proprement (tous les serveurs arrêtés) sur SIGINT, SIGTERM et SIGHUP.
+</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>sockwb: unknown sub-command &apos;%1&apos;
+Try &apos;sockwb --help&apos; for the list.
+</source>
+        <translation>sockwb : sous-commande « %1 » inconnue
+Essayez « sockwb --help » pour la liste.
+</translation>
+    </message>
+    <message>
+        <location filename="../../app/cli/clitext.cpp" line="+51"/>
+        <source>--lang needs a value</source>
+        <translation>--lang nécessite une valeur</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>unknown language &apos;%1&apos; (valid: en, fr)</source>
+        <translation>langue « %1 » inconnue (valides : en, fr)</translation>
+    </message>
+</context>
+<context>
+    <name>sockwb::app::client</name>
+    <message>
+        <location filename="../../app/cli/clientcommand.cpp" line="+27"/>
+        <source>Usage: sockwb client [--protocol tcp|udp] HOST PORT [OPTIONS]
+       sockwb client unix:PATH | unixgram:PATH [OPTIONS]
+Connects to HOST PORT, sends each --send message, prints what comes back (byte-exact)
+on stdout. With no --send it works like netcat: stdin goes to the server (TCP: half-close
+at end of input), received bytes to stdout, until the server closes.
+
+  --protocol tcp|udp|unix|unixgram  default tcp; unix, unixgram: the one argument is
+                       the socket path. A unixgram client autobinds an abstract name
+                       (unix:@xxxxx) so that the server can answer; no file is left
+  --send TEXT          one message (repeatable), each its own send() (UDP: one datagram);
+                       escapes \n \r \t \0 \\ \xHH
+  --delay MS           pause between two --send (default 0)
+  --until TEXT         stop (exit 0) as soon as TEXT was received (same escapes)
+  --framing F          raw (default), line (adds \n) or len32 (4-byte big-endian length)
+  --bind ADDR[:PORT]   bind() the client&apos;s socket first: 127.0.0.1:5000, :5000, [::1]:5000
+  --io blocking|poll   blocking (default): the course&apos;s blocking connect/send/recv, one
+                       after the other; poll: a non-blocking socket, sends and receives
+                       at once. Netcat mode always polls (stdin and the socket)
+  --recv-size N        bytes asked of each recv (default 65536): a small one splits a
+                       message over several recvs (UDP: cuts the datagram)
+  --shutdown rd|wr|rdwr  shutdown(SHUT_RD/SHUT_WR/SHUT_RDWR) after the sends
+  --timeout MS         connect timeout, and the longest wait for data. Defaults: 10000 with
+                       --until, 5000 after --send (then the end is normal), none for a TCP
+                       netcat, 2000 for UDP
+  --json               JSON lines on stdout: connected, data (with its sender), shutdown
+  --trace              print each socket call on stderr as it happens
+
+A UDP answer from another address than HOST PORT is accepted; its sender is printed on
+stderr (always in the data events of --json).
+The course&apos;s client:  sockwb client 127.0.0.1 PORT --send &apos;Bonjour\n&apos; --until &apos;Au Revoir&apos;
+Exit status: 0 done, 1 runtime error (refused, timed out before --until...), 2 bad usage.
+</source>
+        <translation>Usage : sockwb client [--protocol tcp|udp] HOST PORT [OPTIONS]
+       sockwb client unix:PATH | unixgram:PATH [OPTIONS]
+Se connecte à HOST PORT, envoie chaque message --send, affiche ce qui revient (à l&apos;octet près)
+sur stdout. Sans --send, fonctionne comme netcat : stdin va au serveur (TCP : demi-fermeture
+à la fin de l&apos;entrée), les octets reçus vont sur stdout, jusqu&apos;à ce que le serveur ferme.
+
+  --protocol tcp|udp|unix|unixgram  tcp par défaut ; unix, unixgram : l&apos;unique argument est
+                       le chemin du socket. Un client unixgram fait un autobind sur un nom abstrait
+                       (unix:@xxxxx) pour que le serveur puisse répondre ; aucun fichier ne reste
+  --send TEXT          un message (répétable), chacun par son propre send() (UDP : un datagramme) ;
+                       échappements \n \r \t \0 \\ \xHH
+  --delay MS           pause entre deux --send (0 par défaut)
+  --until TEXT         s&apos;arrêter (code 0) dès que TEXT a été reçu (mêmes échappements)
+  --framing F          raw (par défaut), line (ajoute \n) ou len32 (longueur sur 4 octets gros-boutiste)
+  --bind ADDR[:PORT]   faire d&apos;abord bind() sur le socket du client : 127.0.0.1:5000, :5000, [::1]:5000
+  --io blocking|poll   blocking (par défaut) : les connect/send/recv bloquants du cours, l&apos;un
+                       après l&apos;autre ; poll : un socket non bloquant, envoie et reçoit
+                       en même temps. Le mode netcat utilise toujours poll (stdin et le socket)
+  --recv-size N        octets demandés à chaque recv (65536 par défaut) : une petite taille découpe
+                       un message sur plusieurs recv (UDP : tronque le datagramme)
+  --shutdown rd|wr|rdwr  shutdown(SHUT_RD/SHUT_WR/SHUT_RDWR) après les envois
+  --timeout MS         délai de connexion, et attente maximale des données. Par défaut : 10000 avec
+                       --until, 5000 après --send (la fin est alors normale), aucun pour un netcat
+                       TCP, 2000 pour UDP
+  --json               lignes JSON sur stdout : connected, data (avec son expéditeur), shutdown
+  --trace              afficher chaque appel socket sur stderr au moment où il a lieu
+
+Une réponse UDP venant d&apos;une autre adresse que HOST PORT est acceptée ; son expéditeur est affiché
+sur stderr (toujours dans les événements data de --json).
+Le client du cours :  sockwb client 127.0.0.1 PORT --send &apos;Bonjour\n&apos; --until &apos;Au Revoir&apos;
+Code de sortie : 0 terminé, 1 erreur d&apos;exécution (refus, délai dépassé avant --until...), 2 mauvaise utilisation.
+</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>--shutdown: &apos;%1&apos; is not rd, wr or rdwr</source>
+        <translation>--shutdown : « %1 » n&apos;est pas rd, wr ou rdwr</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>expected the socket path</source>
+        <translation>chemin du socket attendu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>as in sockwb client unix:/tmp/echo.sock</source>
+        <translation>comme dans sockwb client unix:/tmp/echo.sock</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&apos;%1&apos; contradicts --protocol</source>
+        <translation>« %1 » contredit --protocol</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>--protocol: &apos;%1&apos; is not tcp, udp, unix or unixgram</source>
+        <translation>--protocol : « %1 » n&apos;est pas tcp, udp, unix ou unixgram</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>--until needs a non-empty text</source>
+        <translation>--until demande un texte non vide</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>expected HOST and PORT</source>
+        <translation>HOST et PORT attendus</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>as in sockwb client 127.0.0.1 7 --send &apos;hello\n&apos;</source>
+        <translation>comme dans sockwb client 127.0.0.1 7 --send &apos;hello\n&apos;</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>--timeout must be at least 1 ms</source>
+        <translation>--timeout doit valoir au moins 1 ms</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>sockwb client: with --bind the client&apos;s port is fixed: another socket holds it, or the last TCP connection from it is still in TIME_WAIT (about a minute). Choose another port, or give only the address.
+</source>
+        <translation>sockwb client : avec --bind, le port du client est fixé : un autre socket le détient, ou la dernière connexion TCP partie de ce port est encore en TIME_WAIT (environ une minute). Choisissez un autre port, ou donnez seulement l&apos;adresse.
+</translation>
+    </message>
+    <message>
+        <location filename="../../app/cli/clientrun.cpp" line="+131"/>
+        <source>sockwb client: %1 did not arrive within %2 ms
+</source>
+        <translation>sockwb client : %1 n&apos;est pas arrivé dans les %2 ms
+</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>sockwb client: the server closed the connection before %1 arrived
+</source>
+        <translation>sockwb client : le serveur a fermé la connexion avant l&apos;arrivée de %1
+</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>sockwb client: %1 bytes from %2 (sent to %3)
+</source>
+        <translation>sockwb client : %1 octets de %2 (envoi à %3)
+</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>sockwb client: a datagram of %1 bytes was cut to %2 (--recv-size); the rest is lost
+</source>
+        <translation>sockwb client : un datagramme de %1 octets a été tronqué à %2 (--recv-size) ; le reste est perdu
+</translation>
+    </message>
+    <message>
+        <location filename="../../app/cli/clientrunblocking.cpp" line="+44"/>
+        <source>sockwb client: the server does not read what is sent (it may be waiting for its answers to be read): try --io poll
+</source>
+        <translation>sockwb client : le serveur ne lit pas ce qui est envoyé (il attend peut-être que ses réponses soient lues) : essayez --io poll
+</translation>
+    </message>
+</context>
+<context>
+    <name>sockwb::app::demo</name>
+    <message>
+        <location filename="../../app/cli/democommand.cpp" line="+46"/>
+        <source>== server: accepted %1</source>
+        <translation>== serveur : connexion de %1 acceptée</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>== server: received &quot;%1&quot;</source>
+        <translation>== serveur : reçu « %1 »</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>== server: closed the connection of %1</source>
+        <translation>== serveur : connexion de %1 fermée</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Usage: sockwb demo [--ticks N] [--interval MS]
+Plays the course&apos;s time service: a clock server on 127.0.0.1 (port chosen by
+the kernel), a client that says &quot;Bonjour&quot;, the time N times, &quot;Au Revoir&quot;.
+Each socket call of both sides is printed as it happens.
+</source>
+        <translation>Utilisation : sockwb demo [--ticks N] [--interval MS]
+Rejoue le service d&apos;heure du cours : un serveur d&apos;horloge sur 127.0.0.1 (port choisi par
+le noyau), un client qui dit « Bonjour », l&apos;heure N fois, « Au Revoir ».
+Chaque appel socket des deux côtés est affiché au moment où il a lieu.
+</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>unexpected argument &apos;%1&apos;</source>
+        <translation>argument inattendu « %1 »</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>== client: connected from %1</source>
+        <translation>== client : connecté depuis %1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>== client got: %1</source>
+        <translation>== le client a reçu : %1</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>== Time service demo: the server sends the time %1 times, every %2 ms, then &quot;Au Revoir&quot;</source>
+        <translation>== Démo du service d&apos;heure : le serveur envoie l&apos;heure %1 fois, toutes les %2 ms, puis « Au Revoir »</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>== server listening on %1 (model %2, port 0 asked, getsockname shows the real one)</source>
+        <translation>== serveur en écoute sur %1 (modèle %2, port 0 demandé, getsockname montre le vrai port)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>== the client never saw &quot;Au Revoir&quot;</source>
+        <translation>== le client n&apos;a jamais vu « Au Revoir »</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>== done: the server closed after &quot;Au Revoir&quot;, the client read end of stream (recv = 0)</source>
+        <translation>== terminé : le serveur a fermé après « Au Revoir », le client a lu la fin du flux (recv = 0)</translation>
+    </message>
+</context>
+<context>
+    <name>sockwb::app::escapes</name>
+    <message>
+        <location filename="../../app/cli/escapes.cpp" line="+18"/>
+        <source>a lone &apos;\&apos; ends %1</source>
+        <translation>un « \ » seul termine %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>write \\ for a backslash</source>
+        <translation>écrivez \\ pour une barre oblique inverse</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>bad escape in %1</source>
+        <translation>séquence d&apos;échappement invalide dans %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>\x needs two hex digits, as in \x0a</source>
+        <translation>\x demande deux chiffres hexadécimaux, comme dans \x0a</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>unknown escape &apos;\%1&apos; in %2</source>
+        <translation>séquence d&apos;échappement « \%1 » inconnue dans %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the escapes are \n \r \t \0 \\ \xHH</source>
+        <translation>les séquences d&apos;échappement sont \n \r \t \0 \\ \xHH</translation>
+    </message>
+</context>
+<context>
+    <name>sockwb::app::http</name>
+    <message>
+        <location filename="../../app/cli/httpcommand.cpp" line="+20"/>
+        <source>Usage: sockwb http [METHOD] URL [options]
+Sends one HTTP/1.1 request and writes the response body to stdout, byte-exact.
+
+  -H, --header &apos;Name: value&apos;  add a header (repeatable; &apos;Name:&apos; removes a default one)
+  -d, --data DATA | @FILE     request body (repeatable, joined with &apos;&amp;&apos;); implies POST
+  -i, --include               write the status line and headers before the body
+  -o, --output FILE           write the body to FILE instead of stdout
+      --timing                print the phase timings (resolve, connect, send, wait, download)
+      --raw                   write the exact bytes received (status line, headers, framing)
+  -L, --location              follow redirects
+      --max-redirs N          at most N redirects (default 10)
+      --compressed            ask for gzip/deflate and decode the body
+      --http1.0               send HTTP/1.0
+      --timeout S             give up after S seconds (default 30)
+      --from-curl &apos;curl ...&apos;  send what that curl command would send
+      --as-curl               print the equivalent curl command instead of sending
+When the connection fails after part of the response came (a server that closes
+without reading the request makes its kernel reset the connection: ECONNRESET), what
+came is written first (the body so far, or the raw bytes without a complete head),
+then the error.
+Exit status: 0 when a response was read (whatever its status), 1 on connection,
+timeout or framing errors, 2 on bad usage.
+</source>
+        <translation>Utilisation : sockwb http [METHOD] URL [options]
+Envoie une requête HTTP/1.1 et écrit le corps de la réponse sur stdout, à l&apos;octet près.
+
+  -H, --header &apos;Name: value&apos;  ajouter un en-tête (répétable ; &apos;Name:&apos; retire un en-tête par défaut)
+  -d, --data DATA | @FILE     corps de la requête (répétable, joint par &apos;&amp;&apos;) ; implique POST
+  -i, --include               écrire la ligne de statut et les en-têtes avant le corps
+  -o, --output FILE           écrire le corps dans FILE au lieu de stdout
+      --timing                afficher la durée des phases (résolution, connexion, envoi, attente, téléchargement)
+      --raw                   écrire exactement les octets reçus (ligne de statut, en-têtes, tramage)
+  -L, --location              suivre les redirections
+      --max-redirs N          au plus N redirections (10 par défaut)
+      --compressed            demander gzip/deflate et décoder le corps
+      --http1.0               envoyer en HTTP/1.0
+      --timeout S             abandonner après S secondes (30 par défaut)
+      --from-curl &apos;curl ...&apos;  envoyer ce qu&apos;enverrait cette commande curl
+      --as-curl               afficher la commande curl équivalente au lieu d&apos;envoyer
+Quand la connexion échoue après l&apos;arrivée d&apos;une partie de la réponse (un serveur qui ferme
+sans lire la requête fait réinitialiser la connexion par son noyau : ECONNRESET), ce qui
+est arrivé est écrit d&apos;abord (le corps reçu jusque-là, ou les octets bruts sans en-tête complet),
+puis l&apos;erreur.
+Code de sortie : 0 si une réponse a été lue (quel que soit son statut), 1 pour les erreurs de connexion,
+de délai ou de tramage, 2 pour une mauvaise utilisation.
+</translation>
+    </message>
+    <message>
+        <location line="+61"/>
+        <source>--from-curl takes the URL from the curl command</source>
+        <translation>--from-curl prend l&apos;URL dans la commande curl</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>expected [METHOD] URL</source>
+        <translation>[METHOD] URL attendus</translation>
+    </message>
+    <message>
+        <location line="+69"/>
+        <source>sockwb http: cannot write &apos;%1&apos;
+</source>
+        <translation>sockwb http : impossible d&apos;écrire « %1 »
+</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>%1  resolve %2 ms  connect %3 ms%4  send %5 ms  wait %6 ms  download %7 ms  total %8 ms  sent %9 B  received %10 B
+</source>
+        <translation>%1  résolution %2 ms  connexion %3 ms%4  envoi %5 ms  attente %6 ms  téléchargement %7 ms  total %8 ms  envoyé %9 o  reçu %10 o
+</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source> (reused)</source>
+        <translation> (réutilisée)</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>sockwb http: %1 bytes of the response came before the error
+</source>
+        <translation>sockwb http : %1 octets de la réponse sont arrivés avant l&apos;erreur
+</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>sockwb http: %1 bytes of the response came before the error (written raw: no complete head)
+</source>
+        <translation>sockwb http : %1 octets de la réponse sont arrivés avant l&apos;erreur (écrits bruts : pas d&apos;en-tête complet)
+</translation>
+    </message>
+</context>
+<context>
+    <name>sockwb::app::load</name>
+    <message>
+        <location filename="../../app/cli/loadcommand.cpp" line="+28"/>
+        <source>Usage: sockwb load URL|tcp://HOST:PORT|udp://HOST:PORT (--duration S | --requests N) [options]
+Loads a server and reports requests/s, bytes/s, latency percentiles and errors.
+  http://...      HTTP/1.1 GET, keep-alive (each response framed, status counted)
+  tcp://H:P       TCP echo round trips of --payload bytes (or --bulk)
+  udp://H:P       UDP echo: one datagram of --payload bytes out, one back
+
+  -c, --connections N  concurrent connections over all threads (default 10)
+  -t, --threads T      event loops, one per thread (default 1)
+  -d, --duration S     run for S seconds (decimals allowed)
+  -n, --requests N     stop after exactly N requests (with -d: whichever comes first)
+      --rate R         open loop: R requests/s in total, latency timed from when each
+                       request was due (no coordinated omission); default closed loop
+      --no-keepalive   HTTP: a new connection per request (Connection: close)
+      --payload BYTES  echo: bytes per round trip (default 64); bulk: bytes per send (default 131072)
+      --bulk           tcp://: send as fast as possible (to a discard service); reports bytes/s
+      --timeout S      a request slower than S seconds counts as a timeout error (default 5)
+      --full-parser    HTTP: frame with the full response parser (slower; for comparison)
+      --json           print one JSON object instead of the report
+Exit status: 0 when requests completed, 1 when none did (errors only), 2 on bad usage.
+</source>
+        <translation>Utilisation : sockwb load URL|tcp://HOST:PORT|udp://HOST:PORT (--duration S | --requests N) [options]
+Charge un serveur et rapporte les requêtes/s, les octets/s, les percentiles de latence et les erreurs.
+  http://...      HTTP/1.1 GET, keep-alive (chaque réponse délimitée, statuts comptés)
+  tcp://H:P       allers-retours écho TCP de --payload octets (ou --bulk)
+  udp://H:P       écho UDP : un datagramme de --payload octets envoyé, un reçu en retour
+
+  -c, --connections N  connexions simultanées sur l&apos;ensemble des threads (10 par défaut)
+  -t, --threads T      boucles d&apos;événements, une par thread (1 par défaut)
+  -d, --duration S     tourner pendant S secondes (décimales permises)
+  -n, --requests N     s&apos;arrêter après exactement N requêtes (avec -d : la première limite atteinte)
+      --rate R         boucle ouverte : R requêtes/s au total, latence mesurée depuis l&apos;instant où
+                       chaque requête était prévue (pas d&apos;omission coordonnée) ; boucle fermée par défaut
+      --no-keepalive   HTTP : une nouvelle connexion par requête (Connection: close)
+      --payload BYTES  écho : octets par aller-retour (64 par défaut) ; bulk : octets par envoi (131072 par défaut)
+      --bulk           tcp:// : envoyer aussi vite que possible (vers un service discard) ; rapporte les octets/s
+      --timeout S      une requête plus lente que S secondes compte comme une erreur de délai (5 par défaut)
+      --full-parser    HTTP : délimiter avec l&apos;analyseur de réponse complet (plus lent ; pour comparer)
+      --json           afficher un objet JSON au lieu du rapport
+Code de sortie : 0 si des requêtes ont abouti, 1 si aucune n&apos;a abouti (erreurs seulement), 2 pour une mauvaise utilisation.
+</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>--connections needs %1 descriptors</source>
+        <translation>--connections demande %1 descripteurs</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the limit is %1 (ulimit -n)</source>
+        <translation>la limite est %1 (ulimit -n)</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>%1: &apos;%2&apos; is not a whole number</source>
+        <translation>%1 : « %2 » n&apos;est pas un nombre entier</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>--bulk needs a tcp://HOST:PORT target</source>
+        <translation>--bulk demande une cible tcp://HOST:PORT</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>--no-keepalive applies to HTTP URLs only</source>
+        <translation>--no-keepalive ne s&apos;applique qu&apos;aux URL HTTP</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>no target given</source>
+        <translation>aucune cible donnée</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>more than one target (&apos;%1&apos; and &apos;%2&apos;)</source>
+        <translation>plus d&apos;une cible (« %1 » et « %2 »)</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>[%1s] %2 requests (%3/s), %4 errors, %5
+</source>
+        <translation>[%1s] %2 requêtes (%3/s), %4 erreurs, %5
+</translation>
+    </message>
+    <message>
+        <location line="+55"/>
+        <source>sockwb load: %1, %2, %3 connection(s), %4 thread(s), %5
+</source>
+        <translation>sockwb load : %1, %2, %3 connexion(s), %4 thread(s), %5
+</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>open loop at %1 req/s</source>
+        <translation>boucle ouverte à %1 req/s</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>closed loop</source>
+        <translation>boucle fermée</translation>
+    </message>
+</context>
+<context>
     <name>sockwb::app::main</name>
     <message>
-        <location filename="../../app/main.cpp" line="+107"/>
+        <location filename="../../app/main.cpp" line="+111"/>
         <source>Socket Workbench: %1 received, closing the workbench (every server is stopped).</source>
         <translation>Socket Workbench : %1 reçu, fermeture de l’atelier (chaque serveur est arrêté).</translation>
     </message>
@@ -3096,6 +4441,241 @@
         <location line="+7"/>
         <source>Socket Workbench: closing the main window (--quit-after).</source>
         <translation>Socket Workbench : fermeture de la fenêtre principale (--quit-after).</translation>
+    </message>
+</context>
+<context>
+    <name>sockwb::app::serve</name>
+    <message>
+        <location filename="../../app/cli/servecommand.cpp" line="+26"/>
+        <source>Usage: sockwb serve --service S [OPTIONS]
+Runs a server until Ctrl-C (SIGINT) or SIGTERM, then stops cleanly (exit 0).
+Prints &apos;listening &lt;proto&gt; &lt;addr&gt;:&lt;port&gt; model=&lt;m&gt; service=&lt;s&gt;&apos; once per listener
+as soon as it accepts (the real port when --port 0; unix:&lt;path&gt; for a Unix socket).
+
+  --service S            echo, discard, chargen, daytime, time, clock, chat, http
+  --protocol tcp|udp|unix|unixgram  default tcp; unix: AF_UNIX stream, unixgram:
+                         AF_UNIX datagram (the services and models of UDP)
+  --bind ADDR            address to listen on (default 127.0.0.1; 0.0.0.0 or :: for all);
+                         unix, unixgram: the socket path (@name: abstract). unix:PATH and
+                         unixgram:PATH choose the protocol too. The socket file is removed
+                         at stop; a stale one (nobody answers on it) is replaced at start
+  --port N               0 (default) lets the kernel choose a free port
+  --model M              iterative, fork, thread, pool, select, poll, epoll (default epoll)
+  --threads N            pool: worker threads (default 4)
+  --io blocking|poll     iterative, fork, thread, pool: wait in blocking calls as the
+                         course&apos;s programs do (default), or poll non-blocking sockets
+  --backlog N            listen() queue length (default 128)
+  --ticks N              clock: times sent per request (default 5)
+  --interval MS          clock: pause between two of them (default 1000)
+  --terminator T         clock: none (default: the course&apos;s bytes, &quot;Au Revoir&quot; alone),
+                         lf or crlf after each message (for netcat, telnet)
+  --root DIR             http: folder of static files
+  --also SERVICE[/udp]:PORT  one more listener on the same address (repeatable;
+                         select, poll and epoll serve several listeners);
+                         SERVICE/unix:PATH, SERVICE/unixgram:PATH for a Unix socket
+  --max-connections N    over N a client is accepted then closed (0: no limit)
+  --idle-timeout MS      close a connection idle that long (0: never)
+  --trace                print each socket call on stderr as it happens
+  --json                 print events (and the trace) as JSON lines on stdout
+  -v, --verbose          also print connections and service log lines
+Exit status: 0 stopped by a signal, 1 runtime error (port in use...), 2 bad usage.
+</source>
+        <translation>Utilisation : sockwb serve --service S [OPTIONS]
+Lance un serveur jusqu&apos;à Ctrl-C (SIGINT) ou SIGTERM, puis l&apos;arrête proprement (code 0).
+Affiche &apos;listening &lt;proto&gt; &lt;addr&gt;:&lt;port&gt; model=&lt;m&gt; service=&lt;s&gt;&apos; une fois par point d&apos;écoute
+dès qu&apos;il accepte (le vrai port si --port 0 ; unix:&lt;path&gt; pour un socket Unix).
+
+  --service S            echo, discard, chargen, daytime, time, clock, chat, http
+  --protocol tcp|udp|unix|unixgram  tcp par défaut ; unix : flux AF_UNIX, unixgram :
+                         datagrammes AF_UNIX (les services et modèles d&apos;UDP)
+  --bind ADDR            adresse d&apos;écoute (127.0.0.1 par défaut ; 0.0.0.0 ou :: pour toutes) ;
+                         unix, unixgram : le chemin du socket (@name : abstrait). unix:PATH et
+                         unixgram:PATH choisissent aussi le protocole. Le fichier du socket est
+                         supprimé à l&apos;arrêt ; un fichier périmé (personne n&apos;y répond) est remplacé au démarrage
+  --port N               0 (par défaut) laisse le noyau choisir un port libre
+  --model M              iterative, fork, thread, pool, select, poll, epoll (epoll par défaut)
+  --threads N            pool : threads de travail (4 par défaut)
+  --io blocking|poll     iterative, fork, thread, pool : attendre dans des appels bloquants comme
+                         le font les programmes du cours (par défaut), ou scruter des sockets non bloquants avec poll
+  --backlog N            longueur de la file de listen() (128 par défaut)
+  --ticks N              clock : nombre d&apos;heures envoyées par requête (5 par défaut)
+  --interval MS          clock : pause entre deux envois (1000 par défaut)
+  --terminator T         clock : none (par défaut : les octets du cours, « Au Revoir » seul),
+                         lf ou crlf après chaque message (pour netcat, telnet)
+  --root DIR             http : dossier des fichiers statiques
+  --also SERVICE[/udp]:PORT  un point d&apos;écoute de plus sur la même adresse (répétable ;
+                         select, poll et epoll servent plusieurs points d&apos;écoute) ;
+                         SERVICE/unix:PATH, SERVICE/unixgram:PATH pour un socket Unix
+  --max-connections N    au-delà de N, un client est accepté puis fermé (0 : sans limite)
+  --idle-timeout MS      fermer une connexion inactive depuis ce temps (0 : jamais)
+  --trace                afficher chaque appel socket sur stderr au moment où il a lieu
+  --json                 afficher les événements (et la trace) en lignes JSON sur stdout
+  -v, --verbose          afficher aussi les connexions et les lignes de journal du service
+Code de sortie : 0 arrêt par un signal, 1 erreur d&apos;exécution (port déjà utilisé...), 2 mauvaise utilisation.
+</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>--also &apos;%1&apos;: expected SERVICE[/udp]:PORT</source>
+        <translation>--also « %1 » : SERVICE[/udp]:PORT attendu</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>as in --also daytime/udp:1313</source>
+        <translation>comme dans --also daytime/udp:1313</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>--bind %1 contradicts --protocol %2</source>
+        <translation>--bind %1 contredit --protocol %2</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>--protocol %1 needs the socket path</source>
+        <translation>--protocol %1 demande le chemin du socket</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>as in --bind /tmp/echo.sock</source>
+        <translation>comme dans --bind /tmp/echo.sock</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>a Unix socket has a path, not a port: drop --port</source>
+        <translation>un socket Unix a un chemin, pas de port : retirez --port</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>expected blocking or poll</source>
+        <translation>blocking ou poll attendu</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>unknown model &apos;%1&apos;</source>
+        <translation>modèle « %1 » inconnu</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the models are %1</source>
+        <translation>les modèles sont %1</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>unexpected argument &apos;%1&apos;</source>
+        <translation>argument inattendu « %1 »</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>--service is required</source>
+        <translation>--service est obligatoire</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the services are %1</source>
+        <translation>les services sont %1</translation>
+    </message>
+    <message>
+        <location line="+64"/>
+        <source>sockwb serve: --io is ignored: the %1 model is an event loop, it always waits in %2
+</source>
+        <translation>sockwb serve : --io est ignoré : le modèle %1 est une boucle d&apos;événements, il attend toujours dans %2
+</translation>
+    </message>
+    <message>
+        <location filename="../../app/cli/serveprinter.cpp" line="+60"/>
+        <source>listening %1 %2%3 model=%4 service=%5</source>
+        <translation>listening %1 %2%3 model=%4 service=%5</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>stopped</source>
+        <translation>arrêté</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>opened #%1 %2 on %3</source>
+        <translation>ouverte #%1 %2 sur %3</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>closed #%1 %2 in=%3 out=%4</source>
+        <translation>fermée #%1 %2 in=%3 out=%4</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>log: %1</source>
+        <translation>journal : %1</translation>
+    </message>
+</context>
+<context>
+    <name>sockwb::app::trace</name>
+    <message>
+        <location filename="../../app/cli/tracecommand.cpp" line="+34"/>
+        <source>Usage: sockwb trace [--json] [--cwd DIR] [--] PROGRAM [ARGS...]
+Runs PROGRAM (your own client or server) with the workbench&apos;s tracer preloaded
+(libsockwb-trace.so) and prints each socket call it makes as it happens, in the
+style of strace, on stderr: errno names, and what a failure means. The program
+keeps its own output and its exit status; Ctrl-C stops it. Forked children and
+threads are followed ([pid N tid M]).
+
+  --json         JSON lines on stdout: each call, the program&apos;s output (stdout and
+                 stderr events), its start and its exit
+  --cwd DIR      run the program in DIR
+  -h, --help     show this help
+Traced: socket, bind, listen, accept, connect, send, recv, sendto, recvfrom,
+sendmsg, recvmsg, read and write on sockets, shutdown, close, setsockopt,
+getsockopt, getsockname, getpeername, select, poll, epoll, fork, pthread_create,
+sleep, usleep, nanosleep. Not traced: statically linked programs and setuid
+programs (refused: the dynamic loader does not preload into them), calls made
+with syscall(2), and the reads and writes stdio makes on a socket (fdopen).
+Exit status: the program&apos;s (128 + N when killed by signal N), 2 bad usage or a
+program that cannot be traced, 1 the tracer could not start.
+</source>
+        <translation>Utilisation : sockwb trace [--json] [--cwd DIR] [--] PROGRAM [ARGS...]
+Lance PROGRAM (votre propre client ou serveur) avec le traceur du workbench préchargé
+(libsockwb-trace.so) et affiche chaque appel socket qu&apos;il fait au moment où il a lieu, à la
+manière de strace, sur stderr : noms errno, et ce que signifie un échec. Le programme
+garde sa propre sortie et son code de sortie ; Ctrl-C l&apos;arrête. Les fils créés par fork et
+les threads sont suivis ([pid N tid M]).
+
+  --json         lignes JSON sur stdout : chaque appel, la sortie du programme (événements
+                 stdout et stderr), son démarrage et sa fin
+  --cwd DIR      lancer le programme dans DIR
+  -h, --help     afficher cette aide
+Tracés : socket, bind, listen, accept, connect, send, recv, sendto, recvfrom,
+sendmsg, recvmsg, read et write sur des sockets, shutdown, close, setsockopt,
+getsockopt, getsockname, getpeername, select, poll, epoll, fork, pthread_create,
+sleep, usleep, nanosleep. Non tracés : les programmes liés statiquement et les programmes
+setuid (refusés : le chargeur dynamique n&apos;y précharge rien), les appels faits
+avec syscall(2), et les lectures et écritures que stdio fait sur un socket (fdopen).
+Code de sortie : celui du programme (128 + N s&apos;il est tué par le signal N), 2 mauvaise
+utilisation ou programme impossible à tracer, 1 le traceur n&apos;a pas pu démarrer.
+</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>which program? give it after the options</source>
+        <translation>quel programme ? donnez-le après les options</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>--cwd &apos;%1&apos; is not a folder that can be entered</source>
+        <translation>--cwd « %1 » n&apos;est pas un dossier accessible</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>%1 was not found; looked in:%2</source>
+        <translation>%1 est introuvable ; cherché dans :%2</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>a process it started still runs: its calls from now on are not shown</source>
+        <translation>un processus qu&apos;il a lancé tourne encore : ses appels ne sont plus affichés à partir de maintenant</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>no call was reported: was the program traced? (see sockwb trace --help)</source>
+        <translation>aucun appel n&apos;a été signalé : le programme a-t-il été tracé ? (voir sockwb trace --help)</translation>
     </message>
 </context>
 </TS>
