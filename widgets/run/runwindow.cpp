@@ -71,7 +71,12 @@ RunWindow::RunWindow(QWidget* parent)
     resize(900, 650);
 }
 
-RunWindow::~RunWindow() = default;  // runner_ (a child) kills the process group
+RunWindow::~RunWindow() {
+    // runner_ (a child, deleted after this body) kills the process group; its
+    // last signals (finished, output) must not reach this half-destroyed window.
+    runner_->disconnect(this);
+    adapter_->disconnect(this);
+}
 
 RunWindow* RunWindow::open() {
     auto* w = new RunWindow;
