@@ -25,11 +25,18 @@ std::string signalName(int number) {
 
 }  // namespace
 
-void TracePrinter::print(FILE* stream, const std::string& line) {
-    std::lock_guard lock(mutex_);
+void TracePrinter::write(FILE* stream, const std::string& line) {
     std::fwrite(line.data(), 1, line.size(), stream);
     std::fputc('\n', stream);
     std::fflush(stream);
+}
+
+void TracePrinter::print(FILE* stream, const std::string& line) {
+    std::lock_guard lock(mutex_);
+    if (json_ && !started_)
+        held_.emplace_back(stream, line);
+    else
+        write(stream, line);
 }
 
 std::string TracePrinter::textLine(const tracer::DecodedCall& call) {
@@ -53,8 +60,12 @@ void TracePrinter::onCall(const tracer::DecodedCall& call) {
 }
 
 void TracePrinter::started(const std::string& path, int pid) {
-    if (json_)
-        print(stdout, JsonLine().add("event", "start").add("program", path).add("pid", pid).str());
+    if (!json_) return;
+    std::lock_guard lock(mutex_);
+    write(stdout, JsonLine().add("event", "start").add("program", path).add("pid", pid).str());
+    for (const auto& [stream, line] : held_) write(stream, line);
+    held_.clear();
+    started_ = true;
 }
 
 void TracePrinter::output(const char* stream, std::string_view bytes) {
@@ -75,11 +86,13 @@ void TracePrinter::exited(int raw) {
     }
 }
 
+// Notes are sockwb's own and never held: one may say why nothing started.
 void TracePrinter::note(const std::string& text) {
+    std::lock_guard lock(mutex_);
     if (json_)
-        print(stdout, JsonLine().add("event", "note").add("text", text).str());
+        write(stdout, JsonLine().add("event", "note").add("text", text).str());
     else
-        print(stderr, "sockwb trace: " + text);
+        write(stderr, "sockwb trace: " + text);
 }
 
 }  // namespace sockwb::app

@@ -10,6 +10,8 @@
 #include <mutex>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "core/tracer/tracereceiver.h"
 
@@ -21,6 +23,8 @@ public:
 
     void onCall(const tracer::DecodedCall& call) override;
     // The program started: "start" event (JSON only; text mode stays quiet).
+    // The program runs from the spawn on, so its first calls may come before
+    // this: in JSON mode lines are held until the "start" event is out.
     void started(const std::string& path, int pid);
     // A chunk of the program's stdout ("stdout") or stderr ("stderr"), JSON only.
     void output(const char* stream, std::string_view bytes);
@@ -34,9 +38,12 @@ public:
 
 private:
     void print(FILE* stream, const std::string& line);
+    void write(FILE* stream, const std::string& line);  // mutex_ held
 
     bool json_;
     std::mutex mutex_;
+    bool started_ = false;                            // JSON: the "start" event is out
+    std::vector<std::pair<FILE*, std::string>> held_;  // JSON: lines before it
 };
 
 }  // namespace sockwb::app
