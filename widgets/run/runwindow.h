@@ -17,6 +17,7 @@ class QPushButton;
 namespace sockwb {
 
 class ProgramRunner;
+class ProgramSocketsModel;
 class TraceAdapter;
 class TraceView;
 struct RunRequest;
@@ -49,6 +50,7 @@ public:
 
 private:
     QWidget* buildForm();
+    QWidget* buildTabs();
     void chooseProgram();
     void chooseWorkDir();
     void appendOutput(const QByteArray& bytes, bool isError);
@@ -64,6 +66,7 @@ private:
     QLabel* status_;
     QPlainTextEdit* output_;
     TraceView* traceView_;
+    ProgramSocketsModel* sockets_ = nullptr;
     TraceAdapter* adapter_;
     ProgramRunner* runner_;
 };

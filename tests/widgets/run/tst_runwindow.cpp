@@ -10,6 +10,7 @@
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QTableView>
 #include <QtTest>
 #include <memory>
 
@@ -70,6 +71,22 @@ private slots:
         const TraceEvent& start = w.traceView()->model()->eventAt(0);
         QVERIFY2(start.args.find("tcp_pair") != std::string::npos, start.args.c_str());
         QCOMPARE(connect.pid, start.pid);
+    }
+
+    void connectionsTabShowsTheConnectedSocket() {
+        RunWindow w;
+        QVERIFY(w.run(kPrograms + "/tcp_pair", {}));
+        auto* table = w.findChild<QTableView*>(QStringLiteral("runConnections"));
+        QVERIFY(table);
+        const auto* m = table->model();
+        auto connectedPeer = [m] {
+            for (int r = 0; r < m->rowCount(); ++r)
+                if (m->index(r, 2).data().toString() == "TCP connected")
+                    return m->index(r, 4).data().toString();
+            return QString();
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(w.runButton()->isEnabled(), kWaitMs);
+        QTRY_VERIFY_WITH_TIMEOUT(connectedPeer().startsWith("127.0.0.1:"), kWaitMs);
     }
 
     void argumentsAndFolderReachTheProgram() {
