@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QFontDatabase>
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -247,6 +248,14 @@ void RunWindow::setRunning(bool running) {
     runButton_->setEnabled(!running);
     stopButton_->setEnabled(running);
     program_->setReadOnly(running);
+    if (running) lastPid_ = runner_->pid();
+    running_ = running;
+    emit runStateChanged();
+}
+
+QString RunWindow::programTitle() const {
+    const QString name = QFileInfo(program_->text().trimmed()).fileName();
+    return lastPid_ > 0 ? tr("%1 (%2)").arg(name).arg(lastPid_) : name;
 }
 
 }  // namespace sockwb

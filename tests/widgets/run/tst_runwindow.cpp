@@ -17,6 +17,7 @@
 #include "support/testmain.h"
 #include "widgets/run/programrunner.h"
 #include "widgets/run/runwindow.h"
+#include "widgets/shell/sidebar.h"
 #include "widgets/trace/tracemodel.h"
 #include "widgets/trace/traceview.h"
 
@@ -87,6 +88,21 @@ private slots:
         };
         QTRY_VERIFY_WITH_TIMEOUT(w.runButton()->isEnabled(), kWaitMs);
         QTRY_VERIFY_WITH_TIMEOUT(connectedPeer().startsWith("127.0.0.1:"), kWaitMs);
+    }
+
+    void sideListShowsTheProgramThenItsExit() {
+        SideBar bar;
+        RunWindow w;
+        bar.addProgram(&w);
+        QTreeWidgetItem* programs = bar.topLevelItem(2);
+        QCOMPARE(programs->childCount(), 1);
+        QVERIFY(w.run(kPrograms + "/blocking", {"--fork"}));
+        QTRY_VERIFY_WITH_TIMEOUT(w.outputView()->toPlainText().contains("listening"), kWaitMs);
+        const QString pid = QString::number(w.runner()->pid());
+        QCOMPARE(programs->child(0)->text(0), QString("blocking (%1)").arg(pid));
+        QVERIFY(programs->child(0)->toolTip(0).endsWith("running"));
+        w.stop();
+        QTRY_VERIFY_WITH_TIMEOUT(programs->child(0)->toolTip(0).endsWith("exited"), kWaitMs);
     }
 
     void argumentsAndFolderReachTheProgram() {
