@@ -73,6 +73,11 @@ MainWindow::MainWindow(QWidget* parent)
         w->raise();
         w->activateWindow();
     });
+    connect(sideBar_, &SideBar::programActivated, this, [](RunWindow* w) {
+        w->showNormal();
+        w->raise();
+        w->activateWindow();
+    });
     connect(sideBar_, &SideBar::contentsChanged, this, &MainWindow::updateStatus);
     // Client windows may come from anywhere (Launch Clients, New Client):
     // they are found among the top-level windows, cheaply, once a second.
@@ -137,8 +142,9 @@ void MainWindow::createActions() {
         tr("Load a server under each concurrency model in turn and compare requests/s, "
            "latency, memory and threads"));
     compare->setStatusTip(compare->toolTip());
-    QAction* runProgram = make(tr("&Run a Program..."), "actionRunProgram",
-                               QKeySequence(tr("Ctrl+Shift+R")), [] { RunWindow::open(); });
+    QAction* runProgram =
+        make(tr("&Run a Program..."), "actionRunProgram", QKeySequence(tr("Ctrl+Shift+R")),
+             [this] { sideBar_->addProgram(RunWindow::open()); });
     runProgram->setToolTip(
         tr("Run your own client or server and see its socket calls in the trace"));
     runProgram->setStatusTip(runProgram->toolTip());

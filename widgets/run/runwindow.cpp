@@ -4,14 +4,18 @@
 #include <string.h>
 
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QFontDatabase>
 #include <QFormLayout>
 #include <QHBoxLayout>
+#include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSplitter>
+#include <QTabWidget>
+#include <QTableView>
 #include <QTextCharFormat>
 #include <QTextCursor>
 #include <QVBoxLayout>
@@ -21,6 +25,7 @@
 #include "widgets/common/formstyle.h"
 #include "widgets/run/programchecktext.h"
 #include "widgets/run/programrunner.h"
+#include "widgets/run/programsocketsmodel.h"
 #include "widgets/trace/traceadapter.h"
 #include "widgets/trace/traceview.h"
 
@@ -40,6 +45,20 @@ QString checkWords(const tracer::ProgramCheck& c) {
 
 }  // namespace
 
+QWidget* RunWindow::buildTabs() {
+    sockets_ = new ProgramSocketsModel(this);
+    connect(adapter_, &TraceAdapter::eventsReady, sockets_, &ProgramSocketsModel::addEvents);
+    auto* table = new QTableView(this);
+    table->setObjectName(QStringLiteral("runConnections"));
+    table->setModel(sockets_);
+    table->verticalHeader()->hide();
+    auto* tabs = new QTabWidget(this);
+    tabs->setObjectName(QStringLiteral("runTabs"));
+    tabs->addTab(traceView_, tr("&Trace"));
+    tabs->addTab(table, tr("&Connections"));
+    return tabs;
+}
+
 RunWindow::RunWindow(QWidget* parent)
     : QWidget(parent, Qt::Window),
       output_(new QPlainTextEdit(this)),
@@ -56,7 +75,7 @@ RunWindow::RunWindow(QWidget* parent)
     traceView_->attach(adapter_);
     auto* split = new QSplitter(Qt::Vertical, this);
     split->addWidget(output_);
-    split->addWidget(traceView_);
+    split->addWidget(buildTabs());
     split->setStretchFactor(1, 2);
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(buildForm());
@@ -176,6 +195,7 @@ bool RunWindow::run() {
         return false;
     }
     traceView_->clear();
+    sockets_->clear();
     output_->clear();
     QString error;
     switch (runner_->start(request, &error)) {
@@ -233,6 +253,14 @@ void RunWindow::setRunning(bool running) {
     runButton_->setEnabled(!running);
     stopButton_->setEnabled(running);
     program_->setReadOnly(running);
+    if (running) lastPid_ = runner_->pid();
+    running_ = running;
+    emit runStateChanged();
+}
+
+QString RunWindow::programTitle() const {
+    const QString name = QFileInfo(program_->text().trimmed()).fileName();
+    return lastPid_ > 0 ? tr("%1 (%2)").arg(name).arg(lastPid_) : name;
 }
 
 }  // namespace sockwb

@@ -17,6 +17,7 @@ class QPushButton;
 namespace sockwb {
 
 class ProgramRunner;
+class ProgramSocketsModel;
 class TraceAdapter;
 class TraceView;
 struct RunRequest;
@@ -35,6 +36,9 @@ public:
     // Fills the form and runs it.
     bool run(const QString& program, const QStringList& arguments, const QString& workDir = {});
     void stop();
+    // "name (pid)" of the last program run, and whether it still runs.
+    QString programTitle() const;
+    bool isRunning() const { return running_; }
 
     QLineEdit* programEdit() const { return program_; }
     QLineEdit* argumentsEdit() const { return arguments_; }
@@ -47,8 +51,13 @@ public:
     QLabel* statusLabel() const { return status_; }
     ProgramRunner* runner() const { return runner_; }
 
+signals:
+    // The program started or ended (isRunning, programTitle).
+    void runStateChanged();
+
 private:
     QWidget* buildForm();
+    QWidget* buildTabs();
     void chooseProgram();
     void chooseWorkDir();
     void appendOutput(const QByteArray& bytes, bool isError);
@@ -64,6 +73,9 @@ private:
     QLabel* status_;
     QPlainTextEdit* output_;
     TraceView* traceView_;
+    ProgramSocketsModel* sockets_ = nullptr;
+    bool running_ = false;
+    qint64 lastPid_ = 0;
     TraceAdapter* adapter_;
     ProgramRunner* runner_;
 };

@@ -6,6 +6,7 @@
 
 #include "core/net/framing.h"  // before clientwindow.h, which uses FrameDecoder
 #include "widgets/client/clientwindow.h"
+#include "widgets/run/runwindow.h"
 #include "widgets/server/serverpanel.h"
 
 namespace sockwb {
@@ -24,7 +25,8 @@ SideBar::SideBar(QWidget* parent) : QTreeWidget(parent) {
     setRootIsDecorated(false);
     servers_ = new QTreeWidgetItem(this, {tr("Servers")});
     clients_ = new QTreeWidgetItem(this, {tr("Clients")});
-    for (QTreeWidgetItem* top : {servers_, clients_}) {
+    programs_ = new QTreeWidgetItem(this, {tr("Programs")});
+    for (QTreeWidgetItem* top : {servers_, clients_, programs_}) {
         top->setFlags(Qt::ItemIsEnabled);
         QFont f = font();
         f.setBold(true);
@@ -38,6 +40,8 @@ SideBar::SideBar(QWidget* parent) : QTreeWidget(parent) {
     connect(this, &QTreeWidget::itemActivated, this, [this](QTreeWidgetItem* item) {
         if (item && item->parent() == clients_)
             emit clientActivated(static_cast<ClientWindow*>(widgetOf(item)));
+        else if (item && item->parent() == programs_)
+            emit programActivated(static_cast<RunWindow*>(widgetOf(item)));
     });
 }
 
@@ -68,7 +72,7 @@ QIcon SideBar::lightIcon(Light light) {
 }
 
 QTreeWidgetItem* SideBar::itemFor(const QWidget* widget) const {
-    for (QTreeWidgetItem* top : {servers_, clients_})
+    for (QTreeWidgetItem* top : {servers_, clients_, programs_})
         for (int i = 0; i < top->childCount(); ++i)
             if (widgetOf(top->child(i)) == widget) return top->child(i);
     return nullptr;
@@ -99,6 +103,26 @@ void SideBar::addClient(ClientWindow* window) {
     connect(window, &ClientWindow::stateChanged, this, [this, window] { updateClient(window); });
     connect(window, &QObject::destroyed, this, [this, window] { remove(window); });
     updateClient(window);
+}
+
+void SideBar::addProgram(RunWindow* window) {
+    if (contains(window)) return;
+    auto* item = new QTreeWidgetItem(programs_);
+    item->setData(0, kWidgetRole, QVariant::fromValue(static_cast<void*>(window)));
+    connect(window, &RunWindow::runStateChanged, this, [this, window] { updateProgram(window); });
+    connect(window, &QObject::destroyed, this, [this, window] { remove(window); });
+    updateProgram(window);
+}
+
+void SideBar::updateProgram(RunWindow* window) {
+    QTreeWidgetItem* item = itemFor(window);
+    if (!item) return;
+    const bool running = window->isRunning();
+    const QString title = window->programTitle();
+    item->setIcon(0, lightIcon(running ? Light::On : Light::Off));
+    item->setText(0, title.isEmpty() ? tr("(no program)") : title);
+    item->setToolTip(0, tr("%1: %2").arg(item->text(0), running ? tr("running") : tr("exited")));
+    emit contentsChanged();
 }
 
 void SideBar::updateServer(ServerPanel* panel) {
@@ -159,7 +183,7 @@ void SideBar::updateClient(ClientWindow* window) {
 
 void SideBar::remove(const QObject* widget) {
     // The widget is being destroyed: compare pointers only, never call it.
-    for (QTreeWidgetItem* top : {servers_, clients_})
+    for (QTreeWidgetItem* top : {servers_, clients_, programs_})
         for (int i = 0; i < top->childCount(); ++i)
             if (widgetOf(top->child(i)) == widget) {
                 delete top->takeChild(i);

@@ -9,6 +9,7 @@
 namespace sockwb {
 
 class ClientWindow;
+class RunWindow;
 class ServerPanel;
 
 class SideBar final : public QTreeWidget {
@@ -24,6 +25,8 @@ public:
     void addServer(ServerPanel* panel);
     // Lists a client window (once); follows its state, removed when it closes.
     void addClient(ClientWindow* window);
+    // A Run window: "program (pid)", lit while the program runs.
+    void addProgram(RunWindow* window);
     bool contains(const QWidget* widget) const;
     int serverCount() const;
     int clientCount() const;
@@ -36,6 +39,7 @@ public:
 signals:
     void serverSelected(sockwb::ServerPanel* panel);
     void clientActivated(sockwb::ClientWindow* window);
+    void programActivated(sockwb::RunWindow* window);
     // Something was added, removed or changed state (status bar).
     void contentsChanged();
 
@@ -43,10 +47,12 @@ private:
     QTreeWidgetItem* itemFor(const QWidget* widget) const;
     void updateServer(ServerPanel* panel);
     void updateClient(ClientWindow* window);
+    void updateProgram(RunWindow* window);
     void remove(const QObject* widget);
 
     QTreeWidgetItem* servers_;
     QTreeWidgetItem* clients_;
+    QTreeWidgetItem* programs_;
 };
 
 }  // namespace sockwb

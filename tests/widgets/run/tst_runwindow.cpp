@@ -10,12 +10,14 @@
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QTableView>
 #include <QtTest>
 #include <memory>
 
 #include "support/testmain.h"
 #include "widgets/run/programrunner.h"
 #include "widgets/run/runwindow.h"
+#include "widgets/shell/sidebar.h"
 #include "widgets/trace/tracemodel.h"
 #include "widgets/trace/traceview.h"
 
@@ -70,6 +72,37 @@ private slots:
         const TraceEvent& start = w.traceView()->model()->eventAt(0);
         QVERIFY2(start.args.find("tcp_pair") != std::string::npos, start.args.c_str());
         QCOMPARE(connect.pid, start.pid);
+    }
+
+    void connectionsTabShowsTheConnectedSocket() {
+        RunWindow w;
+        QVERIFY(w.run(kPrograms + "/tcp_pair", {}));
+        auto* table = w.findChild<QTableView*>(QStringLiteral("runConnections"));
+        QVERIFY(table);
+        const auto* m = table->model();
+        auto connectedPeer = [m] {
+            for (int r = 0; r < m->rowCount(); ++r)
+                if (m->index(r, 2).data().toString() == "TCP connected")
+                    return m->index(r, 4).data().toString();
+            return QString();
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(w.runButton()->isEnabled(), kWaitMs);
+        QTRY_VERIFY_WITH_TIMEOUT(connectedPeer().startsWith("127.0.0.1:"), kWaitMs);
+    }
+
+    void sideListShowsTheProgramThenItsExit() {
+        SideBar bar;
+        RunWindow w;
+        bar.addProgram(&w);
+        QTreeWidgetItem* programs = bar.topLevelItem(2);
+        QCOMPARE(programs->childCount(), 1);
+        QVERIFY(w.run(kPrograms + "/blocking", {"--fork"}));
+        QTRY_VERIFY_WITH_TIMEOUT(w.outputView()->toPlainText().contains("listening"), kWaitMs);
+        const QString pid = QString::number(w.runner()->pid());
+        QCOMPARE(programs->child(0)->text(0), QString("blocking (%1)").arg(pid));
+        QVERIFY(programs->child(0)->toolTip(0).endsWith("running"));
+        w.stop();
+        QTRY_VERIFY_WITH_TIMEOUT(programs->child(0)->toolTip(0).endsWith("exited"), kWaitMs);
     }
 
     void argumentsAndFolderReachTheProgram() {
