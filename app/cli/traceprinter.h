@@ -42,7 +42,7 @@ private:
 
     bool json_;
     std::mutex mutex_;
-    bool started_ = false;                            // JSON: the "start" event is out
+    bool started_ = false;                             // JSON: the "start" event is out
     std::vector<std::pair<FILE*, std::string>> held_;  // JSON: lines before it
 };
 

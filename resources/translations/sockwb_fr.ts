@@ -2670,6 +2670,109 @@
     </message>
 </context>
 <context>
+    <name>sockwb::ProgramSocketsModel</name>
+    <message>
+        <location filename="../../widgets/run/programsocketsmodel.cpp" line="+10"/>
+        <source>TCP listening</source>
+        <translation>TCP en écoute</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>TCP connected</source>
+        <translation>TCP connecté</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unix listening</source>
+        <translation>Unix en écoute</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>open</source>
+        <translation>ouvert</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>listening</source>
+        <translation>en écoute</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>connecting</source>
+        <translation>connexion en cours</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>connected</source>
+        <translation>connecté</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>refused</source>
+        <translation>refusé</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>shut RD</source>
+        <translation>fermé RD (shutdown)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>shut WR</source>
+        <translation>fermé WR (shutdown)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>shut RD+WR</source>
+        <translation>fermé RD+WR (shutdown)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>closed</source>
+        <translation>fermé</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>pid</source>
+        <translation>pid</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>fd</source>
+        <translation>fd</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>kind</source>
+        <translation>type</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>local</source>
+        <translation>local</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>peer</source>
+        <translation>pair</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>state</source>
+        <translation>état</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>in</source>
+        <translation>reçu</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>out</source>
+        <translation>envoyé</translation>
+    </message>
+</context>
+<context>
     <name>sockwb::RefusalText</name>
     <message>
         <location filename="../../widgets/common/refusaltext.cpp" line="+25"/>
@@ -2725,12 +2828,22 @@
 <context>
     <name>sockwb::RunWindow</name>
     <message>
-        <location filename="../../widgets/run/runwindow.cpp" line="+37"/>
+        <location filename="../../widgets/run/runwindow.cpp" line="+42"/>
         <source>It runs without a trace.</source>
         <translation>Il s&apos;exécute sans trace.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+15"/>
+        <source>&amp;Trace</source>
+        <translation>T&amp;race</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Connections</source>
+        <translation>&amp;Connexions</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Run a program</source>
         <translation>Exécuter un programme</translation>
     </message>
@@ -2745,7 +2858,7 @@
         <translation>Le programme n&apos;a pas pu démarrer : %1</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+26"/>
         <source>./my_server</source>
         <translation>./my_server</translation>
     </message>
@@ -2816,7 +2929,7 @@
         <translation>Quel programme ? Donnez son chemin, p. ex. ./my_server.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>Running (pid %1): its socket calls appear below.</source>
         <translation>En cours d&apos;exécution (pid %1) : ses appels socket apparaissent ci-dessous.</translation>
     </message>
@@ -2834,6 +2947,11 @@
         <location line="+5"/>
         <source>The program exited with status %1.</source>
         <translation>Le programme s&apos;est terminé avec le code %1.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
     </message>
 </context>
 <context>
@@ -3380,7 +3498,7 @@
 <context>
     <name>sockwb::SideBar</name>
     <message>
-        <location filename="../../widgets/shell/sidebar.cpp" line="+25"/>
+        <location filename="../../widgets/shell/sidebar.cpp" line="+26"/>
         <source>Servers</source>
         <translation>Serveurs</translation>
     </message>
@@ -3390,7 +3508,22 @@
         <translation>Clients</translation>
     </message>
     <message>
-        <location line="+85"/>
+        <location line="+1"/>
+        <source>Programs</source>
+        <translation>Programmes</translation>
+    </message>
+    <message>
+        <location line="+95"/>
+        <source>(no program)</source>
+        <translation>(aucun programme)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>exited</source>
+        <translation>terminé</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>stopped</source>
         <translation>arrêté</translation>
     </message>
@@ -3400,7 +3533,8 @@
         <translation>démarrage</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-15"/>
+        <location line="+19"/>
         <source>running</source>
         <translation>en marche</translation>
     </message>
@@ -3415,7 +3549,8 @@
         <translation>échec</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-27"/>
+        <location line="+32"/>
         <location line="+24"/>
         <source>%1: %2</source>
         <translation>%1&#xa0;: %2</translation>
@@ -3629,7 +3764,7 @@
         <translation>Prêt</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+36"/>
         <source>Trace (all servers)</source>
         <translation>Trace (tous les serveurs)</translation>
     </message>
@@ -3709,17 +3844,17 @@
         <translation>Charger tour à tour un serveur sous chaque modèle de concurrence et comparer requêtes/s, latence, mémoire et threads</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>&amp;Run a Program...</source>
         <translation>&amp;Exécuter un programme...</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Ctrl+Shift+R</source>
         <translation>Ctrl+Shift+R</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Run your own client or server and see its socket calls in the trace</source>
         <translation>Lancer votre propre client ou serveur et voir ses appels socket dans la trace</translation>
     </message>

@@ -2,6 +2,27 @@
 
 namespace sockwb {
 
+namespace {
+
+// The core's words (tracer::kindName/stateName), listed here so lupdate
+// finds them; looked up in the model's context.
+[[maybe_unused]] const char* const kWords[] = {
+    QT_TRANSLATE_NOOP("sockwb::ProgramSocketsModel", "TCP listening"),
+    QT_TRANSLATE_NOOP("sockwb::ProgramSocketsModel", "TCP connected"),
+    QT_TRANSLATE_NOOP("sockwb::ProgramSocketsModel", "Unix listening"),
+    QT_TRANSLATE_NOOP("sockwb::ProgramSocketsModel", "open"),
+    QT_TRANSLATE_NOOP("sockwb::ProgramSocketsModel", "listening"),
+    QT_TRANSLATE_NOOP("sockwb::ProgramSocketsModel", "connecting"),
+    QT_TRANSLATE_NOOP("sockwb::ProgramSocketsModel", "connected"),
+    QT_TRANSLATE_NOOP("sockwb::ProgramSocketsModel", "refused"),
+    QT_TRANSLATE_NOOP("sockwb::ProgramSocketsModel", "shut RD"),
+    QT_TRANSLATE_NOOP("sockwb::ProgramSocketsModel", "shut WR"),
+    QT_TRANSLATE_NOOP("sockwb::ProgramSocketsModel", "shut RD+WR"),
+    QT_TRANSLATE_NOOP("sockwb::ProgramSocketsModel", "closed"),
+};
+
+}  // namespace
+
 int ProgramSocketsModel::rowCount(const QModelIndex& parent) const {
     return parent.isValid() ? 0 : static_cast<int>(sockets_.rows().size());
 }
