@@ -11,6 +11,8 @@
 // itself: each child has PR_SET_PDEATHSIG = SIGKILL, which fires when the
 // thread that forked it ends, so that thread outlives its children and a
 // child dies of it only when the server process dies (SIGKILL, crash).
+// At most ServerConfig::maxWorkers children at once (the dead reaped
+// first): over it a client is refused (ServerCore::refuseAdmitted).
 
 #include <sys/types.h>
 
