@@ -98,7 +98,7 @@ void ForkModel::acceptLoop() {
         // Held across fork and registration: the supervisor replays no
         // report of this child before its record is registered.
         std::unique_lock lock(mutex_);
-        if (maxChildren > 0) {
+        if (maxChildren > 0 && children_.size() >= maxChildren) {
             reap();  // the dead do not count
             if (children_.size() >= maxChildren) {
                 lock.unlock();
