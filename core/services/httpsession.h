@@ -9,7 +9,6 @@
 // bounded whatever N is and however slowly the peer reads.
 
 #include <cstdint>
-#include <fstream>
 #include <memory>
 #include <string>
 
@@ -17,6 +16,7 @@
 #include "core/http/requestparser.h"
 #include "core/http/response.h"
 #include "core/server/service.h"
+#include "core/services/staticfiles.h"
 
 namespace sockwb {
 
@@ -44,6 +44,10 @@ private:
     void handle(SessionContext& ctx, const http::Request& req);
     void route(SessionContext& ctx, const http::Request& req, std::string_view path);
     void serveStatic(SessionContext& ctx, const http::Request& req, std::string_view path);
+    // GET or HEAD / with a root: its index.html when there is one (true).
+    bool serveIndex(SessionContext& ctx, const http::Request& req);
+    // Streams the file a lookup found (200).
+    void sendFile(SessionContext& ctx, const http::Request& req, StaticFiles::Lookup& found);
     // A complete answer with a body built in memory.
     void answer(SessionContext& ctx, const http::Request& req, int status, std::string_view type,
                 std::string body, const http::Headers& extra = {});
@@ -78,7 +82,7 @@ private:
     uint64_t offset_ = 0;
     uint64_t remaining_ = 0;
     size_t chunkSize_ = 0;
-    std::unique_ptr<std::ifstream> file_;  // only while a file is served
+    StaticFiles::File file_;  // only while a file is served
 
     std::string peerText_;
     // The last hello answer and what it depends on.

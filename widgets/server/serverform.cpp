@@ -62,6 +62,7 @@ ServerForm::ServerForm(QWidget* parent)
       poolSize_(spin(this, "poolSizeBox", 1, 256, 4)),
       backlog_(spin(this, "backlogBox", 1, 65535, 128)),
       maxConnections_(spin(this, "maxConnectionsBox", 0, 100000, 0)),
+      maxWorkers_(spin(this, "maxWorkersBox", 0, 100000, ServerConfig{}.maxWorkers)),
       idleTimeout_(spin(this, "idleTimeoutBox", 0, 3600000, 0)),
       listeners_(new ListenerTable(this)),
       problem_(new QLabel(this)),
@@ -118,6 +119,10 @@ void ServerForm::buildForm() {
     model_->setObjectName(QStringLiteral("modelBox"));
     for (const auto& n : modelNames()) model_->addItem(QString::fromStdString(n));
     maxConnections_->setSpecialValueText(tr("no limit"));
+    maxWorkers_->setSpecialValueText(tr("no limit"));
+    maxWorkers_->setToolTip(
+        tr("Fork: child processes, thread: client threads alive at once. Over it a client is "
+           "accepted, then closed with a line in the log."));
     idleTimeout_->setSpecialValueText(tr("none"));
     idleTimeout_->setSuffix(tr(" ms"));
 
@@ -140,6 +145,7 @@ void ServerForm::buildForm() {
     modelForm->addRow(tr("Pool size:"), poolSize_);
     modelForm->addRow(tr("Backlog:"), backlog_);
     modelForm->addRow(tr("Max connections:"), maxConnections_);
+    modelForm->addRow(tr("Max workers:"), maxWorkers_);
     modelForm->addRow(tr("Idle timeout:"), idleTimeout_);
     buildIoBox();
     modelForm->addRow(tr("&Waiting:"), io_);
@@ -218,6 +224,7 @@ ServerConfig ServerForm::config() const {
     c.backlog = backlog_->value();
     c.poolSize = poolSize_->value();
     c.maxConnections = maxConnections_->value();
+    c.maxWorkers = maxWorkers_->value();
     c.idleTimeoutMs = idleTimeout_->value();
     c.io = ioModeFromName(io_->currentData().toString().toStdString()).value_or(IoMode::Blocking);
     c.serviceOptions.ticks = ticks_->value();
@@ -244,6 +251,7 @@ void ServerForm::setConfig(const ServerConfig& c) {
     backlog_->setValue(c.backlog);
     poolSize_->setValue(c.poolSize);
     maxConnections_->setValue(c.maxConnections);
+    maxWorkers_->setValue(c.maxWorkers);
     idleTimeout_->setValue(c.idleTimeoutMs);
     io_->setCurrentIndex(io_->findData(QString::fromLatin1(ioModeName(c.io))));
     ticks_->setValue(c.serviceOptions.ticks);
@@ -325,6 +333,8 @@ void ServerForm::refresh() {
     form_->setRowVisible(terminator_, service == QLatin1String("clock"));
     form_->setRowVisible(rootRow_, service == QLatin1String("http"));
     poolSize_->setEnabled(model_->currentText() == QLatin1String("pool"));
+    maxWorkers_->setEnabled(model_->currentText() == QLatin1String("fork") ||
+                            model_->currentText() == QLatin1String("thread"));
     const bool local = isUnixDomain(protocolOf(protocol_));
     form_->setRowVisible(bind_, !local);
     form_->setRowVisible(port_, !local);
@@ -369,6 +379,7 @@ void ServerForm::saveSettings() const {
     s.setValue(kGroup + QStringLiteral("poolSize"), poolSize_->value());
     s.setValue(kGroup + QStringLiteral("backlog"), backlog_->value());
     s.setValue(kGroup + QStringLiteral("maxConnections"), maxConnections_->value());
+    s.setValue(kGroup + QStringLiteral("maxWorkers"), maxWorkers_->value());
     s.setValue(kGroup + QStringLiteral("idleTimeout"), idleTimeout_->value());
     s.setValue(kGroup + QStringLiteral("io"), io_->currentData());
 }
@@ -396,6 +407,8 @@ void ServerForm::loadSettings() {
     poolSize_->setValue(s.value(kGroup + QStringLiteral("poolSize"), 4).toInt());
     backlog_->setValue(s.value(kGroup + QStringLiteral("backlog"), 128).toInt());
     maxConnections_->setValue(s.value(kGroup + QStringLiteral("maxConnections"), 0).toInt());
+    maxWorkers_->setValue(
+        s.value(kGroup + QStringLiteral("maxWorkers"), ServerConfig{}.maxWorkers).toInt());
     idleTimeout_->setValue(s.value(kGroup + QStringLiteral("idleTimeout"), 0).toInt());
     io_->setCurrentIndex(std::max(
         0, io_->findData(s.value(kGroup + QStringLiteral("io"), QStringLiteral("blocking")))));
