@@ -57,6 +57,10 @@ struct ServerConfig {
     int poolSize = 4;        // pool: worker threads
     int maxConnections = 0;  // 0: no limit; over it a client is accepted then closed
     int idleTimeoutMs = 0;   // 0: none; an idle connection is closed after it
+    // UDP: replies a second to one peer address (burst twice that), 0: no
+    // limit; datagrams from service ports and from the listener itself are
+    // never answered (core/server/reflectionguard.h).
+    int udpRepliesPerSecond = 100;
     bool reuseAddr = true;
     IoMode io = IoMode::Blocking;  // iterative, fork, thread, pool; see IoMode
     ServiceOptions serviceOptions;
