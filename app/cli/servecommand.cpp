@@ -59,6 +59,9 @@ constexpr const char* kHelp = QT_TRANSLATE_NOOP(
     "                         408 and close (default 60000; 0: none)\n"
     "  --keepalive-timeout MS http: close a connection waiting that long for its next\n"
     "                         request, or its first (default 75000; 0: never)\n"
+    "  --udp-rate N           UDP: replies a second to one address, burst 2N (default 100;\n"
+    "                         0: no limit). Datagrams from service ports (7, 13, 19...)\n"
+    "                         or from the server's own address are never answered\n"
     "  --trace                print each socket call on stderr as it happens\n"
     "  --json                 print events (and the trace) as JSON lines on stdout\n"
     "  -v, --verbose          also print connections and service log lines\n"
@@ -166,7 +169,7 @@ ServeOptions parse(const Args& args) {
     for (const char* name :
          {"service", "protocol", "bind", "port", "model", "threads", "ticks", "interval",
           "terminator", "root", "also", "max-connections", "idle-timeout", "header-timeout",
-          "body-timeout", "keepalive-timeout", "io", "backlog"})
+          "body-timeout", "keepalive-timeout", "udp-rate", "io", "backlog"})
         p.addValue({QString::fromLatin1(name)});
     p.addFlag({"trace"});
     p.addFlag({"json"});
@@ -206,6 +209,8 @@ ServeOptions parse(const Args& args) {
         static_cast<int>(p.integer("max-connections", 0, 1000000, o.config.maxConnections));
     o.config.idleTimeoutMs =
         static_cast<int>(p.integer("idle-timeout", 0, 86400000, o.config.idleTimeoutMs));
+    o.config.udpRepliesPerSecond =
+        static_cast<int>(p.integer("udp-rate", 0, 100000000, o.config.udpRepliesPerSecond));
     parseWaiting(p, o);
     o.trace = p.isSet("trace");
     o.json = p.isSet("json");

@@ -46,13 +46,20 @@ LimitsBox::LimitsBox(QWidget* parent)
                               "else 408 Request Timeout and close."))),
       keepAliveTimeout_(timeout(this, "keepAliveTimeoutBox", tr("never"),
                                 tr("HTTP: a connection waiting this long for its next request "
-                                   "(or its first) is closed without an answer."))) {
+                                   "(or its first) is closed without an answer."))),
+      udpRate_(spin(this, "udpRateBox", 100000000, tr("no limit"),
+                    tr("UDP: replies a second to one address (bursts of twice that). Datagrams "
+                       "from well-known service ports or from the server's own address are "
+                       "never answered; with this limit a reflection loop between two services "
+                       "ends at once. A load test from this machine needs \"no limit\"."))) {
+    udpRate_->setSuffix(tr(" /s"));
     setObjectName(QStringLiteral("limitsBox"));
     form_->addRow(tr("Max connections:"), maxConnections_);
     form_->addRow(tr("Idle timeout:"), idleTimeout_);
     form_->addRow(tr("Header timeout:"), headerTimeout_);
     form_->addRow(tr("Body timeout:"), bodyTimeout_);
     form_->addRow(tr("Keep-alive timeout:"), keepAliveTimeout_);
+    form_->addRow(tr("UDP replies per address:"), udpRate_);
     setConfig(ServerConfig{});
 }
 
@@ -62,6 +69,7 @@ void LimitsBox::apply(ServerConfig& c) const {
     c.serviceOptions.headerTimeoutMs = headerTimeout_->value();
     c.serviceOptions.bodyTimeoutMs = bodyTimeout_->value();
     c.serviceOptions.keepAliveTimeoutMs = keepAliveTimeout_->value();
+    c.udpRepliesPerSecond = udpRate_->value();
 }
 
 void LimitsBox::setConfig(const ServerConfig& c) {
@@ -70,6 +78,7 @@ void LimitsBox::setConfig(const ServerConfig& c) {
     headerTimeout_->setValue(c.serviceOptions.headerTimeoutMs);
     bodyTimeout_->setValue(c.serviceOptions.bodyTimeoutMs);
     keepAliveTimeout_->setValue(c.serviceOptions.keepAliveTimeoutMs);
+    udpRate_->setValue(c.udpRepliesPerSecond);
 }
 
 void LimitsBox::setHttpShown(bool shown) {
@@ -77,12 +86,15 @@ void LimitsBox::setHttpShown(bool shown) {
         form_->setRowVisible(box, shown);
 }
 
+void LimitsBox::setDatagramShown(bool shown) { form_->setRowVisible(udpRate_, shown); }
+
 void LimitsBox::save(QSettings& s, const QString& group) const {
     s.setValue(group + QStringLiteral("maxConnections"), maxConnections_->value());
     s.setValue(group + QStringLiteral("idleTimeout"), idleTimeout_->value());
     s.setValue(group + QStringLiteral("headerTimeout"), headerTimeout_->value());
     s.setValue(group + QStringLiteral("bodyTimeout"), bodyTimeout_->value());
     s.setValue(group + QStringLiteral("keepAliveTimeout"), keepAliveTimeout_->value());
+    s.setValue(group + QStringLiteral("udpRate"), udpRate_->value());
 }
 
 void LimitsBox::load(const QSettings& s, const QString& group) {
@@ -95,6 +107,7 @@ void LimitsBox::load(const QSettings& s, const QString& group) {
     headerTimeout_->setValue(value("headerTimeout", d.serviceOptions.headerTimeoutMs));
     bodyTimeout_->setValue(value("bodyTimeout", d.serviceOptions.bodyTimeoutMs));
     keepAliveTimeout_->setValue(value("keepAliveTimeout", d.serviceOptions.keepAliveTimeoutMs));
+    udpRate_->setValue(value("udpRate", d.udpRepliesPerSecond));
 }
 
 }  // namespace sockwb

@@ -1,7 +1,8 @@
 #pragma once
 // LimitsBox: the New Server form's "Limits and timeouts" group: how many
 // connections, the idle timeout, and the http service's header, body and
-// keep-alive timeouts (ServiceOptions; shown when a listener serves http).
+// keep-alive timeouts (ServiceOptions; shown when a listener serves http),
+// and the UDP replies a second to one address (shown for datagram listeners).
 // Each row reads and writes its fields of a ServerConfig and is remembered
 // with the form's other values. More limits go here as rows of form().
 
@@ -27,6 +28,8 @@ public:
     void setConfig(const ServerConfig& config);
     // The http rows are shown only when http is served.
     void setHttpShown(bool shown);
+    // The UDP rate row is shown only when a listener is a datagram one.
+    void setDatagramShown(bool shown);
     // Remembered values under group ("serverForm/"), with the engine's defaults.
     void save(QSettings& settings, const QString& group) const;
     void load(const QSettings& settings, const QString& group);
@@ -40,6 +43,7 @@ private:
     QSpinBox* headerTimeout_;
     QSpinBox* bodyTimeout_;
     QSpinBox* keepAliveTimeout_;
+    QSpinBox* udpRate_;
 };
 
 }  // namespace sockwb

@@ -321,10 +321,7 @@ void ServerForm::refresh() {
     form_->setRowVisible(interval_, service == QLatin1String("clock"));
     form_->setRowVisible(terminator_, service == QLatin1String("clock"));
     form_->setRowVisible(rootRow_, service == QLatin1String("http"));
-    const auto extra = listeners_->listeners();
-    limits_->setHttpShown(service == QLatin1String("http") ||
-                          std::any_of(extra.begin(), extra.end(),
-                                      [](const ListenerConfig& l) { return l.service == "http"; }));
+    refreshLimits();
     poolSize_->setEnabled(model_->currentText() == QLatin1String("pool"));
     const bool local = isUnixDomain(protocolOf(protocol_));
     form_->setRowVisible(bind_, !local);
@@ -347,6 +344,14 @@ void ServerForm::refresh() {
     startButton_->setEnabled(why.isEmpty());
     startButton_->setToolTip(why);
     refreshing_ = false;
+}
+
+// The http rows when a listener serves http, the UDP row for datagram listeners.
+void ServerForm::refreshLimits() {
+    const auto all = config().listeners;
+    const auto any = [&all](auto pred) { return std::any_of(all.begin(), all.end(), pred); };
+    limits_->setHttpShown(any([](const ListenerConfig& l) { return l.service == "http"; }));
+    limits_->setDatagramShown(any([](const ListenerConfig& l) { return !isStream(l.protocol); }));
 }
 
 void ServerForm::chooseRoot() {

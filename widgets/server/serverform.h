@@ -52,6 +52,7 @@ private:
     QString rootProblem() const;
     void buildIoBox();
     void refreshIoBox();
+    void refreshLimits();
 
     QFormLayout* form_ = nullptr;
     QComboBox* protocol_;

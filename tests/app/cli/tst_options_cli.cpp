@@ -66,6 +66,9 @@ private slots:
         QTest::newRow("negative http timeout")
             << QStringList{"serve", "--service", "http", "--header-timeout", "-1"}
             << QStringList{"--header-timeout: -1 is out of range", "expected 0 to 86400000"};
+        QTest::newRow("negative udp rate")
+            << QStringList{"serve", "--service", "echo", "--protocol", "udp", "--udp-rate", "-1"}
+            << QStringList{"--udp-rate: -1 is out of range"};
         QTest::newRow("unexpected positional")
             << QStringList{"demo", "extra"} << QStringList{"unexpected argument 'extra'"};
         QTest::newRow("bad header through CurlCommand")

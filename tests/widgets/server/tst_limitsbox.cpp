@@ -46,6 +46,21 @@ private slots:
         QVERIFY(child<QSpinBox>(&form, "keepAliveTimeoutBox")->isVisible());
     }
 
+    void udpRateRowForDatagramListeners() {
+        ServerForm form;
+        form.show();
+        auto* rate = child<QSpinBox>(&form, "udpRateBox");
+        child<QComboBox>(&form, "serviceBox")->setCurrentText(QStringLiteral("echo"));
+        child<QComboBox>(&form, "protocolBox")->setCurrentIndex(int(Protocol::Tcp));
+        QVERIFY(!rate->isVisible());
+        child<QComboBox>(&form, "protocolBox")->setCurrentIndex(int(Protocol::Udp));
+        QVERIFY(rate->isVisible());
+        QCOMPARE(form.config().udpRepliesPerSecond, ServerConfig{}.udpRepliesPerSecond);
+        rate->setValue(0);
+        QCOMPARE(rate->text(), QStringLiteral("no limit"));
+        QCOMPARE(form.config().udpRepliesPerSecond, 0);
+    }
+
     void defaultsAreTheEngines() {
         ServerForm form;
         const ServerConfig c = form.config();
@@ -67,6 +82,7 @@ private slots:
         c.serviceOptions.headerTimeoutMs = 1500;
         c.serviceOptions.bodyTimeoutMs = 0;
         c.serviceOptions.keepAliveTimeoutMs = 4000;
+        c.udpRepliesPerSecond = 500;
         form.setConfig(c);
         QCOMPARE(child<QSpinBox>(&form, "headerTimeoutBox")->value(), 1500);
         QCOMPARE(child<QSpinBox>(&form, "bodyTimeoutBox")->text(), QStringLiteral("none"));
@@ -78,6 +94,7 @@ private slots:
         QCOMPARE(r.serviceOptions.headerTimeoutMs, 1500);
         QCOMPARE(r.serviceOptions.bodyTimeoutMs, 0);
         QCOMPARE(r.serviceOptions.keepAliveTimeoutMs, 4000);
+        QCOMPARE(r.udpRepliesPerSecond, 500);
     }
 };
 
