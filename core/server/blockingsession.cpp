@@ -39,6 +39,15 @@ int elapsedMs(Clock::time_point since) {
     return int(std::chrono::duration_cast<Millis>(Clock::now() - since).count());
 }
 
+// A watchdog's wait rounded down to m * 2^k (4 <= m < 8): recv() wakes a
+// little early (and waits again) rather than calling setsockopt before
+// every recv as the deadline comes closer.
+int coarse(int ms) {
+    int k = 0;
+    while ((ms >> k) >= 8) ++k;
+    return (ms >> k) << k;
+}
+
 // SO_RCVTIMEO or SO_SNDTIMEO: a blocking recv/send fails with EAGAIN after ms.
 void setTimeout(int fd, int option, Millis ms) {
     timeval tv{};
@@ -250,7 +259,8 @@ bool Driver::readOnce() {
     resumeWait_ = false;
     const int idleLeft =
         p_.idleTimeoutMs > 0 ? std::max(1, p_.idleTimeoutMs - elapsedMs(waitStart_)) : -1;
-    const int wait = minTimeout(idleLeft, watchdogs_.nextTimeoutMs());
+    const int watchdog = watchdogs_.nextTimeoutMs();
+    const int wait = minTimeout(idleLeft, watchdog < 0 ? -1 : coarse(watchdog));
     setReceiveTimeout(wait < 0 ? 0 : wait);
     char buf[65536];
     const ssize_t n = sys::recv(socket_.fd(), buf, sizeof buf);
