@@ -60,6 +60,10 @@ struct ServerConfig {
     // fork: children, thread: client threads alive at once (0: no limit);
     // over it a client is accepted then closed, with a log line.
     int maxWorkers = 256;
+    // UDP: replies a second to one peer address (burst twice that), 0: no
+    // limit; datagrams from service ports and from the listener itself are
+    // never answered (core/server/reflectionguard.h).
+    int udpRepliesPerSecond = 100;
     bool reuseAddr = true;
     IoMode io = IoMode::Blocking;  // iterative, fork, thread, pool; see IoMode
     ServiceOptions serviceOptions;

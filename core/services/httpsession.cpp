@@ -61,13 +61,21 @@ const char* const kText = "text/plain; charset=utf-8";
 
 }  // namespace
 
+void HttpSession::onOpen(SessionContext& ctx) { watch(ctx); }
+
 void HttpSession::onData(SessionContext& ctx, std::string_view bytes) {
     if (closed_) return;  // the last answer is on its way; the rest is ignored
+    lastData_ = Clock::now();
     parser_.feed(bytes);
     process(ctx);
+    watch(ctx);
 }
 
 void HttpSession::onTimer(SessionContext& ctx, int id) {
+    if (id >= kWatchdogFirst) {
+        onWatchdog(ctx, id);
+        return;
+    }
     if (closed_ || !busy_) return;
     if (id == DelayTimer) {
         ctx.send(delayed_);
@@ -77,6 +85,7 @@ void HttpSession::onTimer(SessionContext& ctx, int id) {
         pump(ctx);
     }
     process(ctx);
+    watch(ctx);
 }
 
 void HttpSession::onPeerClosed(SessionContext& ctx) {

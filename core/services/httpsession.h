@@ -7,9 +7,22 @@
 // queued in bounded slices: the session sends while ctx.queuedBytes() is
 // under a high-water mark, then comes back on a timer, so memory stays
 // bounded whatever N is and however slowly the peer reads.
+//
+// Timeouts (httptimeouts.cpp, ServiceOptions): the connection is always in
+// one wait, watched by one watchdog timer (SessionContext::startWatchdog):
+//   - the next request (keep-alive, and the first one): keepAliveTimeoutMs
+//     of silence, then a silent close (no request was started);
+//   - the request head, from its first byte: headerTimeoutMs in TOTAL, so a
+//     client trickling a byte at a time cannot extend it (slowloris);
+//   - the body: bodyTimeoutMs without a byte;
+//   - an answer in progress: none of these.
+// A head or body not received in time gets "408 Request Timeout" with
+// "Connection: close" (RFC 9110 §15.5.9), then the close.
 
+#include <chrono>
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "core/http/request.h"
@@ -29,6 +42,8 @@ public:
     static constexpr size_t kHighWater = 1024 * 1024;
     static constexpr size_t kSlice = 64 * 1024;
 
+    // Called by the model on the session's thread (not thread-safe).
+    void onOpen(SessionContext& ctx) override;
     // Called by the model on the session's thread (not thread-safe).
     void onData(SessionContext& ctx, std::string_view bytes) override;
     // Called by the model on the session's thread (not thread-safe).
@@ -67,6 +82,18 @@ private:
     void addConnection(http::Response& r) const;
     void closeNow(SessionContext& ctx);
 
+    // Timeouts (httptimeouts.cpp).
+    using Clock = std::chrono::steady_clock;
+    enum class Wait { None, NextRequest, Head, Body };
+    static constexpr int kWatchdogFirst = 1000;  // watchdog timer ids: 1000 and up
+    Wait waitingFor() const;
+    // After every event: notes the wait the connection is in, arms the watchdog.
+    void watch(SessionContext& ctx);
+    void onWatchdog(SessionContext& ctx, int id);
+    // When the current wait runs out (nullopt: no limit).
+    std::optional<Clock::time_point> deadline(const ServiceOptions& opt) const;
+    void timeOut(SessionContext& ctx);
+
     http::RequestParser parser_;
     bool busy_ = false;      // an answer is in progress (timer or stream)
     bool keepAlive_ = true;  // of the request being answered
@@ -83,6 +110,12 @@ private:
     uint64_t remaining_ = 0;
     size_t chunkSize_ = 0;
     StaticFiles::File file_;  // only while a file is served
+
+    Wait wait_ = Wait::None;
+    Clock::time_point waitSince_{}, lastData_{};
+    int watchdogId_ = 0;  // the pending watchdog that counts (0: none); older ones are ignored
+    int watchdogSeq_ = 0;
+    Clock::time_point watchdogDue_{};
 
     std::string peerText_;
     // The last hello answer and what it depends on.
