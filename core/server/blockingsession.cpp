@@ -161,6 +161,9 @@ void Driver::serve() {
             continue;
         }
         if (peerClosed_) return;  // nothing can happen any more
+        // Input back-pressure with no timer to end it: the session can never
+        // resume (service.h forbids it), so waiting would hang the thread.
+        if (session_->inputPaused()) return;
         if (!readOnce()) return;
     }
 }

@@ -67,6 +67,13 @@ void HttpSession::onData(SessionContext& ctx, std::string_view bytes) {
     process(ctx);
 }
 
+bool HttpSession::inputPaused() const {
+    // Whatever the parser holds for the next request counts: its raw bytes
+    // and a body being decoded.
+    return busy_ && !closed_ &&
+           parser_.bufferedBytes() + parser_.request().body.size() >= kMaxPendingInput;
+}
+
 void HttpSession::onTimer(SessionContext& ctx, int id) {
     if (closed_ || !busy_) return;
     if (id == DelayTimer) {
