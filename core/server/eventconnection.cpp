@@ -122,8 +122,6 @@ void EventConnection::handleIo(unsigned events) {
     if (events & (Poller::In | Poller::Err)) {
         if (draining_)
             drainSome();
-        else if ((events & Poller::Err) && inputPaused())
-            return hangUpWhilePaused();
         else if (!closing_ && !peerClosed_)
             readSome();
     }
@@ -159,16 +157,6 @@ void EventConnection::readSome() {
         session_->onData(*this, data);
         if (size_t(n) < sizeof buf) return;
     }
-}
-
-// A reset (or hang-up) while we do not read: the loop would report it again
-// and again, so the connection ends here with the socket's error.
-void EventConnection::hangUpWhilePaused() {
-    const int err = socket_.pendingError();
-    if (err != 0) return fail("recv", err);
-    core_.log("connection " + std::to_string(record_->id) + " from " + record_->peer.toString() +
-              ": the peer hung up");
-    finish();
 }
 
 void EventConnection::drainSome() {

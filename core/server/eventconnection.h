@@ -60,7 +60,6 @@ private:
     bool inputPending();  // unread bytes in the kernel's receive queue?
     // Input back-pressure asked by the session (Session::inputPaused).
     bool inputPaused() const { return session_ && session_->inputPaused(); }
-    void hangUpWhilePaused();
     void touch() {
         if (trackIdle_) lastActivity_ = std::chrono::steady_clock::now();
     }
