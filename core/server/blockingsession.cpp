@@ -192,6 +192,9 @@ void Driver::serve() {
             watchdogs_.runDue();
             continue;
         }
+        // Input back-pressure with no timer to end it: the session can never
+        // resume (service.h forbids it), so waiting would hang the thread.
+        if (session_->inputPaused()) return;
         if (!readOnce()) return;
     }
 }

@@ -84,6 +84,12 @@ public:
     }
     // The peer half-closed (recv returned 0). Default: close our side too.
     virtual void onPeerClosed(SessionContext& ctx) { ctx.close(); }
+    // Input back-pressure: true while the session holds as much unprocessed
+    // input as it accepts (http: requests pipelined behind a busy answer).
+    // Every model then stops calling recv for this connection and asks again
+    // after each onData/onTimer; a session that pauses must have a timer
+    // pending (or output queued) that will end the pause. Const.
+    virtual bool inputPaused() const { return false; }
 };
 
 // What a UDP handler may do. Implemented by each model.

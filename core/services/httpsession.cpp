@@ -71,6 +71,13 @@ void HttpSession::onData(SessionContext& ctx, std::string_view bytes) {
     watch(ctx);
 }
 
+bool HttpSession::inputPaused() const {
+    // Whatever the parser holds for the next request counts: its raw bytes
+    // and a body being decoded.
+    return busy_ && !closed_ &&
+           parser_.bufferedBytes() + parser_.request().body.size() >= kMaxPendingInput;
+}
+
 void HttpSession::onTimer(SessionContext& ctx, int id) {
     if (id >= kWatchdogFirst) {
         onWatchdog(ctx, id);

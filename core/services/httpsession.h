@@ -41,6 +41,10 @@ public:
     // Output is queued while less than this is waiting in the model.
     static constexpr size_t kHighWater = 1024 * 1024;
     static constexpr size_t kSlice = 64 * 1024;
+    // Input held while an answer is in progress (requests pipelined behind
+    // a /delay or a long body): beyond it the model stops reading.
+    static constexpr size_t kMaxPendingInput =
+        64 * 1024 + http::RequestParser::Limits{}.maxHeaderBytes;
 
     // Called by the model on the session's thread (not thread-safe).
     void onOpen(SessionContext& ctx) override;
@@ -50,6 +54,8 @@ public:
     void onTimer(SessionContext& ctx, int id) override;
     // Called by the model on the session's thread (not thread-safe).
     void onPeerClosed(SessionContext& ctx) override;
+    // Busy with an answer and kMaxPendingInput bytes waiting behind it. Const.
+    bool inputPaused() const override;
 
 private:
     enum class Source { Pattern, File };
