@@ -57,6 +57,10 @@ struct ServerConfig {
     int poolSize = 4;        // pool: worker threads
     int maxConnections = 0;  // 0: no limit; over it a client is accepted then closed
     int idleTimeoutMs = 0;   // 0: none; an idle connection is closed after it
+    // Memory every connection together may hold (output buffers, request
+    // buffers): reads pause at it (core/server/memorybudget.h). 0: no limit.
+    uint64_t memoryBudget = kDefaultMemoryBudget;
+    static constexpr uint64_t kDefaultMemoryBudget = 256ull * 1024 * 1024;
     bool reuseAddr = true;
     IoMode io = IoMode::Blocking;  // iterative, fork, thread, pool; see IoMode
     ServiceOptions serviceOptions;
@@ -100,7 +104,10 @@ struct ServerStats {
     uint64_t datagramsIn = 0;
     uint64_t datagramsOut = 0;
     uint64_t errors = 0;
-    uint64_t refused = 0;  // over maxConnections
+    uint64_t refused = 0;       // over maxConnections
+    uint64_t memoryBytes = 0;   // held by the connections now (memorybudget.h)
+    uint64_t memoryPeak = 0;    // the most they held at once
+    uint64_t memoryBudget = 0;  // ServerConfig::memoryBudget (0: no limit)
 };
 
 // What a server tells the outside world. Called from the server's threads

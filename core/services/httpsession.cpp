@@ -3,8 +3,8 @@
 #include <algorithm>
 #include <optional>
 
-#include "core/net/jsonwriter.h"
 #include "core/services/httpanswer.h"
+#include "core/services/httpecho.h"
 #include "core/services/httpservice.h"
 #include "core/services/staticfiles.h"
 
@@ -63,8 +63,35 @@ const char* const kText = "text/plain; charset=utf-8";
 
 void HttpSession::onData(SessionContext& ctx, std::string_view bytes) {
     if (closed_) return;  // the last answer is on its way; the rest is ignored
+    input_.attach(ctx.memoryBudget());
     parser_.feed(bytes);
+    chargeInput();
     process(ctx);
+    refuseOverBudget(ctx);
+}
+
+void HttpSession::chargeInput() {
+    input_.set(parser_.consumedBytes() + parser_.leftover().size() + parser_.request().body.size());
+}
+
+void HttpSession::refuseOverBudget(SessionContext& ctx) {
+    // Reads pause when the server's memory budget is spent; a connection
+    // that holds part of a request could then wait for ever (and every
+    // connection may hold one). The one whose read crossed the budget is
+    // refused instead, so its memory goes back and the others go on.
+    const MemoryBudget* budget = input_.budget();
+    if (closed_ || busy_ || !budget || budget->limit() == 0 || budget->used() < budget->limit() ||
+        input_.charged() == 0 || parser_.status() != http::RequestParser::Status::NeedMore)
+        return;
+    ctx.log("http: memory budget reached: " + peerText(ctx) + "'s request refused (503)");
+    http::Headers retry;
+    retry.add("Retry-After", "1");
+    keepAlive_ = false;
+    minor_ = 1;
+    answer(ctx, http::Request{}, 503, kText,
+           "the server's memory budget is spent: try again later\n", retry);
+    parser_.clear();
+    input_.set(0);
 }
 
 void HttpSession::onTimer(SessionContext& ctx, int id) {
@@ -125,6 +152,7 @@ void HttpSession::process(SessionContext& ctx) {
         break;
     }
     if (peerClosed_ && !busy_ && !closed_) closeNow(ctx);
+    chargeInput();
 }
 
 const std::string& HttpSession::peerText(SessionContext& ctx) {
@@ -162,20 +190,7 @@ void HttpSession::route(SessionContext& ctx, const http::Request& req, std::stri
         return;
     }
     if (path == "/echo") {
-        std::string json = "{\"method\":" + JsonWriter::quoted(req.method) +
-                           ",\"target\":" + JsonWriter::quoted(req.target) +
-                           ",\"version\":" + JsonWriter::quoted(req.version) + ",\"headers\":[";
-        bool first = true;
-        for (const auto& f : req.headers) {
-            json += first ? "[" : ",[";
-            first = false;
-            JsonWriter::appendString(json, f.name);
-            json += ',';
-            JsonWriter::appendString(json, f.value);
-            json += ']';
-        }
-        json += "],\"body\":" + JsonWriter::quoted(req.body) + "}\n";
-        answer(ctx, req, 200, "application/json", std::move(json));
+        answer(ctx, req, 200, "application/json", HttpEcho::json(req));
         return;
     }
     if (auto arg = after(path, "/status/")) {
