@@ -52,6 +52,9 @@ constexpr const char* kHelp = QT_TRANSLATE_NOOP(
     "                         SERVICE/unix:PATH, SERVICE/unixgram:PATH for a Unix socket\n"
     "  --max-connections N    over N a client is accepted then closed (0: no limit)\n"
     "  --idle-timeout MS      close a connection idle that long (0: never)\n"
+    "  --memory-budget SIZE   memory all connections together may hold (output and request\n"
+    "                         buffers; 64M, 1G; default 256M, 0: no limit): reads pause\n"
+    "                         at it, an http upload that crosses it gets a 503\n"
     "  --trace                print each socket call on stderr as it happens\n"
     "  --json                 print events (and the trace) as JSON lines on stdout\n"
     "  -v, --verbose          also print connections and service log lines\n"
@@ -146,9 +149,9 @@ void parseWaiting(const CommandParser& p, ServeOptions& o) {
 // Each option once, with the check that names it; then the listeners.
 ServeOptions parse(const Args& args) {
     CommandParser p("serve");
-    for (const char* name :
-         {"service", "protocol", "bind", "port", "model", "threads", "ticks", "interval",
-          "terminator", "root", "also", "max-connections", "idle-timeout", "io", "backlog"})
+    for (const char* name : {"service", "protocol", "bind", "port", "model", "threads", "ticks",
+                             "interval", "terminator", "root", "also", "max-connections",
+                             "idle-timeout", "memory-budget", "io", "backlog"})
         p.addValue({QString::fromLatin1(name)});
     p.addFlag({"trace"});
     p.addFlag({"json"});
@@ -187,6 +190,7 @@ ServeOptions parse(const Args& args) {
         static_cast<int>(p.integer("max-connections", 0, 1000000, o.config.maxConnections));
     o.config.idleTimeoutMs =
         static_cast<int>(p.integer("idle-timeout", 0, 86400000, o.config.idleTimeoutMs));
+    o.config.memoryBudget = p.size("memory-budget", 1ull << 40, o.config.memoryBudget);
     parseWaiting(p, o);
     o.trace = p.isSet("trace");
     o.json = p.isSet("json");

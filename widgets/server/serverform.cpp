@@ -43,6 +43,7 @@ void setItemRefused(QComboBox* box, int index, const QString& why) {
     item->setToolTip(why);
 }
 const QString kGroup = QStringLiteral("serverForm/");
+const int kDefaultBudgetMiB = int(ServerConfig::kDefaultMemoryBudget >> 20);
 }  // namespace
 
 ServerForm::ServerForm(QWidget* parent)
@@ -62,6 +63,7 @@ ServerForm::ServerForm(QWidget* parent)
       poolSize_(spin(this, "poolSizeBox", 1, 256, 4)),
       backlog_(spin(this, "backlogBox", 1, 65535, 128)),
       maxConnections_(spin(this, "maxConnectionsBox", 0, 100000, 0)),
+      memoryBudget_(spin(this, "memoryBudgetBox", 0, 1 << 20, kDefaultBudgetMiB)),
       idleTimeout_(spin(this, "idleTimeoutBox", 0, 3600000, 0)),
       listeners_(new ListenerTable(this)),
       problem_(new QLabel(this)),
@@ -118,6 +120,11 @@ void ServerForm::buildForm() {
     model_->setObjectName(QStringLiteral("modelBox"));
     for (const auto& n : modelNames()) model_->addItem(QString::fromStdString(n));
     maxConnections_->setSpecialValueText(tr("no limit"));
+    memoryBudget_->setSpecialValueText(tr("no limit"));
+    memoryBudget_->setSuffix(tr(" MiB"));
+    memoryBudget_->setToolTip(
+        tr("Memory all connections together may hold (output and request "
+           "buffers): reads pause when it is reached"));
     idleTimeout_->setSpecialValueText(tr("none"));
     idleTimeout_->setSuffix(tr(" ms"));
 
@@ -140,6 +147,7 @@ void ServerForm::buildForm() {
     modelForm->addRow(tr("Pool size:"), poolSize_);
     modelForm->addRow(tr("Backlog:"), backlog_);
     modelForm->addRow(tr("Max connections:"), maxConnections_);
+    modelForm->addRow(tr("Memory budget:"), memoryBudget_);
     modelForm->addRow(tr("Idle timeout:"), idleTimeout_);
     buildIoBox();
     modelForm->addRow(tr("&Waiting:"), io_);
@@ -218,6 +226,7 @@ ServerConfig ServerForm::config() const {
     c.backlog = backlog_->value();
     c.poolSize = poolSize_->value();
     c.maxConnections = maxConnections_->value();
+    c.memoryBudget = uint64_t(memoryBudget_->value()) << 20;
     c.idleTimeoutMs = idleTimeout_->value();
     c.io = ioModeFromName(io_->currentData().toString().toStdString()).value_or(IoMode::Blocking);
     c.serviceOptions.ticks = ticks_->value();
@@ -244,6 +253,7 @@ void ServerForm::setConfig(const ServerConfig& c) {
     backlog_->setValue(c.backlog);
     poolSize_->setValue(c.poolSize);
     maxConnections_->setValue(c.maxConnections);
+    memoryBudget_->setValue(int((c.memoryBudget + (1 << 20) - 1) >> 20));
     idleTimeout_->setValue(c.idleTimeoutMs);
     io_->setCurrentIndex(io_->findData(QString::fromLatin1(ioModeName(c.io))));
     ticks_->setValue(c.serviceOptions.ticks);
@@ -369,6 +379,7 @@ void ServerForm::saveSettings() const {
     s.setValue(kGroup + QStringLiteral("poolSize"), poolSize_->value());
     s.setValue(kGroup + QStringLiteral("backlog"), backlog_->value());
     s.setValue(kGroup + QStringLiteral("maxConnections"), maxConnections_->value());
+    s.setValue(kGroup + QStringLiteral("memoryBudgetMiB"), memoryBudget_->value());
     s.setValue(kGroup + QStringLiteral("idleTimeout"), idleTimeout_->value());
     s.setValue(kGroup + QStringLiteral("io"), io_->currentData());
 }
@@ -396,6 +407,8 @@ void ServerForm::loadSettings() {
     poolSize_->setValue(s.value(kGroup + QStringLiteral("poolSize"), 4).toInt());
     backlog_->setValue(s.value(kGroup + QStringLiteral("backlog"), 128).toInt());
     maxConnections_->setValue(s.value(kGroup + QStringLiteral("maxConnections"), 0).toInt());
+    memoryBudget_->setValue(
+        s.value(kGroup + QStringLiteral("memoryBudgetMiB"), kDefaultBudgetMiB).toInt());
     idleTimeout_->setValue(s.value(kGroup + QStringLiteral("idleTimeout"), 0).toInt());
     io_->setCurrentIndex(std::max(
         0, io_->findData(s.value(kGroup + QStringLiteral("io"), QStringLiteral("blocking")))));

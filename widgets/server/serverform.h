@@ -68,6 +68,7 @@ private:
     QSpinBox* poolSize_;
     QSpinBox* backlog_;
     QSpinBox* maxConnections_;
+    QSpinBox* memoryBudget_;  // MiB (ServerConfig::memoryBudget), 0: no limit
     QSpinBox* idleTimeout_;
     QComboBox* io_ = nullptr;  // ServerConfig::io: "blocking" / "poll" as item data
     ListenerTable* listeners_;
