@@ -32,22 +32,6 @@ void MemoryBudget::release(uint64_t bytes) noexcept {
     used_.fetch_sub(bytes, std::memory_order_relaxed);
 }
 
-bool MemoryBudget::readsPaused() const noexcept {
-    if (limit_ == 0) return false;
-    const uint64_t now = used();
-    // Hysteresis: pause at the limit, resume below the low mark, so a
-    // server at its budget does not flip between the two on every read.
-    if (now >= limit_) {
-        paused_.store(true, std::memory_order_relaxed);
-        return true;
-    }
-    if (now < lowMark()) {
-        paused_.store(false, std::memory_order_relaxed);
-        return false;
-    }
-    return paused_.load(std::memory_order_relaxed);
-}
-
 MemoryBudget::Change MemoryBudget::takeChange() noexcept {
     const bool paused = readsPaused();
     bool was = reported_.load(std::memory_order_relaxed);
@@ -70,7 +54,7 @@ std::string MemoryBudget::lineFor(Change change) {
     }
     pauseLogged_.store(true);
     std::string line = "memory budget reached: the connections hold " + mib(used()) + " of " +
-                       mib(limit_) + "; reads paused until under " + mib(lowMark());
+                       mib(limit_) + "; reads paused until they hold less";
     if (const uint64_t left = unlogged_.exchange(0))
         line += " (" + std::to_string(left) + " more pauses since the last line)";
     return line;

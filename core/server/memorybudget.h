@@ -4,10 +4,13 @@
 // buffers (OutputBuffer) and the http sessions' request buffers charge
 // their bytes as they grow and release them as they shrink or go
 // (MemoryCharge). When the count reaches the budget, reads pause: the
-// drivers stop calling recv() until it falls below the low mark (7/8 of the
-// budget), so a server holds at most its budget plus what the reads already
-// under way bring in (one read per serving thread). A budget of 0 counts
-// without pausing.
+// drivers stop calling recv() until it is under the budget again, so a
+// server holds at most its budget plus what the reads already under way
+// bring in (one read per serving thread). Reads resume as soon as the count
+// is under the budget, with no lower mark: what paused connections hold
+// (http requests half received) may never shrink while they wait, and a
+// lower mark could then keep every read paused for ever. A budget of 0
+// counts without pausing.
 //
 // Thread-safe: atomic counters, charged from every serving thread. A fork
 // child counts into its own copy (its connection's memory only).
@@ -30,12 +33,11 @@ public:
     void release(uint64_t bytes) noexcept;
 
     uint64_t limit() const noexcept { return limit_; }
-    uint64_t lowMark() const noexcept { return limit_ - limit_ / 8; }
     uint64_t used() const noexcept { return used_.load(std::memory_order_relaxed); }
     uint64_t peak() const noexcept { return peak_.load(std::memory_order_relaxed); }
-    // True while reads are paused: set when used() reaches the limit,
-    // cleared when it falls below the low mark. Cheap (two atomic loads).
-    bool readsPaused() const noexcept;
+    // True while reads are paused: used() has reached a non-zero limit.
+    // Cheap (one atomic load).
+    bool readsPaused() const noexcept { return limit_ != 0 && used() >= limit_; }
 
     // What changed since the last call: for the one log line per pause and
     // per resume. Several threads may call it; each change is reported once.
@@ -49,7 +51,6 @@ public:
 private:
     const uint64_t limit_;
     std::atomic<uint64_t> used_{0}, peak_{0};
-    mutable std::atomic<bool> paused_{false};
     std::atomic<bool> reported_{false};  // the state last reported by takeChange
     std::atomic<int64_t> lastPauseLogMs_{-1000000};
     std::atomic<uint64_t> unlogged_{0};  // pauses not logged since the last line
