@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <optional>
+#include <utility>
 
 #include "core/services/httpanswer.h"
 #include "core/services/httpecho.h"
@@ -58,6 +59,7 @@ std::optional<std::string_view> targetPath(std::string_view target) {
 }
 
 const char* const kText = "text/plain; charset=utf-8";
+constexpr size_t kKeptParserBytes = 64 * 1024;  // a parser between requests may keep that
 
 }  // namespace
 
@@ -71,7 +73,20 @@ void HttpSession::onData(SessionContext& ctx, std::string_view bytes) {
 }
 
 void HttpSession::chargeInput() {
-    input_.set(parser_.consumedBytes() + parser_.leftover().size() + parser_.request().body.size());
+    // Between requests, a parser grown by a large one is replaced: its
+    // buffer would otherwise stay allocated for the connection's life.
+    if (parser_.memoryHeld() > kKeptParserBytes && !parser_.headComplete() &&
+        parser_.status() == http::RequestParser::Status::NeedMore && parser_.consumedBytes() == 0 &&
+        parser_.leftover().empty())
+        freshParser();
+    input_.set(parser_.memoryHeld());
+}
+
+void HttpSession::freshParser() {
+    // Swapped, not assigned: a std::string assigned from a short one keeps
+    // its large buffer; here the old parser goes with `old`.
+    http::RequestParser old;
+    std::swap(parser_, old);
 }
 
 void HttpSession::refuseOverBudget(SessionContext& ctx) {
@@ -90,8 +105,8 @@ void HttpSession::refuseOverBudget(SessionContext& ctx) {
     minor_ = 1;
     answer(ctx, http::Request{}, 503, kText,
            "the server's memory budget is spent: try again later\n", retry);
-    parser_.clear();
-    input_.set(0);
+    freshParser();  // its memory goes back now, not at the close
+    input_.set(parser_.memoryHeld());
 }
 
 void HttpSession::onTimer(SessionContext& ctx, int id) {

@@ -65,6 +65,8 @@ private:
     void closeNow(SessionContext& ctx);
     // Charges what the parser holds to the server's memory budget.
     void chargeInput();
+    // Replaces the parser, freeing what it held.
+    void freshParser();
     // Over the budget while holding part of a request: 503 and close.
     void refuseOverBudget(SessionContext& ctx);
 
