@@ -1,6 +1,7 @@
 #include "app/cli/commandparser.h"
 
 #include <QCoreApplication>
+#include <cctype>
 #include <cerrno>
 #include <charconv>
 #include <cmath>
@@ -145,6 +146,10 @@ int64_t CommandParser::integer(const QString& name, int64_t min, int64_t max,
     return isSet(name) ? parseInteger(display(name), value(name), min, max) : fallback;
 }
 
+uint64_t CommandParser::size(const QString& name, uint64_t max, uint64_t fallback) const {
+    return isSet(name) ? parseSize(display(name), value(name), max) : fallback;
+}
+
 double CommandParser::number(const QString& name, double min, double max, double fallback) const {
     return isSet(name) ? parseNumber(display(name), value(name), min, max) : fallback;
 }
@@ -168,6 +173,30 @@ int64_t parseInteger(const std::string& option, const std::string& text, int64_t
     if (n < min || n > max)
         throw outOfRange(option, text, std::to_string(min), std::to_string(max));
     return n;
+}
+
+uint64_t parseSize(const std::string& option, const std::string& text, uint64_t max) {
+    uint64_t n = 0;
+    const char* const last = text.data() + text.size();
+    const auto [end, ec] = std::from_chars(text.data(), last, n);
+    std::string unit(end, last);
+    if (!unit.empty() && (unit.back() == 'B' || unit.back() == 'b')) unit.pop_back();
+    if (unit.size() == 2 && unit[1] == 'i') unit.pop_back();
+    int shift = -1;
+    if (unit.empty()) shift = 0;
+    if (unit.size() == 1) {
+        const auto at = std::string_view("KMG").find(char(std::toupper((unsigned char)unit[0])));
+        if (at != std::string_view::npos) shift = 10 * int(at + 1);
+    }
+    if (text.empty() || ec == std::errc::invalid_argument || shift < 0)
+        throw Error::invalid(
+            utf8(QCoreApplication::translate("sockwb::app::CommandParser", "%1: '%2' is not a size")
+                     .arg(q(option), q(text))),
+            utf8(QCoreApplication::translate("sockwb::app::CommandParser",
+                                             "expected bytes, or a number with K, M or G (64M)")));
+    if (ec != std::errc() || n > (max >> shift))
+        throw outOfRange(option, text, "0", std::to_string(max));
+    return n << shift;
 }
 
 double parseNumber(const std::string& option, const std::string& text, double min, double max) {

@@ -59,6 +59,8 @@ public:
     int64_t integer(const QString& name, int64_t min, int64_t max, int64_t fallback) const;
     // The value as a decimal number in [min, max]; `fallback` when absent.
     double number(const QString& name, double min, double max, double fallback) const;
+    // The value as a size in bytes (parseSize) up to max; `fallback` when absent.
+    uint64_t size(const QString& name, uint64_t max, uint64_t fallback) const;
     // "--connections": how messages name the option.
     std::string display(const QString& name) const;
     // "see sockwb <command> --help".
@@ -79,5 +81,10 @@ private:
 int64_t parseInteger(const std::string& option, const std::string& text, int64_t min, int64_t max);
 // `text` as a decimal number (3, 0.5, 1e6) in [min, max], same messages.
 double parseNumber(const std::string& option, const std::string& text, double min, double max);
+
+// `text` as a size in bytes up to max: a whole number, optionally followed
+// by K, M or G (binary: 64M is 64 MiB; "KiB", "MB"... read the same), same
+// messages.
+uint64_t parseSize(const std::string& option, const std::string& text, uint64_t max);
 
 }  // namespace sockwb::app

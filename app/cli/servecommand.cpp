@@ -54,7 +54,6 @@ constexpr const char* kHelp = QT_TRANSLATE_NOOP(
     "  --max-connections N    over N a client is accepted then closed (0: no limit)\n"
     "  --max-workers N        fork: children, thread: client threads at once (default 256,\n"
     "                         0: no limit); over N a client is accepted, logged and closed\n"
-    "  --idle-timeout MS      close a connection idle that long (0: never)\n"
     "  --idle-timeout MS      close a connection idle that long (0: never); any byte\n"
     "                         received restarts it, so it does not stop a slow client\n"
     "  --header-timeout MS    http: whole request head within MS of its first byte, else\n"
@@ -66,6 +65,9 @@ constexpr const char* kHelp = QT_TRANSLATE_NOOP(
     "  --udp-rate N           UDP: replies a second to one address, burst 2N (default 100;\n"
     "                         0: no limit). Datagrams from service ports (7, 13, 19...)\n"
     "                         or from the server's own address are never answered\n"
+    "  --memory-budget SIZE   memory all connections together may hold (output and request\n"
+    "                         buffers; 64M, 1G; default 256M, 0: no limit): reads pause\n"
+    "                         at it, an http upload that crosses it gets a 503\n"
     "  --trace                print each socket call on stderr as it happens\n"
     "  --json                 print events (and the trace) as JSON lines on stdout\n"
     "  -v, --verbose          also print connections and service log lines\n"
@@ -188,6 +190,7 @@ ServeOptions parse(const Args& args) {
                              "body-timeout",
                              "keepalive-timeout",
                              "udp-rate",
+                             "memory-budget",
                              "io",
                              "backlog"})
         p.addValue({QString::fromLatin1(name)});
@@ -245,6 +248,7 @@ ServeOptions parse(const Args& args) {
         static_cast<int>(p.integer("idle-timeout", 0, 86400000, o.config.idleTimeoutMs));
     o.config.udpRepliesPerSecond =
         static_cast<int>(p.integer("udp-rate", 0, 100000000, o.config.udpRepliesPerSecond));
+    o.config.memoryBudget = p.size("memory-budget", 1ull << 40, o.config.memoryBudget);
     parseWaiting(p, o);
     o.trace = p.isSet("trace");
     o.json = p.isSet("json");

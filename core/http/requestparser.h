@@ -78,6 +78,9 @@ public:
     // Buffered bytes not yet consumed (start of the next pipelined request). Const; view valid
     // until the next call.
     std::string_view leftover() const { return std::string_view(buf_).substr(pos_); }
+    // Memory held by the buffer and the request's body (their capacity), for
+    // a server's memory budget. Const.
+    std::size_t memoryHeld() const { return buf_.capacity() + request_.body.capacity(); }
     // Forgets everything, buffered bytes included. Not thread-safe.
     void clear();
 

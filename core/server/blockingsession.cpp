@@ -119,6 +119,7 @@ public:
     const Address& peer() const override { return record_->peer; }
     const ServiceOptions& options() const override { return *p_.options; }
     size_t queuedBytes() const override { return out_.size(); }
+    MemoryBudget* memoryBudget() const override { return p_.budget; }
 
 private:
     void open();
@@ -163,6 +164,7 @@ void Driver::open() {
     // Registered first: whatever fails later, connectionClosed balances it.
     p_.reporter->connectionOpened(*record_);
     watched_ = waits_.watch(fd);
+    out_.setBudget(p_.budget);
     if (p_.idleTimeoutMs > 0) {
         setTimeout(fd, SO_RCVTIMEO, Millis(p_.idleTimeoutMs));
         setTimeout(fd, SO_SNDTIMEO, Millis(p_.idleTimeoutMs));
@@ -195,6 +197,11 @@ void Driver::serve() {
         // Input back-pressure with no timer to end it: the session can never
         // resume (service.h forbids it), so waiting would hang the thread.
         if (session_->inputPaused()) return;
+        // The server's memory budget is spent: no recv until it is not.
+        if (readsPaused(p_.budget, *p_.reporter)) {
+            if (!waits_.sleepFor(kBudgetRecheck)) return;
+            continue;
+        }
         if (!readOnce()) return;
     }
 }

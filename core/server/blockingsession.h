@@ -33,6 +33,7 @@
 #include "core/net/socket.h"
 #include "core/server/blockingwaits.h"
 #include "core/server/connectionrecord.h"
+#include "core/server/memorybudget.h"
 #include "core/server/service.h"
 #include "core/server/sessionreporter.h"
 
@@ -46,6 +47,8 @@ struct BlockingSessionParams {
     // IoMode::Blocking: where the socket is watched and the sleeps are made.
     BlockingWaits* waits = nullptr;
     int idleTimeoutMs = 0;
+    // Charged with the output buffer; reads pause while it is exhausted.
+    MemoryBudget* budget = nullptr;
     bool broadcast = false;  // let other sessions reach this one (chat)
 };
 

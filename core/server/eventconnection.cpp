@@ -17,7 +17,9 @@ EventConnection::EventConnection(EventLoop& loop, ServerCore& core, Socket socke
       core_(core),
       socket_(std::move(socket)),
       record_(std::move(record)),
-      onClosed_(std::move(onClosed)) {}
+      onClosed_(std::move(onClosed)) {
+    out_.setBudget(&core_.memoryBudget());
+}
 
 EventConnection::~EventConnection() {
     *self_ = nullptr;
@@ -52,8 +54,8 @@ void EventConnection::send(std::string_view bytes) {
     // connection) only asks for Out and is written on the next Out event:
     // never from inside a broadcast loop, which keeps re-entrancy away.
     if (dispatching_) return;
-    const bool reading =
-        !closing_ && !peerClosed_ && queuedBytes() < OutputBuffer::kHighWater && !inputPaused();
+    const bool reading = !closing_ && !peerClosed_ && queuedBytes() < OutputBuffer::kHighWater &&
+                         !inputPaused() && budgetAllowsReads();
     loop_.setInterest(socket_.fd(), (reading ? unsigned(Poller::In) : 0u) | Poller::Out);
 }
 
@@ -134,7 +136,7 @@ void EventConnection::readSome() {
     // A few reads per event, then back to the loop: one fast sender must
     // not starve the other connections.
     for (int i = 0; i < 4 && !finished_ && !closing_ && queuedBytes() < OutputBuffer::kHighWater &&
-                    !inputPaused();
+                    !inputPaused() && budgetAllowsReads();
          ++i) {
         ssize_t n = sys::recv(socket_.fd(), buf, sizeof buf);
         if (n < 0) {
@@ -197,12 +199,28 @@ void EventConnection::afterIo() {
     // Back-pressure: a peer that does not read its echo gets no more reads
     // once a megabyte is queued for it.
     if ((draining_ || !closing_) && !peerClosed_ &&
-        (draining_ || queuedBytes() < OutputBuffer::kHighWater))
+        (draining_ || (queuedBytes() < OutputBuffer::kHighWater && budgetAllowsReads())))
         interest |= Poller::In;
     // Input back-pressure: the session holds all the input it accepts.
     if (!draining_ && inputPaused()) interest &= ~unsigned(Poller::In);
     if (!out_.empty()) interest |= Poller::Out;
     loop_.setInterest(socket_.fd(), interest);
+}
+
+bool EventConnection::budgetAllowsReads() {
+    if (!readsPaused(&core_.memoryBudget(), core_)) return true;
+    if (!budgetTimer_) {
+        budgetTimer_ = true;
+        loop_.timers().add(kBudgetRecheck, [weak = std::weak_ptr<EventConnection*>(self_)] {
+            auto s = weak.lock();
+            if (!s || !*s || (*s)->finished_) return;
+            EventConnection* c = *s;
+            c->budgetTimer_ = false;
+            Dispatch d(*c);
+            c->afterIo();
+        });
+    }
+    return false;
 }
 
 bool EventConnection::inputPending() {

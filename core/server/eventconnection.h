@@ -46,6 +46,7 @@ public:
     const Address& peer() const override;
     const ServiceOptions& options() const override;
     size_t queuedBytes() const override { return out_.size(); }
+    MemoryBudget* memoryBudget() const override { return &core_.memoryBudget(); }
 
 private:
     void handle(unsigned events);
@@ -55,6 +56,9 @@ private:
     void flush();
     void afterIo();  // decides closing and interest after any event
     void armIdle(int delayMs);
+    // Reads allowed by the server's memory budget; else a timer looks again
+    // (kBudgetRecheck) and In interest stays off meanwhile.
+    bool budgetAllowsReads();
     void fail(const char* call, int err);
     void finish();
     bool inputPending();  // unread bytes in the kernel's receive queue?
@@ -84,8 +88,9 @@ private:
     int pendingTimers_ = 0;
     bool closing_ = false, peerClosed_ = false, draining_ = false, finished_ = false;
     bool dispatching_ = false;
-    bool readDrained_ = true;  // the last recv emptied the receive queue
-    bool trackIdle_ = false;   // an idle timeout is set: keep lastActivity_
+    bool readDrained_ = true;   // the last recv emptied the receive queue
+    bool trackIdle_ = false;    // an idle timeout is set: keep lastActivity_
+    bool budgetTimer_ = false;  // a budget recheck is armed
     std::chrono::steady_clock::time_point lastActivity_ = std::chrono::steady_clock::now();
     // Timers hold a weak reference: a timer of a destroyed connection is void.
     std::shared_ptr<EventConnection*> self_ = std::make_shared<EventConnection*>(this);

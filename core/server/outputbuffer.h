@@ -9,10 +9,18 @@
 //
 // kHighWater is the back-pressure mark both drivers apply: with that much
 // queued for a peer that does not read, they stop reading from it.
+//
+// With a budget (setBudget) the buffer charges the memory it holds (its
+// capacity) to the server's MemoryBudget. It grows by a quarter, not by
+// doubling (a buffer that crosses the budget overshoots it by little), and
+// an emptied buffer gives back a large allocation instead of keeping it for
+// the connection's life.
 
 #include <cstddef>
 #include <string>
 #include <string_view>
+
+#include "core/server/memorybudget.h"
 
 namespace sockwb {
 
@@ -23,7 +31,9 @@ class OutputBuffer {
 public:
     static constexpr size_t kHighWater = size_t(1) << 20;
 
-    void append(std::string_view bytes) { bytes_.append(bytes); }
+    // Charges this buffer's memory to budget from now on (null: none).
+    void setBudget(MemoryBudget* budget) noexcept { charge_.attach(budget); }
+    void append(std::string_view bytes);
     // Bytes queued and not yet sent.
     size_t size() const noexcept { return bytes_.size() - pos_; }
     bool empty() const noexcept { return pos_ == bytes_.size(); }
@@ -39,6 +49,7 @@ public:
 private:
     std::string bytes_;
     size_t pos_ = 0;  // bytes_[0, pos_) are sent
+    MemoryCharge charge_;
 };
 
 }  // namespace sockwb

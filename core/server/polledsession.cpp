@@ -65,6 +65,7 @@ public:
     const Address& peer() const override { return record_->peer; }
     const ServiceOptions& options() const override { return *p_.options; }
     size_t queuedBytes() const override { return out_.size(); }
+    MemoryBudget* memoryBudget() const override { return p_.budget; }
 
 private:
     void open();
@@ -151,6 +152,7 @@ void Driver::open() {
     // Registered first: whatever fails later, connectionClosed balances it.
     p_.reporter->connectionOpened(*record_);
     socket_.setNonBlocking(true);
+    out_.setBudget(p_.budget);
     if (p_.broadcast) {
         inbox_ = std::make_shared<Inbox>();
         std::weak_ptr<Inbox> weak = inbox_;
@@ -179,7 +181,8 @@ short Driver::socketInterest() const {
     // Back-pressure: with a megabyte queued for a peer that does not
     // read (echo), stop reading from it until the queue drains.
     if ((!closing_ || draining_) && !peerClosed_ &&
-        (draining_ || queuedBytes() < OutputBuffer::kHighWater))
+        (draining_ ||
+         (queuedBytes() < OutputBuffer::kHighWater && !readsPaused(p_.budget, *p_.reporter))))
         ev |= POLLIN;
     // Input back-pressure: the session holds all the input it accepts.
     if (!draining_ && session_->inputPaused()) ev &= short(~POLLIN);
@@ -190,6 +193,9 @@ short Driver::socketInterest() const {
 // The next timer, the end of the drain or the idle deadline.
 int Driver::pollTimeout() const {
     int timeout = timers_.nextTimeoutMs();
+    // Reads paused by the memory budget: look again soon.
+    if (p_.budget && p_.budget->readsPaused())
+        timeout = minTimeout(timeout, int(kBudgetRecheck.count()));
     if (draining_)
         timeout =
             minTimeout(timeout, int(std::chrono::ceil<Millis>(drainUntil_ - Clock::now()).count()));

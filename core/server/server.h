@@ -64,6 +64,10 @@ struct ServerConfig {
     // limit; datagrams from service ports and from the listener itself are
     // never answered (core/server/reflectionguard.h).
     int udpRepliesPerSecond = 100;
+    // Memory every connection together may hold (output buffers, request
+    // buffers): reads pause at it (core/server/memorybudget.h). 0: no limit.
+    uint64_t memoryBudget = kDefaultMemoryBudget;
+    static constexpr uint64_t kDefaultMemoryBudget = 256ull * 1024 * 1024;
     bool reuseAddr = true;
     IoMode io = IoMode::Blocking;  // iterative, fork, thread, pool; see IoMode
     ServiceOptions serviceOptions;
@@ -107,7 +111,10 @@ struct ServerStats {
     uint64_t datagramsIn = 0;
     uint64_t datagramsOut = 0;
     uint64_t errors = 0;
-    uint64_t refused = 0;  // over maxConnections or maxWorkers
+    uint64_t refused = 0;       // over maxConnections or maxWorkers
+    uint64_t memoryBytes = 0;   // held by the connections now (memorybudget.h)
+    uint64_t memoryPeak = 0;    // the most they held at once
+    uint64_t memoryBudget = 0;  // ServerConfig::memoryBudget (0: no limit)
 };
 
 // What a server tells the outside world. Called from the server's threads

@@ -82,6 +82,7 @@ ConnectionInfo ConnectionRecord::snapshot() const {
 ServerCore::ServerCore(ServerConfig config, std::vector<std::shared_ptr<const Service>> services,
                        ServerObserver* observer, TraceObserver* trace)
     : config_(std::move(config)),
+      budget_(config_.memoryBudget),
       observer_(observer),
       trace_(trace),
       blocking_(usesBlockingCalls(config_)) {
@@ -248,6 +249,9 @@ ServerStats ServerCore::stats() const {
     s.datagramsOut = datagramsOut_.load();
     s.errors = errors_.load();
     s.refused = refused_.load();
+    s.memoryBytes = budget_.used();
+    s.memoryPeak = budget_.peak();
+    s.memoryBudget = budget_.limit();
     return s;
 }
 

@@ -21,6 +21,7 @@
 #include "core/net/wakeup.h"
 #include "core/server/blockingwaits.h"
 #include "core/server/connectionrecord.h"
+#include "core/server/memorybudget.h"
 #include "core/server/server.h"
 #include "core/server/service.h"
 #include "core/server/sessionreporter.h"
@@ -104,6 +105,9 @@ public:
     void datagramIn(size_t bytes) noexcept;
     void datagramOut(size_t bytes) noexcept;
 
+    // What the connections hold (ServerConfig::memoryBudget). Thread-safe.
+    MemoryBudget& memoryBudget() noexcept { return budget_; }
+
     ServerStats stats() const;
     std::vector<ConnectionInfo> connections() const;
 
@@ -117,6 +121,7 @@ public:
 
 private:
     ServerConfig config_;
+    MemoryBudget budget_;
     std::vector<Listener> listeners_;
     ServerObserver* observer_;
     TraceObserver* trace_;

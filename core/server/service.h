@@ -24,6 +24,8 @@ namespace sockwb {
 // strlen() bytes, no newline (core/services/terminator.h names them).
 enum class Terminator { None, Lf, CrLf };
 
+class MemoryBudget;
+
 // Options a service may read. Plain data, copied into each server.
 struct ServiceOptions {
     int ticks = 5;                             // clock: messages of time per request
@@ -69,6 +71,9 @@ public:
     // produces output unasked (chargen) reads it to keep its output bounded
     // when the peer does not read. Models that send synchronously keep 0.
     virtual size_t queuedBytes() const { return 0; }
+    // The server's memory budget, for a session that holds input (http's
+    // request buffer) to charge it; null when the model counts nothing.
+    virtual MemoryBudget* memoryBudget() const { return nullptr; }
 };
 
 // One per TCP connection. Not thread-safe: the model calls it from one thread.

@@ -2,9 +2,10 @@
 
 #include <algorithm>
 #include <optional>
+#include <utility>
 
-#include "core/net/jsonwriter.h"
 #include "core/services/httpanswer.h"
+#include "core/services/httpecho.h"
 #include "core/services/httpservice.h"
 #include "core/services/staticfiles.h"
 
@@ -58,6 +59,7 @@ std::optional<std::string_view> targetPath(std::string_view target) {
 }
 
 const char* const kText = "text/plain; charset=utf-8";
+constexpr size_t kKeptParserBytes = 64 * 1024;  // a parser between requests may keep that
 
 }  // namespace
 
@@ -66,8 +68,11 @@ void HttpSession::onOpen(SessionContext& ctx) { watch(ctx); }
 void HttpSession::onData(SessionContext& ctx, std::string_view bytes) {
     if (closed_) return;  // the last answer is on its way; the rest is ignored
     lastData_ = Clock::now();
+    input_.attach(ctx.memoryBudget());
     parser_.feed(bytes);
+    chargeInput();
     process(ctx);
+    refuseOverBudget(ctx);
     watch(ctx);
 }
 
@@ -76,6 +81,43 @@ bool HttpSession::inputPaused() const {
     // and a body being decoded.
     return busy_ && !closed_ &&
            parser_.bufferedBytes() + parser_.request().body.size() >= kMaxPendingInput;
+}
+
+void HttpSession::chargeInput() {
+    // Between requests, a parser grown by a large one is replaced: its
+    // buffer would otherwise stay allocated for the connection's life.
+    if (parser_.memoryHeld() > kKeptParserBytes && !parser_.headComplete() &&
+        parser_.status() == http::RequestParser::Status::NeedMore && parser_.consumedBytes() == 0 &&
+        parser_.leftover().empty())
+        freshParser();
+    input_.set(parser_.memoryHeld());
+}
+
+void HttpSession::freshParser() {
+    // Swapped, not assigned: a std::string assigned from a short one keeps
+    // its large buffer; here the old parser goes with `old`.
+    http::RequestParser old;
+    std::swap(parser_, old);
+}
+
+void HttpSession::refuseOverBudget(SessionContext& ctx) {
+    // Reads pause when the server's memory budget is spent; a connection
+    // that holds part of a request could then wait for ever (and every
+    // connection may hold one). The one whose read crossed the budget is
+    // refused instead, so its memory goes back and the others go on.
+    const MemoryBudget* budget = input_.budget();
+    if (closed_ || busy_ || !budget || budget->limit() == 0 || budget->used() < budget->limit() ||
+        input_.charged() == 0 || parser_.status() != http::RequestParser::Status::NeedMore)
+        return;
+    ctx.log("http: memory budget reached: " + peerText(ctx) + "'s request refused (503)");
+    http::Headers retry;
+    retry.add("Retry-After", "1");
+    keepAlive_ = false;
+    minor_ = 1;
+    answer(ctx, http::Request{}, 503, kText,
+           "the server's memory budget is spent: try again later\n", retry);
+    freshParser();  // its memory goes back now, not at the close
+    input_.set(parser_.memoryHeld());
 }
 
 void HttpSession::onTimer(SessionContext& ctx, int id) {
@@ -141,6 +183,7 @@ void HttpSession::process(SessionContext& ctx) {
         break;
     }
     if (peerClosed_ && !busy_ && !closed_) closeNow(ctx);
+    chargeInput();
 }
 
 const std::string& HttpSession::peerText(SessionContext& ctx) {
@@ -179,20 +222,7 @@ void HttpSession::route(SessionContext& ctx, const http::Request& req, std::stri
         return;
     }
     if (path == "/echo") {
-        std::string json = "{\"method\":" + JsonWriter::quoted(req.method) +
-                           ",\"target\":" + JsonWriter::quoted(req.target) +
-                           ",\"version\":" + JsonWriter::quoted(req.version) + ",\"headers\":[";
-        bool first = true;
-        for (const auto& f : req.headers) {
-            json += first ? "[" : ",[";
-            first = false;
-            JsonWriter::appendString(json, f.name);
-            json += ',';
-            JsonWriter::appendString(json, f.value);
-            json += ']';
-        }
-        json += "],\"body\":" + JsonWriter::quoted(req.body) + "}\n";
-        answer(ctx, req, 200, "application/json", std::move(json));
+        answer(ctx, req, 200, "application/json", HttpEcho::json(req));
         return;
     }
     if (auto arg = after(path, "/status/")) {

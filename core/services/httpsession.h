@@ -28,6 +28,7 @@
 #include "core/http/request.h"
 #include "core/http/requestparser.h"
 #include "core/http/response.h"
+#include "core/server/memorybudget.h"
 #include "core/server/service.h"
 #include "core/services/staticfiles.h"
 
@@ -87,6 +88,12 @@ private:
     http::Response head(int status) const;
     void addConnection(http::Response& r) const;
     void closeNow(SessionContext& ctx);
+    // Charges what the parser holds to the server's memory budget.
+    void chargeInput();
+    // Replaces the parser, freeing what it held.
+    void freshParser();
+    // Over the budget while holding part of a request: 503 and close.
+    void refuseOverBudget(SessionContext& ctx);
 
     // Timeouts (httptimeouts.cpp).
     using Clock = std::chrono::steady_clock;
@@ -101,6 +108,7 @@ private:
     void timeOut(SessionContext& ctx);
 
     http::RequestParser parser_;
+    MemoryCharge input_;     // the parser's bytes, charged to the server's budget
     bool busy_ = false;      // an answer is in progress (timer or stream)
     bool keepAlive_ = true;  // of the request being answered
     bool closed_ = false;

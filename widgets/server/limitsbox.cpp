@@ -25,6 +25,8 @@ QSpinBox* timeout(QWidget* parent, const char* name, const QString& zero, const 
     return box;
 }
 
+const int kDefaultBudgetMiB = int(ServerConfig::kDefaultMemoryBudget >> 20);
+
 }  // namespace
 
 LimitsBox::LimitsBox(QWidget* parent)
@@ -36,6 +38,9 @@ LimitsBox::LimitsBox(QWidget* parent)
       maxWorkers_(spin(this, "maxWorkersBox", 100000, tr("no limit"),
                        tr("Fork: child processes, thread: client threads alive at once. Over it "
                           "a client is accepted, then closed with a line in the log."))),
+      memoryBudget_(spin(this, "memoryBudgetBox", 1 << 20, tr("no limit"),
+                         tr("Memory all connections together may hold (output and request "
+                            "buffers): reads pause when it is reached"))),
       idleTimeout_(timeout(this, "idleTimeoutBox", tr("none"),
                            tr("Closes a connection that receives and sends nothing for this "
                               "long. Any byte received starts it again, so alone it does not "
@@ -56,9 +61,11 @@ LimitsBox::LimitsBox(QWidget* parent)
                        "never answered; with this limit a reflection loop between two services "
                        "ends at once. A load test from this machine needs \"no limit\"."))) {
     udpRate_->setSuffix(tr(" /s"));
+    memoryBudget_->setSuffix(tr(" MiB"));
     setObjectName(QStringLiteral("limitsBox"));
     form_->addRow(tr("Max connections:"), maxConnections_);
     form_->addRow(tr("Max workers:"), maxWorkers_);
+    form_->addRow(tr("Memory budget:"), memoryBudget_);
     form_->addRow(tr("Idle timeout:"), idleTimeout_);
     form_->addRow(tr("Header timeout:"), headerTimeout_);
     form_->addRow(tr("Body timeout:"), bodyTimeout_);
@@ -70,6 +77,7 @@ LimitsBox::LimitsBox(QWidget* parent)
 void LimitsBox::apply(ServerConfig& c) const {
     c.maxConnections = maxConnections_->value();
     c.maxWorkers = maxWorkers_->value();
+    c.memoryBudget = uint64_t(memoryBudget_->value()) << 20;
     c.idleTimeoutMs = idleTimeout_->value();
     c.serviceOptions.headerTimeoutMs = headerTimeout_->value();
     c.serviceOptions.bodyTimeoutMs = bodyTimeout_->value();
@@ -80,6 +88,7 @@ void LimitsBox::apply(ServerConfig& c) const {
 void LimitsBox::setConfig(const ServerConfig& c) {
     maxConnections_->setValue(c.maxConnections);
     maxWorkers_->setValue(c.maxWorkers);
+    memoryBudget_->setValue(int((c.memoryBudget + (1 << 20) - 1) >> 20));
     idleTimeout_->setValue(c.idleTimeoutMs);
     headerTimeout_->setValue(c.serviceOptions.headerTimeoutMs);
     bodyTimeout_->setValue(c.serviceOptions.bodyTimeoutMs);
@@ -99,6 +108,7 @@ void LimitsBox::setDatagramShown(bool shown) { form_->setRowVisible(udpRate_, sh
 void LimitsBox::save(QSettings& s, const QString& group) const {
     s.setValue(group + QStringLiteral("maxConnections"), maxConnections_->value());
     s.setValue(group + QStringLiteral("maxWorkers"), maxWorkers_->value());
+    s.setValue(group + QStringLiteral("memoryBudgetMiB"), memoryBudget_->value());
     s.setValue(group + QStringLiteral("idleTimeout"), idleTimeout_->value());
     s.setValue(group + QStringLiteral("headerTimeout"), headerTimeout_->value());
     s.setValue(group + QStringLiteral("bodyTimeout"), bodyTimeout_->value());
@@ -113,6 +123,7 @@ void LimitsBox::load(const QSettings& s, const QString& group) {
     };
     maxConnections_->setValue(value("maxConnections", d.maxConnections));
     maxWorkers_->setValue(value("maxWorkers", d.maxWorkers));
+    memoryBudget_->setValue(value("memoryBudgetMiB", kDefaultBudgetMiB));
     idleTimeout_->setValue(value("idleTimeout", d.idleTimeoutMs));
     headerTimeout_->setValue(value("headerTimeout", d.serviceOptions.headerTimeoutMs));
     bodyTimeout_->setValue(value("bodyTimeout", d.serviceOptions.bodyTimeoutMs));

@@ -1,10 +1,10 @@
 #pragma once
 // LimitsBox: the New Server form's "Limits and timeouts" group: how many
-// connections and workers (fork, thread), the idle timeout, and the http service's header, body and
-// keep-alive timeouts (ServiceOptions; shown when a listener serves http),
-// and the UDP replies a second to one address (shown for datagram listeners).
-// Each row reads and writes its fields of a ServerConfig and is remembered
-// with the form's other values. More limits go here as rows of form().
+// connections and workers (fork, thread), the memory budget, the idle timeout, and the http
+// service's header, body and keep-alive timeouts (ServiceOptions; shown when a listener serves
+// http), and the UDP replies a second to one address (shown for datagram listeners). Each row reads
+// and writes its fields of a ServerConfig and is remembered with the form's other values. More
+// limits go here as rows of form().
 
 #include <QGroupBox>
 
@@ -41,7 +41,9 @@ public:
 private:
     QFormLayout* form_;
     QSpinBox* maxConnections_;
-    QSpinBox* maxWorkers_;  // fork, thread: ServerConfig::maxWorkers
+    QSpinBox* maxWorkers_;
+    QSpinBox* memoryBudget_;  // MiB (ServerConfig::memoryBudget), 0: no limit  // fork, thread:
+                              // ServerConfig::maxWorkers
     QSpinBox* idleTimeout_;
     QSpinBox* headerTimeout_;
     QSpinBox* bodyTimeout_;

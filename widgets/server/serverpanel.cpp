@@ -1,5 +1,6 @@
 #include "widgets/server/serverpanel.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -10,6 +11,7 @@
 
 #include "widgets/common/errortext.h"
 #include "widgets/common/logview.h"
+#include "widgets/composer/composertext.h"
 #include "widgets/server/connectionstable.h"
 #include "widgets/server/serverform.h"
 #include "widgets/trace/traceadapter.h"
@@ -18,6 +20,17 @@
 namespace sockwb {
 
 namespace {
+// "memory 12.3 MiB of 256.0 MiB (peak 40.1 MiB)": what the connections hold
+// (ServerStats::memoryBytes) against the budget.
+QString memoryText(const ServerStats& st) {
+    if (st.memoryBudget == 0)
+        return QCoreApplication::translate("sockwb::ServerPanel", "memory %1, no budget (peak %2)")
+            .arg(composerSize(st.memoryBytes), composerSize(st.memoryPeak));
+    return QCoreApplication::translate("sockwb::ServerPanel", "memory %1 of %2 (peak %3)")
+        .arg(composerSize(st.memoryBytes), composerSize(st.memoryBudget),
+             composerSize(st.memoryPeak));
+}
+
 // Bytes made readable for the log: printable ASCII as is, the rest escaped.
 QString preview(const std::string& bytes) {
     QString out;
@@ -348,7 +361,8 @@ void ServerPanel::refresh() {
                      locale.toString(qulonglong(st.datagramsIn)),
                      locale.toString(qulonglong(st.datagramsOut)),
                      locale.toString(qulonglong(st.errors)),
-                     locale.toString(qulonglong(st.refused))));
+                     locale.toString(qulonglong(st.refused))) +
+            QStringLiteral(" · ") + memoryText(st));
         connections_->setConnections(server_->connections());
         counters_->show();
     } else if (state_ != Running) {

@@ -209,6 +209,7 @@ void ForkModel::runChild(AcceptedClient& client, std::shared_ptr<ConnectionRecor
     BlockingWaits waits;
     params.waits = core_->blockingCalls() ? &waits : nullptr;
     params.idleTimeoutMs = core_->config().idleTimeoutMs;
+    params.budget = &core_->memoryBudget();
     runBlockingSession(std::move(client.socket), std::move(record), params);
     ::_exit(0);
 }

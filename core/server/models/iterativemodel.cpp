@@ -30,6 +30,7 @@ void IterativeModel::runTcp() {
     params.stopFd = core_->stopFd();
     params.waits = core_->blockingCalls() ? &core_->waits() : nullptr;
     params.idleTimeoutMs = core_->config().idleTimeoutMs;
+    params.budget = &core_->memoryBudget();
     while (auto client = acceptor.next()) {
         params.service = core_->listeners()[client->listener].service.get();
         params.broadcast = false;  // one client at a time: nobody to relay to

@@ -61,6 +61,7 @@ void ThreadModel::acceptLoop() {
                 params.stopFd = core_->stopFd();
                 params.waits = core_->blockingCalls() ? &core_->waits() : nullptr;
                 params.idleTimeoutMs = core_->config().idleTimeoutMs;
+                params.budget = &core_->memoryBudget();
                 params.broadcast = l.service->needsBroadcast();
                 auto record = core_->newRecord(index, peer, socket->fd());
                 runBlockingSession(std::move(*socket), std::move(record), params);

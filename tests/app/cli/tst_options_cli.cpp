@@ -69,6 +69,13 @@ private slots:
         QTest::newRow("negative udp rate")
             << QStringList{"serve", "--service", "echo", "--protocol", "udp", "--udp-rate", "-1"}
             << QStringList{"--udp-rate: -1 is out of range"};
+        QTest::newRow("bad size") << QStringList{"serve", "--service", "echo", "--memory-budget",
+                                                 "64X"}
+                                  << QStringList{"--memory-budget: '64X' is not a size",
+                                                 "K, M or G"};
+        QTest::newRow("size out of range")
+            << QStringList{"serve", "--service", "echo", "--memory-budget=2048G"}
+            << QStringList{"--memory-budget: 2048G is out of range"};
         QTest::newRow("unexpected positional")
             << QStringList{"demo", "extra"} << QStringList{"unexpected argument 'extra'"};
         QTest::newRow("bad header through CurlCommand")
@@ -97,7 +104,8 @@ private slots:
     }
 
     void equalsForm() {
-        Serve s({"--service=echo", "--port=0", "--model=poll", "--max-connections=5"});
+        Serve s({"--service=echo", "--port=0", "--model=poll", "--max-connections=5",
+                 "--memory-budget=64M"});
         QCOMPARE(s.lines().size(), 1);
         QVERIFY2(s.lines()[0].endsWith(" model=poll service=echo"), qPrintable(s.lines()[0]));
         const Result r = run({"client", "127.0.0.1", s.port(), "--send=a=b", "--until=a=b"});

@@ -88,6 +88,28 @@ std::string bodyOf(const std::string& response) {
     return end == std::string::npos ? std::string() : response.substr(end + 4);
 }
 
+// Answers the first bytes it gets with a whole HTTP answer of kBigSize
+// bytes, queued at once, then closes: the large "Connection: close" answer
+// the close sequence must not lose (/echo used to give one).
+constexpr size_t kBigSize = 7 * 1024 * 1024;
+class BigAnswerService final : public Service {
+    struct S final : Session {
+        bool answered = false;
+        void onData(SessionContext& ctx, std::string_view) override {
+            if (std::exchange(answered, true)) return;
+            ctx.send("HTTP/1.1 200 OK\r\nContent-Length: " + std::to_string(kBigSize) +
+                     "\r\nConnection: close\r\n\r\n" + std::string(kBigSize, 'a'));
+            ctx.close();
+        }
+    };
+
+public:
+    std::string name() const override { return "big"; }
+    std::unique_ptr<Session> newSession(const ServiceOptions&) const override {
+        return std::make_unique<S>();
+    }
+};
+
 ServerConfig httpConfig(const QString& model) {
     ServerConfig cfg;
     cfg.listeners[0].service = "http";
@@ -174,34 +196,27 @@ void tst_EventFastPaths::closeAnswerEndsWithFin() {
 void tst_EventFastPaths::closeAfterLargeAnswerWithUnreadInput() {
     QFETCH_GLOBAL(QString, model);
     CallCounter calls;
-    Server server(httpConfig(model));
+    Server server(httpConfig(model), {std::make_shared<BigAnswerService>()});
     server.setTraceObserver(&calls);
     server.start();
-    // POST /echo of 7 MB with "Connection: close": the answer (the request
-    // as JSON, 7 MB too) is queued at once and the session asks to close
-    // while most of it still waits in the engine (more than the kernel's
-    // socket buffers hold: 4 MB send buffer at most, a small receive buffer
-    // here, and the client does not read yet). The engine stops reading
-    // then (epoll: the first interest change, to Out only). Bytes the client
-    // sends now stay unread in the server's kernel queue: a plain close
-    // would turn them into a RST that can destroy the end of the answer.
-    // The engine must see them, half-close and drain instead.
+    // A 7 MB answer with "Connection: close" (BigAnswerService) is queued at
+    // once and the session asks to close while most of it still waits in
+    // the engine (more than the kernel's socket buffers hold: 4 MB send
+    // buffer at most, a small receive buffer here, and the client does not
+    // read yet). The engine stops reading then (epoll: the first interest
+    // change, to Out only). Bytes the client sends now stay unread in the
+    // server's kernel queue: a plain close would turn them into a RST that
+    // can destroy the end of the answer. The engine must see them,
+    // half-close and drain instead.
     Socket c = tcpConnect(server.addresses().at(0), Millis(5000));
     const int small = 16384;
     QCOMPARE(::setsockopt(c.fd(), SOL_SOCKET, SO_RCVBUF, &small, sizeof small), 0);
-    constexpr size_t kSize = 7 * 1024 * 1024;
-    c.sendAll("POST /echo HTTP/1.1\r\nHost: x\r\nConnection: close\r\nContent-Length: " +
-                  std::to_string(kSize) + "\r\n\r\n" + std::string(kSize, 'a'),
-              Millis(10000));
+    c.sendAll("GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n", Millis(10000));
     if (model == "epoll") QTRY_VERIFY_WITH_TIMEOUT(calls.count("epoll_ctl out only") > 0, 10000);
     c.sendAll(std::string(1000, 'z'), Millis(5000));
     const std::string got = readToEof(c);  // throws on a reset
     QVERIFY2(got.rfind("HTTP/1.1 200 OK\r\n", 0) == 0, got.substr(0, 200).c_str());
-    const std::string body = bodyOf(got);
-    QVERIFY(got.find("\r\nContent-Length: " + std::to_string(body.size()) + "\r\n") !=
-            std::string::npos);
-    QVERIFY(body.find(std::string(kSize, 'a')) != std::string::npos);
-    QVERIFY(body.size() >= 2 && body.substr(body.size() - 2) == "}\n");
+    QVERIFY(bodyOf(got) == std::string(kBigSize, 'a'));
     if (model == "epoll") QCOMPARE(calls.count("shutdown"), 1);  // the graceful close was taken
     server.stop();
 }

@@ -15,6 +15,7 @@
 #include "core/net/jsonwriter.h"
 #include "core/net/socket.h"
 #include "core/server/server.h"
+#include "core/services/httpecho.h"
 #include "core/services/httpservice.h"
 #include "core/services/httpsession.h"
 #include "core/services/staticfiles.h"
@@ -124,10 +125,41 @@ private slots:
         const std::string json =
             "{\"method\":\"POST\",\"target\":\"/echo?q=1\",\"version\":\"HTTP/1.1\",\"headers\":"
             "[[\"Host\",\"h\"],[\"X-A\",\"\\\"q\\\"\"],[\"x-a\",\"2\"],[\"Content-Length\",\"7\"]],"
-            "\"body\":\"\xc3\xa9\\u0001\\u00ff\\n\\\\\\t\"}\n";
+            "\"body\":\"\xc3\xa9\\u0001\\u00ff\\n\\\\\\t\",\"bodyLength\":7,"
+            "\"bodyTruncated\":false}\n";
         QCOMPARE(sent, "HTTP/1.1 200 OK\r\n" + kServer +
                            "Content-Type: application/json\r\nContent-Length: " +
                            std::to_string(json.size()) + "\r\n\r\n" + json);
+    }
+
+    // 1 MiB of control bytes used to come back as a 6 MiB JSON answer
+    // (\u0001 per byte): the body shown is cut at HttpEcho::kShownBody,
+    // and the full length is given.
+    void echoIsBounded() {
+        const std::string body(1024 * 1024, '\x01');
+        const std::string sent =
+            run("POST /echo HTTP/1.1\r\nHost: h\r\nContent-Length: " + std::to_string(body.size()) +
+                "\r\n\r\n" + body);
+        QVERIFY2(sent.rfind("HTTP/1.1 200 OK\r\n", 0) == 0, sent.substr(0, 100).c_str());
+        QVERIFY2(sent.size() < 6 * HttpEcho::kShownBody + 1024,
+                 std::to_string(sent.size()).c_str());
+        QVERIFY(sent.find(",\"bodyLength\":1048576,\"bodyTruncated\":true}\n") !=
+                std::string::npos);
+        // The cut falls inside a two-byte character: it is left out whole.
+        const std::string accents = "a" + [] {
+            std::string s;
+            for (size_t i = 0; i < HttpEcho::kShownBody; ++i) s += "\xc3\xa9";
+            return s;
+        }();
+        const std::string json = HttpEcho::json([&] {
+            http::Request r;
+            r.method = "POST";
+            r.body = accents;
+            return r;
+        }());
+        QVERIFY(json.find("\\u00") == std::string::npos);
+        QVERIFY(json.find("\"a" + accents.substr(1, HttpEcho::kShownBody - 2) + "\",") !=
+                std::string::npos);
     }
 
     void jsonEscapes() {

@@ -132,6 +132,7 @@ void tst_ServerPanel::echoRoundTrip() {
     const ServerConfig config = form.config();
     QCOMPARE(config.model, model.toStdString());
     QCOMPARE(config.listeners.front().port, uint16_t(0));
+    QCOMPARE(config.memoryBudget, ServerConfig::kDefaultMemoryBudget);
 
     ServerPanel panel(config);
     panel.show();
@@ -157,6 +158,11 @@ void tst_ServerPanel::echoRoundTrip() {
     auto* table = child<ConnectionsTable>(&panel, "connectionsTable");
     QTRY_COMPARE(table->rowCount(), 1);
     QTRY_VERIFY(table->item(0, ConnectionsTable::BytesIn)->text() == QStringLiteral("8"));
+    // The counters name the memory the connections hold against the budget.
+    QTRY_VERIFY2(child<QLabel>(&panel, "countersLabel")
+                     ->text()
+                     .contains(QStringLiteral(" of 256.0 MiB (peak ")),
+                 qPrintable(child<QLabel>(&panel, "countersLabel")->text()));
     // The client leaves: the server reads end of stream and closes its side.
     client.release = true;
     client.thread.join();
@@ -250,6 +256,7 @@ void tst_ServerPanel::formRemembersLastValues() {
         choose(child<QComboBox>(&form, "serviceBox"), QStringLiteral("clock"));
         typeInto(child<QSpinBox>(&form, "ticksBox"), QStringLiteral("7"));
         typeInto(child<QSpinBox>(&form, "backlogBox"), QStringLiteral("42"));
+        typeInto(child<QSpinBox>(&form, "memoryBudgetBox"), QStringLiteral("64"));
         QVERIFY(child<QSpinBox>(&form, "ticksBox")->isVisibleTo(&form));
         // The clock's terminator: the course's bytes (none) unless chosen.
         auto* terminator = child<QComboBox>(&form, "terminatorBox");
@@ -267,6 +274,7 @@ void tst_ServerPanel::formRemembersLastValues() {
     choose(child<QComboBox>(&again, "serviceBox"), QStringLiteral("echo"));
     QVERIFY(!child<QComboBox>(&again, "terminatorBox")->isVisibleTo(&again));
     QCOMPARE(c.backlog, 42);
+    QCOMPARE(c.memoryBudget, uint64_t(64) << 20);
     QSettings().clear();
 }
 
