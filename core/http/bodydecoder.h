@@ -23,6 +23,7 @@ public:
         std::uint64_t maxBodyBytes = 0;
         std::size_t maxTrailerBytes = 0;
         std::size_t maxTrailerCount = 0;
+        bool lenient = false;
     };
 
     // Starts a new body. length is used in Mode::Length only. store=false counts
