@@ -177,11 +177,16 @@ void streamTo(http::ClientOptions& client, const HttpOptions& o, FILE* out) {
     // Without --raw, raw bytes matter only for a partial response without a
     // complete head, which is short (the head limit): no need to keep a body.
     client.maxRawBytes = 1024 * 1024;
+    // Flushed at once: whoever reads the pipe sees each part as it comes.
     client.bodySink = [out](std::string_view bytes) {
         std::fwrite(bytes.data(), 1, bytes.size(), out);
+        std::fflush(out);
     };
     if (o.include)
-        client.headSink = [](const http::Response& r) { writeAll(stdout, headBytes(r)); };
+        client.headSink = [](const http::Response& r) {
+            writeAll(stdout, headBytes(r));
+            std::fflush(stdout);
+        };
 }
 
 // What is not streamed: the exact bytes (--raw), or a hop without a
