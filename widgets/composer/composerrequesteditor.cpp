@@ -293,7 +293,8 @@ void ComposerRequestEditor::refresh() {
     const QString why = problem();
     urlError_->setText(why);
     urlError_->setVisible(!why.isEmpty());
-    url_->setStyleSheet(why.isEmpty() || !methodProblem().isEmpty()
+    const bool headerProblem = prepared_.problem == ComposerPrepared::Problem::Header;
+    url_->setStyleSheet(why.isEmpty() || !methodProblem().isEmpty() || headerProblem
                             ? QString()
                             : QStringLiteral("border: 1px solid #c62828;"));
     method_->setStyleSheet(
