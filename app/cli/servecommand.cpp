@@ -32,7 +32,8 @@ constexpr const char* kHelp = QT_TRANSLATE_NOOP(
     "  --service S            echo, discard, chargen, daytime, time, clock, chat, http\n"
     "  --protocol tcp|udp|unix|unixgram  default tcp; unix: AF_UNIX stream, unixgram:\n"
     "                         AF_UNIX datagram (the services and models of UDP)\n"
-    "  --bind ADDR            address to listen on (default 127.0.0.1; 0.0.0.0 or :: for all);\n"
+    "  --bind ADDR            address to listen on (default 127.0.0.1; 0.0.0.0 or :: for all,\n"
+    "                         never an empty one);\n"
     "                         unix, unixgram: the socket path (@name: abstract). unix:PATH and\n"
     "                         unixgram:PATH choose the protocol too. The socket file is removed\n"
     "                         at stop; a stale one (nobody answers on it) is replaced at start\n"
@@ -46,12 +47,25 @@ constexpr const char* kHelp = QT_TRANSLATE_NOOP(
     "  --interval MS          clock: pause between two of them (default 1000)\n"
     "  --terminator T         clock: none (default: the course's bytes, \"Au Revoir\" alone),\n"
     "                         lf or crlf after each message (for netcat, telnet)\n"
-    "  --root DIR             http: folder of static files\n"
+    "  --root DIR             http: folder of static files; / is its index.html\n"
     "  --also SERVICE[/udp]:PORT  one more listener on the same address (repeatable;\n"
     "                         select, poll and epoll serve several listeners);\n"
     "                         SERVICE/unix:PATH, SERVICE/unixgram:PATH for a Unix socket\n"
     "  --max-connections N    over N a client is accepted then closed (0: no limit)\n"
+    "  --max-workers N        fork: children, thread: client threads at once (default 256,\n"
+    "                         0: no limit); over N a client is accepted, logged and closed\n"
     "  --idle-timeout MS      close a connection idle that long (0: never)\n"
+    "  --idle-timeout MS      close a connection idle that long (0: never); any byte\n"
+    "                         received restarts it, so it does not stop a slow client\n"
+    "  --header-timeout MS    http: whole request head within MS of its first byte, else\n"
+    "                         408 and close (default 20000; 0: none)\n"
+    "  --body-timeout MS      http: longest wait between two reads of a request body, else\n"
+    "                         408 and close (default 60000; 0: none)\n"
+    "  --keepalive-timeout MS http: close a connection waiting that long for its next\n"
+    "                         request, or its first (default 75000; 0: never)\n"
+    "  --udp-rate N           UDP: replies a second to one address, burst 2N (default 100;\n"
+    "                         0: no limit). Datagrams from service ports (7, 13, 19...)\n"
+    "                         or from the server's own address are never answered\n"
     "  --trace                print each socket call on stderr as it happens\n"
     "  --json                 print events (and the trace) as JSON lines on stdout\n"
     "  -v, --verbose          also print connections and service log lines\n"
@@ -143,12 +157,39 @@ void parseWaiting(const CommandParser& p, ServeOptions& o) {
     o.config.backlog = static_cast<int>(p.integer("backlog", 1, 65535, o.config.backlog));
 }
 
+// --header-timeout, --body-timeout, --keepalive-timeout: the http service's.
+void parseHttpTimeouts(const CommandParser& p, ServiceOptions& service) {
+    const auto ms = [&p](const char* name, int& value) {
+        value = static_cast<int>(p.integer(QString::fromLatin1(name), 0, 86400000, value));
+    };
+    ms("header-timeout", service.headerTimeoutMs);
+    ms("body-timeout", service.bodyTimeoutMs);
+    ms("keepalive-timeout", service.keepAliveTimeoutMs);
+}
+
 // Each option once, with the check that names it; then the listeners.
 ServeOptions parse(const Args& args) {
     CommandParser p("serve");
-    for (const char* name :
-         {"service", "protocol", "bind", "port", "model", "threads", "ticks", "interval",
-          "terminator", "root", "also", "max-connections", "idle-timeout", "io", "backlog"})
+    for (const char* name : {"service",
+                             "protocol",
+                             "bind",
+                             "port",
+                             "model",
+                             "threads",
+                             "ticks",
+                             "interval",
+                             "terminator",
+                             "root",
+                             "also",
+                             "max-connections",
+                             "max-workers",
+                             "idle-timeout",
+                             "header-timeout",
+                             "body-timeout",
+                             "keepalive-timeout",
+                             "udp-rate",
+                             "io",
+                             "backlog"})
         p.addValue({QString::fromLatin1(name)});
     p.addFlag({"trace"});
     p.addFlag({"json"});
@@ -164,7 +205,19 @@ ServeOptions parse(const Args& args) {
         makeService(main.service);  // throws listing the valid names
     }
     if (p.isSet("protocol")) main.protocol = parseProtocol(p.value("protocol"));
-    if (p.isSet("bind")) main.bindAddress = p.value("bind");
+    if (p.isSet("bind")) {
+        main.bindAddress = p.value("bind");
+        // The core reads "" as 0.0.0.0: an empty variable in a script must
+        // not open the server to every network.
+        if (main.bindAddress.empty())
+            throw Error::invalid(
+                utf8(QCoreApplication::translate("sockwb::app::serve",
+                                                 "--bind '': an empty address")),
+                utf8(QCoreApplication::translate(
+                    "sockwb::app::serve",
+                    "give 127.0.0.1 (this machine only), 0.0.0.0 or :: (every address) or a "
+                    "socket path")));
+    }
     if (p.isSet("port")) main.port = Address::parsePort(p.value("port"));
     applyUnixBind(main, p.isSet("protocol"), p.isSet("bind"), p.isSet("port"));
     if (p.isSet("model")) {
@@ -183,10 +236,15 @@ ServeOptions parse(const Args& args) {
     service.intervalMs = static_cast<int>(p.integer("interval", 0, 86400000, service.intervalMs));
     if (p.isSet("terminator")) service.terminator = parseTerminator(p.value("terminator"));
     if (p.isSet("root")) service.root = p.value("root");
+    parseHttpTimeouts(p, service);
     o.config.maxConnections =
         static_cast<int>(p.integer("max-connections", 0, 1000000, o.config.maxConnections));
+    o.config.maxWorkers =
+        static_cast<int>(p.integer("max-workers", 0, 1000000, o.config.maxWorkers));
     o.config.idleTimeoutMs =
         static_cast<int>(p.integer("idle-timeout", 0, 86400000, o.config.idleTimeoutMs));
+    o.config.udpRepliesPerSecond =
+        static_cast<int>(p.integer("udp-rate", 0, 100000000, o.config.udpRepliesPerSecond));
     parseWaiting(p, o);
     o.trace = p.isSet("trace");
     o.json = p.isSet("json");

@@ -8,8 +8,6 @@
 namespace sockwb::http {
 
 namespace {
-// A chunk-size line longer than this is an attack (extension bombs), not data.
-constexpr std::size_t kMaxChunkLine = 4096;
 
 int hexDigit(char c) {
     if (c >= '0' && c <= '9') return c - '0';
@@ -26,7 +24,7 @@ void BodyDecoder::start(Mode mode, std::uint64_t length, const Limits& limits, b
     store_ = store;
     remaining_ = mode == Mode::Length ? length : 0;
     bodyBytes_ = 0;
-    scan_ = 0;
+    scanned_ = 0;
     trailerBytes_ = 0;
 }
 
@@ -92,11 +90,24 @@ BodyDecoder::Result BodyDecoder::parseSizeLine(std::string_view line, ParseError
         err = ParseError::make(ErrorCode::BadChunkSize, "chunk size is not a hexadecimal number");
         return Result::Error;
     }
-    // Only BWS then ";ext" may follow; extensions are ignored (RFC 9112 §7.1.1).
-    std::string_view rest = grammar::trimOws(line.substr(i));
-    if (!rest.empty() && rest.front() != ';') {
-        err =
-            ParseError::make(ErrorCode::BadChunkSize, "unexpected characters after the chunk size");
+    // Extensions are checked, then ignored (RFC 9112 §7.1.1). Lenient: BWS
+    // then ";anything", as many servers do.
+    const std::string_view rest = line.substr(i);
+    if (limits_.lenient) {
+        const std::string_view trimmed = grammar::trimOws(rest);
+        if (!trimmed.empty() && trimmed.front() != ';') {
+            err = ParseError::make(ErrorCode::BadChunkSize,
+                                   "unexpected characters after the chunk size");
+            return Result::Error;
+        }
+    } else if (!grammar::isChunkExtensions(rest)) {
+        const bool ext = grammar::trimOws(rest).substr(0, 1) == ";";
+        err = ParseError::make(
+            ext ? ErrorCode::BadChunkExtension : ErrorCode::BadChunkSize,
+            ext ? "invalid chunk extension (RFC 9112 §7.1.1 wants ;name or ;name=value, the "
+                  "value a token or a quoted string)"
+                : "unexpected characters after the chunk size (only hexadecimal digits, then "
+                  "\";extension\" and CRLF, may follow)");
         return Result::Error;
     }
     if (bodyBytes_ + size > limits_.maxBodyBytes) {
@@ -133,36 +144,63 @@ BodyDecoder::Result BodyDecoder::advanceChunked(const std::string& buf, std::siz
     }
 }
 
-std::optional<BodyDecoder::Result> BodyDecoder::chunkLine(const std::string& buf, std::size_t& pos,
-                                                          Headers& trailers, ParseError& err) {
-    const std::size_t from = std::max(pos, scan_);
-    const std::size_t nl = buf.find('\n', from);
-    if (nl == std::string::npos) {
-        scan_ = buf.size();
-        const std::size_t pending = buf.size() - pos;
-        if (chunk_ == Chunk::Size && pending > kMaxChunkLine) {
-            err = ParseError::make(ErrorCode::BadChunkSize, "chunk size line too long");
-            return Result::Error;
-        }
-        if (chunk_ == Chunk::Trailer && trailerBytes_ + pending > limits_.maxTrailerBytes) {
-            err = ParseError::make(ErrorCode::HeaderTooLarge, "trailer section too large");
-            return Result::Error;
-        }
-        return Result::NeedMore;
+std::optional<BodyDecoder::Result> BodyDecoder::lineTooLong(std::size_t pending, ParseError& err) {
+    if (chunk_ == Chunk::Size && pending > kMaxChunkLine) {
+        err = ParseError::make(ErrorCode::BadChunkSize,
+                               "chunk-size line (size and extensions) over the limit of " +
+                                   std::to_string(kMaxChunkLine) + " bytes");
+        return Result::Error;
     }
-    const std::string_view line = grammar::stripCr(std::string_view(buf).substr(pos, nl - pos));
-    const std::size_t lineBytes = nl + 1 - pos;
-    pos = nl + 1;
-    scan_ = pos;
-    if (chunk_ == Chunk::Size) {
-        if (lineBytes > kMaxChunkLine) {
-            err = ParseError::make(ErrorCode::BadChunkSize, "chunk size line too long");
-            return Result::Error;
-        }
-        if (parseSizeLine(line, err) == Result::Error) return Result::Error;
+    if (chunk_ == Chunk::Trailer && trailerBytes_ + pending > limits_.maxTrailerBytes) {
+        err = ParseError::make(ErrorCode::HeaderTooLarge,
+                               "trailer section over the limit of " +
+                                   std::to_string(limits_.maxTrailerBytes) + " bytes");
+        return Result::Error;
+    }
+    return std::nullopt;
+}
+
+std::optional<std::string_view> BodyDecoder::lineContent(std::string_view raw, ErrorCode code,
+                                                         std::string_view what,
+                                                         ParseError& err) const {
+    const bool crlf = !raw.empty() && raw.back() == '\r';
+    if (crlf) raw.remove_suffix(1);
+    if (limits_.lenient) return raw;
+    if (!crlf) {
+        err =
+            ParseError::make(ErrorCode::BareLf,
+                             std::string(what) + " ends in a bare LF: chunked framing wants CRLF");
         return std::nullopt;
     }
-    return trailerLine(line, lineBytes, trailers, err);
+    if (raw.find('\r') != std::string_view::npos) {
+        err = ParseError::make(code, std::string(what) + " holds a bare CR");
+        return std::nullopt;
+    }
+    return raw;
+}
+
+std::optional<BodyDecoder::Result> BodyDecoder::chunkLine(const std::string& buf, std::size_t& pos,
+                                                          Headers& trailers, ParseError& err) {
+    const std::size_t nl = buf.find('\n', pos + scanned_);
+    if (nl == std::string::npos) {
+        scanned_ = buf.size() - pos;
+        if (auto stop = lineTooLong(scanned_, err)) return stop;
+        return Result::NeedMore;
+    }
+    const std::size_t lineBytes = nl + 1 - pos;
+    if (auto stop = lineTooLong(lineBytes, err)) return stop;
+    const bool size = chunk_ == Chunk::Size;
+    const auto line = lineContent(std::string_view(buf).substr(pos, nl - pos),
+                                  size ? ErrorCode::BadChunkSize : ErrorCode::BadTrailer,
+                                  size ? "chunk-size line" : "trailer line", err);
+    if (!line) return Result::Error;
+    pos = nl + 1;
+    scanned_ = 0;
+    if (size) {
+        if (parseSizeLine(*line, err) == Result::Error) return Result::Error;
+        return std::nullopt;
+    }
+    return trailerLine(*line, lineBytes, trailers, err);
 }
 
 std::optional<BodyDecoder::Result> BodyDecoder::trailerLine(std::string_view line,
@@ -199,23 +237,27 @@ std::optional<BodyDecoder::Result> BodyDecoder::chunkData(const std::string& buf
     return std::nullopt;
 }
 
-// Chunk data must be followed by CRLF (a bare LF is tolerated like
-// everywhere else in our line handling); anything else means the size
-// lied, and guessing would desynchronise the connection.
+// Chunk data must be followed by CRLF (lenient: a bare LF too); anything
+// else means the size lied, and guessing would desynchronise the connection.
 std::optional<BodyDecoder::Result> BodyDecoder::chunkDataEnd(const std::string& buf,
                                                              std::size_t& pos, ParseError& err) {
     if (pos >= buf.size()) return Result::NeedMore;
     if (buf[pos] == '\r' && pos + 1 >= buf.size()) return Result::NeedMore;
-    if (buf[pos] == '\n') {
-        pos += 1;
-    } else if (buf[pos] == '\r' && buf[pos + 1] == '\n') {
+    if (buf[pos] == '\r' && buf[pos + 1] == '\n') {
         pos += 2;
+    } else if (buf[pos] == '\n' && limits_.lenient) {
+        pos += 1;
+    } else if (buf[pos] == '\n') {
+        err = ParseError::make(ErrorCode::BareLf,
+                               "chunk data followed by a bare LF: chunked framing wants CRLF");
+        return Result::Error;
     } else {
-        err = ParseError::make(ErrorCode::BadChunkData, "chunk data not followed by CRLF");
+        err = ParseError::make(ErrorCode::BadChunkData,
+                               "chunk data not followed by CRLF (the chunk size is wrong)");
         return Result::Error;
     }
     chunk_ = Chunk::Size;
-    scan_ = pos;
+    scanned_ = 0;
     return std::nullopt;
 }
 

@@ -12,8 +12,17 @@ namespace sockwb::http {
 
 // Incremental message-body reader shared by RequestParser and ResponseParser:
 // fixed length, chunked (RFC 9112 §7.1) or until the connection closes.
-// It works on the parser's own buffer through an absolute position, so bytes
-// are looked at once even when they arrive one at a time.
+// It works on the parser's own buffer from the parser's position and keeps
+// nothing but counters, so the parser may drop consumed bytes between two
+// calls (its position moving back with them); bytes are looked at once even
+// when they arrive one at a time.
+//
+// Chunked framing is strict by default (docs/ARCHITECTURE.md, "HTTP framing"):
+// CRLF after the chunk-size line, after chunk data, after the last chunk and
+// every trailer line; chunk-size = 1*HEXDIG; extensions exactly as RFC 9112
+// §7.1.1; the chunk-size line (extensions and CRLF included) at most
+// kMaxChunkLine bytes. Limits::lenient accepts bare LF line ends and any text
+// after ";" instead, for debugging odd peers.
 class BodyDecoder {
 public:
     enum class Mode { Length, Chunked, UntilClose };
@@ -25,6 +34,8 @@ public:
         std::size_t maxTrailerCount = 0;
         bool lenient = false;
     };
+    // Longest chunk-size line, extensions and CRLF included (400 beyond).
+    static constexpr std::size_t kMaxChunkLine = 4096;
 
     // Starts a new body. length is used in Mode::Length only. store=false counts
     // bytes without keeping them. Not thread-safe (one parser owns one decoder).
@@ -48,6 +59,10 @@ private:
     // The steps of advanceChunked(): nullopt means "go on with the next state".
     std::optional<Result> chunkLine(const std::string& buf, std::size_t& pos, Headers& trailers,
                                     ParseError& err);
+    std::optional<Result> lineTooLong(std::size_t pending, ParseError& err);
+    // The line without its end; nullopt (err filled) when it does not end as it must.
+    std::optional<std::string_view> lineContent(std::string_view raw, ErrorCode code,
+                                                std::string_view what, ParseError& err) const;
     std::optional<Result> trailerLine(std::string_view line, std::size_t lineBytes,
                                       Headers& trailers, ParseError& err);
     std::optional<Result> chunkData(const std::string& buf, std::size_t& pos, std::string& body);
@@ -61,7 +76,7 @@ private:
     bool store_ = true;
     std::uint64_t remaining_ = 0;  // bytes left in the body (Length) or in the chunk
     std::uint64_t bodyBytes_ = 0;
-    std::size_t scan_ = 0;  // where the search for the next LF resumes
+    std::size_t scanned_ = 0;  // bytes after pos already searched for LF (no LF there)
     std::size_t trailerBytes_ = 0;
 };
 

@@ -73,8 +73,70 @@ std::string_view stripCr(std::string_view line) {
     return line;
 }
 
+namespace {
+
+// qdtext / quoted-pair of RFC 9110 §5.6.4; obs-text (0x80-0xFF) allowed.
+bool isQdText(unsigned char u) {
+    return u == '\t' || u == ' ' || u == 0x21 || (u >= 0x23 && u <= 0x5B) ||
+           (u >= 0x5D && u <= 0x7E) || u >= 0x80;
+}
+bool isQuotedPairChar(unsigned char u) {
+    return u == '\t' || u == ' ' || (u >= 0x21 && u <= 0x7E) || u >= 0x80;
+}
+
+void skipBws(std::string_view s, std::size_t& i) {
+    while (i < s.size() && (s[i] == ' ' || s[i] == '\t')) ++i;
+}
+
+// A token or a quoted-string starting at i; i moves past it. False when neither.
+bool takeTokenOrQuoted(std::string_view s, std::size_t& i, bool allowQuoted) {
+    const std::size_t from = i;
+    if (allowQuoted && i < s.size() && s[i] == '"') {
+        for (++i; i < s.size(); ++i) {
+            const auto u = static_cast<unsigned char>(s[i]);
+            if (u == '"') {
+                ++i;
+                return true;
+            }
+            if (u == '\\') {
+                if (++i >= s.size() || !isQuotedPairChar(static_cast<unsigned char>(s[i])))
+                    return false;
+            } else if (!isQdText(u)) {
+                return false;
+            }
+        }
+        return false;  // no closing quote
+    }
+    while (i < s.size() && isTokenChar(s[i])) ++i;
+    return i > from;
+}
+
+}  // namespace
+
+bool isChunkExtensions(std::string_view s) {
+    std::size_t i = 0;
+    while (true) {
+        skipBws(s, i);
+        if (i == s.size()) return i == 0;  // BWS must lead to a ";": "a " is refused
+        if (s[i] != ';') return false;
+        ++i;
+        skipBws(s, i);
+        if (!takeTokenOrQuoted(s, i, false)) return false;  // chunk-ext-name
+        std::size_t j = i;
+        skipBws(s, j);
+        if (j < s.size() && s[j] == '=') {
+            ++j;
+            skipBws(s, j);
+            if (!takeTokenOrQuoted(s, j, true)) return false;  // chunk-ext-val
+            i = j;
+        }
+        if (i == s.size()) return true;
+    }
+}
+
 HeadLine nextHeadLine(std::string_view buf, HeadCursor& cursor, std::size_t maxHeadBytes,
-                      std::string_view what, std::string_view& line, ParseError& err) {
+                      std::string_view what, std::string_view& line, ParseError& err,
+                      bool requireCrlf) {
     const std::size_t nl = buf.find('\n', cursor.scan);
     const std::size_t headBytes =
         nl == std::string_view::npos ? buf.size() - cursor.headStart : nl + 1 - cursor.headStart;
@@ -86,6 +148,12 @@ HeadLine nextHeadLine(std::string_view buf, HeadCursor& cursor, std::size_t maxH
         return HeadLine::TooLarge;
     }
     if (nl == std::string_view::npos) return HeadLine::NeedMore;
+    if (requireCrlf && (nl == cursor.pos || buf[nl - 1] != '\r')) {
+        err = ParseError::make(ErrorCode::BareLf, std::string(what) +
+                                                      " head line ends in a bare LF: HTTP/1.1 "
+                                                      "lines end in CRLF");
+        return HeadLine::BareLf;
+    }
     line = stripCr(buf.substr(cursor.pos, nl - cursor.pos));
     cursor.pos = cursor.scan = nl + 1;
     return HeadLine::Line;

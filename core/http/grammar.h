@@ -26,6 +26,11 @@ bool parseVersion(std::string_view s, int& major, int& minor);
 bool parseFieldLine(std::string_view line, Headers& headers, ErrorCode code, ParseError& err);
 // Strips one trailing CR from a line found by searching for LF.
 std::string_view stripCr(std::string_view line);
+// RFC 9112 §7.1.1, what may follow the chunk size on its line:
+//   *( BWS ";" BWS chunk-ext-name [ BWS "=" BWS chunk-ext-val ] )
+// with a token as name and a token or quoted-string as value. True when s
+// (the rest of the line after the hex digits, CRLF removed) matches exactly.
+bool isChunkExtensions(std::string_view s);
 
 // Where the next line of a message head stands, for both parsers' head loop.
 struct HeadCursor {
@@ -33,12 +38,15 @@ struct HeadCursor {
     std::size_t scan = 0;       // where the LF search resumes (avoids rescanning)
     std::size_t headStart = 0;  // start of the current head, for the size limit
 };
-enum class HeadLine { Line, NeedMore, TooLarge };
+enum class HeadLine { Line, NeedMore, TooLarge, BareLf };
 // Takes the next CRLF/LF-terminated line of buf into line (CR stripped) and
 // advances the cursor; NeedMore without a whole line; TooLarge once the head
 // exceeds maxHeadBytes. `what` names the head in the error ("request").
+// With requireCrlf a line ending in a bare LF is BareLf (err filled, cursor
+// unchanged): the request side since CVE-2022-32214.
 HeadLine nextHeadLine(std::string_view buf, HeadCursor& cursor, std::size_t maxHeadBytes,
-                      std::string_view what, std::string_view& line, ParseError& err);
+                      std::string_view what, std::string_view& line, ParseError& err,
+                      bool requireCrlf = false);
 // Parses one field line into headers (parseFieldLine) and enforces the
 // header count limit. On failure fills err and returns false.
 bool addFieldLine(std::string_view line, Headers& headers, std::size_t maxCount, ParseError& err);

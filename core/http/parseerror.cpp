@@ -64,6 +64,10 @@ std::string_view ParseError::codeName(ErrorCode code) {
             return "BadChunkSize";
         case ErrorCode::BadChunkData:
             return "BadChunkData";
+        case ErrorCode::BadChunkExtension:
+            return "BadChunkExtension";
+        case ErrorCode::BareLf:
+            return "BareLf";
         case ErrorCode::BadTrailer:
             return "BadTrailer";
         case ErrorCode::BodyTooLarge:

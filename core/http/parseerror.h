@@ -28,6 +28,8 @@ enum class ErrorCode {
     BadTransferEncoding,          // request whose codings do not end with a single "chunked"
     BadChunkSize,                 // chunk-size line not hex, overflowing or too long
     BadChunkData,                 // chunk data not followed by CRLF
+    BadChunkExtension,            // chunk extension not ;name[=token|"quoted"] (RFC 9112 §7.1.1)
+    BareLf,                       // a line ends in LF without CR where CRLF is required
     BadTrailer,                   // malformed trailer field line
     BodyTooLarge,                 // body over the byte limit (413)
     TruncatedHeaders,             // connection closed inside the start line or headers

@@ -188,6 +188,31 @@ void RequestParser::startChunked(const grammar::TransferCoding& tc, bool hasLeng
 }
 
 RequestParser::Status RequestParser::advance() {
+    const Status st = parse();
+    compact();
+    return st;
+}
+
+// Drops what is consumed: bytes of earlier requests while a head is parsed
+// (the head limit counts from its start), everything before the position
+// once the head is done. Only when it pays (at least 4 KiB, or no less than
+// what stays), so many small pipelined requests are not shifted one by one.
+void RequestParser::compact() {
+    const bool inHead = state_ == State::RequestLine || state_ == State::Headers;
+    const std::size_t drop = inHead ? msgStart_ : pos_;
+    if (drop == 0 || (drop < buf_.size() && drop < 4096 && drop * 2 < buf_.size())) return;
+    buf_.erase(0, drop);
+    if (!inHead) dropped_ += pos_ - msgStart_;
+    pos_ -= drop;
+    scan_ = scan_ > drop ? scan_ - drop : pos_;
+    msgStart_ = inHead ? msgStart_ - drop : pos_;
+    // A burst (a large pipelined batch) must not keep its memory for the
+    // life of the connection.
+    constexpr std::size_t kKeep = 64 * 1024;
+    if (buf_.capacity() > kKeep && buf_.size() * 4 < buf_.capacity()) buf_.shrink_to_fit();
+}
+
+RequestParser::Status RequestParser::parse() {
     while (true) {
         switch (state_) {
             case State::RequestLine:
@@ -195,10 +220,11 @@ RequestParser::Status RequestParser::advance() {
                 grammar::HeadCursor cursor{pos_, scan_, msgStart_};
                 std::string_view line;
                 const grammar::HeadLine got = grammar::nextHeadLine(
-                    buf_, cursor, limits_.maxHeaderBytes, "request", line, error_);
+                    buf_, cursor, limits_.maxHeaderBytes, "request", line, error_, true);
                 pos_ = cursor.pos;
                 scan_ = cursor.scan;
-                if (got == grammar::HeadLine::TooLarge) return fail(error_.code, error_.message);
+                if (got == grammar::HeadLine::TooLarge || got == grammar::HeadLine::BareLf)
+                    return fail(error_.code, error_.message);
                 if (got == grammar::HeadLine::NeedMore) return Status::NeedMore;
                 if (state_ == State::RequestLine) {
                     if (line.empty()) {
@@ -243,16 +269,8 @@ RequestParser::Status RequestParser::advance() {
 }
 
 void RequestParser::startMessageAt(std::size_t pos) {
-    // Compact only when it pays, so a buffer of many small pipelined
-    // requests is not shifted once per request.
-    if (pos == buf_.size()) {
-        buf_.clear();
-        pos = 0;
-    } else if (pos >= 4096 || pos * 2 >= buf_.size()) {
-        buf_.erase(0, pos);
-        pos = 0;
-    }
     pos_ = scan_ = msgStart_ = pos;
+    dropped_ = 0;
     state_ = State::RequestLine;
     status_ = Status::NeedMore;
     minor_ = 1;
@@ -262,6 +280,7 @@ void RequestParser::startMessageAt(std::size_t pos) {
     request_.trailers.clear();
     request_.body.clear();
     error_ = ParseError{};
+    compact();
 }
 
 Request RequestParser::takeRequest() {

@@ -23,6 +23,12 @@ struct TransferCoding;
 //   if (parser.status() == RequestParser::Status::Error) answer(parser.error().status); // then
 //   close
 //
+// Memory: consumed bytes are dropped as parsing goes, so the buffer holds
+// only what is not parsed yet (the head being parsed, a partial chunk-size
+// line, bytes pipelined behind a complete request): bufferedBytes(). The
+// head is strict: every line ends in CRLF (a bare LF is 400, as llhttp and
+// Node since CVE-2022-32214), chunked bodies as BodyDecoder says.
+//
 // One parser per connection; not thread-safe.
 class RequestParser {
 public:
@@ -63,7 +69,12 @@ public:
     // Whether the connection may be reused after answering (valid once headComplete()). Const.
     bool keepAlive() const { return keepAlive_; }
     // Raw bytes of the current request consumed so far. Const.
-    std::size_t consumedBytes() const { return pos_ - msgStart_; }
+    std::size_t consumedBytes() const { return pos_ - msgStart_ + dropped_; }
+    // Raw bytes held: not parsed yet, plus consumed ones not dropped yet (at
+    // most 4 KiB or as many as the unparsed ones). Const.
+    std::size_t bufferedBytes() const { return buf_.size(); }
+    // Memory reserved by the raw buffer (shrunk after a burst). Const.
+    std::size_t bufferCapacity() const { return buf_.capacity(); }
     // Buffered bytes not yet consumed (start of the next pipelined request). Const; view valid
     // until the next call.
     std::string_view leftover() const { return std::string_view(buf_).substr(pos_); }
@@ -73,7 +84,9 @@ public:
 private:
     enum class State { RequestLine, Headers, Body, Done, Error };
 
-    Status advance();
+    Status advance();  // parse(), then compact()
+    Status parse();
+    void compact();
     Status fail(ErrorCode code, std::string message);
     bool parseRequestLine(std::string_view line);
     bool validTarget(std::string_view target) const;
@@ -89,6 +102,7 @@ private:
     std::size_t pos_ = 0;
     std::size_t scan_ = 0;
     std::size_t msgStart_ = 0;
+    std::size_t dropped_ = 0;  // bytes of the current request already erased from buf_
     State state_ = State::RequestLine;
     Status status_ = Status::NeedMore;
     int minor_ = 1;

@@ -76,9 +76,8 @@ ResponseParser::Status ResponseParser::feed(std::string_view data) {
 }
 
 void ResponseParser::dropConsumedBody() {
-    // The chunk decoder keeps an absolute position for its line search, so a
-    // chunked body keeps its input (bounded by maxBodyBytes).
-    if (chunked_ || pos_ == 0) return;
+    // The body decoder keeps only counters: consumed bytes can go.
+    if (pos_ == 0) return;
     dropped_ += pos_ - msgStart_;
     buf_.erase(0, pos_);
     pos_ = scan_ = msgStart_ = headStart_ = 0;
@@ -185,8 +184,7 @@ ResponseParser::Status ResponseParser::startBody() {
         // Rule 3: Transfer-Encoding overrides Content-Length, but such a
         // message smells of smuggling, so the connection is not reused.
         if (lr != grammar::LengthResult::Absent || minor_ == 0) keepAlive_ = false;
-        chunked_ = framing == ResponseFraming::Chunked;
-        if (chunked_) {
+        if (framing == ResponseFraming::Chunked) {
             decoder_.start(BodyDecoder::Mode::Chunked, 0, bodyLimits, !statusOnly_);
         } else {
             keepAlive_ = false;  // rule 4: final coding not chunked: read until close
@@ -291,7 +289,6 @@ void ResponseParser::startMessageAt(std::size_t pos) {
     }
     pos_ = scan_ = msgStart_ = headStart_ = pos;
     dropped_ = 0;
-    chunked_ = false;
     state_ = State::StartLine;
     status_ = Status::NeedMore;
     head_ = false;

@@ -113,7 +113,6 @@ private:
     std::size_t headStart_ = 0;  // first byte of the current head (moves past 1xx)
     std::size_t lastFeedConsumed_ = 0;
     std::size_t dropped_ = 0;  // bytes of the current message dropped by dropConsumedBody()
-    bool chunked_ = false;     // the body decoder reads chunks (its LF scan is absolute)
     State state_ = State::StartLine;
     Status status_ = Status::NeedMore;
     bool head_ = false;

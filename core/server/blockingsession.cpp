@@ -2,6 +2,7 @@
 
 #include <sys/time.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <chrono>
 #include <mutex>
@@ -33,6 +34,19 @@ struct SharedSocket {
     int fd = -1;
     bool open = true;  // guarded by sendLock
 };
+
+int elapsedMs(Clock::time_point since) {
+    return int(std::chrono::duration_cast<Millis>(Clock::now() - since).count());
+}
+
+// A watchdog's wait rounded down to m * 2^k (4 <= m < 8): recv() wakes a
+// little early (and waits again) rather than calling setsockopt before
+// every recv as the deadline comes closer.
+int coarse(int ms) {
+    int k = 0;
+    while ((ms >> k) >= 8) ++k;
+    return (ms >> k) << k;
+}
 
 // SO_RCVTIMEO or SO_SNDTIMEO: a blocking recv/send fails with EAGAIN after ms.
 void setTimeout(int fd, int option, Millis ms) {
@@ -94,6 +108,12 @@ public:
             if (!done_) session_->onTimer(*this, id);
         });
     }
+    // Not a sleep: readOnce() waits in recv() until the earliest of these.
+    void startWatchdog(Millis delay, int id) override {
+        watchdogs_.add(delay, [this, id] {
+            if (!done_) session_->onTimer(*this, id);
+        });
+    }
     void broadcast(std::string_view bytes) override { p_.reporter->broadcast(*record_, bytes); }
     void log(std::string_view text) override { p_.reporter->log(text); }
     const Address& peer() const override { return record_->peer; }
@@ -103,8 +123,9 @@ public:
 private:
     void open();
     void serve();
-    bool flush();     // false: the connection is over
-    bool readOnce();  // false: the connection is over
+    bool flush();                    // false: the connection is over
+    bool readOnce();                 // false: the connection is over
+    void setReceiveTimeout(int ms);  // SO_RCVTIMEO, set only when it changes
     bool sleepUntilNextTimer();
     void drain();
     void fail(const char* call, int err);
@@ -119,6 +140,10 @@ private:
     std::shared_ptr<SharedSocket> shared_;
     std::unique_ptr<Session> session_;
     TimerQueue timers_;
+    TimerQueue watchdogs_;  // deadlines on the peer: recv() waits until the next one
+    int receiveTimeoutMs_ = 0;
+    Clock::time_point waitStart_;
+    bool resumeWait_ = false;
     OutputBuffer out_;
     bool closing_ = false, peerClosed_ = false, aborted_ = false, done_ = false;
 };
@@ -141,6 +166,7 @@ void Driver::open() {
     if (p_.idleTimeoutMs > 0) {
         setTimeout(fd, SO_RCVTIMEO, Millis(p_.idleTimeoutMs));
         setTimeout(fd, SO_SNDTIMEO, Millis(p_.idleTimeoutMs));
+        receiveTimeoutMs_ = p_.idleTimeoutMs;
     }
     session_ = p_.service->newSession(*p_.options);
     session_->onOpen(*this);
@@ -158,9 +184,17 @@ void Driver::serve() {
         if (!timers_.empty()) {
             if (!sleepUntilNextTimer()) return;
             timers_.runDue();
+            watchdogs_.runDue();
             continue;
         }
         if (peerClosed_) return;  // nothing can happen any more
+        if (watchdogs_.nextTimeoutMs() == 0) {
+            watchdogs_.runDue();
+            continue;
+        }
+        // Input back-pressure with no timer to end it: the session can never
+        // resume (service.h forbids it), so waiting would hang the thread.
+        if (session_->inputPaused()) return;
         if (!readOnce()) return;
     }
 }
@@ -214,14 +248,34 @@ void Driver::idle() {
                      std::to_string(p_.idleTimeoutMs) + " ms");
 }
 
+void Driver::setReceiveTimeout(int ms) {
+    if (ms == receiveTimeoutMs_) return;
+    receiveTimeoutMs_ = ms;
+    setTimeout(socket_.fd(), SO_RCVTIMEO, Millis(ms));
+}
+
 bool Driver::readOnce() {
+    // The idle timeout runs from the start of this wait (a watchdog waking
+    // us does not restart it); the session's next watchdog may end it
+    // sooner (never 0 here: a due watchdog has run, and 0 means "none").
+    if (!resumeWait_) waitStart_ = Clock::now();
+    resumeWait_ = false;
+    const int idleLeft =
+        p_.idleTimeoutMs > 0 ? std::max(1, p_.idleTimeoutMs - elapsedMs(waitStart_)) : -1;
+    const int watchdog = watchdogs_.nextTimeoutMs();
+    const int wait = minTimeout(idleLeft, watchdog < 0 ? -1 : coarse(watchdog));
+    setReceiveTimeout(wait < 0 ? 0 : wait);
     char buf[65536];
     const ssize_t n = sys::recv(socket_.fd(), buf, sizeof buf);
     if (waits_.stopping()) return false;  // woken by stop's shutdown: drop the connection
     if (n < 0) {
-        if ((errno == EAGAIN || errno == EWOULDBLOCK) && p_.idleTimeoutMs > 0) {
-            idle();
-            return false;
+        if ((errno == EAGAIN || errno == EWOULDBLOCK) && wait > 0) {
+            if (p_.idleTimeoutMs > 0 && elapsedMs(waitStart_) >= p_.idleTimeoutMs) {
+                idle();
+                return false;
+            }
+            resumeWait_ = true;  // a watchdog is due: serve() runs it, then we wait on
+            return true;
         }
         fail("recv", errno);
         return false;
@@ -238,7 +292,7 @@ bool Driver::readOnce() {
 }
 
 bool Driver::sleepUntilNextTimer() {
-    const int ms = timers_.nextTimeoutMs();
+    const int ms = minTimeout(timers_.nextTimeoutMs(), watchdogs_.nextTimeoutMs());
     if (ms <= 0) return !waits_.stopping();
     return waits_.sleepFor(Millis(ms));
 }

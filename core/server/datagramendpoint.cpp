@@ -7,13 +7,25 @@
 namespace sockwb {
 
 DatagramEndpoint::DatagramEndpoint(ServerCore& core, size_t listener, TimerQueue& timers)
-    : core_(core), listener_(core.listeners()[listener]), timers_(timers) {
+    : core_(core),
+      listener_(core.listeners()[listener]),
+      timers_(timers),
+      guard_(listener_.address, core.config().udpRepliesPerSecond) {
     handler_ = listener_.service->newDatagramHandler(core.options());
     if (!handler_)
         throw Error::unsupported("the " + listener_.config.service + " service has no UDP form");
 }
 
-DatagramEndpoint::~DatagramEndpoint() { *alive_ = false; }
+DatagramEndpoint::~DatagramEndpoint() {
+    *alive_ = false;
+    for (const auto& line : drops_.flush()) core_.log(listener_.label + ": " + line);
+}
+
+void DatagramEndpoint::dropped(ReflectionGuard::Drop why, const Address& peer) {
+    const auto lines =
+        drops_.note(why, peer, ReflectionGuard::Clock::now(), guard_.repliesPerSecond());
+    for (const auto& line : lines) core_.log(listener_.label + ": " + line);
+}
 
 int DatagramEndpoint::fd() const noexcept { return listener_.socket.fd(); }
 
@@ -52,6 +64,10 @@ ssize_t DatagramEndpoint::receive(std::string& buf) {
     core_.datagramIn(size_t(n));
     std::string_view data(buf.data(), size_t(n));
     if (auto* obs = core_.observer()) obs->onData(0, true, data.substr(0, 256));
+    if (const auto why = guard_.checkSource(from); why != ReflectionGuard::Drop::None) {
+        dropped(why, from);
+        return n;
+    }
     try {
         handler_->onDatagram(*this, data, from);
     } catch (const std::exception& e) {
@@ -61,6 +77,10 @@ ssize_t DatagramEndpoint::receive(std::string& buf) {
 }
 
 void DatagramEndpoint::sendTo(std::string_view bytes, const Address& to) {
+    if (guard_.checkReply(to, ReflectionGuard::Clock::now()) != ReflectionGuard::Drop::None) {
+        dropped(ReflectionGuard::Drop::RateLimit, to);
+        return;
+    }
     ssize_t n = sys::sendto(fd(), bytes.data(), bytes.size(), 0, to.sockaddrPtr(), to.length());
     if (n < 0) {
         // A full socket buffer drops the datagram, as UDP itself would.

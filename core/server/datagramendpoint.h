@@ -3,11 +3,13 @@
 // handler sends and sets timers through. Used by the iterative model (a
 // blocking recvfrom loop, or one with poll timeouts) and by the event loop,
 // which is why the timers live in a TimerQueue the caller owns. Not
-// thread-safe: one thread.
+// thread-safe: one thread. Every datagram and reply passes its
+// ReflectionGuard (no reflection loops); drops are logged with a count.
 
 #include <memory>
 
 #include "core/reactor/timerqueue.h"
+#include "core/server/reflectionguard.h"
 #include "core/server/servercore.h"
 #include "core/server/service.h"
 
@@ -38,11 +40,14 @@ public:
 private:
     // One recvfrom into buf; -1 when nothing was read (EAGAIN or reported error).
     ssize_t receive(std::string& buf);
+    void dropped(ReflectionGuard::Drop why, const Address& peer);
 
     ServerCore& core_;
     Listener& listener_;
     TimerQueue& timers_;
     std::unique_ptr<DatagramHandler> handler_;
+    ReflectionGuard guard_;
+    DropLog drops_;
     // Timers capture this flag, not the endpoint: after the endpoint is
     // gone a pending timer finds it false and does nothing.
     std::shared_ptr<bool> alive_ = std::make_shared<bool>(true);

@@ -52,7 +52,8 @@ void EventConnection::send(std::string_view bytes) {
     // connection) only asks for Out and is written on the next Out event:
     // never from inside a broadcast loop, which keeps re-entrancy away.
     if (dispatching_) return;
-    const bool reading = !closing_ && !peerClosed_ && queuedBytes() < OutputBuffer::kHighWater;
+    const bool reading =
+        !closing_ && !peerClosed_ && queuedBytes() < OutputBuffer::kHighWater && !inputPaused();
     loop_.setInterest(socket_.fd(), (reading ? unsigned(Poller::In) : 0u) | Poller::Out);
 }
 
@@ -132,7 +133,8 @@ void EventConnection::readSome() {
     char buf[65536];
     // A few reads per event, then back to the loop: one fast sender must
     // not starve the other connections.
-    for (int i = 0; i < 4 && !finished_ && !closing_ && queuedBytes() < OutputBuffer::kHighWater;
+    for (int i = 0; i < 4 && !finished_ && !closing_ && queuedBytes() < OutputBuffer::kHighWater &&
+                    !inputPaused();
          ++i) {
         ssize_t n = sys::recv(socket_.fd(), buf, sizeof buf);
         if (n < 0) {
@@ -197,6 +199,8 @@ void EventConnection::afterIo() {
     if ((draining_ || !closing_) && !peerClosed_ &&
         (draining_ || queuedBytes() < OutputBuffer::kHighWater))
         interest |= Poller::In;
+    // Input back-pressure: the session holds all the input it accepts.
+    if (!draining_ && inputPaused()) interest &= ~unsigned(Poller::In);
     if (!out_.empty()) interest |= Poller::Out;
     loop_.setInterest(socket_.fd(), interest);
 }

@@ -58,6 +58,8 @@ private:
     void fail(const char* call, int err);
     void finish();
     bool inputPending();  // unread bytes in the kernel's receive queue?
+    // Input back-pressure asked by the session (Session::inputPaused).
+    bool inputPaused() const { return session_ && session_->inputPaused(); }
     void touch() {
         if (trackIdle_) lastActivity_ = std::chrono::steady_clock::now();
     }

@@ -181,6 +181,8 @@ short Driver::socketInterest() const {
     if ((!closing_ || draining_) && !peerClosed_ &&
         (draining_ || queuedBytes() < OutputBuffer::kHighWater))
         ev |= POLLIN;
+    // Input back-pressure: the session holds all the input it accepts.
+    if (!draining_ && session_->inputPaused()) ev &= short(~POLLIN);
     if (!out_.empty()) ev |= POLLOUT;
     return ev;
 }

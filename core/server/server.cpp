@@ -151,6 +151,7 @@ void Server::validate() const {
     if (config_.maxConnections < 0)
         throw Error::invalid("max connections", "must be 0 (no limit) or more");
     if (config_.idleTimeoutMs < 0) throw Error::invalid("idle timeout", "must be 0 (none) or more");
+    if (config_.maxWorkers < 0) throw Error::invalid("max workers", "must be 0 (no limit) or more");
 }
 
 void Server::setObserver(ServerObserver* observer) { observer_ = observer; }

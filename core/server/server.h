@@ -57,6 +57,13 @@ struct ServerConfig {
     int poolSize = 4;        // pool: worker threads
     int maxConnections = 0;  // 0: no limit; over it a client is accepted then closed
     int idleTimeoutMs = 0;   // 0: none; an idle connection is closed after it
+    // fork: children, thread: client threads alive at once (0: no limit);
+    // over it a client is accepted then closed, with a log line.
+    int maxWorkers = 256;
+    // UDP: replies a second to one peer address (burst twice that), 0: no
+    // limit; datagrams from service ports and from the listener itself are
+    // never answered (core/server/reflectionguard.h).
+    int udpRepliesPerSecond = 100;
     bool reuseAddr = true;
     IoMode io = IoMode::Blocking;  // iterative, fork, thread, pool; see IoMode
     ServiceOptions serviceOptions;
@@ -100,7 +107,7 @@ struct ServerStats {
     uint64_t datagramsIn = 0;
     uint64_t datagramsOut = 0;
     uint64_t errors = 0;
-    uint64_t refused = 0;  // over maxConnections
+    uint64_t refused = 0;  // over maxConnections or maxWorkers
 };
 
 // What a server tells the outside world. Called from the server's threads

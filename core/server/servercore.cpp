@@ -194,6 +194,16 @@ bool ServerCore::admit(Socket& socket, const Address& peer, size_t listener) {
 
 void ServerCore::discardAdmitted() noexcept { active_.fetch_sub(1, std::memory_order_relaxed); }
 
+void ServerCore::refuseAdmitted(Socket& socket, const Address& peer, size_t listener,
+                                std::string_view why) {
+    refused_.fetch_add(1, std::memory_order_relaxed);
+    // Logged before the close, as admit() does.
+    log("refused " + peer.toString() + " on " + listeners_[listener].label + ": " +
+        std::string(why));
+    socket.close();
+    discardAdmitted();
+}
+
 std::shared_ptr<ConnectionRecord> ServerCore::newRecord(size_t listener, const Address& peer,
                                                         int fd) {
     auto r = std::make_shared<ConnectionRecord>();

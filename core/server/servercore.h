@@ -89,6 +89,10 @@ public:
     bool admit(Socket& socket, const Address& peer, size_t listener);
     // A client admitted but never served (queued at stop): frees its slot.
     void discardAdmitted() noexcept;
+    // A client admitted, then refused by the model (workers cap): counts
+    // it as refused, logs "refused PEER on LISTENER: why", closes the
+    // socket and frees its slot. Thread-safe.
+    void refuseAdmitted(Socket& socket, const Address& peer, size_t listener, std::string_view why);
     // A fresh record for an admitted connection. Thread-safe.
     std::shared_ptr<ConnectionRecord> newRecord(size_t listener, const Address& peer, int fd);
     // Record registered by id (fork parent relaying a child's events).

@@ -32,6 +32,13 @@ struct ServiceOptions {
     std::string root;                          // http: folder of static files ("" = none)
     std::string modelName;                     // filled by the engine: the model serving
     size_t maxLine = 64 * 1024;                // chat and line services: longest line accepted
+    // http timeouts, 0 = off (httpsession.h). The head's is a total from its
+    // first byte (a byte trickled in does not extend it: slowloris); the
+    // body's runs between two reads; keep-alive is the wait for the next
+    // request (and for the first), ended by a silent close.
+    int headerTimeoutMs = 20000;
+    int bodyTimeoutMs = 60000;
+    int keepAliveTimeoutMs = 75000;
 };
 
 // What a TCP session may do with its connection. Implemented by each model;
@@ -45,6 +52,12 @@ public:
     virtual void close() = 0;
     // One-shot timer: onTimer(id) is called after delay on the session's thread.
     virtual void startTimer(Millis delay, int id = 0) = 0;
+    // A one-shot timer that watches the peer (a deadline for its request):
+    // the same onTimer(id), but the session keeps reading while it is
+    // pending. startTimer makes the course's blocking driver sleep (the
+    // clock's tick); this one makes it wait in recv() with the deadline as
+    // its timeout. Every other model reads while any timer is pending.
+    virtual void startWatchdog(Millis delay, int id) { startTimer(delay, id); }
     // Relays bytes to every other open session of the same listener (chat).
     // Thread-safe with respect to the other sessions.
     virtual void broadcast(std::string_view bytes) = 0;
@@ -71,6 +84,12 @@ public:
     }
     // The peer half-closed (recv returned 0). Default: close our side too.
     virtual void onPeerClosed(SessionContext& ctx) { ctx.close(); }
+    // Input back-pressure: true while the session holds as much unprocessed
+    // input as it accepts (http: requests pipelined behind a busy answer).
+    // Every model then stops calling recv for this connection and asks again
+    // after each onData/onTimer; a session that pauses must have a timer
+    // pending (or output queued) that will end the pause. Const.
+    virtual bool inputPaused() const { return false; }
 };
 
 // What a UDP handler may do. Implemented by each model.

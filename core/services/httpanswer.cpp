@@ -25,6 +25,9 @@ std::string HttpAnswer::wire() const {
     out.reserve(160 + type.size() + (sendBody ? body.size() : 0));
     http::Response::appendStatusLine(out, "HTTP/1.1", status, reason);
     appendField(out, "Server", "sockwb/" SOCKWB_VERSION);
+    // Every answer, error pages included: a browser must not guess that a
+    // text/plain page echoing the request is HTML (or script).
+    appendField(out, "X-Content-Type-Options", "nosniff");
     if (withBody) {
         appendField(out, "Content-Type", type);
         char digits[24];

@@ -20,8 +20,8 @@ struct HttpAnswer {
     int minor = 1;                         // HTTP/1.0 kept alive: "Connection: keep-alive"
     const http::Headers* extra = nullptr;  // fields after Content-Length
 
-    // Status line, Server, Content-Type, Content-Length, extra, Connection,
-    // blank line, body. Thread-safe (pure).
+    // Status line, Server, X-Content-Type-Options: nosniff, Content-Type,
+    // Content-Length, extra, Connection, blank line, body. Thread-safe (pure).
     std::string wire() const;
 };
 

@@ -61,13 +61,28 @@ const char* const kText = "text/plain; charset=utf-8";
 
 }  // namespace
 
+void HttpSession::onOpen(SessionContext& ctx) { watch(ctx); }
+
 void HttpSession::onData(SessionContext& ctx, std::string_view bytes) {
     if (closed_) return;  // the last answer is on its way; the rest is ignored
+    lastData_ = Clock::now();
     parser_.feed(bytes);
     process(ctx);
+    watch(ctx);
+}
+
+bool HttpSession::inputPaused() const {
+    // Whatever the parser holds for the next request counts: its raw bytes
+    // and a body being decoded.
+    return busy_ && !closed_ &&
+           parser_.bufferedBytes() + parser_.request().body.size() >= kMaxPendingInput;
 }
 
 void HttpSession::onTimer(SessionContext& ctx, int id) {
+    if (id >= kWatchdogFirst) {
+        onWatchdog(ctx, id);
+        return;
+    }
     if (closed_ || !busy_) return;
     if (id == DelayTimer) {
         ctx.send(delayed_);
@@ -77,6 +92,7 @@ void HttpSession::onTimer(SessionContext& ctx, int id) {
         pump(ctx);
     }
     process(ctx);
+    watch(ctx);
 }
 
 void HttpSession::onPeerClosed(SessionContext& ctx) {
@@ -158,7 +174,8 @@ void HttpSession::handle(SessionContext& ctx, const http::Request& req) {
 void HttpSession::route(SessionContext& ctx, const http::Request& req, std::string_view path) {
     const ServiceOptions& opt = ctx.options();
     if (path == "/") {
-        hello(ctx, req);
+        // With a root folder, its index.html; the hello page without one.
+        if (opt.root.empty() || !serveIndex(ctx, req)) hello(ctx, req);
         return;
     }
     if (path == "/echo") {
@@ -234,7 +251,7 @@ void HttpSession::serveStatic(SessionContext& ctx, const http::Request& req,
         answer(ctx, req, 405, kText, "static files accept GET and HEAD only\n", allow);
         return;
     }
-    const StaticFiles::Lookup l = StaticFiles::resolve(ctx.options().root, path);
+    StaticFiles::Lookup l = StaticFiles::resolve(ctx.options().root, path);
     if (l.status == 301) {
         http::Headers loc;
         loc.add("Location", l.location);
@@ -248,16 +265,22 @@ void HttpSession::serveStatic(SessionContext& ctx, const http::Request& req,
                    std::string(http::Response::reasonPhrase(l.status)) + "\n");
         return;
     }
-    file_.reset();
-    if (req.method == "GET") {
-        file_ = std::make_unique<std::ifstream>(l.file, std::ios::binary);
-        if (!*file_) {
-            file_.reset();
-            answer(ctx, req, 403, kText, "403 Forbidden\n");
-            return;
-        }
-    }
-    stream(ctx, req, StaticFiles::contentType(l.file), l.size, Source::File, false);
+    sendFile(ctx, req, l);
+}
+
+bool HttpSession::serveIndex(SessionContext& ctx, const http::Request& req) {
+    if (req.method != "GET" && req.method != "HEAD") return false;
+    StaticFiles::Lookup l = StaticFiles::resolve(ctx.options().root, "/");
+    if (l.status != 200) return false;
+    sendFile(ctx, req, l);
+    return true;
+}
+
+void HttpSession::sendFile(SessionContext& ctx, const http::Request& req,
+                           StaticFiles::Lookup& found) {
+    // The descriptor resolve() opened and checked is the one read.
+    file_ = std::move(found.file);
+    stream(ctx, req, StaticFiles::contentType(found.name), found.size, Source::File, false);
 }
 
 void HttpSession::addConnection(http::Response& r) const {
@@ -273,6 +296,7 @@ http::Response HttpSession::head(int status) const {
     r.status = status;
     r.reason = std::string(http::Response::reasonPhrase(status));
     r.headers.add("Server", "sockwb/" SOCKWB_VERSION);
+    r.headers.add("X-Content-Type-Options", "nosniff");  // as HttpAnswer::wire()
     return r;
 }
 
@@ -327,6 +351,7 @@ void HttpSession::stream(SessionContext& ctx, const http::Request& req, std::str
     addConnection(r);
     ctx.send(r.serialize());
     if (req.method == "HEAD") {
+        file_.close();
         finish(ctx);
         return;
     }
@@ -353,13 +378,13 @@ void HttpSession::pump(SessionContext& ctx) {
             appendPattern(buf, offset_, n);
         } else {
             buf.resize(at + n);
-            file_->read(buf.data() + at, static_cast<std::streamsize>(n));
-            if (static_cast<size_t>(file_->gcount()) != n) {
+            const size_t got = file_.read(buf.data() + at, n);
+            if (got != n) {
                 // The file shrank under us: the promised length cannot be kept.
                 ctx.log("http: file shorter than announced, closing");
-                buf.resize(at + static_cast<size_t>(std::max<std::streamsize>(file_->gcount(), 0)));
+                buf.resize(at + got);
                 ctx.send(buf);
-                file_.reset();
+                file_.close();
                 busy_ = false;
                 closeNow(ctx);
                 return;
@@ -376,7 +401,7 @@ void HttpSession::pump(SessionContext& ctx) {
         return;
     }
     if (chunked_) ctx.send("0\r\n\r\n");
-    file_.reset();
+    file_.close();
     finish(ctx);
 }
 

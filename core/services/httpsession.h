@@ -7,16 +7,29 @@
 // queued in bounded slices: the session sends while ctx.queuedBytes() is
 // under a high-water mark, then comes back on a timer, so memory stays
 // bounded whatever N is and however slowly the peer reads.
+//
+// Timeouts (httptimeouts.cpp, ServiceOptions): the connection is always in
+// one wait, watched by one watchdog timer (SessionContext::startWatchdog):
+//   - the next request (keep-alive, and the first one): keepAliveTimeoutMs
+//     of silence, then a silent close (no request was started);
+//   - the request head, from its first byte: headerTimeoutMs in TOTAL, so a
+//     client trickling a byte at a time cannot extend it (slowloris);
+//   - the body: bodyTimeoutMs without a byte;
+//   - an answer in progress: none of these.
+// A head or body not received in time gets "408 Request Timeout" with
+// "Connection: close" (RFC 9110 §15.5.9), then the close.
 
+#include <chrono>
 #include <cstdint>
-#include <fstream>
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "core/http/request.h"
 #include "core/http/requestparser.h"
 #include "core/http/response.h"
 #include "core/server/service.h"
+#include "core/services/staticfiles.h"
 
 namespace sockwb {
 
@@ -28,13 +41,21 @@ public:
     // Output is queued while less than this is waiting in the model.
     static constexpr size_t kHighWater = 1024 * 1024;
     static constexpr size_t kSlice = 64 * 1024;
+    // Input held while an answer is in progress (requests pipelined behind
+    // a /delay or a long body): beyond it the model stops reading.
+    static constexpr size_t kMaxPendingInput =
+        64 * 1024 + http::RequestParser::Limits{}.maxHeaderBytes;
 
+    // Called by the model on the session's thread (not thread-safe).
+    void onOpen(SessionContext& ctx) override;
     // Called by the model on the session's thread (not thread-safe).
     void onData(SessionContext& ctx, std::string_view bytes) override;
     // Called by the model on the session's thread (not thread-safe).
     void onTimer(SessionContext& ctx, int id) override;
     // Called by the model on the session's thread (not thread-safe).
     void onPeerClosed(SessionContext& ctx) override;
+    // Busy with an answer and kMaxPendingInput bytes waiting behind it. Const.
+    bool inputPaused() const override;
 
 private:
     enum class Source { Pattern, File };
@@ -44,6 +65,10 @@ private:
     void handle(SessionContext& ctx, const http::Request& req);
     void route(SessionContext& ctx, const http::Request& req, std::string_view path);
     void serveStatic(SessionContext& ctx, const http::Request& req, std::string_view path);
+    // GET or HEAD / with a root: its index.html when there is one (true).
+    bool serveIndex(SessionContext& ctx, const http::Request& req);
+    // Streams the file a lookup found (200).
+    void sendFile(SessionContext& ctx, const http::Request& req, StaticFiles::Lookup& found);
     // A complete answer with a body built in memory.
     void answer(SessionContext& ctx, const http::Request& req, int status, std::string_view type,
                 std::string body, const http::Headers& extra = {});
@@ -63,6 +88,18 @@ private:
     void addConnection(http::Response& r) const;
     void closeNow(SessionContext& ctx);
 
+    // Timeouts (httptimeouts.cpp).
+    using Clock = std::chrono::steady_clock;
+    enum class Wait { None, NextRequest, Head, Body };
+    static constexpr int kWatchdogFirst = 1000;  // watchdog timer ids: 1000 and up
+    Wait waitingFor() const;
+    // After every event: notes the wait the connection is in, arms the watchdog.
+    void watch(SessionContext& ctx);
+    void onWatchdog(SessionContext& ctx, int id);
+    // When the current wait runs out (nullopt: no limit).
+    std::optional<Clock::time_point> deadline(const ServiceOptions& opt) const;
+    void timeOut(SessionContext& ctx);
+
     http::RequestParser parser_;
     bool busy_ = false;      // an answer is in progress (timer or stream)
     bool keepAlive_ = true;  // of the request being answered
@@ -78,7 +115,13 @@ private:
     uint64_t offset_ = 0;
     uint64_t remaining_ = 0;
     size_t chunkSize_ = 0;
-    std::unique_ptr<std::ifstream> file_;  // only while a file is served
+    StaticFiles::File file_;  // only while a file is served
+
+    Wait wait_ = Wait::None;
+    Clock::time_point waitSince_{}, lastData_{};
+    int watchdogId_ = 0;  // the pending watchdog that counts (0: none); older ones are ignored
+    int watchdogSeq_ = 0;
+    Clock::time_point watchdogDue_{};
 
     std::string peerText_;
     // The last hello answer and what it depends on.

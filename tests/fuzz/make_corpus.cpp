@@ -7,6 +7,7 @@
 #include <fstream>
 #include <string>
 
+#include "chunked_cases.h"
 #include "request_cases.h"
 #include "response_cases.h"
 
@@ -38,6 +39,17 @@ int main(int argc, char** argv) {
         write(req, std::string("seed_") + c.name,
               std::string(1, c.eof ? '\1' : '\0') + '\x80' + c.input);
         ++n;
+    }
+    // Every chunked body behind a request head and a response head.
+    for (const auto& c : sockwb::http::cases::chunkedCases()) {
+        const std::string name = std::string("seed_body_chunked_") + c.name;
+        write(req, name,
+              std::string("\0\x80", 2) +
+                  "POST /u HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\n" + c.body);
+        write(resp, name,
+              std::string("\0\x80", 2) + "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n" +
+                  c.body);
+        n += 2;
     }
     std::printf("wrote %d seed files under %s\n", n, argv[1]);
     return 0;

@@ -77,9 +77,6 @@ inline const std::vector<RequestCase>& requestCases() {
         {.name = "leading_crlf",
          .input = "\r\n\r\nGET / HTTP/1.1\r\nHost: a\r\n\r\n",
          .expected = {"GET / HTTP/1.1 ka=1 body="}},
-        {.name = "lf_only",
-         .input = "GET /lf HTTP/1.1\nHost: a\n\n",
-         .expected = {"GET /lf HTTP/1.1 ka=1 body="}},
         {.name = "expect_continue",
          .input =
              "POST /up HTTP/1.1\r\nHost: a\r\nExpect: 100-continue\r\nContent-Length: 2\r\n\r\nhi",
@@ -184,6 +181,46 @@ inline const std::vector<RequestCase>& requestCases() {
         {.name = "err_te_gzip_chunked",
          .input = "POST / HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: gzip, chunked\r\n\r\n0\r\n\r\n",
          .expected = {"error=UnsupportedTransferEncoding status=501"}},
+        // ---- bare LF in the head: 400 (CVE-2022-32214), never a hidden request
+        {.name = "err_lf_only",
+         .input = "GET /lf HTTP/1.1\nHost: a\n\n",
+         .expected = {"error=BareLf status=400"}},
+        {.name = "err_lf_hidden_content_length",
+         .input = "GET / HTTP/1.1\r\nDummy: x\nContent-Length: 23\r\n\r\n"
+                  "GET / HTTP/1.1\r\nDummy: GET /admin HTTP/1.1\r\nHost: a\r\n\r\n",
+         .expected = {"error=BareLf status=400"}},
+        {.name = "err_lf_after_host",
+         .input = "GET / HTTP/1.1\r\nHost: a\nX: b\r\n\r\n",
+         .expected = {"error=BareLf status=400"}},
+        {.name = "err_lf_end_of_head",
+         .input = "GET / HTTP/1.1\r\nHost: a\r\n\n",
+         .expected = {"error=BareLf status=400"}},
+        {.name = "err_lf_leading_empty_line",
+         .input = "\nGET / HTTP/1.1\r\nHost: a\r\n\r\n",
+         .expected = {"error=BareLf status=400"}},
+        {.name = "err_lf_after_request",
+         .input = "GET /1 HTTP/1.1\r\nHost: a\r\n\r\nGET /2 HTTP/1.1\nHost: a\r\n\r\n",
+         .expected = {"GET /1 HTTP/1.1 ka=1 body=", "error=BareLf status=400"}},
+        {.name = "err_bare_cr_in_value",
+         .input = "GET / HTTP/1.1\r\nHost: a\rX: b\r\n\r\n",
+         .expected = {"error=BadHeader status=400"}},
+        {.name = "err_bare_cr_request_line",
+         .input = "GET /\r HTTP/1.1\r\nHost: a\r\n\r\n",
+         .expected = {"error=BadTarget status=400"}},
+        // ---- chunked framing, strict (more in chunked_cases.h)
+        {.name = "err_chunk_lf_after_size",
+         .input = "POST / HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\n"
+                  "3\nabc\r\n0\r\n\r\n",
+         .expected = {"error=BareLf status=400"}},
+        {.name = "err_chunk_empty_extension",
+         .input = "POST / HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\n"
+                  "3;\r\nabc\r\n0\r\n\r\n",
+         .expected = {"error=BadChunkExtension status=400"}},
+        {.name = "err_chunk_line_too_long",
+         .input = "POST / HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\n"
+                  "1;x=" +
+                  std::string(5000, 'y') + "\r\na\r\n0\r\n\r\n",
+         .expected = {"error=BadChunkSize status=400"}},
         // ---- pipelining stops at the first bad request
         {.name = "pipelined_then_error",
          .input = "GET /1 HTTP/1.1\r\nHost: a\r\n\r\nGET /2 HTTP/1.0\r\n\r\nBAD\r\n\r\nGET /4 "

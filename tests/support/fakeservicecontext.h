@@ -31,6 +31,8 @@ public:
     }
     void close() override { closed = true; }
     void startTimer(Millis delay, int id) override { timers.push_back({delay, id, {}}); }
+    // Kept apart: fireTimer() leaves them (a test fires one with fireWatchdog()).
+    void startWatchdog(Millis delay, int id) override { watchdogs.push_back({delay, id, {}}); }
     void broadcast(std::string_view bytes) override { broadcasts.emplace_back(bytes); }
     void log(std::string_view text) override { logs.emplace_back(text); }
     const Address& peer() const override { return peer_; }
@@ -45,11 +47,20 @@ public:
         session.onTimer(*this, t.id);
         return true;
     }
+    // Fires the oldest pending watchdog; false when none is pending.
+    bool fireWatchdog(Session& session) {
+        if (watchdogs.empty()) return false;
+        FakeTimer t = watchdogs.front();
+        watchdogs.pop_front();
+        session.onTimer(*this, t.id);
+        return true;
+    }
     // Takes what was sent so far.
     std::string take() { return std::exchange(sent, {}); }
 
     std::string sent;
     std::deque<FakeTimer> timers;
+    std::deque<FakeTimer> watchdogs;
     std::vector<std::string> broadcasts;
     std::vector<std::string> logs;
     bool closed = false;

@@ -97,6 +97,11 @@ ServerConfig CompareConfig::serverConfig(const QString& model) const {
     // Every client must reach the listen queue, even the ones an iterative
     // server leaves waiting there: that wait is what the comparison shows.
     c.backlog = std::max(128, connections + 16);
+    // Fork and thread give each client its worker, as many as were asked for.
+    c.maxWorkers = std::max(c.maxWorkers, connections);
+    // One load generator on loopback is one peer address: the reflection
+    // guard's rate limit would measure itself, not the model.
+    c.udpRepliesPerSecond = 0;
     return c;
 }
 

@@ -20,6 +20,7 @@
 #include "widgets/common/errortext.h"
 #include "widgets/common/formstyle.h"
 #include "widgets/common/refusaltext.h"
+#include "widgets/server/limitsbox.h"
 #include "widgets/server/listenertable.h"
 
 namespace sockwb {
@@ -61,8 +62,7 @@ ServerForm::ServerForm(QWidget* parent)
       model_(new QComboBox(this)),
       poolSize_(spin(this, "poolSizeBox", 1, 256, 4)),
       backlog_(spin(this, "backlogBox", 1, 65535, 128)),
-      maxConnections_(spin(this, "maxConnectionsBox", 0, 100000, 0)),
-      idleTimeout_(spin(this, "idleTimeoutBox", 0, 3600000, 0)),
+      limits_(new LimitsBox(this)),
       listeners_(new ListenerTable(this)),
       problem_(new QLabel(this)),
       buttons_(new QDialogButtonBox(this)),
@@ -117,9 +117,6 @@ void ServerForm::buildForm() {
     rootLayout->addWidget(browse);
     model_->setObjectName(QStringLiteral("modelBox"));
     for (const auto& n : modelNames()) model_->addItem(QString::fromStdString(n));
-    maxConnections_->setSpecialValueText(tr("no limit"));
-    idleTimeout_->setSpecialValueText(tr("none"));
-    idleTimeout_->setSuffix(tr(" ms"));
 
     auto* listenerBox = new QGroupBox(tr("Listener"), this);
     form_ = new QFormLayout(listenerBox);
@@ -139,8 +136,6 @@ void ServerForm::buildForm() {
     modelForm->addRow(tr("&Model:"), model_);
     modelForm->addRow(tr("Pool size:"), poolSize_);
     modelForm->addRow(tr("Backlog:"), backlog_);
-    modelForm->addRow(tr("Max connections:"), maxConnections_);
-    modelForm->addRow(tr("Idle timeout:"), idleTimeout_);
     buildIoBox();
     modelForm->addRow(tr("&Waiting:"), io_);
 
@@ -156,9 +151,13 @@ void ServerForm::buildForm() {
     startButton_->setObjectName(QStringLiteral("startButton"));
     buttons_->addButton(QDialogButtonBox::Cancel);
 
+    auto* right = new QVBoxLayout;
+    right->addWidget(modelBox);
+    right->addWidget(limits_);
+    right->addStretch(1);
     auto* columns = new QHBoxLayout;
     columns->addWidget(listenerBox, 1);
-    columns->addWidget(modelBox, 1);
+    columns->addLayout(right, 1);
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(columns);
     layout->addWidget(extraBox);
@@ -217,8 +216,7 @@ ServerConfig ServerForm::config() const {
     c.model = model_->currentText().toStdString();
     c.backlog = backlog_->value();
     c.poolSize = poolSize_->value();
-    c.maxConnections = maxConnections_->value();
-    c.idleTimeoutMs = idleTimeout_->value();
+    limits_->apply(c);
     c.io = ioModeFromName(io_->currentData().toString().toStdString()).value_or(IoMode::Blocking);
     c.serviceOptions.ticks = ticks_->value();
     c.serviceOptions.intervalMs = interval_->value();
@@ -243,8 +241,7 @@ void ServerForm::setConfig(const ServerConfig& c) {
     model_->setCurrentText(QString::fromStdString(c.model));
     backlog_->setValue(c.backlog);
     poolSize_->setValue(c.poolSize);
-    maxConnections_->setValue(c.maxConnections);
-    idleTimeout_->setValue(c.idleTimeoutMs);
+    limits_->setConfig(c);
     io_->setCurrentIndex(io_->findData(QString::fromLatin1(ioModeName(c.io))));
     ticks_->setValue(c.serviceOptions.ticks);
     interval_->setValue(c.serviceOptions.intervalMs);
@@ -324,6 +321,7 @@ void ServerForm::refresh() {
     form_->setRowVisible(interval_, service == QLatin1String("clock"));
     form_->setRowVisible(terminator_, service == QLatin1String("clock"));
     form_->setRowVisible(rootRow_, service == QLatin1String("http"));
+    refreshLimits();
     poolSize_->setEnabled(model_->currentText() == QLatin1String("pool"));
     const bool local = isUnixDomain(protocolOf(protocol_));
     form_->setRowVisible(bind_, !local);
@@ -348,6 +346,16 @@ void ServerForm::refresh() {
     refreshing_ = false;
 }
 
+// The http rows when a listener serves http, the UDP row for datagram listeners.
+void ServerForm::refreshLimits() {
+    const auto all = config().listeners;
+    const auto any = [&all](auto pred) { return std::any_of(all.begin(), all.end(), pred); };
+    limits_->setHttpShown(any([](const ListenerConfig& l) { return l.service == "http"; }));
+    limits_->setDatagramShown(any([](const ListenerConfig& l) { return !isStream(l.protocol); }));
+    const QString model = model_->currentText();
+    limits_->setWorkersEnabled(model == QLatin1String("fork") || model == QLatin1String("thread"));
+}
+
 void ServerForm::chooseRoot() {
     const QString dir = QFileDialog::getExistingDirectory(
         this, tr("Root folder of the HTTP server"), root_->text());
@@ -368,8 +376,7 @@ void ServerForm::saveSettings() const {
     s.setValue(kGroup + QStringLiteral("model"), model_->currentText());
     s.setValue(kGroup + QStringLiteral("poolSize"), poolSize_->value());
     s.setValue(kGroup + QStringLiteral("backlog"), backlog_->value());
-    s.setValue(kGroup + QStringLiteral("maxConnections"), maxConnections_->value());
-    s.setValue(kGroup + QStringLiteral("idleTimeout"), idleTimeout_->value());
+    limits_->save(s, kGroup);
     s.setValue(kGroup + QStringLiteral("io"), io_->currentData());
 }
 
@@ -395,8 +402,7 @@ void ServerForm::loadSettings() {
         s.value(kGroup + QStringLiteral("model"), QStringLiteral("epoll")).toString());
     poolSize_->setValue(s.value(kGroup + QStringLiteral("poolSize"), 4).toInt());
     backlog_->setValue(s.value(kGroup + QStringLiteral("backlog"), 128).toInt());
-    maxConnections_->setValue(s.value(kGroup + QStringLiteral("maxConnections"), 0).toInt());
-    idleTimeout_->setValue(s.value(kGroup + QStringLiteral("idleTimeout"), 0).toInt());
+    limits_->load(s, kGroup);
     io_->setCurrentIndex(std::max(
         0, io_->findData(s.value(kGroup + QStringLiteral("io"), QStringLiteral("blocking")))));
     refreshing_ = false;

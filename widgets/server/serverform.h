@@ -19,6 +19,7 @@ class QSpinBox;
 
 namespace sockwb {
 
+class LimitsBox;
 class ListenerTable;
 
 class ServerForm final : public QDialog {
@@ -51,6 +52,7 @@ private:
     QString rootProblem() const;
     void buildIoBox();
     void refreshIoBox();
+    void refreshLimits();
 
     QFormLayout* form_ = nullptr;
     QComboBox* protocol_;
@@ -67,8 +69,7 @@ private:
     QComboBox* model_;
     QSpinBox* poolSize_;
     QSpinBox* backlog_;
-    QSpinBox* maxConnections_;
-    QSpinBox* idleTimeout_;
+    LimitsBox* limits_;        // max connections, timeouts
     QComboBox* io_ = nullptr;  // ServerConfig::io: "blocking" / "poll" as item data
     ListenerTable* listeners_;
     QLabel* problem_;

@@ -2,6 +2,7 @@
 
 #include <fcntl.h>
 #include <signal.h>
+#include <sys/prctl.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -45,6 +46,14 @@ void closeInheritedFds(std::vector<int> keep) {
     traceNote("close_range", -1, "inherited descriptors except the connection and the report pipe");
 }
 
+// In the child, first thing: a SIGKILLed server takes its children with it
+// (they would otherwise be re-parented to PID 1 and serve on). The death
+// signal is armed after fork, so a parent that died in between is caught
+// by getppid(): it no longer names the pid saved before the fork.
+void dieWithParent(pid_t parent) {
+    if (::prctl(PR_SET_PDEATHSIG, SIGKILL) != 0 || ::getppid() != parent) ::_exit(1);
+}
+
 }  // namespace
 
 ForkModel::ForkModel() = default;
@@ -66,16 +75,41 @@ void ForkModel::start(ServerCore& core) {
     thread_ = std::thread([this] {
         ServerThreadScope scope(*core_, "fork model accept loop");
         acceptLoop();
+        // The children's parent, as PR_SET_PDEATHSIG sees it, is this
+        // thread: it lives until they are all reaped, so a child dies of its
+        // death signal only when the whole server process dies.
+        waitForStop();
+        if (supervisor_.joinable()) supervisor_.join();
+        killAndReapAll();
     });
+}
+
+void ForkModel::waitForStop() {
+    // acceptLoop() also returns on a poll error while the server runs on.
+    pollfd stop{core_->stopFd(), POLLIN, 0};
+    while (!core_->stopRequested())
+        if (sys::poll(&stop, 1, -1) < 0 && errno != EINTR) break;
 }
 
 void ForkModel::acceptLoop() {
     Acceptor acceptor(*core_);
+    const auto maxChildren = size_t(core_->config().maxWorkers);
     while (auto client = acceptor.next()) {
-        auto record = core_->newRecord(client->listener, client->peer, client->socket.fd());
         // Held across fork and registration: the supervisor replays no
         // report of this child before its record is registered.
         std::unique_lock lock(mutex_);
+        if (maxChildren > 0 && children_.size() >= maxChildren) {
+            reap();  // the dead do not count
+            if (children_.size() >= maxChildren) {
+                lock.unlock();
+                core_->refuseAdmitted(client->socket, client->peer, client->listener,
+                                      std::to_string(maxChildren) +
+                                          " children already (max workers " +
+                                          std::to_string(maxChildren) + ")");
+                continue;
+            }
+        }
+        auto record = core_->newRecord(client->listener, client->peer, client->socket.fd());
         // Why forking here is safe even inside the GUI process: the child
         // starts with this one thread, which holds no lock of ours but
         // mutex_ (the child never touches it). In the child we only run the
@@ -92,8 +126,12 @@ void ForkModel::acceptLoop() {
         // the clock): glibc resets its malloc and stdio locks in the child,
         // not that one. The worst case is one stuck child, which stop()
         // still kills; a zygote helper process would remove even that.
+        const pid_t parent = ::getpid();
         pid_t pid = sys::fork();
-        if (pid == 0) runChild(*client, record);
+        if (pid == 0) {
+            dieWithParent(parent);
+            runChild(*client, record);
+        }
         if (pid < 0) {
             core_->error(
                 ErrorInfo{ErrorKind::System, "fork", errno, 0, client->peer.toString(), {}});
@@ -231,10 +269,9 @@ void ForkModel::killAndReapAll() {
 }
 
 void ForkModel::stop() {
-    if (thread_.joinable()) thread_.join();
-    if (supervisor_.joinable()) supervisor_.join();
+    if (thread_.joinable()) thread_.join();          // it reaps every child before it ends
+    if (supervisor_.joinable()) supervisor_.join();  // start() failed before the accept thread
     childAdded_.reset();
-    if (reader_) killAndReapAll();
     reader_.reset();
     for (int& fd : pipe_) {
         if (fd >= 0) ::close(fd);

@@ -7,7 +7,12 @@
 // WNOHANG); children_ is shared under mutex_. At stop, under IoMode::Poll
 // the children see the shared stop eventfd and leave, stragglers get
 // SIGTERM, then SIGKILL; with blocking calls (a child waits in recv() or
-// sleeps) they get SIGTERM at once. All are reaped.
+// sleeps) they get SIGTERM at once. All are reaped, by the accept thread
+// itself: each child has PR_SET_PDEATHSIG = SIGKILL, which fires when the
+// thread that forked it ends, so that thread outlives its children and a
+// child dies of it only when the server process dies (SIGKILL, crash).
+// At most ServerConfig::maxWorkers children at once (the dead reaped
+// first): over it a client is refused (ServerCore::refuseAdmitted).
 
 #include <sys/types.h>
 
@@ -40,6 +45,7 @@ private:
         int pidfd = -1;
     };
     void acceptLoop();
+    void waitForStop();  // accept thread: until stop is requested
     void superviseLoop();
     [[noreturn]] void runChild(AcceptedClient& client, std::shared_ptr<ConnectionRecord> record);
     // waitpid(WNOHANG) on each child; closes the records of the dead.
@@ -51,7 +57,7 @@ private:
     ServerCore* core_ = nullptr;
     int pipe_[2] = {-1, -1};
     std::unique_ptr<ForkChannelReader> reader_;
-    std::thread thread_;                // accepts and forks
+    std::thread thread_;                // accepts, forks, at stop kills and reaps
     std::thread supervisor_;            // reports and reaping
     std::optional<Wakeup> childAdded_;  // from start() to stop()
     std::mutex mutex_;                  // guards children_ (stop(): threads joined)

@@ -35,8 +35,15 @@ void ThreadModel::acceptLoop() {
         workerDone_->drain();
         reapFinished();
     };
+    const auto maxThreads = size_t(core_->config().maxWorkers);
     while (auto client = acceptor.next()) {
         reapFinished();
+        if (maxThreads > 0 && workers_.size() >= maxThreads) {
+            core_->refuseAdmitted(client->socket, client->peer, client->listener,
+                                  std::to_string(maxThreads) + " threads already (max workers " +
+                                      std::to_string(maxThreads) + ")");
+            continue;
+        }
         auto socket = std::make_shared<Socket>(std::move(client->socket));
         const size_t index = client->listener;
         const Address peer = client->peer;

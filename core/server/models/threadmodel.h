@@ -7,6 +7,8 @@
 // so it is joined at once, not when the next client happens to come.
 // IoMode::Blocking: the acceptor waits in accept() alone, so finished
 // threads (already gone from the kernel) are joined at the next client.
+// At most ServerConfig::maxWorkers client threads at once: over it a client
+// is refused (ServerCore::refuseAdmitted), after finished ones are joined.
 
 #include <atomic>
 #include <list>

@@ -132,10 +132,17 @@ void tst_HttpLimitsCli::httpRefusesBadInput() {
 }
 
 void tst_HttpLimitsCli::httpLenientTakesBareLfChunks() {
-    HttpPeer peer([](Socket& s, const std::atomic<bool>&) {
+    const auto sloppy = [](Socket& s, const std::atomic<bool>&) {
         s.sendAll("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n5\nhello\n0\n\n",
                   Millis(kWaitMs));
-    });
+    };
+    {
+        HttpPeer peer(sloppy);  // strict by default: a bare LF in chunk framing is an error
+        const Result r = run({"http", peer.url(), "--max-time", "10"});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains("LF"), r.err.constData());
+    }
+    HttpPeer peer(sloppy);
     const Result r = run({"http", peer.url(), "--lenient", "--max-time", "10"});
     QCOMPARE(r.exitCode, 0);
     QCOMPARE(r.out, QByteArray("hello"));

@@ -10,6 +10,7 @@
 #include <QtTest/QtTest>
 
 #include "app/cli/cliprocess.h"
+#include "core/net/socket.h"
 #include "support/testmain.h"
 
 using namespace sockwb::test;
@@ -62,6 +63,12 @@ private slots:
         QTest::newRow("http bad --timeout")
             << QStringList{"http", "--timeout", "0", "http://127.0.0.1:7/"}
             << QStringList{"--timeout: 0 is out of range"};
+        QTest::newRow("negative http timeout")
+            << QStringList{"serve", "--service", "http", "--header-timeout", "-1"}
+            << QStringList{"--header-timeout: -1 is out of range", "expected 0 to 86400000"};
+        QTest::newRow("negative udp rate")
+            << QStringList{"serve", "--service", "echo", "--protocol", "udp", "--udp-rate", "-1"}
+            << QStringList{"--udp-rate: -1 is out of range"};
         QTest::newRow("unexpected positional")
             << QStringList{"demo", "extra"} << QStringList{"unexpected argument 'extra'"};
         QTest::newRow("bad header through CurlCommand")
@@ -96,6 +103,27 @@ private slots:
         const Result r = run({"client", "127.0.0.1", s.port(), "--send=a=b", "--until=a=b"});
         QCOMPARE(r.exitCode, 0);
         QCOMPARE(r.out, QByteArray("a=b"));
+    }
+
+    // serve --header-timeout reaches the http service: a head left
+    // unfinished gets its 408 after 300 ms, not the default 20 s.
+    void httpHeaderTimeout() {
+        Serve s({"--service", "http", "--header-timeout", "300", "--body-timeout=0",
+                 "--keepalive-timeout", "0"});
+        QVERIFY(!s.port().isEmpty());
+        sockwb::Socket c =
+            sockwb::tcpConnect(sockwb::Address::fromIp("127.0.0.1", uint16_t(s.port().toUInt())),
+                               sockwb::Millis(5000));
+        QElapsedTimer t;
+        t.start();
+        c.sendAll("GET / HTTP/1.1\r\nHost: x\r\n", sockwb::Millis(5000));
+        std::string got;
+        while (t.elapsed() < 5000) {
+            const auto r = c.recvSome(got, 4096, sockwb::Millis(100));
+            if (r.eof()) break;
+        }
+        QVERIFY2(got.rfind("HTTP/1.1 408 Request Timeout\r\n", 0) == 0, got.c_str());
+        QVERIFY2(t.elapsed() < 3000, qPrintable(QString::number(t.elapsed())));
     }
 
     // Values that start with '-' are values; several --send are kept in order;

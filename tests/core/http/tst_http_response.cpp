@@ -162,6 +162,7 @@ private slots:
     void errorStaysError();
     void streamedBodyHoldsOneRead_data();
     void streamedBodyHoldsOneRead();
+    void streamedChunkedBodyHoldsOneRead();
 };
 
 void tst_HttpResponse::table_data() {
@@ -311,6 +312,25 @@ void tst_HttpResponse::streamedBodyHoldsOneRead() {
     QCOMPARE(taken, std::uint64_t(64) * 1024 * 1024);
     QVERIFY2(peak <= 2 * piece.size(), std::to_string(peak).c_str());
     QCOMPARE(p.consumedBytes(), std::size_t(head.size()) + taken);
+}
+
+void tst_HttpResponse::streamedChunkedBodyHoldsOneRead() {
+    // The same with a chunked body, one 64 KiB chunk per read.
+    ResponseParser::Limits limits;
+    limits.maxBodyBytes = 1ull << 30;
+    ResponseParser p(limits);
+    const std::string piece = "10000\r\n" + std::string(64 * 1024, 'x') + "\r\n";
+    p.feed("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n");
+    std::uint64_t taken = 0;
+    std::size_t peak = 0;
+    for (int i = 0; i < 1024; ++i) {
+        p.feed(piece);
+        peak = std::max(peak, p.bufferedBytes());
+        taken += p.takeBody().size();
+    }
+    QCOMPARE(p.feed("0\r\n\r\n"), ResponseParser::Status::Complete);
+    QCOMPARE(taken, std::uint64_t(64) * 1024 * 1024);
+    QVERIFY2(peak <= 2 * piece.size(), std::to_string(peak).c_str());
 }
 
 SOCKWB_TEST_APPLESS_MAIN(tst_HttpResponse)

@@ -26,7 +26,9 @@ using sockwb::test::FakeSessionContext;
 
 namespace {
 
-const std::string kServer = "Server: sockwb/" SOCKWB_VERSION "\r\n";
+// The fields every answer starts with.
+const std::string kServer =
+    "Server: sockwb/" SOCKWB_VERSION "\r\nX-Content-Type-Options: nosniff\r\n";
 
 std::string pattern(size_t n, size_t from = 0) {
     std::string s;
