@@ -7,6 +7,7 @@
 
 #include <QCoreApplication>
 #include <QtGlobal>
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <optional>
@@ -49,6 +50,8 @@ constexpr const char* kHelp = QT_TRANSLATE_NOOP(
     "  --timeout MS         connect timeout, and the longest wait for data. Defaults: 10000 with\n"
     "                       --until, 5000 after --send (then the end is normal), none for a TCP\n"
     "                       netcat, 2000 for UDP\n"
+    "  --max-time S         stop after S seconds in all (fractions allowed), connect included,\n"
+    "                       even while data keeps coming (exit status 1, as curl -m)\n"
     "  --json               JSON lines on stdout: connected, data (with its sender), shutdown\n"
     "  --trace              print each socket call on stderr as it happens\n\n"
     "A UDP answer from another address than HOST PORT is accepted; its sender is printed on\n"
@@ -132,8 +135,8 @@ bool takeUnixTarget(ClientOptions& o, const std::vector<std::string>& positional
 
 ClientOptions parse(const Args& args, bool& help) {
     CommandParser p("client");
-    for (const char* name : {"protocol", "send", "until", "framing", "timeout", "io", "bind",
-                             "delay", "recv-size", "shutdown"})
+    for (const char* name : {"protocol", "send", "until", "framing", "timeout", "max-time", "io",
+                             "bind", "delay", "recv-size", "shutdown"})
         p.addValue({QString::fromLatin1(name)});
     p.addFlag({"trace"});
     p.addFlag({"json"});
@@ -160,6 +163,8 @@ ClientOptions parse(const Args& args, bool& help) {
     }
     if (p.isSet("framing")) o.framing = parseFraming(p.value("framing"));
     if (p.isSet("timeout")) o.timeoutMs = static_cast<int>(p.integer("timeout", 0, 86400000, 0));
+    if (p.isSet("max-time"))
+        o.maxTimeMs = std::max(1, static_cast<int>(p.number("max-time", 0.001, 86400, 0) * 1000));
     o.trace = p.isSet("trace");
     parseCourseOptions(p, o);
     const std::vector<std::string> positional = p.positional();

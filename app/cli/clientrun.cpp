@@ -66,6 +66,7 @@ int ClientRun::run() {
     ::signal(SIGPIPE, SIG_IGN);
     // netcat mode reads stdin and the socket at once: always the poll loop.
     const bool blocking = o_.io == ClientIo::Blocking && !o_.sends.empty();
+    if (o_.maxTimeMs > 0) deadline_ = Clock::now() + Millis(o_.maxTimeMs);
     if (o_.udp) return blocking ? runUdpBlocking() : runUdp();
     return blocking ? runTcpBlocking() : runTcp();
 }
@@ -131,6 +132,20 @@ int ClientRun::timedOut() const {
     printErr(QCoreApplication::translate("sockwb::app::client",
                                          "sockwb client: %1 did not arrive within %2 ms\n")
                  .arg(q(quoted(*o_.until)), QString::number(idleTimeout())));
+    return 1;
+}
+
+int ClientRun::waitLeft(int waitMs) const {
+    if (deadline_ == Clock::time_point::max()) return waitMs;
+    const auto left = std::chrono::duration_cast<Millis>(deadline_ - Clock::now()).count() + 1;
+    const int cut = static_cast<int>(std::clamp<long long>(left, 1, 86400000));
+    return waitMs < 0 ? cut : std::min(waitMs, cut);
+}
+
+int ClientRun::maxTimeReached() const {
+    printErr(QCoreApplication::translate("sockwb::app::client",
+                                         "sockwb client: stopped at --max-time (%1 ms)\n")
+                 .arg(o_.maxTimeMs));
     return 1;
 }
 
@@ -217,7 +232,7 @@ int ClientRun::runTcp() {
         target_ = addresses[i];
         s = openSocket(target_, SOCK_STREAM, true);
         try {
-            s.connect(target_, Millis(connectMs));
+            s.connect(target_, Millis(waitLeft(connectMs)));
             break;
         } catch (const Error&) {
             if (i + 1 == addresses.size()) throw;  // the last error wins
@@ -237,8 +252,9 @@ int ClientRun::runTcp() {
         // Read stdin only when the previous chunk is gone: the socket's
         // pace sets stdin's, so memory stays bounded.
         if (stdinOpen && ready) fds[1].events = POLLIN;
-        const int n = sys::poll(fds, fds[1].events ? 2 : 1, pollTimeout());
+        const int n = sys::poll(fds, fds[1].events ? 2 : 1, waitLeft(pollTimeout()));
         if (n < 0) throw Error::fromErrno("poll", errno);
+        if (pastDeadline()) return maxTimeReached();
         if (n == 0 && queue_.empty()) return timedOut();
         if (fds[0].revents & (POLLIN | POLLHUP | POLLERR)) {
             IoResult r = s.recv(buf.data(), buf.size());
@@ -280,8 +296,9 @@ int ClientRun::runUdp() {
             const auto left = std::chrono::duration_cast<Millis>(nextSendAt_ - Clock::now());
             wait = static_cast<int>(std::max<long long>(0, left.count()));
         }
-        const int n = sys::poll(fds, stdinOpen ? 2 : 1, wait);
+        const int n = sys::poll(fds, stdinOpen ? 2 : 1, waitLeft(wait));
         if (n < 0) throw Error::fromErrno("poll", errno);
+        if (pastDeadline()) return maxTimeReached();
         if (n == 0 && next >= o_.sends.size()) return timedOut();
         if (fds[0].revents & (POLLIN | POLLERR)) {
             // Any sender: a course's UDP server may answer from another port.

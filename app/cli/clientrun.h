@@ -9,6 +9,8 @@
 //    at once (a big --send to an echo server cannot deadlock), and netcat
 //    mode (no --send: stdin to the socket), whatever --io says
 //    (clientrun.cpp).
+// --max-time bounds the whole run in both: every wait is cut to what is
+// left, and a peer that never stops sending is checked after each read.
 // What arrives goes to stdout byte for byte (or as JSON lines). Runs on the
 // calling thread; one instance per run.
 
@@ -33,6 +35,7 @@ struct ClientOptions {
     std::optional<std::string> until;  // stop once this was received
     Framing framing = Framing::Raw;
     int timeoutMs = -1;  // -1: the defaults in --help
+    int maxTimeMs = -1;  // --max-time: the whole run, connect included; -1: none
     bool trace = false;
     ClientIo io = ClientIo::Blocking;
     std::optional<ClientBind> bind;  // bind() before connect / the first sendto
@@ -84,6 +87,10 @@ private:
     // Longest wait for something to happen, in ms (-1: no limit).
     int idleTimeout() const;
     int timedOut() const;  // what a timeout means: 0, or 1 with a message
+    // A wait in ms (-1: none) cut to what is left before --max-time (at least 1).
+    int waitLeft(int waitMs) const;
+    bool pastDeadline() const { return Clock::now() >= deadline_; }
+    int maxTimeReached() const;  // the message; exit status 1
     int closedEarly() const;
 
     ClientOptions o_;
@@ -94,6 +101,7 @@ private:
     size_t sentCount_ = 0;           // messages fully sent
     Clock::time_point nextSendAt_{};
     bool shutdownDone_ = false;
+    Clock::time_point deadline_ = Clock::time_point::max();  // --max-time
 };
 
 }  // namespace sockwb::app

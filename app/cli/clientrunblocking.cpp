@@ -17,7 +17,7 @@
 namespace sockwb::app {
 
 int ClientRun::runTcpBlocking() {
-    const Millis connectTimeout(o_.timeoutMs > 0 ? o_.timeoutMs : 10000);
+    const Millis connectTimeout(waitLeft(o_.timeoutMs > 0 ? o_.timeoutMs : 10000));
     const std::vector<Address> addresses = resolveTarget();
     Socket s;
     for (size_t i = 0; i < addresses.size(); ++i) {
@@ -67,18 +67,24 @@ int ClientRun::runUdpBlocking() {
 
 int ClientRun::receiveBlocking(Socket& s) {
     const int idle = idleTimeout();
-    if (idle > 0) setSocketTimeout(s.fd(), SO_RCVTIMEO, Millis(idle));
+    const bool maxTime = o_.maxTimeMs > 0;
+    if (idle > 0 && !maxTime) setSocketTimeout(s.fd(), SO_RCVTIMEO, Millis(idle));
     std::string buf(o_.recvSize, '\0');
     for (;;) {
+        if (maxTime) {
+            // Each recv may wait only for what is left of --max-time.
+            if (pastDeadline()) return maxTimeReached();
+            setSocketTimeout(s.fd(), SO_RCVTIMEO, Millis(waitLeft(idle)));
+        }
         if (o_.udp) {
             // Any sender: a course's UDP server may answer from another port.
             const auto d = s.recvFrom(buf.data(), buf.size());
-            if (!d) return timedOut();  // SO_RCVTIMEO expired (EAGAIN)
+            if (!d) return pastDeadline() ? maxTimeReached() : timedOut();  // SO_RCVTIMEO expired
             if (deliverDatagram(buf, *d)) return 0;
             continue;
         }
         const IoResult r = s.recv(buf.data(), buf.size());
-        if (r.status == IoResult::TimedOut) return timedOut();
+        if (r.status == IoResult::TimedOut) return pastDeadline() ? maxTimeReached() : timedOut();
         if (r.eof()) return closedEarly();
         if (deliver(std::string_view(buf.data(), r.bytes), target_)) return 0;
     }

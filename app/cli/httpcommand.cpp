@@ -32,9 +32,15 @@ const char* kHttpUsage = QT_TRANSLATE_NOOP(
     "      --max-redirs N          at most N redirects (default 10)\n"
     "      --compressed            ask for gzip/deflate and decode the body\n"
     "      --http1.0               send HTTP/1.0\n"
-    "      --timeout S             give up after S seconds (default 30)\n"
+    "      --timeout S             give up when nothing comes for S seconds (default 30)\n"
+    "  -m, --max-time S            give up after S seconds in all, redirects included\n"
+    "                              (fractions allowed; an endless body stops there)\n"
+    "      --lenient               tolerate sloppy chunk framing (bare LF, odd chunk\n"
+    "                              extensions) to debug odd servers\n"
     "      --from-curl 'curl ...'  send what that curl command would send\n"
     "      --as-curl               print the equivalent curl command instead of sending\n"
+    "The body is written as it comes (with --compressed, once decoded; --raw keeps\n"
+    "the whole response before writing it).\n"
     "When the connection fails after part of the response came (a server that closes\n"
     "without reading the request makes its kernel reset the connection: ECONNRESET), what\n"
     "came is written first (the body so far, or the raw bytes without a complete head),\n"
@@ -112,6 +118,8 @@ HttpOptions parse(const Args& args) {
     }
     p.addValue({"o", "output"});
     p.addValue({"timeout"});
+    p.addValue({"m", "max-time"});
+    p.addFlag({"lenient"});
     p.addValue({"from-curl"});
     for (const char* name : {"timing", "raw", "as-curl"}) p.addFlag({QString::fromLatin1(name)});
     p.addFlag({"i", "include"});
@@ -124,6 +132,10 @@ HttpOptions parse(const Args& args) {
     if (p.isSet("timeout"))
         o.client.timeout =
             Millis(static_cast<long long>(p.number("timeout", 0.001, 86400, 0) * 1000));
+    if (p.isSet("max-time"))
+        o.client.maxTime =
+            Millis(static_cast<long long>(p.number("max-time", 0.001, 86400, 0) * 1000));
+    o.client.lenientFraming = p.isSet("lenient");
     o.output = p.value("output");
     o.include = p.isSet("include");
     o.timing = p.isSet("timing");
@@ -136,35 +148,52 @@ HttpOptions parse(const Args& args) {
     return o;
 }
 
-// The heads (-i) or the exact bytes (--raw) on stdout, the body on stdout
-// or in -o FILE. A hop without a complete head (a partial response) is
-// written raw. False when FILE cannot be written.
-bool writeResult(const http::Result& result, const HttpOptions& o) {
-    if (o.raw || !result.final().headComplete) {
+std::string headBytes(const http::Response& r) {
+    return r.version + " " + std::to_string(r.status) + " " + r.reason + "\r\n" +
+           r.headers.serialize() + "\r\n";
+}
+
+// Where the body goes: stdout or -o FILE, opened before the request is
+// sent (as curl does) so that the body can be written as it comes.
+class BodyOutput {
+public:
+    explicit BodyOutput(const std::string& path)
+        : file_(path.empty() ? stdout : std::fopen(path.c_str(), "wb")) {}
+    ~BodyOutput() {
+        if (file_ && file_ != stdout) std::fclose(file_);
+    }
+    BodyOutput(const BodyOutput&) = delete;
+    BodyOutput& operator=(const BodyOutput&) = delete;
+    FILE* file() const { return file_; }
+
+private:
+    FILE* file_;
+};
+
+// Streams the heads (-i) and the body as they come; --raw writes the
+// exact bytes at the end instead (writeRaw).
+void streamTo(http::ClientOptions& client, const HttpOptions& o, FILE* out) {
+    if (o.raw) return;
+    // Without --raw, raw bytes matter only for a partial response without a
+    // complete head, which is short (the head limit): no need to keep a body.
+    client.maxRawBytes = 1024 * 1024;
+    // Flushed at once: whoever reads the pipe sees each part as it comes.
+    client.bodySink = [out](std::string_view bytes) {
+        std::fwrite(bytes.data(), 1, bytes.size(), out);
+        std::fflush(out);
+    };
+    if (o.include)
+        client.headSink = [](const http::Response& r) {
+            writeAll(stdout, headBytes(r));
+            std::fflush(stdout);
+        };
+}
+
+// What is not streamed: the exact bytes (--raw), or a hop without a
+// complete head (a partial response), written raw.
+void writeRaw(const http::Result& result, const HttpOptions& o) {
+    if (o.raw || !result.final().headComplete)
         for (const auto& hop : result.hops) writeAll(stdout, hop.raw);
-        return true;
-    }
-    if (o.include) {
-        for (const auto& hop : result.hops) {
-            std::string head = hop.response.version + " " + std::to_string(hop.response.status) +
-                               " " + hop.response.reason + "\r\n" +
-                               hop.response.headers.serialize() + "\r\n";
-            writeAll(stdout, head);
-        }
-    }
-    FILE* out = stdout;
-    if (!o.output.empty()) {
-        out = std::fopen(o.output.c_str(), "wb");
-        if (!out) {
-            printErr(
-                QCoreApplication::translate("sockwb::app::http", "sockwb http: cannot write '%1'\n")
-                    .arg(q(o.output)));
-            return false;
-        }
-    }
-    writeAll(out, result.final().response.body);
-    if (out != stdout) std::fclose(out);
-    return true;
 }
 
 void printTimings(const http::Result& result) {
@@ -188,28 +217,11 @@ void printTimings(const http::Result& result) {
     }
 }
 
-// Sends the request (or prints it as a curl command); the exit status.
-int send(const HttpOptions& o, const http::Request& request) {
-    if (o.asCurl) {
-        std::printf(
-            "%s\n",
-            http::CurlCommand::fromRequest(request, o.url, o.client).toCommandLine().c_str());
-        return 0;
-    }
-    http::Client client(o.client);
-    const http::Result result = client.perform(request, o.url);
-    const bool written = writeResult(result, o);
-    std::fflush(stdout);
-    if (!written) return 1;
-    if (o.timing) printTimings(result);
-    return 0;
-}
-
 // The connection failed after part of the response: what came, then the error.
 int showPartial(const http::PartialResponseError& e, const HttpOptions& o) {
     http::Result received;
     received.hops.push_back(e.received());
-    writeResult(received, o);
+    writeRaw(received, o);
     std::fflush(stdout);
     printErr(QStringLiteral("sockwb http: %1\n").arg(errorText(e)));
     const QString count = QString::number(e.received().bytesReceived);
@@ -224,6 +236,35 @@ int showPartial(const http::PartialResponseError& e, const HttpOptions& o) {
                                                "head)\n")
                        .arg(count));
     return 1;
+}
+
+// Sends the request (or prints it as a curl command); the exit status.
+int send(const HttpOptions& o, const http::Request& request) {
+    if (o.asCurl) {
+        std::printf(
+            "%s\n",
+            http::CurlCommand::fromRequest(request, o.url, o.client).toCommandLine().c_str());
+        return 0;
+    }
+    BodyOutput out(o.output);
+    if (!out.file()) {
+        printErr(
+            QCoreApplication::translate("sockwb::app::http", "sockwb http: cannot write '%1'\n")
+                .arg(q(o.output)));
+        return 1;
+    }
+    http::ClientOptions options = o.client;
+    streamTo(options, o, out.file());
+    http::Client client(options);
+    try {
+        const http::Result result = client.perform(request, o.url);
+        writeRaw(result, o);
+        std::fflush(stdout);
+        if (o.timing) printTimings(result);
+        return 0;
+    } catch (const http::PartialResponseError& e) {
+        return showPartial(e, o);
+    }
 }
 
 }  // namespace
@@ -244,8 +285,6 @@ int httpCommand(const Args& args) {
     }
     try {
         return send(o, request);
-    } catch (const http::PartialResponseError& e) {
-        return showPartial(e, o);
     } catch (const Error& e) {
         printErr(QStringLiteral("sockwb http: %1\n").arg(errorText(e)));
         return 1;

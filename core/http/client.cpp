@@ -26,6 +26,11 @@ bool isRedirect(int status) {
     return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
 }
 
+// Whether performHops() goes on past a response with this head.
+bool isRedirectFollowed(const Response& head, const ClientOptions& o) {
+    return o.followRedirects && isRedirect(head.status) && head.headers.get("Location");
+}
+
 [[noreturn]] void protocolError(const std::string& address, const std::string& detail) {
     ErrorInfo info;
     info.kind = ErrorKind::Protocol;
@@ -42,7 +47,7 @@ std::string resolveLocation(const Url& base, const std::string& location) {
         location.rfind("HTTP://", 0) == 0)
         return location;
     if (location.rfind("//", 0) == 0) return "http:" + location;
-    std::string prefix = "http://" + base.authority();
+    std::string prefix = "http://" + base.uriAuthority();
     if (!location.empty() && location.front() == '/') return prefix + location;
     // Relative reference: replace the last segment of the base path.
     std::string path = base.path().empty() ? "/" : base.path();
@@ -74,17 +79,26 @@ void Client::throwIfCancelled() {
     }
 }
 
-void Client::waitReady(short events, Clock::time_point deadline, const char* what) {
+void Client::throwTimeout(const char* what, Millis limit) {
+    std::string where = origin_;
+    disconnect();
+    ErrorInfo info{ErrorKind::Timeout, what, ETIMEDOUT, 0, where, {}};
+    throw Error(withDetail(info, DetailCode::GaveUpAfterMs, limit.count()));
+}
+
+void Client::checkMaxTime(const char* what) {
+    if (Clock::now() >= maxDeadline_) throwTimeout(what, options_.maxTime);
+}
+
+void Client::waitReady(short events, const char* what) {
+    const auto idleDeadline = Clock::now() + options_.timeout;
+    const bool maxFirst = maxDeadline_ <= idleDeadline;
+    const auto deadline = maxFirst ? maxDeadline_ : idleDeadline;
     for (;;) {
         auto left = std::chrono::duration_cast<Millis>(deadline - Clock::now()).count();
-        if (left <= 0) {
-            std::string where = origin_;
-            disconnect();
-            throw Error(withDetail(ErrorInfo{ErrorKind::Timeout, what, ETIMEDOUT, 0, where, {}},
-                                   DetailCode::GaveUpAfterMs, options_.timeout.count()));
-        }
+        if (left <= 0) throwTimeout(what, maxFirst ? options_.maxTime : options_.timeout);
         pollfd fds[2] = {{socket_.fd(), events, 0}, {cancel_.fd(), POLLIN, 0}};
-        int r = sys::poll(fds, 2, static_cast<int>(left));
+        int r = sys::poll(fds, 2, static_cast<int>(std::min<long long>(left, 1 << 30)));
         if (r < 0) throw Error::fromErrno("poll", errno);
         if (fds[1].revents & POLLIN) throwIfCancelled();
         if (fds[0].revents) return;
@@ -123,7 +137,7 @@ Request Client::prepare(const std::string& method, const Url& url, const Headers
     return req;
 }
 
-void Client::connectTo(const Url& url, Exchange& ex, Clock::time_point deadline) {
+void Client::connectTo(const Url& url, Exchange& ex) {
     const auto t0 = Clock::now();
     auto addresses = Address::resolve(url.host(), std::to_string(url.port()), SOCK_STREAM);
     const auto t1 = Clock::now();
@@ -137,7 +151,7 @@ void Client::connectTo(const Url& url, Exchange& ex, Clock::time_point deadline)
                 if (errno != EINPROGRESS) throw Error::fromErrno("connect", errno, a.toString());
                 socket_ = std::move(s);
                 origin_ = a.toString();
-                waitReady(POLLOUT, deadline, "connect");
+                waitReady(POLLOUT, "connect");
                 int err = socket_.pendingError();
                 if (err != 0) {
                     socket_.close();
@@ -161,7 +175,7 @@ void Client::connectTo(const Url& url, Exchange& ex, Clock::time_point deadline)
     throw *last;
 }
 
-void Client::reuseOrConnect(const Url& url, Exchange& ex, Clock::time_point deadline) {
+void Client::reuseOrConnect(const Url& url, Exchange& ex) {
     const std::string origin = url.host() + ":" + std::to_string(url.port());
     if (socket_.isValid() && origin_ == origin) {
         // A kept-alive connection the server may have closed meanwhile:
@@ -175,18 +189,19 @@ void Client::reuseOrConnect(const Url& url, Exchange& ex, Clock::time_point dead
         disconnect();
     }
     if (!socket_.isValid())
-        connectTo(url, ex, deadline);
+        connectTo(url, ex);
     else
         ex.peer = socket_.peerAddress(), ex.local = socket_.localAddress();
 }
 
-bool Client::sendRequest(Exchange& ex, Clock::time_point deadline, bool allowRetry) {
+bool Client::sendRequest(Exchange& ex, bool allowRetry) {
     std::string_view out = ex.requestBytes;
     try {
         while (!out.empty()) {
+            checkMaxTime("send");
             IoResult r = socket_.send(out);
             if (r.status == IoResult::WouldBlock) {
-                waitReady(POLLOUT, deadline, "send");
+                waitReady(POLLOUT, "send");
                 continue;
             }
             out.remove_prefix(r.bytes);
@@ -201,10 +216,9 @@ bool Client::sendRequest(Exchange& ex, Clock::time_point deadline, bool allowRet
 }
 
 bool Client::receiveResponse(ResponseParser& parser, Exchange& ex, const std::string& origin,
-                             Clock::time_point deadline, bool allowRetry,
-                             Clock::time_point* firstByte) {
+                             bool allowRetry, Clock::time_point* firstByte) {
     try {
-        return readResponse(parser, ex, origin, deadline, allowRetry, firstByte);
+        return readResponse(parser, ex, origin, allowRetry, firstByte);
     } catch (const Error& e) {
         if (ex.bytesReceived == 0 || e.kind() == ErrorKind::Cancelled) throw;
         // What came before the failure goes with it (curl shows the page too).
@@ -219,11 +233,40 @@ bool Client::receiveResponse(ResponseParser& parser, Exchange& ex, const std::st
     }
 }
 
+bool Client::streamsBody(const Response& head) const {
+    if (!options_.bodySink) return false;
+    if (options_.compressed && !head.headers.get("Content-Encoding").value_or("").empty())
+        return false;  // decoded at the end, then handed over whole
+    return !isRedirectFollowed(head, options_);
+}
+
+void Client::keepRaw(Exchange& ex, std::string_view bytes) const {
+    const std::uint64_t room =
+        options_.maxRawBytes > ex.raw.size() ? options_.maxRawBytes - ex.raw.size() : 0;
+    if (bytes.size() > room) ex.rawTruncated = true;
+    ex.raw.append(
+        bytes.substr(0, static_cast<std::size_t>(std::min<std::uint64_t>(room, bytes.size()))));
+}
+
+void Client::deliver(ResponseParser& parser, Exchange& ex, bool& headSeen, bool& streaming) {
+    ex.peakBuffered = std::max(ex.peakBuffered, parser.bufferedBytes());
+    if (!parser.headComplete()) return;
+    if (!headSeen) {
+        headSeen = true;
+        streaming = streamsBody(parser.response());
+        ex.bodyStreamed = streaming;
+        if (options_.headSink) options_.headSink(parser.response());
+    }
+    if (streaming && !parser.response().body.empty()) options_.bodySink(parser.takeBody());
+}
+
 bool Client::readResponse(ResponseParser& parser, Exchange& ex, const std::string& origin,
-                          Clock::time_point deadline, bool allowRetry,
-                          Clock::time_point* firstByte) {
+                          bool allowRetry, Clock::time_point* firstByte) {
     std::string buf(64 * 1024, '\0');
+    bool headSeen = false;
+    bool streaming = false;
     for (;;) {
+        checkMaxTime("recv");
         IoResult r;
         try {
             r = socket_.recv(buf.data(), buf.size());
@@ -235,7 +278,7 @@ bool Client::readResponse(ResponseParser& parser, Exchange& ex, const std::strin
             throw;
         }
         if (r.status == IoResult::WouldBlock) {
-            waitReady(POLLIN, deadline, "recv");
+            waitReady(POLLIN, "recv");
             continue;
         }
         if (r.eof() && ex.bytesReceived == 0) {
@@ -246,10 +289,11 @@ bool Client::readResponse(ResponseParser& parser, Exchange& ex, const std::strin
         if (!r.eof()) {
             if (ex.bytesReceived == 0) *firstByte = Clock::now();
             ex.bytesReceived += r.bytes;
-            ex.raw.append(buf.data(), r.bytes);
+            keepRaw(ex, std::string_view(buf.data(), r.bytes));
         }
         const ResponseParser::Status st =
             r.eof() ? parser.onEof() : parser.feed(std::string_view(buf.data(), r.bytes));
+        deliver(parser, ex, headSeen, streaming);
         if (st == ResponseParser::Status::Error) {
             disconnect();
             protocolError(origin, parser.error().message);
@@ -264,18 +308,25 @@ bool Client::readResponse(ResponseParser& parser, Exchange& ex, const std::strin
 
 void Client::finishExchange(ResponseParser& parser, Exchange& ex, const std::string& origin) {
     // Keep only the bytes of this message in raw (a pipelined surplus is not ours).
-    if (!parser.leftover().empty()) ex.raw.resize(ex.raw.size() - parser.leftover().size());
+    if (!ex.rawTruncated && !parser.leftover().empty())
+        ex.raw.resize(ex.raw.size() - parser.leftover().size());
     const bool keep = parser.keepAlive() && options_.keepAlive && !options_.http10;
     ex.interim = parser.interimResponses();
     ex.response = parser.takeResponse();
     if (!keep) disconnect();
-    if (!options_.compressed) return;
     auto enc = ex.response.headers.get("Content-Encoding");
-    if (!enc || enc->empty()) return;
-    auto dec = Decompress::decode(ex.response.body, *enc, options_.maxBodyBytes);
-    if (!dec.ok())
-        protocolError(origin, "cannot decode the " + std::string(*enc) + " body: " + dec.error);
-    ex.response.body = std::move(dec.data);
+    if (options_.compressed && enc && !enc->empty()) {
+        auto dec = Decompress::decode(ex.response.body, *enc, options_.maxBodyBytes);
+        if (!dec.ok())
+            protocolError(origin, "cannot decode the " + std::string(*enc) + " body: " + dec.error);
+        ex.response.body = std::move(dec.data);
+    }
+    // A body that could not stream (decoded whole) goes to the sink now.
+    if (!ex.bodyStreamed && options_.bodySink && !isRedirectFollowed(ex.response, options_)) {
+        options_.bodySink(ex.response.body);
+        ex.response.body.clear();
+        ex.bodyStreamed = true;
+    }
 }
 
 Exchange Client::exchangeOnce(const Request& request, const Url& url, std::string wire,
@@ -285,22 +336,23 @@ Exchange Client::exchangeOnce(const Request& request, const Url& url, std::strin
     ex.request = request;
     ex.requestBytes = std::move(wire);
     const auto start = Clock::now();
-    const auto deadline = start + options_.timeout;
     const std::string origin = url.host() + ":" + std::to_string(url.port());
-    reuseOrConnect(url, ex, deadline);
+    reuseOrConnect(url, ex);
 
     const auto tSend = Clock::now();
-    if (!sendRequest(ex, deadline, allowRetry))
+    if (!sendRequest(ex, allowRetry))
         return exchangeOnce(request, url, std::move(ex.requestBytes), false);
     const auto tSent = Clock::now();
     ex.timings.send = msBetween(tSend, tSent);
 
     ResponseParser::Limits limits;
     limits.maxBodyBytes = options_.maxBodyBytes;
+    limits.maxInterimResponses = options_.maxInterimResponses;
+    limits.lenient = options_.lenientFraming;
     ResponseParser parser(limits);
     parser.setHeadRequest(request.method == "HEAD");
     Clock::time_point tFirst{};
-    if (!receiveResponse(parser, ex, origin, deadline, allowRetry, &tFirst))
+    if (!receiveResponse(parser, ex, origin, allowRetry, &tFirst))
         return exchangeOnce(request, url, std::move(ex.requestBytes), false);
     const auto tDone = Clock::now();
     ex.timings.wait = msBetween(tSent, tFirst);
@@ -319,7 +371,10 @@ Result Client::perform(const PreparedRequest& prepared) {
 }
 
 Result Client::performHops(const Request& request, const Url& url, std::string wire) {
+    checkFields(request.headers);  // no header injection, whoever built the request
     throwIfCancelled();
+    maxDeadline_ =
+        options_.maxTime.count() > 0 ? Clock::now() + options_.maxTime : Clock::time_point::max();
     Result result;
     Request req = request;
     Url current = url;

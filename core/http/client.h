@@ -9,7 +9,9 @@
 
 #include <chrono>
 #include <cstdint>
+#include <functional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/http/request.h"
@@ -26,7 +28,13 @@ class ResponseParser;
 struct PreparedRequest;
 
 struct ClientOptions {
-    Millis timeout{30000};  // whole exchange, connect included
+    // Longest wait for the connection, for the server to take bytes or to
+    // send the next ones: a server that keeps sending never hits it.
+    Millis timeout{30000};
+    // Deadline for the whole perform(), redirects included, as curl's -m:
+    // checked after every read, so an endless body or endless 1xx stop
+    // there. 0: none.
+    Millis maxTime{0};
     bool followRedirects = false;
     int maxRedirects = 10;
     bool compressed = false;  // ask for gzip/deflate and decode (curl --compressed)
@@ -34,6 +42,22 @@ struct ClientOptions {
     bool keepAlive = true;    // reuse connections to the same origin
     std::string userAgent = "sockwb/" SOCKWB_VERSION;
     uint64_t maxBodyBytes = 1024ull * 1024 * 1024;
+    // Interim (1xx) responses accepted before the final one (curl has no
+    // limit; a server looping on "100 Continue" must not run us for ever).
+    std::size_t maxInterimResponses = 10;
+    // Tolerate sloppy chunk framing (bare LF line ends, odd chunk
+    // extensions), for debugging odd servers. See docs/http-framing.md.
+    bool lenientFraming = false;
+    // Exchange::raw keeps at most this many bytes (then rawTruncated).
+    std::uint64_t maxRawBytes = 1024ull * 1024 * 1024 + 64 * 1024;
+    // Streaming: when set, the body of each response not followed as a
+    // redirect goes here as it arrives (decoded at the end when compressed
+    // needs the whole) and Response::body stays empty. Called on the
+    // perform() thread.
+    std::function<void(std::string_view)> bodySink;
+    // Called with each hop's final head (status line and fields) when it
+    // is complete, before its body reaches bodySink. perform() thread.
+    std::function<void(const Response&)> headSink;
 };
 
 // Phase durations in milliseconds (curl's -w names in comments).
@@ -58,8 +82,11 @@ struct Exchange {
     uint64_t bytesSent = 0;
     uint64_t bytesReceived = 0;
     bool reusedConnection = false;
-    bool complete = true;      // false: in a PartialResponseError, the response is what came
-    bool headComplete = true;  // false: no complete head came; only raw is meaningful
+    bool rawTruncated = false;     // raw stopped at ClientOptions::maxRawBytes
+    bool bodyStreamed = false;     // the body went to ClientOptions::bodySink
+    std::size_t peakBuffered = 0;  // most response bytes the parser held at once
+    bool complete = true;          // false: in a PartialResponseError, the response is what came
+    bool headComplete = true;      // false: no complete head came; only raw is meaningful
     Address peer;
     Address local;
 };
@@ -101,7 +128,8 @@ public:
                            const std::string& body, const ClientOptions& options);
 
     // Sends the request (prepared or not: missing defaults are added),
-    // follows redirects if enabled. Throws sockwb::Error: connection
+    // follows redirects if enabled. Throws sockwb::Error: invalid header
+    // fields (checkFields, before connecting), connection
     // errors, Timeout, Protocol (broken framing), Cancelled; a failure after
     // response bytes arrived is a PartialResponseError carrying them.
     Result perform(const Request& request, const Url& url);
@@ -131,31 +159,41 @@ private:
                           bool allowRetry);
     // Keeps the kept-alive connection to url's origin if it still looks
     // open, else connects (sets ex.reusedConnection, peer, local).
-    void reuseOrConnect(const Url& url, Exchange& ex,
-                        std::chrono::steady_clock::time_point deadline);
+    void reuseOrConnect(const Url& url, Exchange& ex);
     // Writes ex.requestBytes. False: a reused connection failed, retry.
-    bool sendRequest(Exchange& ex, std::chrono::steady_clock::time_point deadline, bool allowRetry);
+    bool sendRequest(Exchange& ex, bool allowRetry);
     // Reads into parser until a complete response. False: a reused
     // connection was closed before any byte, retry. Sets *firstByte. A
     // failure after some bytes becomes a PartialResponseError.
     bool receiveResponse(ResponseParser& parser, Exchange& ex, const std::string& origin,
-                         std::chrono::steady_clock::time_point deadline, bool allowRetry,
-                         std::chrono::steady_clock::time_point* firstByte);
+                         bool allowRetry, std::chrono::steady_clock::time_point* firstByte);
     // receiveResponse's loop, without the partial wrapping.
     bool readResponse(ResponseParser& parser, Exchange& ex, const std::string& origin,
-                      std::chrono::steady_clock::time_point deadline, bool allowRetry,
-                      std::chrono::steady_clock::time_point* firstByte);
+                      bool allowRetry, std::chrono::steady_clock::time_point* firstByte);
+    // After a feed: hands the head to headSink and the body so far to bodySink.
+    void deliver(ResponseParser& parser, Exchange& ex, bool& headSeen, bool& streaming);
     // Takes the response from parser, decides keep-alive, decodes the body.
     void finishExchange(ResponseParser& parser, Exchange& ex, const std::string& origin);
-    void connectTo(const Url& url, Exchange& ex, std::chrono::steady_clock::time_point deadline);
-    // Waits until fd is ready for events or the deadline/cancel; throws.
-    void waitReady(short events, std::chrono::steady_clock::time_point deadline, const char* what);
+    void connectTo(const Url& url, Exchange& ex);
+    // Waits until fd is ready for events, at most timeout (and not past
+    // the max-time deadline), or cancel; throws.
+    void waitReady(short events, const char* what);
+    // Throws Timeout once the --max-time deadline has passed.
+    void checkMaxTime(const char* what);
+    // Disconnects and throws Timeout: what gave up after limit.
+    [[noreturn]] void throwTimeout(const char* what, Millis limit);
+    // Appends received bytes to ex.raw up to maxRawBytes.
+    void keepRaw(Exchange& ex, std::string_view bytes) const;
+    // Whether the body of the response with this head goes to bodySink.
+    bool streamsBody(const Response& head) const;
     void throwIfCancelled();
 
     ClientOptions options_;
     Socket socket_;
     std::string origin_;  // "host:port" of socket_, "" when none
     Wakeup cancel_;       // notified by cancel(), drained by throwIfCancelled()
+    std::chrono::steady_clock::time_point maxDeadline_ =
+        std::chrono::steady_clock::time_point::max();
 };
 
 // Resolves a Location header against the URL it came from. Pure.

@@ -1,5 +1,6 @@
 #include "core/http/curlcommand.h"
 
+#include <algorithm>
 #include <array>
 #include <cerrno>
 #include <charconv>
@@ -303,6 +304,7 @@ Request CurlCommand::toRequest(const std::string& defaultUserAgent) const {
         if (!custom("Content-Type"))
             r.headers.add("Content-Type", "application/x-www-form-urlencoded");
     }
+    checkFields(r.headers);
     return r;
 }
 
@@ -312,7 +314,11 @@ ClientOptions CurlCommand::toOptions() const {
     if (maxRedirs >= 0) o.maxRedirects = maxRedirs;
     o.compressed = compressed;
     o.http10 = http10;
-    if (maxTimeSeconds > 0) o.timeout = Millis(static_cast<long long>(maxTimeSeconds * 1000));
+    if (maxTimeSeconds > 0) {
+        // curl -m is a deadline for the whole transfer; no wait can be longer.
+        o.maxTime = Millis(std::max(1LL, static_cast<long long>(maxTimeSeconds * 1000)));
+        o.timeout = o.maxTime;
+    }
     return o;
 }
 
@@ -352,6 +358,7 @@ CurlCommand CurlCommand::fromRequest(const Request& request, const Url& url,
         c.maxRedirs = options.maxRedirects;
     c.compressed = options.compressed;
     c.http10 = options.http10 || request.version == "HTTP/1.0";
+    if (options.maxTime.count() > 0) c.maxTimeSeconds = options.maxTime.count() / 1000.0;
     const bool hasBody = !request.body.empty();
     if (request.method == "HEAD")
         c.head = true;

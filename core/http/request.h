@@ -26,4 +26,12 @@ public:
     int minorVersion() const;
 };
 
+// Why these fields cannot be sent, "" when they can: a name that is not a
+// token, or a value holding CR, LF, NUL or another control byte (RFC 9110
+// §5.1, §5.5). A CR LF in a value would start another header (injection).
+// Pure, thread-safe.
+std::string invalidFieldReason(const Headers& headers);
+// Throws Error (invalid argument) worded by invalidFieldReason(). Pure.
+void checkFields(const Headers& headers);
+
 }  // namespace sockwb::http

@@ -1,8 +1,47 @@
 #include "core/http/responseparser.h"
 
+#include <algorithm>
+
 #include "core/http/grammar.h"
 
 namespace sockwb::http {
+
+namespace {
+
+enum class ResponseFraming { Chunked, UntilClose, Invalid };
+
+// The framing a response's Transfer-Encoding list asks for (RFC 9112 §6.3
+// rule 4): chunked when it is the final coding, else the body runs until
+// the close. Empty list elements (", chunked") are ignored (RFC 9110
+// §5.6.1); a list with no coding, an invalid one or chunked twice is
+// invalid. Unlike a request's (grammar::transferCoding), chunked need not
+// be last: "chunked, deflate" is read until the close.
+ResponseFraming responseFraming(const Headers& headers) {
+    int codings = 0;
+    int chunked = 0;
+    bool chunkedLast = false;
+    for (const auto& field : headers) {
+        if (!Headers::equalsIgnoreCase(field.name, "Transfer-Encoding")) continue;
+        std::string_view list = field.value;
+        for (std::size_t comma = 0; comma != std::string_view::npos;) {
+            comma = list.find(',');
+            const std::string_view item = grammar::trimOws(list.substr(0, comma));
+            if (comma != std::string_view::npos) list.remove_prefix(comma + 1);
+            if (item.empty()) continue;
+            const auto semi = item.find(';');
+            const std::string_view name = grammar::trimOws(item.substr(0, semi));
+            if (!grammar::isToken(name)) return ResponseFraming::Invalid;
+            ++codings;
+            chunkedLast = Headers::equalsIgnoreCase(name, "chunked");
+            if (chunkedLast && (semi != std::string_view::npos || ++chunked > 1))
+                return ResponseFraming::Invalid;
+        }
+    }
+    if (codings == 0) return ResponseFraming::Invalid;
+    return chunkedLast ? ResponseFraming::Chunked : ResponseFraming::UntilClose;
+}
+
+}  // namespace
 
 ResponseParser::ResponseParser() : ResponseParser(Limits{}) {}
 
@@ -25,6 +64,7 @@ ResponseParser::Status ResponseParser::feed(std::string_view data) {
         lastFeedConsumed_ = 0;
         return status_;
     }
+    if (state_ == State::Body) dropConsumedBody();
     const std::size_t oldSize = buf_.size();
     buf_.append(data);
     const Status s = advance();
@@ -33,6 +73,20 @@ ResponseParser::Status ResponseParser::feed(std::string_view data) {
     else
         lastFeedConsumed_ = data.size();
     return s;
+}
+
+void ResponseParser::dropConsumedBody() {
+    // The body decoder keeps only counters: consumed bytes can go.
+    if (pos_ == 0) return;
+    dropped_ += pos_ - msgStart_;
+    buf_.erase(0, pos_);
+    pos_ = scan_ = msgStart_ = headStart_ = 0;
+}
+
+std::string ResponseParser::takeBody() {
+    std::string body;
+    body.swap(response_.body);
+    return body;
 }
 
 ResponseParser::Status ResponseParser::onEof() {
@@ -88,6 +142,10 @@ ResponseParser::Status ResponseParser::headersComplete() {
     if (status / 100 == 1 && status != 101) {
         // Interim response (RFC 9110 §15.2): keep it for the curious, then
         // parse the next head as if it were the start of the message.
+        if (interim_.size() >= limits_.maxInterimResponses)
+            return fail(ErrorCode::TooManyHeaders,
+                        "more than " + std::to_string(limits_.maxInterimResponses) +
+                            " interim (1xx) responses before the final one");
         interim_.push_back(std::move(response_));
         response_ = Response{};
         headStart_ = pos_;
@@ -112,20 +170,21 @@ ResponseParser::Status ResponseParser::headersComplete() {
 // the body runs until the server closes.
 ResponseParser::Status ResponseParser::startBody() {
     const Headers& h = response_.headers;
-    const BodyDecoder::Limits bodyLimits{limits_.maxBodyBytes, limits_.maxHeaderBytes,
-                                         limits_.maxHeaderCount};
-    const grammar::TransferCoding tc = grammar::transferCoding(h);
+    BodyDecoder::Limits bodyLimits{limits_.maxBodyBytes, limits_.maxHeaderBytes,
+                                   limits_.maxHeaderCount};
+    bodyLimits.lenient = limits_.lenient;
     std::uint64_t length = 0;
     ParseError err;
     const grammar::LengthResult lr = grammar::contentLength(h, length, err);
-    if (tc.present) {
-        if (tc.chunkedTwice || tc.empty)
+    if (h.contains("Transfer-Encoding")) {
+        const ResponseFraming framing = responseFraming(h);
+        if (framing == ResponseFraming::Invalid)
             return fail(ErrorCode::BadTransferEncoding,
                         "invalid Transfer-Encoding \"" + h.joined("Transfer-Encoding") + "\"");
         // Rule 3: Transfer-Encoding overrides Content-Length, but such a
         // message smells of smuggling, so the connection is not reused.
         if (lr != grammar::LengthResult::Absent || minor_ == 0) keepAlive_ = false;
-        if (tc.chunkedLast) {
+        if (framing == ResponseFraming::Chunked) {
             decoder_.start(BodyDecoder::Mode::Chunked, 0, bodyLimits, !statusOnly_);
         } else {
             keepAlive_ = false;  // rule 4: final coding not chunked: read until close
@@ -142,7 +201,10 @@ ResponseParser::Status ResponseParser::startBody() {
             finishMessage();
             return status_;
         }
-        if (!statusOnly_) response_.body.reserve(static_cast<std::size_t>(length));
+        // A hint only: a streamed body never grows to its length.
+        if (!statusOnly_)
+            response_.body.reserve(
+                static_cast<std::size_t>(std::min<std::uint64_t>(length, 1024 * 1024)));
         decoder_.start(BodyDecoder::Mode::Length, length, bodyLimits, !statusOnly_);
     } else {
         keepAlive_ = false;  // rule 8: the body ends when the server closes
@@ -226,6 +288,7 @@ void ResponseParser::startMessageAt(std::size_t pos) {
         pos = 0;
     }
     pos_ = scan_ = msgStart_ = headStart_ = pos;
+    dropped_ = 0;
     state_ = State::StartLine;
     status_ = Status::NeedMore;
     head_ = false;

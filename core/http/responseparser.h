@@ -28,6 +28,11 @@ public:
         std::size_t maxHeaderBytes = 64 * 1024;  // status line + fields (and separately trailers)
         std::size_t maxHeaderCount = 100;
         std::uint64_t maxBodyBytes = 64ull * 1024 * 1024;
+        // 1xx responses accepted before the final one; a server sending more
+        // (an endless "100 Continue") is an error, not memory to hold.
+        std::size_t maxInterimResponses = 10;
+        // Passed to the body decoder: tolerate sloppy chunk framing (debugging).
+        bool lenient = false;
     };
 
     // Creates a parser with default limits. The object is not thread-safe.
@@ -62,11 +67,16 @@ public:
     const ParseError& error() const { return error_; }
     // Whether the connection may carry another message after this one (valid once complete). Const.
     bool keepAlive() const { return keepAlive_; }
+    // Moves out the body bytes decoded so far (streaming: the caller writes
+    // them and the parser holds no body). Not thread-safe.
+    std::string takeBody();
+    // Bytes the parser holds: its input buffer and the body not taken. Const.
+    std::size_t bufferedBytes() const { return buf_.size() + response_.body.size(); }
     // Body bytes seen (even in status-only mode). Const.
     std::uint64_t bodyBytes() const { return decoder_.bodyBytes(); }
 
     // Raw bytes of the current message consumed so far (1xx included, framing included). Const.
-    std::size_t consumedBytes() const { return pos_ - msgStart_; }
+    std::size_t consumedBytes() const { return dropped_ + pos_ - msgStart_; }
     // How many bytes of the last feed() belong to the current message (the rest is leftover).
     // Const.
     std::size_t lastFeedConsumed() const { return lastFeedConsumed_; }
@@ -91,6 +101,9 @@ private:
     Status startBody();
     void finishMessage();
     void startMessageAt(std::size_t pos);
+    // Drops the body bytes already decoded from the input buffer, so a long
+    // body holds one read's worth of input, not all of it.
+    void dropConsumedBody();
 
     Limits limits_;
     std::string buf_;
@@ -99,6 +112,7 @@ private:
     std::size_t msgStart_ = 0;   // first byte of the current message
     std::size_t headStart_ = 0;  // first byte of the current head (moves past 1xx)
     std::size_t lastFeedConsumed_ = 0;
+    std::size_t dropped_ = 0;  // bytes of the current message dropped by dropConsumedBody()
     State state_ = State::StartLine;
     Status status_ = Status::NeedMore;
     bool head_ = false;

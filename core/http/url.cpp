@@ -2,6 +2,8 @@
 
 #include <arpa/inet.h>
 
+#include <cctype>
+
 #include "core/http/percentencoding.h"
 
 namespace sockwb::http {
@@ -100,20 +102,52 @@ struct HostPort {
     std::string_view host, port;
     bool hasPort = false;
     bool ipv6 = false;
+    std::string ipv6Host;  // what host views for an IPv6 literal (zone id decoded)
 };
+
+// A zone id (RFC 6874 ZoneID, unreserved characters): an interface name or index.
+bool isZoneId(std::string_view zone) {
+    if (zone.empty()) return false;
+    for (const char c : zone)
+        if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '.' || c == '_' ||
+              c == '~'))
+            return false;
+    return true;
+}
+
+// The address inside the brackets: "fe80::1", or with a zone id as RFC 6874
+// writes it, "fe80::1%25lo" (the bare "fe80::1%lo" too, as curl takes it).
+// out.host becomes "fe80::1%lo", the form getaddrinfo and Address take.
+bool checkIpv6Host(std::string_view inside, std::string& host, UrlError* error) {
+    const auto percent = inside.find('%');
+    const std::string_view address = inside.substr(0, percent);
+    std::string_view zone;
+    if (percent != std::string_view::npos) {
+        zone = inside.substr(percent + 1);
+        if (zone.substr(0, 2) == "25") zone.remove_prefix(2);
+        if (!isZoneId(zone))
+            return fail(error, UrlError::Code::BadHost,
+                        "invalid zone id in \"" + std::string(inside) +
+                            "\": write the interface after %25, e.g. http://[fe80::1%25eth0]/");
+    }
+    in6_addr addr{};
+    if (address.empty() || address.size() > 45 ||
+        inet_pton(AF_INET6, std::string(address).c_str(), &addr) != 1)
+        return fail(error, UrlError::Code::BadHost,
+                    "\"" + std::string(address) + "\" is not a valid IPv6 address");
+    host = std::string(address);
+    if (!zone.empty()) host += "%" + std::string(zone);
+    return true;
+}
 
 // "[v6]" or "[v6]:port".
 bool splitIpv6Authority(std::string_view authority, HostPort& out, UrlError* error) {
     const auto close = authority.find(']');
     if (close == std::string_view::npos)
         return fail(error, UrlError::Code::BadHost, "IPv6 address without a closing ']'");
-    out.host = authority.substr(1, close - 1);
+    if (!checkIpv6Host(authority.substr(1, close - 1), out.ipv6Host, error)) return false;
+    out.host = out.ipv6Host;
     const std::string_view after = authority.substr(close + 1);
-    in6_addr addr{};
-    if (out.host.empty() || out.host.size() > 45 ||
-        inet_pton(AF_INET6, std::string(out.host).c_str(), &addr) != 1)
-        return fail(error, UrlError::Code::BadHost,
-                    "\"" + std::string(out.host) + "\" is not a valid IPv6 address");
     if (!after.empty()) {
         if (after.front() != ':')
             return fail(error, UrlError::Code::BadHost, "unexpected text after the IPv6 address");
@@ -188,7 +222,10 @@ std::optional<Url> Url::parse(std::string_view text, UrlError* error) {
     url.user_ = std::move(userInfo.user);
     url.password_ = std::move(userInfo.password);
     url.hasUserInfo_ = userInfo.present;
-    url.host_ = toLower(hp.host);
+    // An interface name is case-sensitive: only the address is lowered.
+    const auto zone = hp.ipv6 ? hp.host.find('%') : std::string_view::npos;
+    url.host_ = toLower(hp.host.substr(0, zone));
+    if (zone != std::string_view::npos) url.host_ += hp.host.substr(zone);
     url.ipv6_ = hp.ipv6;
     // "host:" is allowed and means the default port.
     if (hp.hasPort && !hp.port.empty() && !parsePort(hp.port, url.port_, error))
@@ -201,7 +238,8 @@ std::optional<Url> Url::parse(std::string_view text, UrlError* error) {
 }
 
 std::string Url::authority() const {
-    std::string out = ipv6_ ? "[" + host_ + "]" : host_;
+    // RFC 6874 §4: the zone id has only local significance: never sent.
+    std::string out = ipv6_ ? "[" + host_.substr(0, host_.find('%')) + "]" : host_;
     if (port_ != 80) {
         out += ':';
         out += std::to_string(port_);
@@ -218,6 +256,14 @@ std::string Url::target() const {
     return out;
 }
 
-std::string Url::toString() const { return scheme_ + "://" + authority() + target(); }
+std::string Url::uriAuthority() const {
+    const auto percent = host_.find('%');
+    if (!ipv6_ || percent == std::string::npos) return authority();
+    std::string out = "[" + host_.substr(0, percent) + "%25" + host_.substr(percent + 1) + "]";
+    if (port_ != 80) out += ":" + std::to_string(port_);
+    return out;
+}
+
+std::string Url::toString() const { return scheme_ + "://" + uriAuthority() + target(); }
 
 }  // namespace sockwb::http

@@ -36,7 +36,8 @@ public:
 
     // Always "http" for now. Const.
     const std::string& scheme() const { return scheme_; }
-    // Lower-case host name or address, without brackets for IPv6. Const.
+    // Lower-case host name or address, without brackets for IPv6; with its
+    // zone id as Address takes it ("fe80::1%lo" from [fe80::1%25lo]). Const.
     const std::string& host() const { return host_; }
     // True when the host is an IPv6 literal. Const.
     bool isIpv6() const { return ipv6_; }
@@ -55,11 +56,14 @@ public:
     // Decoded password of the userinfo. Const.
     const std::string& password() const { return password_; }
 
-    // Host header value: host[:port], port omitted when 80, IPv6 in brackets. Const.
+    // Host header value: host[:port], port omitted when 80, IPv6 in brackets
+    // without its zone id (RFC 6874 §4). Const.
     std::string authority() const;
+    // The authority as written in a URL: the zone id kept as "%25lo". Const.
+    std::string uriAuthority() const;
     // Request target in origin-form: path + "?query", "/" when the path is empty. Const.
     std::string target() const;
-    // "http://" + authority() + target(); userinfo left out on purpose (it goes
+    // "http://" + uriAuthority() + target(); userinfo left out on purpose (it goes
     // to an Authorization header, not to logs). Const.
     std::string toString() const;
 

@@ -51,6 +51,28 @@ uint16_t Address::parsePort(std::string_view text) {
     return static_cast<uint16_t>(v);
 }
 
+namespace {
+
+// The interface index of an IPv6 zone id: a number, or an interface name
+// (glibc's getaddrinfo takes names only on link-local addresses; we take
+// them everywhere, "::1%lo" included).
+uint32_t zoneIndex(const std::string& zone) {
+    const auto bad = [&] {
+        return Error::invalid("unknown network interface '" + zone + "' after '%'",
+                              "a zone id names an interface (ip link lists them) or its index");
+    };
+    if (zone.empty()) throw bad();
+    if (zone.find_first_not_of("0123456789") == std::string::npos) {
+        if (zone.size() > 9) throw bad();
+        return static_cast<uint32_t>(std::stoul(zone));
+    }
+    const unsigned index = ::if_nametoindex(zone.c_str());
+    if (index == 0) throw bad();
+    return index;
+}
+
+}  // namespace
+
 Address Address::fromIp(std::string_view ip, uint16_t port) {
     std::string host(ip);
     if (host.size() >= 2 && host.front() == '[' && host.back() == ']')
@@ -63,9 +85,12 @@ Address Address::fromIp(std::string_view ip, uint16_t port) {
         return Address(reinterpret_cast<sockaddr*>(&in), sizeof in);
     }
     sockaddr_in6 in6{};
-    if (::inet_pton(AF_INET6, host.c_str(), &in6.sin6_addr) == 1) {
+    // "fe80::1%eth0": the zone id (an interface name or index) after '%'.
+    const auto percent = host.find('%');
+    if (::inet_pton(AF_INET6, host.substr(0, percent).c_str(), &in6.sin6_addr) == 1) {
         in6.sin6_family = AF_INET6;
         in6.sin6_port = htons(port);
+        if (percent != std::string::npos) in6.sin6_scope_id = zoneIndex(host.substr(percent + 1));
         return Address(reinterpret_cast<sockaddr*>(&in6), sizeof in6);
     }
     throw Error::invalid("'" + host + "' is not an IP address",
@@ -80,6 +105,11 @@ std::vector<Address> Address::resolve(std::string_view hostView, std::string_vie
     if (host.empty()) throw Error::invalid("missing host", "write host:port, e.g. 127.0.0.1:7");
     const uint16_t port = parsePort(portView);
     // Numeric addresses never need the resolver (and never block on DNS).
+    // With a zone id ("fe80::1%eth0") an unknown interface is the error to show.
+    if (host.find('%') != std::string::npos && host.find(':') != std::string::npos) {
+        Address a = fromIp(host, port);
+        if (family == AF_UNSPEC || family == a.family()) return {a};
+    }
     try {
         Address a = fromIp(host, port);
         if (family == AF_UNSPEC || family == a.family()) return {a};

@@ -150,9 +150,14 @@ ComposerPrepared ComposerPrepared::prepare(const ComposerRequest& form) {
         }
     }
     if (p.problem != Problem::None) return p;
+    http::Request request = buildRequest(form, *p.url_, p.hasBody_ ? &p.body_ : nullptr);
+    p.headerError = http::invalidFieldReason(request.headers);
+    if (!p.headerError.empty()) {
+        p.problem = Problem::Header;  // a CR LF would inject a header: never sent
+        return p;
+    }
     p.curl = form.toCurl(p.body_);
-    p.ready = http::PreparedRequest::make(
-        buildRequest(form, *p.url_, p.hasBody_ ? &p.body_ : nullptr), *p.url_, form.options());
+    p.ready = http::PreparedRequest::make(std::move(request), *p.url_, form.options());
     return p;
 }
 

@@ -193,6 +193,8 @@ ComposerRequest ComposerRequest::fromCurl(const http::CurlCommand& curl) {
 http::Request ComposerRequest::toRequest() const {
     ComposerPrepared p = ComposerPrepared::prepare(*this);
     if (p.bodyError) throw *p.bodyError;
+    if (p.problem == ComposerPrepared::Problem::Header)
+        throw Error::invalid("cannot send the request", p.headerError);
     if (!p.ok()) throw Error::invalid("invalid URL '" + url + "'", p.urlError.message);
     return std::move(p.ready->request);
 }
@@ -203,7 +205,11 @@ http::ClientOptions ComposerRequest::options() const {
     o.followRedirects = followRedirects;
     o.compressed = compressed;
     o.http10 = http10;
+    // The form's timeout is for the whole exchange (curl -m): a deadline
+    // an endless body or endless 1xx responses cannot outrun.
     o.timeout = Millis(timeoutMs > 0 ? timeoutMs : 30000);
+    o.maxTime = o.timeout;
+    o.lenientFraming = lenientFraming;
     return o;
 }
 
@@ -231,6 +237,7 @@ QJsonObject ComposerRequest::toJson() const {
                        {"token", qs(bearerToken)},
                        {"followRedirects", followRedirects},
                        {"compressed", compressed},
+                       {"lenientFraming", lenientFraming},
                        {"timeoutMs", timeoutMs}};
 }
 
@@ -264,6 +271,7 @@ ComposerRequest ComposerRequest::fromJson(const QJsonObject& o) {
     r.bearerToken = ss(o.value("token").toString());
     r.followRedirects = o.value("followRedirects").toBool();
     r.compressed = o.value("compressed").toBool();
+    r.lenientFraming = o.value("lenientFraming").toBool();
     r.timeoutMs = o.value("timeoutMs").toInt(30000);
     return r;
 }

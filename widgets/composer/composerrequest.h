@@ -48,6 +48,7 @@ struct ComposerRequest {
     std::string authUser, authPassword, bearerToken;
     bool followRedirects = false;
     bool compressed = false;
+    bool lenientFraming = false;  // ClientOptions::lenientFraming (not a curl option)
     int timeoutMs = 30000;
 
     // Host, User-Agent, Accept, Content-Length (enabled) and Connection (not).

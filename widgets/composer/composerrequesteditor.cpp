@@ -117,6 +117,10 @@ QWidget* ComposerRequestEditor::buildOptions() {
     follow_->setObjectName(QStringLiteral("followRedirects"));
     compressed_ =
         new QCheckBox(tr("Ask for a compressed response (gzip, deflate) and decode it"), options);
+    lenient_ = new QCheckBox(tr("Lenient framing (debugging): accept bare LF and odd chunk "
+                                "extensions in a chunked body"),
+                             options);
+    lenient_->setObjectName(QStringLiteral("lenientFraming"));
     timeout_ = new QSpinBox(options);
     timeout_->setObjectName(QStringLiteral("timeout"));
     timeout_->setRange(100, 600000);
@@ -126,6 +130,7 @@ QWidget* ComposerRequestEditor::buildOptions() {
     auto* optionsForm = new QFormLayout(options);
     optionsForm->addRow(follow_);
     optionsForm->addRow(compressed_);
+    optionsForm->addRow(lenient_);
     optionsForm->addRow(tr("Timeout (whole exchange):"), timeout_);
 
     return options;
@@ -178,6 +183,7 @@ void ComposerRequestEditor::connectFields() {
     connect(auth_, &ComposerAuthWidget::edited, this, &ComposerRequestEditor::refresh);
     connect(follow_, &QCheckBox::toggled, this, &ComposerRequestEditor::refresh);
     connect(compressed_, &QCheckBox::toggled, this, &ComposerRequestEditor::refresh);
+    connect(lenient_, &QCheckBox::toggled, this, &ComposerRequestEditor::refresh);
     connect(timeout_, &QSpinBox::valueChanged, this, &ComposerRequestEditor::refresh);
 }
 
@@ -194,6 +200,7 @@ ComposerRequest ComposerRequestEditor::request() const {
     auth_->store(r);
     r.followRedirects = follow_->isChecked();
     r.compressed = compressed_->isChecked();
+    r.lenientFraming = lenient_->isChecked();
     r.timeoutMs = timeout_->value();
     return r;
 }
@@ -210,6 +217,7 @@ void ComposerRequestEditor::setRequest(const ComposerRequest& r) {
     auth_->load(r);
     follow_->setChecked(r.followRedirects);
     compressed_->setChecked(r.compressed);
+    lenient_->setChecked(r.lenientFraming);
     timeout_->setValue(r.timeoutMs);
     loading_ = false;
     onUrlEdited();  // params table and the raw pane follow the URL
@@ -266,6 +274,8 @@ QString ComposerRequestEditor::problem() const {
             return qs(p.urlError.message);
         case ComposerPrepared::Problem::BodyFile:
             return ErrorText::sentence(*p.bodyError);
+        case ComposerPrepared::Problem::Header:
+            return tr("Cannot send: %1").arg(qs(p.headerError));
         case ComposerPrepared::Problem::None:
             break;
     }
@@ -283,7 +293,8 @@ void ComposerRequestEditor::refresh() {
     const QString why = problem();
     urlError_->setText(why);
     urlError_->setVisible(!why.isEmpty());
-    url_->setStyleSheet(why.isEmpty() || !methodProblem().isEmpty()
+    const bool headerProblem = prepared_.problem == ComposerPrepared::Problem::Header;
+    url_->setStyleSheet(why.isEmpty() || !methodProblem().isEmpty() || headerProblem
                             ? QString()
                             : QStringLiteral("border: 1px solid #c62828;"));
     method_->setStyleSheet(

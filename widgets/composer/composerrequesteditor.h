@@ -87,6 +87,7 @@ private:
     ComposerAuthWidget* auth_;
     QCheckBox* follow_;
     QCheckBox* compressed_;
+    QCheckBox* lenient_;
     QSpinBox* timeout_;
     QPlainTextEdit* rawPane_;
     QLabel* rawTitle_;

@@ -78,6 +78,71 @@ Outcome run(const ResponseCase& c, const std::vector<std::string_view>& pieces,
     return o;
 }
 
+std::string repeat(const std::string& s, int n) {
+    std::string out;
+    for (int i = 0; i < n; ++i) out += s;
+    return out;
+}
+
+// The client's framing rules on top of the shared table: Transfer-Encoding
+// lists (RFC 9112 §6.3, RFC 9110 §5.6.1) and the cap on 1xx responses.
+const std::vector<ResponseCase>& allCases() {
+    static const std::vector<ResponseCase> cases = [] {
+        std::vector<ResponseCase> all = sockwb::http::cases::responseCases();
+        const std::string cont = "HTTP/1.1 100 Continue\r\n\r\n";
+        const std::string ok = "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok";
+        const std::vector<ResponseCase> client = {
+            {.name = "te_chunked_not_last_until_close",
+             .input = "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked, deflate\r\n\r\n3\r\nxyz",
+             .eof = true,
+             .status = 200,
+             .keepAlive = false,
+             .body = "3\r\nxyz"},
+            {.name = "te_chunked_then_gzip_fields_until_close",
+             .input = "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\nTransfer-Encoding: "
+                      "gzip\r\n\r\nabc",
+             .eof = true,
+             .status = 200,
+             .keepAlive = false,
+             .body = "abc"},
+            {.name = "te_empty_element_first",
+             .input =
+                 "HTTP/1.1 200 OK\r\nTransfer-Encoding: , chunked\r\n\r\n3\r\nabc\r\n0\r\n\r\n",
+             .status = 200,
+             .keepAlive = true,
+             .body = "abc"},
+            {.name = "te_empty_elements_around",
+             .input = "HTTP/1.1 200 OK\r\nTransfer-Encoding: ,, gzip ,, chunked ,\r\n\r\n1\r\n"
+                      "a\r\n0\r\n\r\n",
+             .status = 200,
+             .keepAlive = true,
+             .body = "a"},
+            {.name = "err_te_only_commas",
+             .input = "HTTP/1.1 200 OK\r\nTransfer-Encoding: , ,\r\n\r\nabc",
+             .error = "BadTransferEncoding"},
+            {.name = "err_te_chunked_twice_around_gzip",
+             .input =
+                 "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked, gzip, chunked\r\n\r\n0\r\n\r\n",
+             .error = "BadTransferEncoding"},
+            {.name = "err_te_bad_token",
+             .input = "HTTP/1.1 200 OK\r\nTransfer-Encoding: chu nked\r\n\r\n0\r\n\r\n",
+             .error = "BadTransferEncoding"},
+            {.name = "interim_ten_accepted",
+             .input = repeat(cont, 10) + ok,
+             .status = 200,
+             .keepAlive = true,
+             .body = "ok",
+             .interim = 10},
+            {.name = "err_interim_eleven",
+             .input = repeat(cont, 11) + ok,
+             .error = "TooManyHeaders"},
+        };
+        all.insert(all.end(), client.begin(), client.end());
+        return all;
+    }();
+    return cases;
+}
+
 QByteArray q(const std::string& s) {
     return QByteArray(s.data(), static_cast<qsizetype>(s.size()));
 }
@@ -95,19 +160,21 @@ private slots:
     void takeResponseWithHead();
     void byteByByteIsLinear();
     void errorStaysError();
+    void streamedBodyHoldsOneRead_data();
+    void streamedBodyHoldsOneRead();
+    void streamedChunkedBodyHoldsOneRead();
 };
 
 void tst_HttpResponse::table_data() {
     QTest::addColumn<int>("index");
-    const auto& cases = sockwb::http::cases::responseCases();
+    const auto& cases = allCases();
     for (std::size_t i = 0; i < cases.size(); ++i)
         QTest::newRow(cases[i].name) << static_cast<int>(i);
 }
 
 void tst_HttpResponse::table() {
     QFETCH(int, index);
-    const ResponseCase& c =
-        sockwb::http::cases::responseCases().at(static_cast<std::size_t>(index));
+    const ResponseCase& c = allCases().at(static_cast<std::size_t>(index));
     const std::string_view in = c.input;
 
     Response r;
@@ -208,6 +275,62 @@ void tst_HttpResponse::errorStaysError() {
     QCOMPARE(p.onEof(), ResponseParser::Status::Error);
     p.clear();
     QCOMPARE(p.feed("HTTP/1.1 204 No Content\r\n\r\n"), ResponseParser::Status::Complete);
+}
+
+void tst_HttpResponse::streamedBodyHoldsOneRead_data() {
+    QTest::addColumn<QByteArray>("head");
+    QTest::addColumn<bool>("eof");
+    const int total = 64 * 1024 * 1024;
+    QTest::newRow("content-length")
+        << QByteArray("HTTP/1.1 200 OK\r\nContent-Length: " + QByteArray::number(total) +
+                      "\r\n\r\n")
+        << false;
+    QTest::newRow("until-close") << QByteArray("HTTP/1.1 200 OK\r\n\r\n") << true;
+    QTest::newRow("te-chunked-not-last")
+        << QByteArray("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked, x\r\n\r\n") << true;
+}
+
+void tst_HttpResponse::streamedBodyHoldsOneRead() {
+    // 64 MiB of body in 64 KiB reads, taken as it comes (what the client's
+    // body sink does): the parser never holds more than about one read.
+    QFETCH(QByteArray, head);
+    QFETCH(bool, eof);
+    ResponseParser::Limits limits;
+    limits.maxBodyBytes = 1ull << 30;
+    ResponseParser p(limits);
+    const std::string piece(64 * 1024, 'x');
+    QCOMPARE(p.feed(head.toStdString()), ResponseParser::Status::NeedMore);
+    std::uint64_t taken = 0;
+    std::size_t peak = 0;
+    for (int i = 0; i < 1024; ++i) {
+        p.feed(piece);
+        peak = std::max(peak, p.bufferedBytes());
+        taken += p.takeBody().size();
+    }
+    if (eof) p.onEof();
+    QCOMPARE(p.status(), ResponseParser::Status::Complete);
+    QCOMPARE(taken, std::uint64_t(64) * 1024 * 1024);
+    QVERIFY2(peak <= 2 * piece.size(), std::to_string(peak).c_str());
+    QCOMPARE(p.consumedBytes(), std::size_t(head.size()) + taken);
+}
+
+void tst_HttpResponse::streamedChunkedBodyHoldsOneRead() {
+    // The same with a chunked body, one 64 KiB chunk per read.
+    ResponseParser::Limits limits;
+    limits.maxBodyBytes = 1ull << 30;
+    ResponseParser p(limits);
+    const std::string piece = "10000\r\n" + std::string(64 * 1024, 'x') + "\r\n";
+    p.feed("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n");
+    std::uint64_t taken = 0;
+    std::size_t peak = 0;
+    for (int i = 0; i < 1024; ++i) {
+        p.feed(piece);
+        peak = std::max(peak, p.bufferedBytes());
+        taken += p.takeBody().size();
+    }
+    QCOMPARE(p.feed("0\r\n\r\n"), ResponseParser::Status::Complete);
+    QCOMPARE(taken, std::uint64_t(64) * 1024 * 1024);
+    QVERIFY2(peak <= 2 * piece.size(), std::to_string(peak).c_str());
 }
 
 SOCKWB_TEST_APPLESS_MAIN(tst_HttpResponse)

@@ -54,6 +54,20 @@ void tst_HttpUrl::valid_data() {
                                   << "2001:db8::1" << 80 << "[2001:db8::1]"
                                   << "/"
                                   << "http://[2001:db8::1]/";
+    // RFC 6874: the zone id is written %25 in a URL, kept for connecting,
+    // never sent in Host (§4).
+    QTest::newRow("ipv6_zone_rfc6874") << "http://[FE80::1%25eth0]:8080/x"
+                                       << "fe80::1%eth0" << 8080 << "[fe80::1]:8080"
+                                       << "/x"
+                                       << "http://[fe80::1%25eth0]:8080/x";
+    QTest::newRow("ipv6_zone_bare") << "http://[::1%lo]/"
+                                    << "::1%lo" << 80 << "[::1]"
+                                    << "/"
+                                    << "http://[::1%25lo]/";
+    QTest::newRow("ipv6_zone_index") << "http://[fe80::1%252]:81"
+                                     << "fe80::1%2" << 81 << "[fe80::1]:81"
+                                     << "/"
+                                     << "http://[fe80::1%252]:81/";
     QTest::newRow("ipv4") << "http://127.0.0.1:9/"
                           << "127.0.0.1" << 9 << "127.0.0.1:9"
                           << "/"
@@ -123,6 +137,10 @@ void tst_HttpUrl::invalid_data() {
     QTest::newRow("port_negative") << "http://h:-1/" << int(C::BadPort) << "not a number";
     QTest::newRow("v6_unclosed") << "http://[::1:80/" << int(C::BadHost) << "']'";
     QTest::newRow("v6_invalid") << "http://[::g]/" << int(C::BadHost) << "IPv6";
+    QTest::newRow("v6_zone_empty") << "http://[fe80::1%25]/" << int(C::BadHost) << "zone id";
+    QTest::newRow("v6_zone_bad_char") << "http://[fe80::1%25e$h]/" << int(C::BadHost) << "zone id";
+    QTest::newRow("v6_zone_on_bad_address")
+        << "http://[fe80::g%25lo]/" << int(C::BadHost) << "not a valid IPv6";
     QTest::newRow("v6_unbracketed") << "http://::1/" << int(C::BadHost) << "brackets";
     QTest::newRow("host_space") << "http://a b/" << int(C::BadHost) << "invalid character";
     QTest::newRow("bad_userinfo") << "http://u%zz@h/" << int(C::BadUserInfo) << "escape";

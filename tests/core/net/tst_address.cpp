@@ -31,6 +31,7 @@ private slots:
     void loopback();
     void invalidAddress();
     void scopedLinkLocal();
+    void zoneOnAnyAddress();
 };
 
 void tst_Address::roundTrip_data() {
@@ -141,6 +142,12 @@ void tst_Address::badInput_data() {
     QTest::newRow("bracket no port") << "[::1]"
                                      << "[::1]"
                                      << "[::1]:8080";
+    QTest::newRow("unknown zone") << "[fe80::1%nosuchif0]:80"
+                                  << "nosuchif0"
+                                  << "interface";
+    QTest::newRow("empty zone") << "[::1%]:80"
+                                << "after '%'"
+                                << "interface";
     QTest::newRow("bracket empty port") << "[::1]:"
                                         << "''"
                                         << "0 to 65535";
@@ -274,6 +281,20 @@ void tst_Address::scopedLinkLocal() {
     QCOMPARE(reinterpret_cast<const sockaddr_in6*>(a.sockaddrPtr())->sin6_scope_id, uint32_t(lo));
     QCOMPARE(a.toString(), std::string("[fe80::1%lo]:80"));
     QCOMPARE(Address::parse(a.toString()), a);
+}
+
+void tst_Address::zoneOnAnyAddress() {
+    // getaddrinfo takes interface names on link-local addresses only; the
+    // zone id is taken on any IPv6 address, as a name or an index.
+    const unsigned lo = ::if_nametoindex("lo");
+    if (lo == 0) QSKIP("no interface named lo");
+    const auto scope = [](const Address& a) {
+        return reinterpret_cast<const sockaddr_in6*>(a.sockaddrPtr())->sin6_scope_id;
+    };
+    QCOMPARE(scope(Address::parse("[::1%lo]:80")), uint32_t(lo));
+    QCOMPARE(scope(Address::resolve("::1%lo", "80").front()), uint32_t(lo));
+    QCOMPARE(scope(Address::fromIp("fe80::1%" + std::to_string(lo), 80)), uint32_t(lo));
+    QCOMPARE(Address::parse("[fe80::1%lo]:80").toString(), std::string("[fe80::1%lo]:80"));
 }
 
 SOCKWB_TEST_GUILESS_MAIN(tst_Address)

@@ -3,6 +3,7 @@
 // curl sends for the exported command, and Send writes exactly the prepared
 // bytes (a loopback server on port 0 echoes what it received).
 
+#include <QCheckBox>
 #include <QLineEdit>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -47,6 +48,8 @@ private slots:
     void agreesWithCurl_data();
     void agreesWithCurl();
     void problemsAreCodes();
+    void injectedHeaderIsAProblem();
+    void lenientFramingReachesTheOptions();
     void oneEditPreparesOnce();
     void sendWritesThePreparedBytes();
 
@@ -205,6 +208,39 @@ void tst_ComposerPrepared::problemsAreCodes() {
     QVERIFY(p.bodyError);
     QCOMPARE(QString::fromStdString(p.autoDefault("Host")), QStringLiteral("127.0.0.1"));
     QVERIFY(p.autoDefault("Content-Length").empty());
+}
+
+void tst_ComposerPrepared::injectedHeaderIsAProblem() {
+    ComposerRequest form;
+    form.url = "http://127.0.0.1/";
+    form.headers = {{true, "X-A", "a\r\nEvil: 1"}};
+    ComposerPrepared p = ComposerPrepared::prepare(form);
+    QCOMPARE(p.problem, ComposerPrepared::Problem::Header);
+    QVERIFY(!p.ready);  // never sent
+    QVERIFY2(p.headerError.find("CR or LF") != std::string::npos, p.headerError.c_str());
+    ComposerWindow w(nullptr, dir_.filePath(QStringLiteral("history.json")));
+    w.editor()->setRequest(form);
+    QVERIFY(w.editor()->problem().contains(QStringLiteral("CR or LF")));
+    form.headers = {{true, "Bad Name", "1"}};
+    p = ComposerPrepared::prepare(form);
+    QCOMPARE(p.problem, ComposerPrepared::Problem::Header);
+    QVERIFY(p.headerError.find("not a token") != std::string::npos);
+}
+
+void tst_ComposerPrepared::lenientFramingReachesTheOptions() {
+    ComposerRequest form;
+    form.url = "http://127.0.0.1/";
+    QVERIFY(!form.options().lenientFraming);
+    QCOMPARE(form.options().maxTime, form.options().timeout);  // "whole exchange"
+    form.lenientFraming = true;
+    QVERIFY(form.options().lenientFraming);
+    QVERIFY(ComposerRequest::fromJson(form.toJson()).lenientFraming);
+    ComposerWindow w(nullptr, dir_.filePath(QStringLiteral("history.json")));
+    w.editor()->setRequest(form);
+    auto* box = w.editor()->findChild<QCheckBox*>(QStringLiteral("lenientFraming"));
+    QVERIFY(box);
+    QVERIFY(box->isChecked());
+    QVERIFY(w.editor()->prepared().ready->options.lenientFraming);
 }
 
 void tst_ComposerPrepared::oneEditPreparesOnce() {
