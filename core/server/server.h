@@ -18,6 +18,7 @@
 #include "core/net/error.h"
 #include "core/net/protocol.h"
 #include "core/net/trace.h"
+#include "core/server/outputlimit.h"
 #include "core/server/service.h"
 
 namespace sockwb {
@@ -59,6 +60,9 @@ struct ServerConfig {
     int idleTimeoutMs = 0;   // 0: none; an idle connection is closed after it
     bool reuseAddr = true;
     IoMode io = IoMode::Blocking;  // iterative, fork, thread, pool; see IoMode
+    // What may queue for a client of a relaying service (chat) that does
+    // not read before it is disconnected (outputlimit.h).
+    OutputLimit outputLimit;
     ServiceOptions serviceOptions;
 };
 
@@ -87,6 +91,7 @@ struct ConnectionInfo {
     int pid = 0;  // process (fork model: the child's pid)
     uint64_t bytesIn = 0;
     uint64_t bytesOut = 0;
+    uint64_t queued = 0;  // bytes waiting in the server for the peer to read
     ConnectionState state = ConnectionState::Open;
     std::chrono::system_clock::time_point since;
 };
@@ -100,7 +105,8 @@ struct ServerStats {
     uint64_t datagramsIn = 0;
     uint64_t datagramsOut = 0;
     uint64_t errors = 0;
-    uint64_t refused = 0;  // over maxConnections
+    uint64_t refused = 0;     // over maxConnections
+    uint64_t slowClosed = 0;  // closed over the output limit: they did not read
 };
 
 // What a server tells the outside world. Called from the server's threads

@@ -41,6 +41,7 @@ void PoolModel::workerLoop(int index) {
     params.stopFd = core_->stopFd();
     params.waits = core_->blockingCalls() ? &core_->waits() : nullptr;
     params.idleTimeoutMs = core_->config().idleTimeoutMs;
+    params.outputLimit = core_->config().outputLimit;
     for (;;) {
         AcceptedClient client;
         {

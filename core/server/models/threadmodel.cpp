@@ -54,6 +54,7 @@ void ThreadModel::acceptLoop() {
                 params.stopFd = core_->stopFd();
                 params.waits = core_->blockingCalls() ? &core_->waits() : nullptr;
                 params.idleTimeoutMs = core_->config().idleTimeoutMs;
+                params.outputLimit = core_->config().outputLimit;
                 params.broadcast = l.service->needsBroadcast();
                 auto record = core_->newRecord(index, peer, socket->fd());
                 runBlockingSession(std::move(*socket), std::move(record), params);
