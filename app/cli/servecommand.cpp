@@ -52,6 +52,10 @@ constexpr const char* kHelp = QT_TRANSLATE_NOOP(
     "                         SERVICE/unix:PATH, SERVICE/unixgram:PATH for a Unix socket\n"
     "  --max-connections N    over N a client is accepted then closed (0: no limit)\n"
     "  --idle-timeout MS      close a connection idle that long (0: never)\n"
+    "  --output-limit HARD[,SOFT,SECONDS]  chat: a client with more than HARD bytes\n"
+    "                         queued for it, or more than SOFT for SECONDS, does not\n"
+    "                         read and is closed (sizes in bytes or with K, M, G;\n"
+    "                         0: off; default 8M,2M,60)\n"
     "  --trace                print each socket call on stderr as it happens\n"
     "  --json                 print events (and the trace) as JSON lines on stdout\n"
     "  -v, --verbose          also print connections and service log lines\n"
@@ -143,12 +147,25 @@ void parseWaiting(const CommandParser& p, ServeOptions& o) {
     o.config.backlog = static_cast<int>(p.integer("backlog", 1, 65535, o.config.backlog));
 }
 
+// --output-limit 8M,2M,60 (outputlimit.h).
+OutputLimit parseLimitOption(const std::string& text) {
+    if (const auto limit = parseOutputLimit(text)) return *limit;
+    throw Error::invalid(
+        utf8(QCoreApplication::translate("sockwb::app::serve",
+                                         "--output-limit '%1': expected "
+                                         "HARD[,SOFT,SECONDS]")
+                 .arg(q(text))),
+        utf8(QCoreApplication::translate("sockwb::app::serve",
+                                         "as in --output-limit 8M,2M,60 (sizes in bytes or with "
+                                         "K, M, G; SOFT below HARD; 0 turns a limit off)")));
+}
+
 // Each option once, with the check that names it; then the listeners.
 ServeOptions parse(const Args& args) {
     CommandParser p("serve");
-    for (const char* name :
-         {"service", "protocol", "bind", "port", "model", "threads", "ticks", "interval",
-          "terminator", "root", "also", "max-connections", "idle-timeout", "io", "backlog"})
+    for (const char* name : {"service", "protocol", "bind", "port", "model", "threads", "ticks",
+                             "interval", "terminator", "root", "also", "max-connections",
+                             "idle-timeout", "output-limit", "io", "backlog"})
         p.addValue({QString::fromLatin1(name)});
     p.addFlag({"trace"});
     p.addFlag({"json"});
@@ -187,6 +204,7 @@ ServeOptions parse(const Args& args) {
         static_cast<int>(p.integer("max-connections", 0, 1000000, o.config.maxConnections));
     o.config.idleTimeoutMs =
         static_cast<int>(p.integer("idle-timeout", 0, 86400000, o.config.idleTimeoutMs));
+    if (p.isSet("output-limit")) o.config.outputLimit = parseLimitOption(p.value("output-limit"));
     parseWaiting(p, o);
     o.trace = p.isSet("trace");
     o.json = p.isSet("json");

@@ -63,6 +63,7 @@ ServerForm::ServerForm(QWidget* parent)
       backlog_(spin(this, "backlogBox", 1, 65535, 128)),
       maxConnections_(spin(this, "maxConnectionsBox", 0, 100000, 0)),
       idleTimeout_(spin(this, "idleTimeoutBox", 0, 3600000, 0)),
+      outputLimit_(new QLineEdit(this)),
       listeners_(new ListenerTable(this)),
       problem_(new QLabel(this)),
       buttons_(new QDialogButtonBox(this)),
@@ -120,6 +121,11 @@ void ServerForm::buildForm() {
     maxConnections_->setSpecialValueText(tr("no limit"));
     idleTimeout_->setSpecialValueText(tr("none"));
     idleTimeout_->setSuffix(tr(" ms"));
+    outputLimit_->setObjectName(QStringLiteral("outputLimitEdit"));
+    outputLimit_->setToolTip(
+        tr("Chat: a client with more than HARD bytes queued for it, or more than SOFT for "
+           "SECONDS, does not read and is closed. Sizes in bytes or with K, M, G; 0 turns a "
+           "limit off."));
 
     auto* listenerBox = new QGroupBox(tr("Listener"), this);
     form_ = new QFormLayout(listenerBox);
@@ -141,6 +147,7 @@ void ServerForm::buildForm() {
     modelForm->addRow(tr("Backlog:"), backlog_);
     modelForm->addRow(tr("Max connections:"), maxConnections_);
     modelForm->addRow(tr("Idle timeout:"), idleTimeout_);
+    modelForm->addRow(tr("Output limit (HARD,SOFT,SECONDS):"), outputLimit_);
     buildIoBox();
     modelForm->addRow(tr("&Waiting:"), io_);
 
@@ -178,6 +185,7 @@ void ServerForm::buildForm() {
     connect(bind_, &QComboBox::currentTextChanged, this, &ServerForm::refresh);
     connect(root_, &QLineEdit::textChanged, this, &ServerForm::refresh);
     connect(path_, &QLineEdit::textChanged, this, &ServerForm::refresh);
+    connect(outputLimit_, &QLineEdit::textChanged, this, &ServerForm::refresh);
     connect(listeners_, &ListenerTable::changed, this, &ServerForm::refresh);
 }
 
@@ -219,6 +227,8 @@ ServerConfig ServerForm::config() const {
     c.poolSize = poolSize_->value();
     c.maxConnections = maxConnections_->value();
     c.idleTimeoutMs = idleTimeout_->value();
+    if (auto limit = parseOutputLimit(outputLimit_->text().trimmed().toStdString()))
+        c.outputLimit = *limit;
     c.io = ioModeFromName(io_->currentData().toString().toStdString()).value_or(IoMode::Blocking);
     c.serviceOptions.ticks = ticks_->value();
     c.serviceOptions.intervalMs = interval_->value();
@@ -245,6 +255,7 @@ void ServerForm::setConfig(const ServerConfig& c) {
     poolSize_->setValue(c.poolSize);
     maxConnections_->setValue(c.maxConnections);
     idleTimeout_->setValue(c.idleTimeoutMs);
+    outputLimit_->setText(QString::fromStdString(outputLimitText(c.outputLimit)));
     io_->setCurrentIndex(io_->findData(QString::fromLatin1(ioModeName(c.io))));
     ticks_->setValue(c.serviceOptions.ticks);
     interval_->setValue(c.serviceOptions.intervalMs);
@@ -285,10 +296,19 @@ QString ServerForm::rootProblem() const {
     return tr("The root folder \"%1\" does not exist.").arg(root);
 }
 
+QString ServerForm::outputLimitProblem() const {
+    const QString text = outputLimit_->text().trimmed();
+    if (parseOutputLimit(text.toStdString())) return {};
+    return tr("Output limit \"%1\": expected HARD[,SOFT,SECONDS], e.g. 8M,2M,60 (SOFT below "
+              "HARD; 0 turns a limit off).")
+        .arg(text);
+}
+
 QString ServerForm::problem() const {
     if (QString why = bindProblem(); !why.isEmpty()) return why;
     if (QString why = pathProblem(); !why.isEmpty()) return why;
     if (QString why = rootProblem(); !why.isEmpty()) return why;
+    if (QString why = outputLimitProblem(); !why.isEmpty()) return why;
     if (QString why = listeners_->validationError(); !why.isEmpty()) return why;
     const ServerConfig c = config();
     for (const auto& l : c.listeners) {
@@ -370,6 +390,7 @@ void ServerForm::saveSettings() const {
     s.setValue(kGroup + QStringLiteral("backlog"), backlog_->value());
     s.setValue(kGroup + QStringLiteral("maxConnections"), maxConnections_->value());
     s.setValue(kGroup + QStringLiteral("idleTimeout"), idleTimeout_->value());
+    s.setValue(kGroup + QStringLiteral("outputLimit"), outputLimit_->text().trimmed());
     s.setValue(kGroup + QStringLiteral("io"), io_->currentData());
 }
 
@@ -397,6 +418,9 @@ void ServerForm::loadSettings() {
     backlog_->setValue(s.value(kGroup + QStringLiteral("backlog"), 128).toInt());
     maxConnections_->setValue(s.value(kGroup + QStringLiteral("maxConnections"), 0).toInt());
     idleTimeout_->setValue(s.value(kGroup + QStringLiteral("idleTimeout"), 0).toInt());
+    outputLimit_->setText(s.value(kGroup + QStringLiteral("outputLimit"),
+                                  QString::fromStdString(outputLimitText(OutputLimit{})))
+                              .toString());
     io_->setCurrentIndex(std::max(
         0, io_->findData(s.value(kGroup + QStringLiteral("io"), QStringLiteral("blocking")))));
     refreshing_ = false;

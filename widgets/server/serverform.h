@@ -49,6 +49,7 @@ private:
     // unix, unixgram: the socket path's problem ("" when usable).
     QString pathProblem() const;
     QString rootProblem() const;
+    QString outputLimitProblem() const;
     void buildIoBox();
     void refreshIoBox();
 
@@ -69,6 +70,7 @@ private:
     QSpinBox* backlog_;
     QSpinBox* maxConnections_;
     QSpinBox* idleTimeout_;
+    QLineEdit* outputLimit_;   // ServerConfig::outputLimit as "8M,2M,60"
     QComboBox* io_ = nullptr;  // ServerConfig::io: "blocking" / "poll" as item data
     ListenerTable* listeners_;
     QLabel* problem_;

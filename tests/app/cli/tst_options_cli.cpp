@@ -62,6 +62,10 @@ private slots:
         QTest::newRow("http bad --timeout")
             << QStringList{"http", "--timeout", "0", "http://127.0.0.1:7/"}
             << QStringList{"--timeout: 0 is out of range"};
+        QTest::newRow("soft output limit over the hard one")
+            << QStringList{"serve", "--service", "chat", "--output-limit", "2M,4M,10"}
+            << QStringList{"--output-limit '2M,4M,10': expected HARD[,SOFT,SECONDS]",
+                           "as in --output-limit 8M,2M,60"};
         QTest::newRow("unexpected positional")
             << QStringList{"demo", "extra"} << QStringList{"unexpected argument 'extra'"};
         QTest::newRow("bad header through CurlCommand")
@@ -90,7 +94,8 @@ private slots:
     }
 
     void equalsForm() {
-        Serve s({"--service=echo", "--port=0", "--model=poll", "--max-connections=5"});
+        Serve s({"--service=echo", "--port=0", "--model=poll", "--max-connections=5",
+                 "--output-limit=4M,1M,30"});
         QCOMPARE(s.lines().size(), 1);
         QVERIFY2(s.lines()[0].endsWith(" model=poll service=echo"), qPrintable(s.lines()[0]));
         const Result r = run({"client", "127.0.0.1", s.port(), "--send=a=b", "--until=a=b"});
