@@ -44,9 +44,12 @@ struct Inbox {
         checkLocked();
         wakeup.notify();
     }
+    // What waits here, now the driver's (counted as its output at once, so
+    // a sender never sees less than what is queued).
     std::string take() {
         std::lock_guard lock(mutex);
         wakeup.drain();
+        outQueued += pending.size();
         return std::exchange(pending, {});
     }
     // The driver's side, after each flush: Ok, or why it must close.
