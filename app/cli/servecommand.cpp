@@ -68,6 +68,10 @@ constexpr const char* kHelp = QT_TRANSLATE_NOOP(
     "  --memory-budget SIZE   memory all connections together may hold (output and request\n"
     "                         buffers; 64M, 1G; default 256M, 0: no limit): reads pause\n"
     "                         at it, an http upload that crosses it gets a 503\n"
+    "  --output-limit HARD[,SOFT,SECONDS]  chat: a client with more than HARD bytes\n"
+    "                         queued for it, or more than SOFT for SECONDS, does not\n"
+    "                         read and is closed (sizes in bytes or with K, M, G;\n"
+    "                         0: off; default 8M,2M,60)\n"
     "  --trace                print each socket call on stderr as it happens\n"
     "  --json                 print events (and the trace) as JSON lines on stdout\n"
     "  -v, --verbose          also print connections and service log lines\n"
@@ -169,6 +173,19 @@ void parseHttpTimeouts(const CommandParser& p, ServiceOptions& service) {
     ms("keepalive-timeout", service.keepAliveTimeoutMs);
 }
 
+// --output-limit 8M,2M,60 (outputlimit.h).
+OutputLimit parseLimitOption(const std::string& text) {
+    if (const auto limit = parseOutputLimit(text)) return *limit;
+    throw Error::invalid(
+        utf8(QCoreApplication::translate("sockwb::app::serve",
+                                         "--output-limit '%1': expected "
+                                         "HARD[,SOFT,SECONDS]")
+                 .arg(q(text))),
+        utf8(QCoreApplication::translate("sockwb::app::serve",
+                                         "as in --output-limit 8M,2M,60 (sizes in bytes or with "
+                                         "K, M, G; SOFT below HARD; 0 turns a limit off)")));
+}
+
 // Each option once, with the check that names it; then the listeners.
 ServeOptions parse(const Args& args) {
     CommandParser p("serve");
@@ -191,6 +208,7 @@ ServeOptions parse(const Args& args) {
                              "keepalive-timeout",
                              "udp-rate",
                              "memory-budget",
+                             "output-limit",
                              "io",
                              "backlog"})
         p.addValue({QString::fromLatin1(name)});
@@ -249,6 +267,7 @@ ServeOptions parse(const Args& args) {
     o.config.udpRepliesPerSecond =
         static_cast<int>(p.integer("udp-rate", 0, 100000000, o.config.udpRepliesPerSecond));
     o.config.memoryBudget = p.size("memory-budget", 1ull << 40, o.config.memoryBudget);
+    if (p.isSet("output-limit")) o.config.outputLimit = parseLimitOption(p.value("output-limit"));
     parseWaiting(p, o);
     o.trace = p.isSet("trace");
     o.json = p.isSet("json");

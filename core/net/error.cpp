@@ -166,6 +166,10 @@ std::string explainErrno(const ErrorInfo& i) {
         case ENOTSOCK:
             return "the descriptor is not a socket";
         case EAGAIN:
+            // pthread_create and fork say EAGAIN when a limit is reached.
+            if (i.call == "pthread_create")
+                return "could not create a thread: the thread limit of this process or user is "
+                       "reached (ulimit -u, /proc/sys/kernel/threads-max)";
             return "the operation would block (no data or no room yet)";
         default:
             return std::strerror(i.err);

@@ -22,10 +22,11 @@ std::optional<AcceptedClient> Acceptor::acceptOn(size_t index) {
         info.err = err;
         info.address = l.address.toString();
         if (core_.stopRequested()) return std::nullopt;  // shut down by stop: EINVAL
-        core_.error(info);
+        core_.acceptFailed(info);
         pausedUntil_ = std::chrono::steady_clock::now() + Millis(100);
         return std::nullopt;
     }
+    core_.acceptSucceeded();
     AcceptedClient c{Socket(fd), Address(reinterpret_cast<sockaddr*>(&ss), len), index};
     if (!core_.admit(c.socket, c.peer, index)) return std::nullopt;
     return c;

@@ -39,8 +39,9 @@ public:
     std::function<void()> onIdle;
 
     // Blocks until a client is admitted or stop is requested (nullopt).
-    // Accept errors (EMFILE...) are reported to the core and accepting
-    // pauses 100 ms instead of spinning on a listener that stays readable.
+    // Accept errors (EMFILE...) are reported to the core (rate-limited:
+    // ServerCore::acceptFailed) and accepting pauses 100 ms instead of
+    // spinning on a listener that stays readable.
     std::optional<AcceptedClient> next();
 
 private:

@@ -85,8 +85,10 @@ void deliverTo(SharedSocket& target, SessionReporter& reporter, ConnectionRecord
         if (left <= 0 || sys::poll(&pfd, 1, int(left)) <= 0) break;
     }
     if (bytes.empty()) return;
-    reporter.log(connectionText(record) + " does not read (its socket buffer stayed full for " +
-                 std::to_string(kDeliverGrace.count()) + " ms): disconnected");
+    reporter.slowReaderClosed(
+        record, "client " + std::to_string(record.id) + " (" + record.peer.toString() +
+                    ") closed: its socket buffer stayed full for " +
+                    std::to_string(kDeliverGrace.count()) + " ms, it does not read");
     sys::shutdown(target.fd, SHUT_RDWR);
 }
 

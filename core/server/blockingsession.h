@@ -21,12 +21,14 @@
 //     001's server does), under each target's send lock, with MSG_DONTWAIT.
 //     A client whose socket buffer is full gets 500 ms (a poll for POLLOUT)
 //     to make room; one that does not read would otherwise block every
-//     sender, so it is then disconnected (shutdown, log line).
+//     sender, so it is then disconnected (shutdown, log line, counted as
+//     a slow reader). Nothing queues in the server: no output limit needed.
 //
 // IoMode::Poll (params.waits null): one poll() waits on the connection, the
 // stop fd and (chat) an inbox eventfd, with the next timer's deadline (or
 // the idle deadline) as its timeout; the socket is non-blocking with an
-// output buffer (polledsession.h).
+// output buffer (polledsession.h); chat bytes wait in an inbox, both
+// bounded by the output limit (outputlimit.h).
 
 #include <memory>
 
@@ -34,6 +36,7 @@
 #include "core/server/blockingwaits.h"
 #include "core/server/connectionrecord.h"
 #include "core/server/memorybudget.h"
+#include "core/server/outputlimit.h"
 #include "core/server/service.h"
 #include "core/server/sessionreporter.h"
 
@@ -49,7 +52,8 @@ struct BlockingSessionParams {
     int idleTimeoutMs = 0;
     // Charged with the output buffer; reads pause while it is exhausted.
     MemoryBudget* budget = nullptr;
-    bool broadcast = false;  // let other sessions reach this one (chat)
+    bool broadcast = false;   // let other sessions reach this one (chat)
+    OutputLimit outputLimit;  // chat under IoMode::Poll: what may queue for it
 };
 
 // Serves socket until the session closes, the peer goes, idle timeout or

@@ -36,6 +36,9 @@ struct ConnectionRecord : std::enable_shared_from_this<ConnectionRecord> {
     std::atomic<uint64_t> bytesIn{0};
     std::atomic<uint64_t> bytesOut{0};
     std::atomic<State> state{Open};
+    // Bytes queued in the server for the peer, not yet taken by the kernel
+    // (kept by the drivers that queue relayed output: event loop, poll).
+    std::atomic<uint64_t> queued{0};
     // Chat: how bytes broadcast by another session reach this one. Set once
     // before the record is registered and never changed; may be called from
     // any thread (the blocking driver queues and wakes its poll, the event

@@ -31,10 +31,12 @@ void EventConnection::open() {
     // One loop thread serves every session, so a broadcast can append to
     // the other connections' buffers directly.
     const auto& service = *core_.listeners()[record_->listener].service;
-    if (service.needsBroadcast())
+    if (service.needsBroadcast()) {
+        limiter_.emplace(core_.config().outputLimit);
         record_->deliver = [weak = std::weak_ptr<EventConnection*>(self_)](std::string_view bytes) {
             if (auto s = weak.lock(); s && *s) (*s)->send(bytes);
         };
+    }
     core_.connectionOpened(*record_);
     loop_.watch(socket_.fd(), Poller::In, [this](unsigned ev) { handle(ev); });
     trackIdle_ = core_.config().idleTimeoutMs > 0;
@@ -48,6 +50,7 @@ void EventConnection::open() {
 void EventConnection::send(std::string_view bytes) {
     if (finished_ || draining_) return;
     out_.append(bytes);
+    if (!withinOutputLimit()) return;
     // Inside our own callbacks afterIo() follows: it writes at once and sets
     // the interest once (usually no epoll_ctl at all: the write succeeds and
     // the interest stays In). Anything else (a chat broadcast from another
@@ -169,7 +172,21 @@ void EventConnection::drainSome() {
 void EventConnection::flush() {
     const auto flushed = out_.flushTo(socket_.fd(), core_, *record_);
     if (flushed.bytes > 0) touch();
-    if (flushed.err != 0) fail("send", flushed.err);
+    if (flushed.err != 0) return fail("send", flushed.err);
+    if (!withinOutputLimit()) return;
+    if (flushed.bytes > 0) session_->onWritable(*this);
+}
+
+bool EventConnection::withinOutputLimit() {
+    if (!limiter_) return true;
+    record_->queued.store(out_.size(), std::memory_order_relaxed);
+    const auto verdict = limiter_->check(out_.size());
+    if (verdict == OutputLimiter::Verdict::Ok) return true;
+    core_.slowReaderClosed(
+        *record_, OutputLimiter::closeReason(record_->id, record_->peer.toString(), out_.size(),
+                                             verdict, limiter_->limit()));
+    finish();
+    return false;
 }
 
 void EventConnection::afterIo() {

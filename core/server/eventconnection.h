@@ -5,15 +5,19 @@
 // in the loop's heap, an idle timer, and a close that never loses the
 // answer: a plain close when no input is unread (nothing for the kernel to
 // answer with a RST), else a graceful one (half-close, then drain until the
-// peer closes, at most a second). Loop thread only.
+// peer closes, at most a second). A client of a relaying service (chat)
+// that lets output pile up past the output limit is closed (outputlimit.h).
+// Loop thread only.
 
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "core/reactor/eventloop.h"
 #include "core/server/connectionrecord.h"
 #include "core/server/outputbuffer.h"
+#include "core/server/outputlimit.h"
 #include "core/server/servercore.h"
 #include "core/server/service.h"
 
@@ -54,7 +58,8 @@ private:
     void readSome();
     void drainSome();
     void flush();
-    void afterIo();  // decides closing and interest after any event
+    bool withinOutputLimit();  // false: closed as a slow reader
+    void afterIo();            // decides closing and interest after any event
     void armIdle(int delayMs);
     // Reads allowed by the server's memory budget; else a timer looks again
     // (kBudgetRecheck) and In interest stays off meanwhile.
@@ -85,6 +90,7 @@ private:
     ClosedFn onClosed_;
     std::unique_ptr<Session> session_;
     OutputBuffer out_;
+    std::optional<OutputLimiter> limiter_;  // relaying services only (chat)
     int pendingTimers_ = 0;
     bool closing_ = false, peerClosed_ = false, draining_ = false, finished_ = false;
     bool dispatching_ = false;

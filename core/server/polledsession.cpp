@@ -9,6 +9,7 @@
 #include "core/reactor/timerqueue.h"
 #include "core/server/closesequence.h"
 #include "core/server/outputbuffer.h"
+#include "core/server/outputlimit.h"
 
 namespace sockwb {
 
@@ -18,28 +19,61 @@ using Clock = std::chrono::steady_clock;
 
 // Bytes broadcast to this session by other threads, and the Wakeup that
 // wakes its poll. Shared with the record's deliver function, which may
-// outlive the session: a closed inbox simply drops what arrives.
+// outlive the session: a closed inbox simply drops what arrives. The
+// output limit counts what waits here plus the driver's output buffer (as
+// of its last flush): a sender finds a client over the hard limit at once,
+// drops what it queued and wakes its driver, which then closes it.
 struct Inbox {
+    Inbox(const OutputLimit& limit, std::shared_ptr<ConnectionRecord> r)
+        : limiter(limit), record(std::move(r)) {}
+
     std::mutex mutex;
     std::string pending;
     bool open = true;
+    size_t outQueued = 0;  // the driver's output buffer at its last check
+    OutputLimiter limiter;
+    OutputLimiter::Verdict verdict = OutputLimiter::Verdict::Ok;
+    size_t queuedAtVerdict = 0;
+    std::shared_ptr<ConnectionRecord> record;  // its queued gauge
     Wakeup wakeup;
 
     void deliver(std::string_view bytes) {
         std::lock_guard lock(mutex);
         if (!open) return;
         pending.append(bytes);
+        checkLocked();
         wakeup.notify();
     }
+    // What waits here, now the driver's (counted as its output at once, so
+    // a sender never sees less than what is queued).
     std::string take() {
         std::lock_guard lock(mutex);
         wakeup.drain();
+        outQueued += pending.size();
         return std::exchange(pending, {});
+    }
+    // The driver's side, after each flush: Ok, or why it must close.
+    OutputLimiter::Verdict check(size_t outSize) {
+        std::lock_guard lock(mutex);
+        outQueued = outSize;
+        if (open) checkLocked();
+        return verdict;
     }
     void shut() {
         std::lock_guard lock(mutex);
         open = false;
-        pending.clear();
+        std::string().swap(pending);
+    }
+
+private:
+    void checkLocked() {
+        const size_t queued = pending.size() + outQueued;
+        record->queued.store(queued, std::memory_order_relaxed);
+        verdict = limiter.check(queued);
+        if (verdict == OutputLimiter::Verdict::Ok) return;
+        queuedAtVerdict = queued;
+        open = false;
+        std::string().swap(pending);  // the memory goes now, not at the driver's turn
     }
 };
 
@@ -71,6 +105,7 @@ private:
     void open();
     bool step();  // false: the connection is over
     bool worthWaiting();
+    bool withinOutputLimit();  // false: closed as a slow reader
     short socketInterest() const;
     int pollTimeout() const;
     bool socketReady(short interest, short revents);  // false: the connection is over
@@ -105,6 +140,7 @@ bool Driver::flush() {
         fail("send", flushed.err);
         return false;
     }
+    if (flushed.bytes > 0) session_->onWritable(*this);
     return true;
 }
 
@@ -154,7 +190,7 @@ void Driver::open() {
     socket_.setNonBlocking(true);
     out_.setBudget(p_.budget);
     if (p_.broadcast) {
-        inbox_ = std::make_shared<Inbox>();
+        inbox_ = std::make_shared<Inbox>(p_.outputLimit, record_);
         std::weak_ptr<Inbox> weak = inbox_;
         record_->deliver = [weak](std::string_view bytes) {
             if (auto in = weak.lock()) in->deliver(bytes);
@@ -166,7 +202,7 @@ void Driver::open() {
 
 // Flushes, then decides whether the connection is over before waiting.
 bool Driver::worthWaiting() {
-    if (!flush()) return false;
+    if (!flush() || !withinOutputLimit()) return false;
     if (closing_ && out_.empty() && !draining_) {
         if (peerClosed_) return false;  // both sides done: close at once
         startDrain();
@@ -206,6 +242,16 @@ int Driver::pollTimeout() const {
         timeout = minTimeout(timeout, idleLeft < 0 ? 0 : int(idleLeft));
     }
     return timeout;
+}
+
+bool Driver::withinOutputLimit() {
+    if (!inbox_) return true;
+    const auto verdict = inbox_->check(out_.size());
+    if (verdict == OutputLimiter::Verdict::Ok) return true;
+    p_.reporter->slowReaderClosed(
+        *record_, OutputLimiter::closeReason(record_->id, record_->peer.toString(),
+                                             inbox_->queuedAtVerdict, verdict, p_.outputLimit));
+    return false;
 }
 
 // One round: wait on the socket, the stop fd and the inbox, then act.

@@ -18,6 +18,7 @@
 #include "core/net/error.h"
 #include "core/net/protocol.h"
 #include "core/net/trace.h"
+#include "core/server/outputlimit.h"
 #include "core/server/service.h"
 
 namespace sockwb {
@@ -70,6 +71,9 @@ struct ServerConfig {
     static constexpr uint64_t kDefaultMemoryBudget = 256ull * 1024 * 1024;
     bool reuseAddr = true;
     IoMode io = IoMode::Blocking;  // iterative, fork, thread, pool; see IoMode
+    // What may queue for a client of a relaying service (chat) that does
+    // not read before it is disconnected (outputlimit.h).
+    OutputLimit outputLimit;
     ServiceOptions serviceOptions;
 };
 
@@ -98,6 +102,7 @@ struct ConnectionInfo {
     int pid = 0;  // process (fork model: the child's pid)
     uint64_t bytesIn = 0;
     uint64_t bytesOut = 0;
+    uint64_t queued = 0;  // bytes waiting in the server for the peer to read
     ConnectionState state = ConnectionState::Open;
     std::chrono::system_clock::time_point since;
 };
@@ -115,6 +120,7 @@ struct ServerStats {
     uint64_t memoryBytes = 0;   // held by the connections now (memorybudget.h)
     uint64_t memoryPeak = 0;    // the most they held at once
     uint64_t memoryBudget = 0;  // ServerConfig::memoryBudget (0: no limit)
+    uint64_t slowClosed = 0;    // closed over the output limit: they did not read
 };
 
 // What a server tells the outside world. Called from the server's threads

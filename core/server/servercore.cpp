@@ -74,6 +74,7 @@ ConnectionInfo ConnectionRecord::snapshot() const {
     info.pid = pid;
     info.bytesIn = bytesIn.load(std::memory_order_relaxed);
     info.bytesOut = bytesOut.load(std::memory_order_relaxed);
+    info.queued = queued.load(std::memory_order_relaxed);
     info.state = state.load(std::memory_order_relaxed);
     info.since = since;
     return info;
@@ -225,6 +226,28 @@ std::shared_ptr<ConnectionRecord> ServerCore::findRecord(uint64_t id) const {
     return it == records_.end() ? nullptr : it->second;
 }
 
+void ServerCore::acceptFailed(const ErrorInfo& info) {
+    const auto d = acceptErrors_.failed();
+    if (d.skipped > 0) log(skippedAccepts(d.skipped));
+    if (!d.report) return;
+    {
+        std::lock_guard lock(mutex_);
+        lastAcceptError_ =
+            info.call + " on " + info.address + " failed with " + errnoName(info.err);
+    }
+    error(info);
+}
+
+void ServerCore::acceptSucceeded() {
+    if (const uint64_t skipped = acceptErrors_.settle()) log(skippedAccepts(skipped));
+}
+
+std::string ServerCore::skippedAccepts(uint64_t count) const {
+    std::lock_guard lock(mutex_);
+    return lastAcceptError_ + " " + std::to_string(count) + " more time" + (count == 1 ? "" : "s") +
+           " (repeats are logged at most every 5 s)";
+}
+
 void ServerCore::countBytes(bool incoming, uint64_t bytes) noexcept {
     (incoming ? bytesIn_ : bytesOut_).fetch_add(bytes, std::memory_order_relaxed);
 }
@@ -252,6 +275,7 @@ ServerStats ServerCore::stats() const {
     s.memoryBytes = budget_.used();
     s.memoryPeak = budget_.peak();
     s.memoryBudget = budget_.limit();
+    s.slowClosed = slowClosed_.load();
     return s;
 }
 
@@ -302,6 +326,11 @@ void ServerCore::broadcast(ConnectionRecord& from, std::string_view bytes) {
                 targets.push_back(r);
     }
     for (auto& r : targets) r->deliver(bytes);
+}
+
+void ServerCore::slowReaderClosed(ConnectionRecord&, std::string_view reason) {
+    slowClosed_.fetch_add(1, std::memory_order_relaxed);
+    log(reason);
 }
 
 void ServerCore::log(std::string_view text) {

@@ -21,6 +21,7 @@
 #include "core/net/wakeup.h"
 #include "core/server/blockingwaits.h"
 #include "core/server/connectionrecord.h"
+#include "core/server/errorthrottle.h"
 #include "core/server/memorybudget.h"
 #include "core/server/server.h"
 #include "core/server/service.h"
@@ -99,6 +100,13 @@ public:
     // Record registered by id (fork parent relaying a child's events).
     std::shared_ptr<ConnectionRecord> findRecord(uint64_t id) const;
 
+    // A failed accept (EMFILE...): reported as error() at most once per 5 s,
+    // with a log line counting the ones left out. Thread-safe.
+    void acceptFailed(const ErrorInfo& info);
+    // An accept succeeded: logs how many failures were left out, if any.
+    // Thread-safe.
+    void acceptSucceeded();
+
     // Server-wide byte counters only (fork parent: the child counted the
     // record's). Thread-safe.
     void countBytes(bool incoming, uint64_t bytes) noexcept;
@@ -116,10 +124,13 @@ public:
     void bytesMoved(ConnectionRecord& record, bool incoming, std::string_view bytes) override;
     void connectionClosed(ConnectionRecord& record) override;
     void broadcast(ConnectionRecord& from, std::string_view bytes) override;
+    void slowReaderClosed(ConnectionRecord& record, std::string_view reason) override;
     void log(std::string_view text) override;
     void error(const ErrorInfo& info) override;
 
 private:
+    std::string skippedAccepts(uint64_t count) const;
+
     ServerConfig config_;
     MemoryBudget budget_;
     std::vector<Listener> listeners_;
@@ -130,12 +141,15 @@ private:
     const bool blocking_;
     BlockingWaits waits_;
     std::vector<uint64_t> watchedListeners_;
+    ErrorThrottle acceptErrors_;
+    std::string lastAcceptError_;  // "accept4 on 127.0.0.1:7000 failed with EMFILE"
 
     std::atomic<uint64_t> nextId_{1};
     std::atomic<uint64_t> accepted_{0}, active_{0}, bytesIn_{0}, bytesOut_{0};
     std::atomic<uint64_t> datagramsIn_{0}, datagramsOut_{0}, errors_{0}, refused_{0};
+    std::atomic<uint64_t> slowClosed_{0};
 
-    mutable std::mutex mutex_;  // guards records_
+    mutable std::mutex mutex_;  // guards records_, lastAcceptError_
     std::map<uint64_t, std::shared_ptr<ConnectionRecord>> records_;
 };
 

@@ -23,6 +23,12 @@ public:
     virtual void connectionClosed(ConnectionRecord& record) = 0;
     // Chat: bytes for every other session of the same listener.
     virtual void broadcast(ConnectionRecord& from, std::string_view bytes) = 0;
+    // A client that does not read was disconnected (output limit): counted,
+    // and reason goes to the log.
+    virtual void slowReaderClosed(ConnectionRecord& record, std::string_view reason) {
+        (void)record;
+        log(reason);
+    }
     // A line for the server log.
     virtual void log(std::string_view text) = 0;
     // A failure that did not stop the server.

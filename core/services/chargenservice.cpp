@@ -22,15 +22,18 @@ const std::string& period() {
 // The TCP session: output is paced by timers, never by a loop or a sleep,
 // so an event-driven model keeps serving its other clients. A batch goes
 // out only while the model's queue is short: a client that stops reading
-// gets no more than kHighWater bytes queued for it.
+// gets no more than kHighWater bytes queued for it, and the session then
+// waits for onWritable (the model waits for POLLOUT), costing no CPU.
 class ChargenSession final : public Session {
 public:
     static constexpr size_t kHighWater = 4 * ChargenService::kBatch;
-    static constexpr Millis kBackOff{5};
 
     void onOpen(SessionContext& ctx) override { pump(ctx); }
     void onData(SessionContext&, std::string_view) override {}  // RFC 864: input is discarded
     void onTimer(SessionContext& ctx, int) override { pump(ctx); }
+    void onWritable(SessionContext& ctx) override {
+        if (waiting_ && ctx.queuedBytes() < kHighWater) pump(ctx);
+    }
     // A half-close (netcat at end of its input) does not stop the stream,
     // as with inetd's chargen: it ends when the client closes for good and
     // a send fails.
@@ -38,16 +41,15 @@ public:
 
 private:
     void pump(SessionContext& ctx) {
-        if (ctx.queuedBytes() < kHighWater) {
-            ctx.send(ChargenService::stream(offset_, ChargenService::kBatch));
-            offset_ = (offset_ + ChargenService::kBatch) % kPeriod;
-            ctx.startTimer(Millis(0));
-        } else {
-            ctx.startTimer(kBackOff);
-        }
+        waiting_ = ctx.queuedBytes() >= kHighWater;
+        if (waiting_) return;
+        ctx.send(ChargenService::stream(offset_, ChargenService::kBatch));
+        offset_ = (offset_ + ChargenService::kBatch) % kPeriod;
+        ctx.startTimer(Millis(0));
     }
 
     uint64_t offset_ = 0;
+    bool waiting_ = false;  // the queue is full: the next batch waits for onWritable
 };
 
 class ChargenHandler final : public DatagramHandler {

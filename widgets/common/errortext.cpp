@@ -177,6 +177,10 @@ QString ErrorText::systemWords(const ErrorInfo& info) {
         case ENOTSOCK:
             return tr("The descriptor is not a socket.");
         case EAGAIN:
+            if (call == QLatin1String("pthread_create"))
+                return tr(
+                    "Could not create a thread: the thread limit of this process or user "
+                    "is reached (ulimit -u, /proc/sys/kernel/threads-max).");
             return tr("The operation would block (no data or no room yet).");
         default:
             return {};

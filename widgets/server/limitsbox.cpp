@@ -1,8 +1,11 @@
 #include "widgets/server/limitsbox.h"
 
 #include <QFormLayout>
+#include <QLineEdit>
 #include <QSettings>
 #include <QSpinBox>
+
+#include "core/server/outputlimit.h"
 
 namespace sockwb {
 
@@ -59,7 +62,14 @@ LimitsBox::LimitsBox(QWidget* parent)
                     tr("UDP: replies a second to one address (bursts of twice that). Datagrams "
                        "from well-known service ports or from the server's own address are "
                        "never answered; with this limit a reflection loop between two services "
-                       "ends at once. A load test from this machine needs \"no limit\"."))) {
+                       "ends at once. A load test from this machine needs \"no limit\"."))),
+      outputLimit_(new QLineEdit(this)) {
+    outputLimit_->setObjectName(QStringLiteral("outputLimitEdit"));
+    outputLimit_->setToolTip(
+        tr("Chat: a client with more than HARD bytes queued for it, or more than SOFT for "
+           "SECONDS, does not read and is closed. Sizes in bytes or with K, M, G; 0 turns a "
+           "limit off."));
+    connect(outputLimit_, &QLineEdit::textChanged, this, &LimitsBox::changed);
     udpRate_->setSuffix(tr(" /s"));
     memoryBudget_->setSuffix(tr(" MiB"));
     setObjectName(QStringLiteral("limitsBox"));
@@ -71,6 +81,7 @@ LimitsBox::LimitsBox(QWidget* parent)
     form_->addRow(tr("Body timeout:"), bodyTimeout_);
     form_->addRow(tr("Keep-alive timeout:"), keepAliveTimeout_);
     form_->addRow(tr("UDP replies per address:"), udpRate_);
+    form_->addRow(tr("Output limit (HARD,SOFT,SECONDS):"), outputLimit_);
     setConfig(ServerConfig{});
 }
 
@@ -83,6 +94,8 @@ void LimitsBox::apply(ServerConfig& c) const {
     c.serviceOptions.bodyTimeoutMs = bodyTimeout_->value();
     c.serviceOptions.keepAliveTimeoutMs = keepAliveTimeout_->value();
     c.udpRepliesPerSecond = udpRate_->value();
+    if (auto limit = parseOutputLimit(outputLimit_->text().trimmed().toStdString()))
+        c.outputLimit = *limit;
 }
 
 void LimitsBox::setConfig(const ServerConfig& c) {
@@ -94,6 +107,7 @@ void LimitsBox::setConfig(const ServerConfig& c) {
     bodyTimeout_->setValue(c.serviceOptions.bodyTimeoutMs);
     keepAliveTimeout_->setValue(c.serviceOptions.keepAliveTimeoutMs);
     udpRate_->setValue(c.udpRepliesPerSecond);
+    outputLimit_->setText(QString::fromStdString(outputLimitText(c.outputLimit)));
 }
 
 void LimitsBox::setHttpShown(bool shown) {
@@ -102,6 +116,16 @@ void LimitsBox::setHttpShown(bool shown) {
 }
 
 void LimitsBox::setWorkersEnabled(bool enabled) { maxWorkers_->setEnabled(enabled); }
+
+void LimitsBox::setChatShown(bool shown) { form_->setRowVisible(outputLimit_, shown); }
+
+QString LimitsBox::problem() const {
+    const QString text = outputLimit_->text().trimmed();
+    if (parseOutputLimit(text.toStdString())) return {};
+    return tr("Output limit \"%1\": expected HARD[,SOFT,SECONDS], e.g. 8M,2M,60 (SOFT below "
+              "HARD; 0 turns a limit off).")
+        .arg(text);
+}
 
 void LimitsBox::setDatagramShown(bool shown) { form_->setRowVisible(udpRate_, shown); }
 
@@ -114,6 +138,7 @@ void LimitsBox::save(QSettings& s, const QString& group) const {
     s.setValue(group + QStringLiteral("bodyTimeout"), bodyTimeout_->value());
     s.setValue(group + QStringLiteral("keepAliveTimeout"), keepAliveTimeout_->value());
     s.setValue(group + QStringLiteral("udpRate"), udpRate_->value());
+    s.setValue(group + QStringLiteral("outputLimit"), outputLimit_->text().trimmed());
 }
 
 void LimitsBox::load(const QSettings& s, const QString& group) {
@@ -129,6 +154,9 @@ void LimitsBox::load(const QSettings& s, const QString& group) {
     bodyTimeout_->setValue(value("bodyTimeout", d.serviceOptions.bodyTimeoutMs));
     keepAliveTimeout_->setValue(value("keepAliveTimeout", d.serviceOptions.keepAliveTimeoutMs));
     udpRate_->setValue(value("udpRate", d.udpRepliesPerSecond));
+    outputLimit_->setText(s.value(group + QStringLiteral("outputLimit"),
+                                  QString::fromStdString(outputLimitText(d.outputLimit)))
+                              .toString());
 }
 
 }  // namespace sockwb

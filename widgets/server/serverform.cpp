@@ -177,6 +177,7 @@ void ServerForm::buildForm() {
     connect(bind_, &QComboBox::currentTextChanged, this, &ServerForm::refresh);
     connect(root_, &QLineEdit::textChanged, this, &ServerForm::refresh);
     connect(path_, &QLineEdit::textChanged, this, &ServerForm::refresh);
+    connect(limits_, &LimitsBox::changed, this, &ServerForm::refresh);
     connect(listeners_, &ListenerTable::changed, this, &ServerForm::refresh);
 }
 
@@ -286,6 +287,7 @@ QString ServerForm::problem() const {
     if (QString why = bindProblem(); !why.isEmpty()) return why;
     if (QString why = pathProblem(); !why.isEmpty()) return why;
     if (QString why = rootProblem(); !why.isEmpty()) return why;
+    if (QString why = limits_->problem(); !why.isEmpty()) return why;
     if (QString why = listeners_->validationError(); !why.isEmpty()) return why;
     const ServerConfig c = config();
     for (const auto& l : c.listeners) {
@@ -352,6 +354,7 @@ void ServerForm::refreshLimits() {
     const auto any = [&all](auto pred) { return std::any_of(all.begin(), all.end(), pred); };
     limits_->setHttpShown(any([](const ListenerConfig& l) { return l.service == "http"; }));
     limits_->setDatagramShown(any([](const ListenerConfig& l) { return !isStream(l.protocol); }));
+    limits_->setChatShown(any([](const ListenerConfig& l) { return l.service == "chat"; }));
     const QString model = model_->currentText();
     limits_->setWorkersEnabled(model == QLatin1String("fork") || model == QLatin1String("thread"));
 }

@@ -351,7 +351,7 @@ void ServerPanel::refresh() {
     }
     if (state_ == Running && server_) {
         const ServerStats st = server_->stats();
-        counters_->setText(
+        QString counters =
             tr("accepted %1 · active %2 · in %3 B · out %4 B · datagrams %5 in / %6 out · "
                "errors %7 · refused %8")
                 .arg(locale.toString(qulonglong(st.accepted)),
@@ -361,8 +361,13 @@ void ServerPanel::refresh() {
                      locale.toString(qulonglong(st.datagramsIn)),
                      locale.toString(qulonglong(st.datagramsOut)),
                      locale.toString(qulonglong(st.errors)),
-                     locale.toString(qulonglong(st.refused))) +
-            QStringLiteral(" · ") + memoryText(st));
+                     locale.toString(qulonglong(st.refused)));
+        // Shown once it happened: clients closed over the output limit.
+        if (st.slowClosed > 0)
+            counters +=
+                tr(" · closed for not reading %1").arg(locale.toString(qulonglong(st.slowClosed)));
+        counters += QStringLiteral(" · ") + memoryText(st);
+        counters_->setText(counters);
         connections_->setConnections(server_->connections());
         counters_->show();
     } else if (state_ != Running) {

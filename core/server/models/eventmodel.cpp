@@ -55,10 +55,12 @@ void EventModel::acceptReady(size_t index) {
         if (fd < 0) {
             int err = errno;
             if (err == EAGAIN || err == EWOULDBLOCK || err == ECONNABORTED) return;
-            core_->error(ErrorInfo{ErrorKind::System, "accept4", err, 0, l.address.toString(), {}});
+            core_->acceptFailed(
+                ErrorInfo{ErrorKind::System, "accept4", err, 0, l.address.toString(), {}});
             pauseAccepting(index);  // EMFILE: the listener stays readable
             return;
         }
+        core_->acceptSucceeded();
         serve(fd, Address(reinterpret_cast<sockaddr*>(&ss), len), index);
     }
 }

@@ -1,5 +1,7 @@
 #include "core/server/models/poolmodel.h"
 
+#include <system_error>
+
 #include "core/server/blockingsession.h"
 #include "core/server/servercore.h"
 
@@ -15,6 +17,11 @@ void PoolModel::start(ServerCore& core) {
             ServerThreadScope scope(*core_, "pool accept loop");
             acceptLoop();
         });
+    } catch (const std::system_error& e) {
+        // Out of threads (EAGAIN): worded as the thread limit, not "would block".
+        core.requestStop();
+        stop();
+        throw Error::fromErrno("pthread_create", e.code().value());
     } catch (...) {
         core.requestStop();
         stop();
@@ -42,6 +49,7 @@ void PoolModel::workerLoop(int index) {
     params.waits = core_->blockingCalls() ? &core_->waits() : nullptr;
     params.idleTimeoutMs = core_->config().idleTimeoutMs;
     params.budget = &core_->memoryBudget();
+    params.outputLimit = core_->config().outputLimit;
     for (;;) {
         AcceptedClient client;
         {

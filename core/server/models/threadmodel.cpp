@@ -1,5 +1,7 @@
 #include "core/server/models/threadmodel.h"
 
+#include <system_error>
+
 #include "core/server/acceptor.h"
 #include "core/server/blockingsession.h"
 #include "core/server/servercore.h"
@@ -9,10 +11,15 @@ namespace sockwb {
 void ThreadModel::start(ServerCore& core) {
     core_ = &core;
     workerDone_.emplace();
-    acceptor_ = std::thread([this] {
-        ServerThreadScope scope(*core_, "thread model accept loop");
-        acceptLoop();
-    });
+    try {
+        acceptor_ = std::thread([this] {
+            ServerThreadScope scope(*core_, "thread model accept loop");
+            acceptLoop();
+        });
+    } catch (const std::system_error& e) {
+        // Out of threads (EAGAIN): worded as the thread limit, not "would block".
+        throw Error::fromErrno("pthread_create", e.code().value());
+    }
 }
 
 void ThreadModel::reapFinished() {
@@ -62,6 +69,7 @@ void ThreadModel::acceptLoop() {
                 params.waits = core_->blockingCalls() ? &core_->waits() : nullptr;
                 params.idleTimeoutMs = core_->config().idleTimeoutMs;
                 params.budget = &core_->memoryBudget();
+                params.outputLimit = core_->config().outputLimit;
                 params.broadcast = l.service->needsBroadcast();
                 auto record = core_->newRecord(index, peer, socket->fd());
                 runBlockingSession(std::move(*socket), std::move(record), params);

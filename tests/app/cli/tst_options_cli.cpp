@@ -76,6 +76,10 @@ private slots:
         QTest::newRow("size out of range")
             << QStringList{"serve", "--service", "echo", "--memory-budget=2048G"}
             << QStringList{"--memory-budget: 2048G is out of range"};
+        QTest::newRow("soft output limit over the hard one")
+            << QStringList{"serve", "--service", "chat", "--output-limit", "2M,4M,10"}
+            << QStringList{"--output-limit '2M,4M,10': expected HARD[,SOFT,SECONDS]",
+                           "as in --output-limit 8M,2M,60"};
         QTest::newRow("unexpected positional")
             << QStringList{"demo", "extra"} << QStringList{"unexpected argument 'extra'"};
         QTest::newRow("bad header through CurlCommand")
@@ -105,7 +109,7 @@ private slots:
 
     void equalsForm() {
         Serve s({"--service=echo", "--port=0", "--model=poll", "--max-connections=5",
-                 "--memory-budget=64M"});
+                 "--memory-budget=64M", "--output-limit=4M,1M,30"});
         QCOMPARE(s.lines().size(), 1);
         QVERIFY2(s.lines()[0].endsWith(" model=poll service=echo"), qPrintable(s.lines()[0]));
         const Result r = run({"client", "127.0.0.1", s.port(), "--send=a=b", "--until=a=b"});

@@ -77,6 +77,11 @@ void tst_ErrorMessages::explanationsWithoutAddress_data() {
                            << "closed";
     QTest::newRow("EMFILE") << EMFILE << "socket"
                             << "too many open files";
+    // Not "the operation would block": EAGAIN from pthread_create is a limit.
+    QTest::newRow("EAGAIN pthread_create") << EAGAIN << "pthread_create"
+                                           << "could not create a thread";
+    QTest::newRow("EAGAIN recv") << EAGAIN << "recv"
+                                 << "would block";
 }
 
 void tst_ErrorMessages::explanationsWithoutAddress() {

@@ -174,13 +174,21 @@ private slots:
         FakeSessionContext ctx;
         ctx.reportQueue = true;  // nothing ever leaves the queue
         s->onOpen(ctx);
-        for (int i = 0; i < 50; ++i) QVERIFY(ctx.fireTimer(*s));
+        for (int i = 0; i < 50 && ctx.fireTimer(*s); ++i) {
+        }
         QVERIFY(ctx.sent.size() <= 5 * ChargenService::kBatch);
-        QVERIFY(ctx.timers.front().delay > Millis(0));  // backing off, not spinning
-        ctx.queued = 0;                                 // the peer read everything
+        // Queue full: no timer at all (no polling of the queue), it waits
+        // for the model to say the peer took some (onWritable).
+        QVERIFY(ctx.timers.empty());
         const size_t before = ctx.sent.size();
-        QVERIFY(ctx.fireTimer(*s));
+        s->onWritable(ctx);  // a flush sent a little, the queue is still full
+        QCOMPARE(ctx.sent.size(), before);
+        QVERIFY(ctx.timers.empty());
+        ctx.queued = 0;  // the peer read everything
+        s->onWritable(ctx);
         QCOMPARE(ctx.sent.size(), before + ChargenService::kBatch);
+        QVERIFY(ctx.fireTimer(*s));  // and the stream goes on by its timer
+        QCOMPARE(ctx.sent.size(), before + 2 * ChargenService::kBatch);
         QVERIFY(ctx.sent == ChargenService::stream(0, ctx.sent.size()));
     }
 
