@@ -181,12 +181,31 @@ bool EventConnection::withinOutputLimit() {
     if (!limiter_) return true;
     record_->queued.store(out_.size(), std::memory_order_relaxed);
     const auto verdict = limiter_->check(out_.size());
-    if (verdict == OutputLimiter::Verdict::Ok) return true;
+    if (verdict == OutputLimiter::Verdict::Ok) {
+        if (limiter_->overSoft()) armSoftCheck();
+        return true;
+    }
     core_.slowReaderClosed(
         *record_, OutputLimiter::closeReason(record_->id, record_->peer.toString(), out_.size(),
                                              verdict, limiter_->limit()));
     finish();
     return false;
+}
+
+// Checks happen when output is added or sent; with reads paused (memory
+// budget) neither may happen again, and the deaf client would keep its
+// queue for ever. A timer at the soft limit's time checks once more.
+void EventConnection::armSoftCheck() {
+    if (softCheckArmed_) return;
+    softCheckArmed_ = true;
+    const Millis delay(int64_t(limiter_->limit().softSeconds) * 1000 + 10);
+    loop_.timers().add(delay, [weak = std::weak_ptr<EventConnection*>(self_)] {
+        auto s = weak.lock();
+        if (!s || !*s) return;
+        EventConnection* c = *s;
+        c->softCheckArmed_ = false;
+        if (!c->finished_ && c->withinOutputLimit()) c->afterIo();
+    });
 }
 
 void EventConnection::afterIo() {

@@ -59,6 +59,7 @@ private:
     void drainSome();
     void flush();
     bool withinOutputLimit();  // false: closed as a slow reader
+    void armSoftCheck();       // the soft limit is checked at its time even with no traffic
     void afterIo();            // decides closing and interest after any event
     void armIdle(int delayMs);
     // Reads allowed by the server's memory budget; else a timer looks again
@@ -91,6 +92,7 @@ private:
     std::unique_ptr<Session> session_;
     OutputBuffer out_;
     std::optional<OutputLimiter> limiter_;  // relaying services only (chat)
+    bool softCheckArmed_ = false;           // a timer checks the soft limit again
     int pendingTimers_ = 0;
     bool closing_ = false, peerClosed_ = false, draining_ = false, finished_ = false;
     bool dispatching_ = false;

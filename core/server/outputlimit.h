@@ -49,6 +49,8 @@ public:
     // every check) for softSeconds.
     Verdict check(size_t queued, Clock::time_point now = Clock::now());
     const OutputLimit& limit() const noexcept { return limit_; }
+    // Over the soft limit at the last check (its time is running).
+    bool overSoft() const noexcept { return overSoftSince_.has_value(); }
 
     // The log line of a close: "client 3 (127.0.0.1:5000) closed: 8.0 MiB
     // queued, it does not read (output hard limit 8 MiB)". Thread-safe.

@@ -236,7 +236,9 @@ void tst_MemoryBudget::keptAliveConnectionGivesMemoryBack() {
            c.recvSome(got, 65536, Millis(5000)).ok()) {
     }
     QVERIFY2(got.rfind("HTTP/1.1 200 OK\r\n", 0) == 0, got.substr(0, 120).c_str());
-    QVERIFY(server.stats().memoryPeak >= 2 * MiB);  // raw bytes and body, both counted
+    // The body was counted (the parser drops raw bytes once decoded, so they
+    // are not held twice).
+    QVERIFY(server.stats().memoryPeak >= MiB);
     QTRY_VERIFY2(server.stats().memoryBytes <= 128 * KiB,
                  std::to_string(server.stats().memoryBytes).c_str());
     QCOMPARE(server.stats().active, uint64_t(1));  // still open
