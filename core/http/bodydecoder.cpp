@@ -24,6 +24,7 @@ void BodyDecoder::start(Mode mode, std::uint64_t length, const Limits& limits, b
     store_ = store;
     remaining_ = mode == Mode::Length ? length : 0;
     bodyBytes_ = 0;
+    extensionBytes_ = 0;
     scanned_ = 0;
     trailerBytes_ = 0;
 }
@@ -93,6 +94,13 @@ BodyDecoder::Result BodyDecoder::parseSizeLine(std::string_view line, ParseError
     // Extensions are checked, then ignored (RFC 9112 §7.1.1). Lenient: BWS
     // then ";anything", as many servers do.
     const std::string_view rest = line.substr(i);
+    extensionBytes_ += rest.size();
+    if (extensionBytes_ > kMaxChunkExtensionBytes) {
+        err = ParseError::make(ErrorCode::BodyTooLarge,
+                               "chunk extensions of this message over the limit of " +
+                                   std::to_string(kMaxChunkExtensionBytes) + " bytes");
+        return Result::Error;
+    }
     if (limits_.lenient) {
         const std::string_view trimmed = grammar::trimOws(rest);
         if (!trimmed.empty() && trimmed.front() != ';') {

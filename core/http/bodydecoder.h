@@ -36,6 +36,10 @@ public:
     };
     // Longest chunk-size line, extensions and CRLF included (400 beyond).
     static constexpr std::size_t kMaxChunkLine = 4096;
+    // Chunk extensions of one message together (413 beyond): what a peer
+    // sending 1-byte chunks with long extensions makes the parser scan
+    // (Node.js has the same 16 KiB limit since CVE-2024-22019).
+    static constexpr std::size_t kMaxChunkExtensionBytes = 16 * 1024;
 
     // Starts a new body. length is used in Mode::Length only. store=false counts
     // bytes without keeping them. Not thread-safe (one parser owns one decoder).
@@ -76,7 +80,8 @@ private:
     bool store_ = true;
     std::uint64_t remaining_ = 0;  // bytes left in the body (Length) or in the chunk
     std::uint64_t bodyBytes_ = 0;
-    std::size_t scanned_ = 0;  // bytes after pos already searched for LF (no LF there)
+    std::size_t extensionBytes_ = 0;  // after the sizes of this message's chunk lines
+    std::size_t scanned_ = 0;         // bytes after pos already searched for LF (no LF there)
     std::size_t trailerBytes_ = 0;
 };
 

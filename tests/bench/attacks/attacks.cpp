@@ -24,8 +24,9 @@ AttackPlan slowloris(int n) {
 }
 
 // Chat clients that never read (a 4 KB receive buffer) while two senders
-// push 1,000-byte lines as fast as the server takes them (and read what
-// they get, as a client that keeps up does).
+// talk, 64 KB of 1,000-byte lines every 20 ms each (3.2 MB/s: a flood, yet
+// one a reader that keeps up can follow, so the probe measures the server,
+// not two clients saturating each other), and read what they get.
 AttackPlan chatReaders(int n) {
     FloodGroup readers;
     readers.name = "readers";
@@ -36,6 +37,7 @@ AttackPlan chatReaders(int n) {
     senders.count = 2;
     senders.drain = true;
     senders.block = repeated(std::string(999, 'x') + "\n", 64 * 1024);
+    senders.blockPace = Millis(20);
     return {ProbeKind::Chat, {readers, senders}, false, readers.count};
 }
 

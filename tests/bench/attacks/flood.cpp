@@ -112,7 +112,7 @@ private:
     // Paced connections send when their byte is due; the wait shrinks to it.
     static bool wantsToSend(const Conn& c, Clock::time_point now, Clock::duration& wait) {
         if (nextBytes(c).empty()) return false;
-        if (c.group->pace.count() == 0) return true;
+        if (c.group->pace.count() == 0 && c.group->blockPace.count() == 0) return true;
         if (c.nextByte <= now) return true;
         wait = std::min<Clock::duration>(wait, c.nextByte - now);
         return false;
@@ -167,6 +167,10 @@ private:
             c.sent += r.bytes;
             result_.bytesSent += r.bytes;
             if (c.group->pace.count() > 0) c.nextByte = Clock::now() + c.group->pace;
+            const FloodGroup& g = *c.group;
+            if (g.blockPace.count() > 0 && c.sent >= g.head.size() &&
+                (c.sent - g.head.size()) % g.block.size() == 0)
+                c.nextByte = Clock::now() + g.blockPace;  // a whole block: the next one later
         } catch (const Error&) {
             closedByServer(c);
         }

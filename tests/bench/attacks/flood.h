@@ -27,6 +27,7 @@ struct FloodGroup {
     std::string block;       // then this, repeated (empty: send nothing more)
     uint64_t limit = 0;      // bytes per connection, head included (0: no limit)
     Millis pace{0};          // > 0: one byte per pace per connection (slowloris)
+    Millis blockPace{0};     // > 0: one block per blockPace per connection (a talker)
     int recvBuffer = 0;      // > 0: SO_RCVBUF before connect (a reader that never reads)
     bool drain = false;      // read and drop what the server sends (a client that keeps up)
     bool reconnect = false;  // open a new connection when the server closes one
