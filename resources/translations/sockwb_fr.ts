@@ -1496,12 +1496,17 @@
         <translation>Demander une réponse compressée (gzip, deflate) et la décoder</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+1"/>
+        <source>Lenient framing (debugging): accept bare LF and odd chunk extensions in a chunked body</source>
+        <translation>Délimitation tolérante (débogage)&#xa0;: accepter les LF seuls et les extensions de chunk inhabituelles dans un corps chunked</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source> ms</source>
         <translation> ms</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Timeout (whole exchange):</source>
         <translation>Délai d&apos;attente (échange complet)&#xa0;:</translation>
     </message>
@@ -1531,7 +1536,7 @@
         <translation>Options</translation>
     </message>
     <message>
-        <location line="+95"/>
+        <location line="+98"/>
         <source>The method is empty: choose GET, POST... or type a token.</source>
         <translation>La méthode est vide&#xa0;: choisissez GET, POST... ou tapez un token.</translation>
     </message>
@@ -1541,12 +1546,17 @@
         <translation>«&#xa0;%1&#xa0;» n&apos;est pas une méthode valide&#xa0;: n&apos;utilisez que des lettres, des chiffres et&#xa0;!#$%&amp;&apos;*+-.^_`|~.</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+24"/>
+        <source>Cannot send: %1</source>
+        <translation>Envoi impossible&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>(not sent: no body)</source>
         <translation>(non envoyé&#xa0;: pas de corps)</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>Raw request: nothing to send yet</source>
         <translation>Requête brute&#xa0;: rien à envoyer pour le moment</translation>
     </message>
@@ -2175,7 +2185,12 @@
         <translation>Le descripteur n&apos;est pas un socket.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
+        <source>Could not create a thread: the thread limit of this process or user is reached (ulimit -u, /proc/sys/kernel/threads-max).</source>
+        <translation>Impossible de créer un thread&#xa0;: la limite de threads de ce processus ou de cet utilisateur est atteinte (ulimit -u, /proc/sys/kernel/threads-max).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>The operation would block (no data or no room yet).</source>
         <translation>L&apos;opération bloquerait (pas encore de données ou de place).</translation>
     </message>
@@ -2210,18 +2225,18 @@
         <translation>Le port ou le service de %1 n&apos;est pas valide.</translation>
     </message>
     <message>
-        <location line="-66"/>
+        <location line="-70"/>
         <source>No answer from %1 in time (wrong host, or a firewall drops the packets).</source>
         <translation>Pas de réponse de %1 dans le délai (mauvais hôte, ou un pare-feu rejette les paquets).</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+51"/>
+        <location line="+55"/>
         <source>The operation timed out.</source>
         <translation>Le délai de l&apos;opération est dépassé.</translation>
     </message>
     <message>
-        <location line="-48"/>
+        <location line="-52"/>
         <source>No route to %1: the network or host cannot be reached.</source>
         <translation>Pas de route vers %1&#xa0;: le réseau ou l&apos;hôte est injoignable.</translation>
     </message>
@@ -2231,7 +2246,7 @@
         <translation>Le pair %1 a fermé la connexion alors que nous envoyions encore.</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+57"/>
         <source>Cannot resolve the host name %1.</source>
         <translation>Impossible de résoudre le nom d&apos;hôte %1.</translation>
     </message>
@@ -2552,6 +2567,144 @@
             <numerusform>, %n en échec (voir la colonne Erreur)</numerusform>
             <numerusform>, %n en échec (voir la colonne Erreur)</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>sockwb::LimitsBox</name>
+    <message>
+        <location filename="../../widgets/server/limitsbox.cpp" line="+26"/>
+        <source> ms</source>
+        <translation> ms</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Limits and timeouts</source>
+        <translation>Limites et délais</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+3"/>
+        <location line="+3"/>
+        <location line="+17"/>
+        <source>no limit</source>
+        <translation>sans limite</translation>
+    </message>
+    <message>
+        <location line="-22"/>
+        <source>Over this many clients at once, a new one is accepted and closed at once (logged).</source>
+        <translation>Au-delà de ce nombre de clients simultanés, un nouveau client est accepté puis fermé aussitôt (consigné dans le journal).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Fork: child processes, thread: client threads alive at once. Over it a client is accepted, then closed with a line in the log.</source>
+        <translation>Fork&#xa0;: processus fils, thread&#xa0;: threads clients vivants en même temps. Au-delà, un client est accepté, puis fermé avec une ligne dans le journal.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Memory all connections together may hold (output and request buffers): reads pause when it is reached</source>
+        <translation>Mémoire que toutes les connexions ensemble peuvent occuper (tampons de sortie et de requête)&#xa0;: les lectures sont suspendues quand elle est atteinte</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+4"/>
+        <location line="+4"/>
+        <source>none</source>
+        <translation>aucun</translation>
+    </message>
+    <message>
+        <location line="-7"/>
+        <source>Closes a connection that receives and sends nothing for this long. Any byte received starts it again, so alone it does not stop a client that sends one byte at a time.</source>
+        <translation>Ferme une connexion qui ne reçoit et n&apos;envoie rien pendant ce délai. Chaque octet reçu le relance, donc à lui seul il n&apos;arrête pas un client qui envoie un octet à la fois.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>HTTP: the whole request head must arrive within this time of its first byte, however the bytes trickle in (slowloris); else 408 Request Timeout and close.</source>
+        <translation>HTTP&#xa0;: tout l&apos;en-tête de la requête doit arriver dans ce délai après son premier octet, quel que soit le débit des octets (slowloris)&#xa0;; sinon 408 Request Timeout et fermeture.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>HTTP: the longest wait between two reads of a request body; else 408 Request Timeout and close.</source>
+        <translation>HTTP&#xa0;: l&apos;attente la plus longue entre deux lectures du corps d&apos;une requête&#xa0;; sinon 408 Request Timeout et fermeture.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>never</source>
+        <translation>jamais</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>HTTP: a connection waiting this long for its next request (or its first) is closed without an answer.</source>
+        <translation>HTTP&#xa0;: une connexion qui attend sa requête suivante (ou la première) aussi longtemps est fermée sans réponse.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>UDP: replies a second to one address (bursts of twice that). Datagrams from well-known service ports or from the server&apos;s own address are never answered; with this limit a reflection loop between two services ends at once. A load test from this machine needs &quot;no limit&quot;.</source>
+        <translation>UDP&#xa0;: réponses par seconde vers une même adresse (rafales du double). Les datagrammes venant des ports de services bien connus ou de l&apos;adresse du serveur lui-même ne reçoivent jamais de réponse&#xa0;; avec cette limite, une boucle de réflexion entre deux services s&apos;arrête aussitôt. Un test de charge depuis cette machine demande «&#xa0;sans limite&#xa0;».</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Chat: a client with more than HARD bytes queued for it, or more than SOFT for SECONDS, does not read and is closed. Sizes in bytes or with K, M, G; 0 turns a limit off.</source>
+        <translation>Chat&#xa0;: un client qui a plus de HARD octets en attente pour lui, ou plus de SOFT pendant SECONDS, ne lit pas et est fermé. Tailles en octets ou avec K, M, G&#xa0;; 0 désactive une limite.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source> /s</source>
+        <translation> /s</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> MiB</source>
+        <translation> Mio</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Max connections:</source>
+        <translation>Connexions max.&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Max workers:</source>
+        <translation>Workers max.&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Memory budget:</source>
+        <translation>Budget mémoire&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Idle timeout:</source>
+        <translation>Délai d&apos;inactivité&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Header timeout:</source>
+        <translation>Délai de l&apos;en-tête&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Body timeout:</source>
+        <translation>Délai du corps&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keep-alive timeout:</source>
+        <translation>Délai keep-alive&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>UDP replies per address:</source>
+        <translation>Réponses UDP par adresse&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Output limit (HARD,SOFT,SECONDS):</source>
+        <translation>Limite de sortie (HARD,SOFT,SECONDS)&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>Output limit &quot;%1&quot;: expected HARD[,SOFT,SECONDS], e.g. 8M,2M,60 (SOFT below HARD; 0 turns a limit off).</source>
+        <translation>Limite de sortie «&#xa0;%1&#xa0;»&#xa0;: HARD[,SOFT,SECONDS] attendu, par ex. 8M,2M,60 (SOFT inférieur à HARD&#xa0;; 0 désactive une limite).</translation>
     </message>
 </context>
 <context>
@@ -3126,12 +3279,11 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+22"/>
         <source> ms</source>
         <translation> ms</translation>
     </message>
     <message>
-        <location line="-20"/>
+        <location line="+2"/>
         <source>None (the course&apos;s bytes)</source>
         <translation>Aucun (les octets du cours)</translation>
     </message>
@@ -3161,17 +3313,7 @@
         <translation>Parcourir...</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <source>no limit</source>
-        <translation>sans limite</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>none</source>
-        <translation>aucun</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+8"/>
         <source>Listener</source>
         <translation>Point d&apos;écoute</translation>
     </message>
@@ -3241,16 +3383,6 @@
         <translation>File d&apos;attente (backlog)&#xa0;:</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Max connections:</source>
-        <translation>Connexions max.&#xa0;:</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Idle timeout:</source>
-        <translation>Délai d&apos;inactivité&#xa0;:</translation>
-    </message>
-    <message>
         <location line="+2"/>
         <source>&amp;Waiting:</source>
         <translation>&amp;Attente :</translation>
@@ -3266,7 +3398,7 @@
         <translation>Démarrer</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+38"/>
         <source>Blocking calls (as in the course)</source>
         <translation>Appels bloquants (comme dans le cours)</translation>
     </message>
@@ -3286,7 +3418,7 @@
         <translation>Appels bloquants : accept() et recv() attendent dans le noyau et l&apos;horloge dort entre ses lignes, comme le font les programmes du cours ; l&apos;arrêt les réveille avec shutdown() et un signal. Non bloquant : chaque attente est un poll() qui surveille aussi l&apos;événement d&apos;arrêt.</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+57"/>
         <source>Enter the socket path, e.g. /tmp/echo.sock.</source>
         <translation>Saisissez le chemin du socket, p. ex. /tmp/echo.sock.</translation>
     </message>
@@ -3301,7 +3433,7 @@
         <translation>Le dossier racine «&#xa0;%1&#xa0;» n&apos;existe pas.</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+81"/>
         <source>Root folder of the HTTP server</source>
         <translation>Dossier racine du serveur HTTP</translation>
     </message>
@@ -3309,7 +3441,7 @@
 <context>
     <name>sockwb::ServerPanel</name>
     <message>
-        <location filename="../../widgets/server/serverpanel.cpp" line="+66"/>
+        <location filename="../../widgets/server/serverpanel.cpp" line="+79"/>
         <source>Start</source>
         <translation>Démarrer</translation>
     </message>
@@ -3374,7 +3506,17 @@
         <translation>%1 en écoute sur %2</translation>
     </message>
     <message>
-        <location line="-81"/>
+        <location line="-236"/>
+        <source>memory %1, no budget (peak %2)</source>
+        <translation>mémoire %1, sans budget (pic %2)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>memory %1 of %2 (peak %3)</source>
+        <translation>mémoire %1 sur %2 (pic %3)</translation>
+    </message>
+    <message>
+        <location line="+153"/>
         <source>%1, blocking calls</source>
         <translation>%1, appels bloquants</translation>
     </message>
@@ -3430,6 +3572,11 @@
         <location line="+11"/>
         <source>accepted %1 · active %2 · in %3 B · out %4 B · datagrams %5 in / %6 out · errors %7 · refused %8</source>
         <translation>acceptées %1 · actives %2 · reçus %3 o · envoyés %4 o · datagrammes %5 reçus / %6 envoyés · erreurs %7 · refusées %8</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source> · closed for not reading %1</source>
+        <translation> · fermés pour non-lecture %1</translation>
     </message>
 </context>
 <context>
@@ -3711,7 +3858,7 @@
 <context>
     <name>sockwb::app::CommandParser</name>
     <message>
-        <location filename="../../app/cli/commandparser.cpp" line="+43"/>
+        <location filename="../../app/cli/commandparser.cpp" line="+44"/>
         <source>%1: &apos;%2&apos; is not a number</source>
         <translation>%1 : « %2 » n&apos;est pas un nombre</translation>
     </message>
@@ -3741,9 +3888,19 @@
         <translation>%1 ne prend pas de valeur</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+43"/>
         <source>see sockwb %1 --help</source>
         <translation>voir sockwb %1 --help</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>%1: &apos;%2&apos; is not a size</source>
+        <translation>%1 : « %2 » n&apos;est pas une taille</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>expected bytes, or a number with K, M or G (64M)</source>
+        <translation>octets attendus, ou un nombre avec K, M ou G (64M)</translation>
     </message>
 </context>
 <context>
@@ -4107,7 +4264,7 @@ Essayez « sockwb --help » pour la liste.
 <context>
     <name>sockwb::app::client</name>
     <message>
-        <location filename="../../app/cli/clientcommand.cpp" line="+27"/>
+        <location filename="../../app/cli/clientcommand.cpp" line="+28"/>
         <source>Usage: sockwb client [--protocol tcp|udp] HOST PORT [OPTIONS]
        sockwb client unix:PATH | unixgram:PATH [OPTIONS]
 Connects to HOST PORT, sends each --send message, prints what comes back (byte-exact)
@@ -4132,6 +4289,8 @@ at end of input), received bytes to stdout, until the server closes.
   --timeout MS         connect timeout, and the longest wait for data. Defaults: 10000 with
                        --until, 5000 after --send (then the end is normal), none for a TCP
                        netcat, 2000 for UDP
+  --max-time S         stop after S seconds in all (fractions allowed), connect included,
+                       even while data keeps coming (exit status 1, as curl -m)
   --json               JSON lines on stdout: connected, data (with its sender), shutdown
   --trace              print each socket call on stderr as it happens
 
@@ -4140,30 +4299,32 @@ stderr (always in the data events of --json).
 The course&apos;s client:  sockwb client 127.0.0.1 PORT --send &apos;Bonjour\n&apos; --until &apos;Au Revoir&apos;
 Exit status: 0 done, 1 runtime error (refused, timed out before --until...), 2 bad usage.
 </source>
-        <translation>Usage : sockwb client [--protocol tcp|udp] HOST PORT [OPTIONS]
+        <translation>Utilisation : sockwb client [--protocol tcp|udp] HOST PORT [OPTIONS]
        sockwb client unix:PATH | unixgram:PATH [OPTIONS]
 Se connecte à HOST PORT, envoie chaque message --send, affiche ce qui revient (à l&apos;octet près)
 sur stdout. Sans --send, fonctionne comme netcat : stdin va au serveur (TCP : demi-fermeture
-à la fin de l&apos;entrée), les octets reçus vont sur stdout, jusqu&apos;à ce que le serveur ferme.
+en fin d&apos;entrée), les octets reçus vont sur stdout, jusqu&apos;à ce que le serveur ferme.
 
   --protocol tcp|udp|unix|unixgram  tcp par défaut ; unix, unixgram : l&apos;unique argument est
-                       le chemin du socket. Un client unixgram fait un autobind sur un nom abstrait
-                       (unix:@xxxxx) pour que le serveur puisse répondre ; aucun fichier ne reste
+                       le chemin du socket. Un client unixgram se lie automatiquement à un nom
+                       abstrait (unix:@xxxxx) pour que le serveur puisse répondre ; aucun fichier ne reste
   --send TEXT          un message (répétable), chacun par son propre send() (UDP : un datagramme) ;
                        échappements \n \r \t \0 \\ \xHH
   --delay MS           pause entre deux --send (0 par défaut)
   --until TEXT         s&apos;arrêter (code 0) dès que TEXT a été reçu (mêmes échappements)
-  --framing F          raw (par défaut), line (ajoute \n) ou len32 (longueur sur 4 octets gros-boutiste)
-  --bind ADDR[:PORT]   faire d&apos;abord bind() sur le socket du client : 127.0.0.1:5000, :5000, [::1]:5000
+  --framing F          raw (par défaut), line (ajoute \n) ou len32 (longueur gros-boutiste sur 4 octets)
+  --bind ADDR[:PORT]   bind() du socket client d&apos;abord : 127.0.0.1:5000, :5000, [::1]:5000
   --io blocking|poll   blocking (par défaut) : les connect/send/recv bloquants du cours, l&apos;un
                        après l&apos;autre ; poll : un socket non bloquant, envoie et reçoit
                        en même temps. Le mode netcat utilise toujours poll (stdin et le socket)
-  --recv-size N        octets demandés à chaque recv (65536 par défaut) : une petite taille découpe
+  --recv-size N        octets demandés à chaque recv (65536 par défaut) : une petite valeur découpe
                        un message sur plusieurs recv (UDP : tronque le datagramme)
   --shutdown rd|wr|rdwr  shutdown(SHUT_RD/SHUT_WR/SHUT_RDWR) après les envois
   --timeout MS         délai de connexion, et attente maximale des données. Par défaut : 10000 avec
                        --until, 5000 après --send (la fin est alors normale), aucun pour un netcat
                        TCP, 2000 pour UDP
+  --max-time S         s&apos;arrêter après S secondes au total (décimales permises), connexion comprise,
+                       même si des données arrivent encore (code de sortie 1, comme curl -m)
   --json               lignes JSON sur stdout : connected, data (avec son expéditeur), shutdown
   --trace              afficher chaque appel socket sur stderr au moment où il a lieu
 
@@ -4174,7 +4335,7 @@ Code de sortie : 0 terminé, 1 erreur d&apos;exécution (refus, délai dépassé
 </translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+49"/>
         <source>--shutdown: &apos;%1&apos; is not rd, wr or rdwr</source>
         <translation>--shutdown : « %1 » n&apos;est pas rd, wr ou rdwr</translation>
     </message>
@@ -4204,7 +4365,7 @@ Code de sortie : 0 terminé, 1 erreur d&apos;exécution (refus, délai dépassé
         <translation>--until demande un texte non vide</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <source>expected HOST and PORT</source>
         <translation>HOST et PORT attendus</translation>
     </message>
@@ -4226,10 +4387,17 @@ Code de sortie : 0 terminé, 1 erreur d&apos;exécution (refus, délai dépassé
 </translation>
     </message>
     <message>
-        <location filename="../../app/cli/clientrun.cpp" line="+131"/>
+        <location filename="../../app/cli/clientrun.cpp" line="+132"/>
         <source>sockwb client: %1 did not arrive within %2 ms
 </source>
         <translation>sockwb client : %1 n&apos;est pas arrivé dans les %2 ms
+</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>sockwb client: stopped at --max-time (%1 ms)
+</source>
+        <translation>sockwb client : arrêté à --max-time (%1 ms)
 </translation>
     </message>
     <message>
@@ -4363,7 +4531,31 @@ Chaque appel socket des deux côtés est affiché au moment où il a lieu.
 <context>
     <name>sockwb::app::http</name>
     <message>
-        <location filename="../../app/cli/httpcommand.cpp" line="+20"/>
+        <location filename="../../app/cli/httpcommand.cpp" line="+87"/>
+        <source>--from-curl takes the URL from the curl command</source>
+        <translation>--from-curl prend l&apos;URL dans la commande curl</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>expected [METHOD] URL</source>
+        <translation>[METHOD] URL attendus</translation>
+    </message>
+    <message>
+        <location line="+155"/>
+        <source>sockwb http: cannot write &apos;%1&apos;
+</source>
+        <translation>sockwb http : impossible d&apos;écrire « %1 »
+</translation>
+    </message>
+    <message>
+        <location line="-47"/>
+        <source>%1  resolve %2 ms  connect %3 ms%4  send %5 ms  wait %6 ms  download %7 ms  total %8 ms  sent %9 B  received %10 B
+</source>
+        <translation>%1  résolution %2 ms  connexion %3 ms%4  envoi %5 ms  attente %6 ms  téléchargement %7 ms  total %8 ms  envoyé %9 o  reçu %10 o
+</translation>
+    </message>
+    <message>
+        <location line="-185"/>
         <source>Usage: sockwb http [METHOD] URL [options]
 Sends one HTTP/1.1 request and writes the response body to stdout, byte-exact.
 
@@ -4377,9 +4569,15 @@ Sends one HTTP/1.1 request and writes the response body to stdout, byte-exact.
       --max-redirs N          at most N redirects (default 10)
       --compressed            ask for gzip/deflate and decode the body
       --http1.0               send HTTP/1.0
-      --timeout S             give up after S seconds (default 30)
+      --timeout S             give up when nothing comes for S seconds (default 30)
+  -m, --max-time S            give up after S seconds in all, redirects included
+                              (fractions allowed; an endless body stops there)
+      --lenient               tolerate sloppy chunk framing (bare LF, odd chunk
+                              extensions) to debug odd servers
       --from-curl &apos;curl ...&apos;  send what that curl command would send
       --as-curl               print the equivalent curl command instead of sending
+The body is written as it comes (with --compressed, once decoded; --raw keeps
+the whole response before writing it).
 When the connection fails after part of the response came (a server that closes
 without reading the request makes its kernel reset the connection: ECONNRESET), what
 came is written first (the body so far, or the raw bytes without a complete head),
@@ -4391,57 +4589,39 @@ timeout or framing errors, 2 on bad usage.
 Envoie une requête HTTP/1.1 et écrit le corps de la réponse sur stdout, à l&apos;octet près.
 
   -H, --header &apos;Name: value&apos;  ajouter un en-tête (répétable ; &apos;Name:&apos; retire un en-tête par défaut)
-  -d, --data DATA | @FILE     corps de la requête (répétable, joint par &apos;&amp;&apos;) ; implique POST
+  -d, --data DATA | @FILE     corps de la requête (répétable, joint avec &apos;&amp;&apos;) ; implique POST
   -i, --include               écrire la ligne de statut et les en-têtes avant le corps
   -o, --output FILE           écrire le corps dans FILE au lieu de stdout
-      --timing                afficher la durée des phases (résolution, connexion, envoi, attente, téléchargement)
-      --raw                   écrire exactement les octets reçus (ligne de statut, en-têtes, tramage)
+      --timing                afficher les durées des phases (résolution, connexion, envoi, attente, téléchargement)
+      --raw                   écrire les octets exacts reçus (ligne de statut, en-têtes, délimitation)
   -L, --location              suivre les redirections
       --max-redirs N          au plus N redirections (10 par défaut)
       --compressed            demander gzip/deflate et décoder le corps
       --http1.0               envoyer en HTTP/1.0
-      --timeout S             abandonner après S secondes (30 par défaut)
+      --timeout S             abandonner quand rien n&apos;arrive pendant S secondes (30 par défaut)
+  -m, --max-time S            abandonner après S secondes au total, redirections comprises
+                              (décimales permises ; un corps sans fin s&apos;arrête là)
+      --lenient               tolérer une délimitation de chunks approximative (LF seuls, extensions
+                              de chunk inhabituelles) pour déboguer des serveurs atypiques
       --from-curl &apos;curl ...&apos;  envoyer ce qu&apos;enverrait cette commande curl
       --as-curl               afficher la commande curl équivalente au lieu d&apos;envoyer
+Le corps est écrit au fur et à mesure (avec --compressed, une fois décodé ; --raw garde
+toute la réponse avant de l&apos;écrire).
 Quand la connexion échoue après l&apos;arrivée d&apos;une partie de la réponse (un serveur qui ferme
 sans lire la requête fait réinitialiser la connexion par son noyau : ECONNRESET), ce qui
 est arrivé est écrit d&apos;abord (le corps reçu jusque-là, ou les octets bruts sans en-tête complet),
 puis l&apos;erreur.
-Code de sortie : 0 si une réponse a été lue (quel que soit son statut), 1 pour les erreurs de connexion,
-de délai ou de tramage, 2 pour une mauvaise utilisation.
+Code de sortie : 0 quand une réponse a été lue (quel que soit son statut), 1 pour les erreurs
+de connexion, de délai ou de délimitation, 2 pour une mauvaise utilisation.
 </translation>
     </message>
     <message>
-        <location line="+61"/>
-        <source>--from-curl takes the URL from the curl command</source>
-        <translation>--from-curl prend l&apos;URL dans la commande curl</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>expected [METHOD] URL</source>
-        <translation>[METHOD] URL attendus</translation>
-    </message>
-    <message>
-        <location line="+69"/>
-        <source>sockwb http: cannot write &apos;%1&apos;
-</source>
-        <translation>sockwb http : impossible d&apos;écrire « %1 »
-</translation>
-    </message>
-    <message>
-        <location line="+16"/>
-        <source>%1  resolve %2 ms  connect %3 ms%4  send %5 ms  wait %6 ms  download %7 ms  total %8 ms  sent %9 B  received %10 B
-</source>
-        <translation>%1  résolution %2 ms  connexion %3 ms%4  envoi %5 ms  attente %6 ms  téléchargement %7 ms  total %8 ms  envoyé %9 o  reçu %10 o
-</translation>
-    </message>
-    <message>
-        <location line="+7"/>
+        <location line="+192"/>
         <source> (reused)</source>
         <translation> (réutilisée)</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+17"/>
         <source>sockwb http: %1 bytes of the response came before the error
 </source>
         <translation>sockwb http : %1 octets de la réponse sont arrivés avant l&apos;erreur
@@ -4590,7 +4770,8 @@ as soon as it accepts (the real port when --port 0; unix:&lt;path&gt; for a Unix
   --service S            echo, discard, chargen, daytime, time, clock, chat, http
   --protocol tcp|udp|unix|unixgram  default tcp; unix: AF_UNIX stream, unixgram:
                          AF_UNIX datagram (the services and models of UDP)
-  --bind ADDR            address to listen on (default 127.0.0.1; 0.0.0.0 or :: for all);
+  --bind ADDR            address to listen on (default 127.0.0.1; 0.0.0.0 or :: for all,
+                         never an empty one);
                          unix, unixgram: the socket path (@name: abstract). unix:PATH and
                          unixgram:PATH choose the protocol too. The socket file is removed
                          at stop; a stale one (nobody answers on it) is replaced at start
@@ -4604,12 +4785,31 @@ as soon as it accepts (the real port when --port 0; unix:&lt;path&gt; for a Unix
   --interval MS          clock: pause between two of them (default 1000)
   --terminator T         clock: none (default: the course&apos;s bytes, &quot;Au Revoir&quot; alone),
                          lf or crlf after each message (for netcat, telnet)
-  --root DIR             http: folder of static files
+  --root DIR             http: folder of static files; / is its index.html
   --also SERVICE[/udp]:PORT  one more listener on the same address (repeatable;
                          select, poll and epoll serve several listeners);
                          SERVICE/unix:PATH, SERVICE/unixgram:PATH for a Unix socket
   --max-connections N    over N a client is accepted then closed (0: no limit)
-  --idle-timeout MS      close a connection idle that long (0: never)
+  --max-workers N        fork: children, thread: client threads at once (default 256,
+                         0: no limit); over N a client is accepted, logged and closed
+  --idle-timeout MS      close a connection idle that long (0: never); any byte
+                         received restarts it, so it does not stop a slow client
+  --header-timeout MS    http: whole request head within MS of its first byte, else
+                         408 and close (default 20000; 0: none)
+  --body-timeout MS      http: longest wait between two reads of a request body, else
+                         408 and close (default 60000; 0: none)
+  --keepalive-timeout MS http: close a connection waiting that long for its next
+                         request, or its first (default 75000; 0: never)
+  --udp-rate N           UDP: replies a second to one address, burst 2N (default 100;
+                         0: no limit). Datagrams from service ports (7, 13, 19...)
+                         or from the server&apos;s own address are never answered
+  --memory-budget SIZE   memory all connections together may hold (output and request
+                         buffers; 64M, 1G; default 256M, 0: no limit): reads pause
+                         at it, an http upload that crosses it gets a 503
+  --output-limit HARD[,SOFT,SECONDS]  chat: a client with more than HARD bytes
+                         queued for it, or more than SOFT for SECONDS, does not
+                         read and is closed (sizes in bytes or with K, M, G;
+                         0: off; default 8M,2M,60)
   --trace                print each socket call on stderr as it happens
   --json                 print events (and the trace) as JSON lines on stdout
   -v, --verbose          also print connections and service log lines
@@ -4617,40 +4817,60 @@ Exit status: 0 stopped by a signal, 1 runtime error (port in use...), 2 bad usag
 </source>
         <translation>Utilisation : sockwb serve --service S [OPTIONS]
 Lance un serveur jusqu&apos;à Ctrl-C (SIGINT) ou SIGTERM, puis l&apos;arrête proprement (code 0).
-Affiche &apos;listening &lt;proto&gt; &lt;addr&gt;:&lt;port&gt; model=&lt;m&gt; service=&lt;s&gt;&apos; une fois par point d&apos;écoute
-dès qu&apos;il accepte (le vrai port si --port 0 ; unix:&lt;path&gt; pour un socket Unix).
+Affiche &apos;listening &lt;proto&gt; &lt;addr&gt;:&lt;port&gt; model=&lt;m&gt; service=&lt;s&gt;&apos; une fois par écoute
+dès qu&apos;elle accepte (le vrai port avec --port 0 ; unix:&lt;path&gt; pour un socket Unix).
 
   --service S            echo, discard, chargen, daytime, time, clock, chat, http
-  --protocol tcp|udp|unix|unixgram  tcp par défaut ; unix : flux AF_UNIX, unixgram :
-                         datagrammes AF_UNIX (les services et modèles d&apos;UDP)
-  --bind ADDR            adresse d&apos;écoute (127.0.0.1 par défaut ; 0.0.0.0 ou :: pour toutes) ;
-                         unix, unixgram : le chemin du socket (@name : abstrait). unix:PATH et
+  --protocol tcp|udp|unix|unixgram  tcp par défaut ; unix : AF_UNIX flux, unixgram :
+                         AF_UNIX datagramme (les services et modèles d&apos;UDP)
+  --bind ADDR            adresse d&apos;écoute (127.0.0.1 par défaut ; 0.0.0.0 ou :: pour toutes,
+                         jamais une adresse vide) ;
+                         unix, unixgram : le chemin du socket (@nom : abstrait). unix:PATH et
                          unixgram:PATH choisissent aussi le protocole. Le fichier du socket est
                          supprimé à l&apos;arrêt ; un fichier périmé (personne n&apos;y répond) est remplacé au démarrage
   --port N               0 (par défaut) laisse le noyau choisir un port libre
   --model M              iterative, fork, thread, pool, select, poll, epoll (epoll par défaut)
   --threads N            pool : threads de travail (4 par défaut)
   --io blocking|poll     iterative, fork, thread, pool : attendre dans des appels bloquants comme
-                         le font les programmes du cours (par défaut), ou scruter des sockets non bloquants avec poll
+                         les programmes du cours (par défaut), ou poll sur des sockets non bloquants
   --backlog N            longueur de la file de listen() (128 par défaut)
   --ticks N              clock : nombre d&apos;heures envoyées par requête (5 par défaut)
   --interval MS          clock : pause entre deux envois (1000 par défaut)
-  --terminator T         clock : none (par défaut : les octets du cours, « Au Revoir » seul),
+  --terminator T         clock : none (par défaut : les octets du cours, &quot;Au Revoir&quot; seul),
                          lf ou crlf après chaque message (pour netcat, telnet)
-  --root DIR             http : dossier des fichiers statiques
-  --also SERVICE[/udp]:PORT  un point d&apos;écoute de plus sur la même adresse (répétable ;
-                         select, poll et epoll servent plusieurs points d&apos;écoute) ;
+  --root DIR             http : dossier des fichiers statiques ; / est son index.html
+  --also SERVICE[/udp]:PORT  une écoute de plus sur la même adresse (répétable ;
+                         select, poll et epoll servent plusieurs écoutes) ;
                          SERVICE/unix:PATH, SERVICE/unixgram:PATH pour un socket Unix
-  --max-connections N    au-delà de N, un client est accepté puis fermé (0 : sans limite)
-  --idle-timeout MS      fermer une connexion inactive depuis ce temps (0 : jamais)
+  --max-connections N    au-delà de N, un client est accepté puis fermé (0 : pas de limite)
+  --max-workers N        fork : fils, thread : threads clients simultanés (256 par défaut,
+                         0 : pas de limite) ; au-delà de N, un client est accepté, journalisé et fermé
+  --idle-timeout MS      fermer une connexion inactive depuis ce temps (0 : jamais) ; chaque octet
+                         reçu relance le délai, il n&apos;arrête donc pas un client lent
+  --header-timeout MS    http : tout l&apos;en-tête de la requête dans les MS suivant son premier octet,
+                         sinon 408 et fermeture (20000 par défaut ; 0 : aucun)
+  --body-timeout MS      http : plus longue attente entre deux lectures du corps d&apos;une requête,
+                         sinon 408 et fermeture (60000 par défaut ; 0 : aucun)
+  --keepalive-timeout MS http : fermer une connexion qui attend aussi longtemps sa requête
+                         suivante, ou sa première (75000 par défaut ; 0 : jamais)
+  --udp-rate N           UDP : réponses par seconde vers une adresse, rafale 2N (100 par défaut ;
+                         0 : pas de limite). Les datagrammes venant des ports de service (7, 13, 19...)
+                         ou de l&apos;adresse du serveur lui-même ne reçoivent jamais de réponse
+  --memory-budget SIZE   mémoire que toutes les connexions ensemble peuvent occuper (tampons de
+                         sortie et de requête ; 64M, 1G ; 256M par défaut, 0 : pas de limite) : les
+                         lectures s&apos;y suspendent, un envoi http qui la dépasse reçoit un 503
+  --output-limit HARD[,SOFT,SECONDS]  chat : un client avec plus de HARD octets en
+                         attente pour lui, ou plus de SOFT pendant SECONDS, ne
+                         lit pas et est fermé (tailles en octets ou avec K, M, G ;
+                         0 : désactivé ; 8M,2M,60 par défaut)
   --trace                afficher chaque appel socket sur stderr au moment où il a lieu
   --json                 afficher les événements (et la trace) en lignes JSON sur stdout
-  -v, --verbose          afficher aussi les connexions et les lignes de journal du service
-Code de sortie : 0 arrêt par un signal, 1 erreur d&apos;exécution (port déjà utilisé...), 2 mauvaise utilisation.
+  -v, --verbose          afficher aussi les connexions et les lignes du journal des services
+Code de sortie : 0 arrêté par un signal, 1 erreur d&apos;exécution (port occupé...), 2 mauvaise utilisation.
 </translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+66"/>
         <source>--also &apos;%1&apos;: expected SERVICE[/udp]:PORT</source>
         <translation>--also « %1 » : SERVICE[/udp]:PORT attendu</translation>
     </message>
@@ -4685,7 +4905,27 @@ Code de sortie : 0 arrêt par un signal, 1 erreur d&apos;exécution (port déjà
         <translation>blocking ou poll attendu</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+22"/>
+        <source>--output-limit &apos;%1&apos;: expected HARD[,SOFT,SECONDS]</source>
+        <translation>--output-limit « %1 » : HARD[,SOFT,SECONDS] attendu</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>as in --output-limit 8M,2M,60 (sizes in bytes or with K, M, G; SOFT below HARD; 0 turns a limit off)</source>
+        <translation>comme dans --output-limit 8M,2M,60 (tailles en octets ou avec K, M, G ; SOFT inférieur à HARD ; 0 désactive une limite)</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>--bind &apos;&apos;: an empty address</source>
+        <translation>--bind &apos;&apos; : une adresse vide</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>give 127.0.0.1 (this machine only), 0.0.0.0 or :: (every address) or a socket path</source>
+        <translation>donnez 127.0.0.1 (cette machine seulement), 0.0.0.0 ou :: (toutes les adresses) ou un chemin de socket</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>unknown model &apos;%1&apos;</source>
         <translation>modèle « %1 » inconnu</translation>
     </message>
@@ -4695,7 +4935,7 @@ Code de sortie : 0 arrêt par un signal, 1 erreur d&apos;exécution (port déjà
         <translation>les modèles sont %1</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+27"/>
         <source>unexpected argument &apos;%1&apos;</source>
         <translation>argument inattendu « %1 »</translation>
     </message>
