@@ -346,7 +346,11 @@ Exchange Client::exchangeOnce(const Request& request, const Url& url, std::strin
     ex.timings.send = msBetween(tSend, tSent);
 
     ResponseParser::Limits limits;
-    limits.maxBodyBytes = options_.maxBodyBytes;
+    // A body that goes straight to bodySink is not held: no size limit then
+    // (as curl). Held bodies (no sink, compressed ones decoded whole, the
+    // bodies of redirects that may be followed) keep maxBodyBytes.
+    const bool neverHeld = options_.bodySink && !options_.compressed && !options_.followRedirects;
+    limits.maxBodyBytes = neverHeld ? UINT64_MAX : options_.maxBodyBytes;
     limits.maxInterimResponses = options_.maxInterimResponses;
     limits.lenient = options_.lenientFraming;
     ResponseParser parser(limits);

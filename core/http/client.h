@@ -41,7 +41,7 @@ struct ClientOptions {
     bool http10 = false;      // send HTTP/1.0 (no keep-alive)
     bool keepAlive = true;    // reuse connections to the same origin
     std::string userAgent = "sockwb/" SOCKWB_VERSION;
-    uint64_t maxBodyBytes = 1024ull * 1024 * 1024;
+    uint64_t maxBodyBytes = 1024ull * 1024 * 1024;  // a held body; one streamed to bodySink: none
     // Interim (1xx) responses accepted before the final one (curl has no
     // limit; a server looping on "100 Continue" must not run us for ever).
     std::size_t maxInterimResponses = 10;
