@@ -1,5 +1,7 @@
 #include "tests/bench/attacks/probe.h"
 
+#include <poll.h>
+
 #include <cerrno>
 #include <chrono>
 #include <memory>
@@ -7,6 +9,7 @@
 
 #include "core/net/error.h"
 #include "core/net/socket.h"
+#include "core/net/sys.h"
 
 namespace sockwb::bench {
 
@@ -91,13 +94,22 @@ public:
         return true;
     }
 
-    // Between two probes the listener keeps reading (a reader that keeps up).
+    // Between two probes both keep reading (clients that keep up): the
+    // talker gets the flood too, and one that did not read would rightly be
+    // closed by the server's output limit.
     void drain(Clock::time_point until) {
-        if (!listener_) return;
+        if (!listener_ || !talker_) return;
         try {
             while (Clock::now() < until) {
-                std::string sink;
-                if (listener_->recvSome(sink, 65536, leftUntil(until)).eof()) break;
+                pollfd fds[2] = {{listener_->fd(), POLLIN, 0}, {talker_->fd(), POLLIN, 0}};
+                const auto left = std::chrono::ceil<Millis>(until - Clock::now()).count();
+                if (sys::poll(fds, 2, static_cast<int>(std::max<int64_t>(0, left))) <= 0) break;
+                for (int k = 0; k < 2; ++k) {
+                    if (!fds[k].revents) continue;
+                    std::string sink;
+                    Socket& s = k == 0 ? *listener_ : *talker_;
+                    if (s.recvSome(sink, 65536, Millis(1)).eof()) return;
+                }
             }
         } catch (const Error&) {
         }
