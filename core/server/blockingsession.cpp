@@ -181,6 +181,7 @@ void Driver::open() {
 void Driver::serve() {
     while (!aborted_ && !waits_.stopping()) {
         if (!flush()) return;
+        if (!out_.empty()) continue;  // onWritable queued more (an http stream)
         if (closing_) {
             if (!peerClosed_) drain();
             return;
@@ -249,6 +250,10 @@ bool Driver::flush() {
         aborted_ = true;
         return false;
     }
+    // Everything went: a session that stopped producing at a full queue
+    // (an http stream) goes on; the loop then flushes what it adds.
+    lock = {};
+    if (flushed.bytes > 0) session_->onWritable(*this);
     return true;
 }
 

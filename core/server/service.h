@@ -90,7 +90,8 @@ public:
     // The peer took some of the queued output (a flush sent bytes): a
     // session that stopped producing because queuedBytes() was high goes
     // on from here, instead of polling the queue with a timer. (The
-    // blocking driver's sends take everything: its queue never stays high.)
+    // blocking driver's sends take everything: it calls this after each
+    // flush, when its queue is empty again.)
     virtual void onWritable(SessionContext& ctx) { (void)ctx; }
     // The peer half-closed (recv returned 0). Default: close our side too.
     virtual void onPeerClosed(SessionContext& ctx) { ctx.close(); }

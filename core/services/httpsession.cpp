@@ -394,6 +394,12 @@ void HttpSession::stream(SessionContext& ctx, const http::Request& req, std::str
     pump(ctx);
 }
 
+void HttpSession::onWritable(SessionContext& ctx) {
+    if (!pumpWaits_ || ctx.queuedBytes() >= kHighWater) return;
+    pumpWaits_ = false;
+    pump(ctx);
+}
+
 void HttpSession::pump(SessionContext& ctx) {
     constexpr size_t kBudget = 16;  // slices per turn, so one session does not hog a loop
     std::string buf;
@@ -426,8 +432,13 @@ void HttpSession::pump(SessionContext& ctx) {
         remaining_ -= n;
     }
     if (remaining_ > 0) {
-        // Come back when the peer has read some (or at once when only the budget stopped us).
-        ctx.startTimer(Millis(ctx.queuedBytes() >= kHighWater ? 2 : 0), PumpTimer);
+        // A full queue: onWritable goes on once the peer has read some (the
+        // model waits for POLLOUT, no CPU spent); only the budget stopped
+        // us: a timer at once, so the loop serves the others first.
+        if (ctx.queuedBytes() >= kHighWater)
+            pumpWaits_ = true;
+        else
+            ctx.startTimer(Millis(0), PumpTimer);
         return;
     }
     if (chunked_) ctx.send("0\r\n\r\n");

@@ -53,6 +53,8 @@ public:
     void onData(SessionContext& ctx, std::string_view bytes) override;
     // Called by the model on the session's thread (not thread-safe).
     void onTimer(SessionContext& ctx, int id) override;
+    // A stream that stopped at the high-water mark goes on (no timer polls).
+    void onWritable(SessionContext& ctx) override;
     // Called by the model on the session's thread (not thread-safe).
     void onPeerClosed(SessionContext& ctx) override;
     // Busy with an answer and kMaxPendingInput bytes waiting behind it. Const.
@@ -108,9 +110,10 @@ private:
     void timeOut(SessionContext& ctx);
 
     http::RequestParser parser_;
-    MemoryCharge input_;     // the parser's bytes, charged to the server's budget
-    bool busy_ = false;      // an answer is in progress (timer or stream)
-    bool keepAlive_ = true;  // of the request being answered
+    MemoryCharge input_;      // the parser's bytes, charged to the server's budget
+    bool busy_ = false;       // an answer is in progress (timer or stream)
+    bool pumpWaits_ = false;  // the stream waits for onWritable (queue at kHighWater)
+    bool keepAlive_ = true;   // of the request being answered
     bool closed_ = false;
     bool peerClosed_ = false;
     bool continued_ = false;  // "100 Continue" already sent for this request

@@ -92,8 +92,8 @@ private slots:
     void chatClosesClientOverOutputLimit_data() { addModelRows(); }
     void chatClosesClientOverOutputLimit();
     void chatSoftLimitClosesAfterItsTime();
-    void chargenBlockedWriterSleeps_data() { addModelRows(); }
-    void chargenBlockedWriterSleeps();
+    void blockedWriterSleeps_data();
+    void blockedWriterSleeps();
 };
 
 // One client never reads (small receive buffer), one talks, one reads
@@ -167,16 +167,30 @@ void tst_SlowReaders::chatSoftLimitClosesAfterItsTime() {
     server.stop();
 }
 
-// A chargen client that stops reading: once its queue is full, its serving
-// thread sleeps until the socket is writable again. A 5 ms back-off timer
-// would wake it ~100 times in the 500 ms window; a blocked wait does not.
-void tst_SlowReaders::chargenBlockedWriterSleeps() {
+void tst_SlowReaders::blockedWriterSleeps_data() {
+    QTest::addColumn<QString>("model");
+    QTest::addColumn<QString>("service");
+    for (const char* service : {"chargen", "http"})
+        for (const char* m :
+             {"epoll", "poll", "select", "thread", "thread-poll", "pool", "pool-poll"})
+            QTest::newRow(qPrintable(QStringLiteral("%1/%2").arg(service, m)))
+                << QString::fromLatin1(m) << QString::fromLatin1(service);
+}
+
+// A chargen client, or an http client of /bytes/100000000, that stops
+// reading: once its queue is full, its serving thread sleeps until the
+// socket is writable again. A 2 or 5 ms back-off timer would wake it 100 to
+// 250 times in the 500 ms window; a blocked wait does not.
+void tst_SlowReaders::blockedWriterSleeps() {
     QFETCH(QString, model);
-    Server server(configFor(model, "chargen"));
+    QFETCH(QString, service);
+    Server server(configFor(model, service.toStdString()));
     server.start();
     // Default buffers: a tiny receive window would leave TCP itself probing
     // for room (persist timer) when the client reads again.
     Socket client = tcpConnect(server.addresses()[0]);
+    if (service == QLatin1String("http"))
+        client.sendAll("GET /bytes/100000000 HTTP/1.1\r\nHost: x\r\n\r\n", Millis(3000));
     QTRY_COMPARE(server.connections().size(), size_t(1));
     const int tid = server.connections()[0].tid;
     // Blocked: the bytes sent stop growing between two looks.
