@@ -89,6 +89,12 @@ private slots:
     }
 
     void emfileReportedOnceThenCounted() {
+#ifdef __SANITIZE_ADDRESS__
+        // The sanitizer build also checks each polymorphic object's type at
+        // its first use by writing its memory to a pipe: with every
+        // descriptor used up that check fails (a false "invalid vptr").
+        QSKIP("needs free descriptors under the sanitizers; the default build runs it");
+#endif
         QFETCH(QString, model);
         QFETCH(bool, poll);
         ServerConfig config;

@@ -193,15 +193,20 @@ void tst_SlowReaders::blockedWriterSleeps() {
         client.sendAll("GET /bytes/100000000 HTTP/1.1\r\nHost: x\r\n\r\n", Millis(3000));
     QTRY_COMPARE(server.connections().size(), size_t(1));
     const int tid = server.connections()[0].tid;
-    // Blocked: the bytes sent stop growing between two looks.
+    // Blocked: the bytes sent have not grown for 300 ms (a slow build, e.g.
+    // under a sanitizer, may take tens of ms to make the next megabyte: two
+    // equal looks in a row would not prove the writer waits).
     uint64_t last = ~uint64_t(0);
+    QElapsedTimer sinceChange;
+    sinceChange.start();
     auto stalled = [&] {
         const auto conns = server.connections();
         if (conns.empty()) return false;
         const uint64_t now = conns[0].bytesOut;
-        return std::exchange(last, now) == now && now > 0;
+        if (std::exchange(last, now) != now) sinceChange.restart();
+        return now > 0 && sinceChange.hasExpired(300);
     };
-    QTRY_VERIFY_WITH_TIMEOUT(stalled(), 3000);
+    QTRY_VERIFY_WITH_TIMEOUT(stalled(), 5000);
 
     const ThreadCost before = threadCost(tid);
     if (before.switches < 0 || before.cpuNs < 0)
