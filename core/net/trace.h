@@ -4,10 +4,14 @@
 // process-wide one). With no observer attached the cost is one branch: the
 // event and its argument text are only built when someone listens.
 
+#include <cstddef>
 #include <cstdint>
 #include <string>
 
 namespace sockwb {
+
+// The most bytes of a send or recv a TraceEvent keeps in `data`.
+inline constexpr size_t kTraceDataBytes = 512;
 
 struct TraceEvent {
     int64_t timeUs = 0;      // wall clock, microseconds since the Unix epoch
@@ -19,6 +23,23 @@ struct TraceEvent {
     int64_t result = 0;      // the return value
     int err = 0;             // errno when the call failed, else 0
     int64_t durationNs = 0;  // how long the call took
+
+    // Structured details for the views that rebuild an exchange from the
+    // calls (the sequence view). Empty when the call does not know them.
+    //  - data: the bytes moved (send/recv/read/write/sendto/recvfrom/
+    //    sendmsg/recvmsg with result > 0): the first min(result,
+    //    kTraceDataBytes) bytes, raw (binary safe).
+    //  - local / peer: the socket's endpoints, spelt as Address::toString()
+    //    spells them ("127.0.0.1:5000", "[::1]:80", "unix:/path"; an
+    //    IPv4-mapped IPv6 address as plain IPv4; a wildcard as
+    //    "0.0.0.0:5000" / "[::]:5000"). Filled by: bind, listen (local),
+    //    connect (peer = the destination, local = getsockname after it when
+    //    it returned 0 or EINPROGRESS), accept/accept4 (the NEW socket's
+    //    local and peer), sendto/sendmsg (peer = destination, local =
+    //    getsockname after), recvfrom/recvmsg (peer = source, local).
+    std::string data;
+    std::string local;
+    std::string peer;
 
     // errnoName(err), or "" when the call succeeded.
     std::string errName() const;

@@ -1,0 +1,101 @@
+#pragma once
+// The machine's sockets as the kernel lists them over NETLINK_SOCK_DIAG (no
+// root needed), as `ss -tuanp` shows them: TCP and UDP over IPv4 and IPv6
+// (inet_diag) and Unix sockets (unix_diag), with their state, queues, timer,
+// inode and uid, TCP_INFO when asked, and the owning processes where /proc
+// lets this user see them. Also the live TCP state of one socket read with
+// getsockopt(TCP_INFO) and ioctl(SIOCINQ/SIOCOUTQ). Untraced: these are the
+// workbench looking, not the socket API a student is watching. Thread-safe
+// (every call opens its own netlink socket).
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace sockwb {
+
+// The TCP_INFO fields the workbench shows (struct tcp_info, linux/tcp.h),
+// plus the queues. Times in microseconds, windows in segments.
+struct TcpSample {
+    int state = 0;  // TCP_ESTABLISHED (1) ... TCP_CLOSING (11), as the kernel numbers them
+    uint32_t rttUs = 0;
+    uint32_t rttVarUs = 0;
+    uint32_t cwnd = 0;
+    uint32_t ssthresh = 0;          // 0x7fffffff (TCP_INFINITE_SSTHRESH) before the first loss
+    uint32_t retransmits = 0;       // tcpi_retransmits: unrecovered, now
+    uint32_t totalRetransmits = 0;  // tcpi_total_retrans
+    uint32_t unacked = 0;           // tcpi_unacked (for a listener: the accept queue)
+    uint32_t mss = 0;               // tcpi_snd_mss
+    uint64_t bytesAcked = 0;        // tcpi_bytes_acked
+    uint64_t bytesReceived = 0;     // tcpi_bytes_received
+    // Bytes waiting in the receive queue (SIOCINQ) and sent but not yet
+    // acknowledged (SIOCOUTQ). From a sock_diag answer: idiag_rqueue/wqueue,
+    // which are the same numbers for a connected socket.
+    uint32_t inQueue = 0;
+    uint32_t outQueue = 0;
+};
+
+// "ESTABLISHED", "SYN-SENT", "SYN-RECV", "FIN-WAIT-1", "FIN-WAIT-2",
+// "TIME-WAIT", "CLOSE", "CLOSE-WAIT", "LAST-ACK", "LISTEN", "CLOSING" (ss's
+// spelling); "UNCONN" for an unconnected UDP or Unix socket (state 7 there);
+// "UNKNOWN" otherwise. Thread-safe.
+std::string tcpStateName(int state, bool datagram = false);
+// The state number for a name as tcpStateName spells it (case-insensitive,
+// "-" or "_"), also "established"/"listening"/"syn-sent"...; -1 when none.
+int tcpStateFromName(const std::string& name);
+
+// Reads getsockopt(TCP_INFO) and ioctl(SIOCINQ/SIOCOUTQ) on a TCP socket the
+// caller owns and keeps open during the call. nullopt (errno set) on failure.
+std::optional<TcpSample> readTcpSample(int fd);
+
+struct SocketOwner {
+    int pid = 0;
+    int fd = -1;
+    std::string command;  // /proc/PID/comm
+};
+
+struct SocketEntry {
+    enum class Protocol { Tcp, Udp, Unix };
+    Protocol protocol = Protocol::Tcp;
+    int family = 0;    // AF_INET, AF_INET6, AF_UNIX
+    int sockType = 0;  // SOCK_STREAM, SOCK_DGRAM, SOCK_SEQPACKET
+    int state = 0;     // kernel state number (see tcpStateName)
+    // Endpoints as `ss -n` prints them: "127.0.0.1:5000", "[::1]:80",
+    // "0.0.0.0:5000", "[::]:5000", "0.0.0.0:*" for no peer; Unix: the path,
+    // "@name" (abstract) or "*".
+    std::string local;
+    std::string peer;
+    uint16_t localPort = 0;
+    uint16_t peerPort = 0;
+    // Recv-Q / Send-Q as ss shows them. For a listener: the connections
+    // waiting in the accept queue, and the backlog (its maximum).
+    uint32_t recvQ = 0;
+    uint32_t sendQ = 0;
+    uint64_t inode = 0;
+    uint32_t uid = 0;
+    // idiag_timer: 0 none, 1 retransmit, 2 keep-alive, 3 TIME-WAIT, 4 zero
+    // window probe; expires in ms; retransmissions so far.
+    int timer = 0;
+    uint32_t timerExpiresMs = 0;
+    uint32_t timerRetransmits = 0;
+    std::optional<TcpSample> tcp;     // with SocketQuery::tcpInfo, for TCP
+    std::vector<SocketOwner> owners;  // with SocketQuery::owners, where visible
+};
+
+struct SocketQuery {
+    bool tcp = true;
+    bool udp = true;
+    bool unixSockets = false;
+    bool tcpInfo = false;              // ask INET_DIAG_INFO (TCP_INFO) for TCP sockets
+    bool owners = false;               // scan /proc/*/fd for the owners of the inodes
+    int port = -1;                     // keep only sockets whose local or peer port is this
+    int localPort = -1;                // keep only sockets whose local port is this
+    uint32_t stateMask = 0xffffffffu;  // bit (1 << state) set = kept
+};
+
+// Dumps the sockets. Throws sockwb::Error (call "socket"/"sendmsg"/"recvmsg",
+// with errno) when netlink fails, e.g. EPROTONOSUPPORT without sock_diag.
+std::vector<SocketEntry> querySockets(const SocketQuery& query);
+
+}  // namespace sockwb
