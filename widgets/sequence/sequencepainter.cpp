@@ -153,7 +153,12 @@ void SequencePainter::paintLifelines(QPainter& p, const QRectF& area) const {
     for (size_t i = 0; i < lifelines.size(); ++i) {
         const double x = layout_.lifelineX(i);
         if (x < area.left() - 2 || x > area.right() + 2) continue;
-        const auto [y0, y1] = layout_.lifelineSpan(i);
+        auto [y0, y1] = layout_.lifelineSpan(i);
+        // An accepted socket's line starts at the accept that made it.
+        const size_t origin = lifelines[i].origin;
+        if (origin < layout_.laidCalls())
+            y0 = y0 < 0 ? layout_.callY(origin) : std::min(y0, layout_.callY(origin));
+        if (y1 < y0) y1 = y0;
         if (y0 < 0 || y1 + 6 < area.top() || y0 - 6 > area.bottom()) continue;
         const bool process = lifelines[i].role == seq::Lifeline::Role::Process;
         p.setPen(QPen(line, process ? 1.0 : 2.0, process ? Qt::DotLine : Qt::SolidLine));
