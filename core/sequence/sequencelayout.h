@@ -31,7 +31,7 @@ struct LayoutOptions {
     double callSpacing = 24.0;        // Compressed: per call
     double foldGap = 20.0;            // Compressed: extra gap at a fold
     int64_t foldThresholdUs = 20000;  // Compressed: a jump longer than this folds
-    double columnWidth = 190.0;
+    double columnWidth = 230.0;
     double groupGap = 24.0;  // between two processes
     double left = 86.0;      // the time ruler's width
     double top = 78.0;       // the headers' height

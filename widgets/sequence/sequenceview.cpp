@@ -174,7 +174,10 @@ void SequenceView::setZoom(double pxPerMs) {
 void SequenceView::select(size_t call, size_t arrow) {
     canvas_->setSelection(call, arrow);
     onSelection(call, arrow);
-    if (call != seq::kNone) canvas_->ensureVisible(call);
+    if (call != seq::kNone)
+        canvas_->ensureVisible(call);
+    else if (arrow < builder_->arrows().size())
+        canvas_->ensureVisible(builder_->arrows()[arrow].from);
 }
 
 void SequenceView::onSelection(size_t call, size_t arrow) {
