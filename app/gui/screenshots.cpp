@@ -16,6 +16,7 @@
 #include "app/gui/mainwindow.h"
 #include "core/net/framing.h"
 #include "core/net/socket.h"
+#include "core/sequence/sequence.h"
 #include "widgets/addresses/addresseswindow.h"
 #include "widgets/client/clientwindow.h"
 #include "widgets/client/sendpanel.h"
@@ -23,10 +24,12 @@
 #include "widgets/compare/comparewindow.h"
 #include "widgets/run/programrunner.h"
 #include "widgets/run/runwindow.h"
+#include "widgets/sequence/sequenceview.h"
 #include "widgets/server/serverform.h"
 #include "widgets/server/serverpanel.h"
 #include "widgets/shell/sidebar.h"
 #include "widgets/trace/cheatsheetdialog.h"
+#include "widgets/trace/traceadapter.h"
 #include "widgets/trace/traceview.h"
 
 namespace sockwb::app {
@@ -101,6 +104,68 @@ bool shootCourseViews(MainWindow& window, const QDir& dir) {
     settle(800);  // the lookup starts 300 ms after typing stops
     ok &= save(&addresses, dir, QStringLiteral("addresses.png"));
     return ok;
+}
+
+}  // namespace
+
+namespace {
+
+// The sequence view of a real exchange made here with the core's sockets
+// under a trace adapter: the handshake, "Bonjour\n" read in two pieces,
+// the answer, the FIN read as recv = 0, a datagram and a lost one, a
+// refused connect; the first data arrow selected.
+bool shootSequenceView(const QDir& dir) {
+    TraceAdapter adapter(nullptr, 10);
+    SequenceView view;
+    view.resize(1280, 800);
+    view.show();
+    view.attach(&adapter);
+    try {
+        TraceScope scope(&adapter);
+        const Address loopback = Address::parse("127.0.0.1:0");
+        Socket listener = Socket::create(AF_INET, SOCK_STREAM);
+        listener.bind(loopback);
+        listener.listen(8);
+        Socket client = Socket::create(AF_INET, SOCK_STREAM);
+        client.connect(listener.localAddress());
+        Socket::Accepted accepted = listener.accept();
+        client.sendAll("Bonjour\n");
+        char buf[64];
+        accepted.socket.recvExact(buf, 4);
+        accepted.socket.recvExact(buf, 4);
+        accepted.socket.sendAll("Au Revoir");
+        client.recvExact(buf, 9);
+        client.close();
+        (void)accepted.socket.recv(buf, sizeof buf);
+        accepted.socket.close();
+        Socket udpServer = Socket::create(AF_INET, SOCK_DGRAM);
+        udpServer.bind(loopback);
+        Socket udpClient = Socket::create(AF_INET, SOCK_DGRAM);
+        udpClient.sendTo("ping", udpServer.localAddress());
+        (void)udpServer.recvFrom(buf, sizeof buf, Millis(1000));
+        udpClient.sendTo("never read", udpServer.localAddress());
+        const Address closed = listener.localAddress();
+        listener.close();
+        Socket refused = Socket::create(AF_INET, SOCK_STREAM);
+        try {
+            refused.connect(closed);
+        } catch (const Error&) {
+            // ECONNREFUSED: the red call the picture shows
+        }
+    } catch (const std::exception& e) {
+        std::fprintf(stderr, "sequence view: %s\n", e.what());
+        return false;
+    }
+    adapter.flush();
+    settle(100);
+    const seq::SequenceBuilder& b = view.builder();
+    for (size_t i = 0; i < b.arrows().size(); ++i)
+        if (b.arrows()[i].kind == seq::Arrow::Kind::Data) {
+            view.select(seq::kNone, i);
+            break;
+        }
+    settle(100);
+    return save(&view, dir, QStringLiteral("sequence-view.png"));
 }
 
 }  // namespace
@@ -246,6 +311,7 @@ int runScreenshots(int argc, char** argv, const char* dirName, const QString& la
     ok &= save(&compare, dir, QStringLiteral("compare.png"));
     compare.close();
     ok &= shootCourseViews(window, dir);
+    ok &= shootSequenceView(dir);
 
     release = true;
     for (auto& t : plain) t.join();

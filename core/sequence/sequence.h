@@ -12,6 +12,11 @@
 //   sendto  -> recvfrom (datagrams; one never received is Lost)
 // Events may arrive out of order between sources (a server's batch and a
 // client's batch), so matching never depends on arrival order.
+// Every event is one call (calls()[i].event == i). An accept is a call on
+// the listening socket's lifeline; the accepted socket's lifeline starts
+// at it (Lifeline::origin) and the handshake arrow ends on it. A fork is a
+// call on the parent's Process lifeline; a fork child's calls on sockets it
+// inherited go on lifelines of its own (inherited = true).
 // Pure logic, no Qt; not thread-safe (one owner).
 
 #include <cstddef>
@@ -46,6 +51,9 @@ struct Lifeline {
     int64_t firstUs = 0;     // first and last call on it
     int64_t lastUs = 0;
     bool closed = false;
+    // The call that made the socket: its socket() or the accept that
+    // returned it (on the listener's lifeline); kNone when not seen.
+    size_t origin = kNone;
 };
 
 struct Process {
