@@ -144,7 +144,6 @@ private slots:
         QFile p(png);
         QVERIFY(p.open(QIODevice::ReadOnly));
         QVERIFY(p.read(8).startsWith("\x89PNG"));
-        QVERIFY2(r.err.isEmpty(), r.err.constData());  // no platform chatter
     }
 
     void aRealTraceOfATcpPair() {
