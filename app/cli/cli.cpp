@@ -48,6 +48,11 @@ const std::map<std::string, Command>& commands() {
               "sockwb::app::cli",
               "load a server (HTTP, TCP/UDP echo, bulk): requests/s, latency percentiles, errors"),
           loadCommand}},
+        {"sequence",
+         {QT_TRANSLATE_NOOP("sockwb::app::cli",
+                            "show a JSON trace as a sequence: handshake, data, FIN, RST arrows "
+                            "(text, JSON, SVG, PNG)"),
+          sequenceCommand}},
         {"trace",
          {"run your own program and show its socket calls as they happen (a small strace)",
           traceCommand}},
@@ -92,7 +97,9 @@ int runCommandLine(int argc, char** argv, const QString& language) {
     QString chosen = language;
     QString error;
     const bool languageOk = takeLanguageOption(&args, &chosen, &error);
-    const CliLanguage scope(chosen);
+    // Drawing a diagram (sequence --svg/--png) needs widgets: a QApplication.
+    const bool widgets = first == "sequence" && sequenceNeedsWidgets(args);
+    const CliLanguage scope(chosen, widgets);
     if (!languageOk) {
         printErr(QStringLiteral("sockwb: %1\n").arg(error));
         return 2;

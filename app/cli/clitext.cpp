@@ -1,5 +1,6 @@
 #include "app/cli/clitext.h"
 
+#include <QApplication>
 #include <QCoreApplication>
 #include <QLocale>
 #include <clocale>
@@ -23,9 +24,17 @@ void print(std::FILE* stream, const QString& text) {
 }
 }  // namespace
 
-CliLanguage::CliLanguage(const QString& language) {
+CliLanguage::CliLanguage(const QString& language, bool widgets) {
     if (!QCoreApplication::instance()) {
-        app_ = std::make_unique<QCoreApplication>(gArgc, gArgv);
+        if (widgets) {
+            // Drawn into a file, never shown: no display needed.
+            qputenv("QT_QPA_PLATFORM", "offscreen");
+            if (qEnvironmentVariableIsEmpty("QT_LOGGING_RULES"))
+                qputenv("QT_LOGGING_RULES", "qt.qpa.*=false");
+            app_ = std::make_unique<QApplication>(gArgc, gArgv);
+        } else {
+            app_ = std::make_unique<QCoreApplication>(gArgc, gArgv);
+        }
         // QCoreApplication called setlocale(LC_ALL, ""): in a French locale
         // printf would write 0,5 and strtod stop at the dot. Numbers stay C.
         std::setlocale(LC_NUMERIC, "C");

@@ -27,8 +27,9 @@ namespace sockwb::app {
 // the length of a sub-command. Main thread; one at a time.
 class CliLanguage {
 public:
-    // language: "en", "fr" or "" (the environment's).
-    explicit CliLanguage(const QString& language);
+    // language: "en", "fr" or "" (the environment's). widgets: make a
+    // QApplication on the offscreen platform (a sub-command that draws).
+    explicit CliLanguage(const QString& language, bool widgets = false);
     ~CliLanguage();
     CliLanguage(const CliLanguage&) = delete;
     CliLanguage& operator=(const CliLanguage&) = delete;

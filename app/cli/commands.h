@@ -16,5 +16,9 @@ int clientCommand(const Args& args);
 int httpCommand(const Args& args);
 int loadCommand(const Args& args);
 int traceCommand(const Args& args);
+int sequenceCommand(const Args& args);
+// True when `sockwb sequence` with these arguments draws (--svg, --png): it
+// then needs a QApplication (offscreen), made by runCommandLine.
+bool sequenceNeedsWidgets(const Args& args);
 
 }  // namespace sockwb::app

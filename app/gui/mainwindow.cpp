@@ -23,6 +23,8 @@
 #include "widgets/compare/comparewindow.h"
 #include "widgets/composer/composerwindow.h"
 #include "widgets/run/runwindow.h"
+#include "widgets/sequence/experimenttrace.h"
+#include "widgets/sequence/sequencewindow.h"
 #include "widgets/server/serverform.h"
 #include "widgets/server/serverpanel.h"
 #include "widgets/shell/languagemenu.h"
@@ -169,6 +171,13 @@ void MainWindow::createActions() {
                                   : QStringLiteral("actionViewLog"));
         view->addAction(toggle);
     }
+    QAction* sequence = make(tr("&Sequence of the Experiment..."), "actionSequence", QKeySequence(),
+                             &MainWindow::showExperimentSequence);
+    sequence->setToolTip(
+        tr("The server on screen, its client windows and the programs run, as one sequence "
+           "diagram (with no server on screen: every server, client and program)"));
+    sequence->setStatusTip(sequence->toolTip());
+    view->addAction(sequence);
     view->addSeparator();
     view->addMenu(new LanguageMenu(this));
 
@@ -293,6 +302,10 @@ void MainWindow::discoverClients() {
             sideBar_->addClient(client);
 }
 
+SequenceWindow* MainWindow::showExperimentSequence() {
+    return ExperimentTrace::openWindow(qobject_cast<ServerPanel*>(stack_->currentWidget()));
+}
+
 void MainWindow::showCheatSheet() {
     auto* dialog = findChild<CheatSheetDialog*>();
     if (!dialog) dialog = new CheatSheetDialog(this);
@@ -322,10 +335,12 @@ void MainWindow::closeEvent(QCloseEvent* event) {
     QSettings settings;
     settings.setValue(kGeometry, saveGeometry());
     settings.setValue(kState, saveState());
-    // Client and Run windows are top-level: they close with the workbench
+    // Client, Run and Sequence windows are top-level: they close with the workbench
     // (a Run window kills its program then).
     for (QWidget* w : QApplication::topLevelWidgets())
-        if (qobject_cast<ClientWindow*>(w) || qobject_cast<RunWindow*>(w)) w->close();
+        if (qobject_cast<ClientWindow*>(w) || qobject_cast<RunWindow*>(w) ||
+            qobject_cast<SequenceWindow*>(w))
+            w->close();
     // Every running server stops on its own thread now, all at once; the
     // panels' destructors then only join, so closing costs the slowest stop
     // rather than the sum of them, and none of it runs on the GUI thread.

@@ -16,6 +16,7 @@ class QStackedWidget;
 
 namespace sockwb {
 class LogView;
+class SequenceWindow;
 class ServerPanel;
 class SideBar;
 class TraceAdapter;
@@ -42,6 +43,9 @@ public:
     void newServer();
     void newClient();
     void launchClients();
+    // View > Sequence of the Experiment...: the server on screen (or the
+    // whole workbench) in a new SequenceWindow.
+    SequenceWindow* showExperimentSequence();
     void showCheatSheet();
     void showAbout();
 

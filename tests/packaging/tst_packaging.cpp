@@ -74,7 +74,7 @@ class tst_Packaging : public QObject {
 private slots:
     void subCommandsAreListed() {
         const QStringList subs = subCommands();
-        for (const char* s : {"client", "demo", "http", "load", "serve", "trace"})
+        for (const char* s : {"client", "demo", "http", "load", "sequence", "serve", "trace"})
             QVERIFY2(subs.contains(s), qPrintable(subs.join(' ')));
     }
 
@@ -145,9 +145,10 @@ private slots:
     void bashCompletion_data() {
         QTest::addColumn<QStringList>("words");  // the last one is being completed
         QTest::addColumn<QString>("expected");
-        QTest::newRow("sub-command") << QStringList{"se"} << "serve";
+        QTest::newRow("sub-command") << QStringList{"ser"} << "serve";
+        QTest::newRow("two sub-commands") << QStringList{"se"} << "sequence serve";
         QTest::newRow("all sub-commands")
-            << QStringList{""} << "addr client demo http load serve trace";
+            << QStringList{""} << "addr client demo http load sequence serve trace";
         QTest::newRow("global options")
             << QStringList{"--"} << "--help --version --lang --quit-after";
         QTest::newRow("language") << QStringList{"--lang", ""} << "en fr";

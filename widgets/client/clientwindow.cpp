@@ -19,6 +19,7 @@
 #include "widgets/client/shutdownbutton.h"
 #include "widgets/common/errortext.h"
 #include "widgets/common/formstyle.h"
+#include "widgets/sequence/sequencetab.h"
 #include "widgets/trace/traceview.h"
 
 namespace sockwb {
@@ -147,6 +148,19 @@ void ClientWindow::buildTabs() {
     tabs_->setObjectName(QStringLiteral("tabs"));
     tabs_->addTab(splitter, tr("&Session"));
     tabs_->addTab(traceView_, tr("T&race"));
+    sequenceTab_ = new SequenceTab(session_->traceAdapter(), trace, this);
+    tabs_->addTab(sequenceTab_, tr("Se&quence"));
+}
+
+TraceView* ClientWindow::traceView() const { return static_cast<TraceView*>(traceView_); }
+
+QString ClientWindow::targetHost() const {
+    return isUnixDomain(selectedProtocol()) ? path_->text() : host_->text();
+}
+
+quint16 ClientWindow::targetPort() const {
+    const uint port = port_->text().toUInt();
+    return isUnixDomain(selectedProtocol()) || port > 65535 ? 0 : static_cast<quint16>(port);
 }
 
 void ClientWindow::connectSignals() {

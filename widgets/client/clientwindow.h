@@ -29,7 +29,9 @@ namespace sockwb {
 class ClientOptionsRow;
 class DataView;
 class SendPanel;
+class SequenceTab;
 class ShutdownButton;
+class TraceView;
 
 class ClientWindow final : public QWidget {
     Q_OBJECT
@@ -55,6 +57,14 @@ public:
     SendPanel* sendPanel() const { return sendPanel_; }
     ClientOptionsRow* optionsRow() const { return optionsRow_; }
     DataView* dataView() const { return dataView_; }
+    TraceView* traceView() const;
+    // The Sequence tab: the exchange of this client's calls as a diagram.
+    SequenceTab* sequenceTab() const { return sequenceTab_; }
+    // The target the form holds: protocol, host (the socket path for
+    // unix/unixgram) and port (0 when none). GUI thread.
+    Protocol targetProtocol() const { return selectedProtocol(); }
+    QString targetHost() const;
+    quint16 targetPort() const;
     // "disconnected", "connecting", ... translated; what stateChanged carries.
     QString stateText() const;
     // "tcp 127.0.0.1:7". GUI thread.
@@ -111,6 +121,7 @@ private:
     DataView* dataView_;
     SendPanel* sendPanel_;
     QWidget* traceView_;
+    SequenceTab* sequenceTab_;
     QTimer* scenarioTimer_;
 
     std::unique_ptr<FrameDecoder> decoder_;

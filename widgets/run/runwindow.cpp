@@ -26,6 +26,7 @@
 #include "widgets/run/programchecktext.h"
 #include "widgets/run/programrunner.h"
 #include "widgets/run/programsocketsmodel.h"
+#include "widgets/sequence/sequencetab.h"
 #include "widgets/trace/traceadapter.h"
 #include "widgets/trace/traceview.h"
 
@@ -56,6 +57,8 @@ QWidget* RunWindow::buildTabs() {
     tabs->setObjectName(QStringLiteral("runTabs"));
     tabs->addTab(traceView_, tr("&Trace"));
     tabs->addTab(table, tr("&Connections"));
+    sequenceTab_ = new SequenceTab(adapter_, traceView_, this);
+    tabs->addTab(sequenceTab_, tr("Se&quence"));
     return tabs;
 }
 
@@ -196,6 +199,7 @@ bool RunWindow::run() {
     }
     traceView_->clear();
     sockets_->clear();
+    sequenceTab_->clear();
     output_->clear();
     QString error;
     switch (runner_->start(request, &error)) {

@@ -18,6 +18,7 @@ namespace sockwb {
 
 class ProgramRunner;
 class ProgramSocketsModel;
+class SequenceTab;
 class TraceAdapter;
 class TraceView;
 struct RunRequest;
@@ -48,6 +49,8 @@ public:
     QPlainTextEdit* outputView() const { return output_; }
     TraceView* traceView() const { return traceView_; }
     TraceAdapter* traceAdapter() const { return adapter_; }
+    // The program's calls as a diagram (its forked children included).
+    SequenceTab* sequenceTab() const { return sequenceTab_; }
     QLabel* statusLabel() const { return status_; }
     ProgramRunner* runner() const { return runner_; }
 
@@ -74,6 +77,7 @@ private:
     QPlainTextEdit* output_;
     TraceView* traceView_;
     ProgramSocketsModel* sockets_ = nullptr;
+    SequenceTab* sequenceTab_ = nullptr;
     bool running_ = false;
     qint64 lastPid_ = 0;
     TraceAdapter* adapter_;

@@ -12,6 +12,8 @@
 #include "widgets/common/errortext.h"
 #include "widgets/common/logview.h"
 #include "widgets/composer/composertext.h"
+#include "widgets/sequence/experimenttrace.h"
+#include "widgets/sequence/sequencetab.h"
 #include "widgets/server/connectionstable.h"
 #include "widgets/server/serverform.h"
 #include "widgets/trace/traceadapter.h"
@@ -82,13 +84,23 @@ ServerPanel::ServerPanel(const ServerConfig& config, QWidget* parent)
       tabs_(new QTabWidget(this)),
       connections_(new ConnectionsTable(this)),
       log_(new LogView(this)),
-      traceView_(new TraceView(this, kTraceRows)) {
+      traceView_(new TraceView(this, kTraceRows)),
+      sequenceTab_(new SequenceTab(traceAdapter_, traceView_, this)) {
     setupLabels();
     tabs_->setObjectName(QStringLiteral("serverTabs"));
     tabs_->addTab(connections_, tr("Connections"));
     tabs_->addTab(log_, tr("Log"));
     tabs_->addTab(traceView_, tr("Trace"));
     traceView_->attach(traceAdapter_);
+    tabs_->addTab(sequenceTab_, tr("Sequence"));
+    auto* withClients = new QPushButton(tr("With clients..."), sequenceTab_);
+    withClients->setObjectName(QStringLiteral("sequenceWithClients"));
+    withClients->setToolTip(
+        tr("Open the sequence of the whole experiment: this server, the client windows aimed "
+           "at it and the programs run, in one window"));
+    sequenceTab_->toolBar()->addWidget(withClients);
+    connect(withClients, &QPushButton::clicked, this,
+            [this] { ExperimentTrace::openWindow(this); });
 
     auto* top = new QHBoxLayout;
     top->addWidget(status_, 1);

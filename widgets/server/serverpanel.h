@@ -25,6 +25,7 @@ class QTabWidget;
 namespace sockwb {
 
 class ConnectionsTable;
+class SequenceTab;
 class TraceAdapter;
 class TraceView;
 
@@ -56,6 +57,9 @@ public:
     TraceView* traceView() const { return traceView_; }
     LogView* logView() const { return log_; }
     TraceAdapter* traceAdapter() const { return traceAdapter_; }
+    // The Sequence tab (this server's calls as a diagram; its "With clients"
+    // button opens the experiment's window: ExperimentTrace).
+    SequenceTab* sequenceTab() const { return sequenceTab_; }
     ServerObserverAdapter* observerAdapter() const { return observer_; }
 
 signals:
@@ -96,6 +100,7 @@ private:
     ConnectionsTable* connections_;
     LogView* log_;
     TraceView* traceView_;
+    SequenceTab* sequenceTab_;
     QTimer refreshTimer_;
     QElapsedTimer uptime_;
     quint64 lastDropped_ = 0;

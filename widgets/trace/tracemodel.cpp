@@ -25,6 +25,10 @@ const TraceEvent& TraceModel::eventAt(int row) const {
     return events_[static_cast<size_t>(visible_[static_cast<size_t>(row)] - firstSeq_)];
 }
 
+QVector<TraceEvent> TraceModel::storedEvents() const {
+    return QVector<TraceEvent>(events_.begin(), events_.end());
+}
+
 QString TraceModel::cellText(const TraceEvent& e, int column) const {
     switch (column) {
         case Time: {

@@ -48,6 +48,9 @@ public:
     void setFilter(const QStringList& calls, int fd);
     bool matches(const TraceEvent& event) const;
 
+    // Every event kept in the ring, filtered or not, oldest first (a view
+    // opened late, such as the sequence, starts from them).
+    QVector<TraceEvent> storedEvents() const;
     // The event shown at a row (valid row only).
     const TraceEvent& eventAt(int row) const;
     // Text of a cell as shown (also used by the CSV export).

@@ -218,6 +218,13 @@ quint64 TraceView::dropped() const {
     return total;
 }
 
+QVector<TraceEvent> TraceView::keptEvents() const {
+    QVector<TraceEvent> all = model_->storedEvents();
+    all += pending_;
+    all += held_;
+    return all;
+}
+
 bool TraceView::exportCsv(const QString& path, QString* errorString) const {
     QFile file(path);
     if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate)) {

@@ -49,6 +49,10 @@ public:
     // dropped by the adapters before they reached the view.
     quint64 dropped() const;
     TraceModel* model() const { return model_; }
+    // Every event the view keeps, oldest first: the ring (shown or filtered
+    // out), then the batches not applied yet and those held while paused.
+    // What a view opened late (the sequence) starts from.
+    QVector<sockwb::TraceEvent> keptEvents() const;
     QTableView* table() const { return table_; }
     // Writes the visible rows as CSV (UTF-8); false with errorString set.
     bool exportCsv(const QString& path, QString* errorString = nullptr) const;

@@ -20,6 +20,7 @@
 #include "widgets/common/logview.h"
 #include "widgets/composer/composerwindow.h"
 #include "widgets/run/runwindow.h"
+#include "widgets/sequence/sequencewindow.h"
 #include "widgets/server/serverform.h"
 #include "widgets/server/serverpanel.h"
 #include "widgets/shell/sidebar.h"
@@ -41,6 +42,7 @@ private slots:
     void cheatSheetHasEveryCall();
     void cheatSheetAliases_data();
     void cheatSheetAliases();
+    void sequenceOfTheExperimentOpensItsWindow();
     void newServerFromTheMenu();
     void newClientJoinsTheSideList();
     void launchClientsOpensTheDialog();
@@ -62,6 +64,7 @@ void tst_MainWindow::actionsExist_data() {
     QTest::newRow("new http request") << "actionNewHttpRequest" << true;
     QTest::newRow("compare models") << "actionCompareModels" << true;
     QTest::newRow("run a program") << "actionRunProgram" << false;
+    QTest::newRow("sequence of the experiment") << "actionSequence" << false;
     QTest::newRow("view trace") << "actionViewTrace" << false;
     QTest::newRow("view log") << "actionViewLog" << false;
     QTest::newRow("about") << "actionAbout" << false;
@@ -114,6 +117,23 @@ void tst_MainWindow::runProgramOpensItsWindow() {
     QVERIFY(run->isVisible());
     w->close();
     QTRY_VERIFY(run.isNull());
+}
+
+void tst_MainWindow::sequenceOfTheExperimentOpensItsWindow() {
+    // View > Sequence of the Experiment...: a SequenceWindow on the server
+    // on screen; it closes with the workbench
+    // (tests/widgets/sequence/tst_sequenceopen.cpp drives an exchange).
+    auto* w = new MainWindow;
+    w->setAttribute(Qt::WA_DeleteOnClose);
+    w->findChild<QAction*>(QStringLiteral("actionSequence"))->trigger();
+    QPointer<SequenceWindow> sequence;
+    for (QWidget* top : QApplication::topLevelWidgets())
+        if (auto* s = qobject_cast<SequenceWindow*>(top)) sequence = s;
+    QVERIFY(sequence);
+    QVERIFY(sequence->isVisible());
+    QVERIFY(!sequence->status().isEmpty());
+    w->close();
+    QTRY_VERIFY(sequence.isNull());
 }
 
 void tst_MainWindow::cheatSheetHasEveryCall_data() {
