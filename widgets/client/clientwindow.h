@@ -30,6 +30,7 @@ class ClientOptionsRow;
 class DataView;
 class SendPanel;
 class ShutdownButton;
+class TcpStatusBox;
 
 class ClientWindow final : public QWidget {
     Q_OBJECT
@@ -55,6 +56,7 @@ public:
     SendPanel* sendPanel() const { return sendPanel_; }
     ClientOptionsRow* optionsRow() const { return optionsRow_; }
     DataView* dataView() const { return dataView_; }
+    TcpStatusBox* tcpStatus() const { return tcpStatus_; }
     // "disconnected", "connecting", ... translated; what stateChanged carries.
     QString stateText() const;
     // "tcp 127.0.0.1:7". GUI thread.
@@ -111,6 +113,7 @@ private:
     DataView* dataView_;
     SendPanel* sendPanel_;
     QWidget* traceView_;
+    TcpStatusBox* tcpStatus_;  // the socket's live TCP state (TCP only)
     QTimer* scenarioTimer_;
 
     std::unique_ptr<FrameDecoder> decoder_;
