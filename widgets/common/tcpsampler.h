@@ -4,6 +4,9 @@
 // the GUI thread by a queued signal, so that the GUI never waits on netlink.
 // With no targets the thread sleeps on a condition variable and makes no
 // call: the owner clears the targets when nothing shows the numbers.
+// Its own long-lived thread rather than a BackgroundTask per tick: ticks for
+// as long as a table is shown are a stream, not one result, and one thread
+// asleep between them costs less than a thread started for each.
 // Threading: every method and the signal belong to the thread that created
 // the sampler (the GUI thread); the destructor stops and joins the thread
 // (prompt: at most one dump in flight).

@@ -76,7 +76,7 @@ void tst_TcpWatch::unreadBytesAreInRecvQ() {
     // Loopback delivers at once, but the ACK path is the kernel's: wait for it.
     std::optional<TcpWatchSample> server;
     QTRY_VERIFY((server = sampleOf(p.server)) && server->tcp.inQueue == bytes.size());
-    QCOMPARE(server->tcp.state, TCP_ESTABLISHED);
+    QCOMPARE(server->tcp.state, int(TCP_ESTABLISHED));
     QVERIFY(server->hasInfo);
     QCOMPARE(server->tcp.bytesReceived, uint64_t(bytes.size()));
     QCOMPARE(server->tcp.outQueue, 0u);
@@ -168,7 +168,7 @@ void tst_TcpWatch::dualStackListenerFindsIpv4Peer() {
     const TcpWatch watch;
     const auto samples = watch.sample({{listener.localAddress(), client.localAddress()}});
     QCOMPARE(samples.size(), size_t(1));
-    QCOMPARE(samples.front().tcp.state, TCP_ESTABLISHED);
+    QCOMPARE(samples.front().tcp.state, int(TCP_ESTABLISHED));
     QCOMPARE(samples.front().local.port(), port);
     const TcpSampleIndex index(samples);
     QVERIFY(index.find(listener.localAddress(), client.localAddress()));
@@ -190,7 +190,7 @@ void tst_TcpWatch::listenerPortTargetsEveryConnection() {
     QVERIFY(index.find(at, c1.localAddress()));
     QVERIFY(index.find(at, c2.localAddress()));
     QVERIFY(!index.find(at, Address::fromIp("127.0.0.1", 1)));
-    for (const auto& s : samples) QCOMPARE(s.tcp.state, TCP_ESTABLISHED);
+    for (const auto& s : samples) QCOMPARE(s.tcp.state, int(TCP_ESTABLISHED));
 }
 
 void tst_TcpWatch::mappedAndWildcardMatching() {
@@ -256,7 +256,7 @@ void tst_TcpWatch::timeWaitHasNoInfo() {
     });
     const auto samples = watch.sample({{Address::parse("[::]:7"), Address()}});
     QCOMPARE(samples.size(), size_t(2));
-    QCOMPARE(samples[0].tcp.state, TCP_TIME_WAIT);
+    QCOMPARE(samples[0].tcp.state, int(TCP_TIME_WAIT));
     QVERIFY(!samples[0].hasInfo);
     QCOMPARE(samples[0].peer, Address::parse("[::1]:50000"));
     QVERIFY(samples[1].hasInfo);

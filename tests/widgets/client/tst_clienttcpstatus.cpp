@@ -46,15 +46,15 @@ void tst_ClientTcpStatus::establishedThenSendQ() {
     QSignalSpy ticks(box->sampler(), &TcpSampler::sampled);
     QTRY_COMPARE(box->valueText(TcpText::State), QStringLiteral("ESTABLISHED"));
     QVERIFY(box->valueText(TcpText::Rtt).endsWith(QStringLiteral("ms")));
-    QCOMPARE(number(box->valueText(TcpText::SendQ)), 0);
+    QCOMPARE(number(box->valueText(TcpText::SendQ)), 0LL);
     QVERIFY(box->lastSample());
     QCOMPARE(box->lastSample()->peer, peer.localAddress());
     QTRY_VERIFY(ticks.count() >= 2);
 
     // The peer sends; the client's reader takes it at once: received, not queued.
     peer.sendAll("0123456789");
-    QTRY_COMPARE(number(box->valueText(TcpText::BytesReceived)), 10);
-    QCOMPARE(number(box->valueText(TcpText::RecvQ)), 0);
+    QTRY_COMPARE(number(box->valueText(TcpText::BytesReceived)), 10LL);
+    QCOMPARE(number(box->valueText(TcpText::RecvQ)), 0LL);
 
     // 4 MiB the peer never reads: what the kernel holds waits in Send-Q.
     w.session()->send(QByteArray(4 * 1024 * 1024, 'x'));

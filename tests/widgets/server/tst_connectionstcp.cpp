@@ -84,15 +84,15 @@ void tst_ConnectionsTcp::rowShowsLiveTcpState() {
     QTRY_COMPARE(tcpCell(table, 0, TcpText::State), QStringLiteral("ESTABLISHED"));
     QVERIFY(table->tcpSampler()->isSampling());
     // The echo came back: the server's socket received and had acknowledged 6 bytes.
-    QTRY_COMPARE(number(tcpCell(table, 0, TcpText::BytesReceived)), 6);
-    QTRY_COMPARE(number(tcpCell(table, 0, TcpText::BytesAcked)), 6);
+    QTRY_COMPARE(number(tcpCell(table, 0, TcpText::BytesReceived)), 6LL);
+    QTRY_COMPARE(number(tcpCell(table, 0, TcpText::BytesAcked)), 6LL);
     QVERIFY(tcpCell(table, 0, TcpText::Rtt).endsWith(QStringLiteral("ms")));
     QVERIFY(tcpCell(table, 0, TcpText::Rtt).contains(QStringLiteral("±")));
-    QCOMPARE(number(tcpCell(table, 0, TcpText::RecvQ)), 0);
-    QCOMPARE(number(tcpCell(table, 0, TcpText::SendQ)), 0);
+    QCOMPARE(number(tcpCell(table, 0, TcpText::RecvQ)), 0LL);
+    QCOMPARE(number(tcpCell(table, 0, TcpText::SendQ)), 0LL);
     QVERIFY(number(tcpCell(table, 0, TcpText::Cwnd)) > 0);
     QVERIFY(!tcpCell(table, 0, TcpText::Ssthresh).isEmpty());
-    QCOMPARE(number(tcpCell(table, 0, TcpText::Retransmits)), 0);
+    QCOMPARE(number(tcpCell(table, 0, TcpText::Retransmits)), 0LL);
     // Live: the sampler keeps ticking while the table is shown.
     const int before = ticks.count();
     QTRY_VERIFY(ticks.count() >= before + 2);
