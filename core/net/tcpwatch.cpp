@@ -49,12 +49,15 @@ bool sameHost(const Address& a, const Address& b) {
 }
 
 // An endpoint as sock_diag's table spells it ("127.0.0.1:5000",
-// "[::1]:80", "[fe80::1%lo]:80" or "[fe80::1]%lo:80") with its port given
+// "[::1]:80", "[fe80::1]%lo:80", "*:80" for a dual-stack socket bound to
+// the any address) with its port given
 // apart: the host is parsed with inet_pton, no lookup. nullopt for anything
 // else ("*", a Unix path).
 std::optional<Address> endpointAddress(const std::string& text, uint16_t port) {
     std::string host;
-    if (!text.empty() && text.front() == '[') {
+    if (text.rfind("*:", 0) == 0) {
+        host = "::";  // a dual-stack socket bound to the any address
+    } else if (!text.empty() && text.front() == '[') {
         const size_t close = text.find(']');
         if (close == std::string::npos) return std::nullopt;
         host = text.substr(1, close - 1);
@@ -105,41 +108,33 @@ std::vector<TcpWatchSample> TcpWatch::sample(const std::vector<TcpWatchTarget>& 
     // connection being opened (SYN-RECV) or closed (FIN-WAIT-*, TIME-WAIT,
     // CLOSE-WAIT...) is what a student wants to see.
     q.stateMask = ~((1u << TCP_LISTEN) | (1u << TCP_CLOSE));
-    std::vector<std::vector<SocketEntry>> dumps;
-    if (ports.size() <= kMaxPortQueries) {
-        for (uint16_t port : ports) {
-            q.localPort = port;
-            dumps.push_back(query_(q));
-        }
-    } else {
-        dumps.push_back(query_(q));
-    }
-
-    for (const auto& dump : dumps) {
-        for (const SocketEntry& e : dump) {
-            if (e.protocol != SocketEntry::Protocol::Tcp || !ports.count(e.localPort)) continue;
-            const auto local = endpointAddress(e.local, e.localPort);
-            const auto peer = endpointAddress(e.peer, e.peerPort);
-            if (!local || !peer) continue;
-            bool wanted = false;
-            for (const auto& t : targets)
-                if (tcpTargetMatches(t, *local, *peer)) {
-                    wanted = true;
-                    break;
-                }
-            if (!wanted) continue;
-            TcpWatchSample s;
-            s.local = *local;
-            s.peer = *peer;
-            s.hasInfo = e.tcp.has_value();
-            if (e.tcp) s.tcp = *e.tcp;
-            // The table's state and queues hold for every socket, TCP_INFO
-            // or not (a TIME-WAIT socket has none).
-            s.tcp.state = e.state;
-            s.tcp.inQueue = e.recvQ;
-            s.tcp.outQueue = e.sendQ;
-            out.push_back(std::move(s));
-        }
+    // The kernel lists every socket and querySockets keeps those of a port:
+    // one dump, whatever the number of ports, costs the least.
+    if (ports.size() == 1) q.localPort = *ports.begin();
+    const std::vector<SocketEntry> dump = query_(q);
+    for (const SocketEntry& e : dump) {
+        if (e.protocol != SocketEntry::Protocol::Tcp || !ports.count(e.localPort)) continue;
+        const auto local = endpointAddress(e.local, e.localPort);
+        const auto peer = endpointAddress(e.peer, e.peerPort);
+        if (!local || !peer) continue;
+        bool wanted = false;
+        for (const auto& t : targets)
+            if (tcpTargetMatches(t, *local, *peer)) {
+                wanted = true;
+                break;
+            }
+        if (!wanted) continue;
+        TcpWatchSample s;
+        s.local = *local;
+        s.peer = *peer;
+        s.hasInfo = e.tcp.has_value();
+        if (e.tcp) s.tcp = *e.tcp;
+        // The table's state and queues hold for every socket, TCP_INFO
+        // or not (a TIME-WAIT socket has none).
+        s.tcp.state = e.state;
+        s.tcp.inQueue = e.recvQ;
+        s.tcp.outQueue = e.sendQ;
+        out.push_back(std::move(s));
     }
     return out;
 }

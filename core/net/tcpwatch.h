@@ -49,14 +49,11 @@ public:
     using Query = std::function<std::vector<SocketEntry>(const SocketQuery&)>;
     explicit TcpWatch(Query query = querySockets);
 
-    // One sample per socket that a target matches, in the kernel's order.
-    // One dump per distinct local port (a few), or one dump of every TCP
-    // socket when the targets name many ports. Throws sockwb::Error when the
-    // dump fails (as querySockets does).
+    // One sample per socket that a target matches, in the kernel's order,
+    // from one dump of the TCP sockets (filtered on the port when the
+    // targets name one; no dump when they name none). Throws sockwb::Error
+    // when the dump fails (as querySockets does).
     std::vector<TcpWatchSample> sample(const std::vector<TcpWatchTarget>& targets) const;
-
-    // Past this many distinct ports, one unfiltered dump is cheaper.
-    static constexpr size_t kMaxPortQueries = 4;
 
 private:
     Query query_;
