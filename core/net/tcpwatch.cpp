@@ -161,8 +161,7 @@ std::optional<TcpSampleIndex::Key> TcpSampleIndex::keyOf(const Address& local,
     return Key{local.port(), peer.port(), *host};
 }
 
-TcpSampleIndex::TcpSampleIndex(std::vector<TcpWatchSample> samples)
-    : samples_(std::move(samples)) {
+TcpSampleIndex::TcpSampleIndex(std::vector<TcpWatchSample> samples) : samples_(std::move(samples)) {
     byKey_.reserve(samples_.size());
     for (size_t i = 0; i < samples_.size(); ++i)
         if (auto key = keyOf(samples_[i].local, samples_[i].peer)) byKey_.emplace(*key, i);

@@ -95,7 +95,7 @@ const char* connectionStateName(ConnectionState state) noexcept;
 // Counters of one connection (a snapshot).
 struct ConnectionInfo {
     uint64_t id = 0;
-    std::string listener;     // "echo/tcp"
+    std::string listener;      // "echo/tcp"
     size_t listenerIndex = 0;  // in ServerConfig::listeners and Server::addresses()
     Address peer;
     int fd = -1;

@@ -16,8 +16,9 @@ TcpStatusBox::TcpStatusBox(QWidget* parent)
       sampler_(new TcpSampler(this)),
       note_(new QLabel(this)) {
     setObjectName(QStringLiteral("tcpStatus"));
-    setToolTip(tr("This socket as the kernel sees it (TCP_INFO and the queues), read from the "
-                  "socket table a few times a second"));
+    setToolTip(
+        tr("This socket as the kernel sees it (TCP_INFO and the queues), read from the "
+           "socket table a few times a second"));
     auto* grid = new QGridLayout(this);
     grid->setContentsMargins(6, 2, 6, 2);
     grid->setVerticalSpacing(0);
@@ -45,8 +46,8 @@ TcpStatusBox::TcpStatusBox(QWidget* parent)
 
 void TcpStatusBox::watch(const QString& local, const QString& peer) {
     try {
-        target_ = TcpWatchTarget{Address::parse(local.toStdString()),
-                                 Address::parse(peer.toStdString())};
+        target_ =
+            TcpWatchTarget{Address::parse(local.toStdString()), Address::parse(peer.toStdString())};
     } catch (const Error&) {
         target_.reset();  // not an IP endpoint: nothing the TCP table could list
     }
@@ -65,7 +66,9 @@ void TcpStatusBox::clear() {
     updateSampling();
 }
 
-QString TcpStatusBox::valueText(TcpText::Field field) const { return values_[size_t(field)]->text(); }
+QString TcpStatusBox::valueText(TcpText::Field field) const {
+    return values_[size_t(field)]->text();
+}
 
 void TcpStatusBox::updateSampling() {
     std::vector<TcpWatchTarget> targets;

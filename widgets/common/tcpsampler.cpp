@@ -6,7 +6,8 @@
 namespace sockwb {
 
 TcpSampler::TcpSampler(QObject* parent, int intervalMs, TcpWatch watch)
-    : QObject(parent), intervalMs_(intervalMs > 0 ? intervalMs : kDefaultIntervalMs),
+    : QObject(parent),
+      intervalMs_(intervalMs > 0 ? intervalMs : kDefaultIntervalMs),
       watch_(std::move(watch)) {
     qRegisterMetaType<sockwb::TcpSamples>();
 }

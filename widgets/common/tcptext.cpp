@@ -39,38 +39,45 @@ QString TcpText::name(Field field) {
 QString TcpText::explanation(Field field) {
     switch (field) {
         case State:
-            return tr("Where the connection is in TCP's state machine, as the kernel keeps it: "
-                      "ESTABLISHED while data flows both ways; FIN-WAIT-1 then FIN-WAIT-2 after "
-                      "this side's close() or shutdown(SHUT_WR); CLOSE-WAIT once the peer has "
-                      "closed (recv() returned 0) until this side closes too; LAST-ACK, CLOSING, "
-                      "and TIME-WAIT for about a minute on the side that closed first.");
+            return tr(
+                "Where the connection is in TCP's state machine, as the kernel keeps it: "
+                "ESTABLISHED while data flows both ways; FIN-WAIT-1 then FIN-WAIT-2 after "
+                "this side's close() or shutdown(SHUT_WR); CLOSE-WAIT once the peer has "
+                "closed (recv() returned 0) until this side closes too; LAST-ACK, CLOSING, "
+                "and TIME-WAIT for about a minute on the side that closed first.");
         case Rtt:
-            return tr("Smoothed round-trip time ± its mean deviation (tcpi_rtt, tcpi_rttvar): how "
-                      "long a segment waits for its acknowledgement, as the kernel measures it. "
-                      "The retransmission timeout is computed from both.");
+            return tr(
+                "Smoothed round-trip time ± its mean deviation (tcpi_rtt, tcpi_rttvar): how "
+                "long a segment waits for its acknowledgement, as the kernel measures it. "
+                "The retransmission timeout is computed from both.");
         case Cwnd:
-            return tr("Congestion window (tcpi_snd_cwnd), in segments: how many segments this "
-                      "side may have in flight without an acknowledgement. It grows while "
-                      "acknowledgements come back and shrinks after a loss.");
+            return tr(
+                "Congestion window (tcpi_snd_cwnd), in segments: how many segments this "
+                "side may have in flight without an acknowledgement. It grows while "
+                "acknowledgements come back and shrinks after a loss.");
         case Ssthresh:
-            return tr("Slow-start threshold (tcpi_snd_ssthresh), in segments: below it the "
-                      "congestion window doubles every round trip (slow start), above it it "
-                      "grows by about one segment per round trip. ∞ until the first loss.");
+            return tr(
+                "Slow-start threshold (tcpi_snd_ssthresh), in segments: below it the "
+                "congestion window doubles every round trip (slow start), above it it "
+                "grows by about one segment per round trip. ∞ until the first loss.");
         case Retransmits:
-            return tr("Segments sent again over the connection's life (tcpi_total_retrans); in "
-                      "brackets, the retransmissions of the segment unacknowledged now "
-                      "(tcpi_retransmits).");
+            return tr(
+                "Segments sent again over the connection's life (tcpi_total_retrans); in "
+                "brackets, the retransmissions of the segment unacknowledged now "
+                "(tcpi_retransmits).");
         case Unacked:
             return tr("Segments sent and not yet acknowledged by the peer (tcpi_unacked).");
         case RecvQ:
-            return tr("Bytes the kernel has received that the program has not read yet (ioctl "
-                      "SIOCINQ). They wait in the socket's receive buffer until recv() takes "
-                      "them; when the buffer is full the window closes and the peer must stop "
-                      "sending.");
+            return tr(
+                "Bytes the kernel has received that the program has not read yet (ioctl "
+                "SIOCINQ). They wait in the socket's receive buffer until recv() takes "
+                "them; when the buffer is full the window closes and the peer must stop "
+                "sending.");
         case SendQ:
-            return tr("Bytes send() has handed to the kernel that the peer has not acknowledged "
-                      "yet (ioctl SIOCOUTQ). It grows when the peer does not read: its window "
-                      "closes and send() blocks once the send buffer is full.");
+            return tr(
+                "Bytes send() has handed to the kernel that the peer has not acknowledged "
+                "yet (ioctl SIOCOUTQ). It grows when the peer does not read: its window "
+                "closes and send() blocks once the send buffer is full.");
         case BytesAcked:
             return tr("Bytes sent that the peer has acknowledged (tcpi_bytes_acked).");
         case BytesReceived:

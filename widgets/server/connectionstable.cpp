@@ -29,8 +29,8 @@ QString stateText(ConnectionState state) {
 ConnectionsTable::ConnectionsTable(QWidget* parent)
     : QTableWidget(0, ColumnCount, parent), sampler_(new TcpSampler(this)) {
     setObjectName(QStringLiteral("connectionsTable"));
-    QStringList labels{tr("Peer"),      tr("Listener"), tr("fd"),    tr("Worker"),
-                       tr("Bytes in"),  tr("Bytes out"), tr("State"), tr("Since")};
+    QStringList labels{tr("Peer"),     tr("Listener"),  tr("fd"),    tr("Worker"),
+                       tr("Bytes in"), tr("Bytes out"), tr("State"), tr("Since")};
     for (int f = 0; f < TcpText::FieldCount; ++f) labels << TcpText::name(TcpText::Field(f));
     setHorizontalHeaderLabels(labels);
     horizontalHeaderItem(State)->setToolTip(
@@ -95,9 +95,10 @@ void ConnectionsTable::setConnections(const std::vector<ConnectionInfo>& connect
         };
         for (int col = 0; col < TcpFirst; ++col) setCell(r, col, cells[col]);
     }
-    const bool changed = targets.size() != targets_.size() ||
-                         !std::equal(targets.begin(), targets.end(), targets_.begin(),
-                                     [](const auto& a, const auto& b) { return a.local == b.local; });
+    const bool changed =
+        targets.size() != targets_.size() ||
+        !std::equal(targets.begin(), targets.end(), targets_.begin(),
+                    [](const auto& a, const auto& b) { return a.local == b.local; });
     if (changed) {
         targets_ = std::move(targets);
         updateSampling();
@@ -129,7 +130,8 @@ void ConnectionsTable::fillTcpCells() {
         const auto& [local, peer] = rowTuples_[static_cast<size_t>(r)];
         const TcpWatchSample* s = local.isValid() ? samples_.index->find(local, peer) : nullptr;
         for (int f = 0; f < TcpText::FieldCount; ++f)
-            setCell(r, column(TcpText::Field(f)), s ? TcpText::value(TcpText::Field(f), *s) : QString());
+            setCell(r, column(TcpText::Field(f)),
+                    s ? TcpText::value(TcpText::Field(f), *s) : QString());
         QTableWidgetItem* state = item(r, TcpState);
         const QString tip = local.isValid() ? failure : QString();
         if (state->toolTip() != tip) state->setToolTip(tip);

@@ -151,9 +151,8 @@ void tst_TcpWatch::ipv6Tuple() {
     QCOMPARE(s->peer, client.localAddress());
     // The IPv4 tuple with the same ports is another socket: not matched.
     const TcpWatch watch;
-    const auto none = watch.sample(
-        {{Address::fromIp("127.0.0.1", server.localAddress().port()),
-          Address::fromIp("127.0.0.1", client.localAddress().port())}});
+    const auto none = watch.sample({{Address::fromIp("127.0.0.1", server.localAddress().port()),
+                                     Address::fromIp("127.0.0.1", client.localAddress().port())}});
     QVERIFY(none.empty());
 }
 
