@@ -58,6 +58,11 @@ void TcpSampler::run() {
         } catch (const Error& e) {
             result.index = std::make_shared<const TcpSampleIndex>();
             result.error = e.info();
+        } catch (const std::exception& e) {  // bad_alloc: the thread must go on
+            result.index = std::make_shared<const TcpSampleIndex>();
+            result.error = ErrorInfo{};
+            result.error->call = "sock_diag";
+            result.error->detail = e.what();
         }
         QMetaObject::invokeMethod(
             this,
