@@ -95,7 +95,8 @@ const char* connectionStateName(ConnectionState state) noexcept;
 // Counters of one connection (a snapshot).
 struct ConnectionInfo {
     uint64_t id = 0;
-    std::string listener;  // "echo/tcp"
+    std::string listener;      // "echo/tcp"
+    size_t listenerIndex = 0;  // in ServerConfig::listeners and Server::addresses()
     Address peer;
     int fd = -1;
     int tid = 0;  // worker thread (thread/pool/event models)

@@ -68,6 +68,7 @@ ConnectionInfo ConnectionRecord::snapshot() const {
     ConnectionInfo info;
     info.id = id;
     info.listener = label;
+    info.listenerIndex = listener;
     info.peer = peer;
     info.fd = fd;
     info.tid = tid;

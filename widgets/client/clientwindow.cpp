@@ -17,6 +17,7 @@
 #include "widgets/client/dataview.h"
 #include "widgets/client/sendpanel.h"
 #include "widgets/client/shutdownbutton.h"
+#include "widgets/client/tcpstatusbox.h"
 #include "widgets/common/errortext.h"
 #include "widgets/common/formstyle.h"
 #include "widgets/sequence/sequencetab.h"
@@ -66,11 +67,13 @@ ClientWindow* ClientWindow::open(const QString& host, quint16 port, const QStrin
 void ClientWindow::buildUi() {
     QHBoxLayout* target = buildTargetRow();
     buildTabs();
+    tcpStatus_ = new TcpStatusBox(this);
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(target);
     layout->addWidget(optionsRow_);
     layout->addWidget(statusLabel_);
     layout->addWidget(tabs_, 1);
+    layout->addWidget(tcpStatus_);
     layout->addWidget(counters_);
     connectSignals();
 }
@@ -224,6 +227,7 @@ void ClientWindow::connectToPath(Protocol protocol) {
         return;
     }
     setStatus(tr("Connecting to %1…").arg(path), false);
+    tcpStatus_->clear();
     resetDecoder();
     dataView_->addNote(tr("connecting to %1 (%2)").arg(path, protocol_->currentText()),
                        QDateTime::currentDateTime());
@@ -272,6 +276,7 @@ void ClientWindow::connectFromForm() {
     }
     session_->setSettings(*settings);
     shutdownButton_->reset();
+    tcpStatus_->clear();
     setStatus(tr("Connecting to %1 port %2…").arg(host).arg(port), false);
     resetDecoder();
     const Protocol protocol = selectedProtocol();
@@ -349,6 +354,7 @@ void ClientWindow::onConnected(const QString& local, const QString& peer) {
         setStatus(tr("Connected from %1 to %2").arg(local, peer), false);
         dataView_->addNote(tr("connected from %1 to %2").arg(local, peer),
                            QDateTime::currentDateTime());
+        if (selectedProtocol() == Protocol::Tcp) tcpStatus_->watch(local, peer);
     }
     if (!scenarioSet_) return;
     switch (scenario_) {

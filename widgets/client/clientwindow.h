@@ -32,6 +32,7 @@ class SendPanel;
 class SequenceTab;
 class ShutdownButton;
 class TraceView;
+class TcpStatusBox;
 
 class ClientWindow final : public QWidget {
     Q_OBJECT
@@ -65,6 +66,7 @@ public:
     Protocol targetProtocol() const { return selectedProtocol(); }
     QString targetHost() const;
     quint16 targetPort() const;
+    TcpStatusBox* tcpStatus() const { return tcpStatus_; }
     // "disconnected", "connecting", ... translated; what stateChanged carries.
     QString stateText() const;
     // "tcp 127.0.0.1:7". GUI thread.
@@ -122,6 +124,7 @@ private:
     SendPanel* sendPanel_;
     QWidget* traceView_;
     SequenceTab* sequenceTab_;
+    TcpStatusBox* tcpStatus_;  // the socket's live TCP state (TCP only)
     QTimer* scenarioTimer_;
 
     std::unique_ptr<FrameDecoder> decoder_;

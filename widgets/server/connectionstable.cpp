@@ -6,6 +6,8 @@
 #include <QLocale>
 #include <algorithm>
 
+#include "widgets/common/errortext.h"
+
 namespace sockwb {
 
 namespace {
@@ -24,10 +26,20 @@ QString stateText(ConnectionState state) {
 }
 }  // namespace
 
-ConnectionsTable::ConnectionsTable(QWidget* parent) : QTableWidget(0, ColumnCount, parent) {
+ConnectionsTable::ConnectionsTable(QWidget* parent)
+    : QTableWidget(0, ColumnCount, parent), sampler_(new TcpSampler(this)) {
     setObjectName(QStringLiteral("connectionsTable"));
-    setHorizontalHeaderLabels({tr("Peer"), tr("Listener"), tr("fd"), tr("Worker"), tr("Bytes in"),
-                               tr("Bytes out"), tr("State"), tr("Since")});
+    QStringList labels{tr("Peer"),     tr("Listener"),  tr("fd"),    tr("Worker"),
+                       tr("Bytes in"), tr("Bytes out"), tr("State"), tr("Since")};
+    for (int f = 0; f < TcpText::FieldCount; ++f) labels << TcpText::name(TcpText::Field(f));
+    setHorizontalHeaderLabels(labels);
+    horizontalHeaderItem(State)->setToolTip(
+        tr("The server's view of the connection: being served, closing, closed"));
+    for (int f = 0; f < TcpText::FieldCount; ++f)
+        horizontalHeaderItem(column(TcpText::Field(f)))
+            ->setToolTip(TcpText::explanation(TcpText::Field(f)));
+    samples_.index = std::make_shared<const TcpSampleIndex>();
+    connect(sampler_, &TcpSampler::sampled, this, &ConnectionsTable::setTcpSamples);
     verticalHeader()->hide();
     verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 6);
@@ -38,12 +50,15 @@ ConnectionsTable::ConnectionsTable(QWidget* parent) : QTableWidget(0, ColumnCoun
     horizontalHeader()->setStretchLastSection(true);
 }
 
-void ConnectionsTable::setConnections(const std::vector<ConnectionInfo>& connections) {
+void ConnectionsTable::setConnections(const std::vector<ConnectionInfo>& connections,
+                                      const std::vector<Address>& listeners) {
     std::vector<const ConnectionInfo*> rows;
     rows.reserve(connections.size());
     for (const auto& c : connections) rows.push_back(&c);
     std::sort(rows.begin(), rows.end(), [](auto* a, auto* b) { return a->id < b->id; });
     setRowCount(static_cast<int>(rows.size()));
+    rowTuples_.assign(rows.size(), {});
+    std::vector<TcpWatchTarget> targets;
     const QLocale locale;
     const auto ownPid = static_cast<int>(QCoreApplication::applicationPid());
     for (int r = 0; r < rowCount(); ++r) {
@@ -57,7 +72,18 @@ void ConnectionsTable::setConnections(const std::vector<ConnectionInfo>& connect
             worker = tr("pid %1").arg(c.pid);
         else if (c.tid)
             worker = tr("tid %1").arg(c.tid);
-        const QString cells[ColumnCount] = {
+        // A TCP row is found in the kernel's table by its listener's port
+        // and its peer (a Unix-domain listener has no TCP state).
+        if (c.listenerIndex < listeners.size()) {
+            const Address& local = listeners[c.listenerIndex];
+            if ((local.family() == AF_INET || local.family() == AF_INET6) && c.peer.isValid()) {
+                rowTuples_[static_cast<size_t>(r)] = {local, c.peer};
+                const bool known = std::any_of(targets.begin(), targets.end(),
+                                               [&](const auto& t) { return t.local == local; });
+                if (!known) targets.push_back({local, Address()});
+            }
+        }
+        const QString cells[TcpFirst] = {
             QString::fromStdString(c.peer.toString()),
             QString::fromStdString(c.listener),
             c.fd >= 0 ? QString::number(c.fd) : QString(),
@@ -67,17 +93,68 @@ void ConnectionsTable::setConnections(const std::vector<ConnectionInfo>& connect
             stateText(c.state),
             QDateTime::fromMSecsSinceEpoch(since).toString(QStringLiteral("HH:mm:ss")),
         };
-        for (int col = 0; col < ColumnCount; ++col) {
-            QTableWidgetItem* it = item(r, col);
-            if (!it) {
-                it = new QTableWidgetItem;
-                if (col == Fd || col == BytesIn || col == BytesOut)
-                    it->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
-                setItem(r, col, it);
-            }
-            if (it->text() != cells[col]) it->setText(cells[col]);
-        }
+        for (int col = 0; col < TcpFirst; ++col) setCell(r, col, cells[col]);
     }
+    const bool changed =
+        targets.size() != targets_.size() ||
+        !std::equal(targets.begin(), targets.end(), targets_.begin(),
+                    [](const auto& a, const auto& b) { return a.local == b.local; });
+    if (changed) {
+        targets_ = std::move(targets);
+        updateSampling();
+    }
+    fillTcpCells();
+}
+
+void ConnectionsTable::setCell(int row, int col, const QString& text) {
+    QTableWidgetItem* it = item(row, col);
+    if (!it) {
+        it = new QTableWidgetItem;
+        if (col == Fd || col == BytesIn || col == BytesOut || (col >= TcpFirst && col != TcpState))
+            it->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+        setItem(row, col, it);
+    }
+    if (it->text() != text) it->setText(text);
+}
+
+void ConnectionsTable::setTcpSamples(const TcpSamples& samples) {
+    samples_ = samples;
+    fillTcpCells();
+}
+
+void ConnectionsTable::fillTcpCells() {
+    // Why a TCP row has no numbers: the dump failed (said in the state's
+    // tooltip), or the kernel no longer lists the connection.
+    const QString failure = samples_.error ? ErrorText::sentence(*samples_.error) : QString();
+    for (int r = 0; r < rowCount(); ++r) {
+        const auto& [local, peer] = rowTuples_[static_cast<size_t>(r)];
+        const TcpWatchSample* s = local.isValid() ? samples_.index->find(local, peer) : nullptr;
+        for (int f = 0; f < TcpText::FieldCount; ++f)
+            setCell(r, column(TcpText::Field(f)),
+                    s ? TcpText::value(TcpText::Field(f), *s) : QString());
+        QTableWidgetItem* state = item(r, TcpState);
+        const QString tip = local.isValid() ? failure : QString();
+        if (state->toolTip() != tip) state->setToolTip(tip);
+    }
+}
+
+void ConnectionsTable::updateSampling() {
+    sampler_->setTargets(isVisible() ? targets_ : std::vector<TcpWatchTarget>{});
+    if (!sampler_->isSampling()) {
+        // Nothing sampled: the numbers shown would only grow stale.
+        samples_ = TcpSamples{std::make_shared<const TcpSampleIndex>(), std::nullopt};
+        fillTcpCells();
+    }
+}
+
+void ConnectionsTable::showEvent(QShowEvent* event) {
+    QTableWidget::showEvent(event);
+    updateSampling();
+}
+
+void ConnectionsTable::hideEvent(QHideEvent* event) {
+    QTableWidget::hideEvent(event);
+    updateSampling();
 }
 
 }  // namespace sockwb

@@ -380,7 +380,7 @@ void ServerPanel::refresh() {
                 tr(" · closed for not reading %1").arg(locale.toString(qulonglong(st.slowClosed)));
         counters += QStringLiteral(" · ") + memoryText(st);
         counters_->setText(counters);
-        connections_->setConnections(server_->connections());
+        connections_->setConnections(server_->connections(), addresses_);
         counters_->show();
     } else if (state_ != Running) {
         connections_->setConnections({});
