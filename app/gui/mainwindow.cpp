@@ -161,8 +161,9 @@ void MainWindow::createActions() {
     file->addAction(addresses);
     QAction* sockets = make(tr("Soc&kets on This Machine..."), "actionSockets",
                             QKeySequence(tr("Ctrl+Shift+K")), [] { SocketTableWindow::open(); });
-    sockets->setToolTip(tr("Every TCP, UDP and Unix socket of the machine, like ss -tuanp: "
-                           "states, queues, owners, timers, live"));
+    sockets->setToolTip(
+        tr("Every TCP, UDP and Unix socket of the machine, like ss -tuanp: "
+           "states, queues, owners, timers, live"));
     sockets->setStatusTip(sockets->toolTip());
     file->addAction(sockets);
     file->addSeparator();

@@ -120,7 +120,8 @@ bool shootSocketTable(const QDir& dir) {
     table.setPaused(true);
     table.show();
     // Loopback TCP only: the workbench's servers and clients, and the waiting one.
-    table.findChild<QLineEdit*>(QStringLiteral("socketSearch"))->setText(QStringLiteral("127.0.0.1"));
+    table.findChild<QLineEdit*>(QStringLiteral("socketSearch"))
+        ->setText(QStringLiteral("127.0.0.1"));
     bool refreshed = false;
     QObject::connect(&table, &SocketTableWindow::refreshed, [&] { refreshed = true; });
     table.refreshNow();

@@ -27,8 +27,12 @@ void SocketFilter::setPort(int port) {
 void SocketFilter::setState(const QString& state) {
     // The name as tcpStateName spells it, so "time_wait" finds "TIME-WAIT".
     QString canonical = state.trimmed().toUpper().replace(QLatin1Char('_'), QLatin1Char('-'));
-    const int number = tcpStateFromName(canonical.toStdString());
-    if (number >= 0) canonical = QString::fromStdString(tcpStateName(number));
+    // "UNCONN" stays itself (tcpStateFromName would make it CLOSE); "listening"
+    // or "estab" become their table spelling.
+    if (!SocketText::stateNames().contains(canonical)) {
+        const int number = tcpStateFromName(canonical.toStdString());
+        if (number >= 0) canonical = QString::fromStdString(tcpStateName(number));
+    }
     if (canonical == state_) return;
     state_ = canonical;
     invalidateFilter();

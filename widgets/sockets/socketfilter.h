@@ -5,8 +5,9 @@
 // matched against every cell. Sorts by the model's SortRole (numbers as
 // numbers). GUI thread only.
 
-#include <QSortFilterProxyModel>
 #include <sys/types.h>
+
+#include <QSortFilterProxyModel>
 
 namespace sockwb {
 

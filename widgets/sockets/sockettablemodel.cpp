@@ -40,7 +40,8 @@ QVariant SocketTableModel::data(const QModelIndex& index, int role) const {
     const SocketEntry& e = row.entry;
     const int column = index.column();
     switch (role) {
-        case Qt::DisplayRole: return SocketText::cell(e, column);
+        case Qt::DisplayRole:
+            return SocketText::cell(e, column);
         case Qt::ToolTipRole: {
             const QString tip = SocketText::cellToolTip(e, column);
             return tip.isEmpty() ? QVariant() : tip;
@@ -57,23 +58,33 @@ QVariant SocketTableModel::data(const QModelIndex& index, int role) const {
             return font;
         }
         case Qt::ForegroundRole:
-            if (row.goneMs >= 0) return QBrush(QPalette().color(QPalette::Disabled, QPalette::Text));
+            if (row.goneMs >= 0)
+                return QBrush(QPalette().color(QPalette::Disabled, QPalette::Text));
             return {};
         case Qt::BackgroundRole:
             if (row.appearedMs >= 0) return QBrush(QColor(255, 200, 0, 70));
             return {};
         case SortRole:
             switch (column) {
-                case SocketText::RecvQ: return qulonglong(e.recvQ);
-                case SocketText::SendQ: return qulonglong(e.sendQ);
-                case SocketText::Uid: return qulonglong(e.uid);
-                case SocketText::Inode: return qulonglong(e.inode);
-                case SocketText::Local: return addressSortKey(e.local, e.localPort);
-                case SocketText::Peer: return addressSortKey(e.peer, e.peerPort);
-                case SocketText::Timer: return qulonglong(e.timer) << 32 | e.timerExpiresMs;
-                default: return SocketText::cell(e, column);
+                case SocketText::RecvQ:
+                    return qulonglong(e.recvQ);
+                case SocketText::SendQ:
+                    return qulonglong(e.sendQ);
+                case SocketText::Uid:
+                    return qulonglong(e.uid);
+                case SocketText::Inode:
+                    return qulonglong(e.inode);
+                case SocketText::Local:
+                    return addressSortKey(e.local, e.localPort);
+                case SocketText::Peer:
+                    return addressSortKey(e.peer, e.peerPort);
+                case SocketText::Timer:
+                    return qulonglong(e.timer) << 32 | e.timerExpiresMs;
+                default:
+                    return SocketText::cell(e, column);
             }
-        default: return {};
+        default:
+            return {};
     }
 }
 

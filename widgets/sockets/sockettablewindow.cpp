@@ -189,8 +189,9 @@ QWidget* SocketTableWindow::makeRefreshRow() {
             [this] { timer_->setInterval(interval_->currentData().toInt()); });
     auto* refresh = new QPushButton(tr("Refresh now"), row);
     refresh->setObjectName(QStringLiteral("socketRefresh"));
-    refresh->setToolTip(tr("Read the sockets again now (sock_diag netlink, then /proc for the "
-                           "processes)"));
+    refresh->setToolTip(
+        tr("Read the sockets again now (sock_diag netlink, then /proc for the "
+           "processes)"));
     connect(refresh, &QPushButton::clicked, this, &SocketTableWindow::refreshNow);
     h->addWidget(pause_);
     h->addWidget(interval_);
@@ -315,7 +316,7 @@ void SocketTableWindow::updateStatus() {
         udp += e.protocol == SocketEntry::Protocol::Udp;
         unixCount += e.protocol == SocketEntry::Protocol::Unix;
         listening += e.state == 10 && e.protocol != SocketEntry::Protocol::Udp;  // TCP_LISTEN
-        timeWait += e.state == 6 && e.protocol == SocketEntry::Protocol::Tcp;  // TCP_TIME_WAIT
+        timeWait += e.state == 6 && e.protocol == SocketEntry::Protocol::Tcp;    // TCP_TIME_WAIT
     }
     QString text = tr("%1 shown of %n socket(s): TCP %2, UDP %3, Unix %4 · %5 listening · %6 "
                       "in TIME-WAIT",
@@ -326,8 +327,7 @@ void SocketTableWindow::updateStatus() {
                        .arg(unixCount)
                        .arg(listening)
                        .arg(timeWait);
-    if (!lastTime_.isEmpty())
-        text += tr(" · read at %1 in %2 ms").arg(lastTime_).arg(lastTookMs_);
+    if (!lastTime_.isEmpty()) text += tr(" · read at %1 in %2 ms").arg(lastTime_).arg(lastTookMs_);
     status_->setText(text);
 }
 
@@ -352,8 +352,9 @@ void SocketTableWindow::onContextMenu(const QPoint& pos) {
         // The port of the column clicked: the peer's on the Peer column.
         int port = at.column() == SocketText::Peer ? e.peerPort : e.localPort;
         if (port == 0) port = e.localPort ? e.localPort : e.peerPort;
-        add(tr("Filter on this port (%1)").arg(port), [this, port] { setPortFilter(port); })
-            ->setEnabled(port != 0);
+        add(tr("Filter on this port (%1)").arg(port), [this, port] {
+            setPortFilter(port);
+        })->setEnabled(port != 0);
         const QString state = SocketText::state(e);
         add(tr("Filter on this state (%1)").arg(state), [this, state] { setStateFilter(state); });
     }

@@ -16,7 +16,19 @@ class SocketText final {
     Q_DECLARE_TR_FUNCTIONS(sockwb::SocketText)
 public:
     // The table's columns, in order.
-    enum Column { Netid, State, RecvQ, SendQ, Local, Peer, Process, Timer, Uid, Inode, ColumnCount };
+    enum Column {
+        Netid,
+        State,
+        RecvQ,
+        SendQ,
+        Local,
+        Peer,
+        Process,
+        Timer,
+        Uid,
+        Inode,
+        ColumnCount
+    };
 
     static QString columnTitle(int column);
     // What a column means (the Recv-Q/Send-Q ones say what they are for a

@@ -251,12 +251,15 @@ void tst_SocketTable::filterMineAndSearch() {
 void tst_SocketTable::tooltips() {
     SocketTableModel m;
     for (int c = 0; c < SocketText::ColumnCount; ++c) {
-        QVERIFY2(!m.headerData(c, Qt::Horizontal).toString().isEmpty(), qPrintable(QString::number(c)));
+        QVERIFY2(!m.headerData(c, Qt::Horizontal).toString().isEmpty(),
+                 qPrintable(QString::number(c)));
         QVERIFY2(!m.headerData(c, Qt::Horizontal, Qt::ToolTipRole).toString().isEmpty(),
                  qPrintable(m.headerData(c, Qt::Horizontal).toString()));
     }
-    const QString recv = m.headerData(SocketText::RecvQ, Qt::Horizontal, Qt::ToolTipRole).toString();
-    const QString send = m.headerData(SocketText::SendQ, Qt::Horizontal, Qt::ToolTipRole).toString();
+    const QString recv =
+        m.headerData(SocketText::RecvQ, Qt::Horizontal, Qt::ToolTipRole).toString();
+    const QString send =
+        m.headerData(SocketText::SendQ, Qt::Horizontal, Qt::ToolTipRole).toString();
     QVERIFY2(recv.contains(QStringLiteral("LISTEN")) && recv.contains(QStringLiteral("accept()")) &&
                  recv.contains(QStringLiteral("not read")),
              qPrintable(recv));
@@ -272,12 +275,18 @@ void tst_SocketTable::tooltips() {
     conn.timerExpiresMs = 200;
     conn.timerRetransmits = 2;
     m.setEntries({listener, conn});
-    QVERIFY(m.index(0, SocketText::RecvQ).data(Qt::ToolTipRole).toString().contains(
-        QStringLiteral("3 connection(s) completed, waiting for accept()")));
-    QVERIFY(m.index(0, SocketText::SendQ).data(Qt::ToolTipRole).toString().contains(
-        QStringLiteral("128")));
-    QVERIFY(m.index(1, SocketText::SendQ).data(Qt::ToolTipRole).toString().contains(
-        QStringLiteral("not yet acknowledged")));
+    QVERIFY(m.index(0, SocketText::RecvQ)
+                .data(Qt::ToolTipRole)
+                .toString()
+                .contains(QStringLiteral("3 connection(s) completed, waiting for accept()")));
+    QVERIFY(m.index(0, SocketText::SendQ)
+                .data(Qt::ToolTipRole)
+                .toString()
+                .contains(QStringLiteral("128")));
+    QVERIFY(m.index(1, SocketText::SendQ)
+                .data(Qt::ToolTipRole)
+                .toString()
+                .contains(QStringLiteral("not yet acknowledged")));
     QCOMPARE(m.index(1, SocketText::Timer).data().toString(),
              QStringLiteral("on 200 ms (retrans 2)"));
     SocketTableWindow w;
@@ -306,9 +315,12 @@ void tst_SocketTable::listenerShowsAcceptQueueAndBacklog() {
     // The client's end and the connection waiting in the queue are there too.
     QVERIFY(findRow(*w.model(), client.localAddress().port(), kEstablished, port) >= 0);
     QVERIFY(findRow(*w.model(), port, kEstablished, client.localAddress().port()) >= 0);
-    // The port filter shows these three; "mine" keeps our listener and client.
-    QCOMPARE(w.filter()->rowCount(), 3);
-    QVERIFY(w.statusLabel()->text().contains(QStringLiteral("3 shown")));
+    // The port filter shows these three (another program's socket could share
+    // the port number); "mine" keeps our listener and client.
+    QVERIFY(w.filter()->rowCount() >= 3);
+    QVERIFY2(
+        w.statusLabel()->text().startsWith(QStringLiteral("%1 shown").arg(w.filter()->rowCount())),
+        qPrintable(w.statusLabel()->text()));
     w.setMineOnly(true);
     QVERIFY(w.filter()->rowCount() >= 2);
     w.setStateFilter(QStringLiteral("listen"));
@@ -337,8 +349,11 @@ void tst_SocketTable::timeWaitAfterActiveClose() {
     QVERIFY(refreshUntil(w, [&] { return findRow(*w.model(), clientPort, kTimeWait) >= 0; }));
     const int r = findRow(*w.model(), clientPort, kTimeWait);
     QCOMPARE(w.model()->entry(r).peerPort, port);
-    QVERIFY2(w.model()->index(r, SocketText::Timer).data().toString().startsWith(
-                 QStringLiteral("timewait")),
+    QVERIFY2(w.model()
+                 ->index(r, SocketText::Timer)
+                 .data()
+                 .toString()
+                 .startsWith(QStringLiteral("timewait")),
              qPrintable(w.model()->index(r, SocketText::Timer).data().toString()));
     QVERIFY(w.filter()->rowCount() >= 1);
     for (int i = 0; i < w.filter()->rowCount(); ++i)
