@@ -29,6 +29,7 @@
 #include "widgets/server/serverpanel.h"
 #include "widgets/shell/languagemenu.h"
 #include "widgets/shell/sidebar.h"
+#include "widgets/sockets/sockettablewindow.h"
 #include "widgets/trace/cheatsheetdialog.h"
 #include "widgets/trace/traceadapter.h"
 #include "widgets/trace/traceview.h"
@@ -160,6 +161,13 @@ void MainWindow::createActions() {
         tr("See an address or a host name as struct sockaddr_in/sockaddr_in6 "
            "byte by byte, with inet_pton and getaddrinfo"));
     file->addAction(addresses);
+    QAction* sockets = make(tr("Soc&kets on This Machine..."), "actionSockets",
+                            QKeySequence(tr("Ctrl+Shift+K")), [] { SocketTableWindow::open(); });
+    sockets->setToolTip(
+        tr("Every TCP, UDP and Unix socket of the machine, like ss -tuanp: "
+           "states, queues, owners, timers, live"));
+    sockets->setStatusTip(sockets->toolTip());
+    file->addAction(sockets);
     file->addSeparator();
     file->addAction(quit);
 
@@ -196,7 +204,7 @@ void MainWindow::createActions() {
     QToolBar* bar = addToolBar(tr("Main"));
     bar->setObjectName(QStringLiteral("mainToolBar"));
     bar->setToolButtonStyle(Qt::ToolButtonTextOnly);
-    bar->addActions({newServer, newClient, launch, http, compare});
+    bar->addActions({newServer, newClient, launch, http, compare, sockets});
 }
 
 ServerPanel* MainWindow::addServer(const ServerConfig& config, bool start) {

@@ -28,6 +28,7 @@
 #include "widgets/server/serverform.h"
 #include "widgets/server/serverpanel.h"
 #include "widgets/shell/sidebar.h"
+#include "widgets/sockets/sockettablewindow.h"
 #include "widgets/trace/cheatsheetdialog.h"
 #include "widgets/trace/traceadapter.h"
 #include "widgets/trace/traceview.h"
@@ -166,6 +167,28 @@ bool shootSequenceView(const QDir& dir) {
         }
     settle(100);
     return save(&view, dir, QStringLiteral("sequence-view.png"));
+
+// The socket table on loopback TCP: the echo and chat servers' listeners,
+// their clients' connections from both ends, and one connection waiting in
+// the accept queue of a listener nobody accepts on (Recv-Q 1 of backlog 4).
+bool shootSocketTable(const QDir& dir) {
+    Socket waiting = tcpListen(Address::fromIp("127.0.0.1", 0), 4);
+    Socket pending = tcpConnect(waiting.localAddress(), Millis(3000));
+    SocketTableWindow table;
+    table.resize(1240, 420);
+    table.setProtocols(true, false, false);
+    table.setPaused(true);
+    table.show();
+    // Loopback TCP only: the workbench's servers and clients, and the waiting one.
+    table.findChild<QLineEdit*>(QStringLiteral("socketSearch"))
+        ->setText(QStringLiteral("127.0.0.1"));
+    bool refreshed = false;
+    QObject::connect(&table, &SocketTableWindow::refreshed, [&] { refreshed = true; });
+    table.refreshNow();
+    bool ok = waitFor([&] { return refreshed; });
+    settle(1600);  // the new rows' highlight fades
+    ok &= save(&table, dir, QStringLiteral("socket-table.png"));
+    return ok;
 }
 
 }  // namespace
@@ -312,6 +335,7 @@ int runScreenshots(int argc, char** argv, const char* dirName, const QString& la
     compare.close();
     ok &= shootCourseViews(window, dir);
     ok &= shootSequenceView(dir);
+    ok &= shootSocketTable(dir);
 
     release = true;
     for (auto& t : plain) t.join();
