@@ -74,7 +74,7 @@ class tst_Packaging : public QObject {
 private slots:
     void subCommandsAreListed() {
         const QStringList subs = subCommands();
-        for (const char* s : {"client", "demo", "http", "load", "serve", "trace"})
+        for (const char* s : {"client", "demo", "http", "load", "serve", "sockets", "trace"})
             QVERIFY2(subs.contains(s), qPrintable(subs.join(' ')));
     }
 
@@ -147,7 +147,7 @@ private slots:
         QTest::addColumn<QString>("expected");
         QTest::newRow("sub-command") << QStringList{"se"} << "serve";
         QTest::newRow("all sub-commands")
-            << QStringList{""} << "addr client demo http load serve trace";
+            << QStringList{""} << "addr client demo http load serve sockets trace";
         QTest::newRow("global options")
             << QStringList{"--"} << "--help --version --lang --quit-after";
         QTest::newRow("language") << QStringList{"--lang", ""} << "en fr";
