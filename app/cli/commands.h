@@ -20,5 +20,6 @@ int sequenceCommand(const Args& args);
 // True when `sockwb sequence` with these arguments draws (--svg, --png): it
 // then needs a QApplication (offscreen), made by runCommandLine.
 bool sequenceNeedsWidgets(const Args& args);
+int socketsCommand(const Args& args);
 
 }  // namespace sockwb::app
