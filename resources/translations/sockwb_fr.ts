@@ -440,12 +440,12 @@
 <context>
     <name>sockwb::ClientWindow</name>
     <message>
-        <location filename="../../widgets/client/clientwindow.cpp" line="+41"/>
+        <location filename="../../widgets/client/clientwindow.cpp" line="+43"/>
         <source>%1 bytes came too fast to be shown (they are counted)</source>
         <translation>%1 octets sont arrivés trop vite pour être affichés (ils sont comptés)</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+43"/>
         <source>TCP</source>
         <translation>TCP</translation>
     </message>
@@ -496,12 +496,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+211"/>
+        <location line="+226"/>
         <source>&amp;Connect</source>
         <translation>&amp;Connecter</translation>
     </message>
     <message>
-        <location line="-168"/>
+        <location line="-183"/>
         <source>&amp;Session</source>
         <translation>&amp;Session</translation>
     </message>
@@ -511,7 +511,12 @@
         <translation>T&amp;race</translation>
     </message>
     <message>
-        <location line="+97"/>
+        <location line="+2"/>
+        <source>Se&amp;quence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+109"/>
         <source>Enter a host name or address.</source>
         <translation>Saisissez un nom d&apos;hôte ou une adresse.</translation>
     </message>
@@ -521,7 +526,7 @@
         <translation>Saisissez un port entre 1 et 65535.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Connecting to %1 port %2…</source>
         <translation>Connexion à %1 port %2…</translation>
     </message>
@@ -541,7 +546,7 @@
         <translation>connexion en cours</translation>
     </message>
     <message>
-        <location line="-80"/>
+        <location line="-82"/>
         <source>Enter the server&apos;s socket path.</source>
         <translation>Saisissez le chemin du socket du serveur.</translation>
     </message>
@@ -551,7 +556,7 @@
         <translation>Connexion à %1…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>connecting to %1 (%2)</source>
         <translation>connexion à %1 (%2)</translation>
     </message>
@@ -561,7 +566,7 @@
         <translation>shutdown(%1) demandé</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+72"/>
         <source>closed</source>
         <translation>fermé</translation>
     </message>
@@ -596,7 +601,7 @@
         <translation>connecté de %1 à %2</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+26"/>
         <source>message %1</source>
         <translation>message %1</translation>
     </message>
@@ -1839,7 +1844,7 @@
 <context>
     <name>sockwb::ConnectionsTable</name>
     <message>
-        <location filename="../../widgets/server/connectionstable.cpp" line="+17"/>
+        <location filename="../../widgets/server/connectionstable.cpp" line="+19"/>
         <source>open</source>
         <translation>ouverte</translation>
     </message>
@@ -1854,7 +1859,7 @@
         <translation>fermée</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Peer</source>
         <translation>Pair</translation>
     </message>
@@ -1874,12 +1879,12 @@
         <translation>Exécutant</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Bytes in</source>
         <translation>Octets reçus</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Bytes out</source>
         <translation>Octets envoyés</translation>
     </message>
@@ -1894,7 +1899,12 @@
         <translation>Depuis</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+4"/>
+        <source>The server&apos;s view of the connection: being served, closing, closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+35"/>
         <source>pid %1</source>
         <translation>pid %1</translation>
     </message>
@@ -2294,6 +2304,53 @@
         <location line="+20"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
+    </message>
+</context>
+<context>
+    <name>sockwb::ExperimentTrace</name>
+    <message>
+        <location filename="../../widgets/sequence/experimenttrace.cpp" line="+54"/>
+        <source>experiment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+86"/>
+        <source>Server %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The server was closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n server(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%1, %n client window(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>, %n program(s) run</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>. Client and run windows opened later join in.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2981,7 +3038,7 @@
 <context>
     <name>sockwb::RunWindow</name>
     <message>
-        <location filename="../../widgets/run/runwindow.cpp" line="+42"/>
+        <location filename="../../widgets/run/runwindow.cpp" line="+43"/>
         <source>It runs without a trace.</source>
         <translation>Il s&apos;exécute sans trace.</translation>
     </message>
@@ -2994,6 +3051,11 @@
         <location line="+1"/>
         <source>&amp;Connections</source>
         <translation>&amp;Connexions</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Se&amp;quence</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+11"/>
@@ -3082,7 +3144,7 @@
         <translation>Quel programme ? Donnez son chemin, p. ex. ./my_server.</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>Running (pid %1): its socket calls appear below.</source>
         <translation>En cours d&apos;exécution (pid %1) : ses appels socket apparaissent ci-dessous.</translation>
     </message>
@@ -3223,6 +3285,451 @@
         <location line="+24"/>
         <source>The message is too large for its framing.</source>
         <translation>Le message est trop grand pour le format de trame choisi.</translation>
+    </message>
+</context>
+<context>
+    <name>sockwb::SequenceCanvas</name>
+    <message>
+        <location filename="../../widgets/sequence/sequencecanvas.cpp" line="+115"/>
+        <source>time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>time (folded)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>sockwb::SequenceDetails</name>
+    <message>
+        <location filename="../../widgets/sequence/sequencedetails.cpp" line="+44"/>
+        <source>The call as the trace shows it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Text</source>
+        <translation type="unfinished">Texte</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hex</source>
+        <translation type="unfinished">Hexa</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Click a call or an arrow to see its bytes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>at %1 (%2), pid %3, thread %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>%1, %2</source>
+        <translation type="unfinished">%1&#xa0;: %2 {1,?}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1: %2 → %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>first %1 of %2 bytes (the trace keeps the first %3 of each call)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>%n byte(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>no bytes</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>sockwb::SequenceExport</name>
+    <message>
+        <location filename="../../widgets/sequence/sequenceexport.cpp" line="+62"/>
+        <source>Cannot write %1: %2</source>
+        <translation type="unfinished">Impossible d&apos;écrire %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Sequence diagram</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Socket calls and the exchanges between them, by Socket Workbench</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+22"/>
+        <source>Cannot write %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-8"/>
+        <source>Not enough memory for a %1 × %2 picture</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>The picture was cut at %1 × %2 pixels (the diagram is %3 × %4): export a range of rows (Shift+click a second call) or SVG for the rest.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>sockwb::SequenceText</name>
+    <message>
+        <location filename="../../widgets/sequence/sequencetext.cpp" line="+19"/>
+        <location line="+1"/>
+        <source>%1 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 = %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>process calls</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>client</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>listening</source>
+        <translation type="unfinished">en écoute</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>accepted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>datagram</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>socket</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 fd %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 (inherited)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1, closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1 → %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>pid %1</source>
+        <translation type="unfinished">pid %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>pid %1 %2</source>
+        <translation type="unfinished">pid %1 %2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>fork child of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Handshake</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>FIN (end of stream)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>RST (reset)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Datagram</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Lost datagram</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The TCP three-way handshake (SYN, SYN-ACK, ACK): what connect() waits for. The kernel completes it and puts the connection in the listening socket&apos;s queue; accept() then takes it out as a new socket.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Bytes of the stream: send() copied them to the kernel, recv() read them. TCP keeps no message boundaries: one send may be read by several recvs, several sends by one recv.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The sender called shutdown() or close(): a FIN tells the peer no more bytes will come, and the peer&apos;s recv() returns 0 once it has read the rest.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A reset (RST): the socket was closed with unread data, or bytes reached a closed socket. The peer&apos;s call fails with ECONNRESET or EPIPE.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>One UDP datagram: sendto() sent it whole, recvfrom() received it whole (or not at all).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A UDP datagram no recvfrom() received: UDP does not retransmit, a lost datagram is simply gone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 B</source>
+        <translation type="unfinished">%1 o</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>+%1 µs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>+%1 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>+%1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>sockwb::SequenceView</name>
+    <message>
+        <location filename="../../widgets/sequence/sequenceview.cpp" line="+65"/>
+        <source>Compressed time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Real time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Compressed: one step per call, long waits folded (a zigzag marks them). Real: distances proportional to time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Zoom of the real time axis</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>◀ Step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Back to the previous call</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Step ▶</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Show one more call (later calls are dimmed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+171"/>
+        <source>Play</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-171"/>
+        <source>Replay the exchange call by call</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stop</source>
+        <translation type="unfinished">Arrêter</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Stop the replay and show every call</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rewind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Back to the first call</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 calls/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Replay speed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export SVG…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Save the diagram (or the Shift+clicked range) as an SVG picture</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export PNG…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Save the diagram (or the Shift+clicked range) as a PNG picture</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+156"/>
+        <source>Pause</source>
+        <translation type="unfinished">Pause</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>SVG pictures (*.svg)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>PNG pictures (*.png)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export the diagram as SVG</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Export the diagram as PNG</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Saved %1</source>
+        <translation type="unfinished">%1 enregistré</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>%n call(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n arrow(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>replay at %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>range: calls %1 to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>sockwb::SequenceWindow</name>
+    <message>
+        <location filename="../../widgets/sequence/sequencewindow.cpp" line="+34"/>
+        <source>Sequence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Sequence — %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3441,7 +3948,7 @@
 <context>
     <name>sockwb::ServerPanel</name>
     <message>
-        <location filename="../../widgets/server/serverpanel.cpp" line="+79"/>
+        <location filename="../../widgets/server/serverpanel.cpp" line="+81"/>
         <source>Start</source>
         <translation>Démarrer</translation>
     </message>
@@ -3456,12 +3963,12 @@
         <translation>Réglages...</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+61"/>
         <source>Change the configuration (while stopped)</source>
         <translation>Modifier la configuration (serveur arrêté)</translation>
     </message>
     <message>
-        <location line="-44"/>
+        <location line="-53"/>
         <source>Connections</source>
         <translation>Connexions</translation>
     </message>
@@ -3476,7 +3983,7 @@
         <translation>Trace</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+66"/>
         <source>starting %1 (%2 model)...</source>
         <translation>démarrage de %1 (modèle %2)...</translation>
     </message>
@@ -3506,7 +4013,7 @@
         <translation>%1 en écoute sur %2</translation>
     </message>
     <message>
-        <location line="-236"/>
+        <location line="-246"/>
         <source>memory %1, no budget (peak %2)</source>
         <translation>mémoire %1, sans budget (pic %2)</translation>
     </message>
@@ -3516,7 +4023,22 @@
         <translation>mémoire %1 sur %2 (pic %3)</translation>
     </message>
     <message>
-        <location line="+153"/>
+        <location line="+64"/>
+        <source>Sequence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>With clients...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Open the sequence of the whole experiment: this server, the client windows aimed at it and the programs run, in one window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+95"/>
         <source>%1, blocking calls</source>
         <translation>%1, appels bloquants</translation>
     </message>
@@ -3704,9 +4226,492 @@
     </message>
 </context>
 <context>
+    <name>sockwb::SocketTableWindow</name>
+    <message>
+        <location filename="../../widgets/sockets/sockettablewindow.cpp" line="+53"/>
+        <source>Sockets on this machine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+65"/>
+        <source>any</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Only the sockets whose local or peer port is this one (0 to 65535)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>All states</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Only the sockets in this state</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>TCP</source>
+        <translation type="unfinished">TCP</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>UDP</source>
+        <translation type="unfinished">UDP</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unix</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Show TCP sockets (IPv4 and IPv6)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show UDP sockets (IPv4 and IPv6)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show Unix-domain sockets (stream, datagram, seqpacket)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Mine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Only my sockets: those of my user (uid %1), which include every socket of this workbench (pid %2) and of the programs I run. A TIME-WAIT entry belongs to no one any more (uid 0, inode 0): it is not shown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Search: address, process, state...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Only the rows where some cell contains this text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Port:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>State:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <location line="+47"/>
+        <source>Pause</source>
+        <translation type="unfinished">Pause</translation>
+    </message>
+    <message>
+        <location line="-44"/>
+        <source>Stop refreshing the table (the rows stay as they are)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>every %1 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>every %1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>How often the sockets are read again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Refresh now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Read the sockets again now (sock_diag netlink, then /proc for the processes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Resume</source>
+        <translation type="unfinished">Reprendre</translation>
+    </message>
+    <message>
+        <location line="+73"/>
+        <source>The sockets could not be read: %1. The table shows the last ones read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+25"/>
+        <source>%1 shown of %n socket(s): TCP %2, UDP %3, Unix %4 · %5 listening · %6 in TIME-WAIT</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source> · read at %1 in %2 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Copy row(s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Filter on this port (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Filter on this state (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Clear the filters</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>sockwb::SocketText</name>
+    <message>
+        <location filename="../../widgets/sockets/sockettext.cpp" line="+12"/>
+        <source>%1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 ms</source>
+        <translation type="unfinished">%1 ms</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Netid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>State</source>
+        <translation type="unfinished">État</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Recv-Q</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Send-Q</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Local address:port</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Peer address:port</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Process</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Timer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>uid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>inode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The kind of socket: tcp, udp, or a Unix socket: u_str (SOCK_STREAM), u_dgr (SOCK_DGRAM), u_seq (SOCK_SEQPACKET)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The socket&apos;s state as the kernel keeps it: LISTEN, SYN-SENT, SYN-RECV, ESTABLISHED, FIN-WAIT-1/2, CLOSE-WAIT, LAST-ACK, CLOSING, TIME-WAIT; UNCONN for a UDP or Unix socket with no peer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>For a LISTEN socket: the accept queue, the connections the kernel has completed (handshake done) that wait for the program to call accept().
+For a connection: the bytes received that the program has not read yet (recv() would return them at once).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>For a LISTEN socket: the backlog, the most connections the accept queue may hold (the argument of listen(), capped by net.core.somaxconn).
+For a connection: the bytes sent that the peer has not acknowledged yet (TCP), or not yet sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The address and port the socket is bound to (0.0.0.0 or [::] = every interface); for a Unix socket its path, @name when abstract, * when none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The address and port of the other end; * when not connected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The processes holding the socket open (command, pid, file descriptor), where /proc lets you see them: your own processes, all of them as root. Empty for a TIME-WAIT socket: no program holds it any more.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The kernel&apos;s timer on the socket: on = retransmission (with the retransmissions so far), keepalive, timewait (how long the TIME-WAIT entry remains), persist = zero window probe; and when it expires</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The user id the socket belongs to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The socket&apos;s inode number, as in /proc/PID/fd (socket:[inode]); 0 for a TIME-WAIT socket, which no file refers to any more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>on %1 (retrans %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>keepalive %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>timewait %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>persist %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1 (pid %2, fd %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+37"/>
+        <source>%n connection(s) completed, waiting for accept()</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n byte(s) received, not yet read by the program</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>Backlog: at most %n connection(s) may wait for accept()</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n byte(s) sent, not yet acknowledged by the peer</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n byte(s) waiting to be sent</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>sockwb::TcpStatusBox</name>
+    <message>
+        <location filename="../../widgets/client/tcpstatusbox.cpp" line="+15"/>
+        <source>TCP (live, from the kernel)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>This socket as the kernel sees it (TCP_INFO and the queues), read from the socket table a few times a second</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+64"/>
+        <source>The kernel no longer lists this connection: it is fully closed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>sockwb::TcpText</name>
+    <message>
+        <location filename="../../widgets/common/tcptext.cpp" line="+14"/>
+        <source>TCP state</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>RTT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>cwnd</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>ssthresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Retrans</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Unacked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Recv-Q</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Send-Q</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Bytes acked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Bytes received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Where the connection is in TCP&apos;s state machine, as the kernel keeps it: ESTABLISHED while data flows both ways; FIN-WAIT-1 then FIN-WAIT-2 after this side&apos;s close() or shutdown(SHUT_WR); CLOSE-WAIT once the peer has closed (recv() returned 0) until this side closes too; LAST-ACK, CLOSING, and TIME-WAIT for about a minute on the side that closed first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Smoothed round-trip time ± its mean deviation (tcpi_rtt, tcpi_rttvar): how long a segment waits for its acknowledgement, as the kernel measures it. The retransmission timeout is computed from both.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Congestion window (tcpi_snd_cwnd), in segments: how many segments this side may have in flight without an acknowledgement. It grows while acknowledgements come back and shrinks after a loss.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Slow-start threshold (tcpi_snd_ssthresh), in segments: below it the congestion window doubles every round trip (slow start), above it it grows by about one segment per round trip. ∞ until the first loss.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Segments sent again over the connection&apos;s life (tcpi_total_retrans); in brackets, the retransmissions of the segment unacknowledged now (tcpi_retransmits).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Segments sent and not yet acknowledged by the peer (tcpi_unacked).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Bytes the kernel has received that the program has not read yet (ioctl SIOCINQ). They wait in the socket&apos;s receive buffer until recv() takes them; when the buffer is full the window closes and the peer must stop sending.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Bytes send() has handed to the kernel that the peer has not acknowledged yet (ioctl SIOCOUTQ). It grows when the peer does not read: its window closes and send() blocks once the send buffer is full.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Bytes sent that the peer has acknowledged (tcpi_bytes_acked).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Bytes received from the peer, in order (tcpi_bytes_received).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 ± %2 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>%1 (%2)</source>
+        <translation type="unfinished">%1 (%2)</translation>
+    </message>
+</context>
+<context>
     <name>sockwb::TraceModel</name>
     <message>
-        <location filename="../../widgets/trace/tracemodel.cpp" line="+51"/>
+        <location filename="../../widgets/trace/tracemodel.cpp" line="+55"/>
         <source>%1 µs</source>
         <translation>%1 µs</translation>
     </message>
@@ -3815,7 +4820,7 @@
         <translation>Reprendre</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+49"/>
         <source>Export the trace</source>
         <translation>Exporter la trace</translation>
     </message>
@@ -3906,7 +4911,7 @@
 <context>
     <name>sockwb::app::MainWindow</name>
     <message>
-        <location filename="../../app/gui/mainwindow.cpp" line="+48"/>
+        <location filename="../../app/gui/mainwindow.cpp" line="+51"/>
         <source>Socket Workbench</source>
         <translation>Socket Workbench</translation>
     </message>
@@ -4036,12 +5041,37 @@
         <translation>Voir une adresse ou un nom d&apos;hôte sous forme de struct sockaddr_in/sockaddr_in6 octet par octet, avec inet_pton et getaddrinfo</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+3"/>
+        <source>Soc&amp;kets on This Machine...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ctrl+Shift+K</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Every TCP, UDP and Unix socket of the machine, like ss -tuanp: states, queues, owners, timers, live</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>&amp;View</source>
         <translation>&amp;Affichage</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+8"/>
+        <source>&amp;Sequence of the Experiment...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The server on screen, its client windows and the programs run, as one sequence diagram (with no server on screen: every server, client and program)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>W&amp;indow</source>
         <translation>&amp;Fenêtre</translation>
     </message>
@@ -4101,7 +5131,7 @@
         <translation>serveur %1 arrêté</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+85"/>
         <source>About Socket Workbench</source>
         <translation>À propos de Socket Workbench</translation>
     </message>
@@ -4202,7 +5232,17 @@ Rempli à la main (inet_pton, puis htons pour le port) :
         <translation>mettre un serveur en charge (HTTP, écho TCP/UDP, bulk) : requêtes/s, percentiles de latence, erreurs</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+5"/>
+        <source>show a JSON trace as a sequence: handshake, data, FIN, RST arrows (text, JSON, SVG, PNG)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>list the machine&apos;s TCP, UDP and Unix sockets like ss -tuan: states, queues, owners</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Usage: sockwb [SUB-COMMAND] [OPTIONS]
 Socket Workbench: client/server experiments over the POSIX socket API.
 With no sub-command the graphical workbench opens.
@@ -4242,7 +5282,7 @@ L&apos;interface graphique se ferme proprement (tous les serveurs arrêtés) sur
 </translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+40"/>
         <source>sockwb: unknown sub-command &apos;%1&apos;
 Try &apos;sockwb --help&apos; for the list.
 </source>
@@ -4251,7 +5291,7 @@ Essayez « sockwb --help » pour la liste.
 </translation>
     </message>
     <message>
-        <location filename="../../app/cli/clitext.cpp" line="+51"/>
+        <location filename="../../app/cli/clitext.cpp" line="+60"/>
         <source>--lang needs a value</source>
         <translation>--lang nécessite une valeur</translation>
     </message>
@@ -4756,6 +5796,61 @@ Code de sortie : 0 si des requêtes ont abouti, 1 si aucune n&apos;a abouti (err
         <location line="+7"/>
         <source>Socket Workbench: closing the main window (--quit-after).</source>
         <translation>Socket Workbench : fermeture de la fenêtre principale (--quit-after).</translation>
+    </message>
+</context>
+<context>
+    <name>sockwb::app::sequence</name>
+    <message>
+        <location filename="../../app/cli/sequencecommand.cpp" line="+32"/>
+        <source>Usage: sockwb sequence [--text|--json|--svg FILE|--png FILE] [TRACE.jsonl|-]
+Reads a trace written as JSON lines (sockwb serve --trace --json, sockwb trace
+--json; other lines are skipped) from TRACE.jsonl, or from standard input when
+it is - or absent, and shows the exchange as a sequence: connect -&gt; accept (the
+handshake), each send -&gt; the recvs that read its bytes, close or shutdown -&gt; the
+peer&apos;s recv = 0 (FIN), a reset, datagrams and the ones never received.
+
+  --text         one line per arrow: time since the first call, kind, from
+                 &quot;pid/fd call&quot; -&gt; to, bytes (the default)
+  --json         one JSON object per arrow
+  --svg FILE     draw the sequence diagram into an SVG file
+  --png FILE     draw it into a PNG image
+  -h, --help     show this help
+Exit status: 0 done, 1 the trace cannot be read, has no trace line or the
+file cannot be written, 2 bad usage.
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>choose one of --text, --json, --svg and --png</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>one trace file at most, not %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+124"/>
+        <source>  1 byte</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>  %1 bytes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>sockwb sequence: cannot write %1: %2
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>sockwb sequence: no trace line in %1 (write one with sockwb serve --trace --json or sockwb trace --json)
+</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
