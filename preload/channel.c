@@ -40,7 +40,10 @@ typedef int (*socket_fn)(int, int, int);
 typedef int (*connect_fn)(int, const struct sockaddr*, socklen_t);
 typedef ssize_t (*send_fn)(int, const void*, size_t, int);
 typedef int (*close_fn)(int);
+typedef int (*name_fn)(int, struct sockaddr*, socklen_t*);
 static void* g_socket_slot;
+static void* g_getsockname_slot;
+static void* g_getpeername_slot;
 static void* g_connect_slot;
 static void* g_send_slot;
 static void* g_close_slot;
@@ -222,6 +225,39 @@ void swb_addr(struct swb_call* c, const struct sockaddr* addr, socklen_t len) {
     size_t n = len < SOCKWB_TRACE_ADDR_MAX ? len : SOCKWB_TRACE_ADDR_MAX;
     memcpy(c->rec.addr, addr, n);
     c->rec.addr_stored = (uint16_t)n;
+}
+
+void swb_addr_within(struct swb_call* c, const struct sockaddr* addr, socklen_t len,
+                     socklen_t room) {
+    swb_addr(c, addr, len < room ? len : room);
+    c->rec.addr_len = len;
+}
+
+void swb_local(struct swb_call* c, int fd) {
+    name_fn real = (name_fn)swb_next(&g_getsockname_slot, "getsockname");
+    if (!real || fd < 0) return;
+    int saved = errno;
+    struct sockaddr_storage ss;
+    socklen_t len = sizeof ss;
+    if (real(fd, (struct sockaddr*)&ss, &len) == 0 && len > 0) {
+        size_t n = len < SOCKWB_TRACE_LOCAL_MAX ? len : SOCKWB_TRACE_LOCAL_MAX;
+        memcpy(c->rec.local, &ss, n);
+        c->rec.local_stored = (uint16_t)n;
+    }
+    errno = saved;
+}
+
+void swb_peer_asked(struct swb_call* c, int fd) {
+    name_fn real = (name_fn)swb_next(&g_getpeername_slot, "getpeername");
+    if (!real || fd < 0) return;
+    int saved = errno;
+    struct sockaddr_storage ss;
+    socklen_t len = sizeof ss;
+    if (real(fd, (struct sockaddr*)&ss, &len) == 0 && len > 0) {
+        swb_addr(c, (const struct sockaddr*)&ss, len);
+        c->rec.flags |= SWB_FLAG_PEER_ASKED;
+    }
+    errno = saved;
 }
 
 void swb_mark_socket(int fd) {

@@ -24,7 +24,8 @@ typedef ssize_t (*recvfrom_chk_fn)(int, void*, size_t, size_t, int, struct socka
  * received (the r bytes that arrived). */
 static void finish_io(struct swb_call* c, const void* buf, size_t asked, ssize_t r, int received,
                       int e) {
-    size_t shown = received ? (r > 0 ? (size_t)r : 0) : asked;
+    /* MSG_TRUNC: a datagram's whole length, more than the buffer holds. */
+    size_t shown = received ? (r > 0 ? ((size_t)r < asked ? (size_t)r : asked) : 0) : asked;
     swb_data(c, buf, shown, asked);
     swb_end(c, r, r < 0, e);
 }
@@ -64,6 +65,7 @@ SWB_EXPORT ssize_t sendto(int fd, const void* buf, size_t len, int flags, const 
     int e = errno;
     c.rec.arg[1] = flags;
     swb_addr(&c, to, tolen);
+    swb_local(&c, fd); /* a first sendto binds the socket */
     finish_io(&c, buf, len, r, 0, e);
     return r;
 }
@@ -79,6 +81,7 @@ SWB_EXPORT ssize_t sendmsg(int fd, const struct msghdr* m, int flags) {
         swb_addr(&c, (const struct sockaddr*)m->msg_name, m->msg_name ? m->msg_namelen : 0);
         gather(&c, m, SOCKWB_TRACE_DATA_MAX);
     }
+    swb_local(&c, fd);
     swb_end(&c, r, r < 0, e);
     return r;
 }
@@ -87,14 +90,16 @@ SWB_EXPORT ssize_t recvmsg(int fd, struct msghdr* m, int flags) {
     SWB_NEXT(recvmsg_fn, "recvmsg");
     struct swb_call c;
     if (!swb_begin(&c, SWB_RECVMSG, fd)) return real(fd, m, flags);
+    socklen_t room = m ? m->msg_namelen : 0;
     ssize_t r = real(fd, m, flags);
     int e = errno;
     c.rec.arg[1] = flags;
     if (m) {
         if (r >= 0 && m->msg_name)
-            swb_addr(&c, (const struct sockaddr*)m->msg_name, m->msg_namelen);
+            swb_addr_within(&c, (const struct sockaddr*)m->msg_name, m->msg_namelen, room);
         gather(&c, m, r > 0 ? (size_t)r : 0);
     }
+    if (r >= 0) swb_local(&c, fd);
     swb_end(&c, r, r < 0, e);
     return r;
 }
@@ -106,9 +111,13 @@ static ssize_t finish_recv(struct swb_call* c, void* buf, size_t len, int flags,
     return r;
 }
 
-static void note_source(struct swb_call* c, ssize_t r, const struct sockaddr* from,
-                        const socklen_t* fromlen) {
-    if (r >= 0 && from && fromlen) swb_addr(c, from, *fromlen);
+/* The source of a datagram, and the receiving socket's own name. room: the
+ * buffer's size, which the length written back may exceed. */
+static void note_source(struct swb_call* c, int fd, ssize_t r, const struct sockaddr* from,
+                        const socklen_t* fromlen, socklen_t room) {
+    if (r < 0) return;
+    if (from && fromlen) swb_addr_within(c, from, *fromlen, room);
+    swb_local(c, fd);
 }
 
 SWB_EXPORT ssize_t recv(int fd, void* buf, size_t len, int flags) {
@@ -132,9 +141,10 @@ SWB_EXPORT ssize_t recvfrom(int fd, void* buf, size_t len, int flags, struct soc
     SWB_NEXT(recvfrom_fn, "recvfrom");
     struct swb_call c;
     if (!swb_begin(&c, SWB_RECVFROM, fd)) return real(fd, buf, len, flags, from, fromlen);
+    socklen_t room = fromlen ? *fromlen : 0;
     ssize_t r = real(fd, buf, len, flags, from, fromlen);
     int e = errno;
-    note_source(&c, r, from, fromlen);
+    note_source(&c, fd, r, from, fromlen, room);
     return finish_recv(&c, buf, len, flags, r, e);
 }
 
@@ -143,9 +153,10 @@ SWB_EXPORT ssize_t __recvfrom_chk(int fd, void* buf, size_t len, size_t buflen, 
     SWB_NEXT(recvfrom_chk_fn, "__recvfrom_chk");
     struct swb_call c;
     if (!swb_begin(&c, SWB_RECVFROM, fd)) return real(fd, buf, len, buflen, flags, from, fromlen);
+    socklen_t room = fromlen ? *fromlen : 0;
     ssize_t r = real(fd, buf, len, buflen, flags, from, fromlen);
     int e = errno;
-    note_source(&c, r, from, fromlen);
+    note_source(&c, fd, r, from, fromlen, room);
     return finish_recv(&c, buf, len, flags, r, e);
 }
 

@@ -57,7 +57,8 @@ SWB_EXPORT int socketpair(int domain, int type, int protocol, int sv[2]) {
     return r;
 }
 
-/* bind and connect: a descriptor and an address. */
+/* bind and connect: a descriptor and an address; then the socket's own name
+ * (a connect under way, EINPROGRESS, has one already). */
 static int addr_call(int call, const char* name, void** slot, int fd, const struct sockaddr* addr,
                      socklen_t len) {
     addr_fn real = (addr_fn)swb_next(slot, name);
@@ -70,6 +71,7 @@ static int addr_call(int call, const char* name, void** slot, int fd, const stru
     int r = real(fd, addr, len);
     int e = errno;
     swb_addr(&c, addr, len);
+    if (r == 0 || (call == SWB_CONNECT && e == EINPROGRESS)) swb_local(&c, fd);
     swb_end(&c, r, r < 0, e);
     return r;
 }
@@ -97,6 +99,7 @@ static int int_call(int call, const char* name, void** slot, int fd, int value) 
     int r = real(fd, value);
     int e = errno;
     c.rec.arg[0] = value;
+    if (call == SWB_LISTEN && r == 0) swb_local(&c, fd);
     swb_end(&c, r, r < 0, e);
     return r;
 }
@@ -112,12 +115,20 @@ SWB_EXPORT int shutdown(int fd, int how) {
     return int_call(SWB_SHUTDOWN, "shutdown", &g_shutdown_slot, fd, how);
 }
 
-/* accept and accept4: the peer's address as the kernel wrote it. */
+/* accept and accept4: the peer's address as the kernel wrote it (asked
+ * again when the program gave no room for it, or too little), and the new
+ * socket's own name. */
 static void accepted(struct swb_call* c, int r, int e, const struct sockaddr* addr,
-                     const socklen_t* len) {
+                     const socklen_t* len, socklen_t room) {
     if (r >= 0) {
         swb_mark_socket(r);
-        if (addr && len) swb_addr(c, addr, *len);
+        if (addr && len && *len <= room) {
+            swb_addr(c, addr, *len);
+        } else {
+            swb_peer_asked(c, r);
+            c->rec.addr_len = addr && len ? *len : 0; /* what the program was told */
+        }
+        swb_local(c, r);
     }
     swb_end(c, r, r < 0, e);
 }
@@ -130,8 +141,9 @@ SWB_EXPORT int accept(int fd, struct sockaddr* addr, socklen_t* len) {
         if (r >= 0) swb_mark_socket(r);
         return r;
     }
+    socklen_t room = len ? *len : 0;
     int r = real(fd, addr, len);
-    accepted(&c, r, errno, addr, len);
+    accepted(&c, r, errno, addr, len, room);
     return r;
 }
 
@@ -143,9 +155,11 @@ SWB_EXPORT int accept4(int fd, struct sockaddr* addr, socklen_t* len, int flags)
         if (r >= 0) swb_mark_socket(r);
         return r;
     }
+    socklen_t room = len ? *len : 0;
     int r = real(fd, addr, len, flags);
+    int e = errno;
     c.rec.arg[1] = flags;
-    accepted(&c, r, errno, addr, len);
+    accepted(&c, r, e, addr, len, room);
     return r;
 }
 

@@ -54,6 +54,16 @@ void swb_end(struct swb_call* c, int64_t result, int failed, int err);
 /* Copies at most the record's room of the data / the address. */
 void swb_data(struct swb_call* c, const void* data, size_t stored, size_t whole);
 void swb_addr(struct swb_call* c, const struct sockaddr* addr, socklen_t len);
+/* An address the kernel wrote into a buffer of `room` bytes: len (what it
+ * reports) may be larger than what it wrote; only what it wrote is read. */
+void swb_addr_within(struct swb_call* c, const struct sockaddr* addr, socklen_t len,
+                     socklen_t room);
+/* The socket's own name (the C library's getsockname, untraced) into
+ * rec.local; nothing when the kernel has none to give. */
+void swb_local(struct swb_call* c, int fd);
+/* The peer's name (the C library's getpeername) into rec.addr, marked
+ * SWB_FLAG_PEER_ASKED: for an accept whose caller gave no room for it. */
+void swb_peer_asked(struct swb_call* c, int fd);
 
 /* What an fd is, for read/write/close: only sockets (and epoll
  * instances, for close) are traced. */

@@ -7,6 +7,7 @@
 #include <sys/ioctl.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <chrono>
 #include <cstring>
@@ -19,11 +20,20 @@ namespace sockwb::sys {
 
 namespace {
 
+// Nothing more to say about a call than its arguments.
+struct NoDetails {
+    template <class R>
+    void operator()(TraceEvent&, R) const {}
+};
+
 // Runs one syscall, and when an observer listens, times it and reports it.
 // The argument text is built by a lambda so that nothing is formatted when
-// nobody listens: the untraced cost is the observer branch.
-template <class Call, class Args>
-auto traced(const char* name, int fd, Call&& call, Args&& args) -> decltype(call()) {
+// nobody listens: the untraced cost is the observer branch. `details`
+// fills the event's structured fields (data, local, peer) the same way:
+// only when someone listens, after the call.
+template <class Call, class Args, class Details = NoDetails>
+auto traced(const char* name, int fd, Call&& call, Args&& args, Details&& details = {})
+    -> decltype(call()) {
     TraceObserver* obs = traceObserver();
     if (!obs) return call();
     const auto wall = std::chrono::system_clock::now();
@@ -42,9 +52,34 @@ auto traced(const char* name, int fd, Call&& call, Args&& args) -> decltype(call
     ev.result = static_cast<int64_t>(result);
     ev.err = result < 0 ? savedErrno : 0;
     ev.durationNs = std::chrono::duration_cast<std::chrono::nanoseconds>(t1 - t0).count();
+    details(ev, result);
     obs->onTrace(ev);
     errno = savedErrno;
     return result;
+}
+
+// The bytes a call moved: the first min(moved, kTraceDataBytes) of buf.
+std::string movedBytes(const void* buf, ssize_t moved) {
+    if (moved <= 0 || !buf) return {};
+    const size_t n =
+        static_cast<size_t>(moved) < kTraceDataBytes ? static_cast<size_t>(moved) : kTraceDataBytes;
+    return std::string(static_cast<const char*>(buf), n);
+}
+
+// A descriptor's own endpoint / its peer's, untraced (the program did not
+// ask): "" when the kernel has none to give.
+std::string localOf(int fd) {
+    sockaddr_storage ss{};
+    socklen_t len = sizeof ss;
+    if (getsocknameUntraced(fd, reinterpret_cast<sockaddr*>(&ss), &len) != 0) return {};
+    return endpointText(reinterpret_cast<const sockaddr*>(&ss), len);
+}
+
+std::string peerOf(int fd) {
+    sockaddr_storage ss{};
+    socklen_t len = sizeof ss;
+    if (getpeernameUntraced(fd, reinterpret_cast<sockaddr*>(&ss), &len) != 0) return {};
+    return endpointText(reinterpret_cast<const sockaddr*>(&ss), len);
 }
 
 std::string num(long long v) { return std::to_string(v); }
@@ -60,13 +95,19 @@ int socket(int domain, int type, int protocol) {
 int bind(int fd, const sockaddr* addr, socklen_t len) {
     return traced(
         "bind", fd, [&] { return ::bind(fd, addr, len); },
-        [&](int) { return num(fd) + ", " + sockaddrText(addr, len) + ", " + num(len); });
+        [&](int) { return num(fd) + ", " + sockaddrText(addr, len) + ", " + num(len); },
+        [&](TraceEvent& ev, int r) {
+            if (r == 0) ev.local = localOf(fd);  // port 0 made real
+        });
 }
 
 int listen(int fd, int backlog) {
     return traced(
         "listen", fd, [&] { return ::listen(fd, backlog); },
-        [&](int) { return num(fd) + ", " + num(backlog); });
+        [&](int) { return num(fd) + ", " + num(backlog); },
+        [&](TraceEvent& ev, int r) {
+            if (r == 0) ev.local = localOf(fd);
+        });
 }
 
 int accept(int fd, sockaddr* addr, socklen_t* len, int flags) {
@@ -82,13 +123,24 @@ int accept(int fd, sockaddr* addr, socklen_t* len, int flags) {
             return num(fd) + ", " +
                    (r >= 0 && len ? sockaddrText(addr, *len) : std::string("...")) + ", " +
                    ((flags & SOCK_NONBLOCK) ? "SOCK_NONBLOCK|SOCK_CLOEXEC" : "SOCK_CLOEXEC");
+        },
+        [&](TraceEvent& ev, int r) {
+            if (r < 0) return;
+            ev.local = localOf(r);  // the new socket's, not the listener's
+            ev.peer = addr && len ? endpointText(addr, *len) : std::string();
+            if (ev.peer.empty()) ev.peer = peerOf(r);
         });
 }
 
 int connect(int fd, const sockaddr* addr, socklen_t len) {
     return traced(
         "connect", fd, [&] { return ::connect(fd, addr, len); },
-        [&](int) { return num(fd) + ", " + sockaddrText(addr, len) + ", " + num(len); });
+        [&](int) { return num(fd) + ", " + sockaddrText(addr, len) + ", " + num(len); },
+        [&](TraceEvent& ev, int r) {
+            ev.peer = endpointText(addr, len);
+            // Under way (EINPROGRESS) the socket is bound already.
+            if (r == 0 || ev.err == EINPROGRESS) ev.local = localOf(fd);
+        });
 }
 
 ssize_t send(int fd, const void* buf, size_t len, int flags) {
@@ -104,7 +156,8 @@ ssize_t send(int fd, const void* buf, size_t len, int flags) {
         [&](ssize_t) {
             return num(fd) + ", " + dataPreview(buf, len) + ", " +
                    num(static_cast<long long>(len)) + ", " + msgFlagsText(flags);
-        });
+        },
+        [&](TraceEvent& ev, ssize_t r) { ev.data = movedBytes(buf, r); });
 }
 
 ssize_t recv(int fd, void* buf, size_t len, int flags) {
@@ -120,6 +173,10 @@ ssize_t recv(int fd, void* buf, size_t len, int flags) {
             return num(fd) + ", " +
                    (r > 0 ? dataPreview(buf, static_cast<size_t>(r)) : std::string("\"\"")) + ", " +
                    num(static_cast<long long>(len)) + ", " + msgFlagsText(flags);
+        },
+        [&](TraceEvent& ev, ssize_t r) {
+            // MSG_TRUNC returns the real length, which may exceed the buffer.
+            ev.data = movedBytes(buf, r < 0 ? r : std::min<ssize_t>(r, ssize_t(len)));
         });
 }
 
@@ -138,6 +195,11 @@ ssize_t sendto(int fd, const void* buf, size_t len, int flags, const sockaddr* t
             return num(fd) + ", " + dataPreview(buf, len) + ", " +
                    num(static_cast<long long>(len)) + ", " + msgFlagsText(flags) + ", " +
                    sockaddrText(to, tolen);
+        },
+        [&](TraceEvent& ev, ssize_t r) {
+            ev.data = movedBytes(buf, r);
+            ev.peer = to ? endpointText(to, tolen) : peerOf(fd);
+            ev.local = localOf(fd);  // a first sendto binds the socket
         });
 }
 
@@ -156,6 +218,12 @@ ssize_t recvfrom(int fd, void* buf, size_t len, int flags, sockaddr* from, sockl
             return num(fd) + ", " + dataPreview(buf, shown) + ", " +
                    num(static_cast<long long>(len)) + ", " + msgFlagsText(flags) + ", " +
                    (r >= 0 && fromlen ? sockaddrText(from, *fromlen) : std::string("..."));
+        },
+        [&](TraceEvent& ev, ssize_t r) {
+            if (r < 0) return;
+            ev.data = movedBytes(buf, std::min<ssize_t>(r, ssize_t(len)));
+            ev.peer = from && fromlen ? endpointText(from, *fromlen) : peerOf(fd);
+            ev.local = localOf(fd);
         });
 }
 

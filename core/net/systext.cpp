@@ -1,6 +1,7 @@
 #include "core/net/systext.h"
 
 #include <arpa/inet.h>
+#include <net/if.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
 #include <sys/un.h>
@@ -69,6 +70,39 @@ std::string sockaddrText(const sockaddr* addr, socklen_t len) {
         return "[unix:" + (name.empty() ? std::string("(unnamed)") : name) + "]";
     }
     return "{family " + familyName(addr->sa_family) + "}";
+}
+
+std::string endpointText(const sockaddr* addr, socklen_t len) {
+    if (!addr || len < sizeof(sa_family_t)) return {};
+    char host[INET6_ADDRSTRLEN] = "";
+    if (addr->sa_family == AF_INET && len >= sizeof(sockaddr_in)) {
+        sockaddr_in in;
+        std::memcpy(&in, addr, sizeof in);
+        ::inet_ntop(AF_INET, &in.sin_addr, host, sizeof host);
+        return std::string(host) + ":" + num(ntohs(in.sin_port));
+    }
+    if (addr->sa_family == AF_INET6 && len >= sizeof(sockaddr_in6)) {
+        sockaddr_in6 in6;
+        std::memcpy(&in6, addr, sizeof in6);
+        const std::string port = num(ntohs(in6.sin6_port));
+        if (IN6_IS_ADDR_V4MAPPED(&in6.sin6_addr)) {
+            ::inet_ntop(AF_INET, in6.sin6_addr.s6_addr + 12, host, sizeof host);
+            return std::string(host) + ":" + port;
+        }
+        ::inet_ntop(AF_INET6, &in6.sin6_addr, host, sizeof host);
+        std::string text = "[" + std::string(host);
+        if (in6.sin6_scope_id != 0) {  // as Address::host() writes a zone
+            char name[IF_NAMESIZE] = "";
+            text += "%" + (::if_indextoname(in6.sin6_scope_id, name) ? std::string(name)
+                                                                     : num(in6.sin6_scope_id));
+        }
+        return text + "]:" + port;
+    }
+    if (addr->sa_family == AF_UNIX) {
+        const std::string name = unixSockaddrName(addr, len);
+        return "unix:" + (name.empty() ? std::string("(unnamed)") : name);
+    }
+    return {};
 }
 
 std::string unixSockaddrName(const sockaddr* addr, socklen_t len) {

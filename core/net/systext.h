@@ -1,8 +1,9 @@
 #pragma once
 // The words of the trace: how sys:: spells a family, a socket type, an
 // address, a socket option, message flags and a data preview in a
-// TraceEvent's arguments, and how messages quote them. Pure functions of
-// their arguments: thread-safe, no syscall, never traced.
+// TraceEvent's arguments and endpoints, and how messages quote them. Pure
+// functions of their arguments: thread-safe, never traced, no syscall (but
+// endpointText of a link-local IPv6 address, which names its interface).
 
 #include <sys/socket.h>
 
@@ -18,6 +19,12 @@ std::string sockTypeName(int type);
 // "127.0.0.1:80", "[::1]:80", "[unix:/tmp/x.sock]", "[unix:@name]",
 // "[unix:(unnamed)]", "NULL" for none, "{family AF_PACKET}" otherwise.
 std::string sockaddrText(const sockaddr* addr, socklen_t len);
+// A socket's endpoint as TraceEvent::local/peer and Address::toString()
+// spell it: "127.0.0.1:80", "[::1]:80", "[fe80::1%eth0]:80", "unix:/tmp/x",
+// "unix:@name", "unix:(unnamed)"; an IPv4-mapped IPv6 address as plain IPv4
+// ("[::ffff:127.0.0.1]:80" -> "127.0.0.1:80": a dual-stack server's peer
+// reads as its IPv4 client's local). "" for none or another family.
+std::string endpointText(const sockaddr* addr, socklen_t len);
 // The name in a sockaddr_un of length len: "/tmp/x.sock" (a path), "@name"
 // (an abstract name, bytes outside printable ASCII as \xHH), or "" when it
 // is unnamed (len holds only the family: an unbound or autobound-less socket).

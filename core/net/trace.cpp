@@ -8,7 +8,6 @@
 #include <cstdio>
 
 #include "core/net/error.h"
-#include "core/net/jsonwriter.h"
 
 namespace sockwb {
 
@@ -68,19 +67,6 @@ std::string TraceEvent::toLine() const {
     std::snprintf(dur, sizeof dur, " <%.1fus>", static_cast<double>(durationNs) / 1000.0);
     line += dur;
     return line;
-}
-
-std::string TraceEvent::toJson() const {
-    std::string out = "{\"type\":\"trace\",\"time_us\":" + std::to_string(timeUs) +
-                      ",\"pid\":" + std::to_string(pid) + ",\"tid\":" + std::to_string(tid) +
-                      ",\"fd\":" + std::to_string(fd) + ",\"call\":";
-    JsonWriter::appendString(out, call);
-    out += ",\"args\":";
-    JsonWriter::appendString(out, args);
-    out += ",\"result\":" + std::to_string(result) + ",\"errno\":";
-    JsonWriter::appendString(out, errName());
-    out += ",\"duration_ns\":" + std::to_string(durationNs) + "}";
-    return out;
 }
 
 }  // namespace sockwb

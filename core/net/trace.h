@@ -6,7 +6,9 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string>
+#include <string_view>
 
 namespace sockwb {
 
@@ -45,8 +47,16 @@ struct TraceEvent {
     std::string errName() const;
     // One line in the style of strace: "accept4(3, ...) = 5 <12us>"
     std::string toLine() const;
-    // One JSON object (no newline) with every field.
+    // One JSON object (no newline) with every field; "data_b64" (data in
+    // base64), "local" and "peer" only when not empty. In tracejson.cpp.
     std::string toJson() const;
+    // Reads back what toJson() wrote: the object itself, or a line of the
+    // CLI's --json output that holds it ({"event":"trace","trace":{...}}).
+    // Strings are read as JsonWriter writes them (\u00XX is the byte XX, so
+    // binary args survive). Unknown keys are skipped, missing ones keep
+    // their defaults. nullopt when the line is not valid JSON, or not a
+    // trace event (no "call"). Thread-safe (pure).
+    static std::optional<TraceEvent> fromJson(std::string_view line);
 };
 
 // Receives events on the thread that made the call: implementations must be

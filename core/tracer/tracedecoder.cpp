@@ -2,6 +2,7 @@
 
 #include <sys/socket.h>
 
+#include <algorithm>
 #include <cstring>
 
 #include "core/net/systext.h"
@@ -50,6 +51,54 @@ std::string optionValue(const Rec& r, bool after) {
                                             r.data, r.data_stored);
     if (!v.empty()) return v;
     return r.data_stored ? sys::dataPreview(r.data, r.data_stored, 16) : "NULL";
+}
+
+// What accept wrote into the program's buffer: "NULL" when it gave none
+// (the library asked getpeername for the trace: SWB_FLAG_PEER_ASKED).
+std::string acceptedPeer(const Rec& r) {
+    if (r.result < 0) return "...";
+    if ((r.flags & SWB_FLAG_PEER_ASKED) && r.addr_len == 0) return "NULL";
+    return addressOf(r);
+}
+
+// The structured fields of the event (trace.h): the bytes moved, the
+// socket's own name, the peer's.
+void fillDetails(const Rec& r, TraceEvent& e) {
+    switch (r.call) {
+        case SWB_SEND:
+        case SWB_SENDTO:
+        case SWB_SENDMSG:
+        case SWB_WRITE:
+        case SWB_RECV:
+        case SWB_RECVFROM:
+        case SWB_RECVMSG:
+        case SWB_READ:
+            if (r.result > 0) {
+                const size_t n = std::min<size_t>(r.data_stored, static_cast<size_t>(r.result));
+                e.data.assign(reinterpret_cast<const char*>(r.data), n);
+            }
+            break;
+        default:
+            break;
+    }
+    if (r.local_stored)
+        e.local = sys::endpointText(reinterpret_cast<const sockaddr*>(r.local), r.local_stored);
+    switch (r.call) {
+        case SWB_CONNECT:
+        case SWB_ACCEPT:
+        case SWB_ACCEPT4:
+        case SWB_SENDTO:
+        case SWB_SENDMSG:
+        case SWB_RECVFROM:
+        case SWB_RECVMSG:
+            if (r.addr_stored && (r.result >= 0 || r.call == SWB_CONNECT || r.call == SWB_SENDTO ||
+                                  r.call == SWB_SENDMSG))
+                e.peer =
+                    sys::endpointText(reinterpret_cast<const sockaddr*>(r.addr), r.addr_stored);
+            break;
+        default:
+            break;
+    }
 }
 
 std::string acceptFlags(long long flags) {
@@ -142,10 +191,9 @@ std::string argumentsText(const sockwb_trace_record& r) {
         case SWB_LISTEN:
             return fd + ", " + num(r.arg[0]);
         case SWB_ACCEPT:
-            return fd + ", " + (r.result >= 0 ? addressOf(r) : "...");
+            return fd + ", " + acceptedPeer(r);
         case SWB_ACCEPT4:
-            return fd + ", " + (r.result >= 0 ? addressOf(r) : "...") + ", " +
-                   acceptFlags(r.arg[1]);
+            return fd + ", " + acceptedPeer(r) + ", " + acceptFlags(r.arg[1]);
         case SWB_SHUTDOWN:
             return fd + ", " + howText(r.arg[0]);
         case SWB_CLOSE:
@@ -185,7 +233,7 @@ std::optional<DecodedCall> decodeRecord(const void* bytes, size_t size) {
     std::memcpy(&r, bytes, sizeof r);
     if (r.magic != SOCKWB_TRACE_MAGIC || r.version != SOCKWB_TRACE_VERSION ||
         r.call >= SWB_CALL_COUNT || r.addr_stored > SOCKWB_TRACE_ADDR_MAX ||
-        r.data_stored > SOCKWB_TRACE_DATA_MAX)
+        r.data_stored > SOCKWB_TRACE_DATA_MAX || r.local_stored > SOCKWB_TRACE_LOCAL_MAX)
         return std::nullopt;
     DecodedCall d;
     TraceEvent& e = d.event;
@@ -198,6 +246,7 @@ std::optional<DecodedCall> decodeRecord(const void* bytes, size_t size) {
     e.result = r.result;
     e.err = r.err;
     e.durationNs = r.duration_ns;
+    fillDetails(r, e);
     if (r.addr_stored) d.address = addressOf(r);
     d.processStart = r.call == SWB_HELLO;
     return d;

@@ -1,9 +1,10 @@
 #pragma once
 // TraceDecoder: one record of libsockwb-trace.so (tracewire.h) turned into
 // the workbench's own TraceEvent, its arguments worded as sys:: words its
-// own calls (systext.h), so the trace view, the cheat sheet and the CLI treat
-// a student's program exactly as they treat the workbench. Also gives the
-// address a failed call was about, for the plain-language explanation
+// own calls (systext.h) and its data/local/peer filled as trace.h defines
+// them, so the trace view, the sequence view, the cheat sheet and the CLI
+// treat a student's program exactly as they treat the workbench. Also gives
+// the address a failed call was about, for the plain-language explanation
 // (explain() in error.h). Pure functions: thread-safe.
 
 #include <cstddef>

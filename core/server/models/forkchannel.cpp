@@ -14,6 +14,12 @@ namespace {
 
 enum Type : uint8_t { Opened = 1, Bytes, Closed, Log, Err, Trace };
 
+// The largest message (a trace event: a 5-byte header, 40 bytes of numbers,
+// then call, args, data, local and peer at their caps, each with its 4-byte
+// length) must fit in one atomic write.
+static_assert(5 + 40 + (4 + 64) + (4 + 2048) + (4 + kTraceDataBytes) + 2 * (4 + 256) <= PIPE_BUF,
+              "a trace message must fit in PIPE_BUF");
+
 // A little writer of fixed-size fields and length-prefixed strings, capped
 // so the whole message fits in PIPE_BUF.
 class Message {
@@ -142,6 +148,10 @@ void ChildTraceObserver::onTrace(const TraceEvent& e) {
     m.put64(uint64_t(e.durationNs));
     m.putStr(e.call, 64);
     m.putStr(e.args, 2048);
+    // Bytes as they are (NULs and all): strings here are length-prefixed.
+    m.putStr(e.data, kTraceDataBytes);
+    m.putStr(e.local, 256);
+    m.putStr(e.peer, 256);
     m.send(fd_);
 }
 
@@ -217,6 +227,9 @@ void ForkChannelReader::dispatch(std::string_view message) {
             e.durationNs = int64_t(r.get64());
             e.call = r.getStr();
             e.args = r.getStr();
+            e.data = r.getStr();
+            e.local = r.getStr();
+            e.peer = r.getStr();
             if (auto* t = core_.traceObserver()) t->onTrace(e);
             break;
         }

@@ -5,6 +5,7 @@
 // ELF check says of static, setuid and script files, and a program whose
 // workbench is gone runs unchanged.
 
+#include <arpa/inet.h>
 #include <signal.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
@@ -15,6 +16,7 @@
 #include <cstring>
 #include <memory>
 #include <mutex>
+#include <optional>
 
 #include "core/net/error.h"
 #include "core/net/socket.h"
@@ -124,6 +126,7 @@ private slots:
     void waitingCalls();
     void runsUnchangedWithoutWorkbench();
     void survivesTheWorkbenchGoingAway();
+    void acceptWithoutAddressStillNamesThePeer();
     void decoderWordsARecord();
     void decoderRejectsForeignBytes();
     void programCheck_data();
@@ -166,6 +169,23 @@ void tst_Tracer::tcpServerAndClient() {
         QCOMPARE(e.err, 0);
         QCOMPARE(e.tid, t.pid);
     }
+    // The structured fields: each end's name, and the bytes moved.
+    const std::string listening = "127.0.0.1:" + port;
+    QCOMPARE(ev[1].local, listening);  // bind asked for :0, got the port
+    QCOMPARE(ev[2].local, listening);
+    QCOMPARE(ev[5].peer, listening);
+    QVERIFY2(ev[5].local.rfind("127.0.0.1:", 0) == 0 && ev[5].local != listening,
+             ev[5].local.c_str());
+    QCOMPARE(ev[6].local, listening);  // the accepted socket's, not the listener's
+    QCOMPARE(ev[6].peer, ev[5].local);
+    QVERIFY2(ev[6].args.find(ev[5].local) != std::string::npos, ev[6].args.c_str());
+    QCOMPARE(ev[7].data, std::string("Bonjour"));
+    QCOMPARE(ev[8].data, std::string("Bonjour"));
+    QCOMPARE(ev[9].data, std::string("Au Revoir"));
+    QCOMPARE(ev[10].data, std::string("Au Revoir"));
+    QVERIFY(ev[12].data.empty());  // recv = 0: the FIN, no bytes
+    for (const TraceEvent* e : {&ev[7], &ev[8], &ev[9], &ev[10]})
+        QVERIFY(e->local.empty() && e->peer.empty());
 }
 
 void tst_Tracer::udpExchange() {
@@ -182,6 +202,22 @@ void tst_Tracer::udpExchange() {
     QVERIFY2(ev[5].args.find("\"ping\", 16, 0, 127.0.0.1:") != std::string::npos,
              ev[5].args.c_str());
     QVERIFY2(ev[7].args.find("\"pong\"") != std::string::npos, ev[7].args.c_str());
+    // Both ends named: a is bound, b was bound by its first sendto.
+    const std::string a = ev[1].local;
+    QVERIFY2(a.rfind("127.0.0.1:", 0) == 0 && a != "127.0.0.1:0", a.c_str());
+    QCOMPARE(ev[2].args.substr(ev[2].args.find(", ") + 2), a);  // what getsockname answered
+    const std::string b = ev[4].local;
+    QVERIFY2(b.rfind("0.0.0.0:", 0) == 0 && b != "0.0.0.0:0", b.c_str());
+    QCOMPARE(ev[4].peer, a);
+    QCOMPARE(ev[4].data, std::string("ping"));
+    QCOMPARE(ev[5].local, a);
+    QCOMPARE(ev[5].peer, "127.0.0.1:" + b.substr(8));  // b answers from loopback
+    QCOMPARE(ev[5].data, std::string("ping"));
+    QCOMPARE(ev[6].local, a);
+    QCOMPARE(ev[6].peer, ev[5].peer);
+    QCOMPARE(ev[7].local, b);
+    QCOMPARE(ev[7].peer, a);
+    QCOMPARE(ev[7].data, std::string("pong"));
 }
 
 void tst_Tracer::forkChildHasItsOwnStream() {
@@ -311,6 +347,46 @@ void tst_Tracer::survivesTheWorkbenchGoingAway() {
     QCOMPARE(process.wait(), 128 + SIGTERM);
 }
 
+// accept(s, NULL, NULL): the program asks nothing, the library asks
+// getpeername for the trace; the args still say NULL.
+void tst_Tracer::acceptWithoutAddressStillNamesThePeer() {
+    Collector collector;
+    TraceReceiver receiver(&collector);
+    receiver.start();
+    LaunchSpec spec;
+    spec.path = (kPrograms + "/blocking").toStdString();
+    spec.env = tracedEnvironment(currentEnvironment(), findTraceLibrary(selfDirectory()),
+                                 receiver.socketPath());
+    spec.captureOutput = true;
+    TracedProcess process;
+    process.start(spec);
+    std::string line;
+    char c;
+    while (line.find('\n') == std::string::npos && ::read(process.outputFd(), &c, 1) == 1)
+        line += c;
+    QVERIFY2(line.rfind("listening ", 0) == 0, line.c_str());
+    const std::string listening = "127.0.0.1:" + line.substr(10, line.find('\n') - 10);
+    std::string clientName;
+    {
+        Socket s = tcpConnect(Address::parse(listening), Millis(5000));
+        clientName = s.localAddress().toString();
+        std::string got;
+        QVERIFY(s.recvSome(got, 16, Millis(5000)).eof());  // accepted, then closed
+    }
+    const auto accepted = [&]() -> std::optional<TraceEvent> {
+        for (const auto& d : collector.calls())
+            if (d.event.call == "accept" && d.event.result >= 0) return d.event;
+        return std::nullopt;
+    };
+    QTRY_VERIFY(accepted().has_value());
+    process.signal(SIGTERM);
+    QCOMPARE(process.wait(), 128 + SIGTERM);
+    const TraceEvent e = *accepted();
+    QCOMPARE(e.peer, clientName);
+    QCOMPARE(e.local, listening);
+    QCOMPARE(e.args, std::to_string(e.fd) + ", NULL");
+}
+
 void tst_Tracer::decoderWordsARecord() {
     sockwb_trace_record r{};
     r.magic = SOCKWB_TRACE_MAGIC;
@@ -339,6 +415,39 @@ void tst_Tracer::decoderWordsARecord() {
     QCOMPARE(explain(ErrorInfo{ErrorKind::System, d->event.call, d->event.err, 0, d->address, {}}),
              std::string("nothing is listening on 127.0.0.1:9 (start the server first, or check "
                          "the port)"));
+    QCOMPARE(d->event.peer, std::string("127.0.0.1:9"));
+    QVERIFY(d->event.local.empty());  // refused: no local name was taken
+
+    // A sendto from an IPv6 socket to an IPv4-mapped address: the bytes sent
+    // (no more than the call sent), both names, IPv4 spelt plainly.
+    sockwb_trace_record s{};
+    s.magic = SOCKWB_TRACE_MAGIC;
+    s.version = SOCKWB_TRACE_VERSION;
+    s.call = SWB_SENDTO;
+    s.fd = 4;
+    s.result = 3;
+    sockaddr_in6 to{};
+    to.sin6_family = AF_INET6;
+    to.sin6_port = htons(53);
+    QVERIFY(::inet_pton(AF_INET6, "::ffff:10.1.2.3", &to.sin6_addr) == 1);
+    std::memcpy(s.addr, &to, sizeof to);
+    s.addr_stored = s.addr_len = sizeof to;
+    sockaddr_in6 local{};
+    local.sin6_family = AF_INET6;
+    local.sin6_port = htons(4000);
+    local.sin6_addr = in6addr_any;
+    std::memcpy(s.local, &local, sizeof local);
+    s.local_stored = sizeof local;
+    std::memcpy(s.data, "a\0bcd", 5);
+    s.data_stored = 5;
+    s.data_len = 5;
+    const auto sent = decodeRecord(&s, sizeof s);
+    QVERIFY(sent.has_value());
+    QCOMPARE(sent->event.data, std::string("a\0b", 3));
+    QCOMPARE(sent->event.peer, std::string("10.1.2.3:53"));
+    QCOMPARE(sent->event.local, std::string("[::]:4000"));
+    QVERIFY2(sent->event.args.find("[::ffff:10.1.2.3]:53") != std::string::npos,
+             sent->event.args.c_str());
 }
 
 void tst_Tracer::decoderRejectsForeignBytes() {
@@ -354,7 +463,12 @@ void tst_Tracer::decoderRejectsForeignBytes() {
     r.data_stored = SOCKWB_TRACE_DATA_MAX + 1;
     QVERIFY(!decodeRecord(&r, sizeof r).has_value());
     r.data_stored = 0;
+    r.local_stored = SOCKWB_TRACE_LOCAL_MAX + 1;
+    QVERIFY(!decodeRecord(&r, sizeof r).has_value());
+    r.local_stored = 0;
     r.version = SOCKWB_TRACE_VERSION + 1;
+    QVERIFY(!decodeRecord(&r, sizeof r).has_value());
+    r.version = 1;  // the record before local names: a different size anyway
     QVERIFY(!decodeRecord(&r, sizeof r).has_value());
 }
 
