@@ -188,12 +188,12 @@ void SequenceBuilder::Impl::apply(size_t lifeline, size_t call) {
         if (ok) l.role = Role::Listener;
         if (!e.local.empty()) l.local = e.local;
     } else if (c == "connect") {
-        if (!ok && e.err != EINPROGRESS) return;
-        l.peer = addressOr(e.peer, secondField(e.args));
+        // A refused connect still makes a client (with no handshake).
+        if (l.peer.empty() || ok) l.peer = addressOr(e.peer, secondField(e.args));
         if (!e.local.empty()) l.local = e.local;
         if (s->datagram) return;
         l.role = Role::Client;
-        streams.connected(s->side, call, l.local, l.peer);
+        if (ok || e.err == EINPROGRESS) streams.connected(s->side, call, l.local, l.peer);
     } else if (c == "shutdown") {
         const std::string how = lastField(e.args);
         if (ok && s->side != kNone && (how == "SHUT_WR" || how == "SHUT_RDWR"))
