@@ -24,6 +24,7 @@ void DatagramMatcher::clear() {
     flows_.clear();
     flowIds_.clear();
     byTime_ = {};
+    latestUs_ = 0;
 }
 
 size_t DatagramMatcher::flowOf(const Endpoint& source, const Endpoint& destination) {
@@ -64,6 +65,10 @@ void DatagramMatcher::sent(size_t call, const std::string& source, const std::st
     auto it = flow.pendingReceives.find(key);
     if (it != flow.pendingReceives.end()) {
         auto& waiting = it->second;
+        // Receives whose send never showed up are forgotten after a while.
+        while (!waiting.empty() &&
+               endUs(events_[waiting.front().call]) + kForgetAfterUs < latestUs_)
+            waiting.pop_front();
         for (auto r = waiting.begin(); r != waiting.end(); ++r) {
             if (!canMatch(sends_[id], *r)) continue;
             const size_t receiveCall = r->call;
@@ -72,6 +77,7 @@ void DatagramMatcher::sent(size_t call, const std::string& source, const std::st
             link(id, receiveCall);
             return;
         }
+        if (waiting.empty()) flow.pendingReceives.erase(it);
     }
     flow.pendingSends[key].push_back(id);
     byTime_.emplace(events_[call].timeUs, id);
@@ -89,13 +95,23 @@ size_t DatagramMatcher::received(size_t call, const std::string& source,
     auto it = flow.pendingSends.find(key);
     if (it != flow.pendingSends.end()) {
         auto& waiting = it->second;
-        for (auto s = waiting.begin(); s != waiting.end(); ++s) {
-            if (!canMatch(sends_[*s], r)) continue;
-            const size_t send = *s;
-            waiting.erase(s);
+        // Lost ones long gone are forgotten (bounded search).
+        while (!waiting.empty() && sends_[waiting.front()].state == State::Lost &&
+               events_[sends_[waiting.front()].call].timeUs + kForgetAfterUs < latestUs_)
+            waiting.pop_front();
+        // The first send still in flight; else one given up as Lost.
+        auto match = waiting.end();
+        for (auto s = waiting.begin(); s != waiting.end() && match == waiting.end(); ++s)
+            if (sends_[*s].state == State::Pending && canMatch(sends_[*s], r)) match = s;
+        for (auto s = waiting.begin(); s != waiting.end() && match == waiting.end(); ++s)
+            if (canMatch(sends_[*s], r)) match = s;
+        if (match != waiting.end()) {
+            const size_t send = *match;
+            waiting.erase(match);
             if (waiting.empty()) flow.pendingSends.erase(it);
             return link(send, call);
         }
+        if (waiting.empty()) flow.pendingSends.erase(it);
     }
     flow.pendingReceives[key].push_back(std::move(r));
     return kNone;
@@ -139,6 +155,7 @@ void DatagramMatcher::markLost(size_t send) {
 }
 
 void DatagramMatcher::advance(int64_t nowUs) {
+    if (nowUs > latestUs_) latestUs_ = nowUs;
     while (!byTime_.empty() && byTime_.top().first + kLostAfterUs < nowUs) {
         const size_t send = byTime_.top().second;
         byTime_.pop();

@@ -2,10 +2,11 @@
 // Matches datagrams: each sendto (source, destination, bytes) with the
 // recvfrom that received it, per flow (source port -> destination port;
 // the addresses must agree, a wildcard agreeing with any). In a flow, a
-// receive takes the first pending send with the same length and the same
-// data prefix (kept by a hash of both, so no search of a long flow), sent
-// before the receive returned: reordered datagrams still match, a
-// duplicate takes the next equal send or none.
+// receive takes the first send still in flight with the same length and
+// the same data prefix (kept by a hash of both, so no search of a long
+// flow), sent before the receive returned, else one already given up as
+// Lost: reordered datagrams still match, a duplicate takes the next equal
+// send or none.
 // A send is Lost once a later datagram of its flow was received and it was
 // not, or 2 s of trace time after it was sent; its Lost arrow becomes a
 // Datagram arrow if its receive shows up after all.
@@ -27,6 +28,9 @@ namespace sockwb::seq {
 class DatagramMatcher {
 public:
     static constexpr int64_t kLostAfterUs = 2'000'000;
+    // A Lost send, or a receive whose send never came, is no longer looked
+    // for this long after it (what a flood can make the search cost).
+    static constexpr int64_t kForgetAfterUs = 30'000'000;
 
     DatagramMatcher(const std::vector<TraceEvent>& events, std::vector<Arrow>& arrows)
         : events_(events), arrows_(arrows) {}
@@ -79,6 +83,7 @@ private:
     // Pending sends by time, oldest first, for the 2 s rule.
     using Timed = std::pair<int64_t, size_t>;
     std::priority_queue<Timed, std::vector<Timed>, std::greater<>> byTime_;
+    int64_t latestUs_ = 0;
 };
 
 }  // namespace sockwb::seq

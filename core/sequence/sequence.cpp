@@ -68,7 +68,9 @@ struct SequenceBuilder::Impl {
     size_t indexedArrows = 0;
     std::vector<size_t> changedArrows;
 
-    void add(const TraceEvent& e);
+    // Adds one event; `ordered`: also places it in timeOrder (a batch is
+    // placed at once by its caller).
+    void add(const TraceEvent& e, bool ordered);
     size_t route(size_t call);
     void apply(size_t lifeline, size_t call);
     void applyData(size_t lifeline, size_t call);
@@ -186,12 +188,12 @@ void SequenceBuilder::Impl::apply(size_t lifeline, size_t call) {
         if (ok) l.role = Role::Listener;
         if (!e.local.empty()) l.local = e.local;
     } else if (c == "connect") {
-        if (!ok && e.err != EINPROGRESS) return;
-        l.peer = addressOr(e.peer, secondField(e.args));
+        // A refused connect still makes a client (with no handshake).
+        if (l.peer.empty() || ok) l.peer = addressOr(e.peer, secondField(e.args));
         if (!e.local.empty()) l.local = e.local;
         if (s->datagram) return;
         l.role = Role::Client;
-        streams.connected(s->side, call, l.local, l.peer);
+        if (ok || e.err == EINPROGRESS) streams.connected(s->side, call, l.local, l.peer);
     } else if (c == "shutdown") {
         const std::string how = lastField(e.args);
         if (ok && s->side != kNone && (how == "SHUT_WR" || how == "SHUT_RDWR"))
@@ -240,7 +242,7 @@ void SequenceBuilder::Impl::applyData(size_t lifeline, size_t call) {
     }
 }
 
-void SequenceBuilder::Impl::add(const TraceEvent& e) {
+void SequenceBuilder::Impl::add(const TraceEvent& e, bool ordered) {
     const size_t index = events.size();
     events.push_back(e);
     const size_t lifeline = route(index);
@@ -249,7 +251,7 @@ void SequenceBuilder::Impl::add(const TraceEvent& e) {
     call.lifeline = lifeline;
     call.timeUs = e.timeUs;
     calls.push_back(call);
-    order.insert(index, e.timeUs, [this](size_t c) { return calls[c].timeUs; });
+    if (ordered) order.insert(index, e.timeUs, [this](size_t c) { return calls[c].timeUs; });
     Lifeline& l = sockets.lifelines()[lifeline];
     const bool first = l.firstUs == 0 && l.lastUs == 0;
     if (first || e.timeUs < l.firstUs) l.firstUs = e.timeUs;
@@ -278,7 +280,7 @@ SequenceBuilder::SequenceBuilder() : d_(std::make_unique<Impl>()) {}
 SequenceBuilder::~SequenceBuilder() = default;
 
 void SequenceBuilder::append(const TraceEvent& event) {
-    d_->add(event);
+    d_->add(event, true);
     ++d_->revision;
 }
 
@@ -286,7 +288,10 @@ void SequenceBuilder::append(const std::vector<TraceEvent>& events) {
     if (events.empty()) return;
     d_->events.reserve(d_->events.size() + events.size());
     d_->calls.reserve(d_->calls.size() + events.size());
-    for (const TraceEvent& e : events) d_->add(e);
+    const size_t first = d_->calls.size();
+    for (const TraceEvent& e : events) d_->add(e, false);
+    d_->order.insertRange(first, d_->calls.size(),
+                          [this](size_t c) { return d_->calls[c].timeUs; });
     ++d_->revision;
 }
 

@@ -10,6 +10,10 @@
 //   shutdown(SHUT_WR|SHUT_RDWR) / close -> the peer's recv = 0   (FIN)
 //   close   -> the peer's ECONNRESET / EPIPE                     (RST)
 //   sendto  -> recvfrom (datagrams; one never received is Lost)
+// A socket shared with fork children sends its FIN at the close of its
+// last copy (or its first shutdown), as the kernel does. A datagram is
+// Lost once a later one of its flow was received, or 2 s of trace time
+// after it was sent.
 // Events may arrive out of order between sources (a server's batch and a
 // client's batch), so matching never depends on arrival order.
 // Every event is one call (calls()[i].event == i). An accept is a call on

@@ -5,6 +5,7 @@
 // search, then a move of the tail).
 // Not thread-safe (one owner).
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <vector>
@@ -13,9 +14,15 @@ namespace sockwb::seq {
 
 class TimeOrder {
 public:
-    // Adds index `call` with its time; `times` maps every index to its time.
+    // Adds index `call` (greater than every index already in) with its
+    // time; timeOf(index) gives any index's time.
     template <typename TimeOf>
     void insert(size_t call, int64_t timeUs, TimeOf timeOf);
+    // Adds the indices [first, last) (greater than every index already in)
+    // at once: sorted, then merged with the tail they overlap, so a late
+    // batch costs O(n + k log k), not one move of the tail per index.
+    template <typename TimeOf>
+    void insertRange(size_t first, size_t last, TimeOf timeOf);
     const std::vector<size_t>& order() const { return order_; }
     void clear() { order_.clear(); }
 
@@ -40,6 +47,28 @@ void TimeOrder::insert(size_t call, int64_t timeUs, TimeOf timeOf) {
             hi = mid;
     }
     order_.insert(order_.begin() + static_cast<std::ptrdiff_t>(lo), call);
+}
+
+template <typename TimeOf>
+void TimeOrder::insertRange(size_t first, size_t last, TimeOf timeOf) {
+    if (last - first < 16) {
+        for (size_t i = first; i < last; ++i) insert(i, timeOf(i), timeOf);
+        return;
+    }
+    // Time, then index: the index is the append order, the tie-break.
+    const auto before = [&](size_t a, size_t b) {
+        const int64_t ta = timeOf(a);
+        const int64_t tb = timeOf(b);
+        return ta < tb || (ta == tb && a < b);
+    };
+    const size_t old = order_.size();
+    for (size_t i = first; i < last; ++i) order_.push_back(i);
+    const auto mid = order_.begin() + static_cast<std::ptrdiff_t>(old);
+    std::stable_sort(mid, order_.end(), before);
+    if (old == 0 || !before(*mid, order_[old - 1])) return;
+    // Only the old tail later than the batch's first call moves.
+    const auto from = std::upper_bound(order_.begin(), mid, *mid, before);
+    std::inplace_merge(from, mid, order_.end(), before);
 }
 
 }  // namespace sockwb::seq

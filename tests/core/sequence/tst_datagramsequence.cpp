@@ -143,6 +143,19 @@ private slots:
                               "G 10.sendto#3>20.recvfrom#3 5", "L 10.sendto#2 4"}));
     }
 
+    void inFlightBeforeLost() {
+        // An equal datagram still in flight is taken before one given up.
+        SeqScript s = sockets();
+        send(s, "p");
+        send(s, "q");
+        receive(s, "q");  // the first "p" is Lost now
+        send(s, "p");
+        receive(s, "p");
+        QCOMPARE(arrowText(s.events),
+                 (QStringList{"G 10.sendto#1>20.recvfrom#0 1", "G 10.sendto#2>20.recvfrom#1 1",
+                              "L 10.sendto#0 1"}));
+    }
+
     void receiveBeforeItsSendIsNoMatch() {
         // A receive that returned before a send began cannot be its datagram.
         SeqScript s = sockets();

@@ -190,8 +190,14 @@ private slots:
         // Equal times: the earlier append first.
         QCOMPARE(b.timeOrder()[0], size_t(0));
         QCOMPARE(b.timeOrder()[1], size_t(50));
+        // One late event on its own, older than all.
+        TraceEvent early = a.events.front();
+        early.timeUs -= 5;
+        b.append(early);
+        QVERIFY(test::timeOrderSorted(b));
+        QCOMPARE(b.timeOrder().front(), size_t(100));
         const Lifeline& l = b.lifelines()[b.calls()[0].lifeline];
-        QCOMPARE(l.firstUs, a.events.front().timeUs);
+        QCOMPARE(l.firstUs, early.timeUs);
         QCOMPARE(l.lastUs, a.events.back().timeUs);
     }
 };

@@ -82,6 +82,20 @@ private slots:
         QCOMPARE(b.lifelines()[b.calls()[poll].lifeline].role, Lifeline::Role::Process);
     }
 
+    void refusedConnect() {
+        SeqScript s;
+        s.socket(10, 3);
+        s.connect(10, 3, "", kServer, ECONNREFUSED);
+        s.close(10, 3);
+        SequenceBuilder b;
+        b.append(s.events);
+        QVERIFY(b.arrows().empty());
+        const Lifeline& l = b.lifelines()[b.calls()[1].lifeline];
+        QCOMPARE(l.role, Lifeline::Role::Client);
+        QCOMPARE(l.peer, kServer);
+        QVERIFY(l.closed);
+    }
+
     void fan() {
         SeqScript s = connected();
         s.send(10, 3, "abcdefghij");
