@@ -20,7 +20,6 @@
 #include "app/cli/commandparser.h"
 #include "app/cli/commands.h"
 #include "app/cli/jsonline.h"
-#include "app/cli/tracelines.h"
 #include "core/net/error.h"
 #include "core/sequence/sequence.h"
 #include "widgets/sequence/sequenceview.h"
@@ -109,12 +108,12 @@ std::vector<TraceEvent> readTrace(const std::string& input) {
     while (std::fgets(buffer, sizeof buffer, file.get())) {
         line += buffer;
         if (!line.empty() && line.back() != '\n' && !std::feof(file.get())) continue;
-        if (auto e = traceEventFromLine(line)) events.push_back(std::move(*e));
+        if (auto e = TraceEvent::fromJson(line)) events.push_back(std::move(*e));
         line.clear();
     }
     if (std::ferror(file.get())) throw Error::fromErrno("read", errno, {}, input);
     if (!line.empty())
-        if (auto e = traceEventFromLine(line)) events.push_back(std::move(*e));
+        if (auto e = TraceEvent::fromJson(line)) events.push_back(std::move(*e));
     return events;
 }
 
