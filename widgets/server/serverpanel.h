@@ -24,6 +24,7 @@ class QTabWidget;
 
 namespace sockwb {
 
+class ActivityCharts;
 class ConnectionsTable;
 class TraceAdapter;
 class TraceView;
@@ -57,6 +58,8 @@ public:
     LogView* logView() const { return log_; }
     TraceAdapter* traceAdapter() const { return traceAdapter_; }
     ServerObserverAdapter* observerAdapter() const { return observer_; }
+    // The Activity tab: live charts, one sample a second while running.
+    ActivityCharts* activityCharts() const { return activity_; }
 
 signals:
     void stateChanged(sockwb::ServerPanel::State state);
@@ -95,6 +98,8 @@ private:
     QTabWidget* tabs_;
     ConnectionsTable* connections_;
     LogView* log_;
+    ActivityCharts* activity_;
+    QElapsedTimer sampleClock_;  // since the Activity charts' last sample
     TraceView* traceView_;
     QTimer refreshTimer_;
     QElapsedTimer uptime_;
