@@ -8,7 +8,7 @@ SOCKWB_PACKAGES=(
   zlib1g-dev
   file appstream desktop-file-utils man-db
   clang clang-format libclang-rt-14-dev
-  nginx-light curl python3 socat netcat-openbsd wrk iperf3
+  nginx-light curl python3 socat netcat-openbsd wrk iperf3 iproute2
   xvfb xauth
 )
 

@@ -44,6 +44,12 @@ std::string tcpStateName(int state, bool datagram = false);
 // The state number for a name as tcpStateName spells it (case-insensitive,
 // "-" or "_"), also "established"/"listening"/"syn-sent"...; -1 when none.
 int tcpStateFromName(const std::string& name);
+// The State column of `ss`: "ESTAB", "SYN-SENT", ..., "UNCONN" for state 7
+// (TCP CLOSE too, as ss prints it), "UNKNOWN" otherwise. Thread-safe.
+std::string ssStateName(int state);
+// The names tcpStateFromName accepts, one per state, in ss's filter
+// spelling: "established", "syn-sent", ..., "listening", "closing".
+std::vector<std::string> tcpStateNames();
 
 // Reads getsockopt(TCP_INFO) and ioctl(SIOCINQ/SIOCOUTQ) on a TCP socket the
 // caller owns and keeps open during the call. nullopt (errno set) on failure.
@@ -62,12 +68,18 @@ struct SocketEntry {
     int sockType = 0;  // SOCK_STREAM, SOCK_DGRAM, SOCK_SEQPACKET
     int state = 0;     // kernel state number (see tcpStateName)
     // Endpoints as `ss -n` prints them: "127.0.0.1:5000", "[::1]:80",
-    // "0.0.0.0:5000", "[::]:5000", "0.0.0.0:*" for no peer; Unix: the path,
-    // "@name" (abstract) or "*".
+    // "0.0.0.0:5000", "0.0.0.0:*" for no peer, "[::ffff:127.0.0.1]:80" (an
+    // IPv4-mapped address), "[::]:5000" for an IPV6_V6ONLY socket bound to
+    // the any address and "*:5000" for a dual-stack one; "%eth0" after the
+    // local address of a socket bound to a device. Unix: the path, "@name"
+    // (abstract, each NUL byte shown as '@') or "*"; the peer is always "*"
+    // as ss prints it (peerInode says which socket it is).
     std::string local;
     std::string peer;
     uint16_t localPort = 0;
     uint16_t peerPort = 0;
+    bool v6only = false;     // AF_INET6: IPV6_V6ONLY (INET_DIAG_SKV6ONLY)
+    uint64_t peerInode = 0;  // Unix: the peer socket's inode (0 when none)
     // Recv-Q / Send-Q as ss shows them. For a listener: the connections
     // waiting in the accept queue, and the backlog (its maximum).
     uint32_t recvQ = 0;
@@ -79,6 +91,9 @@ struct SocketEntry {
     int timer = 0;
     uint32_t timerExpiresMs = 0;
     uint32_t timerRetransmits = 0;
+    // Unix: UNIX_DIAG_SHUTDOWN; TCP: INET_DIAG_SHUTDOWN. Bit 0 = no more
+    // receptions (SHUT_RD), bit 1 = no more sends (SHUT_WR).
+    int shutdown = 0;
     std::optional<TcpSample> tcp;     // with SocketQuery::tcpInfo, for TCP
     std::vector<SocketOwner> owners;  // with SocketQuery::owners, where visible
 };
@@ -94,8 +109,13 @@ struct SocketQuery {
     uint32_t stateMask = 0xffffffffu;  // bit (1 << state) set = kept
 };
 
-// Dumps the sockets. Throws sockwb::Error (call "socket"/"sendmsg"/"recvmsg",
-// with errno) when netlink fails, e.g. EPROTONOSUPPORT without sock_diag.
+// "tcp", "udp", "u_str", "u_dgr", "u_seq": ss's Netid column. Thread-safe.
+std::string socketNetid(const SocketEntry& entry);
+
+// Dumps the sockets: Unix first, then UDP, then TCP, each IPv4 then IPv6
+// (the order of `ss -xtuan`). Port filters drop Unix sockets. Throws sockwb::Error (call
+// "socket"/"sendmsg"/"recvmsg", with errno) when netlink fails, e.g. EPROTONOSUPPORT without
+// sock_diag.
 std::vector<SocketEntry> querySockets(const SocketQuery& query);
 
 }  // namespace sockwb
