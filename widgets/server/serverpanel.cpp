@@ -190,8 +190,9 @@ void ServerPanel::onStartFinished(TaskResult<std::unique_ptr<Server>> started) {
     uptime_.start();
     // A new run: its own charts, the first sample now.
     activity_->clear();
-    activity_->setRequestsShown(std::any_of(config_.listeners.begin(), config_.listeners.end(),
-                                            [](const ListenerConfig& l) { return l.service == "http"; }));
+    activity_->setRequestsShown(
+        std::any_of(config_.listeners.begin(), config_.listeners.end(),
+                    [](const ListenerConfig& l) { return l.service == "http"; }));
     sampleClock_.invalidate();
     setState(Running);
     emit titleChanged(title());

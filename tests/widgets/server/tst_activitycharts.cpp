@@ -57,8 +57,7 @@ private slots:
         ActivityCharts* charts = panel.activityCharts();
         QVERIFY(charts->requestsShown());
         const Address at = panel.addresses().front();
-        for (int i = 0; i < 5; ++i)
-            QVERIFY(get(at).rfind("HTTP/1.", 0) == 0);
+        for (int i = 0; i < 5; ++i) QVERIFY(get(at).rfind("HTTP/1.", 0) == 0);
         // The panel samples once a second: the next sample after the
         // requests holds their rate.
         QTRY_VERIFY_WITH_TIMEOUT(highest(charts->requestsSeries()) > 0, 5000);
