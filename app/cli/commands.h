@@ -16,5 +16,6 @@ int clientCommand(const Args& args);
 int httpCommand(const Args& args);
 int loadCommand(const Args& args);
 int traceCommand(const Args& args);
+int lessonCommand(const Args& args);
 
 }  // namespace sockwb::app
