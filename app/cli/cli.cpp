@@ -43,6 +43,9 @@ const std::map<std::string, Command>& commands() {
          {QT_TRANSLATE_NOOP("sockwb::app::cli",
                             "send one HTTP/1.1 request and print the response (a small curl)"),
           httpCommand}},
+        {"lesson",
+         {"run a built-in lesson on loopback: accept queue, TIME-WAIT, SO_REUSEADDR",
+          lessonCommand}},
         {"load",
          {QT_TRANSLATE_NOOP(
               "sockwb::app::cli",

@@ -21,5 +21,6 @@ int sequenceCommand(const Args& args);
 // then needs a QApplication (offscreen), made by runCommandLine.
 bool sequenceNeedsWidgets(const Args& args);
 int socketsCommand(const Args& args);
+int lessonCommand(const Args& args);
 
 }  // namespace sockwb::app

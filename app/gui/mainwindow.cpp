@@ -14,6 +14,7 @@
 #include <QStatusBar>
 #include <QToolBar>
 
+#include "core/lessons/socketlesson.h"
 #include "core/net/framing.h"
 #include "widgets/addresses/addresseswindow.h"
 #include "widgets/client/clientwindow.h"
@@ -22,6 +23,8 @@
 #include "widgets/common/logview.h"
 #include "widgets/compare/comparewindow.h"
 #include "widgets/composer/composerwindow.h"
+#include "widgets/lessons/lessonwindow.h"
+#include "widgets/lessons/lessonwords.h"
 #include "widgets/run/runwindow.h"
 #include "widgets/sequence/experimenttrace.h"
 #include "widgets/sequence/sequencewindow.h"
@@ -198,6 +201,22 @@ void MainWindow::createActions() {
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(make(tr("Socket API &cheat sheet"), "actionCheatSheet",
                          QKeySequence::HelpContents, &MainWindow::showCheatSheet));
+    QMenu* lessons = help->addMenu(tr("&Lessons"));
+    lessons->setObjectName(QStringLiteral("lessonsMenu"));
+    for (LessonId id : allLessons()) {
+        const std::string name = std::string("actionLesson-") + lessonName(id);
+        lessons->addAction(make(LessonWords::title(id), name.c_str(), QKeySequence(),
+                                [id] {
+                                    LessonWindow* w = LessonWindow::open(id);
+                                    // "Open the socket table": the machine's
+                                    // sockets, filtered on the lesson's port.
+                                    connect(w, &LessonWindow::socketTableRequested, w,
+                                            [](int port) {
+                                                SocketTableWindow::open()->setPortFilter(port);
+                                            },
+                                            Qt::UniqueConnection);
+                                }));
+    }
     help->addAction(
         make(tr("&About Socket Workbench"), "actionAbout", QKeySequence(), &MainWindow::showAbout));
 

@@ -122,6 +122,7 @@ public:
     const ServiceOptions& options() const override { return *p_.options; }
     size_t queuedBytes() const override { return out_.size(); }
     MemoryBudget* memoryBudget() const override { return p_.budget; }
+    void requestHandled() override { p_.reporter->requestHandled(); }
 
 private:
     void open();

@@ -51,6 +51,7 @@ public:
     const ServiceOptions& options() const override;
     size_t queuedBytes() const override { return out_.size(); }
     MemoryBudget* memoryBudget() const override { return &core_.memoryBudget(); }
+    void requestHandled() override { core_.requestHandled(); }
 
 private:
     void handle(unsigned events);

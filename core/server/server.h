@@ -122,6 +122,9 @@ struct ServerStats {
     uint64_t memoryPeak = 0;    // the most they held at once
     uint64_t memoryBudget = 0;  // ServerConfig::memoryBudget (0: no limit)
     uint64_t slowClosed = 0;    // closed over the output limit: they did not read
+    // Requests answered: http only (every request parsed and answered, bad
+    // ones too); 0 for the other services. Not counted under fork.
+    uint64_t requests = 0;
 };
 
 // What a server tells the outside world. Called from the server's threads

@@ -277,6 +277,7 @@ ServerStats ServerCore::stats() const {
     s.memoryPeak = budget_.peak();
     s.memoryBudget = budget_.limit();
     s.slowClosed = slowClosed_.load();
+    s.requests = requests_.load();
     return s;
 }
 

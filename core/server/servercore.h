@@ -125,6 +125,7 @@ public:
     void connectionClosed(ConnectionRecord& record) override;
     void broadcast(ConnectionRecord& from, std::string_view bytes) override;
     void slowReaderClosed(ConnectionRecord& record, std::string_view reason) override;
+    void requestHandled() override { requests_.fetch_add(1, std::memory_order_relaxed); }
     void log(std::string_view text) override;
     void error(const ErrorInfo& info) override;
 
@@ -148,6 +149,7 @@ private:
     std::atomic<uint64_t> accepted_{0}, active_{0}, bytesIn_{0}, bytesOut_{0};
     std::atomic<uint64_t> datagramsIn_{0}, datagramsOut_{0}, errors_{0}, refused_{0};
     std::atomic<uint64_t> slowClosed_{0};
+    std::atomic<uint64_t> requests_{0};
 
     mutable std::mutex mutex_;  // guards records_, lastAcceptError_
     std::map<uint64_t, std::shared_ptr<ConnectionRecord>> records_;

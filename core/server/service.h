@@ -74,6 +74,9 @@ public:
     // The server's memory budget, for a session that holds input (http's
     // request buffer) to charge it; null when the model counts nothing.
     virtual MemoryBudget* memoryBudget() const { return nullptr; }
+    // One request answered (http: a request read and answered, good or bad),
+    // for ServerStats::requests. Models that count nothing ignore it.
+    virtual void requestHandled() {}
 };
 
 // One per TCP connection. Not thread-safe: the model calls it from one thread.

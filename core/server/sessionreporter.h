@@ -29,6 +29,9 @@ public:
         (void)record;
         log(reason);
     }
+    // A session answered one request (ServerStats::requests). A fork child
+    // does not relay it: its requests are not counted.
+    virtual void requestHandled() {}
     // A line for the server log.
     virtual void log(std::string_view text) = 0;
     // A failure that did not stop the server.

@@ -170,6 +170,7 @@ void HttpSession::process(SessionContext& ctx) {
                 return;
             }
             ctx.log("http: bad request from " + peerText(ctx) + ": " + e.message);
+            ctx.requestHandled();
             http::Request none;
             keepAlive_ = false;
             minor_ = 1;
@@ -193,6 +194,7 @@ const std::string& HttpSession::peerText(SessionContext& ctx) {
 }
 
 void HttpSession::handle(SessionContext& ctx, const http::Request& req) {
+    ctx.requestHandled();
     {
         const std::string& peer = peerText(ctx);
         std::string line;

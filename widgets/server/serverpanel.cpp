@@ -8,12 +8,14 @@
 #include <QPushButton>
 #include <QTabWidget>
 #include <QVBoxLayout>
+#include <algorithm>
 
 #include "widgets/common/errortext.h"
 #include "widgets/common/logview.h"
 #include "widgets/composer/composertext.h"
 #include "widgets/sequence/experimenttrace.h"
 #include "widgets/sequence/sequencetab.h"
+#include "widgets/server/activitycharts.h"
 #include "widgets/server/connectionstable.h"
 #include "widgets/server/serverform.h"
 #include "widgets/trace/traceadapter.h"
@@ -84,6 +86,7 @@ ServerPanel::ServerPanel(const ServerConfig& config, QWidget* parent)
       tabs_(new QTabWidget(this)),
       connections_(new ConnectionsTable(this)),
       log_(new LogView(this)),
+      activity_(new ActivityCharts(this)),
       traceView_(new TraceView(this, kTraceRows)),
       sequenceTab_(new SequenceTab(traceAdapter_, traceView_, this)) {
     setupLabels();
@@ -92,6 +95,7 @@ ServerPanel::ServerPanel(const ServerConfig& config, QWidget* parent)
     tabs_->addTab(log_, tr("Log"));
     tabs_->addTab(traceView_, tr("Trace"));
     traceView_->attach(traceAdapter_);
+    tabs_->addTab(activity_, tr("Activity"));
     tabs_->addTab(sequenceTab_, tr("Sequence"));
     auto* withClients = new QPushButton(tr("With clients..."), sequenceTab_);
     withClients->setObjectName(QStringLiteral("sequenceWithClients"));
@@ -196,6 +200,12 @@ void ServerPanel::onStartFinished(TaskResult<std::unique_ptr<Server>> started) {
              server_->config().model != "poll" && server_->config().model != "epoll")
         modelName_ = tr("%1, non-blocking + poll()").arg(modelName_);
     uptime_.start();
+    // A new run: its own charts, the first sample now.
+    activity_->clear();
+    activity_->setRequestsShown(
+        std::any_of(config_.listeners.begin(), config_.listeners.end(),
+                    [](const ListenerConfig& l) { return l.service == "http"; }));
+    sampleClock_.invalidate();
     setState(Running);
     emit titleChanged(title());
 }
@@ -380,6 +390,11 @@ void ServerPanel::refresh() {
                 tr(" · closed for not reading %1").arg(locale.toString(qulonglong(st.slowClosed)));
         counters += QStringLiteral(" · ") + memoryText(st);
         counters_->setText(counters);
+        // The refresh runs twice a second; the charts take one sample a second.
+        if (!sampleClock_.isValid() || sampleClock_.elapsed() >= 1000) {
+            sampleClock_.start();
+            activity_->addSample(st);
+        }
         connections_->setConnections(server_->connections(), addresses_);
         counters_->show();
     } else if (state_ != Running) {

@@ -24,6 +24,7 @@ class QTabWidget;
 
 namespace sockwb {
 
+class ActivityCharts;
 class ConnectionsTable;
 class SequenceTab;
 class TraceAdapter;
@@ -61,6 +62,8 @@ public:
     // button opens the experiment's window: ExperimentTrace).
     SequenceTab* sequenceTab() const { return sequenceTab_; }
     ServerObserverAdapter* observerAdapter() const { return observer_; }
+    // The Activity tab: live charts, one sample a second while running.
+    ActivityCharts* activityCharts() const { return activity_; }
 
 signals:
     void stateChanged(sockwb::ServerPanel::State state);
@@ -99,6 +102,8 @@ private:
     QTabWidget* tabs_;
     ConnectionsTable* connections_;
     LogView* log_;
+    ActivityCharts* activity_;
+    QElapsedTimer sampleClock_;  // since the Activity charts' last sample
     TraceView* traceView_;
     SequenceTab* sequenceTab_;
     QTimer refreshTimer_;
