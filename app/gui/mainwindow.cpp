@@ -209,12 +209,15 @@ void MainWindow::createActions() {
                                 [id] {
                                     LessonWindow* w = LessonWindow::open(id);
                                     // "Open the socket table": the machine's
-                                    // sockets, filtered on the lesson's port.
+                                    // sockets, filtered on the lesson's port
+                                    // (wired once: open() may return a window
+                                    // already open).
+                                    if (w->property("sockwbTableWired").toBool()) return;
+                                    w->setProperty("sockwbTableWired", true);
                                     connect(w, &LessonWindow::socketTableRequested, w,
                                             [](int port) {
                                                 SocketTableWindow::open()->setPortFilter(port);
-                                            },
-                                            Qt::UniqueConnection);
+                                            });
                                 }));
     }
     help->addAction(
