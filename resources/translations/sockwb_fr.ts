@@ -6,38 +6,38 @@
     <message>
         <location filename="../../widgets/server/activitycharts.cpp" line="+35"/>
         <source>active connections</source>
-        <translation type="unfinished"></translation>
+        <translation>connexions actives</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>in</source>
-        <translation type="unfinished"></translation>
+        <translation>reçus</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>out</source>
-        <translation type="unfinished"></translation>
+        <translation>envoyés</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+2"/>
         <source>HTTP requests/s</source>
-        <translation type="unfinished"></translation>
+        <translation>requêtes HTTP/s</translation>
     </message>
     <message>
         <location line="-1"/>
         <source>Active connections</source>
-        <translation type="unfinished"></translation>
+        <translation>Connexions actives</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Bytes/s in and out</source>
-        <translation type="unfinished"></translation>
+        <translation>Octets/s reçus et envoyés</translation>
     </message>
     <message>
         <location line="+23"/>
         <source>seconds ago</source>
-        <translation type="unfinished"></translation>
+        <translation>secondes écoulées</translation>
     </message>
 </context>
 <context>
@@ -2670,107 +2670,107 @@
     <message>
         <location filename="../../widgets/lessons/lessonwindow.cpp" line="+31"/>
         <source>Run</source>
-        <translation type="unfinished"></translation>
+        <translation>Lancer</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Cancel</source>
-        <translation type="unfinished">Annuler</translation>
+        <translation>Annuler</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Open the socket table</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouvrir la table des sockets</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Lesson: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Leçon : %1</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Predict, then observe</source>
-        <translation type="unfinished"></translation>
+        <translation>Prédire, puis observer</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Your prediction, before you press Run</source>
-        <translation type="unfinished"></translation>
+        <translation>Votre prédiction, avant d&apos;appuyer sur Lancer</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Every socket on the lesson&apos;s port in the socket table</source>
-        <translation type="unfinished"></translation>
+        <translation>Tous les sockets du port de la leçon dans la table des sockets</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>State</source>
-        <translation type="unfinished">État</translation>
+        <translation>État</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Recv-Q</source>
-        <translation type="unfinished">Recv-Q</translation>
+        <translation>Recv-Q</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Send-Q</source>
-        <translation type="unfinished">Send-Q</translation>
+        <translation>Send-Q</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Local</source>
-        <translation type="unfinished"></translation>
+        <translation>Local</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Peer</source>
-        <translation type="unfinished">Pair</translation>
+        <translation>Pair</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Bytes not yet read; for a listener: connections waiting in the accept queue</source>
-        <translation type="unfinished"></translation>
+        <translation>Octets pas encore lus ; pour un socket en écoute : connexions en attente dans la file d&apos;attente d&apos;accept</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Bytes not yet acknowledged; for a listener: the accept queue&apos;s bound (backlog)</source>
-        <translation type="unfinished"></translation>
+        <translation>Octets pas encore acquittés ; pour un socket en écoute : la limite de la file d&apos;attente d&apos;accept (backlog)</translation>
     </message>
     <message>
         <location line="+23"/>
         <source>Ready: predict, then press Run.</source>
-        <translation type="unfinished"></translation>
+        <translation>Prêt : faites votre prédiction, puis appuyez sur Lancer.</translation>
     </message>
     <message>
         <location line="+27"/>
         <source>Running...</source>
-        <translation type="unfinished"></translation>
+        <translation>Exécution...</translation>
     </message>
     <message>
         <location line="+32"/>
         <source>Cancelled: everything the lesson opened is closed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Annulé : tout ce que la leçon avait ouvert est fermé.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Done. Compare with what you expected.</source>
-        <translation type="unfinished"></translation>
+        <translation>Terminé. Comparez avec ce que vous attendiez.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Done. You predicted: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Terminé. Vous aviez prédit : %1</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>accept queue: connections not yet accepted</source>
-        <translation type="unfinished"></translation>
+        <translation>file d&apos;attente d&apos;accept : connexions pas encore acceptées</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>the accept queue&apos;s bound (backlog)</source>
-        <translation type="unfinished"></translation>
+        <translation>la limite de la file d&apos;attente d&apos;accept (backlog)</translation>
     </message>
 </context>
 <context>
@@ -2778,100 +2778,100 @@
     <message>
         <location filename="../../widgets/lessons/lessonwords.cpp" line="+10"/>
         <source>The accept queue fills up</source>
-        <translation type="unfinished"></translation>
+        <translation>La file d&apos;attente d&apos;accept se remplit</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Stopping a server leaves TIME-WAIT</source>
-        <translation type="unfinished"></translation>
+        <translation>Arrêter un serveur laisse des TIME-WAIT</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>SO_REUSEADDR and EADDRINUSE</source>
-        <translation type="unfinished"></translation>
+        <translation>SO_REUSEADDR et EADDRINUSE</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>The kernel completes TCP handshakes by itself and keeps the new connections in the listening socket&apos;s accept queue until the program calls accept(). listen(fd, backlog) bounds that queue. An iterative server busy with one client does not call accept(): here an echo server with a backlog of 5 waits for its first client&apos;s data while 20 clients connect at once, each with a 3 s timeout. For a listener, Recv-Q is the accept queue and Send-Q its bound.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le noyau effectue lui-même les poignées de main TCP et garde les nouvelles connexions dans la file d&apos;attente d&apos;accept du socket en écoute jusqu&apos;à ce que le programme appelle accept(). listen(fd, backlog) limite cette file. Un serveur itératif occupé avec un client n&apos;appelle pas accept() : ici, un serveur d&apos;écho avec un backlog de 5 attend les données de son premier client pendant que 20 clients se connectent en même temps, chacun avec un délai d&apos;expiration de 3 s. Pour un socket en écoute, Recv-Q est la file d&apos;attente d&apos;accept et Send-Q sa limite.</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>The side of a TCP connection that closes first keeps it in TIME-WAIT for twice the maximum segment lifetime (60 s on Linux), so that a late segment of this connection cannot be taken for one of the next. Here an echo server serves 3 clients and then stops while they are connected: its close() sends the first FIN.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le côté d&apos;une connexion TCP qui ferme en premier la garde en TIME-WAIT pendant deux fois la durée de vie maximale d&apos;un segment (60 s sous Linux), afin qu&apos;un segment en retard de cette connexion ne puisse pas être pris pour un segment de la suivante. Ici, un serveur d&apos;écho sert 3 clients puis s&apos;arrête alors qu&apos;ils sont connectés : son close() envoie le premier FIN.</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>A port whose old connections are in TIME-WAIT is still in use for bind(): a server restarted at once on the same port fails, unless it sets SO_REUSEADDR before bind(). Here a server stops with 3 clients, then starts again on the same port, first without SO_REUSEADDR, then with it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un port dont les anciennes connexions sont en TIME-WAIT est toujours utilisé du point de vue de bind() : un serveur redémarré aussitôt sur le même port échoue, sauf s&apos;il active SO_REUSEADDR avant bind(). Ici, un serveur s&apos;arrête avec 3 clients, puis redémarre sur le même port, d&apos;abord sans SO_REUSEADDR, puis avec.</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Of the 20 clients, how many connect() calls succeed, and what happens to the others?</source>
-        <translation type="unfinished"></translation>
+        <translation>Sur les 20 clients, combien d&apos;appels à connect() réussissent, et qu&apos;arrive-t-il aux autres ?</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>After the server has stopped and the clients have closed, which sockets are left on the server&apos;s port, and in which state?</source>
-        <translation type="unfinished"></translation>
+        <translation>Une fois le serveur arrêté et les clients fermés, quels sockets restent sur le port du serveur, et dans quel état ?</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Does the restart without SO_REUSEADDR work? With it?</source>
-        <translation type="unfinished"></translation>
+        <translation>Le redémarrage sans SO_REUSEADDR fonctionne-t-il ? Et avec ?</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>The server listens on 127.0.0.1:%1 (backlog %2).</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur écoute sur 127.0.0.1:%1 (backlog %2).</translation>
     </message>
     <message numerus="yes">
         <location line="+4"/>
         <source>%n client(s) call connect() on non-blocking sockets.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n client appelle connect() sur un socket non bloquant.</numerusform>
+            <numerusform>%n clients appellent connect() sur des sockets non bloquants.</numerusform>
         </translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The listener&apos;s accept queue holds %1 of %2 (Recv-Q / Send-Q): it is full. %3 client(s) ESTABLISHED, %4 still in SYN-SENT: the kernel drops their SYNs while the queue is full.</source>
-        <translation type="unfinished"></translation>
+        <translation>La file d&apos;attente d&apos;accept du socket en écoute contient %1 sur %2 (Recv-Q / Send-Q) : elle est pleine. %3 client(s) ESTABLISHED, %4 encore en SYN-SENT : le noyau ignore leurs SYN tant que la file est pleine.</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>After %1 ms: %2 connect(s) succeeded (%3 waiting in the accept queue, one being served), %4 timed out (%5 still SYN-SENT).</source>
-        <translation type="unfinished"></translation>
+        <translation>Après %1 ms : %2 connect() réussi(s) (%3 en attente dans la file d&apos;attente d&apos;accept, un en cours de service), %4 expiré(s) (%5 encore en SYN-SENT).</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>%1 client(s) connected and got their echo (%2 ESTABLISHED on the server&apos;s side).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 client(s) connecté(s) ayant reçu leur écho (%2 ESTABLISHED côté serveur).</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>The server stopped first: %1 of %2 client(s) read end of stream (recv() returned 0), then closed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur s&apos;est arrêté en premier : %1 client(s) sur %2 ont lu la fin du flux (recv() a renvoyé 0), puis ont fermé.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>%1 socket(s) in TIME-WAIT on port %2: the server&apos;s side of each connection, although the server is gone.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 socket(s) en TIME-WAIT sur le port %2 : le côté serveur de chaque connexion, bien que le serveur ait disparu.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Restart without SO_REUSEADDR: %1 %2 TIME-WAIT entr(ies) still hold port %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>Redémarrage sans SO_REUSEADDR : %1 %2 entrée(s) TIME-WAIT occupent encore le port %3.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Restart without SO_REUSEADDR: it started (no TIME-WAIT entry held port %1 any more).</source>
-        <translation type="unfinished"></translation>
+        <translation>Redémarrage sans SO_REUSEADDR : il a démarré (plus aucune entrée TIME-WAIT n&apos;occupait le port %1).</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Restart with SO_REUSEADDR: the server listens on port %1 again, next to the TIME-WAIT entries.</source>
-        <translation type="unfinished"></translation>
+        <translation>Redémarrage avec SO_REUSEADDR : le serveur écoute de nouveau sur le port %1, à côté des entrées TIME-WAIT.</translation>
     </message>
 </context>
 <context>
@@ -4273,7 +4273,7 @@
     <message>
         <location line="+65"/>
         <source>Activity</source>
-        <translation type="unfinished"></translation>
+        <translation>Activité</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -5353,7 +5353,7 @@ Pour une connexion : les octets envoyés dont le pair n&apos;a pas encore accus�
     <message>
         <location line="+2"/>
         <source>&amp;Lessons</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Leçons</translation>
     </message>
     <message>
         <location line="+20"/>
