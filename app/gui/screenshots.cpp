@@ -167,6 +167,7 @@ bool shootSequenceView(const QDir& dir) {
         }
     settle(100);
     return save(&view, dir, QStringLiteral("sequence-view.png"));
+}
 
 // The socket table on loopback TCP: the echo and chat servers' listeners,
 // their clients' connections from both ends, and one connection waiting in
