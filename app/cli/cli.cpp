@@ -57,7 +57,9 @@ const std::map<std::string, Command>& commands() {
                             "(text, JSON, SVG, PNG)"),
           sequenceCommand}},
         {"sockets",
-         {QT_TRANSLATE_NOOP("sockwb::app::cli", "list the machine's TCP, UDP and Unix sockets like ss -tuan: states, queues, owners"),
+         {QT_TRANSLATE_NOOP(
+              "sockwb::app::cli",
+              "list the machine's TCP, UDP and Unix sockets like ss -tuan: states, queues, owners"),
           socketsCommand}},
         {"trace",
          {"run your own program and show its socket calls as they happen (a small strace)",

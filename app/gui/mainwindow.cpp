@@ -205,20 +205,17 @@ void MainWindow::createActions() {
     lessons->setObjectName(QStringLiteral("lessonsMenu"));
     for (LessonId id : allLessons()) {
         const std::string name = std::string("actionLesson-") + lessonName(id);
-        lessons->addAction(make(LessonWords::title(id), name.c_str(), QKeySequence(),
-                                [id] {
-                                    LessonWindow* w = LessonWindow::open(id);
-                                    // "Open the socket table": the machine's
-                                    // sockets, filtered on the lesson's port
-                                    // (wired once: open() may return a window
-                                    // already open).
-                                    if (w->property("sockwbTableWired").toBool()) return;
-                                    w->setProperty("sockwbTableWired", true);
-                                    connect(w, &LessonWindow::socketTableRequested, w,
-                                            [](int port) {
-                                                SocketTableWindow::open()->setPortFilter(port);
-                                            });
-                                }));
+        lessons->addAction(make(LessonWords::title(id), name.c_str(), QKeySequence(), [id] {
+            LessonWindow* w = LessonWindow::open(id);
+            // "Open the socket table": the machine's
+            // sockets, filtered on the lesson's port
+            // (wired once: open() may return a window
+            // already open).
+            if (w->property("sockwbTableWired").toBool()) return;
+            w->setProperty("sockwbTableWired", true);
+            connect(w, &LessonWindow::socketTableRequested, w,
+                    [](int port) { SocketTableWindow::open()->setPortFilter(port); });
+        }));
     }
     help->addAction(
         make(tr("&About Socket Workbench"), "actionAbout", QKeySequence(), &MainWindow::showAbout));

@@ -9,6 +9,7 @@
 #include <memory>
 
 #include "core/net/socket.h"
+#include "core/net/sys.h"
 #include "core/server/server.h"
 
 namespace sockwb {
@@ -19,7 +20,7 @@ namespace {
 // once with anything but EINPROGRESS.
 Socket startConnect(const Address& to) {
     Socket s = Socket::create(AF_INET, SOCK_STREAM | SOCK_NONBLOCK);
-    if (::connect(s.fd(), to.sockaddrPtr(), to.length()) != 0 && errno != EINPROGRESS)
+    if (sys::connect(s.fd(), to.sockaddrPtr(), to.length()) != 0 && errno != EINPROGRESS)
         throw Error::fromErrno("connect", errno, to.toString());
     return s;
 }
@@ -111,14 +112,14 @@ void AcceptQueueLesson::steps(LessonRun& run) {
         if (left.count() <= 0) break;
         for (size_t i = 0; i < fds.size(); ++i) fds[i].fd = outcome[i] == 0 ? clients[i].fd() : -1;
         // At most 100 ms per wait, so a stop is seen promptly.
-        const int n = ::poll(fds.data(), fds.size(),
-                             static_cast<int>(std::min<long long>(left.count(), 100)));
+        const int n = sys::poll(fds.data(), fds.size(),
+                                static_cast<int>(std::min<long long>(left.count(), 100)));
         if (n < 0 && errno != EINTR) throw Error::fromErrno("poll", errno);
         for (size_t i = 0; i < fds.size(); ++i) {
             if (outcome[i] != 0 || fds[i].revents == 0) continue;
             int err = 0;
             socklen_t len = sizeof err;
-            ::getsockopt(clients[i].fd(), SOL_SOCKET, SO_ERROR, &err, &len);
+            sys::getsockopt(clients[i].fd(), SOL_SOCKET, SO_ERROR, &err, &len);
             outcome[i] = err == 0 ? 1 : -1;
         }
     }

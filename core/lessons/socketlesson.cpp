@@ -3,6 +3,7 @@
 #include <poll.h>
 
 #include <chrono>
+#include <thread>
 
 #include "core/lessons/acceptqueuelesson.h"
 #include "core/lessons/reuseaddrlesson.h"
@@ -59,7 +60,7 @@ bool LessonRun::waitUntil(const std::function<bool()>& done, Millis limit) const
             std::chrono::duration_cast<Millis>(deadline - std::chrono::steady_clock::now());
         if (left.count() <= 0) return false;
         // A pause between two looks at the socket table (no fd to wait on).
-        ::poll(nullptr, 0, static_cast<int>(std::min(left, kPollStep).count()));
+        std::this_thread::sleep_for(std::min(left, kPollStep));
     }
 }
 

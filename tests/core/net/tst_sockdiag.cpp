@@ -373,7 +373,16 @@ void tst_SockDiag::ipv6Endpoints() {
         QSKIP("::1 cannot be bound on this machine");
     QCOMPARE(::listen(l.fd, 4), 0);
     const uint16_t port = localPort(l.fd);
-    auto list = tcpOn(port);
+    // Only listeners on this local port: a parallel test's connection may
+    // have the same number as its own local or peer port.
+    auto listenersOn = [](uint16_t p) {
+        SocketQuery q;
+        q.udp = false;
+        q.localPort = p;
+        q.stateMask = 1u << 10;
+        return querySockets(q);
+    };
+    auto list = listenersOn(port);
     QCOMPARE(int(list.size()), 1);
     QCOMPARE(list[0].family, int(AF_INET6));
     QCOMPARE(list[0].local, "[::1]:" + std::to_string(port));
@@ -387,7 +396,7 @@ void tst_SockDiag::ipv6Endpoints() {
         QCOMPARE(::bind(d.fd, reinterpret_cast<sockaddr*>(&a), sizeof a), 0);
         QCOMPARE(::listen(d.fd, 4), 0);
         const uint16_t dport = localPort(d.fd);
-        list = tcpOn(dport);
+        list = listenersOn(dport);
         QCOMPARE(int(list.size()), 1);
         QCOMPARE(list[0].v6only, only == 1);
         const std::string host = only ? "[::]" : "*";

@@ -45,6 +45,17 @@ struct Allowed {
 
 // Keep it short; every entry says why the call may not be traced.
 const Allowed kAllowlist[] = {
+    {"core/net/netlinkdump.cpp", "socket",
+     "the NETLINK_SOCK_DIAG socket through which the workbench lists the machine's sockets "
+     "(Sockets on this machine, the live TCP columns, twice a second): the workbench looking, "
+     "not the socket API the user studies; traced, it would flood every trace it runs under"},
+    {"core/net/netlinkdump.cpp", "recv",
+     "the same netlink socket's MSG_PEEK|MSG_TRUNC size probe (see the socket entry)"},
+    {"core/net/netlinkdump.cpp", "recvmsg", "the same netlink socket's answers"},
+    {"core/net/netlinkdump.cpp", "sendmsg", "the same netlink socket's dump requests"},
+    {"core/net/tcpsample.cpp", "getsockopt",
+     "readTcpSample's TCP_INFO read: the workbench looking at a socket's live state, "
+     "not a call of the program under study (a traced row twice a second would bury it)"},
     {"app/gui/signalcloser.cpp", "socketpair",
      "the GUI's self-pipe for SIGINT/SIGTERM/SIGHUP, made on the GUI thread whose global "
      "trace observer is the user's \"all servers\" trace: workbench plumbing, not a socket "

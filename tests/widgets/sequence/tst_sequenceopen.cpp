@@ -109,9 +109,10 @@ private slots:
         QVERIFY(tabs);
         tabs->setCurrentWidget(panel.sequenceTab());
         QVERIFY(panel.sequenceTab()->hasView());
-        // Seeded from the trace: the accept and the echo made before it existed.
+        // Seeded from the trace: the accept (on the listener's lifeline) and the echo made before
+        // it existed.
         const seq::SequenceBuilder& server = panel.sequenceTab()->view()->builder();
-        QVERIFY(hasCall(server, "accept", Role::Accepted));
+        QVERIFY(hasCall(server, "accept", Role::Listener));
         QVERIFY(hasCall(server, "recv", Role::Accepted));
         QVERIFY(!hasCall(server, "connect", Role::Client));  // the client's calls are its own
 
