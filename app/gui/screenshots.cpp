@@ -29,6 +29,7 @@
 #include "widgets/server/serverpanel.h"
 #include "widgets/shell/sidebar.h"
 #include "widgets/sockets/sockettablewindow.h"
+#include "widgets/sockets/sockettext.h"
 #include "widgets/trace/cheatsheetdialog.h"
 #include "widgets/trace/traceadapter.h"
 #include "widgets/trace/traceview.h"
@@ -176,8 +177,11 @@ bool shootSocketTable(const QDir& dir) {
     Socket waiting = tcpListen(Address::fromIp("127.0.0.1", 0), 4);
     Socket pending = tcpConnect(waiting.localAddress(), Millis(3000));
     SocketTableWindow table;
-    table.resize(1240, 420);
+    table.resize(1240, 700);
     table.setProtocols(true, false, false);
+    // Connections first, then the listeners (Recv-Q / Send-Q: the accept
+    // queue and the backlog), then the Compare run's TIME-WAIT entries.
+    table.table()->sortByColumn(SocketText::State, Qt::AscendingOrder);
     table.setPaused(true);
     table.show();
     // Loopback TCP only: the workbench's servers and clients, and the waiting one.
