@@ -44,6 +44,13 @@ sockwb_install_deps() {
 
 sockwb_configure_and_build() {
   local preset="$1"
-  cmake --preset "$preset" >/dev/null || return 1
+  # ccache, when installed (it is not required), makes a second build of
+  # the same sources nearly free: a fresh clone, the other preset's CI run.
+  # SOCKWB_NO_CCACHE=1 builds without it.
+  local launcher=()
+  if [ -z "${SOCKWB_NO_CCACHE:-}" ] && command -v ccache >/dev/null 2>&1; then
+    launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache -DCMAKE_C_COMPILER_LAUNCHER=ccache)
+  fi
+  cmake --preset "$preset" "${launcher[@]}" >/dev/null || return 1
   cmake --build --preset "$preset" -j "$(nproc)" || return 1
 }
