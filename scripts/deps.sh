@@ -50,6 +50,10 @@ sockwb_configure_and_build() {
   local launcher=()
   if [ -z "${SOCKWB_NO_CCACHE:-}" ] && command -v ccache >/dev/null 2>&1; then
     launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache -DCMAKE_C_COMPILER_LAUNCHER=ccache)
+    # Paths inside the checkout are hashed relative to it, so two clones in
+    # different folders share their cached objects.
+    export CCACHE_BASEDIR="${CCACHE_BASEDIR:-$PWD}"
+    export CCACHE_NOHASHDIR=1
   fi
   cmake --preset "$preset" "${launcher[@]}" >/dev/null || return 1
   cmake --build --preset "$preset" -j "$(nproc)" || return 1
