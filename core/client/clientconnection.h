@@ -26,11 +26,13 @@
 #include <string>
 #include <string_view>
 #include <thread>
+#include <vector>
 
 #include "core/net/address.h"
 #include "core/net/error.h"
 #include "core/net/protocol.h"
 #include "core/net/socket.h"
+#include "core/net/sockopt.h"
 #include "core/net/trace.h"
 #include "core/net/wakeup.h"
 
@@ -61,6 +63,9 @@ struct ClientConfig {
     ClientIo io = ClientIo::Blocking;
     std::optional<ClientBind> bind;  // bind() before connect / the first sendto
     size_t recvSize = 64 * 1024;     // bytes asked of each recv (1..1 MiB)
+    // --sockopt NAME=VALUE: set before bind/connect (core/net/sockopt.h);
+    // what the kernel reads back goes to ClientObserver::onSockopts.
+    std::vector<SockoptSetting> sockopts;
 };
 
 // Why the connection ended.
@@ -89,6 +94,8 @@ public:
     }
     // Bytes the kernel accepted (a partial send reports what went out).
     virtual void onSent(size_t bytes) { (void)bytes; }
+    // ClientConfig::sockopts were applied (before onConnected): what each read back.
+    virtual void onSockopts(const std::vector<SockoptReadback>& readback) { (void)readback; }
     // shutdown(how) succeeded (SHUT_RD, SHUT_WR or SHUT_RDWR).
     virtual void onShutdown(int how) { (void)how; }
     // An error (connect refused, reset, timeout...). onClosed follows when

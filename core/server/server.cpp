@@ -234,4 +234,7 @@ std::vector<ConnectionInfo> Server::connections() const {
     return c ? c->connections() : std::vector<ConnectionInfo>{};
 }
 
+// Placeholder until the listeners and admit() apply config_.sockopts.
+std::vector<SockoptReadback> Server::sockoptReadback() const { return {}; }
+
 }  // namespace sockwb

@@ -17,6 +17,7 @@
 #include "core/net/address.h"
 #include "core/net/error.h"
 #include "core/net/protocol.h"
+#include "core/net/sockopt.h"
 #include "core/net/trace.h"
 #include "core/server/outputlimit.h"
 #include "core/server/service.h"
@@ -70,6 +71,10 @@ struct ServerConfig {
     uint64_t memoryBudget = kDefaultMemoryBudget;
     static constexpr uint64_t kDefaultMemoryBudget = 256ull * 1024 * 1024;
     bool reuseAddr = true;
+    // --sockopt NAME=VALUE: set on every listener before bind (SO_REUSEADDR,
+    // SO_REUSEPORT, IPV6_V6ONLY, buffers) and on every accepted socket
+    // (core/net/sockopt.h). An SO_REUSEADDR here overrides reuseAddr.
+    std::vector<SockoptSetting> sockopts;
     IoMode io = IoMode::Blocking;  // iterative, fork, thread, pool; see IoMode
     // What may queue for a client of a relaying service (chat) that does
     // not read before it is disconnected (outputlimit.h).
@@ -189,6 +194,10 @@ public:
     std::string modelName() const;
     ServerStats stats() const;
     std::vector<ConnectionInfo> connections() const;
+    // What config().sockopts read back: on each listener (after start()),
+    // then on the first accepted connection once there is one (the same
+    // options on every later one). Empty when no sockopts were asked.
+    std::vector<SockoptReadback> sockoptReadback() const;
 
 private:
     void validate() const;

@@ -1,0 +1,11 @@
+// Placeholder: the TCP legs of the relay (relaycontext.h) are being written.
+
+#include "core/relay/relaycontext.h"
+
+namespace sockwb {
+
+std::unique_ptr<RelayEngine> makeTcpRelay(RelayContext&, EventLoop&, Socket, const Address&) {
+    return nullptr;
+}
+
+}  // namespace sockwb
