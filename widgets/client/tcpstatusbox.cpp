@@ -13,7 +13,7 @@ constexpr int kFieldsPerRow = 5;
 
 TcpStatusBox::TcpStatusBox(QWidget* parent)
     : QGroupBox(tr("TCP (live, from the kernel)"), parent),
-      sampler_(new TcpSampler(this)),
+      hub_(TcpSamplerHub::instance()),
       note_(new QLabel(this)) {
     setObjectName(QStringLiteral("tcpStatus"));
     setToolTip(
@@ -40,8 +40,12 @@ TcpStatusBox::TcpStatusBox(QWidget* parent)
     note_->setWordWrap(true);
     note_->hide();
     grid->addWidget(note_, 2, 0, 1, 2 * kFieldsPerRow);
-    connect(sampler_, &TcpSampler::sampled, this, &TcpStatusBox::onSamples);
+    connect(hub_->sampler(), &TcpSampler::sampled, this, &TcpStatusBox::onSamples);
     QGroupBox::hide();  // until a TCP connection is made
+}
+
+TcpStatusBox::~TcpStatusBox() {
+    if (hub_) hub_->setTarget(this, std::nullopt);
 }
 
 void TcpStatusBox::watch(const QString& local, const QString& peer) {
@@ -71,9 +75,8 @@ QString TcpStatusBox::valueText(TcpText::Field field) const {
 }
 
 void TcpStatusBox::updateSampling() {
-    std::vector<TcpWatchTarget> targets;
-    if (target_ && isVisible()) targets.push_back(*target_);
-    sampler_->setTargets(std::move(targets));
+    if (!hub_) return;  // the application is going
+    hub_->setTarget(this, target_ && isVisible() ? target_ : std::nullopt);
 }
 
 void TcpStatusBox::onSamples(const TcpSamples& samples) {

@@ -5,7 +5,8 @@
 // keeps following the connection after the close, through FIN-WAIT and
 // TIME-WAIT, until the kernel forgets it.
 // The socket is found by its (local, peer) tuple in the kernel's socket
-// table by a TcpSampler, not read by fd: ClientConnection closes its fd on
+// table by the process's shared sampler (TcpSamplerHub: one thread and one
+// dump per tick for every window), not read by fd: ClientConnection closes its fd on
 // its own I/O thread whenever the connection ends (finish()), and offers no
 // way to hold it open during a getsockopt() from another thread, so a read
 // by fd could hit a closed or reused descriptor.
@@ -15,7 +16,7 @@
 #include <array>
 #include <optional>
 
-#include "widgets/common/tcpsampler.h"
+#include "widgets/common/tcpsamplerhub.h"
 #include "widgets/common/tcptext.h"
 
 class QLabel;
@@ -26,6 +27,7 @@ class TcpStatusBox final : public QGroupBox {
     Q_OBJECT
 public:
     explicit TcpStatusBox(QWidget* parent = nullptr);
+    ~TcpStatusBox() override;
 
     // Follows the TCP socket local -> peer ("127.0.0.1:40000", "[::1]:7",
     // as ClientSession::connected gives them) from now on.
@@ -37,7 +39,10 @@ public:
     QString valueText(TcpText::Field field) const;
     // The last sample of the socket, if the kernel listed it.
     const std::optional<TcpWatchSample>& lastSample() const { return last_; }
-    TcpSampler* sampler() const { return sampler_; }
+    // The shared sampler (TcpSamplerHub), and whether this box is asking it
+    // for its socket now (shown, with a TCP connection to follow).
+    TcpSampler* sampler() const { return hub_->sampler(); }
+    bool isSampling() const { return hub_ && hub_->isSubscribed(this); }
 
 protected:
     void showEvent(QShowEvent* event) override;
@@ -48,7 +53,7 @@ private:
     void updateSampling();
     void display(const TcpWatchSample* sample);  // nullptr: blank values
 
-    TcpSampler* sampler_;
+    QPointer<TcpSamplerHub> hub_;
     QLabel* note_;  // "not in the kernel's table any more", an error
     std::array<QLabel*, TcpText::FieldCount> values_{};
     std::optional<TcpWatchTarget> target_;  // none: nothing to follow

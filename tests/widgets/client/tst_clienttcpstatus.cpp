@@ -30,6 +30,7 @@ private slots:
     void halfCloseThenTimeWait();
     void udpHasNoBox();
     void hiddenWindowSamplesNothing();
+    void windowsShareOneSampler();
 };
 
 void tst_ClientTcpStatus::establishedThenSendQ() {
@@ -92,7 +93,7 @@ void tst_ClientTcpStatus::udpHasNoBox() {
     w.connectTo(QStringLiteral("127.0.0.1"), receiver.localAddress().port(), QStringLiteral("udp"));
     QTRY_COMPARE(w.session()->state(), ClientSession::State::Connected);
     QVERIFY(!w.tcpStatus()->isVisible());
-    QVERIFY(!w.tcpStatus()->sampler()->isSampling());
+    QVERIFY(!w.tcpStatus()->isSampling());
     w.disconnectFromHost();
     QTRY_COMPARE(w.session()->state(), ClientSession::State::Closed);
 }
@@ -104,14 +105,46 @@ void tst_ClientTcpStatus::hiddenWindowSamplesNothing() {
     w.connectTo(QStringLiteral("127.0.0.1"), listener.localAddress().port(), QStringLiteral("tcp"));
     QTRY_COMPARE(w.session()->state(), ClientSession::State::Connected);
     Socket peer = listener.accept().socket;
-    QTRY_VERIFY(w.tcpStatus()->sampler()->isSampling());
+    QTRY_VERIFY(w.tcpStatus()->isSampling());
     w.hide();
-    QVERIFY(!w.tcpStatus()->sampler()->isSampling());
+    QVERIFY(!w.tcpStatus()->isSampling());
     w.show();
-    QVERIFY(w.tcpStatus()->sampler()->isSampling());
+    QVERIFY(w.tcpStatus()->isSampling());
     QTRY_COMPARE(w.tcpStatus()->valueText(TcpText::State), QStringLiteral("ESTABLISHED"));
     w.disconnectFromHost();
     QTRY_COMPARE(w.session()->state(), ClientSession::State::Closed);
+}
+
+// Two windows: one sampler thread between them, each finds its own socket,
+// and the one left keeps sampling when the other closes.
+void tst_ClientTcpStatus::windowsShareOneSampler() {
+    Socket listener = tcpListen(Address::fromIp("127.0.0.1", 0));
+    const quint16 port = listener.localAddress().port();
+    auto* first = new ClientWindow;
+    ClientWindow second;
+    first->show();
+    second.show();
+    first->connectTo(QStringLiteral("127.0.0.1"), port, QStringLiteral("tcp"));
+    second.connectTo(QStringLiteral("127.0.0.1"), port, QStringLiteral("tcp"));
+    QTRY_COMPARE(first->session()->state(), ClientSession::State::Connected);
+    QTRY_COMPARE(second.session()->state(), ClientSession::State::Connected);
+    Socket a = listener.accept().socket;
+    Socket b = listener.accept().socket;
+    QCOMPARE(first->tcpStatus()->sampler(), second.tcpStatus()->sampler());
+    QTRY_COMPARE(TcpSamplerHub::instance()->subscriberCount(), 2);
+    QTRY_COMPARE(first->tcpStatus()->valueText(TcpText::State), QStringLiteral("ESTABLISHED"));
+    QTRY_COMPARE(second.tcpStatus()->valueText(TcpText::State), QStringLiteral("ESTABLISHED"));
+    // Each box shows its own socket: different local ports.
+    QVERIFY(first->tcpStatus()->lastSample() && second.tcpStatus()->lastSample());
+    QVERIFY(first->tcpStatus()->lastSample()->local != second.tcpStatus()->lastSample()->local);
+    delete first;
+    QCOMPARE(TcpSamplerHub::instance()->subscriberCount(), 1);
+    QVERIFY(second.tcpStatus()->isSampling());
+    QSignalSpy ticks(second.tcpStatus()->sampler(), &TcpSampler::sampled);
+    QVERIFY(ticks.wait(5000));
+    QCOMPARE(second.tcpStatus()->valueText(TcpText::State), QStringLiteral("ESTABLISHED"));
+    second.disconnectFromHost();
+    QTRY_COMPARE(second.session()->state(), ClientSession::State::Closed);
 }
 
 SOCKWB_TEST_MAIN(tst_ClientTcpStatus)
