@@ -52,8 +52,8 @@ private:
         for (int i = 0; i < kAcceptsPerRound; ++i) {
             sockaddr_storage ss{};
             socklen_t len = sizeof ss;
-            const int fd = sys::accept(listener_.fd(), reinterpret_cast<sockaddr*>(&ss), &len,
-                                       SOCK_NONBLOCK);
+            const int fd =
+                sys::accept(listener_.fd(), reinterpret_cast<sockaddr*>(&ss), &len, SOCK_NONBLOCK);
             if (fd < 0) {
                 const int err = errno;
                 if (err == EAGAIN || err == EWOULDBLOCK || err == ECONNABORTED) return;

@@ -27,8 +27,8 @@ public:
     using Clock = std::chrono::steady_clock;
 
     TcpRelayConnection(RelayContext& context, EventLoop& loop, Socket client,
-                       const Address& clientPeer, const Address& target,
-                       std::vector<char>& buffer, std::function<void()> finished);
+                       const Address& clientPeer, const Address& target, std::vector<char>& buffer,
+                       std::function<void()> finished);
     // Closes both legs (a connection still open when the relay stops).
     ~TcpRelayConnection();
     TcpRelayConnection(const TcpRelayConnection&) = delete;

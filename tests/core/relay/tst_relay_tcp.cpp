@@ -406,8 +406,7 @@ void tst_RelayTcp::traceSeesTheRelaysCalls() {
     Socket c = tcpConnect(relay.address());
     roundTrip(c, "traced\n");
     relay.stop();
-    for (const char* call : {"accept4", "connect", "recv", "send"})
-        QVERIFY2(calls.has(call), call);
+    for (const char* call : {"accept4", "connect", "recv", "send"}) QVERIFY2(calls.has(call), call);
     QCOMPARE(calls.acceptPeer, c.localAddress().toString());
 }
 
