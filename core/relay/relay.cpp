@@ -64,7 +64,7 @@ void Relay::Impl::run(Socket socket, Address target, std::promise<void>& ready) 
         ready.set_exception(std::current_exception());
         return;
     }
-    ready.set_value();  // `ready` dies with start(): not touched again
+    ready.set_value();
     try {
         loop->run();
     } catch (const Error& e) {
@@ -95,10 +95,12 @@ void Relay::start() {
     d.bound = socket.localAddress();
     d.wake = std::make_unique<Wakeup>();
     d.loop = std::make_unique<EventLoop>(makePoller("epoll"), d.wake->fd());
+    // The thread owns the promise: set_value() may still be inside it
+    // when get() returns here.
     std::promise<void> ready;
     std::future<void> built = ready.get_future();
-    d.thread = std::thread([&d, &ready, s = std::move(socket), target]() mutable {
-        d.run(std::move(s), target, ready);
+    d.thread = std::thread([&d, r = std::move(ready), s = std::move(socket), target]() mutable {
+        d.run(std::move(s), target, r);
     });
     try {
         built.get();

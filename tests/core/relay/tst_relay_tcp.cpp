@@ -137,7 +137,10 @@ private slots:
     void bandwidthCapsTheRate();
     void slicerSplitsMessages();
     void resetAfterBytesResetsTheClient();
+    void resetAfterMillis();
+    void limitWithProbabilityZeroNeverFires();
     void closeAfterBytesEndsCleanly();
+    void halfCloseFollowsTheHeldBytes();
     void stallHoldsTheData();
     void liveFaultsApply();
     void refusesOverMaxConnections();
@@ -260,6 +263,35 @@ void tst_RelayTcp::resetAfterBytesResetsTheClient() {
     QVERIFY(logs.has("reset after 100 bytes (up)"));
 }
 
+void tst_RelayTcp::resetAfterMillis() {
+    RelayConfig config = relayTo(target_);
+    config.up.resetAfter = FaultLimit{FaultLimit::Unit::Millis, 100};
+    Logs logs;
+    Relay relay(config);
+    relay.setObserver(&logs);
+    relay.start();
+    const auto t0 = Clock::now();
+    Socket c = tcpConnect(relay.address());
+    roundTrip(c, "quick\n");
+    std::string got;
+    QCOMPARE(readToEnd(c, got), ECONNRESET);
+    QVERIFY(msSince(t0) >= 100);
+    QTRY_COMPARE(relay.stats().up.resets, uint64_t(1));
+    QVERIFY(logs.has("reset after 100 ms (up)"));
+}
+
+void tst_RelayTcp::limitWithProbabilityZeroNeverFires() {
+    RelayConfig config = relayTo(target_);
+    config.up.resetAfter = FaultLimit{FaultLimit::Unit::Bytes, 10};
+    config.up.stall = true;
+    config.up.limitP = 0.0;
+    Relay relay(config);
+    relay.start();
+    Socket c = tcpConnect(relay.address());
+    roundTrip(c, std::string(1000, 'p'));
+    QCOMPARE(relay.stats().up.resets + relay.stats().up.stalls, uint64_t(0));
+}
+
 void tst_RelayTcp::closeAfterBytesEndsCleanly() {
     RelayConfig config = relayTo(target_);
     config.down.closeAfter = FaultLimit{FaultLimit::Unit::Bytes, 100};
@@ -276,6 +308,26 @@ void tst_RelayTcp::closeAfterBytesEndsCleanly() {
     QTRY_COMPARE(relay.stats().down.closes, uint64_t(1));
     QCOMPARE(relay.stats().down.bytes, uint64_t(100));
     QVERIFY(logs.has("closed after 100 bytes (down)"));
+}
+
+// The client's FIN reaches the target only after the bytes the latency
+// holds; the target's FIN comes back; then the connection is over.
+void tst_RelayTcp::halfCloseFollowsTheHeldBytes() {
+    RelayConfig config = relayTo(target_);
+    config.up.latencyMs = Spread{50, 0};
+    Logs logs;
+    Relay relay(config);
+    relay.setObserver(&logs);
+    relay.start();
+    Socket c = tcpConnect(relay.address());
+    c.sendAll("last words\n");
+    c.shutdownWrite();
+    std::string got;
+    QCOMPARE(readToEnd(c, got), 0);
+    QCOMPARE(got, std::string("last words\n"));
+    QTRY_COMPARE(relay.stats().active, uint64_t(0));
+    QVERIFY(logs.has(": closed"));
+    QCOMPARE(relay.stats().errors, uint64_t(0));
 }
 
 void tst_RelayTcp::stallHoldsTheData() {
