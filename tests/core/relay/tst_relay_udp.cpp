@@ -74,6 +74,7 @@ public:
         context.observer = &recorder;
         Socket bound = udpBind(Address::fromIp("127.0.0.1", 0));
         bound.setNonBlocking(true);
+        bound.setRecvBufferSize(1 << 20);  // room for a burst (capped at rmem_max)
         address = bound.localAddress();
         loop_ = std::make_unique<EventLoop>(makePoller(backend), wakeup_.fd());
         std::promise<void> started;
@@ -166,6 +167,12 @@ struct Path {
     Socket target = udpBind(Address::fromIp("127.0.0.1", 0));
     Address flow;  // the relay's socket towards the target (down only)
 
+    Path() {
+        // Room for a burst and its duplicates (the kernel caps it at rmem_max).
+        client.setRecvBufferSize(1 << 20);
+        target.setRecvBufferSize(1 << 20);
+    }
+
     void open(Harness& h, RelayDirection d) {
         if (d == RelayDirection::Up) return;
         client.sendTo("hello", h.address);
@@ -187,7 +194,7 @@ struct Path {
 // read the burst and all it sent has arrived; got: the numbers received.
 // False (with a warning) when the relay did not get through a burst.
 bool pump(Harness& h, Path& path, RelayDirection d, uint32_t n, std::vector<uint32_t>& got,
-          uint32_t burst = 64) {
+          uint32_t burst = 128) {
     const RelayDirectionStats base = h.stats(d);
     const size_t before = got.size();
     for (uint32_t i = 0; i < n;) {
