@@ -29,9 +29,9 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-constexpr int kBatch = 64;                // datagrams read from one socket per round
-constexpr size_t kBufferBytes = 65536;    // the largest datagram, and one more byte
-constexpr size_t kRefusedMemory = 4096;   // addresses remembered as told "refused"
+constexpr int kBatch = 64;               // datagrams read from one socket per round
+constexpr size_t kBufferBytes = 65536;   // the largest datagram, and one more byte
+constexpr size_t kRefusedMemory = 4096;  // addresses remembered as told "refused"
 
 class UdpRelay final : public RelayEngine {
 public:
@@ -224,7 +224,8 @@ void UdpRelay::flowFailed(Flow& flow, const char* call, int err) {
     if (!flow.errorReported) {
         flow.errorReported = true;  // once per flow: a flood of datagrams fails alike
         const bool toClient = std::string_view(call) == "sendto";
-        context_.error(Error::fromErrno(call, err, toClient ? flow.key : target_.toString()).info());
+        context_.error(
+            Error::fromErrno(call, err, toClient ? flow.key : target_.toString()).info());
     } else if (err != ECONNREFUSED) {
         context_.count([](RelayStats& s) { ++s.errors; });
     }

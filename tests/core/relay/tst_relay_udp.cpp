@@ -4,15 +4,16 @@
 // client, every poller), then each fault measured: loss rate over 10,000
 // datagrams, duplicates and reordering counted and seen, delay, a live
 // change, idle flows closed, maxConnections, a target that refuses, the
-// trace, and no descriptor left once the engine is gone. Seeded: the same
+// trace, and no descriptor left once the engine is gone; last, the same
+// engine behind the Relay API (start, live faults, stop). Seeded: the same
 // run every time. Datagrams go in bounded bursts and the test waits for the
 // relay to have handled each one, so no socket buffer overflows and every
 // counter can be matched with what arrived.
 
 #include <QtTest>
+#include <algorithm>
 #include <chrono>
 #include <cstring>
-#include <algorithm>
 #include <future>
 #include <map>
 #include <mutex>
@@ -23,6 +24,7 @@
 #include "core/net/socket.h"
 #include "core/net/wakeup.h"
 #include "core/reactor/eventloop.h"
+#include "core/relay/relay.h"
 #include "core/relay/relaycontext.h"
 #include "core/relay/udplane.h"
 #include "core/server/server.h"
@@ -79,20 +81,20 @@ public:
         loop_ = std::make_unique<EventLoop>(makePoller(backend), wakeup_.fd());
         std::promise<void> started;
         auto ready = started.get_future();
-        thread_ = std::thread([this, b = std::move(bound), target, trace,
-                               started = std::move(started)]() mutable {
-            TraceScope scope(trace ? &recorder : nullptr);
-            std::unique_ptr<RelayEngine> engine;
-            try {
-                engine = makeUdpRelay(context, *loop_, std::move(b), target);
-                started.set_value();
-            } catch (...) {
-                started.set_exception(std::current_exception());
-                return;
-            }
-            loop_->run();
-            engine.reset();  // on the loop thread, as the Relay does
-        });
+        thread_ = std::thread(
+            [this, b = std::move(bound), target, trace, started = std::move(started)]() mutable {
+                TraceScope scope(trace ? &recorder : nullptr);
+                std::unique_ptr<RelayEngine> engine;
+                try {
+                    engine = makeUdpRelay(context, *loop_, std::move(b), target);
+                    started.set_value();
+                } catch (...) {
+                    started.set_exception(std::current_exception());
+                    return;
+                }
+                loop_->run();
+                engine.reset();  // on the loop thread, as the Relay does
+            });
         try {
             ready.get();
         } catch (...) {
@@ -251,6 +253,7 @@ private slots:
     void maxConnections();
     void targetRefuses();
     void noFdLeak();
+    void throughRelay();
 };
 
 void tst_RelayUdp::echoesByteExact_data() {
@@ -527,6 +530,47 @@ void tst_RelayUdp::noFdLeak() {
         QVERIFY(test::countOpenFds() >= before + 20);
     }
     QCOMPARE(test::countOpenFds(), before);
+}
+
+void tst_RelayUdp::throughRelay() {
+    auto echo = udpEcho();
+    const int before = test::countOpenFds();
+    Recorder recorder;
+    RelayConfig c = seeded();
+    c.targetPort = echo->addresses().front().port();
+    {
+        Relay relay(c);
+        relay.setObserver(&recorder);
+        relay.setTraceObserver(&recorder);
+        relay.start();
+        QVERIFY(relay.running());
+        Socket client = udpSocket(AF_INET);
+        char buf[16];
+        client.sendTo("one", relay.address());
+        auto got = client.recvFrom(buf, sizeof buf, Millis(5000));
+        QVERIFY(got && std::string(buf, got->size) == "one");
+        DirectionFaults drop;
+        drop.dropP = 1.0;
+        relay.setFaults(RelayDirection::Up, drop);
+        QCOMPARE(relay.config().up.dropP, 1.0);
+        client.sendTo("two", relay.address());
+        QTRY_COMPARE(relay.stats().up.dropped, uint64_t(1));
+        relay.setFaults(RelayDirection::Up, DirectionFaults{});
+        client.sendTo("three", relay.address());
+        got = client.recvFrom(buf, sizeof buf, Millis(5000));
+        QVERIFY(got && std::string(buf, got->size) == "three");  // "two" never came
+        QTRY_COMPARE(relay.stats().down.chunks, uint64_t(2));
+        QCOMPARE(relay.stats().accepted, uint64_t(1));
+        QCOMPARE(relay.stats().active, uint64_t(1));
+        relay.stop();
+        QVERIFY(!relay.running());
+        QCOMPARE(relay.stats().active, uint64_t(0));
+        relay.stop();  // idempotent
+    }
+    QCOMPARE(test::countOpenFds(), before);
+    QCOMPARE(recorder.linesWith("flow opened"), 1);
+    std::lock_guard lock(recorder.mutex);
+    QVERIFY(recorder.calls.count("recvfrom") && recorder.calls.count("sendto"));
 }
 
 SOCKWB_TEST_GUILESS_MAIN(tst_RelayUdp)
