@@ -6,7 +6,7 @@
 // bounded by maxConnections and closed after udpFlowIdleMs without a
 // datagram either way. Each read round takes at most kBatch datagrams from
 // one socket, so a flooding side cannot starve the other. Every socket call
-// goes through sys:: and is traced on the loop's thread.
+// goes through sys::, so a TraceScope on the loop thread sees them all.
 // Threading: built, run and destroyed on the loop thread.
 
 #include <algorithm>
