@@ -28,7 +28,6 @@ namespace sockwb::test {
 
 using Clock = std::chrono::steady_clock;
 
-
 inline constexpr size_t kSize = 32;  // bytes of a numbered datagram
 
 struct Recorder : RelayObserver, TraceObserver {
@@ -187,7 +186,7 @@ struct Path {
 // read the burst and all it sent has arrived; got: the numbers received.
 // False (with a warning) when the relay did not get through a burst.
 inline bool pump(Harness& h, Path& path, RelayDirection d, uint32_t n, std::vector<uint32_t>& got,
-          uint32_t burst = 128) {
+                 uint32_t burst = 128) {
     const RelayDirectionStats base = h.stats(d);
     const size_t before = got.size();
     for (uint32_t i = 0; i < n;) {
