@@ -124,8 +124,12 @@ void ForkModel::acceptLoop() {
         // The residual risk is a lock inside libc itself that another thread
         // held at the instant of fork (localtime_r's time-zone lock, used by
         // the clock): glibc resets its malloc and stdio locks in the child,
-        // not that one. The worst case is one stuck child, which stop()
-        // still kills; a zygote helper process would remove even that.
+        // not that one. Built with AddressSanitizer (GCC 12's), malloc is
+        // the sanitizer's, which has no fork handlers: a child forked while
+        // another thread held one of its locks waits for ever at its next
+        // allocation (seen in the sanitizer CI stage). The worst case is one
+        // stuck child, which stop() still kills; a zygote helper process
+        // would remove even that.
         const pid_t parent = ::getpid();
         pid_t pid = sys::fork();
         if (pid == 0) {
