@@ -115,7 +115,8 @@ RelayOptions parse(const Args& args) {
         if (isUnixDomain(c.protocol))
             throw Error::invalid("--protocol " + p.value("protocol"), "the relay is tcp or udp");
     }
-    if (p.isSet("listen")) parseHostPort(p.value("listen"), "--listen", true, c.listenHost, c.listenPort);
+    if (p.isSet("listen"))
+        parseHostPort(p.value("listen"), "--listen", true, c.listenHost, c.listenPort);
     if (!p.isSet("to"))
         throw Error::invalid("--to is required", "the target server, as in --to 127.0.0.1:7");
     parseHostPort(p.value("to"), "--to", false, c.targetHost, c.targetPort);
@@ -195,7 +196,8 @@ int relayCommand(const Args& args) {
                      " relay: ignored");
     const int signalFd = stopSignalFd();
     if (signalFd < 0) {
-        printErr(QStringLiteral("sockwb relay: %1\n").arg(errorText(Error::fromErrno("signalfd", errno))));
+        printErr(QStringLiteral("sockwb relay: %1\n")
+                     .arg(errorText(Error::fromErrno("signalfd", errno))));
         return 1;
     }
     int status = 0;
@@ -208,7 +210,8 @@ int relayCommand(const Args& args) {
             relay.start();
         } catch (const Error& e) {
             printErr(QStringLiteral("sockwb relay: %1\n").arg(errorText(e)));
-            status = e.kind() == ErrorKind::InvalidInput || e.kind() == ErrorKind::Unsupported ? 2 : 1;
+            status =
+                e.kind() == ErrorKind::InvalidInput || e.kind() == ErrorKind::Unsupported ? 2 : 1;
         }
         if (status == 0) {
             printer.listening(o.config.protocol, relay.address(), targetText(o.config), o.config.up,

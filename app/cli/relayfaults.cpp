@@ -11,14 +11,15 @@ namespace sockwb::app {
 namespace {
 
 // Options taking a value, and the flags.
-constexpr const char* kValueOptions[] = {
-    "latency",     "latency-p", "bandwidth", "slice", "slice-delay", "slice-p", "reset-after",
-    "close-after", "limit-p",   "drop",      "duplicate", "reorder"};
+constexpr const char* kValueOptions[] = {"latency",     "latency-p", "bandwidth",   "slice",
+                                         "slice-delay", "slice-p",   "reset-after", "close-after",
+                                         "limit-p",     "drop",      "duplicate",   "reorder"};
 constexpr const char* kFlags[] = {"stall", "no-stall"};
 
 // What only one protocol's engine does (relayconfig.h).
-constexpr const char* kTcpOnly[] = {"bandwidth",   "slice",   "slice-delay", "slice-p", "reset-after",
-                                    "close-after", "limit-p", "stall",       "no-stall"};
+constexpr const char* kTcpOnly[] = {"bandwidth", "slice",       "slice-delay",
+                                    "slice-p",   "reset-after", "close-after",
+                                    "limit-p",   "stall",       "no-stall"};
 constexpr const char* kUdpOnly[] = {"drop", "duplicate", "reorder"};
 
 QString name(const char* n) { return QString::fromLatin1(n); }
@@ -122,7 +123,8 @@ std::string describeFaults(const DirectionFaults& f) {
     std::vector<std::string> parts;
     if (f.latencyMs.value > 0 || f.latencyMs.spread > 0)
         parts.push_back("latency " + spread(f.latencyMs) + " ms" + chance(f.latencyP));
-    if (f.bandwidthKBps > 0) parts.push_back("bandwidth " + std::to_string(f.bandwidthKBps) + " KiB/s");
+    if (f.bandwidthKBps > 0)
+        parts.push_back("bandwidth " + std::to_string(f.bandwidthKBps) + " KiB/s");
     if (f.sliceBytes.value > 0 || f.sliceBytes.spread > 0) {
         std::string s = "slice " + spread(f.sliceBytes) + " bytes";
         if (f.sliceDelayMs > 0) s += " " + std::to_string(f.sliceDelayMs) + " ms apart";

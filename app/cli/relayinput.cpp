@@ -31,7 +31,10 @@ size_t index(RelayDirection d) { return d == RelayDirection::Up ? 0 : 1; }
 }  // namespace
 
 RelayInput::RelayInput(Relay& relay, RelayPrinter& printer, const RelayConfig& config)
-    : relay_(relay), printer_(printer), protocol_(config.protocol), faults_{config.up, config.down} {}
+    : relay_(relay),
+      printer_(printer),
+      protocol_(config.protocol),
+      faults_{config.up, config.down} {}
 
 void RelayInput::feed(std::string_view bytes) {
     pending_.append(bytes);

@@ -15,10 +15,9 @@ namespace {
 
 // The fault counters of one direction, by name (JSON keys and text words).
 std::vector<std::pair<const char*, uint64_t>> faultCounters(const RelayDirectionStats& d) {
-    return {{"delayed", d.delayed},       {"sliced", d.sliced},   {"throttled", d.throttled},
-            {"resets", d.resets},         {"closes", d.closes},   {"stalls", d.stalls},
-            {"dropped", d.dropped},       {"duplicated", d.duplicated},
-            {"reordered", d.reordered}};
+    return {{"delayed", d.delayed}, {"sliced", d.sliced},         {"throttled", d.throttled},
+            {"resets", d.resets},   {"closes", d.closes},         {"stalls", d.stalls},
+            {"dropped", d.dropped}, {"duplicated", d.duplicated}, {"reordered", d.reordered}};
 }
 
 std::string directionJson(const RelayDirectionStats& d) {
@@ -31,11 +30,12 @@ std::string directionJson(const RelayDirectionStats& d) {
 // "1200 bytes, 10 chunks, 12 writes; faults: delayed 10, resets 1" (only
 // the faults that happened).
 std::string directionText(const RelayDirectionStats& d) {
-    std::string t = std::to_string(d.bytes) + " bytes, " + std::to_string(d.chunks) +
-                    " chunks, " + std::to_string(d.writes) + " writes; faults: ";
+    std::string t = std::to_string(d.bytes) + " bytes, " + std::to_string(d.chunks) + " chunks, " +
+                    std::to_string(d.writes) + " writes; faults: ";
     std::string faults;
     for (const auto& [key, value] : faultCounters(d))
-        if (value > 0) faults += (faults.empty() ? "" : ", ") + std::string(key) + " " + std::to_string(value);
+        if (value > 0)
+            faults += (faults.empty() ? "" : ", ") + std::string(key) + " " + std::to_string(value);
     return t + (faults.empty() ? "none" : faults);
 }
 

@@ -74,9 +74,8 @@ class tst_Packaging : public QObject {
 private slots:
     void subCommandsAreListed() {
         const QStringList subs = subCommands();
-        for (const char* s :
-             {"client", "demo", "http", "lesson", "load", "relay", "sequence", "serve", "sockets",
-              "trace"})
+        for (const char* s : {"client", "demo", "http", "lesson", "load", "relay", "sequence",
+                              "serve", "sockets", "trace"})
             QVERIFY2(subs.contains(s), qPrintable(subs.join(' ')));
     }
 

@@ -213,7 +213,8 @@ private slots:
         for (const char* e : {"listening", "trace", "faults", "note", "stats", "stopped"})
             QVERIFY2(events.contains(e), e);
         QCOMPARE(listening["up"].toObject()["latencyMs"].toInt(), 5);
-        QVERIFY2(calls.contains("connect") && calls.contains("listen"), qPrintable(calls.join(' ')));
+        QVERIFY2(calls.contains("connect") && calls.contains("listen"),
+                 qPrintable(calls.join(' ')));
         QVERIFY(stats["final"].toBool());
         QCOMPARE(stats["up"].toObject()["bytes"].toInt(), 4);
         QCOMPARE(stats["down"].toObject()["bytes"].toInt(), 4);
@@ -251,16 +252,16 @@ private slots:
             << QStringList{"--to", "127.0.0.1:7", "--listen", "127.0.0.1:70000"} << "--listen";
         QTest::newRow("latency") << QStringList{"--to", "127.0.0.1:7", "--latency", "soon"}
                                  << "--latency";
-        QTest::newRow("probability") << QStringList{"--to", "127.0.0.1:7", "--drop", "2"}
-                                     << "--drop";
+        QTest::newRow("probability")
+            << QStringList{"--to", "127.0.0.1:7", "--drop", "2"} << "--drop";
         QTest::newRow("limit") << QStringList{"--to", "127.0.0.1:7", "--reset-after", "many"}
                                << "--reset-after";
         QTest::newRow("direction")
             << QStringList{"--to", "127.0.0.1:7", "--direction", "sideways"} << "--direction";
         QTest::newRow("protocol") << QStringList{"--to", "127.0.0.1:7", "--protocol", "unix"}
                                   << "--protocol";
-        QTest::newRow("unknown option") << QStringList{"--to", "127.0.0.1:7", "--colour"}
-                                        << "--colour";
+        QTest::newRow("unknown option")
+            << QStringList{"--to", "127.0.0.1:7", "--colour"} << "--colour";
         QTest::newRow("missing value") << QStringList{"--to"} << "--to needs a value";
     }
 
