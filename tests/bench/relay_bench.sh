@@ -111,10 +111,14 @@ done
 r_direct=$(ratio "${med[relay]}" "${med[direct]}")
 r_socat=n/a
 [[ -n $socat_port ]] && r_socat=$(ratio "${med[relay]}" "${med[socat]}")
-relay_cpu=$(awk '{print $14 + $15}' "/proc/$relay_pid/stat" 2>/dev/null)
+# The relay's CPU per GB relayed (user + system, every run): on a shared
+# machine throughput follows whatever else runs, this much less.
+relay_ticks=$(awk '{print $14 + $15}' "/proc/$relay_pid/stat" 2>/dev/null)
+relay_cpu=$(printf '%s\n' ${got[relay]} | awk -v t="${relay_ticks:-0}" -v hz="$(getconf CLK_TCK)" -v s="$secs" \
+    '{b += $1 * s} END {if (b > 0) printf "%.2f s/GB", t / hz / (b / 1e9); else print "n/a"}')
 
 if ((rows)); then
-    echo "8. relay bulk TCP vs direct|$(gbs "${med[relay]}")|$(gbs "${med[direct]}")|$r_direct|0.8|sockwb relay (no fault) -> discard vs straight to discard; sockwb load --bulk -c1"
+    echo "8. relay bulk TCP vs direct|$(gbs "${med[relay]}")|$(gbs "${med[direct]}")|$r_direct|0.8|sockwb relay (no fault) -> discard vs straight to discard; sockwb load --bulk -c1; relay CPU $relay_cpu"
     if [[ -n $socat_port ]]; then
         echo "8b. relay bulk TCP vs socat|$(gbs "${med[relay]}")|$(gbs "${med[socat]}")|$r_socat|1.0|sockwb relay vs socat TCP-LISTEN,fork TCP (both -> discard)"
     else
@@ -132,4 +136,4 @@ if [[ -n $socat_port ]]; then
 else
     printf '%-28s | %-10s | %s\n' "socat" "n/a" "socat missing"
 fi
-echo "relay CPU (user+system ticks, all runs): ${relay_cpu:-n/a}"
+echo "relay CPU (user + system) per GB relayed: $relay_cpu"
