@@ -83,7 +83,8 @@ socat_port=
 if command -v socat >/dev/null; then
     socat_port=$(free_port)
     socat "TCP-LISTEN:$socat_port,bind=127.0.0.1,reuseaddr,fork" "TCP:127.0.0.1:$disc" 2>/dev/null &
-    pids+=($!)
+    socat_pid=$!
+    pids+=($socat_pid)
     for _ in $(seq 50); do (exec 3<>"/dev/tcp/127.0.0.1/$socat_port") 2>/dev/null && break; sleep 0.1; done
 else
     log "socat is missing (apt-get install socat): the socat row is skipped"
@@ -113,14 +114,19 @@ r_socat=n/a
 [[ -n $socat_port ]] && r_socat=$(ratio "${med[relay]}" "${med[socat]}")
 # The relay's CPU per GB relayed (user + system, every run): on a shared
 # machine throughput follows whatever else runs, this much less.
-relay_ticks=$(awk '{print $14 + $15}' "/proc/$relay_pid/stat" 2>/dev/null)
-relay_cpu=$(printf '%s\n' ${got[relay]} | awk -v t="${relay_ticks:-0}" -v hz="$(getconf CLK_TCK)" -v s="$secs" \
-    '{b += $1 * s} END {if (b > 0) printf "%.2f s/GB", t / hz / (b / 1e9); else print "n/a"}')
+cpu_per_gb() {  # ticks side
+    printf '%s\n' ${got[$2]} | awk -v t="${1:-0}" -v hz="$(getconf CLK_TCK)" -v s="$secs" \
+        '{b += $1 * s} END {if (b > 0 && t > 0) printf "%.2f s/GB", t / hz / (b / 1e9); else print "n/a"}'
+}
+relay_cpu=$(cpu_per_gb "$(awk '{print $14 + $15}' "/proc/$relay_pid/stat" 2>/dev/null)" relay)
+# socat forks a child per connection: the parent's reaped children count too.
+socat_cpu=n/a
+[[ -n $socat_port ]] && socat_cpu=$(cpu_per_gb "$(awk '{print $14 + $15 + $16 + $17}' "/proc/$socat_pid/stat" 2>/dev/null)" socat)
 
 if ((rows)); then
     echo "8. relay bulk TCP vs direct|$(gbs "${med[relay]}")|$(gbs "${med[direct]}")|$r_direct|0.8|sockwb relay (no fault) -> discard vs straight to discard; sockwb load --bulk -c1; relay CPU $relay_cpu"
     if [[ -n $socat_port ]]; then
-        echo "8b. relay bulk TCP vs socat|$(gbs "${med[relay]}")|$(gbs "${med[socat]}")|$r_socat|1.0|sockwb relay vs socat TCP-LISTEN,fork TCP (both -> discard)"
+        echo "8b. relay bulk TCP vs socat|$(gbs "${med[relay]}")|$(gbs "${med[socat]}")|$r_socat|1.0|sockwb relay vs socat TCP-LISTEN,fork TCP (both -> discard); CPU per GB: relay $relay_cpu, socat $socat_cpu"
     else
         echo "8b. relay bulk TCP vs socat|n/a|n/a|n/a|1.0|socat missing"
     fi
@@ -136,4 +142,4 @@ if [[ -n $socat_port ]]; then
 else
     printf '%-28s | %-10s | %s\n' "socat" "n/a" "socat missing"
 fi
-echo "relay CPU (user + system) per GB relayed: $relay_cpu"
+echo "CPU (user + system) per GB relayed: sockwb relay $relay_cpu, socat $socat_cpu"
