@@ -51,6 +51,9 @@ const std::map<std::string, Command>& commands() {
               "sockwb::app::cli",
               "load a server (HTTP, TCP/UDP echo, bulk): requests/s, latency percentiles, errors"),
           loadCommand}},
+        {"relay",
+         {"relay TCP/UDP to a server and break it on purpose: latency, slices, resets, loss",
+          relayCommand}},
         {"sequence",
          {QT_TRANSLATE_NOOP("sockwb::app::cli",
                             "show a JSON trace as a sequence: handshake, data, FIN, RST arrows "

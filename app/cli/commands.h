@@ -22,5 +22,6 @@ int sequenceCommand(const Args& args);
 bool sequenceNeedsWidgets(const Args& args);
 int socketsCommand(const Args& args);
 int lessonCommand(const Args& args);
+int relayCommand(const Args& args);
 
 }  // namespace sockwb::app
