@@ -1,0 +1,42 @@
+#pragma once
+// ServerSockopts: a server's socket options between the New Server form,
+// the ServerConfig and the server panel. The form's SO_REUSEADDR row and
+// ServerConfig::reuseAddr are one setting (toConfig/fromConfig keep them
+// in step, so the box never says "off" while the server reuses); the panel
+// logs what Server::sockoptReadback() holds: the listeners' lines once
+// started, the first connection's when it comes (poll() on the panel's
+// refresh timer, cheap once both are shown). GUI thread only.
+
+#include <QCoreApplication>
+#include <QVector>
+#include <vector>
+
+#include "core/server/server.h"
+#include "widgets/common/logview.h"
+
+namespace sockwb {
+
+class ServerSockopts final {
+    Q_DECLARE_TR_FUNCTIONS(sockwb::ServerSockopts)
+public:
+    // The form's settings into c: sockopts, and reuseAddr as SO_REUSEADDR says
+    // (not ticked: the kernel's default, off).
+    static void toConfig(const std::vector<SockoptSetting>& settings, ServerConfig& c);
+    // What the form shows for c: its sockopts, plus SO_REUSEADDR on when
+    // reuseAddr is and no SO_REUSEADDR setting says otherwise.
+    static std::vector<SockoptSetting> fromConfig(const ServerConfig& c);
+
+    // A new run: the listeners' lines (empty when no option was asked).
+    QVector<LogView::Line> started(const Server& server);
+    // The first connection's lines once it has come, then nothing.
+    QVector<LogView::Line> poll(const Server& server);
+
+private:
+    QVector<LogView::Line> lines(const std::vector<SockoptReadback>& readback, size_t from,
+                                 bool listener) const;
+
+    size_t listenerLines_ = 0;
+    bool done_ = true;
+};
+
+}  // namespace sockwb
