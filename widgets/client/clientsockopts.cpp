@@ -13,8 +13,7 @@ ClientSockopts::ClientSockopts(ClientSession* session, DataView* log, QWidget* w
       session_(session),
       log_(log),
       box_(new SockoptsBox(SockoptsBox::Role::Client, window)) {
-    connect(box_, &SockoptsBox::changed, this,
-            [this] { session_->setSockopts(box_->settings()); });
+    connect(box_, &SockoptsBox::changed, this, [this] { session_->setSockopts(box_->settings()); });
     connect(session_, &ClientSession::sockoptsRead, this, &ClientSockopts::onRead);
     connect(session_, &ClientSession::stateChanged, this, &ClientSockopts::onState);
     session_->setSockopts(box_->settings());
@@ -27,7 +26,7 @@ void ClientSockopts::onRead(const std::vector<SockoptReadback>& readback) {
     const QDateTime now = QDateTime::currentDateTime();
     for (const SockoptReadback& r : readback)
         log_->addNote(tr("socket option %1").arg(SockoptWords::line(r)), now,
-                      r.error.has_value());
+                      SockoptWords::failed(r));
 }
 
 void ClientSockopts::onState(ClientSession::State state) {

@@ -2,11 +2,10 @@
 // ClientWindow: one client, its own top-level window (any number can be
 // open). Protocol, host and port (or, for a Unix-domain server, its socket
 // path); a client-side bind, the I/O mode (blocking / poll), the recv
-// size and the socket options (ClientSockopts); Connect/Disconnect and Shut down (SHUT_RD, SHUT_WR, SHUT_RDWR) that
-// never block (the socket lives on a ClientSession's I/O threads); a send
-// panel; what was
-// sent and received with time stamps, in/out colours, text or hex; counters;
-// the client's own syscall trace. The title shows the state.
+// size and the socket options (ClientSockopts); Connect/Disconnect and Shut down (SHUT_RD, SHUT_WR,
+// SHUT_RDWR) that never block (the socket lives on a ClientSession's I/O threads); a send panel;
+// what was sent and received with time stamps, in/out colours, text or hex; counters; the client's
+// own syscall trace. The title shows the state.
 
 #include <QDateTime>
 #include <QPointer>

@@ -60,7 +60,7 @@ void SockoptRow::buildEditor(QWidget* body) {
         number_ = new QSpinBox(body);
         switch (spec_.kind) {
             case SockoptKind::Bytes:
-                number_->setRange(r.min / 1024, r.max / 1024);
+                number_->setRange(std::max(1, (r.min + 1023) / 1024), r.max / 1024);
                 number_->setValue(r.initial / 1024);
                 number_->setSuffix(tr(" KiB"));
                 break;
@@ -161,7 +161,7 @@ void SockoptRow::setReadback(const SockoptReadback* readback) {
     const QString text = SockoptWords::readback(*readback);
     readback_->setText(text);
     readback_->setToolTip(SockoptWords::line(*readback));
-    formstyle::setErrorText(readback_, readback->error.has_value());
+    formstyle::setErrorText(readback_, SockoptWords::failed(*readback));
 }
 
 QString SockoptRow::readbackText() const { return readback_->text(); }

@@ -55,10 +55,10 @@ private:
 
     SockoptSpec spec_;
     QCheckBox* check_;
-    QWidget* editor_;              // the cell: one of the editors below, or the linger pair
-    QComboBox* onOff_ = nullptr;   // Flag, Linger
-    QSpinBox* number_ = nullptr;   // Count, Bytes (KiB), Seconds, Millis, Linger's seconds
-    QLabel* where_ = nullptr;      // servers: listener / connections
+    QWidget* editor_;             // the cell: one of the editors below, or the linger pair
+    QComboBox* onOff_ = nullptr;  // Flag, Linger
+    QSpinBox* number_ = nullptr;  // Count, Bytes (KiB), Seconds, Millis, Linger's seconds
+    QLabel* where_ = nullptr;     // servers: listener / connections
     QLabel* readback_;
     bool shown_ = true;
     bool editable_ = true;

@@ -39,8 +39,9 @@ SockoptsBox::SockoptsBox(Role role, QWidget* parent)
     toggle_->setCheckable(true);
     toggle_->setAutoRaise(true);
     toggle_->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-    toggle_->setToolTip(tr("setsockopt() calls made on the socket, and what getsockopt() reads "
-                           "back once it exists"));
+    toggle_->setToolTip(
+        tr("setsockopt() calls made on the socket, and what getsockopt() reads "
+           "back once it exists"));
     summary_->setObjectName(QStringLiteral("sockoptsSummary"));
     body_->setObjectName(QStringLiteral("sockoptsBody"));
 
@@ -124,7 +125,8 @@ void SockoptsBox::setSettings(const std::vector<SockoptSetting>& settings) {
 
 void SockoptsBox::save(QSettings& settings, const QString& key) const {
     QStringList texts;
-    for (const SockoptSetting& s : this->settings()) texts << QString::fromStdString(sockoptText(s));
+    for (const SockoptSetting& s : this->settings())
+        texts << QString::fromStdString(sockoptText(s));
     settings.setValue(key, texts);
 }
 
@@ -178,8 +180,7 @@ QString SockoptsBox::readbackText(const QString& name) const {
 void SockoptsBox::updateSummary() {
     QStringList set;
     for (const SockoptRow* r : rows_)
-        if (r->isShown() && r->isChecked())
-            set << SockoptWords::setting(r->setting());
+        if (r->isShown() && r->isChecked()) set << SockoptWords::setting(r->setting());
     summary_->setText(set.isEmpty() ? tr("(none set: the kernel's defaults)")
                                     : set.join(QStringLiteral(", ")));
 }

@@ -1,5 +1,7 @@
 #include "widgets/common/sockoptwords.h"
 
+#include <algorithm>
+
 #include "widgets/common/errortext.h"
 
 namespace sockwb {
@@ -10,11 +12,13 @@ bool is(const QString& name, const char* which) { return name == QLatin1String(w
 
 QString SockoptWords::purpose(const QString& name) {
     if (is(name, "SO_REUSEADDR"))
-        return tr("Bind to a port even while old connections on it wait in TIME-WAIT, so a "
-                  "server restarts at once.");
+        return tr(
+            "Bind to a port even while old connections on it wait in TIME-WAIT, so a "
+            "server restarts at once.");
     if (is(name, "SO_REUSEPORT"))
-        return tr("Let several sockets bind the same address and port; the kernel shares the "
-                  "new connections among them.");
+        return tr(
+            "Let several sockets bind the same address and port; the kernel shares the "
+            "new connections among them.");
     if (is(name, "SO_RCVBUF"))
         return tr("The kernel's receive buffer for this socket (Linux doubles what is asked).");
     if (is(name, "SO_SNDBUF"))
@@ -29,16 +33,15 @@ QString SockoptWords::purpose(const QString& name) {
     if (is(name, "TCP_KEEPCNT"))
         return tr("How many unanswered probes before the connection is declared dead.");
     if (is(name, "SO_LINGER"))
-        return tr("What close() does with unsent data: on with 0 s resets the connection (RST: "
-                  "the peer sees ECONNRESET).");
+        return tr(
+            "What close() does with unsent data: on with 0 s resets the connection (RST: "
+            "the peer sees ECONNRESET).");
     if (is(name, "SO_RCVTIMEO"))
         return tr("A blocking recv gives up after this long (EAGAIN); none: it waits forever.");
     if (is(name, "SO_SNDTIMEO"))
         return tr("A blocking send gives up after this long (EAGAIN); none: it waits forever.");
-    if (is(name, "SO_BROADCAST"))
-        return tr("Allow sending datagrams to a broadcast address.");
-    if (is(name, "IP_TTL"))
-        return tr("How many routers a packet may cross before it is dropped.");
+    if (is(name, "SO_BROADCAST")) return tr("Allow sending datagrams to a broadcast address.");
+    if (is(name, "IP_TTL")) return tr("How many routers a packet may cross before it is dropped.");
     if (is(name, "IPV6_V6ONLY"))
         return tr("An IPv6 socket takes IPv6 peers only, not IPv4 ones as mapped addresses.");
     return {};
@@ -69,14 +72,35 @@ QString SockoptWords::setting(const SockoptSetting& s) {
     return tr("%1 = %2").arg(QString::fromStdString(s.name), shown);
 }
 
+QString SockoptWords::mismatch(SockoptMismatch why) {
+    switch (why) {
+        case SockoptMismatch::None:
+            break;
+        case SockoptMismatch::NeedsTcp:
+            return tr("not applied: only a TCP socket has this option");
+        case SockoptMismatch::NeedsUdp:
+            return tr("not applied: only a UDP socket has this option");
+        case SockoptMismatch::NeedsIpv6:
+            return tr("not applied: only an IPv6 socket has this option");
+        case SockoptMismatch::NeedsIp:
+            return tr("not applied: a Unix-domain socket has no IP options");
+    }
+    return {};
+}
+
 QString SockoptWords::readback(const SockoptReadback& r) {
+    if (r.mismatch != SockoptMismatch::None) return mismatch(r.mismatch);
     if (r.error) return ErrorText::sentence(*r.error);
     if (!r.readBack) return tr("not read back");
     const SockoptSpec* spec = findSockopt(r.asked.name);
     if (!spec) return QString::number(*r.readBack);
-    const int got = *r.readBack;
-    const int asked = r.asked.value;
-    if (spec->kind == SockoptKind::Bytes) {
+    QString shown = readValue(*spec, r.asked.value, *r.readBack);
+    if (r.appliedAs) shown += tr(" (set as %1)").arg(QString::fromLatin1(r.appliedAs));
+    return shown;
+}
+
+QString SockoptWords::readValue(const SockoptSpec& spec, int asked, int got) {
+    if (spec.kind == SockoptKind::Bytes) {
         // Bytes read back are shown exact: the point is to see the doubling.
         const QString bytes = tr("%1 bytes").arg(got);
         if (got == asked) return bytes;
@@ -84,13 +108,14 @@ QString SockoptWords::readback(const SockoptReadback& r) {
             return tr("%1 (doubled by the kernel)").arg(bytes);
         if (static_cast<long long>(got) > 2LL * asked)
             return tr("%1 (asked %2, doubled and raised to the kernel's minimum)")
-                .arg(bytes, value(spec->kind, asked));
+                .arg(bytes, value(spec.kind, asked));
         return tr("%1 (asked %2, capped by the kernel's limit: net.core.rmem_max, wmem_max)")
-            .arg(bytes, value(spec->kind, asked));
+            .arg(bytes, value(spec.kind, asked));
     }
-    const bool same = spec->kind == SockoptKind::Flag ? (got != 0) == (asked != 0) : got == asked;
-    const QString shown = value(spec->kind, spec->kind == SockoptKind::Flag ? got != 0 : got);
-    return same ? shown : tr("%1 (asked %2)").arg(shown, value(spec->kind, asked));
+    const bool flag = spec.kind == SockoptKind::Flag;
+    const bool same = flag ? (got != 0) == (asked != 0) : got == asked;
+    const QString shown = value(spec.kind, flag ? got != 0 : got);
+    return same ? shown : tr("%1 (asked %2)").arg(shown, value(spec.kind, asked));
 }
 
 QString SockoptWords::line(const SockoptReadback& r) {
@@ -102,23 +127,31 @@ QString SockoptWords::serverStage(const SockoptSpec& spec) {
 }
 
 SockoptWords::Range SockoptWords::range(const SockoptSpec& spec) {
+    // The core's bounds (what parseSockopt accepts); SO_LINGER's -1 is its
+    // "off", not a number of seconds. The first value offered is a common one.
     const QString name = QString::fromLatin1(spec.name);
+    Range r{std::max(spec.minValue, 0), spec.maxValue, 1};
     switch (spec.kind) {
         case SockoptKind::Flag:
-            return {0, 1, 1};
+            break;
         case SockoptKind::Count:
-            if (is(name, "TCP_KEEPCNT")) return {1, 127, 5};
-            return {1, 255, 64};  // IP_TTL
+            r.initial = is(name, "IP_TTL") ? 64 : 5;
+            break;
         case SockoptKind::Bytes:
-            return {1024, 64 * 1024 * 1024, 64 * 1024};
+            r.initial = 64 * 1024;
+            break;
         case SockoptKind::Seconds:
-            return {1, 32767, is(name, "TCP_KEEPINTVL") ? 10 : 60};
+            r.initial = is(name, "TCP_KEEPINTVL") ? 10 : 60;
+            break;
         case SockoptKind::Millis:
-            return {0, 3600 * 1000, 1000};
+            r.initial = 1000;
+            break;
         case SockoptKind::Linger:
-            return {0, 3600, 0};
+            r.initial = 0;  // on with 0 s: the reset on close
+            break;
     }
-    return {0, 0, 0};
+    r.initial = std::clamp(r.initial, r.min, std::max(r.min, r.max));
+    return r;
 }
 
 }  // namespace sockwb

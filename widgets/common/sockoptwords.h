@@ -25,15 +25,25 @@ public:
     static QString setting(const SockoptSetting& setting);
     // What getsockopt returned, next to what was asked: "8192 bytes
     // (doubled by the kernel)", "on", "4608 bytes (asked 1 KiB: the kernel's
-    // minimum)"; the error sentence (ErrorText) when it failed.
+    // minimum)"; why it was not applied, or the error sentence (ErrorText)
+    // when a call failed.
     static QString readback(const SockoptReadback& readback);
+    // True when the option was not applied or a call failed (shown in red).
+    static bool failed(const SockoptReadback& readback) {
+        return readback.error.has_value() || readback.mismatch != SockoptMismatch::None;
+    }
+    // Why an option was not applied to a socket of the wrong kind.
+    static QString mismatch(SockoptMismatch why);
+    // The value read back next to the one asked (no error).
+    static QString readValue(const SockoptSpec& spec, int asked, int got);
     // "SO_RCVBUF = 4 KiB → 8192 bytes (doubled by the kernel)", or with the
     // error sentence: one log line.
     static QString line(const SockoptReadback& readback);
     // Where a server sets it: "listener" (before bind) or "connections".
     static QString serverStage(const SockoptSpec& spec);
 
-    // The values an editor offers (Bytes: in bytes; SO_LINGER: its seconds).
+    // The values an editor offers, the core's bounds (Bytes: in bytes;
+    // SO_LINGER: its seconds when on).
     struct Range {
         int min = 0;
         int max = 0;

@@ -23,7 +23,7 @@
 #include "widgets/common/sockoptsbox.h"
 #include "widgets/server/limitsbox.h"
 #include "widgets/server/listenertable.h"
-#include "widgets/server/serversockopts.h"
+#include "widgets/server/serversockoptview.h"
 
 namespace sockwb {
 
@@ -220,7 +220,7 @@ ServerConfig ServerForm::config() const {
     for (const auto& l : listeners_->listeners()) c.listeners.push_back(l);
     c.model = model_->currentText().toStdString();
     c.backlog = backlog_->value();
-    ServerSockopts::toConfig(sockopts_->settings(), c);
+    ServerSockoptView::toConfig(sockopts_->settings(), c);
     c.poolSize = poolSize_->value();
     limits_->apply(c);
     c.io = ioModeFromName(io_->currentData().toString().toStdString()).value_or(IoMode::Blocking);
@@ -246,7 +246,7 @@ void ServerForm::setConfig(const ServerConfig& c) {
     }
     model_->setCurrentText(QString::fromStdString(c.model));
     backlog_->setValue(c.backlog);
-    sockopts_->setSettings(ServerSockopts::fromConfig(c));
+    sockopts_->setSettings(ServerSockoptView::fromConfig(c));
     poolSize_->setValue(c.poolSize);
     limits_->setConfig(c);
     io_->setCurrentIndex(io_->findData(QString::fromLatin1(ioModeName(c.io))));

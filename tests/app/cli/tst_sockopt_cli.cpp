@@ -79,9 +79,12 @@ private slots:
     void serveRefusesBadOptions_data() {
         QTest::addColumn<QString>("setting");
         QTest::addColumn<QString>("says");
-        QTest::newRow("unknown") << "SO_FOO=1" << "unknown option 'SO_FOO'; the options are";
-        QTest::newRow("bad value") << "SO_LINGER=maybe" << "SO_LINGER takes off or seconds ≥ 0";
-        QTest::newRow("no value") << "TCP_NODELAY" << "expected NAME=VALUE";
+        QTest::newRow("unknown") << "SO_FOO=1"
+                                 << "unknown option 'SO_FOO'; the options are";
+        QTest::newRow("bad value") << "SO_LINGER=maybe"
+                                   << "SO_LINGER takes off or seconds ≥ 0";
+        QTest::newRow("no value") << "TCP_NODELAY"
+                                  << "expected NAME=VALUE";
     }
     void serveRefusesBadOptions() {
         QFETCH(QString, setting);
@@ -116,8 +119,9 @@ private slots:
                 peerErr = e.err();
             }
         });
-        const Result r = run({"client", "127.0.0.1", QString::number(listener.localAddress().port()),
-                              "--sockopt", "SO_LINGER=0", "--send", "hello\\n", "--until", "bye"});
+        const Result r =
+            run({"client", "127.0.0.1", QString::number(listener.localAddress().port()),
+                 "--sockopt", "SO_LINGER=0", "--send", "hello\\n", "--until", "bye"});
         peer.join();
         QCOMPARE(r.exitCode, 0);
         QVERIFY2(r.err.contains("sockopt: SO_LINGER=0 → 0"), r.err.constData());
@@ -128,9 +132,9 @@ private slots:
 
     void clientJson() {
         Serve s({"--service", "echo", "--port", "0"});
-        const Result r = run({"client", "127.0.0.1", s.port(), "--json", "--io", "poll",
-                              "--sockopt", "TCP_NODELAY=on", "--sockopt", "SO_BROADCAST=on",
-                              "--send", "a", "--until", "a"});
+        const Result r =
+            run({"client", "127.0.0.1", s.port(), "--json", "--io", "poll", "--sockopt",
+                 "TCP_NODELAY=on", "--sockopt", "SO_BROADCAST=on", "--send", "a", "--until", "a"});
         QCOMPARE(r.exitCode, 0);
         QJsonObject nodelay, broadcast;
         for (const QByteArray& line : r.out.split('\n')) {

@@ -176,8 +176,8 @@ private slots:
         QTest::newRow("default") << QStringList() << true << true;
         QTest::newRow("SO_REUSEADDR=0") << QStringList{"SO_REUSEADDR=0"} << true << false;
         QTest::newRow("reuseAddr false (--no-reuseaddr)") << QStringList() << false << false;
-        QTest::newRow("SO_REUSEADDR=1 overrides it") << QStringList{"SO_REUSEADDR=1"} << false
-                                                     << true;
+        QTest::newRow("SO_REUSEADDR=1 overrides it")
+            << QStringList{"SO_REUSEADDR=1"} << false << true;
     }
     void restartAfterTimeWait() {
         QFETCH(QStringList, sockopts);

@@ -69,7 +69,7 @@ private slots:
         QTRY_COMPARE(w.session()->state(), ClientSession::State::Connected);
         QTRY_COMPARE(box->readbackText(QStringLiteral("TCP_NODELAY")), QStringLiteral("on"));
         QTRY_VERIFY2(w.dataView()->plainText().contains(
-                         QLatin1String("socket option TCP_NODELAY = on → on")),
+                         QStringLiteral("socket option TCP_NODELAY = on → on")),
                      qPrintable(w.dataView()->plainText()));
         // Locked while connected; the read-back stays after the close.
         QVERIFY(!tick(&w, "TCP_NODELAY")->isEnabled());
@@ -126,8 +126,9 @@ private slots:
         const QString text = box->readbackText(QStringLiteral("IPV6_V6ONLY"));
         auto* label = child<QLabel>(&w, "sockoptReadback_IPV6_V6ONLY");
         QCOMPARE(label->palette().color(QPalette::WindowText), formstyle::errorColor());
-        QVERIFY2(text.contains(QLatin1String("IPV6_V6ONLY")) || text.contains(QLatin1String("IPv6")),
-                 qPrintable(text));
+        QVERIFY2(
+            text.contains(QLatin1String("IPV6_V6ONLY")) || text.contains(QLatin1String("IPv6")),
+            qPrintable(text));
         // The window's log says it too, as an error note.
         QVERIFY2(w.dataView()->plainText().contains(QLatin1String("socket option IPV6_V6ONLY")),
                  qPrintable(w.dataView()->plainText()));

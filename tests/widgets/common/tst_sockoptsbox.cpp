@@ -84,7 +84,8 @@ private slots:
         QCOMPARE(changed.count(), 1);
         QCOMPARE(texts(box.settings()), texts(wanted));
         QVERIFY(tick(&box, "SO_LINGER")->isChecked());
-        QCOMPARE(child<QComboBox>(&box, "sockoptValue_SO_LINGER")->currentText(), QStringLiteral("on"));
+        QCOMPARE(child<QComboBox>(&box, "sockoptValue_SO_LINGER")->currentText(),
+                 QStringLiteral("on"));
         QCOMPARE(child<QSpinBox>(&box, "sockoptValue_SO_RCVBUF")->value(), 8);  // KiB
 
         // SO_LINGER off is -1; a second setSettings replaces the first.
@@ -118,7 +119,8 @@ private slots:
         QVERIFY(seconds->isEnabled());
         linger->setCurrentIndex(linger->findText(QStringLiteral("off")));
         QVERIFY(!seconds->isEnabled());
-        QVERIFY(child<QLabel>(&box, "sockoptsSummary")->text().contains(QLatin1String("SO_RCVBUF")));
+        QVERIFY(
+            child<QLabel>(&box, "sockoptsSummary")->text().contains(QLatin1String("SO_RCVBUF")));
     }
 
     void protocolHidesTheRowsThatDoNotSuit() {
@@ -132,9 +134,8 @@ private slots:
                  texts(inTableOrder({{"TCP_NODELAY", 1}, {"SO_SNDBUF", 16384}})));
 
         box.setProtocol(Protocol::Udp);
-        for (const char* hidden :
-             {"TCP_NODELAY", "TCP_KEEPIDLE", "TCP_KEEPINTVL", "TCP_KEEPCNT", "SO_LINGER",
-              "SO_KEEPALIVE"})
+        for (const char* hidden : {"TCP_NODELAY", "TCP_KEEPIDLE", "TCP_KEEPINTVL", "TCP_KEEPCNT",
+                                   "SO_LINGER", "SO_KEEPALIVE"})
             QVERIFY2(!box.isRowShown(QLatin1String(hidden)), hidden);
         for (const char* shown : {"SO_BROADCAST", "SO_RCVBUF", "IP_TTL", "SO_REUSEADDR"})
             QVERIFY2(box.isRowShown(QLatin1String(shown)), shown);
@@ -158,8 +159,10 @@ private slots:
         QCOMPARE(texts(server.settings()), QStringList{QStringLiteral("SO_REUSEADDR=1")});
         SockoptsBox client(SockoptsBox::Role::Client);
         QVERIFY(client.settings().empty());
-        QCOMPARE(SockoptWords::serverStage(*findSockopt("SO_REUSEADDR")), QStringLiteral("listener"));
-        QCOMPARE(SockoptWords::serverStage(*findSockopt("TCP_NODELAY")), QStringLiteral("connections"));
+        QCOMPARE(SockoptWords::serverStage(*findSockopt("SO_REUSEADDR")),
+                 QStringLiteral("listener"));
+        QCOMPARE(SockoptWords::serverStage(*findSockopt("TCP_NODELAY")),
+                 QStringLiteral("connections"));
     }
 
     void badValuesCannotBeTyped() {
@@ -189,19 +192,29 @@ private slots:
         ErrorInfo refused;
         refused.call = "setsockopt";
         refused.err = EINVAL;
-        box.setReadback({{{"SO_RCVBUF", 4096}, 8192, std::nullopt},
-                         {{"TCP_NODELAY", 1}, 1, std::nullopt},
-                         {{"IP_TTL", 7}, std::nullopt, refused}});
+        const auto readback = [](SockoptSetting asked, std::optional<int> got,
+                                 std::optional<ErrorInfo> error) {
+            SockoptReadback r;
+            r.asked = std::move(asked);
+            r.readBack = got;
+            r.error = std::move(error);
+            return r;
+        };
+        box.setReadback({readback({"SO_RCVBUF", 4096}, 8192, std::nullopt),
+                         readback({"TCP_NODELAY", 1}, 1, std::nullopt),
+                         readback({"IP_TTL", 7}, std::nullopt, refused)});
         const QString rcvbuf = box.readbackText(QStringLiteral("SO_RCVBUF"));
-        QVERIFY2(rcvbuf.contains(QLatin1String("8192")) && rcvbuf.contains(QLatin1String("doubled")),
-                 qPrintable(rcvbuf));
+        QVERIFY2(
+            rcvbuf.contains(QLatin1String("8192")) && rcvbuf.contains(QLatin1String("doubled")),
+            qPrintable(rcvbuf));
         QCOMPARE(box.readbackText(QStringLiteral("TCP_NODELAY")), QStringLiteral("on"));
         const QString ttl = box.readbackText(QStringLiteral("IP_TTL"));
         QVERIFY2(ttl.contains(QLatin1String("EINVAL")), qPrintable(ttl));
         auto* ttlLabel = child<QLabel>(&box, "sockoptReadback_IP_TTL");
         QCOMPARE(ttlLabel->palette().color(QPalette::WindowText), formstyle::errorColor());
-        QVERIFY(child<QLabel>(&box, "sockoptReadback_SO_RCVBUF")->palette().color(
-                    QPalette::WindowText) != formstyle::errorColor());
+        QVERIFY(child<QLabel>(&box, "sockoptReadback_SO_RCVBUF")
+                    ->palette()
+                    .color(QPalette::WindowText) != formstyle::errorColor());
         // Locked while a socket is open, the read-back stays.
         box.setEditable(false);
         QVERIFY(!tick(&box, "SO_RCVBUF")->isEnabled());

@@ -7,6 +7,7 @@
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QPushButton>
 #include <QSpinBox>
 #include <QtTest>
 
@@ -16,7 +17,7 @@
 #include "widgets/common/sockoptsbox.h"
 #include "widgets/server/serverform.h"
 #include "widgets/server/serverpanel.h"
-#include "widgets/server/serversockopts.h"
+#include "widgets/server/serversockoptview.h"
 
 using namespace sockwb;
 
@@ -82,7 +83,7 @@ private slots:
         form.setConfig(plain);
         QCOMPARE(texts(form.config().sockopts), texts(plain.sockopts));
         QVERIFY(!form.config().reuseAddr);
-        QCOMPARE(texts(ServerSockopts::fromConfig(ServerConfig{})),
+        QCOMPARE(texts(ServerSockoptView::fromConfig(ServerConfig{})),
                  QStringList{QStringLiteral("SO_REUSEADDR=1")});
     }
 
@@ -124,26 +125,20 @@ private slots:
         panel.start();
         QTRY_COMPARE(panel.state(), ServerPanel::Running);
         LogView* log = panel.logView();
-        QTRY_VERIFY2(log->toPlainText().contains(QLatin1String("listener socket option SO_RCVBUF")),
-                     qPrintable(log->toPlainText()));
-        const QString listenerLine = log->toPlainText()
-                                         .split(QLatin1Char('\n'))
-                                         .filter(QLatin1String("listener socket option SO_RCVBUF"))
-                                         .front();
+        const QString rcvbuf = QStringLiteral("listener echo/tcp: socket option SO_RCVBUF");
+        QTRY_VERIFY2(log->toPlainText().contains(rcvbuf), qPrintable(log->toPlainText()));
+        const QString listenerLine =
+            log->toPlainText().split(QLatin1Char('\n')).filter(rcvbuf).front();
         QVERIFY2(listenerLine.contains(QLatin1String("8192")), qPrintable(listenerLine));
         QVERIFY(!log->toPlainText().contains(QLatin1String("first connection")));
 
         // The first connection's options show once a client comes.
         Socket client = tcpConnect(panel.addresses().front(), Millis(3000));
-        QTRY_VERIFY2(log->toPlainText().contains(
-                         QLatin1String("first connection's socket option TCP_NODELAY")),
-                     qPrintable(log->toPlainText()));
-        const QString nodelay = log->toPlainText()
-                                    .split(QLatin1Char('\n'))
-                                    .filter(QLatin1String("first connection's socket option "
-                                                          "TCP_NODELAY"))
-                                    .front();
-        QVERIFY2(nodelay.endsWith(QLatin1String("→ on")), qPrintable(nodelay));
+        const QString first =
+            QStringLiteral("first connection on echo/tcp: socket option TCP_NODELAY");
+        QTRY_VERIFY2(log->toPlainText().contains(first), qPrintable(log->toPlainText()));
+        const QString nodelay = log->toPlainText().split(QLatin1Char('\n')).filter(first).front();
+        QVERIFY2(nodelay.endsWith(QStringLiteral("→ on")), qPrintable(nodelay));
         client.close();
         panel.stop();
         QTRY_COMPARE(panel.state(), ServerPanel::Stopped);
