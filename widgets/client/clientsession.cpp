@@ -32,6 +32,7 @@ void ClientSession::connectTo(const QString& host, quint16 port, Protocol protoc
     config.io = settings_.io;
     config.bind = settings_.bind;
     config.recvSize = static_cast<size_t>(std::max(1, settings_.recvSize));
+    config.sockopts = sockopts_;
     connection_ =
         std::make_unique<ClientConnection>(config, static_cast<ClientObserver*>(this), trace_);
     setState(State::Connecting);
@@ -152,6 +153,16 @@ void ClientSession::onError(const ErrorInfo& error) {
         this,
         [this, gen, error] {
             if (gen == generation_) emit errorOccurred(error);
+        },
+        Qt::QueuedConnection);
+}
+
+void ClientSession::onSockopts(const std::vector<SockoptReadback>& readback) {
+    const int gen = generation_;
+    QMetaObject::invokeMethod(
+        this,
+        [this, gen, readback] {
+            if (gen == generation_) emit sockoptsRead(readback);
         },
         Qt::QueuedConnection);
 }

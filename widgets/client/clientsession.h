@@ -15,6 +15,7 @@
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <vector>
 
 #include "core/client/clientconnection.h"
 
@@ -42,6 +43,10 @@ public:
     };
     void setSettings(const Settings& settings) { settings_ = settings; }
     const Settings& settings() const { return settings_; }
+    // The socket options the next connectTo() sets (ClientConfig::sockopts);
+    // what they read back comes as sockoptsRead().
+    void setSockopts(const std::vector<SockoptSetting>& sockopts) { sockopts_ = sockopts; }
+    const std::vector<SockoptSetting>& sockopts() const { return sockopts_; }
 
     // Starts connecting in the background; returns at once. A connection
     // already open is dropped first. GUI thread.
@@ -80,6 +85,8 @@ signals:
     // call, errno, errno name, address, the core's plain English sentence.
     void errorOccurred(const sockwb::ErrorInfo& error);
     void closed(sockwb::CloseReason reason);
+    // The socket options were set (before connected()): what each read back.
+    void sockoptsRead(const std::vector<sockwb::SockoptReadback>& readback);
 
 private:
     // ClientObserver, called on the I/O thread.
@@ -89,6 +96,7 @@ private:
     void onSent(size_t bytes) override;
     void onError(const ErrorInfo& error) override;
     void onClosed(CloseReason reason) override;
+    void onSockopts(const std::vector<SockoptReadback>& readback) override;
 
     void flushData();
     void setState(State s);
@@ -97,6 +105,7 @@ private:
     TraceAdapter* trace_;
     State state_ = State::Disconnected;
     Settings settings_;
+    std::vector<SockoptSetting> sockopts_;
     Address peer_;  // the target, written on the I/O thread before any onData
     quint64 bytesIn_ = 0;
     quint64 bytesOut_ = 0;

@@ -14,6 +14,7 @@
 #include <cerrno>
 
 #include "widgets/client/clientoptionsrow.h"
+#include "widgets/client/clientsockopts.h"
 #include "widgets/client/dataview.h"
 #include "widgets/client/sendpanel.h"
 #include "widgets/client/shutdownbutton.h"
@@ -68,9 +69,11 @@ void ClientWindow::buildUi() {
     QHBoxLayout* target = buildTargetRow();
     buildTabs();
     tcpStatus_ = new TcpStatusBox(this);
+    sockopts_ = new ClientSockopts(session_, dataView_, this);
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(target);
     layout->addWidget(optionsRow_);
+    layout->addWidget(sockopts_->box());
     layout->addWidget(statusLabel_);
     layout->addWidget(tabs_, 1);
     layout->addWidget(tcpStatus_);
@@ -201,6 +204,7 @@ Protocol ClientWindow::selectedProtocol() const { return protocolAt(protocol_->c
 
 void ClientWindow::updateTargetFields() {
     const bool local = isUnixDomain(selectedProtocol());
+    sockopts_->setProtocol(selectedProtocol());
     ipTarget_->setVisible(!local);
     path_->setVisible(local);
 }

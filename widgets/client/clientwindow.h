@@ -1,12 +1,11 @@
 #pragma once
 // ClientWindow: one client, its own top-level window (any number can be
 // open). Protocol, host and port (or, for a Unix-domain server, its socket
-// path); a client-side bind, the I/O mode (blocking / poll) and the recv
-// size; Connect/Disconnect and Shut down (SHUT_RD, SHUT_WR, SHUT_RDWR) that
-// never block (the socket lives on a ClientSession's I/O threads); a send
-// panel; what was
-// sent and received with time stamps, in/out colours, text or hex; counters;
-// the client's own syscall trace. The title shows the state.
+// path); a client-side bind, the I/O mode (blocking / poll), the recv
+// size and the socket options (ClientSockopts); Connect/Disconnect and Shut down (SHUT_RD, SHUT_WR,
+// SHUT_RDWR) that never block (the socket lives on a ClientSession's I/O threads); a send panel;
+// what was sent and received with time stamps, in/out colours, text or hex; counters; the client's
+// own syscall trace. The title shows the state.
 
 #include <QDateTime>
 #include <QPointer>
@@ -27,6 +26,7 @@ class QTimer;
 namespace sockwb {
 
 class ClientOptionsRow;
+class ClientSockopts;
 class DataView;
 class SendPanel;
 class SequenceTab;
@@ -117,6 +117,7 @@ private:
     QPushButton* connectButton_;
     ShutdownButton* shutdownButton_;  // a menu: SHUT_RD, SHUT_WR, SHUT_RDWR
     ClientOptionsRow* optionsRow_;
+    ClientSockopts* sockopts_;  // the Socket options box, its read-back and notes
     QLabel* statusLabel_;
     QLabel* counters_;
     QTabWidget* tabs_;

@@ -20,8 +20,10 @@
 #include "widgets/common/errortext.h"
 #include "widgets/common/formstyle.h"
 #include "widgets/common/refusaltext.h"
+#include "widgets/common/sockoptsbox.h"
 #include "widgets/server/limitsbox.h"
 #include "widgets/server/listenertable.h"
+#include "widgets/server/serversockoptview.h"
 
 namespace sockwb {
 
@@ -62,6 +64,7 @@ ServerForm::ServerForm(QWidget* parent)
       model_(new QComboBox(this)),
       poolSize_(spin(this, "poolSizeBox", 1, 256, 4)),
       backlog_(spin(this, "backlogBox", 1, 65535, 128)),
+      sockopts_(new SockoptsBox(SockoptsBox::Role::Server, this)),
       limits_(new LimitsBox(this)),
       listeners_(new ListenerTable(this)),
       problem_(new QLabel(this)),
@@ -153,6 +156,7 @@ void ServerForm::buildForm() {
 
     auto* right = new QVBoxLayout;
     right->addWidget(modelBox);
+    right->addWidget(sockopts_);  // next to the listen backlog
     right->addWidget(limits_);
     right->addStretch(1);
     auto* columns = new QHBoxLayout;
@@ -216,6 +220,7 @@ ServerConfig ServerForm::config() const {
     for (const auto& l : listeners_->listeners()) c.listeners.push_back(l);
     c.model = model_->currentText().toStdString();
     c.backlog = backlog_->value();
+    ServerSockoptView::toConfig(sockopts_->settings(), c);
     c.poolSize = poolSize_->value();
     limits_->apply(c);
     c.io = ioModeFromName(io_->currentData().toString().toStdString()).value_or(IoMode::Blocking);
@@ -241,6 +246,7 @@ void ServerForm::setConfig(const ServerConfig& c) {
     }
     model_->setCurrentText(QString::fromStdString(c.model));
     backlog_->setValue(c.backlog);
+    sockopts_->setSettings(ServerSockoptView::fromConfig(c));
     poolSize_->setValue(c.poolSize);
     limits_->setConfig(c);
     io_->setCurrentIndex(io_->findData(QString::fromLatin1(ioModeName(c.io))));
@@ -326,6 +332,7 @@ void ServerForm::refresh() {
     refreshLimits();
     poolSize_->setEnabled(model_->currentText() == QLatin1String("pool"));
     const bool local = isUnixDomain(protocolOf(protocol_));
+    sockopts_->setProtocol(protocolOf(protocol_));
     form_->setRowVisible(bind_, !local);
     form_->setRowVisible(port_, !local);
     form_->setRowVisible(path_, local);
@@ -379,6 +386,7 @@ void ServerForm::saveSettings() const {
     s.setValue(kGroup + QStringLiteral("model"), model_->currentText());
     s.setValue(kGroup + QStringLiteral("poolSize"), poolSize_->value());
     s.setValue(kGroup + QStringLiteral("backlog"), backlog_->value());
+    sockopts_->save(s, kGroup + QStringLiteral("sockopts"));
     limits_->save(s, kGroup);
     s.setValue(kGroup + QStringLiteral("io"), io_->currentData());
 }
@@ -405,6 +413,7 @@ void ServerForm::loadSettings() {
         s.value(kGroup + QStringLiteral("model"), QStringLiteral("epoll")).toString());
     poolSize_->setValue(s.value(kGroup + QStringLiteral("poolSize"), 4).toInt());
     backlog_->setValue(s.value(kGroup + QStringLiteral("backlog"), 128).toInt());
+    sockopts_->load(s, kGroup + QStringLiteral("sockopts"));
     limits_->load(s, kGroup);
     io_->setCurrentIndex(std::max(
         0, io_->findData(s.value(kGroup + QStringLiteral("io"), QStringLiteral("blocking")))));

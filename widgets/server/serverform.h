@@ -20,6 +20,7 @@ class QSpinBox;
 namespace sockwb {
 
 class LimitsBox;
+class SockoptsBox;
 class ListenerTable;
 
 class ServerForm final : public QDialog {
@@ -69,6 +70,7 @@ private:
     QComboBox* model_;
     QSpinBox* poolSize_;
     QSpinBox* backlog_;
+    SockoptsBox* sockopts_;    // socket options (SO_REUSEADDR is ServerConfig::reuseAddr)
     LimitsBox* limits_;        // max connections, timeouts
     QComboBox* io_ = nullptr;  // ServerConfig::io: "blocking" / "poll" as item data
     ListenerTable* listeners_;

@@ -206,6 +206,7 @@ void ServerPanel::onStartFinished(TaskResult<std::unique_ptr<Server>> started) {
         std::any_of(config_.listeners.begin(), config_.listeners.end(),
                     [](const ListenerConfig& l) { return l.service == "http"; }));
     sampleClock_.invalidate();
+    log_->append(sockopts_.started(*server_));
     setState(Running);
     emit titleChanged(title());
 }
@@ -396,6 +397,7 @@ void ServerPanel::refresh() {
             activity_->addSample(st);
         }
         connections_->setConnections(server_->connections(), addresses_);
+        log_->append(sockopts_.poll(*server_));  // the first connection's, once
         counters_->show();
     } else if (state_ != Running) {
         connections_->setConnections({});

@@ -17,6 +17,7 @@
 #include "widgets/common/backgroundtask.h"
 #include "widgets/common/logview.h"
 #include "widgets/server/serverobserveradapter.h"
+#include "widgets/server/serversockoptview.h"
 
 class QLabel;
 class QPushButton;
@@ -109,6 +110,7 @@ private:
     QTimer refreshTimer_;
     QElapsedTimer uptime_;
     quint64 lastDropped_ = 0;
+    ServerSockoptView sockopts_;  // logs what the socket options read back
 };
 
 }  // namespace sockwb
