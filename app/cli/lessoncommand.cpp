@@ -167,8 +167,7 @@ int lessonCommand(const Args& args) {
                                  lessonNames() + "; see sockwb lesson --list");
         const auto found = lessonFromName(words[0]);
         if (!found)
-            throw Error::invalid("unknown lesson '" + words[0] + "'",
-                                 "expected " + lessonNames());
+            throw Error::invalid("unknown lesson '" + words[0] + "'", "expected " + lessonNames());
         id = *found;
     } catch (const Error& e) {
         printErr(QStringLiteral("sockwb lesson: %1\n").arg(errorText(e)));

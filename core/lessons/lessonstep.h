@@ -25,11 +25,11 @@ enum class LessonStepKind {
     RestartRefused,    // reuseAddr off: error (bind, EADDRINUSE), timeWait
     RestartSucceeded,  // reuseAddr on: the server listens on the same port again
     // Issue #16: the lessons that break the network on purpose.
-    RelayStarted,    // relayPort in front of port; the relay's faults (slice, latency, drop)
-    SingleRecv,      // one recv(): expectedBytes vs gotBytes
-    FramedRecv,      // recvs (pieces) until messages lines are complete; gotBytes
-    WritesCounted,   // noDelay: sends, segments (TCP_INFO), recvs and gotBytes at the server
-    CloseObserved,   // lingerSeconds (-1 off): the server's recv: peerEof or recvErrno; timeWait
+    RelayStarted,      // relayPort in front of port; the relay's faults (slice, latency, drop)
+    SingleRecv,        // one recv(): expectedBytes vs gotBytes
+    FramedRecv,        // recvs (pieces) until messages lines are complete; gotBytes
+    WritesCounted,     // noDelay: sends, segments (TCP_INFO), recvs and gotBytes at the server
+    CloseObserved,     // lingerSeconds (-1 off): the server's recv: peerEof or recvErrno; timeWait
     DatagramsCounted,  // sends, answered, lost (timeouts) vs the relay's dropped (up + down)
 };
 
@@ -44,14 +44,14 @@ struct LessonStep {
     int connected = 0;
     int timedOut = 0;
     int timeoutMs = 0;
-    int synSent = 0;                   // clients in SYN-SENT
-    int established = 0;               // clients in ESTABLISHED
-    int acceptQueue = 0;               // listener's Recv-Q: connections waiting for accept()
-    int acceptQueueMax = 0;            // listener's Send-Q: the backlog the kernel uses
-    int peerClosed = 0;                // clients whose recv() returned 0
-    int timeWait = 0;                  // TIME-WAIT rows whose local port is the server's
-    uint16_t relayPort = 0;            // where the lesson's relay listens
-    int sliceAvg = 0;                  // relay slicer: bytes per slice avg ± var, delay ms between
+    int synSent = 0;         // clients in SYN-SENT
+    int established = 0;     // clients in ESTABLISHED
+    int acceptQueue = 0;     // listener's Recv-Q: connections waiting for accept()
+    int acceptQueueMax = 0;  // listener's Send-Q: the backlog the kernel uses
+    int peerClosed = 0;      // clients whose recv() returned 0
+    int timeWait = 0;        // TIME-WAIT rows whose local port is the server's
+    uint16_t relayPort = 0;  // where the lesson's relay listens
+    int sliceAvg = 0;        // relay slicer: bytes per slice avg ± var, delay ms between
     int sliceVar = 0;
     int sliceDelayMs = 0;
     int latencyMs = 0;                 // relay latency per chunk/datagram

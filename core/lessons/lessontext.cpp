@@ -162,8 +162,8 @@ std::string englishSentence(const LessonStep& s) {
                        port + ", dropping " + num(s.dropPercent) +
                        " % of the datagrams in each direction.";
             return "A relay on 127.0.0.1:" + num(s.relayPort) + " forwards to port " + port +
-                   " and writes what the server sends back in slices of " + num(s.sliceAvg) +
-                   "±" + num(s.sliceVar) + " bytes, " + num(s.sliceDelayMs) + " ms apart.";
+                   " and writes what the server sends back in slices of " + num(s.sliceAvg) + "±" +
+                   num(s.sliceVar) + " bytes, " + num(s.sliceDelayMs) + " ms apart.";
         case LessonStepKind::SingleRecv:
             return "One recv() returned " + num(s.gotBytes) + " of the " + num(s.expectedBytes) +
                    " bytes the server sent back: the rest was still on its way.";
@@ -189,8 +189,7 @@ std::string englishSentence(const LessonStep& s) {
                 out += "failed with " + errnoName(s.recvErrno);
             else
                 out += "got nothing";
-            return out + "; " +
-                   plural(s.timeWait, "TIME-WAIT entry", "TIME-WAIT entries") +
+            return out + "; " + plural(s.timeWait, "TIME-WAIT entry", "TIME-WAIT entries") +
                    " on the client's side.";
         }
         case LessonStepKind::DatagramsCounted:

@@ -46,8 +46,8 @@ std::optional<LessonId> lessonFromName(std::string_view name) noexcept {
 }
 
 std::vector<LessonId> allLessons() {
-    return {LessonId::AcceptQueue,  LessonId::TimeWait, LessonId::ReuseAddr, LessonId::PartialReads,
-            LessonId::Nagle,        LessonId::RstVsFin, LessonId::UdpLoss};
+    return {LessonId::AcceptQueue, LessonId::TimeWait, LessonId::ReuseAddr, LessonId::PartialReads,
+            LessonId::Nagle,       LessonId::RstVsFin, LessonId::UdpLoss};
 }
 
 LessonRun::LessonRun(LessonResult& result, StepFn onStep, std::stop_token stop)

@@ -8,8 +8,8 @@
 // run, and no lesson leaves a descriptor open (the relays and servers are
 // stopped).
 
-#include <cerrno>
 #include <QtTest>
+#include <cerrno>
 #include <stop_token>
 
 #include "core/lessons/naglelesson.h"
@@ -129,11 +129,12 @@ private slots:
         const int fds = test::countOpenFds();
         std::stop_source stop;
         int seen = 0;
-        const LessonResult r = makeLesson(LessonId(lesson))->run(
-            [&](const LessonStep&) {
-                if (++seen == stopAfter) stop.request_stop();
-            },
-            stop.get_token());
+        const LessonResult r = makeLesson(LessonId(lesson))
+                                   ->run(
+                                       [&](const LessonStep&) {
+                                           if (++seen == stopAfter) stop.request_stop();
+                                       },
+                                       stop.get_token());
         QVERIFY2(r.cancelled, lessonWhy(r).constData());
         QCOMPARE(int(r.steps.size()), stopAfter);
         QCOMPARE(test::countOpenFds(), fds);
