@@ -53,7 +53,7 @@ private:
     std::mutex mutex_;  // orders the lines
     // Set before the server starts, read from its threads.
     std::function<std::vector<SockoptReadback>()> readback_;
-    std::mutex acceptedMutex_;     // taken before mutex_, never after
+    std::mutex acceptedMutex_;    // taken before mutex_, never after
     bool acceptedShown_ = false;  // guarded by acceptedMutex_
 };
 

@@ -22,9 +22,10 @@ std::string sockoptJson(const SockoptReadback& r) {
     j.add("event", "sockopt").add("name", r.asked.name).add("asked", r.asked.value);
     if (r.readBack) j.add("readBack", *r.readBack);
     if (r.appliedAs) j.add("appliedAs", r.appliedAs);
-    if (r.error) j.add("error", r.error->kind == ErrorKind::InvalidInput
-                                    ? r.error->detail
-                                    : std::string(Error(*r.error).what()));
+    if (r.error)
+        j.add("error", r.error->kind == ErrorKind::InvalidInput
+                           ? r.error->detail
+                           : std::string(Error(*r.error).what()));
     j.add("applied", r.readBack.has_value() && !r.error);
     if (!r.socket.empty()) j.add("listener", r.socket).add("accepted", r.accepted);
     j.add("text", r.text());

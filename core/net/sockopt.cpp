@@ -172,8 +172,8 @@ SockoptSetting parseSockopt(std::string_view text) {
     const std::string_view name = trimmed(text.substr(0, eq));
     const SockoptSpec* spec = findSockopt(name);
     if (!spec)
-        throw refused(text, "unknown option '" + std::string(name) + "'; the options are " +
-                                knownNames());
+        throw refused(
+            text, "unknown option '" + std::string(name) + "'; the options are " + knownNames());
     const std::string_view valueText = trimmed(text.substr(eq + 1));
     const auto value = parseValue(*spec, valueText);
     if (!value || *value < spec->minValue || *value > spec->maxValue)

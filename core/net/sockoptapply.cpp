@@ -55,7 +55,8 @@ SockoptMismatch mismatchOf(const SockoptSpec& spec, const SocketKind& k, std::st
         return SockoptMismatch::NeedsTcp;
     }
     if (spec.datagramOnly && !(k.ip() && k.type == SOCK_DGRAM)) {
-        why = name + " lets a UDP socket send to a broadcast address: not applied to " + describe(k);
+        why =
+            name + " lets a UDP socket send to a broadcast address: not applied to " + describe(k);
         return SockoptMismatch::NeedsUdp;
     }
     if (spec.ipv6Only && k.family != AF_INET6) {
@@ -215,8 +216,7 @@ std::string SockoptReadback::text() const {
     if (error && error->kind == ErrorKind::InvalidInput) return head + ": " + error->detail;
     if (error) {
         std::string s = head + ": " + Error(*error).what();
-        if (readBack && spec)
-            s += "; it reads back " + sockoptValueText(spec->kind, *readBack);
+        if (readBack && spec) s += "; it reads back " + sockoptValueText(spec->kind, *readBack);
         return s;
     }
     if (!readBack || !spec) return head;

@@ -18,8 +18,12 @@ using namespace sockwb::test;
 
 namespace {
 
-// Reads the serve process's stdout until a line contains `what`.
-QString waitForLine(QProcess& p, const QString& what) {
+// The first line of serve's stdout that contains `what`: among those read
+// with the "listening" line, else read until it comes.
+QString waitForLine(Serve& s, const QString& what) {
+    for (const QString& line : s.others())
+        if (line.contains(what)) return line;
+    QProcess& p = s.process();
     QDeadlineTimer deadline(kWaitMs);
     while (!deadline.hasExpired() && p.state() != QProcess::NotRunning) {
         while (p.canReadLine()) {
@@ -52,13 +56,13 @@ private slots:
         Serve s({"--service", "echo", "--port", "0", "--sockopt", "SO_RCVBUF=4096", "--sockopt",
                  "TCP_NODELAY=on"});
         QVERIFY(!s.port().isEmpty());
-        const QString listener = waitForLine(s.process(), "sockopt echo/tcp:");
+        const QString listener = waitForLine(s, "sockopt echo/tcp:");
         QCOMPARE(listener,
                  QStringLiteral("sockopt echo/tcp: SO_RCVBUF=4096 → 8192 (the kernel doubles it)"));
         // The accepted socket's options appear with the first client.
         Socket c = tcpConnect(Address::fromIp("127.0.0.1", s.port().toUShort()), Millis(kWaitMs));
         c.sendAll("x", Millis(kWaitMs));
-        QCOMPARE(waitForLine(s.process(), "accepted"),
+        QCOMPARE(waitForLine(s, "accepted"),
                  QStringLiteral("sockopt echo/tcp accepted: TCP_NODELAY=on → on"));
         QCOMPARE(s.stop(SIGTERM), 0);
     }
@@ -66,7 +70,7 @@ private slots:
     void serveJson() {
         Serve s({"--service", "echo", "--port", "0", "--json", "--sockopt", "rcvbuf=4k"});
         QVERIFY(!s.port().isEmpty());
-        const QString line = waitForLine(s.process(), "\"event\":\"sockopt\"");
+        const QString line = waitForLine(s, "\"event\":\"sockopt\"");
         const QJsonObject o = QJsonDocument::fromJson(line.toUtf8()).object();
         QCOMPARE(o["name"].toString(), QStringLiteral("SO_RCVBUF"));
         QCOMPARE(o["asked"].toInt(), 4096);
@@ -79,9 +83,12 @@ private slots:
     void serveRefusesBadOptions_data() {
         QTest::addColumn<QString>("setting");
         QTest::addColumn<QString>("says");
-        QTest::newRow("unknown") << "SO_FOO=1" << "unknown option 'SO_FOO'; the options are";
-        QTest::newRow("bad value") << "SO_LINGER=maybe" << "SO_LINGER takes off or seconds ≥ 0";
-        QTest::newRow("no value") << "TCP_NODELAY" << "expected NAME=VALUE";
+        QTest::newRow("unknown") << "SO_FOO=1"
+                                 << "unknown option 'SO_FOO'; the options are";
+        QTest::newRow("bad value") << "SO_LINGER=maybe"
+                                   << "SO_LINGER takes off or seconds ≥ 0";
+        QTest::newRow("no value") << "TCP_NODELAY"
+                                  << "expected NAME=VALUE";
     }
     void serveRefusesBadOptions() {
         QFETCH(QString, setting);
@@ -116,8 +123,9 @@ private slots:
                 peerErr = e.err();
             }
         });
-        const Result r = run({"client", "127.0.0.1", QString::number(listener.localAddress().port()),
-                              "--sockopt", "SO_LINGER=0", "--send", "hello\\n", "--until", "bye"});
+        const Result r =
+            run({"client", "127.0.0.1", QString::number(listener.localAddress().port()),
+                 "--sockopt", "SO_LINGER=0", "--send", "hello\\n", "--until", "bye"});
         peer.join();
         QCOMPARE(r.exitCode, 0);
         QVERIFY2(r.err.contains("sockopt: SO_LINGER=0 → 0"), r.err.constData());
@@ -128,9 +136,9 @@ private slots:
 
     void clientJson() {
         Serve s({"--service", "echo", "--port", "0"});
-        const Result r = run({"client", "127.0.0.1", s.port(), "--json", "--io", "poll",
-                              "--sockopt", "TCP_NODELAY=on", "--sockopt", "SO_BROADCAST=on",
-                              "--send", "a", "--until", "a"});
+        const Result r =
+            run({"client", "127.0.0.1", s.port(), "--json", "--io", "poll", "--sockopt",
+                 "TCP_NODELAY=on", "--sockopt", "SO_BROADCAST=on", "--send", "a", "--until", "a"});
         QCOMPARE(r.exitCode, 0);
         QJsonObject nodelay, broadcast;
         for (const QByteArray& line : r.out.split('\n')) {

@@ -51,10 +51,10 @@ class tst_Sockopt : public QObject {
 
 private slots:
     void tableIsComplete() {
-        const char* names[] = {"SO_REUSEADDR",  "SO_REUSEPORT", "SO_RCVBUF",   "SO_SNDBUF",
-                               "TCP_NODELAY",   "SO_KEEPALIVE", "TCP_KEEPIDLE", "TCP_KEEPINTVL",
-                               "TCP_KEEPCNT",   "SO_LINGER",    "SO_RCVTIMEO", "SO_SNDTIMEO",
-                               "SO_BROADCAST",  "IP_TTL",       "IPV6_V6ONLY"};
+        const char* names[] = {"SO_REUSEADDR", "SO_REUSEPORT", "SO_RCVBUF",    "SO_SNDBUF",
+                               "TCP_NODELAY",  "SO_KEEPALIVE", "TCP_KEEPIDLE", "TCP_KEEPINTVL",
+                               "TCP_KEEPCNT",  "SO_LINGER",    "SO_RCVTIMEO",  "SO_SNDTIMEO",
+                               "SO_BROADCAST", "IP_TTL",       "IPV6_V6ONLY"};
         QCOMPARE(sockoptSpecs().size(), std::size(names));
         for (size_t i = 0; i < std::size(names); ++i)
             QCOMPARE(QString::fromLatin1(sockoptSpecs()[i].name), QString::fromLatin1(names[i]));
@@ -75,16 +75,26 @@ private slots:
     void findByName_data() {
         QTest::addColumn<QString>("text");
         QTest::addColumn<QString>("found");
-        QTest::newRow("exact") << "TCP_NODELAY" << "TCP_NODELAY";
-        QTest::newRow("lower") << "tcp_nodelay" << "TCP_NODELAY";
-        QTest::newRow("no prefix") << "nodelay" << "TCP_NODELAY";
-        QTest::newRow("so, no prefix") << "ReuseAddr" << "SO_REUSEADDR";
-        QTest::newRow("ip") << "ttl" << "IP_TTL";
-        QTest::newRow("ipv6") << "v6only" << "IPV6_V6ONLY";
-        QTest::newRow("keepidle") << "keepidle" << "TCP_KEEPIDLE";
-        QTest::newRow("wrong prefix") << "SO_NODELAY" << "";
-        QTest::newRow("unknown") << "SO_FOO" << "";
-        QTest::newRow("empty") << "" << "";
+        QTest::newRow("exact") << "TCP_NODELAY"
+                               << "TCP_NODELAY";
+        QTest::newRow("lower") << "tcp_nodelay"
+                               << "TCP_NODELAY";
+        QTest::newRow("no prefix") << "nodelay"
+                                   << "TCP_NODELAY";
+        QTest::newRow("so, no prefix") << "ReuseAddr"
+                                       << "SO_REUSEADDR";
+        QTest::newRow("ip") << "ttl"
+                            << "IP_TTL";
+        QTest::newRow("ipv6") << "v6only"
+                              << "IPV6_V6ONLY";
+        QTest::newRow("keepidle") << "keepidle"
+                                  << "TCP_KEEPIDLE";
+        QTest::newRow("wrong prefix") << "SO_NODELAY"
+                                      << "";
+        QTest::newRow("unknown") << "SO_FOO"
+                                 << "";
+        QTest::newRow("empty") << ""
+                               << "";
     }
     void findByName() {
         QFETCH(QString, text);
@@ -99,36 +109,46 @@ private slots:
         QTest::addColumn<QString>("name");
         QTest::addColumn<int>("value");
         QTest::addColumn<QString>("written");
-        QTest::newRow("reuseaddr on") << "SO_REUSEADDR=on" << "SO_REUSEADDR" << 1
-                                      << "SO_REUSEADDR=on";
-        QTest::newRow("reuseaddr 0") << "reuseaddr=0" << "SO_REUSEADDR" << 0 << "SO_REUSEADDR=off";
-        QTest::newRow("reuseport") << "SO_REUSEPORT=true" << "SO_REUSEPORT" << 1
-                                   << "SO_REUSEPORT=on";
-        QTest::newRow("rcvbuf") << "SO_RCVBUF=4096" << "SO_RCVBUF" << 4096 << "SO_RCVBUF=4096";
-        QTest::newRow("rcvbuf k") << "SO_RCVBUF=64k" << "SO_RCVBUF" << 65536 << "SO_RCVBUF=65536";
-        QTest::newRow("sndbuf m") << "sndbuf=1M" << "SO_SNDBUF" << 1048576
-                                  << "SO_SNDBUF=1048576";
-        QTest::newRow("nodelay") << "TCP_NODELAY=yes" << "TCP_NODELAY" << 1 << "TCP_NODELAY=on";
-        QTest::newRow("keepalive") << "SO_KEEPALIVE=off" << "SO_KEEPALIVE" << 0
-                                   << "SO_KEEPALIVE=off";
-        QTest::newRow("keepidle") << "TCP_KEEPIDLE=60" << "TCP_KEEPIDLE" << 60
-                                  << "TCP_KEEPIDLE=60s";
-        QTest::newRow("keepintvl s") << "TCP_KEEPINTVL=5s" << "TCP_KEEPINTVL" << 5
-                                     << "TCP_KEEPINTVL=5s";
-        QTest::newRow("keepcnt") << "TCP_KEEPCNT=3" << "TCP_KEEPCNT" << 3 << "TCP_KEEPCNT=3";
-        QTest::newRow("linger 0") << "SO_LINGER=0" << "SO_LINGER" << 0 << "SO_LINGER=0";
-        QTest::newRow("linger 5s") << "SO_LINGER=5s" << "SO_LINGER" << 5 << "SO_LINGER=5";
-        QTest::newRow("linger off") << "SO_LINGER=off" << "SO_LINGER" << -1 << "SO_LINGER=off";
-        QTest::newRow("rcvtimeo ms") << "SO_RCVTIMEO=500ms" << "SO_RCVTIMEO" << 500
-                                     << "SO_RCVTIMEO=500ms";
-        QTest::newRow("rcvtimeo bare") << "SO_RCVTIMEO=250" << "SO_RCVTIMEO" << 250
-                                       << "SO_RCVTIMEO=250ms";
-        QTest::newRow("sndtimeo s") << "SO_SNDTIMEO=2s" << "SO_SNDTIMEO" << 2000
-                                    << "SO_SNDTIMEO=2000ms";
-        QTest::newRow("broadcast") << "SO_BROADCAST=1" << "SO_BROADCAST" << 1
-                                   << "SO_BROADCAST=on";
-        QTest::newRow("ttl") << "IP_TTL=64" << "IP_TTL" << 64 << "IP_TTL=64";
-        QTest::newRow("v6only") << " IPV6_V6ONLY = on " << "IPV6_V6ONLY" << 1 << "IPV6_V6ONLY=on";
+        QTest::newRow("reuseaddr on") << "SO_REUSEADDR=on"
+                                      << "SO_REUSEADDR" << 1 << "SO_REUSEADDR=on";
+        QTest::newRow("reuseaddr 0") << "reuseaddr=0"
+                                     << "SO_REUSEADDR" << 0 << "SO_REUSEADDR=off";
+        QTest::newRow("reuseport") << "SO_REUSEPORT=true"
+                                   << "SO_REUSEPORT" << 1 << "SO_REUSEPORT=on";
+        QTest::newRow("rcvbuf") << "SO_RCVBUF=4096"
+                                << "SO_RCVBUF" << 4096 << "SO_RCVBUF=4096";
+        QTest::newRow("rcvbuf k") << "SO_RCVBUF=64k"
+                                  << "SO_RCVBUF" << 65536 << "SO_RCVBUF=65536";
+        QTest::newRow("sndbuf m") << "sndbuf=1M"
+                                  << "SO_SNDBUF" << 1048576 << "SO_SNDBUF=1048576";
+        QTest::newRow("nodelay") << "TCP_NODELAY=yes"
+                                 << "TCP_NODELAY" << 1 << "TCP_NODELAY=on";
+        QTest::newRow("keepalive") << "SO_KEEPALIVE=off"
+                                   << "SO_KEEPALIVE" << 0 << "SO_KEEPALIVE=off";
+        QTest::newRow("keepidle") << "TCP_KEEPIDLE=60"
+                                  << "TCP_KEEPIDLE" << 60 << "TCP_KEEPIDLE=60s";
+        QTest::newRow("keepintvl s") << "TCP_KEEPINTVL=5s"
+                                     << "TCP_KEEPINTVL" << 5 << "TCP_KEEPINTVL=5s";
+        QTest::newRow("keepcnt") << "TCP_KEEPCNT=3"
+                                 << "TCP_KEEPCNT" << 3 << "TCP_KEEPCNT=3";
+        QTest::newRow("linger 0") << "SO_LINGER=0"
+                                  << "SO_LINGER" << 0 << "SO_LINGER=0";
+        QTest::newRow("linger 5s") << "SO_LINGER=5s"
+                                   << "SO_LINGER" << 5 << "SO_LINGER=5";
+        QTest::newRow("linger off") << "SO_LINGER=off"
+                                    << "SO_LINGER" << -1 << "SO_LINGER=off";
+        QTest::newRow("rcvtimeo ms") << "SO_RCVTIMEO=500ms"
+                                     << "SO_RCVTIMEO" << 500 << "SO_RCVTIMEO=500ms";
+        QTest::newRow("rcvtimeo bare") << "SO_RCVTIMEO=250"
+                                       << "SO_RCVTIMEO" << 250 << "SO_RCVTIMEO=250ms";
+        QTest::newRow("sndtimeo s") << "SO_SNDTIMEO=2s"
+                                    << "SO_SNDTIMEO" << 2000 << "SO_SNDTIMEO=2000ms";
+        QTest::newRow("broadcast") << "SO_BROADCAST=1"
+                                   << "SO_BROADCAST" << 1 << "SO_BROADCAST=on";
+        QTest::newRow("ttl") << "IP_TTL=64"
+                             << "IP_TTL" << 64 << "IP_TTL=64";
+        QTest::newRow("v6only") << " IPV6_V6ONLY = on "
+                                << "IPV6_V6ONLY" << 1 << "IPV6_V6ONLY=on";
     }
     void roundTrip() {
         QFETCH(QString, text);
@@ -146,27 +166,46 @@ private slots:
     void refusals_data() {
         QTest::addColumn<QString>("text");
         QTest::addColumn<QString>("says");
-        QTest::newRow("no =") << "TCP_NODELAY" << "expected NAME=VALUE";
-        QTest::newRow("unknown lists") << "SO_FOO=1" << "unknown option 'SO_FOO'; the options are "
-                                                        "SO_REUSEADDR, SO_REUSEPORT";
-        QTest::newRow("unknown lists all") << "x=1" << "IP_TTL, IPV6_V6ONLY";
-        QTest::newRow("flag") << "TCP_NODELAY=maybe" << "TCP_NODELAY takes on or off";
-        QTest::newRow("flag 2") << "SO_REUSEADDR=2" << "SO_REUSEADDR takes on or off";
-        QTest::newRow("bytes word") << "SO_RCVBUF=big" << "SO_RCVBUF takes a size in bytes";
-        QTest::newRow("bytes 0") << "SO_RCVBUF=0" << "from 1 to 1073741824";
-        QTest::newRow("bytes unit") << "SO_SNDBUF=3q" << "SO_SNDBUF takes a size in bytes";
-        QTest::newRow("bytes huge") << "SO_SNDBUF=4g" << "SO_SNDBUF takes a size in bytes";
-        QTest::newRow("seconds 0") << "TCP_KEEPIDLE=0" << "TCP_KEEPIDLE takes seconds from 1";
-        QTest::newRow("seconds ms") << "TCP_KEEPINTVL=5ms" << "TCP_KEEPINTVL takes seconds";
-        QTest::newRow("count") << "TCP_KEEPCNT=200" << "TCP_KEEPCNT takes a whole number from 1 "
-                                                       "to 127";
-        QTest::newRow("linger") << "SO_LINGER=-5" << "SO_LINGER takes off or seconds ≥ 0";
-        QTest::newRow("linger word") << "SO_LINGER=on" << "SO_LINGER takes off or seconds ≥ 0";
-        QTest::newRow("timeout") << "SO_RCVTIMEO=soon" << "SO_RCVTIMEO takes a timeout ≥ 0";
-        QTest::newRow("timeout neg") << "SO_SNDTIMEO=-1" << "SO_SNDTIMEO takes a timeout";
-        QTest::newRow("ttl 0") << "IP_TTL=0" << "IP_TTL takes a whole number from 1 to 255";
-        QTest::newRow("ttl 256") << "IP_TTL=256" << "from 1 to 255";
-        QTest::newRow("empty value") << "IP_TTL=" << "IP_TTL takes";
+        QTest::newRow("no =") << "TCP_NODELAY"
+                              << "expected NAME=VALUE";
+        QTest::newRow("unknown lists") << "SO_FOO=1"
+                                       << "unknown option 'SO_FOO'; the options are "
+                                          "SO_REUSEADDR, SO_REUSEPORT";
+        QTest::newRow("unknown lists all") << "x=1"
+                                           << "IP_TTL, IPV6_V6ONLY";
+        QTest::newRow("flag") << "TCP_NODELAY=maybe"
+                              << "TCP_NODELAY takes on or off";
+        QTest::newRow("flag 2") << "SO_REUSEADDR=2"
+                                << "SO_REUSEADDR takes on or off";
+        QTest::newRow("bytes word") << "SO_RCVBUF=big"
+                                    << "SO_RCVBUF takes a size in bytes";
+        QTest::newRow("bytes 0") << "SO_RCVBUF=0"
+                                 << "from 1 to 1073741824";
+        QTest::newRow("bytes unit") << "SO_SNDBUF=3q"
+                                    << "SO_SNDBUF takes a size in bytes";
+        QTest::newRow("bytes huge") << "SO_SNDBUF=4g"
+                                    << "SO_SNDBUF takes a size in bytes";
+        QTest::newRow("seconds 0") << "TCP_KEEPIDLE=0"
+                                   << "TCP_KEEPIDLE takes seconds from 1";
+        QTest::newRow("seconds ms") << "TCP_KEEPINTVL=5ms"
+                                    << "TCP_KEEPINTVL takes seconds";
+        QTest::newRow("count") << "TCP_KEEPCNT=200"
+                               << "TCP_KEEPCNT takes a whole number from 1 "
+                                  "to 127";
+        QTest::newRow("linger") << "SO_LINGER=-5"
+                                << "SO_LINGER takes off or seconds ≥ 0";
+        QTest::newRow("linger word") << "SO_LINGER=on"
+                                     << "SO_LINGER takes off or seconds ≥ 0";
+        QTest::newRow("timeout") << "SO_RCVTIMEO=soon"
+                                 << "SO_RCVTIMEO takes a timeout ≥ 0";
+        QTest::newRow("timeout neg") << "SO_SNDTIMEO=-1"
+                                     << "SO_SNDTIMEO takes a timeout";
+        QTest::newRow("ttl 0") << "IP_TTL=0"
+                               << "IP_TTL takes a whole number from 1 to 255";
+        QTest::newRow("ttl 256") << "IP_TTL=256"
+                                 << "from 1 to 255";
+        QTest::newRow("empty value") << "IP_TTL="
+                                     << "IP_TTL takes";
     }
     void refusals() {
         QFETCH(QString, text);
@@ -178,8 +217,8 @@ private slots:
 
     void rcvbufDoubled() {
         Socket s = Socket::create(AF_INET, SOCK_STREAM);
-        const auto r = applySockopts(s.fd(), {parseSockopt("SO_RCVBUF=4096")},
-                                     SockoptStage::BeforeBind);
+        const auto r =
+            applySockopts(s.fd(), {parseSockopt("SO_RCVBUF=4096")}, SockoptStage::BeforeBind);
         QCOMPARE(r.size(), size_t(1));
         QVERIFY(!r[0].error);
         QCOMPARE(r[0].readBack.value(), 8192);
@@ -191,8 +230,8 @@ private slots:
     // Each stage takes only its options; an unknown name is said once.
     void stages() {
         Socket s = Socket::create(AF_INET, SOCK_STREAM);
-        const std::vector<SockoptSetting> all = {{"SO_REUSEADDR", 0}, {"TCP_NODELAY", 1},
-                                                 {"SO_FOO", 1}};
+        const std::vector<SockoptSetting> all = {
+            {"SO_REUSEADDR", 0}, {"TCP_NODELAY", 1}, {"SO_FOO", 1}};
         const auto before = applySockopts(s.fd(), all, SockoptStage::BeforeBind);
         QCOMPARE(before.size(), size_t(2));
         QVERIFY(entry(before, "SO_REUSEADDR"));
@@ -206,12 +245,12 @@ private slots:
 
     void nodelayAndKeepalive() {
         auto pair = test::makeTcpPair();
-        const auto r = applySockopts(
-            pair.client.fd(),
-            {parseSockopt("TCP_NODELAY=on"), parseSockopt("SO_KEEPALIVE=on"),
-             parseSockopt("TCP_KEEPIDLE=30"), parseSockopt("TCP_KEEPINTVL=5"),
-             parseSockopt("TCP_KEEPCNT=4"), parseSockopt("IP_TTL=7")},
-            SockoptStage::Connected);
+        const auto r =
+            applySockopts(pair.client.fd(),
+                          {parseSockopt("TCP_NODELAY=on"), parseSockopt("SO_KEEPALIVE=on"),
+                           parseSockopt("TCP_KEEPIDLE=30"), parseSockopt("TCP_KEEPINTVL=5"),
+                           parseSockopt("TCP_KEEPCNT=4"), parseSockopt("IP_TTL=7")},
+                          SockoptStage::Connected);
         QCOMPARE(r.size(), size_t(6));
         for (const auto& e : r) QVERIFY2(!e.error, e.text().c_str());
         QCOMPARE(entry(r, "TCP_NODELAY")->readBack.value(), 1);
@@ -227,8 +266,8 @@ private slots:
     // SO_LINGER on with 0: close() sends RST, the peer's recv fails ECONNRESET.
     void lingerZeroResets() {
         auto pair = test::makeTcpPair();
-        const auto r = applySockopts(pair.client.fd(), {parseSockopt("SO_LINGER=0")},
-                                     SockoptStage::Connected);
+        const auto r =
+            applySockopts(pair.client.fd(), {parseSockopt("SO_LINGER=0")}, SockoptStage::Connected);
         QCOMPARE(r.size(), size_t(1));
         QCOMPARE(r[0].readBack.value(), 0);
         QCOMPARE(QString::fromStdString(r[0].text()), QStringLiteral("SO_LINGER=0 → 0"));
@@ -254,10 +293,9 @@ private slots:
 
     void timeoutsInMs() {
         Socket s = Socket::create(AF_INET, SOCK_STREAM);
-        const auto r = applySockopts(s.fd(),
-                                     {parseSockopt("SO_RCVTIMEO=1500ms"),
-                                      parseSockopt("SO_SNDTIMEO=2s")},
-                                     SockoptStage::Connected);
+        const auto r = applySockopts(
+            s.fd(), {parseSockopt("SO_RCVTIMEO=1500ms"), parseSockopt("SO_SNDTIMEO=2s")},
+            SockoptStage::Connected);
         QCOMPARE(r.size(), size_t(2));
         QCOMPARE(r[0].readBack.value(), 1500);
         QCOMPARE(r[1].readBack.value(), 2000);
@@ -298,8 +336,8 @@ private slots:
 
     void broadcastOnUdp() {
         Socket s = udpBind(Address::fromIp("127.0.0.1", 0));
-        const auto r = applySockopts(s.fd(), {parseSockopt("SO_BROADCAST=on")},
-                                     SockoptStage::Connected);
+        const auto r =
+            applySockopts(s.fd(), {parseSockopt("SO_BROADCAST=on")}, SockoptStage::Connected);
         QCOMPARE(r.size(), size_t(1));
         QVERIFY(!r[0].error);
         QCOMPARE(r[0].readBack.value(), 1);
@@ -335,8 +373,9 @@ private slots:
         int fds[2];
         QCOMPARE(::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, fds), 0);
         Socket a(fds[0]), b(fds[1]);
-        const auto r = applySockopts(a.fd(), {{"TCP_NODELAY", 1}, {"IP_TTL", 3}, {"SO_SNDBUF", 8192}},
-                                     SockoptStage::Connected);
+        const auto r =
+            applySockopts(a.fd(), {{"TCP_NODELAY", 1}, {"IP_TTL", 3}, {"SO_SNDBUF", 8192}},
+                          SockoptStage::Connected);
         QCOMPARE(r.size(), size_t(2));
         QCOMPARE(r[0].mismatch, SockoptMismatch::NeedsTcp);
         QCOMPARE(r[1].mismatch, SockoptMismatch::NeedsIp);
