@@ -17,6 +17,7 @@
 #include "app/cli/commandparser.h"
 #include "app/cli/commands.h"
 #include "app/cli/escapes.h"
+#include "app/cli/sockoptlines.h"
 #include "core/net/error.h"
 #include "core/net/framing.h"
 #include "core/net/trace.h"
@@ -47,6 +48,14 @@ constexpr const char* kHelp = QT_TRANSLATE_NOOP(
     "  --recv-size N        bytes asked of each recv (default 65536): a small one splits a\n"
     "                       message over several recvs (UDP: cuts the datagram)\n"
     "  --shutdown rd|wr|rdwr  shutdown(SHUT_RD/SHUT_WR/SHUT_RDWR) after the sends\n"
+    "  --sockopt NAME=VALUE a socket option set before bind/connect (repeatable): SO_RCVBUF,\n"
+    "                       SO_SNDBUF, TCP_NODELAY, SO_KEEPALIVE, TCP_KEEPIDLE, TCP_KEEPINTVL,\n"
+    "                       TCP_KEEPCNT, SO_LINGER (0: close resets the connection),\n"
+    "                       SO_RCVTIMEO, SO_SNDTIMEO, SO_BROADCAST, IP_TTL, IPV6_V6ONLY,\n"
+    "                       SO_REUSEADDR, SO_REUSEPORT. Values: on/off, 64k, 500ms or 2s,\n"
+    "                       SO_LINGER=off|SECONDS. What getsockopt reads back is printed on\n"
+    "                       stderr ('sockopt' events with --json). SO_RCVTIMEO without\n"
+    "                       --timeout is the longest wait for data\n"
     "  --timeout MS         connect timeout, and the longest wait for data. Defaults: 10000 with\n"
     "                       --until, 5000 after --send (then the end is normal), none for a TCP\n"
     "                       netcat, 2000 for UDP\n"
@@ -79,7 +88,7 @@ int parseShutdown(const std::string& text) {
 }
 
 // The options added for the course's clients: --io, --bind, --delay,
-// --recv-size, --shutdown, --json.
+// --recv-size, --shutdown, --sockopt, --json.
 void parseCourseOptions(const CommandParser& p, ClientOptions& o) {
     if (p.isSet("io")) {
         try {
@@ -98,6 +107,7 @@ void parseCourseOptions(const CommandParser& p, ClientOptions& o) {
     o.delayMs = static_cast<int>(p.integer("delay", 0, 3600000, 0));
     o.recvSize = static_cast<size_t>(p.integer("recv-size", 1, 1 << 20, 65536));
     if (p.isSet("shutdown")) o.shutdownHow = parseShutdown(p.value("shutdown"));
+    o.sockopts = parseSockoptValues(p.values("sockopt"));
     o.json = p.isSet("json");
 }
 
@@ -136,7 +146,7 @@ bool takeUnixTarget(ClientOptions& o, const std::vector<std::string>& positional
 ClientOptions parse(const Args& args, bool& help) {
     CommandParser p("client");
     for (const char* name : {"protocol", "send", "until", "framing", "timeout", "max-time", "io",
-                             "bind", "delay", "recv-size", "shutdown"})
+                             "bind", "delay", "recv-size", "shutdown", "sockopt"})
         p.addValue({QString::fromLatin1(name)});
     p.addFlag({"trace"});
     p.addFlag({"json"});

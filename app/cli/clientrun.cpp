@@ -12,6 +12,7 @@
 
 #include "app/cli/clitext.h"
 #include "app/cli/jsonline.h"
+#include "app/cli/sockoptlines.h"
 #include "core/net/error.h"
 #include "core/net/sys.h"
 #include "core/net/unixsocket.h"
@@ -81,9 +82,11 @@ Socket ClientRun::openSocket(const Address& target, int type, bool nonBlocking) 
         // A Unix datagram client autobinds a name, or no answer could reach it.
         Socket s = unixDatagramClient();
         if (nonBlocking) s.setNonBlocking(true);
+        applySockopts(s);
         return s;
     }
     Socket s = Socket::create(target.family(), type | (nonBlocking ? SOCK_NONBLOCK : 0));
+    applySockopts(s);
     if (o_.bind && !target.isUnix()) {
         const std::string host = !o_.bind->host.empty() ? o_.bind->host
                                  : target.isV6()        ? "::"
@@ -92,6 +95,19 @@ Socket ClientRun::openSocket(const Address& target, int type, bool nonBlocking) 
             Address::resolve(host, std::to_string(o_.bind->port), type, target.family()).front());
     }
     return s;
+}
+
+void ClientRun::applySockopts(const Socket& s) const {
+    if (o_.sockopts.empty()) return;
+    auto got = sockwb::applySockopts(s.fd(), o_.sockopts, SockoptStage::BeforeBind);
+    auto more = sockwb::applySockopts(s.fd(), o_.sockopts, SockoptStage::Connected);
+    got.insert(got.end(), more.begin(), more.end());
+    for (const auto& r : got) {
+        if (o_.json)
+            writeStdout(sockoptJson(r) + "\n");
+        else
+            printErr(q(sockoptLine(r)) + QLatin1Char('\n'));
+    }
 }
 
 void ClientRun::pauseBeforeSend(size_t index) const {
@@ -122,6 +138,8 @@ void ClientRun::reportConnected(const Socket& s) const {
 
 int ClientRun::idleTimeout() const {
     if (o_.timeoutMs > 0) return o_.timeoutMs;
+    if (const SockoptSetting* rcv = findSetting(o_.sockopts, "SO_RCVTIMEO"))
+        return rcv->value > 0 ? rcv->value : -1;  // 0: recv waits as long as it takes
     if (o_.until) return 10000;
     if (o_.udp) return 2000;
     return o_.sends.empty() ? -1 : 5000;

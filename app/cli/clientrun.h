@@ -43,6 +43,9 @@ struct ClientOptions {
     size_t recvSize = 65536;         // bytes asked of each recv
     int shutdownHow = -1;            // shutdown(how) after the sends; -1: none
     bool json = false;               // JSON lines on stdout instead of the raw bytes
+    // --sockopt: set before bind/connect; the read back goes to stderr (or
+    // JSON lines). An SO_RCVTIMEO without --timeout is the idle timeout.
+    std::vector<SockoptSetting> sockopts;
 };
 
 class ClientRun {
@@ -74,8 +77,14 @@ private:
     // Shared.
     // Resolves the target; the first address (UDP) or all of them (TCP).
     std::vector<Address> resolveTarget() const;
-    // socket() of the target's family and the --bind. Throws Error.
+    // socket() of the target's family, the --sockopt, and the --bind. Throws Error.
     Socket openSocket(const Address& target, int type, bool nonBlocking) const;
+    // --sockopt on a new socket (every stage: nothing is bound yet), each
+    // read back printed.
+    void applySockopts(const Socket& s) const;
+    // After the blocking connect, which bounds itself with SO_SNDTIMEO: an
+    // SO_SNDTIMEO asked for is set again.
+    void restoreSendTimeout(const Socket& s) const;
     void pauseBeforeSend(size_t index) const;
     void shutdownSocket(Socket& s) const;
     void reportConnected(const Socket& s) const;

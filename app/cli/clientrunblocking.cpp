@@ -27,6 +27,7 @@ int ClientRun::runTcpBlocking() {
             // The send timeout stays: a send the server never makes room
             // for (it does not read) fails instead of hanging.
             connectBlocking(s.fd(), target_, connectTimeout, true);
+            restoreSendTimeout(s);
             break;
         } catch (const Error&) {
             if (i + 1 == addresses.size()) throw;  // the last error wins
@@ -52,6 +53,11 @@ int ClientRun::runTcpBlocking() {
     }
     shutdownSocket(s);
     return receiveBlocking(s);
+}
+
+void ClientRun::restoreSendTimeout(const Socket& s) const {
+    if (const SockoptSetting* snd = findSetting(o_.sockopts, "SO_SNDTIMEO"))
+        setSocketTimeout(s.fd(), SO_SNDTIMEO, Millis(snd->value));
 }
 
 int ClientRun::runUdpBlocking() {

@@ -14,6 +14,7 @@
 #include "app/cli/commandparser.h"
 #include "app/cli/commands.h"
 #include "app/cli/serveprinter.h"
+#include "app/cli/sockoptlines.h"
 #include "core/net/error.h"
 #include "core/server/server.h"
 #include "core/server/service.h"
@@ -43,6 +44,16 @@ constexpr const char* kHelp = QT_TRANSLATE_NOOP(
     "  --io blocking|poll     iterative, fork, thread, pool: wait in blocking calls as the\n"
     "                         course's programs do (default), or poll non-blocking sockets\n"
     "  --backlog N            listen() queue length (default 128)\n"
+    "  --sockopt NAME=VALUE   a socket option (repeatable), set on each listener before bind\n"
+    "                         (SO_REUSEADDR, SO_REUSEPORT, SO_RCVBUF, SO_SNDBUF, IPV6_V6ONLY)\n"
+    "                         or on each accepted socket (TCP_NODELAY, SO_KEEPALIVE,\n"
+    "                         TCP_KEEPIDLE, TCP_KEEPINTVL, TCP_KEEPCNT, SO_LINGER, SO_RCVTIMEO,\n"
+    "                         SO_SNDTIMEO, SO_BROADCAST, IP_TTL); UDP sockets get both kinds.\n"
+    "                         Values: on/off, 64k, 500ms or 2s, SO_LINGER=off|SECONDS. A\n"
+    "                         'sockopt' line shows what getsockopt reads back (SO_RCVBUF:\n"
+    "                         the kernel doubles it), for the first accepted socket too\n"
+    "  --no-reuseaddr         do not set SO_REUSEADDR (on by default): a restart on the same\n"
+    "                         port fails with EADDRINUSE while TIME-WAIT entries exist\n"
     "  --ticks N              clock: times sent per request (default 5)\n"
     "  --interval MS          clock: pause between two of them (default 1000)\n"
     "  --terminator T         clock: none (default: the course's bytes, \"Au Revoir\" alone),\n"
@@ -148,7 +159,8 @@ struct ServeOptions {
     bool ioGiven = false;
 };
 
-// --io and --backlog: how the blocking models wait, and listen()'s queue.
+// --io, --backlog, --no-reuseaddr and --sockopt: how the blocking models
+// wait, listen()'s queue, and the sockets' options.
 void parseWaiting(const CommandParser& p, ServeOptions& o) {
     if (p.isSet("io")) {
         const std::string text = p.value("io");
@@ -161,6 +173,8 @@ void parseWaiting(const CommandParser& p, ServeOptions& o) {
         o.ioGiven = true;
     }
     o.config.backlog = static_cast<int>(p.integer("backlog", 1, 65535, o.config.backlog));
+    o.config.reuseAddr = !p.isSet("no-reuseaddr");
+    o.config.sockopts = parseSockoptValues(p.values("sockopt"));
 }
 
 // --header-timeout, --body-timeout, --keepalive-timeout: the http service's.
@@ -210,8 +224,10 @@ ServeOptions parse(const Args& args) {
                              "memory-budget",
                              "output-limit",
                              "io",
-                             "backlog"})
+                             "backlog",
+                             "sockopt"})
         p.addValue({QString::fromLatin1(name)});
+    p.addFlag({"no-reuseaddr"});
     p.addFlag({"trace"});
     p.addFlag({"json"});
     p.addFlag({"v", "verbose"});
@@ -362,6 +378,8 @@ int serveCommand(const Args& args) {
     }
     server->setObserver(&printer);
     if (o.trace) server->setTraceObserver(&printer);
+    if (!o.config.sockopts.empty())
+        printer.showSockopts([s = server.get()] { return s->sockoptReadback(); });
     try {
         TraceScope scope(o.trace ? &printer : nullptr);
         server->start();
@@ -375,6 +393,7 @@ int serveCommand(const Args& args) {
         printer.listening(protocolName(l.protocol), addresses[i], server->modelName(), l.service,
                           ioShown(o.config));
     }
+    printer.listenerSockopts();
 
     int sig = 0;
     while (sigwait(&stopSignals, &sig) != 0) {

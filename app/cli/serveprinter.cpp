@@ -5,6 +5,7 @@
 
 #include "app/cli/clitext.h"
 #include "app/cli/jsonline.h"
+#include "app/cli/sockoptlines.h"
 #include "core/net/error.h"
 
 namespace sockwb::app {
@@ -70,7 +71,28 @@ void ServePrinter::stopped() {
         out(utf8(QCoreApplication::translate("sockwb::app::serve", "stopped")));
 }
 
+void ServePrinter::showSockopts(std::function<std::vector<SockoptReadback>()> readback) {
+    readback_ = std::move(readback);
+}
+
+bool ServePrinter::printSockopts(bool accepted) {
+    if (!readback_) return false;
+    bool any = false;
+    for (const auto& r : readback_()) {
+        if (r.accepted != accepted) continue;
+        out(json_ ? sockoptJson(r) : sockoptLine(r));
+        any = true;
+    }
+    return any;
+}
+
+void ServePrinter::listenerSockopts() { printSockopts(false); }
+
 void ServePrinter::onConnectionOpened(const ConnectionInfo& info) {
+    if (readback_) {
+        std::lock_guard lock(acceptedMutex_);
+        if (!acceptedShown_) acceptedShown_ = printSockopts(true);
+    }
     if (json_)
         out(connectionJson("opened", info).str());
     else if (verbose_)

@@ -5,7 +5,9 @@
 // method is thread-safe (one mutex orders the lines) and each line is
 // flushed at once so a script or test reading the pipe sees it immediately.
 
+#include <functional>
 #include <mutex>
+#include <vector>
 
 #include "core/net/trace.h"
 #include "core/server/server.h"
@@ -25,6 +27,13 @@ public:
                    const std::string& service, const std::string& io = {});
     // A failure on the way out ("stopped" / fatal error). Thread-safe.
     void stopped();
+    // --sockopt: where the read back comes from (Server::sockoptReadback,
+    // thread-safe). Before the server starts.
+    void showSockopts(std::function<std::vector<SockoptReadback>()> readback);
+    // The listeners' read back, one "sockopt" line each (after the
+    // "listening" lines); the first accepted connection's follows once
+    // there is one (onConnectionOpened). Thread-safe.
+    void listenerSockopts();
 
     void onConnectionOpened(const ConnectionInfo& info) override;
     void onConnectionClosed(const ConnectionInfo& info) override;
@@ -35,10 +44,17 @@ public:
 private:
     void out(const std::string& line);  // stdout, one line, flushed
     void err(const std::string& line);  // stderr, one line, flushed
+    // The readback entries whose accepted flag is `accepted`, as lines.
+    // False when there was none yet.
+    bool printSockopts(bool accepted);
 
     bool json_;
     bool verbose_;
-    std::mutex mutex_;
+    std::mutex mutex_;  // orders the lines
+    // Set before the server starts, read from its threads.
+    std::function<std::vector<SockoptReadback>()> readback_;
+    std::mutex acceptedMutex_;    // taken before mutex_, never after
+    bool acceptedShown_ = false;  // guarded by acceptedMutex_
 };
 
 }  // namespace sockwb::app

@@ -133,6 +133,21 @@ bool ClientConnection::resolveTarget(std::vector<Address>& addresses) {
     return !stopRequested_ && !addresses.empty();
 }
 
+// Every stage at once: nothing is bound or connected yet.
+void ClientConnection::applySockopts(int fd) {
+    sockoptReadback_ = sockwb::applySockopts(fd, config_.sockopts, SockoptStage::BeforeBind);
+    auto more = sockwb::applySockopts(fd, config_.sockopts, SockoptStage::Connected);
+    sockoptReadback_.insert(sockoptReadback_.end(), more.begin(), more.end());
+}
+
+void ClientConnection::restoreSendTimeout(int fd) {
+    const SockoptSetting* asked = findSetting(config_.sockopts, "SO_SNDTIMEO");
+    if (!asked) return;
+    auto again = sockwb::applySockopts(fd, {*asked}, SockoptStage::Connected);
+    for (auto& r : sockoptReadback_)
+        if (r.asked.name == asked->name && !again.empty()) r = again.front();
+}
+
 Socket ClientConnection::openSocket(const Address& target, bool nonBlocking, ErrorInfo& failure) {
     const int type = isDatagram(config_.protocol) ? SOCK_DGRAM : SOCK_STREAM;
     if (target.isUnix() && type == SOCK_DGRAM) {
@@ -140,6 +155,7 @@ Socket ClientConnection::openSocket(const Address& target, bool nonBlocking, Err
         try {
             Socket s = unixDatagramClient();
             if (nonBlocking) s.setNonBlocking(true);
+            applySockopts(s.fd());
             return s;
         } catch (const Error& e) {
             failure = e.info();
@@ -153,6 +169,7 @@ Socket ClientConnection::openSocket(const Address& target, bool nonBlocking, Err
         return Socket();
     }
     Socket s(fd);
+    applySockopts(fd);
     if (!config_.bind || target.isUnix()) return s;
     const ClientBind& b = *config_.bind;
     const std::string host = !b.host.empty() ? b.host : target.isV6() ? "::" : "0.0.0.0";
@@ -179,6 +196,8 @@ void ClientConnection::reportConnected() {
     } catch (const Error&) {
         // Only shown to the user; an unknown local address is not fatal.
     }
+    if (!config_.sockopts.empty())
+        notify([&](ClientObserver& o) { o.onSockopts(sockoptReadback_); });
     notify([&](ClientObserver& o) { o.onConnected(local, peer_); });
 }
 

@@ -151,9 +151,14 @@ private:
 
     void run();
     bool resolveTarget(std::vector<Address>& addresses);
-    // socket() for the target's family and the optional bind(); invalid
-    // Socket (reported in failure) when either failed.
+    // socket() for the target's family, the sockopts, and the optional
+    // bind(); invalid Socket (reported in failure) when a call failed.
     Socket openSocket(const Address& target, bool nonBlocking, ErrorInfo& failure);
+    // config_.sockopts on a new socket, both stages, into sockoptReadback_.
+    void applySockopts(int fd);
+    // The blocking connect bounds itself with SO_SNDTIMEO, then clears it:
+    // an SO_SNDTIMEO asked for is set again after it.
+    void restoreSendTimeout(int fd);
     void reportConnected();
     void deliver(std::string_view bytes, const Address& from);
     // Runs one queued shutdown; false on failure (reported).
@@ -195,6 +200,9 @@ private:
     std::optional<Wakeup> wakeup_;  // poll mode: wakes the I/O thread's poll
     Socket socket_;
     Address peer_;
+    // What config_.sockopts read back on the socket being connected (I/O
+    // thread only); reported by reportConnected().
+    std::vector<SockoptReadback> sockoptReadback_;
     std::mutex notifyMutex_;  // one observer call at a time
 
     std::mutex mutex_;  // guards the queue, the flags below and socket_'s fd for disconnect

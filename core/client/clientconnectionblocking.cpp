@@ -61,6 +61,7 @@ bool ClientConnection::connectBlocking(const Address& address, ErrorInfo& failur
     if (isDatagram(config_.protocol) || stopRequested_) return true;
     try {
         sockwb::connectBlocking(fd, address, config_.connectTimeout);
+        if (config_.connectTimeout.count() > 0) restoreSendTimeout(fd);
         return true;
     } catch (const Error& e) {
         failure = e.info();

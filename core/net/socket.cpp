@@ -305,6 +305,7 @@ Socket tcpListen(const Address& address, int backlog, const ListenOptions& optio
         int v6only = options.v6Only ? 1 : 0;
         sys::setsockopt(s.fd(), IPPROTO_IPV6, IPV6_V6ONLY, &v6only, sizeof v6only);
     }
+    if (options.beforeBind) options.beforeBind(s);
     s.bind(address);
     s.listen(backlog);
     return s;
@@ -332,6 +333,20 @@ Socket tcpConnect(std::string_view host, std::string_view port, Millis timeout) 
 Socket udpBind(const Address& address, bool reuseAddr) {
     Socket s = Socket::create(address.family(), SOCK_DGRAM);
     if (reuseAddr) s.setReuseAddr(true);
+    s.bind(address);
+    return s;
+}
+
+Socket udpBind(const Address& address, const ListenOptions& options) {
+    Socket s =
+        Socket::create(address.family(), SOCK_DGRAM | (options.nonBlocking ? SOCK_NONBLOCK : 0));
+    if (options.reuseAddr) s.setReuseAddr(true);
+    if (options.reusePort) s.setReusePort(true);
+    if (address.isV6() && options.v6Only) {  // the kernel's default is off
+        int v6only = 1;
+        sys::setsockopt(s.fd(), IPPROTO_IPV6, IPV6_V6ONLY, &v6only, sizeof v6only);
+    }
+    if (options.beforeBind) options.beforeBind(s);
     s.bind(address);
     return s;
 }

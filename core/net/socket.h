@@ -6,6 +6,7 @@
 // Implemented in socket.cpp, and in socketoptions.cpp (the option accessors).
 
 #include <chrono>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -150,6 +151,10 @@ struct ListenOptions {
     bool reusePort = false;
     bool v6Only = false;  // for "::": also accept IPv4 unless set
     bool nonBlocking = false;
+    // Runs on the new socket after the options above, before bind(): the
+    // named socket options (sockopt.h) a server was asked for. It may throw
+    // Error; the socket is closed then.
+    std::function<void(Socket&)> beforeBind;
 };
 
 // socket + setsockopt + bind + listen, closing everything on failure.
@@ -160,6 +165,9 @@ Socket tcpConnect(const Address& address, Millis timeout = Millis(10000));
 Socket tcpConnect(std::string_view host, std::string_view port, Millis timeout = Millis(10000));
 // socket(SOCK_DGRAM) + bind.
 Socket udpBind(const Address& address, bool reuseAddr = false);
+// socket(SOCK_DGRAM) + the options (reuseAddr, reusePort, v6Only when set,
+// nonBlocking, beforeBind) + bind.
+Socket udpBind(const Address& address, const ListenOptions& options);
 // An unbound UDP socket of that family (the kernel binds it on first send).
 Socket udpSocket(int family);
 

@@ -6,7 +6,8 @@
 // --sockopt, the forms); applying it is one setsockopt followed by one
 // getsockopt, and what the kernel reads back is kept (SO_RCVBUF comes back
 // doubled, SO_LINGER as on/seconds...), so every front end can show it.
-// Thread-safe: plain functions over plain data.
+// Implemented in sockopt.cpp (the table, parse, text) and sockoptapply.cpp
+// (apply, read back). Thread-safe: plain functions over plain data.
 
 #include <optional>
 #include <string>
@@ -42,6 +43,10 @@ struct SockoptSpec {
     bool datagramOnly;  // SO_BROADCAST
     bool ipv6Only;      // IPV6_V6ONLY
     bool beforeBind;    // set on the listener/bound socket before bind()
+    // What parseSockopt accepts (and a form's spin box offers), in the
+    // kind's unit: Flag 0..1, Linger -1 (off)..N, Millis 0 (no timeout)..N.
+    int minValue = 0;
+    int maxValue = 1;
 };
 
 // Every option, in the order the forms list them.
@@ -61,12 +66,35 @@ struct SockoptSetting {
 SockoptSetting parseSockopt(std::string_view text);
 // "SO_LINGER=0", parseable again.
 std::string sockoptText(const SockoptSetting& setting);
+// A value as sockoptText writes it: "on"/"off" (Flag), "4096" (Bytes,
+// Count), "60s" (Seconds), "500ms" (Millis), "off"/"0"/"5" (Linger).
+std::string sockoptValueText(SockoptKind kind, int value);
+
+// Why an option was not applied: the socket is not of the kind it needs.
+enum class SockoptMismatch {
+    None,
+    NeedsTcp,   // TCP_*, SO_KEEPALIVE, SO_LINGER on a UDP or Unix-domain socket
+    NeedsUdp,   // SO_BROADCAST on a stream or Unix-domain socket
+    NeedsIpv6,  // IPV6_V6ONLY on an IPv4 or Unix-domain socket
+    NeedsIp,    // IP_TTL on a Unix-domain socket
+};
 
 // What one setting did.
 struct SockoptReadback {
     SockoptSetting asked;
     std::optional<int> readBack;     // getsockopt's value, in the setting's unit
     std::optional<ErrorInfo> error;  // setsockopt/getsockopt failed (errno named)
+    // Set when the option was refused before any call (error is then
+    // InvalidInput with the English sentence in its detail).
+    SockoptMismatch mismatch = SockoptMismatch::None;
+    // The option really set when it is not asked.name: IP_TTL on an IPv6
+    // socket is set (and read back) as IPV6_UNICAST_HOPS. nullptr otherwise.
+    const char* appliedAs = nullptr;
+    // Which socket (filled by Server::sockoptReadback): the listener's
+    // label ("echo/tcp"), and accepted = true for the listener's first
+    // accepted connection rather than the listener itself. Empty for a client.
+    std::string socket;
+    bool accepted = false;
     // "SO_RCVBUF=4096 → 8192 (the kernel doubles it)", "TCP_NODELAY=on → on".
     std::string text() const;
 };
@@ -76,7 +104,11 @@ struct SockoptReadback {
 // UDP is reported as an error, not applied). Never throws.
 std::vector<SockoptReadback> applySockopts(int fd, const std::vector<SockoptSetting>& settings,
                                            SockoptStage stage);
-// Reads the current value of one option on fd (nullopt with error set on failure).
+// Reads the current value of one option on fd (nullopt with error set on
+// failure); asked holds the value read too.
 SockoptReadback readSockopt(int fd, const SockoptSpec& spec);
+// The setting named name in settings (canonical name), if there is one.
+const SockoptSetting* findSetting(const std::vector<SockoptSetting>& settings,
+                                  std::string_view name);
 
 }  // namespace sockwb

@@ -149,12 +149,20 @@ std::string sockoptName(int level, int name) {
                 return "SOL_SOCKET, SO_LINGER";
             case SO_TYPE:
                 return "SOL_SOCKET, SO_TYPE";
+            case SO_BROADCAST:
+                return "SOL_SOCKET, SO_BROADCAST";
             default:
                 return "SOL_SOCKET, " + num(name);
         }
     }
     if (level == IPPROTO_TCP && name == TCP_NODELAY) return "IPPROTO_TCP, TCP_NODELAY";
+    if (level == IPPROTO_TCP && name == TCP_KEEPIDLE) return "IPPROTO_TCP, TCP_KEEPIDLE";
+    if (level == IPPROTO_TCP && name == TCP_KEEPINTVL) return "IPPROTO_TCP, TCP_KEEPINTVL";
+    if (level == IPPROTO_TCP && name == TCP_KEEPCNT) return "IPPROTO_TCP, TCP_KEEPCNT";
+    if (level == IPPROTO_IP && name == IP_TTL) return "IPPROTO_IP, IP_TTL";
     if (level == IPPROTO_IPV6 && name == IPV6_V6ONLY) return "IPPROTO_IPV6, IPV6_V6ONLY";
+    if (level == IPPROTO_IPV6 && name == IPV6_UNICAST_HOPS)
+        return "IPPROTO_IPV6, IPV6_UNICAST_HOPS";
     return num(level) + ", " + num(name);
 }
 

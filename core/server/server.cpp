@@ -234,7 +234,9 @@ std::vector<ConnectionInfo> Server::connections() const {
     return c ? c->connections() : std::vector<ConnectionInfo>{};
 }
 
-// Placeholder until the listeners and admit() apply config_.sockopts.
-std::vector<SockoptReadback> Server::sockoptReadback() const { return {}; }
+std::vector<SockoptReadback> Server::sockoptReadback() const {
+    auto c = core();
+    return c ? c->sockoptReadback() : std::vector<SockoptReadback>{};
+}
 
 }  // namespace sockwb

@@ -84,6 +84,7 @@ ConnectionInfo ConnectionRecord::snapshot() const {
 ServerCore::ServerCore(ServerConfig config, std::vector<std::shared_ptr<const Service>> services,
                        ServerObserver* observer, TraceObserver* trace)
     : config_(std::move(config)),
+      sockopts_(config_.sockopts),
       budget_(config_.memoryBudget),
       observer_(observer),
       trace_(trace),
@@ -107,18 +108,25 @@ void ServerCore::open() {
         for (auto& l : listeners_) {
             const bool stream = isStream(l.config.protocol);
             Address want = bindAddressOf(l.config, stream ? SOCK_STREAM : SOCK_DGRAM);
+            // --sockopt: before bind (an SO_REUSEADDR among them replaces reuseAddr).
+            ListenOptions lo;
+            lo.reuseAddr = config_.reuseAddr && !sockopts_.setsReuseAddr();
+            if (!sockopts_.empty())
+                lo.beforeBind = [this, &l, stream](Socket& s) {
+                    sockopts_.applyToListener(s, l.label, !stream);
+                };
             if (isUnixDomain(l.config.protocol)) {
                 l.socket = stream ? unixListen(want, config_.backlog, !blockingAccept())
                                   : unixDatagramBind(want);
                 l.address = want;  // from here on, close() removes the socket file
                 if (!stream && !blocking_) l.socket.setNonBlocking(true);
+                // unixsocket.h binds as it creates: the options come after.
+                if (lo.beforeBind) lo.beforeBind(l.socket);
             } else if (stream) {
-                ListenOptions lo;
-                lo.reuseAddr = config_.reuseAddr;
                 lo.nonBlocking = !blockingAccept();  // else the model polls before accept
                 l.socket = tcpListen(want, config_.backlog, lo);
             } else {
-                l.socket = udpBind(want, config_.reuseAddr);
+                l.socket = udpBind(want, lo);
                 if (!blocking_) l.socket.setNonBlocking(true);
             }
             l.address = l.socket.localAddress();
@@ -189,9 +197,10 @@ bool ServerCore::admit(Socket& socket, const Address& peer, size_t listener) {
                 return false;
             }
         } while (!active_.compare_exchange_weak(cur, cur + 1));
-        return true;
+    } else {
+        active_.fetch_add(1, std::memory_order_relaxed);
     }
-    active_.fetch_add(1, std::memory_order_relaxed);
+    sockopts_.applyToAccepted(socket.fd(), listeners_[listener].label);
     return true;
 }
 

@@ -24,6 +24,7 @@
 #include "core/server/errorthrottle.h"
 #include "core/server/memorybudget.h"
 #include "core/server/server.h"
+#include "core/server/serversockopts.h"
 #include "core/server/service.h"
 #include "core/server/sessionreporter.h"
 
@@ -87,7 +88,8 @@ public:
     void threadStarted(const std::string& role) const;
 
     // Admission after accept (max connections). Counts the accept; when over
-    // the limit logs, closes the socket and returns false. Thread-safe.
+    // the limit logs, closes the socket and returns false. An admitted
+    // socket gets ServerConfig::sockopts' Connected options. Thread-safe.
     bool admit(Socket& socket, const Address& peer, size_t listener);
     // A client admitted but never served (queued at stop): frees its slot.
     void discardAdmitted() noexcept;
@@ -118,6 +120,8 @@ public:
 
     ServerStats stats() const;
     std::vector<ConnectionInfo> connections() const;
+    // What ServerConfig::sockopts read back (Server::sockoptReadback). Thread-safe.
+    std::vector<SockoptReadback> sockoptReadback() const { return sockopts_.readback(); }
 
     // SessionReporter (thread-safe; observer called without engine locks).
     void connectionOpened(ConnectionRecord& record) override;
@@ -133,6 +137,7 @@ private:
     std::string skippedAccepts(uint64_t count) const;
 
     ServerConfig config_;
+    ServerSockopts sockopts_;
     MemoryBudget budget_;
     std::vector<Listener> listeners_;
     ServerObserver* observer_;
