@@ -6,7 +6,7 @@
 #include <cerrno>
 
 #include "core/net/socket.h"
-#include "core/net/sys.h"
+#include "core/net/sockopt.h"
 
 namespace sockwb {
 
@@ -15,19 +15,15 @@ constexpr Millis kIoTimeout{2000};
 constexpr Millis kTimeWaitLimit{1000};  // for the kernel to move the FIN side to TIME-WAIT
 constexpr int kBacklog = 4;
 
-// SO_LINGER on fd: -1 off, N on with N seconds; returns what getsockopt
-// reads back in the same form.
+// SO_LINGER on the socket (-1 off, N on with N seconds) through the named
+// options; returns what getsockopt reads back in the same form.
 int setLinger(const Socket& s, int seconds) {
-    linger l{};
-    l.l_onoff = seconds >= 0 ? 1 : 0;
-    l.l_linger = seconds >= 0 ? seconds : 0;
-    if (sys::setsockopt(s.fd(), SOL_SOCKET, SO_LINGER, &l, sizeof l) != 0)
-        throw Error::fromErrno("setsockopt SO_LINGER", errno);
-    linger back{};
-    socklen_t len = sizeof back;
-    if (sys::getsockopt(s.fd(), SOL_SOCKET, SO_LINGER, &back, &len) != 0)
-        throw Error::fromErrno("getsockopt SO_LINGER", errno);
-    return back.l_onoff ? back.l_linger : -1;
+    const std::vector<SockoptReadback> done =
+        applySockopts(s.fd(), {{"SO_LINGER", seconds}}, SockoptStage::Connected);
+    if (done.size() == 1 && done.front().error) throw Error(*done.front().error);
+    if (done.size() != 1 || !done.front().readBack)
+        throw Error::invalid("SO_LINGER", "not read back");
+    return *done.front().readBack;
 }
 
 int timeWaitOf(const std::vector<SocketEntry>& rows, uint16_t clientPort) {
