@@ -26,12 +26,29 @@ const char* kHelp =
     "  accept-queue   an iterative server with 20 clients: the accept queue fills, then\n"
     "                 connects time out in SYN-SENT\n"
     "  time-wait      stopping a server leaves TIME-WAIT entries on its port\n"
-    "  reuseaddr      restarting on that port without SO_REUSEADDR fails with EADDRINUSE\n\n"
+    "  reuseaddr      restarting on that port without SO_REUSEADDR fails with EADDRINUSE\n"
+    "  partial-reads  a relay slices the answer: one recv() gets part of the message, line\n"
+    "                 framing gets every line whole\n"
+    "  nagle          100 small writes with Nagle, then with TCP_NODELAY: segments and recvs\n"
+    "  rst-vs-fin     close() sends a FIN (recv returns 0), with SO_LINGER 0 a RST\n"
+    "                 (ECONNRESET)\n"
+    "  udp-loss       a relay drops UDP datagrams: what a naive client loses\n\n"
     "  --list         the lessons' names and titles\n"
     "  --json         one JSON object per step (English, stable), then a summary\n\n"
     "Exit status: 0 the lesson ran, 1 it failed (netlink sock_diag missing...), 2 bad usage.\n";
 
 std::string stateName(const SocketEntry& e) { return tcpStateName(e.state); }
+
+// "accept-queue, time-wait, ... or udp-loss".
+std::string lessonNames() {
+    std::string out;
+    const std::vector<LessonId> all = allLessons();
+    for (size_t i = 0; i < all.size(); ++i) {
+        if (i > 0) out += i + 1 == all.size() ? " or " : ", ";
+        out += lessonName(all[i]);
+    }
+    return out;
+}
 
 std::string stepJson(const LessonStep& s) {
     std::string rows = "[";
@@ -60,6 +77,45 @@ std::string stepJson(const LessonStep& s) {
         .add("acceptQueueMax", s.acceptQueueMax)
         .add("peerClosed", s.peerClosed)
         .add("timeWait", s.timeWait);
+    switch (s.kind) {
+        case LessonStepKind::RelayStarted:
+            line.add("relayPort", int(s.relayPort))
+                .add("sliceAvg", s.sliceAvg)
+                .add("sliceVar", s.sliceVar)
+                .add("sliceDelayMs", s.sliceDelayMs)
+                .add("dropPercent", s.dropPercent);
+            break;
+        case LessonStepKind::SingleRecv:
+        case LessonStepKind::FramedRecv:
+            line.add("expectedBytes", s.expectedBytes)
+                .add("gotBytes", s.gotBytes)
+                .add("recvs", s.recvs)
+                .add("lines", s.messages)
+                .add("complete", s.complete);
+            break;
+        case LessonStepKind::WritesCounted:
+            line.add("noDelay", s.noDelay == 1)
+                .add("sends", s.sends)
+                .add("bytes", s.expectedBytes)
+                .add("segments", s.segments)
+                .add("recvs", s.recvs)
+                .add("gotBytes", s.gotBytes);
+            break;
+        case LessonStepKind::CloseObserved:
+            line.add("lingerSeconds", s.lingerSeconds)
+                .add("peerEof", s.peerEof)
+                .add("recvErrno", s.recvErrno ? errnoName(s.recvErrno) : std::string());
+            break;
+        case LessonStepKind::DatagramsCounted:
+            line.add("sends", s.sends)
+                .add("answered", s.answered)
+                .add("lost", s.lost)
+                .add("dropped", s.dropped)
+                .add("dropPercent", s.dropPercent);
+            break;
+        default:
+            break;
+    }
     if (s.error) line.add("errorCall", s.error->call).add("errno", errnoName(s.error->err));
     line.add("sentence", englishSentence(s)).addRaw("sockets", rows);
     return line.str();
@@ -108,11 +164,10 @@ int lessonCommand(const Args& args) {
         }
         if (words.size() != 1)
             throw Error::invalid("expected one lesson NAME",
-                                 "accept-queue, time-wait or reuseaddr; see sockwb lesson --list");
+                                 lessonNames() + "; see sockwb lesson --list");
         const auto found = lessonFromName(words[0]);
         if (!found)
-            throw Error::invalid("unknown lesson '" + words[0] + "'",
-                                 "expected accept-queue, time-wait or reuseaddr");
+            throw Error::invalid("unknown lesson '" + words[0] + "'", "expected " + lessonNames());
         id = *found;
     } catch (const Error& e) {
         printErr(QStringLiteral("sockwb lesson: %1\n").arg(errorText(e)));

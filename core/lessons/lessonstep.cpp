@@ -22,6 +22,18 @@ const char* lessonStepKindName(LessonStepKind kind) noexcept {
             return "restart-refused";
         case LessonStepKind::RestartSucceeded:
             return "restart-succeeded";
+        case LessonStepKind::RelayStarted:
+            return "relay-started";
+        case LessonStepKind::SingleRecv:
+            return "single-recv";
+        case LessonStepKind::FramedRecv:
+            return "framed-recv";
+        case LessonStepKind::WritesCounted:
+            return "writes-counted";
+        case LessonStepKind::CloseObserved:
+            return "close-observed";
+        case LessonStepKind::DatagramsCounted:
+            return "datagrams-counted";
     }
     return "unknown";
 }

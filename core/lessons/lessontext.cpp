@@ -19,6 +19,14 @@ std::string lessonTitle(LessonId id) {
             return "Stopping a server leaves TIME-WAIT";
         case LessonId::ReuseAddr:
             return "SO_REUSEADDR and EADDRINUSE";
+        case LessonId::PartialReads:
+            return "One send is not one recv: partial reads";
+        case LessonId::Nagle:
+            return "Nagle's algorithm and TCP_NODELAY";
+        case LessonId::RstVsFin:
+            return "Closing with FIN or with RST";
+        case LessonId::UdpLoss:
+            return "UDP loses datagrams and says nothing";
     }
     return {};
 }
@@ -44,7 +52,37 @@ std::string lessonExplanation(LessonId id) {
                    "a server restarted at once on the same port fails, unless it sets "
                    "SO_REUSEADDR before bind(). Here a server stops with 3 clients (as in the "
                    "time-wait lesson), then starts again on the same port, first without "
-                   "SO_REUSEADDR, then with it.";
+                   "SO_REUSEADDR, then with it. By hand: stop a server with clients connected "
+                   "and start it again with --sockopt SO_REUSEADDR=0.";
+        case LessonId::PartialReads:
+            return "TCP carries a stream of bytes, not messages: one send() can arrive in "
+                   "several pieces, and recv() returns whatever has arrived. Here an echo server "
+                   "sits behind a relay whose slicer writes what comes back in slices of "
+                   "100±50 bytes, 5 ms apart (sockwb relay --slice 100±50). A client sends one "
+                   "2,000-byte message of 40 lines and calls recv() once; a second client reads "
+                   "through a line framing decoder until every line is whole.";
+        case LessonId::Nagle:
+            return "Nagle's algorithm holds a small write back while an earlier segment is "
+                   "unacknowledged, so that many small writes leave as one segment; TCP_NODELAY "
+                   "turns it off. On loopback the ACK comes back at once, so here the server "
+                   "delays its ACKs (TCP_QUICKACK off), as a peer across a network does. A "
+                   "client makes 100 writes of 10 bytes, 2 ms apart, first with Nagle (the "
+                   "default), then with TCP_NODELAY (--sockopt TCP_NODELAY=1); the lesson counts "
+                   "the segments sent (TCP_INFO) and the server's recv() calls.";
+        case LessonId::RstVsFin:
+            return "close() normally sends a FIN after the data: the peer's recv() returns 0 "
+                   "(end of stream), and the side that closed first waits in TIME-WAIT. With "
+                   "SO_LINGER on and a 0 s timeout (--sockopt SO_LINGER=0), close() aborts the "
+                   "connection instead: it sends a RST, unsent data is thrown away, the peer's "
+                   "recv() fails with ECONNRESET and nothing stays in TIME-WAIT. Here a client "
+                   "connects and closes twice, once each way.";
+        case LessonId::UdpLoss:
+            return "UDP neither acknowledges nor retransmits: a lost datagram is simply gone, "
+                   "and nobody is told. Here a UDP echo server sits behind a relay that drops "
+                   "10 % of the datagrams in each direction (sockwb relay --protocol udp --drop "
+                   "0.1). A naive client sends 200 numbered datagrams, one at a time, and waits "
+                   "50 ms for each echo; the lesson compares what it lost with the relay's drop "
+                   "counters.";
     }
     return {};
 }
@@ -59,6 +97,18 @@ std::string lessonQuestion(LessonId id) {
                    "sockets are left on the server's port, and in which state?";
         case LessonId::ReuseAddr:
             return "Predict: does the restart without SO_REUSEADDR work? With it?";
+        case LessonId::PartialReads:
+            return "Predict: how many of the 2,000 bytes does the single recv() return? How many "
+                   "recv() calls does the framed client need?";
+        case LessonId::Nagle:
+            return "Predict: about how many recv() calls does the server need for the 100 "
+                   "writes, with Nagle and with TCP_NODELAY?";
+        case LessonId::RstVsFin:
+            return "Predict: what does the server's recv() return after each close, and which "
+                   "close leaves a TIME-WAIT entry?";
+        case LessonId::UdpLoss:
+            return "Predict: how many of the 200 datagrams get no answer? Can the client tell "
+                   "whether the request or the answer was lost?";
     }
     return {};
 }
@@ -67,6 +117,8 @@ std::string englishSentence(const LessonStep& s) {
     const std::string port = std::to_string(s.port);
     switch (s.kind) {
         case LessonStepKind::ServerStarted:
+            if (s.backlog == 0)  // UDP: bound, no listen()
+                return "The UDP server waits for datagrams on 127.0.0.1:" + port + ".";
             return "The server listens on 127.0.0.1:" + port + " (backlog " + num(s.backlog) + ").";
         case LessonStepKind::ClientsStarted:
             return plural(s.clients, "client calls", "clients call") +
@@ -104,6 +156,46 @@ std::string englishSentence(const LessonStep& s) {
         case LessonStepKind::RestartSucceeded:
             return "Restart with SO_REUSEADDR: the server listens on port " + port +
                    " again, next to the TIME-WAIT entries.";
+        case LessonStepKind::RelayStarted:
+            if (s.dropPercent > 0)
+                return "A relay on 127.0.0.1:" + num(s.relayPort) + " forwards UDP to port " +
+                       port + ", dropping " + num(s.dropPercent) +
+                       " % of the datagrams in each direction.";
+            return "A relay on 127.0.0.1:" + num(s.relayPort) + " forwards to port " + port +
+                   " and writes what the server sends back in slices of " + num(s.sliceAvg) + "±" +
+                   num(s.sliceVar) + " bytes, " + num(s.sliceDelayMs) + " ms apart.";
+        case LessonStepKind::SingleRecv:
+            return "One recv() returned " + num(s.gotBytes) + " of the " + num(s.expectedBytes) +
+                   " bytes the server sent back: the rest was still on its way.";
+        case LessonStepKind::FramedRecv:
+            return "With line framing: " + num(s.complete) + " of " + num(s.messages) +
+                   " lines whole, from " + num(s.gotBytes) + " bytes in " +
+                   plural(s.recvs, "recv() call", "recv() calls") + " (pieces).";
+        case LessonStepKind::WritesCounted:
+            return std::string(s.noDelay == 1 ? "TCP_NODELAY on" : "Nagle on (TCP_NODELAY off)") +
+                   ": " + plural(s.sends, "write", "writes") + " of " +
+                   num(s.sends ? s.expectedBytes / s.sends : 0) + " bytes left in " +
+                   plural(s.segments, "segment", "segments") + "; the server needed " +
+                   plural(s.recvs, "recv() call", "recv() calls") + " (" + num(s.gotBytes) +
+                   " bytes, " + num(s.recvs ? s.gotBytes / s.recvs : 0) + " per recv on average).";
+        case LessonStepKind::CloseObserved: {
+            std::string out = s.lingerSeconds == 0
+                                  ? "close() with SO_LINGER on, 0 s: the client sent a RST"
+                                  : "A normal close() (SO_LINGER off): the client sent a FIN";
+            out += "; the server's recv() ";
+            if (s.peerEof)
+                out += "returned 0 (end of stream)";
+            else if (s.recvErrno != 0)
+                out += "failed with " + errnoName(s.recvErrno);
+            else
+                out += "got nothing";
+            return out + "; " + plural(s.timeWait, "TIME-WAIT entry", "TIME-WAIT entries") +
+                   " on the client's side.";
+        }
+        case LessonStepKind::DatagramsCounted:
+            return plural(s.sends, "datagram", "datagrams") + " sent: " + num(s.answered) +
+                   " answered, " + num(s.lost) + " lost (no echo within " + num(s.timeoutMs) +
+                   " ms); the relay dropped " + num(s.dropped) + " (requests and answers).";
     }
     return {};
 }

@@ -6,8 +6,12 @@
 #include <thread>
 
 #include "core/lessons/acceptqueuelesson.h"
+#include "core/lessons/naglelesson.h"
+#include "core/lessons/partialreadslesson.h"
 #include "core/lessons/reuseaddrlesson.h"
+#include "core/lessons/rstvsfinlesson.h"
 #include "core/lessons/timewaitlesson.h"
+#include "core/lessons/udplosslesson.h"
 
 namespace sockwb {
 
@@ -23,6 +27,14 @@ const char* lessonName(LessonId id) noexcept {
             return "time-wait";
         case LessonId::ReuseAddr:
             return "reuseaddr";
+        case LessonId::PartialReads:
+            return "partial-reads";
+        case LessonId::Nagle:
+            return "nagle";
+        case LessonId::RstVsFin:
+            return "rst-vs-fin";
+        case LessonId::UdpLoss:
+            return "udp-loss";
     }
     return "unknown";
 }
@@ -34,7 +46,8 @@ std::optional<LessonId> lessonFromName(std::string_view name) noexcept {
 }
 
 std::vector<LessonId> allLessons() {
-    return {LessonId::AcceptQueue, LessonId::TimeWait, LessonId::ReuseAddr};
+    return {LessonId::AcceptQueue, LessonId::TimeWait, LessonId::ReuseAddr, LessonId::PartialReads,
+            LessonId::Nagle,       LessonId::RstVsFin, LessonId::UdpLoss};
 }
 
 LessonRun::LessonRun(LessonResult& result, StepFn onStep, std::stop_token stop)
@@ -99,6 +112,14 @@ std::unique_ptr<SocketLesson> makeLesson(LessonId id) {
             return std::make_unique<TimeWaitLesson>();
         case LessonId::ReuseAddr:
             return std::make_unique<ReuseAddrLesson>();
+        case LessonId::PartialReads:
+            return std::make_unique<PartialReadsLesson>();
+        case LessonId::Nagle:
+            return std::make_unique<NagleLesson>();
+        case LessonId::RstVsFin:
+            return std::make_unique<RstVsFinLesson>();
+        case LessonId::UdpLoss:
+            return std::make_unique<UdpLossLesson>();
     }
     return nullptr;
 }

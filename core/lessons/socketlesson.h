@@ -6,6 +6,9 @@
 // (< 10 s), cancellable through a stop token, and leaves nothing running:
 // every server and socket it opens is closed before run() returns (the
 // TIME-WAIT entries the kernel keeps are the lesson's point, not a leak).
+// Four more (issue #16) break the network on purpose: partial-reads (a
+// relay's slicer), nagle (TCP_NODELAY), rst-vs-fin (SO_LINGER 0) and
+// udp-loss (a relay dropping datagrams).
 // Threading: run() blocks; call it off the GUI thread. onStep is called on
 // the running thread. A lesson object is used by one thread at a time.
 
@@ -21,9 +24,19 @@
 
 namespace sockwb {
 
-enum class LessonId { AcceptQueue, TimeWait, ReuseAddr };
+enum class LessonId {
+    AcceptQueue,
+    TimeWait,
+    ReuseAddr,
+    // Issue #16: the network broken on purpose (core/relay, socket options).
+    PartialReads,
+    Nagle,
+    RstVsFin,
+    UdpLoss,
+};
 
-// "accept-queue", "time-wait", "reuseaddr". Thread-safe.
+// "accept-queue", "time-wait", "reuseaddr", "partial-reads", "nagle",
+// "rst-vs-fin", "udp-loss". Thread-safe.
 const char* lessonName(LessonId id) noexcept;
 // The lesson so named, nullopt otherwise. Thread-safe.
 std::optional<LessonId> lessonFromName(std::string_view name) noexcept;

@@ -29,6 +29,7 @@ struct TcpSample {
     uint32_t mss = 0;               // tcpi_snd_mss
     uint64_t bytesAcked = 0;        // tcpi_bytes_acked
     uint64_t bytesReceived = 0;     // tcpi_bytes_received
+    uint32_t dataSegsOut = 0;       // tcpi_data_segs_out: segments sent that carried data
     // Bytes waiting in the receive queue (SIOCINQ) and sent but not yet
     // acknowledged (SIOCOUTQ). From a sock_diag answer: idiag_rqueue/wqueue,
     // which are the same numbers for a connected socket.

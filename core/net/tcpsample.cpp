@@ -40,6 +40,7 @@ TcpSample tcpSampleFromInfo(const void* info, size_t length) {
     s.mss = t.tcpi_snd_mss;
     s.bytesAcked = t.tcpi_bytes_acked;
     s.bytesReceived = t.tcpi_bytes_received;
+    s.dataSegsOut = t.tcpi_data_segs_out;
     // For a listener the kernel puts the accept queue in tcpi_unacked and
     // the backlog in tcpi_sacked: the queues ss shows for it.
     if (t.tcpi_state == kTcpListen) {

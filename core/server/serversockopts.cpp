@@ -1,5 +1,7 @@
 #include "core/server/serversockopts.h"
 
+#include <iterator>
+
 namespace sockwb {
 
 ServerSockopts::ServerSockopts(std::vector<SockoptSetting> settings)

@@ -18,8 +18,12 @@ using namespace sockwb::test;
 
 namespace {
 
-// Reads the serve process's stdout until a line contains `what`.
-QString waitForLine(QProcess& p, const QString& what) {
+// The first line of serve's stdout that contains `what`: among those read
+// with the "listening" line, else read until it comes.
+QString waitForLine(Serve& s, const QString& what) {
+    for (const QString& line : s.others())
+        if (line.contains(what)) return line;
+    QProcess& p = s.process();
     QDeadlineTimer deadline(kWaitMs);
     while (!deadline.hasExpired() && p.state() != QProcess::NotRunning) {
         while (p.canReadLine()) {
@@ -52,13 +56,13 @@ private slots:
         Serve s({"--service", "echo", "--port", "0", "--sockopt", "SO_RCVBUF=4096", "--sockopt",
                  "TCP_NODELAY=on"});
         QVERIFY(!s.port().isEmpty());
-        const QString listener = waitForLine(s.process(), "sockopt echo/tcp:");
+        const QString listener = waitForLine(s, "sockopt echo/tcp:");
         QCOMPARE(listener,
                  QStringLiteral("sockopt echo/tcp: SO_RCVBUF=4096 → 8192 (the kernel doubles it)"));
         // The accepted socket's options appear with the first client.
         Socket c = tcpConnect(Address::fromIp("127.0.0.1", s.port().toUShort()), Millis(kWaitMs));
         c.sendAll("x", Millis(kWaitMs));
-        QCOMPARE(waitForLine(s.process(), "accepted"),
+        QCOMPARE(waitForLine(s, "accepted"),
                  QStringLiteral("sockopt echo/tcp accepted: TCP_NODELAY=on → on"));
         QCOMPARE(s.stop(SIGTERM), 0);
     }
@@ -66,7 +70,7 @@ private slots:
     void serveJson() {
         Serve s({"--service", "echo", "--port", "0", "--json", "--sockopt", "rcvbuf=4k"});
         QVERIFY(!s.port().isEmpty());
-        const QString line = waitForLine(s.process(), "\"event\":\"sockopt\"");
+        const QString line = waitForLine(s, "\"event\":\"sockopt\"");
         const QJsonObject o = QJsonDocument::fromJson(line.toUtf8()).object();
         QCOMPARE(o["name"].toString(), QStringLiteral("SO_RCVBUF"));
         QCOMPARE(o["asked"].toInt(), 4096);

@@ -11,6 +11,7 @@
 
 #include "core/lessons/lessontext.h"
 #include "core/lessons/socketlesson.h"
+#include "support/lessonchecks.h"
 #include "support/testmain.h"
 #include "support/tst_helpers.h"
 
@@ -18,9 +19,7 @@ using namespace sockwb;
 
 namespace {
 const LessonStep* find(const LessonResult& r, LessonStepKind kind) {
-    for (const LessonStep& s : r.steps)
-        if (s.kind == kind) return &s;
-    return nullptr;
+    return test::findStep(r, kind);
 }
 int rowsIn(const LessonStep& s, int state, bool serverSide) {
     int n = 0;
@@ -28,27 +27,22 @@ int rowsIn(const LessonStep& s, int state, bool serverSide) {
         if (e.state == state && (serverSide ? e.localPort : e.peerPort) == s.port) ++n;
     return n;
 }
-QByteArray why(const LessonResult& r) {
-    std::string out = r.lesson + ": ";
-    if (r.error) out += explain(*r.error) + "; ";
-    for (const LessonStep& s : r.steps) {
-        out += englishSentence(s) + "\n";
-        for (const SocketEntry& e : s.sockets) out += "    " + socketRowText(e) + "\n";
-    }
-    return QByteArray::fromStdString(out);
-}
+QByteArray why(const LessonResult& r) { return test::lessonWhy(r); }
 }  // namespace
 
 class tst_Lessons : public QObject {
     Q_OBJECT
 private slots:
     void names() {
-        QCOMPARE(allLessons().size(), size_t(3));
+        QCOMPARE(allLessons().size(), size_t(7));
         for (LessonId id : allLessons()) {
             QCOMPARE(lessonFromName(lessonName(id)), std::optional<LessonId>(id));
             QVERIFY(!lessonExplanation(id).empty());
             QVERIFY(!lessonQuestion(id).empty());
+            QVERIFY(makeLesson(id));
+            QCOMPARE(makeLesson(id)->id(), id);
         }
+        QCOMPARE(lessonFromName("udp-loss"), std::optional<LessonId>(LessonId::UdpLoss));
         QVERIFY(!lessonFromName("no-such-lesson"));
     }
 

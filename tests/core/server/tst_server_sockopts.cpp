@@ -4,7 +4,8 @@
 // sockets get the Connected ones (TCP_NODELAY, checked with getsockopt on
 // the server's own descriptor and in Server::sockoptReadback). SO_REUSEADDR
 // off: a restart on the port while a TIME-WAIT entry exists fails with
-// EADDRINUSE; with the default it restarts.
+// EADDRINUSE; with the default it restarts. A ClientConnection reports its
+// own read back (onSockopts) before onConnected, in both I/O modes.
 
 #include <netinet/in.h>
 #include <netinet/tcp.h>
@@ -12,7 +13,9 @@
 
 #include <QtTest>
 #include <memory>
+#include <mutex>
 
+#include "core/client/clientconnection.h"
 #include "core/net/sockdiag.h"
 #include "core/net/socket.h"
 #include "core/server/server.h"
@@ -57,6 +60,27 @@ int timeWaitOn(uint16_t port) {
     for (const auto& e : querySockets(q)) n += e.state == TCP_TIME_WAIT;
     return n;
 }
+
+// What a ClientConnection reported, in order.
+class SockoptRecorder : public ClientObserver {
+public:
+    void onSockopts(const std::vector<SockoptReadback>& r) override {
+        std::lock_guard lock(m);
+        events.push_back("sockopts");
+        readback = r;
+    }
+    void onConnected(const Address&, const Address&) override {
+        std::lock_guard lock(m);
+        events.push_back("connected");
+    }
+    std::vector<std::string> seen() {
+        std::lock_guard lock(m);
+        return events;
+    }
+    std::mutex m;
+    std::vector<std::string> events;
+    std::vector<SockoptReadback> readback;
+};
 
 }  // namespace
 
@@ -148,6 +172,36 @@ private slots:
         const auto d = c.recvFrom(buf, sizeof buf, kIo);
         QVERIFY(d);
         QCOMPARE(d->size, size_t(2));
+    }
+
+    void clientReportsBeforeConnected_data() {
+        QTest::addColumn<int>("io");
+        QTest::newRow("blocking") << int(ClientIo::Blocking);
+        QTest::newRow("poll") << int(ClientIo::Poll);
+    }
+    void clientReportsBeforeConnected() {
+        QFETCH(int, io);
+        Server server(echoConfig("epoll", {}));
+        server.start();
+        ClientConfig config;
+        config.host = "127.0.0.1";
+        config.port = server.addresses().front().port();
+        config.io = ClientIo(io);
+        config.sockopts = {parseSockopt("SO_SNDBUF=16k"), parseSockopt("TCP_NODELAY=on"),
+                           parseSockopt("SO_SNDTIMEO=1500ms"), parseSockopt("SO_BROADCAST=on")};
+        SockoptRecorder rec;
+        ClientConnection client(config, &rec);
+        client.start();
+        QTRY_COMPARE(rec.seen().size(), size_t(2));
+        QCOMPARE(rec.seen(), (std::vector<std::string>{"sockopts", "connected"}));
+        client.stop();
+        std::lock_guard lock(rec.m);
+        QCOMPARE(rec.readback.size(), size_t(4));
+        QCOMPARE(entry(rec.readback, "SO_SNDBUF", false)->readBack.value(), 32768);
+        QCOMPARE(entry(rec.readback, "TCP_NODELAY", false)->readBack.value(), 1);
+        // The blocking connect's own SO_SNDTIMEO did not replace the one asked.
+        QCOMPARE(entry(rec.readback, "SO_SNDTIMEO", false)->readBack.value(), 1500);
+        QCOMPARE(entry(rec.readback, "SO_BROADCAST", false)->mismatch, SockoptMismatch::NeedsUdp);
     }
 
     void reusePortSharesThePort() {

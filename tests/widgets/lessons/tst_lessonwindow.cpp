@@ -13,6 +13,7 @@
 
 #include "support/testmain.h"
 #include "widgets/lessons/lessonwindow.h"
+#include "widgets/lessons/lessonwords.h"
 
 using namespace sockwb;
 
@@ -45,6 +46,30 @@ private slots:
                           Qt::LeftButton);
         QCOMPARE(table2.size(), 1);
         QCOMPARE(table2.first().at(0).toInt(), int(w.steps().front().port));
+    }
+    // Every lesson is worded: title, explanation and question.
+    void everyLessonWorded() {
+        for (LessonId id : allLessons()) {
+            QVERIFY(!LessonWords::title(id).isEmpty());
+            QVERIFY(!LessonWords::explanation(id).isEmpty());
+            QVERIFY(!LessonWords::question(id).isEmpty());
+        }
+    }
+    // rst-vs-fin (no relay, well under a second): the server's two recv()
+    // outcomes, worded.
+    void runsRstVsFin() {
+        LessonWindow w(LessonId::RstVsFin);
+        QSignalSpy finished(&w, &LessonWindow::finished);
+        w.run();
+        QVERIFY(finished.wait(10000));
+        QCOMPARE(finished.takeFirst().at(0).toBool(), true);
+        auto* list = w.findChild<QListWidget*>(QStringLiteral("lessonSteps"));
+        QCOMPARE(list->count(), 3);
+        QVERIFY2(list->item(1)->text().contains(QLatin1String("returned 0")),
+                 qPrintable(list->item(1)->text()));
+        QVERIFY2(list->item(2)->text().contains(QLatin1String("ECONNRESET")),
+                 qPrintable(list->item(2)->text()));
+        QVERIFY(w.windowTitle().contains(LessonWords::title(LessonId::RstVsFin)));
     }
     void cancelAndClose() {
         auto* w = new LessonWindow(LessonId::AcceptQueue);
