@@ -26,11 +26,13 @@ struct Spread {
     int spread = 0;
     bool operator==(const Spread&) const = default;
 };
-// Throws Error (InvalidInput) naming `option`. Negative values refused.
+// Whole numbers; spaces around the sign allowed. Throws Error
+// (InvalidInput) naming `option`. Negative values refused.
 Spread parseSpread(std::string_view text, std::string_view option);
 
-// A limit in bytes ("1000", "64k", "1m") or in time ("500ms", "2s"):
-// --reset-after / --close-after.
+// A limit in bytes ("1000", "64k", "1m"; also "b", "kb", "mb", any case;
+// k = 1024) or in time ("500ms", "2s"): --reset-after / --close-after.
+// Whole numbers only; 0 is allowed (at once).
 struct FaultLimit {
     enum class Unit { Bytes, Millis } unit = Unit::Bytes;
     uint64_t amount = 0;
@@ -67,10 +69,13 @@ struct DirectionFaults {
     double duplicateP = 0.0;
     double reorderP = 0.0;  // held back and sent after the next datagram
     bool operator==(const DirectionFaults&) const = default;
-    bool any() const;  // some fault is set
+    // Some fault acts: a latency, slice, limit or stall whose probability is
+    // above 0, a bandwidth cap, or a UDP probability above 0.
+    bool any() const;
 };
 
-// A probability "0.25" or "25%". Throws Error naming `option`.
+// A probability "0.25" or "25%" (0..1, 0%..100%; no sign, no exponent).
+// Throws Error naming `option`.
 double parseProbability(std::string_view text, std::string_view option);
 
 struct RelayConfig {
