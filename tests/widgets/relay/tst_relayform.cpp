@@ -35,6 +35,10 @@ void typeInto(QWidget* w, const QString& text) {
     QTest::keyClick(w, Qt::Key_Backspace);
     QTest::keyClicks(w, text);
 }
+// Clicks a check box on its indicator (the box may be wider than its text).
+void clickBox(QCheckBox* box) {
+    QTest::mouseClick(box, Qt::LeftButton, {}, QPoint(6, box->height() / 2));
+}
 }  // namespace
 
 class tst_RelayForm : public QObject {
@@ -62,7 +66,7 @@ private slots:
         resetUnit->setCurrentIndex(resetUnit->findText(QStringLiteral("bytes")));
         QVERIFY(child<QSpinBox>(down, "resetAfterBox")->isEnabled());
         typeInto(child<QSpinBox>(down, "resetAfterBox"), QStringLiteral("1000"));
-        QTest::mouseClick(child<QCheckBox>(up, "stallBox"), Qt::LeftButton);
+        clickBox(child<QCheckBox>(up, "stallBox"));
 
         const RelayConfig c = form.config();
         QCOMPARE(c.protocol, Protocol::Tcp);
@@ -153,7 +157,7 @@ private slots:
 
         // Same for both: Down takes Up's faults, then follows every edit.
         spy.clear();
-        QTest::mouseClick(child<QCheckBox>(&editor, "sameForBothBox"), Qt::LeftButton);
+        clickBox(child<QCheckBox>(&editor, "sameForBothBox"));
         QVERIFY(editor.sameForBoth());
         QVERIFY(!down->isVisible());
         QCOMPARE(spy.count(), 1);
@@ -165,7 +169,7 @@ private slots:
         QCOMPARE(editor.faults(RelayDirection::Down).sliceBytes.value, 4);
 
         // Off again: the directions part, each edit reported once.
-        QTest::mouseClick(child<QCheckBox>(&editor, "sameForBothBox"), Qt::LeftButton);
+        clickBox(child<QCheckBox>(&editor, "sameForBothBox"));
         QVERIFY(down->isVisible());
         spy.clear();
         child<QSpinBox>(down, "sliceBox")->setValue(9);
