@@ -12,6 +12,7 @@
 #include <QMenu>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QSlider>
 #include <QSpinBox>
 #include <QTableWidget>
 #include <QtTest>
@@ -69,6 +70,7 @@ private slots:
     void relaysToAnEchoServer();
     void faultsChangeLive();
     void portInUseIsSaidInWords();
+    void udpDropsWhatTheSliderSays();
     void sideListAndClientTarget();
 
 private:
@@ -183,6 +185,43 @@ void tst_RelayPanel::portInUseIsSaidInWords() {
     QVERIFY(child<QLabel>(&panel, "errorLabel")->isVisible());
     QVERIFY(panel.logView()->toPlainText().contains(QStringLiteral("EADDRINUSE")));
     QVERIFY(child<QPushButton>(&panel, "startButton")->isEnabled());
+}
+
+void tst_RelayPanel::udpDropsWhatTheSliderSays() {
+    ServerConfig udpEcho;
+    udpEcho.listeners.front().protocol = Protocol::Udp;
+    udpEcho.model = "epoll";
+    Server server(udpEcho);
+    server.start();
+    RelayConfig c;
+    c.protocol = Protocol::Udp;
+    c.targetPort = server.addresses().front().port();
+    RelayPanel panel(c);
+    panel.show();
+    panel.start();
+    QTRY_COMPARE(panel.state(), RelayPanel::Running);
+    QVERIFY(panel.title().startsWith(QStringLiteral("udp ")));
+    // The UDP rows, not the TCP ones.
+    auto* up = child<DirectionFaultsBox>(&panel, "upFaults");
+    QVERIFY(child<QSlider>(up, "dropSlider")->isVisible());
+    QVERIFY(!child<QSpinBox>(up, "bandwidthBox")->isVisible());
+
+    Socket client = udpSocket(AF_INET);
+    char buf[64];
+    client.sendTo("ping", panel.address());
+    const auto back = client.recvFrom(buf, sizeof buf, Millis(3000));
+    QVERIFY(back.has_value());
+    QCOMPARE(std::string(buf, back->size), std::string("ping"));
+    QTRY_COMPARE(panel.stats().up.chunks, uint64_t(1));
+
+    // Every datagram up dropped from now on: the slider at 100 %.
+    child<QSlider>(up, "dropSlider")->setValue(100);
+    QCOMPARE(panel.config().up.dropP, 1.0);
+    for (int i = 0; i < 5; ++i) client.sendTo("lost", panel.address());
+    QTRY_COMPARE(panel.stats().up.dropped, uint64_t(5));
+    QCOMPARE(panel.stats().up.bytes, uint64_t(4));  // only the first ping went on
+    panel.stop();
+    QTRY_COMPARE(panel.state(), RelayPanel::Stopped);
 }
 
 void tst_RelayPanel::sideListAndClientTarget() {
