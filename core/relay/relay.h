@@ -13,7 +13,8 @@
 // Threading: every public method is thread-safe. Observers are called on the
 // relay's thread.
 // Implemented in relay.cpp (API, thread, counters), tcprelay.cpp (the TCP
-// legs and their faults) and udprelay.cpp (the UDP flows).
+// engine: accepting; each client is a TcpRelayConnection of two TcpPipes,
+// tcprelayconnection.h, tcppipe.h) and udprelay.cpp (the UDP flows).
 
 #include <atomic>
 #include <cstdint>

@@ -35,9 +35,8 @@ std::string_view trimmed(std::string_view s) {
 
 [[noreturn]] void refuse(std::string_view option, std::string_view text, std::string_view why,
                          std::string_view form) {
-    throw Error::invalid(std::string(option),
-                         "'" + std::string(text) + "' " + std::string(why) + ": expected " +
-                             std::string(form));
+    throw Error::invalid(std::string(option), "'" + std::string(text) + "' " + std::string(why) +
+                                                  ": expected " + std::string(form));
 }
 
 // The whole of s as a non-negative decimal integer no larger than max.
@@ -62,11 +61,13 @@ bool iequals(std::string_view a, std::string_view b) {
     return true;
 }
 
-constexpr std::string_view kSpreadForm = "N or N±SPREAD with whole numbers (50, 50±10, 50+-10, 50~10)";
+constexpr std::string_view kSpreadForm =
+    "N or N±SPREAD with whole numbers (50, 50±10, 50+-10, 50~10)";
 constexpr std::string_view kLimitForm =
     "bytes (1000, 64k, 1m) or a time (500ms, 2s), a whole number with an optional unit";
-constexpr std::string_view kProbabilityForm = "a probability from 0 to 1 (0.25) or a percentage "
-                                              "from 0% to 100% (25%)";
+constexpr std::string_view kProbabilityForm =
+    "a probability from 0 to 1 (0.25) or a percentage "
+    "from 0% to 100% (25%)";
 
 }  // namespace
 
@@ -75,8 +76,8 @@ Spread parseSpread(std::string_view text, std::string_view option) {
     if (s.empty()) refuse(option, text, "is empty", kSpreadForm);
     // The separators: "±" (UTF-8 C2 B1), "+-" and "~".
     size_t at = std::string_view::npos, width = 0;
-    for (std::string_view sep : {std::string_view("\xC2\xB1"), std::string_view("+-"),
-                                 std::string_view("~")}) {
+    for (std::string_view sep :
+         {std::string_view("\xC2\xB1"), std::string_view("+-"), std::string_view("~")}) {
         const size_t p = s.find(sep);
         if (p != std::string_view::npos && p < at) {
             at = p;

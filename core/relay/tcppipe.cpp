@@ -64,7 +64,10 @@ std::optional<uint64_t> TcpPipe::byteLimit() const noexcept {
 }
 
 bool TcpPipe::wantsRead() const noexcept {
-    if (eof_ || end_ != End::None || held_ >= maxHeld_) return false;
+    // A full destination pauses the reading too: the bytes wait in the
+    // kernel's buffers rather than being copied into the queue (held data
+    // is for the faults, not for a slow peer).
+    if (eof_ || end_ != End::None || blocked_ || held_ >= maxHeld_) return false;
     const auto limit = byteLimit();
     return !limit || intake_ < *limit;
 }

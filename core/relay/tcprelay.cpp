@@ -22,7 +22,7 @@ namespace {
 // Accepts per readiness event: the connections already open get their turn.
 constexpr int kAcceptsPerRound = 64;
 // One read buffer for every leg of the loop (64 KiB+ reads: fewer calls).
-constexpr size_t kReadBuffer = 128 * 1024;
+constexpr size_t kReadBuffer = 256 * 1024;
 // After accept fails for lack of descriptors, the listener rests this long.
 constexpr Millis kAcceptPause{100};
 

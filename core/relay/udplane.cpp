@@ -93,8 +93,8 @@ void UdpLane::sendOut(const Pending& p, RelayDirectionStats& counts) {
 void UdpLane::flush(const RelayDirectionStats& counts) { addCounts(context_, direction_, counts); }
 
 void addCounts(RelayContext& context, RelayDirection direction, const RelayDirectionStats& c) {
-    if (c.chunks == 0 && c.bytes == 0 && c.dropped == 0 && c.duplicated == 0 &&
-        c.reordered == 0 && c.delayed == 0)
+    if (c.chunks == 0 && c.bytes == 0 && c.dropped == 0 && c.duplicated == 0 && c.reordered == 0 &&
+        c.delayed == 0)
         return;
     context.count([&](RelayStats& s) {
         RelayDirectionStats& d = RelayContext::of(s, direction);

@@ -29,9 +29,9 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-constexpr int kBatch = 64;                // datagrams read from one socket per round
-constexpr size_t kBufferBytes = 65536;    // the largest datagram, and one more byte
-constexpr size_t kRefusedMemory = 4096;   // addresses remembered as told "refused"
+constexpr int kBatch = 64;               // datagrams read from one socket per round
+constexpr size_t kBufferBytes = 65536;   // the largest datagram, and one more byte
+constexpr size_t kRefusedMemory = 4096;  // addresses remembered as told "refused"
 
 class UdpRelay final : public RelayEngine {
 public:
@@ -147,19 +147,6 @@ UdpRelay::Flow* UdpRelay::openFlow(const Address& client, const std::string& key
         return nullptr;
     }
     auto flow = std::make_shared<Flow>();
-    try {
-        flow->socket = Socket::create(target_.family(), SOCK_DGRAM | SOCK_NONBLOCK);
-        if (sys::connect(flow->socket.fd(), target_.sockaddrPtr(), target_.length()) != 0)
-            throw Error::fromErrno("connect", errno, target_.toString());
-    } catch (const Error& e) {
-        // EMFILE and the like: reported once until a flow opens again.
-        context_.count([](RelayStats& s) { ++s.refused; });
-        if (!openErrorReported_) context_.error(e.info());
-        openErrorReported_ = true;
-        return nullptr;
-    }
-    openErrorReported_ = false;
-    refusedLogged_.erase(key);
     Flow* f = flow.get();
     f->key = key;
     f->client = client;
@@ -179,14 +166,31 @@ UdpRelay::Flow* UdpRelay::openFlow(const Address& client, const std::string& key
             flowFailed(*f, "sendto", errno);
             return false;
         });
-    loop_.watch(f->socket.fd(), Poller::In, [this, f](unsigned) { onFlowReadable(*f); });
+    std::string via;
+    try {
+        // Nothing here may escape: an exception would end the relay's loop.
+        f->socket = Socket::create(target_.family(), SOCK_DGRAM | SOCK_NONBLOCK);
+        if (sys::connect(f->socket.fd(), target_.sockaddrPtr(), target_.length()) != 0)
+            throw Error::fromErrno("connect", errno, target_.toString());
+        if (!loop_.canWatch(f->socket.fd()))
+            throw Error::fromErrno(loop_.backendName(), EMFILE, target_.toString());
+        via = f->socket.localAddress().toString();
+        loop_.watch(f->socket.fd(), Poller::In, [this, f](unsigned) { onFlowReadable(*f); });
+    } catch (const Error& e) {
+        // EMFILE and the like: reported once until a flow opens again.
+        context_.count([](RelayStats& s) { ++s.refused; });
+        if (!openErrorReported_) context_.error(e.info());
+        openErrorReported_ = true;
+        return nullptr;  // the socket closes with the flow
+    }
+    openErrorReported_ = false;
+    refusedLogged_.erase(key);
     flows_.emplace(key, flow);
     context_.count([](RelayStats& s) {
         ++s.accepted;
         ++s.active;
     });
-    context_.log("udp " + f->name + ": flow opened (relay socket " +
-                 f->socket.localAddress().toString() + ")");
+    context_.log("udp " + f->name + ": flow opened (relay socket " + via + ")");
     const int idle = context_.config().udpFlowIdleMs;
     if (idle > 0) armIdle(flow, f->opened + std::chrono::milliseconds(idle));
     return f;
@@ -224,7 +228,8 @@ void UdpRelay::flowFailed(Flow& flow, const char* call, int err) {
     if (!flow.errorReported) {
         flow.errorReported = true;  // once per flow: a flood of datagrams fails alike
         const bool toClient = std::string_view(call) == "sendto";
-        context_.error(Error::fromErrno(call, err, toClient ? flow.key : target_.toString()).info());
+        context_.error(
+            Error::fromErrno(call, err, toClient ? flow.key : target_.toString()).info());
     } else if (err != ECONNREFUSED) {
         context_.count([](RelayStats& s) { ++s.errors; });
     }

@@ -5,6 +5,7 @@
 // TraceObserver sees the relay's own calls.
 
 #include <dirent.h>
+#include <poll.h>
 
 #include <QtTest>
 #include <chrono>
@@ -142,6 +143,7 @@ private slots:
     void closeAfterBytesEndsCleanly();
     void halfCloseFollowsTheHeldBytes();
     void stallHoldsTheData();
+    void stallBoundsTheHeldBytes();
     void liveFaultsApply();
     void refusesOverMaxConnections();
     void refusingTargetClosesTheClient();
@@ -344,6 +346,33 @@ void tst_RelayTcp::stallHoldsTheData() {
     QCOMPARE(s.up.stalls, uint64_t(1));
     QCOMPARE(s.up.bytes, uint64_t(0));
     QCOMPARE(s.active, uint64_t(1));  // still open: the client just waits
+}
+
+// A stalled direction reads up to maxHeldBytes, then stops reading: the
+// client's sends block once the kernel's buffers are full, instead of the
+// relay swallowing everything.
+void tst_RelayTcp::stallBoundsTheHeldBytes() {
+    RelayConfig config = relayTo(target_);
+    config.up.stall = true;
+    config.maxHeldBytes = 64 * 1024;
+    Relay relay(config);
+    relay.start();
+    Socket c = tcpConnect(relay.address());
+    c.setNonBlocking(true);
+    const std::string chunk(64 * 1024, 's');
+    const size_t cap = size_t(64) << 20;  // far over the kernel's buffers
+    size_t sent = 0;
+    for (;;) {
+        IoResult r = c.send(chunk);
+        sent += r.bytes;
+        if (sent >= cap) break;
+        if (r.status != IoResult::WouldBlock) continue;
+        pollfd p{c.fd(), POLLOUT, 0};
+        if (::poll(&p, 1, 300) == 0) break;  // no room for 300 ms: the relay stopped reading
+    }
+    QVERIFY2(sent < cap, qPrintable(QString::number(sent)));
+    QCOMPARE(relay.stats().up.bytes, uint64_t(0));
+    QCOMPARE(relay.stats().active, uint64_t(1));
 }
 
 void tst_RelayTcp::liveFaultsApply() {

@@ -4,215 +4,28 @@
 // client, every poller), then each fault measured: loss rate over 10,000
 // datagrams, duplicates and reordering counted and seen, delay, a live
 // change, idle flows closed, maxConnections, a target that refuses, the
-// trace, and no descriptor left once the engine is gone. Seeded: the same
-// run every time. Datagrams go in bounded bursts and the test waits for the
-// relay to have handled each one, so no socket buffer overflows and every
-// counter can be matched with what arrived.
+// trace, and no descriptor left once the engine is gone; last, the same
+// engine behind the Relay API (start, live faults, stop). Seeded: the same
+// run every time. The harness (udprelayharness.h) sends in bounded bursts.
 
 #include <QtTest>
-#include <chrono>
-#include <cstring>
 #include <algorithm>
-#include <future>
 #include <map>
-#include <mutex>
 #include <set>
-#include <thread>
 
 #include "core/net/error.h"
-#include "core/net/socket.h"
-#include "core/net/wakeup.h"
-#include "core/reactor/eventloop.h"
-#include "core/relay/relaycontext.h"
-#include "core/relay/udplane.h"
+#include "core/relay/relay.h"
 #include "core/server/server.h"
 #include "support/testmain.h"
 #include "support/tst_helpers.h"
+#include "udprelayharness.h"
 
 using namespace sockwb;
-using Clock = std::chrono::steady_clock;
+using namespace sockwb::test;
 
 Q_DECLARE_METATYPE(RelayDirection)
 
 namespace {
-
-constexpr size_t kSize = 32;  // bytes of a numbered datagram
-
-struct Recorder : RelayObserver, TraceObserver {
-    std::mutex mutex;
-    std::vector<std::string> lines;
-    std::vector<ErrorInfo> errors;
-    std::set<std::string> calls;
-    void onLog(const std::string& line) override {
-        std::lock_guard lock(mutex);
-        lines.push_back(line);
-    }
-    void onError(const ErrorInfo& e) override {
-        std::lock_guard lock(mutex);
-        errors.push_back(e);
-    }
-    void onTrace(const TraceEvent& e) override {
-        std::lock_guard lock(mutex);
-        calls.insert(e.call);
-    }
-    int linesWith(const std::string& a, const std::string& b = {}) {
-        std::lock_guard lock(mutex);
-        int n = 0;
-        for (const auto& l : lines)
-            if (l.find(a) != std::string::npos && l.find(b) != std::string::npos) ++n;
-        return n;
-    }
-};
-
-// A UDP engine on its own loop thread, as Relay runs it.
-class Harness {
-public:
-    // trace: the loop thread reports its calls to the recorder.
-    Harness(const RelayConfig& config, const Address& target, const std::string& backend = "epoll",
-            bool trace = false)
-        : context(config) {
-        context.observer = &recorder;
-        Socket bound = udpBind(Address::fromIp("127.0.0.1", 0));
-        bound.setNonBlocking(true);
-        bound.setRecvBufferSize(1 << 20);  // room for a burst (capped at rmem_max)
-        address = bound.localAddress();
-        loop_ = std::make_unique<EventLoop>(makePoller(backend), wakeup_.fd());
-        std::promise<void> started;
-        auto ready = started.get_future();
-        thread_ = std::thread([this, b = std::move(bound), target, trace,
-                               started = std::move(started)]() mutable {
-            TraceScope scope(trace ? &recorder : nullptr);
-            std::unique_ptr<RelayEngine> engine;
-            try {
-                engine = makeUdpRelay(context, *loop_, std::move(b), target);
-                started.set_value();
-            } catch (...) {
-                started.set_exception(std::current_exception());
-                return;
-            }
-            loop_->run();
-            engine.reset();  // on the loop thread, as the Relay does
-        });
-        try {
-            ready.get();
-        } catch (...) {
-            thread_.join();
-            throw;
-        }
-    }
-    ~Harness() {
-        wakeup_.notify();
-        thread_.join();
-    }
-    RelayStats stats() const { return context.stats(); }
-    RelayDirectionStats stats(RelayDirection d) const {
-        RelayStats s = context.stats();
-        return RelayContext::of(s, d);
-    }
-
-    Recorder recorder;
-    RelayContext context;
-    Address address;
-
-private:
-    Wakeup wakeup_;
-    std::unique_ptr<EventLoop> loop_;
-    std::thread thread_;
-};
-
-RelayConfig seeded() {
-    RelayConfig c;
-    c.protocol = Protocol::Udp;
-    c.seed = 1616;
-    return c;
-}
-
-std::string numbered(uint32_t n) {
-    std::string s(kSize, 'x');
-    std::memcpy(s.data(), &n, sizeof n);
-    return s;
-}
-
-uint32_t numberOf(const char* p) {
-    uint32_t n;
-    std::memcpy(&n, p, sizeof n);
-    return n;
-}
-
-// Reads what is there (waiting up to waitMs for the first) into got.
-void drain(Socket& sink, std::vector<uint32_t>& got, int waitMs) {
-    char buf[2048];
-    while (auto d = sink.recvFrom(buf, sizeof buf, Millis(waitMs))) {
-        if (d->size == kSize) got.push_back(numberOf(buf));
-        waitMs = 0;
-    }
-}
-
-// Until done() holds, reads sink; fails after 10 s.
-template <class Done>
-bool readUntil(Socket& sink, std::vector<uint32_t>& got, Done done) {
-    const auto deadline = Clock::now() + std::chrono::seconds(10);
-    while (!done()) {
-        if (Clock::now() > deadline) return false;
-        drain(sink, got, 1);
-    }
-    return true;
-}
-
-// A sender, a receiver, and the way from one to the other through the
-// relay in direction d. Up: client → relay → target. Down: the target
-// answers the flow the client opened.
-struct Path {
-    Socket client = udpSocket(AF_INET);
-    Socket target = udpBind(Address::fromIp("127.0.0.1", 0));
-    Address flow;  // the relay's socket towards the target (down only)
-
-    Path() {
-        // Room for a burst and its duplicates (the kernel caps it at rmem_max).
-        client.setRecvBufferSize(1 << 20);
-        target.setRecvBufferSize(1 << 20);
-    }
-
-    void open(Harness& h, RelayDirection d) {
-        if (d == RelayDirection::Up) return;
-        client.sendTo("hello", h.address);
-        char buf[64];
-        auto got = target.recvFrom(buf, sizeof buf, Millis(5000));
-        QVERIFY(got && got->size == 5);
-        flow = got->from;
-    }
-    void send(Harness& h, RelayDirection d, const std::string& data) {
-        if (d == RelayDirection::Up)
-            client.sendTo(data, h.address);
-        else
-            target.sendTo(data, flow);
-    }
-    Socket& sink(RelayDirection d) { return d == RelayDirection::Up ? target : client; }
-};
-
-// Sends 0..n-1 in bursts of `burst`, each time waiting until the relay has
-// read the burst and all it sent has arrived; got: the numbers received.
-// False (with a warning) when the relay did not get through a burst.
-bool pump(Harness& h, Path& path, RelayDirection d, uint32_t n, std::vector<uint32_t>& got,
-          uint32_t burst = 128) {
-    const RelayDirectionStats base = h.stats(d);
-    const size_t before = got.size();
-    for (uint32_t i = 0; i < n;) {
-        const uint32_t end = std::min(n, i + burst);
-        for (; i < end; ++i) path.send(h, d, numbered(i));
-        const bool ok = readUntil(path.sink(d), got, [&] {
-            const RelayDirectionStats s = h.stats(d);
-            return s.chunks - base.chunks == end &&
-                   s.bytes - base.bytes == (got.size() - before) * kSize;
-        });
-        if (!ok) {
-            qWarning("burst ending at %u: %zu received, %llu read by the relay", end,
-                     got.size() - before, (unsigned long long)(h.stats(d).chunks - base.chunks));
-            return false;
-        }
-    }
-    return true;
-}
 
 void addDirections() {
     QTest::addColumn<RelayDirection>("direction");
@@ -251,6 +64,7 @@ private slots:
     void maxConnections();
     void targetRefuses();
     void noFdLeak();
+    void throughRelay();
 };
 
 void tst_RelayUdp::echoesByteExact_data() {
@@ -527,6 +341,47 @@ void tst_RelayUdp::noFdLeak() {
         QVERIFY(test::countOpenFds() >= before + 20);
     }
     QCOMPARE(test::countOpenFds(), before);
+}
+
+void tst_RelayUdp::throughRelay() {
+    auto echo = udpEcho();
+    const int before = test::countOpenFds();
+    Recorder recorder;
+    RelayConfig c = seeded();
+    c.targetPort = echo->addresses().front().port();
+    {
+        Relay relay(c);
+        relay.setObserver(&recorder);
+        relay.setTraceObserver(&recorder);
+        relay.start();
+        QVERIFY(relay.running());
+        Socket client = udpSocket(AF_INET);
+        char buf[16];
+        client.sendTo("one", relay.address());
+        auto got = client.recvFrom(buf, sizeof buf, Millis(5000));
+        QVERIFY(got && std::string(buf, got->size) == "one");
+        DirectionFaults drop;
+        drop.dropP = 1.0;
+        relay.setFaults(RelayDirection::Up, drop);
+        QCOMPARE(relay.config().up.dropP, 1.0);
+        client.sendTo("two", relay.address());
+        QTRY_COMPARE(relay.stats().up.dropped, uint64_t(1));
+        relay.setFaults(RelayDirection::Up, DirectionFaults{});
+        client.sendTo("three", relay.address());
+        got = client.recvFrom(buf, sizeof buf, Millis(5000));
+        QVERIFY(got && std::string(buf, got->size) == "three");  // "two" never came
+        QTRY_COMPARE(relay.stats().down.chunks, uint64_t(2));
+        QCOMPARE(relay.stats().accepted, uint64_t(1));
+        QCOMPARE(relay.stats().active, uint64_t(1));
+        relay.stop();
+        QVERIFY(!relay.running());
+        QCOMPARE(relay.stats().active, uint64_t(0));
+        relay.stop();  // idempotent
+    }
+    QCOMPARE(test::countOpenFds(), before);
+    QCOMPARE(recorder.linesWith("flow opened"), 1);
+    std::lock_guard lock(recorder.mutex);
+    QVERIFY(recorder.calls.count("recvfrom") && recorder.calls.count("sendto"));
 }
 
 SOCKWB_TEST_GUILESS_MAIN(tst_RelayUdp)

@@ -125,16 +125,26 @@ void tst_RelayConfig::faultLimit() {
 void tst_RelayConfig::faultLimitRefused_data() {
     QTest::addColumn<QString>("text");
     QTest::addColumn<QString>("why");
-    QTest::newRow("empty") << "" << "empty";
-    QTest::newRow("negative") << "-1" << "negative";
-    QTest::newRow("no number") << "ms" << "whole number";
-    QTest::newRow("fraction") << "1.5s" << "unit";
-    QTest::newRow("unknown unit") << "10h" << "unknown unit 'h'";
-    QTest::newRow("minutes") << "1min" << "unknown unit";
-    QTest::newRow("two units") << "1kms" << "unknown unit";
-    QTest::newRow("overflow bytes") << "18446744073709551616" << "too large";
-    QTest::newRow("overflow k") << "18014398509481984k" << "too large";
-    QTest::newRow("overflow s") << "18446744073709552s" << "too large";
+    QTest::newRow("empty") << ""
+                           << "empty";
+    QTest::newRow("negative") << "-1"
+                              << "negative";
+    QTest::newRow("no number") << "ms"
+                               << "whole number";
+    QTest::newRow("fraction") << "1.5s"
+                              << "unit";
+    QTest::newRow("unknown unit") << "10h"
+                                  << "unknown unit 'h'";
+    QTest::newRow("minutes") << "1min"
+                             << "unknown unit";
+    QTest::newRow("two units") << "1kms"
+                               << "unknown unit";
+    QTest::newRow("overflow bytes") << "18446744073709551616"
+                                    << "too large";
+    QTest::newRow("overflow k") << "18014398509481984k"
+                                << "too large";
+    QTest::newRow("overflow s") << "18446744073709552s"
+                                << "too large";
 }
 
 void tst_RelayConfig::faultLimitRefused() {
