@@ -25,6 +25,8 @@
 #include "widgets/composer/composerwindow.h"
 #include "widgets/lessons/lessonwindow.h"
 #include "widgets/lessons/lessonwords.h"
+#include "widgets/relay/relayform.h"
+#include "widgets/relay/relaypanel.h"
 #include "widgets/run/runwindow.h"
 #include "widgets/sequence/experimenttrace.h"
 #include "widgets/sequence/sequencewindow.h"
@@ -74,6 +76,7 @@ MainWindow::MainWindow(QWidget* parent)
     statusBar()->showMessage(tr("Ready"), 3000);
 
     connect(sideBar_, &SideBar::serverSelected, this, &MainWindow::showServer);
+    connect(sideBar_, &SideBar::relaySelected, stack_, &QStackedWidget::setCurrentWidget);
     connect(sideBar_, &SideBar::clientActivated, this, [](ClientWindow* w) {
         w->showNormal();
         w->raise();
@@ -102,6 +105,7 @@ MainWindow::~MainWindow() {
     setGlobalTraceObserver(nullptr);
     // Panels stop their servers before the adapters they report to go away.
     qDeleteAll(servers());
+    qDeleteAll(relays());
 }
 
 void MainWindow::createDocks() {
@@ -131,6 +135,10 @@ void MainWindow::createActions() {
     QAction* newServer =
         make(tr("New &Server..."), "actionNewServer", QKeySequence::New, &MainWindow::newServer);
     newServer->setToolTip(tr("Start a TCP or UDP server with a service and a concurrency model"));
+    QAction* newRelay = make(tr("New R&elay..."), "actionNewRelay",
+                             QKeySequence(tr("Ctrl+Shift+Y")), &MainWindow::newRelay);
+    newRelay->setToolTip(
+        tr("Put a fault-injecting relay in front of a server: latency, slicing, resets, loss"));
     QAction* newClient = make(tr("New &Client"), "actionNewClient",
                               QKeySequence(tr("Ctrl+Shift+N")), &MainWindow::newClient);
     newClient->setToolTip(tr("Open a client window (aimed at the selected server)"));
@@ -157,7 +165,7 @@ void MainWindow::createActions() {
     QAction* quit = make(tr("&Quit"), "actionQuit", QKeySequence::Quit, &QWidget::close);
 
     QMenu* file = menuBar()->addMenu(tr("&Workbench"));
-    file->addActions({newServer, newClient, launch, http, compare, runProgram});
+    file->addActions({newServer, newRelay, newClient, launch, http, compare, runProgram});
     QAction* addresses = make(tr("&Addresses..."), "actionAddresses", QKeySequence(),
                               [] { AddressesWindow::open(); });
     addresses->setToolTip(
@@ -223,7 +231,7 @@ void MainWindow::createActions() {
     QToolBar* bar = addToolBar(tr("Main"));
     bar->setObjectName(QStringLiteral("mainToolBar"));
     bar->setToolButtonStyle(Qt::ToolButtonTextOnly);
-    bar->addActions({newServer, newClient, launch, http, compare, sockets});
+    bar->addActions({newServer, newRelay, newClient, launch, http, compare, sockets});
 }
 
 ServerPanel* MainWindow::addServer(const ServerConfig& config, bool start) {
@@ -239,6 +247,19 @@ ServerPanel* MainWindow::addServer(const ServerConfig& config, bool start) {
 }
 
 QList<ServerPanel*> MainWindow::servers() const { return stack_->findChildren<ServerPanel*>(); }
+
+RelayPanel* MainWindow::addRelay(const RelayConfig& config, bool start) {
+    auto* panel = new RelayPanel(config, stack_);
+    stack_->addWidget(panel);
+    traceView_->attach(panel->traceAdapter());
+    sideBar_->addRelay(panel);
+    stack_->setCurrentWidget(panel);
+    sideBar_->select(panel);
+    if (start) panel->start();
+    return panel;
+}
+
+QList<RelayPanel*> MainWindow::relays() const { return stack_->findChildren<RelayPanel*>(); }
 
 void MainWindow::showServer(ServerPanel* panel) {
     if (panel) stack_->setCurrentWidget(panel);
@@ -272,7 +293,20 @@ void MainWindow::newServer() {
     form->open();
 }
 
+void MainWindow::newRelay() {
+    auto* form = new RelayForm(this);
+    form->setAttribute(Qt::WA_DeleteOnClose);
+    QString host, protocol;
+    quint16 port = 0;
+    if (currentTarget(&host, &port, &protocol)) form->setTarget(host, port, protocol);
+    connect(form, &QDialog::accepted, this, [this, form] { addRelay(form->config()); });
+    form->open();
+}
+
 bool MainWindow::currentTarget(QString* host, quint16* port, QString* protocol) const {
+    // A relay on screen: clients go through it.
+    if (auto* relay = qobject_cast<RelayPanel*>(stack_->currentWidget()))
+        return relay->clientTarget(host, port, protocol);
     // The server on screen, when it runs; a wildcard bind is reached on loopback.
     auto* panel = qobject_cast<ServerPanel*>(stack_->currentWidget());
     if (!panel || panel->state() != ServerPanel::Running || panel->addresses().empty())
@@ -372,6 +406,7 @@ void MainWindow::closeEvent(QCloseEvent* event) {
     // panels' destructors then only join, so closing costs the slowest stop
     // rather than the sum of them, and none of it runs on the GUI thread.
     for (ServerPanel* panel : findChildren<ServerPanel*>()) panel->stop();
+    for (RelayPanel* panel : findChildren<RelayPanel*>()) panel->stop();
     event->accept();
 }
 

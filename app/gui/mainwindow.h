@@ -9,6 +9,7 @@
 #include <memory>
 
 #include "core/net/trace.h"
+#include "core/relay/relayconfig.h"
 #include "core/server/server.h"
 
 class QLabel;
@@ -16,6 +17,7 @@ class QStackedWidget;
 
 namespace sockwb {
 class LogView;
+class RelayPanel;
 class SequenceWindow;
 class ServerPanel;
 class SideBar;
@@ -35,12 +37,17 @@ public:
     // Adds a server panel for config (started at once if start) and shows it.
     ServerPanel* addServer(const ServerConfig& config, bool start = true);
     QList<ServerPanel*> servers() const;
+    // Adds a relay panel (started at once if start) and shows it.
+    RelayPanel* addRelay(const RelayConfig& config, bool start = true);
+    QList<RelayPanel*> relays() const;
     SideBar* sideBar() const { return sideBar_; }
     TraceView* traceDock() const { return traceView_; }
     LogView* logDock() const { return logView_; }
 
     // The actions, for menus, toolbar and tests.
     void newServer();
+    // Workbench > New Relay...: the form aimed at the server on screen.
+    void newRelay();
     void newClient();
     void launchClients();
     // View > Sequence of the Experiment...: the server on screen (or the
@@ -56,7 +63,7 @@ private:
     void createActions();
     void createDocks();
     void arrangeClients(bool tile);
-    // Host, port and protocol of the running server on screen; false if none.
+    // Host, port and protocol of the running server (or relay) on screen; false if none.
     bool currentTarget(QString* host, quint16* port, QString* protocol) const;
     void discoverClients();
     void showServer(ServerPanel* panel);

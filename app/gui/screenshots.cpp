@@ -22,6 +22,7 @@
 #include "widgets/client/sendpanel.h"
 #include "widgets/common/translations.h"
 #include "widgets/compare/comparewindow.h"
+#include "widgets/relay/relaypanel.h"
 #include "widgets/run/programrunner.h"
 #include "widgets/run/runwindow.h"
 #include "widgets/sequence/sequenceview.h"
@@ -196,6 +197,41 @@ bool shootSocketTable(const QDir& dir) {
     return ok;
 }
 
+// A relay in front of the echo server: 30 ± 10 ms of latency up, the
+// answers sliced into 3-byte writes down, a client sending a line every
+// 100 ms through it; the Faults tab with its counters and two seconds of
+// bytes/s in the chart.
+bool shootRelayPanel(MainWindow& window, const Address& echo, const QDir& dir) {
+    RelayConfig config;
+    config.targetHost = echo.host();
+    config.targetPort = echo.port();
+    config.up.latencyMs = {30, 10};
+    config.down.sliceBytes = {3, 1};
+    config.down.sliceDelayMs = 2;
+    RelayPanel* panel = window.addRelay(config);
+    if (!waitFor([&] { return panel->state() == RelayPanel::Running; })) return false;
+    std::atomic<bool> done{false};
+    std::thread client([&done, at = panel->address()] {
+        try {
+            Socket s = tcpConnect(at, Millis(3000));
+            char buf[256];
+            for (int i = 0; i < 30 && !done; ++i) {
+                s.sendAll("Quelle heure est-il ?\n");
+                (void)s.recv(buf, sizeof buf, Millis(1000));
+                std::this_thread::sleep_for(Millis(100));
+            }
+            while (!done) std::this_thread::sleep_for(Millis(20));
+        } catch (const std::exception& e) {
+            std::fprintf(stderr, "relay client: %s\n", e.what());
+        }
+    });
+    settle(3200);  // three samples a second apart in the chart
+    const bool ok = save(&window, dir, QStringLiteral("relay-panel.png"));
+    done = true;
+    client.join();
+    return ok;
+}
+
 }  // namespace
 
 int runScreenshots(int argc, char** argv, const char* dirName, const QString& language) {
@@ -341,6 +377,7 @@ int runScreenshots(int argc, char** argv, const char* dirName, const QString& la
     ok &= shootCourseViews(window, dir);
     ok &= shootSequenceView(dir);
     ok &= shootSocketTable(dir);
+    ok &= shootRelayPanel(window, echoAddress, dir);
 
     release = true;
     for (auto& t : plain) t.join();

@@ -21,6 +21,7 @@
 #include "widgets/client/tcpstatusbox.h"
 #include "widgets/common/errortext.h"
 #include "widgets/common/formstyle.h"
+#include "widgets/relay/relaytargetbutton.h"
 #include "widgets/sequence/sequencetab.h"
 #include "widgets/trace/traceview.h"
 
@@ -130,6 +131,9 @@ QHBoxLayout* ClientWindow::buildTargetRow() {
     target->addWidget(protocol_);
     target->addWidget(ipTarget_, 1);
     target->addWidget(path_, 1);
+    auto* viaRelay = new RelayTargetButton(this);  // fills host, port and protocol
+    connect(viaRelay, &RelayTargetButton::chosen, this, &ClientWindow::setTarget);
+    target->addWidget(viaRelay);
     target->addWidget(connectButton_);
     target->addWidget(shutdownButton_);
     return target;

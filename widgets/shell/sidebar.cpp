@@ -6,6 +6,7 @@
 
 #include "core/net/framing.h"  // before clientwindow.h, which uses FrameDecoder
 #include "widgets/client/clientwindow.h"
+#include "widgets/relay/relaypanel.h"
 #include "widgets/run/runwindow.h"
 #include "widgets/server/serverpanel.h"
 
@@ -24,9 +25,10 @@ SideBar::SideBar(QWidget* parent) : QTreeWidget(parent) {
     setColumnCount(1);
     setRootIsDecorated(false);
     servers_ = new QTreeWidgetItem(this, {tr("Servers")});
+    relays_ = new QTreeWidgetItem(this, {tr("Relays")});
     clients_ = new QTreeWidgetItem(this, {tr("Clients")});
     programs_ = new QTreeWidgetItem(this, {tr("Programs")});
-    for (QTreeWidgetItem* top : {servers_, clients_, programs_}) {
+    for (QTreeWidgetItem* top : {servers_, relays_, clients_, programs_}) {
         top->setFlags(Qt::ItemIsEnabled);
         QFont f = font();
         f.setBold(true);
@@ -36,6 +38,8 @@ SideBar::SideBar(QWidget* parent) : QTreeWidget(parent) {
     connect(this, &QTreeWidget::currentItemChanged, this, [this](QTreeWidgetItem* item) {
         if (item && item->parent() == servers_)
             emit serverSelected(static_cast<ServerPanel*>(widgetOf(item)));
+        else if (item && item->parent() == relays_)
+            emit relaySelected(static_cast<RelayPanel*>(widgetOf(item)));
     });
     connect(this, &QTreeWidget::itemActivated, this, [this](QTreeWidgetItem* item) {
         if (item && item->parent() == clients_)
@@ -72,7 +76,7 @@ QIcon SideBar::lightIcon(Light light) {
 }
 
 QTreeWidgetItem* SideBar::itemFor(const QWidget* widget) const {
-    for (QTreeWidgetItem* top : {servers_, clients_, programs_})
+    for (QTreeWidgetItem* top : {servers_, relays_, clients_, programs_})
         for (int i = 0; i < top->childCount(); ++i)
             if (widgetOf(top->child(i)) == widget) return top->child(i);
     return nullptr;
@@ -80,6 +84,7 @@ QTreeWidgetItem* SideBar::itemFor(const QWidget* widget) const {
 
 bool SideBar::contains(const QWidget* widget) const { return itemFor(widget) != nullptr; }
 int SideBar::serverCount() const { return servers_->childCount(); }
+int SideBar::relayCount() const { return relays_->childCount(); }
 int SideBar::clientCount() const { return clients_->childCount(); }
 
 void SideBar::select(QWidget* widget) {
@@ -94,6 +99,16 @@ void SideBar::addServer(ServerPanel* panel) {
     connect(panel, &ServerPanel::titleChanged, this, [this, panel] { updateServer(panel); });
     connect(panel, &QObject::destroyed, this, [this, panel] { remove(panel); });
     updateServer(panel);
+}
+
+void SideBar::addRelay(RelayPanel* panel) {
+    if (contains(panel)) return;
+    auto* item = new QTreeWidgetItem(relays_);
+    item->setData(0, kWidgetRole, QVariant::fromValue(static_cast<void*>(panel)));
+    connect(panel, &RelayPanel::stateChanged, this, [this, panel] { updateRelay(panel); });
+    connect(panel, &RelayPanel::titleChanged, this, [this, panel] { updateRelay(panel); });
+    connect(panel, &QObject::destroyed, this, [this, panel] { remove(panel); });
+    updateRelay(panel);
 }
 
 void SideBar::addClient(ClientWindow* window) {
@@ -157,6 +172,34 @@ void SideBar::updateServer(ServerPanel* panel) {
     emit contentsChanged();
 }
 
+void SideBar::updateRelay(RelayPanel* panel) {
+    QTreeWidgetItem* item = itemFor(panel);
+    if (!item) return;
+    Light light = Light::Off;
+    QString state = tr("stopped");
+    switch (panel->state()) {
+        case RelayPanel::Stopped:
+            break;
+        case RelayPanel::Starting:
+        case RelayPanel::Stopping:
+            light = Light::Busy;
+            state = panel->state() == RelayPanel::Starting ? tr("starting") : tr("stopping");
+            break;
+        case RelayPanel::Running:
+            light = Light::On;
+            state = tr("running");
+            break;
+        case RelayPanel::Failed:
+            light = Light::Failed;
+            state = tr("failed");
+            break;
+    }
+    item->setIcon(0, lightIcon(light));
+    item->setText(0, panel->title());
+    item->setToolTip(0, tr("%1: %2").arg(panel->title(), state));
+    emit contentsChanged();
+}
+
 void SideBar::updateClient(ClientWindow* window) {
     QTreeWidgetItem* item = itemFor(window);
     if (!item) return;
@@ -183,7 +226,7 @@ void SideBar::updateClient(ClientWindow* window) {
 
 void SideBar::remove(const QObject* widget) {
     // The widget is being destroyed: compare pointers only, never call it.
-    for (QTreeWidgetItem* top : {servers_, clients_, programs_})
+    for (QTreeWidgetItem* top : {servers_, relays_, clients_, programs_})
         for (int i = 0; i < top->childCount(); ++i)
             if (widgetOf(top->child(i)) == widget) {
                 delete top->takeChild(i);
