@@ -477,14 +477,22 @@
     </message>
 </context>
 <context>
+    <name>sockwb::ClientSockopts</name>
+    <message>
+        <location filename="../../widgets/client/clientsockopts.cpp" line="+28"/>
+        <source>socket option %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>sockwb::ClientWindow</name>
     <message>
-        <location filename="../../widgets/client/clientwindow.cpp" line="+43"/>
+        <location filename="../../widgets/client/clientwindow.cpp" line="+45"/>
         <source>%1 bytes came too fast to be shown (they are counted)</source>
         <translation>%1 octets sont arrivés trop vite pour être affichés (ils sont comptés)</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+45"/>
         <source>TCP</source>
         <translation>TCP</translation>
     </message>
@@ -535,12 +543,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+226"/>
+        <location line="+230"/>
         <source>&amp;Connect</source>
         <translation>&amp;Connecter</translation>
     </message>
     <message>
-        <location line="-183"/>
+        <location line="-184"/>
         <source>&amp;Session</source>
         <translation>&amp;Session</translation>
     </message>
@@ -555,7 +563,7 @@
         <translation>Sé&amp;quence</translation>
     </message>
     <message>
-        <location line="+109"/>
+        <location line="+110"/>
         <source>Enter a host name or address.</source>
         <translation>Saisissez un nom d&apos;hôte ou une adresse.</translation>
     </message>
@@ -2002,6 +2010,166 @@
     </message>
 </context>
 <context>
+    <name>sockwb::DirectionFaultsBox</name>
+    <message>
+        <location filename="../../widgets/relay/directionfaultsbox.cpp" line="+54"/>
+        <source>never</source>
+        <translation type="unfinished">jamais</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>bytes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>%1 %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source> ms</source>
+        <translation type="unfinished"> ms</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Share of the chunks (TCP) or datagrams (UDP) that wait</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Each chunk or datagram waits this long (± the jitter) in the relay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> KiB/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no cap</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>At most this many KiB per second leave in this direction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+5"/>
+        <source> B</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <source>whole</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Each chunk is written in slices of this many bytes, one send() each: the peer&apos;s recv() gets a message in pieces</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Pause between two slices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>After this many bytes (or ms) both legs are reset (SO_LINGER 0: RST): the peer sees ECONNRESET</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>After this many bytes (or ms) both legs are closed cleanly (FIN)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Share of the connections the reset, close and stall apply to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stall: stop forwarding (the peer waits forever)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Held back and sent after the next datagram</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+5"/>
+        <source>of</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <source>&amp;Latency:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Bandwidth:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>every</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Slice:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Reset after:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Close after:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Of connections:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Drop:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>D&amp;uplicate:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Re&amp;order:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>sockwb::ErrorText</name>
     <message>
         <location filename="../../widgets/common/errortext.cpp" line="+93"/>
@@ -2390,6 +2558,34 @@
         <location line="+1"/>
         <source>. Client and run windows opened later join in.</source>
         <translation>. Les fenêtres client et d&apos;exécution ouvertes plus tard s&apos;y ajoutent.</translation>
+    </message>
+</context>
+<context>
+    <name>sockwb::FaultsEditor</name>
+    <message>
+        <location filename="../../widgets/relay/faultseditor.cpp" line="+13"/>
+        <source>Same faults in &amp;both directions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>One set of faults for the data going up and the data going down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+58"/>
+        <source>Both directions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Up: client → server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Down: server → client</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2791,6 +2987,26 @@
         <translation>SO_REUSEADDR et EADDRINUSE</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>One send is not one recv: partial reads</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Nagle&apos;s algorithm and TCP_NODELAY</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Closing with FIN or with RST</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>UDP loses datagrams and says nothing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+8"/>
         <source>The kernel completes TCP handshakes by itself and keeps the new connections in the listening socket&apos;s accept queue until the program calls accept(). listen(fd, backlog) bounds that queue. An iterative server busy with one client does not call accept(): here an echo server with a backlog of 5 waits for its first client&apos;s data while 20 clients connect at once, each with a 3 s timeout. For a listener, Recv-Q is the accept queue and Send-Q its bound.</source>
         <translation>Le noyau effectue lui-même les poignées de main TCP et garde les nouvelles connexions dans la file d&apos;attente d&apos;accept du socket en écoute jusqu&apos;à ce que le programme appelle accept(). listen(fd, backlog) limite cette file. Un serveur itératif occupé avec un client n&apos;appelle pas accept() : ici, un serveur d&apos;écho avec un backlog de 5 attend les données de son premier client pendant que 20 clients se connectent en même temps, chacun avec un délai d&apos;expiration de 3 s. Pour un socket en écoute, Recv-Q est la file d&apos;attente d&apos;accept et Send-Q sa limite.</translation>
@@ -2802,11 +3018,31 @@
     </message>
     <message>
         <location line="+7"/>
-        <source>A port whose old connections are in TIME-WAIT is still in use for bind(): a server restarted at once on the same port fails, unless it sets SO_REUSEADDR before bind(). Here a server stops with 3 clients, then starts again on the same port, first without SO_REUSEADDR, then with it.</source>
-        <translation>Un port dont les anciennes connexions sont en TIME-WAIT est toujours utilisé du point de vue de bind() : un serveur redémarré aussitôt sur le même port échoue, sauf s&apos;il active SO_REUSEADDR avant bind(). Ici, un serveur s&apos;arrête avec 3 clients, puis redémarre sur le même port, d&apos;abord sans SO_REUSEADDR, puis avec.</translation>
+        <source>A port whose old connections are in TIME-WAIT is still in use for bind(): a server restarted at once on the same port fails, unless it sets SO_REUSEADDR before bind(). Here a server stops with 3 clients, then starts again on the same port, first without SO_REUSEADDR, then with it. By hand: stop a server with clients connected and start it again with the option SO_REUSEADDR off.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+8"/>
+        <source>TCP carries a stream of bytes, not messages: one send() can arrive in several pieces, and recv() returns whatever has arrived. Here an echo server sits behind a relay whose slicer writes what comes back in slices of 100±50 bytes, 5 ms apart. A client sends one 2,000-byte message of 40 lines and calls recv() once; a second client reads through a line framing decoder until every line is whole.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Nagle&apos;s algorithm holds a small write back while an earlier segment is unacknowledged, so that many small writes leave as one segment; TCP_NODELAY turns it off. On loopback the ACK comes back at once, so here the server delays its ACKs (TCP_QUICKACK off), as a peer across a network does. A client makes 100 writes of 10 bytes, 2 ms apart, first with Nagle (the default), then with TCP_NODELAY; the lesson counts the segments sent (TCP_INFO) and the server&apos;s recv() calls.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>close() normally sends a FIN after the data: the peer&apos;s recv() returns 0 (end of stream), and the side that closed first waits in TIME-WAIT. With SO_LINGER on and a 0 s timeout, close() aborts the connection instead: it sends a RST, unsent data is thrown away, the peer&apos;s recv() fails with ECONNRESET and nothing stays in TIME-WAIT. Here a client connects and closes twice, once each way.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>UDP neither acknowledges nor retransmits: a lost datagram is simply gone, and nobody is told. Here a UDP echo server sits behind a relay that drops 10 % of the datagrams in each direction. A naive client sends 200 numbered datagrams, one at a time, and waits 50 ms for each echo; the lesson compares what it lost with the relay&apos;s drop counters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>Of the 20 clients, how many connect() calls succeed, and what happens to the others?</source>
         <translation>Sur les 20 clients, combien d&apos;appels à connect() réussissent, et qu&apos;arrive-t-il aux autres ?</translation>
     </message>
@@ -2821,7 +3057,32 @@
         <translation>Le redémarrage sans SO_REUSEADDR fonctionne-t-il ? Et avec ?</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+2"/>
+        <source>How many of the 2,000 bytes does the single recv() return? How many recv() calls does the framed client need?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>About how many recv() calls does the server need for the 100 writes, with Nagle and with TCP_NODELAY?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>What does the server&apos;s recv() return after each close, and which close leaves a TIME-WAIT entry?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>How many of the 200 datagrams get no answer? Can the client tell whether the request or the answer was lost?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The UDP server waits for datagrams on 127.0.0.1:%1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>The server listens on 127.0.0.1:%1 (backlog %2).</source>
         <translation>Le serveur écoute sur 127.0.0.1:%1 (backlog %2).</translation>
     </message>
@@ -2872,6 +3133,66 @@
         <location line="+4"/>
         <source>Restart with SO_REUSEADDR: the server listens on port %1 again, next to the TIME-WAIT entries.</source>
         <translation>Redémarrage avec SO_REUSEADDR : le serveur écoute de nouveau sur le port %1, à côté des entrées TIME-WAIT.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>A relay on 127.0.0.1:%1 forwards UDP to port %2, dropping %3 % of the datagrams in each direction.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>A relay on 127.0.0.1:%1 forwards to port %2 and writes what the server sends back in slices of %3±%4 bytes, %5 ms apart.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>One recv() returned %1 of the %2 bytes the server sent back: the rest was still on its way.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>With line framing: %1 of %2 lines whole, from %3 bytes in %4 recv() call(s) (pieces).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>TCP_NODELAY on: %1 writes of %2 bytes left in %3 segment(s); the server needed %4 recv() call(s) (%5 bytes, %6 per recv on average).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Nagle on (TCP_NODELAY off): %1 writes of %2 bytes left in %3 segment(s); the server needed %4 recv() call(s) (%5 bytes, %6 per recv on average).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>returned 0 (end of stream)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>failed with %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>got nothing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>close() with SO_LINGER on, 0 s: the client sent a RST; the server&apos;s recv() %1; %2 TIME-WAIT entr(ies) on the client&apos;s side.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A normal close() (SO_LINGER off): the client sent a FIN; the server&apos;s recv() %1; %2 TIME-WAIT entr(ies) on the client&apos;s side.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 datagrams sent: %2 answered, %3 lost (no echo within %4 ms); the relay dropped %5 (requests and answers).</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3281,6 +3602,291 @@
         <location line="+4"/>
         <source>the iterative model serves one UDP listener in its recvfrom loop: use select, poll or epoll to host several services in one server</source>
         <translation>le modèle itératif sert un seul point d&apos;écoute UDP dans sa boucle recvfrom&#xa0;: utilisez select, poll ou epoll pour héberger plusieurs services dans un même serveur</translation>
+    </message>
+</context>
+<context>
+    <name>sockwb::RelayChart</name>
+    <message>
+        <location filename="../../widgets/relay/relaychart.cpp" line="+38"/>
+        <source>up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Bytes/s up and down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>seconds ago</source>
+        <translation type="unfinished">secondes écoulées</translation>
+    </message>
+</context>
+<context>
+    <name>sockwb::RelayCounters</name>
+    <message>
+        <location filename="../../widgets/relay/relaycounters.cpp" line="+25"/>
+        <source>Up (client → server)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Down (server → client)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>bytes forwarded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>chunks / datagrams</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>writes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>delayed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>sliced</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>throttled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>connections reset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>connections closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>stalled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>datagrams dropped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>duplicated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>reordered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>connections: accepted %1 · active %2 · refused %3 · errors %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>sockwb::RelayForm</name>
+    <message>
+        <location filename="../../widgets/relay/relayform.cpp" line="+45"/>
+        <source>New Relay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>TCP</source>
+        <translation type="unfinished">TCP</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>UDP</source>
+        <translation type="unfinished">UDP</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>0 (automatic)</source>
+        <translation type="unfinished">0 (automatique)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>0 lets the kernel pick a free port; the panel shows the one chosen.</source>
+        <translation type="unfinished">Avec 0, le noyau choisit un port libre&#xa0;; le panneau affiche celui qui a été choisi.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The server the relay forwards to: a name or an address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The server&apos;s port</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Relay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Protocol:</source>
+        <translation type="unfinished">&amp;Protocole&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Listen on:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Forward to:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Faults (change them live in the relay&apos;s panel)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Start</source>
+        <translation type="unfinished">Démarrer</translation>
+    </message>
+    <message>
+        <location line="+56"/>
+        <source>&quot;%1&quot; is not an IP address to listen on: use 127.0.0.1, 0.0.0.0, ::1 or ::.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Enter the host of the server to forward to, e.g. 127.0.0.1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enter the port of the server to forward to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>sockwb::RelayPanel</name>
+    <message>
+        <location filename="../../widgets/relay/relaypanel.cpp" line="+47"/>
+        <source>Start</source>
+        <translation type="unfinished">Démarrer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stop</source>
+        <translation type="unfinished">Arrêter</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Faults</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Log</source>
+        <translation type="unfinished">Journal</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Trace</source>
+        <translation type="unfinished">Trace</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sequence</source>
+        <translation type="unfinished">Séquence</translation>
+    </message>
+    <message>
+        <location line="+52"/>
+        <source>starting %1...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>The relay could not start: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>relaying %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>stopped</source>
+        <translation type="unfinished">arrêté</translation>
+    </message>
+    <message>
+        <location line="+63"/>
+        <source>%1 relay lines dropped: too many to show</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Stopped: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Starting...</source>
+        <translation type="unfinished">Démarrage...</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Stopping...</source>
+        <translation type="unfinished">Arrêt...</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Not running: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Relaying: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>sockwb::RelayTargetButton</name>
+    <message>
+        <location filename="../../widgets/relay/relaytargetbutton.cpp" line="+11"/>
+        <source>Through a relay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Aim this client at a running relay (Workbench &gt; New Relay): its data then goes through the relay&apos;s faults</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>No relay is running</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3983,7 +4589,7 @@
 <context>
     <name>sockwb::ServerForm</name>
     <message>
-        <location filename="../../widgets/server/serverform.cpp" line="+70"/>
+        <location filename="../../widgets/server/serverform.cpp" line="+73"/>
         <source>New Server</source>
         <translation>Nouveau serveur</translation>
     </message>
@@ -4153,7 +4759,7 @@
         <translation>Démarrer</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+39"/>
         <source>Blocking calls (as in the course)</source>
         <translation>Appels bloquants (comme dans le cours)</translation>
     </message>
@@ -4173,7 +4779,7 @@
         <translation>Appels bloquants : accept() et recv() attendent dans le noyau et l&apos;horloge dort entre ses lignes, comme le font les programmes du cours ; l&apos;arrêt les réveille avec shutdown() et un signal. Non bloquant : chaque attente est un poll() qui surveille aussi l&apos;événement d&apos;arrêt.</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+59"/>
         <source>Enter the socket path, e.g. /tmp/echo.sock.</source>
         <translation>Saisissez le chemin du socket, p. ex. /tmp/echo.sock.</translation>
     </message>
@@ -4188,7 +4794,7 @@
         <translation>Le dossier racine «&#xa0;%1&#xa0;» n&apos;existe pas.</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+82"/>
         <source>Root folder of the HTTP server</source>
         <translation>Dossier racine du serveur HTTP</translation>
     </message>
@@ -4241,7 +4847,7 @@
         <translation>Le serveur n&apos;a pas pu démarrer&#xa0;: %1</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+43"/>
         <source>stopped</source>
         <translation>arrêté</translation>
     </message>
@@ -4261,7 +4867,7 @@
         <translation>%1 en écoute sur %2</translation>
     </message>
     <message>
-        <location line="-254"/>
+        <location line="-255"/>
         <source>memory %1, no budget (peak %2)</source>
         <translation>mémoire %1, sans budget (pic %2)</translation>
     </message>
@@ -4301,7 +4907,7 @@
         <translation>%1, non bloquant + poll()</translation>
     </message>
     <message>
-        <location line="+88"/>
+        <location line="+89"/>
         <source>#%1 connected from %2 (fd %3)</source>
         <translation>n°%1 connecté depuis %2 (fd %3)</translation>
     </message>
@@ -4352,6 +4958,19 @@
         <location line="+13"/>
         <source> · closed for not reading %1</source>
         <translation> · fermés pour non-lecture %1</translation>
+    </message>
+</context>
+<context>
+    <name>sockwb::ServerSockoptView</name>
+    <message>
+        <location filename="../../widgets/server/serversockoptview.cpp" line="+67"/>
+        <source>first connection on %1: socket option %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>listener %1: socket option %2</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -4420,9 +5039,14 @@
 <context>
     <name>sockwb::SideBar</name>
     <message>
-        <location filename="../../widgets/shell/sidebar.cpp" line="+26"/>
+        <location filename="../../widgets/shell/sidebar.cpp" line="+27"/>
         <source>Servers</source>
         <translation>Serveurs</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Relays</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
@@ -4435,7 +5059,7 @@
         <translation>Programmes</translation>
     </message>
     <message>
-        <location line="+95"/>
+        <location line="+108"/>
         <source>(no program)</source>
         <translation>(aucun programme)</translation>
     </message>
@@ -4446,33 +5070,39 @@
     </message>
     <message>
         <location line="+11"/>
+        <location line="+29"/>
         <source>stopped</source>
         <translation>arrêté</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-25"/>
+        <location line="+32"/>
         <source>starting</source>
         <translation>démarrage</translation>
     </message>
     <message>
-        <location line="-15"/>
+        <location line="-47"/>
         <location line="+19"/>
+        <location line="+32"/>
         <source>running</source>
         <translation>en marche</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-28"/>
+        <location line="+24"/>
         <source>stopping</source>
         <translation>arrêt en cours</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-20"/>
+        <location line="+28"/>
         <source>failed</source>
         <translation>échec</translation>
     </message>
     <message>
-        <location line="-27"/>
+        <location line="-55"/>
         <location line="+32"/>
+        <location line="+28"/>
         <location line="+24"/>
         <source>%1: %2</source>
         <translation>%1&#xa0;: %2</translation>
@@ -4828,6 +5458,277 @@ Pour une connexion : les octets envoyés dont le pair n&apos;a pas encore accus�
     </message>
 </context>
 <context>
+    <name>sockwb::SockoptRow</name>
+    <message>
+        <location filename="../../widgets/common/sockoptrow.cpp" line="+32"/>
+        <source>Set on the listening socket before bind(); accepted connections inherit it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Set on every accepted connection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source> KiB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source> s</source>
+        <translation type="unfinished"> s</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source> ms</source>
+        <translation type="unfinished"> ms</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>none (wait forever)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>sockwb::SockoptWords</name>
+    <message>
+        <location filename="../../widgets/common/sockoptwords.cpp" line="+15"/>
+        <source>Bind to a port even while old connections on it wait in TIME-WAIT, so a server restarts at once.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Let several sockets bind the same address and port; the kernel shares the new connections among them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The kernel&apos;s receive buffer for this socket (Linux doubles what is asked).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The kernel&apos;s send buffer for this socket (Linux doubles what is asked).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Send small writes at once instead of coalescing them (Nagle&apos;s algorithm).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Probe an idle connection so that a peer that vanished is noticed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>How long a connection stays idle before the first keep-alive probe.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The time between two keep-alive probes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>How many unanswered probes before the connection is declared dead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>What close() does with unsent data: on with 0 s resets the connection (RST: the peer sees ECONNRESET).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A blocking recv gives up after this long (EAGAIN); none: it waits forever.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A blocking send gives up after this long (EAGAIN); none: it waits forever.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Allow sending datagrams to a broadcast address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>How many routers a packet may cross before it is dropped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>An IPv6 socket takes IPv6 peers only, not IPv4 ones as mapped addresses.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+11"/>
+        <source>off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-7"/>
+        <source>%1 KiB</source>
+        <translation type="unfinished">%1 Kio</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+47"/>
+        <source>%1 bytes</source>
+        <translation type="unfinished">%1 octets</translation>
+    </message>
+    <message>
+        <location line="-45"/>
+        <source>%1 s</source>
+        <translation type="unfinished">%1 s</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>none</source>
+        <translation type="unfinished">aucun</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1 ms</source>
+        <translation type="unfinished">%1 ms</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>on, %1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 = %2</source>
+        <translation type="unfinished">%1 = %2</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>not applied: only a TCP socket has this option</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>not applied: only a UDP socket has this option</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>not applied: only an IPv6 socket has this option</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>not applied: a Unix-domain socket has no IP options</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>not read back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source> (set as %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1 (doubled by the kernel)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 (asked %2, doubled and raised to the kernel&apos;s minimum)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 (asked %2, capped by the kernel&apos;s limit: net.core.rmem_max, wmem_max)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 (asked %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 → %2</source>
+        <translation type="unfinished">%1 → %2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>listener</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>connections</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>sockwb::SockoptsBox</name>
+    <message>
+        <location filename="../../widgets/common/sockoptsbox.cpp" line="+38"/>
+        <source>Socket options</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>setsockopt() calls made on the socket, and what getsockopt() reads back once it exists</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Value</source>
+        <translation type="unfinished">Valeur</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Set on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Read back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+125"/>
+        <source>(none set: the kernel&apos;s defaults)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>sockwb::TcpStatusBox</name>
     <message>
         <location filename="../../widgets/client/tcpstatusbox.cpp" line="+15"/>
@@ -4845,7 +5746,7 @@ Pour une connexion : les octets envoyés dont le pair n&apos;a pas encore accus�
         <translation>%1:</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+67"/>
         <source>The kernel no longer lists this connection: it is fully closed.</source>
         <translation>Le noyau ne liste plus cette connexion : elle est entièrement fermée.</translation>
     </message>
@@ -5166,7 +6067,7 @@ Pour une connexion : les octets envoyés dont le pair n&apos;a pas encore accus�
 <context>
     <name>sockwb::app::MainWindow</name>
     <message>
-        <location filename="../../app/gui/mainwindow.cpp" line="+54"/>
+        <location filename="../../app/gui/mainwindow.cpp" line="+56"/>
         <source>Socket Workbench</source>
         <translation>Socket Workbench</translation>
     </message>
@@ -5181,7 +6082,7 @@ Pour une connexion : les octets envoyés dont le pair n&apos;a pas encore accus�
         <translation>Prêt</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+38"/>
         <source>Trace (all servers)</source>
         <translation>Trace (tous les serveurs)</translation>
     </message>
@@ -5199,6 +6100,21 @@ Pour une connexion : les octets envoyés dont le pair n&apos;a pas encore accus�
         <location line="+1"/>
         <source>Start a TCP or UDP server with a service and a concurrency model</source>
         <translation>Démarrer un serveur TCP ou UDP avec un service et un modèle de concurrence</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New R&amp;elay...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ctrl+Shift+Y</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Put a fault-injecting relay in front of a server: latency, slicing, resets, loss</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
@@ -5356,7 +6272,7 @@ Pour une connexion : les octets envoyés dont le pair n&apos;a pas encore accus�
         <translation>&amp;Leçons</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+17"/>
         <source>&amp;About Socket Workbench</source>
         <translation>&amp;À propos de Socket Workbench</translation>
     </message>
@@ -5366,7 +6282,7 @@ Pour une connexion : les octets envoyés dont le pair n&apos;a pas encore accus�
         <translation>Barre d&apos;outils principale</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+40"/>
         <source>server %1 running</source>
         <translation>serveur %1 en marche</translation>
     </message>
@@ -5391,7 +6307,7 @@ Pour une connexion : les octets envoyés dont le pair n&apos;a pas encore accus�
         <translation>serveur %1 arrêté</translation>
     </message>
     <message>
-        <location line="+85"/>
+        <location line="+98"/>
         <source>About Socket Workbench</source>
         <translation>À propos de Socket Workbench</translation>
     </message>
@@ -5492,7 +6408,7 @@ Rempli à la main (inet_pton, puis htons pour le port) :
         <translation>mettre un serveur en charge (HTTP, écho TCP/UDP, bulk) : requêtes/s, percentiles de latence, erreurs</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+8"/>
         <source>show a JSON trace as a sequence: handshake, data, FIN, RST arrows (text, JSON, SVG, PNG)</source>
         <translation>afficher une trace JSON sous forme de séquence : flèches de poignée de main, de données, FIN, RST (texte, JSON, SVG, PNG)</translation>
     </message>
@@ -5502,7 +6418,7 @@ Rempli à la main (inet_pton, puis htons pour le port) :
         <translation>lister les sockets TCP, UDP et Unix de la machine comme ss -tuan : états, files d&apos;attente, propriétaires</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>Usage: sockwb [SUB-COMMAND] [OPTIONS]
 Socket Workbench: client/server experiments over the POSIX socket API.
 With no sub-command the graphical workbench opens.
@@ -5564,7 +6480,7 @@ Essayez « sockwb --help » pour la liste.
 <context>
     <name>sockwb::app::client</name>
     <message>
-        <location filename="../../app/cli/clientcommand.cpp" line="+28"/>
+        <location filename="../../app/cli/clientcommand.cpp" line="+29"/>
         <source>Usage: sockwb client [--protocol tcp|udp] HOST PORT [OPTIONS]
        sockwb client unix:PATH | unixgram:PATH [OPTIONS]
 Connects to HOST PORT, sends each --send message, prints what comes back (byte-exact)
@@ -5586,6 +6502,14 @@ at end of input), received bytes to stdout, until the server closes.
   --recv-size N        bytes asked of each recv (default 65536): a small one splits a
                        message over several recvs (UDP: cuts the datagram)
   --shutdown rd|wr|rdwr  shutdown(SHUT_RD/SHUT_WR/SHUT_RDWR) after the sends
+  --sockopt NAME=VALUE a socket option set before bind/connect (repeatable): SO_RCVBUF,
+                       SO_SNDBUF, TCP_NODELAY, SO_KEEPALIVE, TCP_KEEPIDLE, TCP_KEEPINTVL,
+                       TCP_KEEPCNT, SO_LINGER (0: close resets the connection),
+                       SO_RCVTIMEO, SO_SNDTIMEO, SO_BROADCAST, IP_TTL, IPV6_V6ONLY,
+                       SO_REUSEADDR, SO_REUSEPORT. Values: on/off, 64k, 500ms or 2s,
+                       SO_LINGER=off|SECONDS. What getsockopt reads back is printed on
+                       stderr (&apos;sockopt&apos; events with --json). SO_RCVTIMEO without
+                       --timeout is the longest wait for data
   --timeout MS         connect timeout, and the longest wait for data. Defaults: 10000 with
                        --until, 5000 after --send (then the end is normal), none for a TCP
                        netcat, 2000 for UDP
@@ -5599,48 +6523,15 @@ stderr (always in the data events of --json).
 The course&apos;s client:  sockwb client 127.0.0.1 PORT --send &apos;Bonjour\n&apos; --until &apos;Au Revoir&apos;
 Exit status: 0 done, 1 runtime error (refused, timed out before --until...), 2 bad usage.
 </source>
-        <translation>Utilisation : sockwb client [--protocol tcp|udp] HOST PORT [OPTIONS]
-       sockwb client unix:PATH | unixgram:PATH [OPTIONS]
-Se connecte à HOST PORT, envoie chaque message --send, affiche ce qui revient (à l&apos;octet près)
-sur stdout. Sans --send, fonctionne comme netcat : stdin va au serveur (TCP : demi-fermeture
-en fin d&apos;entrée), les octets reçus vont sur stdout, jusqu&apos;à ce que le serveur ferme.
-
-  --protocol tcp|udp|unix|unixgram  tcp par défaut ; unix, unixgram : l&apos;unique argument est
-                       le chemin du socket. Un client unixgram se lie automatiquement à un nom
-                       abstrait (unix:@xxxxx) pour que le serveur puisse répondre ; aucun fichier ne reste
-  --send TEXT          un message (répétable), chacun par son propre send() (UDP : un datagramme) ;
-                       échappements \n \r \t \0 \\ \xHH
-  --delay MS           pause entre deux --send (0 par défaut)
-  --until TEXT         s&apos;arrêter (code 0) dès que TEXT a été reçu (mêmes échappements)
-  --framing F          raw (par défaut), line (ajoute \n) ou len32 (longueur gros-boutiste sur 4 octets)
-  --bind ADDR[:PORT]   bind() du socket client d&apos;abord : 127.0.0.1:5000, :5000, [::1]:5000
-  --io blocking|poll   blocking (par défaut) : les connect/send/recv bloquants du cours, l&apos;un
-                       après l&apos;autre ; poll : un socket non bloquant, envoie et reçoit
-                       en même temps. Le mode netcat utilise toujours poll (stdin et le socket)
-  --recv-size N        octets demandés à chaque recv (65536 par défaut) : une petite valeur découpe
-                       un message sur plusieurs recv (UDP : tronque le datagramme)
-  --shutdown rd|wr|rdwr  shutdown(SHUT_RD/SHUT_WR/SHUT_RDWR) après les envois
-  --timeout MS         délai de connexion, et attente maximale des données. Par défaut : 10000 avec
-                       --until, 5000 après --send (la fin est alors normale), aucun pour un netcat
-                       TCP, 2000 pour UDP
-  --max-time S         s&apos;arrêter après S secondes au total (décimales permises), connexion comprise,
-                       même si des données arrivent encore (code de sortie 1, comme curl -m)
-  --json               lignes JSON sur stdout : connected, data (avec son expéditeur), shutdown
-  --trace              afficher chaque appel socket sur stderr au moment où il a lieu
-
-Une réponse UDP venant d&apos;une autre adresse que HOST PORT est acceptée ; son expéditeur est affiché
-sur stderr (toujours dans les événements data de --json).
-Le client du cours :  sockwb client 127.0.0.1 PORT --send &apos;Bonjour\n&apos; --until &apos;Au Revoir&apos;
-Code de sortie : 0 terminé, 1 erreur d&apos;exécution (refus, délai dépassé avant --until...), 2 mauvaise utilisation.
-</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+57"/>
         <source>--shutdown: &apos;%1&apos; is not rd, wr or rdwr</source>
         <translation>--shutdown : « %1 » n&apos;est pas rd, wr ou rdwr</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+36"/>
         <source>expected the socket path</source>
         <translation>chemin du socket attendu</translation>
     </message>
@@ -5687,7 +6578,7 @@ Code de sortie : 0 terminé, 1 erreur d&apos;exécution (refus, délai dépassé
 </translation>
     </message>
     <message>
-        <location filename="../../app/cli/clientrun.cpp" line="+132"/>
+        <location filename="../../app/cli/clientrun.cpp" line="+150"/>
         <source>sockwb client: %1 did not arrive within %2 ms
 </source>
         <translation>sockwb client : %1 n&apos;est pas arrivé dans les %2 ms
@@ -5722,7 +6613,7 @@ Code de sortie : 0 terminé, 1 erreur d&apos;exécution (refus, délai dépassé
 </translation>
     </message>
     <message>
-        <location filename="../../app/cli/clientrunblocking.cpp" line="+44"/>
+        <location filename="../../app/cli/clientrunblocking.cpp" line="+45"/>
         <source>sockwb client: the server does not read what is sent (it may be waiting for its answers to be read): try --io poll
 </source>
         <translation>sockwb client : le serveur ne lit pas ce qui est envoyé (il attend peut-être que ses réponses soient lues) : essayez --io poll
@@ -6133,7 +7024,7 @@ fichier ne peut pas être écrit, 2 mauvaise utilisation.
 <context>
     <name>sockwb::app::serve</name>
     <message>
-        <location filename="../../app/cli/servecommand.cpp" line="+26"/>
+        <location filename="../../app/cli/servecommand.cpp" line="+27"/>
         <source>Usage: sockwb serve --service S [OPTIONS]
 Runs a server until Ctrl-C (SIGINT) or SIGTERM, then stops cleanly (exit 0).
 Prints &apos;listening &lt;proto&gt; &lt;addr&gt;:&lt;port&gt; model=&lt;m&gt; service=&lt;s&gt;&apos; once per listener
@@ -6153,6 +7044,16 @@ as soon as it accepts (the real port when --port 0; unix:&lt;path&gt; for a Unix
   --io blocking|poll     iterative, fork, thread, pool: wait in blocking calls as the
                          course&apos;s programs do (default), or poll non-blocking sockets
   --backlog N            listen() queue length (default 128)
+  --sockopt NAME=VALUE   a socket option (repeatable), set on each listener before bind
+                         (SO_REUSEADDR, SO_REUSEPORT, SO_RCVBUF, SO_SNDBUF, IPV6_V6ONLY)
+                         or on each accepted socket (TCP_NODELAY, SO_KEEPALIVE,
+                         TCP_KEEPIDLE, TCP_KEEPINTVL, TCP_KEEPCNT, SO_LINGER, SO_RCVTIMEO,
+                         SO_SNDTIMEO, SO_BROADCAST, IP_TTL); UDP sockets get both kinds.
+                         Values: on/off, 64k, 500ms or 2s, SO_LINGER=off|SECONDS. A
+                         &apos;sockopt&apos; line shows what getsockopt reads back (SO_RCVBUF:
+                         the kernel doubles it), for the first accepted socket too
+  --no-reuseaddr         do not set SO_REUSEADDR (on by default): a restart on the same
+                         port fails with EADDRINUSE while TIME-WAIT entries exist
   --ticks N              clock: times sent per request (default 5)
   --interval MS          clock: pause between two of them (default 1000)
   --terminator T         clock: none (default: the course&apos;s bytes, &quot;Au Revoir&quot; alone),
@@ -6187,62 +7088,10 @@ as soon as it accepts (the real port when --port 0; unix:&lt;path&gt; for a Unix
   -v, --verbose          also print connections and service log lines
 Exit status: 0 stopped by a signal, 1 runtime error (port in use...), 2 bad usage.
 </source>
-        <translation>Utilisation : sockwb serve --service S [OPTIONS]
-Lance un serveur jusqu&apos;à Ctrl-C (SIGINT) ou SIGTERM, puis l&apos;arrête proprement (code 0).
-Affiche &apos;listening &lt;proto&gt; &lt;addr&gt;:&lt;port&gt; model=&lt;m&gt; service=&lt;s&gt;&apos; une fois par écoute
-dès qu&apos;elle accepte (le vrai port avec --port 0 ; unix:&lt;path&gt; pour un socket Unix).
-
-  --service S            echo, discard, chargen, daytime, time, clock, chat, http
-  --protocol tcp|udp|unix|unixgram  tcp par défaut ; unix : AF_UNIX flux, unixgram :
-                         AF_UNIX datagramme (les services et modèles d&apos;UDP)
-  --bind ADDR            adresse d&apos;écoute (127.0.0.1 par défaut ; 0.0.0.0 ou :: pour toutes,
-                         jamais une adresse vide) ;
-                         unix, unixgram : le chemin du socket (@nom : abstrait). unix:PATH et
-                         unixgram:PATH choisissent aussi le protocole. Le fichier du socket est
-                         supprimé à l&apos;arrêt ; un fichier périmé (personne n&apos;y répond) est remplacé au démarrage
-  --port N               0 (par défaut) laisse le noyau choisir un port libre
-  --model M              iterative, fork, thread, pool, select, poll, epoll (epoll par défaut)
-  --threads N            pool : threads de travail (4 par défaut)
-  --io blocking|poll     iterative, fork, thread, pool : attendre dans des appels bloquants comme
-                         les programmes du cours (par défaut), ou poll sur des sockets non bloquants
-  --backlog N            longueur de la file de listen() (128 par défaut)
-  --ticks N              clock : nombre d&apos;heures envoyées par requête (5 par défaut)
-  --interval MS          clock : pause entre deux envois (1000 par défaut)
-  --terminator T         clock : none (par défaut : les octets du cours, &quot;Au Revoir&quot; seul),
-                         lf ou crlf après chaque message (pour netcat, telnet)
-  --root DIR             http : dossier des fichiers statiques ; / est son index.html
-  --also SERVICE[/udp]:PORT  une écoute de plus sur la même adresse (répétable ;
-                         select, poll et epoll servent plusieurs écoutes) ;
-                         SERVICE/unix:PATH, SERVICE/unixgram:PATH pour un socket Unix
-  --max-connections N    au-delà de N, un client est accepté puis fermé (0 : pas de limite)
-  --max-workers N        fork : fils, thread : threads clients simultanés (256 par défaut,
-                         0 : pas de limite) ; au-delà de N, un client est accepté, journalisé et fermé
-  --idle-timeout MS      fermer une connexion inactive depuis ce temps (0 : jamais) ; chaque octet
-                         reçu relance le délai, il n&apos;arrête donc pas un client lent
-  --header-timeout MS    http : tout l&apos;en-tête de la requête dans les MS suivant son premier octet,
-                         sinon 408 et fermeture (20000 par défaut ; 0 : aucun)
-  --body-timeout MS      http : plus longue attente entre deux lectures du corps d&apos;une requête,
-                         sinon 408 et fermeture (60000 par défaut ; 0 : aucun)
-  --keepalive-timeout MS http : fermer une connexion qui attend aussi longtemps sa requête
-                         suivante, ou sa première (75000 par défaut ; 0 : jamais)
-  --udp-rate N           UDP : réponses par seconde vers une adresse, rafale 2N (100 par défaut ;
-                         0 : pas de limite). Les datagrammes venant des ports de service (7, 13, 19...)
-                         ou de l&apos;adresse du serveur lui-même ne reçoivent jamais de réponse
-  --memory-budget SIZE   mémoire que toutes les connexions ensemble peuvent occuper (tampons de
-                         sortie et de requête ; 64M, 1G ; 256M par défaut, 0 : pas de limite) : les
-                         lectures s&apos;y suspendent, un envoi http qui la dépasse reçoit un 503
-  --output-limit HARD[,SOFT,SECONDS]  chat : un client avec plus de HARD octets en
-                         attente pour lui, ou plus de SOFT pendant SECONDS, ne
-                         lit pas et est fermé (tailles en octets ou avec K, M, G ;
-                         0 : désactivé ; 8M,2M,60 par défaut)
-  --trace                afficher chaque appel socket sur stderr au moment où il a lieu
-  --json                 afficher les événements (et la trace) en lignes JSON sur stdout
-  -v, --verbose          afficher aussi les connexions et les lignes du journal des services
-Code de sortie : 0 arrêté par un signal, 1 erreur d&apos;exécution (port occupé...), 2 mauvaise utilisation.
-</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+76"/>
         <source>--also &apos;%1&apos;: expected SERVICE[/udp]:PORT</source>
         <translation>--also « %1 » : SERVICE[/udp]:PORT attendu</translation>
     </message>
@@ -6272,12 +7121,12 @@ Code de sortie : 0 arrêté par un signal, 1 erreur d&apos;exécution (port occu
         <translation>un socket Unix a un chemin, pas de port : retirez --port</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>expected blocking or poll</source>
         <translation>blocking ou poll attendu</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+24"/>
         <source>--output-limit &apos;%1&apos;: expected HARD[,SOFT,SECONDS]</source>
         <translation>--output-limit « %1 » : HARD[,SOFT,SECONDS] attendu</translation>
     </message>
@@ -6287,7 +7136,7 @@ Code de sortie : 0 arrêté par un signal, 1 erreur d&apos;exécution (port occu
         <translation>comme dans --output-limit 8M,2M,60 (tailles en octets ou avec K, M, G ; SOFT inférieur à HARD ; 0 désactive une limite)</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+53"/>
         <source>--bind &apos;&apos;: an empty address</source>
         <translation>--bind &apos;&apos; : une adresse vide</translation>
     </message>
@@ -6329,7 +7178,7 @@ Code de sortie : 0 arrêté par un signal, 1 erreur d&apos;exécution (port occu
 </translation>
     </message>
     <message>
-        <location filename="../../app/cli/serveprinter.cpp" line="+60"/>
+        <location filename="../../app/cli/serveprinter.cpp" line="+61"/>
         <source>listening %1 %2%3 model=%4 service=%5</source>
         <translation>listening %1 %2%3 model=%4 service=%5</translation>
     </message>
@@ -6339,7 +7188,7 @@ Code de sortie : 0 arrêté par un signal, 1 erreur d&apos;exécution (port occu
         <translation>arrêté</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+28"/>
         <source>opened #%1 %2 on %3</source>
         <translation>ouverte #%1 %2 sur %3</translation>
     </message>
