@@ -481,7 +481,7 @@
     <message>
         <location filename="../../widgets/client/clientsockopts.cpp" line="+28"/>
         <source>socket option %1</source>
-        <translation type="unfinished"></translation>
+        <translation>option de socket %1</translation>
     </message>
 </context>
 <context>
@@ -2014,159 +2014,159 @@
     <message>
         <location filename="../../widgets/relay/directionfaultsbox.cpp" line="+54"/>
         <source>never</source>
-        <translation type="unfinished">jamais</translation>
+        <translation>jamais</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>bytes</source>
-        <translation type="unfinished"></translation>
+        <translation>octets</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>ms</source>
-        <translation type="unfinished"></translation>
+        <translation>ms</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>%1 %</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %</translation>
     </message>
     <message>
         <location line="+7"/>
         <source> ms</source>
-        <translation type="unfinished"> ms</translation>
+        <translation> ms</translation>
     </message>
     <message>
         <location line="+1"/>
         <source> %</source>
-        <translation type="unfinished"></translation>
+        <translation> %</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Share of the chunks (TCP) or datagrams (UDP) that wait</source>
-        <translation type="unfinished"></translation>
+        <translation>Part des blocs (TCP) ou des datagrammes (UDP) qui attendent</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Each chunk or datagram waits this long (± the jitter) in the relay</source>
-        <translation type="unfinished"></translation>
+        <translation>Chaque bloc ou datagramme attend ce temps (± la gigue) dans le relais</translation>
     </message>
     <message>
         <location line="+1"/>
         <source> KiB/s</source>
-        <translation type="unfinished"></translation>
+        <translation> KiB/s</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>no cap</source>
-        <translation type="unfinished"></translation>
+        <translation>sans limite</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>At most this many KiB per second leave in this direction</source>
-        <translation type="unfinished"></translation>
+        <translation>Au plus ce nombre de KiB par seconde sortent dans ce sens</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+5"/>
         <source> B</source>
-        <translation type="unfinished"></translation>
+        <translation> B</translation>
     </message>
     <message>
         <location line="-4"/>
         <source>whole</source>
-        <translation type="unfinished"></translation>
+        <translation>entier</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Each chunk is written in slices of this many bytes, one send() each: the peer&apos;s recv() gets a message in pieces</source>
-        <translation type="unfinished"></translation>
+        <translation>Chaque bloc est écrit en tranches de ce nombre d&apos;octets, un send() par tranche : le recv() du pair reçoit un message en morceaux</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Pause between two slices</source>
-        <translation type="unfinished"></translation>
+        <translation>Pause entre deux tranches</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>After this many bytes (or ms) both legs are reset (SO_LINGER 0: RST): the peer sees ECONNRESET</source>
-        <translation type="unfinished"></translation>
+        <translation>Après ce nombre d&apos;octets (ou de ms), les deux connexions sont réinitialisées (SO_LINGER 0 : RST) : le pair voit ECONNRESET</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>After this many bytes (or ms) both legs are closed cleanly (FIN)</source>
-        <translation type="unfinished"></translation>
+        <translation>Après ce nombre d&apos;octets (ou de ms), les deux connexions sont fermées proprement (FIN)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Share of the connections the reset, close and stall apply to</source>
-        <translation type="unfinished"></translation>
+        <translation>Part des connexions auxquelles s&apos;appliquent la réinitialisation, la fermeture et le blocage</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Stall: stop forwarding (the peer waits forever)</source>
-        <translation type="unfinished"></translation>
+        <translation>Blocage : ne plus transmettre (le pair attend indéfiniment)</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Held back and sent after the next datagram</source>
-        <translation type="unfinished"></translation>
+        <translation>Retenu et envoyé après le datagramme suivant</translation>
     </message>
     <message>
         <location line="+3"/>
         <location line="+5"/>
         <source>of</source>
-        <translation type="unfinished"></translation>
+        <translation>pour</translation>
     </message>
     <message>
         <location line="-4"/>
         <source>&amp;Latency:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Latence:</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Bandwidth:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Débit:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>every</source>
-        <translation type="unfinished"></translation>
+        <translation>toutes les</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>&amp;Slice:</source>
-        <translation type="unfinished"></translation>
+        <translation>Tra&amp;nches:</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>&amp;Reset after:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Réinitialiser après:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Close after:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Fermer après:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Of connections:</source>
-        <translation type="unfinished"></translation>
+        <translation>Part des connexions:</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Drop:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Supprimer:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>D&amp;uplicate:</source>
-        <translation type="unfinished"></translation>
+        <translation>D&amp;upliquer:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Re&amp;order:</source>
-        <translation type="unfinished"></translation>
+        <translation>Ré&amp;ordonner:</translation>
     </message>
 </context>
 <context>
@@ -2565,27 +2565,27 @@
     <message>
         <location filename="../../widgets/relay/faultseditor.cpp" line="+13"/>
         <source>Same faults in &amp;both directions</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Mêmes perturbations dans les deux sens</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>One set of faults for the data going up and the data going down</source>
-        <translation type="unfinished"></translation>
+        <translation>Un seul jeu de perturbations pour les données qui montent et celles qui descendent</translation>
     </message>
     <message>
         <location line="+58"/>
         <source>Both directions</source>
-        <translation type="unfinished"></translation>
+        <translation>Les deux sens</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Up: client → server</source>
-        <translation type="unfinished"></translation>
+        <translation>Montant : client → serveur</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Down: server → client</source>
-        <translation type="unfinished"></translation>
+        <translation>Descendant : serveur → client</translation>
     </message>
 </context>
 <context>
@@ -2989,22 +2989,22 @@
     <message>
         <location line="+2"/>
         <source>One send is not one recv: partial reads</source>
-        <translation type="unfinished"></translation>
+        <translation>Un send n&apos;est pas un recv : lectures partielles</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Nagle&apos;s algorithm and TCP_NODELAY</source>
-        <translation type="unfinished"></translation>
+        <translation>L&apos;algorithme de Nagle et TCP_NODELAY</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Closing with FIN or with RST</source>
-        <translation type="unfinished"></translation>
+        <translation>Fermer avec FIN ou avec RST</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>UDP loses datagrams and says nothing</source>
-        <translation type="unfinished"></translation>
+        <translation>UDP perd des datagrammes sans rien dire</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -3019,27 +3019,27 @@
     <message>
         <location line="+7"/>
         <source>A port whose old connections are in TIME-WAIT is still in use for bind(): a server restarted at once on the same port fails, unless it sets SO_REUSEADDR before bind(). Here a server stops with 3 clients, then starts again on the same port, first without SO_REUSEADDR, then with it. By hand: stop a server with clients connected and start it again with the option SO_REUSEADDR off.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un port dont d&apos;anciennes connexions sont en TIME-WAIT est toujours utilisé pour bind() : un serveur redémarré aussitôt sur le même port échoue, sauf s&apos;il active SO_REUSEADDR avant bind(). Ici, un serveur s&apos;arrête avec 3 clients, puis redémarre sur le même port, d&apos;abord sans SO_REUSEADDR, puis avec. À la main : arrêtez un serveur alors que des clients sont connectés et redémarrez-le avec l&apos;option SO_REUSEADDR désactivée.</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>TCP carries a stream of bytes, not messages: one send() can arrive in several pieces, and recv() returns whatever has arrived. Here an echo server sits behind a relay whose slicer writes what comes back in slices of 100±50 bytes, 5 ms apart. A client sends one 2,000-byte message of 40 lines and calls recv() once; a second client reads through a line framing decoder until every line is whole.</source>
-        <translation type="unfinished"></translation>
+        <translation>TCP transporte un flux d&apos;octets, pas des messages : un send() peut arriver en plusieurs morceaux, et recv() renvoie ce qui est arrivé. Ici, un serveur d&apos;écho se trouve derrière un relais dont le découpeur écrit ce qui revient en tranches de 100±50 octets, espacées de 5 ms. Un client envoie un message de 2&#xa0;000 octets en 40 lignes et appelle recv() une seule fois ; un second client lit à travers un décodeur à délimitation par lignes jusqu&apos;à ce que chaque ligne soit entière.</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Nagle&apos;s algorithm holds a small write back while an earlier segment is unacknowledged, so that many small writes leave as one segment; TCP_NODELAY turns it off. On loopback the ACK comes back at once, so here the server delays its ACKs (TCP_QUICKACK off), as a peer across a network does. A client makes 100 writes of 10 bytes, 2 ms apart, first with Nagle (the default), then with TCP_NODELAY; the lesson counts the segments sent (TCP_INFO) and the server&apos;s recv() calls.</source>
-        <translation type="unfinished"></translation>
+        <translation>L&apos;algorithme de Nagle retient une petite écriture tant qu&apos;un segment précédent n&apos;est pas acquitté, afin que de nombreuses petites écritures partent en un seul segment ; TCP_NODELAY le désactive. Sur l&apos;interface de bouclage (loopback), l&apos;ACK revient aussitôt ; ici, le serveur retarde donc ses ACK (TCP_QUICKACK désactivé), comme le fait un pair à travers un réseau. Un client fait 100 écritures de 10 octets, espacées de 2 ms, d&apos;abord avec Nagle (par défaut), puis avec TCP_NODELAY ; la leçon compte les segments envoyés (TCP_INFO) et les appels recv() du serveur.</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>close() normally sends a FIN after the data: the peer&apos;s recv() returns 0 (end of stream), and the side that closed first waits in TIME-WAIT. With SO_LINGER on and a 0 s timeout, close() aborts the connection instead: it sends a RST, unsent data is thrown away, the peer&apos;s recv() fails with ECONNRESET and nothing stays in TIME-WAIT. Here a client connects and closes twice, once each way.</source>
-        <translation type="unfinished"></translation>
+        <translation>close() envoie normalement un FIN après les données : le recv() du pair renvoie 0 (fin du flux), et le côté qui a fermé en premier attend en TIME-WAIT. Avec SO_LINGER activé et un délai de 0 s, close() interrompt au contraire la connexion : il envoie un RST, les données non envoyées sont jetées, le recv() du pair échoue avec ECONNRESET et rien ne reste en TIME-WAIT. Ici, un client se connecte et ferme deux fois, une fois de chaque manière.</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>UDP neither acknowledges nor retransmits: a lost datagram is simply gone, and nobody is told. Here a UDP echo server sits behind a relay that drops 10 % of the datagrams in each direction. A naive client sends 200 numbered datagrams, one at a time, and waits 50 ms for each echo; the lesson compares what it lost with the relay&apos;s drop counters.</source>
-        <translation type="unfinished"></translation>
+        <translation>UDP n&apos;acquitte rien et ne retransmet rien : un datagramme perdu a tout simplement disparu, et personne n&apos;est prévenu. Ici, un serveur d&apos;écho UDP se trouve derrière un relais qui supprime 10 % des datagrammes dans chaque sens. Un client naïf envoie 200 datagrammes numérotés, un à la fois, et attend chaque écho pendant 50 ms ; la leçon compare ce qu&apos;il a perdu avec les compteurs de suppression du relais.</translation>
     </message>
     <message>
         <location line="+13"/>
@@ -3059,27 +3059,27 @@
     <message>
         <location line="+2"/>
         <source>How many of the 2,000 bytes does the single recv() return? How many recv() calls does the framed client need?</source>
-        <translation type="unfinished"></translation>
+        <translation>Combien des 2&#xa0;000 octets l&apos;unique recv() renvoie-t-il ? Combien d&apos;appels recv() faut-il au client avec délimitation ?</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>About how many recv() calls does the server need for the 100 writes, with Nagle and with TCP_NODELAY?</source>
-        <translation type="unfinished"></translation>
+        <translation>Environ combien d&apos;appels recv() faut-il au serveur pour les 100 écritures, avec Nagle et avec TCP_NODELAY ?</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>What does the server&apos;s recv() return after each close, and which close leaves a TIME-WAIT entry?</source>
-        <translation type="unfinished"></translation>
+        <translation>Que renvoie le recv() du serveur après chaque fermeture, et quelle fermeture laisse une entrée TIME-WAIT ?</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>How many of the 200 datagrams get no answer? Can the client tell whether the request or the answer was lost?</source>
-        <translation type="unfinished"></translation>
+        <translation>Combien des 200 datagrammes restent sans réponse ? Le client peut-il savoir si c&apos;est la requête ou la réponse qui a été perdue ?</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>The UDP server waits for datagrams on 127.0.0.1:%1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur UDP attend des datagrammes sur 127.0.0.1:%1.</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3137,62 +3137,62 @@
     <message>
         <location line="+5"/>
         <source>A relay on 127.0.0.1:%1 forwards UDP to port %2, dropping %3 % of the datagrams in each direction.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un relais sur 127.0.0.1:%1 transmet l&apos;UDP vers le port %2, en supprimant %3 % des datagrammes dans chaque sens.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>A relay on 127.0.0.1:%1 forwards to port %2 and writes what the server sends back in slices of %3±%4 bytes, %5 ms apart.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un relais sur 127.0.0.1:%1 transmet vers le port %2 et écrit ce que le serveur renvoie en tranches de %3±%4 octets, espacées de %5 ms.</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>One recv() returned %1 of the %2 bytes the server sent back: the rest was still on its way.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un seul recv() a renvoyé %1 des %2 octets renvoyés par le serveur : le reste était encore en route.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>With line framing: %1 of %2 lines whole, from %3 bytes in %4 recv() call(s) (pieces).</source>
-        <translation type="unfinished"></translation>
+        <translation>Avec délimitation par lignes : %1 lignes entières sur %2, à partir de %3 octets en %4 appel(s) recv() (morceaux).</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>TCP_NODELAY on: %1 writes of %2 bytes left in %3 segment(s); the server needed %4 recv() call(s) (%5 bytes, %6 per recv on average).</source>
-        <translation type="unfinished"></translation>
+        <translation>TCP_NODELAY activé : %1 écritures de %2 octets sont parties en %3 segment(s) ; le serveur a eu besoin de %4 appel(s) recv() (%5 octets, %6 par recv en moyenne).</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Nagle on (TCP_NODELAY off): %1 writes of %2 bytes left in %3 segment(s); the server needed %4 recv() call(s) (%5 bytes, %6 per recv on average).</source>
-        <translation type="unfinished"></translation>
+        <translation>Nagle activé (TCP_NODELAY désactivé) : %1 écritures de %2 octets sont parties en %3 segment(s) ; le serveur a eu besoin de %4 appel(s) recv() (%5 octets, %6 par recv en moyenne).</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>returned 0 (end of stream)</source>
-        <translation type="unfinished"></translation>
+        <translation>a renvoyé 0 (fin du flux)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>failed with %1</source>
-        <translation type="unfinished"></translation>
+        <translation>a échoué avec %1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>got nothing</source>
-        <translation type="unfinished"></translation>
+        <translation>n&apos;a rien reçu</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>close() with SO_LINGER on, 0 s: the client sent a RST; the server&apos;s recv() %1; %2 TIME-WAIT entr(ies) on the client&apos;s side.</source>
-        <translation type="unfinished"></translation>
+        <translation>close() avec SO_LINGER activé, 0 s : le client a envoyé un RST ; le recv() du serveur %1 ; %2 entrée(s) TIME-WAIT du côté du client.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>A normal close() (SO_LINGER off): the client sent a FIN; the server&apos;s recv() %1; %2 TIME-WAIT entr(ies) on the client&apos;s side.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un close() normal (SO_LINGER désactivé) : le client a envoyé un FIN ; le recv() du serveur %1 ; %2 entrée(s) TIME-WAIT du côté du client.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>%1 datagrams sent: %2 answered, %3 lost (no echo within %4 ms); the relay dropped %5 (requests and answers).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 datagrammes envoyés : %2 avec réponse, %3 perdus (pas d&apos;écho en %4 ms) ; le relais en a supprimé %5 (requêtes et réponses).</translation>
     </message>
 </context>
 <context>
@@ -3609,22 +3609,22 @@
     <message>
         <location filename="../../widgets/relay/relaychart.cpp" line="+38"/>
         <source>up</source>
-        <translation type="unfinished"></translation>
+        <translation>montant</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>down</source>
-        <translation type="unfinished"></translation>
+        <translation>descendant</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Bytes/s up and down</source>
-        <translation type="unfinished"></translation>
+        <translation>Octets/s montants et descendants</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>seconds ago</source>
-        <translation type="unfinished">secondes écoulées</translation>
+        <translation>secondes écoulées</translation>
     </message>
 </context>
 <context>
@@ -3632,77 +3632,77 @@
     <message>
         <location filename="../../widgets/relay/relaycounters.cpp" line="+25"/>
         <source>Up (client → server)</source>
-        <translation type="unfinished"></translation>
+        <translation>Montant (client → serveur)</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Down (server → client)</source>
-        <translation type="unfinished"></translation>
+        <translation>Descendant (serveur → client)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>bytes forwarded</source>
-        <translation type="unfinished"></translation>
+        <translation>octets transmis</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>chunks / datagrams</source>
-        <translation type="unfinished"></translation>
+        <translation>blocs / datagrammes</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>writes</source>
-        <translation type="unfinished"></translation>
+        <translation>écritures</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>delayed</source>
-        <translation type="unfinished"></translation>
+        <translation>retardés</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>sliced</source>
-        <translation type="unfinished"></translation>
+        <translation>découpés</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>throttled</source>
-        <translation type="unfinished"></translation>
+        <translation>bridés</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>connections reset</source>
-        <translation type="unfinished"></translation>
+        <translation>connexions réinitialisées</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>connections closed</source>
-        <translation type="unfinished"></translation>
+        <translation>connexions fermées</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>stalled</source>
-        <translation type="unfinished"></translation>
+        <translation>bloquées</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>datagrams dropped</source>
-        <translation type="unfinished"></translation>
+        <translation>datagrammes supprimés</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>duplicated</source>
-        <translation type="unfinished"></translation>
+        <translation>dupliqués</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>reordered</source>
-        <translation type="unfinished"></translation>
+        <translation>réordonnés</translation>
     </message>
     <message>
         <location line="+39"/>
         <source>connections: accepted %1 · active %2 · refused %3 · errors %4</source>
-        <translation type="unfinished"></translation>
+        <translation>connexions : acceptées %1 · actives %2 · refusées %3 · erreurs %4</translation>
     </message>
 </context>
 <context>
@@ -3710,82 +3710,82 @@
     <message>
         <location filename="../../widgets/relay/relayform.cpp" line="+45"/>
         <source>New Relay</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouveau relais</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>TCP</source>
-        <translation type="unfinished">TCP</translation>
+        <translation>TCP</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>UDP</source>
-        <translation type="unfinished">UDP</translation>
+        <translation>UDP</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>0 (automatic)</source>
-        <translation type="unfinished">0 (automatique)</translation>
+        <translation>0 (automatique)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>0 lets the kernel pick a free port; the panel shows the one chosen.</source>
-        <translation type="unfinished">Avec 0, le noyau choisit un port libre&#xa0;; le panneau affiche celui qui a été choisi.</translation>
+        <translation>Avec 0, le noyau choisit un port libre ; le panneau affiche celui qui a été choisi.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The server the relay forwards to: a name or an address</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur vers lequel le relais transmet : un nom ou une adresse</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The server&apos;s port</source>
-        <translation type="unfinished"></translation>
+        <translation>Le port du serveur</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Relay</source>
-        <translation type="unfinished"></translation>
+        <translation>Relais</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Protocol:</source>
-        <translation type="unfinished">&amp;Protocole&#xa0;:</translation>
+        <translation>&amp;Protocole:</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>&amp;Listen on:</source>
-        <translation type="unfinished"></translation>
+        <translation>É&amp;couter sur:</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>&amp;Forward to:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Transmettre à:</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Faults (change them live in the relay&apos;s panel)</source>
-        <translation type="unfinished"></translation>
+        <translation>Perturbations (modifiables en direct dans le panneau du relais)</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Start</source>
-        <translation type="unfinished">Démarrer</translation>
+        <translation>Démarrer</translation>
     </message>
     <message>
         <location line="+56"/>
         <source>&quot;%1&quot; is not an IP address to listen on: use 127.0.0.1, 0.0.0.0, ::1 or ::.</source>
-        <translation type="unfinished"></translation>
+        <translation>« %1 » n&apos;est pas une adresse IP sur laquelle écouter : utilisez 127.0.0.1, 0.0.0.0, ::1 ou ::.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Enter the host of the server to forward to, e.g. 127.0.0.1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Saisissez l&apos;hôte du serveur vers lequel relayer, par ex. 127.0.0.1.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Enter the port of the server to forward to.</source>
-        <translation type="unfinished"></translation>
+        <translation>Saisissez le port du serveur vers lequel relayer.</translation>
     </message>
 </context>
 <context>
@@ -3793,82 +3793,82 @@
     <message>
         <location filename="../../widgets/relay/relaypanel.cpp" line="+47"/>
         <source>Start</source>
-        <translation type="unfinished">Démarrer</translation>
+        <translation>Démarrer</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Stop</source>
-        <translation type="unfinished">Arrêter</translation>
+        <translation>Arrêter</translation>
     </message>
     <message>
         <location line="+27"/>
         <source>Faults</source>
-        <translation type="unfinished"></translation>
+        <translation>Perturbations</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Log</source>
-        <translation type="unfinished">Journal</translation>
+        <translation>Journal</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Trace</source>
-        <translation type="unfinished">Trace</translation>
+        <translation>Trace</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Sequence</source>
-        <translation type="unfinished">Séquence</translation>
+        <translation>Séquence</translation>
     </message>
     <message>
         <location line="+52"/>
         <source>starting %1...</source>
-        <translation type="unfinished"></translation>
+        <translation>démarrage de %1...</translation>
     </message>
     <message>
         <location line="+23"/>
         <source>The relay could not start: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Le relais n&apos;a pas pu démarrer : %1</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>relaying %1</source>
-        <translation type="unfinished"></translation>
+        <translation>relaie %1</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>stopped</source>
-        <translation type="unfinished">arrêté</translation>
+        <translation>arrêté</translation>
     </message>
     <message>
         <location line="+63"/>
         <source>%1 relay lines dropped: too many to show</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 lignes du relais supprimées : trop nombreuses pour être affichées</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>Stopped: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Arrêté : %1</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Starting...</source>
-        <translation type="unfinished">Démarrage...</translation>
+        <translation>Démarrage...</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Stopping...</source>
-        <translation type="unfinished">Arrêt...</translation>
+        <translation>Arrêt...</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Not running: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Pas en marche : %1</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Relaying: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Relais actif : %1</translation>
     </message>
 </context>
 <context>
@@ -3876,17 +3876,17 @@
     <message>
         <location filename="../../widgets/relay/relaytargetbutton.cpp" line="+11"/>
         <source>Through a relay</source>
-        <translation type="unfinished"></translation>
+        <translation>Via un relais</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Aim this client at a running relay (Workbench &gt; New Relay): its data then goes through the relay&apos;s faults</source>
-        <translation type="unfinished"></translation>
+        <translation>Diriger ce client vers un relais en marche (Atelier &gt; Nouveau relais) : ses données subissent alors les perturbations du relais</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>No relay is running</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun relais n&apos;est en marche</translation>
     </message>
 </context>
 <context>
@@ -4965,12 +4965,12 @@
     <message>
         <location filename="../../widgets/server/serversockoptview.cpp" line="+67"/>
         <source>first connection on %1: socket option %2</source>
-        <translation type="unfinished"></translation>
+        <translation>première connexion sur %1 : option de socket %2</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>listener %1: socket option %2</source>
-        <translation type="unfinished"></translation>
+        <translation>point d&apos;écoute %1 : option de socket %2</translation>
     </message>
 </context>
 <context>
@@ -5046,7 +5046,7 @@
     <message>
         <location line="+1"/>
         <source>Relays</source>
-        <translation type="unfinished"></translation>
+        <translation>Relais</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -5462,42 +5462,42 @@ Pour une connexion : les octets envoyés dont le pair n&apos;a pas encore accus�
     <message>
         <location filename="../../widgets/common/sockoptrow.cpp" line="+32"/>
         <source>Set on the listening socket before bind(); accepted connections inherit it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Réglée sur le socket d&apos;écoute avant bind() ; les connexions acceptées en héritent.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Set on every accepted connection.</source>
-        <translation type="unfinished"></translation>
+        <translation>Réglée sur chaque connexion acceptée.</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>on</source>
-        <translation type="unfinished"></translation>
+        <translation>activé</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>off</source>
-        <translation type="unfinished"></translation>
+        <translation>désactivé</translation>
     </message>
     <message>
         <location line="+12"/>
         <source> KiB</source>
-        <translation type="unfinished"></translation>
+        <translation> KiB</translation>
     </message>
     <message>
         <location line="+6"/>
         <source> s</source>
-        <translation type="unfinished"> s</translation>
+        <translation> s</translation>
     </message>
     <message>
         <location line="+5"/>
         <source> ms</source>
-        <translation type="unfinished"> ms</translation>
+        <translation> ms</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>none (wait forever)</source>
-        <translation type="unfinished"></translation>
+        <translation>aucun (attendre indéfiniment)</translation>
     </message>
 </context>
 <context>
@@ -5505,189 +5505,189 @@ Pour une connexion : les octets envoyés dont le pair n&apos;a pas encore accus�
     <message>
         <location filename="../../widgets/common/sockoptwords.cpp" line="+15"/>
         <source>Bind to a port even while old connections on it wait in TIME-WAIT, so a server restarts at once.</source>
-        <translation type="unfinished"></translation>
+        <translation>Se lier à un port même pendant que d&apos;anciennes connexions y attendent en TIME-WAIT, pour qu&apos;un serveur redémarre aussitôt.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Let several sockets bind the same address and port; the kernel shares the new connections among them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Permettre à plusieurs sockets de se lier à la même adresse et au même port ; le noyau répartit les nouvelles connexions entre eux.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>The kernel&apos;s receive buffer for this socket (Linux doubles what is asked).</source>
-        <translation type="unfinished"></translation>
+        <translation>Le tampon de réception du noyau pour ce socket (Linux double la taille demandée).</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The kernel&apos;s send buffer for this socket (Linux doubles what is asked).</source>
-        <translation type="unfinished"></translation>
+        <translation>Le tampon d&apos;envoi du noyau pour ce socket (Linux double la taille demandée).</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Send small writes at once instead of coalescing them (Nagle&apos;s algorithm).</source>
-        <translation type="unfinished"></translation>
+        <translation>Envoyer les petites écritures tout de suite au lieu de les regrouper (algorithme de Nagle).</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Probe an idle connection so that a peer that vanished is noticed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sonder une connexion inactive pour détecter qu&apos;un pair a disparu.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>How long a connection stays idle before the first keep-alive probe.</source>
-        <translation type="unfinished"></translation>
+        <translation>Durée d&apos;inactivité d&apos;une connexion avant la première sonde keep-alive.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The time between two keep-alive probes.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le temps entre deux sondes keep-alive.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>How many unanswered probes before the connection is declared dead.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nombre de sondes sans réponse avant que la connexion soit déclarée morte.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>What close() does with unsent data: on with 0 s resets the connection (RST: the peer sees ECONNRESET).</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce que close() fait des données non envoyées : « activé » avec 0 s réinitialise la connexion (RST : le pair voit ECONNRESET).</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>A blocking recv gives up after this long (EAGAIN); none: it waits forever.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un recv bloquant abandonne après ce délai (EAGAIN) ; aucun : il attend indéfiniment.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>A blocking send gives up after this long (EAGAIN); none: it waits forever.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un send bloquant abandonne après ce délai (EAGAIN) ; aucun : il attend indéfiniment.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Allow sending datagrams to a broadcast address.</source>
-        <translation type="unfinished"></translation>
+        <translation>Autoriser l&apos;envoi de datagrammes vers une adresse de diffusion (broadcast).</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>How many routers a packet may cross before it is dropped.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nombre de routeurs qu&apos;un paquet peut traverser avant d&apos;être rejeté.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>An IPv6 socket takes IPv6 peers only, not IPv4 ones as mapped addresses.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un socket IPv6 n&apos;accepte que des pairs IPv6, pas des pairs IPv4 sous forme d&apos;adresses mappées.</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>on</source>
-        <translation type="unfinished"></translation>
+        <translation>activé</translation>
     </message>
     <message>
         <location line="+0"/>
         <location line="+11"/>
         <source>off</source>
-        <translation type="unfinished"></translation>
+        <translation>désactivé</translation>
     </message>
     <message>
         <location line="-7"/>
         <source>%1 KiB</source>
-        <translation type="unfinished">%1 Kio</translation>
+        <translation>%1 KiB</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+47"/>
         <source>%1 bytes</source>
-        <translation type="unfinished">%1 octets</translation>
+        <translation>%1 octets</translation>
     </message>
     <message>
         <location line="-45"/>
         <source>%1 s</source>
-        <translation type="unfinished">%1 s</translation>
+        <translation>%1 s</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>none</source>
-        <translation type="unfinished">aucun</translation>
+        <translation>aucun</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>%1 ms</source>
-        <translation type="unfinished">%1 ms</translation>
+        <translation>%1 ms</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>on, %1 s</source>
-        <translation type="unfinished"></translation>
+        <translation>activé, %1 s</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>%1 = %2</source>
-        <translation type="unfinished">%1 = %2</translation>
+        <translation>%1 = %2</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>not applied: only a TCP socket has this option</source>
-        <translation type="unfinished"></translation>
+        <translation>non appliquée : seul un socket TCP a cette option</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>not applied: only a UDP socket has this option</source>
-        <translation type="unfinished"></translation>
+        <translation>non appliquée : seul un socket UDP a cette option</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>not applied: only an IPv6 socket has this option</source>
-        <translation type="unfinished"></translation>
+        <translation>non appliquée : seul un socket IPv6 a cette option</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>not applied: a Unix-domain socket has no IP options</source>
-        <translation type="unfinished"></translation>
+        <translation>non appliquée : un socket du domaine Unix n&apos;a pas d&apos;options IP</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>not read back</source>
-        <translation type="unfinished"></translation>
+        <translation>non relue</translation>
     </message>
     <message>
         <location line="+4"/>
         <source> (set as %1)</source>
-        <translation type="unfinished"></translation>
+        <translation> (réglé à %1)</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>%1 (doubled by the kernel)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (doublé par le noyau)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1 (asked %2, doubled and raised to the kernel&apos;s minimum)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (demandé %2, doublé et relevé au minimum du noyau)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1 (asked %2, capped by the kernel&apos;s limit: net.core.rmem_max, wmem_max)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (demandé %2, plafonné par la limite du noyau : net.core.rmem_max, wmem_max)</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>%1 (asked %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (demandé %2)</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>%1 → %2</source>
-        <translation type="unfinished">%1 → %2</translation>
+        <translation>%1 → %2</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>listener</source>
-        <translation type="unfinished"></translation>
+        <translation>point d&apos;écoute</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>connections</source>
-        <translation type="unfinished"></translation>
+        <translation>connexions</translation>
     </message>
 </context>
 <context>
@@ -5695,37 +5695,37 @@ Pour une connexion : les octets envoyés dont le pair n&apos;a pas encore accus�
     <message>
         <location filename="../../widgets/common/sockoptsbox.cpp" line="+38"/>
         <source>Socket options</source>
-        <translation type="unfinished"></translation>
+        <translation>Options du socket</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>setsockopt() calls made on the socket, and what getsockopt() reads back once it exists</source>
-        <translation type="unfinished"></translation>
+        <translation>Appels setsockopt() faits sur le socket, et ce que getsockopt() relit une fois qu&apos;il existe</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>Set</source>
-        <translation type="unfinished"></translation>
+        <translation>Réglage</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Value</source>
-        <translation type="unfinished">Valeur</translation>
+        <translation>Valeur</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Set on</source>
-        <translation type="unfinished"></translation>
+        <translation>Réglée sur</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Read back</source>
-        <translation type="unfinished"></translation>
+        <translation>Relu</translation>
     </message>
     <message>
         <location line="+125"/>
         <source>(none set: the kernel&apos;s defaults)</source>
-        <translation type="unfinished"></translation>
+        <translation>(aucune option réglée : valeurs par défaut du noyau)</translation>
     </message>
 </context>
 <context>
@@ -6104,17 +6104,17 @@ Pour une connexion : les octets envoyés dont le pair n&apos;a pas encore accus�
     <message>
         <location line="+1"/>
         <source>New R&amp;elay...</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouveau &amp;relais...</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Ctrl+Shift+Y</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+Shift+Y</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Put a fault-injecting relay in front of a server: latency, slicing, resets, loss</source>
-        <translation type="unfinished"></translation>
+        <translation>Placer devant un serveur un relais qui injecte des perturbations : latence, découpage, réinitialisations, pertes</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -6523,7 +6523,48 @@ stderr (always in the data events of --json).
 The course&apos;s client:  sockwb client 127.0.0.1 PORT --send &apos;Bonjour\n&apos; --until &apos;Au Revoir&apos;
 Exit status: 0 done, 1 runtime error (refused, timed out before --until...), 2 bad usage.
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Utilisation : sockwb client [--protocol tcp|udp] HOST PORT [OPTIONS]
+              sockwb client unix:PATH | unixgram:PATH [OPTIONS]
+Se connecte à HOST PORT, envoie chaque message --send, affiche ce qui revient (à l&apos;octet près)
+sur stdout. Sans --send, fonctionne comme netcat : stdin va au serveur (TCP : demi-fermeture
+en fin d&apos;entrée), les octets reçus vont sur stdout, jusqu&apos;à ce que le serveur ferme.
+
+  --protocol tcp|udp|unix|unixgram  tcp par défaut ; unix, unixgram : l&apos;unique argument est
+                       le chemin du socket. Un client unixgram fait un autobind sur un nom abstrait
+                       (unix:@xxxxx) pour que le serveur puisse répondre ; aucun fichier ne reste
+  --send TEXT          un message (répétable), chacun par son propre send() (UDP : un datagramme) ;
+                       échappements \n \r \t \0 \\ \xHH
+  --delay MS           pause entre deux --send (0 par défaut)
+  --until TEXT         s&apos;arrêter (sortie 0) dès que TEXT a été reçu (mêmes échappements)
+  --framing F          raw (par défaut), line (ajoute \n) ou len32 (longueur sur 4 octets, big-endian)
+  --bind ADDR[:PORT]   faire d&apos;abord un bind() du socket du client : 127.0.0.1:5000, :5000, [::1]:5000
+  --io blocking|poll   blocking (par défaut) : les connect/send/recv bloquants du cours, l&apos;un
+                       après l&apos;autre ; poll : un socket non bloquant, qui envoie et reçoit
+                       en même temps. Le mode netcat utilise toujours poll (stdin et le socket)
+  --recv-size N        octets demandés à chaque recv (65536 par défaut) : une petite taille découpe
+                       un message sur plusieurs recv (UDP : tronque le datagramme)
+  --shutdown rd|wr|rdwr  shutdown(SHUT_RD/SHUT_WR/SHUT_RDWR) après les envois
+  --sockopt NAME=VALUE une option de socket réglée avant bind/connect (répétable) : SO_RCVBUF,
+                       SO_SNDBUF, TCP_NODELAY, SO_KEEPALIVE, TCP_KEEPIDLE, TCP_KEEPINTVL,
+                       TCP_KEEPCNT, SO_LINGER (0 : close réinitialise la connexion),
+                       SO_RCVTIMEO, SO_SNDTIMEO, SO_BROADCAST, IP_TTL, IPV6_V6ONLY,
+                       SO_REUSEADDR, SO_REUSEPORT. Valeurs : on/off, 64k, 500ms ou 2s,
+                       SO_LINGER=off|SECONDS. Ce que getsockopt relit est affiché sur
+                       stderr (événements &apos;sockopt&apos; avec --json). SO_RCVTIMEO sans
+                       --timeout donne l&apos;attente maximale de données
+  --timeout MS         délai de connexion, et attente maximale de données. Par défaut : 10000 avec
+                       --until, 5000 après --send (la fin est alors normale), aucun pour un netcat
+                       TCP, 2000 pour UDP
+  --max-time S         s&apos;arrêter après S secondes au total (décimales permises), connexion comprise,
+                       même si des données continuent d&apos;arriver (code de sortie 1, comme curl -m)
+  --json               lignes JSON sur stdout : connected, data (avec son émetteur), shutdown
+  --trace              afficher chaque appel socket sur stderr au moment où il a lieu
+
+Une réponse UDP venant d&apos;une autre adresse que HOST PORT est acceptée ; son émetteur est affiché sur
+stderr (toujours dans les événements data de --json).
+Le client du cours :  sockwb client 127.0.0.1 PORT --send &apos;Bonjour\n&apos; --until &apos;Au Revoir&apos;
+Code de sortie : 0 terminé, 1 erreur d&apos;exécution (connexion refusée, délai dépassé avant --until...), 2 mauvaise utilisation.
+</translation>
     </message>
     <message>
         <location line="+57"/>
@@ -7088,7 +7129,69 @@ as soon as it accepts (the real port when --port 0; unix:&lt;path&gt; for a Unix
   -v, --verbose          also print connections and service log lines
 Exit status: 0 stopped by a signal, 1 runtime error (port in use...), 2 bad usage.
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Utilisation : sockwb serve --service S [OPTIONS]
+Fait tourner un serveur jusqu&apos;à Ctrl-C (SIGINT) ou SIGTERM, puis l&apos;arrête proprement (sortie 0).
+Affiche &apos;listening &lt;proto&gt; &lt;addr&gt;:&lt;port&gt; model=&lt;m&gt; service=&lt;s&gt;&apos; une fois par point d&apos;écoute
+dès qu&apos;il accepte des connexions (le port réel avec --port 0 ; unix:&lt;path&gt; pour un socket Unix).
+
+  --service S            echo, discard, chargen, daytime, time, clock, chat, http
+  --protocol tcp|udp|unix|unixgram  tcp par défaut ; unix : flux AF_UNIX, unixgram :
+                         datagrammes AF_UNIX (les services et les modèles d&apos;UDP)
+  --bind ADDR            adresse d&apos;écoute (127.0.0.1 par défaut ; 0.0.0.0 ou :: pour toutes,
+                         jamais une adresse vide) ;
+                         unix, unixgram : le chemin du socket (@nom : abstrait). unix:PATH et
+                         unixgram:PATH choisissent aussi le protocole. Le fichier socket est supprimé
+                         à l&apos;arrêt ; un fichier périmé (personne n&apos;y répond) est remplacé au démarrage
+  --port N               0 (par défaut) laisse le noyau choisir un port libre
+  --model M              iterative, fork, thread, pool, select, poll, epoll (epoll par défaut)
+  --threads N            pool : threads de travail (4 par défaut)
+  --io blocking|poll     iterative, fork, thread, pool : attendre dans des appels bloquants comme
+                         le font les programmes du cours (par défaut), ou scruter des sockets non bloquants avec poll
+  --backlog N            longueur de la file d&apos;attente de listen() (128 par défaut)
+  --sockopt NAME=VALUE   une option de socket (répétable), réglée sur chaque point d&apos;écoute avant bind
+                         (SO_REUSEADDR, SO_REUSEPORT, SO_RCVBUF, SO_SNDBUF, IPV6_V6ONLY)
+                         ou sur chaque socket accepté (TCP_NODELAY, SO_KEEPALIVE,
+                         TCP_KEEPIDLE, TCP_KEEPINTVL, TCP_KEEPCNT, SO_LINGER, SO_RCVTIMEO,
+                         SO_SNDTIMEO, SO_BROADCAST, IP_TTL) ; les sockets UDP reçoivent les deux sortes.
+                         Valeurs : on/off, 64k, 500ms ou 2s, SO_LINGER=off|SECONDS. Une
+                         ligne &apos;sockopt&apos; montre ce que getsockopt relit (SO_RCVBUF :
+                         le noyau le double), pour le premier socket accepté aussi
+  --no-reuseaddr         ne pas régler SO_REUSEADDR (activé par défaut) : un redémarrage sur le même
+                         port échoue avec EADDRINUSE tant que des entrées TIME-WAIT existent
+  --ticks N              clock : heures envoyées par requête (5 par défaut)
+  --interval MS          clock : pause entre deux d&apos;entre elles (1000 par défaut)
+  --terminator T         clock : none (par défaut : les octets du cours, « Au Revoir » seul),
+                         lf ou crlf après chaque message (pour netcat, telnet)
+  --root DIR             http : dossier de fichiers statiques ; / est son index.html
+  --also SERVICE[/udp]:PORT  un point d&apos;écoute de plus sur la même adresse (répétable ;
+                         select, poll et epoll servent plusieurs points d&apos;écoute) ;
+                         SERVICE/unix:PATH, SERVICE/unixgram:PATH pour un socket Unix
+  --max-connections N    au-delà de N, un client est accepté puis fermé (0 : sans limite)
+  --max-workers N        fork : processus fils, thread : threads client simultanés (256 par défaut,
+                         0 : sans limite) ; au-delà de N, un client est accepté, journalisé et fermé
+  --idle-timeout MS      fermer une connexion inactive depuis cette durée (0 : jamais) ; tout octet
+                         reçu relance le délai, qui n&apos;arrête donc pas un client lent
+  --header-timeout MS    http : tout l&apos;en-tête de la requête dans les MS qui suivent son premier octet,
+                         sinon 408 et fermeture (20000 par défaut ; 0 : aucun)
+  --body-timeout MS      http : attente maximale entre deux lectures du corps d&apos;une requête, sinon
+                         408 et fermeture (60000 par défaut ; 0 : aucun)
+  --keepalive-timeout MS http : fermer une connexion qui attend depuis cette durée sa requête
+                         suivante, ou sa première (75000 par défaut ; 0 : jamais)
+  --udp-rate N           UDP : réponses par seconde vers une même adresse, rafale 2N (100 par défaut ;
+                         0 : sans limite). Les datagrammes venant des ports de services (7, 13, 19...)
+                         ou de l&apos;adresse du serveur lui-même ne reçoivent jamais de réponse
+  --memory-budget SIZE   mémoire que toutes les connexions ensemble peuvent occuper (tampons de sortie
+                         et de requête ; 64M, 1G ; 256M par défaut, 0 : sans limite) : les lectures sont
+                         suspendues à ce seuil, un envoi (upload) http qui le dépasse reçoit un 503
+  --output-limit HARD[,SOFT,SECONDS]  chat : un client qui a plus de HARD octets
+                         en attente pour lui, ou plus de SOFT pendant SECONDS, n&apos;est plus
+                         lu et est fermé (tailles en octets ou avec K, M, G ;
+                         0 : désactivé ; 8M,2M,60 par défaut)
+  --trace                afficher chaque appel socket sur stderr au moment où il a lieu
+  --json                 afficher les événements (et la trace) en lignes JSON sur stdout
+  -v, --verbose          afficher aussi les connexions et les lignes de journal des services
+Code de sortie : 0 arrêté par un signal, 1 erreur d&apos;exécution (port déjà utilisé...), 2 mauvaise utilisation.
+</translation>
     </message>
     <message>
         <location line="+76"/>
