@@ -397,7 +397,7 @@ void ServerPanel::refresh() {
             activity_->addSample(st);
         }
         connections_->setConnections(server_->connections(), addresses_);
-        log_->append(sockopts_.poll(*server_));  // the first connection's, once
+        log_->append(sockopts_.collect(*server_));  // the first connection's, once
         counters_->show();
     } else if (state_ != Running) {
         connections_->setConnections({});

@@ -45,11 +45,11 @@ QVector<LogView::Line> ServerSockoptView::started(const Server& server) {
     listenerShown_ = true;
     firstShown_ = !setsConnected(server.config());
     QVector<LogView::Line> out = lines(server.sockoptReadback(), false);
-    out += poll(server);  // a client may already have come
+    out += collect(server);  // a client may already have come
     return out;
 }
 
-QVector<LogView::Line> ServerSockoptView::poll(const Server& server) {
+QVector<LogView::Line> ServerSockoptView::collect(const Server& server) {
     if (firstShown_ || !listenerShown_) return {};
     QVector<LogView::Line> out = lines(server.sockoptReadback(), true);
     firstShown_ = !out.isEmpty();

@@ -5,7 +5,7 @@
 // (toConfig/fromConfig keep them in step, so the box never says "off"
 // while the server reuses); the panel logs what Server::sockoptReadback()
 // holds: each listener's lines once started, the first connection's when
-// it comes (poll() on the panel's refresh timer; nothing is asked once they
+// it comes (collect() on the panel's refresh timer; nothing is asked once they
 // are shown). GUI thread only.
 
 #include <QCoreApplication>
@@ -31,7 +31,7 @@ public:
     // A new run: the listeners' lines (none when no option was asked).
     QVector<LogView::Line> started(const Server& server);
     // The first connection's lines once it has come, then nothing.
-    QVector<LogView::Line> poll(const Server& server);
+    QVector<LogView::Line> collect(const Server& server);
 
 private:
     QVector<LogView::Line> lines(const std::vector<SockoptReadback>& readback, bool accepted);

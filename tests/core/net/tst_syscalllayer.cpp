@@ -53,6 +53,10 @@ const Allowed kAllowlist[] = {
      "the same netlink socket's MSG_PEEK|MSG_TRUNC size probe (see the socket entry)"},
     {"core/net/netlinkdump.cpp", "recvmsg", "the same netlink socket's answers"},
     {"core/net/netlinkdump.cpp", "sendmsg", "the same netlink socket's dump requests"},
+    {"app/cli/relaycommand.cpp", "poll",
+     "sockwb relay's main thread waiting for a stop signal (signalfd) and the stdin lines that "
+     "change the faults: no socket is polled, and a traced row per typed line would only "
+     "clutter the relay's own trace"},
     {"core/net/tcpsample.cpp", "getsockopt",
      "readTcpSample's TCP_INFO read: the workbench looking at a socket's live state, "
      "not a call of the program under study (a traced row twice a second would bury it)"},
