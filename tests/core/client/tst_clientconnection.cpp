@@ -202,6 +202,9 @@ void tst_ClientConnection::noLeakAfter200Cycles() {
         c.stop();  // odd cycles stop while connecting or just connected
         QVERIFY(rec.isClosed());
     }
+    // The in-process server closes its side once it reads the end of the
+    // last connection: wait for that, then every client fd must be gone.
+    QTRY_COMPARE(server->stats().active, uint64_t(0));
     QCOMPARE(test::countOpenFds(), fdsBefore);
     // A joined thread's /proc/self/task entry can outlive pthread_join by a
     // moment (the kernel wakes the joiner before it drops the task): wait
