@@ -97,21 +97,23 @@ RelayPanel::RelayPanel(const RelayConfig& config, QWidget* parent)
     setState(Stopped);
 }
 
-// The faults on the left, what they do on the right: counters over the chart.
+// The faults above (both directions side by side), what they do below:
+// the counters beside the chart. Side by side all three needed more width
+// than a laptop screen gives the panel.
 QWidget* RelayPanel::buildFaultsTab() {
     auto* scroll = new QScrollArea(this);
     scroll->setWidget(faults_);
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
-    auto* right = new QWidget(this);
-    auto* rightLayout = new QVBoxLayout(right);
-    rightLayout->setContentsMargins(0, 0, 0, 0);
-    rightLayout->addWidget(counters_, 3);
-    rightLayout->addWidget(chart_, 2);
-    auto* splitter = new QSplitter(this);
+    auto* below = new QWidget(this);
+    auto* belowLayout = new QHBoxLayout(below);
+    belowLayout->setContentsMargins(0, 0, 0, 0);
+    belowLayout->addWidget(counters_, 3);
+    belowLayout->addWidget(chart_, 2);
+    auto* splitter = new QSplitter(Qt::Vertical, this);
     splitter->setObjectName(QStringLiteral("faultsSplitter"));
     splitter->addWidget(scroll);
-    splitter->addWidget(right);
+    splitter->addWidget(below);
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 2);
     return splitter;
