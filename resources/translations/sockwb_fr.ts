@@ -4,7 +4,7 @@
 <context>
     <name>sockwb::ActivityCharts</name>
     <message>
-        <location filename="../../widgets/server/activitycharts.cpp" line="+35"/>
+        <location filename="../../widgets/server/activitycharts.cpp" line="+22"/>
         <source>active connections</source>
         <translation>connexions actives</translation>
     </message>
@@ -2172,7 +2172,7 @@
 <context>
     <name>sockwb::ErrorText</name>
     <message>
-        <location filename="../../widgets/common/errortext.cpp" line="+93"/>
+        <location filename="../../widgets/common/errortext.cpp" line="+95"/>
         <source>that address</source>
         <translation>cette adresse</translation>
     </message>
@@ -3607,7 +3607,7 @@
 <context>
     <name>sockwb::RelayChart</name>
     <message>
-        <location filename="../../widgets/relay/relaychart.cpp" line="+38"/>
+        <location filename="../../widgets/relay/relaychart.cpp" line="+26"/>
         <source>up</source>
         <translation>montant</translation>
     </message>
@@ -3821,17 +3821,17 @@
         <translation>Séquence</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+54"/>
         <source>starting %1...</source>
         <translation>démarrage de %1...</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+18"/>
         <source>The relay could not start: %1</source>
         <translation>Le relais n&apos;a pas pu démarrer : %1</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+14"/>
         <source>relaying %1</source>
         <translation>relaie %1</translation>
     </message>
@@ -4842,12 +4842,12 @@
         <translation>démarrage de %1 (modèle %2)...</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+19"/>
         <source>The server could not start: %1</source>
         <translation>Le serveur n&apos;a pas pu démarrer&#xa0;: %1</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+41"/>
         <source>stopped</source>
         <translation>arrêté</translation>
     </message>
@@ -4867,7 +4867,7 @@
         <translation>%1 en écoute sur %2</translation>
     </message>
     <message>
-        <location line="-255"/>
+        <location line="-248"/>
         <source>memory %1, no budget (peak %2)</source>
         <translation>mémoire %1, sans budget (pic %2)</translation>
     </message>
@@ -4897,7 +4897,7 @@
         <translation>Ouvrir la séquence de toute l&apos;expérience : ce serveur, les fenêtres client qui le visent et les programmes exécutés, dans une seule fenêtre</translation>
     </message>
     <message>
-        <location line="+95"/>
+        <location line="+88"/>
         <source>%1, blocking calls</source>
         <translation>%1, appels bloquants</translation>
     </message>
@@ -5237,7 +5237,7 @@
         <translation>Reprendre</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+66"/>
         <source>The sockets could not be read: %1. The table shows the last ones read.</source>
         <translation>Les sockets n&apos;ont pas pu être lus : %1. Le tableau affiche les derniers lus.</translation>
     </message>

@@ -4,6 +4,8 @@
 
 #include <cerrno>
 
+#include "widgets/common/backgroundtask.h"
+
 namespace sockwb {
 
 namespace {
@@ -248,6 +250,17 @@ QString ErrorText::sentence(const ErrorInfo& info) {
              info.kind != ErrorKind::Unsupported)
         tag = q(info.call);
     return tag.isEmpty() ? words : tr("%1 (%2)").arg(words, tag);
+}
+
+QString ErrorText::ofTask(const std::exception_ptr& error, const QString& other) {
+    try {
+        std::rethrow_exception(error);
+    } catch (const Error& e) {
+        return sentence(e);
+    } catch (...) {
+        const QString what = QString::fromUtf8(taskErrorText(error));
+        return other.isEmpty() ? what : other.arg(what);
+    }
 }
 
 }  // namespace sockwb

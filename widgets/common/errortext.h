@@ -10,6 +10,7 @@
 
 #include <QCoreApplication>
 #include <QString>
+#include <exception>
 
 #include "core/net/error.h"
 
@@ -26,6 +27,10 @@ public:
     // after 3000 ms", "got 2 of 4 bytes"...); a Words detail as the core
     // wrote it. Thread-safe.
     static QString detail(const ErrorInfo& info);
+    // What a background task threw (TaskResult::error): an Error worded as
+    // sentence() does; anything else is its what() text, put into `other`
+    // ("The server could not start: %1") when one is given. Thread-safe.
+    static QString ofTask(const std::exception_ptr& error, const QString& other = QString());
 
 private:
     // Words for a failed syscall (System, Timeout); empty when unknown.

@@ -66,13 +66,7 @@ void ComposerLocalServer::onStarted(TaskResult<std::unique_ptr<Server>> started)
         server_ = std::move(*started.value);
         port_ = server_->addresses().front().port();
     } else {
-        try {
-            std::rethrow_exception(started.error);
-        } catch (const Error& e) {
-            error = ErrorText::sentence(e);
-        } catch (...) {
-            error = QString::fromUtf8(taskErrorText(started.error));
-        }
+        error = ErrorText::ofTask(started.error);
     }
     const std::vector<Waiter> waiters = std::move(waiters_);
     waiters_.clear();

@@ -148,14 +148,7 @@ void RelayPanel::start() {
 
 void RelayPanel::onStartFinished(TaskResult<std::unique_ptr<Relay>> started) {
     if (!started.ok()) {
-        try {
-            std::rethrow_exception(started.error);
-        } catch (const Error& e) {
-            showError(ErrorText::sentence(e.info()));
-        } catch (...) {
-            showError(tr("The relay could not start: %1")
-                          .arg(QString::fromUtf8(taskErrorText(started.error))));
-        }
+        showError(ErrorText::ofTask(started.error, tr("The relay could not start: %1")));
         setState(Failed);
         emit titleChanged(title());
         return;

@@ -179,14 +179,7 @@ void ServerPanel::start() {
 
 void ServerPanel::onStartFinished(TaskResult<std::unique_ptr<Server>> started) {
     if (!started.ok()) {
-        try {
-            std::rethrow_exception(started.error);
-        } catch (const Error& e) {
-            showError(ErrorText::sentence(e.info()));
-        } catch (...) {
-            showError(tr("The server could not start: %1")
-                          .arg(QString::fromUtf8(taskErrorText(started.error))));
-        }
+        showError(ErrorText::ofTask(started.error, tr("The server could not start: %1")));
         setState(Failed);
         return;
     }

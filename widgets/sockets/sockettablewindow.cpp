@@ -285,14 +285,7 @@ void SocketTableWindow::refreshNow() {
                 updateStatus();
                 emit refreshed(filter_->rowCount());
             } else {
-                QString text;
-                try {
-                    std::rethrow_exception(r.error);
-                } catch (const Error& e) {
-                    text = ErrorText::sentence(e);
-                } catch (...) {
-                    text = QString::fromStdString(taskErrorText(r.error));
-                }
+                const QString text = ErrorText::ofTask(r.error);
                 error_->setText(tr("The sockets could not be read: %1. The table shows the last "
                                    "ones read.")
                                     .arg(text));
