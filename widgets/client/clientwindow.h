@@ -6,6 +6,7 @@
 // SHUT_RDWR) that never block (the socket lives on a ClientSession's I/O threads); a send panel;
 // what was sent and received with time stamps, in/out colours, text or hex; counters; the client's
 // own syscall trace. The title shows the state.
+// Implemented in clientwindow.cpp and clientwindowui.cpp (its widgets and wiring).
 
 #include <QDateTime>
 #include <QPointer>
