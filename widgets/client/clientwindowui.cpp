@@ -1,8 +1,6 @@
 // ClientWindow's widgets and their wiring: the target row, the tabs, the
 // signal connections. The rest of ClientWindow is in clientwindow.cpp.
 
-#include "widgets/client/clientwindow.h"
-
 #include <QCloseEvent>
 #include <QComboBox>
 #include <QHBoxLayout>
@@ -18,6 +16,7 @@
 
 #include "widgets/client/clientoptionsrow.h"
 #include "widgets/client/clientsockopts.h"
+#include "widgets/client/clientwindow.h"
 #include "widgets/client/dataview.h"
 #include "widgets/client/sendpanel.h"
 #include "widgets/client/shutdownbutton.h"
