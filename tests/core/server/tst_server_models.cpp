@@ -499,6 +499,14 @@ void tst_ServerModels::selectRefusesFdAboveSetSize() {
 }
 
 void tst_ServerModels::multiService() {
+#ifdef SOCKWB_SANITIZED
+    // GCC 12's AddressSanitizer malloc has no fork handlers: a fork child of
+    // this multi-threaded test can hang on an allocator lock held by another
+    // thread at fork time (seen here, never in the default build, where
+    // glibc's malloc resets its locks in the child; forkmodel.cpp). This row
+    // runs in the default stage.
+    if (model_ == "fork") QSKIP("fork under AddressSanitizer: its malloc is not fork-safe");
+#endif
     ServerConfig c = config();
     c.listeners.push_back(ListenerConfig{"daytime", Protocol::Tcp, "127.0.0.1", 0});
     const bool event = model_ == "select" || model_ == "poll" || model_ == "epoll";
