@@ -33,6 +33,8 @@
 #include "core/net/protocol.h"
 #include "core/net/socket.h"
 #include "core/net/sockopt.h"
+#include "core/tls/tlsengine.h"
+#include "core/tls/tlsoptions.h"
 #include "core/net/trace.h"
 #include "core/net/wakeup.h"
 
@@ -66,6 +68,12 @@ struct ClientConfig {
     // --sockopt NAME=VALUE: set before bind/connect (core/net/sockopt.h);
     // what the kernel reads back goes to ClientObserver::onSockopts.
     std::vector<SockoptSetting> sockopts;
+    // --tls (TCP only): a TLS handshake after connect; send/recv then carry
+    // plaintext for the caller and ciphertext on the wire. tlsServerName is
+    // the SNI and the name checked ("" = host).
+    bool tls = false;
+    tls::ClientOptions tlsOptions;
+    std::string tlsServerName;
 };
 
 // Why the connection ended.
@@ -96,6 +104,9 @@ public:
     virtual void onSent(size_t bytes) { (void)bytes; }
     // ClientConfig::sockopts were applied (before onConnected): what each read back.
     virtual void onSockopts(const std::vector<SockoptReadback>& readback) { (void)readback; }
+    // ClientConfig::tls: the handshake completed (before onConnected's data
+    // flows; after onConnected itself, which reports the TCP connection).
+    virtual void onTlsHandshake(const tls::SessionInfo& info) { (void)info; }
     // shutdown(how) succeeded (SHUT_RD, SHUT_WR or SHUT_RDWR).
     virtual void onShutdown(int how) { (void)how; }
     // An error (connect refused, reset, timeout...). onClosed follows when

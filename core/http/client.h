@@ -10,6 +10,7 @@
 #include <chrono>
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -21,6 +22,8 @@
 #include "core/net/error.h"
 #include "core/net/socket.h"
 #include "core/net/wakeup.h"
+#include "core/tls/tlsengine.h"
+#include "core/tls/tlsoptions.h"
 
 namespace sockwb::http {
 
@@ -58,12 +61,27 @@ struct ClientOptions {
     // Called with each hop's final head (status line and fields) when it
     // is complete, before its body reaches bodySink. perform() thread.
     std::function<void(const Response&)> headSink;
+    // https:// URLs: verification, CA file, client certificate, ALPN,
+    // versions, resumption (core/tls/tlsoptions.h).
+    tls::ClientOptions tls;
+    // curl's --resolve HOST:PORT:ADDR: connect to ADDR for HOST:PORT while
+    // the URL (Host header, SNI, certificate name check) keeps HOST.
+    struct ResolveOverride {
+        std::string host;
+        uint16_t port = 0;
+        std::string address;
+    };
+    std::vector<ResolveOverride> resolve;
 };
+
+// Parses "HOST:PORT:ADDR" (ADDR may be [v6] or bare v6). Throws Error (InvalidInput).
+ClientOptions::ResolveOverride parseResolve(std::string_view text);
 
 // Phase durations in milliseconds (curl's -w names in comments).
 struct Timings {
     double resolve = 0;   // name lookup (time_namelookup)
     double connect = 0;   // TCP handshake (time_connect - time_namelookup)
+    double tls = 0;       // TLS handshake (time_appconnect - time_connect); 0 for http://
     double send = 0;      // writing the request
     double wait = 0;      // from request sent to the first response byte (TTFB)
     double download = 0;  // from first byte to the complete response
@@ -89,6 +107,9 @@ struct Exchange {
     bool headComplete = true;      // false: no complete head came; only raw is meaningful
     Address peer;
     Address local;
+    // https: what the handshake agreed and the server's chain (on a reused
+    // connection, the values of its handshake).
+    std::optional<tls::SessionInfo> tls;
 };
 
 // The hops of a request: one Exchange, or more when redirects were followed.

@@ -9,6 +9,7 @@
 #include <string_view>
 
 #include "core/net/address.h"
+#include "core/tls/tlsoptions.h"
 
 namespace sockwb::load {
 
@@ -29,8 +30,10 @@ struct LoadTarget {
     std::string hostHeader;  // HTTP: Host value ("127.0.0.1:8080")
     std::string path = "/";  // HTTP: request target in origin form
     std::string text;        // the target as the user wrote it, for reports
+    bool tls = false;        // https://: TLS on every connection (SNI = host)
+    std::string serverName;  // https: SNI and the name checked (the URL's host)
 
-    // Parses "http://host[:port]/path", "tcp://host:port", "udp://host:port"
+    // Parses "http://host[:port]/path", "https://host[:port]/path", "tcp://host:port", "udp://host:port"
     // (a bare "host:port/..." means http) and resolves the host. Throws
     // Error (InvalidInput, Resolve). Thread-safe.
     static LoadTarget parse(std::string_view text);
@@ -48,6 +51,10 @@ struct LoadConfig {
     std::size_t payload = 64;  // echo: bytes per round trip; bulk: bytes per send
     std::chrono::milliseconds timeout{5000};  // a request (or connect) slower than this is an error
     bool fullParser = false;  // HTTP: use http::ResponseParser instead of the fast scanner
+    // https:// targets (LoadTarget::tls) and --tls for echo/bulk: every
+    // connection runs a tls::Engine; resumeSessions off makes each new
+    // connection a full handshake.
+    tls::ClientOptions tlsOptions;
 
     // Checks the combination; throws Error (InvalidInput) with a sentence. Const.
     void validate() const;

@@ -244,6 +244,9 @@ std::string explain(const ErrorInfo& i) {
                    " broke the protocol: " + i.detail;
         case ErrorKind::Cancelled:
             return "cancelled" + (i.detail.empty() ? std::string{} : " (" + i.detail + ")");
+        case ErrorKind::Tls:
+            // Placeholder wording until core/tls words each TlsProblem.
+            return "TLS failed" + (i.detail.empty() ? std::string{} : ": " + i.detail);
     }
     return "unknown error";
 }
@@ -282,6 +285,17 @@ Error Error::invalid(std::string what, std::string detail) {
 
 Error Error::unsupported(std::string sentence) {
     return Error(ErrorInfo{ErrorKind::Unsupported, "unsupported", 0, 0, {}, std::move(sentence)});
+}
+
+Error Error::tlsFailure(std::string call, TlsProblem problem, std::string detail,
+                        std::string address) {
+    ErrorInfo info;
+    info.kind = ErrorKind::Tls;
+    info.call = std::move(call);
+    info.tls = problem;
+    info.detail = std::move(detail);
+    info.address = std::move(address);
+    return Error(std::move(info));
 }
 
 }  // namespace sockwb

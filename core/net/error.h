@@ -23,6 +23,23 @@ enum class ErrorKind {
     Unsupported,    // a combination the engine refuses, with a sentence why
     Protocol,       // the peer broke the protocol (malformed HTTP...): see detail
     Cancelled,      // the user cancelled the operation
+    Tls,            // TLS failed: see ErrorInfo::tls (and detail: OpenSSL's reason)
+};
+
+// What went wrong in TLS (ErrorKind::Tls), worded by each front end.
+enum class TlsProblem {
+    None,
+    Expired,           // the peer's certificate has expired
+    NotYetValid,       // ... is not valid yet
+    SelfSigned,        // ... is self-signed and not trusted
+    UnknownCa,         // ... was issued by a CA the trust store does not hold
+    NameMismatch,      // ... does not name the host asked for
+    ProtocolVersion,   // no TLS version both sides accept
+    HandshakeFailure,  // no cipher / group / ALPN in common, or the peer refused
+    PeerAlert,         // the peer sent a fatal alert (detail names it)
+    NotTls,            // the peer does not speak TLS (plain HTTP on a TLS port...)
+    CertificateFile,   // our certificate, key or CA file cannot be used (detail: file)
+    Other,             // anything else OpenSSL reports (detail: its reason)
 };
 
 // What ErrorInfo::detail says, as a code and numbers (detailN, detailM), so a
@@ -51,6 +68,7 @@ struct ErrorInfo {
     DetailCode detailCode = DetailCode::Words;
     std::uint64_t detailN = 0;  // the code's first number (ms, bytes...)
     std::uint64_t detailM = 0;  // the code's second number (expected, limit)
+    TlsProblem tls = TlsProblem::None;  // ErrorKind::Tls: which problem
 };
 
 // The English words of a typed detail: "gave up after 3000 ms"; "" for Words.
@@ -76,6 +94,10 @@ public:
                            std::string detail = {});
     static Error invalid(std::string what, std::string detail = {});
     static Error unsupported(std::string sentence);
+    // ErrorKind::Tls: call is the OpenSSL step ("SSL_connect", "SSL_accept",
+    // "SSL_read", "SSL_CTX_use_certificate_file"), detail OpenSSL's reason.
+    static Error tlsFailure(std::string call, TlsProblem problem, std::string detail = {},
+                            std::string address = {});
 
     const ErrorInfo& info() const noexcept { return info_; }
     ErrorKind kind() const noexcept { return info_.kind; }

@@ -239,4 +239,8 @@ std::vector<SockoptReadback> Server::sockoptReadback() const {
     return c ? c->sockoptReadback() : std::vector<SockoptReadback>{};
 }
 
+// Placeholder until the TLS server work lands (core/tls/tlsservice.h).
+tls::CertificateInfo Server::tlsCertificate() const { return {}; }
+std::string Server::tlsCertFile() const { return {}; }
+
 }  // namespace sockwb

@@ -21,6 +21,8 @@
 #include "core/net/trace.h"
 #include "core/server/outputlimit.h"
 #include "core/server/service.h"
+#include "core/tls/certificateinfo.h"
+#include "core/tls/tlsoptions.h"
 
 namespace sockwb {
 
@@ -80,6 +82,10 @@ struct ServerConfig {
     // not read before it is disconnected (outputlimit.h).
     OutputLimit outputLimit;
     ServiceOptions serviceOptions;
+    // --tls: every TCP listener speaks TLS (core/tls/tlsservice.h), under
+    // every model. UDP listeners stay plain.
+    bool tls = false;
+    tls::ServerOptions tlsOptions;
 };
 
 // True when config's model waits in blocking calls: io is Blocking and the
@@ -111,6 +117,9 @@ struct ConnectionInfo {
     uint64_t queued = 0;  // bytes waiting in the server for the peer to read
     ConnectionState state = ConnectionState::Open;
     std::chrono::system_clock::time_point since;
+    // TLS: "TLSv1.3 TLS_AES_256_GCM_SHA384" once the handshake is done, ""
+    // before it and on a plain connection.
+    std::string tls;
 };
 
 // Counters of the whole server (a snapshot).
@@ -153,6 +162,11 @@ public:
     }
     // A line from a service or the engine ("refused: 10 connections max").
     virtual void onLog(const std::string& text) { (void)text; }
+    // A connection's TLS handshake completed: summary as ConnectionInfo::tls.
+    virtual void onConnectionTls(uint64_t connectionId, const std::string& summary) {
+        (void)connectionId;
+        (void)summary;
+    }
     // A failure that did not stop the server (one connection's error...).
     virtual void onError(const ErrorInfo& error) { (void)error; }
     virtual void onStopped() {}
@@ -198,6 +212,11 @@ public:
     // then on the first accepted connection once there is one (the same
     // options on every later one). Empty when no sockopts were asked.
     std::vector<SockoptReadback> sockoptReadback() const;
+    // With config().tls, after start(): the certificate the server presents
+    // (its SHA-256 fingerprint is what a client should see) and its files.
+    // Empty info before start() and without TLS.
+    tls::CertificateInfo tlsCertificate() const;
+    std::string tlsCertFile() const;
 
 private:
     void validate() const;

@@ -189,6 +189,11 @@ QString ErrorText::systemWords(const ErrorInfo& info) {
     }
 }
 
+// Placeholder until each TlsProblem has its sentence.
+QString ErrorText::tlsWords(const ErrorInfo& info) {
+    return tr("TLS failed: %1.").arg(q(info.detail));
+}
+
 QString ErrorText::otherWords(const ErrorInfo& info) {
     const QString a = q(info.address);
     const QString d = detail(info);
@@ -230,6 +235,8 @@ QString ErrorText::otherWords(const ErrorInfo& info) {
                                : tr("The peer %1 broke the protocol: %2.").arg(a, d);
         case ErrorKind::Cancelled:
             return d.isEmpty() ? tr("Cancelled.") : tr("Cancelled (%1).").arg(d);
+        case ErrorKind::Tls:
+            return tlsWords(info);
         case ErrorKind::InvalidInput:
         case ErrorKind::Unsupported:
             break;  // free sentences of the core: kept as they are

@@ -40,6 +40,8 @@ private:
     static QString unixWords(const ErrorInfo& info);
     // Words for the other kinds; empty when the core's text must be kept.
     static QString otherWords(const ErrorInfo& info);
+    // ErrorKind::Tls: each TlsProblem in words, with OpenSSL's reason.
+    static QString tlsWords(const ErrorInfo& info);
 };
 
 }  // namespace sockwb

@@ -1,0 +1,2 @@
+// Placeholder until its owner replaces it (see tlscontext.h).
+#include "core/tls/tlscontext.h"
