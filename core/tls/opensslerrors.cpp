@@ -21,17 +21,23 @@ namespace {
 
 TlsProblem ofVerifyResult(long result) {
     switch (result) {
-        case X509_V_ERR_CERT_HAS_EXPIRED: return TlsProblem::Expired;
-        case X509_V_ERR_CERT_NOT_YET_VALID: return TlsProblem::NotYetValid;
+        case X509_V_ERR_CERT_HAS_EXPIRED:
+            return TlsProblem::Expired;
+        case X509_V_ERR_CERT_NOT_YET_VALID:
+            return TlsProblem::NotYetValid;
         case X509_V_ERR_DEPTH_ZERO_SELF_SIGNED_CERT:
-        case X509_V_ERR_SELF_SIGNED_CERT_IN_CHAIN: return TlsProblem::SelfSigned;
+        case X509_V_ERR_SELF_SIGNED_CERT_IN_CHAIN:
+            return TlsProblem::SelfSigned;
         case X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT:
         case X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT_LOCALLY:
         case X509_V_ERR_UNABLE_TO_VERIFY_LEAF_SIGNATURE:
-        case X509_V_ERR_CERT_UNTRUSTED: return TlsProblem::UnknownCa;
+        case X509_V_ERR_CERT_UNTRUSTED:
+            return TlsProblem::UnknownCa;
         case X509_V_ERR_HOSTNAME_MISMATCH:
-        case X509_V_ERR_IP_ADDRESS_MISMATCH: return TlsProblem::NameMismatch;
-        default: return TlsProblem::Other;
+        case X509_V_ERR_IP_ADDRESS_MISMATCH:
+            return TlsProblem::NameMismatch;
+        default:
+            return TlsProblem::Other;
     }
 }
 
@@ -41,7 +47,8 @@ TlsProblem ofReason(int reason) {
         case SSL_R_NO_PROTOCOLS_AVAILABLE:
         case SSL_R_TLSV1_ALERT_PROTOCOL_VERSION:
         case SSL_R_VERSION_TOO_LOW:
-        case SSL_R_VERSION_TOO_HIGH: return TlsProblem::ProtocolVersion;
+        case SSL_R_VERSION_TOO_HIGH:
+            return TlsProblem::ProtocolVersion;
         case SSL_R_SSLV3_ALERT_HANDSHAKE_FAILURE:
         case SSL_R_NO_SHARED_CIPHER:
         case SSL_R_NO_CIPHERS_AVAILABLE:
@@ -49,13 +56,15 @@ TlsProblem ofReason(int reason) {
         case SSL_R_NO_SUITABLE_SIGNATURE_ALGORITHM:
         case SSL_R_NO_APPLICATION_PROTOCOL:
         case SSL_R_TLSV1_ALERT_NO_APPLICATION_PROTOCOL:
-        case SSL_R_TLSV1_ALERT_INSUFFICIENT_SECURITY: return TlsProblem::HandshakeFailure;
+        case SSL_R_TLSV1_ALERT_INSUFFICIENT_SECURITY:
+            return TlsProblem::HandshakeFailure;
         case SSL_R_HTTP_REQUEST:
         case SSL_R_HTTPS_PROXY_REQUEST:
         case SSL_R_WRONG_VERSION_NUMBER:
         case SSL_R_PACKET_LENGTH_TOO_LONG:
         case SSL_R_RECORD_LENGTH_MISMATCH:
-        case SSL_R_UNKNOWN_PROTOCOL: return TlsProblem::NotTls;
+        case SSL_R_UNKNOWN_PROTOCOL:
+            return TlsProblem::NotTls;
         default:
             // Alerts from the peer are reasons offset by SSL_AD_REASON_OFFSET.
             if (reason >= SSL_AD_REASON_OFFSET && reason < SSL_AD_REASON_OFFSET + 256)
