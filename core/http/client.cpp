@@ -3,6 +3,7 @@
 #include <poll.h>
 #include <unistd.h>
 
+#include <cctype>
 #include <cerrno>
 
 #include "core/http/base64.h"
@@ -43,11 +44,16 @@ bool isRedirectFollowed(const Response& head, const ClientOptions& o) {
 }  // namespace
 
 std::string resolveLocation(const Url& base, const std::string& location) {
-    if (location.rfind("http://", 0) == 0 || location.rfind("https://", 0) == 0 ||
-        location.rfind("HTTP://", 0) == 0)
-        return location;
-    if (location.rfind("//", 0) == 0) return "http:" + location;
-    std::string prefix = "http://" + base.uriAuthority();
+    const auto startsWith = [&](std::string_view prefix) {
+        if (location.size() < prefix.size()) return false;
+        for (std::size_t i = 0; i < prefix.size(); ++i)
+            if (std::tolower(static_cast<unsigned char>(location[i])) != prefix[i]) return false;
+        return true;
+    };
+    if (startsWith("http://") || startsWith("https://")) return location;
+    // A network-path reference keeps the scheme of the base (https stays https).
+    if (location.rfind("//", 0) == 0) return base.scheme() + ":" + location;
+    std::string prefix = base.scheme() + "://" + base.uriAuthority();
     if (!location.empty() && location.front() == '/') return prefix + location;
     // Relative reference: replace the last segment of the base path.
     std::string path = base.path().empty() ? "/" : base.path();
