@@ -30,8 +30,8 @@ struct UrlError {
 class Url {
 public:
     // Parses "http[s]://[user:pass@]host[:port][/path][?query][#frag]"; a
-    // missing scheme means http. Returns nullopt and fills *error (if given) on failure. Thread-safe
-    // (pure).
+    // missing scheme means http. Returns nullopt and fills *error (if given) on failure.
+    // Thread-safe (pure).
     static std::optional<Url> parse(std::string_view text, UrlError* error = nullptr);
 
     // "http" or "https" (lower case). Const.
