@@ -176,6 +176,101 @@ std::string explainErrno(const ErrorInfo& i) {
     }
 }
 
+// The short name of a TLS problem, as errnoName() is for errno: what()
+// puts it after the call.
+const char* tlsProblemName(TlsProblem p) {
+    switch (p) {
+        case TlsProblem::None:
+            return "TLS error";
+        case TlsProblem::Expired:
+            return "certificate expired";
+        case TlsProblem::NotYetValid:
+            return "certificate not yet valid";
+        case TlsProblem::SelfSigned:
+            return "self-signed certificate";
+        case TlsProblem::UnknownCa:
+            return "unknown CA";
+        case TlsProblem::NameMismatch:
+            return "name mismatch";
+        case TlsProblem::ProtocolVersion:
+            return "protocol version";
+        case TlsProblem::HandshakeFailure:
+            return "handshake failure";
+        case TlsProblem::PeerAlert:
+            return "alert from the peer";
+        case TlsProblem::NotTls:
+            return "not TLS";
+        case TlsProblem::CertificateFile:
+            return "certificate file";
+        case TlsProblem::Other:
+            return "TLS error";
+    }
+    return "TLS error";
+}
+
+// ErrorKind::Tls in words: what happened, OpenSSL's reason in brackets,
+// then what to do. The call tells the side: SSL_accept is a server
+// checking its client, SSL_connect a client checking its server.
+std::string explainTls(const ErrorInfo& i) {
+    const bool server = i.call == "SSL_accept";
+    const std::string host = i.address.empty() ? std::string{} : hostOf(i.address);
+    const std::string peer =
+        server ? std::string("the client") : (host.empty() ? std::string("the server") : host);
+    const std::string cert = server ? std::string("the client's certificate")
+                                    : (host.empty() ? std::string("the server's certificate")
+                                                    : "the certificate of " + host);
+    const std::string why = i.detail.empty() ? std::string{} : " (" + i.detail + ")";
+    const std::string verifyWhy =
+        i.detail.empty() ? std::string{} : " (TLS verification failed: " + i.detail + ")";
+    const std::string skip = server ? std::string{} : ", or -k to skip verification";
+    switch (i.tls) {
+        case TlsProblem::Expired:
+            return cert + " has expired" + verifyWhy + ": it must be renewed" + skip;
+        case TlsProblem::NotYetValid:
+            return cert + " is not valid yet" + verifyWhy + ": check the clock of both machines" +
+                   skip;
+        case TlsProblem::SelfSigned:
+            return cert + " is self-signed and nothing here trusts it" + verifyWhy +
+                   (server ? std::string(": the client must present one issued by a trusted CA")
+                           : ": use --cacert FILE with that certificate to trust it" + skip);
+        case TlsProblem::UnknownCa:
+            return cert + " was issued by a CA this side does not trust" + verifyWhy +
+                   (server ? std::string(": give the server that CA to trust")
+                           : ": use --cacert FILE to trust this CA" + skip);
+        case TlsProblem::NameMismatch:
+            return cert + " does not name the host asked for" + verifyWhy +
+                   ": connect with a name it lists (--resolve NAME:PORT:ADDR sends that name to "
+                   "another address)" +
+                   skip;
+        case TlsProblem::ProtocolVersion:
+            return "the two sides have no TLS version in common" + why +
+                   ": one accepts only versions the other refuses (TLS 1.2, 1.3); widen the "
+                   "range on one side";
+        case TlsProblem::HandshakeFailure:
+            return "the TLS handshake with " + peer + " failed" + why +
+                   ": no cipher, key group or signature algorithm in common, or the peer "
+                   "refused the offer";
+        case TlsProblem::PeerAlert:
+            return peer + " ended the TLS handshake with an alert" + why +
+                   ": its log says why (it may require a client certificate: --cert/--key)";
+        case TlsProblem::NotTls:
+            if (server)
+                return "the client does not speak TLS" + why +
+                       ": it sent plain bytes to a TLS port (http:// instead of https://?)";
+            return peer + " does not speak TLS" + why +
+                   ": it answered in plain text (use http://, or leave out --tls)";
+        case TlsProblem::CertificateFile:
+            return "a certificate, key or CA file cannot be used" +
+                   (i.detail.empty() ? std::string{} : ": " + i.detail) +
+                   " (check the path, that it is PEM, and that the key belongs to the "
+                   "certificate)";
+        case TlsProblem::None:
+        case TlsProblem::Other:
+            break;
+    }
+    return "TLS failed" + (i.detail.empty() ? std::string{} : ": " + i.detail);
+}
+
 }  // namespace
 
 std::string detailWords(DetailCode code, std::uint64_t n, std::uint64_t m) {
@@ -245,8 +340,7 @@ std::string explain(const ErrorInfo& i) {
         case ErrorKind::Cancelled:
             return "cancelled" + (i.detail.empty() ? std::string{} : " (" + i.detail + ")");
         case ErrorKind::Tls:
-            // Placeholder wording until core/tls words each TlsProblem.
-            return "TLS failed" + (i.detail.empty() ? std::string{} : ": " + i.detail);
+            return explainTls(i);
     }
     return "unknown error";
 }
@@ -264,6 +358,9 @@ Error::Error(ErrorInfo info) : info_(std::move(info)) {
             break;
         case ErrorKind::Resolve:
             what_ = head + ": " + gai_strerror(info_.gaiCode) + " — " + explain(info_);
+            break;
+        case ErrorKind::Tls:
+            what_ = head + ": " + tlsProblemName(info_.tls) + " — " + explain(info_);
             break;
         case ErrorKind::Unsupported:
         case ErrorKind::InvalidInput:
