@@ -27,10 +27,10 @@ namespace sockwb::seq {
 
 // One TLS record (or handshake message), as a note named it.
 struct TlsRecord {
-    std::string what;     // "ClientHello", "application data", "alert: close_notify"
-    int64_t bytes = -1;   // its length, -1 when the note did not say
+    std::string what;    // "ClientHello", "application data", "alert: close_notify"
+    int64_t bytes = -1;  // its length, -1 when the note did not say
     bool outgoing = false;
-    int count = 1;        // merged(): how many consecutive records of that name
+    int count = 1;  // merged(): how many consecutive records of that name
 };
 
 // The record a "tls" note's args name, nullopt when they name none.

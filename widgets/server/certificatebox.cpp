@@ -64,15 +64,18 @@ void CertificateBox::setCertificate(const tls::CertificateInfo& info, const QStr
     if (info.empty()) {
         validity_->clear();
     } else {
-        QString validity = tr("%1 to %2")
-                               .arg(QString::fromStdString(info.notBefore),
-                                    QString::fromStdString(info.notAfter));
+        QString validity =
+            tr("%1 to %2")
+                .arg(QString::fromStdString(info.notBefore), QString::fromStdString(info.notAfter));
         const qint64 now = QDateTime::currentSecsSinceEpoch();
         if (now > info.notAfterEpoch)
             validity = tr("%1 (expired)").arg(validity);
         else if (now < info.notBeforeEpoch)
             validity = tr("%1 (not yet valid)").arg(validity);
-        if (info.selfSigned) validity = tr("%1, self-signed").arg(validity);
+        // selfSigned needs keyCertSign in the key usage (X509_check_issued);
+        // a leaf that names itself as its issuer is self-signed to a client too.
+        if (info.selfSigned || (!info.subject.empty() && info.subject == info.issuer))
+            validity = tr("%1, self-signed").arg(validity);
         validity_->setText(validity);
     }
     fingerprint_->setText(QString::fromStdString(info.sha256));

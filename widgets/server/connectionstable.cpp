@@ -29,9 +29,8 @@ QString stateText(ConnectionState state) {
 ConnectionsTable::ConnectionsTable(QWidget* parent)
     : QTableWidget(0, ColumnCount, parent), sampler_(new TcpSampler(this)) {
     setObjectName(QStringLiteral("connectionsTable"));
-    QStringList labels{tr("Peer"),     tr("Listener"),  tr("fd"),    tr("Worker"),
-                       tr("Bytes in"), tr("Bytes out"), tr("State"), tr("Since"),
-                       tr("TLS")};
+    QStringList labels{tr("Peer"),      tr("Listener"), tr("fd"),    tr("Worker"), tr("Bytes in"),
+                       tr("Bytes out"), tr("State"),    tr("Since"), tr("TLS")};
     for (int f = 0; f < TcpText::FieldCount; ++f) labels << TcpText::name(TcpText::Field(f));
     setHorizontalHeaderLabels(labels);
     horizontalHeaderItem(State)->setToolTip(

@@ -30,7 +30,7 @@ public:
         BytesOut,
         State,
         Since,
-        Tls,  // "TLSv1.3 TLS_AES_256_GCM_SHA384"; hidden for a plain server
+        Tls,       // "TLSv1.3 TLS_AES_256_GCM_SHA384"; hidden for a plain server
         TcpFirst,  // TcpText's fields from here, in their order
         TcpState = TcpFirst,
         ColumnCount = TcpFirst + TcpText::FieldCount
@@ -69,7 +69,7 @@ private:
     // Per row: where to find it in the samples (invalid local: not TCP).
     std::vector<std::pair<Address, Address>> rowTuples_;
     TcpSamples samples_;
-    QHash<quint64, QString> tls_;  // from onConnectionTls, by connection id
+    QHash<quint64, QString> tls_;   // from onConnectionTls, by connection id
     std::vector<uint64_t> rowIds_;  // the connection id of each row
     uint64_t maxSeenId_ = 0;        // the highest id a snapshot held
 };

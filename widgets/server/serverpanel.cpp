@@ -101,7 +101,7 @@ void ServerPanel::setupLabels() {
         "QLabel { color: #c01c28; background: #fdecea; padding: 6px; border-radius: 3px; }"));
     error_->hide();
     counters_->setObjectName(QStringLiteral("countersLabel"));
-    counters_->hide();  // until the server has run once
+    counters_->hide();     // until the server has run once
     certificate_->hide();  // while a server with TLS runs
     startButton_->setObjectName(QStringLiteral("startButton"));
     stopButton_->setObjectName(QStringLiteral("stopButton"));
@@ -254,8 +254,7 @@ void ServerPanel::onServerEvents(const QVector<ServerEvent>& events, quint64 dro
     int skipped = 0;
     for (const ServerEvent& e : events) {
         if (e.kind == ServerEvent::Stopped) continue;  // onStopFinished says it once joined
-        if (e.kind == ServerEvent::Tls)
-            connections_->setConnectionTls(e.connectionId, q(e.text));
+        if (e.kind == ServerEvent::Tls) connections_->setConnectionTls(e.connectionId, q(e.text));
         // A flood (chargen...) would drown the log and the GUI thread: show
         // the first data lines of each batch and count the rest.
         if (e.kind == ServerEvent::Data && ++dataLines > kDataLinesPerBatch) {

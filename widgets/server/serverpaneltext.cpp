@@ -56,11 +56,10 @@ QString ServerPanelText::memoryText(const ServerStats& st) {
 
 LogView::Line ServerPanelText::eventLine(const ServerEvent& e) {
     const QDateTime t = toQt(e.time);
-    const auto tr = [](const char* text) { return tr(text); };
     switch (e.kind) {
         case ServerEvent::Listening:
-            return {LogView::Info,
-                    tr("%1 listening on %2").arg(q(e.text), q(e.address.toString())), t};
+            return {LogView::Info, tr("%1 listening on %2").arg(q(e.text), q(e.address.toString())),
+                    t};
         case ServerEvent::Opened:
             return {LogView::Info,
                     tr("#%1 connected from %2 (fd %3)")

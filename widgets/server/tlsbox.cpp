@@ -33,7 +33,8 @@ TlsBox::TlsBox(QWidget* parent)
     fromFiles_->setObjectName(QStringLiteral("tlsFromFiles"));
     cert_->setObjectName(QStringLiteral("tlsCertEdit"));
     key_->setObjectName(QStringLiteral("tlsKeyEdit"));
-    const QString folder = QDir::toNativeSeparators(QString::fromStdString(tls::defaultTlsFolder()));
+    const QString folder =
+        QDir::toNativeSeparators(QString::fromStdString(tls::defaultTlsFolder()));
     selfSigned_->setText(tr("Self-signed certificate for localhost (kept in %1)").arg(folder));
     selfSigned_->setToolTip(
         tr("Made on first use and kept, so its fingerprint stays the same from one run to the "
@@ -56,9 +57,9 @@ TlsBox::TlsBox(QWidget* parent)
     layout->addWidget(fromFiles_);
     layout->addWidget(files_);
 
-    for (QAbstractButton* b : {static_cast<QAbstractButton*>(enable_),
-                               static_cast<QAbstractButton*>(selfSigned_),
-                               static_cast<QAbstractButton*>(fromFiles_)})
+    for (QAbstractButton* b :
+         {static_cast<QAbstractButton*>(enable_), static_cast<QAbstractButton*>(selfSigned_),
+          static_cast<QAbstractButton*>(fromFiles_)})
         connect(b, &QAbstractButton::toggled, this, [this] {
             refresh();
             emit changed();

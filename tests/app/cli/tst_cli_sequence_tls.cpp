@@ -17,10 +17,9 @@ namespace {
 
 QByteArray traceLine(qint64 us, int pid, int fd, const char* call, qint64 result,
                      const char* args = "", const char* local = "", const char* peer = "") {
-    QJsonObject t{{"type", "trace"},      {"time_us", us},  {"pid", pid},
-                  {"tid", pid},           {"fd", fd},       {"call", call},
-                  {"args", args},         {"result", result}, {"errno", ""},
-                  {"duration_ns", 1000},  {"local", local}, {"peer", peer}};
+    QJsonObject t{{"type", "trace"}, {"time_us", us},       {"pid", pid},     {"tid", pid},
+                  {"fd", fd},        {"call", call},        {"args", args},   {"result", result},
+                  {"errno", ""},     {"duration_ns", 1000}, {"local", local}, {"peer", peer}};
     return QJsonDocument(QJsonObject{{"event", "trace"}, {"trace", t}})
                .toJson(QJsonDocument::Compact) +
            '\n';

@@ -83,8 +83,8 @@ private slots:
                  QStringLiteral("ServerHello, Certificate, Finished"));
         QCOMPARE(SequenceText::tlsRecords({{"application data", 78, true, 1}}),
                  QStringLiteral("application data 78 B"));
-        QCOMPARE(SequenceText::tlsRecords({{"application data", 60, true, 1},
-                                           {"application data", 40, true, 1}}),
+        QCOMPARE(SequenceText::tlsRecords(
+                     {{"application data", 60, true, 1}, {"application data", 40, true, 1}}),
                  QStringLiteral("application data 100 B"));
         QCOMPARE(SequenceText::tlsRecords(
                      {{"NewSessionTicket", 200, true, 1}, {"NewSessionTicket", 200, true, 1}}),
@@ -101,9 +101,9 @@ private slots:
         const size_t flight = dataArrowFrom(b, callNamed(b, "send", 10));
         QVERIFY(flight != seq::kNone);
         view.select(seq::kNone, flight);
-        QVERIFY2(view.details()->title().contains(
-                     QStringLiteral("ServerHello, Certificate, Finished")),
-                 qPrintable(view.details()->title()));
+        QVERIFY2(
+            view.details()->title().contains(QStringLiteral("ServerHello, Certificate, Finished")),
+            qPrintable(view.details()->title()));
         const size_t hello = callNamed(b, "send", 20);
         view.select(hello);
         QVERIFY2(view.details()->title().contains(QStringLiteral("ClientHello")),
