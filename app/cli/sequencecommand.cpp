@@ -37,8 +37,9 @@ const char* kHelp = QT_TRANSLATE_NOOP(
     "handshake), each send -> the recvs that read its bytes, close or shutdown -> the\n"
     "peer's recv = 0 (FIN), a reset, datagrams and the ones never received.\n\n"
     "  --text         one line per arrow: time since the first call, kind, from\n"
-    "                 \"pid/fd call\" -> to, bytes (the default)\n"
-    "  --json         one JSON object per arrow\n"
+    "                 \"pid/fd call\" -> to, bytes, and over TLS the records it\n"
+    "                 carried, [ClientHello] (the default)\n"
+    "  --json         one JSON object per arrow (\"tls\": the records' names)\n"
     "  --svg FILE     draw the sequence diagram into an SVG file\n"
     "  --png FILE     draw it into a PNG image\n"
     "  -h, --help     show this help\n"
@@ -160,6 +161,21 @@ std::string endJson(const seq::SequenceBuilder& b, size_t call) {
         .str();
 }
 
+// An arrow's TLS records: "ServerHello, Certificate, Finished",
+// "application data 78 B" ("" on a plain connection).
+std::string tlsText(const std::vector<seq::TlsRecord>& records) {
+    std::string out;
+    for (const seq::TlsRecord& r : seq::mergedRecords(records)) {
+        std::string part = r.what;
+        if (r.what == "application data" && r.bytes >= 0)
+            part += " " + std::to_string(r.bytes) + " B";
+        else if (r.count > 1)
+            part += " x" + std::to_string(r.count);
+        out += (out.empty() ? "" : ", ") + part;
+    }
+    return out;
+}
+
 // The arrows in time order of their start (then of their end).
 std::vector<size_t> arrowsByTime(const seq::SequenceBuilder& b) {
     std::vector<size_t> order(b.arrows().size());
@@ -183,16 +199,17 @@ void printArrows(const seq::SequenceBuilder& b, bool json) {
     for (size_t i : arrowsByTime(b)) {
         const seq::Arrow& a = b.arrows()[i];
         const int64_t at = b.calls()[a.from].timeUs;
+        const std::string tls = tlsText(b.tlsRecordsOf(a));
         if (json) {
-            out += q(JsonLine()
-                         .add("time_us", at)
-                         .add("kind", kindName(a.kind))
-                         .addRaw("from", endJson(b, a.from))
-                         .addRaw("to", endJson(b, a.to))
-                         .add("offset", a.offset)
-                         .add("bytes", a.length)
-                         .str()) +
-                   QLatin1Char('\n');
+            JsonLine j;
+            j.add("time_us", at)
+                .add("kind", kindName(a.kind))
+                .addRaw("from", endJson(b, a.from))
+                .addRaw("to", endJson(b, a.to))
+                .add("offset", a.offset)
+                .add("bytes", a.length);
+            if (!tls.empty()) j.add("tls", tls);
+            out += q(j.str()) + QLatin1Char('\n');
             continue;
         }
         char when[32];
@@ -209,6 +226,7 @@ void printArrows(const seq::SequenceBuilder& b, bool json) {
                         ? QCoreApplication::translate("sockwb::app::sequence", "  1 byte")
                         : QCoreApplication::translate("sockwb::app::sequence", "  %1 bytes")
                               .arg(a.length);
+        if (!tls.empty()) line += QStringLiteral("  [%1]").arg(q(tls));
         out += line + QLatin1Char('\n');
     }
     printOut(out);

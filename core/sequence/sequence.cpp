@@ -61,6 +61,7 @@ struct SequenceBuilder::Impl {
     StreamMatcher streams{arrows};
     DatagramMatcher datagrams{events, arrows};
     SocketTracker sockets{streams};
+    TlsRecords tls;
     uint64_t revision = 0;
     int64_t latestUs = std::numeric_limits<int64_t>::min();
     // arrowsOf's index, built lazily from the arrows not yet indexed.
@@ -88,6 +89,7 @@ void SequenceBuilder::Impl::clear() {
     streams.clear();
     datagrams.clear();
     sockets.clear();
+    tls.clear();
     latestUs = std::numeric_limits<int64_t>::min();
     arrowsByCall.clear();
     indexedArrows = 0;
@@ -120,6 +122,11 @@ size_t SequenceBuilder::Impl::route(size_t call) {
         const size_t l = sockets.processLifeline(e.pid);
         if (e.result > 0) replay(sockets.inherit(e.pid, static_cast<int>(e.result)));
         return l;
+    }
+    if (isTlsNote(e) && e.fd >= 0) {
+        // On its socket's lifeline when the socket is known; it changes nothing there.
+        const size_t l = sockets.find(e.pid, e.fd);
+        return l != kNone ? l : sockets.processLifeline(e.pid);
     }
     if (!isSocketCall(c)) return sockets.processLifeline(e.pid);
     if (c == "socket") {
@@ -245,6 +252,7 @@ void SequenceBuilder::Impl::applyData(size_t lifeline, size_t call) {
 void SequenceBuilder::Impl::add(const TraceEvent& e, bool ordered) {
     const size_t index = events.size();
     events.push_back(e);
+    tls.add(index, e);
     const size_t lifeline = route(index);
     Call call;
     call.event = index;
@@ -311,6 +319,16 @@ std::vector<size_t> SequenceBuilder::arrowsOf(size_t call) const {
     d_->indexArrows();
     if (call >= d_->arrowsByCall.size()) return {};
     return d_->arrowsByCall[call];
+}
+
+const std::vector<TlsRecord>& SequenceBuilder::tlsRecords(size_t call) const {
+    return d_->tls.of(call);
+}
+
+const std::vector<TlsRecord>& SequenceBuilder::tlsRecordsOf(const Arrow& arrow) const {
+    const std::vector<TlsRecord>& sent = d_->tls.of(arrow.from);
+    if (arrow.kind != Arrow::Kind::Data || !sent.empty() || arrow.to == kNone) return sent;
+    return d_->tls.of(arrow.to);
 }
 
 uint64_t SequenceBuilder::revision() const { return d_->revision; }

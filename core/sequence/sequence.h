@@ -21,6 +21,9 @@
 // at it (Lifeline::origin) and the handshake arrow ends on it. A fork is a
 // call on the parent's Process lifeline; a fork child's calls on sockets it
 // inherited go on lifelines of its own (inherited = true).
+// TLS: the engine's trace notes (call "tls") go on their socket's lifeline,
+// and tlsRecords() says which send/recv carried which records
+// (tlsrecords.h), so an arrow can be named "ClientHello".
 // Pure logic, no Qt; not thread-safe (one owner).
 
 #include <cstddef>
@@ -31,6 +34,7 @@
 #include <vector>
 
 #include "core/net/trace.h"
+#include "core/sequence/tlsrecords.h"
 
 namespace sockwb::seq {
 
@@ -112,6 +116,12 @@ public:
     const std::vector<Arrow>& arrows() const;
     // Arrows starting or ending at a call (indices into arrows()).
     std::vector<size_t> arrowsOf(size_t call) const;
+    // The TLS records a send/recv carried (the engine's "tls" notes),
+    // empty when none.
+    const std::vector<TlsRecord>& tlsRecords(size_t call) const;
+    // The records an arrow carries: its send's, else its recv's (a trace
+    // of one side only). Empty for a plain or non-data arrow.
+    const std::vector<TlsRecord>& tlsRecordsOf(const Arrow& arrow) const;
     // Grows on every change (append, clear, an arrow changed kind).
     uint64_t revision() const;
 

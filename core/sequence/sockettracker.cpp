@@ -61,6 +61,13 @@ size_t SocketTracker::open(int pid, int fd, Lifeline::Role role, bool datagram) 
     return l;
 }
 
+size_t SocketTracker::find(int pid, int fd) const {
+    const auto p = open_.find(pid);
+    if (p == open_.end()) return kNone;
+    const auto it = p->second.find(fd);
+    return it == p->second.end() ? kNone : it->second;
+}
+
 size_t SocketTracker::lookup(int pid, int fd) {
     auto& fds = open_[pid];
     const auto it = fds.find(fd);

@@ -42,6 +42,8 @@ public:
     // unattached one when the fd is unknown.
     size_t lookup(int pid, int fd);
     void close(size_t lifeline);
+    // The open lifeline of (pid, fd), kNone when there is none (never makes one).
+    size_t find(int pid, int fd) const;
     // Makes an unattached lifeline a socket of its own (its calls name it).
     void attachOwn(size_t lifeline, bool datagram);
     // `child` inherits `parent`'s open sockets (fork event or the child's

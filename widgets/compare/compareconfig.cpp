@@ -38,6 +38,10 @@ QString CompareConfig::key(CompareWorkload w) {
     return {};
 }
 
+QString CompareConfig::fileKey() const {
+    return tls && supportsTls(workload) ? key(workload) + QStringLiteral("-tls") : key(workload);
+}
+
 QString CompareConfig::label(CompareWorkload w) {
     switch (w) {
         case CompareWorkload::HttpKeepAlive:
@@ -102,6 +106,8 @@ ServerConfig CompareConfig::serverConfig(const QString& model) const {
     // One load generator on loopback is one peer address: the reflection
     // guard's rate limit would measure itself, not the model.
     c.udpRepliesPerSecond = 0;
+    // The self-signed certificate for localhost, kept in the config folder.
+    c.tls = tls && supportsTls(workload);
     return c;
 }
 
@@ -123,6 +129,15 @@ load::LoadConfig CompareConfig::loadConfig(const Address& to) const {
             c.target = load::LoadTarget::parse("udp://" + hostPort);
             c.workload = load::Workload::UdpEcho;
             break;
+    }
+    if (tls && supportsTls(workload)) {
+        // https:// and echo over TLS. The server's certificate is the
+        // workbench's own self-signed one: not verified (as curl -k), and
+        // no resumption, so a new connection costs a full handshake.
+        c.target.tls = true;
+        c.target.serverName = "localhost";
+        c.tlsOptions.insecure = true;
+        c.tlsOptions.resumeSessions = false;
     }
     c.connections = connections;
     c.threads = std::clamp(loadThreads, 1, std::max(1, connections));

@@ -33,12 +33,20 @@ struct CompareConfig {
     int poolSize = 4;      // pool model's worker threads
     int payload = 64;      // echo: bytes per round trip
     int timeoutMs = 1000;  // a request unanswered this long is an error
+    // Every model serves over TLS (the self-signed localhost certificate)
+    // and every client connection runs a TLS engine, each new connection a
+    // full handshake. TCP workloads only (UDP stays plain).
+    bool tls = false;
 
     // Service name ("http", "echo") and protocol of the workload. Pure.
     static std::string serviceOf(CompareWorkload w);
     static Protocol protocolOf(CompareWorkload w);
     // Stable ASCII id for files: "http-keepalive", "http-close", "tcp-echo", "udp-echo". Pure.
     static QString key(CompareWorkload w);
+    // key(), with "-tls" when the run is over TLS. Pure.
+    QString fileKey() const;
+    // True when the workload can run over TLS (a TCP one). Pure.
+    static bool supportsTls(CompareWorkload w) { return protocolOf(w) == Protocol::Tcp; }
     // Short translated label for menus and reports. GUI thread (tr).
     static QString label(CompareWorkload w);
     // One translated sentence saying what the clients do and what the server runs.

@@ -26,7 +26,8 @@ CompareForm::CompareForm(QWidget* parent)
       seconds_(new QDoubleSpinBox(this)),
       poolSize_(new QSpinBox(this)),
       payload_(new QSpinBox(this)),
-      timeout_(new QDoubleSpinBox(this)) {
+      timeout_(new QDoubleSpinBox(this)),
+      tls_(new QCheckBox(tr("Over TL&S"), this)) {
     workload_->setObjectName(QStringLiteral("workloadCombo"));
     for (CompareWorkload w : kWorkloads) {
         workload_->addItem(CompareConfig::label(w), static_cast<int>(w));
@@ -65,6 +66,8 @@ CompareForm::CompareForm(QWidget* parent)
         tr("A request unanswered for this long counts as an error (a client stuck in an "
            "iterative server's listen queue, for instance)"));
 
+    tls_->setObjectName(QStringLiteral("tlsCheck"));
+
     auto* load = new QGroupBox(tr("Workload"), this);
     auto* form = new QFormLayout(load);
     form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
@@ -75,6 +78,7 @@ CompareForm::CompareForm(QWidget* parent)
     form->addRow(tr("&Pool size:"), poolSize_);
     form->addRow(tr("Pa&yload:"), payload_);
     form->addRow(tr("Request t&imeout:"), timeout_);
+    form->addRow(QString(), tls_);
 
     auto* modelsBox = new QGroupBox(tr("Models"), this);
     auto* grid = new QGridLayout(modelsBox);
@@ -96,6 +100,7 @@ CompareForm::CompareForm(QWidget* parent)
     layout->addWidget(load);
     layout->addWidget(modelsBox);
 
+    connect(tls_, &QCheckBox::toggled, this, &CompareForm::changed);
     connect(workload_, &QComboBox::currentIndexChanged, this, [this] {
         updateModels();
         emit changed();
@@ -113,6 +118,13 @@ void CompareForm::updateModels() {
                                       : tr("Not available for this workload: %1").arg(why));
     }
     payload_->setEnabled(w == CompareWorkload::TcpEcho || w == CompareWorkload::UdpEcho);
+    const bool tls = CompareConfig::supportsTls(w);
+    tls_->setEnabled(tls);
+    tls_->setToolTip(
+        tls ? tr("Every model serves over TLS (the self-signed certificate for localhost) and "
+                 "every client connection makes a full TLS handshake: the cost of the "
+                 "encryption and of the handshakes, model by model")
+            : tr("TLS runs over TCP: the UDP workload stays plain"));
 }
 
 CompareConfig CompareForm::config() const {
@@ -128,6 +140,7 @@ CompareConfig CompareForm::config() const {
     c.poolSize = poolSize_->value();
     c.payload = payload_->value();
     c.timeoutMs = static_cast<int>(std::lround(timeout_->value() * 1000));
+    c.tls = tls_->isEnabledTo(this) && tls_->isChecked();
     return c;
 }
 
@@ -140,6 +153,7 @@ void CompareForm::setConfig(const CompareConfig& c) {
     poolSize_->setValue(c.poolSize);
     payload_->setValue(c.payload);
     timeout_->setValue(c.timeoutMs / 1000.0);
+    tls_->setChecked(c.tls);
     for (const QString& model : order_)
         models_.value(model)->setChecked(c.models.isEmpty() || c.models.contains(model));
     updateModels();

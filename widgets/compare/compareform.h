@@ -3,7 +3,8 @@
 // HTTP with a connection per request, TCP echo, UDP echo), the models to
 // compare (a model that cannot serve the workload is disabled, the core's
 // reason as its tooltip), connections, load threads, seconds per model,
-// pool size, echo payload and request timeout.
+// pool size, echo payload and request timeout, and whether every model
+// serves over TLS (TCP workloads).
 
 #include <QMap>
 #include <QWidget>
@@ -44,6 +45,7 @@ private:
     QSpinBox* poolSize_;
     QSpinBox* payload_;
     QDoubleSpinBox* timeout_;
+    QCheckBox* tls_;  // CompareConfig::tls (TCP workloads)
     QMap<QString, QCheckBox*> models_;
     QStringList order_;  // modelNames()
 };

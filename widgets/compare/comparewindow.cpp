@@ -340,7 +340,7 @@ bool CompareWindow::exportPng(const QString& path, QString* error) const {
 void CompareWindow::exportCsvDialog() {
     const QString path = QFileDialog::getSaveFileName(
         this, tr("Export results as CSV"),
-        QStringLiteral("compare-%1.csv").arg(CompareConfig::key(results_->config().workload)),
+        QStringLiteral("compare-%1.csv").arg(results_->config().fileKey()),
         tr("CSV files (*.csv)"));
     if (path.isEmpty()) return;
     QString why;
@@ -353,7 +353,7 @@ void CompareWindow::exportCsvDialog() {
 void CompareWindow::exportPngDialog() {
     const QString path = QFileDialog::getSaveFileName(
         this, tr("Export charts as PNG"),
-        QStringLiteral("compare-%1.png").arg(CompareConfig::key(results_->config().workload)),
+        QStringLiteral("compare-%1.png").arg(results_->config().fileKey()),
         tr("PNG images (*.png)"));
     if (path.isEmpty()) return;
     QString why;

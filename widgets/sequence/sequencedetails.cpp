@@ -77,7 +77,10 @@ void SequenceDetails::showCall(const seq::SequenceBuilder& b, size_t call) {
     if (call >= b.calls().size()) return showNothing();
     const TraceEvent& e = b.events()[b.calls()[call].event];
     const int64_t origin = b.calls()[b.timeOrder().front()].timeUs;
-    title_->setText(SequenceText::callLabel(e));
+    const QString records = SequenceText::tlsRecords(b.tlsRecords(call));
+    title_->setText(records.isEmpty()
+                        ? SequenceText::callLabel(e)
+                        : tr("%1 (TLS: %2)").arg(SequenceText::callLabel(e), records));
     explanation_->hide();
     setEvent(e, origin);
     setBytes(QByteArray(e.data.data(), qsizetype(e.data.size())),
@@ -96,8 +99,14 @@ void SequenceDetails::showArrow(const seq::SequenceBuilder& b, size_t index) {
         title = tr("%1: %2 → %3")
                     .arg(title, SequenceText::callLabel(from), SequenceText::callLabel(to));
     }
+    QString explanation = SequenceText::arrowExplanation(a.kind);
+    const QString records = SequenceText::tlsRecords(b.tlsRecordsOf(a));
+    if (!records.isEmpty()) {
+        title = tr("%1 (TLS: %2)").arg(title, records);
+        explanation = tr("%1\n%2").arg(explanation, SequenceText::tlsExplanation());
+    }
     title_->setText(title);
-    explanation_->setText(SequenceText::arrowExplanation(a.kind));
+    explanation_->setText(explanation);
     explanation_->show();
     setEvent(from, origin);
     if (a.kind != seq::Arrow::Kind::Data) {

@@ -202,9 +202,15 @@ void SequencePainter::paintArrow(QPainter& p, size_t index) const {
         p.setBrush(Qt::NoBrush);
     }
     if (a.kind == seq::Arrow::Kind::Data || a.kind == seq::Arrow::Kind::Datagram || lost) {
-        const QString text = SequenceText::bytes(a.length);
-        const QPointF mid = (l.p1() + l.p2()) / 2.0;
+        // Over TLS the records' names draw the handshake; else the byte count.
+        const QString records = SequenceText::tlsRecords(builder_.tlsRecordsOf(a));
         const QFontMetricsF fm(p.font());
+        const QString text =
+            records.isEmpty()
+                ? SequenceText::bytes(a.length)
+                : fm.elidedText(records, Qt::ElideRight,
+                                std::max(layout_.options().columnWidth, std::abs(l.dx()) - 12));
+        const QPointF mid = (l.p1() + l.p2()) / 2.0;
         const QRectF r(mid.x() - fm.horizontalAdvance(text) / 2.0 - 2, mid.y() - fm.height() - 1,
                        fm.horizontalAdvance(text) + 4, fm.height());
         p.fillRect(r, dimmed(palette_.color(QPalette::Base), dim));

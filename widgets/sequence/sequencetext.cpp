@@ -1,6 +1,7 @@
 #include "widgets/sequence/sequencetext.h"
 
 #include <QLocale>
+#include <QStringList>
 
 namespace sockwb {
 
@@ -16,6 +17,8 @@ bool movesBytes(const std::string& call) {
 
 QString SequenceText::callLabel(const TraceEvent& e) {
     const QString call = QString::fromStdString(e.call);
+    // The TLS engine's note: "tls → ClientHello (512 B)".
+    if (seq::isTlsNote(e)) return tr("%1 %2").arg(call, QString::fromStdString(e.args));
     if (e.err != 0) return tr("%1 %2").arg(call, QString::fromStdString(e.errName()));
     if (movesBytes(e.call) && e.result > 0) return tr("%1 %2").arg(call, bytes(e.result));
     return tr("%1 = %2").arg(call).arg(e.result);
@@ -122,6 +125,27 @@ QString SequenceText::arrowExplanation(seq::Arrow::Kind kind) {
                 "datagram is simply gone.");
     }
     return {};
+}
+
+QString SequenceText::tlsRecords(const std::vector<seq::TlsRecord>& records) {
+    QStringList parts;
+    for (const seq::TlsRecord& r : seq::mergedRecords(records)) {
+        QString part = QString::fromStdString(r.what);
+        // Data is counted in bytes; handshake messages by name.
+        if (r.what == "application data" && r.bytes >= 0)
+            part = tr("%1 %2").arg(part, bytes(r.bytes));
+        else if (r.count > 1)
+            part = tr("%1 ×%2").arg(part).arg(r.count);
+        parts << part;
+    }
+    return parts.join(QStringLiteral(", "));
+}
+
+QString SequenceText::tlsExplanation() {
+    return tr(
+        "TLS: the bytes on the socket are records the TLS engine made; the names are the "
+        "records it sent or received through this call (its trace notes), the bytes below "
+        "are ciphertext.");
 }
 
 QString SequenceText::bytes(int64_t n) {

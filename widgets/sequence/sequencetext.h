@@ -8,6 +8,7 @@
 #include <QString>
 
 #include "core/sequence/sequence.h"
+#include "core/sequence/tlsrecords.h"
 
 namespace sockwb {
 
@@ -30,6 +31,11 @@ public:
     static QString arrowKindName(seq::Arrow::Kind kind);
     // What the arrow means, for its tooltip and the details pane.
     static QString arrowExplanation(seq::Arrow::Kind kind);
+    // An arrow's TLS records: "ClientHello", "ServerHello, Certificate,
+    // Finished", "application data 78 B", "NewSessionTicket ×2" ("" when none).
+    static QString tlsRecords(const std::vector<seq::TlsRecord>& records);
+    // What ciphertext arrows mean (the details pane under a TLS arrow).
+    static QString tlsExplanation();
     // "12 B", "1.5 KiB"...
     static QString bytes(int64_t n);
     // "+1.234 ms", "+2.5 s" (a duration since the first call).

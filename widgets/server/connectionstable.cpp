@@ -29,12 +29,15 @@ QString stateText(ConnectionState state) {
 ConnectionsTable::ConnectionsTable(QWidget* parent)
     : QTableWidget(0, ColumnCount, parent), sampler_(new TcpSampler(this)) {
     setObjectName(QStringLiteral("connectionsTable"));
-    QStringList labels{tr("Peer"),     tr("Listener"),  tr("fd"),    tr("Worker"),
-                       tr("Bytes in"), tr("Bytes out"), tr("State"), tr("Since")};
+    QStringList labels{tr("Peer"),      tr("Listener"), tr("fd"),    tr("Worker"), tr("Bytes in"),
+                       tr("Bytes out"), tr("State"),    tr("Since"), tr("TLS")};
     for (int f = 0; f < TcpText::FieldCount; ++f) labels << TcpText::name(TcpText::Field(f));
     setHorizontalHeaderLabels(labels);
     horizontalHeaderItem(State)->setToolTip(
         tr("The server's view of the connection: being served, closing, closed"));
+    horizontalHeaderItem(Tls)->setToolTip(
+        tr("The TLS version and cipher the handshake agreed (empty until it is done)"));
+    setColumnHidden(Tls, true);
     for (int f = 0; f < TcpText::FieldCount; ++f)
         horizontalHeaderItem(column(TcpText::Field(f)))
             ->setToolTip(TcpText::explanation(TcpText::Field(f)));
@@ -58,11 +61,14 @@ void ConnectionsTable::setConnections(const std::vector<ConnectionInfo>& connect
     std::sort(rows.begin(), rows.end(), [](auto* a, auto* b) { return a->id < b->id; });
     setRowCount(static_cast<int>(rows.size()));
     rowTuples_.assign(rows.size(), {});
+    rowIds_.assign(rows.size(), 0);
+    forgetTls(rows);
     std::vector<TcpWatchTarget> targets;
     const QLocale locale;
     const auto ownPid = static_cast<int>(QCoreApplication::applicationPid());
     for (int r = 0; r < rowCount(); ++r) {
         const ConnectionInfo& c = *rows[static_cast<size_t>(r)];
+        rowIds_[static_cast<size_t>(r)] = c.id;
         const auto since =
             std::chrono::duration_cast<std::chrono::milliseconds>(c.since.time_since_epoch())
                 .count();
@@ -92,6 +98,7 @@ void ConnectionsTable::setConnections(const std::vector<ConnectionInfo>& connect
             locale.toString(static_cast<qulonglong>(c.bytesOut)),
             stateText(c.state),
             QDateTime::fromMSecsSinceEpoch(since).toString(QStringLiteral("HH:mm:ss")),
+            c.tls.empty() ? tls_.value(c.id) : QString::fromStdString(c.tls),
         };
         for (int col = 0; col < TcpFirst; ++col) setCell(r, col, cells[col]);
     }
@@ -104,6 +111,30 @@ void ConnectionsTable::setConnections(const std::vector<ConnectionInfo>& connect
         updateSampling();
     }
     fillTcpCells();
+}
+
+void ConnectionsTable::setTlsShown(bool shown) { setColumnHidden(Tls, !shown); }
+
+void ConnectionsTable::setConnectionTls(uint64_t id, const QString& summary) {
+    tls_.insert(id, summary);
+    for (int r = 0; r < rowCount(); ++r)
+        if (rowIds_[static_cast<size_t>(r)] == id && item(r, Tls)->text().isEmpty())
+            setCell(r, Tls, summary);
+}
+
+// Ids grow: one at or below the snapshot's highest that it does not hold
+// is closed, and one it shows with its TLS needs no event any more.
+void ConnectionsTable::forgetTls(const std::vector<const ConnectionInfo*>& rows) {
+    if (tls_.isEmpty()) return;
+    uint64_t maxId = rows.empty() ? maxSeenId_ : rows.back()->id;
+    maxSeenId_ = std::max(maxSeenId_, maxId);
+    QHash<quint64, bool> known;
+    for (const ConnectionInfo* c : rows) known.insert(c->id, !c->tls.empty());
+    for (auto it = tls_.begin(); it != tls_.end();) {
+        const auto k = known.constFind(it.key());
+        const bool gone = k == known.cend() ? it.key() <= maxId : k.value();
+        it = gone ? tls_.erase(it) : std::next(it);
+    }
 }
 
 void ConnectionsTable::setCell(int row, int col, const QString& text) {

@@ -24,6 +24,7 @@
 #include "widgets/server/limitsbox.h"
 #include "widgets/server/listenertable.h"
 #include "widgets/server/serversockoptview.h"
+#include "widgets/server/tlsbox.h"
 
 namespace sockwb {
 
@@ -66,6 +67,7 @@ ServerForm::ServerForm(QWidget* parent)
       backlog_(spin(this, "backlogBox", 1, 65535, 128)),
       sockopts_(new SockoptsBox(SockoptsBox::Role::Server, this)),
       limits_(new LimitsBox(this)),
+      tls_(new TlsBox(this)),
       listeners_(new ListenerTable(this)),
       problem_(new QLabel(this)),
       buttons_(new QDialogButtonBox(this)),
@@ -158,6 +160,7 @@ void ServerForm::buildForm() {
     right->addWidget(modelBox);
     right->addWidget(sockopts_);  // next to the listen backlog
     right->addWidget(limits_);
+    right->addWidget(tls_);
     right->addStretch(1);
     auto* columns = new QHBoxLayout;
     columns->addWidget(listenerBox, 1);
@@ -182,6 +185,7 @@ void ServerForm::buildForm() {
     connect(root_, &QLineEdit::textChanged, this, &ServerForm::refresh);
     connect(path_, &QLineEdit::textChanged, this, &ServerForm::refresh);
     connect(limits_, &LimitsBox::changed, this, &ServerForm::refresh);
+    connect(tls_, &TlsBox::changed, this, &ServerForm::refresh);
     connect(listeners_, &ListenerTable::changed, this, &ServerForm::refresh);
 }
 
@@ -223,6 +227,7 @@ ServerConfig ServerForm::config() const {
     ServerSockoptView::toConfig(sockopts_->settings(), c);
     c.poolSize = poolSize_->value();
     limits_->apply(c);
+    tls_->apply(c);
     c.io = ioModeFromName(io_->currentData().toString().toStdString()).value_or(IoMode::Blocking);
     c.serviceOptions.ticks = ticks_->value();
     c.serviceOptions.intervalMs = interval_->value();
@@ -249,6 +254,7 @@ void ServerForm::setConfig(const ServerConfig& c) {
     sockopts_->setSettings(ServerSockoptView::fromConfig(c));
     poolSize_->setValue(c.poolSize);
     limits_->setConfig(c);
+    tls_->setConfig(c);
     io_->setCurrentIndex(io_->findData(QString::fromLatin1(ioModeName(c.io))));
     ticks_->setValue(c.serviceOptions.ticks);
     interval_->setValue(c.serviceOptions.intervalMs);
@@ -294,6 +300,7 @@ QString ServerForm::problem() const {
     if (QString why = pathProblem(); !why.isEmpty()) return why;
     if (QString why = rootProblem(); !why.isEmpty()) return why;
     if (QString why = limits_->problem(); !why.isEmpty()) return why;
+    if (QString why = tls_->problem(); !why.isEmpty()) return why;
     if (QString why = listeners_->validationError(); !why.isEmpty()) return why;
     const ServerConfig c = config();
     for (const auto& l : c.listeners) {
@@ -362,6 +369,7 @@ void ServerForm::refreshLimits() {
     limits_->setHttpShown(any([](const ListenerConfig& l) { return l.service == "http"; }));
     limits_->setDatagramShown(any([](const ListenerConfig& l) { return !isStream(l.protocol); }));
     limits_->setChatShown(any([](const ListenerConfig& l) { return l.service == "chat"; }));
+    tls_->setTcpAvailable(any([](const ListenerConfig& l) { return l.protocol == Protocol::Tcp; }));
     const QString model = model_->currentText();
     limits_->setWorkersEnabled(model == QLatin1String("fork") || model == QLatin1String("thread"));
 }
@@ -388,6 +396,7 @@ void ServerForm::saveSettings() const {
     s.setValue(kGroup + QStringLiteral("backlog"), backlog_->value());
     sockopts_->save(s, kGroup + QStringLiteral("sockopts"));
     limits_->save(s, kGroup);
+    tls_->save(s, kGroup);
     s.setValue(kGroup + QStringLiteral("io"), io_->currentData());
 }
 
@@ -415,6 +424,7 @@ void ServerForm::loadSettings() {
     backlog_->setValue(s.value(kGroup + QStringLiteral("backlog"), 128).toInt());
     sockopts_->load(s, kGroup + QStringLiteral("sockopts"));
     limits_->load(s, kGroup);
+    tls_->load(s, kGroup);
     io_->setCurrentIndex(std::max(
         0, io_->findData(s.value(kGroup + QStringLiteral("io"), QStringLiteral("blocking")))));
     refreshing_ = false;

@@ -21,6 +21,7 @@ namespace sockwb {
 
 class LimitsBox;
 class SockoptsBox;
+class TlsBox;
 class ListenerTable;
 
 class ServerForm final : public QDialog {
@@ -41,6 +42,7 @@ public:
     void loadSettings();
 
     QPushButton* startButton() const { return startButton_; }
+    TlsBox* tlsBox() const { return tls_; }
 
 private:
     void buildForm();
@@ -72,6 +74,7 @@ private:
     QSpinBox* backlog_;
     SockoptsBox* sockopts_;    // socket options (SO_REUSEADDR is ServerConfig::reuseAddr)
     LimitsBox* limits_;        // max connections, timeouts
+    TlsBox* tls_;              // ServerConfig::tls and the certificate's files
     QComboBox* io_ = nullptr;  // ServerConfig::io: "blocking" / "poll" as item data
     ListenerTable* listeners_;
     QLabel* problem_;

@@ -62,6 +62,13 @@ void ServerObserverAdapter::onLog(const std::string& text) {
     push(std::move(e));
 }
 
+void ServerObserverAdapter::onConnectionTls(uint64_t connectionId, const std::string& summary) {
+    ServerEvent e = eventOf(ServerEvent::Tls);
+    e.connectionId = connectionId;
+    e.text = summary;
+    push(std::move(e));
+}
+
 void ServerObserverAdapter::onError(const ErrorInfo& error) {
     ServerEvent e = eventOf(ServerEvent::Failure);
     e.error = error;

@@ -20,13 +20,13 @@ namespace sockwb {
 
 // One thing a server reported. Plain data, copied across threads.
 struct ServerEvent {
-    enum Kind { Listening, Opened, Closed, Data, Log, Failure, Stopped };
+    enum Kind { Listening, Opened, Closed, Data, Log, Failure, Stopped, Tls };
     Kind kind = Log;
     std::chrono::system_clock::time_point time;
-    std::string text;           // listener name (Listening) or log line (Log)
+    std::string text;           // listener name (Listening), log line (Log), TLS summary (Tls)
     Address address;            // listening address (Listening)
     ConnectionInfo connection;  // Opened / Closed
-    uint64_t connectionId = 0;  // Data
+    uint64_t connectionId = 0;  // Data, Tls
     bool incoming = false;      // Data: true = received from the peer
     std::string bytes;          // Data: a preview (the engine cuts it)
     ErrorInfo error;            // Failure
@@ -46,6 +46,7 @@ public:
     void onConnectionClosed(const ConnectionInfo& info) override;
     void onData(uint64_t connectionId, bool incoming, std::string_view bytes) override;
     void onLog(const std::string& text) override;
+    void onConnectionTls(uint64_t connectionId, const std::string& summary) override;
     void onError(const ErrorInfo& error) override;
     void onStopped() override;
 

@@ -1,7 +1,6 @@
 #include "widgets/server/serverpanel.h"
 
 #include <QCoreApplication>
-#include <QDateTime>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLocale>
@@ -12,60 +11,19 @@
 
 #include "widgets/common/errortext.h"
 #include "widgets/common/logview.h"
-#include "widgets/composer/composertext.h"
 #include "widgets/sequence/experimenttrace.h"
 #include "widgets/sequence/sequencetab.h"
 #include "widgets/server/activitycharts.h"
+#include "widgets/server/certificatebox.h"
 #include "widgets/server/connectionstable.h"
 #include "widgets/server/serverform.h"
+#include "widgets/server/serverpaneltext.h"
 #include "widgets/trace/traceadapter.h"
 #include "widgets/trace/traceview.h"
 
 namespace sockwb {
 
 namespace {
-// "memory 12.3 MiB of 256.0 MiB (peak 40.1 MiB)": what the connections hold
-// (ServerStats::memoryBytes) against the budget.
-QString memoryText(const ServerStats& st) {
-    if (st.memoryBudget == 0)
-        return QCoreApplication::translate("sockwb::ServerPanel", "memory %1, no budget (peak %2)")
-            .arg(composerSize(st.memoryBytes), composerSize(st.memoryPeak));
-    return QCoreApplication::translate("sockwb::ServerPanel", "memory %1 of %2 (peak %3)")
-        .arg(composerSize(st.memoryBytes), composerSize(st.memoryBudget),
-             composerSize(st.memoryPeak));
-}
-
-// Bytes made readable for the log: printable ASCII as is, the rest escaped.
-QString preview(const std::string& bytes) {
-    QString out;
-    out.reserve(static_cast<qsizetype>(bytes.size()));
-    for (unsigned char c : bytes) {
-        switch (c) {
-            case '\n':
-                out += QStringLiteral("\\n");
-                break;
-            case '\r':
-                out += QStringLiteral("\\r");
-                break;
-            case '\t':
-                out += QStringLiteral("\\t");
-                break;
-            case '\\':
-                out += QStringLiteral("\\\\");
-                break;
-            default:
-                if (c >= 0x20 && c < 0x7f)
-                    out += QLatin1Char(static_cast<char>(c));
-                else
-                    out += QStringLiteral("\\x%1").arg(c, 2, 16, QLatin1Char('0'));
-        }
-    }
-    return out;
-}
-QDateTime toQt(std::chrono::system_clock::time_point t) {
-    return QDateTime::fromMSecsSinceEpoch(
-        std::chrono::duration_cast<std::chrono::milliseconds>(t.time_since_epoch()).count());
-}
 QString q(const std::string& s) { return QString::fromStdString(s); }
 constexpr int kTraceRows = 10000;  // rows of trace a panel keeps
 }  // namespace
@@ -80,6 +38,7 @@ ServerPanel::ServerPanel(const ServerConfig& config, QWidget* parent)
       status_(new QLabel(this)),
       error_(new QLabel(this)),
       counters_(new QLabel(this)),
+      certificate_(new CertificateBox(this)),
       startButton_(new QPushButton(tr("Start"), this)),
       stopButton_(new QPushButton(tr("Stop"), this)),
       editButton_(new QPushButton(tr("Settings..."), this)),
@@ -115,6 +74,7 @@ ServerPanel::ServerPanel(const ServerConfig& config, QWidget* parent)
     layout->addLayout(top);
     layout->addWidget(error_);
     layout->addWidget(counters_);
+    layout->addWidget(certificate_);
     layout->addWidget(tabs_, 1);
 
     connect(startButton_, &QPushButton::clicked, this, &ServerPanel::start);
@@ -141,7 +101,8 @@ void ServerPanel::setupLabels() {
         "QLabel { color: #c01c28; background: #fdecea; padding: 6px; border-radius: 3px; }"));
     error_->hide();
     counters_->setObjectName(QStringLiteral("countersLabel"));
-    counters_->hide();  // until the server has run once
+    counters_->hide();     // until the server has run once
+    certificate_->hide();  // while a server with TLS runs
     startButton_->setObjectName(QStringLiteral("startButton"));
     stopButton_->setObjectName(QStringLiteral("stopButton"));
     editButton_->setObjectName(QStringLiteral("editButton"));
@@ -200,6 +161,11 @@ void ServerPanel::onStartFinished(TaskResult<std::unique_ptr<Server>> started) {
                     [](const ListenerConfig& l) { return l.service == "http"; }));
     sampleClock_.invalidate();
     log_->append(sockopts_.started(*server_));
+    connections_->setTlsShown(config_.tls);
+    if (config_.tls) {
+        certificate_->setCertificate(server_->tlsCertificate(), q(server_->tlsCertFile()));
+        certificate_->show();
+    }
     setState(Running);
     emit titleChanged(title());
 }
@@ -220,6 +186,7 @@ void ServerPanel::stop() {
 
 void ServerPanel::onStopFinished() {
     addresses_.clear();
+    certificate_->hide();
     log_->append(LogView::Info, tr("stopped"));
     setState(Stopped);
     emit titleChanged(title());
@@ -249,8 +216,8 @@ QString ServerPanel::title() const {
         where = QStringLiteral("unix:%1").arg(q(main.bindAddress));  // a path, no port
     else
         where = QStringLiteral("%1:%2").arg(q(main.bindAddress)).arg(main.port);
-    QString t =
-        QStringLiteral("%1 · %2 %3").arg(q(main.service), q(protocolName(main.protocol)), where);
+    QString t = QStringLiteral("%1 · %2 %3")
+                    .arg(q(main.service), ServerPanelText::protocolWord(config_, 0), where);
     if (config_.listeners.size() > 1) t += tr(" (+%1)").arg(config_.listeners.size() - 1);
     return t;
 }
@@ -272,39 +239,6 @@ void ServerPanel::setState(State state) {
     emit stateChanged(state);
 }
 
-LogView::Line ServerPanel::eventLine(const ServerEvent& e) const {
-    const QDateTime t = toQt(e.time);
-    switch (e.kind) {
-        case ServerEvent::Listening:
-            return {LogView::Info, tr("%1 listening on %2").arg(q(e.text), q(e.address.toString())),
-                    t};
-        case ServerEvent::Opened:
-            return {LogView::Info,
-                    tr("#%1 connected from %2 (fd %3)")
-                        .arg(e.connection.id)
-                        .arg(q(e.connection.peer.toString()))
-                        .arg(e.connection.fd),
-                    t};
-        case ServerEvent::Closed:
-            return {LogView::Info,
-                    tr("#%1 closed (%2 bytes in, %3 bytes out)")
-                        .arg(e.connection.id)
-                        .arg(e.connection.bytesIn)
-                        .arg(e.connection.bytesOut),
-                    t};
-        case ServerEvent::Data:
-            return {e.incoming ? LogView::Incoming : LogView::Outgoing,
-                    QStringLiteral("#%1 %2").arg(e.connectionId).arg(preview(e.bytes)), t};
-        case ServerEvent::Log:
-            return {LogView::Info, q(e.text), t};
-        case ServerEvent::Failure:
-            return {LogView::Failure, ErrorText::sentence(e.error), t};
-        case ServerEvent::Stopped:
-            break;
-    }
-    return {LogView::Info, QString(), t};
-}
-
 void ServerPanel::onServerEvents(const QVector<ServerEvent>& events, quint64 dropped) {
     QVector<LogView::Line> lines;
     lines.reserve(events.size() + 1);
@@ -320,13 +254,14 @@ void ServerPanel::onServerEvents(const QVector<ServerEvent>& events, quint64 dro
     int skipped = 0;
     for (const ServerEvent& e : events) {
         if (e.kind == ServerEvent::Stopped) continue;  // onStopFinished says it once joined
+        if (e.kind == ServerEvent::Tls) connections_->setConnectionTls(e.connectionId, q(e.text));
         // A flood (chargen...) would drown the log and the GUI thread: show
         // the first data lines of each batch and count the rest.
         if (e.kind == ServerEvent::Data && ++dataLines > kDataLinesPerBatch) {
             ++skipped;
             continue;
         }
-        lines.push_back(eventLine(e));
+        lines.push_back(ServerPanelText::eventLine(e));
     }
     if (skipped)
         lines.push_back(
@@ -354,8 +289,8 @@ void ServerPanel::refresh() {
             for (size_t i = 0; i < addresses_.size() && i < config_.listeners.size(); ++i)
                 where << QStringLiteral("%1 %2 %3")
                              .arg(q(config_.listeners[i].service),
-                                  q(protocolName(config_.listeners[i].protocol)),
-                                  q(addresses_[i].toString()));
+                                  ServerPanelText::protocolWord(config_, i),
+                                  ServerPanelText::addressText(config_, i, addresses_[i]));
             const qint64 s = uptime_.elapsed() / 1000;
             status_->setText(tr("Listening: %1 · model %2 · up %3:%4:%5")
                                  .arg(where.join(QStringLiteral(", ")), modelName_)
@@ -382,7 +317,7 @@ void ServerPanel::refresh() {
         if (st.slowClosed > 0)
             counters +=
                 tr(" · closed for not reading %1").arg(locale.toString(qulonglong(st.slowClosed)));
-        counters += QStringLiteral(" · ") + memoryText(st);
+        counters += QStringLiteral(" · ") + ServerPanelText::memoryText(st);
         counters_->setText(counters);
         // The refresh runs twice a second; the charts take one sample a second.
         if (!sampleClock_.isValid() || sampleClock_.elapsed() >= 1000) {

@@ -1,7 +1,10 @@
 #pragma once
 // ServerPanel: one server in the main window. Status line (listening
 // address:real port, model, uptime), Start/Stop, connections table,
-// counters, a time-stamped log and the server's syscall trace. The Server
+// counters, a time-stamped log and the server's syscall trace; with TLS the
+// certificate the server presents (its fingerprint to compare with the
+// client's), "tls"/"https://" in the addresses and a TLS column in the
+// connections table. The Server
 // starts and stops on a BackgroundTask (bind/listen and the joins of stop()
 // may block), so the window never freezes; errors such as EADDRINUSE are
 // shown in the panel in plain words, never in a modal box.
@@ -26,6 +29,7 @@ class QTabWidget;
 namespace sockwb {
 
 class ActivityCharts;
+class CertificateBox;
 class ConnectionsTable;
 class SequenceTab;
 class TraceAdapter;
@@ -65,6 +69,9 @@ public:
     ServerObserverAdapter* observerAdapter() const { return observer_; }
     // The Activity tab: live charts, one sample a second while running.
     ActivityCharts* activityCharts() const { return activity_; }
+    // The certificate a TLS server presents (shown while it runs).
+    CertificateBox* certificateBox() const { return certificate_; }
+    ConnectionsTable* connectionsTable() const { return connections_; }
 
 signals:
     void stateChanged(sockwb::ServerPanel::State state);
@@ -74,8 +81,6 @@ private:
     void onStartFinished(TaskResult<std::unique_ptr<Server>> started);
     void onStopFinished();
     void onServerEvents(const QVector<sockwb::ServerEvent>& events, quint64 dropped);
-    // The log line for one event (not Stopped).
-    LogView::Line eventLine(const ServerEvent& e) const;
     void setupLabels();  // status, error and counters lines, object names
     void setState(State state);
     void showError(const QString& sentence);
@@ -97,6 +102,7 @@ private:
     QLabel* status_;
     QLabel* error_;
     QLabel* counters_;
+    CertificateBox* certificate_;  // the TLS certificate, while a server with TLS runs
     QPushButton* startButton_;
     QPushButton* stopButton_;
     QPushButton* editButton_;
