@@ -99,7 +99,8 @@ void ServePrinter::tlsCertificate(const tls::CertificateInfo& cert, const std::s
     }
     sansJson += "]";
     const size_t slash = certFile.rfind('/');
-    const std::string folder = slash == std::string::npos ? std::string(".") : certFile.substr(0, slash);
+    const std::string folder =
+        slash == std::string::npos ? std::string(".") : certFile.substr(0, slash);
     if (json_) {
         JsonLine j;
         j.add("event", "tls")
@@ -115,7 +116,8 @@ void ServePrinter::tlsCertificate(const tls::CertificateInfo& cert, const std::s
     }
     out(utf8(QCoreApplication::translate("sockwb::app::serve", "tls certificate %1 (SANs: %2)")
                  .arg(q(cert.subject), q(sans.empty() ? std::string("none") : sans))));
-    out(utf8(QCoreApplication::translate("sockwb::app::serve", "tls sha256 %1").arg(q(cert.sha256))));
+    out(utf8(
+        QCoreApplication::translate("sockwb::app::serve", "tls sha256 %1").arg(q(cert.sha256))));
     if (selfSigned)
         out(utf8(QCoreApplication::translate(
                      "sockwb::app::serve",
@@ -123,7 +125,8 @@ void ServePrinter::tlsCertificate(const tls::CertificateInfo& cert, const std::s
                      "with --cacert %1)")
                      .arg(q(certFile), q(folder))));
     else
-        out(utf8(QCoreApplication::translate("sockwb::app::serve", "tls file %1").arg(q(certFile))));
+        out(utf8(
+            QCoreApplication::translate("sockwb::app::serve", "tls file %1").arg(q(certFile))));
 }
 
 void ServePrinter::onConnectionOpened(const ConnectionInfo& info) {

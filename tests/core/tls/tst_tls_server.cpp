@@ -269,8 +269,8 @@ void tst_TlsServer::http() {
     const QString url = QString("https://localhost:%1/echo").arg(server.addresses().front().port());
     QProcess p;
     p.start(curl, {"-sS", "--max-time", "10", "--cacert", pki_->ca().qCertFile(), "--resolve",
-                   QString("localhost:%1:127.0.0.1").arg(server.addresses().front().port()),
-                   "-w", "\n%{http_code} %{ssl_verify_result}", url});
+                   QString("localhost:%1:127.0.0.1").arg(server.addresses().front().port()), "-w",
+                   "\n%{http_code} %{ssl_verify_result}", url});
     QVERIFY(p.waitForFinished(15000));
     const QString out = QString::fromUtf8(p.readAllStandardOutput());
     QVERIFY2(p.exitCode() == 0, qPrintable(out + p.readAllStandardError()));
