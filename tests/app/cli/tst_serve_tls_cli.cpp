@@ -16,9 +16,13 @@ using namespace sockwb::test;
 namespace {
 
 // Lines of the running server's stdout until `count` of them start with
-// `prefix` (or the wait ends); returns those lines.
-QStringList linesStarting(QProcess& p, const QString& prefix, int count) {
+// `prefix` (or the wait ends); returns those lines. The banner may have
+// come with the "listening" line: Serve kept it in others().
+QStringList linesStarting(Serve& s, const QString& prefix, int count) {
     QStringList found;
+    for (const QString& line : s.others())
+        if (line.startsWith(prefix)) found << line;
+    QProcess& p = s.process();
     QDeadlineTimer deadline(kWaitMs);
     while (found.size() < count && !deadline.hasExpired()) {
         if (!p.canReadLine() && !p.waitForReadyRead(100)) continue;
@@ -77,7 +81,7 @@ private slots:
         QFETCH(QString, model);
         Serve s({"--service", "http", "--tls", "--model", model, "--verbose"});
         QVERIFY(s.port().toInt() > 0);
-        const QStringList tls = linesStarting(s.process(), "tls ", 3);
+        const QStringList tls = linesStarting(s, "tls ", 3);
         QCOMPARE(tls.size(), 3);
         QVERIFY2(tls[0].startsWith("tls certificate CN=localhost"), qPrintable(tls[0]));
         QVERIFY2(tls[0].contains("DNS:localhost") && tls[0].contains("IP:127.0.0.1"),
@@ -94,7 +98,7 @@ private slots:
         QVERIFY2(r.exitCode == 0, r.err.constData());
         QVERIFY2(r.out.contains("\"target\":\"/echo\""), r.out.constData());
         // Each connection's line says its TLS version and cipher.
-        const QStringList established = linesStarting(s.process(), "tls #", 1);
+        const QStringList established = linesStarting(s, "tls #", 1);
         QCOMPARE(established.size(), 1);
         QVERIFY2(established[0].contains(" TLSv1.3 TLS_"), qPrintable(established[0]));
         QCOMPARE(s.stop(SIGTERM), 0);
@@ -104,13 +108,13 @@ private slots:
         QString first, second;
         {
             Serve s({"--service", "echo", "--tls"});
-            const QStringList tls = linesStarting(s.process(), "tls sha256 ", 1);
+            const QStringList tls = linesStarting(s, "tls sha256 ", 1);
             QCOMPARE(tls.size(), 1);
             first = tls[0];
         }
         {
             Serve s({"--service", "echo", "--tls"});
-            const QStringList tls = linesStarting(s.process(), "tls sha256 ", 1);
+            const QStringList tls = linesStarting(s, "tls sha256 ", 1);
             QCOMPARE(tls.size(), 1);
             second = tls[0];
         }
@@ -124,7 +128,7 @@ private slots:
         Serve s({"--service", "http", "--model", "epoll", "--json", "--cert", pem.qCertFile(),
                  "--key", pem.qKeyFile()});
         QVERIFY(s.port().toInt() > 0);
-        const QStringList tls = linesStarting(s.process(), "{\"event\":\"tls\"", 1);
+        const QStringList tls = linesStarting(s, "{\"event\":\"tls\"", 1);
         QCOMPARE(tls.size(), 1);
         const QJsonObject banner = QJsonDocument::fromJson(tls[0].toUtf8()).object();
         QCOMPARE(banner["certFile"].toString(), pem.qCertFile());
@@ -135,7 +139,7 @@ private slots:
         const Result r = curl({"--cacert", QString::fromStdString(pki.caFile()),
                                "https://127.0.0.1:" + s.port() + "/"});
         QVERIFY2(r.exitCode == 0, r.err.constData());
-        const QStringList closed = linesStarting(s.process(), "{\"event\":\"closed\"", 1);
+        const QStringList closed = linesStarting(s, "{\"event\":\"closed\"", 1);
         QCOMPARE(closed.size(), 1);
         const QJsonObject c = QJsonDocument::fromJson(closed[0].toUtf8()).object();
         QVERIFY2(c["tls"].toString().startsWith("TLSv1.3 TLS_"), qPrintable(closed[0]));
