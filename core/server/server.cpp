@@ -183,8 +183,8 @@ void Server::start() {
                 if (config_.listeners[i].protocol == Protocol::Tcp)
                     services[i] = std::make_shared<tls::TlsService>(services[i], tlsContext);
         }
-        auto core = std::make_shared<ServerCore>(std::move(cfg), std::move(services), observer_,
-                                                 trace_);
+        auto core =
+            std::make_shared<ServerCore>(std::move(cfg), std::move(services), observer_, trace_);
         auto model = makeModel(config_.model);
         {
             // The listeners' socket/bind/listen calls belong to this

@@ -61,9 +61,9 @@ private:
     Engine engine_;
     std::unique_ptr<Plain> plain_;
     bool innerOpen_ = false;
-    bool closed_ = false;      // close_notify queued (or the connection failed)
-    bool peerGone_ = false;    // the inner session was told the peer closed
-    bool relayFailed_ = false; // relayForm() failed: closed at the next event
+    bool closed_ = false;       // close_notify queued (or the connection failed)
+    bool peerGone_ = false;     // the inner session was told the peer closed
+    bool relayFailed_ = false;  // relayForm() failed: closed at the next event
     std::string relayError_;
 };
 

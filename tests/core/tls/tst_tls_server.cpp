@@ -94,6 +94,25 @@ public:
     std::atomic<int> closed{0};
 };
 
+// The server's trace notes about TLS records ("← ClientHello (517 B)"),
+// with the fd each names; called from the server's threads.
+class TlsNotes final : public TraceObserver {
+public:
+    void onTrace(const TraceEvent& e) override {
+        if (e.call != "tls") return;
+        std::lock_guard l(m);
+        notes.push_back(std::to_string(e.fd) + " " + e.args);
+    }
+    bool contains(const std::string& s) {
+        std::lock_guard l(m);
+        for (auto& x : notes)
+            if (x.find(s) != std::string::npos) return true;
+        return false;
+    }
+    std::mutex m;
+    std::vector<std::string> notes;
+};
+
 // A blocking TLS client for the tests: a connected Socket, an Engine, and
 // the loop of the design (send takeOutput, recv → receive → read).
 class TlsClient {
@@ -235,8 +254,10 @@ void tst_TlsServer::init() {
 
 void tst_TlsServer::echo() {
     Recorder rec;
+    TlsNotes notes;
     Server server(config("echo"));
     server.setObserver(&rec);
+    server.setTraceObserver(&notes);
     server.start();
     QVERIFY(!server.tlsCertificate().sha256.empty());
     QCOMPARE(server.tlsCertFile(), pem_.certFile);
@@ -258,6 +279,11 @@ void tst_TlsServer::echo() {
     QCOMPARE(conns.size(), size_t(1));
     QCOMPARE(conns.front().tls, info.summary());
     QVERIFY(rec.logContains("TLS: " + info.version + " " + info.cipher + ", ALPN http/1.1, "));
+    // The trace names the records on the connection's fd (a fork child's too).
+    const std::string fd = std::to_string(conns.front().fd) + " ";
+    QTRY_VERIFY(notes.contains(fd + "← ClientHello"));
+    QVERIFY(notes.contains(fd + "→ ServerHello"));
+    QVERIFY(notes.contains(fd + "← application data"));
     server.stop();
 }
 
@@ -269,8 +295,8 @@ void tst_TlsServer::http() {
     const QString url = QString("https://localhost:%1/echo").arg(server.addresses().front().port());
     QProcess p;
     p.start(curl, {"-sS", "--max-time", "10", "--cacert", pki_->ca().qCertFile(), "--resolve",
-                   QString("localhost:%1:127.0.0.1").arg(server.addresses().front().port()),
-                   "-w", "\n%{http_code} %{ssl_verify_result}", url});
+                   QString("localhost:%1:127.0.0.1").arg(server.addresses().front().port()), "-w",
+                   "\n%{http_code} %{ssl_verify_result}", url});
     QVERIFY(p.waitForFinished(15000));
     const QString out = QString::fromUtf8(p.readAllStandardOutput());
     QVERIFY2(p.exitCode() == 0, qPrintable(out + p.readAllStandardError()));
