@@ -176,7 +176,7 @@ void tst_Composer::validationInline() {
     ComposerWindow w(nullptr, historyPath());
     w.show();
     ComposerRequestEditor* e = w.editor();
-    replaceText(e->urlEdit(), QStringLiteral("https://example.com/"));
+    replaceText(e->urlEdit(), QStringLiteral("ftp://example.com/"));
     QVERIFY(!e->problem().isEmpty());
     QVERIFY(e->urlError()->isVisibleTo(&w));
     QVERIFY(e->rawRequest().isEmpty());
