@@ -3,6 +3,7 @@
 #include <poll.h>
 #include <unistd.h>
 
+#include <cctype>
 #include <cerrno>
 
 #include "core/http/base64.h"
@@ -43,11 +44,16 @@ bool isRedirectFollowed(const Response& head, const ClientOptions& o) {
 }  // namespace
 
 std::string resolveLocation(const Url& base, const std::string& location) {
-    if (location.rfind("http://", 0) == 0 || location.rfind("https://", 0) == 0 ||
-        location.rfind("HTTP://", 0) == 0)
-        return location;
-    if (location.rfind("//", 0) == 0) return "http:" + location;
-    std::string prefix = "http://" + base.uriAuthority();
+    const auto startsWith = [&](std::string_view prefix) {
+        if (location.size() < prefix.size()) return false;
+        for (std::size_t i = 0; i < prefix.size(); ++i)
+            if (std::tolower(static_cast<unsigned char>(location[i])) != prefix[i]) return false;
+        return true;
+    };
+    if (startsWith("http://") || startsWith("https://")) return location;
+    // A network-path reference keeps the scheme of the base (https stays https).
+    if (location.rfind("//", 0) == 0) return base.scheme() + ":" + location;
+    std::string prefix = base.scheme() + "://" + base.uriAuthority();
     if (!location.empty() && location.front() == '/') return prefix + location;
     // Relative reference: replace the last segment of the base path.
     std::string path = base.path().empty() ? "/" : base.path();
@@ -66,42 +72,11 @@ Client::~Client() { disconnect(); }
 
 void Client::cancel() { cancel_.notify(); }
 
-void Client::disconnect() {
-    socket_.close();
-    origin_.clear();
-}
-
 void Client::throwIfCancelled() {
     if (cancel_.drain() > 0) {
         disconnect();
         throw Error(withDetail(ErrorInfo{ErrorKind::Cancelled, "http", 0, 0, {}, {}},
                                DetailCode::ByTheUser));
-    }
-}
-
-void Client::throwTimeout(const char* what, Millis limit) {
-    std::string where = origin_;
-    disconnect();
-    ErrorInfo info{ErrorKind::Timeout, what, ETIMEDOUT, 0, where, {}};
-    throw Error(withDetail(info, DetailCode::GaveUpAfterMs, limit.count()));
-}
-
-void Client::checkMaxTime(const char* what) {
-    if (Clock::now() >= maxDeadline_) throwTimeout(what, options_.maxTime);
-}
-
-void Client::waitReady(short events, const char* what) {
-    const auto idleDeadline = Clock::now() + options_.timeout;
-    const bool maxFirst = maxDeadline_ <= idleDeadline;
-    const auto deadline = maxFirst ? maxDeadline_ : idleDeadline;
-    for (;;) {
-        auto left = std::chrono::duration_cast<Millis>(deadline - Clock::now()).count();
-        if (left <= 0) throwTimeout(what, maxFirst ? options_.maxTime : options_.timeout);
-        pollfd fds[2] = {{socket_.fd(), events, 0}, {cancel_.fd(), POLLIN, 0}};
-        int r = sys::poll(fds, 2, static_cast<int>(std::min<long long>(left, 1 << 30)));
-        if (r < 0) throw Error::fromErrno("poll", errno);
-        if (fds[1].revents & POLLIN) throwIfCancelled();
-        if (fds[0].revents) return;
     }
 }
 
@@ -137,66 +112,23 @@ Request Client::prepare(const std::string& method, const Url& url, const Headers
     return req;
 }
 
-void Client::connectTo(const Url& url, Exchange& ex) {
-    const auto t0 = Clock::now();
-    auto addresses = Address::resolve(url.host(), std::to_string(url.port()), SOCK_STREAM);
-    const auto t1 = Clock::now();
-    ex.timings.resolve = msBetween(t0, t1);
-    std::optional<Error> last;
-    for (const auto& a : addresses) {
-        throwIfCancelled();
-        try {
-            Socket s = Socket::create(a.family(), SOCK_STREAM | SOCK_NONBLOCK);
-            if (sys::connect(s.fd(), a.sockaddrPtr(), a.length()) != 0) {
-                if (errno != EINPROGRESS) throw Error::fromErrno("connect", errno, a.toString());
-                socket_ = std::move(s);
-                origin_ = a.toString();
-                waitReady(POLLOUT, "connect");
-                int err = socket_.pendingError();
-                if (err != 0) {
-                    socket_.close();
-                    throw Error::fromErrno("connect", err, a.toString());
-                }
-            } else {
-                socket_ = std::move(s);
-            }
-            socket_.setNoDelay(true);
-            origin_ = url.host() + ":" + std::to_string(url.port());
-            ex.peer = a;
-            ex.local = socket_.localAddress();
-            ex.timings.connect = msBetween(t1, Clock::now());
-            return;
-        } catch (const Error& e) {
-            if (e.kind() == ErrorKind::Cancelled || e.kind() == ErrorKind::Timeout) throw;
-            last = e;
-        }
-    }
-    origin_.clear();
-    throw *last;
-}
-
-void Client::reuseOrConnect(const Url& url, Exchange& ex) {
-    const std::string origin = url.host() + ":" + std::to_string(url.port());
-    if (socket_.isValid() && origin_ == origin) {
-        // A kept-alive connection the server may have closed meanwhile:
-        // readable now means EOF (or stray bytes), so do not reuse it.
-        pollfd p{socket_.fd(), POLLIN, 0};
-        if (sys::poll(&p, 1, 0) != 0)
-            disconnect();
-        else
-            ex.reusedConnection = true;
-    } else {
-        disconnect();
-    }
-    if (!socket_.isValid())
-        connectTo(url, ex);
-    else
-        ex.peer = socket_.peerAddress(), ex.local = socket_.localAddress();
-}
-
 bool Client::sendRequest(Exchange& ex, bool allowRetry) {
     std::string_view out = ex.requestBytes;
     try {
+        if (tls_) {
+            // The stream encrypts it all and sends the records, waiting
+            // (timeout, max-time, cancel) when the socket is full.
+            checkMaxTime("send");
+            const std::uint64_t before = tls_->wireSent();
+            try {
+                tls_->write(out);
+            } catch (...) {
+                if (tls_) ex.bytesSent += tls_->wireSent() - before;
+                throw;
+            }
+            ex.bytesSent += tls_->wireSent() - before;
+            return true;
+        }
         while (!out.empty()) {
             checkMaxTime("send");
             IoResult r = socket_.send(out);
@@ -220,7 +152,7 @@ bool Client::receiveResponse(ResponseParser& parser, Exchange& ex, const std::st
     try {
         return readResponse(parser, ex, origin, allowRetry, firstByte);
     } catch (const Error& e) {
-        if (ex.bytesReceived == 0 || e.kind() == ErrorKind::Cancelled) throw;
+        if (plainReceived_ == 0 || e.kind() == ErrorKind::Cancelled) throw;
         // What came before the failure goes with it (curl shows the page too).
         ex.complete = false;
         ex.headComplete = parser.headComplete();
@@ -260,39 +192,61 @@ void Client::deliver(ResponseParser& parser, Exchange& ex, bool& headSeen, bool&
     if (streaming && !parser.response().body.empty()) options_.bodySink(parser.takeBody());
 }
 
+IoResult Client::readSome(std::string& buf, std::string_view& chunk, Exchange& ex) {
+    if (tls_) {
+        buf.clear();
+        const std::uint64_t before = tls_->wireReceived();
+        IoResult r;
+        try {
+            r = tls_->read(buf, false);
+        } catch (...) {
+            ex.bytesReceived += tls_->wireReceived() - before;
+            throw;
+        }
+        ex.bytesReceived += tls_->wireReceived() - before;
+        chunk = buf;
+        return r;
+    }
+    if (buf.size() < 64 * 1024) buf.resize(64 * 1024);
+    const IoResult r = socket_.recv(buf.data(), buf.size());
+    ex.bytesReceived += r.bytes;
+    chunk = std::string_view(buf.data(), r.bytes);
+    return r;
+}
+
 bool Client::readResponse(ResponseParser& parser, Exchange& ex, const std::string& origin,
                           bool allowRetry, Clock::time_point* firstByte) {
-    std::string buf(64 * 1024, '\0');
+    std::string buf;
+    std::string_view chunk;
     bool headSeen = false;
     bool streaming = false;
     for (;;) {
         checkMaxTime("recv");
         IoResult r;
         try {
-            r = socket_.recv(buf.data(), buf.size());
+            r = readSome(buf, chunk, ex);
         } catch (const Error&) {
             disconnect();
             // A reused connection reset before any byte: the server had
             // closed it; try once on a fresh one.
-            if (ex.reusedConnection && allowRetry && ex.bytesReceived == 0) return false;
+            if (ex.reusedConnection && allowRetry && plainReceived_ == 0) return false;
             throw;
         }
         if (r.status == IoResult::WouldBlock) {
             waitReady(POLLIN, "recv");
             continue;
         }
-        if (r.eof() && ex.bytesReceived == 0) {
+        if (r.eof() && plainReceived_ == 0) {
             disconnect();
             if (ex.reusedConnection && allowRetry) return false;
             protocolError(origin, "the connection was closed before any response byte");
         }
         if (!r.eof()) {
-            if (ex.bytesReceived == 0) *firstByte = Clock::now();
-            ex.bytesReceived += r.bytes;
-            keepRaw(ex, std::string_view(buf.data(), r.bytes));
+            if (plainReceived_ == 0) *firstByte = Clock::now();
+            plainReceived_ += chunk.size();
+            keepRaw(ex, chunk);
         }
-        const ResponseParser::Status st =
-            r.eof() ? parser.onEof() : parser.feed(std::string_view(buf.data(), r.bytes));
+        const ResponseParser::Status st = r.eof() ? parser.onEof() : parser.feed(chunk);
         deliver(parser, ex, headSeen, streaming);
         if (st == ResponseParser::Status::Error) {
             disconnect();
@@ -337,7 +291,9 @@ Exchange Client::exchangeOnce(const Request& request, const Url& url, std::strin
     ex.requestBytes = std::move(wire);
     const auto start = Clock::now();
     const std::string origin = url.host() + ":" + std::to_string(url.port());
+    plainReceived_ = 0;
     reuseOrConnect(url, ex);
+    if (options_.connectedSink) options_.connectedSink(ex);
 
     const auto tSend = Clock::now();
     if (!sendRequest(ex, allowRetry))

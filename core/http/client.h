@@ -4,12 +4,16 @@
 // connects with a timeout, reuses a kept-alive connection for consecutive
 // requests to the same origin, follows redirects when asked, decodes gzip /
 // deflate when asked, times each phase and keeps the exact bytes both ways.
+// https:// runs TLS (tls::TlsStream) over the same traced socket: the
+// handshake is its own phase, sessions resume from the client's context,
+// and raw / requestBytes stay the plaintext the user reads.
 // One Client is used by one thread at a time; cancel() may be called from
 // any thread and makes the running call throw Error (Cancelled) at once.
 
 #include <chrono>
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -24,11 +28,14 @@
 #include "core/net/wakeup.h"
 #include "core/tls/tlsengine.h"
 #include "core/tls/tlsoptions.h"
+#include "core/tls/tlsstream.h"
 
 namespace sockwb::http {
 
 class ResponseParser;
 struct PreparedRequest;
+
+struct Exchange;
 
 struct ClientOptions {
     // Longest wait for the connection, for the server to take bytes or to
@@ -72,6 +79,11 @@ struct ClientOptions {
         std::string address;
     };
     std::vector<ResolveOverride> resolve;
+    // Called for each round trip once its connection is ready (new or
+    // reused, TLS handshake done) and before the request goes out, with
+    // url, requestBytes, peer, local, reusedConnection, timings so far and
+    // tls set: what curl -v prints there. perform() thread.
+    std::function<void(const Exchange&)> connectedSink;
 };
 
 // Parses "HOST:PORT:ADDR" (ADDR may be [v6] or bare v6). Throws Error (InvalidInput).
@@ -195,14 +207,26 @@ private:
     void deliver(ResponseParser& parser, Exchange& ex, bool& headSeen, bool& streaming);
     // Takes the response from parser, decides keep-alive, decodes the body.
     void finishExchange(ResponseParser& parser, Exchange& ex, const std::string& origin);
+    // The TCP connection (to the --resolve address when one matches).
     void connectTo(const Url& url, Exchange& ex);
+    // https: the TLS handshake over socket_ (sets ex.timings.tls, ex.tls).
+    void startTls(const Url& url, Exchange& ex);
+    // The TLS context for options_.tls, made on first use and again when
+    // those options change (a kept-alive TLS connection is closed then).
+    std::shared_ptr<const tls::Context> tlsContext();
     // Waits until fd is ready for events, at most timeout (and not past
-    // the max-time deadline), or cancel; throws.
+    // the max-time deadline), or cancel; throws, leaving the connection
+    // as it is (the TLS stream waits with it, so must not lose its socket).
+    void awaitReady(short events, const char* what);
+    // awaitReady, disconnecting when it throws.
     void waitReady(short events, const char* what);
     // Throws Timeout once the --max-time deadline has passed.
     void checkMaxTime(const char* what);
     // Disconnects and throws Timeout: what gave up after limit.
     [[noreturn]] void throwTimeout(const char* what, Millis limit);
+    // One read of the response: the plaintext in chunk (held in buf),
+    // wire bytes counted in ex.bytesReceived. Ok, Eof or WouldBlock.
+    IoResult readSome(std::string& buf, std::string_view& chunk, Exchange& ex);
     // Appends received bytes to ex.raw up to maxRawBytes.
     void keepRaw(Exchange& ex, std::string_view bytes) const;
     // Whether the body of the response with this head goes to bodySink.
@@ -212,7 +236,12 @@ private:
     ClientOptions options_;
     Socket socket_;
     std::string origin_;  // "host:port" of socket_, "" when none
-    Wakeup cancel_;       // notified by cancel(), drained by throwIfCancelled()
+    // https: the TLS stream over socket_ (null for http://).
+    std::unique_ptr<tls::TlsStream> tls_;
+    std::shared_ptr<const tls::Context> tlsContext_;
+    tls::ClientOptions tlsContextOptions_;  // what tlsContext_ was made from
+    std::uint64_t plainReceived_ = 0;       // response bytes (plaintext) of this round trip
+    Wakeup cancel_;                         // notified by cancel(), drained by throwIfCancelled()
     std::chrono::steady_clock::time_point maxDeadline_ =
         std::chrono::steady_clock::time_point::max();
 };

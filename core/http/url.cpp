@@ -61,17 +61,16 @@ std::string_view trim(std::string_view s) {
     while (!s.empty() && static_cast<unsigned char>(s.back()) <= 0x20) s.remove_suffix(1);
     return s;
 }
-// Removes "scheme://" from the front of text; false unless it is http.
-bool stripScheme(std::string_view& text, UrlError* error) {
-    using Code = UrlError::Code;
+// Removes "scheme://" from the front of text into scheme; false unless it
+// is http or https.
+bool stripScheme(std::string_view& text, std::string& scheme, UrlError* error) {
     const auto schemeEnd = text.find("://");
     if (schemeEnd == std::string_view::npos) return true;  // a missing scheme means http
-    const std::string scheme = toLower(text.substr(0, schemeEnd));
-    if (scheme == "https")
-        return fail(error, Code::HttpsNotSupported, "https is not supported yet (TLS comes later)");
-    if (scheme != "http")
-        return fail(error, Code::UnsupportedScheme,
-                    "scheme \"" + scheme + "\" is not supported: only http:// URLs can be fetched");
+    scheme = toLower(text.substr(0, schemeEnd));
+    if (scheme != "http" && scheme != "https")
+        return fail(error, UrlError::Code::UnsupportedScheme,
+                    "scheme \"" + scheme +
+                        "\" is not supported: only http:// and https:// URLs can be fetched");
     text.remove_prefix(schemeEnd + 3);
     return true;
 }
@@ -203,7 +202,8 @@ std::optional<Url> Url::parse(std::string_view text, UrlError* error) {
         fail(error, UrlError::Code::Empty, "the URL is empty");
         return std::nullopt;
     }
-    if (!stripScheme(text, error)) return std::nullopt;
+    std::string scheme = "http";
+    if (!stripScheme(text, scheme, error)) return std::nullopt;
     text = text.substr(0, text.find('#'));  // the fragment never goes on the wire
 
     const auto authEnd = text.find_first_of("/?");
@@ -219,6 +219,8 @@ std::optional<Url> Url::parse(std::string_view text, UrlError* error) {
                            : splitNameAuthority(authority, hp, error);
     if (!split) return std::nullopt;
     Url url;
+    url.scheme_ = std::move(scheme);
+    url.port_ = url.defaultPort();
     url.user_ = std::move(userInfo.user);
     url.password_ = std::move(userInfo.password);
     url.hasUserInfo_ = userInfo.present;
@@ -240,7 +242,7 @@ std::optional<Url> Url::parse(std::string_view text, UrlError* error) {
 std::string Url::authority() const {
     // RFC 6874 §4: the zone id has only local significance: never sent.
     std::string out = ipv6_ ? "[" + host_.substr(0, host_.find('%')) + "]" : host_;
-    if (port_ != 80) {
+    if (port_ != defaultPort()) {
         out += ':';
         out += std::to_string(port_);
     }
@@ -260,7 +262,7 @@ std::string Url::uriAuthority() const {
     const auto percent = host_.find('%');
     if (!ipv6_ || percent == std::string::npos) return authority();
     std::string out = "[" + host_.substr(0, percent) + "%25" + host_.substr(percent + 1) + "]";
-    if (port_ != 80) out += ":" + std::to_string(port_);
+    if (port_ != defaultPort()) out += ":" + std::to_string(port_);
     return out;
 }
 

@@ -96,6 +96,23 @@ void tst_HttpUrl::valid_data() {
                               << "h" << 65535 << "h:65535"
                               << "/"
                               << "http://h:65535/";
+    // https: port 443 by default, left out of Host when it is the default.
+    QTest::newRow("https") << "https://Example.com/x"
+                           << "example.com" << 443 << "example.com"
+                           << "/x"
+                           << "https://example.com/x";
+    QTest::newRow("HTTPS_443") << "HTTPS://h:443"
+                               << "h" << 443 << "h"
+                               << "/"
+                               << "https://h/";
+    QTest::newRow("https_80") << "https://h:80/"
+                              << "h" << 80 << "h:80"
+                              << "/"
+                              << "https://h:80/";
+    QTest::newRow("https_v6") << "https://[::1]:8443/"
+                              << "::1" << 8443 << "[::1]:8443"
+                              << "/"
+                              << "https://[::1]:8443/";
 }
 
 void tst_HttpUrl::valid() {
@@ -114,7 +131,9 @@ void tst_HttpUrl::valid() {
     QCOMPARE(QString::fromStdString(url->authority()), authority);
     QCOMPARE(QString::fromStdString(url->target()), target);
     QCOMPARE(QString::fromStdString(url->toString()), toString);
-    QCOMPARE(QString::fromStdString(url->scheme()), QString("http"));
+    QCOMPARE(QString::fromStdString(url->scheme()),
+             toString.startsWith("https:") ? QString("https") : QString("http"));
+    QCOMPARE(url->isHttps(), toString.startsWith("https:"));
 }
 
 void tst_HttpUrl::invalid_data() {
@@ -123,10 +142,8 @@ void tst_HttpUrl::invalid_data() {
     QTest::addColumn<QString>("messagePart");
     using C = UrlError::Code;
     QTest::newRow("empty") << "   " << int(C::Empty) << "empty";
-    QTest::newRow("https") << "https://example.com/" << int(C::HttpsNotSupported)
-                           << "https is not supported yet (TLS comes later)";
-    QTest::newRow("HTTPS") << "HTTPS://example.com/" << int(C::HttpsNotSupported) << "TLS";
     QTest::newRow("ftp") << "ftp://example.com/" << int(C::UnsupportedScheme) << "\"ftp\"";
+    QTest::newRow("wss") << "wss://example.com/" << int(C::UnsupportedScheme) << "https://";
     QTest::newRow("empty_host") << "http:///path" << int(C::EmptyHost) << "no host";
     QTest::newRow("only_port") << "http://:8080/" << int(C::EmptyHost) << "no host";
     QTest::newRow("port_letters") << "http://h:80a/" << int(C::BadPort) << "not a number";
