@@ -102,7 +102,11 @@ void ComposerCertificateView::showSession(const tls::SessionInfo& s) {
                  s.resumed ? tr("yes (an earlier session was reused: no certificate exchange)")
                            : tr("no (full handshake)")));
     QString verdict;
-    if (s.verified)
+    if (s.resumed && s.chain.empty() && s.verifyResult == 0)
+        verdict = tr("Resumed session: the certificate was checked on the handshake that made "
+                     "the session, and is not sent again.")
+                      .toHtmlEscaped();
+    else if (s.verified)
         verdict = QStringLiteral("<span style='color:%1'><b>%2</b></span>")
                       .arg(QLatin1String(kGreen), tr("Verified").toHtmlEscaped()) +
                   QStringLiteral(" &mdash; ") +
