@@ -52,8 +52,9 @@ ComposerCertificateView::ComposerCertificateView(QWidget* parent) : QWidget(pare
     verification_->setWordWrap(true);
     copy_ = new QPushButton(tr("Copy SHA-256 fingerprint"), page);
     copy_->setObjectName(QStringLiteral("copyFingerprint"));
-    copy_->setToolTip(tr("Copy the server certificate's SHA-256 fingerprint, to compare it with "
-                         "the one the server shows"));
+    copy_->setToolTip(
+        tr("Copy the server certificate's SHA-256 fingerprint, to compare it with "
+           "the one the server shows"));
     chain_ = new QTextBrowser(page);
     chain_->setObjectName(QStringLiteral("certificateChain"));
     chain_->setOpenLinks(false);
@@ -87,8 +88,9 @@ void ComposerCertificateView::showNothing(const QString& why, bool isError) {
 }
 
 void ComposerCertificateView::showPlain() {
-    showNothing(tr("Plain HTTP: no certificate (the connection is not encrypted; use https:// "
-                   "for TLS)."));
+    showNothing(
+        tr("Plain HTTP: no certificate (the connection is not encrypted; use https:// "
+           "for TLS)."));
 }
 
 void ComposerCertificateView::showSession(const tls::SessionInfo& s) {
@@ -124,22 +126,24 @@ void ComposerCertificateView::showSession(const tls::SessionInfo& s) {
     QString doc;
     for (std::size_t i = 0; i < s.chain.size(); ++i) {
         const tls::CertificateInfo& c = s.chain[i];
-        const QString title = i == 0 ? tr("Certificate %1: the server's (leaf)").arg(i + 1)
+        const QString title = i == 0         ? tr("Certificate %1: the server's (leaf)").arg(i + 1)
                               : c.selfSigned ? tr("Certificate %1: a root CA").arg(i + 1)
                                              : tr("Certificate %1: an issuer").arg(i + 1);
         QString sans;
-        for (const auto& san : c.sans) sans += (sans.isEmpty() ? QString() : QStringLiteral(", ")) + html(san);
+        for (const auto& san : c.sans)
+            sans += (sans.isEmpty() ? QString() : QStringLiteral(", ")) + html(san);
         QString notBefore = html(c.notBefore), notAfter = html(c.notAfter);
         if (c.notBeforeEpoch > now)
-            notBefore = red(notBefore + QStringLiteral(" ") + tr("(not valid yet)").toHtmlEscaped());
+            notBefore =
+                red(notBefore + QStringLiteral(" ") + tr("(not valid yet)").toHtmlEscaped());
         if (c.notAfterEpoch != 0 && c.notAfterEpoch < now)
             notAfter = red(notAfter + QStringLiteral(" ") + tr("(expired)").toHtmlEscaped());
         doc += QStringLiteral("<h3>%1</h3><table>").arg(title.toHtmlEscaped());
         doc += row(tr("Subject"), html(c.subject));
-        doc += row(tr("Issuer"), html(c.issuer) +
-                                     (c.selfSigned ? QStringLiteral(" ") +
-                                                         tr("(self-signed)").toHtmlEscaped()
-                                                   : QString()));
+        doc += row(tr("Issuer"),
+                   html(c.issuer) + (c.selfSigned
+                                         ? QStringLiteral(" ") + tr("(self-signed)").toHtmlEscaped()
+                                         : QString()));
         doc += row(tr("Alternative names"), sans.isEmpty() ? none.toHtmlEscaped() : sans);
         doc += row(tr("Not before"), notBefore);
         doc += row(tr("Not after"), notAfter);

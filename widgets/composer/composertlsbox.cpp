@@ -29,7 +29,8 @@ ComposerTlsBox::ComposerTlsBox(QWidget* parent) : QGroupBox(tr("TLS (https:// UR
         tr("Off: connect even when the server's certificate does not verify (curl -k). "
            "The result is still shown in the Certificate tab."));
     caFile_ = pathEdit(this, QStringLiteral("caFile"), tr("the system's trusted CAs"));
-    caFile_->setToolTip(tr("Trust the CAs of this PEM file instead of the system's (curl --cacert)"));
+    caFile_->setToolTip(
+        tr("Trust the CAs of this PEM file instead of the system's (curl --cacert)"));
     certFile_ = pathEdit(this, QStringLiteral("clientCertFile"), tr("none"));
     certFile_->setToolTip(
         tr("A client certificate (PEM) for servers that ask for one (curl --cert)"));
@@ -66,9 +67,9 @@ QWidget* ComposerTlsBox::fileRow(QLineEdit* edit, const QString& pickerTitle) {
     layout->addWidget(edit, 1);
     layout->addWidget(browse);
     connect(browse, &QPushButton::clicked, this, [this, edit, pickerTitle] {
-        const QString path = QFileDialog::getOpenFileName(
-            this, pickerTitle, edit->text(),
-            tr("PEM files (*.pem *.crt *.cer *.key);;All files (*)"));
+        const QString path =
+            QFileDialog::getOpenFileName(this, pickerTitle, edit->text(),
+                                         tr("PEM files (*.pem *.crt *.cer *.key);;All files (*)"));
         if (!path.isEmpty()) edit->setText(path);
     });
     return row;
