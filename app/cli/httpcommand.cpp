@@ -1,6 +1,7 @@
 // `sockwb http`: the course's HTTP client on the command line, like a small
 // curl: the body byte-exact to stdout (or -o), -i for the head, --timing for
-// the phases, --raw for the exact bytes received.
+// the phases, --raw for the exact bytes received; https:// with curl's TLS
+// options, -v for the connection and the handshake, --json for scripts.
 
 #include <QCoreApplication>
 #include <QtGlobal>
@@ -9,6 +10,7 @@
 #include "app/cli/clitext.h"
 #include "app/cli/commandparser.h"
 #include "app/cli/commands.h"
+#include "app/cli/httpreport.h"
 #include "core/http/client.h"
 #include "core/http/curlcommand.h"
 #include "core/net/error.h"
@@ -25,8 +27,8 @@ const char* kHttpUsage = QT_TRANSLATE_NOOP(
     "  -d, --data DATA | @FILE     request body (repeatable, joined with '&'); implies POST\n"
     "  -i, --include               write the status line and headers before the body\n"
     "  -o, --output FILE           write the body to FILE instead of stdout\n"
-    "      --timing                print the phase timings (resolve, connect, send, wait, "
-    "download)\n"
+    "      --timing                print the phase timings (resolve, connect, tls, send,\n"
+    "                              wait, download)\n"
     "      --raw                   write the exact bytes received (status line, headers, framing)\n"
     "  -L, --location              follow redirects\n"
     "      --max-redirs N          at most N redirects (default 10)\n"
@@ -39,6 +41,20 @@ const char* kHttpUsage = QT_TRANSLATE_NOOP(
     "                              extensions) to debug odd servers\n"
     "      --from-curl 'curl ...'  send what that curl command would send\n"
     "      --as-curl               print the equivalent curl command instead of sending\n"
+    "  -v, --verbose               print the connection, the TLS handshake and the heads\n"
+    "                              on stderr (\"*\", \">\" and \"<\" lines, as curl -v)\n"
+    "      --json                  after the body, one JSON object per round trip on\n"
+    "                              stdout (timings, bytes, \"tls\": version, cipher, chain...)\n"
+    "https:// (TLS 1.2 and 1.3, verified against the system's CA store):\n"
+    "  -k, --insecure              do not verify the server's certificate or name\n"
+    "      --cacert FILE           trust the CA certificates in FILE (PEM) instead\n"
+    "      --cert FILE             client certificate (PEM)\n"
+    "      --key FILE              its private key (PEM; default: in the --cert file)\n"
+    "      --resolve HOST:PORT:ADDRESS\n"
+    "                              connect to ADDRESS for HOST:PORT (repeatable); the\n"
+    "                              URL's host stays in Host, SNI and the name check\n"
+    "      --tlsv1.2, --tlsv1.3    use at least this TLS version\n"
+    "      --tls-max VERSION       use at most this TLS version (1.2 or 1.3)\n"
     "The body is written as it comes (with --compressed, once decoded; --raw keeps\n"
     "the whole response before writing it).\n"
     "When the connection fails after part of the response came (a server that closes\n"
@@ -46,7 +62,7 @@ const char* kHttpUsage = QT_TRANSLATE_NOOP(
     "came is written first (the body so far, or the raw bytes without a complete head),\n"
     "then the error.\n"
     "Exit status: 0 when a response was read (whatever its status), 1 on connection,\n"
-    "timeout or framing errors, 2 on bad usage.\n");
+    "TLS, timeout or framing errors, 2 on bad usage.\n");
 
 bool isMethodToken(const std::string& s) {
     if (s.empty()) return false;
@@ -75,7 +91,43 @@ struct HttpOptions {
     http::ClientOptions client;
     std::string output;  // -o FILE
     bool include = false, timing = false, raw = false, asCurl = false, help = false;
+    bool verbose = false, json = false;
 };
+
+// "1.2" / "1.3" as --tls-max takes them.
+tls::Version tlsVersion(const CommandParser& p, const QString& option) {
+    const std::string v = p.value(option);
+    if (v == "1.2") return tls::Version::Tls12;
+    if (v == "1.3") return tls::Version::Tls13;
+    throw Error::invalid(p.display(option) + ": '" + v + "' is not a TLS version",
+                         "give 1.2 or 1.3");
+}
+
+void addTlsOptions(CommandParser& p) {
+    p.addFlag({"k", "insecure"});
+    for (const char* name : {"cacert", "cert", "key", "resolve", "tls-max"})
+        p.addValue({QString::fromLatin1(name)});
+    p.addFlag({"tlsv1.2"});
+    p.addFlag({"tlsv1.3"});
+}
+
+// The TLS options given on the command line, over what --from-curl set.
+void applyTlsOptions(const CommandParser& p, http::ClientOptions& client) {
+    tls::ClientOptions& t = client.tls;
+    if (p.isSet("insecure")) t.insecure = true;
+    if (p.isSet("cacert")) t.caFile = p.value("cacert");
+    if (p.isSet("cert")) t.certFile = p.value("cert");
+    if (p.isSet("key")) t.keyFile = p.value("key");
+    if (p.isSet("key") && !p.isSet("cert") && t.certFile.empty())
+        throw Error::invalid("--key needs --cert", "the key goes with a client certificate");
+    if (p.isSet("tlsv1.2")) t.minVersion = tls::Version::Tls12;
+    if (p.isSet("tlsv1.3")) t.minVersion = tls::Version::Tls13;
+    if (p.isSet("tls-max")) t.maxVersion = tlsVersion(p, "tls-max");
+    if (t.minVersion == tls::Version::Tls13 && t.maxVersion == tls::Version::Tls12)
+        throw Error::invalid("--tlsv1.3 and --tls-max 1.2 leave no TLS version to use");
+    for (const std::string& r : p.values("resolve"))
+        client.resolve.push_back(http::parseResolve(r));
+}
 
 // The curl command: --from-curl's, or [METHOD] URL; then the curl flags given
 // to sockwb http, applied on top with curl's meanings.
@@ -123,6 +175,9 @@ HttpOptions parse(const Args& args) {
     p.addValue({"from-curl"});
     for (const char* name : {"timing", "raw", "as-curl"}) p.addFlag({QString::fromLatin1(name)});
     p.addFlag({"i", "include"});
+    p.addFlag({"v", "verbose"});
+    p.addFlag({"json"});
+    addTlsOptions(p);
     p.parse(args);
     HttpOptions o;
     o.help = p.helpAsked();
@@ -136,6 +191,9 @@ HttpOptions parse(const Args& args) {
         o.client.maxTime =
             Millis(static_cast<long long>(p.number("max-time", 0.001, 86400, 0) * 1000));
     o.client.lenientFraming = p.isSet("lenient");
+    applyTlsOptions(p, o.client);
+    o.verbose = p.isSet("verbose");
+    o.json = p.isSet("json");
     o.output = p.value("output");
     o.include = p.isSet("include");
     o.timing = p.isSet("timing");
@@ -173,6 +231,11 @@ private:
 // Streams the heads (-i) and the body as they come; --raw writes the
 // exact bytes at the end instead (writeRaw).
 void streamTo(http::ClientOptions& client, const HttpOptions& o, FILE* out) {
+    if (o.verbose) {
+        // Before the request goes out, and as each head completes, as curl -v.
+        client.connectedSink = [](const http::Exchange& ex) { printErr(q(verboseConnected(ex))); };
+        client.headSink = [](const http::Response& r) { printErr(q(verboseResponse(r))); };
+    }
     if (o.raw) return;
     // Without --raw, raw bytes matter only for a partial response without a
     // complete head, which is short (the head limit): no need to keep a body.
@@ -183,7 +246,8 @@ void streamTo(http::ClientOptions& client, const HttpOptions& o, FILE* out) {
         std::fflush(out);
     };
     if (o.include)
-        client.headSink = [](const http::Response& r) {
+        client.headSink = [verbose = o.verbose](const http::Response& r) {
+            if (verbose) printErr(q(verboseResponse(r)));
             writeAll(stdout, headBytes(r));
             std::fflush(stdout);
         };
@@ -208,9 +272,13 @@ void printTimings(const http::Result& result) {
                      "download %7 ms  total %8 ms  sent %9 B  received %10 B\n")
                      .arg(hop.response.status)
                      .arg(ms(t.resolve), ms(t.connect),
-                          hop.reusedConnection
-                              ? QCoreApplication::translate("sockwb::app::http", " (reused)")
-                              : QString(),
+                          (hop.reusedConnection
+                               ? QCoreApplication::translate("sockwb::app::http", " (reused)")
+                               : QString()) +
+                              (hop.tls && !hop.reusedConnection
+                                   ? QCoreApplication::translate("sockwb::app::http", "  tls %1 ms")
+                                         .arg(ms(t.tls))
+                                   : QString()),
                           ms(t.send), ms(t.wait), ms(t.download), ms(t.total))
                      .arg(static_cast<qulonglong>(hop.bytesSent))
                      .arg(static_cast<qulonglong>(hop.bytesReceived)));
@@ -259,6 +327,8 @@ int send(const HttpOptions& o, const http::Request& request) {
     try {
         const http::Result result = client.perform(request, o.url);
         writeRaw(result, o);
+        if (o.json)
+            for (const auto& hop : result.hops) std::printf("%s\n", exchangeJson(hop).c_str());
         std::fflush(stdout);
         if (o.timing) printTimings(result);
         return 0;

@@ -109,6 +109,7 @@ struct Exchange {
     std::vector<Response> interim;  // 1xx responses seen first
     std::string raw;                // exactly what was received (chunk framing included)
     Timings timings;
+    // On the wire: for https, TLS records, and the handshake of a new connection.
     uint64_t bytesSent = 0;
     uint64_t bytesReceived = 0;
     bool reusedConnection = false;

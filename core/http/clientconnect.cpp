@@ -204,10 +204,15 @@ void Client::startTls(const Url& url, Exchange& ex) {
     try {
         ex.tls = tls_->handshake();
     } catch (const Error&) {
+        ex.bytesSent += tls_->wireSent();
+        ex.bytesReceived += tls_->wireReceived();
         disconnect();
         throw;
     }
     ex.timings.tls = msBetween(t0, Clock::now());
+    // The handshake's bytes belong to the round trip that needed it.
+    ex.bytesSent += tls_->wireSent();
+    ex.bytesReceived += tls_->wireReceived();
 }
 
 void Client::reuseOrConnect(const Url& url, Exchange& ex) {

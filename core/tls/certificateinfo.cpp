@@ -146,7 +146,10 @@ CertificateInfo describe(x509_st* cert) {
     unsigned char md[EVP_MAX_MD_SIZE];
     unsigned n = 0;
     if (X509_digest(cert, EVP_sha256(), md, &n) == 1) info.sha256 = hexColons(md, n);
-    info.selfSigned = X509_check_issued(cert, cert) == X509_V_OK;
+    // Not X509_check_issued(cert, cert): it also wants keyCertSign in the
+    // key usage, which a self-signed server certificate (digitalSignature
+    // only, as ensureSelfSigned makes it) does not have.
+    info.selfSigned = X509_self_signed(cert, 1) == 1;
     ERR_clear_error();
     return info;
 }
