@@ -149,7 +149,18 @@ const std::vector<CurlOption>& curlOptions() {
          [](CurlCommand& c, const std::string& v) { c.userAgent = v; }},
         {'e', {"--referer"}, true, [](CurlCommand& c, const std::string& v) { c.referer = v; }},
         {'u', {"--user"}, true, [](CurlCommand& c, const std::string& v) { c.user = v; }},
-        // Nothing on the wire: output, progress and TLS options.
+        {'k', {"--insecure"}, false, [](CurlCommand& c, const std::string&) { c.insecure = true; }},
+        {0, {"--cacert"}, true, [](CurlCommand& c, const std::string& v) { c.caCert = v; }},
+        {'E', {"--cert"}, true, [](CurlCommand& c, const std::string& v) { c.cert = v; }},
+        {0, {"--key"}, true, [](CurlCommand& c, const std::string& v) { c.key = v; }},
+        {0,
+         {"--resolve"},
+         true,
+         [](CurlCommand& c, const std::string& v) {
+             (void)parseResolve(v);  // refused here, with curl's spelling in the message
+             c.resolve.push_back(v);
+         }},
+        // Nothing on the wire: output and progress options.
         {'o', {"--output"}, true, nothing},
         {'w', {"--write-out"}, true, nothing},
         {0, {"--connect-timeout"}, true, nothing},
@@ -157,7 +168,6 @@ const std::vector<CurlOption>& curlOptions() {
         {'S', {"--show-error"}, false, nothing},
         {'v', {"--verbose"}, false, nothing},
         {'i', {"--include"}, false, nothing},
-        {'k', {"--insecure"}, false, nothing},
         {'f', {"--fail"}, false, nothing},
         {0, {"--no-progress-meter"}, false, nothing},
     };
@@ -177,7 +187,14 @@ const CurlOption* findOption(std::string_view name) {
 Error notSupported(const std::string& word) {
     return Error::invalid(
         "curl option '" + word + "' is not supported here",
-        "supported: -X -H -d --data-raw --data-binary --url -I -L --compressed -A -e -u");
+        "supported: -X -H -d --data-raw --data-binary --url -I -L --compressed -A -e -u -k "
+        "--cacert --cert --key --resolve");
+}
+
+// "HOST:PORT:ADDR" again, an IPv6 ADDR in brackets as curl writes it.
+std::string resolveText(const ClientOptions::ResolveOverride& r) {
+    const bool v6 = r.address.find(':') != std::string::npos;
+    return r.host + ":" + std::to_string(r.port) + ":" + (v6 ? "[" + r.address + "]" : r.address);
 }
 
 bool isCurlProgram(const std::string& word) {
@@ -319,6 +336,11 @@ ClientOptions CurlCommand::toOptions() const {
         o.maxTime = Millis(std::max(1LL, static_cast<long long>(maxTimeSeconds * 1000)));
         o.timeout = o.maxTime;
     }
+    o.tls.insecure = insecure;
+    o.tls.caFile = caCert;
+    o.tls.certFile = cert;
+    o.tls.keyFile = key;
+    for (const auto& r : resolve) o.resolve.push_back(parseResolve(r));
     return o;
 }
 
@@ -343,6 +365,11 @@ std::string CurlCommand::toCommandLine() const {
     if (!userAgent.empty()) arg("-A", userAgent);
     if (!referer.empty()) arg("-e", referer);
     if (!user.empty()) arg("-u", user);
+    if (insecure) out += " -k";
+    if (!caCert.empty()) arg("--cacert", caCert);
+    if (!cert.empty()) arg("--cert", cert);
+    if (!key.empty()) arg("--key", key);
+    for (const auto& r : resolve) arg("--resolve", r);
     for (const auto& h : headers) arg("-H", h);
     for (const auto& d : data) arg("--data-raw", d);
     out += " " + shellQuote(url);
@@ -359,6 +386,11 @@ CurlCommand CurlCommand::fromRequest(const Request& request, const Url& url,
     c.compressed = options.compressed;
     c.http10 = options.http10 || request.version == "HTTP/1.0";
     if (options.maxTime.count() > 0) c.maxTimeSeconds = options.maxTime.count() / 1000.0;
+    c.insecure = options.tls.insecure;
+    c.caCert = options.tls.caFile;
+    c.cert = options.tls.certFile;
+    c.key = options.tls.keyFile;
+    for (const auto& r : options.resolve) c.resolve.push_back(resolveText(r));
     const bool hasBody = !request.body.empty();
     if (request.method == "HEAD")
         c.head = true;

@@ -4,8 +4,9 @@
 // send for it, header order included. The subset understood: -X/--request,
 // -H/--header, -d/--data, --data-raw, --data-binary, --data-urlencode (plain),
 // --url, -I/--head, -L/--location, --max-redirs, --compressed, -A/--user-agent,
-// -e/--referer, -u/--user, -m/--max-time, --http1.0, -G/--get, and flags that
-// change nothing on the wire (-s, -S, -v, -i, -k...). Quoting follows the
+// -e/--referer, -u/--user, -m/--max-time, --http1.0, -G/--get, the TLS
+// options -k/--insecure, --cacert, -E/--cert, --key and --resolve, and flags
+// that change nothing on the wire (-s, -S, -v, -i...). Quoting follows the
 // shell: '...', "..." with backslash escapes, $'...' and line continuations.
 // The words are read as curl reads them (a hand-written loop over a table of
 // the options, not QCommandLineParser: the core has no Qt, and curl's syntax
@@ -30,17 +31,22 @@ struct CurlCommand {
     // -H values in order. "Name: value" adds, "Name:" removes a default
     // header, "Name;" sends the header with an empty value.
     std::vector<std::string> headers;
-    std::vector<std::string> data;  // each -d piece, already read from @file when needed
-    bool head = false;              // -I
-    bool get = false;               // -G: data goes to the query
-    bool location = false;          // -L
-    int maxRedirs = -1;             // --max-redirs
-    bool compressed = false;        // --compressed
-    bool http10 = false;            // --http1.0
-    double maxTimeSeconds = 0;      // -m
-    std::string userAgent;          // -A ("" = curl's default)
-    std::string referer;            // -e
-    std::string user;               // -u user:password
+    std::vector<std::string> data;     // each -d piece, already read from @file when needed
+    bool head = false;                 // -I
+    bool get = false;                  // -G: data goes to the query
+    bool location = false;             // -L
+    int maxRedirs = -1;                // --max-redirs
+    bool compressed = false;           // --compressed
+    bool http10 = false;               // --http1.0
+    double maxTimeSeconds = 0;         // -m
+    std::string userAgent;             // -A ("" = curl's default)
+    std::string referer;               // -e
+    std::string user;                  // -u user:password
+    bool insecure = false;             // -k: do not verify the server's certificate
+    std::string caCert;                // --cacert FILE
+    std::string cert;                  // -E/--cert FILE (a client certificate)
+    std::string key;                   // --key FILE (its key, when not in the --cert file)
+    std::vector<std::string> resolve;  // each --resolve HOST:PORT:ADDR, as written
 
     // Parses a command line starting with "curl". Throws Error (InvalidInput)
     // naming the option that is not understood. @file data is read from
@@ -66,7 +72,8 @@ struct CurlCommand {
     // Authorization, User-Agent, Accept, Accept-Encoding, Referer, the -H
     // headers, Content-Length, Content-Type). Throws Error on a bad URL.
     Request toRequest(const std::string& defaultUserAgent = "sockwb/" SOCKWB_VERSION) const;
-    // Client options matching -L, --max-redirs, --compressed, --http1.0, -m.
+    // Client options matching -L, --max-redirs, --compressed, --http1.0, -m,
+    // -k, --cacert, --cert, --key and --resolve.
     ClientOptions toOptions() const;
 
     // The command for a request the workbench composed (Copy as cURL):

@@ -189,9 +189,77 @@ QString ErrorText::systemWords(const ErrorInfo& info) {
     }
 }
 
-// Placeholder until each TlsProblem has its sentence.
 QString ErrorText::tlsWords(const ErrorInfo& info) {
-    return tr("TLS failed: %1.").arg(q(info.detail));
+    const QString a = q(info.address);
+    const QString peer = a.isEmpty() ? tr("the server") : a;
+    // What the user can do when the chain does not verify: the composer's
+    // switch and curl's spelling of the same thing.
+    const QString anyway =
+        tr("to connect anyway, turn off \"Verify certificate\" (curl -k, --insecure)");
+    QString words;
+    switch (info.tls) {
+        case TlsProblem::Expired:
+            words = tr("The certificate of %1 has expired: the server must renew it (or this "
+                       "machine's clock is wrong); %2.")
+                        .arg(peer, anyway);
+            break;
+        case TlsProblem::NotYetValid:
+            words = tr("The certificate of %1 is not valid yet (it starts in the future: check the "
+                       "clocks of both machines); %2.")
+                        .arg(peer, anyway);
+            break;
+        case TlsProblem::SelfSigned:
+            words = tr("%1 presented a self-signed certificate, which no trusted CA vouches for: "
+                       "trust it by choosing it as the CA file (curl --cacert FILE), or %2.")
+                        .arg(peer, anyway);
+            break;
+        case TlsProblem::UnknownCa:
+            words = tr("The certificate of %1 was issued by a CA this machine does not trust: "
+                       "choose that CA's certificate as the CA file (curl --cacert FILE), or %2.")
+                        .arg(peer, anyway);
+            break;
+        case TlsProblem::NameMismatch:
+            words = tr("The certificate of %1 does not name the host in the URL: check the host "
+                       "name (use a name the certificate lists, with --resolve to send it to this "
+                       "address), or %2.")
+                        .arg(peer, anyway);
+            break;
+        case TlsProblem::ProtocolVersion:
+            words = tr("%1 and this client have no TLS version in common (this client offers TLS "
+                       "1.2 and 1.3): check the TLS versions the server allows.")
+                        .arg(peer);
+            break;
+        case TlsProblem::HandshakeFailure:
+            words = tr("The TLS handshake with %1 failed: no cipher, group or ALPN protocol in "
+                       "common, or the server refused us (does it require a client "
+                       "certificate?).")
+                        .arg(peer);
+            break;
+        case TlsProblem::PeerAlert:
+            words = tr("%1 ended the TLS connection with a fatal alert (a client certificate it "
+                       "does not accept, or a setting it refuses).")
+                        .arg(peer);
+            break;
+        case TlsProblem::NotTls:
+            words = tr("%1 does not speak TLS (a plain HTTP server on that port? try http:// "
+                       "instead of https://).")
+                        .arg(peer);
+            break;
+        case TlsProblem::CertificateFile:
+            words =
+                tr("A certificate, key or CA file cannot be used: check the path, that the "
+                   "file is PEM, and that the key belongs to the certificate.");
+            break;
+        case TlsProblem::None:
+        case TlsProblem::Other:
+            words = a.isEmpty() ? tr("TLS failed.") : tr("TLS with %1 failed.").arg(a);
+            break;
+    }
+    // OpenSSL's own reason, as it wrote it (English: it names its codes).
+    QString reason = q(info.detail).trimmed();
+    while (reason.endsWith(QLatin1Char('.'))) reason.chop(1);
+    if (!reason.isEmpty()) words = tr("%1 OpenSSL: %2.").arg(words, reason);
+    return words;
 }
 
 QString ErrorText::otherWords(const ErrorInfo& info) {

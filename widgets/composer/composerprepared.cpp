@@ -149,6 +149,10 @@ ComposerPrepared ComposerPrepared::prepare(const ComposerRequest& form) {
             if (p.problem == Problem::None) p.problem = Problem::BodyFile;
         }
     }
+    if (p.problem == Problem::None) {
+        p.resolveError = form.resolveProblem();
+        if (!p.resolveError.empty()) p.problem = Problem::Resolve;
+    }
     if (p.problem != Problem::None) return p;
     http::Request request = buildRequest(form, *p.url_, p.hasBody_ ? &p.body_ : nullptr);
     p.headerError = http::invalidFieldReason(request.headers);

@@ -26,12 +26,13 @@ namespace sockwb {
 
 struct ComposerPrepared {
     // Why the form cannot be sent (the method is checked by the editor).
-    enum class Problem { None, Url, BodyFile, Header };
+    enum class Problem { None, Url, BodyFile, Header, Resolve };
 
     Problem problem = Problem::None;
     http::UrlError urlError;                     // Problem::Url
     std::optional<Error> bodyError;              // Problem::BodyFile: reading the file failed
     std::string headerError;                     // Problem::Header: http::invalidFieldReason()
+    std::string resolveError;                    // Problem::Resolve: a bad HOST:PORT:ADDR
     std::optional<http::PreparedRequest> ready;  // set when problem is None
     http::CurlCommand curl;                      // the same request as curl options
 

@@ -100,6 +100,11 @@ http::CurlCommand ComposerRequest::toCurl(const std::string& bodyBytes) const {
     c.location = followRedirects;
     c.compressed = compressed;
     if (timeoutMs != 30000) c.maxTimeSeconds = timeoutMs / 1000.0;
+    c.insecure = !verifyCertificate;
+    c.caCert = caFile;
+    c.cert = clientCertFile;
+    c.key = clientKeyFile;
+    c.resolve = resolve;
     const bool hasBody = bodyType != BodyType::None;
     const std::string m = method.empty() ? std::string("GET") : method;
     if (m == "HEAD" && !hasBody)
@@ -149,6 +154,11 @@ ComposerRequest ComposerRequest::fromCurl(const http::CurlCommand& curl) {
     r.followRedirects = curl.location;
     r.compressed = curl.compressed;
     if (curl.maxTimeSeconds > 0) r.timeoutMs = static_cast<int>(curl.maxTimeSeconds * 1000);
+    r.verifyCertificate = !curl.insecure;
+    r.caFile = curl.caCert;
+    r.clientCertFile = curl.cert;
+    r.clientKeyFile = curl.key;
+    r.resolve = curl.resolve;
     auto autoRow = [&](const std::string& name) -> AutoHeader* {
         for (auto& a : r.autoHeaders)
             if (same(a.name, name)) return &a;
@@ -195,6 +205,8 @@ http::Request ComposerRequest::toRequest() const {
     if (p.bodyError) throw *p.bodyError;
     if (p.problem == ComposerPrepared::Problem::Header)
         throw Error::invalid("cannot send the request", p.headerError);
+    if (p.problem == ComposerPrepared::Problem::Resolve)
+        throw Error::invalid("cannot send the request", p.resolveError);
     if (!p.ok()) throw Error::invalid("invalid URL '" + url + "'", p.urlError.message);
     return std::move(p.ready->request);
 }
@@ -210,7 +222,23 @@ http::ClientOptions ComposerRequest::options() const {
     o.timeout = Millis(timeoutMs > 0 ? timeoutMs : 30000);
     o.maxTime = o.timeout;
     o.lenientFraming = lenientFraming;
+    o.tls.insecure = !verifyCertificate;
+    o.tls.caFile = caFile;
+    o.tls.certFile = clientCertFile;
+    o.tls.keyFile = clientKeyFile;
+    for (const auto& entry : resolve) o.resolve.push_back(http::parseResolve(entry));
     return o;
+}
+
+std::string ComposerRequest::resolveProblem() const {
+    for (const auto& entry : resolve) {
+        try {
+            (void)http::parseResolve(entry);
+        } catch (const Error& e) {
+            return e.what();
+        }
+    }
+    return {};
 }
 
 std::string ComposerRequest::title() const { return name.empty() ? method + " " + url : name; }
@@ -221,6 +249,8 @@ QJsonObject ComposerRequest::toJson() const {
         autos.append(
             QJsonObject{{"name", qs(a.name)}, {"enabled", a.enabled}, {"value", qs(a.value)}});
     static const char* authNames[] = {"none", "basic", "bearer"};
+    QJsonArray resolveJson;
+    for (const auto& entry : resolve) resolveJson.append(qs(entry));
     return QJsonObject{{"name", qs(name)},
                        {"method", qs(method)},
                        {"url", qs(url)},
@@ -238,7 +268,12 @@ QJsonObject ComposerRequest::toJson() const {
                        {"followRedirects", followRedirects},
                        {"compressed", compressed},
                        {"lenientFraming", lenientFraming},
-                       {"timeoutMs", timeoutMs}};
+                       {"timeoutMs", timeoutMs},
+                       {"verifyCertificate", verifyCertificate},
+                       {"caFile", qs(caFile)},
+                       {"clientCert", qs(clientCertFile)},
+                       {"clientKey", qs(clientKeyFile)},
+                       {"resolve", resolveJson}};
 }
 
 ComposerRequest ComposerRequest::fromJson(const QJsonObject& o) {
@@ -273,6 +308,11 @@ ComposerRequest ComposerRequest::fromJson(const QJsonObject& o) {
     r.compressed = o.value("compressed").toBool();
     r.lenientFraming = o.value("lenientFraming").toBool();
     r.timeoutMs = o.value("timeoutMs").toInt(30000);
+    r.verifyCertificate = o.value("verifyCertificate").toBool(true);
+    r.caFile = ss(o.value("caFile").toString());
+    r.clientCertFile = ss(o.value("clientCert").toString());
+    r.clientKeyFile = ss(o.value("clientKey").toString());
+    for (const auto& v : o.value("resolve").toArray()) r.resolve.push_back(ss(v.toString()));
     return r;
 }
 

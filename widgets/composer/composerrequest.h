@@ -50,6 +50,14 @@ struct ComposerRequest {
     bool compressed = false;
     bool lenientFraming = false;  // ClientOptions::lenientFraming (not a curl option)
     int timeoutMs = 30000;
+    // https:// (ClientOptions::tls): verification against the system store
+    // or caFile (off: curl -k), a client certificate and its key (PEM).
+    bool verifyCertificate = true;
+    std::string caFile;
+    std::string clientCertFile;
+    std::string clientKeyFile;
+    // curl --resolve HOST:PORT:ADDR entries (ClientOptions::resolve).
+    std::vector<std::string> resolve;
 
     // Host, User-Agent, Accept, Content-Length (enabled) and Connection (not).
     static std::vector<AutoHeader> defaultAutoHeaders();
@@ -64,8 +72,11 @@ struct ComposerRequest {
     // The exact request that Send will write (ComposerPrepared's). Throws
     // Error (bad URL, file). The editor prepares once per edit instead.
     http::Request toRequest() const;
-    // The client options (timeout, redirects, compression, version).
+    // The client options (timeout, redirects, compression, version, TLS,
+    // --resolve). Throws Error (InvalidInput) for a malformed resolve entry.
     http::ClientOptions options() const;
+    // "" when every resolve entry reads as HOST:PORT:ADDR, else why not.
+    std::string resolveProblem() const;
     // Same as the name, or "METHOD url" when it has none.
     std::string title() const;
 

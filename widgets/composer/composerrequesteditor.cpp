@@ -20,6 +20,7 @@
 #include "widgets/composer/composerbodyeditor.h"
 #include "widgets/composer/composerkeyvaluetable.h"
 #include "widgets/composer/composertext.h"
+#include "widgets/composer/composertlsbox.h"
 
 namespace sockwb {
 
@@ -99,7 +100,7 @@ void ComposerRequestEditor::buildRequestLine() {
     method_->setToolTip(tr("Any token is accepted (letters, digits and !#$%&'*+-.^_`|~)"));
     url_ = new QLineEdit(this);
     url_->setObjectName(QStringLiteral("url"));
-    url_->setPlaceholderText(tr("http://127.0.0.1:8080/echo"));
+    url_->setPlaceholderText(tr("http://127.0.0.1:8080/echo or https://localhost:8443/"));
     url_->setClearButtonEnabled(true);
     version_ = new QComboBox(this);
     version_->setObjectName(QStringLiteral("version"));
@@ -132,6 +133,8 @@ QWidget* ComposerRequestEditor::buildOptions() {
     optionsForm->addRow(compressed_);
     optionsForm->addRow(lenient_);
     optionsForm->addRow(tr("Timeout (whole exchange):"), timeout_);
+    tls_ = new ComposerTlsBox(options);
+    optionsForm->addRow(tls_);
 
     return options;
 }
@@ -185,6 +188,7 @@ void ComposerRequestEditor::connectFields() {
     connect(compressed_, &QCheckBox::toggled, this, &ComposerRequestEditor::refresh);
     connect(lenient_, &QCheckBox::toggled, this, &ComposerRequestEditor::refresh);
     connect(timeout_, &QSpinBox::valueChanged, this, &ComposerRequestEditor::refresh);
+    connect(tls_, &ComposerTlsBox::edited, this, &ComposerRequestEditor::refresh);
 }
 
 ComposerRequest ComposerRequestEditor::request() const {
@@ -202,6 +206,7 @@ ComposerRequest ComposerRequestEditor::request() const {
     r.compressed = compressed_->isChecked();
     r.lenientFraming = lenient_->isChecked();
     r.timeoutMs = timeout_->value();
+    tls_->store(r);
     return r;
 }
 
@@ -219,6 +224,7 @@ void ComposerRequestEditor::setRequest(const ComposerRequest& r) {
     compressed_->setChecked(r.compressed);
     lenient_->setChecked(r.lenientFraming);
     timeout_->setValue(r.timeoutMs);
+    tls_->load(r);
     loading_ = false;
     onUrlEdited();  // params table and the raw pane follow the URL
 }
@@ -276,6 +282,8 @@ QString ComposerRequestEditor::problem() const {
             return ErrorText::sentence(*p.bodyError);
         case ComposerPrepared::Problem::Header:
             return tr("Cannot send: %1").arg(qs(p.headerError));
+        case ComposerPrepared::Problem::Resolve:
+            return tr("Resolve (Options tab): %1").arg(qs(p.resolveError));
         case ComposerPrepared::Problem::None:
             break;
     }

@@ -3,7 +3,7 @@
 // (any token, validated), URL (checked with Url::parse, the reason shown
 // inline), version; tabs for query parameters (kept in sync with the URL
 // both ways), headers (the client's automatic ones editable or disabled,
-// then custom rows), body, authorization and options; and a live pane with
+// then custom rows), body, authorization and options (TLS included); and a live pane with
 // the exact bytes Send will write, rebuilt as the user types. Each edit
 // prepares the form once (ComposerPrepared: URL parsed once, body file read
 // once); the pane, problem(), Copy as cURL and Send all use that value.
@@ -26,6 +26,7 @@ namespace sockwb {
 class ComposerAuthWidget;
 class ComposerBodyEditor;
 class ComposerKeyValueTable;
+class ComposerTlsBox;
 
 class ComposerRequestEditor final : public QWidget {
     Q_OBJECT
@@ -56,6 +57,7 @@ public:
     ComposerAuthWidget* authWidget() const { return auth_; }
     QCheckBox* followRedirectsBox() const { return follow_; }
     QSpinBox* timeoutBox() const { return timeout_; }
+    ComposerTlsBox* tlsBox() const { return tls_; }
     QPlainTextEdit* rawPane() const { return rawPane_; }
 
 signals:
@@ -89,6 +91,7 @@ private:
     QCheckBox* compressed_;
     QCheckBox* lenient_;
     QSpinBox* timeout_;
+    ComposerTlsBox* tls_;
     QPlainTextEdit* rawPane_;
     QLabel* rawTitle_;
     QByteArray raw_;

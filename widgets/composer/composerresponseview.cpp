@@ -12,6 +12,7 @@
 
 #include "widgets/common/byteformat.h"
 #include "widgets/composer/composerbodyview.h"
+#include "widgets/composer/composercertificateview.h"
 #include "widgets/composer/composerrequest.h"
 #include "widgets/composer/composertext.h"
 #include "widgets/composer/composertimingchart.h"
@@ -77,6 +78,7 @@ ComposerResponseView::ComposerResponseView(QWidget* parent) : QWidget(parent) {
     raw_ = monoView(this, QStringLiteral("rawResponse"));
     hex_ = monoView(this, QStringLiteral("hexResponse"));
     timing_ = new ComposerTimingChart(this);
+    certificate_ = new ComposerCertificateView(this);
     redirects_ = table(this, {tr("#"), tr("Status"), tr("URL"), tr("Location"), tr("Time")});
     redirects_->setObjectName(QStringLiteral("redirects"));
     trace_ = new TraceView(this, 20000);
@@ -87,6 +89,7 @@ ComposerResponseView::ComposerResponseView(QWidget* parent) : QWidget(parent) {
     tabs_->addTab(raw_, tr("Raw"));
     tabs_->addTab(hex_, tr("Hex"));
     tabs_->addTab(timing_, tr("Timing"));
+    tabs_->addTab(certificate_, tr("Certificate"));
     tabs_->addTab(redirects_, tr("Redirects"));
     tabs_->addTab(trace_, tr("Trace"));
     connect(tabs_, &QTabWidget::currentChanged, this, &ComposerResponseView::fillVisibleTab);
@@ -135,6 +138,9 @@ void ComposerResponseView::showOutcome(std::shared_ptr<const ComposerOutcome> sh
     if (outcome.result.hops.empty()) {
         showState(tr("Error"), true);
         summary_->setText(outcome.error);
+        timing_->clear();
+        certificate_->showNothing(tr("No response, so no session to show: %1").arg(outcome.error),
+                                  true);
         return;
     }
     const http::Exchange& ex = outcome.result.final();
@@ -175,7 +181,11 @@ void ComposerResponseView::showOutcome(std::shared_ptr<const ComposerOutcome> sh
     hex_->clear();
     rawDirty_ = hexDirty_ = true;
     fillVisibleTab();
-    timing_->setTimings(ex.timings, ex.reusedConnection);
+    timing_->setTimings(ex.timings, ex.reusedConnection, ex.tls.has_value());
+    if (ex.tls)
+        certificate_->showSession(*ex.tls);
+    else
+        certificate_->showPlain();
 
     redirects_->setRowCount(0);
     int n = 0;

@@ -2,7 +2,8 @@
 // ComposerResponseView: the "inspect" half of the HTTP composer. A status
 // chip coloured by class (2xx green, 3xx blue, 4xx orange, 5xx red), total
 // time and size, and tabs: Body, Headers, Raw (the exact bytes received,
-// chunk framing included), Hex (first 64 KiB), Timing, Redirects (each hop)
+// chunk framing included), Hex (first 64 KiB), Timing, Certificate (the
+// TLS session and the server's chain for https://), Redirects (each hop)
 // and Trace (the socket calls of this request).
 
 #include <QWidget>
@@ -18,6 +19,7 @@ class QTableWidget;
 namespace sockwb {
 
 class ComposerBodyView;
+class ComposerCertificateView;
 class ComposerTimingChart;
 class TraceView;
 
@@ -43,6 +45,7 @@ public:
     QPlainTextEdit* rawView() const { return raw_; }
     QPlainTextEdit* hexView() const { return hex_; }
     ComposerTimingChart* timingChart() const { return timing_; }
+    ComposerCertificateView* certificateView() const { return certificate_; }
     QTableWidget* redirectsTable() const { return redirects_; }
     TraceView* traceView() const { return trace_; }
 
@@ -58,6 +61,7 @@ private:
     QPlainTextEdit* raw_;
     QPlainTextEdit* hex_;
     ComposerTimingChart* timing_;
+    ComposerCertificateView* certificate_;
     QTableWidget* redirects_;
     TraceView* trace_;
     std::shared_ptr<const ComposerOutcome> outcome_;  // what Raw and Hex show when opened

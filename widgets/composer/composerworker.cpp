@@ -7,6 +7,27 @@
 
 namespace sockwb {
 
+namespace {
+
+// Whether a connection made with options a may carry a request sent with
+// options b: the same trust (a connection made with verification off must
+// not serve a request that asks for it), client certificate and --resolve.
+bool sameConnectionOptions(const http::ClientOptions& a, const http::ClientOptions& b) {
+    const tls::ClientOptions &x = a.tls, &y = b.tls;
+    if (x.insecure != y.insecure || x.caFile != y.caFile || x.certFile != y.certFile ||
+        x.keyFile != y.keyFile || x.alpn != y.alpn || x.minVersion != y.minVersion ||
+        x.maxVersion != y.maxVersion || x.resumeSessions != y.resumeSessions)
+        return false;
+    if (a.resolve.size() != b.resolve.size()) return false;
+    for (std::size_t i = 0; i < a.resolve.size(); ++i)
+        if (a.resolve[i].host != b.resolve[i].host || a.resolve[i].port != b.resolve[i].port ||
+            a.resolve[i].address != b.resolve[i].address)
+            return false;
+    return true;
+}
+
+}  // namespace
+
 ComposerWorker::ComposerWorker(QObject* parent) : QObject(parent), trace_(new TraceAdapter(this)) {}
 
 ComposerWorker::~ComposerWorker() {
@@ -18,6 +39,8 @@ quint64 ComposerWorker::send(const http::PreparedRequest& prepared) {
     cancel();
     reap();
     const quint64 id = nextId_++;
+    // Other TLS or --resolve options: a new client, a new connection.
+    if (idle_ && !sameConnectionOptions(idle_->options(), prepared.options)) idle_.reset();
     // The idle client is handed to the new task; from now on only it touches the client.
     auto client = idle_ ? std::move(idle_) : std::make_shared<http::Client>(prepared.options);
     client->setOptions(prepared.options);

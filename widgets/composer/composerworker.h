@@ -5,7 +5,9 @@
 // request. The outcome comes back to the GUI thread as a queued call.
 // Like a browser, the worker keeps the http::Client of the last completed
 // request, so the next send to the same origin reuses its kept-alive
-// connection (Exchange::reusedConnection) instead of connecting again.
+// connection (Exchange::reusedConnection) instead of connecting again,
+// unless the TLS or --resolve options changed (a connection made with
+// verification off never serves a request that asks for it).
 // cancel() returns at once: the request's thread stops at its next poll
 // (Client::cancel), its outcome is dropped and its connection is not reused.
 

@@ -70,6 +70,9 @@ private slots:
     void exportFromComposedRequest();
     void compactedFlags();
     void applyOneOption();
+    void tlsOptions();
+    void tlsOptionsExported();
+    void badResolve();
 };
 
 void tst_CurlCommand::shellWords_data() {
@@ -253,6 +256,94 @@ void tst_CurlCommand::applyOneOption() {
     QVERIFY(!CurlCommand::takesValue("--compressed"));
     QVERIFY_THROWS_EXCEPTION(Error, c.apply("--proxy", "x"));
     QVERIFY_THROWS_EXCEPTION(Error, c.apply("--max-redirs", "x"));
+}
+
+// -k, --cacert, --cert/-E, --key and --resolve: read as curl reads them,
+// turned into the client's TLS options, and written back.
+void tst_CurlCommand::tlsOptions() {
+    const CurlCommand c = CurlCommand::parse(
+        "curl -skL --cacert /tmp/ca.pem -E /tmp/client.pem --key '/tmp/client key.pem' "
+        "--resolve localhost:8443:127.0.0.1 --resolve www.test:443:[::1] "
+        "https://localhost:8443/hello");
+    QVERIFY(c.insecure);
+    QVERIFY(c.location);
+    QCOMPARE(c.caCert, std::string("/tmp/ca.pem"));
+    QCOMPARE(c.cert, std::string("/tmp/client.pem"));
+    QCOMPARE(c.key, std::string("/tmp/client key.pem"));
+    QCOMPARE(c.resolve.size(), size_t(2));
+    QCOMPARE(c.url, std::string("https://localhost:8443/hello"));
+
+    const ClientOptions o = c.toOptions();
+    QVERIFY(o.tls.insecure);
+    QCOMPARE(o.tls.caFile, std::string("/tmp/ca.pem"));
+    QCOMPARE(o.tls.certFile, std::string("/tmp/client.pem"));
+    QCOMPARE(o.tls.keyFile, std::string("/tmp/client key.pem"));
+    QCOMPARE(o.resolve.size(), size_t(2));
+    QCOMPARE(o.resolve[0].host, std::string("localhost"));
+    QCOMPARE(o.resolve[0].port, uint16_t(8443));
+    QCOMPARE(o.resolve[0].address, std::string("127.0.0.1"));
+    QCOMPARE(o.resolve[1].host, std::string("www.test"));
+    QCOMPARE(o.resolve[1].port, uint16_t(443));
+    QCOMPARE(o.resolve[1].address, std::string("::1"));
+
+    // Written back and read again: the same command.
+    const std::string line = c.toCommandLine();
+    QVERIFY2(line.find(" -k") != std::string::npos, line.c_str());
+    QVERIFY2(line.find("--cacert /tmp/ca.pem") != std::string::npos ||
+                 line.find("--cacert '/tmp/ca.pem'") != std::string::npos,
+             line.c_str());
+    QCOMPARE(CurlCommand::parse(line), c);
+
+    // Without them, nothing is verified less than by default.
+    const ClientOptions plain = CurlCommand::parse("curl https://localhost/").toOptions();
+    QVERIFY(!plain.tls.insecure);
+    QVERIFY(plain.tls.caFile.empty());
+    QVERIFY(plain.resolve.empty());
+
+    // The long spellings and apply() mean the same.
+    CurlCommand a;
+    a.apply("--insecure");
+    a.apply("--cert", "/tmp/client.pem");
+    a.url = "https://localhost/";
+    QCOMPARE(a, CurlCommand::parse("curl -k -E/tmp/client.pem https://localhost/"));
+    QVERIFY(CurlCommand::takesValue("--cacert"));
+    QVERIFY(CurlCommand::takesValue("--resolve"));
+    QVERIFY(!CurlCommand::takesValue("-k"));
+}
+
+// Copy as cURL of a composed https request carries its TLS options.
+void tst_CurlCommand::tlsOptionsExported() {
+    auto url = Url::parse("https://localhost:8443/hello");
+    QVERIFY(url);
+    ClientOptions o;
+    o.tls.insecure = true;
+    o.tls.caFile = "/tmp/ca.pem";
+    o.tls.certFile = "/tmp/client.pem";
+    o.tls.keyFile = "/tmp/client.key";
+    o.resolve.push_back(parseResolve("localhost:8443:127.0.0.1"));
+    o.resolve.push_back(parseResolve("v6.test:443:[::1]"));
+    const Request r = Client::prepare("GET", *url, {}, {}, o);
+    const CurlCommand c = CurlCommand::fromRequest(r, *url, o);
+    QVERIFY(c.insecure);
+    QCOMPARE(c.caCert, o.tls.caFile);
+    QCOMPARE(c.cert, o.tls.certFile);
+    QCOMPARE(c.key, o.tls.keyFile);
+    QCOMPARE(c.resolve,
+             (std::vector<std::string>{"localhost:8443:127.0.0.1", "v6.test:443:[::1]"}));
+    const ClientOptions back = CurlCommand::parse(c.toCommandLine()).toOptions();
+    QCOMPARE(back.tls.insecure, true);
+    QCOMPARE(back.tls.caFile, o.tls.caFile);
+    QCOMPARE(back.tls.certFile, o.tls.certFile);
+    QCOMPARE(back.tls.keyFile, o.tls.keyFile);
+    QCOMPARE(back.resolve.size(), size_t(2));
+    QCOMPARE(back.resolve[1].address, std::string("::1"));
+}
+
+void tst_CurlCommand::badResolve() {
+    QVERIFY_THROWS_EXCEPTION(Error, CurlCommand::parse("curl --resolve nonsense https://a/"));
+    QVERIFY_THROWS_EXCEPTION(Error,
+                             CurlCommand::parse("curl --resolve a:notaport:1.2.3.4 https://a/"));
+    QVERIFY_THROWS_EXCEPTION(Error, CurlCommand::parse("curl https://a/ --cacert"));
 }
 
 SOCKWB_TEST_GUILESS_MAIN(tst_CurlCommand)

@@ -27,6 +27,9 @@ private slots:
     void sentenceCarriesTheDetail_data();
     void sentenceCarriesTheDetail();
     void freeWordsKept();
+    void tlsEveryProblem_data();
+    void tlsEveryProblem();
+    void tlsWithoutAddressOrReason();
 
 private:
     // Installs the French catalogue (on) or removes it: English.
@@ -144,6 +147,73 @@ void tst_ErrorText::freeWordsKept() {
     QVERIFY2(ErrorText::sentence(info).contains(QStringLiteral("bad chunk size 'zz'")),
              qPrintable(ErrorText::sentence(info)));
     setFrench(false);
+}
+
+// Every TlsProblem has its own sentence: what went wrong, what to do
+// (trust the CA, check the name, turn verification off), the peer's
+// address, OpenSSL's reason appended and the OpenSSL step as the code.
+void tst_ErrorText::tlsEveryProblem_data() {
+    QTest::addColumn<int>("problem");
+    QTest::addColumn<QString>("reason");
+    QTest::addColumn<QStringList>("words");
+    auto row = [](const char* name, TlsProblem p, const char* reason, QStringList words) {
+        QTest::newRow(name) << int(p) << QString::fromLatin1(reason) << words;
+    };
+    row("expired", TlsProblem::Expired, "certificate has expired",
+        {"has expired", "Verify certificate", "-k"});
+    row("not yet valid", TlsProblem::NotYetValid, "certificate is not yet valid",
+        {"not valid yet", "clock", "-k"});
+    row("self-signed", TlsProblem::SelfSigned, "self-signed certificate",
+        {"self-signed", "--cacert", "CA file", "-k"});
+    row("unknown CA", TlsProblem::UnknownCa, "unable to get local issuer certificate",
+        {"does not trust", "--cacert", "CA file", "-k"});
+    row("name mismatch", TlsProblem::NameMismatch, "hostname mismatch",
+        {"does not name the host", "--resolve", "-k"});
+    row("protocol version", TlsProblem::ProtocolVersion, "unsupported protocol",
+        {"no TLS version in common"});
+    row("handshake failure", TlsProblem::HandshakeFailure, "sslv3 alert handshake failure",
+        {"handshake", "client certificate"});
+    row("peer alert", TlsProblem::PeerAlert, "tlsv13 alert certificate required", {"fatal alert"});
+    row("not TLS", TlsProblem::NotTls, "packet length too long", {"does not speak TLS", "http://"});
+    row("certificate file", TlsProblem::CertificateFile, "/tmp/missing.pem: No such file",
+        {"cannot be used", "PEM"});
+    row("other", TlsProblem::Other, "internal error", {"TLS with"});
+}
+
+void tst_ErrorText::tlsEveryProblem() {
+    QFETCH(int, problem);
+    QFETCH(QString, reason);
+    QFETCH(QStringList, words);
+    setFrench(false);
+    const Error e = Error::tlsFailure("SSL_connect", TlsProblem(problem), reason.toStdString(),
+                                      "127.0.0.1:8443");
+    QCOMPARE(e.info().kind, ErrorKind::Tls);
+    const QString s = ErrorText::sentence(e);
+    for (const QString& w : words) QVERIFY2(s.contains(w), qPrintable(s));
+    QVERIFY2(s.contains(QStringLiteral("OpenSSL: ") + reason + QLatin1Char('.')), qPrintable(s));
+    QVERIFY2(s.endsWith(QStringLiteral("(SSL_connect)")), qPrintable(s));
+    if (TlsProblem(problem) != TlsProblem::CertificateFile)
+        QVERIFY2(s.contains(QStringLiteral("127.0.0.1:8443")), qPrintable(s));
+    // Never the placeholder, and each problem its own sentence.
+    QVERIFY2(!s.startsWith(QStringLiteral("TLS failed:")), qPrintable(s));
+    static QSet<QString> seen;
+    const QString words0 = s.left(s.indexOf(QStringLiteral(" OpenSSL:")));
+    QVERIFY2(!seen.contains(words0), qPrintable(words0));
+    seen.insert(words0);
+}
+
+void tst_ErrorText::tlsWithoutAddressOrReason() {
+    setFrench(false);
+    const QString s =
+        ErrorText::sentence(Error::tlsFailure("SSL_connect", TlsProblem::Expired).info());
+    QVERIFY2(s.startsWith(QStringLiteral("The certificate of the server has expired")),
+             qPrintable(s));
+    QVERIFY2(!s.contains(QStringLiteral("OpenSSL")), qPrintable(s));
+    // A reason ending in a full stop is not doubled.
+    const QString dotted = ErrorText::sentence(
+        Error::tlsFailure("SSL_connect", TlsProblem::Other, "internal error.").info());
+    QVERIFY2(dotted.contains(QStringLiteral("OpenSSL: internal error. (SSL_connect)")),
+             qPrintable(dotted));
 }
 
 SOCKWB_TEST_GUILESS_MAIN(tst_ErrorText)

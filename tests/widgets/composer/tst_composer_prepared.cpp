@@ -195,11 +195,25 @@ void tst_ComposerPrepared::agreesWithCurl() {
 
 void tst_ComposerPrepared::problemsAreCodes() {
     ComposerRequest form;
-    form.url = "https://example.test/";
+    form.url = "ftp://example.test/";
     ComposerPrepared p = ComposerPrepared::prepare(form);
     QCOMPARE(p.problem, ComposerPrepared::Problem::Url);
-    QCOMPARE(p.urlError.code, http::UrlError::Code::HttpsNotSupported);
+    QCOMPARE(p.urlError.code, http::UrlError::Code::UnsupportedScheme);
     QVERIFY(!p.ready);
+    // A --resolve entry that is not HOST:PORT:ADDR is a problem of its own.
+    form.url = "https://localhost:8443/";
+    form.resolve = {"localhost:8443"};
+    p = ComposerPrepared::prepare(form);
+    QCOMPARE(p.problem, ComposerPrepared::Problem::Resolve);
+    QVERIFY(!p.resolveError.empty());
+    QVERIFY(!p.ready);
+    form.resolve = {"localhost:8443:127.0.0.1"};
+    p = ComposerPrepared::prepare(form);
+    QCOMPARE(p.problem, ComposerPrepared::Problem::None);
+    QVERIFY(p.ready);
+    QCOMPARE(p.ready->options.resolve.size(), size_t(1));
+    QCOMPARE(p.ready->options.resolve[0].address, std::string("127.0.0.1"));
+    form.resolve.clear();
     form.url = "http://127.0.0.1/";
     form.bodyType = ComposerRequest::BodyType::File;
     form.filePath = dir_.filePath(QStringLiteral("missing")).toStdString();
