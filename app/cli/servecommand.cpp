@@ -83,6 +83,13 @@ constexpr const char* kHelp = QT_TRANSLATE_NOOP(
     "                         queued for it, or more than SOFT for SECONDS, does not\n"
     "                         read and is closed (sizes in bytes or with K, M, G;\n"
     "                         0: off; default 8M,2M,60)\n"
+    "  --tls                  every TCP listener speaks TLS (1.2 and 1.3, ALPN http/1.1), under\n"
+    "                         every model; UDP listeners stay plain. Without --cert, a\n"
+    "                         self-signed certificate for localhost, made on first use and kept\n"
+    "                         in ~/.config/sockwb/tls. Prints the certificate's subject, SANs,\n"
+    "                         SHA-256 fingerprint and file ('tls ...' lines)\n"
+    "  --cert FILE            the server's certificate chain (PEM); implies --tls\n"
+    "  --key FILE             its private key (PEM; default: in the --cert file)\n"
     "  --trace                print each socket call on stderr as it happens\n"
     "  --json                 print events (and the trace) as JSON lines on stdout\n"
     "  -v, --verbose          also print connections and service log lines\n"
@@ -200,6 +207,16 @@ OutputLimit parseLimitOption(const std::string& text) {
                                          "K, M, G; SOFT below HARD; 0 turns a limit off)")));
 }
 
+// --tls, --cert, --key (a certificate given means TLS).
+void parseTls(const CommandParser& p, ServerConfig& config) {
+    config.tls = p.isSet("tls") || p.isSet("cert") || p.isSet("key");
+    if (p.isSet("cert")) config.tlsOptions.certFile = p.value("cert");
+    if (p.isSet("key")) config.tlsOptions.keyFile = p.value("key");
+    if (!config.tlsOptions.keyFile.empty() && config.tlsOptions.certFile.empty())
+        throw Error::invalid(utf8(QCoreApplication::translate(
+            "sockwb::app::serve", "--key needs --cert: the certificate that goes with the key")));
+}
+
 // Each option once, with the check that names it; then the listeners.
 ServeOptions parse(const Args& args) {
     CommandParser p("serve");
@@ -225,9 +242,12 @@ ServeOptions parse(const Args& args) {
                              "output-limit",
                              "io",
                              "backlog",
-                             "sockopt"})
+                             "sockopt",
+                             "cert",
+                             "key"})
         p.addValue({QString::fromLatin1(name)});
     p.addFlag({"no-reuseaddr"});
+    p.addFlag({"tls"});
     p.addFlag({"trace"});
     p.addFlag({"json"});
     p.addFlag({"v", "verbose"});
@@ -285,6 +305,7 @@ ServeOptions parse(const Args& args) {
     o.config.memoryBudget = p.size("memory-budget", 1ull << 40, o.config.memoryBudget);
     if (p.isSet("output-limit")) o.config.outputLimit = parseLimitOption(p.value("output-limit"));
     parseWaiting(p, o);
+    parseTls(p, o.config);
     o.trace = p.isSet("trace");
     o.json = p.isSet("json");
     o.verbose = p.isSet("verbose");
@@ -304,6 +325,10 @@ ServeOptions parse(const Args& args) {
     const std::string alsoBind =
         isUnixDomain(main.protocol) ? ListenerConfig{}.bindAddress : main.bindAddress;
     for (const auto& a : also) o.config.listeners.push_back(parseAlso(a, alsoBind));
+    if (o.config.tls && std::none_of(o.config.listeners.begin(), o.config.listeners.end(),
+                                     [](const auto& l) { return l.protocol == Protocol::Tcp; }))
+        throw Error::invalid(utf8(QCoreApplication::translate(
+            "sockwb::app::serve", "--tls needs a TCP listener: UDP and Unix sockets stay plain")));
     // The sentence of a refused combination (chat over UDP, chat under fork...).
     for (const auto& l : o.config.listeners) {
         const std::string why =
@@ -394,6 +419,9 @@ int serveCommand(const Args& args) {
                           ioShown(o.config));
     }
     printer.listenerSockopts();
+    if (o.config.tls)
+        printer.tlsCertificate(server->tlsCertificate(), server->tlsCertFile(),
+                               o.config.tlsOptions.certFile.empty());
 
     int sig = 0;
     while (sigwait(&stopSignals, &sig) != 0) {

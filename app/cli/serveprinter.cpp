@@ -23,6 +23,7 @@ JsonLine connectionJson(const char* event, const ConnectionInfo& info) {
         .add("tid", info.tid)
         .add("bytesIn", info.bytesIn)
         .add("bytesOut", info.bytesOut);
+    if (!info.tls.empty()) j.add("tls", info.tls);
     return j;
 }
 
@@ -88,6 +89,46 @@ bool ServePrinter::printSockopts(bool accepted) {
 
 void ServePrinter::listenerSockopts() { printSockopts(false); }
 
+void ServePrinter::tlsCertificate(const tls::CertificateInfo& cert, const std::string& certFile,
+                                  bool selfSigned) {
+    std::string sans;
+    std::string sansJson = "[";
+    for (const auto& san : cert.sans) {
+        sans += (sans.empty() ? "" : ", ") + san;
+        sansJson += (sansJson.size() > 1 ? "," : "") + JsonLine::quote(san);
+    }
+    sansJson += "]";
+    const size_t slash = certFile.rfind('/');
+    const std::string folder =
+        slash == std::string::npos ? std::string(".") : certFile.substr(0, slash);
+    if (json_) {
+        JsonLine j;
+        j.add("event", "tls")
+            .add("subject", cert.subject)
+            .addRaw("sans", sansJson)
+            .add("sha256", cert.sha256)
+            .add("notAfter", cert.notAfter)
+            .add("certFile", certFile)
+            .add("selfSigned", selfSigned);
+        if (selfSigned) j.add("folder", folder);
+        out(j.str());
+        return;
+    }
+    out(utf8(QCoreApplication::translate("sockwb::app::serve", "tls certificate %1 (SANs: %2)")
+                 .arg(q(cert.subject), q(sans.empty() ? std::string("none") : sans))));
+    out(utf8(
+        QCoreApplication::translate("sockwb::app::serve", "tls sha256 %1").arg(q(cert.sha256))));
+    if (selfSigned)
+        out(utf8(QCoreApplication::translate(
+                     "sockwb::app::serve",
+                     "tls file %1 (self-signed for localhost, kept in %2; a client trusts it "
+                     "with --cacert %1)")
+                     .arg(q(certFile), q(folder))));
+    else
+        out(utf8(
+            QCoreApplication::translate("sockwb::app::serve", "tls file %1").arg(q(certFile))));
+}
+
 void ServePrinter::onConnectionOpened(const ConnectionInfo& info) {
     if (readback_) {
         std::lock_guard lock(acceptedMutex_);
@@ -104,10 +145,23 @@ void ServePrinter::onConnectionClosed(const ConnectionInfo& info) {
     if (json_) {
         out(connectionJson("closed", info).str());
     } else if (verbose_) {
-        out(utf8(QCoreApplication::translate("sockwb::app::serve", "closed #%1 %2 in=%3 out=%4")
+        const QString tls = info.tls.empty() ? QString() : QStringLiteral(" tls=") + q(info.tls);
+        out(utf8(QCoreApplication::translate("sockwb::app::serve", "closed #%1 %2 in=%3 out=%4%5")
                      .arg(QString::number(info.id), q(info.peer.toString()),
-                          QString::number(info.bytesIn), QString::number(info.bytesOut))));
+                          QString::number(info.bytesIn), QString::number(info.bytesOut), tls)));
     }
+}
+
+void ServePrinter::onConnectionTls(uint64_t connectionId, const std::string& summary) {
+    if (json_)
+        out(JsonLine()
+                .add("event", "tls-established")
+                .add("id", connectionId)
+                .add("tls", summary)
+                .str());
+    else if (verbose_)
+        out(utf8(QCoreApplication::translate("sockwb::app::serve", "tls #%1 %2")
+                     .arg(QString::number(connectionId), q(summary))));
 }
 
 void ServePrinter::onLog(const std::string& text) {

@@ -34,9 +34,15 @@ public:
     // "listening" lines); the first accepted connection's follows once
     // there is one (onConnectionOpened). Thread-safe.
     void listenerSockopts();
+    // --tls: the certificate the server presents, after the "listening"
+    // lines: subject and SANs, SHA-256 fingerprint, the file (and, for the
+    // self-signed one, the folder it is kept in). Thread-safe.
+    void tlsCertificate(const tls::CertificateInfo& cert, const std::string& certFile,
+                        bool selfSigned);
 
     void onConnectionOpened(const ConnectionInfo& info) override;
     void onConnectionClosed(const ConnectionInfo& info) override;
+    void onConnectionTls(uint64_t connectionId, const std::string& summary) override;
     void onLog(const std::string& text) override;
     void onError(const ErrorInfo& error) override;
     void onTrace(const TraceEvent& event) override;

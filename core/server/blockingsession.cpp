@@ -6,7 +6,9 @@
 #include <cerrno>
 #include <chrono>
 #include <mutex>
+#include <string>
 #include <utility>
+#include <vector>
 
 #include "core/net/sys.h"
 #include "core/reactor/timerqueue.h"
@@ -28,11 +30,16 @@ constexpr Millis kDeliverWait{1000};
 
 // The connection as other sessions' threads see it (chat): they write to
 // it under sendLock, and only while open (the owner clears it, under the
-// lock, before closing the fd).
+// lock, before closing the fd). The owner holds sendLock too except while
+// it waits (recv, sleep), so a relayed write never comes between two of
+// its own, and what it relays goes in the session's wire form
+// (Session::relayForm: a TLS session encrypts it, in order with its own
+// records).
 struct SharedSocket {
     std::timed_mutex sendLock;
     int fd = -1;
-    bool open = true;  // guarded by sendLock
+    bool open = true;            // guarded by sendLock
+    Session* session = nullptr;  // guarded by sendLock; null before and after
 };
 
 int elapsedMs(Clock::time_point since) {
@@ -70,7 +77,9 @@ void deliverTo(SharedSocket& target, SessionReporter& reporter, ConnectionRecord
         reporter.log(connectionText(record) + " is busy: a relayed line was dropped");
         return;
     }
-    if (!target.open) return;
+    if (!target.open || !target.session) return;
+    const std::string wire = target.session->relayForm(bytes);
+    bytes = wire;
     const auto until = Clock::now() + kDeliverGrace;
     while (!bytes.empty()) {
         const ssize_t n = sys::send(target.fd, bytes.data(), bytes.size(), MSG_DONTWAIT);
@@ -116,17 +125,32 @@ public:
             if (!done_) session_->onTimer(*this, id);
         });
     }
-    void broadcast(std::string_view bytes) override { p_.reporter->broadcast(*record_, bytes); }
+    // Chat: relayed once this session lets the others in (letIn), never
+    // while it holds its own send lock (two senders would wait on each other).
+    void broadcast(std::string_view bytes) override {
+        if (shared_)
+            relays_.emplace_back(bytes);
+        else
+            p_.reporter->broadcast(*record_, bytes);
+    }
     void log(std::string_view text) override { p_.reporter->log(text); }
     const Address& peer() const override { return record_->peer; }
     const ServiceOptions& options() const override { return *p_.options; }
     size_t queuedBytes() const override { return out_.size(); }
     MemoryBudget* memoryBudget() const override { return p_.budget; }
     void requestHandled() override { p_.reporter->requestHandled(); }
+    int fd() const override { return socket_.fd(); }
+    void tlsEstablished(const std::string& summary) override {
+        p_.reporter->tlsEstablished(*record_, summary);
+    }
 
 private:
     void open();
     void serve();
+    // Chat: before a wait the owner lets relaying senders in (and relays
+    // what its session broadcast); after it, keeps them out again.
+    void letIn();
+    void keepOut();
     bool flush();                    // false: the connection is over
     bool readOnce();                 // false: the connection is over
     void setReceiveTimeout(int ms);  // SO_RCVTIMEO, set only when it changes
@@ -142,6 +166,8 @@ private:
     BlockingWaits& waits_;
     uint64_t watched_ = 0;
     std::shared_ptr<SharedSocket> shared_;
+    std::unique_lock<std::timed_mutex> held_;  // shared_->sendLock, by this thread
+    std::vector<std::string> relays_;          // broadcast, relayed at the next letIn()
     std::unique_ptr<Session> session_;
     TimerQueue timers_;
     TimerQueue watchdogs_;  // deadlines on the peer: recv() waits until the next one
@@ -163,6 +189,7 @@ void Driver::open() {
             // r is alive: ServerCore::broadcast holds the record while it calls.
             deliverTo(*target, *reporter, *r, bytes);
         };
+        held_ = std::unique_lock(shared_->sendLock);
     }
     // Registered first: whatever fails later, connectionClosed balances it.
     p_.reporter->connectionOpened(*record_);
@@ -174,7 +201,18 @@ void Driver::open() {
         receiveTimeoutMs_ = p_.idleTimeoutMs;
     }
     session_ = p_.service->newSession(*p_.options);
+    if (shared_) shared_->session = session_.get();
     session_->onOpen(*this);
+}
+
+void Driver::letIn() {
+    if (!shared_) return;
+    if (held_.owns_lock()) held_.unlock();
+    for (const auto& bytes : std::exchange(relays_, {})) p_.reporter->broadcast(*record_, bytes);
+}
+
+void Driver::keepOut() {
+    if (shared_ && !held_.owns_lock()) held_.lock();
 }
 
 // The course's loop, one event at a time: send what is queued, then the
@@ -184,11 +222,15 @@ void Driver::serve() {
         if (!flush()) return;
         if (!out_.empty()) continue;  // onWritable queued more (an http stream)
         if (closing_) {
+            letIn();
             if (!peerClosed_) drain();
             return;
         }
         if (!timers_.empty()) {
-            if (!sleepUntilNextTimer()) return;
+            letIn();
+            const bool slept = sleepUntilNextTimer();
+            keepOut();
+            if (!slept) return;
             timers_.runDue();
             watchdogs_.runDue();
             continue;
@@ -203,7 +245,10 @@ void Driver::serve() {
         if (session_->inputPaused()) return;
         // The server's memory budget is spent: no recv until it is not.
         if (readsPaused(p_.budget, *p_.reporter)) {
-            if (!waits_.sleepFor(kBudgetRecheck)) return;
+            letIn();
+            const bool slept = waits_.sleepFor(kBudgetRecheck);
+            keepOut();
+            if (!slept) return;
             continue;
         }
         if (!readOnce()) return;
@@ -213,6 +258,7 @@ void Driver::serve() {
 void Driver::run() {
     open();
     serve();
+    letIn();
     done_ = true;
     record_->state.store(ConnectionRecord::Closing);
     release();
@@ -222,8 +268,10 @@ void Driver::run() {
 
 void Driver::release() {
     if (shared_) {
-        std::lock_guard lock(shared_->sendLock);
+        std::unique_lock<std::timed_mutex> lock;
+        if (!held_.owns_lock()) lock = std::unique_lock(shared_->sendLock);
         shared_->open = false;
+        shared_->session = nullptr;
     }
     waits_.unwatch(std::exchange(watched_, 0));
     socket_.close();
@@ -237,8 +285,7 @@ void Driver::fail(const char* call, int err) {
 
 bool Driver::flush() {
     if (out_.empty()) return true;
-    std::unique_lock<std::timed_mutex> lock;
-    if (shared_) lock = std::unique_lock(shared_->sendLock);
+    // Chat: under the send lock (held_), as every call of the session.
     const auto flushed = out_.flushTo(socket_.fd(), *p_.reporter, *record_);
     if (flushed.err != 0) {
         fail("send", flushed.err);
@@ -253,7 +300,6 @@ bool Driver::flush() {
     }
     // Everything went: a session that stopped producing at a full queue
     // (an http stream) goes on; the loop then flushes what it adds.
-    lock = {};
     if (flushed.bytes > 0) session_->onWritable(*this);
     return true;
 }
@@ -281,7 +327,9 @@ bool Driver::readOnce() {
     const int wait = minTimeout(idleLeft, watchdog < 0 ? -1 : coarse(watchdog));
     setReceiveTimeout(wait < 0 ? 0 : wait);
     char buf[65536];
+    letIn();
     const ssize_t n = sys::recv(socket_.fd(), buf, sizeof buf);
+    keepOut();
     if (waits_.stopping()) return false;  // woken by stop's shutdown: drop the connection
     if (n < 0) {
         if ((errno == EAGAIN || errno == EWOULDBLOCK) && wait > 0) {

@@ -23,6 +23,10 @@
 //     to make room; one that does not read would otherwise block every
 //     sender, so it is then disconnected (shutdown, log line, counted as
 //     a slow reader). Nothing queues in the server: no output limit needed.
+//     The owner holds its send lock except while it waits (recv, sleep),
+//     and relays what its session broadcast only then: relayed bytes never
+//     come between two of its own sends, and go in the target session's
+//     wire form (Session::relayForm: TLS records stay in order).
 //
 // IoMode::Poll (params.waits null): one poll() waits on the connection, the
 // stop fd and (chat) an inbox eventfd, with the next timer's deadline (or

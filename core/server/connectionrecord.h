@@ -45,8 +45,22 @@ struct ConnectionRecord : std::enable_shared_from_this<ConnectionRecord> {
     // loop appends to the output buffer on its own single thread).
     std::function<void(std::string_view)> deliver;
 
+    // TLS: the handshake's summary once done (ConnectionInfo::tls). Thread-safe.
+    void setTls(std::string summary) {
+        std::lock_guard lock(tlsMutex_);
+        tls_ = std::move(summary);
+    }
+    std::string tls() const {
+        std::lock_guard lock(tlsMutex_);
+        return tls_;
+    }
+
     // A copy for Server::connections() and the observer. Thread-safe.
     ConnectionInfo snapshot() const;
+
+private:
+    mutable std::mutex tlsMutex_;
+    std::string tls_;  // guarded by tlsMutex_
 };
 
 }  // namespace sockwb

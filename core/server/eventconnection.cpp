@@ -34,7 +34,14 @@ void EventConnection::open() {
     if (service.needsBroadcast()) {
         limiter_.emplace(core_.config().outputLimit);
         record_->deliver = [weak = std::weak_ptr<EventConnection*>(self_)](std::string_view bytes) {
-            if (auto s = weak.lock(); s && *s) (*s)->send(bytes);
+            // In the session's wire form (a TLS session encrypts it).
+            if (auto s = weak.lock(); s && *s) {
+                EventConnection* c = *s;
+                if (c->session_)
+                    c->send(c->session_->relayForm(bytes));
+                else
+                    c->send(bytes);
+            }
         };
     }
     core_.connectionOpened(*record_);

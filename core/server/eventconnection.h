@@ -52,6 +52,10 @@ public:
     size_t queuedBytes() const override { return out_.size(); }
     MemoryBudget* memoryBudget() const override { return &core_.memoryBudget(); }
     void requestHandled() override { core_.requestHandled(); }
+    int fd() const override { return socket_.fd(); }
+    void tlsEstablished(const std::string& summary) override {
+        core_.tlsEstablished(*record_, summary);
+    }
 
 private:
     void handle(unsigned events);

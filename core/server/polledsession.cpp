@@ -101,6 +101,10 @@ public:
     size_t queuedBytes() const override { return out_.size(); }
     MemoryBudget* memoryBudget() const override { return p_.budget; }
     void requestHandled() override { p_.reporter->requestHandled(); }
+    int fd() const override { return socket_.fd(); }
+    void tlsEstablished(const std::string& summary) override {
+        p_.reporter->tlsEstablished(*record_, summary);
+    }
 
 private:
     void open();
@@ -273,7 +277,8 @@ bool Driver::step() {
     if (fds[1].revents) return false;  // the server stops: drop the connection now
     if ((fds[0].revents & (POLLIN | POLLHUP | POLLERR)) && !socketReady(ev, fds[0].revents))
         return false;
-    if (n > 2 && fds[2].revents) send(inbox_->take());
+    // Relayed bytes in the session's wire form (a TLS session encrypts them).
+    if (n > 2 && fds[2].revents) send(session_->relayForm(inbox_->take()));
     timers_.runDue();
     return !idleExpired();
 }

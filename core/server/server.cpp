@@ -4,6 +4,8 @@
 
 #include "core/server/models/concurrencymodel.h"
 #include "core/server/servercore.h"
+#include "core/tls/tlscontext.h"
+#include "core/tls/tlsservice.h"
 
 namespace sockwb {
 
@@ -170,7 +172,19 @@ void Server::start() {
         if (running_) return;
         ServerConfig cfg = config_;
         cfg.serviceOptions.modelName = config_.model;
-        auto core = std::make_shared<ServerCore>(std::move(cfg), services_, observer_, trace_);
+        // TLS: one context for every connection, made before any model
+        // starts (a fork child inherits it: same certificate, same ticket
+        // keys); a bad certificate or key throws here, naming the file.
+        std::shared_ptr<const tls::Context> tlsContext;
+        auto services = services_;
+        if (config_.tls) {
+            tlsContext = tls::Context::server(config_.tlsOptions);
+            for (size_t i = 0; i < services.size(); ++i)
+                if (config_.listeners[i].protocol == Protocol::Tcp)
+                    services[i] = std::make_shared<tls::TlsService>(services[i], tlsContext);
+        }
+        auto core =
+            std::make_shared<ServerCore>(std::move(cfg), std::move(services), observer_, trace_);
         auto model = makeModel(config_.model);
         {
             // The listeners' socket/bind/listen calls belong to this
@@ -192,6 +206,7 @@ void Server::start() {
         {
             std::lock_guard c(coreMutex_);
             core_ = std::move(core);
+            tlsContext_ = std::move(tlsContext);
         }
         running_ = true;
     }
@@ -239,8 +254,14 @@ std::vector<SockoptReadback> Server::sockoptReadback() const {
     return c ? c->sockoptReadback() : std::vector<SockoptReadback>{};
 }
 
-// Placeholder until the TLS server work lands (core/tls/tlsservice.h).
-tls::CertificateInfo Server::tlsCertificate() const { return {}; }
-std::string Server::tlsCertFile() const { return {}; }
+tls::CertificateInfo Server::tlsCertificate() const {
+    std::lock_guard lock(coreMutex_);
+    return tlsContext_ ? tlsContext_->ownCertificate() : tls::CertificateInfo{};
+}
+
+std::string Server::tlsCertFile() const {
+    std::lock_guard lock(coreMutex_);
+    return tlsContext_ ? tlsContext_->certFile() : std::string{};
+}
 
 }  // namespace sockwb

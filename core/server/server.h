@@ -174,6 +174,9 @@ public:
 
 class ConcurrencyModel;
 class ServerCore;
+namespace tls {
+class Context;
+}
 
 class Server {
 public:
@@ -227,9 +230,10 @@ private:
     std::unique_ptr<ConcurrencyModel> model_;
     ServerObserver* observer_ = nullptr;
     TraceObserver* trace_ = nullptr;
-    mutable std::mutex mutex_;          // serialises start() and stop()
-    mutable std::mutex coreMutex_;      // guards core_ (the pointer, not the core)
-    std::shared_ptr<ServerCore> core_;  // kept after stop: stats stay readable
+    mutable std::mutex mutex_;                        // serialises start() and stop()
+    mutable std::mutex coreMutex_;                    // guards core_, tlsContext_ (the pointers)
+    std::shared_ptr<ServerCore> core_;                // kept after stop: stats stay readable
+    std::shared_ptr<const tls::Context> tlsContext_;  // with config().tls, from start()
     std::atomic<bool> running_{false};
 };
 

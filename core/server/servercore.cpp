@@ -78,6 +78,7 @@ ConnectionInfo ConnectionRecord::snapshot() const {
     info.queued = queued.load(std::memory_order_relaxed);
     info.state = state.load(std::memory_order_relaxed);
     info.since = since;
+    info.tls = tls();
     return info;
 }
 
@@ -337,6 +338,11 @@ void ServerCore::broadcast(ConnectionRecord& from, std::string_view bytes) {
                 targets.push_back(r);
     }
     for (auto& r : targets) r->deliver(bytes);
+}
+
+void ServerCore::tlsEstablished(ConnectionRecord& record, const std::string& summary) {
+    record.setTls(summary);
+    if (observer_) observer_->onConnectionTls(record.id, summary);
 }
 
 void ServerCore::slowReaderClosed(ConnectionRecord&, std::string_view reason) {

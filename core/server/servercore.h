@@ -130,6 +130,7 @@ public:
     void broadcast(ConnectionRecord& from, std::string_view bytes) override;
     void slowReaderClosed(ConnectionRecord& record, std::string_view reason) override;
     void requestHandled() override { requests_.fetch_add(1, std::memory_order_relaxed); }
+    void tlsEstablished(ConnectionRecord& record, const std::string& summary) override;
     void log(std::string_view text) override;
     void error(const ErrorInfo& info) override;
 

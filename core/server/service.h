@@ -77,6 +77,12 @@ public:
     // One request answered (http: a request read and answered, good or bad),
     // for ServerStats::requests. Models that count nothing ignore it.
     virtual void requestHandled() {}
+    // The connection's socket, for trace notes about it (TLS records); -1
+    // when the model does not say.
+    virtual int fd() const { return -1; }
+    // TLS: the handshake completed ("TLSv1.3 TLS_AES_256_GCM_SHA384"), for
+    // ConnectionInfo::tls and ServerObserver::onConnectionTls.
+    virtual void tlsEstablished(const std::string& summary) { (void)summary; }
 };
 
 // One per TCP connection. Not thread-safe: the model calls it from one thread.
@@ -104,6 +110,13 @@ public:
     // after each onData/onTimer; a session that pauses must have a timer
     // pending (or output queued) that will end the pause. Const.
     virtual bool inputPaused() const { return false; }
+    // Bytes another session relays to this one (chat), in the form they
+    // take on the wire: as they are, or encrypted by a TLS session. The
+    // model queues what this returns where it would have queued the bytes.
+    // Called on the session's thread (loop), except under the blocking chat
+    // driver: on the sender's thread while the session's own thread is kept
+    // out by its send lock (blockingsession.h). Never throws.
+    virtual std::string relayForm(std::string_view bytes) { return std::string(bytes); }
 };
 
 // What a UDP handler may do. Implemented by each model.

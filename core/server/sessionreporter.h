@@ -4,6 +4,7 @@
 // child reports through a pipe to its parent, which does the same there.
 // This is the seam that keeps a fork child away from the parent's locks.
 
+#include <string>
 #include <string_view>
 
 #include "core/net/error.h"
@@ -32,6 +33,12 @@ public:
     // A session answered one request (ServerStats::requests). A fork child
     // does not relay it: its requests are not counted.
     virtual void requestHandled() {}
+    // The connection's TLS handshake completed (summary: "TLSv1.3
+    // TLS_AES_256_GCM_SHA384"): ConnectionInfo::tls, onConnectionTls.
+    virtual void tlsEstablished(ConnectionRecord& record, const std::string& summary) {
+        (void)record;
+        (void)summary;
+    }
     // A line for the server log.
     virtual void log(std::string_view text) = 0;
     // A failure that did not stop the server.

@@ -12,7 +12,7 @@ namespace sockwb {
 
 namespace {
 
-enum Type : uint8_t { Opened = 1, Bytes, Closed, Log, Err, Trace };
+enum Type : uint8_t { Opened = 1, Bytes, Closed, Log, Err, Trace, Tls };
 
 // The largest message (a trace event: a 5-byte header, 40 bytes of numbers,
 // then call, args, data, local and peer at their caps, each with its 4-byte
@@ -118,6 +118,13 @@ void ChildReporter::broadcast(ConnectionRecord&, std::string_view) {
     log("broadcast is not possible under fork: each client lives in its own process");
 }
 
+void ChildReporter::tlsEstablished(ConnectionRecord& record, const std::string& summary) {
+    Message m(Tls);
+    m.put64(record.id);
+    m.putStr(summary, 256);
+    m.send(fd_);
+}
+
 void ChildReporter::log(std::string_view text) {
     Message m(Log);
     m.putStr(text, 2048);
@@ -134,6 +141,7 @@ void ChildReporter::error(const ErrorInfo& info) {
     m.put32(uint32_t(info.detailCode));
     m.put64(info.detailN);
     m.put64(info.detailM);
+    m.put32(uint32_t(info.tls));
     m.send(fd_);
 }
 
@@ -203,6 +211,12 @@ void ForkChannelReader::dispatch(std::string_view message) {
         case Log:
             core_.log(r.getStr());
             break;
+        case Tls: {
+            auto rec = core_.findRecord(r.get64());
+            std::string summary = r.getStr();
+            if (rec) core_.tlsEstablished(*rec, summary);
+            break;
+        }
         case Err: {
             ErrorInfo info;
             info.kind = ErrorKind(r.get32());
@@ -213,6 +227,7 @@ void ForkChannelReader::dispatch(std::string_view message) {
             info.detailCode = DetailCode(r.get32());
             info.detailN = r.get64();
             info.detailM = r.get64();
+            info.tls = TlsProblem(r.get32());
             core_.error(info);
             break;
         }

@@ -1,6 +1,7 @@
 #pragma once
 // The pipe through which fork children report to their parent: trace
-// events, connection opened/closed, bytes moved, log lines and errors. One
+// events, connection opened/closed, bytes moved, TLS handshakes, log lines
+// and errors. One
 // pipe is shared by every child; each message is written with one write()
 // of at most PIPE_BUF bytes, which POSIX makes atomic, so messages from
 // several children never interleave.
@@ -29,6 +30,7 @@ public:
     void bytesMoved(ConnectionRecord& record, bool incoming, std::string_view bytes) override;
     void connectionClosed(ConnectionRecord& record) override;
     void broadcast(ConnectionRecord& from, std::string_view bytes) override;
+    void tlsEstablished(ConnectionRecord& record, const std::string& summary) override;
     void log(std::string_view text) override;
     void error(const ErrorInfo& info) override;
 
