@@ -1,6 +1,6 @@
 // `sockwb load`: the load generator on the command line (like wrk, with TCP
-// and UDP echo, a bulk mode and https:// over the project's TLS engine). Progress once a second on stderr, a report
-// (or one JSON object with --json) on stdout at the end.
+// and UDP echo, a bulk mode and https:// over the project's TLS engine). Progress once a second on
+// stderr, a report (or one JSON object with --json) on stdout at the end.
 
 #include <sys/resource.h>
 
@@ -116,10 +116,9 @@ void chooseWorkload(load::LoadConfig& config, bool bulk, bool tlsFlags) {
         throw Error::invalid(utf8(QCoreApplication::translate(
             "sockwb::app::load", "--no-keepalive applies to HTTP URLs only")));
     if (tlsFlags && !config.target.tls)
-        throw Error::invalid(
-            utf8(QCoreApplication::translate("sockwb::app::load",
-                                             "TLS options apply to https:// URLs only")),
-            "--insecure, --cacert, --cert, --key, --no-resume");
+        throw Error::invalid(utf8(QCoreApplication::translate(
+                                 "sockwb::app::load", "TLS options apply to https:// URLs only")),
+                             "--insecure, --cacert, --cert, --key, --no-resume");
     switch (config.target.scheme) {
         case Scheme::Http:
             config.workload = load::Workload::Http;
@@ -251,19 +250,19 @@ int run(const load::LoadConfig& config, bool json) {
     try {
         load::LoadGenerator gen(config);
         if (!json)
-            printOut(QCoreApplication::translate(
-                         "sockwb::app::load",
-                         "sockwb load: %1, %2, %3 connection(s), %4 thread(s), %5\n")
-                         .arg(q(config.target.text),
-                              QString::fromLatin1(config.target.tls ? "https"
-                                                                    : load::workloadName(
-                                                                          config.workload)),
-                              QString::number(config.connections), QString::number(config.threads),
-                              config.rate > 0 ? QCoreApplication::translate("sockwb::app::load",
-                                                                            "open loop at %1 req/s")
-                                                    .arg(q(std::to_string(config.rate)))
-                                              : QCoreApplication::translate("sockwb::app::load",
-                                                                            "closed loop")));
+            printOut(
+                QCoreApplication::translate(
+                    "sockwb::app::load",
+                    "sockwb load: %1, %2, %3 connection(s), %4 thread(s), %5\n")
+                    .arg(q(config.target.text),
+                         QString::fromLatin1(
+                             config.target.tls ? "https" : load::workloadName(config.workload)),
+                         QString::number(config.connections), QString::number(config.threads),
+                         config.rate > 0
+                             ? QCoreApplication::translate("sockwb::app::load",
+                                                           "open loop at %1 req/s")
+                                   .arg(q(std::to_string(config.rate)))
+                             : QCoreApplication::translate("sockwb::app::load", "closed loop")));
         const load::LoadStats stats = runUntilSignal(gen, sigs);
         if (json)
             std::printf("%s\n", stats.toJson().c_str());

@@ -59,7 +59,8 @@ private:
 
     LoadConfig config_;
     RunControl control_;
-    std::shared_ptr<const tls::Context> tls_;  // https://: shared by every worker (one session cache)
+    std::shared_ptr<const tls::Context>
+        tls_;  // https://: shared by every worker (one session cache)
     std::vector<std::unique_ptr<LoadWorker>> workers_;
     mutable std::mutex mutex_;  // guards workers_ against stop() from another thread
 };

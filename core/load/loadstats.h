@@ -33,7 +33,7 @@ struct LoadStats {
     std::uint64_t tlsHandshakes = 0;
     std::uint64_t tlsResumed = 0;
     std::uint64_t tlsHandshakeNs = 0;
-    std::string firstError;               // text of the first error seen, for the report
+    std::string firstError;  // text of the first error seen, for the report
     // The first error as codes when it came from an Error (TLS: kind Tls and
     // its TlsProblem), so a front end can word it; kind System, empty call otherwise.
     ErrorInfo firstErrorInfo;

@@ -46,7 +46,8 @@ LoadWorker::LoadWorker(const LoadConfig& config, int connections, double rate, R
     buffer_.resize(kRecvBuffer);
     tls_ = std::move(tls);
     if (tls_) {
-        sessionKey_ = config_.target.serverName + ":" + std::to_string(config_.target.address.port());
+        sessionKey_ =
+            config_.target.serverName + ":" + std::to_string(config_.target.address.port());
         plain_.reserve(kRecvBuffer);
     }
     conns_.reserve(static_cast<std::size_t>(connections));
@@ -191,11 +192,10 @@ void LoadWorker::countError(LoadErrorKind kind, const std::string& what, int err
     if (info) {
         stats_.firstErrorInfo = *info;
     } else {
-        stats_.firstErrorInfo.kind =
-            kind == LoadErrorKind::Timeout  ? ErrorKind::Timeout
-            : kind == LoadErrorKind::Parse  ? ErrorKind::Protocol
-            : kind == LoadErrorKind::Tls    ? ErrorKind::Tls
-                                            : ErrorKind::System;
+        stats_.firstErrorInfo.kind = kind == LoadErrorKind::Timeout ? ErrorKind::Timeout
+                                     : kind == LoadErrorKind::Parse ? ErrorKind::Protocol
+                                     : kind == LoadErrorKind::Tls   ? ErrorKind::Tls
+                                                                    : ErrorKind::System;
         stats_.firstErrorInfo.call = what;
         stats_.firstErrorInfo.err = err;
     }
@@ -216,12 +216,12 @@ void LoadWorker::fail(std::uint32_t i, LoadErrorKind kind, const std::string& wh
     // A 0 ms timer runs after this round's handlers, never inside them.
     ++backoff_;
     const std::uint32_t gen = c.gen;
-    loop_.timers().add(
-        kind == LoadErrorKind::Connect || kind == LoadErrorKind::Tls ? kConnectBackoff
-                                                                     : std::chrono::milliseconds(0),
-        [this, i, gen] {
-            if (conns_[i].gen == gen && conns_[i].state == State::Backoff) retry(i);
-        });
+    loop_.timers().add(kind == LoadErrorKind::Connect || kind == LoadErrorKind::Tls
+                           ? kConnectBackoff
+                           : std::chrono::milliseconds(0),
+                       [this, i, gen] {
+                           if (conns_[i].gen == gen && conns_[i].state == State::Backoff) retry(i);
+                       });
 }
 
 void LoadWorker::retry(std::uint32_t i) {

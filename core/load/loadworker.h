@@ -133,10 +133,10 @@ private:
     std::int64_t timerAt_ = 0;
     int busy_ = 0;
     std::vector<Conn> conns_;
-    std::vector<std::uint32_t> free_;  // open loop: connections ready for a request
-    int backoff_ = 0;                  // connections waiting to reconnect
-    std::string request_;              // HTTP request or echo payload
-    std::string buffer_;               // receive buffer, shared by the connections
+    std::vector<std::uint32_t> free_;          // open loop: connections ready for a request
+    int backoff_ = 0;                          // connections waiting to reconnect
+    std::string request_;                      // HTTP request or echo payload
+    std::string buffer_;                       // receive buffer, shared by the connections
     std::shared_ptr<const tls::Context> tls_;  // null: plain TCP
     std::string sessionKey_;                   // TLS: "host:port", the session cache's key
     std::string plain_;                        // TLS: decrypted bytes, shared by the connections

@@ -309,8 +309,7 @@ bool LoadWorker::onTlsData(std::uint32_t i, const char* data, std::size_t n, std
     }
     // The handshake's next flight, the request that waited for it, or a
     // key update: whatever read() left to send.
-    if ((c.tls->hasOutput() || c.tlsOutOffset < c.tlsOut.size()) && !tlsFlush(i, now))
-        return false;
+    if ((c.tls->hasOutput() || c.tlsOutOffset < c.tlsOut.size()) && !tlsFlush(i, now)) return false;
     if (!plain_.empty() && !onData(i, plain_.data(), plain_.size(), now)) return false;
     if (conns_[i].gen == gen && c.tls->peerClosed()) {
         onEof(i, now);  // close_notify: the same as the TCP FIN that follows it

@@ -109,8 +109,8 @@ void tst_LoadTlsCli::noKeepAliveNoResume() {
     o.certFile = pki.good().certFile;
     o.keyFile = pki.good().keyFile;
     SOCKWB_START_NGINX_TLS(nginx, o);
-    const Run r = runLoad({url(nginx), "--cacert", QString::fromStdString(pki.caFile()), "-n",
-                           "30", "-c", "2", "--no-keepalive", "--no-resume", "--json"});
+    const Run r = runLoad({url(nginx), "--cacert", QString::fromStdString(pki.caFile()), "-n", "30",
+                           "-c", "2", "--no-keepalive", "--no-resume", "--json"});
     QCOMPARE(r.code, 0);
     const QJsonObject j = QJsonDocument::fromJson(r.out).object();
     QCOMPARE(j["requests"].toInt(), 30);
@@ -125,8 +125,8 @@ void tst_LoadTlsCli::resumedByDefault() {
     o.certFile = pki.good().certFile;
     o.keyFile = pki.good().keyFile;
     SOCKWB_START_NGINX_TLS(nginx, o);
-    const Run r = runLoad({url(nginx), "--cacert", QString::fromStdString(pki.caFile()), "-n",
-                           "30", "-c", "1", "--no-keepalive", "--json"});
+    const Run r = runLoad({url(nginx), "--cacert", QString::fromStdString(pki.caFile()), "-n", "30",
+                           "-c", "1", "--no-keepalive", "--json"});
     QCOMPARE(r.code, 0);
     const QJsonObject t = QJsonDocument::fromJson(r.out).object()["tls"].toObject();
     QCOMPARE(t["handshakes"].toInt(), 30);
@@ -140,12 +140,11 @@ void tst_LoadTlsCli::textReport() {
     o.certFile = pki.good().certFile;
     o.keyFile = pki.good().keyFile;
     SOCKWB_START_NGINX_TLS(nginx, o);
-    const Run r = runLoad({url(nginx), "--cacert", QString::fromStdString(pki.caFile()), "-n",
-                           "10", "-c", "1", "--no-keepalive"});
+    const Run r = runLoad({url(nginx), "--cacert", QString::fromStdString(pki.caFile()), "-n", "10",
+                           "-c", "1", "--no-keepalive"});
     QCOMPARE(r.code, 0);
     QVERIFY2(r.out.contains("https"), r.out.constData());
-    QVERIFY2(r.out.contains("10 handshakes") && r.out.contains("handshakes/s"),
-             r.out.constData());
+    QVERIFY2(r.out.contains("10 handshakes") && r.out.contains("handshakes/s"), r.out.constData());
     QVERIFY(r.out.contains("errors        0"));
 }
 

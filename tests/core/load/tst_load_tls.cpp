@@ -59,15 +59,21 @@ void tst_LoadTls::targetParsing_data() {
     QTest::addColumn<QString>("host");
     QTest::addColumn<QString>("path");
     QTest::addColumn<QString>("sni");
-    QTest::newRow("default port") << "https://localhost/x?y=1" << 443 << "localhost" << "/x?y=1"
+    QTest::newRow("default port") << "https://localhost/x?y=1" << 443 << "localhost"
+                                  << "/x?y=1"
                                   << "localhost";
-    QTest::newRow("443 given") << "https://localhost:443/" << 443 << "localhost" << "/"
+    QTest::newRow("443 given") << "https://localhost:443/" << 443 << "localhost"
+                               << "/"
                                << "localhost";
-    QTest::newRow("other port") << "https://127.0.0.1:8443" << 8443 << "127.0.0.1:8443" << "/"
+    QTest::newRow("other port") << "https://127.0.0.1:8443" << 8443 << "127.0.0.1:8443"
+                                << "/"
                                 << "127.0.0.1";
-    QTest::newRow("port 80 kept") << "https://localhost:80/a" << 80 << "localhost:80" << "/a"
+    QTest::newRow("port 80 kept") << "https://localhost:80/a" << 80 << "localhost:80"
+                                  << "/a"
                                   << "localhost";
-    QTest::newRow("ipv6") << "https://[::1]:9443/p" << 9443 << "[::1]:9443" << "/p" << "::1";
+    QTest::newRow("ipv6") << "https://[::1]:9443/p" << 9443 << "[::1]:9443"
+                          << "/p"
+                          << "::1";
 }
 
 void tst_LoadTls::targetParsing() {
@@ -150,8 +156,7 @@ void tst_LoadTls::closeOneHandshakePerRequestResumed() {
     QCOMPARE(s.tlsHandshakes, 40u);
     // The first connections make full handshakes; the ones after them
     // resume a session (ticket) an earlier connection got.
-    QVERIFY2(s.tlsResumed >= 40u - 2u * c.connections,
-             qPrintable(QString::number(s.tlsResumed)));
+    QVERIFY2(s.tlsResumed >= 40u - 2u * c.connections, qPrintable(QString::number(s.tlsResumed)));
     QVERIFY(s.toText().find("40 handshakes") != std::string::npos);
 }
 
@@ -222,9 +227,8 @@ void tst_LoadTls::plainServerIsTlsError() {
     cfg.listeners[0].service = "http";
     Server server(cfg);
     server.start();
-    LoadConfig c = httpsConfig("https://127.0.0.1:" +
-                                   std::to_string(server.addresses().at(0).port()) + "/",
-                               {});
+    LoadConfig c = httpsConfig(
+        "https://127.0.0.1:" + std::to_string(server.addresses().at(0).port()) + "/", {});
     c.connections = 1;
     c.requests = 3;
     c.duration = 20s;
@@ -257,8 +261,7 @@ void tst_LoadTls::ownTlsServer() {
     Server server(cfg);
     server.start();
     LoadConfig c = httpsConfig(
-        "https://localhost:" + std::to_string(server.addresses().at(0).port()) + "/",
-        pki.caFile());
+        "https://localhost:" + std::to_string(server.addresses().at(0).port()) + "/", pki.caFile());
     c.connections = 3;
     c.requests = 30;
     c.keepAlive = keepAlive;
