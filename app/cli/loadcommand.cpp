@@ -1,6 +1,6 @@
 // `sockwb load`: the load generator on the command line (like wrk, with TCP
-// and UDP echo and a bulk mode). Progress once a second on stderr, a report
-// (or one JSON object with --json) on stdout at the end.
+// and UDP echo, a bulk mode and https:// over the project's TLS engine). Progress once a second on
+// stderr, a report (or one JSON object with --json) on stdout at the end.
 
 #include <sys/resource.h>
 
@@ -31,6 +31,8 @@ const char* kLoadUsage = QT_TRANSLATE_NOOP(
     "[options]\n"
     "Loads a server and reports requests/s, bytes/s, latency percentiles and errors.\n"
     "  http://...      HTTP/1.1 GET, keep-alive (each response framed, status counted)\n"
+    "  https://...     the same over TLS (port 443 by default; SNI and the name checked are\n"
+    "                  the URL's host); reports TLS handshakes, resumed sessions, handshakes/s\n"
     "  tcp://H:P       TCP echo round trips of --payload bytes (or --bulk)\n"
     "  udp://H:P       UDP echo: one datagram of --payload bytes out, one back\n\n"
     "  -c, --connections N  concurrent connections over all threads (default 10)\n"
@@ -40,6 +42,12 @@ const char* kLoadUsage = QT_TRANSLATE_NOOP(
     "      --rate R         open loop: R requests/s in total, latency timed from when each\n"
     "                       request was due (no coordinated omission); default closed loop\n"
     "      --no-keepalive   HTTP: a new connection per request (Connection: close)\n"
+    "  -k, --insecure       https: do not verify the server's certificate\n"
+    "      --cacert FILE    https: trust the CAs in FILE (PEM) instead of the system store\n"
+    "      --cert FILE      https: present this client certificate (PEM)\n"
+    "      --key FILE       https: its private key (PEM), when not in --cert's file\n"
+    "      --no-resume      https: no session resumption, every new connection a full "
+    "handshake\n"
     "      --payload BYTES  echo: bytes per round trip (default 64); bulk: bytes per send (default "
     "131072)\n"
     "      --bulk           tcp://: send as fast as possible (to a discard service); reports "
@@ -99,7 +107,7 @@ std::chrono::milliseconds seconds(const CommandParser& p, const QString& name, d
 }
 
 // The workload follows the target's scheme; checks the flags that need one.
-void chooseWorkload(load::LoadConfig& config, bool bulk) {
+void chooseWorkload(load::LoadConfig& config, bool bulk, bool tlsFlags) {
     using Scheme = load::LoadTarget::Scheme;
     if (bulk && config.target.scheme != Scheme::Tcp)
         throw Error::invalid(utf8(QCoreApplication::translate(
@@ -107,6 +115,10 @@ void chooseWorkload(load::LoadConfig& config, bool bulk) {
     if (!config.keepAlive && config.target.scheme != Scheme::Http)
         throw Error::invalid(utf8(QCoreApplication::translate(
             "sockwb::app::load", "--no-keepalive applies to HTTP URLs only")));
+    if (tlsFlags && !config.target.tls)
+        throw Error::invalid(utf8(QCoreApplication::translate(
+                                 "sockwb::app::load", "TLS options apply to https:// URLs only")),
+                             "--insecure, --cacert, --cert, --key, --no-resume");
     switch (config.target.scheme) {
         case Scheme::Http:
             config.workload = load::Workload::Http;
@@ -132,9 +144,11 @@ LoadOptions parse(const Args& args) {
     p.addValue({"t", "threads"});
     p.addValue({"d", "duration"});
     p.addValue({"n", "requests"});
-    for (const char* name : {"rate", "payload", "timeout"}) p.addValue({QString::fromLatin1(name)});
-    for (const char* name : {"no-keepalive", "bulk", "full-parser", "json"})
+    for (const char* name : {"rate", "payload", "timeout", "cacert", "cert", "key"})
+        p.addValue({QString::fromLatin1(name)});
+    for (const char* name : {"no-keepalive", "bulk", "full-parser", "json", "no-resume"})
         p.addFlag({QString::fromLatin1(name)});
+    p.addFlag({"k", "insecure"});
     p.parse(args);
     LoadOptions o;
     o.help = p.helpAsked();
@@ -162,7 +176,15 @@ LoadOptions parse(const Args& args) {
             QCoreApplication::translate("sockwb::app::load", "more than one target ('%1' and '%2')")
                 .arg(q(targets[0]), q(targets[1]))));
     config.target = load::LoadTarget::parse(targets[0]);
-    chooseWorkload(config, bulk);
+    tls::ClientOptions& tls = config.tlsOptions;
+    tls.insecure = p.isSet("insecure");
+    tls.caFile = p.value("cacert");
+    tls.certFile = p.value("cert");
+    tls.keyFile = p.value("key");
+    tls.resumeSessions = !p.isSet("no-resume");
+    const bool tlsFlags = tls.insecure || !tls.caFile.empty() || !tls.certFile.empty() ||
+                          !tls.keyFile.empty() || !tls.resumeSessions;
+    chooseWorkload(config, bulk, tlsFlags);
     config.validate();
     raiseFileLimit(std::uint64_t(config.connections) + 64);
     return o;
@@ -228,17 +250,19 @@ int run(const load::LoadConfig& config, bool json) {
     try {
         load::LoadGenerator gen(config);
         if (!json)
-            printOut(QCoreApplication::translate(
-                         "sockwb::app::load",
-                         "sockwb load: %1, %2, %3 connection(s), %4 thread(s), %5\n")
-                         .arg(q(config.target.text),
-                              QString::fromLatin1(load::workloadName(config.workload)),
-                              QString::number(config.connections), QString::number(config.threads),
-                              config.rate > 0 ? QCoreApplication::translate("sockwb::app::load",
-                                                                            "open loop at %1 req/s")
-                                                    .arg(q(std::to_string(config.rate)))
-                                              : QCoreApplication::translate("sockwb::app::load",
-                                                                            "closed loop")));
+            printOut(
+                QCoreApplication::translate(
+                    "sockwb::app::load",
+                    "sockwb load: %1, %2, %3 connection(s), %4 thread(s), %5\n")
+                    .arg(q(config.target.text),
+                         QString::fromLatin1(
+                             config.target.tls ? "https" : load::workloadName(config.workload)),
+                         QString::number(config.connections), QString::number(config.threads),
+                         config.rate > 0
+                             ? QCoreApplication::translate("sockwb::app::load",
+                                                           "open loop at %1 req/s")
+                                   .arg(q(std::to_string(config.rate)))
+                             : QCoreApplication::translate("sockwb::app::load", "closed loop")));
         const load::LoadStats stats = runUntilSignal(gen, sigs);
         if (json)
             std::printf("%s\n", stats.toJson().c_str());

@@ -47,6 +47,18 @@ Address resolveHostPort(std::string_view rest, int socktype, std::string_view wh
     return Address::resolve(host, port, socktype).front();
 }
 
+// The authority of "host[:port][/...]" (what follows the scheme) names a port.
+bool hasPort(std::string_view rest) {
+    const auto end = rest.find_first_of("/?#");
+    std::string_view authority = rest.substr(0, end);
+    const auto at = authority.rfind('@');
+    if (at != std::string_view::npos) authority.remove_prefix(at + 1);
+    const auto bracket = authority.rfind(']');
+    const auto colon = authority.rfind(':');
+    return colon != std::string_view::npos &&
+           (bracket == std::string_view::npos || colon > bracket);
+}
+
 }  // namespace
 
 LoadTarget LoadTarget::parse(std::string_view text) {
@@ -64,12 +76,34 @@ LoadTarget LoadTarget::parse(std::string_view text) {
         t.address = resolveHostPort(text.substr(6), SOCK_DGRAM, text);
         return t;
     }
+    // https://: the URL parsed as http:// (the same grammar), then port 443
+    // unless one is given, TLS on, and the host as SNI and the name checked.
+    std::string plain(text);
+    bool explicitPort = true;
+    if (text.rfind("https://", 0) == 0) {
+        t.tls = true;
+        plain = "http://" + std::string(text.substr(8));
+        explicitPort = hasPort(text.substr(8));
+    }
     http::UrlError err;
-    auto url = http::Url::parse(text, &err);
+    auto url = http::Url::parse(plain, &err);
     if (!url) throw Error::invalid("invalid URL '" + std::string(text) + "'", err.message);
     t.scheme = Scheme::Http;
-    t.address = Address::resolve(url->host(), std::to_string(url->port()), SOCK_STREAM).front();
+    const std::uint16_t port = t.tls && !explicitPort ? 443 : url->port();
+    t.address = Address::resolve(url->host(), std::to_string(port), SOCK_STREAM).front();
     t.hostHeader = url->authority();
+    if (t.tls) {
+        // authority() leaves out :80 only; for https the port left out is 443.
+        const std::string given = ":" + std::to_string(url->port());
+        if (!explicitPort || url->port() == 443) {
+            if (t.hostHeader.size() > given.size() &&
+                t.hostHeader.compare(t.hostHeader.size() - given.size(), given.size(), given) == 0)
+                t.hostHeader.resize(t.hostHeader.size() - given.size());
+        } else if (url->port() == 80) {
+            t.hostHeader += ":80";
+        }
+        t.serverName = url->host();
+    }
     t.path = url->target();
     return t;
 }
@@ -106,6 +140,9 @@ void LoadConfig::validate() const {
                                      "a UDP datagram carries at most 65507 bytes");
             break;
     }
+    if (target.tls && (workload == Workload::Bulk || workload == Workload::UdpEcho))
+        throw Error::invalid(std::string("TLS does not apply to ") + workloadName(workload),
+                             "TLS runs over HTTP and TCP echo connections");
     if (workload == Workload::Bulk && rate > 0)
         throw Error::invalid("--rate does not apply to --bulk", "bulk sends as fast as it can");
 }

@@ -8,7 +8,10 @@
 
 namespace sockwb::load {
 
-LoadGenerator::LoadGenerator(LoadConfig config) : config_(std::move(config)) { config_.validate(); }
+LoadGenerator::LoadGenerator(LoadConfig config) : config_(std::move(config)) {
+    config_.validate();
+    if (config_.target.tls) tls_ = tls::Context::client(config_.tlsOptions);
+}
 
 LoadGenerator::~LoadGenerator() { stop(); }
 
@@ -38,7 +41,7 @@ LoadStats LoadGenerator::run(const std::function<void(const LoadProgress&)>& pro
         for (int k = 0; k < t; ++k) {
             const int conns = config_.connections / t + (k < config_.connections % t ? 1 : 0);
             workers_.push_back(
-                std::make_unique<LoadWorker>(config_, conns, config_.rate / t, control_));
+                std::make_unique<LoadWorker>(config_, conns, config_.rate / t, control_, tls_));
         }
     }
     control_.requestLimit = config_.requests;

@@ -18,6 +18,7 @@
 #include "core/load/loadconfig.h"
 #include "core/load/loadstats.h"
 #include "core/load/runcontrol.h"
+#include "core/tls/tlscontext.h"
 
 namespace sockwb::load {
 
@@ -33,7 +34,9 @@ struct LoadProgress {
 
 class LoadGenerator {
 public:
-    // Checks the configuration (Error InvalidInput on a bad one). Owns a copy.
+    // Checks the configuration (Error InvalidInput on a bad one) and, for
+    // https://, makes the TLS client context (Error Tls when the CA or
+    // certificate file cannot be used). Owns a copy.
     explicit LoadGenerator(LoadConfig config);
     // Stops and joins the threads if run() is still going elsewhere. Not thread-safe with run().
     ~LoadGenerator();
@@ -56,6 +59,8 @@ private:
 
     LoadConfig config_;
     RunControl control_;
+    std::shared_ptr<const tls::Context>
+        tls_;  // https://: shared by every worker (one session cache)
     std::vector<std::unique_ptr<LoadWorker>> workers_;
     mutable std::mutex mutex_;  // guards workers_ against stop() from another thread
 };

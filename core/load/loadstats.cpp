@@ -18,6 +18,8 @@ const char* loadErrorName(LoadErrorKind kind) noexcept {
             return "timeout";
         case LoadErrorKind::Parse:
             return "parse";
+        case LoadErrorKind::Tls:
+            return "tls";
     }
     return "?";
 }
@@ -28,8 +30,14 @@ void LoadStats::merge(const LoadStats& o) {
     bytesSent += o.bytesSent;
     bytesReceived += o.bytesReceived;
     connectionsOpened += o.connectionsOpened;
+    tlsHandshakes += o.tlsHandshakes;
+    tlsResumed += o.tlsResumed;
+    tlsHandshakeNs += o.tlsHandshakeNs;
     for (std::size_t i = 0; i < kLoadErrorKinds; ++i) errors[i] += o.errors[i];
-    if (firstError.empty()) firstError = o.firstError;
+    if (firstError.empty()) {
+        firstError = o.firstError;
+        firstErrorInfo = o.firstErrorInfo;
+    }
     latency.merge(o.latency);
     if (o.elapsed > elapsed) elapsed = o.elapsed;
 }
@@ -51,6 +59,15 @@ double LoadStats::bytesPerSec() const noexcept {
     const double s = seconds(elapsed);
     if (s <= 0) return 0.0;
     return double(bytesReceived ? bytesReceived : bytesSent) / s;
+}
+
+double LoadStats::handshakesPerSec() const noexcept {
+    const double s = seconds(elapsed);
+    return s > 0 ? double(tlsHandshakes) / s : 0.0;
+}
+
+double LoadStats::handshakeMeanUs() const noexcept {
+    return tlsHandshakes ? double(tlsHandshakeNs) / double(tlsHandshakes) / 1000.0 : 0.0;
 }
 
 namespace {
@@ -95,6 +112,11 @@ std::string LoadStats::toJson() const {
              "\":" + std::to_string(errors[i]) + ",";
     j += "\"total\":" + std::to_string(errorTotal()) + "}";
     j += ",\"non_2xx\":" + std::to_string(non2xx);
+    if (tlsHandshakes)
+        j += ",\"tls\":{\"handshakes\":" + std::to_string(tlsHandshakes) +
+             ",\"resumed\":" + std::to_string(tlsResumed) +
+             ",\"handshakes_per_sec\":" + fmt("%.1f", handshakesPerSec()) +
+             ",\"handshake_ms_mean\":" + fmt("%.3f", handshakeMeanUs() / 1000.0) + "}";
     if (!firstError.empty()) j += ",\"first_error\":" + JsonWriter::quoted(firstError);
     j += "}";
     return j;
@@ -108,6 +130,10 @@ std::string LoadStats::toText() const {
     t += "  requests/s    " + fmt("%.1f", requestsPerSec()) + "\n";
     t += "  transfer/s    " + humanBytes(bytesPerSec()) + "/s  (sent " +
          humanBytes(double(bytesSent)) + ", received " + humanBytes(double(bytesReceived)) + ")\n";
+    if (tlsHandshakes)
+        t += "  tls           " + std::to_string(tlsHandshakes) + " handshakes (" +
+             std::to_string(tlsResumed) + " resumed), " + fmt("%.1f", handshakesPerSec()) +
+             " handshakes/s, mean " + fmt("%.3f", handshakeMeanUs() / 1000.0) + " ms\n";
     if (h.count()) {
         t += "  latency ms    p50 " + ms(h.percentile(50)) + "  p90 " + ms(h.percentile(90)) +
              "  p99 " + ms(h.percentile(99)) + "  p99.9 " + ms(h.percentile(99.9)) + "  max " +

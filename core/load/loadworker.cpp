@@ -26,7 +26,8 @@ TimerQueue::Clock::time_point atNs(std::int64_t ns) {
 }
 }  // namespace
 
-LoadWorker::LoadWorker(const LoadConfig& config, int connections, double rate, RunControl& control)
+LoadWorker::LoadWorker(const LoadConfig& config, int connections, double rate, RunControl& control,
+                       std::shared_ptr<const tls::Context> tls)
     : config_(config),
       control_(control),
       rate_(rate),
@@ -43,6 +44,12 @@ LoadWorker::LoadWorker(const LoadConfig& config, int connections, double rate, R
 
     request_ = config_.requestBytes();
     buffer_.resize(kRecvBuffer);
+    tls_ = std::move(tls);
+    if (tls_) {
+        sessionKey_ =
+            config_.target.serverName + ":" + std::to_string(config_.target.address.port());
+        plain_.reserve(kRecvBuffer);
+    }
     conns_.reserve(static_cast<std::size_t>(connections));
     for (int k = 0; k < connections; ++k)
         conns_.emplace_back(ReplyReader(config_.workload, request_.size(), config_.fullParser));
@@ -133,6 +140,11 @@ void LoadWorker::closeConn(std::uint32_t i) {
     ++c.gen;
     c.state = State::Closed;
     c.reader.reset();
+    if (c.tls) {
+        c.tls.reset();
+        c.tlsOut.clear();
+        c.tlsOutOffset = 0;
+    }
 }
 
 // Closed loop: take a ticket and go; without one the connection rests.
@@ -171,17 +183,28 @@ void LoadWorker::startRequest(std::uint32_t i, std::int64_t now) {
     trySend(i, now);
 }
 
-void LoadWorker::countError(LoadErrorKind kind, const std::string& what, int err) {
+void LoadWorker::countError(LoadErrorKind kind, const std::string& what, int err,
+                            const ErrorInfo* info) {
     ++stats_.errors[std::size_t(kind)];
-    if (stats_.firstError.empty())
-        stats_.firstError =
-            std::string(loadErrorName(kind)) + ": " + what + (err ? ": " + errnoName(err) : "");
+    if (!stats_.firstError.empty()) return;
+    stats_.firstError =
+        std::string(loadErrorName(kind)) + ": " + what + (err ? ": " + errnoName(err) : "");
+    if (info) {
+        stats_.firstErrorInfo = *info;
+    } else {
+        stats_.firstErrorInfo.kind = kind == LoadErrorKind::Timeout ? ErrorKind::Timeout
+                                     : kind == LoadErrorKind::Parse ? ErrorKind::Protocol
+                                     : kind == LoadErrorKind::Tls   ? ErrorKind::Tls
+                                                                    : ErrorKind::System;
+        stats_.firstErrorInfo.call = what;
+        stats_.firstErrorInfo.err = err;
+    }
 }
 
 void LoadWorker::fail(std::uint32_t i, LoadErrorKind kind, const std::string& what, int err,
-                      std::int64_t /*now*/) {
+                      std::int64_t /*now*/, const ErrorInfo* info) {
     Conn& c = conns_[i];
-    countError(kind, what, err);
+    countError(kind, what, err, info);
     if (c.inFlight) {
         c.inFlight = false;
         --busy_;
@@ -193,11 +216,12 @@ void LoadWorker::fail(std::uint32_t i, LoadErrorKind kind, const std::string& wh
     // A 0 ms timer runs after this round's handlers, never inside them.
     ++backoff_;
     const std::uint32_t gen = c.gen;
-    loop_.timers().add(
-        kind == LoadErrorKind::Connect ? kConnectBackoff : std::chrono::milliseconds(0),
-        [this, i, gen] {
-            if (conns_[i].gen == gen && conns_[i].state == State::Backoff) retry(i);
-        });
+    loop_.timers().add(kind == LoadErrorKind::Connect || kind == LoadErrorKind::Tls
+                           ? kConnectBackoff
+                           : std::chrono::milliseconds(0),
+                       [this, i, gen] {
+                           if (conns_[i].gen == gen && conns_[i].state == State::Backoff) retry(i);
+                       });
 }
 
 void LoadWorker::retry(std::uint32_t i) {

@@ -11,6 +11,12 @@
 // TimerQueue runs the rest: the deadline, the 50 ms timeout sweep, the
 // reconnect back-off. A Wakeup is the loop's stop fd.
 //
+// TLS (https://): each connection gets a tls::Engine once TCP is connected.
+// The worker's own non-blocking send()/recv() move the ciphertext; the
+// request goes into the engine at once (it waits there for the handshake),
+// so the handshake is part of the first request's time, as connect is.
+// With no TLS context nothing of this runs: the plain path is unchanged.
+//
 // Throughput (2 shared, noisy cores; `tests/bench/run --only 3 --runs 5`,
 // sockwb load / wrk on nginx, base = the old hand-written epoll loop, run
 // back to back): -t1 -c64 base 0.97, this loop 1.21; -t2 -c64 base 1.06,
@@ -19,6 +25,7 @@
 
 #include <atomic>
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -28,6 +35,7 @@
 #include "core/load/runcontrol.h"
 #include "core/net/wakeup.h"
 #include "core/reactor/eventloop.h"
+#include "core/tls/tlsengine.h"
 
 namespace sockwb::load {
 
@@ -35,8 +43,11 @@ class LoadWorker {
 public:
     // connections: how many this thread drives; rate: its share of the
     // requests/s (0 = closed loop). config and control must outlive the
-    // worker. Throws Error if eventfd/epoll/timerfd cannot be created.
-    LoadWorker(const LoadConfig& config, int connections, double rate, RunControl& control);
+    // worker; tls (null: plain TCP) is the client context every connection
+    // shares (its session cache makes reconnects resume). Throws Error if
+    // eventfd/epoll/timerfd cannot be created.
+    LoadWorker(const LoadConfig& config, int connections, double rate, RunControl& control,
+               std::shared_ptr<const tls::Context> tls = nullptr);
     ~LoadWorker();
     LoadWorker(const LoadWorker&) = delete;
     LoadWorker& operator=(const LoadWorker&) = delete;
@@ -68,6 +79,10 @@ private:
         std::size_t sendOffset = 0;
         std::int64_t startNs = 0;  // latency origin (intended time in open loop)
         std::int64_t deadlineNs = 0;
+        std::int64_t connectedNs = 0;      // TLS: TCP connected (the handshake's start)
+        std::unique_ptr<tls::Engine> tls;  // TLS: the connection's engine, null when plain
+        std::string tlsOut;                // TLS: ciphertext not yet sent, from tlsOutOffset
+        std::size_t tlsOutOffset = 0;
         ReplyReader reader;
         explicit Conn(ReplyReader r) : reader(std::move(r)) {}
     };
@@ -82,10 +97,17 @@ private:
     // Handles n received bytes; false when the connection changed state.
     bool onData(std::uint32_t i, const char* data, std::size_t n, std::int64_t now);
     void onEof(std::uint32_t i, std::int64_t now);
+    // TLS: starts the engine if needed and hands it the request.
+    void tlsSend(std::uint32_t i, std::int64_t now);
+    // TLS: sends the engine's output; false when the connection failed.
+    bool tlsFlush(std::uint32_t i, std::int64_t now);
+    // TLS: ciphertext received; false when the connection changed state.
+    bool onTlsData(std::uint32_t i, const char* data, std::size_t n, std::int64_t now);
     void complete(std::uint32_t i, std::int64_t now);
     void fail(std::uint32_t i, LoadErrorKind kind, const std::string& what, int err,
-              std::int64_t now);
-    void countError(LoadErrorKind kind, const std::string& what, int err);
+              std::int64_t now, const ErrorInfo* info = nullptr);
+    void countError(LoadErrorKind kind, const std::string& what, int err,
+                    const ErrorInfo* info = nullptr);
     void closeConn(std::uint32_t i);
     void setEvents(std::uint32_t i, unsigned events);
     void release(std::uint32_t i, std::int64_t now);
@@ -111,10 +133,13 @@ private:
     std::int64_t timerAt_ = 0;
     int busy_ = 0;
     std::vector<Conn> conns_;
-    std::vector<std::uint32_t> free_;  // open loop: connections ready for a request
-    int backoff_ = 0;                  // connections waiting to reconnect
-    std::string request_;              // HTTP request or echo payload
-    std::string buffer_;               // receive buffer, shared by the connections
+    std::vector<std::uint32_t> free_;          // open loop: connections ready for a request
+    int backoff_ = 0;                          // connections waiting to reconnect
+    std::string request_;                      // HTTP request or echo payload
+    std::string buffer_;                       // receive buffer, shared by the connections
+    std::shared_ptr<const tls::Context> tls_;  // null: plain TCP
+    std::string sessionKey_;                   // TLS: "host:port", the session cache's key
+    std::string plain_;                        // TLS: decrypted bytes, shared by the connections
     LoadStats stats_;
     std::atomic<std::uint64_t> liveRequests_{0};
     std::atomic<std::uint64_t> liveErrors_{0};

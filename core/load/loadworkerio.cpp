@@ -1,8 +1,11 @@
 // LoadWorker, its connections' I/O: connect, send the request (or keep a
 // bulk stream full), read the reply into its ReplyReader, and hand the
 // outcome back to the scheduling half (loadworker.cpp): complete() or fail().
+// TLS connections run their ciphertext through a tls::Engine (tlsSend,
+// tlsFlush, onTlsData); plain connections never reach those.
 
 #include <netinet/tcp.h>
+#include <openssl/ssl.h>
 
 #include <cerrno>
 
@@ -84,6 +87,13 @@ void LoadWorker::onEvent(std::uint32_t i, unsigned ev, std::int64_t now) {
         case State::Receiving:
         case State::Idle:
         case State::Done:
+            if (c.tls) {
+                // TLS: ciphertext may wait for room in the socket buffer.
+                const std::uint32_t gen = c.gen;
+                if ((ev & Poller::Out) && !tlsFlush(i, now)) return;
+                if (conns_[i].gen == gen && (ev & (Poller::In | Poller::Err))) onReadable(i, now);
+                return;
+            }
             onReadable(i, now);
             return;
         case State::Closed:
@@ -93,6 +103,10 @@ void LoadWorker::onEvent(std::uint32_t i, unsigned ev, std::int64_t now) {
 }
 
 void LoadWorker::trySend(std::uint32_t i, std::int64_t now) {
+    if (tls_) {
+        tlsSend(i, now);
+        return;
+    }
     Conn& c = conns_[i];
     const std::string& out = outgoing();
     while (c.sendOffset < out.size()) {
@@ -154,7 +168,9 @@ void LoadWorker::onReadable(std::uint32_t i, std::int64_t now) {
         const ssize_t r = sys::recv(c.fd, buffer_.data(), buffer_.size());
         if (r > 0) {
             stats_.bytesReceived += std::uint64_t(r);
-            if (!onData(i, buffer_.data(), std::size_t(r), now)) return;
+            if (!(c.tls ? onTlsData(i, buffer_.data(), std::size_t(r), now)
+                        : onData(i, buffer_.data(), std::size_t(r), now)))
+                return;
             if (std::size_t(r) < buffer_.size()) return;
             continue;
         }
@@ -216,6 +232,90 @@ void LoadWorker::onEof(std::uint32_t i, std::int64_t now) {
     fail(i, LoadErrorKind::Read,
          c.state == State::Receiving ? c.reader.error() : "the server closed the connection", 0,
          now);
+}
+
+void LoadWorker::tlsSend(std::uint32_t i, std::int64_t now) {
+    Conn& c = conns_[i];
+    try {
+        if (!c.tls) {
+            c.tls = std::make_unique<tls::Engine>(tls_, config_.target.serverName, sessionKey_);
+            // Keep the record buffers between requests (no malloc/free per read).
+            SSL_clear_mode(c.tls->native(), SSL_MODE_RELEASE_BUFFERS);
+            c.connectedNs = now;
+            c.tls->start();
+        }
+        // Before the handshake is done the engine keeps it and sends it
+        // right after the client's Finished.
+        c.tls->write(outgoing());
+    } catch (const Error& e) {
+        fail(i, LoadErrorKind::Tls, e.what(), 0, now, &e.info());
+        return;
+    }
+    c.state = State::Receiving;
+    tlsFlush(i, now);
+}
+
+bool LoadWorker::tlsFlush(std::uint32_t i, std::int64_t now) {
+    Conn& c = conns_[i];
+    if (c.tlsOutOffset == c.tlsOut.size()) {
+        c.tlsOut.clear();
+        c.tlsOutOffset = 0;
+    }
+    c.tls->takeOutput(c.tlsOut);
+    while (c.tlsOutOffset < c.tlsOut.size()) {
+        const ssize_t r =
+            sys::send(c.fd, c.tlsOut.data() + c.tlsOutOffset, c.tlsOut.size() - c.tlsOutOffset);
+        if (r > 0) {
+            c.tlsOutOffset += std::size_t(r);
+            stats_.bytesSent += std::uint64_t(r);
+            continue;
+        }
+        if (r < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) {
+            setEvents(i, Poller::In | Poller::Out);
+            return true;
+        }
+        fail(i, LoadErrorKind::Write, "send", errno, now);
+        return false;
+    }
+    c.tlsOut.clear();
+    c.tlsOutOffset = 0;
+    setEvents(i, Poller::In);
+    return true;
+}
+
+bool LoadWorker::onTlsData(std::uint32_t i, const char* data, std::size_t n, std::int64_t now) {
+    Conn& c = conns_[i];
+    const std::uint32_t gen = c.gen;
+    plain_.clear();
+    try {
+        c.tls->receive(std::string_view(data, n));
+        c.tls->read(plain_);
+    } catch (const Error& e) {
+        // The alert the engine queued goes out first, as far as it can.
+        std::string alert;
+        if (c.tls->takeOutput(alert)) sys::send(c.fd, alert.data(), alert.size());
+        if (c.inFlight)
+            fail(i, LoadErrorKind::Tls, e.what(), 0, now, &e.info());
+        else {
+            countError(LoadErrorKind::Tls, e.what(), 0, &e.info());
+            closeConn(i);
+        }
+        return false;
+    }
+    if (c.tls->takeHandshakeCompleted()) {
+        ++stats_.tlsHandshakes;
+        if (SSL_session_reused(c.tls->native())) ++stats_.tlsResumed;
+        stats_.tlsHandshakeNs += std::uint64_t(now - c.connectedNs);
+    }
+    // The handshake's next flight, the request that waited for it, or a
+    // key update: whatever read() left to send.
+    if ((c.tls->hasOutput() || c.tlsOutOffset < c.tlsOut.size()) && !tlsFlush(i, now)) return false;
+    if (!plain_.empty() && !onData(i, plain_.data(), plain_.size(), now)) return false;
+    if (conns_[i].gen == gen && c.tls->peerClosed()) {
+        onEof(i, now);  // close_notify: the same as the TCP FIN that follows it
+        return false;
+    }
+    return true;
 }
 
 void LoadWorker::complete(std::uint32_t i, std::int64_t now) {

@@ -4,6 +4,7 @@
 #include <openssl/ssl.h>
 #include <openssl/x509.h>
 
+#include <deque>
 #include <map>
 
 #include "core/net/error.h"
@@ -12,12 +13,19 @@
 
 namespace sockwb::tls {
 
+// Per key, the newest sessions last. Several, not one: a TLS 1.3 ticket
+// is used once, and N connections reconnecting at once (a load run) each
+// need their own, or all but one make a full handshake.
 struct Context::Cache {
+    static constexpr std::size_t kPerKey = 64;
     std::mutex mutex;
-    std::map<std::string, SSL_SESSION*> sessions;
-    ~Cache() {
-        for (auto& [key, s] : sessions) SSL_SESSION_free(s);
+    std::map<std::string, std::deque<SSL_SESSION*>> sessions;
+    void clear() {
+        for (auto& [key, list] : sessions)
+            for (SSL_SESSION* s : list) SSL_SESSION_free(s);
+        sessions.clear();
     }
+    ~Cache() { clear(); }
 };
 
 namespace {
@@ -156,11 +164,11 @@ ssl_session_st* Context::takeSession(const std::string& key) const {
     if (!cache_) return nullptr;
     std::lock_guard lock(cache_->mutex);
     auto it = cache_->sessions.find(key);
-    if (it == cache_->sessions.end()) return nullptr;
-    SSL_SESSION* s = it->second;
+    if (it == cache_->sessions.end() || it->second.empty()) return nullptr;
+    SSL_SESSION* s = it->second.back();
     // A TLS 1.3 ticket is for one use: the next connection gets a new one.
     if (SSL_SESSION_get_protocol_version(s) >= TLS1_3_VERSION) {
-        cache_->sessions.erase(it);
+        it->second.pop_back();
         return s;
     }
     SSL_SESSION_up_ref(s);
@@ -173,18 +181,18 @@ void Context::storeSession(const std::string& key, ssl_session_st* session) cons
         return;
     }
     std::lock_guard lock(cache_->mutex);
-    auto [it, inserted] = cache_->sessions.emplace(key, session);
-    if (!inserted) {
-        SSL_SESSION_free(it->second);
-        it->second = session;
+    std::deque<SSL_SESSION*>& list = cache_->sessions[key];
+    list.push_back(session);
+    if (list.size() > Cache::kPerKey) {
+        SSL_SESSION_free(list.front());
+        list.pop_front();
     }
 }
 
 void Context::forgetSessions() const {
     if (!cache_) return;
     std::lock_guard lock(cache_->mutex);
-    for (auto& [key, s] : cache_->sessions) SSL_SESSION_free(s);
-    cache_->sessions.clear();
+    cache_->clear();
 }
 
 }  // namespace sockwb::tls

@@ -166,7 +166,8 @@ private slots:
         QTest::newRow("short and long")
             << QStringList{"load", "-"}
             << "-c --connections -t --threads -d --duration -n --requests --rate "
-               "--no-keepalive --payload --bulk --timeout --full-parser --json";
+               "--no-keepalive -k --insecure --cacert --cert --key --no-resume --payload --bulk "
+               "--timeout --full-parser --json";
     }
     void bashCompletion() {
         QFETCH(QStringList, words);
