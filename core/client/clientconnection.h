@@ -39,10 +39,10 @@
 #include "core/net/protocol.h"
 #include "core/net/socket.h"
 #include "core/net/sockopt.h"
-#include "core/tls/tlsengine.h"
-#include "core/tls/tlsoptions.h"
 #include "core/net/trace.h"
 #include "core/net/wakeup.h"
+#include "core/tls/tlsengine.h"
+#include "core/tls/tlsoptions.h"
 
 namespace sockwb {
 

@@ -33,9 +33,9 @@ struct LoadTarget {
     bool tls = false;        // https://: TLS on every connection (SNI = host)
     std::string serverName;  // https: SNI and the name checked (the URL's host)
 
-    // Parses "http://host[:port]/path", "https://host[:port]/path", "tcp://host:port", "udp://host:port"
-    // (a bare "host:port/..." means http) and resolves the host. Throws
-    // Error (InvalidInput, Resolve). Thread-safe.
+    // Parses "http://host[:port]/path", "https://host[:port]/path", "tcp://host:port",
+    // "udp://host:port" (a bare "host:port/..." means http) and resolves the host. Throws Error
+    // (InvalidInput, Resolve). Thread-safe.
     static LoadTarget parse(std::string_view text);
 };
 

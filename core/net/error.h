@@ -66,8 +66,8 @@ struct ErrorInfo {
     // The detail typed. Unless detailCode is Words, detail is exactly
     // detailWords(detailCode, detailN, detailM): set all four with withDetail().
     DetailCode detailCode = DetailCode::Words;
-    std::uint64_t detailN = 0;  // the code's first number (ms, bytes...)
-    std::uint64_t detailM = 0;  // the code's second number (expected, limit)
+    std::uint64_t detailN = 0;          // the code's first number (ms, bytes...)
+    std::uint64_t detailM = 0;          // the code's second number (expected, limit)
     TlsProblem tls = TlsProblem::None;  // ErrorKind::Tls: which problem
 };
 

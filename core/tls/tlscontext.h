@@ -56,6 +56,7 @@ private:
     ClientOptions clientOptions_;
     ServerOptions serverOptions_;
     CertificateInfo own_;
+    std::string alpnWire_;  // server: its ALPN list in wire form (the select callback's)
     std::string certFile_;
     std::string keyFile_;
     struct Cache;

@@ -54,7 +54,7 @@ struct SessionInfo {
     // ("certificate has expired"). Computed even with insecure set.
     long verifyResult = 0;
     std::string verifyText;
-    bool verified = false;   // verification was asked for and passed
+    bool verified = false;  // verification was asked for and passed
     // "TLSv1.3 TLS_AES_256_GCM_SHA384" (the connections table).
     std::string summary() const;
 };
@@ -110,9 +110,16 @@ public:
 private:
     friend struct EngineCallbacks;
     void onRecord(RecordEvent event);
+    void dataRecord(bool outgoing, std::size_t bytes);
+    bool handshake();  // true once done; throws Error (Tls)
+    const char* stepName() const noexcept;
     std::shared_ptr<const Context> context_;
     ssl_st* ssl_ = nullptr;
+    std::string serverName_;
     std::string sessionKey_;
+    bool started_ = false;
+    bool closed_ = false;
+    bool failed_ = false;  // a TLS error ended it: its session is not reused
     int traceFd_ = -1;
     bool keepRecords_ = false;
     bool handshakeDone_ = false;
