@@ -55,6 +55,45 @@ const char* handshakeName(unsigned type) {
     }
 }
 
+// An alert's name as RFC 8446 spells it ("close_notify", "unknown_ca"):
+// OpenSSL's SSL_alert_desc_string_long() says "close notify", "unknown CA"
+// and "unknown" for the TLS 1.3 alerts (certificate_required...).
+std::string alertName(unsigned description) {
+    // A table: one alert a line.
+    // clang-format off
+    switch (description) {
+        case 0: return "close_notify";
+        case 10: return "unexpected_message";
+        case 20: return "bad_record_mac";
+        case 22: return "record_overflow";
+        case 40: return "handshake_failure";
+        case 42: return "bad_certificate";
+        case 43: return "unsupported_certificate";
+        case 44: return "certificate_revoked";
+        case 45: return "certificate_expired";
+        case 46: return "certificate_unknown";
+        case 47: return "illegal_parameter";
+        case 48: return "unknown_ca";
+        case 49: return "access_denied";
+        case 50: return "decode_error";
+        case 51: return "decrypt_error";
+        case 70: return "protocol_version";
+        case 71: return "insufficient_security";
+        case 80: return "internal_error";
+        case 86: return "inappropriate_fallback";
+        case 90: return "user_canceled";
+        case 109: return "missing_extension";
+        case 110: return "unsupported_extension";
+        case 112: return "unrecognized_name";
+        case 113: return "bad_certificate_status_response";
+        case 115: return "unknown_psk_identity";
+        case 116: return "certificate_required";
+        case 120: return "no_application_protocol";
+        default: return "alert " + std::to_string(description);
+    }
+    // clang-format on
+}
+
 // SSL ex_data slot holding the Engine (for the callbacks).
 int engineIndex() {
     static const int index = SSL_get_ex_new_index(0, nullptr, nullptr, nullptr, nullptr);
@@ -86,8 +125,7 @@ struct EngineCallbacks {
             }
             case SSL3_RT_ALERT: {
                 if (len < 2) return;
-                ev.what = std::string("alert: ") + SSL_alert_desc_string_long(p[1]) +
-                          (p[0] == 2 ? " (fatal)" : "");
+                ev.what = "alert: " + alertName(p[1]) + (p[0] == 2 ? " (fatal)" : "");
                 break;
             }
             case SSL3_RT_CHANGE_CIPHER_SPEC:
