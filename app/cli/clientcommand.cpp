@@ -62,7 +62,8 @@ constexpr const char* kHelp = QT_TRANSLATE_NOOP(
     "                       netcat, 2000 for UDP\n"
     "  --max-time S         stop after S seconds in all (fractions allowed), connect included,\n"
     "                       even while data keeps coming (exit status 1, as curl -m)\n"
-    "  --json               JSON lines on stdout: connected, tls, data (with its sender), shutdown\n"
+    "  --json               JSON lines on stdout: connected, tls, data (with its sender), "
+    "shutdown\n"
     "  --trace              print each socket call on stderr as it happens (with --tls, also\n"
     "                       the TLS records each send/recv carried)\n\n"
     "TLS (TCP only), as openssl s_client -quiet or ncat --ssl:\n"
@@ -146,8 +147,8 @@ void parseTlsOptions(const CommandParser& p, ClientOptions& o) {
             "sockwb::app::client", "--key goes with --cert (the client certificate)")));
     o.serverName = p.value("servername");
     if (p.isSet("servername") && o.serverName.empty())
-        throw Error::invalid(utf8(QCoreApplication::translate(
-            "sockwb::app::client", "--servername needs a name")));
+        throw Error::invalid(
+            utf8(QCoreApplication::translate("sockwb::app::client", "--servername needs a name")));
     // A raw TCP client offers no ALPN unless asked (an HTTP client offers http/1.1).
     o.tlsOptions.alpn.clear();
     const QString alpn = QString::fromStdString(p.value("alpn"));
@@ -193,9 +194,9 @@ bool takeUnixTarget(ClientOptions& o, const std::vector<std::string>& positional
 
 ClientOptions parse(const Args& args, bool& help) {
     CommandParser p("client");
-    for (const char* name : {"protocol", "send", "until", "framing", "timeout", "max-time", "io",
-                             "bind", "delay", "recv-size", "shutdown", "sockopt", "cacert", "cert",
-                             "key", "servername", "alpn"})
+    for (const char* name :
+         {"protocol", "send", "until", "framing", "timeout", "max-time", "io", "bind", "delay",
+          "recv-size", "shutdown", "sockopt", "cacert", "cert", "key", "servername", "alpn"})
         p.addValue({QString::fromLatin1(name)});
     p.addFlag({"trace"});
     p.addFlag({"tls"});

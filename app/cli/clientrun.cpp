@@ -68,6 +68,8 @@ int ClientRun::run() {
     // netcat mode reads stdin and the socket at once: always the poll loop.
     const bool blocking = o_.io == ClientIo::Blocking && !o_.sends.empty();
     if (o_.maxTimeMs > 0) deadline_ = Clock::now() + Millis(o_.maxTimeMs);
+    // A CA, certificate or key file that cannot be used fails before connecting.
+    if (o_.tls) tlsContext_ = tls::Context::client(o_.tlsOptions);
     if (o_.udp) return blocking ? runUdpBlocking() : runUdp();
     return blocking ? runTcpBlocking() : runTcp();
 }
@@ -271,8 +273,7 @@ int ClientRun::runTcp() {
     for (;;) {
         const bool ready = sendQueued(s);
         pollfd fds[2] = {{s.fd(), POLLIN, 0}, {STDIN_FILENO, 0, 0}};
-        if ((!queue_.empty() && (sentCount_ == 0 || Clock::now() >= nextSendAt_)) ||
-            !wire_.empty())
+        if ((!queue_.empty() && (sentCount_ == 0 || Clock::now() >= nextSendAt_)) || !wire_.empty())
             fds[0].events |= POLLOUT;
         // Read stdin only when the previous chunk is gone: the socket's
         // pace sets stdin's, so memory stays bounded.

@@ -138,8 +138,9 @@ private:
     Clock::time_point nextSendAt_{};
     bool shutdownDone_ = false;
     Clock::time_point deadline_ = Clock::time_point::max();  // --max-time
-    std::unique_ptr<tls::Engine> tls_;  // --tls, once connected
-    std::string wire_;                  // TLS records not sent yet (poll mode)
+    std::shared_ptr<const tls::Context> tlsContext_;         // --tls: made before connecting
+    std::unique_ptr<tls::Engine> tls_;                       // --tls, once connected
+    std::string wire_;                                       // TLS records not sent yet (poll mode)
 };
 
 }  // namespace sockwb::app

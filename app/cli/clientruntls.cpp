@@ -27,8 +27,7 @@ QString tr(const char* text) { return QCoreApplication::translate("sockwb::app::
 
 std::string ClientRun::startTls(Socket& s, bool nonBlocking, Millis timeout) {
     const std::string name = o_.serverName.empty() ? o_.host : o_.serverName;
-    tls_ = std::make_unique<tls::Engine>(tls::Context::client(o_.tlsOptions), name,
-                                         o_.host + ":" + o_.port);
+    tls_ = std::make_unique<tls::Engine>(tlsContext_, name, o_.host + ":" + o_.port);
     tls_->setTraceFd(s.fd());
     tls_->start();
     const auto deadline = Clock::now() + timeout;
@@ -100,8 +99,7 @@ void ClientRun::printTlsSummary(const tls::SessionInfo& info) const {
     }
     const QString none = tr("none");
     printErr(tr("sockwb client: TLS %1, cipher %2, ALPN %3, %4\n")
-                 .arg(q(info.version), q(info.cipher),
-                      info.alpn.empty() ? none : q(info.alpn),
+                 .arg(q(info.version), q(info.cipher), info.alpn.empty() ? none : q(info.alpn),
                       info.resumed ? tr("session resumed") : tr("new session")));
     if (leaf) {
         printErr(tr("sockwb client: certificate %1, issued by %2, valid until %3\n")

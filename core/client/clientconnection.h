@@ -254,7 +254,7 @@ private:
     // What config_.sockopts read back on the socket being connected (I/O
     // thread only); reported by reportConnected().
     std::vector<SockoptReadback> sockoptReadback_;
-    std::mutex notifyMutex_;  // one observer call at a time
+    std::mutex notifyMutex_;          // one observer call at a time
     std::unique_ptr<ClientTls> tls_;  // ClientConfig::tls: made on the I/O thread before connect
     std::string tlsOut_;              // poll mode: ciphertext not sent yet
     size_t tlsOutPlain_ = 0;          // poll mode: plaintext bytes tlsOut_ carries

@@ -168,10 +168,10 @@ void ClientConnection::writeBlocking() {
             }
             writerBusy_ = true;
         }
-        const bool ok = flushOnly                ? sendTlsOutputBlocking()
-                        : item.shutdownHow >= 0  ? shutdownBlocking(item.shutdownHow)
-                        : tls_                   ? sendTlsBlocking(item.bytes)
-                                                 : sendAllBlocking(item.bytes);
+        const bool ok = flushOnly               ? sendTlsOutputBlocking()
+                        : item.shutdownHow >= 0 ? shutdownBlocking(item.shutdownHow)
+                        : tls_                  ? sendTlsBlocking(item.bytes)
+                                                : sendAllBlocking(item.bytes);
         std::lock_guard lock(mutex_);
         writerBusy_ = false;
         if (ok || udp || stopRequested_) continue;

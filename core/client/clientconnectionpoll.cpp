@@ -6,8 +6,8 @@
 
 #include <poll.h>
 
-#include <cerrno>
 #include <algorithm>
+#include <cerrno>
 #include <chrono>
 
 #include "core/client/clientconnection.h"

@@ -57,8 +57,7 @@ void ClientConnection::failTls(const Error& e) {
     if (!tls_->handshakeDone()) {
         std::string wire = std::move(tlsOut_);  // poll mode: what is not sent yet goes first
         tlsOut_.clear();
-        if (tls_->takeOutput(wire))
-            sys::send(socket_.fd(), wire.data(), wire.size(), MSG_DONTWAIT);
+        if (tls_->takeOutput(wire)) sys::send(socket_.fd(), wire.data(), wire.size(), MSG_DONTWAIT);
     }
     ErrorInfo info = e.info();
     if (info.address.empty()) info.address = peer_.toString();

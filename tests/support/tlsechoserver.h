@@ -18,6 +18,7 @@
 #include <string>
 #include <thread>
 
+#include "core/net/error.h"
 #include "core/net/socket.h"
 #include "core/net/wakeup.h"
 #include "core/tls/tlsengine.h"

@@ -75,8 +75,9 @@ void ClientOptionsRow::buildTlsRow(QBoxLayout* layout) {
     caFile_ = new QLineEdit(this);
     caFile_->setObjectName(QStringLiteral("caFileEdit"));
     caFile_->setPlaceholderText(tr("system CA store"));
-    caFile_->setToolTip(tr("A PEM file of CA certificates to trust instead of the system's "
-                           "(the test CA, or a self-signed server's own certificate)."));
+    caFile_->setToolTip(
+        tr("A PEM file of CA certificates to trust instead of the system's "
+           "(the test CA, or a self-signed server's own certificate)."));
     caButton_ = new QToolButton(this);
     caButton_->setObjectName(QStringLiteral("caFileButton"));
     caButton_->setText(tr("…"));
@@ -104,9 +105,9 @@ void ClientOptionsRow::updateTlsFields() {
 }
 
 void ClientOptionsRow::chooseCaFile() {
-    const QString path = QFileDialog::getOpenFileName(
-        this, tr("CA certificates"), caFile_->text(),
-        tr("PEM certificates (*.pem *.crt *.cer);;All files (*)"));
+    const QString path =
+        QFileDialog::getOpenFileName(this, tr("CA certificates"), caFile_->text(),
+                                     tr("PEM certificates (*.pem *.crt *.cer);;All files (*)"));
     if (!path.isEmpty()) caFile_->setText(path);
 }
 

@@ -332,8 +332,8 @@ void ClientWindow::onTlsHandshake(const tls::SessionInfo& info) {
     dataView_->addNote(TlsSummary::certificate(info), now);
     QString status = tr("%1 over %2").arg(connectedText_, TlsSummary::brief(info));
     if (!info.chain.empty())
-        status += QLatin1Char('\n') +
-                  tr("Server certificate SHA-256: %1").arg(QString::fromStdString(info.chain.front().sha256));
+        status += QLatin1Char('\n') + tr("Server certificate SHA-256: %1")
+                                          .arg(QString::fromStdString(info.chain.front().sha256));
     setStatus(status, false);
 }
 
