@@ -1,7 +1,8 @@
 // `sockwb client`: a scriptable TCP/UDP client (the course's client in one
 // command) and, with no --send, a small netcat. By default it makes the
 // course's blocking calls (connect, send, recv); --io poll moves bytes both
-// ways in one poll loop (clientrun.h).
+// ways in one poll loop (clientrun.h). --tls runs TLS over those same calls
+// (clientruntls.cpp).
 
 #include <sys/socket.h>
 
@@ -28,7 +29,7 @@ namespace {
 
 constexpr const char* kHelp = QT_TRANSLATE_NOOP(
     "sockwb::app::client",
-    "Usage: sockwb client [--protocol tcp|udp] HOST PORT [OPTIONS]\n"
+    "Usage: sockwb client [--protocol tcp|udp] [--tls] HOST PORT [OPTIONS]\n"
     "       sockwb client unix:PATH | unixgram:PATH [OPTIONS]\n"
     "Connects to HOST PORT, sends each --send message, prints what comes back (byte-exact)\n"
     "on stdout. With no --send it works like netcat: stdin goes to the server (TCP: half-close\n"
@@ -61,11 +62,24 @@ constexpr const char* kHelp = QT_TRANSLATE_NOOP(
     "                       netcat, 2000 for UDP\n"
     "  --max-time S         stop after S seconds in all (fractions allowed), connect included,\n"
     "                       even while data keeps coming (exit status 1, as curl -m)\n"
-    "  --json               JSON lines on stdout: connected, data (with its sender), shutdown\n"
-    "  --trace              print each socket call on stderr as it happens\n\n"
+    "  --json               JSON lines on stdout: connected, tls, data (with its sender), "
+    "shutdown\n"
+    "  --trace              print each socket call on stderr as it happens (with --tls, also\n"
+    "                       the TLS records each send/recv carried)\n\n"
+    "TLS (TCP only), as openssl s_client -quiet or ncat --ssl:\n"
+    "  --tls                a TLS handshake after connect; its summary (version, cipher, ALPN,\n"
+    "                       the server's certificate, SHA-256 fingerprint, verification) goes to\n"
+    "                       stderr; --send, stdin and stdout then carry the plaintext\n"
+    "  -k, --insecure       do not stop at a certificate that fails verification (the result is\n"
+    "                       still printed)\n"
+    "  --cacert FILE        trust the CAs of this PEM file instead of the system store\n"
+    "  --cert FILE          a client certificate (PEM); --key FILE its key, if not in FILE\n"
+    "  --servername NAME    the name sent as SNI and checked in the certificate (default HOST)\n"
+    "  --alpn LIST          protocols offered by ALPN, comma-separated (default none)\n\n"
     "A UDP answer from another address than HOST PORT is accepted; its sender is printed on\n"
     "stderr (always in the data events of --json).\n"
     "The course's client:  sockwb client 127.0.0.1 PORT --send 'Bonjour\\n' --until 'Au Revoir'\n"
+    "Over TLS:             sockwb client --tls --cacert ca.pem localhost 4433\n"
     "Exit status: 0 done, 1 runtime error (refused, timed out before --until...), 2 bad usage.\n");
 
 // Prints trace events on stderr, strace style. Only this process's main
@@ -111,6 +125,41 @@ void parseCourseOptions(const CommandParser& p, ClientOptions& o) {
     o.json = p.isSet("json");
 }
 
+// --tls and its options; they need --tls, and TCP.
+void parseTlsOptions(const CommandParser& p, ClientOptions& o) {
+    o.tls = p.isSet("tls");
+    for (const char* name : {"insecure", "cacert", "cert", "key", "servername", "alpn"}) {
+        if (!o.tls && p.isSet(QString::fromLatin1(name)))
+            throw Error::invalid(utf8(QCoreApplication::translate("sockwb::app::client",
+                                                                  "--%1 is a TLS option: add --tls")
+                                          .arg(QString::fromLatin1(name))));
+    }
+    if (!o.tls) return;
+    if (o.udp || o.unixDomain)
+        throw Error::invalid(utf8(QCoreApplication::translate(
+            "sockwb::app::client", "--tls runs over TCP only (not udp, unix or unixgram)")));
+    o.tlsOptions.insecure = p.isSet("insecure");
+    o.tlsOptions.caFile = p.value("cacert");
+    o.tlsOptions.certFile = p.value("cert");
+    o.tlsOptions.keyFile = p.value("key");
+    if (!o.tlsOptions.keyFile.empty() && o.tlsOptions.certFile.empty())
+        throw Error::invalid(utf8(QCoreApplication::translate(
+            "sockwb::app::client", "--key goes with --cert (the client certificate)")));
+    o.serverName = p.value("servername");
+    if (p.isSet("servername") && o.serverName.empty())
+        throw Error::invalid(
+            utf8(QCoreApplication::translate("sockwb::app::client", "--servername needs a name")));
+    // A raw TCP client offers no ALPN unless asked (an HTTP client offers http/1.1).
+    o.tlsOptions.alpn.clear();
+    const QString alpn = QString::fromStdString(p.value("alpn"));
+    for (const QString& proto : alpn.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+        if (proto.size() > 255)
+            throw Error::invalid(utf8(QCoreApplication::translate(
+                "sockwb::app::client", "--alpn: a protocol name is at most 255 bytes")));
+        o.tlsOptions.alpn.push_back(proto.trimmed().toStdString());
+    }
+}
+
 // "unix:PATH", "unixgram:PATH", or a bare PATH after --protocol unix|unixgram:
 // the target is that socket path. False for a host (then a port follows).
 bool takeUnixTarget(ClientOptions& o, const std::vector<std::string>& positional,
@@ -145,10 +194,13 @@ bool takeUnixTarget(ClientOptions& o, const std::vector<std::string>& positional
 
 ClientOptions parse(const Args& args, bool& help) {
     CommandParser p("client");
-    for (const char* name : {"protocol", "send", "until", "framing", "timeout", "max-time", "io",
-                             "bind", "delay", "recv-size", "shutdown", "sockopt"})
+    for (const char* name :
+         {"protocol", "send", "until", "framing", "timeout", "max-time", "io", "bind", "delay",
+          "recv-size", "shutdown", "sockopt", "cacert", "cert", "key", "servername", "alpn"})
         p.addValue({QString::fromLatin1(name)});
     p.addFlag({"trace"});
+    p.addFlag({"tls"});
+    p.addFlag({"k", "insecure"});
     p.addFlag({"json"});
     p.parse(args);
     ClientOptions o;
@@ -189,12 +241,41 @@ ClientOptions parse(const Args& args, bool& help) {
         o.port = positional[1];
         Address::parsePort(o.port);  // out of range or not a number: a usage error
     }
+    parseTlsOptions(p, o);
     // A zero timeout would give up before the first byte could come.
     if (o.timeoutMs == 0)
         throw Error::invalid(utf8(
             QCoreApplication::translate("sockwb::app::client", "--timeout must be at least 1 ms")));
     for (auto& s : o.sends) s = encodeFrame(o.framing, s);
     return o;
+}
+
+// What to try after a certificate the client refused.
+void printTlsHint(const ErrorInfo& info) {
+    switch (info.tls) {
+        case TlsProblem::SelfSigned:
+        case TlsProblem::UnknownCa:
+            printErr(QCoreApplication::translate(
+                "sockwb::app::client",
+                "sockwb client: to trust this server, give its CA (or its certificate) with "
+                "--cacert FILE; -k/--insecure goes on without checking\n"));
+            break;
+        case TlsProblem::NameMismatch:
+            printErr(QCoreApplication::translate(
+                "sockwb::app::client",
+                "sockwb client: the certificate names another host: connect by a name it "
+                "holds, or check that name with --servername NAME\n"));
+            break;
+        case TlsProblem::Expired:
+        case TlsProblem::NotYetValid:
+            printErr(QCoreApplication::translate(
+                "sockwb::app::client",
+                "sockwb client: check the clocks of both machines; -k/--insecure goes on "
+                "anyway\n"));
+            break;
+        default:
+            break;
+    }
 }
 
 }  // namespace
@@ -225,6 +306,7 @@ int clientCommand(const Args& args) {
                 "sockwb client: with --bind the client's port is fixed: another socket holds it, "
                 "or the last TCP connection from it is still in TIME_WAIT (about a minute). "
                 "Choose another port, or give only the address.\n"));
+        if (e.kind() == ErrorKind::Tls) printTlsHint(e.info());
         return e.kind() == ErrorKind::InvalidInput ? 2 : 1;
     }
 }

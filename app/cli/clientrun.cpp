@@ -68,6 +68,8 @@ int ClientRun::run() {
     // netcat mode reads stdin and the socket at once: always the poll loop.
     const bool blocking = o_.io == ClientIo::Blocking && !o_.sends.empty();
     if (o_.maxTimeMs > 0) deadline_ = Clock::now() + Millis(o_.maxTimeMs);
+    // A CA, certificate or key file that cannot be used fails before connecting.
+    if (o_.tls) tlsContext_ = tls::Context::client(o_.tlsOptions);
     if (o_.udp) return blocking ? runUdpBlocking() : runUdp();
     return blocking ? runTcpBlocking() : runTcp();
 }
@@ -114,8 +116,9 @@ void ClientRun::pauseBeforeSend(size_t index) const {
     if (index > 0 && o_.delayMs > 0) std::this_thread::sleep_for(Millis(o_.delayMs));
 }
 
-void ClientRun::shutdownSocket(Socket& s) const {
+void ClientRun::shutdownSocket(Socket& s) {
     if (o_.shutdownHow < 0) return;
+    closeNotify(s, o_.shutdownHow);
     s.shutdown(o_.shutdownHow);
     if (o_.json) {
         const std::string line =
@@ -223,6 +226,7 @@ int ClientRun::pollTimeout() const {
 }
 
 bool ClientRun::sendQueued(Socket& s) {
+    if (tls_) return sendQueuedTls(s);
     while (!queue_.empty()) {
         if (sentCount_ > 0 && o_.delayMs > 0 && Clock::now() < nextSendAt_) return false;
         const std::string& head = queue_.front();
@@ -257,6 +261,10 @@ int ClientRun::runTcp() {
         }
     }
     reportConnected(s);
+    if (o_.tls) {
+        const std::string early = startTls(s, true, Millis(waitLeft(connectMs)));
+        if (!early.empty() && deliver(early, target_)) return 0;
+    }
     const bool netcat = o_.sends.empty();
     queue_.assign(o_.sends.begin(), o_.sends.end());
     bool stdinOpen = netcat;
@@ -265,7 +273,7 @@ int ClientRun::runTcp() {
     for (;;) {
         const bool ready = sendQueued(s);
         pollfd fds[2] = {{s.fd(), POLLIN, 0}, {STDIN_FILENO, 0, 0}};
-        if (!queue_.empty() && (sentCount_ == 0 || Clock::now() >= nextSendAt_))
+        if ((!queue_.empty() && (sentCount_ == 0 || Clock::now() >= nextSendAt_)) || !wire_.empty())
             fds[0].events |= POLLOUT;
         // Read stdin only when the previous chunk is gone: the socket's
         // pace sets stdin's, so memory stays bounded.
@@ -273,11 +281,14 @@ int ClientRun::runTcp() {
         const int n = sys::poll(fds, fds[1].events ? 2 : 1, waitLeft(pollTimeout()));
         if (n < 0) throw Error::fromErrno("poll", errno);
         if (pastDeadline()) return maxTimeReached();
-        if (n == 0 && queue_.empty()) return timedOut();
+        if (n == 0 && queue_.empty() && wire_.empty()) return timedOut();
         if (fds[0].revents & (POLLIN | POLLHUP | POLLERR)) {
             IoResult r = s.recv(buf.data(), buf.size());
             if (r.eof()) return closedEarly();
-            if (r.ok() && deliver(std::string_view(buf.data(), r.bytes), target_)) return 0;
+            std::string_view got(buf.data(), r.ok() ? r.bytes : 0);
+            std::string plain;
+            if (tls_ && !got.empty()) got = plain = decrypt(got);
+            if (!got.empty() && deliver(got, target_)) return 0;
         }
         if (fds[1].revents & (POLLIN | POLLHUP | POLLERR)) {
             if (auto chunk = readStdin())
@@ -288,7 +299,8 @@ int ClientRun::runTcp() {
         }
         // netcat: end of input is a half-close, once all of it is sent; the
         // server sees end of stream and we keep reading its answer.
-        if (netcat && !stdinOpen && queue_.empty() && !halfClosed) {
+        if (netcat && !stdinOpen && queue_.empty() && wire_.empty() && !halfClosed) {
+            closeNotify(s, SHUT_WR);  // TLS: close_notify, then the TCP half-close
             s.shutdownWrite();
             halfClosed = true;
         }

@@ -11,11 +11,14 @@
 //    (clientrun.cpp).
 // --max-time bounds the whole run in both: every wait is cut to what is
 // left, and a peer that never stops sending is checked after each read.
+// --tls puts a tls::Engine between those calls and stdin/stdout: the same
+// send()/recv() carry TLS records (clientruntls.cpp).
 // What arrives goes to stdout byte for byte (or as JSON lines). Runs on the
 // calling thread; one instance per run.
 
 #include <chrono>
 #include <deque>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -23,6 +26,7 @@
 #include "core/client/clientconnection.h"
 #include "core/net/framing.h"
 #include "core/net/socket.h"
+#include "core/tls/tlsengine.h"
 
 namespace sockwb::app {
 
@@ -46,6 +50,12 @@ struct ClientOptions {
     // --sockopt: set before bind/connect; the read back goes to stderr (or
     // JSON lines). An SO_RCVTIMEO without --timeout is the idle timeout.
     std::vector<SockoptSetting> sockopts;
+    // --tls (TCP): a TLS handshake after connect, its summary on stderr
+    // (a "tls" event with --json); --send, stdin and what is printed are
+    // then plaintext. serverName: --servername, else the host.
+    bool tls = false;
+    tls::ClientOptions tlsOptions;
+    std::string serverName;
 };
 
 class ClientRun {
@@ -74,6 +84,23 @@ private:
     // Receives with blocking recv/recvfrom until done; the exit status.
     int receiveBlocking(Socket& s);
 
+    // TLS (clientruntls.cpp). The handshake on a connected socket (blocking
+    // or not), bounded by the connect timeout and --max-time, its summary
+    // printed. Throws Error (Tls, Timeout...).
+    // Returns the plaintext that came with the handshake's last flight.
+    std::string startTls(Socket& s, bool nonBlocking, Millis timeout);
+    void printTlsSummary(const tls::SessionInfo& info) const;
+    // Ciphertext received: the plaintext it carried (may be empty). What
+    // the engine has to answer goes to wire_. Throws Error (Tls).
+    std::string decrypt(std::string_view ciphertext);
+    // One message encrypted: the records to send.
+    std::string encrypt(std::string_view plain);
+    // Poll mode: sends wire_, then encrypts the next queued message into
+    // it; true when both are empty (and the shutdown, if any, made).
+    bool sendQueuedTls(Socket& s);
+    // close_notify (sent completely) before a shutdown of the writing side.
+    void closeNotify(Socket& s, int how);
+
     // Shared.
     // Resolves the target; the first address (UDP) or all of them (TCP).
     std::vector<Address> resolveTarget() const;
@@ -86,7 +113,7 @@ private:
     // SO_SNDTIMEO asked for is set again.
     void restoreSendTimeout(const Socket& s) const;
     void pauseBeforeSend(size_t index) const;
-    void shutdownSocket(Socket& s) const;
+    void shutdownSocket(Socket& s);
     void reportConnected(const Socket& s) const;
     // Writes bytes to stdout (or a JSON line); true once --until has been
     // seen (or stdout was closed: nobody reads any more).
@@ -111,6 +138,9 @@ private:
     Clock::time_point nextSendAt_{};
     bool shutdownDone_ = false;
     Clock::time_point deadline_ = Clock::time_point::max();  // --max-time
+    std::shared_ptr<const tls::Context> tlsContext_;         // --tls: made before connecting
+    std::unique_ptr<tls::Engine> tls_;                       // --tls, once connected
+    std::string wire_;                                       // TLS records not sent yet (poll mode)
 };
 
 }  // namespace sockwb::app

@@ -3,7 +3,9 @@
 // SO_SNDTIMEO), one send() per --send, [shutdown], then recv until done.
 // UDP: socket, [bind], one sendto() per --send, then recvfrom from any
 // sender. The idle timeout is SO_RCVTIMEO: a recv that waits too long fails
-// with EAGAIN, which ends the run as the poll loop's timeout does.
+// with EAGAIN, which ends the run as the poll loop's timeout does. --tls:
+// the handshake after connect, then each --send is encrypted before its
+// send() and each recv decrypted (clientruntls.cpp).
 
 #include <QCoreApplication>
 #include <cerrno>
@@ -34,9 +36,15 @@ int ClientRun::runTcpBlocking() {
         }
     }
     reportConnected(s);
+    if (o_.tls) {
+        const std::string early =
+            startTls(s, false, Millis(waitLeft(o_.timeoutMs > 0 ? o_.timeoutMs : 10000)));
+        if (!early.empty() && deliver(early, target_)) return 0;
+    }
     for (size_t i = 0; i < o_.sends.size(); ++i) {
         pauseBeforeSend(i);
-        std::string_view rest = o_.sends[i];
+        const std::string records = tls_ ? encrypt(o_.sends[i]) : std::string();
+        std::string_view rest = tls_ ? std::string_view(records) : std::string_view(o_.sends[i]);
         do {  // one send() per message, more only when the kernel took part of it
             const IoResult r = s.send(rest);
             if (!r.ok()) {
@@ -92,7 +100,14 @@ int ClientRun::receiveBlocking(Socket& s) {
         const IoResult r = s.recv(buf.data(), buf.size());
         if (r.status == IoResult::TimedOut) return pastDeadline() ? maxTimeReached() : timedOut();
         if (r.eof()) return closedEarly();
-        if (deliver(std::string_view(buf.data(), r.bytes), target_)) return 0;
+        std::string_view got(buf.data(), r.bytes);
+        std::string plain;
+        if (tls_) {
+            got = plain = decrypt(got);
+            if (!wire_.empty()) s.sendAll(wire_);
+            wire_.clear();
+        }
+        if (!got.empty() && deliver(got, target_)) return 0;
     }
 }
 

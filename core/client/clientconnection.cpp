@@ -2,6 +2,7 @@
 
 #include <cerrno>
 
+#include "core/client/clienttls.h"
 #include "core/net/sys.h"
 #include "core/net/trace.h"
 #include "core/net/unixsocket.h"
@@ -109,6 +110,10 @@ void ClientConnection::run() {
                        ? std::string(protocolName(config_.protocol)) + ":" + config_.host
                        : config_.host + ":" + std::to_string(config_.port)));
     std::vector<Address> addresses;
+    if (config_.tls && !prepareTls()) {
+        finish(CloseReason::Error);
+        return;
+    }
     if (!resolveTarget(addresses)) {
         finish(stopRequested_ ? CloseReason::Local : CloseReason::Error);
         return;

@@ -11,16 +11,22 @@
 //    it expires).
 //  - Poll: one thread, a non-blocking socket, connect + poll, then poll on
 //    the socket and an eventfd that queued sends and stop requests signal.
+// With ClientConfig::tls (TCP only) a TLS handshake follows the connect in
+// both modes (clienttls.h): send() then takes plaintext, which goes out
+// encrypted through the same traced send(); received data is decrypted
+// before onData; a shutdown of the writing side sends close_notify first.
 // Everything it learns goes to a ClientObserver, one call at a time. Its
 // socket calls go through sys:: inside a TraceScope, so an attached
 // TraceObserver sees every one of them.
 // Implemented in clientconnection.cpp (API, resolve, bind, queue),
-// clientconnectionblocking.cpp and clientconnectionpoll.cpp.
+// clientconnectionblocking.cpp, clientconnectionpoll.cpp and
+// clientconnectiontls.cpp (the handshake and TLS sends of both modes).
 
 #include <atomic>
 #include <condition_variable>
 #include <cstdint>
 #include <deque>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <string>
@@ -39,6 +45,8 @@
 #include "core/tls/tlsoptions.h"
 
 namespace sockwb {
+
+class ClientTls;
 
 // How the connection's threads use the socket.
 enum class ClientIo {
@@ -70,10 +78,14 @@ struct ClientConfig {
     std::vector<SockoptSetting> sockopts;
     // --tls (TCP only): a TLS handshake after connect; send/recv then carry
     // plaintext for the caller and ciphertext on the wire. tlsServerName is
-    // the SNI and the name checked ("" = host).
+    // the SNI and the name checked ("" = host). The handshake is bounded by
+    // connectTimeout as the connect is (a Timeout of "SSL_connect").
     bool tls = false;
     tls::ClientOptions tlsOptions;
     std::string tlsServerName;
+    // A context to share (sessions cached in it resume on the next
+    // connection to the same host:port); null: one made from tlsOptions.
+    std::shared_ptr<const tls::Context> tlsContext;
 };
 
 // Why the connection ended.
@@ -101,6 +113,7 @@ public:
         (void)from;
     }
     // Bytes the kernel accepted (a partial send reports what went out).
+    // TLS: the plaintext of one send() once all its records went out.
     virtual void onSent(size_t bytes) { (void)bytes; }
     // ClientConfig::sockopts were applied (before onConnected): what each read back.
     virtual void onSockopts(const std::vector<SockoptReadback>& readback) { (void)readback; }
@@ -147,7 +160,8 @@ public:
     // except while a host name is being resolved. Not from an I/O thread.
     void stop();
 
-    // Thread-safe snapshots.
+    // Thread-safe snapshots. With TLS the byte counts are plaintext (the
+    // trace shows the ciphertext).
     State state() const noexcept { return state_.load(); }
     uint64_t bytesIn() const noexcept { return bytesIn_.load(); }
     uint64_t bytesOut() const noexcept { return bytesOut_.load(); }
@@ -175,12 +189,38 @@ private:
     // Runs one queued shutdown; false on failure (reported).
     bool doShutdown(int how);
 
+    // TLS (clientconnectiontls.cpp). Makes tls_ (false: reported).
+    bool prepareTls();
+    // The handshake in blocking mode, before the writer starts; false when
+    // it failed (reported) or a stop came.
+    bool handshakeBlocking();
+    // Sends what the engine has for the wire (blocking); false on a failure.
+    bool sendTlsOutputBlocking();
+    // Encrypts one message and sends it (blocking); onSent(its size).
+    bool sendTlsBlocking(const std::string& plain);
+    // shutdown(how), close_notify first when it closes the writing side.
+    bool shutdownBlocking(int how);
+    // Ciphertext received: decrypted data delivered, the handshake
+    // reported once done. False after a TLS error (reported).
+    bool receiveTls(std::string_view ciphertext);
+    // The handshake's summary to the observer, once.
+    void reportTls();
+    // Poll mode: sends tlsOut_, then encrypts the queue's next message
+    // into it. False when the connection ended.
+    bool flushTls();
+    // An error of the engine, with the peer's address, after a try to send
+    // the alert it made.
+    void failTls(const Error& e);
+    ErrorInfo handshakeTimeout() const;  // SSL_connect gave up after connectTimeout
+    ErrorInfo handshakeClosed() const;   // recv returned 0 before the handshake ended
+
     // Blocking mode (clientconnectionblocking.cpp).
     void runBlocking(const std::vector<Address>& addresses);
     bool connectBlocking(const Address& address, ErrorInfo& failure);
     void readBlocking();
     void writeBlocking();
-    bool sendAllBlocking(const std::string& bytes);
+    // report: onSent and bytesOut for what went out (false: TLS records).
+    bool sendAllBlocking(std::string_view bytes, bool report = true);
     void parkUntilStopped();
     void wakeBlocked();
 
@@ -214,7 +254,11 @@ private:
     // What config_.sockopts read back on the socket being connected (I/O
     // thread only); reported by reportConnected().
     std::vector<SockoptReadback> sockoptReadback_;
-    std::mutex notifyMutex_;  // one observer call at a time
+    std::mutex notifyMutex_;          // one observer call at a time
+    std::unique_ptr<ClientTls> tls_;  // ClientConfig::tls: made on the I/O thread before connect
+    std::string tlsOut_;              // poll mode: ciphertext not sent yet
+    size_t tlsOutPlain_ = 0;          // poll mode: plaintext bytes tlsOut_ carries
+    bool tlsCloseQueued_ = false;     // poll mode: the close_notify of a queued shutdown was made
 
     std::mutex mutex_;  // guards the queue, the flags below and socket_'s fd for disconnect
     std::condition_variable changed_;  // blocking mode: queue or stop changed
@@ -225,6 +269,7 @@ private:
     bool writerBusy_ = false;            // blocking mode: the writer is in a send/shutdown
     bool readerDone_ = false;            // blocking mode: the reader ended, the writer must too
     bool wokeWithShutdown_ = false;      // blocking mode: disconnect() made its shutdown
+    bool tlsFlush_ = false;              // blocking mode: the reader left TLS output for the writer
     std::atomic<bool> readShut_{false};  // SHUT_RD was asked: recv gives 0 from now on
 
     std::atomic<bool> stopRequested_{false};

@@ -3,12 +3,14 @@
 // recv/recvfrom; the writer thread takes queued sends and shutdowns and makes
 // blocking calls. disconnect() wakes both with shutdown(SHUT_RDWR), which
 // makes a blocked recv return 0 and a blocked send fail (EPIPE); the reader
-// joins the writer before it closes the socket.
+// joins the writer before it closes the socket. With TLS the reader makes
+// the handshake before the writer starts (clientconnectiontls.cpp).
 
 #include <cerrno>
 
 #include "core/client/blockingconnect.h"
 #include "core/client/clientconnection.h"
+#include "core/client/clienttls.h"
 #include "core/net/sys.h"
 
 namespace sockwb {
@@ -38,6 +40,10 @@ void ClientConnection::runBlocking(const std::vector<Address>& addresses) {
         return;
     }
     reportConnected();
+    if (tls_ && !handshakeBlocking()) {
+        finish(stopRequested_ ? CloseReason::Local : CloseReason::Error);
+        return;
+    }
     try {
         writer_ = std::thread(&ClientConnection::writeBlocking, this);
     } catch (const std::system_error& e) {
@@ -109,6 +115,18 @@ void ClientConnection::readBlocking() {
             reason = CloseReason::PeerClosed;
             break;
         }
+        if (tls_) {
+            if (!receiveTls(std::string_view(buffer.data(), static_cast<size_t>(n)))) {
+                reason = CloseReason::Error;
+                break;
+            }
+            if (tls_->hasOutput()) {  // the writer alone sends after the handshake
+                std::lock_guard lock(mutex_);
+                tlsFlush_ = true;
+                changed_.notify_all();
+            }
+            continue;
+        }
         if (udp && len > 0) from = Address(reinterpret_cast<sockaddr*>(&ss), len);
         deliver(std::string_view(buffer.data(), static_cast<size_t>(n)), from);
     }
@@ -135,17 +153,25 @@ void ClientConnection::writeBlocking() {
     const bool udp = isDatagram(config_.protocol);
     for (;;) {
         Outgoing item;
+        bool flushOnly = false;  // TLS: only send what the reader's receive() made
         {
             std::unique_lock lock(mutex_);
-            changed_.wait(lock,
-                          [this] { return stopRequested_ || readerDone_ || !queue_.empty(); });
+            changed_.wait(lock, [this] {
+                return stopRequested_ || readerDone_ || !queue_.empty() || tlsFlush_;
+            });
             if (stopRequested_ || readerDone_) return;
-            item = std::move(queue_.front());
-            queue_.pop_front();
+            tlsFlush_ = false;
+            flushOnly = queue_.empty();
+            if (!flushOnly) {
+                item = std::move(queue_.front());
+                queue_.pop_front();
+            }
             writerBusy_ = true;
         }
-        const bool ok = item.shutdownHow >= 0 ? (doShutdown(item.shutdownHow), true)
-                                              : sendAllBlocking(item.bytes);
+        const bool ok = flushOnly               ? sendTlsOutputBlocking()
+                        : item.shutdownHow >= 0 ? shutdownBlocking(item.shutdownHow)
+                        : tls_                  ? sendTlsBlocking(item.bytes)
+                                                : sendAllBlocking(item.bytes);
         std::lock_guard lock(mutex_);
         writerBusy_ = false;
         if (ok || udp || stopRequested_) continue;
@@ -157,7 +183,7 @@ void ClientConnection::writeBlocking() {
     }
 }
 
-bool ClientConnection::sendAllBlocking(const std::string& bytes) {
+bool ClientConnection::sendAllBlocking(std::string_view bytes, bool report) {
     const bool udp = isDatagram(config_.protocol);
     const int fd = socket_.fd();
     size_t done = 0;
@@ -177,6 +203,7 @@ bool ClientConnection::sendAllBlocking(const std::string& bytes) {
             return false;
         }
         done += static_cast<size_t>(n);
+        if (!report) continue;
         bytesOut_ += static_cast<uint64_t>(n);
         notify([&](ClientObserver& o) { o.onSent(static_cast<size_t>(n)); });
     } while (!udp && done < bytes.size());

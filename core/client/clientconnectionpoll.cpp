@@ -1,14 +1,17 @@
 // ClientConnection in poll mode: one I/O thread, a non-blocking socket.
 // connect returns EINPROGRESS and poll waits for it (woken early by stop);
 // then one poll on the socket and the eventfd that send(), shutdown() and
-// disconnect() signal.
+// disconnect() signal. With TLS the same loop makes the handshake, and
+// sends ciphertext from tlsOut_ (clientconnectiontls.cpp).
 
 #include <poll.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <chrono>
 
 #include "core/client/clientconnection.h"
+#include "core/client/clienttls.h"
 #include "core/net/sys.h"
 
 namespace sockwb {
@@ -79,23 +82,56 @@ bool ClientConnection::connectPoll(const Address& address, ErrorInfo& failure) {
 void ClientConnection::loopPoll() {
     reportConnected();
     const int fd = socket_.fd();
+    // TLS: the ClientHello goes first; the handshake must end in time.
+    auto handshakeDeadline = Clock::time_point::max();
+    if (tls_) {
+        tls_->attach(fd);
+        try {
+            tls_->start();
+        } catch (const Error& e) {
+            failTls(e);
+            finish(CloseReason::Error);
+            return;
+        }
+        tls_->takeOutput(tlsOut_);
+        if (config_.connectTimeout.count() > 0)
+            handshakeDeadline = Clock::now() + config_.connectTimeout;
+    }
     while (!stopRequested_) {
         bool wantWrite;
         {
             std::lock_guard lock(mutex_);
             wantWrite = !queue_.empty();
         }
+        int timeout = -1;
+        if (tls_) {
+            // Plaintext waits for the handshake; ciphertext goes when it can.
+            const bool done = tls_->handshakeDone();
+            wantWrite = !tlsOut_.empty() || (wantWrite && done);
+            if (!done) {
+                const auto left =
+                    std::chrono::duration_cast<Millis>(handshakeDeadline - Clock::now()).count();
+                if (left <= 0) {
+                    fail(handshakeTimeout());
+                    finish(CloseReason::Error);
+                    return;
+                }
+                timeout = handshakeDeadline == Clock::time_point::max()
+                              ? -1
+                              : static_cast<int>(std::min<long long>(left, 86400000));
+            }
+        }
         // After SHUT_RD the socket stays readable (recv returns 0): not polled.
         const short in = readShut_ ? 0 : POLLIN;
         pollfd fds[2] = {{fd, static_cast<short>(in | (wantWrite ? POLLOUT : 0)), 0},
                          {wakeup_->fd(), POLLIN, 0}};
-        sys::poll(fds, 2, -1);
+        sys::poll(fds, 2, timeout);
         if (stopRequested_) break;
         if (fds[1].revents & POLLIN) wakeup_->drain();
         if ((fds[0].revents & (POLLIN | POLLERR | POLLHUP)) && !readShut_) {
             if (!readSome()) return;
         }
-        if (!flushQueue()) return;
+        if (!(tls_ ? flushTls() : flushQueue())) return;
     }
     finish(CloseReason::Local);
 }
@@ -118,8 +154,21 @@ bool ClientConnection::readSome() {
             return false;
         }
         if (n == 0 && !udp) {
+            if (tls_ && !tls_->handshakeDone()) {
+                fail(handshakeClosed());
+                finish(CloseReason::Error);
+                return false;
+            }
             finish(CloseReason::PeerClosed);
             return false;
+        }
+        if (tls_) {
+            if (!receiveTls(std::string_view(buffer.data(), static_cast<size_t>(n)))) {
+                finish(CloseReason::Error);
+                return false;
+            }
+            tls_->takeOutput(tlsOut_);  // the handshake's next flight
+            continue;
         }
         const Address from =
             udp && len > 0 ? Address(reinterpret_cast<sockaddr*>(&ss), len) : peer_;

@@ -1,10 +1,14 @@
 #include "widgets/client/clientoptionsrow.h"
 
+#include <QCheckBox>
 #include <QComboBox>
+#include <QFileDialog>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QSpinBox>
+#include <QToolButton>
+#include <QVBoxLayout>
 
 #include "widgets/common/errortext.h"
 #include "widgets/common/formstyle.h"
@@ -36,8 +40,10 @@ ClientOptionsRow::ClientOptionsRow(QWidget* parent)
            "recvs, a big one can take several messages at once."));
     connect(bind_, &QLineEdit::textChanged, this, [this] { formstyle::markInvalid(bind_, false); });
 
-    auto* row = new QHBoxLayout(this);
-    row->setContentsMargins(0, 0, 0, 0);
+    auto* rows = new QVBoxLayout(this);
+    rows->setContentsMargins(0, 0, 0, 0);
+    auto* row = new QHBoxLayout;
+    rows->addLayout(row);
     auto* bindLabel = new QLabel(tr("&Bind:"), this);
     bindLabel->setBuddy(bind_);
     row->addWidget(bindLabel);
@@ -50,12 +56,79 @@ ClientOptionsRow::ClientOptionsRow(QWidget* parent)
     sizeLabel->setBuddy(recvSize_);
     row->addWidget(sizeLabel);
     row->addWidget(recvSize_);
+    buildTlsRow(rows);
 }
+
+void ClientOptionsRow::buildTlsRow(QBoxLayout* layout) {
+    tls_ = new QCheckBox(tr("&TLS"), this);
+    tls_->setObjectName(QStringLiteral("tlsCheck"));
+    tls_->setToolTip(
+        tr("A TLS handshake right after connect (as openssl s_client): what you send and "
+           "receive is then plaintext, and the trace shows the encrypted records each send "
+           "and recv carried."));
+    verify_ = new QCheckBox(tr("&Verify certificate"), this);
+    verify_->setObjectName(QStringLiteral("verifyCheck"));
+    verify_->setChecked(true);
+    verify_->setToolTip(
+        tr("Stop when the server's certificate does not verify (unknown CA, self-signed, "
+           "expired, another name). Unchecked: go on, and only show the result."));
+    caFile_ = new QLineEdit(this);
+    caFile_->setObjectName(QStringLiteral("caFileEdit"));
+    caFile_->setPlaceholderText(tr("system CA store"));
+    caFile_->setToolTip(
+        tr("A PEM file of CA certificates to trust instead of the system's "
+           "(the test CA, or a self-signed server's own certificate)."));
+    caButton_ = new QToolButton(this);
+    caButton_->setObjectName(QStringLiteral("caFileButton"));
+    caButton_->setText(tr("…"));
+    caButton_->setToolTip(tr("Choose the CA file"));
+    connect(caButton_, &QToolButton::clicked, this, &ClientOptionsRow::chooseCaFile);
+    connect(tls_, &QCheckBox::toggled, this, &ClientOptionsRow::updateTlsFields);
+    auto* row = new QHBoxLayout;
+    row->addWidget(tls_);
+    row->addWidget(verify_);
+    auto* caLabel = new QLabel(tr("C&A file:"), this);
+    caLabel->setBuddy(caFile_);
+    row->addWidget(caLabel);
+    row->addWidget(caFile_, 1);
+    row->addWidget(caButton_);
+    layout->addLayout(row);
+    updateTlsFields();
+}
+
+void ClientOptionsRow::updateTlsFields() {
+    tls_->setEnabled(tlsAvailable_);
+    const bool on = tlsAvailable_ && tls_->isChecked();
+    verify_->setEnabled(on);
+    caFile_->setEnabled(on);
+    caButton_->setEnabled(on);
+}
+
+void ClientOptionsRow::chooseCaFile() {
+    const QString path =
+        QFileDialog::getOpenFileName(this, tr("CA certificates"), caFile_->text(),
+                                     tr("PEM certificates (*.pem *.crt *.cer);;All files (*)"));
+    if (!path.isEmpty()) caFile_->setText(path);
+}
+
+void ClientOptionsRow::setTlsAvailable(bool available) {
+    tlsAvailable_ = available;
+    updateTlsFields();
+}
+
+void ClientOptionsRow::setTls(bool on) { tls_->setChecked(on); }
+
+void ClientOptionsRow::setVerify(bool on) { verify_->setChecked(on); }
+
+void ClientOptionsRow::setCaFile(const QString& path) { caFile_->setText(path); }
 
 std::optional<ClientSession::Settings> ClientOptionsRow::settings(QString* error) const {
     ClientSession::Settings s;
     s.io = io_->currentIndex() == 1 ? ClientIo::Poll : ClientIo::Blocking;
     s.recvSize = recvSize_->value();
+    s.tls = tlsAvailable_ && tls_->isChecked();
+    s.verify = verify_->isChecked();
+    s.caFile = caFile_->text().trimmed().toStdString();
     const QString bind = bind_->text().trimmed();
     if (bind.isEmpty()) return s;
     try {

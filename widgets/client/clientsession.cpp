@@ -7,6 +7,7 @@ namespace sockwb {
 ClientSession::ClientSession(QObject* parent) : QObject(parent), trace_(new TraceAdapter(this)) {
     qRegisterMetaType<sockwb::ErrorInfo>();
     qRegisterMetaType<sockwb::CloseReason>();
+    qRegisterMetaType<sockwb::tls::SessionInfo>();
 }
 
 ClientSession::~ClientSession() {
@@ -33,6 +34,17 @@ void ClientSession::connectTo(const QString& host, quint16 port, Protocol protoc
     config.bind = settings_.bind;
     config.recvSize = static_cast<size_t>(std::max(1, settings_.recvSize));
     config.sockopts = sockopts_;
+    if (settings_.tls && protocol == Protocol::Tcp) {
+        config.tls = true;
+        try {
+            config.tlsContext = tlsContext();
+        } catch (const Error& e) {  // a CA file that cannot be read
+            emit errorOccurred(e.info());
+            setState(State::Failed);
+            emit closed(CloseReason::Error);
+            return;
+        }
+    }
     connection_ =
         std::make_unique<ClientConnection>(config, static_cast<ClientObserver*>(this), trace_);
     setState(State::Connecting);
@@ -44,6 +56,18 @@ void ClientSession::connectTo(const QString& host, quint16 port, Protocol protoc
         setState(State::Failed);
         emit closed(CloseReason::Error);
     }
+}
+
+std::shared_ptr<const tls::Context> ClientSession::tlsContext() {
+    auto key = std::make_pair(settings_.verify, settings_.caFile);
+    if (tlsContext_ && tlsContextFor_ == key) return tlsContext_;
+    tls::ClientOptions options;
+    options.insecure = !settings_.verify;
+    options.caFile = settings_.caFile;
+    options.alpn.clear();  // a raw TCP client: no application protocol to offer
+    tlsContext_ = tls::Context::client(options);
+    tlsContextFor_ = std::move(key);
+    return tlsContext_;
 }
 
 void ClientSession::send(const QByteArray& bytes) {
@@ -163,6 +187,16 @@ void ClientSession::onSockopts(const std::vector<SockoptReadback>& readback) {
         this,
         [this, gen, readback] {
             if (gen == generation_) emit sockoptsRead(readback);
+        },
+        Qt::QueuedConnection);
+}
+
+void ClientSession::onTlsHandshake(const tls::SessionInfo& info) {
+    const int gen = generation_;
+    QMetaObject::invokeMethod(
+        this,
+        [this, gen, info] {
+            if (gen == generation_) emit tlsHandshake(info);
         },
         Qt::QueuedConnection);
 }

@@ -5,6 +5,8 @@
 // whatever arrives before the GUI thread gets round to it comes out as one
 // dataReceived, so a flood costs the GUI one slot call per event-loop turn.
 // Connect, send and disconnect return at once: no socket call runs here.
+// With Settings::tls the connection runs TLS over its socket: data in and
+// out is plaintext, and tlsHandshake() reports what the handshake agreed.
 
 #include <QByteArray>
 #include <QDateTime>
@@ -15,6 +17,7 @@
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <utility>
 #include <vector>
 
 #include "core/client/clientconnection.h"
@@ -40,6 +43,12 @@ public:
         ClientIo io = ClientIo::Blocking;
         std::optional<ClientBind> bind;
         int recvSize = 64 * 1024;
+        // TLS (TCP only): a handshake after connect, then plaintext both
+        // ways. verify: stop at a certificate that fails verification
+        // (against caFile, or the system store when it is empty).
+        bool tls = false;
+        bool verify = true;
+        std::string caFile;
     };
     void setSettings(const Settings& settings) { settings_ = settings; }
     const Settings& settings() const { return settings_; }
@@ -87,6 +96,9 @@ signals:
     void closed(sockwb::CloseReason reason);
     // The socket options were set (before connected()): what each read back.
     void sockoptsRead(const std::vector<sockwb::SockoptReadback>& readback);
+    // Settings::tls: the handshake completed (after connected(), before any
+    // data): version, cipher, the server's certificate, verification.
+    void tlsHandshake(const sockwb::tls::SessionInfo& info);
 
 private:
     // ClientObserver, called on the I/O thread.
@@ -97,6 +109,10 @@ private:
     void onError(const ErrorInfo& error) override;
     void onClosed(CloseReason reason) override;
     void onSockopts(const std::vector<SockoptReadback>& readback) override;
+    void onTlsHandshake(const tls::SessionInfo& info) override;
+    // The context for Settings' TLS options: the one kept while they stay
+    // the same, so a reconnect resumes the session. Throws Error (Tls).
+    std::shared_ptr<const tls::Context> tlsContext();
 
     void flushData();
     void setState(State s);
@@ -106,6 +122,8 @@ private:
     State state_ = State::Disconnected;
     Settings settings_;
     std::vector<SockoptSetting> sockopts_;
+    std::shared_ptr<const tls::Context> tlsContext_;  // made for tlsContextFor_
+    std::pair<bool, std::string> tlsContextFor_;      // (verify, caFile)
     Address peer_;  // the target, written on the I/O thread before any onData
     quint64 bytesIn_ = 0;
     quint64 bytesOut_ = 0;
@@ -128,3 +146,4 @@ private:
 
 Q_DECLARE_METATYPE(sockwb::ErrorInfo)
 Q_DECLARE_METATYPE(sockwb::CloseReason)
+Q_DECLARE_METATYPE(sockwb::tls::SessionInfo)

@@ -19,6 +19,7 @@
 #include "widgets/client/sendpanel.h"
 #include "widgets/client/shutdownbutton.h"
 #include "widgets/client/tcpstatusbox.h"
+#include "widgets/client/tlssummary.h"
 #include "widgets/common/errortext.h"
 #include "widgets/common/formstyle.h"
 #include "widgets/relay/relaytargetbutton.h"
@@ -38,6 +39,7 @@ ClientWindow::ClientWindow(QWidget* parent)
     connect(session_, &ClientSession::connected, this, &ClientWindow::onConnected);
     connect(session_, &ClientSession::dataReceived, this, &ClientWindow::onData);
     connect(session_, &ClientSession::errorOccurred, this, &ClientWindow::onError);
+    connect(session_, &ClientSession::tlsHandshake, this, &ClientWindow::onTlsHandshake);
     connect(session_, &ClientSession::closed, this, &ClientWindow::onClosed);
     connect(session_, &ClientSession::bytesWritten, this, &ClientWindow::updateCounters);
     connect(session_, &ClientSession::shutDown, this, &ClientWindow::onShutDown);
@@ -71,6 +73,7 @@ Protocol ClientWindow::selectedProtocol() const { return protocolAt(protocol_->c
 void ClientWindow::updateTargetFields() {
     const bool local = isUnixDomain(selectedProtocol());
     sockopts_->setProtocol(selectedProtocol());
+    optionsRow_->setTlsAvailable(selectedProtocol() == Protocol::Tcp);
     ipTarget_->setVisible(!local);
     path_->setVisible(local);
 }
@@ -150,9 +153,11 @@ void ClientWindow::connectFromForm() {
     setStatus(tr("Connecting to %1 port %2…").arg(host).arg(port), false);
     resetDecoder();
     const Protocol protocol = selectedProtocol();
-    dataView_->addNote(
-        tr("connecting to %1 port %2 (%3)").arg(host).arg(port).arg(protocol_->currentText()),
-        QDateTime::currentDateTime());
+    const QString over = settings->tls && protocol == Protocol::Tcp
+                             ? tr("%1 + TLS").arg(protocol_->currentText())
+                             : protocol_->currentText();
+    dataView_->addNote(tr("connecting to %1 port %2 (%3)").arg(host).arg(port).arg(over),
+                       QDateTime::currentDateTime());
     session_->connectTo(host, static_cast<quint16>(port), protocol);
 }
 
@@ -221,7 +226,11 @@ void ClientWindow::onStateChanged(ClientSession::State state) {
 
 void ClientWindow::onConnected(const QString& local, const QString& peer) {
     if (!local.isEmpty() || !peer.isEmpty()) {
-        setStatus(tr("Connected from %1 to %2").arg(local, peer), false);
+        connectedText_ = tr("Connected from %1 to %2").arg(local, peer);
+        setStatus(session_->settings().tls && selectedProtocol() == Protocol::Tcp
+                      ? tr("%1, TLS handshake…").arg(connectedText_)
+                      : connectedText_,
+                  false);
         dataView_->addNote(tr("connected from %1 to %2").arg(local, peer),
                            QDateTime::currentDateTime());
         if (selectedProtocol() == Protocol::Tcp) tcpStatus_->watch(local, peer);
@@ -315,6 +324,17 @@ void ClientWindow::onError(const ErrorInfo& error) {
                    "another port, or give only the address.");
     setStatus(text, true);
     dataView_->addNote(text, QDateTime::currentDateTime(), true);
+}
+
+void ClientWindow::onTlsHandshake(const tls::SessionInfo& info) {
+    const QDateTime now = QDateTime::currentDateTime();
+    dataView_->addNote(TlsSummary::agreed(info), now);
+    dataView_->addNote(TlsSummary::certificate(info), now);
+    QString status = tr("%1 over %2").arg(connectedText_, TlsSummary::brief(info));
+    if (!info.chain.empty())
+        status += QLatin1Char('\n') + tr("Server certificate SHA-256: %1")
+                                          .arg(QString::fromStdString(info.chain.front().sha256));
+    setStatus(status, false);
 }
 
 void ClientWindow::onClosed(CloseReason reason) {

@@ -5,7 +5,8 @@
 // size and the socket options (ClientSockopts); Connect/Disconnect and Shut down (SHUT_RD, SHUT_WR,
 // SHUT_RDWR) that never block (the socket lives on a ClientSession's I/O threads); a send panel;
 // what was sent and received with time stamps, in/out colours, text or hex; counters; the client's
-// own syscall trace. The title shows the state.
+// own syscall trace. The title shows the state. TCP can run TLS (the
+// options row): the handshake's summary goes to the log and the status.
 // Implemented in clientwindow.cpp and clientwindowui.cpp (its widgets and wiring).
 
 #include <QDateTime>
@@ -93,6 +94,7 @@ private:
     void requestShutdown(int how);
     void onShutDown(int how);
     void onError(const ErrorInfo& error);
+    void onTlsHandshake(const tls::SessionInfo& info);
     void onClosed(CloseReason reason);
     void sendBytes(const QByteArray& bytes);
     void onScenarioTick();
@@ -136,6 +138,7 @@ private:
     bool scenarioSet_ = false;
     quint64 scenarioSeq_ = 0;
     QDateTime lastPingSent_;
+    QString connectedText_;  // "Connected from … to …", completed by the TLS handshake
     double lastRttMs_ = -1;
 };
 
