@@ -355,6 +355,10 @@ SessionInfo Engine::info() const {
         for (int i = 0; i < sk_X509_num(chain); ++i)
             info.chain.push_back(describe(sk_X509_value(chain, i)));
     }
+    // A resumed session keeps the peer's leaf but not the rest of its chain.
+    if (client && info.chain.empty()) {
+        if (X509* leaf = SSL_get0_peer_certificate(ssl_)) info.chain.push_back(describe(leaf));
+    }
     info.verifyResult = SSL_get_verify_result(ssl_);
     info.verifyText = X509_verify_cert_error_string(info.verifyResult);
     const bool asked = client ? !context_->clientOptions().insecure
