@@ -203,6 +203,69 @@
     </message>
 </context>
 <context>
+    <name>sockwb::CertificateBox</name>
+    <message>
+        <location filename="../../widgets/server/certificatebox.cpp" line="+27"/>
+        <source>TLS certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Compare with what the client shows: the composer&apos;s Certificate tab, sockwb http -v, openssl s_client or a browser. The same fingerprint means the same certificate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Subject:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Names (SAN):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Valid:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SHA-256:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>File:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>%1 to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 (expired)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 (not yet valid)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1, self-signed</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>sockwb::CheatSheet</name>
     <message>
         <location filename="../../widgets/trace/cheatsheet.cpp" line="+12"/>
@@ -421,7 +484,7 @@
 <context>
     <name>sockwb::ClientOptionsRow</name>
     <message>
-        <location filename="../../widgets/client/clientoptionsrow.cpp" line="+20"/>
+        <location filename="../../widgets/client/clientoptionsrow.cpp" line="+24"/>
         <source>any (the system chooses)</source>
         <translation>quelconque (le système choisit)</translation>
     </message>
@@ -456,7 +519,7 @@
         <translation>La taille du tampon donnée à chaque recv : une petite taille découpe un message sur plusieurs recv, une grande peut prendre plusieurs messages d&apos;un coup.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>&amp;Bind:</source>
         <translation>&amp;Bind :</translation>
     </message>
@@ -471,7 +534,62 @@
         <translation>&amp;Taille de recv :</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+8"/>
+        <source>&amp;TLS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A TLS handshake right after connect (as openssl s_client): what you send and receive is then plaintext, and the trace shows the encrypted records each send and recv carried.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Verify certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Stop when the server&apos;s certificate does not verify (unknown CA, self-signed, expired, another name). Unchecked: go on, and only show the result.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>system CA store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A PEM file of CA certificates to trust instead of the system&apos;s (the test CA, or a self-signed server&apos;s own certificate).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose the CA file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>C&amp;A file:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>CA certificates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PEM certificates (*.pem *.crt *.cer);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+28"/>
         <source>Bind address: %1</source>
         <translation>Adresse de bind : %1</translation>
     </message>
@@ -487,12 +605,12 @@
 <context>
     <name>sockwb::ClientWindow</name>
     <message>
-        <location filename="../../widgets/client/clientwindow.cpp" line="+45"/>
+        <location filename="../../widgets/client/clientwindow.cpp" line="+47"/>
         <source>%1 bytes came too fast to be shown (they are counted)</source>
         <translation>%1 octets sont arrivés trop vite pour être affichés (ils sont comptés)</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location filename="../../widgets/client/clientwindowui.cpp" line="+55"/>
         <source>TCP</source>
         <translation>TCP</translation>
     </message>
@@ -542,13 +660,13 @@
         <translation>port</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <location line="+230"/>
+        <location filename="../../widgets/client/clientwindow.cpp" line="+163"/>
+        <location filename="../../widgets/client/clientwindowui.cpp" line="+2"/>
         <source>&amp;Connect</source>
         <translation>&amp;Connecter</translation>
     </message>
     <message>
-        <location line="-184"/>
+        <location filename="../../widgets/client/clientwindowui.cpp" line="+46"/>
         <source>&amp;Session</source>
         <translation>&amp;Session</translation>
     </message>
@@ -563,7 +681,7 @@
         <translation>Sé&amp;quence</translation>
     </message>
     <message>
-        <location line="+110"/>
+        <location filename="../../widgets/client/clientwindow.cpp" line="-73"/>
         <source>Enter a host name or address.</source>
         <translation>Saisissez un nom d&apos;hôte ou une adresse.</translation>
     </message>
@@ -578,7 +696,7 @@
         <translation>Connexion à %1 port %2…</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>connecting to %1 port %2 (%3)</source>
         <translation>connexion à %1 port %2 (%3)</translation>
     </message>
@@ -593,7 +711,7 @@
         <translation>connexion en cours</translation>
     </message>
     <message>
-        <location line="-82"/>
+        <location line="-84"/>
         <source>Enter the server&apos;s socket path.</source>
         <translation>Saisissez le chemin du socket du serveur.</translation>
     </message>
@@ -613,7 +731,12 @@
         <translation>shutdown(%1) demandé</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+45"/>
+        <source>%1 + TLS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+29"/>
         <source>closed</source>
         <translation>fermé</translation>
     </message>
@@ -643,7 +766,12 @@
         <translation>Connecté de %1 à %2</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
+        <source>%1, TLS handshake…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>connected from %1 to %2</source>
         <translation>connecté de %1 à %2</translation>
     </message>
@@ -663,7 +791,17 @@
         <translation>Avec Bind, le port du client est fixé : un autre socket l&apos;occupe, ou la dernière connexion TCP depuis ce port est encore en TIME_WAIT (environ une minute). Choisissez un autre port, ou ne donnez que l&apos;adresse.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+11"/>
+        <source>%1 over %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Server certificate SHA-256: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>disconnected (close on this side)</source>
         <translation>déconnecté (close de ce côté)</translation>
     </message>
@@ -724,7 +862,7 @@
 <context>
     <name>sockwb::CompareConfig</name>
     <message>
-        <location filename="../../widgets/compare/compareconfig.cpp" line="+44"/>
+        <location filename="../../widgets/compare/compareconfig.cpp" line="+48"/>
         <source>HTTP, keep-alive</source>
         <translation>HTTP, keep-alive</translation>
     </message>
@@ -767,7 +905,12 @@
 <context>
     <name>sockwb::CompareForm</name>
     <message>
-        <location filename="../../widgets/compare/compareform.cpp" line="+37"/>
+        <location filename="../../widgets/compare/compareform.cpp" line="+30"/>
+        <source>Over TL&amp;S</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>What each client does against the server, and which service the server runs</source>
         <translation>Ce que fait chaque client face au serveur, et quel service le serveur exécute</translation>
     </message>
@@ -813,7 +956,7 @@
         <translation>Une requête sans réponse pendant ce délai compte comme une erreur (un client bloqué dans la file d&apos;attente de listen d&apos;un serveur itératif, par exemple)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Workload</source>
         <translation>Charge</translation>
     </message>
@@ -853,12 +996,12 @@
         <translation>Délai de la &amp;requête&#xa0;:</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Models</source>
         <translation>Modèles</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+34"/>
         <source>Run the %1 model</source>
         <translation>Exécuter le modèle %1</translation>
     </message>
@@ -866,6 +1009,16 @@
         <location line="+1"/>
         <source>Not available for this workload: %1</source>
         <translation>Indisponible pour cette charge&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Every model serves over TLS (the self-signed certificate for localhost) and every client connection makes a full TLS handshake: the cost of the encryption and of the handshakes, model by model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>TLS runs over TCP: the UDP workload stays plain</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1392,6 +1545,159 @@
     </message>
 </context>
 <context>
+    <name>sockwb::ComposerCertificateView</name>
+    <message>
+        <location filename="../../widgets/composer/composercertificateview.cpp" line="+53"/>
+        <source>Copy SHA-256 fingerprint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Copy the server certificate&apos;s SHA-256 fingerprint, to compare it with the one the server shows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Send an https:// request to see the server&apos;s certificate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Plain HTTP: no certificate (the connection is not encrypted; use https:// for TLS).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>none</source>
+        <translation type="unfinished">aucun</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&lt;b&gt;Session:&lt;/b&gt; %1 &amp;nbsp; &lt;b&gt;Cipher:&lt;/b&gt; %2 &amp;nbsp; &lt;b&gt;ALPN:&lt;/b&gt; %3 &amp;nbsp; &lt;b&gt;Server name (SNI):&lt;/b&gt; %4 &amp;nbsp; &lt;b&gt;Resumed:&lt;/b&gt; %5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>yes (an earlier session was reused: no certificate exchange)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no (full handshake)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Resumed session: the certificate was checked on the handshake that made the session, and is not sent again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Verified</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the chain leads to a trusted CA and names the host.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not verified: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>connected anyway because &quot;Verify certificate&quot; is off.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not checked (&quot;Verify certificate&quot; is off); the chain would have verified.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Certificate %1: the server&apos;s (leaf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Certificate %1: a root CA</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Certificate %1: an issuer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>(not valid yet)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>(expired)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Subject</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Issuer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>(self-signed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Alternative names</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not before</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not after</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Signature</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Serial</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SHA-256</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The server sent no certificate (a resumed session does not repeat it).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>sockwb::ComposerCollection</name>
     <message>
         <location filename="../../widgets/composer/composercollection.cpp" line="+19"/>
@@ -1528,14 +1834,14 @@
 <context>
     <name>sockwb::ComposerRequestEditor</name>
     <message>
-        <location filename="../../widgets/composer/composerrequesteditor.cpp" line="+99"/>
+        <location filename="../../widgets/composer/composerrequesteditor.cpp" line="+100"/>
         <source>Any token is accepted (letters, digits and !#$%&amp;&apos;*+-.^_`|~)</source>
         <translation>Tout token est accepté (lettres, chiffres et&#xa0;!#$%&amp;&apos;*+-.^_`|~)</translation>
     </message>
     <message>
         <location line="+3"/>
-        <source>http://127.0.0.1:8080/echo</source>
-        <translation>http://127.0.0.1:8080/echo</translation>
+        <source>http://127.0.0.1:8080/echo or https://localhost:8443/</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+14"/>
@@ -1563,7 +1869,7 @@
         <translation>Délai d&apos;attente (échange complet)&#xa0;:</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+18"/>
         <source>Params</source>
         <translation>Paramètres</translation>
     </message>
@@ -1588,7 +1894,7 @@
         <translation>Options</translation>
     </message>
     <message>
-        <location line="+98"/>
+        <location line="+101"/>
         <source>The method is empty: choose GET, POST... or type a token.</source>
         <translation>La méthode est vide&#xa0;: choisissez GET, POST... ou tapez un token.</translation>
     </message>
@@ -1601,6 +1907,11 @@
         <location line="+24"/>
         <source>Cannot send: %1</source>
         <translation>Envoi impossible&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Resolve (Options tab): %1</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+13"/>
@@ -1624,7 +1935,7 @@
 <context>
     <name>sockwb::ComposerResponseView</name>
     <message>
-        <location filename="../../widgets/composer/composerresponseview.cpp" line="+75"/>
+        <location filename="../../widgets/composer/composerresponseview.cpp" line="+76"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
@@ -1634,7 +1945,7 @@
         <translation>Valeur</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>#</source>
         <translation>n°</translation>
     </message>
@@ -1685,6 +1996,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Redirects</source>
         <translation>Redirections</translation>
     </message>
@@ -1707,12 +2023,17 @@
     </message>
     <message>
         <location line="+11"/>
-        <location line="+7"/>
+        <location line="+10"/>
         <source>Error</source>
         <translation>Erreur</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-7"/>
+        <source>No response, so no session to show: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>%1 received, then the error: %2</source>
         <translation>Reçu : %1, puis l&apos;erreur : %2</translation>
     </message>
@@ -1730,7 +2051,7 @@
         </translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+39"/>
         <source>%1 ms</source>
         <translation>%1 ms</translation>
     </message>
@@ -1738,14 +2059,19 @@
 <context>
     <name>sockwb::ComposerTimingChart</name>
     <message>
-        <location filename="../../widgets/composer/composertimingchart.cpp" line="+34"/>
+        <location filename="../../widgets/composer/composertimingchart.cpp" line="+96"/>
         <source>Send a request to see where its time went.</source>
         <translation>Envoyez une requête pour voir où son temps est passé.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="-56"/>
         <source>Resolve</source>
         <translation>Résolution</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name lookup: the host name turned into an address (curl&apos;s time_namelookup)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1754,22 +2080,57 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>TCP handshake: connect() until the socket is connected (time_connect)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>TLS handshake</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>TLS handshake: ClientHello to Finished, the certificate checked (curl&apos;s time_appconnect - time_connect); 0 on a reused connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Send</source>
         <translation>Envoyer</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+7"/>
+        <source>Writing the request with send()</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Wait (first byte)</source>
         <translation>Attente (premier octet)</translation>
     </message>
     <message>
-        <location line="-6"/>
+        <location line="+1"/>
+        <source>From the request sent to the first byte of the response (time to first byte, the server&apos;s think time)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Download</source>
         <translation>Téléchargement</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+1"/>
+        <source>From the first byte to the complete response</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>%1: %2 ms
+%3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+49"/>
         <source>%1 ms</source>
         <translation>%1 ms</translation>
     </message>
@@ -1782,6 +2143,109 @@
         <location line="+2"/>
         <source>Total: %1 ms</source>
         <translation>Total&#xa0;: %1 ms</translation>
+    </message>
+</context>
+<context>
+    <name>sockwb::ComposerTlsBox</name>
+    <message>
+        <location filename="../../widgets/composer/composertlsbox.cpp" line="+24"/>
+        <source>TLS (https:// URLs)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Verify certificate (the chain and the host name)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Off: connect even when the server&apos;s certificate does not verify (curl -k). The result is still shown in the Certificate tab.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the system&apos;s trusted CAs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Trust the CAs of this PEM file instead of the system&apos;s (curl --cacert)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>none</source>
+        <translation type="unfinished">aucun</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A client certificate (PEM) for servers that ask for one (curl --cert)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>in the certificate file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The client certificate&apos;s private key (PEM, curl --key)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>HOST:PORT:ADDR, e.g. localhost:8443:127.0.0.1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Connect to ADDR for HOST:PORT while the URL keeps HOST for the Host header, SNI and the certificate&apos;s name check (curl --resolve); several separated by spaces</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>CA file:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Trust the CAs of</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Client certificate:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Client certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Client key:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Client key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Resolve:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Browse...</source>
+        <translation type="unfinished">Parcourir...</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>PEM files (*.pem *.crt *.cer *.key);;All files (*)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1926,12 +2390,12 @@
         <translation>Exécutant</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Bytes in</source>
         <translation>Octets reçus</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Bytes out</source>
         <translation>Octets envoyés</translation>
     </message>
@@ -1946,12 +2410,22 @@
         <translation>Depuis</translation>
     </message>
     <message>
+        <location line="+0"/>
+        <source>TLS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+4"/>
         <source>The server&apos;s view of the connection: being served, closing, closed</source>
         <translation>Vue de la connexion côté serveur : en cours de service, en fermeture, fermée</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+2"/>
+        <source>The TLS version and cipher the handshake agreed (empty until it is done)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+39"/>
         <source>pid %1</source>
         <translation>pid %1</translation>
     </message>
@@ -2412,7 +2886,82 @@
         <translation>L&apos;opération bloquerait (pas encore de données ou de place).</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+8"/>
+        <source>the server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>to connect anyway, turn off &quot;Verify certificate&quot; (curl -k, --insecure)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The certificate of %1 has expired: the server must renew it (or this machine&apos;s clock is wrong); %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The certificate of %1 is not valid yet (it starts in the future: check the clocks of both machines); %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 presented a self-signed certificate, which no trusted CA vouches for: trust it by choosing it as the CA file (curl --cacert FILE), or %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The certificate of %1 was issued by a CA this machine does not trust: choose that CA&apos;s certificate as the CA file (curl --cacert FILE), or %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The certificate of %1 does not name the host in the URL: check the host name (use a name the certificate lists, with --resolve to send it to this address), or %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 and this client have no TLS version in common (this client offers TLS 1.2 and 1.3): check the TLS versions the server allows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The TLS handshake with %1 failed: no cipher, group or ALPN protocol in common, or the server refused us (does it require a client certificate?).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 ended the TLS connection with a fatal alert (a client certificate it does not accept, or a setting it refuses).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 does not speak TLS (a plain HTTP server on that port? try http:// instead of https://).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>A certificate, key or CA file cannot be used: check the path, that the file is PEM, and that the key belongs to the certificate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>TLS failed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>TLS with %1 failed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 OpenSSL: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>The operation timed out (%1).</source>
         <translation>Le délai de l&apos;opération est dépassé (%1).</translation>
     </message>
@@ -2442,18 +2991,18 @@
         <translation>Le port ou le service de %1 n&apos;est pas valide.</translation>
     </message>
     <message>
-        <location line="-70"/>
+        <location line="-143"/>
         <source>No answer from %1 in time (wrong host, or a firewall drops the packets).</source>
         <translation>Pas de réponse de %1 dans le délai (mauvais hôte, ou un pare-feu rejette les paquets).</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+55"/>
+        <location line="+128"/>
         <source>The operation timed out.</source>
         <translation>Le délai de l&apos;opération est dépassé.</translation>
     </message>
     <message>
-        <location line="-52"/>
+        <location line="-125"/>
         <source>No route to %1: the network or host cannot be reached.</source>
         <translation>Pas de route vers %1&#xa0;: le réseau ou l&apos;hôte est injoignable.</translation>
     </message>
@@ -2463,7 +3012,7 @@
         <translation>Le pair %1 a fermé la connexion alors que nous envoyions encore.</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+130"/>
         <source>Cannot resolve the host name %1.</source>
         <translation>Impossible de résoudre le nom d&apos;hôte %1.</translation>
     </message>
@@ -2508,7 +3057,7 @@
         <translation>Annulé (%1).</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+22"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
@@ -4182,7 +4731,13 @@
         <translation>à %1 (%2), pid %3, thread %4</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+13"/>
+        <location line="+22"/>
+        <source>%1 (TLS: %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-9"/>
         <source>%1, %2</source>
         <translation>%1, %2</translation>
     </message>
@@ -4192,7 +4747,14 @@
         <translation>%1 : %2 → %3</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+7"/>
+        <source>%1
+%2</source>
+        <translation type="unfinished">%1: {1
+%2?}</translation>
+    </message>
+    <message>
+        <location line="+29"/>
         <source>first %1 of %2 bytes (the trace keeps the first %3 of each call)</source>
         <translation>%1 premiers octets sur %2 (la trace garde les %3 premiers de chaque appel)</translation>
     </message>
@@ -4247,13 +4809,15 @@
 <context>
     <name>sockwb::SequenceText</name>
     <message>
-        <location filename="../../widgets/sequence/sequencetext.cpp" line="+19"/>
+        <location filename="../../widgets/sequence/sequencetext.cpp" line="+21"/>
         <location line="+1"/>
+        <location line="+1"/>
+        <location line="+113"/>
         <source>%1 %2</source>
         <translation>%1 %2</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-112"/>
         <source>%1 = %2</source>
         <translation>%1 = %2</translation>
     </message>
@@ -4393,7 +4957,17 @@
         <translation>Un datagramme UDP qu&apos;aucun recvfrom() n&apos;a reçu : UDP ne retransmet pas, un datagramme perdu a tout simplement disparu.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+15"/>
+        <source>%1 ×%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>TLS: the bytes on the socket are records the TLS engine made; the names are the records it sent or received through this call (its trace notes), the bytes below are ciphertext.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>%1 B</source>
         <translation>%1 B</translation>
     </message>
@@ -4589,7 +5163,7 @@
 <context>
     <name>sockwb::ServerForm</name>
     <message>
-        <location filename="../../widgets/server/serverform.cpp" line="+73"/>
+        <location filename="../../widgets/server/serverform.cpp" line="+75"/>
         <source>New Server</source>
         <translation>Nouveau serveur</translation>
     </message>
@@ -4759,7 +5333,7 @@
         <translation>Démarrer</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+41"/>
         <source>Blocking calls (as in the course)</source>
         <translation>Appels bloquants (comme dans le cours)</translation>
     </message>
@@ -4779,7 +5353,7 @@
         <translation>Appels bloquants : accept() et recv() attendent dans le noyau et l&apos;horloge dort entre ses lignes, comme le font les programmes du cours ; l&apos;arrêt les réveille avec shutdown() et un signal. Non bloquant : chaque attente est un poll() qui surveille aussi l&apos;événement d&apos;arrêt.</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+61"/>
         <source>Enter the socket path, e.g. /tmp/echo.sock.</source>
         <translation>Saisissez le chemin du socket, p. ex. /tmp/echo.sock.</translation>
     </message>
@@ -4794,7 +5368,7 @@
         <translation>Le dossier racine «&#xa0;%1&#xa0;» n&apos;existe pas.</translation>
     </message>
     <message>
-        <location line="+82"/>
+        <location line="+84"/>
         <source>Root folder of the HTTP server</source>
         <translation>Dossier racine du serveur HTTP</translation>
     </message>
@@ -4802,7 +5376,7 @@
 <context>
     <name>sockwb::ServerPanel</name>
     <message>
-        <location filename="../../widgets/server/serverpanel.cpp" line="+83"/>
+        <location filename="../../widgets/server/serverpanel.cpp" line="+42"/>
         <source>Start</source>
         <translation>Démarrer</translation>
     </message>
@@ -4817,12 +5391,12 @@
         <translation>Réglages...</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+65"/>
         <source>Change the configuration (while stopped)</source>
         <translation>Modifier la configuration (serveur arrêté)</translation>
     </message>
     <message>
-        <location line="-54"/>
+        <location line="-56"/>
         <source>Connections</source>
         <translation>Connexions</translation>
     </message>
@@ -4837,7 +5411,7 @@
         <translation>Trace</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+69"/>
         <source>starting %1 (%2 model)...</source>
         <translation>démarrage de %1 (modèle %2)...</translation>
     </message>
@@ -4847,7 +5421,7 @@
         <translation>Le serveur n&apos;a pas pu démarrer&#xa0;: %1</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+47"/>
         <source>stopped</source>
         <translation>arrêté</translation>
     </message>
@@ -4857,17 +5431,17 @@
         <translation> (+%1)</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+27"/>
         <source>%1 server events dropped: too many to show</source>
         <translation>%1 événements du serveur ignorés&#xa0;: trop nombreux pour être affichés</translation>
     </message>
     <message>
-        <location line="-35"/>
+        <location filename="../../widgets/server/serverpaneltext.cpp" line="+61"/>
         <source>%1 listening on %2</source>
         <translation>%1 en écoute sur %2</translation>
     </message>
     <message>
-        <location line="-248"/>
+        <location line="-11"/>
         <source>memory %1, no budget (peak %2)</source>
         <translation>mémoire %1, sans budget (pic %2)</translation>
     </message>
@@ -4877,7 +5451,12 @@
         <translation>mémoire %1 sur %2 (pic %3)</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+27"/>
+        <source>#%1 TLS handshake done: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/server/serverpanel.cpp" line="-191"/>
         <source>Activity</source>
         <translation>Activité</translation>
     </message>
@@ -4897,7 +5476,7 @@
         <translation>Ouvrir la séquence de toute l&apos;expérience : ce serveur, les fenêtres client qui le visent et les programmes exécutés, dans une seule fenêtre</translation>
     </message>
     <message>
-        <location line="+88"/>
+        <location line="+90"/>
         <source>%1, blocking calls</source>
         <translation>%1, appels bloquants</translation>
     </message>
@@ -4907,7 +5486,7 @@
         <translation>%1, non bloquant + poll()</translation>
     </message>
     <message>
-        <location line="+89"/>
+        <location filename="../../widgets/server/serverpaneltext.cpp" line="-14"/>
         <source>#%1 connected from %2 (fd %3)</source>
         <translation>n°%1 connecté depuis %2 (fd %3)</translation>
     </message>
@@ -4917,7 +5496,7 @@
         <translation>n°%1 fermé (%2 octets reçus, %3 octets envoyés)</translation>
     </message>
     <message numerus="yes">
-        <location line="+43"/>
+        <location filename="../../widgets/server/serverpanel.cpp" line="+113"/>
         <source>... %n more data line(s) not shown</source>
         <translation>
             <numerusform>... %n ligne de données de plus non affichée</numerusform>
@@ -5865,6 +6444,157 @@ Pour une connexion : les octets envoyés dont le pair n&apos;a pas encore accus�
     </message>
 </context>
 <context>
+    <name>sockwb::TlsBox</name>
+    <message>
+        <location filename="../../widgets/server/tlsbox.cpp" line="+23"/>
+        <source>TLS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Serve over &amp;TLS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Certificate and key from &amp;files:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Self-signed certificate for localhost (kept in %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Made on first use and kept, so its fingerprint stays the same from one run to the next. Clients must be told to trust it (curl -k or --cacert %1/localhost.crt).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>certificate (PEM), e.g. server.crt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>private key (PEM), e.g. server.key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Certificate:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Certificate (PEM)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Key:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Private key (PEM)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Browse...</source>
+        <translation type="unfinished">Parcourir...</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>PEM files (*.pem *.crt *.key);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Choose the certificate file (PEM), or use the self-signed certificate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose the private key file (PEM) that goes with the certificate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The certificate file &quot;%1&quot; does not exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The key file &quot;%1&quot; does not exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The certificate file &quot;%1&quot; cannot be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The key file &quot;%1&quot; cannot be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Every TCP listener speaks TLS (under every model); UDP and Unix-domain listeners stay plain. The socket calls stay the same: the ciphertext goes through the server&apos;s own send() and recv().</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>TLS runs over TCP: this server has no TCP listener (UDP and Unix-domain listeners stay plain).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>sockwb::TlsSummary</name>
+    <message>
+        <location filename="../../widgets/client/tlssummary.cpp" line="+10"/>
+        <source>TLS handshake done: %1, %2, ALPN %3, %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>none</source>
+        <translation type="unfinished">aucun</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>session resumed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>new session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>the server presented no certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>server certificate %1 (issued by %2, valid until %3), SHA-256 %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1; verified</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1; not verified: %2 (Verify certificate is off)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>sockwb::TraceModel</name>
     <message>
         <location filename="../../widgets/trace/tracemodel.cpp" line="+55"/>
@@ -6014,6 +6744,60 @@ Pour une connexion : les octets envoyés dont le pair n&apos;a pas encore accus�
         <location line="+1"/>
         <source>, paused: %1 waiting</source>
         <translation>, en pause&#xa0;: %1 en attente</translation>
+    </message>
+</context>
+<context>
+    <name>sockwb::app::ClientRun</name>
+    <message>
+        <location filename="../../app/cli/clientruntls.cpp" line="+100"/>
+        <source>none</source>
+        <translation type="unfinished">aucun</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>sockwb client: TLS %1, cipher %2, ALPN %3, %4
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>session resumed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>new session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>sockwb client: certificate %1, issued by %2, valid until %3
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>sockwb client: SHA-256 fingerprint %1
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>sockwb client: the server presented no certificate
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>sockwb client: verification: %1 (the chain and the name %2)
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>sockwb client: verification: %1 (not enforced: --insecure)
+</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -6480,8 +7264,8 @@ Essayez « sockwb --help » pour la liste.
 <context>
     <name>sockwb::app::client</name>
     <message>
-        <location filename="../../app/cli/clientcommand.cpp" line="+29"/>
-        <source>Usage: sockwb client [--protocol tcp|udp] HOST PORT [OPTIONS]
+        <location filename="../../app/cli/clientcommand.cpp" line="+30"/>
+        <source>Usage: sockwb client [--protocol tcp|udp] [--tls] HOST PORT [OPTIONS]
        sockwb client unix:PATH | unixgram:PATH [OPTIONS]
 Connects to HOST PORT, sends each --send message, prints what comes back (byte-exact)
 on stdout. With no --send it works like netcat: stdin goes to the server (TCP: half-close
@@ -6515,64 +7299,61 @@ at end of input), received bytes to stdout, until the server closes.
                        netcat, 2000 for UDP
   --max-time S         stop after S seconds in all (fractions allowed), connect included,
                        even while data keeps coming (exit status 1, as curl -m)
-  --json               JSON lines on stdout: connected, data (with its sender), shutdown
-  --trace              print each socket call on stderr as it happens
+  --json               JSON lines on stdout: connected, tls, data (with its sender), shutdown
+  --trace              print each socket call on stderr as it happens (with --tls, also
+                       the TLS records each send/recv carried)
+
+TLS (TCP only), as openssl s_client -quiet or ncat --ssl:
+  --tls                a TLS handshake after connect; its summary (version, cipher, ALPN,
+                       the server&apos;s certificate, SHA-256 fingerprint, verification) goes to
+                       stderr; --send, stdin and stdout then carry the plaintext
+  -k, --insecure       do not stop at a certificate that fails verification (the result is
+                       still printed)
+  --cacert FILE        trust the CAs of this PEM file instead of the system store
+  --cert FILE          a client certificate (PEM); --key FILE its key, if not in FILE
+  --servername NAME    the name sent as SNI and checked in the certificate (default HOST)
+  --alpn LIST          protocols offered by ALPN, comma-separated (default none)
 
 A UDP answer from another address than HOST PORT is accepted; its sender is printed on
 stderr (always in the data events of --json).
 The course&apos;s client:  sockwb client 127.0.0.1 PORT --send &apos;Bonjour\n&apos; --until &apos;Au Revoir&apos;
+Over TLS:             sockwb client --tls --cacert ca.pem localhost 4433
 Exit status: 0 done, 1 runtime error (refused, timed out before --until...), 2 bad usage.
 </source>
-        <translation>Utilisation : sockwb client [--protocol tcp|udp] HOST PORT [OPTIONS]
-              sockwb client unix:PATH | unixgram:PATH [OPTIONS]
-Se connecte à HOST PORT, envoie chaque message --send, affiche ce qui revient (à l&apos;octet près)
-sur stdout. Sans --send, fonctionne comme netcat : stdin va au serveur (TCP : demi-fermeture
-en fin d&apos;entrée), les octets reçus vont sur stdout, jusqu&apos;à ce que le serveur ferme.
-
-  --protocol tcp|udp|unix|unixgram  tcp par défaut ; unix, unixgram : l&apos;unique argument est
-                       le chemin du socket. Un client unixgram fait un autobind sur un nom abstrait
-                       (unix:@xxxxx) pour que le serveur puisse répondre ; aucun fichier ne reste
-  --send TEXT          un message (répétable), chacun par son propre send() (UDP : un datagramme) ;
-                       échappements \n \r \t \0 \\ \xHH
-  --delay MS           pause entre deux --send (0 par défaut)
-  --until TEXT         s&apos;arrêter (sortie 0) dès que TEXT a été reçu (mêmes échappements)
-  --framing F          raw (par défaut), line (ajoute \n) ou len32 (longueur sur 4 octets, big-endian)
-  --bind ADDR[:PORT]   faire d&apos;abord un bind() du socket du client : 127.0.0.1:5000, :5000, [::1]:5000
-  --io blocking|poll   blocking (par défaut) : les connect/send/recv bloquants du cours, l&apos;un
-                       après l&apos;autre ; poll : un socket non bloquant, qui envoie et reçoit
-                       en même temps. Le mode netcat utilise toujours poll (stdin et le socket)
-  --recv-size N        octets demandés à chaque recv (65536 par défaut) : une petite taille découpe
-                       un message sur plusieurs recv (UDP : tronque le datagramme)
-  --shutdown rd|wr|rdwr  shutdown(SHUT_RD/SHUT_WR/SHUT_RDWR) après les envois
-  --sockopt NAME=VALUE une option de socket réglée avant bind/connect (répétable) : SO_RCVBUF,
-                       SO_SNDBUF, TCP_NODELAY, SO_KEEPALIVE, TCP_KEEPIDLE, TCP_KEEPINTVL,
-                       TCP_KEEPCNT, SO_LINGER (0 : close réinitialise la connexion),
-                       SO_RCVTIMEO, SO_SNDTIMEO, SO_BROADCAST, IP_TTL, IPV6_V6ONLY,
-                       SO_REUSEADDR, SO_REUSEPORT. Valeurs : on/off, 64k, 500ms ou 2s,
-                       SO_LINGER=off|SECONDS. Ce que getsockopt relit est affiché sur
-                       stderr (événements &apos;sockopt&apos; avec --json). SO_RCVTIMEO sans
-                       --timeout donne l&apos;attente maximale de données
-  --timeout MS         délai de connexion, et attente maximale de données. Par défaut : 10000 avec
-                       --until, 5000 après --send (la fin est alors normale), aucun pour un netcat
-                       TCP, 2000 pour UDP
-  --max-time S         s&apos;arrêter après S secondes au total (décimales permises), connexion comprise,
-                       même si des données continuent d&apos;arriver (code de sortie 1, comme curl -m)
-  --json               lignes JSON sur stdout : connected, data (avec son émetteur), shutdown
-  --trace              afficher chaque appel socket sur stderr au moment où il a lieu
-
-Une réponse UDP venant d&apos;une autre adresse que HOST PORT est acceptée ; son émetteur est affiché sur
-stderr (toujours dans les événements data de --json).
-Le client du cours :  sockwb client 127.0.0.1 PORT --send &apos;Bonjour\n&apos; --until &apos;Au Revoir&apos;
-Code de sortie : 0 terminé, 1 erreur d&apos;exécution (connexion refusée, délai dépassé avant --until...), 2 mauvaise utilisation.
-</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+70"/>
         <source>--shutdown: &apos;%1&apos; is not rd, wr or rdwr</source>
         <translation>--shutdown : « %1 » n&apos;est pas rd, wr ou rdwr</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+33"/>
+        <source>--%1 is a TLS option: add --tls</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>--tls runs over TCP only (not udp, unix or unixgram)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>--key goes with --cert (the client certificate)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>--servername needs a name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>--alpn: a protocol name is at most 255 bytes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>expected the socket path</source>
         <translation>chemin du socket attendu</translation>
     </message>
@@ -6587,7 +7368,7 @@ Code de sortie : 0 terminé, 1 erreur d&apos;exécution (connexion refusée, dé
         <translation>« %1 » contredit --protocol</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+32"/>
         <source>--protocol: &apos;%1&apos; is not tcp, udp, unix or unixgram</source>
         <translation>--protocol : « %1 » n&apos;est pas tcp, udp, unix ou unixgram</translation>
     </message>
@@ -6607,19 +7388,37 @@ Code de sortie : 0 terminé, 1 erreur d&apos;exécution (connexion refusée, dé
         <translation>comme dans sockwb client 127.0.0.1 7 --send &apos;hello\n&apos;</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>--timeout must be at least 1 ms</source>
         <translation>--timeout doit valoir au moins 1 ms</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+10"/>
+        <source>sockwb client: to trust this server, give its CA (or its certificate) with --cacert FILE; -k/--insecure goes on without checking
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>sockwb client: the certificate names another host: connect by a name it holds, or check that name with --servername NAME
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>sockwb client: check the clocks of both machines; -k/--insecure goes on anyway
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+33"/>
         <source>sockwb client: with --bind the client&apos;s port is fixed: another socket holds it, or the last TCP connection from it is still in TIME_WAIT (about a minute). Choose another port, or give only the address.
 </source>
         <translation>sockwb client : avec --bind, le port du client est fixé : un autre socket le détient, ou la dernière connexion TCP partie de ce port est encore en TIME_WAIT (environ une minute). Choisissez un autre port, ou donnez seulement l&apos;adresse.
 </translation>
     </message>
     <message>
-        <location filename="../../app/cli/clientrun.cpp" line="+150"/>
+        <location filename="../../app/cli/clientrun.cpp" line="+153"/>
         <source>sockwb client: %1 did not arrive within %2 ms
 </source>
         <translation>sockwb client : %1 n&apos;est pas arrivé dans les %2 ms
@@ -6654,7 +7453,7 @@ Code de sortie : 0 terminé, 1 erreur d&apos;exécution (connexion refusée, dé
 </translation>
     </message>
     <message>
-        <location filename="../../app/cli/clientrunblocking.cpp" line="+45"/>
+        <location filename="../../app/cli/clientrunblocking.cpp" line="+53"/>
         <source>sockwb client: the server does not read what is sent (it may be waiting for its answers to be read): try --io poll
 </source>
         <translation>sockwb client : le serveur ne lit pas ce qui est envoyé (il attend peut-être que ses réponses soient lues) : essayez --io poll
@@ -6763,31 +7562,7 @@ Chaque appel socket des deux côtés est affiché au moment où il a lieu.
 <context>
     <name>sockwb::app::http</name>
     <message>
-        <location filename="../../app/cli/httpcommand.cpp" line="+87"/>
-        <source>--from-curl takes the URL from the curl command</source>
-        <translation>--from-curl prend l&apos;URL dans la commande curl</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>expected [METHOD] URL</source>
-        <translation>[METHOD] URL attendus</translation>
-    </message>
-    <message>
-        <location line="+155"/>
-        <source>sockwb http: cannot write &apos;%1&apos;
-</source>
-        <translation>sockwb http : impossible d&apos;écrire « %1 »
-</translation>
-    </message>
-    <message>
-        <location line="-47"/>
-        <source>%1  resolve %2 ms  connect %3 ms%4  send %5 ms  wait %6 ms  download %7 ms  total %8 ms  sent %9 B  received %10 B
-</source>
-        <translation>%1  résolution %2 ms  connexion %3 ms%4  envoi %5 ms  attente %6 ms  téléchargement %7 ms  total %8 ms  envoyé %9 o  reçu %10 o
-</translation>
-    </message>
-    <message>
-        <location line="-185"/>
+        <location filename="../../app/cli/httpcommand.cpp" line="+22"/>
         <source>Usage: sockwb http [METHOD] URL [options]
 Sends one HTTP/1.1 request and writes the response body to stdout, byte-exact.
 
@@ -6795,7 +7570,8 @@ Sends one HTTP/1.1 request and writes the response body to stdout, byte-exact.
   -d, --data DATA | @FILE     request body (repeatable, joined with &apos;&amp;&apos;); implies POST
   -i, --include               write the status line and headers before the body
   -o, --output FILE           write the body to FILE instead of stdout
-      --timing                print the phase timings (resolve, connect, send, wait, download)
+      --timing                print the phase timings (resolve, connect, tls, send,
+                              wait, download)
       --raw                   write the exact bytes received (status line, headers, framing)
   -L, --location              follow redirects
       --max-redirs N          at most N redirects (default 10)
@@ -6808,6 +7584,21 @@ Sends one HTTP/1.1 request and writes the response body to stdout, byte-exact.
                               extensions) to debug odd servers
       --from-curl &apos;curl ...&apos;  send what that curl command would send
       --as-curl               print the equivalent curl command instead of sending
+  -v, --verbose               print the connection, the TLS handshake and the heads
+                              on stderr (&quot;*&quot;, &quot;&gt;&quot; and &quot;&lt;&quot; lines, as curl -v)
+      --json                  after the body, one JSON object per round trip on
+                              stdout (timings, bytes, &quot;tls&quot;: version, cipher, chain...)
+https:// (TLS 1.2 and 1.3, verified against the system&apos;s CA store):
+  -k, --insecure              do not verify the server&apos;s certificate or name
+      --cacert FILE           trust the CA certificates in FILE (PEM) instead
+      --cert FILE             client certificate (PEM)
+      --key FILE              its private key (PEM; default: in the --cert file)
+      --resolve HOST:PORT:ADDRESS
+                              connect to ADDRESS for HOST:PORT (repeatable); the
+                              URL&apos;s host stays in Host, SNI and the name check
+      --tlsv1.2               use TLS 1.2 or later (the default)
+      --tlsv1.3               use TLS 1.3 only
+      --tls-max VERSION       use at most this TLS version (1.2 or 1.3)
 The body is written as it comes (with --compressed, once decoded; --raw keeps
 the whole response before writing it).
 When the connection fails after part of the response came (a server that closes
@@ -6815,45 +7606,46 @@ without reading the request makes its kernel reset the connection: ECONNRESET), 
 came is written first (the body so far, or the raw bytes without a complete head),
 then the error.
 Exit status: 0 when a response was read (whatever its status), 1 on connection,
-timeout or framing errors, 2 on bad usage.
+TLS, timeout or framing errors, 2 on bad usage.
 </source>
-        <translation>Utilisation : sockwb http [METHOD] URL [options]
-Envoie une requête HTTP/1.1 et écrit le corps de la réponse sur stdout, à l&apos;octet près.
-
-  -H, --header &apos;Name: value&apos;  ajouter un en-tête (répétable ; &apos;Name:&apos; retire un en-tête par défaut)
-  -d, --data DATA | @FILE     corps de la requête (répétable, joint avec &apos;&amp;&apos;) ; implique POST
-  -i, --include               écrire la ligne de statut et les en-têtes avant le corps
-  -o, --output FILE           écrire le corps dans FILE au lieu de stdout
-      --timing                afficher les durées des phases (résolution, connexion, envoi, attente, téléchargement)
-      --raw                   écrire les octets exacts reçus (ligne de statut, en-têtes, délimitation)
-  -L, --location              suivre les redirections
-      --max-redirs N          au plus N redirections (10 par défaut)
-      --compressed            demander gzip/deflate et décoder le corps
-      --http1.0               envoyer en HTTP/1.0
-      --timeout S             abandonner quand rien n&apos;arrive pendant S secondes (30 par défaut)
-  -m, --max-time S            abandonner après S secondes au total, redirections comprises
-                              (décimales permises ; un corps sans fin s&apos;arrête là)
-      --lenient               tolérer une délimitation de chunks approximative (LF seuls, extensions
-                              de chunk inhabituelles) pour déboguer des serveurs atypiques
-      --from-curl &apos;curl ...&apos;  envoyer ce qu&apos;enverrait cette commande curl
-      --as-curl               afficher la commande curl équivalente au lieu d&apos;envoyer
-Le corps est écrit au fur et à mesure (avec --compressed, une fois décodé ; --raw garde
-toute la réponse avant de l&apos;écrire).
-Quand la connexion échoue après l&apos;arrivée d&apos;une partie de la réponse (un serveur qui ferme
-sans lire la requête fait réinitialiser la connexion par son noyau : ECONNRESET), ce qui
-est arrivé est écrit d&apos;abord (le corps reçu jusque-là, ou les octets bruts sans en-tête complet),
-puis l&apos;erreur.
-Code de sortie : 0 quand une réponse a été lue (quel que soit son statut), 1 pour les erreurs
-de connexion, de délai ou de délimitation, 2 pour une mauvaise utilisation.
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+118"/>
+        <source>--from-curl takes the URL from the curl command</source>
+        <translation>--from-curl prend l&apos;URL dans la commande curl</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>expected [METHOD] URL</source>
+        <translation>[METHOD] URL attendus</translation>
+    </message>
+    <message>
+        <location line="+130"/>
+        <source>  tls %1 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>sockwb http: cannot write &apos;%1&apos;
+</source>
+        <translation>sockwb http : impossible d&apos;écrire « %1 »
 </translation>
     </message>
     <message>
-        <location line="+192"/>
+        <location line="-51"/>
+        <source>%1  resolve %2 ms  connect %3 ms%4  send %5 ms  wait %6 ms  download %7 ms  total %8 ms  sent %9 B  received %10 B
+</source>
+        <translation>%1  résolution %2 ms  connexion %3 ms%4  envoi %5 ms  attente %6 ms  téléchargement %7 ms  total %8 ms  envoyé %9 o  reçu %10 o
+</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source> (reused)</source>
         <translation> (réutilisée)</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+21"/>
         <source>sockwb http: %1 bytes of the response came before the error
 </source>
         <translation>sockwb http : %1 octets de la réponse sont arrivés avant l&apos;erreur
@@ -6874,6 +7666,8 @@ de connexion, de délai ou de délimitation, 2 pour une mauvaise utilisation.
         <source>Usage: sockwb load URL|tcp://HOST:PORT|udp://HOST:PORT (--duration S | --requests N) [options]
 Loads a server and reports requests/s, bytes/s, latency percentiles and errors.
   http://...      HTTP/1.1 GET, keep-alive (each response framed, status counted)
+  https://...     the same over TLS (port 443 by default; SNI and the name checked are
+                  the URL&apos;s host); reports TLS handshakes, resumed sessions, handshakes/s
   tcp://H:P       TCP echo round trips of --payload bytes (or --bulk)
   udp://H:P       UDP echo: one datagram of --payload bytes out, one back
 
@@ -6884,6 +7678,11 @@ Loads a server and reports requests/s, bytes/s, latency percentiles and errors.
       --rate R         open loop: R requests/s in total, latency timed from when each
                        request was due (no coordinated omission); default closed loop
       --no-keepalive   HTTP: a new connection per request (Connection: close)
+  -k, --insecure       https: do not verify the server&apos;s certificate
+      --cacert FILE    https: trust the CAs in FILE (PEM) instead of the system store
+      --cert FILE      https: present this client certificate (PEM)
+      --key FILE       https: its private key (PEM), when not in --cert&apos;s file
+      --no-resume      https: no session resumption, every new connection a full handshake
       --payload BYTES  echo: bytes per round trip (default 64); bulk: bytes per send (default 131072)
       --bulk           tcp://: send as fast as possible (to a discard service); reports bytes/s
       --timeout S      a request slower than S seconds counts as a timeout error (default 5)
@@ -6891,29 +7690,10 @@ Loads a server and reports requests/s, bytes/s, latency percentiles and errors.
       --json           print one JSON object instead of the report
 Exit status: 0 when requests completed, 1 when none did (errors only), 2 on bad usage.
 </source>
-        <translation>Utilisation : sockwb load URL|tcp://HOST:PORT|udp://HOST:PORT (--duration S | --requests N) [options]
-Charge un serveur et rapporte les requêtes/s, les octets/s, les percentiles de latence et les erreurs.
-  http://...      HTTP/1.1 GET, keep-alive (chaque réponse délimitée, statuts comptés)
-  tcp://H:P       allers-retours écho TCP de --payload octets (ou --bulk)
-  udp://H:P       écho UDP : un datagramme de --payload octets envoyé, un reçu en retour
-
-  -c, --connections N  connexions simultanées sur l&apos;ensemble des threads (10 par défaut)
-  -t, --threads T      boucles d&apos;événements, une par thread (1 par défaut)
-  -d, --duration S     tourner pendant S secondes (décimales permises)
-  -n, --requests N     s&apos;arrêter après exactement N requêtes (avec -d : la première limite atteinte)
-      --rate R         boucle ouverte : R requêtes/s au total, latence mesurée depuis l&apos;instant où
-                       chaque requête était prévue (pas d&apos;omission coordonnée) ; boucle fermée par défaut
-      --no-keepalive   HTTP : une nouvelle connexion par requête (Connection: close)
-      --payload BYTES  écho : octets par aller-retour (64 par défaut) ; bulk : octets par envoi (131072 par défaut)
-      --bulk           tcp:// : envoyer aussi vite que possible (vers un service discard) ; rapporte les octets/s
-      --timeout S      une requête plus lente que S secondes compte comme une erreur de délai (5 par défaut)
-      --full-parser    HTTP : délimiter avec l&apos;analyseur de réponse complet (plus lent ; pour comparer)
-      --json           afficher un objet JSON au lieu du rapport
-Code de sortie : 0 si des requêtes ont abouti, 1 si aucune n&apos;a abouti (erreurs seulement), 2 pour une mauvaise utilisation.
-</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+40"/>
         <source>--connections needs %1 descriptors</source>
         <translation>--connections demande %1 descripteurs</translation>
     </message>
@@ -6938,7 +7718,12 @@ Code de sortie : 0 si des requêtes ont abouti, 1 si aucune n&apos;a abouti (err
         <translation>--no-keepalive ne s&apos;applique qu&apos;aux URL HTTP</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+3"/>
+        <source>TLS options apply to https:// URLs only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+53"/>
         <source>no target given</source>
         <translation>aucune cible donnée</translation>
     </message>
@@ -6948,21 +7733,21 @@ Code de sortie : 0 si des requêtes ont abouti, 1 si aucune n&apos;a abouti (err
         <translation>plus d&apos;une cible (« %1 » et « %2 »)</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+22"/>
         <source>[%1s] %2 requests (%3/s), %4 errors, %5
 </source>
         <translation>[%1s] %2 requêtes (%3/s), %4 erreurs, %5
 </translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+56"/>
         <source>sockwb load: %1, %2, %3 connection(s), %4 thread(s), %5
 </source>
         <translation>sockwb load : %1, %2, %3 connexion(s), %4 thread(s), %5
 </translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>open loop at %1 req/s</source>
         <translation>boucle ouverte à %1 req/s</translation>
     </message>
@@ -7002,33 +7787,19 @@ handshake), each send -&gt; the recvs that read its bytes, close or shutdown -&g
 peer&apos;s recv = 0 (FIN), a reset, datagrams and the ones never received.
 
   --text         one line per arrow: time since the first call, kind, from
-                 &quot;pid/fd call&quot; -&gt; to, bytes (the default)
-  --json         one JSON object per arrow
+                 &quot;pid/fd call&quot; -&gt; to, bytes, and over TLS the records it
+                 carried, [ClientHello] (the default)
+  --json         one JSON object per arrow (&quot;tls&quot;: the records&apos; names)
   --svg FILE     draw the sequence diagram into an SVG file
   --png FILE     draw it into a PNG image
   -h, --help     show this help
 Exit status: 0 done, 1 the trace cannot be read, has no trace line or the
 file cannot be written, 2 bad usage.
 </source>
-        <translation>Utilisation : sockwb sequence [--text|--json|--svg FILE|--png FILE] [TRACE.jsonl|-]
-Lit une trace écrite en lignes JSON (sockwb serve --trace --json, sockwb trace
---json ; les autres lignes sont ignorées) depuis TRACE.jsonl, ou depuis l&apos;entrée standard
-si c&apos;est - ou s&apos;il est absent, et montre l&apos;échange sous forme de séquence : connect -&gt; accept
-(la poignée de main), chaque send -&gt; les recv qui lisent ses octets, close ou shutdown -&gt; le
-recv = 0 du pair (FIN), une réinitialisation (reset), les datagrammes et ceux jamais reçus.
-
-  --text         une ligne par flèche : temps depuis le premier appel, type, de
-                 « pid/fd appel » -&gt; vers, octets (par défaut)
-  --json         un objet JSON par flèche
-  --svg FILE     dessiner le diagramme de séquence dans un fichier SVG
-  --png FILE     le dessiner dans une image PNG
-  -h, --help     afficher cette aide
-Code de sortie : 0 terminé, 1 la trace ne peut pas être lue, n&apos;a aucune ligne de trace ou le
-fichier ne peut pas être écrit, 2 mauvaise utilisation.
-</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+41"/>
         <source>choose one of --text, --json, --svg and --png</source>
         <translation>choisissez une seule option parmi --text, --json, --svg et --png</translation>
     </message>
@@ -7038,7 +7809,7 @@ fichier ne peut pas être écrit, 2 mauvaise utilisation.
         <translation>un seul fichier de trace au plus, pas %1</translation>
     </message>
     <message>
-        <location line="+124"/>
+        <location line="+140"/>
         <source>  1 byte</source>
         <translation>  1 octet</translation>
     </message>
@@ -7048,7 +7819,7 @@ fichier ne peut pas être écrit, 2 mauvaise utilisation.
         <translation>  %1 octets</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>sockwb sequence: cannot write %1: %2
 </source>
         <translation>sockwb sequence : impossible d&apos;écrire %1 : %2
@@ -7124,77 +7895,22 @@ as soon as it accepts (the real port when --port 0; unix:&lt;path&gt; for a Unix
                          queued for it, or more than SOFT for SECONDS, does not
                          read and is closed (sizes in bytes or with K, M, G;
                          0: off; default 8M,2M,60)
+  --tls                  every TCP listener speaks TLS (1.2 and 1.3, ALPN http/1.1), under
+                         every model; UDP listeners stay plain. Without --cert, a
+                         self-signed certificate for localhost, made on first use and kept
+                         in ~/.config/sockwb/tls. Prints the certificate&apos;s subject, SANs,
+                         SHA-256 fingerprint and file (&apos;tls ...&apos; lines)
+  --cert FILE            the server&apos;s certificate chain (PEM); implies --tls
+  --key FILE             its private key (PEM; default: in the --cert file)
   --trace                print each socket call on stderr as it happens
   --json                 print events (and the trace) as JSON lines on stdout
   -v, --verbose          also print connections and service log lines
 Exit status: 0 stopped by a signal, 1 runtime error (port in use...), 2 bad usage.
 </source>
-        <translation>Utilisation : sockwb serve --service S [OPTIONS]
-Fait tourner un serveur jusqu&apos;à Ctrl-C (SIGINT) ou SIGTERM, puis l&apos;arrête proprement (sortie 0).
-Affiche &apos;listening &lt;proto&gt; &lt;addr&gt;:&lt;port&gt; model=&lt;m&gt; service=&lt;s&gt;&apos; une fois par point d&apos;écoute
-dès qu&apos;il accepte des connexions (le port réel avec --port 0 ; unix:&lt;path&gt; pour un socket Unix).
-
-  --service S            echo, discard, chargen, daytime, time, clock, chat, http
-  --protocol tcp|udp|unix|unixgram  tcp par défaut ; unix : flux AF_UNIX, unixgram :
-                         datagrammes AF_UNIX (les services et les modèles d&apos;UDP)
-  --bind ADDR            adresse d&apos;écoute (127.0.0.1 par défaut ; 0.0.0.0 ou :: pour toutes,
-                         jamais une adresse vide) ;
-                         unix, unixgram : le chemin du socket (@nom : abstrait). unix:PATH et
-                         unixgram:PATH choisissent aussi le protocole. Le fichier socket est supprimé
-                         à l&apos;arrêt ; un fichier périmé (personne n&apos;y répond) est remplacé au démarrage
-  --port N               0 (par défaut) laisse le noyau choisir un port libre
-  --model M              iterative, fork, thread, pool, select, poll, epoll (epoll par défaut)
-  --threads N            pool : threads de travail (4 par défaut)
-  --io blocking|poll     iterative, fork, thread, pool : attendre dans des appels bloquants comme
-                         le font les programmes du cours (par défaut), ou scruter des sockets non bloquants avec poll
-  --backlog N            longueur de la file d&apos;attente de listen() (128 par défaut)
-  --sockopt NAME=VALUE   une option de socket (répétable), réglée sur chaque point d&apos;écoute avant bind
-                         (SO_REUSEADDR, SO_REUSEPORT, SO_RCVBUF, SO_SNDBUF, IPV6_V6ONLY)
-                         ou sur chaque socket accepté (TCP_NODELAY, SO_KEEPALIVE,
-                         TCP_KEEPIDLE, TCP_KEEPINTVL, TCP_KEEPCNT, SO_LINGER, SO_RCVTIMEO,
-                         SO_SNDTIMEO, SO_BROADCAST, IP_TTL) ; les sockets UDP reçoivent les deux sortes.
-                         Valeurs : on/off, 64k, 500ms ou 2s, SO_LINGER=off|SECONDS. Une
-                         ligne &apos;sockopt&apos; montre ce que getsockopt relit (SO_RCVBUF :
-                         le noyau le double), pour le premier socket accepté aussi
-  --no-reuseaddr         ne pas régler SO_REUSEADDR (activé par défaut) : un redémarrage sur le même
-                         port échoue avec EADDRINUSE tant que des entrées TIME-WAIT existent
-  --ticks N              clock : heures envoyées par requête (5 par défaut)
-  --interval MS          clock : pause entre deux d&apos;entre elles (1000 par défaut)
-  --terminator T         clock : none (par défaut : les octets du cours, « Au Revoir » seul),
-                         lf ou crlf après chaque message (pour netcat, telnet)
-  --root DIR             http : dossier de fichiers statiques ; / est son index.html
-  --also SERVICE[/udp]:PORT  un point d&apos;écoute de plus sur la même adresse (répétable ;
-                         select, poll et epoll servent plusieurs points d&apos;écoute) ;
-                         SERVICE/unix:PATH, SERVICE/unixgram:PATH pour un socket Unix
-  --max-connections N    au-delà de N, un client est accepté puis fermé (0 : sans limite)
-  --max-workers N        fork : processus fils, thread : threads client simultanés (256 par défaut,
-                         0 : sans limite) ; au-delà de N, un client est accepté, journalisé et fermé
-  --idle-timeout MS      fermer une connexion inactive depuis cette durée (0 : jamais) ; tout octet
-                         reçu relance le délai, qui n&apos;arrête donc pas un client lent
-  --header-timeout MS    http : tout l&apos;en-tête de la requête dans les MS qui suivent son premier octet,
-                         sinon 408 et fermeture (20000 par défaut ; 0 : aucun)
-  --body-timeout MS      http : attente maximale entre deux lectures du corps d&apos;une requête, sinon
-                         408 et fermeture (60000 par défaut ; 0 : aucun)
-  --keepalive-timeout MS http : fermer une connexion qui attend depuis cette durée sa requête
-                         suivante, ou sa première (75000 par défaut ; 0 : jamais)
-  --udp-rate N           UDP : réponses par seconde vers une même adresse, rafale 2N (100 par défaut ;
-                         0 : sans limite). Les datagrammes venant des ports de services (7, 13, 19...)
-                         ou de l&apos;adresse du serveur lui-même ne reçoivent jamais de réponse
-  --memory-budget SIZE   mémoire que toutes les connexions ensemble peuvent occuper (tampons de sortie
-                         et de requête ; 64M, 1G ; 256M par défaut, 0 : sans limite) : les lectures sont
-                         suspendues à ce seuil, un envoi (upload) http qui le dépasse reçoit un 503
-  --output-limit HARD[,SOFT,SECONDS]  chat : un client qui a plus de HARD octets
-                         en attente pour lui, ou plus de SOFT pendant SECONDS, n&apos;est plus
-                         lu et est fermé (tailles en octets ou avec K, M, G ;
-                         0 : désactivé ; 8M,2M,60 par défaut)
-  --trace                afficher chaque appel socket sur stderr au moment où il a lieu
-  --json                 afficher les événements (et la trace) en lignes JSON sur stdout
-  -v, --verbose          afficher aussi les connexions et les lignes de journal des services
-Code de sortie : 0 arrêté par un signal, 1 erreur d&apos;exécution (port déjà utilisé...), 2 mauvaise utilisation.
-</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+83"/>
         <source>--also &apos;%1&apos;: expected SERVICE[/udp]:PORT</source>
         <translation>--also « %1 » : SERVICE[/udp]:PORT attendu</translation>
     </message>
@@ -7239,7 +7955,12 @@ Code de sortie : 0 arrêté par un signal, 1 erreur d&apos;exécution (port déj
         <translation>comme dans --output-limit 8M,2M,60 (tailles en octets ou avec K, M, G ; SOFT inférieur à HARD ; 0 désactive une limite)</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+11"/>
+        <source>--key needs --cert: the certificate that goes with the key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+55"/>
         <source>--bind &apos;&apos;: an empty address</source>
         <translation>--bind &apos;&apos; : une adresse vide</translation>
     </message>
@@ -7259,7 +7980,7 @@ Code de sortie : 0 arrêté par un signal, 1 erreur d&apos;exécution (port déj
         <translation>les modèles sont %1</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+28"/>
         <source>unexpected argument &apos;%1&apos;</source>
         <translation>argument inattendu « %1 »</translation>
     </message>
@@ -7274,14 +7995,19 @@ Code de sortie : 0 arrêté par un signal, 1 erreur d&apos;exécution (port déj
         <translation>les services sont %1</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+9"/>
+        <source>--tls needs a TCP listener: UDP and Unix sockets stay plain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+59"/>
         <source>sockwb serve: --io is ignored: the %1 model is an event loop, it always waits in %2
 </source>
         <translation>sockwb serve : --io est ignoré : le modèle %1 est une boucle d&apos;événements, il attend toujours dans %2
 </translation>
     </message>
     <message>
-        <location filename="../../app/cli/serveprinter.cpp" line="+61"/>
+        <location filename="../../app/cli/serveprinter.cpp" line="+62"/>
         <source>listening %1 %2%3 model=%4 service=%5</source>
         <translation>listening %1 %2%3 model=%4 service=%5</translation>
     </message>
@@ -7291,17 +8017,42 @@ Code de sortie : 0 arrêté par un signal, 1 erreur d&apos;exécution (port déj
         <translation>arrêté</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+45"/>
+        <source>tls certificate %1 (SANs: %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>tls sha256 %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>tls file %1 (self-signed for localhost, kept in %2; a client trusts it with --cacert %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>tls file %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>opened #%1 %2 on %3</source>
         <translation>ouverte #%1 %2 sur %3</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <source>closed #%1 %2 in=%3 out=%4</source>
-        <translation>fermée #%1 %2 in=%3 out=%4</translation>
+        <location line="+9"/>
+        <source>closed #%1 %2 in=%3 out=%4%5</source>
+        <translation type="unfinished">fermée #%1 %2 in=%3 out=%4%5 {1 %2 ?} {3 ?}</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+14"/>
+        <source>tls #%1 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>log: %1</source>
         <translation>journal : %1</translation>
     </message>
