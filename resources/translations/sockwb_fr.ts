@@ -207,62 +207,62 @@
     <message>
         <location filename="../../widgets/server/certificatebox.cpp" line="+27"/>
         <source>TLS certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>Certificat TLS</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Compare with what the client shows: the composer&apos;s Certificate tab, sockwb http -v, openssl s_client or a browser. The same fingerprint means the same certificate.</source>
-        <translation type="unfinished"></translation>
+        <translation>Comparez avec ce qu&apos;affiche le client : l&apos;onglet Certificat du compositeur, sockwb http -v, openssl s_client ou un navigateur. La même empreinte signifie le même certificat.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Copy</source>
-        <translation type="unfinished"></translation>
+        <translation>Copier</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Subject:</source>
-        <translation type="unfinished"></translation>
+        <translation>Sujet&#xa0;:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Names (SAN):</source>
-        <translation type="unfinished"></translation>
+        <translation>Noms (SAN)&#xa0;:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Valid:</source>
-        <translation type="unfinished"></translation>
+        <translation>Valide&#xa0;:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>SHA-256:</source>
-        <translation type="unfinished"></translation>
+        <translation>SHA-256&#xa0;:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>File:</source>
-        <translation type="unfinished"></translation>
+        <translation>Fichier&#xa0;:</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>%1 to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>du %1 au %2</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>%1 (expired)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (expiré)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1 (not yet valid)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (pas encore valide)</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>%1, self-signed</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, auto-signé</translation>
     </message>
 </context>
 <context>
@@ -536,57 +536,57 @@
     <message>
         <location line="+8"/>
         <source>&amp;TLS</source>
-        <translation type="unfinished"></translation>
+        <translation>T&amp;LS</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>A TLS handshake right after connect (as openssl s_client): what you send and receive is then plaintext, and the trace shows the encrypted records each send and recv carried.</source>
-        <translation type="unfinished"></translation>
+        <translation>Une poignée de main TLS juste après connect (comme openssl s_client) : ce que vous envoyez et recevez est alors en clair, et la trace montre les enregistrements chiffrés transportés par chaque send et recv.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>&amp;Verify certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Vérifier le certificat</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Stop when the server&apos;s certificate does not verify (unknown CA, self-signed, expired, another name). Unchecked: go on, and only show the result.</source>
-        <translation type="unfinished"></translation>
+        <translation>S&apos;arrêter si la vérification du certificat du serveur échoue (CA inconnue, auto-signé, expiré, autre nom). Décoché : continuer, et seulement afficher le résultat.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>system CA store</source>
-        <translation type="unfinished"></translation>
+        <translation>magasin de CA du système</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>A PEM file of CA certificates to trust instead of the system&apos;s (the test CA, or a self-signed server&apos;s own certificate).</source>
-        <translation type="unfinished"></translation>
+        <translation>Un fichier PEM de certificats de CA auxquels faire confiance à la place de ceux du système (la CA de test, ou le propre certificat d&apos;un serveur auto-signé).</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>…</source>
-        <translation type="unfinished"></translation>
+        <translation>…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Choose the CA file</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisir le fichier de CA</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>C&amp;A file:</source>
-        <translation type="unfinished"></translation>
+        <translation>Fichier C&amp;A&#xa0;:</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>CA certificates</source>
-        <translation type="unfinished"></translation>
+        <translation>Certificats de CA</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>PEM certificates (*.pem *.crt *.cer);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Certificats PEM (*.pem *.crt *.cer);;Tous les fichiers (*)</translation>
     </message>
     <message>
         <location line="+28"/>
@@ -733,7 +733,7 @@
     <message>
         <location line="+45"/>
         <source>%1 + TLS</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 + TLS</translation>
     </message>
     <message>
         <location line="+29"/>
@@ -768,7 +768,7 @@
     <message>
         <location line="+2"/>
         <source>%1, TLS handshake…</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, poignée de main TLS…</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -793,12 +793,12 @@
     <message>
         <location line="+11"/>
         <source>%1 over %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 sur %2</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Server certificate SHA-256: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>SHA-256 du certificat du serveur : %1</translation>
     </message>
     <message>
         <location line="+15"/>
@@ -907,7 +907,7 @@
     <message>
         <location filename="../../widgets/compare/compareform.cpp" line="+30"/>
         <source>Over TL&amp;S</source>
-        <translation type="unfinished"></translation>
+        <translation>Sur TL&amp;S</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -1013,12 +1013,12 @@
     <message>
         <location line="+6"/>
         <source>Every model serves over TLS (the self-signed certificate for localhost) and every client connection makes a full TLS handshake: the cost of the encryption and of the handshakes, model by model</source>
-        <translation type="unfinished"></translation>
+        <translation>Chaque modèle sert sur TLS (le certificat auto-signé pour localhost) et chaque connexion client effectue une poignée de main TLS complète : le coût du chiffrement et des poignées de main, modèle par modèle</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>TLS runs over TCP: the UDP workload stays plain</source>
-        <translation type="unfinished"></translation>
+        <translation>TLS fonctionne sur TCP : la charge UDP reste en clair</translation>
     </message>
 </context>
 <context>
@@ -1549,152 +1549,152 @@
     <message>
         <location filename="../../widgets/composer/composercertificateview.cpp" line="+53"/>
         <source>Copy SHA-256 fingerprint</source>
-        <translation type="unfinished"></translation>
+        <translation>Copier l&apos;empreinte SHA-256</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Copy the server certificate&apos;s SHA-256 fingerprint, to compare it with the one the server shows</source>
-        <translation type="unfinished"></translation>
+        <translation>Copier l&apos;empreinte SHA-256 du certificat du serveur, pour la comparer à celle qu&apos;affiche le serveur</translation>
     </message>
     <message>
         <location line="+21"/>
         <source>Send an https:// request to see the server&apos;s certificate.</source>
-        <translation type="unfinished"></translation>
+        <translation>Envoyez une requête https:// pour voir le certificat du serveur.</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>Plain HTTP: no certificate (the connection is not encrypted; use https:// for TLS).</source>
-        <translation type="unfinished"></translation>
+        <translation>HTTP en clair : pas de certificat (la connexion n&apos;est pas chiffrée ; utilisez https:// pour TLS).</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>none</source>
-        <translation type="unfinished">aucun</translation>
+        <translation>aucun</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&lt;b&gt;Session:&lt;/b&gt; %1 &amp;nbsp; &lt;b&gt;Cipher:&lt;/b&gt; %2 &amp;nbsp; &lt;b&gt;ALPN:&lt;/b&gt; %3 &amp;nbsp; &lt;b&gt;Server name (SNI):&lt;/b&gt; %4 &amp;nbsp; &lt;b&gt;Resumed:&lt;/b&gt; %5</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Session :&lt;/b&gt; %1 &amp;nbsp; &lt;b&gt;Suite de chiffrement :&lt;/b&gt; %2 &amp;nbsp; &lt;b&gt;ALPN :&lt;/b&gt; %3 &amp;nbsp; &lt;b&gt;Nom du serveur (SNI) :&lt;/b&gt; %4 &amp;nbsp; &lt;b&gt;Reprise :&lt;/b&gt; %5</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>yes (an earlier session was reused: no certificate exchange)</source>
-        <translation type="unfinished"></translation>
+        <translation>oui (une session antérieure a été réutilisée : pas d&apos;échange de certificat)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>no (full handshake)</source>
-        <translation type="unfinished"></translation>
+        <translation>non (poignée de main TLS complète)</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Resumed session: the certificate was checked on the handshake that made the session, and is not sent again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Session reprise : le certificat a été vérifié lors de la poignée de main TLS qui a créé la session, et n&apos;est pas renvoyé.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Verified</source>
-        <translation type="unfinished"></translation>
+        <translation>Vérifié</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>the chain leads to a trusted CA and names the host.</source>
-        <translation type="unfinished"></translation>
+        <translation>la chaîne mène à une CA de confiance et nomme l&apos;hôte.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Not verified: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Non vérifié : %1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>connected anyway because &quot;Verify certificate&quot; is off.</source>
-        <translation type="unfinished"></translation>
+        <translation>connecté quand même car « Vérifier le certificat » est désactivé.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Not checked (&quot;Verify certificate&quot; is off); the chain would have verified.</source>
-        <translation type="unfinished"></translation>
+        <translation>Non contrôlé (« Vérifier le certificat » est désactivé) ; la vérification de la chaîne aurait réussi.</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Certificate %1: the server&apos;s (leaf)</source>
-        <translation type="unfinished"></translation>
+        <translation>Certificat %1 : celui du serveur (feuille)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Certificate %1: a root CA</source>
-        <translation type="unfinished"></translation>
+        <translation>Certificat %1 : une CA racine</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Certificate %1: an issuer</source>
-        <translation type="unfinished"></translation>
+        <translation>Certificat %1 : un émetteur</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>(not valid yet)</source>
-        <translation type="unfinished"></translation>
+        <translation>(pas encore valide)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>(expired)</source>
-        <translation type="unfinished"></translation>
+        <translation>(expiré)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Subject</source>
-        <translation type="unfinished"></translation>
+        <translation>Sujet</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Issuer</source>
-        <translation type="unfinished"></translation>
+        <translation>Émetteur</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>(self-signed)</source>
-        <translation type="unfinished"></translation>
+        <translation>(auto-signé)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Alternative names</source>
-        <translation type="unfinished"></translation>
+        <translation>Noms alternatifs</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Not before</source>
-        <translation type="unfinished"></translation>
+        <translation>Pas avant</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Not after</source>
-        <translation type="unfinished"></translation>
+        <translation>Pas après</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Key</source>
-        <translation type="unfinished"></translation>
+        <translation>Clé</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Signature</source>
-        <translation type="unfinished"></translation>
+        <translation>Signature</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Serial</source>
-        <translation type="unfinished"></translation>
+        <translation>Numéro de série</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>SHA-256</source>
-        <translation type="unfinished"></translation>
+        <translation>SHA-256</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>The server sent no certificate (a resumed session does not repeat it).</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur n&apos;a envoyé aucun certificat (une session reprise ne le renvoie pas).</translation>
     </message>
 </context>
 <context>
@@ -1841,7 +1841,7 @@
     <message>
         <location line="+3"/>
         <source>http://127.0.0.1:8080/echo or https://localhost:8443/</source>
-        <translation type="unfinished"></translation>
+        <translation>http://127.0.0.1:8080/echo ou https://localhost:8443/</translation>
     </message>
     <message>
         <location line="+14"/>
@@ -1911,7 +1911,7 @@
     <message>
         <location line="+2"/>
         <source>Resolve (Options tab): %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Résolution (onglet Options) : %1</translation>
     </message>
     <message>
         <location line="+13"/>
@@ -1997,7 +1997,7 @@
     <message>
         <location line="+1"/>
         <source>Certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>Certificat</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2030,7 +2030,7 @@
     <message>
         <location line="-7"/>
         <source>No response, so no session to show: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Pas de réponse, donc pas de session à afficher : %1</translation>
     </message>
     <message>
         <location line="+13"/>
@@ -2071,7 +2071,7 @@
     <message>
         <location line="+1"/>
         <source>Name lookup: the host name turned into an address (curl&apos;s time_namelookup)</source>
-        <translation type="unfinished"></translation>
+        <translation>Résolution de nom : le nom d&apos;hôte converti en adresse (time_namelookup de curl)</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2081,17 +2081,17 @@
     <message>
         <location line="+1"/>
         <source>TCP handshake: connect() until the socket is connected (time_connect)</source>
-        <translation type="unfinished"></translation>
+        <translation>Poignée de main TCP : de connect() jusqu&apos;à ce que le socket soit connecté (time_connect)</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>TLS handshake</source>
-        <translation type="unfinished"></translation>
+        <translation>Poignée de main TLS</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>TLS handshake: ClientHello to Finished, the certificate checked (curl&apos;s time_appconnect - time_connect); 0 on a reused connection</source>
-        <translation type="unfinished"></translation>
+        <translation>Poignée de main TLS : de ClientHello à Finished, vérification du certificat comprise (time_appconnect - time_connect de curl) ; 0 sur une connexion réutilisée</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -2101,7 +2101,7 @@
     <message>
         <location line="+1"/>
         <source>Writing the request with send()</source>
-        <translation type="unfinished"></translation>
+        <translation>Écriture de la requête avec send()</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2111,7 +2111,7 @@
     <message>
         <location line="+1"/>
         <source>From the request sent to the first byte of the response (time to first byte, the server&apos;s think time)</source>
-        <translation type="unfinished"></translation>
+        <translation>De l&apos;envoi de la requête au premier octet de la réponse (temps jusqu&apos;au premier octet, le temps de réflexion du serveur)</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -2121,13 +2121,14 @@
     <message>
         <location line="+1"/>
         <source>From the first byte to the complete response</source>
-        <translation type="unfinished"></translation>
+        <translation>Du premier octet à la réponse complète</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>%1: %2 ms
 %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 : %2 ms
+%3</translation>
     </message>
     <message>
         <location line="+49"/>
@@ -2150,102 +2151,102 @@
     <message>
         <location filename="../../widgets/composer/composertlsbox.cpp" line="+24"/>
         <source>TLS (https:// URLs)</source>
-        <translation type="unfinished"></translation>
+        <translation>TLS (URL https://)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Verify certificate (the chain and the host name)</source>
-        <translation type="unfinished"></translation>
+        <translation>Vérifier le certificat (la chaîne et le nom d&apos;hôte)</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Off: connect even when the server&apos;s certificate does not verify (curl -k). The result is still shown in the Certificate tab.</source>
-        <translation type="unfinished"></translation>
+        <translation>Désactivé : se connecter même si la vérification du certificat du serveur échoue (curl -k). Le résultat reste affiché dans l&apos;onglet Certificat.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>the system&apos;s trusted CAs</source>
-        <translation type="unfinished"></translation>
+        <translation>les CA de confiance du système</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Trust the CAs of this PEM file instead of the system&apos;s (curl --cacert)</source>
-        <translation type="unfinished"></translation>
+        <translation>Faire confiance aux CA de ce fichier PEM plutôt qu&apos;à celles du système (curl --cacert)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>none</source>
-        <translation type="unfinished">aucun</translation>
+        <translation>aucun</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>A client certificate (PEM) for servers that ask for one (curl --cert)</source>
-        <translation type="unfinished"></translation>
+        <translation>Un certificat client (PEM) pour les serveurs qui en demandent un (curl --cert)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>in the certificate file</source>
-        <translation type="unfinished"></translation>
+        <translation>dans le fichier du certificat</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The client certificate&apos;s private key (PEM, curl --key)</source>
-        <translation type="unfinished"></translation>
+        <translation>La clé privée du certificat client (PEM, curl --key)</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>HOST:PORT:ADDR, e.g. localhost:8443:127.0.0.1</source>
-        <translation type="unfinished"></translation>
+        <translation>HOST:PORT:ADDR, p. ex. localhost:8443:127.0.0.1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Connect to ADDR for HOST:PORT while the URL keeps HOST for the Host header, SNI and the certificate&apos;s name check (curl --resolve); several separated by spaces</source>
-        <translation type="unfinished"></translation>
+        <translation>Se connecter à ADDR pour HOST:PORT tandis que l&apos;URL garde HOST pour l&apos;en-tête Host, le SNI et la vérification du nom du certificat (curl --resolve) ; plusieurs entrées séparées par des espaces</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>CA file:</source>
-        <translation type="unfinished"></translation>
+        <translation>Fichier CA :</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Trust the CAs of</source>
-        <translation type="unfinished"></translation>
+        <translation>Faire confiance aux CA de</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Client certificate:</source>
-        <translation type="unfinished"></translation>
+        <translation>Certificat client :</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Client certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>Certificat client</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Client key:</source>
-        <translation type="unfinished"></translation>
+        <translation>Clé client :</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Client key</source>
-        <translation type="unfinished"></translation>
+        <translation>Clé client</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Resolve:</source>
-        <translation type="unfinished"></translation>
+        <translation>Résolution :</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Browse...</source>
-        <translation type="unfinished">Parcourir...</translation>
+        <translation>Parcourir...</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>PEM files (*.pem *.crt *.cer *.key);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Fichiers PEM (*.pem *.crt *.cer *.key);;Tous les fichiers (*)</translation>
     </message>
 </context>
 <context>
@@ -2412,7 +2413,7 @@
     <message>
         <location line="+0"/>
         <source>TLS</source>
-        <translation type="unfinished"></translation>
+        <translation>TLS</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -2422,7 +2423,7 @@
     <message>
         <location line="+2"/>
         <source>The TLS version and cipher the handshake agreed (empty until it is done)</source>
-        <translation type="unfinished"></translation>
+        <translation>La version de TLS et la suite de chiffrement convenues par la poignée de main TLS (vide tant qu&apos;elle n&apos;est pas terminée)</translation>
     </message>
     <message>
         <location line="+39"/>
@@ -2888,77 +2889,77 @@
     <message>
         <location line="+8"/>
         <source>the server</source>
-        <translation type="unfinished"></translation>
+        <translation>le serveur</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>to connect anyway, turn off &quot;Verify certificate&quot; (curl -k, --insecure)</source>
-        <translation type="unfinished"></translation>
+        <translation>pour vous connecter quand même, désactivez « Vérifier le certificat » (curl -k, --insecure)</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>The certificate of %1 has expired: the server must renew it (or this machine&apos;s clock is wrong); %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le certificat présenté par %1 a expiré : le serveur doit le renouveler (ou l&apos;horloge de cette machine est fausse) ; %2.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>The certificate of %1 is not valid yet (it starts in the future: check the clocks of both machines); %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le certificat présenté par %1 n&apos;est pas encore valide (sa validité commence dans le futur : vérifiez les horloges des deux machines) ; %2.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>%1 presented a self-signed certificate, which no trusted CA vouches for: trust it by choosing it as the CA file (curl --cacert FILE), or %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 a présenté un certificat auto-signé, dont aucune CA de confiance ne se porte garante : faites-lui confiance en le choisissant comme fichier CA (curl --cacert FILE), ou %2.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>The certificate of %1 was issued by a CA this machine does not trust: choose that CA&apos;s certificate as the CA file (curl --cacert FILE), or %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le certificat présenté par %1 a été émis par une CA à laquelle cette machine ne fait pas confiance : choisissez le certificat de cette CA comme fichier CA (curl --cacert FILE), ou %2.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>The certificate of %1 does not name the host in the URL: check the host name (use a name the certificate lists, with --resolve to send it to this address), or %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le certificat présenté par %1 ne nomme pas l&apos;hôte de l&apos;URL : vérifiez le nom d&apos;hôte (utilisez un nom que le certificat liste, avec --resolve pour l&apos;envoyer à cette adresse), ou %2.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>%1 and this client have no TLS version in common (this client offers TLS 1.2 and 1.3): check the TLS versions the server allows.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 et ce client n&apos;ont aucune version de TLS en commun (ce client propose TLS 1.2 et 1.3) : vérifiez les versions de TLS que le serveur autorise.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>The TLS handshake with %1 failed: no cipher, group or ALPN protocol in common, or the server refused us (does it require a client certificate?).</source>
-        <translation type="unfinished"></translation>
+        <translation>La poignée de main TLS avec %1 a échoué : aucune suite de chiffrement, aucun groupe ni aucun protocole ALPN en commun, ou le serveur nous a refusés (exige-t-il un certificat client ?).</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>%1 ended the TLS connection with a fatal alert (a client certificate it does not accept, or a setting it refuses).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 a mis fin à la connexion TLS par une alerte fatale (un certificat client qu&apos;il n&apos;accepte pas, ou un réglage qu&apos;il refuse).</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>%1 does not speak TLS (a plain HTTP server on that port? try http:// instead of https://).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ne parle pas TLS (un serveur HTTP en clair sur ce port ? essayez http:// au lieu de https://).</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>A certificate, key or CA file cannot be used: check the path, that the file is PEM, and that the key belongs to the certificate.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un fichier de certificat, de clé ou de CA est inutilisable : vérifiez le chemin, que le fichier est au format PEM, et que la clé correspond au certificat.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>TLS failed.</source>
-        <translation type="unfinished"></translation>
+        <translation>TLS a échoué.</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>TLS with %1 failed.</source>
-        <translation type="unfinished"></translation>
+        <translation>TLS avec %1 a échoué.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>%1 OpenSSL: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 OpenSSL : %2.</translation>
     </message>
     <message>
         <location line="+13"/>
@@ -4734,7 +4735,7 @@
         <location line="+13"/>
         <location line="+22"/>
         <source>%1 (TLS: %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (TLS : %2)</translation>
     </message>
     <message>
         <location line="-9"/>
@@ -4750,8 +4751,8 @@
         <location line="+7"/>
         <source>%1
 %2</source>
-        <translation type="unfinished">%1: {1
-%2?}</translation>
+        <translation>%1
+%2</translation>
     </message>
     <message>
         <location line="+29"/>
@@ -4959,12 +4960,12 @@
     <message>
         <location line="+15"/>
         <source>%1 ×%2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ×%2</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>TLS: the bytes on the socket are records the TLS engine made; the names are the records it sent or received through this call (its trace notes), the bytes below are ciphertext.</source>
-        <translation type="unfinished"></translation>
+        <translation>TLS : les octets sur le socket sont des enregistrements produits par le moteur TLS ; les noms sont les enregistrements qu&apos;il a envoyés ou reçus par cet appel (ses notes de trace), les octets ci-dessous sont du texte chiffré.</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -5453,7 +5454,7 @@
     <message>
         <location line="+27"/>
         <source>#%1 TLS handshake done: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>n°%1 poignée de main TLS terminée : %2</translation>
     </message>
     <message>
         <location filename="../../widgets/server/serverpanel.cpp" line="-191"/>
@@ -6448,107 +6449,107 @@ Pour une connexion : les octets envoyés dont le pair n&apos;a pas encore accus�
     <message>
         <location filename="../../widgets/server/tlsbox.cpp" line="+23"/>
         <source>TLS</source>
-        <translation type="unfinished"></translation>
+        <translation>TLS</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Serve over &amp;TLS</source>
-        <translation type="unfinished"></translation>
+        <translation>Servir en &amp;TLS</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Certificate and key from &amp;files:</source>
-        <translation type="unfinished"></translation>
+        <translation>Certificat et clé depuis des &amp;fichiers :</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Self-signed certificate for localhost (kept in %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Certificat auto-signé pour localhost (conservé dans %1)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Made on first use and kept, so its fingerprint stays the same from one run to the next. Clients must be told to trust it (curl -k or --cacert %1/localhost.crt).</source>
-        <translation type="unfinished"></translation>
+        <translation>Créé à la première utilisation et conservé, pour que son empreinte reste la même d&apos;une exécution à l&apos;autre. Il faut indiquer aux clients de lui faire confiance (curl -k ou --cacert %1/localhost.crt).</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>certificate (PEM), e.g. server.crt</source>
-        <translation type="unfinished"></translation>
+        <translation>certificat (PEM), p. ex. server.crt</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>private key (PEM), e.g. server.key</source>
-        <translation type="unfinished"></translation>
+        <translation>clé privée (PEM), p. ex. server.key</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Certificate:</source>
-        <translation type="unfinished"></translation>
+        <translation>Certificat :</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Certificate (PEM)</source>
-        <translation type="unfinished"></translation>
+        <translation>Certificat (PEM)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Key:</source>
-        <translation type="unfinished"></translation>
+        <translation>Clé :</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Private key (PEM)</source>
-        <translation type="unfinished"></translation>
+        <translation>Clé privée (PEM)</translation>
     </message>
     <message>
         <location line="+26"/>
         <source>Browse...</source>
-        <translation type="unfinished">Parcourir...</translation>
+        <translation>Parcourir...</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>PEM files (*.pem *.crt *.key);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Fichiers PEM (*.pem *.crt *.key);;Tous les fichiers (*)</translation>
     </message>
     <message>
         <location line="+34"/>
         <source>Choose the certificate file (PEM), or use the self-signed certificate.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisissez le fichier du certificat (PEM), ou utilisez le certificat auto-signé.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Choose the private key file (PEM) that goes with the certificate.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisissez le fichier de la clé privée (PEM) qui va avec le certificat.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>The certificate file &quot;%1&quot; does not exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le fichier de certificat « %1 » n&apos;existe pas.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The key file &quot;%1&quot; does not exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le fichier de clé « %1 » n&apos;existe pas.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The certificate file &quot;%1&quot; cannot be read.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le fichier de certificat « %1 » ne peut pas être lu.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The key file &quot;%1&quot; cannot be read.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le fichier de clé « %1 » ne peut pas être lu.</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>Every TCP listener speaks TLS (under every model); UDP and Unix-domain listeners stay plain. The socket calls stay the same: the ciphertext goes through the server&apos;s own send() and recv().</source>
-        <translation type="unfinished"></translation>
+        <translation>Chaque point d&apos;écoute TCP parle TLS (sous tous les modèles) ; les points d&apos;écoute UDP et du domaine Unix restent en clair. Les appels socket restent les mêmes : le texte chiffré passe par les propres send() et recv() du serveur.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>TLS runs over TCP: this server has no TCP listener (UDP and Unix-domain listeners stay plain).</source>
-        <translation type="unfinished"></translation>
+        <translation>TLS fonctionne sur TCP : ce serveur n&apos;a aucun point d&apos;écoute TCP (les points d&apos;écoute UDP et du domaine Unix restent en clair).</translation>
     </message>
 </context>
 <context>
@@ -6556,42 +6557,42 @@ Pour une connexion : les octets envoyés dont le pair n&apos;a pas encore accus�
     <message>
         <location filename="../../widgets/client/tlssummary.cpp" line="+10"/>
         <source>TLS handshake done: %1, %2, ALPN %3, %4</source>
-        <translation type="unfinished"></translation>
+        <translation>Poignée de main TLS terminée : %1, %2, ALPN %3, %4</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>none</source>
-        <translation type="unfinished">aucun</translation>
+        <translation>aucun</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>session resumed</source>
-        <translation type="unfinished"></translation>
+        <translation>session reprise</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>new session</source>
-        <translation type="unfinished"></translation>
+        <translation>nouvelle session</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>the server presented no certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>le serveur n&apos;a présenté aucun certificat</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>server certificate %1 (issued by %2, valid until %3), SHA-256 %4</source>
-        <translation type="unfinished"></translation>
+        <translation>certificat du serveur %1 (émis par %2, valide jusqu&apos;à %3), SHA-256 %4</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>%1; verified</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ; vérifié</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1; not verified: %2 (Verify certificate is off)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ; non vérifié : %2 (« Vérifier le certificat » est désactivé)</translation>
     </message>
 </context>
 <context>
@@ -6751,53 +6752,59 @@ Pour une connexion : les octets envoyés dont le pair n&apos;a pas encore accus�
     <message>
         <location filename="../../app/cli/clientruntls.cpp" line="+100"/>
         <source>none</source>
-        <translation type="unfinished">aucun</translation>
+        <translation>aucun</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>sockwb client: TLS %1, cipher %2, ALPN %3, %4
 </source>
-        <translation type="unfinished"></translation>
+        <translation>sockwb client : TLS %1, suite de chiffrement %2, ALPN %3, %4
+</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>session resumed</source>
-        <translation type="unfinished"></translation>
+        <translation>session reprise</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>new session</source>
-        <translation type="unfinished"></translation>
+        <translation>nouvelle session</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>sockwb client: certificate %1, issued by %2, valid until %3
 </source>
-        <translation type="unfinished"></translation>
+        <translation>sockwb client : certificat %1, émis par %2, valide jusqu&apos;à %3
+</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>sockwb client: SHA-256 fingerprint %1
 </source>
-        <translation type="unfinished"></translation>
+        <translation>sockwb client : empreinte SHA-256 %1
+</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>sockwb client: the server presented no certificate
 </source>
-        <translation type="unfinished"></translation>
+        <translation>sockwb client : le serveur n&apos;a présenté aucun certificat
+</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>sockwb client: verification: %1 (the chain and the name %2)
 </source>
-        <translation type="unfinished"></translation>
+        <translation>sockwb client : vérification : %1 (la chaîne et le nom %2)
+</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>sockwb client: verification: %1 (not enforced: --insecure)
 </source>
-        <translation type="unfinished"></translation>
+        <translation>sockwb client : vérification : %1 (non appliquée : --insecure)
+</translation>
     </message>
 </context>
 <context>
@@ -7320,7 +7327,62 @@ The course&apos;s client:  sockwb client 127.0.0.1 PORT --send &apos;Bonjour\n&a
 Over TLS:             sockwb client --tls --cacert ca.pem localhost 4433
 Exit status: 0 done, 1 runtime error (refused, timed out before --until...), 2 bad usage.
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Utilisation : sockwb client [--protocol tcp|udp] [--tls] HOST PORT [OPTIONS]
+              sockwb client unix:PATH | unixgram:PATH [OPTIONS]
+Se connecte à HOST PORT, envoie chaque message --send, affiche ce qui revient (à l&apos;octet près)
+sur stdout. Sans --send, fonctionne comme netcat : stdin va au serveur (TCP : demi-fermeture
+en fin d&apos;entrée), les octets reçus vont sur stdout, jusqu&apos;à ce que le serveur ferme.
+
+  --protocol tcp|udp|unix|unixgram  tcp par défaut ; unix, unixgram : l&apos;unique argument est
+                       le chemin du socket. Un client unixgram fait un autobind sur un nom abstrait
+                       (unix:@xxxxx) pour que le serveur puisse répondre ; aucun fichier ne reste
+  --send TEXT          un message (répétable), chacun par son propre send() (UDP : un datagramme) ;
+                       échappements \n \r \t \0 \\ \xHH
+  --delay MS           pause entre deux --send (0 par défaut)
+  --until TEXT         s&apos;arrêter (sortie 0) dès que TEXT a été reçu (mêmes échappements)
+  --framing F          raw (par défaut), line (ajoute \n) ou len32 (longueur sur 4 octets, big-endian)
+  --bind ADDR[:PORT]   faire d&apos;abord un bind() du socket du client : 127.0.0.1:5000, :5000, [::1]:5000
+  --io blocking|poll   blocking (par défaut) : les connect/send/recv bloquants du cours, l&apos;un
+                       après l&apos;autre ; poll : un socket non bloquant, qui envoie et reçoit
+                       en même temps. Le mode netcat utilise toujours poll (stdin et le socket)
+  --recv-size N        octets demandés à chaque recv (65536 par défaut) : une petite taille découpe
+                       un message sur plusieurs recv (UDP : tronque le datagramme)
+  --shutdown rd|wr|rdwr  shutdown(SHUT_RD/SHUT_WR/SHUT_RDWR) après les envois
+  --sockopt NAME=VALUE une option de socket réglée avant bind/connect (répétable) : SO_RCVBUF,
+                       SO_SNDBUF, TCP_NODELAY, SO_KEEPALIVE, TCP_KEEPIDLE, TCP_KEEPINTVL,
+                       TCP_KEEPCNT, SO_LINGER (0 : close réinitialise la connexion),
+                       SO_RCVTIMEO, SO_SNDTIMEO, SO_BROADCAST, IP_TTL, IPV6_V6ONLY,
+                       SO_REUSEADDR, SO_REUSEPORT. Valeurs : on/off, 64k, 500ms ou 2s,
+                       SO_LINGER=off|SECONDS. Ce que getsockopt relit est affiché sur
+                       stderr (événements &apos;sockopt&apos; avec --json). SO_RCVTIMEO sans
+                       --timeout donne l&apos;attente maximale de données
+  --timeout MS         délai de connexion, et attente maximale de données. Par défaut : 10000 avec
+                       --until, 5000 après --send (la fin est alors normale), aucun pour un netcat
+                       TCP, 2000 pour UDP
+  --max-time S         s&apos;arrêter après S secondes au total (décimales permises), connexion comprise,
+                       même si des données continuent d&apos;arriver (code de sortie 1, comme curl -m)
+  --json               lignes JSON sur stdout : connected, tls, data (avec son émetteur), shutdown
+  --trace              afficher chaque appel socket sur stderr au moment où il a lieu (avec --tls,
+                       aussi les enregistrements TLS que chaque send/recv a transportés)
+
+TLS (TCP seulement), comme openssl s_client -quiet ou ncat --ssl :
+  --tls                une poignée de main TLS après connect ; son résumé (version, suite de
+                       chiffrement, ALPN, le certificat du serveur, l&apos;empreinte SHA-256, la
+                       vérification) va sur stderr ; --send, stdin et stdout transportent
+                       ensuite le texte en clair
+  -k, --insecure       ne pas s&apos;arrêter sur un certificat dont la vérification échoue (le
+                       résultat est quand même affiché)
+  --cacert FILE        faire confiance aux CA de ce fichier PEM au lieu du magasin du système
+  --cert FILE          un certificat client (PEM) ; --key FILE sa clé, si elle n&apos;est pas dans FILE
+  --servername NAME    le nom envoyé comme SNI et vérifié dans le certificat (HOST par défaut)
+  --alpn LIST          protocoles proposés par ALPN, séparés par des virgules (aucun par défaut)
+
+Une réponse UDP venant d&apos;une autre adresse que HOST PORT est acceptée ; son émetteur est affiché sur
+stderr (toujours dans les événements data de --json).
+Le client du cours :  sockwb client 127.0.0.1 PORT --send &apos;Bonjour\n&apos; --until &apos;Au Revoir&apos;
+En TLS :              sockwb client --tls --cacert ca.pem localhost 4433
+Code de sortie : 0 terminé, 1 erreur d&apos;exécution (connexion refusée, délai dépassé avant --until...), 2 mauvaise utilisation.
+</translation>
     </message>
     <message>
         <location line="+70"/>
@@ -7330,27 +7392,27 @@ Exit status: 0 done, 1 runtime error (refused, timed out before --until...), 2 b
     <message>
         <location line="+33"/>
         <source>--%1 is a TLS option: add --tls</source>
-        <translation type="unfinished"></translation>
+        <translation>--%1 est une option TLS : ajoutez --tls</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>--tls runs over TCP only (not udp, unix or unixgram)</source>
-        <translation type="unfinished"></translation>
+        <translation>--tls ne fonctionne que sur TCP (pas sur udp, unix ni unixgram)</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>--key goes with --cert (the client certificate)</source>
-        <translation type="unfinished"></translation>
+        <translation>--key va avec --cert (le certificat du client)</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>--servername needs a name</source>
-        <translation type="unfinished"></translation>
+        <translation>--servername nécessite un nom</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>--alpn: a protocol name is at most 255 bytes</source>
-        <translation type="unfinished"></translation>
+        <translation>--alpn : un nom de protocole fait au plus 255 octets</translation>
     </message>
     <message>
         <location line="+14"/>
@@ -7396,19 +7458,22 @@ Exit status: 0 done, 1 runtime error (refused, timed out before --until...), 2 b
         <location line="+10"/>
         <source>sockwb client: to trust this server, give its CA (or its certificate) with --cacert FILE; -k/--insecure goes on without checking
 </source>
-        <translation type="unfinished"></translation>
+        <translation>sockwb client : pour faire confiance à ce serveur, donnez sa CA (ou son certificat) avec --cacert FILE ; -k/--insecure continue sans vérifier
+</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>sockwb client: the certificate names another host: connect by a name it holds, or check that name with --servername NAME
 </source>
-        <translation type="unfinished"></translation>
+        <translation>sockwb client : le certificat désigne un autre hôte : connectez-vous par un nom qu&apos;il contient, ou vérifiez ce nom avec --servername NAME
+</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>sockwb client: check the clocks of both machines; -k/--insecure goes on anyway
 </source>
-        <translation type="unfinished"></translation>
+        <translation>sockwb client : vérifiez les horloges des deux machines ; -k/--insecure continue quand même
+</translation>
     </message>
     <message>
         <location line="+33"/>
@@ -7608,7 +7673,55 @@ then the error.
 Exit status: 0 when a response was read (whatever its status), 1 on connection,
 TLS, timeout or framing errors, 2 on bad usage.
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Usage : sockwb http [METHOD] URL [options]
+Envoie une requête HTTP/1.1 et écrit le corps de la réponse sur stdout, à l&apos;octet près.
+
+  -H, --header &apos;Name: value&apos;  ajouter un en-tête (répétable ; &apos;Name:&apos; retire un en-tête
+                              par défaut)
+  -d, --data DATA | @FILE     corps de la requête (répétable, joints par &apos;&amp;&apos;) ; implique POST
+  -i, --include               écrire la ligne de statut et les en-têtes avant le corps
+  -o, --output FILE           écrire le corps dans FILE au lieu de stdout
+      --timing                afficher les durées des phases (résolution, connexion, tls,
+                              envoi, attente, téléchargement)
+      --raw                   écrire les octets exacts reçus (ligne de statut, en-têtes,
+                              délimitation)
+  -L, --location              suivre les redirections
+      --max-redirs N          au plus N redirections (par défaut 10)
+      --compressed            demander gzip/deflate et décoder le corps
+      --http1.0               envoyer en HTTP/1.0
+      --timeout S             abandonner quand rien n&apos;arrive pendant S secondes (par défaut 30)
+  -m, --max-time S            abandonner après S secondes au total, redirections comprises
+                              (fractions permises ; un corps sans fin s&apos;arrête là)
+      --lenient               tolérer une délimitation des chunks approximative (LF seuls,
+                              extensions de chunk inhabituelles) pour déboguer des serveurs
+                              bizarres
+      --from-curl &apos;curl ...&apos;  envoyer ce qu&apos;enverrait cette commande curl
+      --as-curl               afficher la commande curl équivalente au lieu d&apos;envoyer
+  -v, --verbose               afficher la connexion, la poignée de main TLS et les en-têtes
+                              sur stderr (lignes &quot;*&quot;, &quot;&gt;&quot; et &quot;&lt;&quot;, comme curl -v)
+      --json                  après le corps, un objet JSON par aller-retour sur stdout
+                              (durées, octets, &quot;tls&quot; : version, suite de chiffrement,
+                              chaîne...)
+https:// (TLS 1.2 et 1.3, vérifié avec le magasin de CA du système) :
+  -k, --insecure              ne pas vérifier le certificat ni le nom du serveur
+      --cacert FILE           faire confiance aux certificats de CA de FILE (PEM) à la place
+      --cert FILE             certificat du client (PEM)
+      --key FILE              sa clé privée (PEM ; par défaut : dans le fichier de --cert)
+      --resolve HOST:PORT:ADDRESS
+                              se connecter à ADDRESS pour HOST:PORT (répétable) ; l&apos;hôte
+                              de l&apos;URL reste dans Host, le SNI et la vérification du nom
+      --tlsv1.2               utiliser TLS 1.2 ou plus récent (par défaut)
+      --tlsv1.3               utiliser TLS 1.3 uniquement
+      --tls-max VERSION       utiliser au plus cette version de TLS (1.2 ou 1.3)
+Le corps est écrit au fur et à mesure qu&apos;il arrive (avec --compressed, une fois décodé ;
+--raw garde toute la réponse avant de l&apos;écrire).
+Quand la connexion échoue après l&apos;arrivée d&apos;une partie de la réponse (un serveur qui ferme
+sans lire la requête amène son noyau à réinitialiser la connexion : ECONNRESET), ce qui est
+arrivé est écrit d&apos;abord (le corps reçu jusque-là, ou les octets bruts s&apos;il n&apos;y a pas
+d&apos;en-tête complet), puis l&apos;erreur.
+Code de sortie : 0 quand une réponse a été lue (quel que soit son statut), 1 en cas d&apos;erreur
+de connexion, de TLS, de délai dépassé ou de délimitation, 2 en cas de mauvaise utilisation.
+</translation>
     </message>
     <message>
         <location line="+118"/>
@@ -7623,7 +7736,7 @@ TLS, timeout or framing errors, 2 on bad usage.
     <message>
         <location line="+130"/>
         <source>  tls %1 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>  tls %1 ms</translation>
     </message>
     <message>
         <location line="+41"/>
@@ -7690,7 +7803,44 @@ Loads a server and reports requests/s, bytes/s, latency percentiles and errors.
       --json           print one JSON object instead of the report
 Exit status: 0 when requests completed, 1 when none did (errors only), 2 on bad usage.
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Usage : sockwb load URL|tcp://HOST:PORT|udp://HOST:PORT (--duration S | --requests N) [options]
+Met un serveur en charge et rapporte requêtes/s, octets/s, percentiles de latence et erreurs.
+  http://...      HTTP/1.1 GET, keep-alive (chaque réponse délimitée, statut compté)
+  https://...     la même chose sur TLS (port 443 par défaut ; le SNI et le nom vérifié sont
+                  l&apos;hôte de l&apos;URL) ; rapporte les poignées de main TLS, les sessions reprises,
+                  les poignées de main/s
+  tcp://H:P       allers-retours d&apos;écho TCP de --payload octets (ou --bulk)
+  udp://H:P       écho UDP : un datagramme de --payload octets envoyé, un en retour
+
+  -c, --connections N  connexions simultanées sur l&apos;ensemble des threads (par défaut 10)
+  -t, --threads T      boucles d&apos;événements, une par thread (par défaut 1)
+  -d, --duration S     tourner pendant S secondes (décimales permises)
+  -n, --requests N     s&apos;arrêter après exactement N requêtes (avec -d : au premier des deux
+                       atteint)
+      --rate R         boucle ouverte : R requêtes/s au total, latence mesurée à partir du
+                       moment où chaque requête était due (sans omission coordonnée) ; par
+                       défaut, boucle fermée
+      --no-keepalive   HTTP : une nouvelle connexion par requête (Connection: close)
+  -k, --insecure       https : ne pas vérifier le certificat du serveur
+      --cacert FILE    https : faire confiance aux CA de FILE (PEM) au lieu du magasin du
+                       système
+      --cert FILE      https : présenter ce certificat client (PEM)
+      --key FILE       https : sa clé privée (PEM), quand elle n&apos;est pas dans le fichier de
+                       --cert
+      --no-resume      https : pas de reprise de session, chaque nouvelle connexion fait une
+                       poignée de main TLS complète
+      --payload BYTES  écho : octets par aller-retour (par défaut 64) ; bulk : octets par send
+                       (par défaut 131072)
+      --bulk           tcp:// : envoyer aussi vite que possible (vers un service discard) ;
+                       rapporte les octets/s
+      --timeout S      une requête plus lente que S secondes compte comme une erreur de délai
+                       dépassé (par défaut 5)
+      --full-parser    HTTP : délimiter avec l&apos;analyseur de réponse complet (plus lent ; pour
+                       comparaison)
+      --json           afficher un objet JSON au lieu du rapport
+Code de sortie : 0 quand des requêtes ont abouti, 1 quand aucune n&apos;a abouti (erreurs
+seulement), 2 en cas de mauvaise utilisation.
+</translation>
     </message>
     <message>
         <location line="+40"/>
@@ -7720,7 +7870,7 @@ Exit status: 0 when requests completed, 1 when none did (errors only), 2 on bad 
     <message>
         <location line="+3"/>
         <source>TLS options apply to https:// URLs only</source>
-        <translation type="unfinished"></translation>
+        <translation>les options TLS ne s&apos;appliquent qu&apos;aux URL https://</translation>
     </message>
     <message>
         <location line="+53"/>
@@ -7796,7 +7946,24 @@ peer&apos;s recv = 0 (FIN), a reset, datagrams and the ones never received.
 Exit status: 0 done, 1 the trace cannot be read, has no trace line or the
 file cannot be written, 2 bad usage.
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Usage : sockwb sequence [--text|--json|--svg FILE|--png FILE] [TRACE.jsonl|-]
+Lit une trace écrite en lignes JSON (sockwb serve --trace --json, sockwb trace
+--json ; les autres lignes sont ignorées) depuis TRACE.jsonl, ou depuis l&apos;entrée
+standard s&apos;il vaut - ou est absent, et montre l&apos;échange sous forme de séquence :
+connect -&gt; accept (la poignée de main), chaque send -&gt; les recv qui lisent ses octets,
+close ou shutdown -&gt; le recv = 0 du pair (FIN), une réinitialisation, les datagrammes
+et ceux qui n&apos;ont jamais été reçus.
+
+  --text         une ligne par flèche : temps depuis le premier appel, type, de
+                 « pid/fd appel » -&gt; vers, octets, et sur TLS les enregistrements
+                 qu&apos;elle transportait, [ClientHello] (par défaut)
+  --json         un objet JSON par flèche (&quot;tls&quot; : les noms des enregistrements)
+  --svg FILE     dessiner le diagramme de séquence dans un fichier SVG
+  --png FILE     le dessiner dans une image PNG
+  -h, --help     afficher cette aide
+Code de sortie : 0 terminé, 1 la trace ne peut pas être lue, n&apos;a aucune ligne de trace
+ou le fichier ne peut pas être écrit, 2 mauvaise utilisation.
+</translation>
     </message>
     <message>
         <location line="+41"/>
@@ -7907,7 +8074,85 @@ as soon as it accepts (the real port when --port 0; unix:&lt;path&gt; for a Unix
   -v, --verbose          also print connections and service log lines
 Exit status: 0 stopped by a signal, 1 runtime error (port in use...), 2 bad usage.
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Usage : sockwb serve --service S [OPTIONS]
+Fait tourner un serveur jusqu&apos;à Ctrl-C (SIGINT) ou SIGTERM, puis l&apos;arrête proprement (code 0).
+Affiche &apos;listening &lt;proto&gt; &lt;addr&gt;:&lt;port&gt; model=&lt;m&gt; service=&lt;s&gt;&apos; une fois par socket d&apos;écoute
+dès qu&apos;il accepte des connexions (le vrai port avec --port 0 ; unix:&lt;path&gt; pour un socket Unix).
+
+  --service S            echo, discard, chargen, daytime, time, clock, chat, http
+  --protocol tcp|udp|unix|unixgram  tcp par défaut ; unix : flux AF_UNIX, unixgram :
+                         datagrammes AF_UNIX (les services et les modèles d&apos;UDP)
+  --bind ADDR            adresse d&apos;écoute (par défaut 127.0.0.1 ; 0.0.0.0 ou :: pour toutes,
+                         jamais une adresse vide) ;
+                         unix, unixgram : le chemin du socket (@nom : abstrait). unix:PATH et
+                         unixgram:PATH choisissent aussi le protocole. Le fichier socket est
+                         supprimé à l&apos;arrêt ; un fichier périmé (personne n&apos;y répond) est
+                         remplacé au démarrage
+  --port N               0 (par défaut) laisse le noyau choisir un port libre
+  --model M              iterative, fork, thread, pool, select, poll, epoll (par défaut epoll)
+  --threads N            pool : threads de travail (par défaut 4)
+  --io blocking|poll     iterative, fork, thread, pool : attendre dans des appels bloquants
+                         comme le font les programmes du cours (par défaut), ou surveiller
+                         avec poll des sockets non bloquants
+  --backlog N            longueur de la file d&apos;attente de listen() (par défaut 128)
+  --sockopt NAME=VALUE   une option de socket (répétable), réglée sur chaque socket d&apos;écoute
+                         avant bind (SO_REUSEADDR, SO_REUSEPORT, SO_RCVBUF, SO_SNDBUF,
+                         IPV6_V6ONLY) ou sur chaque socket accepté (TCP_NODELAY, SO_KEEPALIVE,
+                         TCP_KEEPIDLE, TCP_KEEPINTVL, TCP_KEEPCNT, SO_LINGER, SO_RCVTIMEO,
+                         SO_SNDTIMEO, SO_BROADCAST, IP_TTL) ; les sockets UDP reçoivent les
+                         deux sortes. Valeurs : on/off, 64k, 500ms ou 2s, SO_LINGER=off|SECONDS.
+                         Une ligne &apos;sockopt&apos; montre ce que getsockopt relit (SO_RCVBUF : le
+                         noyau double la valeur), pour le premier socket accepté aussi
+  --no-reuseaddr         ne pas activer SO_REUSEADDR (activé par défaut) : un redémarrage sur
+                         le même port échoue avec EADDRINUSE tant qu&apos;il reste des entrées
+                         TIME-WAIT
+  --ticks N              clock : nombre d&apos;envois de l&apos;heure par requête (par défaut 5)
+  --interval MS          clock : pause entre deux envois (par défaut 1000)
+  --terminator T         clock : none (par défaut : les octets du cours, « Au Revoir » seul),
+                         lf ou crlf après chaque message (pour netcat, telnet)
+  --root DIR             http : dossier des fichiers statiques ; / est son index.html
+  --also SERVICE[/udp]:PORT  un socket d&apos;écoute de plus sur la même adresse (répétable ;
+                         select, poll et epoll servent plusieurs sockets d&apos;écoute) ;
+                         SERVICE/unix:PATH, SERVICE/unixgram:PATH pour un socket Unix
+  --max-connections N    au-delà de N, un client est accepté puis fermé (0 : pas de limite)
+  --max-workers N        fork : processus fils, thread : threads client simultanés (par
+                         défaut 256, 0 : pas de limite) ; au-delà de N, un client est
+                         accepté, journalisé et fermé
+  --idle-timeout MS      fermer une connexion inactive depuis cette durée (0 : jamais) ; tout
+                         octet reçu relance le délai, il n&apos;arrête donc pas un client lent
+  --header-timeout MS    http : l&apos;en-tête complet de la requête doit arriver dans les MS
+                         suivant son premier octet, sinon 408 et fermeture (par défaut
+                         20000 ; 0 : aucun)
+  --body-timeout MS      http : attente maximale entre deux lectures du corps d&apos;une requête,
+                         sinon 408 et fermeture (par défaut 60000 ; 0 : aucun)
+  --keepalive-timeout MS http : fermer une connexion qui attend depuis cette durée sa
+                         requête suivante, ou sa première (par défaut 75000 ; 0 : jamais)
+  --udp-rate N           UDP : réponses par seconde vers une même adresse, rafale de 2N (par
+                         défaut 100 ; 0 : pas de limite). Les datagrammes venant de ports de
+                         service (7, 13, 19...) ou de l&apos;adresse du serveur lui-même ne
+                         reçoivent jamais de réponse
+  --memory-budget SIZE   mémoire que toutes les connexions ensemble peuvent occuper (tampons
+                         de sortie et de requête ; 64M, 1G ; par défaut 256M, 0 : pas de
+                         limite) : les lectures se mettent en pause à ce seuil, un envoi
+                         (upload) http qui le dépasse reçoit un 503
+  --output-limit HARD[,SOFT,SECONDS]  chat : un client qui a plus de HARD octets
+                         en attente pour lui, ou plus de SOFT pendant SECONDS, n&apos;est
+                         plus lu et est fermé (tailles en octets ou avec K, M, G ;
+                         0 : désactivé ; par défaut 8M,2M,60)
+  --tls                  chaque socket d&apos;écoute TCP parle TLS (1.2 et 1.3, ALPN http/1.1),
+                         sous chaque modèle ; les sockets d&apos;écoute UDP restent en clair.
+                         Sans --cert, un certificat auto-signé pour localhost, créé à la
+                         première utilisation et conservé dans ~/.config/sockwb/tls. Affiche
+                         le sujet du certificat, ses SAN, son empreinte SHA-256 et son
+                         fichier (lignes &apos;tls ...&apos;)
+  --cert FILE            la chaîne de certificats du serveur (PEM) ; implique --tls
+  --key FILE             sa clé privée (PEM ; par défaut : dans le fichier de --cert)
+  --trace                afficher chaque appel socket sur stderr au moment où il a lieu
+  --json                 afficher les événements (et la trace) en lignes JSON sur stdout
+  -v, --verbose          afficher aussi les connexions et les lignes de journal des services
+Code de sortie : 0 arrêté par un signal, 1 erreur d&apos;exécution (port occupé...), 2 mauvaise
+utilisation.
+</translation>
     </message>
     <message>
         <location line="+83"/>
@@ -7957,7 +8202,7 @@ Exit status: 0 stopped by a signal, 1 runtime error (port in use...), 2 bad usag
     <message>
         <location line="+11"/>
         <source>--key needs --cert: the certificate that goes with the key</source>
-        <translation type="unfinished"></translation>
+        <translation>--key nécessite --cert : le certificat qui va avec la clé</translation>
     </message>
     <message>
         <location line="+55"/>
@@ -7997,7 +8242,7 @@ Exit status: 0 stopped by a signal, 1 runtime error (port in use...), 2 bad usag
     <message>
         <location line="+9"/>
         <source>--tls needs a TCP listener: UDP and Unix sockets stay plain</source>
-        <translation type="unfinished"></translation>
+        <translation>--tls nécessite un socket d&apos;écoute TCP : les sockets UDP et Unix restent en clair</translation>
     </message>
     <message>
         <location line="+59"/>
@@ -8019,22 +8264,22 @@ Exit status: 0 stopped by a signal, 1 runtime error (port in use...), 2 bad usag
     <message>
         <location line="+45"/>
         <source>tls certificate %1 (SANs: %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>tls certificat %1 (SAN : %2)</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>tls sha256 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>tls sha256 %1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>tls file %1 (self-signed for localhost, kept in %2; a client trusts it with --cacert %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>tls fichier %1 (auto-signé pour localhost, conservé dans %2 ; un client lui fait confiance avec --cacert %1)</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>tls file %1</source>
-        <translation type="unfinished"></translation>
+        <translation>tls fichier %1</translation>
     </message>
     <message>
         <location line="+11"/>
@@ -8044,12 +8289,12 @@ Exit status: 0 stopped by a signal, 1 runtime error (port in use...), 2 bad usag
     <message>
         <location line="+9"/>
         <source>closed #%1 %2 in=%3 out=%4%5</source>
-        <translation type="unfinished">fermée #%1 %2 in=%3 out=%4%5 {1 %2 ?} {3 ?}</translation>
+        <translation>fermée #%1 %2 in=%3 out=%4%5</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>tls #%1 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>tls #%1 %2</translation>
     </message>
     <message>
         <location line="+8"/>
