@@ -251,6 +251,13 @@ void tst_LoadTls::ownTlsServer_data() {
 void tst_LoadTls::ownTlsServer() {
     QFETCH(QString, model);
     QFETCH(bool, keepAlive);
+#ifdef SOCKWB_SANITIZED
+    // GCC 12's AddressSanitizer malloc has no fork handlers: a fork child
+    // forked while the load thread holds an allocator lock hangs there (it
+    // did here: "no answer within 5000 ms"; tst_server_models.cpp tells
+    // the story). The default build runs this row.
+    if (model == QLatin1String("fork")) QSKIP("fork under AddressSanitizer: see the comment");
+#endif
     SOCKWB_TEST_PKI(pki, pkiDir);
     ServerConfig cfg;
     cfg.listeners[0].service = "http";
