@@ -2,6 +2,7 @@
 
 #include "core/http/url.h"
 #include "core/net/error.h"
+#include "core/net/socket.h"
 
 namespace sockwb::load {
 
@@ -20,6 +21,24 @@ const char* workloadName(Workload w) noexcept {
 }
 
 namespace {
+
+// A name with several addresses (localhost: ::1 and 127.0.0.1): the first
+// one that accepts a TCP connection, as wrk chooses, so a server listening
+// on 127.0.0.1 only is still found when ::1 comes first. One probe connect
+// per address tried, closed at once; none answering keeps the first (the
+// run then reports its errors).
+Address firstReachable(const std::vector<Address>& addresses) {
+    if (addresses.size() > 1) {
+        for (const Address& a : addresses) {
+            try {
+                tcpConnect(a, Millis(1000));
+                return a;
+            } catch (const Error&) {
+            }
+        }
+    }
+    return addresses.front();
+}
 
 // "host:port" or "[v6]:port" after tcp:// or udp://; the port is required.
 Address resolveHostPort(std::string_view rest, int socktype, std::string_view whole) {
@@ -44,7 +63,8 @@ Address resolveHostPort(std::string_view rest, int socktype, std::string_view wh
     if (p == 0)
         throw Error::invalid("port 0 in '" + std::string(whole) + "'",
                              "give the server's real port");
-    return Address::resolve(host, port, socktype).front();
+    const std::vector<Address> all = Address::resolve(host, port, socktype);
+    return socktype == SOCK_STREAM ? firstReachable(all) : all.front();
 }
 
 // The authority of "host[:port][/...]" (what follows the scheme) names a port.
@@ -90,7 +110,7 @@ LoadTarget LoadTarget::parse(std::string_view text) {
     if (!url) throw Error::invalid("invalid URL '" + std::string(text) + "'", err.message);
     t.scheme = Scheme::Http;
     const std::uint16_t port = t.tls && !explicitPort ? 443 : url->port();
-    t.address = Address::resolve(url->host(), std::to_string(port), SOCK_STREAM).front();
+    t.address = firstReachable(Address::resolve(url->host(), std::to_string(port), SOCK_STREAM));
     t.hostHeader = url->authority();
     if (t.tls) {
         // authority() leaves out :80 only; for https the port left out is 443.

@@ -162,6 +162,7 @@ private slots:
     void scannerMatchesParser_data();
     void scannerMatchesParser();
     void targetParsing();
+    void targetNameReachesTheListeningAddress();
     void tcpEchoExactRequests();
     void udpEcho();
     void httpKeepAliveCountsNon2xx_data();
@@ -289,6 +290,19 @@ void tst_Load::scannerMatchesParser() {
     QCOMPARE(s.keepAlive(), c.keepAlive);
     if (!c.statusOnly) QCOMPARE(s.bodyBytes(), uint64_t(c.body.size()));
     QCOMPARE(consumed, c.input.size() - c.leftover.size());
+}
+
+// localhost may list ::1 before 127.0.0.1 (a fresh Debian's /etc/hosts):
+// the target is the address that accepts, not merely the first one.
+void tst_Load::targetNameReachesTheListeningAddress() {
+    SOCKWB_REQUIRE_RESOLVES("localhost");
+    Socket listener = tcpListen(Address::fromIp("127.0.0.1", 0));
+    const std::string port = std::to_string(listener.localAddress().port());
+    for (const std::string& text : {"http://localhost:" + port + "/", "tcp://localhost:" + port,
+                                    "https://localhost:" + port + "/"}) {
+        const LoadTarget t = LoadTarget::parse(text);
+        QCOMPARE(t.address.toString(), "127.0.0.1:" + port);
+    }
 }
 
 void tst_Load::targetParsing() {

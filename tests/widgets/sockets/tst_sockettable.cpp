@@ -346,8 +346,9 @@ void tst_SocketTable::timeWaitAfterActiveClose() {
     SocketTableWindow w;
     w.setPortFilter(port);
     w.setStateFilter(QStringLiteral("TIME-WAIT"));
-    QVERIFY(refreshUntil(w, [&] { return findRow(*w.model(), clientPort, kTimeWait) >= 0; }));
-    const int r = findRow(*w.model(), clientPort, kTimeWait);
+    // Match the peer port too: another connection's TIME-WAIT can share the ephemeral port.
+    QVERIFY(refreshUntil(w, [&] { return findRow(*w.model(), clientPort, kTimeWait, port) >= 0; }));
+    const int r = findRow(*w.model(), clientPort, kTimeWait, port);
     QCOMPARE(w.model()->entry(r).peerPort, port);
     QVERIFY2(w.model()
                  ->index(r, SocketText::Timer)
