@@ -14,6 +14,7 @@
 #include <QStatusBar>
 #include <QToolBar>
 
+#include "app/gui/workspacecontroller.h"
 #include "core/lessons/socketlesson.h"
 #include "core/net/framing.h"
 #include "widgets/addresses/addresseswindow.h"
@@ -52,7 +53,8 @@ MainWindow::MainWindow(QWidget* parent)
       stack_(new QStackedWidget(this)),
       welcome_(new QLabel(this)),
       globalTrace_(new TraceAdapter(this)),
-      statusCounts_(new QLabel(this)) {
+      statusCounts_(new QLabel(this)),
+      workspace_(new WorkspaceController(this)) {
     setWindowTitle(tr("Socket Workbench"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/sockwb.svg")));
     auto* welcome = static_cast<QLabel*>(welcome_);
@@ -164,6 +166,12 @@ void MainWindow::createActions() {
     runProgram->setStatusTip(runProgram->toolTip());
     QAction* quit = make(tr("&Quit"), "actionQuit", QKeySequence::Quit, &QWidget::close);
 
+    QMenu* fileMenu = menuBar()->addMenu(tr("&File"));
+    fileMenu->setObjectName(QStringLiteral("fileMenu"));
+    workspace_->populateFileMenu(fileMenu);
+    fileMenu->addSeparator();
+    fileMenu->addAction(quit);
+
     QMenu* file = menuBar()->addMenu(tr("&Workbench"));
     file->addActions({newServer, newRelay, newClient, launch, http, compare, runProgram});
     QAction* addresses = make(tr("&Addresses..."), "actionAddresses", QKeySequence(),
@@ -179,8 +187,6 @@ void MainWindow::createActions() {
            "states, queues, owners, timers, live"));
     sockets->setStatusTip(sockets->toolTip());
     file->addAction(sockets);
-    file->addSeparator();
-    file->addAction(quit);
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
     for (auto* dock : findChildren<QDockWidget*>()) {
@@ -393,6 +399,10 @@ void MainWindow::updateStatus() {
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {
+    if (!workspace_->maybeSave()) {
+        event->ignore();
+        return;
+    }
     QSettings settings;
     settings.setValue(kGeometry, saveGeometry());
     settings.setValue(kState, saveState());

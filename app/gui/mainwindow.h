@@ -27,6 +27,8 @@ class TraceView;
 
 namespace sockwb::app {
 
+class WorkspaceController;
+
 class MainWindow final : public QMainWindow {
     Q_OBJECT
 public:
@@ -43,6 +45,8 @@ public:
     SideBar* sideBar() const { return sideBar_; }
     TraceView* traceDock() const { return traceView_; }
     LogView* logDock() const { return logView_; }
+    // File > New, Open, Save...: the workspace on screen.
+    WorkspaceController* workspace() const { return workspace_; }
 
     // The actions, for menus, toolbar and tests.
     void newServer();
@@ -78,6 +82,7 @@ private:
     TraceAdapter* globalTrace_;  // calls from threads without their own observer
     QLabel* statusCounts_;
     QTimer clientScan_;
+    WorkspaceController* workspace_;
 };
 
 }  // namespace sockwb::app

@@ -6858,7 +6858,7 @@ Pour une connexion : les octets envoy√©s dont le pair n&apos;a pas encore accus√
 <context>
     <name>sockwb::app::MainWindow</name>
     <message>
-        <location filename="../../app/gui/mainwindow.cpp" line="+56"/>
+        <location filename="../../app/gui/mainwindow.cpp" line="+58"/>
         <source>Socket Workbench</source>
         <translation>Socket Workbench</translation>
     </message>
@@ -6989,6 +6989,11 @@ Pour une connexion : les octets envoy√©s dont le pair n&apos;a pas encore accus√
     </message>
     <message>
         <location line="+2"/>
+        <source>&amp;File</source>
+        <translation>&amp;Fichier</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>&amp;Workbench</source>
         <translation>A&amp;telier</translation>
     </message>
@@ -7018,7 +7023,7 @@ Pour une connexion : les octets envoy√©s dont le pair n&apos;a pas encore accus√
         <translation>Tous les sockets TCP, UDP et Unix de la machine, comme ss -tuanp : √©tats, files d&apos;attente, propri√©taires, minuteurs, en direct</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+5"/>
         <source>&amp;View</source>
         <translation>&amp;Affichage</translation>
     </message>

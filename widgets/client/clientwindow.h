@@ -13,6 +13,7 @@
 #include <QPointer>
 #include <QWidget>
 
+#include "core/client/clientscript.h"
 #include "core/client/clientswarm.h"  // Scenario
 #include "core/net/framing.h"
 #include "widgets/client/clientsession.h"
@@ -31,6 +32,7 @@ class ClientOptionsRow;
 class ClientSockopts;
 class DataView;
 class SendPanel;
+class ScriptPanel;
 class SequenceTab;
 class ShutdownButton;
 class TraceView;
@@ -76,9 +78,26 @@ public:
     quint64 messagesIn() const { return messagesIn_; }
     quint64 messagesOut() const { return messagesOut_; }
 
+    // Workspace state (clientwindowstate.cpp). GUI thread.
+    // The form as a ClientConfig (protocol, host or path, port, io, bind,
+    // socket options, TLS), and back (fills the form, does not connect).
+    ClientConfig formConfig() const;
+    void setFormConfig(const ClientConfig& config);
+    // The send panel's framing (and the data view's).
+    Framing framing() const;
+    void setFraming(Framing framing);
+    // The Script tab: steps played once connected, each with its result.
+    std::vector<ScriptStep> script() const;
+    void setScript(const std::vector<ScriptStep>& steps);
+    // Plays the script now when connected, else as soon as the window connects.
+    void playScript();
+    ScriptPanel* scriptPanel() const;
+
 signals:
     // The state in words, for the main window's side list.
     void stateChanged(const QString& state);
+    // The script played to its end (passed: every expectation met).
+    void scriptFinished(bool passed);
 
 protected:
     void closeEvent(QCloseEvent* event) override;
