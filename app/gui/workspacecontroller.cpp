@@ -16,7 +16,8 @@ WorkspaceController::WorkspaceController(MainWindow* window)
 WorkspaceController::~WorkspaceController() { delete d; }
 void WorkspaceController::populateFileMenu(QMenu*) {}
 Workspace WorkspaceController::capture() const { return {}; }
-void WorkspaceController::apply(const Workspace&) {}
+void WorkspaceController::apply(const Workspace&, bool) {}
+void WorkspaceController::startAll() {}
 bool WorkspaceController::newWorkspace() { return false; }
 bool WorkspaceController::open(const QString&) { return false; }
 bool WorkspaceController::save() { return false; }

@@ -31,11 +31,15 @@ public:
     // What the workbench holds now, as a workspace (the lab info of the
     // workspace last opened is kept).
     Workspace capture() const;
-    // Closes what the workbench holds and builds workspace: server panels
-    // (started when autostart), relays, client windows (with their scripts,
-    // connected at connectAfterMs when the servers run), composer windows,
-    // the layout. Does not ask to save: see maybeSave().
-    void apply(const Workspace& workspace);
+    // Closes what the workbench holds and builds workspace: server panels,
+    // relays, client windows (with their scripts), composer windows, the
+    // layout. Does not ask to save: see maybeSave(). start: startAll() at
+    // once; false (a lab, before its question is answered): nothing starts.
+    void apply(const Workspace& workspace, bool start = true);
+    // Starts the servers and relays marked autostart, then connects each
+    // client window at its connectAfterMs (its script plays once connected)
+    // and sends the composer requests marked run.
+    void startAll();
 
     // The File menu's actions. Each asks to save a dirty workspace first;
     // false when the user cancelled or the file could not be read/written
