@@ -108,8 +108,7 @@ uint64_t JsonFieldReader::count64(const char* key, uint64_t fallback, uint64_t m
     } else {
         wrongType(key, tr("a whole number"));
     }
-    if (n > max)
-        fail(key, tr("%1 is out of range (0..%2)").arg(describe(v), QString::number(max)));
+    if (n > max) fail(key, tr("%1 is out of range (0..%2)").arg(describe(v), QString::number(max)));
     return n;
 }
 

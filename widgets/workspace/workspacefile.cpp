@@ -203,8 +203,9 @@ bool upgradeWorkspaceObject(QJsonObject& object, QStringList* notes, QString* er
                       .arg(R::describe(v))
                       .arg(kWorkspaceSchemaVersion);
     else if (v.toInt() > kWorkspaceSchemaVersion)
-        problem = R::tr("version: made by a newer Socket Workbench (version %1); this one reads "
-                        "up to %2")
+        problem = R::tr(
+                      "version: made by a newer Socket Workbench (version %1); this one reads "
+                      "up to %2")
                       .arg(v.toInt())
                       .arg(kWorkspaceSchemaVersion);
     if (!problem.isEmpty()) {
@@ -250,7 +251,8 @@ WorkspaceReadResult workspaceFromJson(const QByteArray& bytes) {
     QJsonObject object = document.object();
     const QJsonValue format = object.value(QStringLiteral("format"));
     if (format.isUndefined()) {
-        result.error = R::tr("format: missing; a workspace file says \"format\": \"%1\"").arg(kFormat);
+        result.error =
+            R::tr("format: missing; a workspace file says \"format\": \"%1\"").arg(kFormat);
         return result;
     }
     if (format != QJsonValue(kFormat)) {

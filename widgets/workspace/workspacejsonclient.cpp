@@ -69,8 +69,10 @@ tls::ClientOptions clientTlsFromJson(R in) {
         }
     }
     const QStringList versions = tlsVersionNames();
-    t.minVersion = static_cast<tls::Version>(in.choice("min_version", 0, versions, R::tr("version")));
-    t.maxVersion = static_cast<tls::Version>(in.choice("max_version", 1, versions, R::tr("version")));
+    t.minVersion =
+        static_cast<tls::Version>(in.choice("min_version", 0, versions, R::tr("version")));
+    t.maxVersion =
+        static_cast<tls::Version>(in.choice("max_version", 1, versions, R::tr("version")));
     if (t.minVersion > t.maxVersion)
         in.fail("min_version", R::tr("the lowest version is above the highest"));
     t.resumeSessions = in.flag("resume_sessions", t.resumeSessions);
@@ -115,7 +117,8 @@ ComposerRequest requestFromJson(R& parent, const QJsonValue& value, const QStrin
     for (auto it = given.begin(); it != given.end(); ++it) {
         const QString where = path + QLatin1Char('.') + it.key();
         if (!defaults.contains(it.key())) {
-            if (parent.notes()) parent.notes()->append(R::tr("%1: unknown key, ignored").arg(where));
+            if (parent.notes())
+                parent.notes()->append(R::tr("%1: unknown key, ignored").arg(where));
             continue;
         }
         const QJsonValue::Type type = defaults.value(it.key()).type();
@@ -215,7 +218,8 @@ WorkspaceClient clientFromJson(R& in) {
     c.protocol = protocolAt(in.choice("protocol", 0, protocolNames(), R::tr("protocol")));
     c.host = in.stdText("host", c.host);
     c.port = static_cast<uint16_t>(in.integer("port", 0, 0, 65535));
-    c.connectTimeout = Millis(in.integer("connect_timeout_ms", int(c.connectTimeout.count()), 0, INT_MAX));
+    c.connectTimeout =
+        Millis(in.integer("connect_timeout_ms", int(c.connectTimeout.count()), 0, INT_MAX));
     c.io = static_cast<ClientIo>(in.choice("io", 0, clientIoNames(), R::tr("I/O mode")));
     c.bind = bindFromJson(in);
     c.recvSize = in.count64("recv_size", c.recvSize, 1 << 20);
@@ -256,7 +260,8 @@ WorkspaceComposer composerFromJson(R& in) {
         c.request = requestFromJson(in, in.value("request"), in.pathOf(QStringLiteral("request")));
     const QJsonArray collection = in.array("collection");
     for (qsizetype i = 0; i < collection.size(); ++i)
-        c.collection.push_back(requestFromJson(in, collection.at(i), in.elementPath("collection", i)));
+        c.collection.push_back(
+            requestFromJson(in, collection.at(i), in.elementPath("collection", i)));
     c.run = in.flag("run", c.run);
     c.sendAfterMs = in.integer("send_after_ms", c.sendAfterMs, 0, INT_MAX);
     R expect = in.object("expect");

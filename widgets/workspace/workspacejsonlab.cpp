@@ -30,8 +30,9 @@ LocalizedText localizedFromValue(const QJsonValue& v, const QString& path, QStri
         return t;
     }
     if (!v.isObject())
-        R::failAt(path, R::tr("expected a text or {\"en\": ..., \"fr\": ...}, got %1")
-                            .arg(R::describe(v)));
+        R::failAt(
+            path,
+            R::tr("expected a text or {\"en\": ..., \"fr\": ...}, got %1").arg(R::describe(v)));
     R in(v.toObject(), path, notes);
     t.en = in.text("en");
     t.fr = in.text("fr");
@@ -45,8 +46,8 @@ LocalizedText localizedFromJson(R& in, const char* key) {
 
 QByteArray base64FromJson(R& in, const char* key) {
     const QString text = in.text(key);
-    const auto decoded = QByteArray::fromBase64Encoding(text.toLatin1(),
-                                                        QByteArray::AbortOnBase64DecodingErrors);
+    const auto decoded =
+        QByteArray::fromBase64Encoding(text.toLatin1(), QByteArray::AbortOnBase64DecodingErrors);
     if (!decoded) in.fail(key, R::tr("not base64"));
     return *decoded;
 }
@@ -60,7 +61,8 @@ QJsonObject labToJson(const LabInfo& lab) {
     if (!lab.title.isEmpty()) o.insert(QStringLiteral("title"), localizedToJson(lab.title));
     if (!lab.explanation.isEmpty())
         o.insert(QStringLiteral("explanation"), localizedToJson(lab.explanation));
-    if (!lab.question.isEmpty()) o.insert(QStringLiteral("question"), localizedToJson(lab.question));
+    if (!lab.question.isEmpty())
+        o.insert(QStringLiteral("question"), localizedToJson(lab.question));
     QJsonArray choices;
     for (const LocalizedText& c : lab.choices) choices.append(localizedToJson(c));
     putArray(o, "choices", choices);
@@ -77,8 +79,8 @@ LabInfo labFromJson(R& in) {
     lab.question = localizedFromJson(in, "question");
     const QJsonArray choices = in.array("choices");
     for (qsizetype i = 0; i < choices.size(); ++i)
-        lab.choices.push_back(localizedFromValue(choices.at(i), in.elementPath("choices", i),
-                                                 in.notes()));
+        lab.choices.push_back(
+            localizedFromValue(choices.at(i), in.elementPath("choices", i), in.notes()));
     lab.answer = in.integer("answer", lab.answer, -1, INT_MAX);
     if (lab.answer >= int(lab.choices.size()))
         in.fail("answer", lab.choices.empty()

@@ -44,9 +44,10 @@ QJsonObject listenerToJson(const ListenerConfig& l) {
 ListenerConfig listenerFromJson(R& in) {
     ListenerConfig l;
     const QStringList services = names(serviceNames());
-    l.service = services[in.choice("service", int(services.indexOf(QString::fromStdString(l.service))),
-                                   services, R::tr("service"))]
-                    .toStdString();
+    l.service =
+        services[in.choice("service", int(services.indexOf(QString::fromStdString(l.service))),
+                           services, R::tr("service"))]
+            .toStdString();
     l.protocol = protocolAt(in.choice("protocol", 0, protocolNames(), R::tr("protocol")));
     l.bindAddress = in.stdText("bind", l.bindAddress);
     l.port = static_cast<uint16_t>(in.integer("port", 0, 0, 65535));
@@ -68,9 +69,10 @@ OutputLimit outputLimitFromJson(R& parent) {
     if (v.isString()) {  // the CLI's "HARD[,SOFT,SECONDS]"
         const auto limit = parseOutputLimit(v.toString().toStdString());
         if (!limit)
-            parent.fail("output_limit",
-                        R::tr("'%1' is not HARD[,SOFT,SECONDS] with the soft limit below the hard one")
-                            .arg(v.toString()));
+            parent.fail(
+                "output_limit",
+                R::tr("'%1' is not HARD[,SOFT,SECONDS] with the soft limit below the hard one")
+                    .arg(v.toString()));
         return *limit;
     }
     R in = parent.object("output_limit");
@@ -79,8 +81,8 @@ OutputLimit outputLimitFromJson(R& parent) {
     l.softBytes = in.count64("soft_bytes", l.softBytes);
     l.softSeconds = in.integer("soft_seconds", l.softSeconds, 0, INT_MAX);
     if (l.hardBytes && l.softBytes && l.softBytes >= l.hardBytes)
-        in.fail("soft_bytes", R::tr("the soft limit must be below the hard one (%1 bytes)")
-                                  .arg(l.hardBytes));
+        in.fail("soft_bytes",
+                R::tr("the soft limit must be below the hard one (%1 bytes)").arg(l.hardBytes));
     in.finish();
     return l;
 }
@@ -104,8 +106,8 @@ ServiceOptions serviceOptionsFromJson(R in) {
     ServiceOptions s;
     s.ticks = in.integer("ticks", s.ticks, 0, INT_MAX);
     s.intervalMs = in.integer("interval_ms", s.intervalMs, 0, INT_MAX);
-    s.terminator = static_cast<Terminator>(
-        in.choice("terminator", 0, terminatorNames(), R::tr("terminator")));
+    s.terminator =
+        static_cast<Terminator>(in.choice("terminator", 0, terminatorNames(), R::tr("terminator")));
     s.root = in.stdText("root", s.root);
     s.maxLine = in.count64("max_line", s.maxLine, UINT32_MAX);
     if (s.maxLine == 0) in.fail("max_line", R::tr("0 is out of range (1..%1)").arg(UINT32_MAX));
@@ -157,8 +159,10 @@ tls::ServerOptions serverTlsFromJson(R in) {
     t.certFolder = in.stdText("cert_folder");
     t.alpn = alpnFromJson(in, t.alpn);
     const QStringList versions = tlsVersionNames();
-    t.minVersion = static_cast<tls::Version>(in.choice("min_version", 0, versions, R::tr("version")));
-    t.maxVersion = static_cast<tls::Version>(in.choice("max_version", 1, versions, R::tr("version")));
+    t.minVersion =
+        static_cast<tls::Version>(in.choice("min_version", 0, versions, R::tr("version")));
+    t.maxVersion =
+        static_cast<tls::Version>(in.choice("max_version", 1, versions, R::tr("version")));
     if (t.minVersion > t.maxVersion)
         in.fail("min_version", R::tr("the lowest version is above the highest"));
     t.sessionTickets = in.flag("session_tickets", t.sessionTickets);
@@ -169,8 +173,9 @@ tls::ServerOptions serverTlsFromJson(R in) {
 QJsonObject faultLimitToJson(const FaultLimit& l) {
     QJsonObject o;
     const char* key = l.unit == FaultLimit::Unit::Bytes ? "bytes" : "ms";
-    o.insert(QLatin1String(key), l.amount <= (uint64_t(1) << 53) ? QJsonValue(double(l.amount))
-                                                                  : QJsonValue(QString::number(l.amount)));
+    o.insert(QLatin1String(key), l.amount <= (uint64_t(1) << 53)
+                                     ? QJsonValue(double(l.amount))
+                                     : QJsonValue(QString::number(l.amount)));
     return o;
 }
 

@@ -33,9 +33,9 @@ const char* const kKeyOrder[] = {
     "name", "kind", "bytes", "bytes_escaped", "target", "target_server", "listener", "autostart",
     // server
     "listeners", "service", "protocol", "bind", "model", "io", "backlog", "pool_size",
-    "max_connections", "max_workers", "idle_timeout_ms", "udp_replies_per_second",
-    "memory_budget", "reuse_addr", "sockopts", "output_limit", "hard_bytes", "soft_bytes",
-    "soft_seconds", "service_options", "ticks", "interval_ms", "terminator", "root", "max_line",
+    "max_connections", "max_workers", "idle_timeout_ms", "udp_replies_per_second", "memory_budget",
+    "reuse_addr", "sockopts", "output_limit", "hard_bytes", "soft_bytes", "soft_seconds",
+    "service_options", "ticks", "interval_ms", "terminator", "root", "max_line",
     "header_timeout_ms", "body_timeout_ms", "keep_alive_timeout_ms",
     // relay
     "listen_host", "listen_port", "target_host", "target_port", "up", "down", "latency_ms",
@@ -52,8 +52,8 @@ const char* const kKeyOrder[] = {
     "request", "collection", "run", "send_after_ms", "expect", "status", "body_contains",
     "accepted_at_least", "max_active_at_most",
     // windows and layout
-    "window", "geometry", "visible", "main_geometry", "main_state", "current_panel",
-    "trace_dock", "log_dock", "sequence_window", "socket_table"};
+    "window", "geometry", "visible", "main_geometry", "main_state", "current_panel", "trace_dock",
+    "log_dock", "sequence_window", "socket_table"};
 
 int keyRank(const QString& key) {
     static const QHash<QString, int> ranks = [] {

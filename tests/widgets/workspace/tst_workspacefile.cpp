@@ -253,7 +253,8 @@ private slots:
         QVERIFY(!saveWorkspace(everyField(), path, &error));
         QVERIFY2(error.startsWith(QStringLiteral("cannot save ") + path + QStringLiteral(": ")),
                  qPrintable(error));
-        QCOMPARE(QDir(dir.path()).entryList(QDir::Files), QStringList{QStringLiteral("notafolder")});
+        QCOMPARE(QDir(dir.path()).entryList(QDir::Files),
+                 QStringList{QStringLiteral("notafolder")});
     }
 
     void loadingAMissingFileNamesIt() {
@@ -295,11 +296,12 @@ private slots:
                  (QJsonObject{{"name", "time"},
                               {"model", "iterative"},
                               {"listeners", QJsonArray{QJsonObject{{"service", "clock"}}}}}));
-        QCOMPARE(o.value("clients").toArray().at(0).toObject(),
-                 (QJsonObject{{"name", "client 1"},
-                              {"target", "time"},
-                              {"script", QJsonArray{QJsonObject{{"kind", "send"},
-                                                                {"bytes", "Bonjour\n"}}}}}));
+        QCOMPARE(
+            o.value("clients").toArray().at(0).toObject(),
+            (QJsonObject{
+                {"name", "client 1"},
+                {"target", "time"},
+                {"script", QJsonArray{QJsonObject{{"kind", "send"}, {"bytes", "Bonjour\n"}}}}}));
         QCOMPARE(o.value("composers").toArray().at(0).toObject(),
                  (QJsonObject{{"request", QJsonObject{}}}));
         QCOMPARE(o.keys(), (QStringList{"clients", "composers", "format", "servers", "version"}));
@@ -308,8 +310,9 @@ private slots:
     void keysComeInTheSchemasOrder() {
         const QByteArray json = workspaceToJson(everyField());
         QVERIFY(json.startsWith("{\n  \"format\": \"sockwb-workspace\",\n  \"version\": 2,\n"));
-        const QList<QByteArray> order = {"\"lab\"", "\"servers\"", "\"relays\"", "\"clients\"",
-                                         "\"composers\"", "\"layout\"", "\"run_timeout_ms\""};
+        const QList<QByteArray> order = {"\"lab\"",           "\"servers\"",   "\"relays\"",
+                                         "\"clients\"",       "\"composers\"", "\"layout\"",
+                                         "\"run_timeout_ms\""};
         qsizetype at = 0;
         for (const QByteArray& key : order) {
             const qsizetype next = json.indexOf("\n  " + key, at);
@@ -371,8 +374,9 @@ private slots:
         QCOMPARE(w.servers[0].config.model, std::string("iterative"));
         QVERIFY(w.servers[1].config.listeners == ServerConfig{}.listeners);
         using K = ScriptStep::Kind;
-        QVERIFY(w.clients[0].script == (std::vector<ScriptStep>{ScriptStep{K::Send, "Bonjour\n", 500},
-                                                                ScriptStep{K::Send, "encore", 500}}));
+        QVERIFY(w.clients[0].script ==
+                (std::vector<ScriptStep>{ScriptStep{K::Send, "Bonjour\n", 500},
+                                         ScriptStep{K::Send, "encore", 500}}));
         QVERIFY(w.clients[1].script.empty());
 
         // The upgrade step alone rewrites the object into version 2's form.
@@ -454,8 +458,13 @@ private slots:
         QCOMPARE(w.relays[0].config.up.dropP, 0.25);
         QVERIFY((w.relays[0].config.down.closeAfter == FaultLimit{FaultLimit::Unit::Millis, 2000}));
         QVERIFY((w.clients[0].config.bind == ClientBind{"", 5000}));
-        const QJsonObject up =
-            objectOf(workspaceToJson(w)).value("relays").toArray().at(0).toObject().value("up").toObject();
+        const QJsonObject up = objectOf(workspaceToJson(w))
+                                   .value("relays")
+                                   .toArray()
+                                   .at(0)
+                                   .toObject()
+                                   .value("up")
+                                   .toObject();
         QCOMPARE(up, (QJsonObject{{"latency_ms", 50},
                                   {"latency_spread_ms", 10},
                                   {"reset_after", QJsonObject{{"bytes", 65536}}},
