@@ -9,16 +9,17 @@ namespace {
 // The start of main(): the port, the listening socket, the course's line.
 std::string blockingStart(const ServerPlan& plan) {
     const auto& l = plan.listeners.front();
-    return std::string("\nstatic int listen_fd; /* the listening socket (\"socket d'ecoute\") */\n") +
+    return std::string(
+               "\nstatic int listen_fd; /* the listening socket (\"socket d'ecoute\") */\n") +
            "\nint main(int argc, char *argv[])\n{\n"
            "    int port = parse_port(argc > 1 ? argv[1] : NULL, " +
-           std::to_string(l.defaultPort) + ");\n" +
-           "    listen_fd = open_listener(" + (l.udp ? "SOCK_DGRAM" : "SOCK_STREAM") + ", \"" +
-           l.address + "\", port);\n" +
+           std::to_string(l.defaultPort) + ");\n" + "    listen_fd = open_listener(" +
+           (l.udp ? "SOCK_DGRAM" : "SOCK_STREAM") + ", \"" + l.address + "\", port);\n" +
            "    printf(\"Server listen on port : %d\\n\", port);\n    fflush(stdout);\n";
 }
 
-const char* kAcceptOne = R"(        /* accept(): blocks until a client connects; its own socket comes back */
+const char* kAcceptOne =
+    R"(        /* accept(): blocks until a client connects; its own socket comes back */
         struct sockaddr_storage client_addr;
         socklen_t client_len = sizeof client_addr;
         int client_fd = accept(listen_fd, (struct sockaddr *)&client_addr, &client_len);
@@ -37,7 +38,8 @@ std::string iterativeTcp() {
 }
 
 std::string forkLoop() {
-    return std::string(R"(    /* SIGCHLD: a child ended; reap it so no zombie stays. SA_RESTART: accept()
+    return std::string(
+               R"(    /* SIGCHLD: a child ended; reap it so no zombie stays. SA_RESTART: accept()
      * starts again by itself after the handler. */
     struct sigaction sa;
     memset(&sa, 0, sizeof sa);
@@ -145,7 +147,8 @@ std::string udpIterative(const std::string& service) {
                 perror("recvfrom");
             continue;
         }
-        )" + service +
+        )" +
+           service +
            "_datagram(listen_fd, buffer, (size_t)n, (struct sockaddr *)&client_addr, "
            "client_len);\n    }\n";
 }
@@ -175,18 +178,23 @@ std::string blockingMain(const ServerPlan& plan) {
         out += threadLoop();
     else
         out += poolLoop();
-    out += "    /* close(): never reached (the server runs until it is killed) */\n"
-           "    close(listen_fd);\n    return EXIT_SUCCESS;\n}\n";
+    out +=
+        "    /* close(): never reached (the server runs until it is killed) */\n"
+        "    close(listen_fd);\n    return EXIT_SUCCESS;\n}\n";
     return out;
 }
 
 std::string eventMain(const ServerPlan& plan) {
     const std::string& m = plan.model;
-    std::string out = "\n/* The listening sockets: one per service (the multi-service server). */\n";
+    std::string out =
+        "\n/* The listening sockets: one per service (the multi-service server). */\n";
     int id = 0;
-    for (const char* svc : {"echo", "discard", "chargen", "daytime", "time", "clock", "chat", "http"})
-        if (plan.has(svc)) out += "#define " + serviceConstant(svc) + " " + std::to_string(id++) + "\n";
-    out += "#define NLISTENERS " + std::to_string(plan.listeners.size()) + "\n"
+    for (const char* svc :
+         {"echo", "discard", "chargen", "daytime", "time", "clock", "chat", "http"})
+        if (plan.has(svc))
+            out += "#define " + serviceConstant(svc) + " " + std::to_string(id++) + "\n";
+    out += "#define NLISTENERS " + std::to_string(plan.listeners.size()) +
+           "\n"
            "struct listener {\n    int fd;\n    int type; /* SOCK_STREAM or SOCK_DGRAM */\n"
            "    int service;\n    const char *address;\n    int port;\n};\n"
            "static struct listener listeners[NLISTENERS] = {\n";
@@ -195,21 +203,23 @@ std::string eventMain(const ServerPlan& plan) {
                serviceConstant(l.service) + ", \"" + l.address + "\", " +
                std::to_string(l.defaultPort) + "},\n";
     out += "};\n";
-    if (m == "epoll") out += "static int epoll_fd; /* epoll_create1(): the set of watched sockets */\n";
+    if (m == "epoll")
+        out += "static int epoll_fd; /* epoll_create1(): the set of watched sockets */\n";
     // The handlers refer to listeners[] and epoll_fd: they come after them.
     out += eventLoop(plan);
     const bool tcp = plan.anyTcp();
     const bool clock = plan.has("clock");
-    out += "\nint main(int argc, char *argv[])\n{\n"
-           "    for (int i = 0; i < NLISTENERS; i++) {\n"
-           "        struct listener *l = &listeners[i];\n"
-           "        l->port = parse_port(argc > i + 1 ? argv[i + 1] : NULL, l->port);\n"
-           "        l->fd = open_listener(l->type, l->address, l->port);\n"
-           "        /* non-blocking: the loop must never wait in accept() or recvfrom() */\n"
-           "        set_nonblocking(l->fd);\n"
-           "        printf(\"Server listen on port : %d (%s)\\n\", l->port,\n"
-           "               l->type == SOCK_STREAM ? \"TCP\" : \"UDP\");\n    }\n"
-           "    fflush(stdout);\n";
+    out +=
+        "\nint main(int argc, char *argv[])\n{\n"
+        "    for (int i = 0; i < NLISTENERS; i++) {\n"
+        "        struct listener *l = &listeners[i];\n"
+        "        l->port = parse_port(argc > i + 1 ? argv[i + 1] : NULL, l->port);\n"
+        "        l->fd = open_listener(l->type, l->address, l->port);\n"
+        "        /* non-blocking: the loop must never wait in accept() or recvfrom() */\n"
+        "        set_nonblocking(l->fd);\n"
+        "        printf(\"Server listen on port : %d (%s)\\n\", l->port,\n"
+        "               l->type == SOCK_STREAM ? \"TCP\" : \"UDP\");\n    }\n"
+        "    fflush(stdout);\n";
     const std::string wait = clock ? "next_timeout()" : "-1";
     if (m == "select") {
         out += R"(    for (;;) {
@@ -280,7 +290,8 @@ std::string eventMain(const ServerPlan& plan) {
             count++;
         }
 )";
-        out += "        long long wait = " + wait + ";\n" + R"(        int ready = poll(fds, count, (int)wait);
+        out += "        long long wait = " + wait + ";\n" +
+               R"(        int ready = poll(fds, count, (int)wait);
         if (ready < 0) {
             if (errno == EINTR)
                 continue;
@@ -321,7 +332,8 @@ std::string eventMain(const ServerPlan& plan) {
     for (;;) {
         struct epoll_event events[64];
 )";
-        out += "        long long wait = " + wait + ";\n" + R"(        int ready = epoll_wait(epoll_fd, events, 64, (int)wait);
+        out += "        long long wait = " + wait + ";\n" +
+               R"(        int ready = epoll_wait(epoll_fd, events, 64, (int)wait);
         if (ready < 0) {
             if (errno == EINTR)
                 continue;

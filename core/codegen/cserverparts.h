@@ -22,6 +22,14 @@ std::string blockingService(const ServerPlan& plan);
 // <service>_datagram(fd, buf, len, from, from_len) for every UDP service
 // (blocking: the clock sleeps between its times, as the course's server).
 std::string datagramServices(const ServerPlan& plan, bool blockingClock);
+// The event models' helpers and connection table (set_nonblocking, the
+// struct connection, queue, flush, close_connection, now_ms), as the plan
+// needs them (cserverconnection.cpp).
+std::string connectionState(const ServerPlan& plan);
+// The services written for the event loop (the clock's timers, chargen's
+// refill, the chat's relay, http's request head, the UDP clock's peers)
+// (cserverconnection.cpp).
+std::string serviceHandlers(const ServerPlan& plan);
 // The event-driven part: connection table, handlers, accept/read, timers
 // and the model's loop in run_event_loop().
 std::string eventLoop(const ServerPlan& plan);

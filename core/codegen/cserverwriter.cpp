@@ -42,10 +42,11 @@ std::string header(const ServerPlan& plan) {
     }
     out += " *\n" + wrap(modelSentence(plan), " *");
     if (plan.has("clock"))
-        out += " *\n" + wrap("The time service answers each request with the time N times, "
-                             "one every INTERVAL_MS, then \"Au Revoir\" (the course's "
-                             "service temps).",
-                             " *");
+        out += " *\n" + wrap(
+                            "The time service answers each request with the time N times, "
+                            "one every INTERVAL_MS, then \"Au Revoir\" (the course's "
+                            "service temps).",
+                            " *");
     std::string ports;
     for (size_t i = 0; i < plan.listeners.size(); ++i)
         ports += (i ? " " : "") + std::to_string(plan.listeners[i].defaultPort);
@@ -71,8 +72,9 @@ std::string includes(const ServerPlan& plan) {
     if (plan.model == "poll") out += "#include <poll.h>\n";
     const bool threads = plan.needsThreads();
     if (threads) out += "#include <pthread.h>\n";
-    out += "#include <signal.h>\n#include <stdint.h>\n#include <stdio.h>\n#include <stdlib.h>\n"
-           "#include <string.h>\n";
+    out +=
+        "#include <signal.h>\n#include <stdint.h>\n#include <stdio.h>\n#include <stdlib.h>\n"
+        "#include <string.h>\n";
     if (plan.model == "epoll") out += "#include <sys/epoll.h>\n";
     if (plan.model == "select") out += "#include <sys/select.h>\n";
     out += "#include <sys/socket.h>\n";
@@ -194,7 +196,8 @@ static int open_listener(int type, const char *ip, int port)
         die("setsockopt SO_REUSEADDR");
 )";
     if (!v6) {
-        out += R"(    /* bind(): the address and port clients will use (htons: network byte order) */
+        out +=
+            R"(    /* bind(): the address and port clients will use (htons: network byte order) */
     struct sockaddr_in addr;
     memset(&addr, 0, sizeof addr);
     addr.sin_family = AF_INET;
@@ -207,7 +210,8 @@ static int open_listener(int type, const char *ip, int port)
         die("bind");
 )";
     } else {
-        out += R"(    /* bind(): the address and port clients will use (htons: network byte order) */
+        out +=
+            R"(    /* bind(): the address and port clients will use (htons: network byte order) */
     struct sockaddr_storage addr;
     socklen_t addr_len;
     memset(&addr, 0, sizeof addr);

@@ -1,7 +1,7 @@
 // The datagram services and the event loop (select, poll, epoll) of an
 // exported Python server (pyserverwriter.h).
 
-#include "core/codegen/serverplan.h"
+#include "core/codegen/pyserverparts.h"
 
 namespace sockwb::codegen {
 
@@ -135,18 +135,21 @@ std::string pythonDatagramServices(const ServerPlan& plan, bool blockingClock) {
         "\n\ndef serve_datagram(sock, data, client, service=LISTENERS[0][0]):\n"
         "    \"\"\"One datagram from client: the answer goes back with sendto() (UDP\n"
         "    has no connection: every answer names its destination).\"\"\"\n";
-    if (plan.hasUdp("echo")) out += "    if service == \"echo\":\n        sock.sendto(data, client)\n";
+    if (plan.hasUdp("echo"))
+        out += "    if service == \"echo\":\n        sock.sendto(data, client)\n";
     if (plan.hasUdp("daytime"))
-        out += "    if service == \"daytime\":\n        sock.sendto(daytime_text().encode(), "
-               "client)\n";
+        out +=
+            "    if service == \"daytime\":\n        sock.sendto(daytime_text().encode(), "
+            "client)\n";
     if (plan.hasUdp("time"))
         out += "    if service == \"time\":\n        sock.sendto(time_value(), client)\n";
     if (plan.hasUdp("chargen"))
-        out += "    if service == \"chargen\":\n"
-               "        # 0 to 512 bytes of the pattern, each answer one line further\n"
-               "        serve_datagram.line = (getattr(serve_datagram, \"line\", -1) + 1) % 95\n"
-               "        sock.sendto(chargen_bytes(serve_datagram.line * 74, "
-               "random.randint(0, 512)), client)\n";
+        out +=
+            "    if service == \"chargen\":\n"
+            "        # 0 to 512 bytes of the pattern, each answer one line further\n"
+            "        serve_datagram.line = (getattr(serve_datagram, \"line\", -1) + 1) % 95\n"
+            "        sock.sendto(chargen_bytes(serve_datagram.line * 74, "
+            "random.randint(0, 512)), client)\n";
     if (plan.hasUdp("clock") && blockingClock)
         out += R"(    if service == "clock":
         # the course's UDP time server: one client at a time
@@ -176,17 +179,18 @@ std::string pythonEventLoop(const ServerPlan& plan) {
     std::string out = "\n\nlisteners = []  # the listening sockets, in LISTENERS order\n";
     if (m == "epoll") out += "ep = select.epoll()  # the kernel keeps the set of watched sockets\n";
     if (tcp) {
-        out += fill(kConnection,
-                    {{"UNREGISTER", m == "epoll" ? "    ep.unregister(fd)\n" : ""}});
+        out += fill(kConnection, {{"UNREGISTER", m == "epoll" ? "    ep.unregister(fd)\n" : ""}});
         if (plan.hasTcp("clock")) out += kClock;
         if (plan.hasTcp("chat")) out += kChat;
         out += "\n\ndef on_open(c):\n    \"\"\"Services that speak first do it now.\"\"\"\n";
         if (plan.hasTcp("daytime"))
-            out += "    if c.service == \"daytime\":\n        c.out += daytime_text().encode()\n"
-                   "        c.closing = True\n";
+            out +=
+                "    if c.service == \"daytime\":\n        c.out += daytime_text().encode()\n"
+                "        c.closing = True\n";
         if (plan.hasTcp("time"))
-            out += "    if c.service == \"time\":\n        c.out += time_value()\n"
-                   "        c.closing = True\n";
+            out +=
+                "    if c.service == \"time\":\n        c.out += time_value()\n"
+                "        c.closing = True\n";
         out += "    return\n\n\ndef on_data(c, data):\n";
         if (plan.hasTcp("echo")) out += "    if c.service == \"echo\":\n        c.out += data\n";
         if (plan.hasTcp("clock"))
@@ -196,7 +200,8 @@ std::string pythonEventLoop(const ServerPlan& plan) {
         if not c.running:
             clock_start(c)
 )";
-        if (plan.hasTcp("chat")) out += "    if c.service == \"chat\":\n        chat_data(c, data)\n";
+        if (plan.hasTcp("chat"))
+            out += "    if c.service == \"chat\":\n        chat_data(c, data)\n";
         if (plan.hasTcp("http"))
             out += R"(    if c.service == "http":
         c.request = (c.request + data)[:8192]
@@ -234,7 +239,8 @@ def settle(c):
                             .size(),
                         "");
         if (m == "epoll")
-            out += R"(    events = (select.EPOLLIN if wants_read(c) else 0) | (select.EPOLLOUT if wants_write(c) else 0)
+            out +=
+                R"(    events = (select.EPOLLIN if wants_read(c) else 0) | (select.EPOLLOUT if wants_write(c) else 0)
     if events != c.watched:
         ep.modify(c.sock, events)
         c.watched = events
@@ -257,7 +263,8 @@ def accept_clients(index):
         connections[conn.fileno()] = c
 )";
         if (m == "epoll")
-            out += "        ep.register(conn, select.EPOLLIN)\n        c.watched = select.EPOLLIN\n";
+            out +=
+                "        ep.register(conn, select.EPOLLIN)\n        c.watched = select.EPOLLIN\n";
         out += R"(        on_open(c)
         settle(c)
 
@@ -296,11 +303,11 @@ def read_datagram(index):
     }
     const bool clock = plan.has("clock");
     if (clock) {
-        out += "\n\ndef next_timeout():\n    \"\"\"Seconds until the earliest timer, None "
-               "for none.\"\"\"\n    due = [";
+        out +=
+            "\n\ndef next_timeout():\n    \"\"\"Seconds until the earliest timer, None "
+            "for none.\"\"\"\n    due = [";
         std::string parts;
-        if (plan.hasTcp("clock"))
-            parts += "c.next_tick for c in connections.values() if c.running";
+        if (plan.hasTcp("clock")) parts += "c.next_tick for c in connections.values() if c.running";
         if (plan.hasUdp("clock")) {
             if (!parts.empty()) parts += "] + [";
             parts += "s[2] for s in peers.values()";
@@ -308,17 +315,20 @@ def read_datagram(index):
         out += parts + "]\n    return max(0.0, min(due) - time.monotonic()) if due else None\n";
         out += "\n\ndef run_timers():\n    now = time.monotonic()\n";
         if (plan.hasTcp("clock"))
-            out += "    for c in list(connections.values()):\n"
-                   "        if c.running and c.next_tick <= now:\n"
-                   "            clock_tick(c)\n            settle(c)\n";
+            out +=
+                "    for c in list(connections.values()):\n"
+                "        if c.running and c.next_tick <= now:\n"
+                "            clock_tick(c)\n            settle(c)\n";
         if (plan.hasUdp("clock"))
-            out += "    for key in [k for k, s in peers.items() if s[2] <= now]:\n"
-                   "        peer_tick(key)\n";
+            out +=
+                "    for key in [k for k, s in peers.items() if s[2] <= now]:\n"
+                "        peer_tick(key)\n";
     }
     out += "\n\ndef listener_ready(index):\n";
     if (tcp && plan.anyUdp())
-        out += "    if LISTENERS[index][1] == socket.SOCK_STREAM:\n        accept_clients(index)\n"
-               "    else:\n        read_datagram(index)\n";
+        out +=
+            "    if LISTENERS[index][1] == socket.SOCK_STREAM:\n        accept_clients(index)\n"
+            "    else:\n        read_datagram(index)\n";
     else if (tcp)
         out += "    accept_clients(index)\n";
     else
@@ -337,46 +347,55 @@ def main():
 )py";
     const std::string timeout = clock ? "next_timeout()" : "None";
     if (m == "select") {
-        out += "    while True:\n        # select(): the lists are rebuilt before each call\n"
-               "        readable = list(listeners)\n        writable = []\n";
+        out +=
+            "    while True:\n        # select(): the lists are rebuilt before each call\n"
+            "        readable = list(listeners)\n        writable = []\n";
         if (tcp)
-            out += "        readable += [c.sock for c in connections.values() if wants_read(c)]\n"
-                   "        writable += [c.sock for c in connections.values() if wants_write(c)]\n";
+            out +=
+                "        readable += [c.sock for c in connections.values() if wants_read(c)]\n"
+                "        writable += [c.sock for c in connections.values() if wants_write(c)]\n";
         out += "        r, w, _ = select.select(readable, writable, [], " + timeout + ")\n" +
                "        for s in r:\n            if s.fileno() in index_of:\n"
                "                listener_ready(index_of[s.fileno()])\n";
         if (tcp)
-            out += "        for s in set(r) | set(w):\n            c = connections.get(s.fileno())\n"
-                   "            if c is None:\n                continue\n"
-                   "            if s in r:\n                read_client(c)\n            settle(c)\n";
+            out +=
+                "        for s in set(r) | set(w):\n            c = connections.get(s.fileno())\n"
+                "            if c is None:\n                continue\n"
+                "            if s in r:\n                read_client(c)\n            settle(c)\n";
     } else if (m == "poll") {
-        out += "    while True:\n        # poll(): one entry per socket, with the events wanted\n"
-               "        p = select.poll()\n        for s in listeners:\n"
-               "            p.register(s, select.POLLIN)\n";
+        out +=
+            "    while True:\n        # poll(): one entry per socket, with the events wanted\n"
+            "        p = select.poll()\n        for s in listeners:\n"
+            "            p.register(s, select.POLLIN)\n";
         if (tcp)
-            out += "        for c in connections.values():\n"
-                   "            p.register(c.sock, (select.POLLIN if wants_read(c) else 0) |\n"
-                   "                       (select.POLLOUT if wants_write(c) else 0))\n";
+            out +=
+                "        for c in connections.values():\n"
+                "            p.register(c.sock, (select.POLLIN if wants_read(c) else 0) |\n"
+                "                       (select.POLLOUT if wants_write(c) else 0))\n";
         out += "        timeout = " + timeout + "\n" +
                "        for fd, events in p.poll(None if timeout is None else timeout * 1000):\n"
                "            if fd in index_of:\n                listener_ready(index_of[fd])\n"
                "                continue\n";
         if (tcp)
-            out += "            c = connections.get(fd)\n            if c is None:\n"
-                   "                continue\n"
-                   "            if events & (select.POLLIN | select.POLLHUP | select.POLLERR):\n"
-                   "                read_client(c)\n            settle(c)\n";
+            out +=
+                "            c = connections.get(fd)\n            if c is None:\n"
+                "                continue\n"
+                "            if events & (select.POLLIN | select.POLLHUP | select.POLLERR):\n"
+                "                read_client(c)\n            settle(c)\n";
     } else {
-        out += "    for s in listeners:\n        ep.register(s, select.EPOLLIN)\n"
-               "    while True:\n        timeout = " + timeout + "\n" +
-               "        for fd, events in ep.poll(-1 if timeout is None else timeout):\n"
-               "            if fd in index_of:\n                listener_ready(index_of[fd])\n"
-               "                continue\n";
+        out +=
+            "    for s in listeners:\n        ep.register(s, select.EPOLLIN)\n"
+            "    while True:\n        timeout = " +
+            timeout + "\n" +
+            "        for fd, events in ep.poll(-1 if timeout is None else timeout):\n"
+            "            if fd in index_of:\n                listener_ready(index_of[fd])\n"
+            "                continue\n";
         if (tcp)
-            out += "            c = connections.get(fd)\n            if c is None:\n"
-                   "                continue\n"
-                   "            if events & (select.EPOLLIN | select.EPOLLHUP | select.EPOLLERR):\n"
-                   "                read_client(c)\n            settle(c)\n";
+            out +=
+                "            c = connections.get(fd)\n            if c is None:\n"
+                "                continue\n"
+                "            if events & (select.EPOLLIN | select.EPOLLHUP | select.EPOLLERR):\n"
+                "                read_client(c)\n            settle(c)\n";
     }
     if (clock) out += "        run_timers()\n";
     return out;

@@ -1,8 +1,10 @@
 #include "core/codegen/pyserverwriter.h"
 
-namespace sockwb::codegen {
+#include <cstdio>
 
-std::string pythonEventLoop(const ServerPlan& plan);  // pyserverevents.cpp
+#include "core/codegen/pyserverparts.h"
+
+namespace sockwb::codegen {
 
 namespace {
 
@@ -20,8 +22,9 @@ std::string header(const ServerPlan& plan) {
     }
     out += "\n" + modelSentence(plan) + "\n";
     if (plan.has("clock"))
-        out += "The time service answers each request with the time N times, one every "
-               "INTERVAL seconds, then \"Au Revoir\" (the course's service temps).\n";
+        out +=
+            "The time service answers each request with the time N times, one every "
+            "INTERVAL seconds, then \"Au Revoir\" (the course's service temps).\n";
     std::string ports;
     for (size_t i = 0; i < plan.listeners.size(); ++i)
         ports += (i ? " " : "") + std::to_string(plan.listeners[i].defaultPort);
@@ -59,11 +62,13 @@ std::string constants(const ServerPlan& plan) {
     }
     if (plan.model == "pool")
         out += "POOL_SIZE = " + std::to_string(plan.poolSize) + "  # threads accepting clients\n";
-    out += "# (service, SOCK_STREAM for TCP or SOCK_DGRAM for UDP, address, default port)\n"
-           "LISTENERS = [\n";
+    out +=
+        "# (service, SOCK_STREAM for TCP or SOCK_DGRAM for UDP, address, default port)\n"
+        "LISTENERS = [\n";
     for (const auto& l : plan.listeners)
-        out += "    (\"" + l.service + "\", " + (l.udp ? "socket.SOCK_DGRAM" : "socket.SOCK_STREAM") +
-               ", \"" + l.address + "\", " + std::to_string(l.defaultPort) + "),\n";
+        out += "    (\"" + l.service + "\", " +
+               (l.udp ? "socket.SOCK_DGRAM" : "socket.SOCK_STREAM") + ", \"" + l.address + "\", " +
+               std::to_string(l.defaultPort) + "),\n";
     out += "]\n";
     return out;
 }
@@ -89,8 +94,9 @@ def open_listener(kind, address, port):
     s = socket.socket(family, kind)
 )";
     if (plan.reuseAddr)
-        out += "    # SO_REUSEADDR: bind again at once to a port left in TIME_WAIT (before bind)\n"
-               "    s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)\n";
+        out +=
+            "    # SO_REUSEADDR: bind again at once to a port left in TIME_WAIT (before bind)\n"
+            "    s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)\n";
     out += R"(    s.bind((address, port))
     if kind == socket.SOCK_STREAM:
         s.listen(BACKLOG)
@@ -328,8 +334,7 @@ def main():
     listener = open_listener(kind, address, port)
     print("Server listen on port :", port, flush=True)
 )";
-    if (m == "fork")
-        out += "    signal.signal(signal.SIGCHLD, reap_children)\n";
+    if (m == "fork") out += "    signal.signal(signal.SIGCHLD, reap_children)\n";
     if (m == "pool") {
         out += R"(    # the pool, created once, before any client
     workers = [threading.Thread(target=worker, args=(listener,), daemon=True)
@@ -341,9 +346,10 @@ def main():
 )";
         return out;
     }
-    out += "    while True:\n"
-           "        # accept(): blocks until a client connects (EINTR is retried by Python)\n"
-           "        conn, _ = listener.accept()\n";
+    out +=
+        "    while True:\n"
+        "        # accept(): blocks until a client connects (EINTR is retried by Python)\n"
+        "        conn, _ = listener.accept()\n";
     if (m == "iterative")
         out += "        serve_safely(conn)  # one client at a time\n";
     else if (m == "fork")
@@ -363,8 +369,6 @@ def main():
 }
 
 }  // namespace
-
-std::string pythonDatagramServices(const ServerPlan& plan, bool blockingClock);
 
 std::string writePythonServer(const ServerPlan& plan) {
     std::string out = header(plan) + constants(plan) + common(plan);

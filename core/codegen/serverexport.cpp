@@ -55,13 +55,13 @@ std::string numericAddress(const std::string& address, bool& ipv6) {
 void addOmissions(const ServerConfig& config, ServerPlan& plan) {
     auto& o = plan.omissions;
     if (config.tls)
-        o.push_back("TLS: the workbench's server spoke TLS on its TCP listeners; this program "
-                    "speaks plain TCP.");
+        o.push_back(
+            "TLS: the workbench's server spoke TLS on its TCP listeners; this program "
+            "speaks plain TCP.");
     std::string others;
     for (const auto& s : config.sockopts)
         if (s.name != "SO_REUSEADDR") others += (others.empty() ? "" : ", ") + sockoptText(s);
-    if (!others.empty())
-        o.push_back("Socket options other than SO_REUSEADDR (" + others + ").");
+    if (!others.empty()) o.push_back("Socket options other than SO_REUSEADDR (" + others + ").");
     if (config.maxConnections > 0)
         o.push_back("The limit of " + std::to_string(config.maxConnections) +
                     " connections at once.");
@@ -77,20 +77,23 @@ void addOmissions(const ServerConfig& config, ServerPlan& plan) {
     if (plan.eventDriven() && config.memoryBudget > 0)
         o.push_back("The memory budget shared by the connections (each has a fixed buffer).");
     if (!plan.eventDriven() && config.io == IoMode::Poll)
-        o.push_back("The poll-based waits (io mode poll): the program blocks in accept() and "
-                    "recv() as the course does.");
+        o.push_back(
+            "The poll-based waits (io mode poll): the program blocks in accept() and "
+            "recv() as the course does.");
     if (plan.hasTcp("http"))
-        o.push_back("HTTP beyond the hello page: every request gets the page (no other paths, "
-                    "HEAD, keep-alive, static files, timeouts), which does not repeat the "
-                    "request.");
+        o.push_back(
+            "HTTP beyond the hello page: every request gets the page (no other paths, "
+            "HEAD, keep-alive, static files, timeouts), which does not repeat the "
+            "request.");
     if (plan.hasTcp("chat"))
         o.push_back("The chat's line limit and output limit are simpler: " +
                     std::string(plan.eventDriven()
                                     ? "a client whose queue is full is disconnected."
                                     : "a client that does not read holds the relay back."));
     if (plan.hasTcp("clock") && !plan.eventDriven())
-        o.push_back("The time service answers one request per connection, then closes (the "
-                    "course's server); the workbench also serves later requests.");
+        o.push_back(
+            "The time service answers one request per connection, then closes (the "
+            "course's server); the workbench also serves later requests.");
 }
 
 ServerPlan planFor(const ServerConfig& config) {
@@ -146,8 +149,8 @@ ServerPlan planFor(const ServerConfig& config) {
     plan.intervalMs = std::max(0, config.serviceOptions.intervalMs);
     plan.terminator = std::string(terminatorBytes(config.serviceOptions.terminator));
     const auto& first = plan.listeners.front();
-    const std::string what =
-        plan.listeners.size() > 1 ? std::string("multiservice") : first.service + (first.udp ? "_udp" : "");
+    const std::string what = plan.listeners.size() > 1 ? std::string("multiservice")
+                                                       : first.service + (first.udp ? "_udp" : "");
     plan.stem = what + "_server_" + plan.model;
     addOmissions(config, plan);
     return plan;

@@ -18,9 +18,9 @@ namespace sockwb::codegen {
 struct PlannedListener {
     std::string service;  // echo, discard, chargen, daytime, time, clock, chat, http
     bool udp = false;
-    bool ipv6 = false;     // the bind address is an IPv6 one
-    std::string address;   // numeric bind address ("127.0.0.1", "::")
-    int defaultPort = 0;   // the configured port, or a customary one when it was 0
+    bool ipv6 = false;          // the bind address is an IPv6 one
+    std::string address;        // numeric bind address ("127.0.0.1", "::")
+    int defaultPort = 0;        // the configured port, or a customary one when it was 0
     bool portFromArgv = false;  // the configured port was 0: argv says it
 };
 
@@ -30,8 +30,8 @@ struct ServerPlan {
     int backlog = 128;
     int poolSize = 4;
     bool reuseAddr = true;
-    int ticks = 5;         // clock: times sent per request
-    int intervalMs = 1000;  // clock: pause between two
+    int ticks = 5;           // clock: times sent per request
+    int intervalMs = 1000;   // clock: pause between two
     std::string terminator;  // clock: bytes after each message ("" as the course)
     std::vector<std::string> omissions;
     std::string stem;  // "clock_server_iterative"

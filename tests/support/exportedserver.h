@@ -84,7 +84,7 @@ private:
 };
 
 // Everything the peer sends until it closes (or until the deadline).
-inline std::string readToEnd(Socket& s, int timeoutMs = 5000) {
+inline std::string readToEnd(Socket& s, int timeoutMs = 10000) {
     std::string out;
     QDeadlineTimer deadline(timeoutMs);
     while (!deadline.hasExpired()) {
@@ -95,7 +95,7 @@ inline std::string readToEnd(Socket& s, int timeoutMs = 5000) {
 }
 
 // At least n bytes (or what came before the deadline).
-inline std::string readAtLeast(Socket& s, size_t n, int timeoutMs = 5000) {
+inline std::string readAtLeast(Socket& s, size_t n, int timeoutMs = 10000) {
     std::string out;
     QDeadlineTimer deadline(timeoutMs);
     while (out.size() < n && !deadline.hasExpired()) {
@@ -116,7 +116,7 @@ inline std::vector<std::string> udpExchange(uint16_t port, const std::string& re
     s.sendTo(request, Address::fromIp("127.0.0.1", port));
     std::vector<std::string> got;
     char buf[2048];
-    QDeadlineTimer deadline(5000);
+    QDeadlineTimer deadline(10000);
     while (!deadline.hasExpired()) {
         auto d = s.recvFrom(buf, sizeof buf, Millis(deadline.remainingTime()));
         if (!d) break;

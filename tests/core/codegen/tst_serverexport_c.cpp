@@ -77,8 +77,8 @@ private slots:
                      qPrintable(QString::fromUtf8(p.readAll())));
         };
         for (const auto& [name, row] : rows()) {
-            const ExportedProgram program = exportServer(exportConfig(row.model, row.listeners),
-                                                         Language::C);
+            const ExportedProgram program =
+                exportServer(exportConfig(row.model, row.listeners), Language::C);
             const QString source = dir_.filePath(QString::fromStdString(program.fileName));
             QFile f(source);
             QVERIFY(f.open(QIODevice::WriteOnly));
@@ -88,8 +88,12 @@ private slots:
             binaries_[name] = exe;
             auto p = std::make_unique<QProcess>();
             p->setProcessChannelMode(QProcess::MergedChannels);
-            QStringList args = {QStringLiteral("-Wall"), QStringLiteral("-Wextra"),
-                                QStringLiteral("-Werror"), QStringLiteral("-o"), exe, source};
+            QStringList args = {QStringLiteral("-Wall"),
+                                QStringLiteral("-Wextra"),
+                                QStringLiteral("-Werror"),
+                                QStringLiteral("-o"),
+                                exe,
+                                source};
             if (program.buildCommand.find("-pthread") != std::string::npos)
                 args << QStringLiteral("-pthread");
             p->start(cc_, args);
@@ -126,7 +130,7 @@ private slots:
             ports << QString::number(numbers.back());
         }
         RunningExport server(binaries_[key], ports, int(row.listeners.size()));
-        QTRY_VERIFY_WITH_TIMEOUT(server.listening(), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(server.listening(), 20000);
         for (size_t i = 0; i < row.listeners.size(); ++i) {
             const auto& l = row.listeners[i];
             if (l.protocol == Protocol::Udp)
@@ -153,8 +157,9 @@ private slots:
         const ExportedProgram p =
             exportServer(exportConfig("iterative", {{"clock", Protocol::Tcp}}), Language::C);
         QCOMPARE(p.fileName, std::string("clock_server_iterative.c"));
-        QCOMPARE(p.buildCommand,
-                 std::string("cc -Wall -Wextra -o clock_server_iterative clock_server_iterative.c"));
+        QCOMPARE(
+            p.buildCommand,
+            std::string("cc -Wall -Wextra -o clock_server_iterative clock_server_iterative.c"));
         QCOMPARE(p.runCommand, std::string("./clock_server_iterative 8080"));
         const ExportedProgram t =
             exportServer(exportConfig("thread", {{"chat", Protocol::Tcp}}), Language::C);
@@ -205,9 +210,9 @@ private slots:
             exportServer(exportConfig("pool", {{"chat", Protocol::Tcp}}), Language::C);
             QFAIL("chat under pool exported");
         } catch (const Error& e) {
-            QVERIFY2(std::string(e.what()).find("thread, select, poll and epoll") !=
-                         std::string::npos,
-                     e.what());
+            QVERIFY2(
+                std::string(e.what()).find("thread, select, poll and epoll") != std::string::npos,
+                e.what());
         }
         QVERIFY_THROWS_EXCEPTION(
             Error, exportServer(exportConfig("fork", {{"chat", Protocol::Tcp}}), Language::C));

@@ -56,8 +56,8 @@ private slots:
     void initTestCase() {
         // The system's interpreter first: a version manager's shim on PATH
         // can take seconds to start.
-        python_ = QStandardPaths::findExecutable(QStringLiteral("python3"),
-                                                 {QStringLiteral("/usr/bin")});
+        python_ =
+            QStandardPaths::findExecutable(QStringLiteral("python3"), {QStringLiteral("/usr/bin")});
         if (python_.isEmpty()) python_ = QStandardPaths::findExecutable(QStringLiteral("python3"));
         if (python_.isEmpty()) QSKIP("no python3 on this machine");
         QVERIFY(dir_.isValid());
