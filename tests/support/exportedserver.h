@@ -48,11 +48,18 @@ inline ServerConfig exportConfig(const std::string& model, std::vector<ExportLis
     return config;
 }
 
-// A port free now on loopback for that protocol (bound to 0, read, closed).
-inline uint16_t freePort(Protocol protocol) {
-    Socket s = protocol == Protocol::Udp ? udpBind(Address::fromIp("127.0.0.1", 0))
-                                         : tcpListen(Address::fromIp("127.0.0.1", 0));
-    return s.localAddress().port();
+// Ports free now on loopback, one per listener (bound to 0 together, read,
+// closed): held open until all are chosen, so two listeners never get the
+// same port (UDP with SO_REUSEADDR would share it silently).
+inline std::vector<uint16_t> freePorts(const std::vector<ExportListener>& listeners) {
+    std::vector<Socket> held;
+    std::vector<uint16_t> ports;
+    for (const auto& l : listeners) {
+        held.push_back(l.protocol == Protocol::Udp ? udpBind(Address::fromIp("127.0.0.1", 0))
+                                                   : tcpListen(Address::fromIp("127.0.0.1", 0)));
+        ports.push_back(held.back().localAddress().port());
+    }
+    return ports;
 }
 
 // One exported program running; killed with its process group at the end.

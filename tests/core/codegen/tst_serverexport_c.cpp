@@ -124,11 +124,8 @@ private slots:
         for (const auto& [n, r] : rows())
             if (n == key) row = r;
         QStringList ports;
-        std::vector<uint16_t> numbers;
-        for (const auto& l : row.listeners) {
-            numbers.push_back(freePort(l.protocol));
-            ports << QString::number(numbers.back());
-        }
+        const std::vector<uint16_t> numbers = freePorts(row.listeners);
+        for (uint16_t n : numbers) ports << QString::number(n);
         RunningExport server(binaries_[key], ports, int(row.listeners.size()));
         QTRY_VERIFY_WITH_TIMEOUT(server.listening(), 20000);
         for (size_t i = 0; i < row.listeners.size(); ++i) {

@@ -85,11 +85,8 @@ private slots:
         f.write(program.source.data(), qint64(program.source.size()));
         f.close();
         QStringList args = {file};
-        std::vector<uint16_t> ports;
-        for (const auto& l : row.listeners) {
-            ports.push_back(freePort(l.protocol));
-            args << QString::number(ports.back());
-        }
+        const std::vector<uint16_t> ports = freePorts(row.listeners);
+        for (uint16_t n : ports) args << QString::number(n);
         RunningExport server(python_, args, int(row.listeners.size()));
         QTRY_VERIFY2_WITH_TIMEOUT(server.listening(), qPrintable(server.errors()), 15000);
         for (size_t i = 0; i < row.listeners.size(); ++i) {
