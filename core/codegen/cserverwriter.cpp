@@ -8,24 +8,31 @@ using namespace cserver;
 
 namespace {
 
-// Lines of at most width columns, each starting with prefix.
-std::string wrap(const std::string& text, const std::string& prefix, size_t width = 78) {
+// Lines of at most width columns: the first starts with first, the others
+// with rest, each word after a space.
+std::string wrap(const std::string& text, const std::string& first, const std::string& rest,
+                 size_t width = 78) {
     std::string out;
-    std::string line = prefix;
+    std::string line = first;
+    bool empty = true;  // no word on this line yet
     size_t at = 0;
     while (at < text.size()) {
         size_t end = text.find(' ', at);
         if (end == std::string::npos) end = text.size();
         const std::string word = text.substr(at, end - at);
-        if (line.size() > prefix.size() && line.size() + 1 + word.size() > width) {
+        if (!empty && line.size() + 1 + word.size() > width) {
             out += line + "\n";
-            line = prefix;
+            line = rest;
         }
-        if (line.size() > prefix.size()) line += " ";
-        line += word;
+        line += " " + word;
+        empty = false;
         at = end + 1;
     }
     return out + line + "\n";
+}
+
+std::string wrap(const std::string& text, const std::string& prefix) {
+    return wrap(text, prefix, prefix);
 }
 
 std::string header(const ServerPlan& plan) {
@@ -57,7 +64,7 @@ std::string header(const ServerPlan& plan) {
            " to listen on; without arguments: " + ports + ")\n";
     if (!plan.omissions.empty()) {
         out += " *\n * Left out (the workbench's server does it, this program does not):\n";
-        for (const auto& o : plan.omissions) out += wrap(o, " *  -");
+        for (const auto& o : plan.omissions) out += wrap(o, " *  -", " *   ");
     }
     out += " */\n";
     return out;
