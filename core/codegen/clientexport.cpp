@@ -55,9 +55,12 @@ bool isIpv4(const std::string& host) {
 
 std::string baseName(Protocol p) {
     switch (p) {
-        case Protocol::Udp: return "udp_client";
-        case Protocol::Unix: return "unix_client";
-        default: return "tcp_client";
+        case Protocol::Udp:
+            return "udp_client";
+        case Protocol::Unix:
+            return "unix_client";
+        default:
+            return "tcp_client";
     }
 }
 
@@ -102,8 +105,7 @@ detail::ClientPlan plan(const ClientConfig& config, Framing framing,
     if (config.bind) {
         const bool ok = p.ipv4Literal && (config.bind->host.empty() || isIpv4(config.bind->host));
         p.bind = ok;
-        if (!ok)
-            p.omissions.push_back("The client-side bind (exported for IPv4 addresses only).");
+        if (!ok) p.omissions.push_back("The client-side bind (exported for IPv4 addresses only).");
     }
     if (config.io == ClientIo::Poll)
         p.omissions.push_back(

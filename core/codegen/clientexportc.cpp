@@ -4,12 +4,15 @@
 
 #include <string>
 
+#include "core/codegen/clientexportctext.h"
 #include "core/codegen/clientexportparts.h"
 #include "core/codegen/codeliterals.h"
 
 namespace sockwb::codegen::detail {
 
 namespace {
+
+using namespace ctext;
 
 // What main() calls: only those helpers are written (-Wall -Werror
 // refuses an unused static function).
@@ -32,284 +35,14 @@ Needs needsOf(const ClientPlan& plan) {
     return n;
 }
 
-const char* kHeader = R"(/* @FILE@: a @PROTO@ client of @TARGET@, exported by Socket Workbench.
- *
- * It does what the client window does: @WHAT@
- * Everything received is printed on standard output as it came (bytes as
- * they are); messages about the exchange go to standard error.
- * Exit status: 0 when every expectation was met, 1 otherwise (standard
- * error says which), so that the program can be graded as the window is.
-@STEPS@ *
- * Left out of what the window does:
-@OMISSIONS@ *
- * Build: cc -Wall -Wextra -o @BIN@ @FILE@
- * Run:   ./@BIN@ @RUNARGS@   (the server's @ARGWORDS@: these are the defaults)
- */
-#define _POSIX_C_SOURCE 200809L
-
-#include <arpa/inet.h>
-#include <errno.h>
-#include <netdb.h>
-#include <netinet/in.h>
-#include <poll.h>
-#include <stdint.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-#include <sys/socket.h>
-@UNIXINCLUDE@#include <time.h>
-#include <unistd.h>
-
-@DEFINES@#define BUFFER_SIZE @BUFSIZE@ /* the most one recv() takes */
-
-static int sockfd = -1; /* the client's socket */
-@GLOBALS@)";
-
-const char* kPause = R"(
-/* A pause of ms milliseconds: nanosleep() sleeps again for what is left
- * when a signal interrupts it. */
-static void pause_ms(long ms) {
-    struct timespec left = {ms / 1000, (ms % 1000) * 1000000L};
-    while (nanosleep(&left, &left) < 0 && errno == EINTR) {
-    }
-}
-)";
-
-const char* kElapsed = R"(
-/* Milliseconds since `since` on the monotonic clock (it never goes back). */
-static long elapsed_ms(const struct timespec *since) {
-    struct timespec now;
-    clock_gettime(CLOCK_MONOTONIC, &now);
-    return (long)(now.tv_sec - since->tv_sec) * 1000 + (now.tv_nsec - since->tv_nsec) / 1000000;
-}
-
-/* Waits at most ms milliseconds for something to read: poll() on the socket.
- * 1: something to read (or the end of the connection), 0: nothing came in
- * time, -1: an error. */
-static int wait_readable(long ms) {
-    struct pollfd watched = {.fd = sockfd, .events = POLLIN};
-    int ready;
-    do {
-        ready = poll(&watched, 1, (int)ms);
-    } while (ready < 0 && errno == EINTR);
-    return ready;
-}
-)";
-
-const char* kSendAllStream = R"(
-/* send() may deposit fewer bytes than asked in the socket's buffer: send
- * again what is left until every byte went. MSG_NOSIGNAL: a closed
- * connection makes send() fail with EPIPE instead of killing the program. */
-static int send_all(const char *buf, size_t len) {
-    size_t total_sent = 0;
-    while (total_sent < len) {
-        ssize_t sent = send(sockfd, buf + total_sent, len - total_sent, MSG_NOSIGNAL);
-        if (sent < 0) {
-            if (errno == EINTR) continue;
-            return -1;
-        }
-        total_sent += (size_t)sent;
-    }
-    return 0;
-}
-)";
-
-const char* kSendStreamRaw = R"(
-/* One message of the script, as it is. */
-static int send_message(const char *msg, size_t len) { return send_all(msg, len); }
-)";
-
-const char* kSendStreamLen32 = R"(
-/* Len32 framing: the message's length first, on 4 bytes in network byte
- * order (big-endian, htonl), then the message itself. */
-static int send_message(const char *msg, size_t len) {
-    uint32_t header = htonl((uint32_t)len);
-    if (send_all((const char *)&header, sizeof header) < 0) return -1;
-    return send_all(msg, len);
-}
-)";
-
-const char* kSendDgramRaw = R"(
-/* UDP: each message is one datagram, sent with sendto() to the server's
- * address (no connection: the address goes with every datagram). */
-static int send_message(const char *msg, size_t len) {
-    if (sendto(sockfd, msg, len, 0, (struct sockaddr *)&server_addr, server_len) < 0) return -1;
-    return 0;
-}
-)";
-
-const char* kSendDgramLen32 = R"(
-/* UDP: each message is one datagram, sent with sendto() to the server's
- * address. Len32 framing: the datagram starts with the message's length on
- * 4 bytes in network byte order (big-endian, htonl). */
-static int send_message(const char *msg, size_t len) {
-    char *datagram = malloc(len + 4);
-    if (datagram == NULL) return -1;
-    uint32_t header = htonl((uint32_t)len);
-    memcpy(datagram, &header, 4);
-    memcpy(datagram + 4, msg, len);
-    ssize_t sent = sendto(sockfd, datagram, len + 4, 0, (struct sockaddr *)&server_addr, server_len);
-    free(datagram);
-    return sent < 0 ? -1 : 0;
-}
-)";
-
-const char* kReceive = R"(
-/* One @RECVCALL@: prints what came and keeps it for the expectations (the
- * newest HELD_SIZE bytes). Returns what @RECVCALL@ returned@ZERO@. */
-static ssize_t receive_some(void) {
-    static char buffer[BUFFER_SIZE];
-    ssize_t received;
-    do {
-        received = @RECV@;
-    } while (received < 0 && errno == EINTR);
-    if (received <= 0) return received;
-    fwrite(buffer, 1, (size_t)received, stdout);
-    fflush(stdout);
-    size_t n = (size_t)received;
-    if (held_len + n > HELD_SIZE) { /* drop the oldest bytes */
-        size_t drop = held_len + n - HELD_SIZE;
-        memmove(held, held + drop, held_len - drop);
-        held_len -= drop;
-    }
-    memcpy(held + held_len, buffer, n);
-    held_len += n;
-    return received;
-}
-)";
-
-const char* kExpect = R"(
-/* An expectation: reads (and prints) until `text` is among what came since
- * the last expectation met, within within_ms of the previous step's end;
- * min_after_ms >= 0: not earlier than that after the connection opened.
- * 0: met; -1: not met (standard error says why). */
-static int expect_text(const char *text, size_t len, long within_ms, long min_after_ms) {
-    struct timespec step_start;
-    clock_gettime(CLOCK_MONOTONIC, &step_start);
-    for (;;) {
-        for (size_t at = 0; len <= held_len && at <= held_len - len; at++) {
-            if (memcmp(held + at, text, len) != 0) continue;
-            memmove(held, held + at + len, held_len - at - len); /* keep what follows */
-            held_len -= at + len;
-            long after = elapsed_ms(&connected_at);
-            if (min_after_ms >= 0 && after < min_after_ms) {
-                fprintf(stderr, "expectation failed: \"%.*s\" received after %ld ms, expected after at least %ld ms\n",
-                        (int)len, text, after, min_after_ms);
-                return -1;
-            }
-            fprintf(stderr, "expectation met: \"%.*s\" received after %ld ms\n", (int)len, text, after);
-            return 0;
-        }
-        long left = within_ms - elapsed_ms(&step_start);
-        if (left <= 0) {
-            fprintf(stderr, "expectation failed: \"%.*s\" not received within %ld ms\n", (int)len,
-                    text, within_ms);
-            return -1;
-        }
-        int ready = wait_readable(left);
-        if (ready < 0) {
-            perror("poll");
-            return -1;
-        }
-        if (ready == 0) continue;
-        ssize_t received = receive_some();
-        if (received < 0) {
-            perror("@RECVNAME@");
-            return -1;
-        }@CLOSED@
-    }
-}
-)";
-
-const char* kExpectClosed = R"(
-        if (received == 0) { /* recv() returns 0: the server closed the connection */
-            fprintf(stderr, "expectation failed: the server closed the connection before \"%.*s\" came\n",
-                    (int)len, text);
-            return -1;
-        })";
-
-const char* kExpectClose = R"(
-/* An expectation that the server closes the connection (recv() returns 0)
- * within within_ms of the previous step's end, not earlier than
- * min_after_ms after it opened (when >= 0). 0: met; -1: not met. */
-static int expect_close(long within_ms, long min_after_ms) {
-    struct timespec step_start;
-    clock_gettime(CLOCK_MONOTONIC, &step_start);
-    for (;;) {
-        long left = within_ms - elapsed_ms(&step_start);
-        if (left <= 0) {
-            fprintf(stderr, "expectation failed: the server did not close within %ld ms\n", within_ms);
-            return -1;
-        }
-        int ready = wait_readable(left);
-        if (ready < 0) {
-            perror("poll");
-            return -1;
-        }
-        if (ready == 0) continue;
-        ssize_t received = receive_some();
-        if (received < 0) {
-            perror("recv");
-            return -1;
-        }
-        if (received == 0) {
-            long after = elapsed_ms(&connected_at);
-            if (min_after_ms >= 0 && after < min_after_ms) {
-                fprintf(stderr, "expectation failed: the server closed after %ld ms, expected after at least %ld ms\n",
-                        after, min_after_ms);
-                return -1;
-            }
-            fprintf(stderr, "expectation met: the server closed the connection after %ld ms\n", after);
-            return 0;
-        }
-    }
-}
-)";
-
-const char* kReadToEndStream = R"(
-/* The course's client: prints everything the server sends until it closes
- * the connection (recv() returns 0). */
-static int read_until_close(void) {
-    for (;;) {
-        ssize_t received = receive_some();
-        if (received < 0) {
-            perror("recv");
-            return -1;
-        }
-        if (received == 0) return 0;
-    }
-}
-)";
-
-const char* kReadToEndDgram = R"(
-/* UDP has no connection to close: prints the datagrams until "Au Revoir"
- * (the course's time service's last message) or 5 s without any. */
-static int read_until_close(void) {
-    for (;;) {
-        struct pollfd watched = {.fd = sockfd, .events = POLLIN};
-        int ready = poll(&watched, 1, 5000);
-        if (ready < 0) {
-            if (errno == EINTR) continue;
-            perror("poll");
-            return -1;
-        }
-        if (ready == 0) return 0;
-        held_len = 0;
-        ssize_t received = receive_some();
-        if (received < 0) {
-            perror("recvfrom");
-            return -1;
-        }
-        if (held_len == 9 && memcmp(held, "Au Revoir", 9) == 0) return 0;
-    }
-}
-)";
-
 std::string protoWord(const ClientPlan& plan) {
     switch (plan.config.protocol) {
-        case Protocol::Udp: return "UDP";
-        case Protocol::Unix: return "Unix-domain stream";
-        default: return "TCP";
+        case Protocol::Udp:
+            return "UDP";
+        case Protocol::Unix:
+            return "Unix-domain stream";
+        default:
+            return "TCP";
     }
 }
 
@@ -394,7 +127,8 @@ std::string openingC(const ClientPlan& plan) {
     }
     if (plan.bind) {
         const ClientBind& b = *c.bind;
-        out += fill(R"(
+        out += fill(
+            R"(
     /* The client names its own socket (bind) with @LOCAL@; without it the
      * kernel chooses at @WHEN@. */
     struct sockaddr_in local_addr;
@@ -408,14 +142,13 @@ std::string openingC(const ClientPlan& plan) {
         exit(EXIT_FAILURE);
     }
 )",
-                    {{"@LOCAL@", (b.host.empty() ? std::string("any address") : b.host) +
-                                     " port " + std::to_string(b.port)},
-                     {"@WHEN@", dgram ? "the first sendto()" : "connect()"},
-                     {"@LPORT@", std::to_string(b.port)},
-                     {"@LADDR@", b.host.empty()
-                                     ? std::string("local_addr.sin_addr.s_addr = htonl(INADDR_ANY);")
-                                     : "inet_pton(AF_INET, \"" + b.host +
-                                           "\", &local_addr.sin_addr);"}});
+            {{"@LOCAL@", (b.host.empty() ? std::string("any address") : b.host) + " port " +
+                             std::to_string(b.port)},
+             {"@WHEN@", dgram ? "the first sendto()" : "connect()"},
+             {"@LPORT@", std::to_string(b.port)},
+             {"@LADDR@", b.host.empty()
+                             ? std::string("local_addr.sin_addr.s_addr = htonl(INADDR_ANY);")
+                             : "inet_pton(AF_INET, \"" + b.host + "\", &local_addr.sin_addr);"}});
     }
     if (dgram) {
         out += R"(
@@ -455,11 +188,13 @@ std::string stepsC(const ClientPlan& plan) {
             case K::Send: {
                 out += "    /* Step " + num + ": send \"" + commentText(s.bytes) + "\" (" +
                        std::to_string(s.bytes.size()) + " bytes)" +
-                       (s.delayMs > 0 ? ", " + std::to_string(s.delayMs) + " ms after the previous step" : "") +
+                       (s.delayMs > 0
+                            ? ", " + std::to_string(s.delayMs) + " ms after the previous step"
+                            : "") +
                        ". */\n";
                 if (s.delayMs > 0) out += "    pause_ms(" + std::to_string(s.delayMs) + ");\n";
-                out += "    static const char message" + num + "[] = " +
-                       cLiteral(s.bytes, "        ") + ";\n";
+                out += "    static const char message" + num +
+                       "[] = " + cLiteral(s.bytes, "        ") + ";\n";
                 out += "    if (send_message(message" + num + ", sizeof message" + num +
                        " - 1) < 0) {\n        perror(\"" + (dgram ? "sendto" : "send") + "\");\n" +
                        kFail;
@@ -468,10 +203,11 @@ std::string stepsC(const ClientPlan& plan) {
             case K::Expect:
                 out += "    /* Step " + num + ": expect \"" + commentText(s.bytes) + "\" within " +
                        std::to_string(s.withinMs) + " ms" +
-                       (s.minAfterMs >= 0 ? ", not before " + std::to_string(s.minAfterMs) + " ms" : "") +
+                       (s.minAfterMs >= 0 ? ", not before " + std::to_string(s.minAfterMs) + " ms"
+                                          : "") +
                        ". */\n";
-                out += "    static const char expected" + num + "[] = " +
-                       cLiteral(s.bytes, "        ") + ";\n";
+                out += "    static const char expected" + num +
+                       "[] = " + cLiteral(s.bytes, "        ") + ";\n";
                 out += "    if (expect_text(expected" + num + ", sizeof expected" + num + " - 1, " +
                        std::to_string(s.withinMs) + ", " + std::to_string(s.minAfterMs) +
                        ") < 0) {\n" + kFail;
@@ -488,8 +224,9 @@ std::string stepsC(const ClientPlan& plan) {
                 break;
             case K::Close:
                 out += "    /* Step " + num + ": close the connection";
-                out += s.delayMs > 0 ? ", " + std::to_string(s.delayMs) + " ms after the previous step. */\n"
-                                     : ". */\n";
+                out += s.delayMs > 0
+                           ? ", " + std::to_string(s.delayMs) + " ms after the previous step. */\n"
+                           : ". */\n";
                 if (s.delayMs > 0) out += "    pause_ms(" + std::to_string(s.delayMs) + ");\n";
                 break;
         }
@@ -519,15 +256,17 @@ std::string clientSourceC(const ClientPlan& plan, const std::string& fileName) {
         if (dgram && needs.send)
             globals += "static const socklen_t server_len = sizeof server_addr;\n";
     } else {
-        globals += "static struct sockaddr_storage server_addr; /* the server's address */\n"
-                   "static socklen_t server_len;\n";
+        globals +=
+            "static struct sockaddr_storage server_addr; /* the server's address */\n"
+            "static socklen_t server_len;\n";
     }
     if (needs.expect || needs.expectClose)
         globals += "static struct timespec connected_at; /* when the connection opened */\n";
     if (needs.receive())
-        globals += "#define HELD_SIZE (1 << 20)\n"
-                   "static char held[HELD_SIZE]; /* received, not yet matched by an expectation */\n"
-                   "static size_t held_len;\n";
+        globals +=
+            "#define HELD_SIZE (1 << 20)\n"
+            "static char held[HELD_SIZE]; /* received, not yet matched by an expectation */\n"
+            "static size_t held_len;\n";
 
     std::string steps;
     int n = 0;
@@ -539,29 +278,30 @@ std::string clientSourceC(const ClientPlan& plan, const std::string& fileName) {
     }
     const std::string what =
         plan.defaultScript
-            ? std::string("it connects, sends \"Bonjour\",\n * then prints what the server sends until ") +
+            ? std::string(
+                  "it connects, sends \"Bonjour\",\n * then prints what the server sends until ") +
                   (dgram ? "\"Au Revoir\" or 5 s of silence." : "the server closes the connection.")
             : "it connects, plays the window's script\n * (sends with their delays, "
               "expectations with their bounds), then closes:";
 
     std::string defines = "#define SERVER_HOST " + std::string(cLiteral(c.host)) + "\n";
     if (!unixDomain) defines += "#define SERVER_PORT \"" + std::to_string(c.port) + "\"\n";
-    std::string src = fill(kHeader, {{"@FILE@", fileName},
-                                     {"@PROTO@", protoWord(plan)},
-                                     {"@TARGET@", unixDomain ? commentText(c.host)
-                                                             : commentText(c.host) + " port " +
-                                                                   std::to_string(c.port)},
-                                     {"@WHAT@", what},
-                                     {"@STEPS@", plan.defaultScript ? std::string() : steps},
-                                     {"@OMISSIONS@", omissionLines(plan.omissions, " *   - ")},
-                                     {"@BIN@", bin},
-                                     {"@RUNARGS@", unixDomain ? c.host
-                                                              : c.host + " " + std::to_string(c.port)},
-                                     {"@ARGWORDS@", unixDomain ? "socket path" : "address and port"},
-                                     {"@UNIXINCLUDE@", unixDomain ? "#include <sys/un.h>\n" : ""},
-                                     {"@DEFINES@", defines},
-                                     {"@BUFSIZE@", std::to_string(c.recvSize)},
-                                     {"@GLOBALS@", globals}});
+    std::string src =
+        fill(kHeader,
+             {{"@FILE@", fileName},
+              {"@PROTO@", protoWord(plan)},
+              {"@TARGET@", unixDomain ? commentText(c.host)
+                                      : commentText(c.host) + " port " + std::to_string(c.port)},
+              {"@WHAT@", what},
+              {"@STEPS@", plan.defaultScript ? std::string() : steps},
+              {"@OMISSIONS@", omissionLines(plan.omissions, " *   - ")},
+              {"@BIN@", bin},
+              {"@RUNARGS@", unixDomain ? c.host : c.host + " " + std::to_string(c.port)},
+              {"@ARGWORDS@", unixDomain ? "socket path" : "address and port"},
+              {"@UNIXINCLUDE@", unixDomain ? "#include <sys/un.h>\n" : ""},
+              {"@DEFINES@", defines},
+              {"@BUFSIZE@", std::to_string(c.recvSize)},
+              {"@GLOBALS@", globals}});
     if (needs.pause) src += kPause;
     if (needs.expect || needs.expectClose) src += kElapsed;
     if (needs.send) {
@@ -588,8 +328,9 @@ std::string clientSourceC(const ClientPlan& plan, const std::string& fileName) {
     if (unixDomain) {
         src += "    const char *server_path = argc > 1 ? argv[1] : SERVER_HOST;\n\n";
     } else {
-        src += "    const char *server_host = argc > 1 ? argv[1] : SERVER_HOST;\n"
-               "    const char *server_port = argc > 2 ? argv[2] : SERVER_PORT;\n\n";
+        src +=
+            "    const char *server_host = argc > 1 ? argv[1] : SERVER_HOST;\n"
+            "    const char *server_port = argc > 2 ? argv[2] : SERVER_PORT;\n\n";
     }
     src += openingC(plan);
     if (needs.expect || needs.expectClose)

@@ -132,20 +132,22 @@ std::string steps(const ClientPlan& plan) {
         switch (s.kind) {
             case K::Send:
                 out += "    # Step " + num + ": send " + std::to_string(s.bytes.size()) + " bytes" +
-                       (s.delayMs > 0 ? ", " + std::to_string(s.delayMs) + " ms after the previous step"
-                                      : "") +
+                       (s.delayMs > 0
+                            ? ", " + std::to_string(s.delayMs) + " ms after the previous step"
+                            : "") +
                        ".\n";
                 if (s.delayMs > 0)
                     out += "    time.sleep(" + std::to_string(s.delayMs) + " / 1000)\n";
-                out += "    send_message(sock, " + pythonLiteral(s.bytes, "                       ") +
-                       ")\n";
+                out += "    send_message(sock, " +
+                       pythonLiteral(s.bytes, "                       ") + ")\n";
                 break;
             case K::Expect:
                 out += "    # Step " + num + ": expect, within " + std::to_string(s.withinMs) +
                        " ms.\n";
-                out += "    if not expect_text(sock, " + pythonLiteral(s.bytes, "                       ") +
-                       ", " + std::to_string(s.withinMs) + ", " + std::to_string(s.minAfterMs) +
-                       "):\n" + fail;
+                out += "    if not expect_text(sock, " +
+                       pythonLiteral(s.bytes, "                       ") + ", " +
+                       std::to_string(s.withinMs) + ", " + std::to_string(s.minAfterMs) + "):\n" +
+                       fail;
                 break;
             case K::ExpectClose:
                 out += "    # Step " + num + ": expect the server to close.\n";
@@ -153,8 +155,8 @@ std::string steps(const ClientPlan& plan) {
                        std::to_string(s.minAfterMs) + "):\n" + fail;
                 break;
             case K::Wait:
-                out += "    # Step " + num + ": wait.\n    time.sleep(" + std::to_string(s.delayMs) +
-                       " / 1000)\n";
+                out += "    # Step " + num + ": wait.\n    time.sleep(" +
+                       std::to_string(s.delayMs) + " / 1000)\n";
                 break;
             case K::Close:
                 out += "    # Step " + num + ": close the connection.\n";
@@ -165,7 +167,8 @@ std::string steps(const ClientPlan& plan) {
     }
     if (plan.defaultScript) {
         if (dgram)
-            out += R"PY(    # Then print the datagrams until "Au Revoir" (the course's time service's
+            out +=
+                R"PY(    # Then print the datagrams until "Au Revoir" (the course's time service's
     # last message) or 5 s without any: UDP has no connection to close.
     while select.select([sock], [], [], 5)[0]:
         if receive_some(sock) == b"Au Revoir":
@@ -209,13 +212,15 @@ std::string opening(const ClientPlan& plan) {
 )PY",
         {{"@TYPE@", dgram ? "SOCK_DGRAM" : "SOCK_STREAM"}});
     if (plan.bind)
-        out += "    # The client names its own socket (bind); without it the kernel chooses.\n"
-               "    sock.bind((\"" +
-               (c.bind->host.empty() ? std::string("0.0.0.0") : c.bind->host) + "\", " +
-               std::to_string(c.bind->port) + "))\n";
+        out +=
+            "    # The client names its own socket (bind); without it the kernel chooses.\n"
+            "    sock.bind((\"" +
+            (c.bind->host.empty() ? std::string("0.0.0.0") : c.bind->host) + "\", " +
+            std::to_string(c.bind->port) + "))\n";
     if (dgram)
-        out += "    # 3. No connection in UDP: every datagram carries the server's address.\n"
-               "    server_address = address";
+        out +=
+            "    # 3. No connection in UDP: every datagram carries the server's address.\n"
+            "    server_address = address";
     else
         out += R"PY(    # 3. Connect to the server (the three-way handshake).
     try:
@@ -244,49 +249,53 @@ std::string clientSourcePython(const ClientPlan& plan, const std::string& fileNa
     }
     std::string send;
     if (dgram) {
-        send = plan.framing == Framing::Len32
-                   ? "    sock.sendto(struct.pack(\"!I\", len(message)) + message, server_address)\n"
-                   : "    sock.sendto(message, server_address)\n";
+        send =
+            plan.framing == Framing::Len32
+                ? "    sock.sendto(struct.pack(\"!I\", len(message)) + message, server_address)\n"
+                : "    sock.sendto(message, server_address)\n";
     } else {
-        send = plan.framing == Framing::Len32
-                   ? "    sock.sendall(struct.pack(\"!I\", len(message)))\n    sock.sendall(message)\n"
-                   : "    sock.sendall(message)\n";
+        send =
+            plan.framing == Framing::Len32
+                ? "    sock.sendall(struct.pack(\"!I\", len(message)))\n    sock.sendall(message)\n"
+                : "    sock.sendall(message)\n";
     }
     const std::string what =
         plan.defaultScript
-            ? std::string("it connects, sends \"Bonjour\",\nthen prints what the server sends until ") +
+            ? std::string(
+                  "it connects, sends \"Bonjour\",\nthen prints what the server sends until ") +
                   (dgram ? "\"Au Revoir\" or 5 s of silence." : "the server closes the connection.")
             : "it connects, plays the window's script\n(sends with their delays, expectations "
               "with their bounds), then closes:";
-    const std::string server = unixDomain ? "\"" + c.host + "\""
-                                          : "(\"" + c.host + "\", " + std::to_string(c.port) + ")";
-    return fill(
-        kHeader,
-        {{"@FILE@", fileName},
-         {"@PROTO@", dgram ? "UDP" : (unixDomain ? "Unix-domain stream" : "TCP")},
-         {"@TARGET@", unixDomain ? c.host : c.host + " port " + std::to_string(c.port)},
-         {"@WHAT@", what},
-         {"@STEPS@", plan.defaultScript ? std::string() : stepList},
-         {"@OMISSIONS@", omissionLines(plan.omissions, "  - ")},
-         {"@RUNARGS@", unixDomain ? c.host : c.host + " " + std::to_string(c.port)},
-         {"@ARGWORDS@", unixDomain ? "socket path" : "address and port"},
-         {"@SERVER@", server},
-         {"@BUFSIZE@", std::to_string(c.recvSize)},
-         {"@RECVCALL@", dgram ? "recvfrom()" : "recv()"},
-         {"@RECV@", dgram ? "sock.recvfrom(BUFFER_SIZE)[0]" : "sock.recv(BUFFER_SIZE)"},
-         {"@SENDWORDS@", std::string(dgram ? ": one datagram, sent with sendto() to the server"
-                                           : ": sendall() loops until every byte went") +
-                             (plan.framing == Framing::Len32
-                                  ? ";\n    Len32 framing: its length first, 4 bytes big-endian (\"!I\")"
-                                  : "")},
-         {"@SEND@", send},
-         {"@READ@", dgram ? "        if ready:\n            receive_some(sock)\n"
-                          : "        if ready and not receive_some(sock):\n"
-                            "            say(\"expectation failed: the server closed the connection "
-                            "before %r came\" % (text,))\n"
-                            "            return False\n"},
-         {"@OPEN@", opening(plan)},
-         {"@STEPS_CODE@", steps(plan)}});
+    const std::string server =
+        unixDomain ? "\"" + c.host + "\"" : "(\"" + c.host + "\", " + std::to_string(c.port) + ")";
+    return fill(kHeader,
+                {{"@FILE@", fileName},
+                 {"@PROTO@", dgram ? "UDP" : (unixDomain ? "Unix-domain stream" : "TCP")},
+                 {"@TARGET@", unixDomain ? c.host : c.host + " port " + std::to_string(c.port)},
+                 {"@WHAT@", what},
+                 {"@STEPS@", plan.defaultScript ? std::string() : stepList},
+                 {"@OMISSIONS@", omissionLines(plan.omissions, "  - ")},
+                 {"@RUNARGS@", unixDomain ? c.host : c.host + " " + std::to_string(c.port)},
+                 {"@ARGWORDS@", unixDomain ? "socket path" : "address and port"},
+                 {"@SERVER@", server},
+                 {"@BUFSIZE@", std::to_string(c.recvSize)},
+                 {"@RECVCALL@", dgram ? "recvfrom()" : "recv()"},
+                 {"@RECV@", dgram ? "sock.recvfrom(BUFFER_SIZE)[0]" : "sock.recv(BUFFER_SIZE)"},
+                 {"@SENDWORDS@",
+                  std::string(dgram ? ": one datagram, sent with sendto() to the server"
+                                    : ": sendall() loops until every byte went") +
+                      (plan.framing == Framing::Len32
+                           ? ";\n    Len32 framing: its length first, 4 bytes big-endian (\"!I\")"
+                           : "")},
+                 {"@SEND@", send},
+                 {"@READ@",
+                  dgram ? "        if ready:\n            receive_some(sock)\n"
+                        : "        if ready and not receive_some(sock):\n"
+                          "            say(\"expectation failed: the server closed the connection "
+                          "before %r came\" % (text,))\n"
+                          "            return False\n"},
+                 {"@OPEN@", opening(plan)},
+                 {"@STEPS_CODE@", steps(plan)}});
 }
 
 }  // namespace sockwb::codegen::detail

@@ -9,15 +9,26 @@ const char kHex[] = "0123456789abcdef";
 // One byte inside a C literal; prev is the byte before it (for "??").
 void appendC(std::string& out, unsigned char c, unsigned char prev) {
     switch (c) {
-        case '"': out += "\\\""; return;
-        case '\\': out += "\\\\"; return;
-        case '\n': out += "\\n"; return;
-        case '\r': out += "\\r"; return;
-        case '\t': out += "\\t"; return;
+        case '"':
+            out += "\\\"";
+            return;
+        case '\\':
+            out += "\\\\";
+            return;
+        case '\n':
+            out += "\\n";
+            return;
+        case '\r':
+            out += "\\r";
+            return;
+        case '\t':
+            out += "\\t";
+            return;
         case '?':
             out += prev == '?' ? "\\?" : "?";
             return;
-        default: break;
+        default:
+            break;
     }
     if (c >= 0x20 && c < 0x7f) {
         out += static_cast<char>(c);
@@ -31,12 +42,23 @@ void appendC(std::string& out, unsigned char c, unsigned char prev) {
 
 void appendPython(std::string& out, unsigned char c) {
     switch (c) {
-        case '"': out += "\\\""; return;
-        case '\\': out += "\\\\"; return;
-        case '\n': out += "\\n"; return;
-        case '\r': out += "\\r"; return;
-        case '\t': out += "\\t"; return;
-        default: break;
+        case '"':
+            out += "\\\"";
+            return;
+        case '\\':
+            out += "\\\\";
+            return;
+        case '\n':
+            out += "\\n";
+            return;
+        case '\r':
+            out += "\\r";
+            return;
+        case '\t':
+            out += "\\t";
+            return;
+        default:
+            break;
     }
     if (c >= 0x20 && c < 0x7f) {
         out += static_cast<char>(c);

@@ -353,14 +353,15 @@ ExportedProgram exportHttpRequest(const std::string& host, uint16_t port, bool h
         out.runCommand = "./" + base + " " + host + " " + portText;
     } else {
         out.fileName = base + ".py";
-        out.source = detail::fill(kPython, {{"@FILE@", out.fileName},
-                                            {"@HOSTLITERAL@", cLiteral(host)},
-                                       {"@HOST@", commentText(host)},
-                                            {"@PORT@", portText},
-                                            {"@SIZE@", std::to_string(requestBytes.size())},
-                                            {"@OMISSIONS@", detail::omissionLines(omissions, "  - ")},
-                                            {"@HEADPY@", head ? "True" : "False"},
-                                            {"@REQUEST@", pythonLiteral(requestBytes, "    ")}});
+        out.source =
+            detail::fill(kPython, {{"@FILE@", out.fileName},
+                                   {"@HOSTLITERAL@", cLiteral(host)},
+                                   {"@HOST@", commentText(host)},
+                                   {"@PORT@", portText},
+                                   {"@SIZE@", std::to_string(requestBytes.size())},
+                                   {"@OMISSIONS@", detail::omissionLines(omissions, "  - ")},
+                                   {"@HEADPY@", head ? "True" : "False"},
+                                   {"@REQUEST@", pythonLiteral(requestBytes, "    ")}});
         out.runCommand = "python3 " + out.fileName + " " + host + " " + portText;
     }
     return out;

@@ -143,8 +143,8 @@ Ran tst_ClientExport::run(const ExportedProgram& program, const QStringList& arg
         if (cc.isEmpty()) return {-10, {}, {}};
         QProcess build;
         const QString bin = sub + QStringLiteral("/program");
-        build.start(cc, {QStringLiteral("-Wall"), QStringLiteral("-Wextra"), QStringLiteral("-Werror"),
-                         QStringLiteral("-o"), bin, file});
+        build.start(cc, {QStringLiteral("-Wall"), QStringLiteral("-Wextra"),
+                         QStringLiteral("-Werror"), QStringLiteral("-o"), bin, file});
         if (!build.waitForFinished(kWaitMs) || build.exitCode() != 0)
             return {-4, build.readAllStandardOutput(), build.readAllStandardError()};
         exe = bin;
@@ -167,14 +167,14 @@ Ran tst_ClientExport::run(const ExportedProgram& program, const QStringList& arg
 Ran tst_ClientExport::runClient(const ClientConfig& config, Framing framing,
                                 const std::vector<ScriptStep>& steps, const Server& server) {
     const ExportedProgram program = exportClient(config, framing, steps, language());
-    return run(program, {QStringLiteral("127.0.0.1"),
-                         QString::number(server.addresses().front().port())});
+    return run(program,
+               {QStringLiteral("127.0.0.1"), QString::number(server.addresses().front().port())});
 }
 
-#define SKIP_WITHOUT_TOOL(ran)                                                        \
-    do {                                                                              \
+#define SKIP_WITHOUT_TOOL(ran)                                                           \
+    do {                                                                                 \
         if ((ran).exitCode == -10) QSKIP("no compiler (cc) or python3 on this machine"); \
-        QVERIFY2((ran).exitCode != -4, (ran).err.constData());                        \
+        QVERIFY2((ran).exitCode != -4, (ran).err.constData());                           \
     } while (false)
 
 // The sends come back from the echo service; every expectation is met.
@@ -193,10 +193,9 @@ void tst_ClientExport::echoScriptExitsZero() {
 // The course's time service: N times, "Au Revoir" (no terminator), close.
 void tst_ClientExport::clockAuRevoirThenClose() {
     auto server = startServer("clock");
-    const Ran r = runClient(target(*server), Framing::Raw,
-                            {send("Bonjour"), expect("Au Revoir"),
-                             step(ScriptStep::Kind::ExpectClose)},
-                            *server);
+    const Ran r = runClient(
+        target(*server), Framing::Raw,
+        {send("Bonjour"), expect("Au Revoir"), step(ScriptStep::Kind::ExpectClose)}, *server);
     SKIP_WITHOUT_TOOL(r);
     QVERIFY2(r.exitCode == 0, r.err.constData());
     QVERIFY2(r.out.endsWith("Au Revoir"), r.out.constData());
@@ -205,8 +204,8 @@ void tst_ClientExport::clockAuRevoirThenClose() {
 // "pong" never comes from an echo of "ping": exit 1 once 300 ms passed.
 void tst_ClientExport::unmetExpectationExitsOne() {
     auto server = startServer("echo");
-    const Ran r = runClient(target(*server), Framing::Raw, {send("ping"), expect("pong", 300)},
-                            *server);
+    const Ran r =
+        runClient(target(*server), Framing::Raw, {send("ping"), expect("pong", 300)}, *server);
     SKIP_WITHOUT_TOOL(r);
     QCOMPARE(r.exitCode, 1);
     QCOMPARE(r.out, QByteArray("ping"));
@@ -216,8 +215,8 @@ void tst_ClientExport::unmetExpectationExitsOne() {
 // The clock closes after "Au Revoir": a text that never came fails at once.
 void tst_ClientExport::serverClosingFirstFailsExpectation() {
     auto server = startServer("clock");
-    const Ran r = runClient(target(*server), Framing::Raw, {send("Bonjour"), expect("never", 15000)},
-                            *server);
+    const Ran r = runClient(target(*server), Framing::Raw,
+                            {send("Bonjour"), expect("never", 15000)}, *server);
     SKIP_WITHOUT_TOOL(r);
     QCOMPARE(r.exitCode, 1);
     QVERIFY2(r.err.contains("closed the connection before"), r.err.constData());
@@ -225,9 +224,9 @@ void tst_ClientExport::serverClosingFirstFailsExpectation() {
 
 void tst_ClientExport::udpEcho() {
     auto server = startServer("echo", Protocol::Udp);
-    const Ran r = runClient(target(*server, Protocol::Udp), Framing::Raw,
-                            {send("ping"), expect("ping"), send("again", 20), expect("again")},
-                            *server);
+    const Ran r =
+        runClient(target(*server, Protocol::Udp), Framing::Raw,
+                  {send("ping"), expect("ping"), send("again", 20), expect("again")}, *server);
     SKIP_WITHOUT_TOOL(r);
     QVERIFY2(r.exitCode == 0, r.err.constData());
     QCOMPARE(r.out, QByteArray("pingagain"));
@@ -237,8 +236,8 @@ void tst_ClientExport::udpEcho() {
 // frame back byte for byte.
 void tst_ClientExport::len32FramingOnTheWire() {
     auto server = startServer("echo");
-    const Ran r = runClient(target(*server), Framing::Len32, {send("payload"), expect("payload")},
-                            *server);
+    const Ran r =
+        runClient(target(*server), Framing::Len32, {send("payload"), expect("payload")}, *server);
     SKIP_WITHOUT_TOOL(r);
     QVERIFY2(r.exitCode == 0, r.err.constData());
     QCOMPARE(r.out, QByteArray::fromStdString(encodeFrame(Framing::Len32, "payload")));
@@ -246,7 +245,10 @@ void tst_ClientExport::len32FramingOnTheWire() {
 
 // NUL, high bytes, quotes, backslashes, "??" and "*/" survive the literal.
 void tst_ClientExport::binaryBytesArriveIntact() {
-    const std::string bytes("a\0b\xff\x01\"\\?\?=*/\r\n\x7f" "9", 15);
+    const std::string bytes(
+        "a\0b\xff\x01\"\\?\?=*/\r\n\x7f"
+        "9",
+        15);
     auto server = startServer("echo");
     const Ran r = runClient(target(*server), Framing::Raw, {send(bytes), expect(bytes)}, *server);
     SKIP_WITHOUT_TOOL(r);
@@ -260,8 +262,8 @@ void tst_ClientExport::defaultClientReadsUntilClose() {
     const Ran r = runClient(target(*server), Framing::Raw, {}, *server);
     SKIP_WITHOUT_TOOL(r);
     QVERIFY2(r.exitCode == 0, r.err.constData());
-    const QRegularExpression expected(QStringLiteral(
-        "^(\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d){2}Au Revoir$"));
+    const QRegularExpression expected(
+        QStringLiteral("^(\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d){2}Au Revoir$"));
     QVERIFY2(expected.match(QString::fromUtf8(r.out)).hasMatch(), r.out.constData());
 }
 
@@ -284,7 +286,8 @@ void tst_ClientExport::httpRequest() {
     const std::string request = "GET " + target.toStdString() +
                                 " HTTP/1.1\r\nHost: 127.0.0.1:" + std::to_string(port) +
                                 "\r\nUser-Agent: export\r\n\r\n";
-    const ExportedProgram program = exportHttpRequest("127.0.0.1", port, false, request, language());
+    const ExportedProgram program =
+        exportHttpRequest("127.0.0.1", port, false, request, language());
     const Ran r = run(program, {QStringLiteral("127.0.0.1"), QString::number(port)});
     SKIP_WITHOUT_TOOL(r);
     QVERIFY2(r.exitCode == 0, r.err.constData());
@@ -307,14 +310,17 @@ void tst_ClientExport::refusals() {
         }
         return false;
     };
-    QVERIFY(refused([&] { exportHttpRequest("example.com", 443, true, "GET / HTTP/1.1\r\n\r\n", language()); }));
+    QVERIFY(refused([&] {
+        exportHttpRequest("example.com", 443, true, "GET / HTTP/1.1\r\n\r\n", language());
+    }));
     ClientConfig tls;
     tls.tls = true;
     QVERIFY(refused([&] { exportClient(tls, Framing::Raw, {}, language()); }));
     ClientConfig udp;
     udp.protocol = Protocol::Udp;
     QVERIFY(refused([&] {
-        exportClient(udp, Framing::Raw, {send("x"), step(ScriptStep::Kind::ExpectClose)}, language());
+        exportClient(udp, Framing::Raw, {send("x"), step(ScriptStep::Kind::ExpectClose)},
+                     language());
     }));
     // What is left out is said, in the list and in the source.
     ClientConfig poll;
@@ -330,7 +336,10 @@ void tst_ClientExport::refusals() {
 // The literals' escapes and the course's calls in the C source.
 void tst_ClientExport::literals() {
     if (language() != Language::C) QSKIP("the C source only");
-    QCOMPARE(cLiteral(std::string("a\0" "1", 3)), std::string("\"a\\0001\""));
+    QCOMPARE(cLiteral(std::string("a\0"
+                                  "1",
+                                  3)),
+             std::string("\"a\\0001\""));
     QCOMPARE(cLiteral("?\?="), std::string("\"?\\?=\""));
     QCOMPARE(cLiteral("a\nb", "  "), std::string("\"a\\n\"\n  \"b\""));
     QCOMPARE(pythonLiteral(std::string("\xff\"", 2)), std::string("b\"\\xff\\\"\""));
