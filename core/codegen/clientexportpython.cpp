@@ -12,14 +12,14 @@ namespace sockwb::codegen::detail {
 namespace {
 
 const char* kHeader = R"PY(#!/usr/bin/env python3
-"""@FILE@: a @PROTO@ client of @TARGET@, exported by Socket Workbench.
+r"""@FILE@: a @PROTO@ client of @TARGET@, exported by Socket Workbench.
 
 It does what the client window does: @WHAT@
-Everything received is printed on standard output as it came (bytes as
+@STEPS@Everything received is printed on standard output as it came (bytes as
 they are); messages about the exchange go to standard error.
 Exit status: 0 when every expectation was met, 1 otherwise (standard error
 says which), so that the program can be graded as the window is.
-@STEPS@
+
 Left out of what the window does:
 @OMISSIONS@
 Run: python3 @FILE@ @RUNARGS@   (the server's @ARGWORDS@: these are the defaults)

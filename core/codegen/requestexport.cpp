@@ -216,7 +216,7 @@ int main(int argc, char *argv[]) {
 )";
 
 const char* kPython = R"PY(#!/usr/bin/env python3
-"""@FILE@: an HTTP request to @HOST@ port @PORT@, exported by Socket Workbench.
+r"""@FILE@: an HTTP request to @HOST@ port @PORT@, exported by Socket Workbench.
 
 It does what the composer does: it connects, sends the request exactly as
 the composer prepared it (@SIZE@ bytes), reads the response to its end
