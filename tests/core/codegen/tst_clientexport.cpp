@@ -3,7 +3,7 @@
 // -Werror` (C) or checked by python3, and run against the workbench's own
 // core Server on port 0: the echo service gives the client's sends back and
 // the program exits 0; the clock's "Au Revoir" is met; an expectation never
-// met exits 1 within its bound; UDP echo; Len32 framing on the wire; bytes
+// met exits 1 within its bound; UDP and Unix-stream echo; Len32 framing; bytes
 // with NUL arrive intact; the http service's 200 and body (Content-Length
 // and chunked), and the refusals (https, TLS, a UDP expect-close). The whole
 // suite runs once for C and once for Python (initTestCase_data). Every
@@ -93,6 +93,7 @@ private slots:
     void unmetExpectationExitsOne();
     void serverClosingFirstFailsExpectation();
     void udpEcho();
+    void unixStreamEcho();
     void len32FramingOnTheWire();
     void binaryBytesArriveIntact();
     void defaultClientReadsUntilClose();
@@ -230,6 +231,25 @@ void tst_ClientExport::udpEcho() {
     SKIP_WITHOUT_TOOL(r);
     QVERIFY2(r.exitCode == 0, r.err.constData());
     QCOMPARE(r.out, QByteArray("pingagain"));
+}
+
+// AF_UNIX: the server's socket path instead of an address and a port.
+void tst_ClientExport::unixStreamEcho() {
+    const std::string path = dir_.filePath(QStringLiteral("echo.sock")).toStdString();
+    ServerConfig c;
+    c.model = "thread";
+    c.listeners = {ListenerConfig{"echo", Protocol::Unix, path, 0}};
+    Server server(c);
+    server.start();
+    ClientConfig config;
+    config.protocol = Protocol::Unix;
+    config.host = path;
+    const ExportedProgram program =
+        exportClient(config, Framing::Raw, {send("over unix"), expect("over unix")}, language());
+    const Ran r = run(program, {QString::fromStdString(path)});
+    SKIP_WITHOUT_TOOL(r);
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    QCOMPARE(r.out, QByteArray("over unix"));
 }
 
 // Each send goes out after its 4-byte big-endian length: the echo gives the
