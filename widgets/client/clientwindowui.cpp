@@ -24,6 +24,7 @@
 #include "widgets/client/tcpstatusbox.h"
 #include "widgets/common/errortext.h"
 #include "widgets/common/formstyle.h"
+#include "widgets/export/exportdialog.h"
 #include "widgets/relay/relaytargetbutton.h"
 #include "widgets/sequence/sequencetab.h"
 #include "widgets/trace/traceview.h"
@@ -102,6 +103,12 @@ QHBoxLayout* ClientWindow::buildTargetRow() {
     target->addWidget(viaRelay);
     target->addWidget(connectButton_);
     target->addWidget(shutdownButton_);
+    auto* exportCode = new QPushButton(tr("Export as Code..."), this);
+    exportCode->setObjectName(QStringLiteral("exportCode"));
+    exportCode->setToolTip(tr("The C (or Python) program that does what this window does"));
+    connect(exportCode, &QPushButton::clicked, this,
+            [this] { ExportDialog::openForClient(formConfig(), framing(), script(), this); });
+    target->addWidget(exportCode);
     return target;
 }
 

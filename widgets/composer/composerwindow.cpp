@@ -20,6 +20,7 @@
 #include "widgets/composer/composerrequest.h"
 #include "widgets/composer/composerrequesteditor.h"
 #include "widgets/composer/composerresponseview.h"
+#include "widgets/export/exportdialog.h"
 #include "widgets/trace/traceview.h"
 
 namespace sockwb {
@@ -80,10 +81,14 @@ QHBoxLayout* ComposerWindow::buildButtonBar() {
     local->setObjectName(QStringLiteral("tryLocal"));
     local->setToolTip(
         tr("Start the workbench's http service on 127.0.0.1 (if none runs) and send to its /echo"));
+    auto* exportCode = new QPushButton(tr("Export as Code..."), this);
+    exportCode->setObjectName(QStringLiteral("exportCode"));
+    exportCode->setToolTip(tr("The C (or Python) program that sends this request's exact bytes"));
+    connect(exportCode, &QPushButton::clicked, this, &ComposerWindow::exportAsCode);
     note_ = new QLabel(this);
     note_->setObjectName(QStringLiteral("composerNote"));
     auto* bar = new QHBoxLayout;
-    for (QPushButton* b : {send_, cancel_, copy, import, local}) bar->addWidget(b);
+    for (QPushButton* b : {send_, cancel_, copy, import, local, exportCode}) bar->addWidget(b);
     bar->addWidget(note_, 1);
     connect(send_, &QPushButton::clicked, this, &ComposerWindow::send);
     connect(cancel_, &QPushButton::clicked, this, &ComposerWindow::cancel);
@@ -166,6 +171,19 @@ void ComposerWindow::copyAsCurl() {
     }
     QApplication::clipboard()->setText(line);
     note_->setText(tr("curl command copied to the clipboard"));
+}
+
+void ComposerWindow::exportAsCode() {
+    const ComposerPrepared& prepared = editor_->prepared();
+    if (!editor_->problem().isEmpty() || !prepared.ready) {
+        note_->setText(tr("Fix the form first: %1").arg(editor_->problem()));
+        return;
+    }
+    const http::PreparedRequest& ready = *prepared.ready;
+    std::string host = ready.url.host();  // or the --resolve address given for it
+    for (const auto& r : ready.options.resolve)
+        if (r.host == host && r.port == ready.url.port()) host = r.address;
+    ExportDialog::openForRequest(host, ready.url.port(), ready.url.isHttps(), ready.wire, this);
 }
 
 bool ComposerWindow::importCurl(const QString& command, QString* error) {

@@ -44,6 +44,9 @@ public:
     QString curlCommand() const;
     // Copies curlCommand() to the clipboard.
     void copyAsCurl();
+    // Opens the Export as Code dialog for the request's exact bytes (the
+    // form's problem in the note instead when it cannot be prepared).
+    void exportAsCode();
     // Fills the form from a curl command; false with *error set.
     bool importCurl(const QString& command, QString* error = nullptr);
     // Opens the Import cURL dialog (modal, non-blocking for sockets).

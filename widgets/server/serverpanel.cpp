@@ -11,6 +11,7 @@
 
 #include "widgets/common/errortext.h"
 #include "widgets/common/logview.h"
+#include "widgets/export/exportdialog.h"
 #include "widgets/sequence/experimenttrace.h"
 #include "widgets/sequence/sequencetab.h"
 #include "widgets/server/activitycharts.h"
@@ -70,6 +71,12 @@ ServerPanel::ServerPanel(const ServerConfig& config, QWidget* parent)
     top->addWidget(startButton_);
     top->addWidget(stopButton_);
     top->addWidget(editButton_);
+    auto* exportCode = new QPushButton(tr("Export as Code..."), this);
+    exportCode->setObjectName(QStringLiteral("exportCode"));
+    exportCode->setToolTip(tr("The C (or Python) program that serves as this server does"));
+    connect(exportCode, &QPushButton::clicked, this,
+            [this] { ExportDialog::openForServer(config_, this); });
+    top->addWidget(exportCode);
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(top);
     layout->addWidget(error_);
