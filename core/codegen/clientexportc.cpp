@@ -306,10 +306,9 @@ std::string clientSourceC(const ClientPlan& plan, const std::string& fileName) {
     if (needs.expect || needs.expectClose) src += kElapsed;
     if (needs.send) {
         if (!dgram) src += kSendAllStream;
-        if (plan.framing == Framing::Len32)
-            src += dgram ? kSendDgramLen32 : kSendStreamLen32;
-        else
-            src += dgram ? kSendDgramRaw : kSendStreamRaw;
+        // A script's bytes go out as written, as the window sends them: its
+        // framing only cuts what is received into messages.
+        src += dgram ? kSendDgramRaw : kSendStreamRaw;
     }
     if (needs.receive()) {
         src += fill(kReceive,

@@ -93,38 +93,12 @@ const char* const kSendStreamRaw = R"(
 static int send_message(const char *msg, size_t len) { return send_all(msg, len); }
 )";
 
-const char* const kSendStreamLen32 = R"(
-/* Len32 framing: the message's length first, on 4 bytes in network byte
- * order (big-endian, htonl), then the message itself. */
-static int send_message(const char *msg, size_t len) {
-    uint32_t header = htonl((uint32_t)len);
-    if (send_all((const char *)&header, sizeof header) < 0) return -1;
-    return send_all(msg, len);
-}
-)";
-
 const char* const kSendDgramRaw = R"(
 /* UDP: each message is one datagram, sent with sendto() to the server's
  * address (no connection: the address goes with every datagram). */
 static int send_message(const char *msg, size_t len) {
     if (sendto(sockfd, msg, len, 0, (struct sockaddr *)&server_addr, server_len) < 0) return -1;
     return 0;
-}
-)";
-
-const char* const kSendDgramLen32 = R"(
-/* UDP: each message is one datagram, sent with sendto() to the server's
- * address. Len32 framing: the datagram starts with the message's length on
- * 4 bytes in network byte order (big-endian, htonl). */
-static int send_message(const char *msg, size_t len) {
-    char *datagram = malloc(len + 4);
-    if (datagram == NULL) return -1;
-    uint32_t header = htonl((uint32_t)len);
-    memcpy(datagram, &header, 4);
-    memcpy(datagram + 4, msg, len);
-    ssize_t sent = sendto(sockfd, datagram, len + 4, 0, (struct sockaddr *)&server_addr, server_len);
-    free(datagram);
-    return sent < 0 ? -1 : 0;
 }
 )";
 

@@ -11,9 +11,7 @@ extern const char* const kPause;            // pause_ms(): nanosleep
 extern const char* const kElapsed;          // elapsed_ms(), wait_readable(): poll
 extern const char* const kSendAllStream;    // send_all(): the partial sends looped
 extern const char* const kSendStreamRaw;    // send_message(): as it is
-extern const char* const kSendStreamLen32;  // send_message(): htonl(length), then the bytes
 extern const char* const kSendDgramRaw;     // send_message(): one sendto()
-extern const char* const kSendDgramLen32;   // send_message(): one sendto() of length + bytes
 extern const char* const kReceive;          // receive_some(): recv/recvfrom, printed, held
 extern const char* const kExpect;           // expect_text()
 extern const char* const kExpectClosed;     // its "the server closed first" (streams)

@@ -249,15 +249,9 @@ std::string clientSourcePython(const ClientPlan& plan, const std::string& fileNa
     }
     std::string send;
     if (dgram) {
-        send =
-            plan.framing == Framing::Len32
-                ? "    sock.sendto(struct.pack(\"!I\", len(message)) + message, server_address)\n"
-                : "    sock.sendto(message, server_address)\n";
+        send = "    sock.sendto(message, server_address)\n";
     } else {
-        send =
-            plan.framing == Framing::Len32
-                ? "    sock.sendall(struct.pack(\"!I\", len(message)))\n    sock.sendall(message)\n"
-                : "    sock.sendall(message)\n";
+        send = "    sock.sendall(message)\n";
     }
     const std::string what =
         plan.defaultScript
@@ -283,10 +277,7 @@ std::string clientSourcePython(const ClientPlan& plan, const std::string& fileNa
                  {"@RECV@", dgram ? "sock.recvfrom(BUFFER_SIZE)[0]" : "sock.recv(BUFFER_SIZE)"},
                  {"@SENDWORDS@",
                   std::string(dgram ? ": one datagram, sent with sendto() to the server"
-                                    : ": sendall() loops until every byte went") +
-                      (plan.framing == Framing::Len32
-                           ? ";\n    Len32 framing: its length first, 4 bytes big-endian (\"!I\")"
-                           : "")},
+                                    : ": sendall() loops until every byte went")},
                  {"@SEND@", send},
                  {"@READ@",
                   dgram ? "        if ready:\n            receive_some(sock)\n"
