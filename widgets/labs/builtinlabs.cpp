@@ -5,8 +5,8 @@
 namespace sockwb {
 
 QStringList builtinLabIds() {
-    return {QStringLiteral("time-tcp"),    QStringLiteral("time-udp"),
-            QStringLiteral("chat"),        QStringLiteral("http-client"),
+    return {QStringLiteral("time-tcp"),      QStringLiteral("time-udp"),
+            QStringLiteral("chat"),          QStringLiteral("http-client"),
             QStringLiteral("multi-service"), QStringLiteral("fork-vs-thread")};
 }
 

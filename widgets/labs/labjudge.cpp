@@ -51,7 +51,8 @@ void LabJudge::begin() {
     running_ = true;
     clock_.start();
     timeout_.start(std::max(1, workspace_.runTimeoutMs));
-    if (pending_.isEmpty()) QTimer::singleShot(0, this, [this] {
+    if (pending_.isEmpty())
+        QTimer::singleShot(0, this, [this] {
             if (running_ && pending_.isEmpty()) finish();
         });
 }
@@ -143,7 +144,8 @@ void LabJudge::serverObserved(const QString& name, const ServerStats& stats,
 void LabJudge::requestFinished(int composer, int status, const QByteArray& body,
                                const QString& error) {
     if (!running_ || composer < 0 || composer >= int(workspace_.composers.size())) return;
-    QList<LabCheck> found = requestChecks(workspace_.composers[size_t(composer)], status, body, error);
+    QList<LabCheck> found =
+        requestChecks(workspace_.composers[size_t(composer)], status, body, error);
     for (LabCheck& check : found)
         if (check.atMs < 0) check.atMs = elapsed();
     checks_ << found;

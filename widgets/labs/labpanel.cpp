@@ -154,7 +154,7 @@ void LabPanel::run(bool withPrediction) {
     choices_->setExclusive(true);
     stage_ = Stage::Running;
     status_->setText(tr("Running... each check shows below as it is decided."));
-    setErrorText(status_, false);
+    formstyle::setErrorText(status_, false);
     updateButtons();
     judge_->begin();
     emit runRequested();
@@ -173,12 +173,13 @@ void LabPanel::showChecks() {
         const QString line = (c.passed ? tr("PASS %1: %2 (%3)") : tr("FAIL %1: %2 (%3)"))
                                  .arg(c.subject, c.expected, c.observed);
         auto* item = new QListWidgetItem(line, results_);
-        if (!c.passed) item->setForeground(errorColor());
+        if (!c.passed) item->setForeground(formstyle::errorColor());
     }
     if (stage_ == Stage::Running) {
         const QStringList waiting = judge_->pending();
         if (!waiting.isEmpty())
-            status_->setText(tr("Running... waiting for %1.").arg(waiting.join(QStringLiteral(", "))));
+            status_->setText(
+                tr("Running... waiting for %1.").arg(waiting.join(QStringLiteral(", "))));
     }
 }
 
@@ -192,18 +193,17 @@ void LabPanel::onFinished(bool timedOut) {
                                  : tr("Done: %1 of %n check(s) failed.", "", total).arg(failed);
     if (timedOut) status += QLatin1Char(' ') + tr("(The lab's time limit passed.)");
     status_->setText(status);
-    setErrorText(status_, failed > 0);
+    formstyle::setErrorText(status_, failed > 0);
 
     QString verdict;
     const bool hasAnswer = lab.answer >= 0 && lab.answer < int(lab.choices.size());
-    const QString answer =
-        hasAnswer ? lab.choices[size_t(lab.answer)].text(language_) : QString();
+    const QString answer = hasAnswer ? lab.choices[size_t(lab.answer)].text(language_) : QString();
     if (hasAnswer && prediction() >= 0) {
-        verdict = prediction() == lab.answer
-                      ? tr("<b>Your prediction was right.</b> The answer: %1")
-                            .arg(answer.toHtmlEscaped())
-                      : tr("<b>Your prediction was not right.</b> The answer: %1")
-                            .arg(answer.toHtmlEscaped());
+        verdict =
+            prediction() == lab.answer
+                ? tr("<b>Your prediction was right.</b> The answer: %1").arg(answer.toHtmlEscaped())
+                : tr("<b>Your prediction was not right.</b> The answer: %1")
+                      .arg(answer.toHtmlEscaped());
     } else if (hasAnswer) {
         verdict = tr("<b>The answer:</b> %1").arg(answer.toHtmlEscaped());
     }
