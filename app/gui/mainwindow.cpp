@@ -51,20 +51,13 @@ MainWindow::MainWindow(QWidget* parent)
     : QMainWindow(parent),
       sideBar_(new SideBar(this)),
       stack_(new QStackedWidget(this)),
-      welcome_(new QLabel(this)),
+      welcome_(nullptr),
       globalTrace_(new TraceAdapter(this)),
       statusCounts_(new QLabel(this)),
       workspace_(new WorkspaceController(this)) {
     setWindowTitle(tr("Socket Workbench"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/sockwb.svg")));
-    auto* welcome = static_cast<QLabel*>(welcome_);
-    welcome->setText(
-        tr("<h2>Socket Workbench</h2><p>Start a server with <b>Server &gt; New Server</b> "
-           "(Ctrl+N), then open clients against it with <b>New Client</b> or "
-           "<b>Launch Clients</b>.</p><p>Every socket call shows in the trace; "
-           "hover a call to read what it does.</p>"));
-    welcome->setAlignment(Qt::AlignCenter);
-    welcome->setWordWrap(true);
+    welcome_ = createWelcomePage();
     stack_->addWidget(welcome_);
     auto* splitter = new QSplitter(this);
     splitter->addWidget(sideBar_);
@@ -74,6 +67,7 @@ MainWindow::MainWindow(QWidget* parent)
     setCentralWidget(splitter);
     createDocks();
     createActions();
+    createLabDock();
     statusBar()->addPermanentWidget(statusCounts_);
     statusBar()->showMessage(tr("Ready"), 3000);
 
@@ -187,6 +181,10 @@ void MainWindow::createActions() {
            "states, queues, owners, timers, live"));
     sockets->setStatusTip(sockets->toolTip());
     file->addAction(sockets);
+
+    QMenu* labs = menuBar()->addMenu(tr("&Labs"));
+    labs->setObjectName(QStringLiteral("labsMenu"));
+    populateLabsMenu(labs);
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
     for (auto* dock : findChildren<QDockWidget*>()) {

@@ -12,10 +12,13 @@
 #include "core/relay/relayconfig.h"
 #include "core/server/server.h"
 
+class QDockWidget;
 class QLabel;
+class QMenu;
 class QStackedWidget;
 
 namespace sockwb {
+class LabPanel;
 class LogView;
 class RelayPanel;
 class SequenceWindow;
@@ -47,6 +50,8 @@ public:
     LogView* logDock() const { return logView_; }
     // File > New, Open, Save...: the workspace on screen.
     WorkspaceController* workspace() const { return workspace_; }
+    // The Lab dock (shown while a workspace with a lab is open).
+    LabPanel* labPanel() const { return labPanel_; }
 
     // The actions, for menus, toolbar and tests.
     void newServer();
@@ -73,6 +78,12 @@ private:
     void showServer(ServerPanel* panel);
     void onServerState(ServerPanel* panel);
     void updateStatus();
+    // The Labs menu, the Lab dock and the welcome page (mainwindowlabs.cpp).
+    QWidget* createWelcomePage();
+    void populateLabsMenu(QMenu* menu);
+    void createLabDock();
+    void onWorkspaceChanged();
+    void runLab();
 
     SideBar* sideBar_;
     QStackedWidget* stack_;
@@ -83,6 +94,8 @@ private:
     QLabel* statusCounts_;
     QTimer clientScan_;
     WorkspaceController* workspace_;
+    LabPanel* labPanel_ = nullptr;
+    QDockWidget* labDock_ = nullptr;
 };
 
 }  // namespace sockwb::app
