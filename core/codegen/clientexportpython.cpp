@@ -26,7 +26,6 @@ Run: python3 @FILE@ @RUNARGS@   (the server's @ARGWORDS@: these are the defaults
 """
 import select
 import socket
-import struct
 import sys
 import time
 
