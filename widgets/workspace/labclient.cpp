@@ -53,7 +53,7 @@ void LabClient::stop() {
 }
 
 bool LabClient::isFinished() const {
-    if (!asked_) return true;
+    if (!asked_) return !scheduled_;
     if (!connected_ && !connectError_.isEmpty()) return true;
     return player_.finished();
 }

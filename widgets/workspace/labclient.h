@@ -35,7 +35,11 @@ public:
     void connectTo(const ClientConfig& config, const QString& targetText);
     // Closes the connection and joins its threads; the script stays as it is.
     void stop();
-    // Every step ended (or was skipped), or the client was never asked to connect.
+    // The runner will call connectTo() later (connectAfterMs): until then
+    // the client is not finished.
+    void schedule() { scheduled_ = true; }
+    // Every step ended (or was skipped), or the client was never scheduled
+    // nor asked to connect.
     bool isFinished() const;
     bool wasAsked() const { return asked_; }
     const QString& name() const { return name_; }
@@ -72,6 +76,7 @@ private:
     qint64 connectedAtMs_ = -1;  // since the run started
     size_t reported_ = 0;        // steps already reported as progress
     bool asked_ = false;
+    bool scheduled_ = false;
     bool connected_ = false;
     bool stopped_ = false;
     bool finishedSignalled_ = false;

@@ -166,7 +166,10 @@ QList<LabCheck> serverChecks(const WorkspaceServer& server, const ServerStats& s
     if (server.expectAcceptedAtLeast >= 0) {
         LabCheck c;
         c.subject = subject;
-        c.expected = Text::tr("accepts at least %1 connections").arg(server.expectAcceptedAtLeast);
+        c.expected =
+            server.expectAcceptedAtLeast == 1
+                ? Text::tr("accepts at least 1 connection")
+                : Text::tr("accepts at least %1 connections").arg(server.expectAcceptedAtLeast);
         c.observed = Text::tr("accepted %1").arg(stats.accepted);
         c.passed = stats.accepted >= static_cast<quint64>(server.expectAcceptedAtLeast);
         out.append(c);
@@ -174,8 +177,10 @@ QList<LabCheck> serverChecks(const WorkspaceServer& server, const ServerStats& s
     if (server.expectMaxActiveAtMost >= 0) {
         LabCheck c;
         c.subject = subject;
-        c.expected =
-            Text::tr("has at most %1 connections open at once").arg(server.expectMaxActiveAtMost);
+        c.expected = server.expectMaxActiveAtMost == 1
+                         ? Text::tr("has at most 1 connection open at once")
+                         : Text::tr("has at most %1 connections open at once")
+                               .arg(server.expectMaxActiveAtMost);
         c.observed = Text::tr("%1 open at once at most").arg(maxActiveSeen);
         c.passed = maxActiveSeen <= static_cast<quint64>(server.expectMaxActiveAtMost);
         out.append(c);

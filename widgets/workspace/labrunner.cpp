@@ -218,6 +218,7 @@ void LabRunner::begin() {
         LabClient* raw = client.get();
         d->clients.push_back(std::move(client));
         if (spec.connectAfterMs < 0) continue;
+        raw->schedule();
         after(spec.connectAfterMs, [this, raw, &spec] { connectClient(*raw, spec); });
     }
     for (const WorkspaceComposer& spec : w.composers) {
