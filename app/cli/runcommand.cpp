@@ -191,9 +191,11 @@ int runCommand(const Args& args) {
     ::close(signalFd);
     pthread_sigmask(SIG_SETMASK, &old, nullptr);
 
-    if (o.json)
-        printOut(QString::fromUtf8(QJsonDocument(report.toJson()).toJson(QJsonDocument::Indented)));
-    else
+    if (o.json) {
+        QByteArray json = QJsonDocument(report.toJson()).toJson(QJsonDocument::Indented);
+        if (!json.endsWith('\n')) json += '\n';
+        printOut(QString::fromUtf8(json));
+    } else
         printOut(report.toText());
     return report.passed() ? 0 : 1;
 }

@@ -367,8 +367,12 @@ void LabRunner::finish(bool cancelled) {
                     : tr("still waiting when the run stopped");
     if (report.error.isEmpty() || cancelled) {
         for (const auto& c : d->clients) report.checks += c->checks(pending);
-        for (const auto& s : d->servers)
-            report.checks += serverChecks(*s.spec, s.server->stats(), s.counter.max());
+        for (const auto& s : d->servers) {
+            if (!s.server) continue;
+            QList<LabCheck> checks = serverChecks(*s.spec, s.server->stats(), s.counter.max());
+            for (LabCheck& c : checks) c.atMs = report.elapsedMs;  // decided at the end
+            report.checks += checks;
+        }
         for (const auto& r : d->requests) {
             const RequestOutcome o = r.outcome.value_or(
                 RequestOutcome{-1, {}, r.sent ? pending : tr("not sent before the run ended")});
