@@ -59,9 +59,11 @@ QString write(const QTemporaryDir& dir, const QString& name, const QByteArray& b
 
 // Files can be read once the workspace codec is in the build; until then
 // the runs that need one are skipped (the usage checks still run).
-#define SKIP_WITHOUT_CODEC(r)                                                                   \
-    if ((r).err.contains("not readable yet")) QSKIP("the workspace codec is not in this build " \
-                                                    "yet")
+#define SKIP_WITHOUT_CODEC(r)                       \
+    if ((r).err.contains("not readable yet"))       \
+    QSKIP(                                          \
+        "the workspace codec is not in this build " \
+        "yet")
 
 class tst_RunCli : public QObject {
     Q_OBJECT
