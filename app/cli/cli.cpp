@@ -54,6 +54,9 @@ const std::map<std::string, Command>& commands() {
         {"relay",
          {"relay TCP/UDP to a server and break it on purpose: latency, slices, resets, loss",
           relayCommand}},
+        {"run",
+         {"play a workspace (FILE.sockwb or a built-in lab) headless and check its expectations",
+          runCommand}},
         {"sequence",
          {QT_TRANSLATE_NOOP("sockwb::app::cli",
                             "show a JSON trace as a sequence: handshake, data, FIN, RST arrows "

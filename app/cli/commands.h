@@ -23,5 +23,6 @@ bool sequenceNeedsWidgets(const Args& args);
 int socketsCommand(const Args& args);
 int lessonCommand(const Args& args);
 int relayCommand(const Args& args);
+int runCommand(const Args& args);
 
 }  // namespace sockwb::app

@@ -1,5 +1,6 @@
 #include "core/client/clientscript.h"
 
+#include <algorithm>
 #include <utility>
 
 namespace sockwb {
@@ -63,9 +64,22 @@ void ScriptPlayer::start(Clock::time_point now) {
 }
 
 void ScriptPlayer::received(std::string_view bytes, Clock::time_point now) {
-    (void)now;
+    if (bytes.empty()) return;
     held_.append(bytes);
-    if (held_.size() > kMaxHeld) held_.erase(0, held_.size() - kMaxHeld);
+    arrivals_.emplace_back(heldBase_ + held_.size(), now);
+    if (held_.size() > kMaxHeld) dropHeld(held_.size() - kMaxHeld);
+}
+
+void ScriptPlayer::dropHeld(size_t count) {
+    held_.erase(0, count);
+    heldBase_ += count;
+    while (!arrivals_.empty() && arrivals_.front().first <= heldBase_) arrivals_.pop_front();
+}
+
+ScriptPlayer::Clock::time_point ScriptPlayer::arrivalOf(uint64_t end, Clock::time_point now) const {
+    for (const auto& [until, at] : arrivals_)
+        if (until >= end) return at;
+    return now;
 }
 
 void ScriptPlayer::closed(Clock::time_point now) {
@@ -96,8 +110,12 @@ bool ScriptPlayer::matchExpect(Clock::time_point now) {
     const ScriptStep& s = steps_[current_];
     const auto at = held_.find(s.bytes);
     if (at == std::string::npos) return false;
-    held_.erase(0, at + s.bytes.size());
-    const int64_t t = sinceStart(now);
+    const size_t used = at + s.bytes.size();
+    // Bytes that came before the step began are timed from their arrival.
+    const Clock::time_point came = std::min(now, arrivalOf(heldBase_ + used, now));
+    dropHeld(used);
+    const int64_t t = sinceStart(came);
+    const size_t index = current_;
     if (s.minAfterMs >= 0 && t < s.minAfterMs) {
         endStep(Status::Failed, now,
                 "received after " + ms(t) + ", expected after at least " + ms(s.minAfterMs));
@@ -105,6 +123,7 @@ bool ScriptPlayer::matchExpect(Clock::time_point now) {
     } else {
         endStep(Status::Passed, now);
     }
+    results_[index].atMs = t;
     return true;
 }
 
@@ -144,7 +163,8 @@ std::vector<ScriptPlayer::Action> ScriptPlayer::advance(Clock::time_point now) {
                 return actions;
             case Kind::ExpectClose:
                 if (peerClosed_) {
-                    const int64_t t = sinceStart(closedAt_);
+                    const int64_t t = std::min(sinceStart(closedAt_), sinceStart(now));
+                    const size_t index = current_;
                     if (s.minAfterMs >= 0 && t < s.minAfterMs) {
                         endStep(Status::Failed, now,
                                 "closed after " + ms(t) + ", expected after at least " +
@@ -153,6 +173,7 @@ std::vector<ScriptPlayer::Action> ScriptPlayer::advance(Clock::time_point now) {
                     } else {
                         endStep(Status::Passed, now);
                     }
+                    results_[index].atMs = t;
                     break;
                 }
                 if (now >= deadline) {

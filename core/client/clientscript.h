@@ -8,9 +8,11 @@
 
 #include <chrono>
 #include <cstdint>
+#include <deque>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace sockwb {
@@ -73,8 +75,10 @@ public:
 
     // The connection opened at `now`: the first step starts.
     void start(Clock::time_point now);
-    // Bytes of one recv (UDP: one datagram). At most kMaxHeld bytes not yet
-    // matched are kept (the oldest are dropped): a peer cannot grow it.
+    // Bytes of one recv (UDP: one datagram) and when they came. At most
+    // kMaxHeld bytes not yet matched are kept (the oldest are dropped): a
+    // peer cannot grow it. An expectation met by bytes that came before its
+    // step began (during a Wait) is timed from when they came.
     void received(std::string_view bytes, Clock::time_point now);
     // The connection ended (the peer closed, an error, or our own close).
     void closed(Clock::time_point now);
@@ -101,6 +105,9 @@ private:
     void endStep(StepResult::Status status, Clock::time_point now, std::string detail = {});
     void skipRest();
     bool matchExpect(Clock::time_point now);
+    // When the held byte at stream offset `end - 1` came (`now` if unknown).
+    Clock::time_point arrivalOf(uint64_t end, Clock::time_point now) const;
+    void dropHeld(size_t count);
 
     std::vector<ScriptStep> steps_;
     std::vector<StepResult> results_;
@@ -111,6 +118,10 @@ private:
     Clock::time_point start_{};
     Clock::time_point stepStart_{};  // when the previous step ended
     std::string held_;               // received, not yet matched
+    uint64_t heldBase_ = 0;          // stream offset of held_[0]
+    // One entry per recv still (partly) held: stream offset just past its
+    // last byte, and when it came. At most one per held byte.
+    std::deque<std::pair<uint64_t, Clock::time_point>> arrivals_;
 };
 
 }  // namespace sockwb

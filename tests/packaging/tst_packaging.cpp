@@ -74,8 +74,8 @@ class tst_Packaging : public QObject {
 private slots:
     void subCommandsAreListed() {
         const QStringList subs = subCommands();
-        for (const char* s : {"client", "demo", "http", "lesson", "load", "relay", "sequence",
-                              "serve", "sockets", "trace"})
+        for (const char* s : {"client", "demo", "http", "lesson", "load", "relay", "run",
+                              "sequence", "serve", "sockets", "trace"})
             QVERIFY2(subs.contains(s), qPrintable(subs.join(' ')));
     }
 
@@ -150,7 +150,7 @@ private slots:
         QTest::newRow("two sub-commands") << QStringList{"se"} << "sequence serve";
         QTest::newRow("all sub-commands")
             << QStringList{""}
-            << "addr client demo http lesson load relay sequence serve sockets trace";
+            << "addr client demo http lesson load relay run sequence serve sockets trace";
         QTest::newRow("global options")
             << QStringList{"--"} << "--help --version --lang --quit-after";
         QTest::newRow("language") << QStringList{"--lang", ""} << "en fr";

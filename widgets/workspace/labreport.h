@@ -36,7 +36,9 @@ struct LabReport {
     // {"title", "passed", "elapsed_ms", "timed_out", "error", "checks": [{subject, expected,
     // observed, passed, at_ms}]} (docs/workspace.md).
     QJsonObject toJson() const;
-    // Lines a teacher reads: "PASS client 3: receives ... (received after 4512 ms)", then a total.
+    // Lines a teacher reads, one per check, subjects aligned:
+    // `PASS  client 3     receives "Au Revoir" after at least 2000 ms — received after 4506 ms`,
+    // then the error or the timeout if any, then `3/4 checks passed` (`all 7 checks passed`).
     QString toText() const;
 };
 
@@ -50,7 +52,7 @@ QList<LabCheck> serverChecks(const WorkspaceServer& server, const ServerStats& s
                              quint64 maxActiveSeen);
 // A request's expectation against what came back (status -1: no response,
 // error says why).
-QList<LabCheck> requestChecks(const WorkspaceComposer& composer, int status,
-                              const QByteArray& body, const QString& error);
+QList<LabCheck> requestChecks(const WorkspaceComposer& composer, int status, const QByteArray& body,
+                              const QString& error);
 
 }  // namespace sockwb

@@ -12,6 +12,7 @@
 #include <QElapsedTimer>
 #include <QObject>
 #include <QTimer>
+#include <functional>
 #include <memory>
 
 #include "widgets/workspace/labreport.h"
@@ -19,7 +20,7 @@
 
 namespace sockwb {
 
-class TraceObserver;
+class LabClient;
 
 class LabRunner final : public QObject {
     Q_OBJECT
@@ -45,6 +46,17 @@ signals:
 
 private:
     struct Impl;
+    struct RequestRun;
+    // The run's steps, on this object's thread.
+    void begin();  // resolve, start servers and relays, arm timers
+    void after(int ms, std::function<void()> what);  // a single shot, stopped by finish()
+    void connectClient(LabClient& client, const WorkspaceClient& spec);
+    void sendRequest(RequestRun& run);
+    void checkDone();  // finishes once every script ended and every request was answered
+    void timeOut();
+    void fail(const QString& error);  // the run cannot take place
+    void finish(bool cancelled);      // stops everything, makes the report, emits finished()
+
     std::unique_ptr<Impl> d;
 };
 
