@@ -12,6 +12,7 @@
 #include "core/relay/relayconfig.h"
 #include "core/server/server.h"
 
+class QAction;
 class QLabel;
 class QStackedWidget;
 
@@ -65,6 +66,7 @@ protected:
 
 private:
     void createActions();
+    QAction* presentationAction();
     void createDocks();
     void arrangeClients(bool tile);
     // Host, port and protocol of the running server (or relay) on screen; false if none.

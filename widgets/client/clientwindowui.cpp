@@ -23,6 +23,7 @@
 #include "widgets/client/tcpstatusbox.h"
 #include "widgets/common/errortext.h"
 #include "widgets/common/formstyle.h"
+#include "widgets/common/presentationhooks.h"
 #include "widgets/relay/relaytargetbutton.h"
 #include "widgets/sequence/sequencetab.h"
 #include "widgets/trace/traceview.h"
@@ -85,6 +86,8 @@ QHBoxLayout* ClientWindow::buildTargetRow() {
     statusLabel_->setTextInteractionFlags(Qt::TextSelectableByMouse);
     counters_ = new QLabel(this);
     counters_->setObjectName(QStringLiteral("counters"));
+    PresentationHooks::emphasize(statusLabel_);  // big in a lecture room
+    PresentationHooks::emphasize(counters_);
 
     ipTarget_ = new QWidget(this);
     auto* ip = new QHBoxLayout(ipTarget_);

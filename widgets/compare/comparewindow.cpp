@@ -18,6 +18,7 @@
 #include "widgets/compare/compareform.h"
 #include "widgets/compare/compareresultsmodel.h"
 #include "widgets/compare/comparerunner.h"
+#include "widgets/common/presentationhooks.h"
 
 namespace sockwb {
 
@@ -77,6 +78,7 @@ void CompareWindow::setupLabels() {
 
 void CompareWindow::setupTable() {
     table_->setObjectName(QStringLiteral("resultsTable"));
+    PresentationHooks::emphasize(table_);  // the results, big in a lecture room
     table_->setModel(results_);
     table_->verticalHeader()->hide();
     table_->setSelectionBehavior(QAbstractItemView::SelectRows);

@@ -11,6 +11,7 @@
 
 #include "widgets/common/errortext.h"
 #include "widgets/common/logview.h"
+#include "widgets/common/presentationhooks.h"
 #include "widgets/sequence/experimenttrace.h"
 #include "widgets/sequence/sequencetab.h"
 #include "widgets/server/activitycharts.h"
@@ -101,6 +102,7 @@ void ServerPanel::setupLabels() {
         "QLabel { color: #c01c28; background: #fdecea; padding: 6px; border-radius: 3px; }"));
     error_->hide();
     counters_->setObjectName(QStringLiteral("countersLabel"));
+    PresentationHooks::emphasize(counters_);  // big in a lecture room
     counters_->hide();     // until the server has run once
     certificate_->hide();  // while a server with TLS runs
     startButton_->setObjectName(QStringLiteral("startButton"));
