@@ -14,11 +14,11 @@
 #include <QVBoxLayout>
 #include <algorithm>
 
+#include "widgets/common/presentationhooks.h"
 #include "widgets/compare/comparecharts.h"
 #include "widgets/compare/compareform.h"
 #include "widgets/compare/compareresultsmodel.h"
 #include "widgets/compare/comparerunner.h"
-#include "widgets/common/presentationhooks.h"
 
 namespace sockwb {
 

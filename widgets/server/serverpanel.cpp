@@ -102,9 +102,10 @@ void ServerPanel::setupLabels() {
         "QLabel { color: #c01c28; background: #fdecea; padding: 6px; border-radius: 3px; }"));
     error_->hide();
     counters_->setObjectName(QStringLiteral("countersLabel"));
-    PresentationHooks::emphasize(counters_);  // big in a lecture room
     counters_->hide();     // until the server has run once
     certificate_->hide();  // while a server with TLS runs
+    // The key numbers, big in a lecture room (Presentation Mode).
+    PresentationHooks::emphasize(counters_);
     startButton_->setObjectName(QStringLiteral("startButton"));
     stopButton_->setObjectName(QStringLiteral("stopButton"));
     editButton_->setObjectName(QStringLiteral("editButton"));
