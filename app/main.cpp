@@ -13,6 +13,7 @@
 #include "app/gui/mainwindow.h"
 #include "app/gui/screenshots.h"
 #include "app/gui/signalcloser.h"
+#include "widgets/common/presentationmode.h"
 #include "widgets/common/translations.h"
 
 namespace {
@@ -114,6 +115,9 @@ int main(int argc, char** argv) {
                 .arg(QString::fromLatin1(sigabbrev_np(number) ? sigabbrev_np(number) : "?")
                          .prepend(QStringLiteral("SIG"))));
     });
+    // View > Presentation Mode as it was left (fonts, palette) before any
+    // window is made.
+    sockwb::PresentationMode::instance()->restore();
     sockwb::app::MainWindow window;
     window.show();
     if (options.quitAfterMs >= 0) {

@@ -22,6 +22,7 @@
 #include "widgets/client/launchclientsdialog.h"
 #include "widgets/client/windowplacement.h"
 #include "widgets/common/logview.h"
+#include "widgets/common/presentationmode.h"
 #include "widgets/compare/comparewindow.h"
 #include "widgets/composer/composerwindow.h"
 #include "widgets/lessons/lessonwindow.h"
@@ -202,6 +203,8 @@ void MainWindow::createActions() {
     sequence->setStatusTip(sequence->toolTip());
     view->addAction(sequence);
     view->addSeparator();
+    view->addAction(presentationAction());
+    view->addSeparator();
     view->addMenu(new LanguageMenu(this));
 
     QMenu* window = menuBar()->addMenu(tr("W&indow"));
@@ -236,6 +239,24 @@ void MainWindow::createActions() {
     bar->setObjectName(QStringLiteral("mainToolBar"));
     bar->setToolButtonStyle(Qt::ToolButtonTextOnly);
     bar->addActions({newServer, newRelay, newClient, launch, http, compare, sockets});
+}
+
+// View > Presentation Mode: checked when the mode is on, however it was
+// turned on (this action, the saved setting at start).
+QAction* MainWindow::presentationAction() {
+    PresentationMode* mode = PresentationMode::instance();
+    auto* a = new QAction(tr("&Presentation Mode"), this);
+    a->setObjectName(QStringLiteral("actionPresentationMode"));
+    a->setShortcut(QKeySequence(tr("F11")));
+    a->setCheckable(true);
+    a->setChecked(mode->isOn());
+    a->setToolTip(
+        tr("For a lecture room: larger text everywhere (trace, sequence, charts), high "
+           "contrast, the key numbers big"));
+    a->setStatusTip(a->toolTip());
+    connect(a, &QAction::toggled, mode, &PresentationMode::setOn);
+    connect(mode, &PresentationMode::changed, a, &QAction::setChecked);
+    return a;
 }
 
 ServerPanel* MainWindow::addServer(const ServerConfig& config, bool start) {

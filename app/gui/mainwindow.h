@@ -13,6 +13,7 @@
 #include "core/server/server.h"
 
 class QDockWidget;
+class QAction;
 class QLabel;
 class QMenu;
 class QStackedWidget;
@@ -70,6 +71,7 @@ protected:
 
 private:
     void createActions();
+    QAction* presentationAction();
     void createDocks();
     void arrangeClients(bool tile);
     // Host, port and protocol of the running server (or relay) on screen; false if none.

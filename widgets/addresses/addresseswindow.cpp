@@ -1,6 +1,5 @@
 #include "widgets/addresses/addresseswindow.h"
 
-#include <QFontDatabase>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
@@ -10,6 +9,7 @@
 
 #include "widgets/addresses/addresstext.h"
 #include "widgets/common/errortext.h"
+#include "widgets/common/presentationhooks.h"
 
 namespace sockwb {
 
@@ -46,7 +46,7 @@ AddressesWindow::AddressesWindow(QWidget* parent)
     summary_->setTextInteractionFlags(Qt::TextSelectableByMouse);
     tree_->setObjectName(QStringLiteral("addressLayout"));
     tree_->setHeaderLabels(AddressText::columns());
-    tree_->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    PresentationHooks::useFixedFont(tree_);
     tree_->setRootIsDecorated(true);
     tree_->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
     auto* intro = new QLabel(

@@ -25,6 +25,7 @@
 #include "widgets/common/errortext.h"
 #include "widgets/common/formstyle.h"
 #include "widgets/export/exportdialog.h"
+#include "widgets/common/presentationhooks.h"
 #include "widgets/relay/relaytargetbutton.h"
 #include "widgets/sequence/sequencetab.h"
 #include "widgets/trace/traceview.h"
@@ -87,6 +88,8 @@ QHBoxLayout* ClientWindow::buildTargetRow() {
     statusLabel_->setTextInteractionFlags(Qt::TextSelectableByMouse);
     counters_ = new QLabel(this);
     counters_->setObjectName(QStringLiteral("counters"));
+    PresentationHooks::emphasize(statusLabel_);  // big in a lecture room
+    PresentationHooks::emphasize(counters_);
 
     ipTarget_ = new QWidget(this);
     auto* ip = new QHBoxLayout(ipTarget_);

@@ -1,7 +1,6 @@
 #include "widgets/client/dataview.h"
 
 #include <QCheckBox>
-#include <QFontDatabase>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPlainTextEdit>
@@ -10,6 +9,7 @@
 #include <QVBoxLayout>
 
 #include "widgets/common/byteformat.h"
+#include "widgets/common/presentationhooks.h"
 
 namespace sockwb {
 
@@ -29,7 +29,7 @@ DataView::DataView(QWidget* parent, int capacity)
       droppedLabel_(new QLabel(this)) {
     view_->setObjectName(QStringLiteral("receivedView"));
     view_->setReadOnly(true);
-    view_->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    PresentationHooks::useFixedFont(view_);
     view_->setLineWrapMode(QPlainTextEdit::WidgetWidth);
     view_->setMaximumBlockCount(capacity_);
     hexCheck_->setObjectName(QStringLiteral("hexCheck"));

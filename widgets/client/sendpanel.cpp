@@ -2,7 +2,6 @@
 
 #include <QCheckBox>
 #include <QComboBox>
-#include <QFontDatabase>
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QKeyEvent>
@@ -18,6 +17,7 @@
 #include "core/net/error.h"
 #include "widgets/common/byteformat.h"
 #include "widgets/common/formstyle.h"
+#include "widgets/common/presentationhooks.h"
 
 namespace sockwb {
 
@@ -53,7 +53,7 @@ SendPanel::SendPanel(QWidget* parent)
 // Names, texts and tooltips of the widgets made in the constructor.
 void SendPanel::setUpWidgets() {
     edit_->setObjectName(QStringLiteral("sendEdit"));
-    edit_->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    PresentationHooks::useFixedFont(edit_);
     edit_->setPlaceholderText(
         tr("Text to send: escapes \\n \\r \\t \\xHH work. Ctrl+Enter sends."));
     edit_->installEventFilter(this);

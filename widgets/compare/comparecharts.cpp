@@ -10,6 +10,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "widgets/common/presentationhooks.h"
+
 namespace sockwb {
 
 namespace {
@@ -44,6 +46,7 @@ CompareCharts::CompareCharts(QWidget* parent) : QWidget(parent) {
         y->setLabelsFont(small);
         y->setTickCount(5);
         chart->addAxis(y, Qt::AlignLeft);
+        PresentationHooks::followChart(chart);
         xAxes_[m] = x;
         yAxes_[m] = y;
         auto* view = new QChartView(chart, this);
@@ -170,6 +173,7 @@ void CompareCharts::rebuild(Metric metric, const QVector<CompareResult>& results
                       : step >= 0.1 ? QStringLiteral("%.1f")
                                     : QStringLiteral("%.2f"));
     series->attachAxis(y);
+    PresentationHooks::applyToChart(c);  // the new bars' labels
 }
 
 }  // namespace sockwb

@@ -14,6 +14,7 @@
 #include <QVBoxLayout>
 #include <algorithm>
 
+#include "widgets/common/presentationhooks.h"
 #include "widgets/compare/comparecharts.h"
 #include "widgets/compare/compareform.h"
 #include "widgets/compare/compareresultsmodel.h"
@@ -77,6 +78,7 @@ void CompareWindow::setupLabels() {
 
 void CompareWindow::setupTable() {
     table_->setObjectName(QStringLiteral("resultsTable"));
+    PresentationHooks::emphasize(table_);  // the results, big in a lecture room
     table_->setModel(results_);
     table_->verticalHeader()->hide();
     table_->setSelectionBehavior(QAbstractItemView::SelectRows);

@@ -2,7 +2,6 @@
 
 #include <QComboBox>
 #include <QFileDialog>
-#include <QFontDatabase>
 #include <QHBoxLayout>
 #include <QJsonDocument>
 #include <QJsonParseError>
@@ -13,6 +12,7 @@
 #include <QStackedWidget>
 #include <QVBoxLayout>
 
+#include "widgets/common/presentationhooks.h"
 #include "widgets/composer/composerkeyvaluetable.h"
 
 namespace sockwb {
@@ -43,7 +43,7 @@ ComposerBodyEditor::ComposerBodyEditor(QWidget* parent) : QWidget(parent) {
     none->setAlignment(Qt::AlignCenter);
     text_ = new QPlainTextEdit(this);
     text_->setObjectName(QStringLiteral("bodyText"));
-    text_->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    PresentationHooks::useFixedFont(text_);
     form_ = new ComposerKeyValueTable(this);
     form_->setObjectName(QStringLiteral("formTable"));
     auto* filePage = new QWidget(this);

@@ -2,7 +2,6 @@
 
 #include <QFile>
 #include <QFileDialog>
-#include <QFontDatabase>
 #include <QHBoxLayout>
 #include <QImage>
 #include <QJsonDocument>
@@ -17,6 +16,7 @@
 #include <QXmlStreamReader>
 #include <QXmlStreamWriter>
 
+#include "widgets/common/presentationhooks.h"
 #include "widgets/composer/composertext.h"
 
 namespace sockwb {
@@ -42,7 +42,7 @@ ComposerBodyView::ComposerBodyView(QWidget* parent) : QWidget(parent) {
     text_ = new QPlainTextEdit(this);
     text_->setObjectName(QStringLiteral("bodyText"));
     text_->setReadOnly(true);
-    text_->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    PresentationHooks::useFixedFont(text_);
     html_ = new QTextBrowser(this);
     html_->setOpenLinks(false);
     image_ = new QLabel(this);

@@ -1,7 +1,6 @@
 #include "widgets/composer/composercurldialog.h"
 
 #include <QDialogButtonBox>
-#include <QFontDatabase>
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -9,6 +8,7 @@
 
 #include "core/net/error.h"
 #include "widgets/common/errortext.h"
+#include "widgets/common/presentationhooks.h"
 
 namespace sockwb {
 
@@ -21,7 +21,7 @@ ComposerCurlDialog::ComposerCurlDialog(QWidget* parent) : QDialog(parent) {
     hint->setWordWrap(true);
     text_ = new QPlainTextEdit(this);
     text_->setObjectName(QStringLiteral("curlText"));
-    text_->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    PresentationHooks::useFixedFont(text_);
     text_->setPlaceholderText(
         QStringLiteral("curl -H 'X-Course: reseaux' http://127.0.0.1:8080/echo"));
     error_ = new QLabel(this);

@@ -2,7 +2,6 @@
 
 #include <QCheckBox>
 #include <QComboBox>
-#include <QFontDatabase>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -16,6 +15,7 @@
 
 #include "core/http/percentencoding.h"
 #include "widgets/common/errortext.h"
+#include "widgets/common/presentationhooks.h"
 #include "widgets/composer/composerauthwidget.h"
 #include "widgets/composer/composerbodyeditor.h"
 #include "widgets/composer/composerkeyvaluetable.h"
@@ -166,7 +166,7 @@ QWidget* ComposerRequestEditor::buildRawPane() {
     rawPane_->setObjectName(QStringLiteral("rawRequest"));
     rawPane_->setReadOnly(true);
     rawPane_->setLineWrapMode(QPlainTextEdit::NoWrap);
-    rawPane_->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    PresentationHooks::useFixedFont(rawPane_);
     auto* rawLayout = new QVBoxLayout(rawBox);
     rawLayout->setContentsMargins(0, 0, 0, 0);
     rawLayout->addWidget(rawTitle_);

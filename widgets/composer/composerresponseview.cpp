@@ -1,6 +1,5 @@
 #include "widgets/composer/composerresponseview.h"
 
-#include <QFontDatabase>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -11,6 +10,7 @@
 #include <algorithm>
 
 #include "widgets/common/byteformat.h"
+#include "widgets/common/presentationhooks.h"
 #include "widgets/composer/composerbodyview.h"
 #include "widgets/composer/composercertificateview.h"
 #include "widgets/composer/composerrequest.h"
@@ -27,7 +27,7 @@ QPlainTextEdit* monoView(QWidget* parent, const QString& name) {
     v->setObjectName(name);
     v->setReadOnly(true);
     v->setLineWrapMode(QPlainTextEdit::NoWrap);
-    v->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    PresentationHooks::useFixedFont(v);
     return v;
 }
 

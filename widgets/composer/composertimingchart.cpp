@@ -5,6 +5,8 @@
 #include <QToolTip>
 #include <algorithm>
 
+#include "widgets/common/presentationmode.h"
+
 namespace sockwb {
 
 namespace {
@@ -12,7 +14,10 @@ constexpr int kTop = 8;
 }
 
 ComposerTimingChart::ComposerTimingChart(QWidget* parent) : QWidget(parent) {
-    setMinimumHeight(190);
+    // The rows follow the font: room for them in Presentation Mode too.
+    auto fit = [this] { setMinimumHeight(qRound(190 * PresentationMode::factor())); };
+    fit();
+    connect(PresentationMode::instance(), &PresentationMode::changed, this, fit);
     setMouseTracking(true);
 }
 

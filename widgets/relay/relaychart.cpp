@@ -9,6 +9,7 @@
 #include <cmath>
 
 #include "widgets/common/chartparts.h"
+#include "widgets/common/presentationhooks.h"
 
 namespace sockwb {
 
@@ -54,6 +55,7 @@ RelayChart::RelayChart(QWidget* parent)
         s->attachAxis(yAxis_);
     }
     chart->legend()->setAlignment(Qt::AlignRight);
+    PresentationHooks::followChart(chart);
     view_ = new QChartView(chart, this);
     view_->setRenderHint(QPainter::Antialiasing);
     view_->setMinimumHeight(140);

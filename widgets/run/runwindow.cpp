@@ -5,7 +5,6 @@
 
 #include <QFileDialog>
 #include <QFileInfo>
-#include <QFontDatabase>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -23,6 +22,7 @@
 #include "core/http/shellwords.h"
 #include "core/net/error.h"
 #include "widgets/common/formstyle.h"
+#include "widgets/common/presentationhooks.h"
 #include "widgets/run/programchecktext.h"
 #include "widgets/run/programrunner.h"
 #include "widgets/run/programsocketsmodel.h"
@@ -73,7 +73,7 @@ RunWindow::RunWindow(QWidget* parent)
     output_->setObjectName(QStringLiteral("runOutput"));
     output_->setReadOnly(true);
     output_->setMaximumBlockCount(kOutputLines);
-    output_->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    PresentationHooks::useFixedFont(output_);
     output_->setPlaceholderText(tr("What the program writes on stdout and stderr (in red)"));
     traceView_->attach(adapter_);
     auto* split = new QSplitter(Qt::Vertical, this);

@@ -26,7 +26,13 @@ SequencePainter SequenceCanvas::painter() const {
     SequencePainter p(builder_, layout_, palette());
     p.setSelection(call_, arrow_);
     p.setPlayhead(playhead_);
+    p.setScale(scale_);
     return p;
+}
+
+void SequenceCanvas::setScale(double scale) {
+    scale_ = scale;
+    viewport()->update();
 }
 
 void SequenceCanvas::relayout() {

@@ -39,6 +39,10 @@ public:
     // drawing stays proportional to what is on screen).
     int lastPainted() const { return lastPainted_; }
     SequencePainter painter() const;
+    // Line widths and marks drawn this many times larger (Presentation
+    // Mode; the SequenceView scales the layout's geometry alike).
+    void setScale(double scale);
+    double scale() const { return scale_; }
 
 signals:
     // The user picked a call or an arrow (click, Up/Down); kNone for none.
@@ -63,6 +67,7 @@ private:
     size_t arrow_ = seq::kNone;
     size_t playhead_ = seq::kNone;
     int lastPainted_ = 0;
+    double scale_ = 1.0;
 };
 
 }  // namespace sockwb

@@ -1,7 +1,6 @@
 #include "widgets/sequence/sequencedetails.h"
 
 #include <QDateTime>
-#include <QFontDatabase>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
@@ -10,6 +9,7 @@
 #include <algorithm>
 
 #include "widgets/common/byteformat.h"
+#include "widgets/common/presentationhooks.h"
 #include "widgets/sequence/sequencetext.h"
 
 namespace sockwb {
@@ -18,7 +18,7 @@ namespace {
 QPlainTextEdit* bytesEdit() {
     auto* e = new QPlainTextEdit;
     e->setReadOnly(true);
-    e->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    PresentationHooks::useFixedFont(e);
     return e;
 }
 }  // namespace
@@ -40,7 +40,7 @@ SequenceDetails::SequenceDetails(QWidget* parent)
     title_->setFont(bold);
     explanation_->setWordWrap(true);
     line_->setReadOnly(true);
-    line_->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    PresentationHooks::useFixedFont(line_);
     line_->setToolTip(tr("The call as the trace shows it"));
     tabs_->addTab(text_, tr("Text"));
     tabs_->addTab(hex_, tr("Hex"));

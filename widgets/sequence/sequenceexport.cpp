@@ -13,8 +13,13 @@ namespace sockwb {
 
 SequenceExport::SequenceExport(const seq::SequenceBuilder& builder,
                                const seq::SequenceLayout& layout, const QPalette& palette,
-                               size_t first, size_t last)
-    : builder_(builder), layout_(layout), palette_(palette), first_(first), last_(last) {}
+                               size_t first, size_t last, double scale)
+    : builder_(builder),
+      layout_(layout),
+      palette_(palette),
+      first_(first),
+      last_(last),
+      scale_(scale) {}
 
 SequenceExport::Frame SequenceExport::frame() const {
     const seq::LayoutOptions& o = layout_.options();
@@ -39,6 +44,7 @@ void SequenceExport::render(QPainter& p, const Frame& f, double maxHeight) const
     const double height = std::min(f.height, maxHeight);
     const double bodyBottom = f.sceneTop + height - o.top;
     SequencePainter sp(builder_, layout_, palette_);
+    sp.setScale(scale_);
     p.setRenderHint(QPainter::Antialiasing);
     p.fillRect(QRectF(0, 0, f.width, height), palette_.color(QPalette::Base));
     p.save();

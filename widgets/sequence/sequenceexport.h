@@ -22,8 +22,11 @@ public:
     static constexpr int kMaxPngWidth = 12000;
 
     // Rows [first, last) of timeOrder; first = last = kNone for everything.
+    // scale: the painter's line widths and marks, as on screen
+    // (SequencePainter::setScale).
     SequenceExport(const seq::SequenceBuilder& builder, const seq::SequenceLayout& layout,
-                   const QPalette& palette, size_t first = seq::kNone, size_t last = seq::kNone);
+                   const QPalette& palette, size_t first = seq::kNone, size_t last = seq::kNone,
+                   double scale = 1.0);
 
     // False with *error set when nothing could be written.
     bool svg(const QString& path, QString* error) const;
@@ -45,6 +48,7 @@ private:
     const seq::SequenceLayout& layout_;
     QPalette palette_;
     size_t first_, last_;
+    double scale_;
 };
 
 }  // namespace sockwb

@@ -91,12 +91,12 @@ QLineF SequencePainter::arrowLine(size_t index) const {
         const TraceEvent& e = builder_.events()[from.event];
         const size_t target = layout_.lifelineAt(e.peer);
         const double dir = target != seq::kNone && layout_.lifelineX(target) < p1.x() ? -1.0 : 1.0;
-        return {p1 + QPointF(dir * kMark, 0), p1 + QPointF(dir * kLostLength, 14.0)};
+        return {p1 + QPointF(dir * px(kMark), 0), p1 + QPointF(dir * px(kLostLength), px(14.0))};
     }
     const seq::Call& to = builder_.calls()[a.to];
     const QPointF p2(layout_.lifelineX(to.lifeline), layout_.callY(a.to));
     const double dir = p2.x() >= p1.x() ? 1.0 : -1.0;
-    return {p1 + QPointF(dir * kMark, 0), p2 - QPointF(dir * kMark, 0)};
+    return {p1 + QPointF(dir * px(kMark), 0), p2 - QPointF(dir * px(kMark), 0)};
 }
 
 int SequencePainter::paintBody(QPainter& p, const QRectF& area) const {
@@ -105,10 +105,11 @@ int SequencePainter::paintBody(QPainter& p, const QRectF& area) const {
     paintFolds(p, area);
     paintLifelines(p, area);
     int painted = 0;
-    const auto [first, last] = layout_.rowsBetween(area.top() - 12.0, area.bottom() + 12.0);
+    const auto [first, last] = layout_.rowsBetween(area.top() - px(12.0), area.bottom() + px(12.0));
     for (uint32_t a : arrowsNear(first, last)) {
         const QLineF l = arrowLine(a);
-        const QRectF box = QRectF(l.p1(), l.p2()).normalized().adjusted(-40, -12, 40, 12);
+        const QRectF box =
+            QRectF(l.p1(), l.p2()).normalized().adjusted(-px(40), -px(12), px(40), px(12));
         if (!box.intersects(area)) continue;
         paintArrow(p, a);
         ++painted;
@@ -116,13 +117,13 @@ int SequencePainter::paintBody(QPainter& p, const QRectF& area) const {
     for (size_t pos = first; pos < last; ++pos) {
         const size_t c = order[pos];
         const double x = layout_.lifelineX(builder_.calls()[c].lifeline);
-        if (x + 200 < area.left() || x - 20 > area.right()) continue;
+        if (x + px(200) < area.left() || x - px(20) > area.right()) continue;
         paintCall(p, c);
         ++painted;
     }
     if (playhead_ != seq::kNone && playhead_ < order.size()) {
-        const double y = layout_.rowY(playhead_) + 9.0;
-        p.setPen(QPen(palette_.color(QPalette::Highlight), 2.0, Qt::DashLine));
+        const double y = layout_.rowY(playhead_) + px(9.0);
+        p.setPen(QPen(palette_.color(QPalette::Highlight), px(2.0), Qt::DashLine));
         p.drawLine(QPointF(area.left(), y), QPointF(area.right(), y));
     }
     return painted;
@@ -133,15 +134,15 @@ void SequencePainter::paintFolds(QPainter& p, const QRectF& area) const {
     auto it = std::lower_bound(folds.begin(), folds.end(), area.top() - 10.0,
                                [](const seq::LayoutFold& f, double y) { return f.y < y; });
     QColor band = palette_.color(QPalette::AlternateBase);
-    QPen pen(palette_.color(QPalette::Mid), 1.0, Qt::DotLine);
+    QPen pen(palette_.color(QPalette::Mid), px(1.0), Qt::DotLine);
     for (; it != folds.end() && it->y < area.bottom() + 10.0; ++it) {
-        p.fillRect(QRectF(area.left(), it->y - 5.0, area.width(), 10.0), band);
+        p.fillRect(QRectF(area.left(), it->y - px(5.0), area.width(), px(10.0)), band);
         p.setPen(pen);
         QPainterPath zigzag;
         zigzag.moveTo(area.left(), it->y);
-        for (double x = area.left(); x < area.right(); x += 12.0) {
-            zigzag.lineTo(x + 6.0, it->y - 3.0);
-            zigzag.lineTo(x + 12.0, it->y + 3.0);
+        for (double x = area.left(); x < area.right(); x += px(12.0)) {
+            zigzag.lineTo(x + px(6.0), it->y - px(3.0));
+            zigzag.lineTo(x + px(12.0), it->y + px(3.0));
         }
         p.drawPath(zigzag);
     }
@@ -159,14 +160,15 @@ void SequencePainter::paintLifelines(QPainter& p, const QRectF& area) const {
         if (origin < layout_.laidCalls())
             y0 = y0 < 0 ? layout_.callY(origin) : std::min(y0, layout_.callY(origin));
         if (y1 < y0) y1 = y0;
-        if (y0 < 0 || y1 + 6 < area.top() || y0 - 6 > area.bottom()) continue;
+        const double end = px(6);
+        if (y0 < 0 || y1 + end < area.top() || y0 - end > area.bottom()) continue;
         const bool process = lifelines[i].role == seq::Lifeline::Role::Process;
-        p.setPen(QPen(line, process ? 1.0 : 2.0, process ? Qt::DotLine : Qt::SolidLine));
-        p.drawLine(QPointF(x, std::max(y0 - 6, area.top())),
-                   QPointF(x, std::min(y1 + 6, area.bottom())));
-        if (lifelines[i].closed && y1 + 6 <= area.bottom()) {
-            p.drawLine(QPointF(x - 5, y1 + 2), QPointF(x + 5, y1 + 12));
-            p.drawLine(QPointF(x + 5, y1 + 2), QPointF(x - 5, y1 + 12));
+        p.setPen(QPen(line, px(process ? 1.0 : 2.0), process ? Qt::DotLine : Qt::SolidLine));
+        p.drawLine(QPointF(x, std::max(y0 - end, area.top())),
+                   QPointF(x, std::min(y1 + end, area.bottom())));
+        if (lifelines[i].closed && y1 + end <= area.bottom()) {
+            p.drawLine(QPointF(x - px(5), y1 + px(2)), QPointF(x + px(5), y1 + px(12)));
+            p.drawLine(QPointF(x + px(5), y1 + px(2)), QPointF(x - px(5), y1 + px(12)));
         }
     }
 }
@@ -183,20 +185,24 @@ void SequencePainter::paintArrow(QPainter& p, size_t index) const {
     if (selected) color = palette_.color(QPalette::Highlight);
     const Qt::PenStyle style =
         a.kind == seq::Arrow::Kind::Datagram || lost ? Qt::DashLine : Qt::SolidLine;
-    p.setPen(QPen(color, selected ? 3.0 : 1.6, style));
+    const double width = px(selected ? 3.0 : 1.6);
+    p.setPen(QPen(color, width, style));
     p.drawLine(l);
-    p.setPen(QPen(color, selected ? 3.0 : 1.6));
+    p.setPen(QPen(color, width));
     if (lost) {
         const QPointF e = l.p2();
         QColor x = dimmed(kindColor(seq::Arrow::Kind::Reset, palette_), dim);
-        p.setPen(QPen(x, 2.0));
-        p.drawLine(e + QPointF(-5, -5), e + QPointF(5, 5));
-        p.drawLine(e + QPointF(-5, 5), e + QPointF(5, -5));
+        p.setPen(QPen(x, px(2.0)));
+        const double r = px(5);
+        p.drawLine(e + QPointF(-r, -r), e + QPointF(r, r));
+        p.drawLine(e + QPointF(-r, r), e + QPointF(r, -r));
     } else {
         const double angle = std::atan2(l.dy(), l.dx());
+        const double size = px(9);
         QPolygonF head;
-        head << l.p2() << l.p2() - QPointF(std::cos(angle - 0.4) * 9, std::sin(angle - 0.4) * 9)
-             << l.p2() - QPointF(std::cos(angle + 0.4) * 9, std::sin(angle + 0.4) * 9);
+        head << l.p2()
+             << l.p2() - QPointF(std::cos(angle - 0.4) * size, std::sin(angle - 0.4) * size)
+             << l.p2() - QPointF(std::cos(angle + 0.4) * size, std::sin(angle + 0.4) * size);
         p.setBrush(color);
         p.drawPolygon(head);
         p.setBrush(Qt::NoBrush);
@@ -231,18 +237,18 @@ void SequencePainter::paintCall(QPainter& p, size_t c) const {
     QString label = SequenceText::callLabel(e);
     if (layout_.multiThread(call.lifeline)) label += QStringLiteral(" [%1]").arg(e.tid);
     const QFontMetricsF fm(p.font());
-    const double maxWidth = layout_.options().columnWidth - 2 * kMark - 8;
+    const double mark = px(kMark);
+    const double maxWidth = layout_.options().columnWidth - 2 * mark - px(8);
     label = fm.elidedText(label, Qt::ElideRight, maxWidth);
-    const QRectF box(x + kMark + 3, y - fm.height() / 2.0, fm.horizontalAdvance(label) + 4,
+    const QRectF box(x + mark + px(3), y - fm.height() / 2.0, fm.horizontalAdvance(label) + 4,
                      fm.height());
     if (c == selectedCall_) {
         p.fillRect(box, palette_.color(QPalette::Highlight));
         text = palette_.color(QPalette::HighlightedText);
     }
-    const QRectF mark(x - kMark, y - kMark, 2 * kMark, 2 * kMark);
-    p.setPen(QPen(dimmed(palette_.color(QPalette::Text), dim), 1.0));
+    p.setPen(QPen(dimmed(palette_.color(QPalette::Text), dim), px(1.0)));
     p.setBrush(dimmed(failed ? text : palette_.color(QPalette::Button), dim));
-    p.drawRect(mark);
+    p.drawRect(QRectF(x - mark, y - mark, 2 * mark, 2 * mark));
     p.setBrush(Qt::NoBrush);
     p.setPen(dimmed(text, dim));
     p.drawText(box.adjusted(2, 0, 0, 0), Qt::AlignLeft | Qt::AlignVCenter, label);
@@ -256,8 +262,8 @@ void SequencePainter::paintHeaders(QPainter& p, double x0, double x1) const {
     const QColor text = palette_.color(QPalette::WindowText);
     for (const seq::LayoutGroup& g : layout_.groups()) {
         if (g.x1 < x0 || g.x0 > x1) continue;
-        const QRectF box(g.x0 + 2, 4, g.x1 - g.x0 - 4, o.top - 8);
-        p.setPen(QPen(palette_.color(QPalette::Mid), 1.0));
+        const QRectF box(g.x0 + 2, px(4), g.x1 - g.x0 - 4, o.top - px(8));
+        p.setPen(QPen(palette_.color(QPalette::Mid), px(1.0)));
         p.setBrush(palette_.color(QPalette::AlternateBase));
         p.drawRoundedRect(box, 4, 4);
         p.setBrush(Qt::NoBrush);
@@ -269,7 +275,7 @@ void SequencePainter::paintHeaders(QPainter& p, double x0, double x1) const {
             bold.setBold(true);
             p.save();
             p.setFont(bold);
-            p.drawText(QRectF(box.left() + 6, 6, box.width() - 12, 18), Qt::AlignLeft,
+            p.drawText(QRectF(box.left() + 6, px(6), box.width() - 12, px(18)), Qt::AlignLeft,
                        fm.elidedText(title, Qt::ElideRight, box.width() - 12));
             p.restore();
         }
@@ -280,11 +286,11 @@ void SequencePainter::paintHeaders(QPainter& p, double x0, double x1) const {
         if (x + o.columnWidth / 2 < x0 || x - o.columnWidth / 2 > x1) continue;
         const double w = o.columnWidth - 8;
         p.setPen(text);
-        p.drawText(QRectF(x - w / 2, 28, w, 20), Qt::AlignCenter,
+        p.drawText(QRectF(x - w / 2, px(28), w, px(20)), Qt::AlignCenter,
                    fm.elidedText(SequenceText::lifelineTitle(lifelines[i]), Qt::ElideRight, w));
         p.setPen(palette_.color(QPalette::PlaceholderText));
         p.drawText(
-            QRectF(x - w / 2, 48, w, 20), Qt::AlignCenter,
+            QRectF(x - w / 2, px(48), w, px(20)), Qt::AlignCenter,
             fm.elidedText(SequenceText::lifelineEndpoints(lifelines[i]), Qt::ElideMiddle, w));
     }
 }
@@ -299,18 +305,20 @@ void SequencePainter::paintRuler(QPainter& p, double y0, double y1) const {
     const QColor text = palette_.color(QPalette::WindowText);
     auto tick = [&](double y, const QString& label) {
         p.setPen(palette_.color(QPalette::Mid));
-        p.drawLine(QPointF(o.left - 8, y), QPointF(o.left - 1, y));
+        p.drawLine(QPointF(o.left - px(8), y), QPointF(o.left - 1, y));
         p.setPen(text);
-        p.drawText(QRectF(2, y - 9, o.left - 12, 18), Qt::AlignRight | Qt::AlignVCenter, label);
+        p.drawText(QRectF(2, y - px(9), o.left - px(12), px(18)), Qt::AlignRight | Qt::AlignVCenter,
+                   label);
     };
     if (o.axis == seq::LayoutOptions::Axis::Real) {
         // A tick every 1, 2 or 5 x 10^k microseconds, at least 60 px apart.
         const double pxPerUs = o.pxPerMs / 1000.0;
+        const double apart = px(60.0);
         double step = 1.0;
-        for (double decade = 1.0; step * pxPerUs < 60.0; decade *= 10.0) {
+        for (double decade = 1.0; step * pxPerUs < apart; decade *= 10.0) {
             for (double m : {1.0, 2.0, 5.0}) {
                 step = m * decade;
-                if (step * pxPerUs >= 60.0) break;
+                if (step * pxPerUs >= apart) break;
             }
         }
         const double first = std::max(0.0, std::floor((y0 - layout_.firstY()) / pxPerUs / step));
@@ -326,7 +334,7 @@ void SequencePainter::paintRuler(QPainter& p, double y0, double y1) const {
     double lastY = -1e9;
     for (size_t pos = first; pos < last; ++pos) {
         const double y = layout_.rowY(pos);
-        if (y - lastY < 48.0) continue;
+        if (y - lastY < px(48.0)) continue;
         tick(y, SequenceText::offset(layout_.rowTime(pos) - layout_.originUs()));
         lastY = y;
     }
@@ -336,7 +344,7 @@ SequencePainter::Hit SequencePainter::hitTest(const QPointF& s) const {
     Hit hit;
     const auto& order = builder_.timeOrder();
     if (order.empty() || layout_.laidCalls() != builder_.calls().size()) return hit;
-    const auto [first, last] = layout_.rowsBetween(s.y() - 10.0, s.y() + 10.0);
+    const auto [first, last] = layout_.rowsBetween(s.y() - px(10.0), s.y() + px(10.0));
     double best = 1e9;
     size_t label = seq::kNone;
     for (size_t pos = first; pos < last; ++pos) {
@@ -344,15 +352,16 @@ SequencePainter::Hit SequencePainter::hitTest(const QPointF& s) const {
         const double dx = s.x() - layout_.lifelineX(builder_.calls()[c].lifeline);
         const double dy = s.y() - layout_.rowY(pos);
         const double d = std::hypot(dx, dy);
-        if (std::abs(dx) <= kMark + 2 && std::abs(dy) <= kMark + 2 && d < best) {
+        const double near = px(kMark) + 2;
+        if (std::abs(dx) <= near && std::abs(dy) <= near && d < best) {
             best = d;
             hit.call = c;
-        } else if (dx > 0 && dx < layout_.options().columnWidth / 2 && std::abs(dy) <= 8) {
+        } else if (dx > 0 && dx < layout_.options().columnWidth / 2 && std::abs(dy) <= px(8)) {
             label = c;
         }
     }
     if (hit.call != seq::kNone) return hit;
-    best = 5.0;
+    best = px(5.0);
     for (uint32_t a : arrowsNear(first, last)) {
         const double d = distanceToSegment(s, arrowLine(a));
         if (d <= best) {

@@ -27,6 +27,10 @@ public:
                     const QPalette& palette);
 
     void setSelection(size_t call, size_t arrow);
+    // Line widths, marks and the fixed text boxes multiplied by `scale`
+    // (Presentation Mode: the layout's geometry and the fonts grow alike).
+    void setScale(double scale) { scale_ = scale; }
+    double scale() const { return scale_; }
     // Position in timeOrder of the last call shown as done; later calls and
     // their arrows are dimmed. seq::kNone: everything is shown.
     void setPlayhead(size_t position) { playhead_ = position; }
@@ -54,6 +58,7 @@ public:
     static QColor kindColor(seq::Arrow::Kind kind, const QPalette& palette);
 
 private:
+    double px(double length) const { return length * scale_; }
     bool done(size_t call) const;
     void paintArrow(QPainter& p, size_t arrow) const;
     void paintCall(QPainter& p, size_t call) const;
@@ -67,6 +72,7 @@ private:
     size_t selectedArrow_ = seq::kNone;
     std::vector<size_t> highlighted_;  // arrows of the selected call
     size_t playhead_ = seq::kNone;
+    double scale_ = 1.0;
 };
 
 }  // namespace sockwb

@@ -13,6 +13,7 @@
 #include <cmath>
 
 #include "core/sequence/sequence.h"
+#include "widgets/common/presentationmode.h"
 #include "widgets/sequence/sequencecanvas.h"
 #include "widgets/sequence/sequencedetails.h"
 #include "widgets/sequence/sequenceexport.h"
@@ -52,7 +53,28 @@ SequenceView::SequenceView(QWidget* parent)
     connect(canvas_, &SequenceCanvas::rangeRequested, this, &SequenceView::setRange);
     connect(timer_, &QTimer::timeout, this, &SequenceView::step);
     setSpeed(2);
+    scaleToPresentation();
+    connect(PresentationMode::instance(), &PresentationMode::changed, this,
+            &SequenceView::scaleToPresentation);
     updateStatus();
+}
+
+// Presentation Mode: the rows, columns, headers and ruler grow with the
+// fonts (the zoom of the real time axis stays the user's).
+void SequenceView::scaleToPresentation() {
+    const double f = PresentationMode::factor();
+    const seq::LayoutOptions normal;
+    seq::LayoutOptions o = layout_.options();
+    o.callSpacing = normal.callSpacing * f;
+    o.foldGap = normal.foldGap * f;
+    o.columnWidth = normal.columnWidth * f;
+    o.groupGap = normal.groupGap * f;
+    o.left = normal.left * f;
+    o.top = normal.top * f;
+    o.bottomMargin = normal.bottomMargin * f;
+    layout_.setOptions(o);
+    canvas_->setScale(f);
+    relayout();
 }
 
 SequenceView::~SequenceView() = default;
@@ -273,14 +295,15 @@ void SequenceView::setSpeed(int callsPerSecond) {
 int SequenceView::paintedItems() const { return canvas_->lastPainted(); }
 
 bool SequenceView::exportSvg(const QString& path, QString* errorString) const {
-    return SequenceExport(*builder_, layout_, palette(), rangeFirst_, rangeLast_)
+    return SequenceExport(*builder_, layout_, palette(), rangeFirst_, rangeLast_, canvas_->scale())
         .svg(path, errorString);
 }
 
 bool SequenceView::exportPng(const QString& path, QString* errorString) const {
     QString note;
-    const bool ok = SequenceExport(*builder_, layout_, palette(), rangeFirst_, rangeLast_)
-                        .png(path, errorString, &note);
+    const bool ok =
+        SequenceExport(*builder_, layout_, palette(), rangeFirst_, rangeLast_, canvas_->scale())
+            .png(path, errorString, &note);
     if (ok && errorString) *errorString = note;
     return ok;
 }

@@ -85,6 +85,7 @@ private:
     QWidget* buildToolBar();
     void onSelection(size_t call, size_t arrow);
     void relayout();
+    void scaleToPresentation();
     void updateStatus();
     void exportWithDialog(bool svg);
 

@@ -9,6 +9,7 @@
 #include <cmath>
 
 #include "widgets/common/chartparts.h"
+#include "widgets/common/presentationhooks.h"
 
 namespace sockwb {
 
@@ -63,6 +64,7 @@ ActivityCharts::ActivityCharts(QWidget* parent) : QWidget(parent) {
         }
         chart->legend()->setVisible(c == Bytes);
         chart->legend()->setAlignment(Qt::AlignRight);
+        PresentationHooks::followChart(chart);
         auto* view = new QChartView(chart, this);
         view->setRenderHint(QPainter::Antialiasing);
         view->setMinimumHeight(150);

@@ -3,13 +3,14 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QDateTime>
-#include <QFontDatabase>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QStringList>
 #include <QToolButton>
+
+#include "widgets/common/presentationhooks.h"
 
 namespace sockwb {
 
@@ -33,7 +34,7 @@ CertificateBox::CertificateBox(QWidget* parent)
     setObjectName(QStringLiteral("certificateBox"));
     fingerprint_->setObjectName(QStringLiteral("certFingerprint"));
     fingerprint_->setReadOnly(true);
-    fingerprint_->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    PresentationHooks::useFixedFont(fingerprint_);
     const QString compare =
         tr("Compare with what the client shows: the composer's Certificate tab, sockwb http -v, "
            "openssl s_client or a browser. The same fingerprint means the same certificate.");

@@ -12,6 +12,7 @@
 #include "widgets/common/errortext.h"
 #include "widgets/common/logview.h"
 #include "widgets/export/exportdialog.h"
+#include "widgets/common/presentationhooks.h"
 #include "widgets/sequence/experimenttrace.h"
 #include "widgets/sequence/sequencetab.h"
 #include "widgets/server/activitycharts.h"
@@ -110,6 +111,8 @@ void ServerPanel::setupLabels() {
     counters_->setObjectName(QStringLiteral("countersLabel"));
     counters_->hide();     // until the server has run once
     certificate_->hide();  // while a server with TLS runs
+    // The key numbers, big in a lecture room (Presentation Mode).
+    PresentationHooks::emphasize(counters_);
     startButton_->setObjectName(QStringLiteral("startButton"));
     stopButton_->setObjectName(QStringLiteral("stopButton"));
     editButton_->setObjectName(QStringLiteral("editButton"));

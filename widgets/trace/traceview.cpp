@@ -1,5 +1,6 @@
 #include "widgets/trace/traceview.h"
 
+#include <QEvent>
 #include <QFile>
 #include <QFileDialog>
 #include <QHBoxLayout>
@@ -98,8 +99,14 @@ void TraceView::setUpTable() {
     // view measure every row.
     table_->verticalHeader()->hide();
     table_->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
-    table_->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 6);
     table_->horizontalHeader()->setStretchLastSection(false);
+    sizeToFont();
+    table_->horizontalHeader()->setSectionResizeMode(TraceModel::Args, QHeaderView::Stretch);
+}
+
+// Row height and column widths follow the font (larger in Presentation Mode).
+void TraceView::sizeToFont() {
+    table_->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 6);
     const QFontMetrics fm = fontMetrics();
     auto width = [&fm](const char* sample) {
         return fm.horizontalAdvance(QLatin1String(sample)) + 14;
@@ -108,7 +115,11 @@ void TraceView::setUpTable() {
         width("00:00:00.000000"), width("999999/999999"), width("9999"), width("getsockname_"), 340,
         width("-1 ECONNREFUSED"), width("999.9 ms")};
     for (int c = 0; c < TraceModel::ColumnCount; ++c) table_->setColumnWidth(c, widths[c]);
-    table_->horizontalHeader()->setSectionResizeMode(TraceModel::Args, QHeaderView::Stretch);
+}
+
+void TraceView::changeEvent(QEvent* event) {
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::FontChange) sizeToFont();
 }
 
 void TraceView::attach(TraceAdapter* adapter) {

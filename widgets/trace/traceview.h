@@ -57,9 +57,13 @@ public:
     // Writes the visible rows as CSV (UTF-8); false with errorString set.
     bool exportCsv(const QString& path, QString* errorString = nullptr) const;
 
+protected:
+    void changeEvent(QEvent* event) override;
+
 private:
     QHBoxLayout* buildToolBar();
     void setUpTable();
+    void sizeToFont();
     void onBatch(const QVector<sockwb::TraceEvent>& events);
     void applyPending();
     void applyFilter();
