@@ -50,7 +50,7 @@ QList<LabCheck> serverChecks(const WorkspaceServer& server, const ServerStats& s
                              quint64 maxActiveSeen);
 // A request's expectation against what came back (status -1: no response,
 // error says why).
-QList<LabCheck> requestChecks(const WorkspaceComposer& composer, int status,
-                              const QByteArray& body, const QString& error);
+QList<LabCheck> requestChecks(const WorkspaceComposer& composer, int status, const QByteArray& body,
+                              const QString& error);
 
 }  // namespace sockwb

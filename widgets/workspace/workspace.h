@@ -97,22 +97,22 @@ struct RequestExpectation {
 };
 
 struct WorkspaceComposer {
-    ComposerRequest request;                    // the form (URL may hold ${NAME})
-    std::vector<ComposerRequest> collection;    // the side panel's collection
-    RequestExpectation expect;                  // checked when `run` is true
-    bool run = false;                           // `sockwb run` sends `request`
-    int sendAfterMs = 0;                        // ... this long after the servers started
+    ComposerRequest request;                  // the form (URL may hold ${NAME})
+    std::vector<ComposerRequest> collection;  // the side panel's collection
+    RequestExpectation expect;                // checked when `run` is true
+    bool run = false;                         // `sockwb run` sends `request`
+    int sendAfterMs = 0;                      // ... this long after the servers started
     WindowLayout window;
     friend bool operator==(const WorkspaceComposer&, const WorkspaceComposer&) = default;
 };
 
 // The views the workbench had open, and the main window's place.
 struct WorkspaceLayout {
-    QByteArray mainGeometry;  // QMainWindow::saveGeometry(), empty = leave as is
-    QByteArray mainState;     // QMainWindow::saveState() (docks, toolbar)
-    QString currentPanel;     // the server or relay on screen (its name)
-    bool traceDock = false;   // View > Trace
-    bool logDock = true;      // View > Log
+    QByteArray mainGeometry;      // QMainWindow::saveGeometry(), empty = leave as is
+    QByteArray mainState;         // QMainWindow::saveState() (docks, toolbar)
+    QString currentPanel;         // the server or relay on screen (its name)
+    bool traceDock = false;       // View > Trace
+    bool logDock = true;          // View > Log
     bool sequenceWindow = false;  // View > Sequence of the Experiment
     bool socketTable = false;     // Workbench > Sockets on This Machine
     friend bool operator==(const WorkspaceLayout&, const WorkspaceLayout&) = default;
@@ -122,8 +122,8 @@ struct WorkspaceLayout {
 struct LabInfo {
     QString id;  // "time-tcp" (built-in labs); "" for a user's workspace
     LocalizedText title;
-    LocalizedText explanation;  // a short paragraph, plain text
-    LocalizedText question;     // "predict, then observe"
+    LocalizedText explanation;           // a short paragraph, plain text
+    LocalizedText question;              // "predict, then observe"
     std::vector<LocalizedText> choices;  // the answers offered (may be empty: free text)
     int answer = -1;                     // index in choices of the right one (-1: none)
     LocalizedText observe;               // what to look at once it ran, and why
