@@ -1,6 +1,7 @@
 #include "app/gui/workspacecontroller.h"
 
 #include <QAction>
+#include <QApplication>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QKeySequence>
@@ -11,6 +12,7 @@
 
 #include "app/gui/mainwindow.h"
 #include "app/gui/workspacestage.h"
+#include "widgets/client/clientwindow.h"
 #include "widgets/common/logview.h"
 #include "widgets/common/translations.h"
 #include "widgets/labs/builtinlabs.h"
@@ -86,7 +88,10 @@ void WorkspaceController::populateFileMenu(QMenu* menu) {
     add(tr("&Save"), "actionSave", QKeySequence::Save, [this] { save(); });
     add(tr("Save &As..."), "actionSaveAs", QKeySequence(tr("Ctrl+Shift+S")),
         [this] { saveAs(QString()); });
-    connect(d->window->sideBar(), &SideBar::contentsChanged, this, [this] { checkDirty(); });
+    connect(d->window->sideBar(), &SideBar::contentsChanged, this, [this] {
+        watchScripts();
+        checkDirty();
+    });
     updateTitle();
 }
 
@@ -219,7 +224,26 @@ QString WorkspaceController::path() const { return d->path; }
 
 bool WorkspaceController::isDirty() const { return d->dirty; }
 
-void WorkspaceController::checkDirty() { setDirty(contentKey(capture()) != d->savedKey); }
+void WorkspaceController::checkDirty() {
+    const Workspace ws = capture();
+    // An empty workbench that was never saved has nothing to lose (the
+    // docks shown or hidden alone do not ask to be saved).
+    const bool nothing = d->path.isEmpty() && ws.lab.isEmpty() && ws.servers.empty() &&
+                         ws.relays.empty() && ws.clients.empty() && ws.composers.empty();
+    setDirty(!nothing && contentKey(ws) != d->savedKey);
+}
+
+void WorkspaceController::watchScripts() {
+    for (QWidget* top : QApplication::topLevelWidgets()) {
+        auto* w = qobject_cast<ClientWindow*>(top);
+        if (!w || w->property("sockwbScriptWatched").toBool()) continue;
+        w->setProperty("sockwbScriptWatched", true);
+        // By name: the Script tab's class is the client window's own business.
+        for (QObject* o : w->findChildren<QObject*>())
+            if (o->inherits("sockwb::ScriptPanel"))
+                connect(o, SIGNAL(changed()), this, SLOT(checkDirty()));
+    }
+}
 
 void WorkspaceController::setDirty(bool dirty) {
     d->window->setWindowModified(dirty);

@@ -71,14 +71,18 @@ signals:
     void workspaceChanged();
     void dirtyChanged(bool dirty);
 
+private slots:
+    // Compares what is on screen with what was last opened or saved.
+    void checkDirty();
+
 private:
     void rebuildRecentMenu();
     void addRecent(const QString& path);
     // A workspace came on screen (opened, new, a lab): it is the saved state.
     void opened(const QString& path);
-    // Compares what is on screen with what was last opened or saved.
-    void checkDirty();
     void setDirty(bool dirty);
+    // An edit of a client window's script re-checks the dirty mark at once.
+    void watchScripts();
     // "lab.sockwb[*] — Socket Workbench".
     void updateTitle();
 

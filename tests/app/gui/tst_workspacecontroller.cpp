@@ -242,6 +242,21 @@ void tst_WorkspaceController::captureApplyCapture() {
     QVERIFY(!first.relays[0].autostart);
     QCOMPARE(first.clients.size(), size_t(3));
     QCOMPARE(first.clients[2].name, QStringLiteral("client 3"));
+    // With the client window's state (its form, its Script tab): each aims
+    // at the echo server by name, its script and framing kept.
+    if (!first.clients[0].script.empty()) {
+        for (const WorkspaceClient& c : first.clients) {
+            QCOMPARE(c.target, QStringLiteral("echo-epoll"));
+            QCOMPARE(c.script.size(), size_t(2));
+            QCOMPARE(c.framing, Framing::Line);
+        }
+        // Windows the user opened are listed in the order first seen.
+        QStringList sent;
+        for (const WorkspaceClient& c : first.clients) sent << q(c.script[0].bytes);
+        sent.sort();
+        QCOMPARE(sent, (QStringList{QStringLiteral("Bonjour 0\n"), QStringLiteral("Bonjour 1\n"),
+                                    QStringLiteral("Bonjour 2\n")}));
+    }
     QCOMPARE(first.composers.size(), size_t(1));
     QCOMPARE(first.composers[0].request.url, request.url);
     QCOMPARE(first.composers[0].collection.size(), size_t(2));
