@@ -61,6 +61,7 @@ ClientIo parseClientIo(std::string_view text);   // throws Error (InvalidInput)
 struct ClientBind {
     std::string host;
     uint16_t port = 0;
+    friend bool operator==(const ClientBind&, const ClientBind&) = default;
 };
 // Parses the forms above. Throws Error (InvalidInput) naming the text.
 ClientBind parseClientBind(std::string_view text);
@@ -86,6 +87,8 @@ struct ClientConfig {
     // A context to share (sessions cached in it resume on the next
     // connection to the same host:port); null: one made from tlsOptions.
     std::shared_ptr<const tls::Context> tlsContext;
+    // Compares tlsContext as pointers (a workspace never sets it).
+    friend bool operator==(const ClientConfig&, const ClientConfig&) = default;
 };
 
 // Why the connection ended.

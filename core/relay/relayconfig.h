@@ -96,6 +96,7 @@ struct RelayConfig {
     const DirectionFaults& faults(RelayDirection d) const {
         return d == RelayDirection::Up ? up : down;
     }
+    friend bool operator==(const RelayConfig&, const RelayConfig&) = default;
 };
 
 }  // namespace sockwb

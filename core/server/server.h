@@ -31,6 +31,7 @@ struct ListenerConfig {
     Protocol protocol = Protocol::Tcp;
     std::string bindAddress = "127.0.0.1";
     uint16_t port = 0;  // 0: the kernel chooses a free one
+    friend bool operator==(const ListenerConfig&, const ListenerConfig&) = default;
 };
 
 // How the iterative, fork, thread and pool models wait (select, poll and
@@ -86,6 +87,7 @@ struct ServerConfig {
     // every model. UDP listeners stay plain.
     bool tls = false;
     tls::ServerOptions tlsOptions;
+    friend bool operator==(const ServerConfig&, const ServerConfig&) = default;
 };
 
 // True when config's model waits in blocking calls: io is Blocking and the

@@ -41,6 +41,7 @@ struct ServiceOptions {
     int headerTimeoutMs = 20000;
     int bodyTimeoutMs = 60000;
     int keepAliveTimeoutMs = 75000;
+    friend bool operator==(const ServiceOptions&, const ServiceOptions&) = default;
 };
 
 // What a TCP session may do with its connection. Implemented by each model;

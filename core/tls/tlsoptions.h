@@ -30,6 +30,7 @@ struct ClientOptions {
     // host:port on an earlier connection. Off: every connection makes a
     // full handshake (the "handshakes per second" benchmark).
     bool resumeSessions = true;
+    friend bool operator==(const ClientOptions&, const ClientOptions&) = default;
 };
 
 struct ServerOptions {
@@ -45,6 +46,7 @@ struct ServerOptions {
     Version maxVersion = Version::Tls13;
     // Session tickets (resumption), on as nginx has them.
     bool sessionTickets = true;
+    friend bool operator==(const ServerOptions&, const ServerOptions&) = default;
 };
 
 // "TLSv1.2" / "TLSv1.3" (OpenSSL's spelling). Thread-safe.

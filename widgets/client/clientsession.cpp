@@ -25,17 +25,8 @@ void ClientSession::connectTo(const QString& host, quint16 port, Protocol protoc
         pending_.clear();
     }
     bytesIn_ = bytesOut_ = 0;
-    ClientConfig config;
-    config.protocol = protocol;
-    config.host = host.toStdString();
-    config.port = port;
-    config.connectTimeout = Millis(timeoutMs);
-    config.io = settings_.io;
-    config.bind = settings_.bind;
-    config.recvSize = static_cast<size_t>(std::max(1, settings_.recvSize));
-    config.sockopts = sockopts_;
-    if (settings_.tls && protocol == Protocol::Tcp) {
-        config.tls = true;
+    ClientConfig config = configFor(settings_, sockopts_, host, port, protocol, timeoutMs);
+    if (config.tls) {
         try {
             config.tlsContext = tlsContext();
         } catch (const Error& e) {  // a CA file that cannot be read
@@ -56,6 +47,26 @@ void ClientSession::connectTo(const QString& host, quint16 port, Protocol protoc
         setState(State::Failed);
         emit closed(CloseReason::Error);
     }
+}
+
+ClientConfig ClientSession::configFor(const Settings& settings,
+                                      const std::vector<SockoptSetting>& sockopts,
+                                      const QString& host, quint16 port, Protocol protocol,
+                                      int timeoutMs) {
+    ClientConfig config;
+    config.protocol = protocol;
+    config.host = host.toStdString();
+    config.port = port;
+    config.connectTimeout = Millis(timeoutMs);
+    config.io = settings.io;
+    config.bind = settings.bind;
+    config.recvSize = static_cast<size_t>(std::max(1, settings.recvSize));
+    config.sockopts = sockopts;
+    config.tls = settings.tls && protocol == Protocol::Tcp;
+    config.tlsOptions.insecure = !settings.verify;
+    config.tlsOptions.caFile = settings.caFile;
+    config.tlsOptions.alpn.clear();  // a raw TCP client: no application protocol to offer
+    return config;
 }
 
 std::shared_ptr<const tls::Context> ClientSession::tlsContext() {

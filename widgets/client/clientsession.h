@@ -56,6 +56,12 @@ public:
     // what they read back comes as sockoptsRead().
     void setSockopts(const std::vector<SockoptSetting>& sockopts) { sockopts_ = sockopts; }
     const std::vector<SockoptSetting>& sockopts() const { return sockopts_; }
+    // The ClientConfig connectTo() makes from these settings (TLS on only
+    // for TCP; tlsOptions filled, no context: connectTo() adds the one it
+    // keeps). A client window's form reads back through it. Thread-safe.
+    static ClientConfig configFor(const Settings& settings,
+                                  const std::vector<SockoptSetting>& sockopts, const QString& host,
+                                  quint16 port, Protocol protocol, int timeoutMs);
 
     // Starts connecting in the background; returns at once. A connection
     // already open is dropped first. GUI thread.

@@ -33,7 +33,8 @@ using formstyle::markInvalid;
 ClientWindow::ClientWindow(QWidget* parent)
     : QWidget(parent, Qt::Window),
       session_(new ClientSession(this)),
-      scenarioTimer_(new QTimer(this)) {
+      scenarioTimer_(new QTimer(this)),
+      scriptTimer_(new QTimer(this)) {
     buildUi();
     connect(session_, &ClientSession::stateChanged, this, &ClientWindow::onStateChanged);
     connect(session_, &ClientSession::connected, this, &ClientWindow::onConnected);
@@ -51,6 +52,7 @@ ClientWindow::ClientWindow(QWidget* parent)
     connect(sendPanel_, &SendPanel::sendRequested, this, &ClientWindow::sendBytes);
     connect(sendPanel_, &SendPanel::framingChanged, this, &ClientWindow::resetDecoder);
     connect(scenarioTimer_, &QTimer::timeout, this, &ClientWindow::onScenarioTick);
+    wireScript();
     resetDecoder();
     onStateChanged(ClientSession::State::Disconnected);
     updateCounters();
@@ -104,7 +106,7 @@ void ClientWindow::connectToPath(Protocol protocol) {
     resetDecoder();
     dataView_->addNote(tr("connecting to %1 (%2)").arg(path, protocol_->currentText()),
                        QDateTime::currentDateTime());
-    session_->connectTo(path, 0, protocol);
+    session_->connectTo(path, 0, protocol, connectTimeoutMs_);
 }
 
 void ClientWindow::requestShutdown(int how) {
@@ -158,7 +160,7 @@ void ClientWindow::connectFromForm() {
                              : protocol_->currentText();
     dataView_->addNote(tr("connecting to %1 port %2 (%3)").arg(host).arg(port).arg(over),
                        QDateTime::currentDateTime());
-    session_->connectTo(host, static_cast<quint16>(port), protocol);
+    session_->connectTo(host, static_cast<quint16>(port), protocol, connectTimeoutMs_);
 }
 
 void ClientWindow::disconnectFromHost() {
@@ -220,6 +222,8 @@ void ClientWindow::onStateChanged(ClientSession::State state) {
     sendPanel_->setSendEnabled(state == ClientSession::State::Connected &&
                                !shutdownButton_->writeShut());
     if (!busy) scenarioTimer_->stop();
+    // A new connection replaces the one a script played on.
+    if (state == ClientSession::State::Connecting && player_) scriptClosed();
     updateTitle();
     emit stateChanged(stateText());
 }
@@ -235,6 +239,7 @@ void ClientWindow::onConnected(const QString& local, const QString& peer) {
                            QDateTime::currentDateTime());
         if (selectedProtocol() == Protocol::Tcp) tcpStatus_->watch(local, peer);
     }
+    if (scriptArmed_ && session_->state() == ClientSession::State::Connected) startScript();
     if (!scenarioSet_) return;
     switch (scenario_) {
         case Scenario::Bonjour:
@@ -313,6 +318,7 @@ void ClientWindow::onData(const QByteArray& bytes, const QDateTime& when, const 
             lastRttMs_ = double(lastPingSent_.msecsTo(when));
     }
     updateCounters();
+    scriptReceived(bytes);
 }
 
 void ClientWindow::onError(const ErrorInfo& error) {
@@ -361,6 +367,7 @@ void ClientWindow::onClosed(CloseReason reason) {
     }
     dataView_->addNote(text, QDateTime::currentDateTime(), reason == CloseReason::Error);
     updateCounters();
+    scriptClosed();
 }
 
 void ClientWindow::setStatus(const QString& text, bool isError) {
@@ -380,6 +387,7 @@ void ClientWindow::updateCounters() {
 
 void ClientWindow::closeEvent(QCloseEvent* event) {
     scenarioTimer_->stop();
+    stopScript();
     session_->disconnectFromHost();
     QWidget::closeEvent(event);
 }

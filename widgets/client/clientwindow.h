@@ -5,8 +5,8 @@
 // size and the socket options (ClientSockopts); Connect/Disconnect and Shut down (SHUT_RD, SHUT_WR,
 // SHUT_RDWR) that never block (the socket lives on a ClientSession's I/O threads); a send panel;
 // what was sent and received with time stamps, in/out colours, text or hex; counters; the client's
-// own syscall trace. The title shows the state. TCP can run TLS (the
-// options row): the handshake's summary goes to the log and the status.
+// own syscall trace; a Script tab (ScriptPanel) plays sends and expectations. The title shows the
+// state. TCP can run TLS (the options row): the handshake's summary goes to the log and the status.
 // Implemented in clientwindow.cpp and clientwindowui.cpp (its widgets and wiring).
 
 #include <QDateTime>
@@ -129,6 +129,15 @@ private:
     void setTarget(const QString& host, quint16 port, const QString& protocol);
     // Connects to the socket path (unix, unixgram) or says what is wrong.
     void connectToPath(Protocol protocol);
+    // The Script tab's run (clientwindowstate.cpp): wired once, started at
+    // play (or at the connect that follows), fed what arrives and the close.
+    void wireScript();
+    void startScript();
+    void runScript();
+    void stopScript();
+    void finishScript();
+    void scriptReceived(const QByteArray& bytes);
+    void scriptClosed();
 
     ClientSession* session_;
     QComboBox* protocol_;
@@ -149,6 +158,11 @@ private:
     SequenceTab* sequenceTab_;
     TcpStatusBox* tcpStatus_;  // the socket's live TCP state (TCP only)
     QTimer* scenarioTimer_;
+    ScriptPanel* scriptPanel_;
+    QTimer* scriptTimer_;                   // single shot, at the player's next deadline
+    std::unique_ptr<ScriptPlayer> player_;  // while a script plays
+    bool scriptArmed_ = false;              // playScript() before connected: at the connect
+    int connectTimeoutMs_ = 5000;           // ClientConfig::connectTimeout (setFormConfig)
 
     std::unique_ptr<FrameDecoder> decoder_;
     quint64 messagesIn_ = 0;

@@ -18,6 +18,7 @@
 #include "widgets/client/clientsockopts.h"
 #include "widgets/client/clientwindow.h"
 #include "widgets/client/dataview.h"
+#include "widgets/client/scriptpanel.h"
 #include "widgets/client/sendpanel.h"
 #include "widgets/client/shutdownbutton.h"
 #include "widgets/client/tcpstatusbox.h"
@@ -104,7 +105,7 @@ QHBoxLayout* ClientWindow::buildTargetRow() {
     return target;
 }
 
-// Session (received data over the send panel) and Trace.
+// Session (received data over the send panel), Trace, Sequence and Script.
 void ClientWindow::buildTabs() {
     dataView_ = new DataView(this);
     sendPanel_ = new SendPanel(this);
@@ -125,6 +126,9 @@ void ClientWindow::buildTabs() {
     tabs_->addTab(traceView_, tr("T&race"));
     sequenceTab_ = new SequenceTab(session_->traceAdapter(), trace, this);
     tabs_->addTab(sequenceTab_, tr("Se&quence"));
+    scriptPanel_ = new ScriptPanel(this);
+    scriptPanel_->setObjectName(QStringLiteral("scriptPanel"));
+    tabs_->addTab(scriptPanel_, tr("Scr&ipt"));
 }
 
 TraceView* ClientWindow::traceView() const { return static_cast<TraceView*>(traceView_); }

@@ -134,6 +134,10 @@ Framing SendPanel::framing() const {
     return static_cast<Framing>(framing_->currentData().toInt());
 }
 
+void SendPanel::setFraming(Framing framing) {
+    framing_->setCurrentIndex(framing_->findData(int(framing)));
+}
+
 bool SendPanel::chatMode() const { return chatCheck_->isChecked(); }
 QString SendPanel::nickname() const { return nickEdit_->text(); }
 void SendPanel::setChatMode(bool on) { chatCheck_->setChecked(on); }

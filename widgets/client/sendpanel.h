@@ -33,6 +33,8 @@ public:
 
     // The framing chosen (chat mode: line). Also used to split what arrives.
     Framing framing() const;
+    // Chooses the framing (framingChanged() follows when it changes).
+    void setFraming(Framing framing);
     bool chatMode() const;
     QString nickname() const;
     void setChatMode(bool on);
