@@ -13,6 +13,7 @@
 #include "app/gui/mainwindow.h"
 #include "app/gui/screenshots.h"
 #include "app/gui/signalcloser.h"
+#include "app/gui/workspacecontroller.h"
 #include "widgets/common/presentationmode.h"
 #include "widgets/common/translations.h"
 
@@ -93,6 +94,9 @@ int main(int argc, char** argv) {
     // Hidden option of scripts/screenshots: pictures of the real widgets.
     if (argc == 3 && std::string_view(argv[1]) == "--screenshots")
         return sockwb::app::runScreenshots(argc, argv, argv[2], options.language);
+    // `sockwb lab.sockwb`: the workbench opens with it.
+    const QString workspaceFile =
+        sockwb::app::WorkspaceController::takeWorkspaceArgument(argc, argv);
     // Sub-commands run headless: decide before any QApplication exists.
     const int status = sockwb::app::runCommandLine(argc, argv, options.language);
     if (status != sockwb::app::kOpenGui) return status;
@@ -120,6 +124,11 @@ int main(int argc, char** argv) {
     sockwb::PresentationMode::instance()->restore();
     sockwb::app::MainWindow window;
     window.show();
+    // Once the event loop runs: a file that cannot be read says why in a
+    // message box over the workbench, which stays open.
+    if (!workspaceFile.isEmpty())
+        QTimer::singleShot(0, &window,
+                           [&window, workspaceFile] { window.workspace()->open(workspaceFile); });
     if (options.quitAfterMs >= 0) {
         say(QCoreApplication::translate(
                 "sockwb::app::main",

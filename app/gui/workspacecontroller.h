@@ -60,12 +60,32 @@ public:
     // The lab of the workspace on screen (empty for a plain workspace).
     const LabInfo& lab() const;
 
+    // `sockwb lab.sockwb`: takes a first argument naming a *.sockwb file out
+    // of argv and returns it ("" when argv[1] is something else: a
+    // sub-command, an option). main() calls it before QApplication exists,
+    // then open() once the window shows. Thread-safe (touches argv only).
+    static QString takeWorkspaceArgument(int& argc, char** argv);
+
 signals:
     // A workspace was opened, created or applied (the lab panel follows it).
     void workspaceChanged();
     void dirtyChanged(bool dirty);
 
+private slots:
+    // Compares what is on screen with what was last opened or saved.
+    void checkDirty();
+
 private:
+    void rebuildRecentMenu();
+    void addRecent(const QString& path);
+    // A workspace came on screen (opened, new, a lab): it is the saved state.
+    void opened(const QString& path);
+    void setDirty(bool dirty);
+    // An edit of a client window's script re-checks the dirty mark at once.
+    void watchScripts();
+    // "lab.sockwb[*] — Socket Workbench".
+    void updateTitle();
+
     struct Impl;
     Impl* d;
 };

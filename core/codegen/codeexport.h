@@ -35,7 +35,8 @@ struct ExportedProgram {
     Language language = Language::C;
     std::string fileName;      // "echo_server_epoll.c", "client.py"
     std::string source;        // the whole file
-    std::string buildCommand;  // "cc -Wall -Wextra -o echo_server_epoll echo_server_epoll.c" ("" for Python)
+    std::string buildCommand;  // "cc -Wall -Wextra -o echo_server_epoll echo_server_epoll.c" (""
+                               // for Python)
     std::string runCommand;    // "./echo_server_epoll 7007" / "python3 client.py"
     // What the program leaves out of what the window does, one sentence each
     // (also written in the source's header comment).

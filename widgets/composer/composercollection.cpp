@@ -52,6 +52,11 @@ void ComposerCollection::addRequest(const ComposerRequest& request) {
     rebuild();
 }
 
+void ComposerCollection::setRequests(const std::vector<ComposerRequest>& requests) {
+    requests_ = requests;
+    rebuild();
+}
+
 void ComposerCollection::rebuild() {
     list_->clear();
     for (const auto& r : requests_) list_->addItem(qs(r.title()));

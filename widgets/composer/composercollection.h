@@ -22,6 +22,8 @@ public:
 
     void addRequest(const ComposerRequest& request);
     const std::vector<ComposerRequest>& requests() const { return requests_; }
+    // Replaces the list (a workspace's composer brings its collection).
+    void setRequests(const std::vector<ComposerRequest>& requests);
     // Writes / reads the file; false with *error set (a sentence) on failure.
     bool saveTo(const QString& path, QString* error = nullptr);
     bool loadFrom(const QString& path, QString* error = nullptr);

@@ -228,4 +228,8 @@ void ComposerWindow::tryLocalServer() {
 
 void ComposerWindow::loadRequest(const ComposerRequest& request) { editor_->setRequest(request); }
 
+ComposerRequest ComposerWindow::request() const { return editor_->request(); }
+
+void ComposerWindow::setRequest(const ComposerRequest& request) { loadRequest(request); }
+
 }  // namespace sockwb

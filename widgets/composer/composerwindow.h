@@ -55,6 +55,10 @@ public:
     // returns at once) and, once it listens, points the form at its /echo.
     void tryLocalServer();
 
+    // The form as a request, and back (fills the form, does not send).
+    ComposerRequest request() const;
+    void setRequest(const ComposerRequest& request);
+
     ComposerRequestEditor* editor() const { return editor_; }
     ComposerResponseView* responseView() const { return response_; }
     ComposerHistory* history() const { return history_; }

@@ -192,6 +192,14 @@ void RelayPanel::onFaultsChanged(RelayDirection direction) {
     if (relay_) relay_->setFaults(direction, config_.faults(direction));
 }
 
+void RelayPanel::setTarget(const std::string& host, uint16_t port) {
+    if (state_ != Stopped && state_ != Failed) return;
+    config_.targetHost = host;
+    config_.targetPort = port;
+    refresh();
+    emit titleChanged(title());
+}
+
 QString RelayPanel::title() const {
     const QString from = address_.port() != 0 ? q(address_.toString())
                                               : hostPort(config_.listenHost, config_.listenPort);

@@ -52,6 +52,9 @@ public:
     State state() const { return state_; }
     // The configuration with the faults as edited now (what the relay applies).
     RelayConfig config() const { return config_; }
+    // Aims the relay elsewhere (a workspace's relay naming a server learns
+    // its port once the server runs). Only while stopped or failed; ignored otherwise.
+    void setTarget(const std::string& host, uint16_t port);
     // "tcp 127.0.0.1:40000 → 127.0.0.1:7" (the real port once running).
     QString title() const;
     // The last error sentence, "" if none since the last start.
