@@ -14,6 +14,7 @@
 #include <thread>
 
 #include "app/gui/mainwindow.h"
+#include "app/gui/screenshotslabs.h"
 #include "app/gui/screenshotstls.h"
 #include "core/net/framing.h"
 #include "core/net/socket.h"
@@ -380,6 +381,7 @@ int runScreenshots(int argc, char** argv, const char* dirName, const QString& la
     ok &= shootSocketTable(dir);
     ok &= shootRelayPanel(window, echoAddress, dir);
     ok &= shootComposerTls(dir);
+    ok &= shootLabs(dir);
 
     release = true;
     for (auto& t : plain) t.join();

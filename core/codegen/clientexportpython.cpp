@@ -261,31 +261,31 @@ std::string clientSourcePython(const ClientPlan& plan, const std::string& fileNa
               "with their bounds), then closes:";
     const std::string server =
         unixDomain ? "\"" + c.host + "\"" : "(\"" + c.host + "\", " + std::to_string(c.port) + ")";
-    return fill(kHeader,
-                {{"@FILE@", fileName},
-                 {"@PROTO@", dgram ? "UDP" : (unixDomain ? "Unix-domain stream" : "TCP")},
-                 {"@TARGET@", unixDomain ? c.host : c.host + " port " + std::to_string(c.port)},
-                 {"@WHAT@", what},
-                 {"@STEPS@", plan.defaultScript ? std::string() : stepList},
-                 {"@OMISSIONS@", omissionLines(plan.omissions, "  - ")},
-                 {"@RUNARGS@", unixDomain ? c.host : c.host + " " + std::to_string(c.port)},
-                 {"@ARGWORDS@", unixDomain ? "socket path" : "address and port"},
-                 {"@SERVER@", server},
-                 {"@BUFSIZE@", std::to_string(c.recvSize)},
-                 {"@RECVCALL@", dgram ? "recvfrom()" : "recv()"},
-                 {"@RECV@", dgram ? "sock.recvfrom(BUFFER_SIZE)[0]" : "sock.recv(BUFFER_SIZE)"},
-                 {"@SENDWORDS@",
-                  std::string(dgram ? ": one datagram, sent with sendto() to the server"
-                                    : ": sendall() loops until every byte went")},
-                 {"@SEND@", send},
-                 {"@READ@",
-                  dgram ? "        if ready:\n            receive_some(sock)\n"
+    return fill(
+        kHeader,
+        {{"@FILE@", fileName},
+         {"@PROTO@", dgram ? "UDP" : (unixDomain ? "Unix-domain stream" : "TCP")},
+         {"@TARGET@", unixDomain ? c.host : c.host + " port " + std::to_string(c.port)},
+         {"@WHAT@", what},
+         {"@STEPS@", plan.defaultScript ? std::string() : stepList},
+         {"@OMISSIONS@", omissionLines(plan.omissions, "  - ")},
+         {"@RUNARGS@", unixDomain ? c.host : c.host + " " + std::to_string(c.port)},
+         {"@ARGWORDS@", unixDomain ? "socket path" : "address and port"},
+         {"@SERVER@", server},
+         {"@BUFSIZE@", std::to_string(c.recvSize)},
+         {"@RECVCALL@", dgram ? "recvfrom()" : "recv()"},
+         {"@RECV@", dgram ? "sock.recvfrom(BUFFER_SIZE)[0]" : "sock.recv(BUFFER_SIZE)"},
+         {"@SENDWORDS@", std::string(dgram ? ": one datagram, sent with sendto() to the server"
+                                           : ": sendall() loops until every byte went")},
+         {"@SEND@", send},
+         {"@READ@", dgram
+                        ? "        if ready:\n            receive_some(sock)\n"
                         : "        if ready and not receive_some(sock):\n"
                           "            say(\"expectation failed: the server closed the connection "
                           "before %r came\" % (text,))\n"
                           "            return False\n"},
-                 {"@OPEN@", opening(plan)},
-                 {"@STEPS_CODE@", steps(plan)}});
+         {"@OPEN@", opening(plan)},
+         {"@STEPS_CODE@", steps(plan)}});
 }
 
 }  // namespace sockwb::codegen::detail

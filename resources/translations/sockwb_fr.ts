@@ -2,9 +2,299 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr" sourcelanguage="en">
 <context>
+    <name></name>
+    <message>
+        <location filename="../../widgets/workspace/workspacefile.cpp" line="+42"/>
+        <source>not a workspace file: JSON syntax error at line %1, column %2 (byte %3): %4</source>
+        <translation>pas un fichier d&apos;espace de travail : erreur de syntaxe JSON ligne %1, colonne %2 (octet %3) : %4</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>version 1 gives the listener as service, protocol, bind and port, not both</source>
+        <translation>la version 1 décrit le point d&apos;écoute par service, protocol, bind et port, pas les deux à la fois</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>version 1 gives &quot;sends&quot; or a script, not both</source>
+        <translation>la version 1 donne &quot;sends&quot; ou un script, pas les deux à la fois</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>expected a list of texts, got %1</source>
+        <translation>on attendait une liste de textes, on a trouvé %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location filename="../../widgets/workspace/workspacejsonclient.cpp" line="+67"/>
+        <location filename="../../widgets/workspace/workspacejsonserver.cpp" line="+134"/>
+        <source>expected a text, got %1</source>
+        <translation>on attendait un texte, on a trouvé %1</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>another server is already named &apos;%1&apos;</source>
+        <translation>un autre serveur s&apos;appelle déjà « %1 »</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>a server or another relay is already named &apos;%1&apos;</source>
+        <translation>un serveur ou un autre relais s&apos;appelle déjà « %1 »</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>no server is named &apos;%1&apos;</source>
+        <translation>aucun serveur ne s&apos;appelle « %1 »</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>another client is already named &apos;%1&apos;</source>
+        <translation>un autre client s&apos;appelle déjà « %1 »</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>no server or relay is named &apos;%1&apos;</source>
+        <translation>aucun serveur ni relais ne s&apos;appelle « %1 »</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>%1 is out of range: &apos;%2&apos; has %n listener(s)</source>
+        <translation>
+            <numerusform>%1 est hors limites : « %2 » a %n point d&apos;écoute</numerusform>
+            <numerusform>%1 est hors limites : « %2 » a %n points d&apos;écoute</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+56"/>
+        <source>version: missing (this Socket Workbench reads versions 1 to %1)</source>
+        <translation>version : absente (ce Socket Workbench lit les versions 1 à %1)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>version: %1 is not a version (1 to %2)</source>
+        <translation>version : %1 n&apos;est pas une version (1 à %2)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>version: made by a newer Socket Workbench (version %1); this one reads up to %2</source>
+        <translation>version : fichier créé par un Socket Workbench plus récent (version %1) ; celui-ci lit jusqu&apos;à la version %2</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>upgraded from version %1</source>
+        <translation>mis à niveau depuis la version %1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>not a workspace file: it is empty</source>
+        <translation>pas un fichier d&apos;espace de travail : il est vide</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>not a workspace file: the document is a list, not an object</source>
+        <translation>pas un fichier d&apos;espace de travail : le document est une liste, pas un objet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>not a workspace file: the document is not a JSON object</source>
+        <translation>pas un fichier d&apos;espace de travail : le document n&apos;est pas un objet JSON</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>format: missing; a workspace file says &quot;format&quot;: &quot;%1&quot;</source>
+        <translation>format : absent ; un fichier d&apos;espace de travail indique &quot;format&quot;: &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>format: %1 is not a workspace file&apos;s (expected &quot;%2&quot;)</source>
+        <translation>format : %1 n&apos;est pas celui d&apos;un fichier d&apos;espace de travail (&quot;%2&quot; attendu)</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>cannot save %1: %2</source>
+        <translation>impossible d&apos;enregistrer %1 : %2</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>cannot open %1: %2</source>
+        <translation>impossible d&apos;ouvrir %1 : %2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>cannot open %1: %2 bytes is too large for a workspace file</source>
+        <translation>impossible d&apos;ouvrir %1 : %2 octets, c&apos;est trop pour un fichier d&apos;espace de travail</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>cannot read %1: %2</source>
+        <translation>impossible de lire %1 : %2</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/workspace/workspacejsonclient.cpp" line="+6"/>
+        <location line="+2"/>
+        <location filename="../../widgets/workspace/workspacejsonserver.cpp" line="+29"/>
+        <location line="+2"/>
+        <source>version</source>
+        <translation>version</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location filename="../../widgets/workspace/workspacejsonserver.cpp" line="+2"/>
+        <source>the lowest version is above the highest</source>
+        <translation>la version minimale est supérieure à la version maximale</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>expected an object, got %1</source>
+        <translation>on attendait un objet, on a trouvé %1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1: unknown key, ignored</source>
+        <translation>%1 : clé inconnue, ignorée</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>a text</source>
+        <translation>un texte</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>true or false</source>
+        <translation>true ou false</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a number</source>
+        <translation>un nombre</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a list</source>
+        <translation>une liste</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>expected %1, got %2</source>
+        <translation>on attendait %1, on a trouvé %2</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>missing (%1)</source>
+        <translation>absent (%1)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>kind</source>
+        <translation>type</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>give either &quot;bytes&quot; or &quot;bytes_escaped&quot;, not both</source>
+        <translation>donnez soit &quot;bytes&quot;, soit &quot;bytes_escaped&quot;, pas les deux à la fois</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>an expect step needs the bytes it awaits (&quot;bytes&quot;)</source>
+        <translation>une étape expect a besoin des octets qu&apos;elle attend (&quot;bytes&quot;)</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <location filename="../../widgets/workspace/workspacejsonserver.cpp" line="-116"/>
+        <source>protocol</source>
+        <translation>protocole</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location filename="../../widgets/workspace/workspacejsonserver.cpp" line="+270"/>
+        <source>I/O mode</source>
+        <translation>mode d&apos;E/S</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location filename="../../widgets/workspace/workspacejsonserver.cpp" line="-208"/>
+        <source>0 is out of range (1..%1)</source>
+        <translation>0 est hors limites (1..%1)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>framing</source>
+        <translation>délimitation</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/workspace/workspacejsonlab.cpp" line="+35"/>
+        <source>expected a text or {&quot;en&quot;: ..., &quot;fr&quot;: ...}, got %1</source>
+        <translation>on attendait un texte ou {&quot;en&quot;: ..., &quot;fr&quot;: ...}, on a trouvé %1</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>not base64</source>
+        <translation>pas du base64</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>%1 names a choice, but there are none</source>
+        <translation>%1 désigne un choix, mais il n&apos;y en a aucun</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 is out of range (-1..%2, an index in choices)</source>
+        <translation>%1 est hors limites (-1..%2, un indice dans choices)</translation>
+    </message>
+    <message>
+        <location line="+57"/>
+        <source>expected [x, y, width, height] in pixels</source>
+        <translation>on attendait [x, y, largeur, hauteur] en pixels</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/workspace/workspacejsonserver.cpp" line="-64"/>
+        <source>service</source>
+        <translation>service</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>&apos;%1&apos; is not HARD[,SOFT,SECONDS] with the soft limit below the hard one</source>
+        <translation>« %1 » n&apos;est pas de la forme HARD[,SOFT,SECONDS] avec la limite souple inférieure à la limite stricte</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>the soft limit must be below the hard one (%1 bytes)</source>
+        <translation>la limite souple doit être inférieure à la limite stricte (%1 octets)</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>terminator</source>
+        <translation>terminaison</translation>
+    </message>
+    <message>
+        <location line="+84"/>
+        <source>give either &quot;bytes&quot; or &quot;ms&quot;</source>
+        <translation>donnez soit &quot;bytes&quot;, soit &quot;ms&quot;</translation>
+    </message>
+    <message>
+        <location line="+121"/>
+        <source>a server needs at least one listener</source>
+        <translation>un serveur a besoin d&apos;au moins un point d&apos;écoute</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>model</source>
+        <translation>modèle</translation>
+    </message>
+    <message>
+        <location line="+54"/>
+        <source>relay protocol</source>
+        <translation>protocole du relais</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>0 is out of range (1 or more)</source>
+        <translation>0 est hors limites (1 ou plus)</translation>
+    </message>
+</context>
+<context>
     <name>sockwb::ActivityCharts</name>
     <message>
-        <location filename="../../widgets/server/activitycharts.cpp" line="+22"/>
+        <location filename="../../widgets/server/activitycharts.cpp" line="+23"/>
         <source>active connections</source>
         <translation>connexions actives</translation>
     </message>
@@ -205,7 +495,7 @@
 <context>
     <name>sockwb::CertificateBox</name>
     <message>
-        <location filename="../../widgets/server/certificatebox.cpp" line="+27"/>
+        <location filename="../../widgets/server/certificatebox.cpp" line="+28"/>
         <source>TLS certificate</source>
         <translation>Certificat TLS</translation>
     </message>
@@ -605,12 +895,12 @@
 <context>
     <name>sockwb::ClientWindow</name>
     <message>
-        <location filename="../../widgets/client/clientwindow.cpp" line="+47"/>
+        <location filename="../../widgets/client/clientwindow.cpp" line="+48"/>
         <source>%1 bytes came too fast to be shown (they are counted)</source>
         <translation>%1 octets sont arrivés trop vite pour être affichés (ils sont comptés)</translation>
     </message>
     <message>
-        <location filename="../../widgets/client/clientwindowui.cpp" line="+55"/>
+        <location filename="../../widgets/client/clientwindowui.cpp" line="+58"/>
         <source>TCP</source>
         <translation>TCP</translation>
     </message>
@@ -660,13 +950,28 @@
         <translation>port</translation>
     </message>
     <message>
-        <location filename="../../widgets/client/clientwindow.cpp" line="+163"/>
-        <location filename="../../widgets/client/clientwindowui.cpp" line="+2"/>
+        <location line="+30"/>
+        <source>Export as Code...</source>
+        <translation>Exporter en code...</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The C (or Python) program that does what this window does</source>
+        <translation>Le programme C (ou Python) qui fait ce que fait cette fenêtre</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Scr&amp;ipt</source>
+        <translation>Scr&amp;ipt</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/client/clientwindow.cpp" line="+164"/>
+        <location filename="../../widgets/client/clientwindowui.cpp" line="-60"/>
         <source>&amp;Connect</source>
         <translation>&amp;Connecter</translation>
     </message>
     <message>
-        <location filename="../../widgets/client/clientwindowui.cpp" line="+46"/>
+        <location filename="../../widgets/client/clientwindowui.cpp" line="+54"/>
         <source>&amp;Session</source>
         <translation>&amp;Session</translation>
     </message>
@@ -761,7 +1066,7 @@
         <translation>&amp;Annuler</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+22"/>
         <source>Connected from %1 to %2</source>
         <translation>Connecté de %1 à %2</translation>
     </message>
@@ -776,7 +1081,7 @@
         <translation>connecté de %1 à %2</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+27"/>
         <source>message %1</source>
         <translation>message %1</translation>
     </message>
@@ -786,7 +1091,7 @@
         <translation>%1 autres messages de ce lot non affichés (ils sont comptés)</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>With Bind the client&apos;s port is fixed: another socket holds it, or the last TCP connection from it is still in TIME_WAIT (about a minute). Choose another port, or give only the address.</source>
         <translation>Avec Bind, le port du client est fixé : un autre socket l&apos;occupe, ou la dernière connexion TCP depuis ce port est encore en TIME_WAIT (environ une minute). Choisissez un autre port, ou ne donnez que l&apos;adresse.</translation>
     </message>
@@ -816,7 +1121,7 @@
         <translation>connexion terminée par une erreur</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>In: %1 bytes, %2 msg    Out: %3 bytes, %4 msg</source>
         <translation>Reçus&#xa0;: %1 octets, %2 msg    Envoyés&#xa0;: %3 octets, %4 msg</translation>
     </message>
@@ -825,11 +1130,21 @@
         <source>   Round trip: %1 ms</source>
         <translation>   Aller-retour&#xa0;: %1 ms</translation>
     </message>
+    <message>
+        <location filename="../../widgets/client/clientwindowstate.cpp" line="+106"/>
+        <source>script: playing, steps: %1</source>
+        <translation>script : en cours, étapes : %1</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>script: %1</source>
+        <translation>script : %1</translation>
+    </message>
 </context>
 <context>
     <name>sockwb::CompareCharts</name>
     <message>
-        <location filename="../../widgets/compare/comparecharts.cpp" line="+87"/>
+        <location filename="../../widgets/compare/comparecharts.cpp" line="+90"/>
         <source>Requests/s (higher is better)</source>
         <translation>Requêtes/s (plus élevé = meilleur)</translation>
     </message>
@@ -1145,7 +1460,7 @@
 <context>
     <name>sockwb::CompareWindow</name>
     <message>
-        <location filename="../../widgets/compare/comparewindow.cpp" line="+34"/>
+        <location filename="../../widgets/compare/comparewindow.cpp" line="+35"/>
         <source>&amp;Start</source>
         <translation>&amp;Démarrer</translation>
     </message>
@@ -1190,7 +1505,7 @@
         <translation>Inactif</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+48"/>
         <source>Every model runs the same service code in this process on 127.0.0.1; only the way clients are handed to threads or processes changes. Hover a column header to see exactly what it measures.</source>
         <translation>Chaque modèle exécute le même code de service dans ce processus sur 127.0.0.1&#xa0;; seule change la façon de confier les clients à des threads ou à des processus. Survolez un en-tête de colonne pour voir exactement ce qu&apos;il mesure.</translation>
     </message>
@@ -1200,12 +1515,12 @@
         <translation>Test de charge du serveur %1 sur %2 (%3 sur %4)...</translation>
     </message>
     <message>
-        <location line="-103"/>
+        <location line="-104"/>
         <source>Choose a workload and the models, then Start. Each model runs the server in this process on 127.0.0.1 and is loaded in turn.</source>
         <translation>Choisissez une charge et les modèles, puis Démarrer. Chaque modèle fait tourner le serveur dans ce processus sur 127.0.0.1 et est chargé à son tour.</translation>
     </message>
     <message>
-        <location line="+149"/>
+        <location line="+150"/>
         <source>%1 skipped: %2</source>
         <translation>%1 ignoré&#xa0;: %2</translation>
     </message>
@@ -1725,7 +2040,7 @@
         <translation>Enregistrer sous...</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+55"/>
         <source>not JSON: %1</source>
         <translation>pas du JSON&#xa0;: %1</translation>
     </message>
@@ -2059,7 +2374,7 @@
 <context>
     <name>sockwb::ComposerTimingChart</name>
     <message>
-        <location filename="../../widgets/composer/composertimingchart.cpp" line="+96"/>
+        <location filename="../../widgets/composer/composertimingchart.cpp" line="+101"/>
         <source>Send a request to see where its time went.</source>
         <translation>Envoyez une requête pour voir où son temps est passé.</translation>
     </message>
@@ -2252,7 +2567,7 @@
 <context>
     <name>sockwb::ComposerWindow</name>
     <message>
-        <location filename="../../widgets/composer/composerwindow.cpp" line="+68"/>
+        <location filename="../../widgets/composer/composerwindow.cpp" line="+69"/>
         <source>Send</source>
         <translation>Envoyer</translation>
     </message>
@@ -2297,7 +2612,17 @@
         <translation>Collection</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+42"/>
+        <source>Export as Code...</source>
+        <translation>Exporter en code...</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The C (or Python) program that sends this request&apos;s exact bytes</source>
+        <translation>Le programme C (ou Python) qui envoie exactement les octets de cette requête</translation>
+    </message>
+    <message>
+        <location line="+27"/>
         <source>Not sent</source>
         <translation>Non envoyée</translation>
     </message>
@@ -2328,16 +2653,17 @@
     </message>
     <message>
         <location line="+11"/>
+        <location line="+10"/>
         <source>Fix the form first: %1</source>
         <translation>Corrigez d&apos;abord le formulaire&#xa0;: %1</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-6"/>
         <source>curl command copied to the clipboard</source>
         <translation>commande curl copiée dans le presse-papiers</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+21"/>
         <location line="+15"/>
         <source>Imported from curl</source>
         <translation>Importée depuis curl</translation>
@@ -3111,6 +3437,124 @@
     </message>
 </context>
 <context>
+    <name>sockwb::ExportDialog</name>
+    <message>
+        <location filename="../../widgets/export/exportdialog.cpp" line="+36"/>
+        <source>Export as Code: %1</source>
+        <translation>Exporter en code : %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>C program</source>
+        <translation>Programme C</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Python</source>
+        <translation>Python</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>C: the raw socket API as the course writes it; Python: the socket module</source>
+        <translation>C : l&apos;API socket brute telle que le cours l&apos;écrit ; Python : le module socket</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>&amp;Copy</source>
+        <translation>&amp;Copier</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Copy the program to the clipboard</source>
+        <translation>Copier le programme dans le presse-papiers</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Save As...</source>
+        <translation>&amp;Enregistrer sous...</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Language:</source>
+        <translation>Langage :</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>server</source>
+        <translation>serveur</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 server</source>
+        <translation>serveur %1</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>client</source>
+        <translation>client</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>HTTP request</source>
+        <translation>requête HTTP</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>This cannot be exported: %1</source>
+        <translation>Impossible d&apos;exporter ceci : %1</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Build: %1</source>
+        <translation>Compilation : %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Run: %1</source>
+        <translation>Exécution : %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Left out: nothing.</source>
+        <translation>Omis : rien.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Left out of what the window does:</source>
+        <translation>Omis par rapport à ce que fait la fenêtre :</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Copied to the clipboard</source>
+        <translation>Copié dans le presse-papiers</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Could not save %1: %2</source>
+        <translation>Impossible d&apos;enregistrer %1 : %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Saved as %1</source>
+        <translation>Enregistré sous %1</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>C source (*.c)</source>
+        <translation>Source C (*.c)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Python program (*.py)</source>
+        <translation>Programme Python (*.py)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save the program</source>
+        <translation>Enregistrer le programme</translation>
+    </message>
+</context>
+<context>
     <name>sockwb::FaultsEditor</name>
     <message>
         <location filename="../../widgets/relay/faultseditor.cpp" line="+13"/>
@@ -3219,6 +3663,452 @@
         <location line="+2"/>
         <source>Error</source>
         <translation>Erreur</translation>
+    </message>
+</context>
+<context>
+    <name>sockwb::LabClient</name>
+    <message>
+        <location filename="../../widgets/workspace/labclient.cpp" line="+33"/>
+        <source>%1 connecting to %2</source>
+        <translation>%1 se connecte à %2</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 could not connect: %2</source>
+        <translation>%1 n&apos;a pas pu se connecter : %2</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>%1 connected to %2</source>
+        <translation>%1 connecté à %2</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>the connection was not made</source>
+        <translation>la connexion n&apos;a pas été établie</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1: the connection ended</source>
+        <translation>%1 : la connexion est terminée</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>%1 finished its script</source>
+        <translation>%1 a terminé son script</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 finished its script, with a failure</source>
+        <translation>%1 a terminé son script, avec un échec</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>%1 passed step %2 (%3) after %4 ms</source>
+        <translation>%1 a réussi l&apos;étape %2 (%3) après %4 ms</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 failed step %2 (%3): %4</source>
+        <translation>%1 a échoué à l&apos;étape %2 (%3) : %4</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 did step %2 (%3)</source>
+        <translation>%1 a effectué l&apos;étape %2 (%3)</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>connects to %1</source>
+        <translation>se connecte à %1</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>not reached: no connection</source>
+        <translation>non atteinte : pas de connexion</translation>
+    </message>
+</context>
+<context>
+    <name>sockwb::LabJudge</name>
+    <message>
+        <location filename="../../widgets/labs/labjudge.cpp" line="+104"/>
+        <source>every expectation met</source>
+        <translation>toutes les attentes sont satisfaites</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>an expectation was not met (its Script tab says which)</source>
+        <translation>une attente n&apos;a pas été satisfaite (son onglet Script indique laquelle)</translation>
+    </message>
+    <message>
+        <location line="+63"/>
+        <source>plays its script to the end</source>
+        <translation>joue son script jusqu&apos;au bout</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>still playing after %1 ms</source>
+        <translation>toujours en cours après %1 ms</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>receives &quot;%1&quot; after at least %2 ms</source>
+        <translation>reçoit « %1 » après au moins %2 ms</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>receives &quot;%1&quot;</source>
+        <translation>reçoit « %1 »</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>sees the server close</source>
+        <translation>voit le serveur fermer la connexion</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>, then </source>
+        <translation>, puis </translation>
+    </message>
+</context>
+<context>
+    <name>sockwb::LabPanel</name>
+    <message>
+        <location filename="../../widgets/labs/labpanel.cpp" line="+44"/>
+        <source>Predict</source>
+        <translation>Prédire</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Run</source>
+        <translation>Lancer</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Start the lab&apos;s servers and clients with your prediction recorded</source>
+        <translation>Démarrer les serveurs et les clients du TP en enregistrant votre prédiction</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Run without predicting</source>
+        <translation>Lancer sans prédire</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reset</source>
+        <translation>Réinitialiser</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Rebuild the lab as it was opened, to run it again</source>
+        <translation>Reconstruire le TP tel qu&apos;il a été ouvert, pour le relancer</translation>
+    </message>
+    <message>
+        <location line="+93"/>
+        <source>Running... each check shows below as it is decided.</source>
+        <translation>En cours... chaque vérification s&apos;affiche ci-dessous dès qu&apos;elle est tranchée.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>PASS %1: %2 (%3)</source>
+        <translation>RÉUSSI %1 : %2 (%3)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>FAIL %1: %2 (%3)</source>
+        <translation>ÉCHEC %1 : %2 (%3)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Running... waiting for %1.</source>
+        <translation>En cours... en attente de %1.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+10"/>
+        <source>Done: all %n check(s) passed.</source>
+        <translation>
+            <numerusform>Terminé : %n vérification réussie.</numerusform>
+            <numerusform>Terminé : les %n vérifications ont réussi.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Done: %1 of %n check(s) failed.</source>
+        <translation>
+            <numerusform>Terminé : %1 vérification sur %n a échoué.</numerusform>
+            <numerusform>Terminé : %n vérifications, dont %1 en échec.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>(The lab&apos;s time limit passed.)</source>
+        <translation>(Le temps imparti au TP est écoulé.)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&lt;b&gt;Your prediction was right.&lt;/b&gt; The answer: %1</source>
+        <translation>&lt;b&gt;Votre prédiction était juste.&lt;/b&gt; La réponse : %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&lt;b&gt;Your prediction was not right.&lt;/b&gt; The answer: %1</source>
+        <translation>&lt;b&gt;Votre prédiction n&apos;était pas juste.&lt;/b&gt; La réponse : %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&lt;b&gt;The answer:&lt;/b&gt; %1</source>
+        <translation>&lt;b&gt;La réponse :&lt;/b&gt; %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&lt;b&gt;Observe:&lt;/b&gt; %1</source>
+        <translation>&lt;b&gt;Observez :&lt;/b&gt; %1</translation>
+    </message>
+</context>
+<context>
+    <name>sockwb::LabReport</name>
+    <message>
+        <location filename="../../widgets/workspace/labreport.cpp" line="+46"/>
+        <source>receives %1</source>
+        <translation>reçoit %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>sees the peer close the connection</source>
+        <translation>voit le pair fermer la connexion</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>sends %1</source>
+        <translation>envoie %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>closes the connection</source>
+        <translation>ferme la connexion</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>waits %1 ms</source>
+        <translation>attend %1 ms</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source> after at least %1 ms</source>
+        <translation> après au moins %1 ms</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>closed after %1 ms</source>
+        <translation>fermée après %1 ms</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>received after %1 ms</source>
+        <translation>reçu après %1 ms</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>not reached: an earlier step failed</source>
+        <translation>non atteinte : une étape précédente a échoué</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>not reached: %1</source>
+        <translation>non atteinte : %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>still waiting</source>
+        <translation>toujours en attente</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>error: %1</source>
+        <translation>erreur : %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the run timed out after %1 ms</source>
+        <translation>l&apos;exécution a expiré au bout de %1 ms</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>no check was made</source>
+        <translation>aucune vérification n&apos;a été faite</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>all %1 checks passed</source>
+        <translation>toutes les vérifications (%1) ont réussi</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1/%2 checks passed</source>
+        <translation>%1/%2 vérifications réussies</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>server %1</source>
+        <translation>serveur %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>accepts at least 1 connection</source>
+        <translation>accepte au moins 1 connexion</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>accepts at least %1 connections</source>
+        <translation>accepte au moins %1 connexions</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>accepted %1</source>
+        <translation>a accepté %1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>has at most 1 connection open at once</source>
+        <translation>a au plus 1 connexion ouverte à la fois</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>has at most %1 connections open at once</source>
+        <translation>a au plus %1 connexions ouvertes à la fois</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 open at once at most</source>
+        <translation>au maximum %1 à la fois</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>request %1</source>
+        <translation>requête %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>no response</source>
+        <translation>pas de réponse</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>no response: %1</source>
+        <translation>pas de réponse : %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>is answered with status %1</source>
+        <translation>obtient une réponse de statut %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>is answered</source>
+        <translation>obtient une réponse</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>status %1</source>
+        <translation>statut %1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>is answered with a body containing %1</source>
+        <translation>obtient une réponse dont le corps contient %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>found in the %1-byte body</source>
+        <translation>trouvé dans le corps de %1 octets</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>not in the %1-byte body</source>
+        <translation>absent du corps de %1 octets</translation>
+    </message>
+</context>
+<context>
+    <name>sockwb::LabRunner</name>
+    <message>
+        <location filename="../../widgets/workspace/labrunner.cpp" line="+185"/>
+        <source>server %1 did not start: %2</source>
+        <translation>le serveur %1 n&apos;a pas démarré : %2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>server %1 (%2) listening on %3</source>
+        <translation>serveur %1 (%2) en écoute sur %3</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>relay %1 did not start: %2</source>
+        <translation>le relais %1 n&apos;a pas démarré : %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>relay %1 listening on %2, forwarding to %3:%4</source>
+        <translation>relais %1 en écoute sur %2, redirige vers %3:%4</translation>
+    </message>
+    <message>
+        <location line="+64"/>
+        <source>request %1: %2 %3</source>
+        <translation>requête %1 : %2 %3</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>the request cannot be sent as written</source>
+        <translation>la requête ne peut pas être envoyée telle quelle</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>the request failed</source>
+        <translation>la requête a échoué</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>request %1 answered with status %2</source>
+        <translation>requête %1 : réponse de statut %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>request %1: %2</source>
+        <translation>requête %1 : %2</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>the run timed out after %1 ms</source>
+        <translation>l&apos;exécution a expiré au bout de %1 ms</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>the run was cancelled</source>
+        <translation>l&apos;exécution a été annulée</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>still waiting when the run timed out after %1 ms</source>
+        <translation>toujours en attente quand l&apos;exécution a expiré au bout de %1 ms</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>still waiting when the run was cancelled</source>
+        <translation>toujours en attente quand l&apos;exécution a été annulée</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>still waiting when the run stopped</source>
+        <translation>toujours en attente quand l&apos;exécution s&apos;est arrêtée</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>not sent before the run ended</source>
+        <translation>pas envoyée avant la fin de l&apos;exécution</translation>
     </message>
 </context>
 <context>
@@ -4157,7 +5047,7 @@
 <context>
     <name>sockwb::RelayChart</name>
     <message>
-        <location filename="../../widgets/relay/relaychart.cpp" line="+26"/>
+        <location filename="../../widgets/relay/relaychart.cpp" line="+27"/>
         <source>up</source>
         <translation>montant</translation>
     </message>
@@ -4391,7 +5281,7 @@
         <translation>arrêté</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+71"/>
         <source>%1 relay lines dropped: too many to show</source>
         <translation>%1 lignes du relais supprimées : trop nombreuses pour être affichées</translation>
     </message>
@@ -4574,6 +5464,205 @@
     </message>
 </context>
 <context>
+    <name>sockwb::ScriptPanel</name>
+    <message>
+        <location filename="../../widgets/client/scriptpanel.cpp" line="+35"/>
+        <source> ms</source>
+        <translation> ms</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>&amp;Add</source>
+        <translation>&amp;Ajouter</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remo&amp;ve</source>
+        <translation>&amp;Supprimer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>U&amp;p</source>
+        <translation>&amp;Monter</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Do&amp;wn</source>
+        <translation>&amp;Descendre</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>P&amp;lay</source>
+        <translation>&amp;Jouer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>S&amp;top</source>
+        <translation>Arrê&amp;ter</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Step</source>
+        <translation>Étape</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Text</source>
+        <translation>Texte</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Delay</source>
+        <translation>Délai</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Within</source>
+        <translation>Au plus tard</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Not before</source>
+        <translation>Pas avant</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Result</source>
+        <translation>Résultat</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Send: the bytes; Expect: the text awaited. Escapes \n \r \t \0 \\ \xHH work; no framing is added.</source>
+        <translation>Envoyer : les octets ; Attendre : le texte attendu. Les échappements \n \r \t \0 \\ \xHH fonctionnent ; aucun délimiteur de message n&apos;est ajouté.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Send, Wait, Close: how long after the previous step ended</source>
+        <translation>Envoyer, Patienter, Fermer : combien de temps après la fin de l&apos;étape précédente</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Expect: fails when nothing came this long after the previous step</source>
+        <translation>Attendre : échoue si rien n&apos;est arrivé dans ce délai après l&apos;étape précédente</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Expect: fails when it came earlier than this after the connection opened (&quot;after ≥ 2 s&quot; is 2000 ms)</source>
+        <translation>Attendre : échoue si le texte est arrivé plus tôt que ce délai après l&apos;ouverture de la connexion (« après ≥ 2 s » correspond à 2000 ms)</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Plays the steps now if connected, else as soon as the window connects</source>
+        <translation>Joue les étapes maintenant si la fenêtre est connectée, sinon dès qu&apos;elle se connecte</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>Send</source>
+        <translation>Envoyer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Expect</source>
+        <translation>Attendre</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Expect close</source>
+        <translation>Attendre la fermeture</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Wait</source>
+        <translation>Patienter</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>any time</source>
+        <translation>à tout moment</translation>
+    </message>
+    <message>
+        <location line="+75"/>
+        <source>Step %1: %2</source>
+        <translation>Étape %1 : %2</translation>
+    </message>
+    <message>
+        <location line="+102"/>
+        <location line="+40"/>
+        <source>running…</source>
+        <translation>en cours…</translation>
+    </message>
+    <message>
+        <location line="-39"/>
+        <source>stopped</source>
+        <translation>arrêté</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stopped; %1 of %2 expectations met</source>
+        <translation>Arrêté ; %1 attentes satisfaites sur %2</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>done</source>
+        <translation>terminé</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>✓ passed</source>
+        <translation>✓ réussi</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>✗ failed: %1</source>
+        <translation>✗ échec : %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>skipped</source>
+        <translation>ignoré</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>skipped: %1</source>
+        <translation>ignoré : %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>at %1 ms</source>
+        <translation>à %1 ms</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>%1 of %2 expectations met</source>
+        <translation>%1 attentes satisfaites sur %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Playing step %1 of %2; %3 of %4 expectations met so far</source>
+        <translation>Étape %1 sur %2 en cours ; %3 attentes satisfaites sur %4 jusqu&apos;ici</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Waiting for the connection</source>
+        <translation>En attente de la connexion</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>No steps: Add one, then Play.</source>
+        <translation>Aucune étape : ajoutez-en une avec Ajouter, puis cliquez sur Jouer.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Steps: %1, expectations: %2</source>
+        <translation>Étapes : %1, attentes : %2</translation>
+    </message>
+</context>
+<context>
     <name>sockwb::SendPanel</name>
     <message>
         <location filename="../../widgets/client/sendpanel.cpp" line="+34"/>
@@ -4681,7 +5770,7 @@
         <translation>Historique</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+56"/>
         <source>anonymous</source>
         <translation>anonyme</translation>
     </message>
@@ -4694,7 +5783,7 @@
 <context>
     <name>sockwb::SequenceCanvas</name>
     <message>
-        <location filename="../../widgets/sequence/sequencecanvas.cpp" line="+115"/>
+        <location filename="../../widgets/sequence/sequencecanvas.cpp" line="+121"/>
         <source>time</source>
         <translation>temps</translation>
     </message>
@@ -4776,7 +5865,7 @@
 <context>
     <name>sockwb::SequenceExport</name>
     <message>
-        <location filename="../../widgets/sequence/sequenceexport.cpp" line="+62"/>
+        <location filename="../../widgets/sequence/sequenceexport.cpp" line="+68"/>
         <source>Cannot write %1: %2</source>
         <translation>Impossible d&apos;écrire %1 : %2</translation>
     </message>
@@ -4991,7 +6080,7 @@
 <context>
     <name>sockwb::SequenceView</name>
     <message>
-        <location filename="../../widgets/sequence/sequenceview.cpp" line="+65"/>
+        <location filename="../../widgets/sequence/sequenceview.cpp" line="+87"/>
         <source>Compressed time</source>
         <translation>Temps compressé</translation>
     </message>
@@ -5097,7 +6186,7 @@
         <translation>Pause</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+47"/>
         <source>SVG pictures (*.svg)</source>
         <translation>Images SVG (*.svg)</translation>
     </message>
@@ -5377,7 +6466,7 @@
 <context>
     <name>sockwb::ServerPanel</name>
     <message>
-        <location filename="../../widgets/server/serverpanel.cpp" line="+42"/>
+        <location filename="../../widgets/server/serverpanel.cpp" line="+44"/>
         <source>Start</source>
         <translation>Démarrer</translation>
     </message>
@@ -5392,12 +6481,12 @@
         <translation>Réglages...</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+73"/>
         <source>Change the configuration (while stopped)</source>
         <translation>Modifier la configuration (serveur arrêté)</translation>
     </message>
     <message>
-        <location line="-56"/>
+        <location line="-64"/>
         <source>Connections</source>
         <translation>Connexions</translation>
     </message>
@@ -5412,7 +6501,17 @@
         <translation>Trace</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+18"/>
+        <source>Export as Code...</source>
+        <translation>Exporter en code...</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The C (or Python) program that serves as this server does</source>
+        <translation>Le programme C (ou Python) qui sert les clients comme le fait ce serveur</translation>
+    </message>
+    <message>
+        <location line="+57"/>
         <source>starting %1 (%2 model)...</source>
         <translation>démarrage de %1 (modèle %2)...</translation>
     </message>
@@ -5457,7 +6556,7 @@
         <translation>n°%1 poignée de main TLS terminée : %2</translation>
     </message>
     <message>
-        <location filename="../../widgets/server/serverpanel.cpp" line="-191"/>
+        <location filename="../../widgets/server/serverpanel.cpp" line="-199"/>
         <source>Activity</source>
         <translation>Activité</translation>
     </message>
@@ -5477,7 +6576,7 @@
         <translation>Ouvrir la séquence de toute l&apos;expérience : ce serveur, les fenêtres client qui le visent et les programmes exécutés, dans une seule fenêtre</translation>
     </message>
     <message>
-        <location line="+90"/>
+        <location line="+98"/>
         <source>%1, blocking calls</source>
         <translation>%1, appels bloquants</translation>
     </message>
@@ -6646,7 +7745,7 @@ Pour une connexion : les octets envoyés dont le pair n&apos;a pas encore accus�
 <context>
     <name>sockwb::TraceView</name>
     <message>
-        <location filename="../../widgets/trace/traceview.cpp" line="+50"/>
+        <location filename="../../widgets/trace/traceview.cpp" line="+51"/>
         <source>calls: accept, recv, send...</source>
         <translation>appels&#xa0;: accept, recv, send...</translation>
     </message>
@@ -6667,12 +7766,12 @@ Pour une connexion : les octets envoyés dont le pair n&apos;a pas encore accus�
     </message>
     <message>
         <location line="+4"/>
-        <location line="+136"/>
+        <location line="+146"/>
         <source>Pause</source>
         <translation>Pause</translation>
     </message>
     <message>
-        <location line="-134"/>
+        <location line="-144"/>
         <source>Freeze the table; calls made meanwhile are shown on resume</source>
         <translation>Figer le tableau&#xa0;; les appels faits entre-temps sont affichés à la reprise</translation>
     </message>
@@ -6702,7 +7801,7 @@ Pour une connexion : les octets envoyés dont le pair n&apos;a pas encore accus�
         <translation>Filtre&#xa0;:</translation>
     </message>
     <message>
-        <location line="+117"/>
+        <location line="+127"/>
         <source>Resume</source>
         <translation>Reprendre</translation>
     </message>
@@ -6745,6 +7844,129 @@ Pour une connexion : les octets envoyés dont le pair n&apos;a pas encore accus�
         <location line="+1"/>
         <source>, paused: %1 waiting</source>
         <translation>, en pause&#xa0;: %1 en attente</translation>
+    </message>
+</context>
+<context>
+    <name>sockwb::WelcomePage</name>
+    <message>
+        <location filename="../../widgets/labs/welcomepage.cpp" line="+28"/>
+        <source>&lt;h1&gt;Socket Workbench&lt;/h1&gt;</source>
+        <translation>&lt;h1&gt;Socket Workbench&lt;/h1&gt;</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Servers, clients and relays over the POSIX socket API, every call shown in the trace: start a server with &lt;b&gt;Workbench &amp;gt; New Server&lt;/b&gt; (Ctrl+N), then open clients against it with &lt;b&gt;New Client&lt;/b&gt; or &lt;b&gt;Launch Clients&lt;/b&gt;.</source>
+        <translation>Serveurs, clients et relais avec l&apos;API socket POSIX, chaque appel affiché dans la trace : démarrez un serveur avec &lt;b&gt;Atelier &amp;gt; Nouveau serveur&lt;/b&gt; (Ctrl+N), puis ouvrez des clients vers lui avec &lt;b&gt;Nouveau client&lt;/b&gt; ou &lt;b&gt;Lancer des clients&lt;/b&gt;.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>New Server...</source>
+        <translation>Nouveau serveur...</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Open Workspace...</source>
+        <translation>Ouvrir un espace de travail...</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&lt;b&gt;Recent workspaces&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Espaces de travail récents&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&lt;h3&gt;The course&apos;s labs&lt;/h3&gt;</source>
+        <translation>&lt;h3&gt;Les TP du cours&lt;/h3&gt;</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Each lab opens ready to run, asks you to predict what will happen, then shows it.</source>
+        <translation>Chaque TP s&apos;ouvre prêt à être lancé, vous demande de prédire ce qui va se passer, puis vous le montre.</translation>
+    </message>
+</context>
+<context>
+    <name>sockwb::WorkspaceFile</name>
+    <message>
+        <location filename="../../widgets/workspace/jsonfieldreader.cpp" line="+55"/>
+        <location line="+97"/>
+        <source>a list</source>
+        <translation>une liste</translation>
+    </message>
+    <message>
+        <location line="-95"/>
+        <location line="+89"/>
+        <source>an object</source>
+        <translation>un objet</translation>
+    </message>
+    <message>
+        <location line="-82"/>
+        <source>expected %1, got %2</source>
+        <translation>on attendait %1, on a trouvé %2</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+7"/>
+        <source>a text</source>
+        <translation>un texte</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+13"/>
+        <location line="+9"/>
+        <location line="+2"/>
+        <source>a whole number</source>
+        <translation>un nombre entier</translation>
+    </message>
+    <message>
+        <location line="-22"/>
+        <location line="+34"/>
+        <source>%1 is out of range (%2..%3)</source>
+        <translation>%1 est hors limites (%2..%3)</translation>
+    </message>
+    <message>
+        <location line="-21"/>
+        <source>%1 is out of range (0..%2; write larger numbers as a string of digits)</source>
+        <translation>%1 est hors limites (0..%2 ; écrivez les nombres plus grands sous forme de chaîne de chiffres)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%1 is out of range (0..%2)</source>
+        <translation>%1 est hors limites (0..%2)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>a number</source>
+        <translation>un nombre</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>true or false</source>
+        <translation>true ou false</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>a %1 (%2)</source>
+        <translation>une valeur de %1 (%2)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>unknown %1 &apos;%2&apos; (%3)</source>
+        <translation>%1 : valeur inconnue &apos;%2&apos; (%3)</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>expected an object, got %1</source>
+        <translation>on attendait un objet, on a trouvé %1</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1: unknown key, ignored</source>
+        <translation>%1 : clé inconnue, ignorée</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/workspace/workspacejsonwriter.cpp" line="+213"/>
+        <source>expected a text NAME=VALUE, got %1</source>
+        <translation>on attendait un texte NAME=VALUE, on a trouvé %1</translation>
     </message>
 </context>
 <context>
@@ -6858,17 +8080,12 @@ Pour une connexion : les octets envoyés dont le pair n&apos;a pas encore accus�
 <context>
     <name>sockwb::app::MainWindow</name>
     <message>
-        <location filename="../../app/gui/mainwindow.cpp" line="+58"/>
+        <location filename="../../app/gui/mainwindow.cpp" line="+59"/>
         <source>Socket Workbench</source>
         <translation>Socket Workbench</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>&lt;h2&gt;Socket Workbench&lt;/h2&gt;&lt;p&gt;Start a server with &lt;b&gt;Server &amp;gt; New Server&lt;/b&gt; (Ctrl+N), then open clients against it with &lt;b&gt;New Client&lt;/b&gt; or &lt;b&gt;Launch Clients&lt;/b&gt;.&lt;/p&gt;&lt;p&gt;Every socket call shows in the trace; hover a call to read what it does.&lt;/p&gt;</source>
-        <translation>&lt;h2&gt;Socket Workbench&lt;/h2&gt;&lt;p&gt;Démarrez un serveur avec &lt;b&gt;Atelier &amp;gt; Nouveau serveur&lt;/b&gt; (Ctrl+N), puis ouvrez des clients vers lui avec &lt;b&gt;Nouveau client&lt;/b&gt; ou &lt;b&gt;Lancer des clients&lt;/b&gt;.&lt;/p&gt;&lt;p&gt;Chaque appel sur un socket apparaît dans la trace&#xa0;; survolez un appel pour lire ce qu&apos;il fait.&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <location line="+16"/>
+        <location line="+14"/>
         <source>Ready</source>
         <translation>Prêt</translation>
     </message>
@@ -7024,6 +8241,11 @@ Pour une connexion : les octets envoyés dont le pair n&apos;a pas encore accus�
     </message>
     <message>
         <location line="+5"/>
+        <source>&amp;Labs</source>
+        <translation>Travaux &amp;pratiques</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>&amp;View</source>
         <translation>&amp;Affichage</translation>
     </message>
@@ -7038,7 +8260,7 @@ Pour une connexion : les octets envoyés dont le pair n&apos;a pas encore accus�
         <translation>Le serveur affiché, ses fenêtres client et les programmes exécutés, en un seul diagramme de séquence (sans serveur affiché : tous les serveurs, clients et programmes)</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>W&amp;indow</source>
         <translation>&amp;Fenêtre</translation>
     </message>
@@ -7078,7 +8300,22 @@ Pour une connexion : les octets envoyés dont le pair n&apos;a pas encore accus�
         <translation>Barre d&apos;outils principale</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+10"/>
+        <source>&amp;Presentation Mode</source>
+        <translation>Mode &amp;présentation</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>F11</source>
+        <translation>F11</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>For a lecture room: larger text everywhere (trace, sequence, charts), high contrast, the key numbers big</source>
+        <translation>Pour un amphithéâtre : texte plus grand partout (trace, séquence, graphiques), contraste élevé, les chiffres clés en grand</translation>
+    </message>
+    <message>
+        <location line="+42"/>
         <source>server %1 running</source>
         <translation>serveur %1 en marche</translation>
     </message>
@@ -7116,6 +8353,181 @@ Pour une connexion : les octets envoyés dont le pair n&apos;a pas encore accus�
         <location line="+9"/>
         <source>%1 server(s), %2 running · %3 client window(s)</source>
         <translation>%1 serveur(s), %2 en marche · %3 fenêtre(s) client</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/mainwindowlabs.cpp" line="+25"/>
+        <source>Open Workspace</source>
+        <translation>Ouvrir un espace de travail</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Socket Workbench workspace (*.sockwb)</source>
+        <translation>Espace de travail Socket Workbench (*.sockwb)</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Lab</source>
+        <translation>TP</translation>
+    </message>
+</context>
+<context>
+    <name>sockwb::app::WorkspaceController</name>
+    <message>
+        <location filename="../../app/gui/workspacecontroller.cpp" line="+74"/>
+        <source>New &amp;Workspace</source>
+        <translation>&amp;Nouvel espace de travail</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Close every server, relay and window and start an empty workspace</source>
+        <translation>Fermer tous les serveurs, relais et fenêtres et commencer un espace de travail vide</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Open...</source>
+        <translation>&amp;Ouvrir...</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+90"/>
+        <source>Open Workspace</source>
+        <translation>Ouvrir un espace de travail</translation>
+    </message>
+    <message>
+        <location line="-89"/>
+        <location line="+124"/>
+        <source>Socket Workbench workspace (*.sockwb)</source>
+        <translation>Espace de travail Socket Workbench (*.sockwb)</translation>
+    </message>
+    <message>
+        <location line="-122"/>
+        <source>Open a workspace: servers, relays, clients, requests and layout</source>
+        <translation>Ouvrir un espace de travail : serveurs, relais, clients, requêtes et disposition</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open &amp;Recent</source>
+        <translation>Ouvrir &amp;récent</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Save</source>
+        <translation>&amp;Enregistrer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save &amp;As...</source>
+        <translation>Enregistrer &amp;sous...</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ctrl+Shift+S</source>
+        <translation>Ctrl+Shift+S</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>&amp;Clear Menu</source>
+        <translation>&amp;Vider le menu</translation>
+    </message>
+    <message>
+        <location line="+57"/>
+        <source>%1 could not be opened: %2</source>
+        <translation>Impossible d&apos;ouvrir %1 : %2</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Open Lab</source>
+        <translation>Ouvrir un TP</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The lab %1 could not be opened: %2</source>
+        <translation>Impossible d&apos;ouvrir le TP %1 : %2</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Save Workspace As</source>
+        <translation>Enregistrer l&apos;espace de travail sous</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location line="+58"/>
+        <source>Save Workspace</source>
+        <translation>Enregistrer l&apos;espace de travail</translation>
+    </message>
+    <message>
+        <location line="-9"/>
+        <source>Socket Workbench[*]</source>
+        <translation>Socket Workbench[*]</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1[*] — Socket Workbench</source>
+        <translation>%1[*] — Socket Workbench</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The workspace has changes that are not saved.</source>
+        <translation>L&apos;espace de travail contient des modifications non enregistrées.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 has changes that are not saved.</source>
+        <translation>%1 contient des modifications non enregistrées.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Save them before going on?</source>
+        <translation>Les enregistrer avant de continuer ?</translation>
+    </message>
+</context>
+<context>
+    <name>sockwb::app::WorkspaceStage</name>
+    <message>
+        <location filename="../../app/gui/workspacestage.cpp" line="+286"/>
+        <source>the workspace has no server or relay named %1</source>
+        <translation>l&apos;espace de travail n&apos;a aucun serveur ni relais nommé %1</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Not started: its target server %1 does not run (%2)</source>
+        <translation>Non démarré : son serveur cible %1 n&apos;est pas en marche (%2)</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Waiting for %1 to run…</source>
+        <translation>En attente du démarrage de %1…</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Not connected: %1 has no listener %2</source>
+        <translation>Non connecté : %1 n&apos;a pas de socket d&apos;écoute %2</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Not connected: %1 did not start (%2)</source>
+        <translation>Non connecté : %1 n&apos;a pas démarré (%2)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+21"/>
+        <source>see its panel</source>
+        <translation>voir son panneau</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>Not sent</source>
+        <translation>Non envoyée</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not sent: %1 does not run (%2)</source>
+        <translation>Non envoyée : %1 n&apos;est pas en marche (%2)</translation>
     </message>
 </context>
 <context>
@@ -7204,7 +8616,7 @@ Rempli à la main (inet_pton, puis htons pour le port) :
         <translation>mettre un serveur en charge (HTTP, écho TCP/UDP, bulk) : requêtes/s, percentiles de latence, erreurs</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+11"/>
         <source>show a JSON trace as a sequence: handshake, data, FIN, RST arrows (text, JSON, SVG, PNG)</source>
         <translation>afficher une trace JSON sous forme de séquence : flèches de poignée de main, de données, FIN, RST (texte, JSON, SVG, PNG)</translation>
     </message>
@@ -7915,12 +9327,12 @@ seulement), 2 en cas de mauvaise utilisation.
 <context>
     <name>sockwb::app::main</name>
     <message>
-        <location filename="../../app/main.cpp" line="+111"/>
+        <location filename="../../app/main.cpp" line="+116"/>
         <source>Socket Workbench: %1 received, closing the workbench (every server is stopped).</source>
         <translation>Socket Workbench : %1 reçu, fermeture de l’atelier (chaque serveur est arrêté).</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+17"/>
         <source>Socket Workbench %1: main window open, closing it in %2 ms (--quit-after).</source>
         <translation>Socket Workbench %1 : fenêtre principale ouverte, fermeture dans %2 ms (--quit-after).</translation>
     </message>

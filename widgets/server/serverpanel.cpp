@@ -11,8 +11,8 @@
 
 #include "widgets/common/errortext.h"
 #include "widgets/common/logview.h"
-#include "widgets/export/exportdialog.h"
 #include "widgets/common/presentationhooks.h"
+#include "widgets/export/exportdialog.h"
 #include "widgets/sequence/experimenttrace.h"
 #include "widgets/sequence/sequencetab.h"
 #include "widgets/server/activitycharts.h"
