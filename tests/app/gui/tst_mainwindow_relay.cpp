@@ -12,6 +12,7 @@
 
 #include "app/gui/mainwindow.h"
 #include "core/net/framing.h"
+#include "support/answerbox.h"
 #include "support/testmain.h"
 #include "widgets/client/clientwindow.h"
 #include "widgets/relay/relayform.h"
@@ -72,6 +73,8 @@ private slots:
 
         // Closing the workbench stops the relay (and closes the client).
         QPointer<ClientWindow> guard(client);
+        // The workbench holds unsaved servers: closing asks, the test discards.
+        test::answerNextBox(QMessageBox::Discard);
         w.close();
         QTRY_COMPARE(relay->state(), RelayPanel::Stopped);
         QTRY_VERIFY(guard.isNull());

@@ -17,6 +17,7 @@
 #include "app/gui/mainwindow.h"
 #include "app/gui/workspacecontroller.h"
 #include "core/net/socket.h"
+#include "support/answerbox.h"
 #include "support/testmain.h"
 #include "widgets/client/clientwindow.h"
 #include "widgets/composer/composercollection.h"
@@ -114,25 +115,6 @@ int topLevelCount() {
 
 // The codec is written apart; until it is in, what needs files says so.
 bool codecReady() { return !workspaceToJson(Workspace()).isEmpty(); }
-
-// Answers the next modal message box with `button` once it shows; *text
-// gets its text.
-QTimer* answerNextBox(QMessageBox::StandardButton button, QString* text = nullptr) {
-    auto* timer = new QTimer(qApp);
-    timer->setInterval(20);
-    QObject::connect(timer, &QTimer::timeout, timer, [timer, button, text] {
-        auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget());
-        if (!box) return;
-        if (text) *text = box->text() + QLatin1Char(' ') + box->informativeText();
-        if (QAbstractButton* b = box->button(button))
-            b->click();
-        else
-            box->reject();
-        timer->deleteLater();
-    });
-    timer->start();
-    return timer;
-}
 
 void waitRunning(MainWindow& w) {
     for (ServerPanel* p : w.servers())
@@ -269,7 +251,25 @@ void tst_WorkspaceController::captureApplyCapture() {
     for (ServerPanel* p : w.servers()) QCOMPARE(p->state(), ServerPanel::Stopped);
     const Workspace second = w.workspace()->capture();
     QCOMPARE(describe(second), describe(first));
-    QCOMPARE(workspaceToJson(second), workspaceToJson(first));
+    {
+        // The first line that differs, so a failure names the field. The
+        // main window's geometry and dock sizes are left out: the window
+        // manager (here the offscreen platform) places the frame and the docks
+        // settle after a relayout; the dirty check ignores them too.
+        Workspace x = second, y = first;
+        for (Workspace* ws : {&x, &y}) {
+            ws->layout.mainGeometry.clear();
+            ws->layout.mainState.clear();
+        }
+        const QList<QByteArray> a = workspaceToJson(x).split('\n');
+        const QList<QByteArray> b = workspaceToJson(y).split('\n');
+        for (int i = 0; i < qMin(a.size(), b.size()); ++i)
+            QVERIFY2(a[i] == b[i],
+                     qPrintable(QStringLiteral("line %1: %2 != %3")
+                                    .arg(i + 1)
+                                    .arg(QString::fromUtf8(a[i]), QString::fromUtf8(b[i]))));
+        QCOMPARE(a.size(), b.size());
+    }
     // Once the event loop ran, the closed windows are deleted: still the same.
     QTRY_COMPARE(describe(w.workspace()->capture()), describe(first));
     // No leak: the old client and composer windows are deleted.
@@ -416,7 +416,7 @@ void tst_WorkspaceController::dirtyMarkAndSave() {
     // Moving the window is not an edit.
     w.move(w.pos() + QPoint(40, 40));
     w.resize(w.size() + QSize(30, 30));
-    QPointer<QTimer> cancel = answerNextBox(QMessageBox::Cancel);
+    QPointer<QTimer> cancel = test::answerNextBox(QMessageBox::Cancel);
     QVERIFY(w.workspace()->maybeSave());  // clean: no question asked
     QVERIFY(cancel);
     delete cancel;
@@ -433,12 +433,12 @@ void tst_WorkspaceController::closeDirtyAsksAndCancelKeepsOpen() {
     w.addServer(serverConfig("echo", "epoll"), false);
     QTRY_VERIFY(w.workspace()->isDirty());
     QString asked;
-    answerNextBox(QMessageBox::Cancel, &asked);
+    test::answerNextBox(QMessageBox::Cancel, &asked);
     QVERIFY(!w.close());
     QVERIFY(w.isVisible());
     QVERIFY2(asked.contains(QStringLiteral("not saved")), qPrintable(asked));
     QCOMPARE(w.servers().size(), 1);
-    answerNextBox(QMessageBox::Discard);
+    test::answerNextBox(QMessageBox::Discard);
     QVERIFY(w.close());
 }
 
@@ -506,7 +506,7 @@ void tst_WorkspaceController::unreadableFileSaysWhy() {
     MainWindow w;
     w.show();
     QString said;
-    answerNextBox(QMessageBox::Ok, &said);
+    test::answerNextBox(QMessageBox::Ok, &said);
     QVERIFY(!w.workspace()->open(path));
     QVERIFY2(said.contains(QStringLiteral("broken.sockwb")), qPrintable(said));
     // The codec's own sentence is in the box.
