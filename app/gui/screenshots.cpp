@@ -381,12 +381,13 @@ int runScreenshots(int argc, char** argv, const char* dirName, const QString& la
     ok &= shootSocketTable(dir);
     ok &= shootRelayPanel(window, echoAddress, dir);
     ok &= shootComposerTls(dir);
-    ok &= shootLabs(dir);
 
     release = true;
     for (auto& t : plain) t.join();
     for (ClientWindow* c : clients) c->close();
     settle(100);
+    // Last: opening the lab closes every client window (File > Open does).
+    ok &= shootLabs(dir);
     return ok ? 0 : 1;
 }
 
