@@ -251,13 +251,14 @@ void tst_LoadTls::ownTlsServer_data() {
 void tst_LoadTls::ownTlsServer() {
     QFETCH(QString, model);
     QFETCH(bool, keepAlive);
-#ifdef SOCKWB_SANITIZED
-    // GCC 12's AddressSanitizer malloc has no fork handlers: a fork child
-    // forked while the load thread holds an allocator lock hangs there (it
-    // did here: "no answer within 5000 ms"; tst_server_models.cpp tells
-    // the story). The default build runs this row.
-    if (model == QLatin1String("fork")) QSKIP("fork under AddressSanitizer: see the comment");
-#endif
+    // A fork child made while this process's load thread holds a lock of
+    // OpenSSL's (OpenSSL 3 has no fork handlers) or, under AddressSanitizer,
+    // of the allocator, inherits it held and hangs ("no answer within
+    // 5000 ms", about 1 run in 6 here). In-process, the row cannot be made
+    // reliable; the fork model over TLS is checked from another process by
+    // tst_serve_tls_cli (curl against `sockwb serve --tls --model fork`).
+    if (model == QLatin1String("fork"))
+        QSKIP("fork with a TLS client in the same process: see the comment");
     SOCKWB_TEST_PKI(pki, pkiDir);
     ServerConfig cfg;
     cfg.listeners[0].service = "http";
