@@ -6,8 +6,8 @@
 #include <QDeadlineTimer>
 #include <QDir>
 #include <QMessageBox>
-#include <QTimer>
 #include <QThread>
+#include <QTimer>
 #include <cstdio>
 #include <functional>
 
