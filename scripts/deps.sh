@@ -5,7 +5,7 @@
 SOCKWB_PACKAGES=(
   build-essential cmake ninja-build pkg-config
   qt6-base-dev qt6-charts-dev libqt6opengl6-dev qt6-svg-dev qt6-tools-dev qt6-l10n-tools qt6-translations-l10n libgl-dev
-  zlib1g-dev libssl-dev openssl ca-certificates
+  zlib1g-dev libssl-dev openssl ca-certificates liburing-dev
   file appstream desktop-file-utils man-db
   clang clang-format libclang-rt-14-dev
   nginx-light curl python3 socat netcat-openbsd wrk iperf3 iproute2

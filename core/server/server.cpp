@@ -12,7 +12,7 @@ namespace sockwb {
 namespace {
 
 bool isEventDriven(const std::string& model) {
-    return model == "select" || model == "poll" || model == "epoll";
+    return model == "select" || model == "poll" || model == "epoll" || model == "io_uring";
 }
 
 std::string joined(const std::vector<std::string>& names) {
@@ -42,6 +42,7 @@ std::optional<Refusal> refusalOf(const std::string& model, const Service& servic
     const auto models = modelNames();
     if (std::find(models.begin(), models.end(), model) == models.end())
         return refused(R::UnknownModel);
+    if (!modelUnavailableReason(model).empty()) return refused(R::ModelUnavailable);
     const bool udp = isDatagram(protocol);  // unixgram follows UDP's rules
     if (udp && !service.supportsUdp())
         return refused(service.needsBroadcast() ? R::RelayNeedsConnections : R::NoUdpForm);
@@ -95,6 +96,8 @@ std::string englishSentence(const Refusal& r) {
         case Refusal::Reason::UdpUnderThreads:
             return "UDP has no connections to hand to a worker thread: serve UDP with "
                    "iterative, select, poll or epoll";
+        case Refusal::Reason::ModelUnavailable:
+            return "the " + r.model + " model cannot run here: " + modelUnavailableReason(r.model);
         case Refusal::Reason::IterativeOneUdp:
             return "the iterative model serves one UDP listener in its recvfrom loop: use select, "
                    "poll or epoll to host several services in one server";

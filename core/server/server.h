@@ -57,7 +57,13 @@ struct ServerConfig {
     // Every model serves several TCP listeners; a UDP listener among several
     // needs an event-driven model (select, poll, epoll): see Refusal.
     std::vector<ListenerConfig> listeners{ListenerConfig{}};
-    std::string model = "epoll";  // iterative, fork, thread, pool, select, poll, epoll
+    // iterative, fork, thread, pool, select, poll, epoll, io_uring
+    std::string model = "epoll";
+    // epoll and io_uring: N event loops on N threads, each with its own
+    // SO_REUSEPORT copy of every TCP listener (nginx's worker_processes N);
+    // the kernel spreads new connections between them. UDP listeners stay
+    // on loop 0. 1 for every other model (Server::validate refuses more).
+    int loops = 1;
     int backlog = 128;
     int poolSize = 4;        // pool: worker threads
     int maxConnections = 0;  // 0: no limit; over it a client is accepted then closed
@@ -239,8 +245,12 @@ private:
     std::atomic<bool> running_{false};
 };
 
-// Every model name, in the course's order. Thread-safe.
+// Every model name, in the course's order, io_uring last. Thread-safe.
 std::vector<std::string> modelNames();
+// Why this kernel cannot run the model ("io_uring_setup failed with EPERM:
+// kernel.io_uring_disabled is 2"), or "" when it can (every model but
+// io_uring always can). Asked once, then cached. Thread-safe.
+std::string modelUnavailableReason(const std::string& model);
 
 // Why the engine refuses a (model, service, protocol) combination in a
 // server of listenerCount listeners. The engine decides (refusalOf); each
@@ -258,6 +268,8 @@ struct Refusal {
         UdpUnderFork,           // UDP under fork: no connection for a child
         UdpUnderThreads,        // UDP under thread or pool: no connection for a worker
         IterativeOneUdp,        // UDP under iterative with more than one listener
+        ModelUnavailable,       // the kernel refuses the model (io_uring disabled):
+                                // modelUnavailableReason(model) says why
     };
     Reason reason = Reason::UnknownModel;
     std::string model;    // the model as given

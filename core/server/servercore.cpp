@@ -151,6 +151,9 @@ void ServerCore::close() {
     stop_.reset();
 }
 
+// Placeholder: one loop until ServerConfig::loops is served.
+size_t ServerCore::loopCount() const noexcept { return 1; }
+
 std::vector<Address> ServerCore::addresses() const {
     std::vector<Address> out;
     for (const auto& l : listeners_) out.push_back(l.address);

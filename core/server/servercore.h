@@ -36,6 +36,11 @@ struct Listener {
     Socket socket;
     Address address;    // the real one (port 0 resolved)
     std::string label;  // "echo/tcp"
+    // ServerConfig::loops > 1: which event loop serves this socket, and the
+    // index in config.listeners it is a copy of (several sockets share one
+    // port through SO_REUSEPORT). 0 and its own index otherwise.
+    size_t loop = 0;
+    size_t origin = 0;
 };
 
 class ServerCore final : public SessionReporter {
@@ -62,6 +67,8 @@ public:
     // itself does not change between open() and close().
     std::vector<Listener>& listeners() noexcept { return listeners_; }
     std::vector<Address> addresses() const;
+    // ServerConfig::loops for epoll and io_uring, else 1.
+    size_t loopCount() const noexcept;
 
     // Readable (level-triggered, never drained) once stop was requested:
     // every serving poll includes it, fork children too (they share it).

@@ -51,6 +51,11 @@ QString RefusalText::words(const Refusal& refusal) {
             return tr(
                 "UDP has no connections to hand to a worker thread: serve UDP with iterative, "
                 "select, poll or epoll");
+        case Refusal::Reason::ModelUnavailable:
+            // The kernel's reason (call, errno, sysctl) stays as the core words it.
+            return tr("the %1 model cannot run here: %2")
+                .arg(QString::fromStdString(refusal.model),
+                     QString::fromStdString(modelUnavailableReason(refusal.model)));
         case Refusal::Reason::IterativeOneUdp:
             return tr(
                 "the iterative model serves one UDP listener in its recvfrom loop: use select, "

@@ -17,7 +17,8 @@ public:
     virtual ~ConcurrencyModel() = default;
     // "iterative", "fork", ... Thread-safe.
     virtual std::string name() const = 0;
-    // True for select/poll/epoll: one thread multiplexing every socket.
+    // True for select/poll/epoll/io_uring: one thread (per loop) multiplexing
+    // every socket.
     virtual bool eventDriven() const { return false; }
     // Starts serving core's open listeners on the model's own threads and
     // returns. Throws Error with nothing left running. Caller's thread.
@@ -27,7 +28,7 @@ public:
     virtual void stop() = 0;
 };
 
-// "iterative", "fork", "thread", "pool", "select", "poll", "epoll".
+// "iterative", "fork", "thread", "pool", "select", "poll", "epoll", "io_uring".
 // Throws Error (InvalidInput) listing the valid names. Thread-safe.
 std::unique_ptr<ConcurrencyModel> makeModel(std::string_view name);
 
