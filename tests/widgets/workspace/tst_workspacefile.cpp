@@ -273,7 +273,7 @@ private slots:
         f.close();
         QCOMPARE(loadWorkspace(path).error,
                  path + QStringLiteral(": servers[0].model: unknown model 'fibre' (iterative, "
-                                       "fork, thread, pool, select, poll, epoll)"));
+                                       "fork, thread, pool, select, poll, epoll, io_uring)"));
     }
 
     void defaultsAreLeftOut() {

@@ -55,7 +55,7 @@ private slots:
         QTest::newRow("model")
             << doc(R"("servers": [{"name": "a"}, {"name": "b", "model": "fibre"}])")
             << "servers[1].model: unknown model 'fibre' (iterative, fork, thread, "
-               "pool, select, poll, epoll)";
+               "pool, select, poll, epoll, io_uring)";
         QTest::newRow("service")
             << doc(R"("servers": [{"listeners": [{"service": "ftp"}]}])")
             << "servers[0].listeners[0].service: unknown service 'ftp' (echo, discard, chargen, "
