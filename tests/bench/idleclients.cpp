@@ -15,6 +15,7 @@
 //
 // Usage: sockwb_idleclients HOST PORT N [HOLD_S=60] [--sources S]
 
+#include <arpa/inet.h>
 #include <fcntl.h>
 #include <netinet/in.h>
 #include <poll.h>
@@ -23,8 +24,6 @@
 #include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
-
-#include <arpa/inet.h>
 
 #include <algorithm>
 #include <cerrno>
@@ -166,8 +165,8 @@ int main(int argc, char** argv) {
             ::close(r);
         }
     }
-    const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
-                            .count();
+    const double secs =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     std::printf("connected %ld sources %d procs %zu secs %.2f\n", total, std::max(sources, 1),
                 std::max<size_t>(children.size(), 1), secs);
     std::fflush(stdout);
