@@ -47,20 +47,28 @@ struct ConnectionRecord : std::enable_shared_from_this<ConnectionRecord> {
 
     // TLS: the handshake's summary once done (ConnectionInfo::tls). Thread-safe.
     void setTls(std::string summary) {
-        std::lock_guard lock(tlsMutex_);
-        tls_ = std::move(summary);
+        auto s = std::make_unique<std::string>(std::move(summary));
+        std::lock_guard lock(tlsMutex());
+        tls_ = std::move(s);
     }
     std::string tls() const {
-        std::lock_guard lock(tlsMutex_);
-        return tls_;
+        std::lock_guard lock(tlsMutex());
+        return tls_ ? *tls_ : std::string();
     }
 
     // A copy for Server::connections() and the observer. Thread-safe.
     ConnectionInfo snapshot() const;
 
 private:
-    mutable std::mutex tlsMutex_;
-    std::string tls_;  // guarded by tlsMutex_
+    // One mutex for every record's summary, and the summary allocated only
+    // for a TLS connection: a server holding 100,000 idle plain connections
+    // keeps 64 bytes less for each (it is set once per connection and read
+    // by a GUI refresh, so the shared lock is never contended).
+    static std::mutex& tlsMutex() {
+        static std::mutex m;
+        return m;
+    }
+    std::unique_ptr<std::string> tls_;  // guarded by tlsMutex()
 };
 
 }  // namespace sockwb
