@@ -67,8 +67,8 @@ UringRing::UringRing(unsigned entries) {
     // liburing 2.3 has no io_uring_setup_buf_ring: the ring of buffer
     // descriptors is our own page-aligned memory, registered as group 1.
     bufRingBytes_ = sizeof(io_uring_buf) * kBufferCount;
-    void* mem = ::mmap(nullptr, bufRingBytes_, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS,
-                       -1, 0);
+    void* mem =
+        ::mmap(nullptr, bufRingBytes_, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
     if (mem == MAP_FAILED) {
         const int err = errno;
         io_uring_queue_exit(&ring_);
@@ -119,7 +119,8 @@ io_uring_sqe* UringRing::sqe() {
 unsigned UringRing::submitAndWait(int timeoutMs) {
     const bool tracing = traced();
     const unsigned toSubmit = io_uring_sq_ready(&ring_);
-    const auto t0 = tracing ? std::chrono::steady_clock::now() : std::chrono::steady_clock::time_point{};
+    const auto t0 =
+        tracing ? std::chrono::steady_clock::now() : std::chrono::steady_clock::time_point{};
     __kernel_timespec ts{};
     ts.tv_sec = timeoutMs > 0 ? timeoutMs / 1000 : 0;
     ts.tv_nsec = timeoutMs > 0 ? (timeoutMs % 1000) * 1000000L : 0;
@@ -151,8 +152,7 @@ unsigned UringRing::submitAndWait(int timeoutMs) {
 
 void UringRing::recycle(unsigned id) noexcept {
     io_uring_buf_ring_add(bufRing_, buffers_ + size_t(id) * kBufferSize, kBufferSize,
-                          static_cast<unsigned short>(id), io_uring_buf_ring_mask(kBufferCount),
-                          0);
+                          static_cast<unsigned short>(id), io_uring_buf_ring_mask(kBufferCount), 0);
     io_uring_buf_ring_advance(bufRing_, 1);
 }
 
@@ -164,8 +164,8 @@ void UringRing::noteSqe(int fd, const std::string& what) {
 
 void UringRing::noteCqe(int fd, const std::string& what, int64_t result, std::string_view data,
                         std::string local, std::string peer) {
-    emit("io_uring cqe", fd, what, result, result < 0 ? int(-result) : 0, 0, data,
-         std::move(local), std::move(peer));
+    emit("io_uring cqe", fd, what, result, result < 0 ? int(-result) : 0, 0, data, std::move(local),
+         std::move(peer));
 }
 
 }  // namespace sockwb

@@ -82,9 +82,8 @@ public:
     static bool traced() noexcept;
     static void noteSqe(int fd, const std::string& what);
     // local/peer: an accepted socket's endpoints (the sequence view's lifeline).
-    static void noteCqe(int fd, const std::string& what, int64_t result,
-                        std::string_view data = {}, std::string local = {},
-                        std::string peer = {});
+    static void noteCqe(int fd, const std::string& what, int64_t result, std::string_view data = {},
+                        std::string local = {}, std::string peer = {});
     // Requests queued and not finished (their last completion not reaped):
     // stop waits for this to reach 0 before the ring goes.
     unsigned inFlight() const noexcept { return inFlight_; }

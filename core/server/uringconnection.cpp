@@ -15,7 +15,7 @@ namespace sockwb {
 using Clock = std::chrono::steady_clock;
 
 namespace {
-constexpr size_t kKeep = 64 * 1024;  // what an emptied buffer may keep allocated
+constexpr size_t kKeep = 64 * 1024;   // what an emptied buffer may keep allocated
 constexpr size_t kChunk = 64 * 1024;  // held input goes to the session in pieces
 
 void trim(std::string& s) {
@@ -137,8 +137,7 @@ void UringConnection::received(const io_uring_cqe& cqe) {
             UringRing::noteCqe(fd_,
                                res == 0  ? std::string("recv 0 bytes: the peer closed")
                                : res < 0 ? "recv " + errnoName(-res) +
-                                               (res == -ENOBUFS ? ": no free buffer, re-armed"
-                                                                : "")
+                                               (res == -ENOBUFS ? ": no free buffer, re-armed" : "")
                                          : "recv " + std::to_string(res) + " bytes",
                                res);
         if (finished_) return;
@@ -268,9 +267,9 @@ bool UringConnection::withinOutputLimit() {
         if (limiter_->overSoft()) armSoftCheck();
         return true;
     }
-    core_.slowReaderClosed(*record_,
-                           OutputLimiter::closeReason(record_->id, record_->peer.toString(),
-                                                      queued, verdict, limiter_->limit()));
+    core_.slowReaderClosed(
+        *record_, OutputLimiter::closeReason(record_->id, record_->peer.toString(), queued, verdict,
+                                             limiter_->limit()));
     finish();
     return false;
 }

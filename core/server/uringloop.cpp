@@ -88,38 +88,38 @@ void UringLoop::armDatagram(size_t e) {
     io_uring_sqe* sqe = ring_.sqe();
     io_uring_prep_poll_add(sqe, fd, POLLIN);
     sqe->user_data = uringTag(e, UringOp::DatagramPoll);
-    if (UringRing::traced())
-        UringRing::noteSqe(fd, "poll fd " + std::to_string(fd) + ", POLLIN");
+    if (UringRing::traced()) UringRing::noteSqe(fd, "poll fd " + std::to_string(fd) + ", POLLIN");
 }
 
 void UringLoop::dispatch(const io_uring_cqe& cqe) {
     const uint64_t key = uringKeyOf(cqe.user_data);
     switch (uringOpOf(cqe.user_data)) {
-    case UringOp::Ignore:
-        return;
-    case UringOp::Stop:
-        if (UringRing::traced()) UringRing::noteCqe(core_.stopFd(), "poll: stop", cqe.res);
-        quit_ = true;
-        return;
-    case UringOp::Accept:
-        return accepted(size_t(key), cqe);
-    case UringOp::DatagramPoll: {
-        DatagramEndpoint& ep = *endpoints_[key];
-        if (UringRing::traced()) UringRing::noteCqe(ep.fd(), "poll: readable", cqe.res);
-        if (quit_ || core_.stopRequested()) return;
-        if (cqe.res >= 0) ep.readReady();
-        armDatagram(size_t(key));
-        return;
-    }
-    case UringOp::Recv:
-    case UringOp::Send: {
-        auto it = connections_.find(key);
-        if (it != connections_.end()) return it->second->completed(cqe);
-        // The connection is gone (cannot happen while a request is in
-        // flight, but a buffer must never be lost).
-        if (cqe.flags & IORING_CQE_F_BUFFER) ring_.recycle(cqe.flags >> IORING_CQE_BUFFER_SHIFT);
-        return;
-    }
+        case UringOp::Ignore:
+            return;
+        case UringOp::Stop:
+            if (UringRing::traced()) UringRing::noteCqe(core_.stopFd(), "poll: stop", cqe.res);
+            quit_ = true;
+            return;
+        case UringOp::Accept:
+            return accepted(size_t(key), cqe);
+        case UringOp::DatagramPoll: {
+            DatagramEndpoint& ep = *endpoints_[key];
+            if (UringRing::traced()) UringRing::noteCqe(ep.fd(), "poll: readable", cqe.res);
+            if (quit_ || core_.stopRequested()) return;
+            if (cqe.res >= 0) ep.readReady();
+            armDatagram(size_t(key));
+            return;
+        }
+        case UringOp::Recv:
+        case UringOp::Send: {
+            auto it = connections_.find(key);
+            if (it != connections_.end()) return it->second->completed(cqe);
+            // The connection is gone (cannot happen while a request is in
+            // flight, but a buffer must never be lost).
+            if (cqe.flags & IORING_CQE_F_BUFFER)
+                ring_.recycle(cqe.flags >> IORING_CQE_BUFFER_SHIFT);
+            return;
+        }
     }
 }
 
@@ -146,7 +146,8 @@ void UringLoop::accepted(size_t i, const io_uring_cqe& cqe) {
     }
     if (quit_ || core_.stopRequested() || res == -ECANCELED) return;
     if (res < 0 && res != -EAGAIN && res != -ECONNABORTED && res != -EINTR) {
-        core_.acceptFailed(ErrorInfo{ErrorKind::System, "accept4", -res, 0, l.address.toString(), {}});
+        core_.acceptFailed(
+            ErrorInfo{ErrorKind::System, "accept4", -res, 0, l.address.toString(), {}});
         // EMFILE: wait a little before accepting again.
         if (!more) timers_.add(Millis(100), [this, i] { armAccept(i); });
         return;

@@ -281,8 +281,8 @@ void tst_ServerModels::refusalReasons() {
     // UDP among several listeners: only the event-driven models take it,
     // while several TCP listeners are fine under every model.
     const auto mixed = refusalOf(model_, "echo", Protocol::Udp, 2);
-    QCOMPARE(!mixed, model_ == "select" || model_ == "poll" || model_ == "epoll" ||
-                         model_ == "io_uring");
+    QCOMPARE(!mixed,
+             model_ == "select" || model_ == "poll" || model_ == "epoll" || model_ == "io_uring");
     if (model_ == "iterative") QCOMPARE(int(mixed->reason), int(R::IterativeOneUdp));
     QVERIFY(!refusalOf(model_, "echo", Protocol::Tcp, 3));
     const auto unknownModel = refusalOf("threads", "echo", Protocol::Tcp);

@@ -28,8 +28,7 @@ using Clock = std::chrono::steady_clock;
 
 namespace {
 
-ServerConfig uringConfig(const std::string& service = "echo",
-                         Protocol protocol = Protocol::Tcp) {
+ServerConfig uringConfig(const std::string& service = "echo", Protocol protocol = Protocol::Tcp) {
     ServerConfig c;
     c.model = "io_uring";
     c.listeners = {ListenerConfig{service, protocol, "127.0.0.1", 0}};
@@ -376,7 +375,8 @@ void tst_UringModel::traceShowsSubmissionsAndCompletions() {
             recvWithData = e.data == "ping uring" && e.fd >= 0 && e.result == 10;
         }
         if (e.call == "io_uring cqe" && e.args.rfind("accept", 0) == 0)
-            acceptWithPeer = acceptWithPeer || (!e.peer.empty() && !e.local.empty() && e.result >= 0);
+            acceptWithPeer =
+                acceptWithPeer || (!e.peer.empty() && !e.local.empty() && e.result >= 0);
         QVERIFY2(e.call != "recv" && e.call != "send" && e.call != "accept4", e.call.c_str());
     }
     QVERIFY(recvWithData);
