@@ -191,7 +191,8 @@ void UringConnection::sent(const io_uring_cqe& cqe) {
     if (UringRing::traced())
         UringRing::noteCqe(
             fd_, res >= 0 ? "send " + std::to_string(res) + " bytes" : "send " + errnoName(-res),
-            res);
+            res,
+            res > 0 ? std::string_view(inflight_).substr(sent_, size_t(res)) : std::string_view());
     if (finished_) return;
     if (res < 0) return fail("send", -res);
     core_.bytesMoved(*record_, false, std::string_view(inflight_).substr(sent_, size_t(res)));
