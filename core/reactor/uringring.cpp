@@ -156,6 +156,12 @@ void UringRing::recycle(unsigned id) noexcept {
     io_uring_buf_ring_advance(bufRing_, 1);
 }
 
+std::string UringRing::errName(int err) {
+    if (err == ECANCELED) return "ECANCELED";
+    if (err == ETIME) return "ETIME";
+    return errnoName(err);
+}
+
 bool UringRing::traced() noexcept { return traceObserver() != nullptr; }
 
 void UringRing::noteSqe(int fd, const std::string& what) {

@@ -78,6 +78,8 @@ public:
     // Gives a provided buffer back to the kernel once its bytes are consumed.
     void recycle(unsigned id) noexcept;
 
+    // errnoName() plus the errors only io_uring reports (ECANCELED, ETIME).
+    static std::string errName(int err);
     // Trace rows (call only when traced(): the text is the caller's work).
     static bool traced() noexcept;
     static void noteSqe(int fd, const std::string& what);

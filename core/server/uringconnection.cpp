@@ -136,7 +136,7 @@ void UringConnection::received(const io_uring_cqe& cqe) {
         if (UringRing::traced())
             UringRing::noteCqe(fd_,
                                res == 0  ? std::string("recv 0 bytes: the peer closed")
-                               : res < 0 ? "recv " + errnoName(-res) +
+                               : res < 0 ? "recv " + UringRing::errName(-res) +
                                                (res == -ENOBUFS ? ": no free buffer, re-armed" : "")
                                          : "recv " + std::to_string(res) + " bytes",
                                res);
@@ -190,7 +190,9 @@ void UringConnection::sent(const io_uring_cqe& cqe) {
     const int res = cqe.res;
     if (UringRing::traced())
         UringRing::noteCqe(
-            fd_, res >= 0 ? "send " + std::to_string(res) + " bytes" : "send " + errnoName(-res),
+            fd_,
+            res >= 0 ? "send " + std::to_string(res) + " bytes"
+                     : "send " + UringRing::errName(-res),
             res,
             res > 0 ? std::string_view(inflight_).substr(sent_, size_t(res)) : std::string_view());
     if (finished_) return;

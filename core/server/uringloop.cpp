@@ -142,7 +142,7 @@ void UringLoop::accepted(size_t i, const io_uring_cqe& cqe) {
             sys::close(res);
         }
     } else if (UringRing::traced()) {
-        UringRing::noteCqe(l.socket.fd(), "accept multishot " + errnoName(-res), res);
+        UringRing::noteCqe(l.socket.fd(), "accept multishot " + UringRing::errName(-res), res);
     }
     if (quit_ || core_.stopRequested() || res == -ECANCELED) return;
     if (res < 0 && res != -EAGAIN && res != -ECONNABORTED && res != -EINTR) {
