@@ -39,7 +39,8 @@ constexpr const char* kHelp = QT_TRANSLATE_NOOP(
     "                         unixgram:PATH choose the protocol too. The socket file is removed\n"
     "                         at stop; a stale one (nobody answers on it) is replaced at start\n"
     "  --port N               0 (default) lets the kernel choose a free port\n"
-    "  --model M              iterative, fork, thread, pool, select, poll, epoll (default epoll)\n"
+    "  --model M              iterative, fork, thread, pool, select, poll, epoll, io_uring\n"
+    "                         (default epoll)\n"
     "  --threads N            pool: worker threads (default 4)\n"
     "  --io blocking|poll     iterative, fork, thread, pool: wait in blocking calls as the\n"
     "                         course's programs do (default), or poll non-blocking sockets\n"
@@ -60,7 +61,7 @@ constexpr const char* kHelp = QT_TRANSLATE_NOOP(
     "                         lf or crlf after each message (for netcat, telnet)\n"
     "  --root DIR             http: folder of static files; / is its index.html\n"
     "  --also SERVICE[/udp]:PORT  one more listener on the same address (repeatable;\n"
-    "                         select, poll and epoll serve several listeners);\n"
+    "                         select, poll, epoll and io_uring serve several listeners);\n"
     "                         SERVICE/unix:PATH, SERVICE/unixgram:PATH for a Unix socket\n"
     "  --max-connections N    over N a client is accepted then closed (0: no limit)\n"
     "  --max-workers N        fork: children, thread: client threads at once (default 256,\n"
@@ -366,7 +367,8 @@ sigset_t blockStopSignals() {
 
 // "blocking" or "poll" for the models that have the choice, "" for event loops.
 std::string ioShown(const ServerConfig& c) {
-    const bool eventLoop = c.model == "select" || c.model == "poll" || c.model == "epoll";
+    const bool eventLoop =
+        c.model == "select" || c.model == "poll" || c.model == "epoll" || c.model == "io_uring";
     return eventLoop ? std::string() : ioModeName(c.io);
 }
 
@@ -389,8 +391,9 @@ int serveCommand(const Args& args) {
         printErr(QCoreApplication::translate("sockwb::app::serve",
                                              "sockwb serve: --io is ignored: the %1 model is an "
                                              "event loop, it always waits in %2\n")
-                     .arg(q(o.config.model),
-                          q(o.config.model == "epoll" ? "epoll_wait" : o.config.model)));
+                     .arg(q(o.config.model), q(o.config.model == "epoll"      ? "epoll_wait"
+                                               : o.config.model == "io_uring" ? "io_uring_enter"
+                                                                              : o.config.model)));
     const sigset_t stopSignals = blockStopSignals();
 
     ServePrinter printer(o.json, o.verbose);

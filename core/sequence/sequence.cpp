@@ -23,6 +23,17 @@ bool isOutgoing(std::string_view c) {
 bool isIncoming(std::string_view c) {
     return c == "recv" || c == "recvfrom" || c == "recvmsg" || c == "read";
 }
+// "accept4", "recv" or "send" for an io_uring completion of that request
+// (args "accept multishot → fd 7", "recv 120 bytes, buffer 5", "send 120
+// bytes"); its own name for the others (polls, failures).
+std::string uringCompletionCall(const TraceEvent& e) {
+    const std::string& a = e.args;
+    if (a.rfind("accept", 0) == 0 && e.result >= 0) return "accept4";
+    if (a.rfind("recv ", 0) == 0 && e.result >= 0) return "recv";
+    if (a.rfind("send ", 0) == 0 && e.result >= 0) return "send";
+    return e.call;
+}
+
 // Calls about a socket (their fd names it); the others go on the Process
 // lifeline whatever their fd (select, poll, epoll_*, sleep, fork...).
 bool isSocketCall(std::string_view c) {
@@ -252,6 +263,9 @@ void SequenceBuilder::Impl::applyData(size_t lifeline, size_t call) {
 void SequenceBuilder::Impl::add(const TraceEvent& e, bool ordered) {
     const size_t index = events.size();
     events.push_back(e);
+    // The io_uring model's completions are the calls it did not make: an
+    // accept, recv or send completion places and draws like that call.
+    if (e.call == "io_uring cqe") events.back().call = uringCompletionCall(e);
     tls.add(index, e);
     const size_t lifeline = route(index);
     Call call;

@@ -67,6 +67,46 @@ QVector<CheatSheetEntry> CheatSheet::entries() {
             "scales."),
          tr("EINTR: a signal interrupted the wait (loop again); EBADF: a descriptor in the set "
             "was closed; EINVAL: bad size or timeout.")},
+        // --- io_uring (issue 19): requests and completions instead of readiness ---
+        {QStringLiteral("io_uring_setup/io_uring_enter"),
+         tr("io_uring_setup creates a ring: two queues shared with the kernel, one for "
+            "submissions (requests) and one for completions (results). io_uring_enter hands the "
+            "kernel every request queued since the last call and, in the same call, waits for "
+            "completions: one call per loop round however many sockets are served. The trace "
+            "shows to_submit (requests handed over) and min_complete (completions waited for)."),
+         tr("EPERM: io_uring is disabled (sysctl kernel.io_uring_disabled); ENOSYS: a kernel "
+            "built without it; ENOMEM: the locked-memory limit is too low for the ring; ETIME: "
+            "the wait's timeout passed (a timer is due), not a failure; EINTR: a signal.")},
+        {QStringLiteral("io_uring sqe"),
+         tr("A submission queue entry: one request written into the ring (accept on this "
+            "listener, recv on this socket, send these bytes), tagged with a number the "
+            "completion will carry back. Queuing it costs no system call; the next "
+            "io_uring_enter hands over all of them at once."),
+         tr("A full submission queue is submitted early; a request on a closed descriptor "
+            "completes with EBADF; a request still in flight keeps its socket open until it "
+            "completes or is cancelled (IORING_OP_ASYNC_CANCEL).")},
+        {QStringLiteral("io_uring cqe"),
+         tr("A completion queue entry: the result of one request, as the system call would have "
+            "returned it (a new descriptor for accept, a byte count for recv and send, -errno on "
+            "failure). With epoll the program is told a socket is ready and then calls recv; "
+            "here the bytes have already been received when the completion arrives."),
+         tr("A negative result is -errno: ECONNRESET (the peer reset), ENOBUFS (no provided "
+            "buffer left: the receive is armed again), ECANCELED (the request was cancelled), "
+            "EMFILE on accept (out of descriptors).")},
+        {QStringLiteral("multishot"),
+         tr("One request that completes many times: a multishot accept posts a completion for "
+            "every new client, a multishot recv one for every arrival of bytes, until it ends "
+            "(a completion without IORING_CQE_F_MORE), when the program submits it again."),
+         tr("It ends on an error, on the peer's close (recv returns 0) or when no provided "
+            "buffer is free (ENOBUFS).")},
+        {QStringLiteral("provided buffers"),
+         tr("A pool of buffers the program registers once (a buffer ring); a receive picks a "
+            "free one only when bytes arrive, and its completion names the buffer it used. The "
+            "program gives it back once it has consumed the bytes, so idle connections hold no "
+            "receive buffer."),
+         tr("ENOBUFS: every buffer is in use (the program is slower than the data); the receive "
+            "stops until buffers are given back and it is submitted again.")},
+        // --- end of the io_uring entries ---
         {QStringLiteral("fork"),
          tr("Duplicates the process: the child gets copies of every descriptor. A forking server "
             "closes the listening socket in the child and the client's socket in the parent."),
@@ -138,6 +178,8 @@ QString sheetKey(const QString& call) {
         {QStringLiteral("epoll_create1"), QStringLiteral("select/poll/epoll")},
         {QStringLiteral("epoll_ctl"), QStringLiteral("select/poll/epoll")},
         {QStringLiteral("epoll_wait"), QStringLiteral("select/poll/epoll")},
+        {QStringLiteral("io_uring_setup"), QStringLiteral("io_uring_setup/io_uring_enter")},
+        {QStringLiteral("io_uring_enter"), QStringLiteral("io_uring_setup/io_uring_enter")},
         {QStringLiteral("htons"), QStringLiteral("htons/ntohs/htonl/ntohl")},
         {QStringLiteral("ntohs"), QStringLiteral("htons/ntohs/htonl/ntohl")},
         {QStringLiteral("htonl"), QStringLiteral("htons/ntohs/htonl/ntohl")},

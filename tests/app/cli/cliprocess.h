@@ -88,6 +88,7 @@ private:
     QStringList others_;
 };
 
-const QStringList kModels = {"iterative", "fork", "thread", "pool", "select", "poll", "epoll"};
+const QStringList kModels = {"iterative", "fork", "thread", "pool",
+                             "select",    "poll", "epoll",  "io_uring"};
 
 }  // namespace sockwb::test

@@ -52,7 +52,8 @@ ServerConfig configFor(const QString& model, const std::string& service) {
 
 void addModelRows() {
     QTest::addColumn<QString>("model");
-    for (const char* m : {"epoll", "poll", "select", "thread", "thread-poll", "pool", "pool-poll"})
+    for (const char* m :
+         {"io_uring", "epoll", "poll", "select", "thread", "thread-poll", "pool", "pool-poll"})
         QTest::newRow(m) << QString::fromLatin1(m);
 }
 
@@ -172,7 +173,7 @@ void tst_SlowReaders::blockedWriterSleeps_data() {
     QTest::addColumn<QString>("service");
     for (const char* service : {"chargen", "http"})
         for (const char* m :
-             {"epoll", "poll", "select", "thread", "thread-poll", "pool", "pool-poll"})
+             {"io_uring", "epoll", "poll", "select", "thread", "thread-poll", "pool", "pool-poll"})
             QTest::newRow(qPrintable(QStringLiteral("%1/%2").arg(service, m)))
                 << QString::fromLatin1(m) << QString::fromLatin1(service);
 }
