@@ -39,7 +39,7 @@ void keepOffered(TraceRecord& rec, const void* buf, size_t len, ssize_t moved) {
 
 int socket(int domain, int type, int protocol) {
     return recorded(
-        "socket", -1, fmt::socket, [&] { return ::socket(domain, type, protocol); },
+        "socket", -1, fmt::socketText, [&] { return ::socket(domain, type, protocol); },
         [&](TraceRecord& rec, int) {
             rec.arg[0] = domain;
             rec.arg[1] = type;
@@ -49,7 +49,7 @@ int socket(int domain, int type, int protocol) {
 
 int bind(int fd, const sockaddr* addr, socklen_t len) {
     return recorded(
-        "bind", fd, fmt::bind, [&] { return ::bind(fd, addr, len); },
+        "bind", fd, fmt::bindText, [&] { return ::bind(fd, addr, len); },
         [&](TraceRecord& rec, int r) {
             rec.addr.set(addr, len);
             rec.arg[0] = len;
@@ -59,7 +59,7 @@ int bind(int fd, const sockaddr* addr, socklen_t len) {
 
 int listen(int fd, int backlog) {
     return recorded(
-        "listen", fd, fmt::listen, [&] { return ::listen(fd, backlog); },
+        "listen", fd, fmt::listenText, [&] { return ::listen(fd, backlog); },
         [&](TraceRecord& rec, int r) {
             rec.arg[0] = backlog;
             if (r == 0) localInto(rec.local, fd);
@@ -69,7 +69,7 @@ int listen(int fd, int backlog) {
 int accept(int fd, sockaddr* addr, socklen_t* len, int flags) {
     const socklen_t room = len ? *len : 0;
     return recorded(
-        "accept4", fd, fmt::accept,
+        "accept4", fd, fmt::acceptText,
         [&] {
             int r;
             do r = ::accept4(fd, addr, len, flags | SOCK_CLOEXEC);
@@ -90,7 +90,7 @@ int accept(int fd, sockaddr* addr, socklen_t* len, int flags) {
 
 int connect(int fd, const sockaddr* addr, socklen_t len) {
     return recorded(
-        "connect", fd, fmt::connect, [&] { return ::connect(fd, addr, len); },
+        "connect", fd, fmt::connectText, [&] { return ::connect(fd, addr, len); },
         [&](TraceRecord& rec, int r) {
             rec.addr.set(addr, len);
             rec.arg[0] = len;
@@ -102,7 +102,7 @@ int connect(int fd, const sockaddr* addr, socklen_t len) {
 ssize_t send(int fd, const void* buf, size_t len, int flags) {
     flags |= MSG_NOSIGNAL;
     return recorded(
-        "send", fd, fmt::send,
+        "send", fd, fmt::sendText,
         [&] {
             ssize_t r;
             do r = ::send(fd, buf, len, flags);
@@ -118,7 +118,7 @@ ssize_t send(int fd, const void* buf, size_t len, int flags) {
 
 ssize_t recv(int fd, void* buf, size_t len, int flags) {
     return recorded(
-        "recv", fd, fmt::recv,
+        "recv", fd, fmt::recvText,
         [&] {
             ssize_t r;
             do r = ::recv(fd, buf, len, flags);
@@ -137,7 +137,7 @@ ssize_t sendto(int fd, const void* buf, size_t len, int flags, const sockaddr* t
                socklen_t tolen) {
     flags |= MSG_NOSIGNAL;
     return recorded(
-        "sendto", fd, fmt::sendto,
+        "sendto", fd, fmt::sendtoText,
         [&] {
             ssize_t r;
             do r = ::sendto(fd, buf, len, flags, to, tolen);
@@ -158,7 +158,7 @@ ssize_t sendto(int fd, const void* buf, size_t len, int flags, const sockaddr* t
 ssize_t recvfrom(int fd, void* buf, size_t len, int flags, sockaddr* from, socklen_t* fromlen) {
     const socklen_t room = fromlen ? *fromlen : 0;
     return recorded(
-        "recvfrom", fd, fmt::recvfrom,
+        "recvfrom", fd, fmt::recvfromText,
         [&] {
             ssize_t r;
             do r = ::recvfrom(fd, buf, len, flags, from, fromlen);
@@ -181,24 +181,26 @@ ssize_t recvfrom(int fd, void* buf, size_t len, int flags, sockaddr* from, sockl
 
 int shutdown(int fd, int how) {
     return recorded(
-        "shutdown", fd, fmt::shutdown, [&] { return ::shutdown(fd, how); },
+        "shutdown", fd, fmt::shutdownText, [&] { return ::shutdown(fd, how); },
         [&](TraceRecord& rec, int) { rec.arg[0] = how; });
 }
 
 int ioctlInt(int fd, unsigned long request, int* value) {
     return recorded(
-        "ioctl", fd, fmt::ioctl, [&] { return ::ioctl(fd, request, value); },
+        "ioctl", fd, fmt::ioctlText, [&] { return ::ioctl(fd, request, value); },
         [&](TraceRecord& rec, int r) {
             rec.arg[0] = static_cast<int64_t>(request);
             if (r == 0) rec.arg[1] = *value;
         });
 }
 
-int close(int fd) { return recorded("close", fd, fmt::close, [&] { return ::close(fd); }); }
+int close(int fd) {
+    return recorded("close", fd, fmt::closeText, [&] { return ::close(fd); });
+}
 
 int setsockopt(int fd, int level, int name, const void* value, socklen_t len) {
     return recorded(
-        "setsockopt", fd, fmt::setsockopt,
+        "setsockopt", fd, fmt::setsockoptText,
         [&] { return ::setsockopt(fd, level, name, value, len); },
         [&](TraceRecord& rec, int) {
             rec.arg[0] = level;
@@ -210,7 +212,7 @@ int setsockopt(int fd, int level, int name, const void* value, socklen_t len) {
 
 int getsockopt(int fd, int level, int name, void* value, socklen_t* len) {
     return recorded(
-        "getsockopt", fd, fmt::getsockopt,
+        "getsockopt", fd, fmt::getsockoptText,
         [&] { return ::getsockopt(fd, level, name, value, len); },
         [&](TraceRecord& rec, int r) {
             rec.arg[0] = level;
@@ -223,7 +225,7 @@ int getsockopt(int fd, int level, int name, void* value, socklen_t* len) {
 int getsockname(int fd, sockaddr* addr, socklen_t* len) {
     const socklen_t room = *len;
     return recorded(
-        "getsockname", fd, fmt::sockname, [&] { return ::getsockname(fd, addr, len); },
+        "getsockname", fd, fmt::socknameText, [&] { return ::getsockname(fd, addr, len); },
         [&](TraceRecord& rec, int r) {
             if (r == 0) rec.addr.set(addr, std::min(*len, room));
         });
@@ -232,7 +234,7 @@ int getsockname(int fd, sockaddr* addr, socklen_t* len) {
 int getpeername(int fd, sockaddr* addr, socklen_t* len) {
     const socklen_t room = *len;
     return recorded(
-        "getpeername", fd, fmt::sockname, [&] { return ::getpeername(fd, addr, len); },
+        "getpeername", fd, fmt::socknameText, [&] { return ::getpeername(fd, addr, len); },
         [&](TraceRecord& rec, int r) {
             if (r == 0) rec.addr.set(addr, std::min(*len, room));
         });
@@ -240,7 +242,7 @@ int getpeername(int fd, sockaddr* addr, socklen_t* len) {
 
 int poll(pollfd* fds, nfds_t n, int timeoutMs) {
     return recorded(
-        "poll", n == 1 ? fds[0].fd : -1, fmt::poll,
+        "poll", n == 1 ? fds[0].fd : -1, fmt::pollText,
         [&] {
             int r = ::poll(fds, n, timeoutMs);
             if (r < 0 && errno == EINTR) r = 0;
@@ -254,7 +256,7 @@ int poll(pollfd* fds, nfds_t n, int timeoutMs) {
 
 int select(int nfds, fd_set* r, fd_set* w, fd_set* e, timeval* timeout) {
     return recorded(
-        "select", -1, fmt::select,
+        "select", -1, fmt::selectText,
         [&] {
             int res = ::select(nfds, r, w, e, timeout);
             if (res < 0 && errno == EINTR) res = 0;
@@ -269,13 +271,13 @@ int select(int nfds, fd_set* r, fd_set* w, fd_set* e, timeval* timeout) {
 }
 
 int epollCreate() {
-    return recorded("epoll_create1", -1, fmt::epollCreate,
+    return recorded("epoll_create1", -1, fmt::epollCreateText,
                     [&] { return ::epoll_create1(EPOLL_CLOEXEC); });
 }
 
 int epollCtl(int epfd, int op, int fd, epoll_event* ev) {
     return recorded(
-        "epoll_ctl", fd, fmt::epollCtl, [&] { return ::epoll_ctl(epfd, op, fd, ev); },
+        "epoll_ctl", fd, fmt::epollCtlText, [&] { return ::epoll_ctl(epfd, op, fd, ev); },
         [&](TraceRecord& rec, int) {
             rec.arg[0] = epfd;
             rec.arg[1] = op;
@@ -286,7 +288,7 @@ int epollCtl(int epfd, int op, int fd, epoll_event* ev) {
 
 int epollWait(int epfd, epoll_event* events, int max, int timeoutMs) {
     return recorded(
-        "epoll_wait", epfd, fmt::epollWait,
+        "epoll_wait", epfd, fmt::epollWaitText,
         [&] {
             int r = ::epoll_wait(epfd, events, max, timeoutMs);
             if (r < 0 && errno == EINTR) r = 0;
@@ -300,7 +302,7 @@ int epollWait(int epfd, epoll_event* events, int max, int timeoutMs) {
 
 int setNonBlocking(int fd, bool on) {
     return recorded(
-        "fcntl", fd, fmt::fcntl,
+        "fcntl", fd, fmt::fcntlText,
         [&] {
             int flags = ::fcntl(fd, F_GETFL);
             if (flags < 0) return flags;
@@ -366,7 +368,7 @@ pid_t fork() {
 
 int unlink(const char* path) {
     return recorded(
-        "unlink", -1, fmt::unlink, [&] { return ::unlink(path); },
+        "unlink", -1, fmt::unlinkText, [&] { return ::unlink(path); },
         [&](TraceRecord& rec, int) {
             const size_t n = std::strlen(path);
             rec.arg[0] = static_cast<int64_t>(n);
@@ -376,7 +378,7 @@ int unlink(const char* path) {
 
 int nanosleep(int64_t ms) {
     return recorded(
-        "nanosleep", -1, fmt::nanosleep,
+        "nanosleep", -1, fmt::nanosleepText,
         [&] {
             timespec ts{static_cast<time_t>(ms / 1000), static_cast<long>(ms % 1000) * 1000000L};
             // clock_nanosleep returns the error number instead of setting errno.

@@ -79,10 +79,14 @@ inline void peerInto(TraceAddr& a, int fd) {
 inline bool endpointKnown(const sockaddr* addr, socklen_t len) {
     if (!addr || len < sizeof(sa_family_t)) return false;
     switch (addr->sa_family) {
-    case AF_INET: return len >= sizeof(sockaddr_in);
-    case AF_INET6: return len >= sizeof(sockaddr_in6);
-    case AF_UNIX: return true;
-    default: return false;
+        case AF_INET:
+            return len >= sizeof(sockaddr_in);
+        case AF_INET6:
+            return len >= sizeof(sockaddr_in6);
+        case AF_UNIX:
+            return true;
+        default:
+            return false;
     }
 }
 

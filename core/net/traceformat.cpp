@@ -37,21 +37,21 @@ std::string endpoint(const TraceAddr& a) { return endpointText(a.sa(), a.len); }
 
 }  // namespace
 
-void socket(const TraceRecord& r, TraceEvent& ev) {
+void socketText(const TraceRecord& r, TraceEvent& ev) {
     ev.args = familyName(int(r.arg[0])) + ", " + sockTypeName(int(r.arg[1])) + ", " + num(r.arg[2]);
 }
 
-void bind(const TraceRecord& r, TraceEvent& ev) {
+void bindText(const TraceRecord& r, TraceEvent& ev) {
     ev.args = num(r.fd) + ", " + text(r.addr) + ", " + num(r.arg[0]);
     if (r.result == 0) ev.local = endpoint(r.local);  // port 0 made real
 }
 
-void listen(const TraceRecord& r, TraceEvent& ev) {
+void listenText(const TraceRecord& r, TraceEvent& ev) {
     ev.args = num(r.fd) + ", " + num(r.arg[0]);
     if (r.result == 0) ev.local = endpoint(r.local);
 }
 
-void accept(const TraceRecord& r, TraceEvent& ev) {
+void acceptText(const TraceRecord& r, TraceEvent& ev) {
     const bool ok = r.result >= 0;
     ev.args = num(r.fd) + ", " + (ok && r.arg[1] ? text(r.addr) : std::string("...")) + ", " +
               ((r.arg[0] & SOCK_NONBLOCK) ? "SOCK_NONBLOCK|SOCK_CLOEXEC" : "SOCK_CLOEXEC");
@@ -61,26 +61,26 @@ void accept(const TraceRecord& r, TraceEvent& ev) {
     if (ev.peer.empty()) ev.peer = endpoint(r.peer);
 }
 
-void connect(const TraceRecord& r, TraceEvent& ev) {
+void connectText(const TraceRecord& r, TraceEvent& ev) {
     ev.args = num(r.fd) + ", " + text(r.addr) + ", " + num(r.arg[0]);
     ev.peer = endpoint(r.addr);
     ev.local = endpoint(r.local);  // only asked when connected or under way
 }
 
-void send(const TraceRecord& r, TraceEvent& ev) {
+void sendText(const TraceRecord& r, TraceEvent& ev) {
     ev.args = num(r.fd) + ", " + preview(r, r.arg[0]) + ", " + num(r.arg[0]) + ", " +
               msgFlagsText(int(r.arg[1]));
     ev.data = moved(r, r.result);
 }
 
-void recv(const TraceRecord& r, TraceEvent& ev) {
+void recvText(const TraceRecord& r, TraceEvent& ev) {
     ev.args = num(r.fd) + ", " + (r.result > 0 ? preview(r, r.result) : std::string("\"\"")) +
               ", " + num(r.arg[0]) + ", " + msgFlagsText(int(r.arg[1]));
     // MSG_TRUNC returns the real length, which may exceed the buffer.
     ev.data = moved(r, std::min(r.result, r.arg[0]));
 }
 
-void sendto(const TraceRecord& r, TraceEvent& ev) {
+void sendtoText(const TraceRecord& r, TraceEvent& ev) {
     ev.args = num(r.fd) + ", " + preview(r, r.arg[0]) + ", " + num(r.arg[0]) + ", " +
               msgFlagsText(int(r.arg[1])) + ", " + text(r.addr);
     ev.data = moved(r, r.result);
@@ -88,7 +88,7 @@ void sendto(const TraceRecord& r, TraceEvent& ev) {
     ev.local = endpoint(r.local);  // a first sendto binds the socket
 }
 
-void recvfrom(const TraceRecord& r, TraceEvent& ev) {
+void recvfromText(const TraceRecord& r, TraceEvent& ev) {
     const bool ok = r.result >= 0;
     const int64_t shown = r.result > 0 ? std::min(r.result, r.arg[0]) : 0;
     ev.args = num(r.fd) + ", " + preview(r, shown) + ", " + num(r.arg[0]) + ", " +
@@ -100,22 +100,22 @@ void recvfrom(const TraceRecord& r, TraceEvent& ev) {
     ev.local = endpoint(r.local);
 }
 
-void shutdown(const TraceRecord& r, TraceEvent& ev) {
+void shutdownText(const TraceRecord& r, TraceEvent& ev) {
     ev.args = num(r.fd) + ", " +
               (r.arg[0] == SHUT_WR   ? "SHUT_WR"
                : r.arg[0] == SHUT_RD ? "SHUT_RD"
                                      : "SHUT_RDWR");
 }
 
-void ioctl(const TraceRecord& r, TraceEvent& ev) {
+void ioctlText(const TraceRecord& r, TraceEvent& ev) {
     const auto request = static_cast<unsigned long>(r.arg[0]);
     ev.args = num(r.fd) + ", " + (request == FIONREAD ? std::string("FIONREAD") : num(r.arg[0])) +
               ", [" + (r.result == 0 ? num(r.arg[1]) : std::string("?")) + "]";
 }
 
-void close(const TraceRecord& r, TraceEvent& ev) { ev.args = num(r.fd); }
+void closeText(const TraceRecord& r, TraceEvent& ev) { ev.args = num(r.fd); }
 
-void setsockopt(const TraceRecord& r, TraceEvent& ev) {
+void setsockoptText(const TraceRecord& r, TraceEvent& ev) {
     const int level = int(r.arg[0]), name = int(r.arg[1]);
     const auto len = static_cast<size_t>(r.arg[2]);
     // The option shapes sockoptValue knows are far smaller than data.
@@ -124,26 +124,26 @@ void setsockopt(const TraceRecord& r, TraceEvent& ev) {
     ev.args = num(r.fd) + ", " + sockoptName(level, name) + ", " + v + ", " + num(r.arg[2]);
 }
 
-void getsockopt(const TraceRecord& r, TraceEvent& ev) {
+void getsockoptText(const TraceRecord& r, TraceEvent& ev) {
     const std::string v = r.arg[2] ? "[" + num(r.arg[3]) + "]" : "{...}";
     ev.args = num(r.fd) + ", " + sockoptName(int(r.arg[0]), int(r.arg[1])) + ", " + v;
 }
 
-void sockname(const TraceRecord& r, TraceEvent& ev) {
+void socknameText(const TraceRecord& r, TraceEvent& ev) {
     ev.args = num(r.fd) + ", " + (r.result == 0 ? text(r.addr) : std::string("..."));
 }
 
-void poll(const TraceRecord& r, TraceEvent& ev) {
+void pollText(const TraceRecord& r, TraceEvent& ev) {
     ev.args = "[" + num(r.arg[0]) + " fds], " + num(r.arg[1]);
 }
 
-void select(const TraceRecord& r, TraceEvent& ev) {
+void selectText(const TraceRecord& r, TraceEvent& ev) {
     ev.args = num(r.arg[0]) + ", ..., " + (r.arg[1] ? num(r.arg[2]) + "ms" : std::string("NULL"));
 }
 
-void epollCreate(const TraceRecord&, TraceEvent& ev) { ev.args = "EPOLL_CLOEXEC"; }
+void epollCreateText(const TraceRecord&, TraceEvent& ev) { ev.args = "EPOLL_CLOEXEC"; }
 
-void epollCtl(const TraceRecord& r, TraceEvent& ev) {
+void epollCtlText(const TraceRecord& r, TraceEvent& ev) {
     const int op = int(r.arg[1]);
     const char* o = op == EPOLL_CTL_ADD   ? "EPOLL_CTL_ADD"
                     : op == EPOLL_CTL_MOD ? "EPOLL_CTL_MOD"
@@ -157,19 +157,17 @@ void epollCtl(const TraceRecord& r, TraceEvent& ev) {
               (r.arg[2] ? ", {" + evs + "}" : std::string{});
 }
 
-void epollWait(const TraceRecord& r, TraceEvent& ev) {
+void epollWaitText(const TraceRecord& r, TraceEvent& ev) {
     ev.args = num(r.fd) + ", ..., " + num(r.arg[0]) + ", " + num(r.arg[1]);
 }
 
-void fcntl(const TraceRecord& r, TraceEvent& ev) {
+void fcntlText(const TraceRecord& r, TraceEvent& ev) {
     ev.args = num(r.fd) + ", F_SETFL, " + (r.arg[0] ? "O_NONBLOCK" : "~O_NONBLOCK");
 }
 
-void unlink(const TraceRecord& r, TraceEvent& ev) {
-    ev.args = preview(r, r.arg[0], 120);
-}
+void unlinkText(const TraceRecord& r, TraceEvent& ev) { ev.args = preview(r, r.arg[0], 120); }
 
-void nanosleep(const TraceRecord& r, TraceEvent& ev) {
+void nanosleepText(const TraceRecord& r, TraceEvent& ev) {
     ev.args = "CLOCK_MONOTONIC, " + num(r.arg[0]) + " ms";
 }
 

@@ -51,7 +51,7 @@ private:
     size_t head_ = 0;
     uint64_t dropped_ = 0;
     size_t capacity_;
-    std::mutex drainMutex_;   // one drain at a time (it owns spare_)
+    std::mutex drainMutex_;    // one drain at a time (it owns spare_)
     std::vector<Slot> spare_;  // the drained buffer, kept for its capacity
 };
 

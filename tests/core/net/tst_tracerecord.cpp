@@ -20,8 +20,8 @@
 #include "core/net/socket.h"
 #include "core/net/sys.h"
 #include "core/net/trace.h"
-#include "core/net/tracering.h"
 #include "core/net/tracerecord.h"
+#include "core/net/tracering.h"
 #include "support/testmain.h"
 
 using namespace sockwb;
@@ -119,10 +119,11 @@ void tst_TraceRecord::laterIsTheSameAsAtTheTime() {
     }
     QVERIFY(tee.records.size() >= 15);
     QCOMPARE(tee.records.size(), tee.atTheTime.size());
-    for (size_t i = 0; i < tee.records.size(); ++i) compareFields(tee.records[i].toEvent(), tee.atTheTime[i]);
-    for (const char* call : {"socket", "bind", "listen", "connect", "accept4", "setsockopt",
-                             "getsockopt", "send", "epoll_ctl", "epoll_wait", "poll", "recv",
-                             "note", "shutdown", "close"})
+    for (size_t i = 0; i < tee.records.size(); ++i)
+        compareFields(tee.records[i].toEvent(), tee.atTheTime[i]);
+    for (const char* call :
+         {"socket", "bind", "listen", "connect", "accept4", "setsockopt", "getsockopt", "send",
+          "epoll_ctl", "epoll_wait", "poll", "recv", "note", "shutdown", "close"})
         QVERIFY2(find(tee.atTheTime, call), call);
     const TraceEvent* first = find(tee.atTheTime, "send");
     QCOMPARE(first->data, std::string("Bonjour\n\x01\xff", 10));
@@ -153,7 +154,8 @@ void tst_TraceRecord::udpLaterIsTheSame() {
         std::memset(in, 'z', sizeof in);
         std::memset(&from, 0, sizeof from);
     }
-    for (size_t i = 0; i < tee.records.size(); ++i) compareFields(tee.records[i].toEvent(), tee.atTheTime[i]);
+    for (size_t i = 0; i < tee.records.size(); ++i)
+        compareFields(tee.records[i].toEvent(), tee.atTheTime[i]);
     const TraceEvent* s = find(tee.atTheTime, "sendto");
     const TraceEvent* r = find(tee.atTheTime, "recvfrom");
     QVERIFY(s && r);
