@@ -5,9 +5,13 @@
 // one that takes records into a TraceRing (what the GUI's TraceAdapter
 // does now), drained by a second thread as the GUI would. Prints ns per
 // call for each; run it under `perf stat` or callgrind for the details.
+// With --serve it runs the epoll http server instead, traced the same ways
+// (the GUI's path without Qt), for wrk, until SIGTERM.
 //
 // Usage: sockwb_trace_cost [calls=200000]
+//        sockwb_trace_cost --serve none|events|records
 
+#include <signal.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -15,12 +19,14 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <deque>
 #include <functional>
 #include <mutex>
 #include <thread>
 
 #include "core/net/sys.h"
+#include "core/server/server.h"
 #include "core/net/trace.h"
 #include "core/net/tracering.h"
 
@@ -86,7 +92,48 @@ double run(TraceObserver* obs, long calls, const std::function<void()>& drain) {
 
 }  // namespace
 
+// The epoll http server traced by `obs` (nullptr: untraced), its trace
+// drained every 30 ms by another thread (as the GUI's timer does) until
+// SIGTERM or SIGINT.
+int serve(TraceObserver* obs, const std::function<void()>& drain) {
+    sigset_t stopSignals;
+    sigemptyset(&stopSignals);
+    sigaddset(&stopSignals, SIGTERM);
+    sigaddset(&stopSignals, SIGINT);
+    pthread_sigmask(SIG_BLOCK, &stopSignals, nullptr);  // the server's threads inherit it
+    ServerConfig config;
+    config.listeners = {ListenerConfig{"http", Protocol::Tcp, "127.0.0.1", 0}};
+    Server server(config);
+    if (obs) server.setTraceObserver(obs);
+    server.start();
+    std::printf("listening %s\n", server.addresses().front().toString().c_str());
+    std::fflush(stdout);
+    std::atomic<bool> stop{false};
+    std::thread drainer([&] {
+        while (!stop) {
+            drain();
+            std::this_thread::sleep_for(std::chrono::milliseconds(30));
+        }
+    });
+    int sig = 0;
+    sigwait(&stopSignals, &sig);
+    server.stop();
+    stop = true;
+    drainer.join();
+    return 0;
+}
+
 int main(int argc, char** argv) {
+    if (argc > 2 && !std::strcmp(argv[1], "--serve")) {
+        const std::string mode = argv[2];
+        EventQueue events;
+        RecordRing records;
+        uint64_t dropped = 0;
+        if (mode == "events") return serve(&events, [&] { events.drain(); });
+        if (mode == "records")
+            return serve(&records, [&] { records.ring.drain([](TraceEvent&&) {}, dropped); });
+        return serve(nullptr, [] {});
+    }
     const long calls = argc > 1 ? std::atol(argv[1]) : 200000;
     EventQueue events;
     RecordRing records;
