@@ -80,9 +80,9 @@ int accept(int fd, sockaddr* addr, socklen_t* len, int flags) {
             rec.arg[0] = flags;
             rec.arg[1] = len != nullptr;
             if (r < 0) return;
-            // The kernel reports the full length even when it cut the address.
+            // What the buffer holds (the kernel reports the full length even
+            // when it cut the address).
             if (len) rec.addr.set(addr, std::min(*len, room));
-            if (len && *len > room) rec.addr.len = *len;
             localInto(rec.local, r);  // the new socket's, not the listener's
             if (!(addr && len && endpointKnown(addr, std::min(*len, room)))) peerInto(rec.peer, r);
         });
@@ -173,7 +173,6 @@ ssize_t recvfrom(int fd, void* buf, size_t len, int flags, sockaddr* from, sockl
             if (r < 0) return;
             if (r > 0) rec.setData(buf, std::min(size_t(r), len));
             if (fromlen) rec.addr.set(from, std::min(*fromlen, room));
-            if (fromlen && *fromlen > room) rec.addr.len = *fromlen;
             if (!(from && fromlen)) peerInto(rec.peer, fd);
             localInto(rec.local, fd);
         });

@@ -32,8 +32,12 @@ std::string preview(const TraceRecord& r, int64_t len, size_t max = 32) {
     return dataPreview(r.data, n, max);
 }
 
-std::string text(const TraceAddr& a) { return sockaddrText(a.sa(), a.len); }
-std::string endpoint(const TraceAddr& a) { return endpointText(a.sa(), a.len); }
+// An address as the record holds it: never read past its bytes.
+socklen_t held(const TraceAddr& a) {
+    return a.len < sizeof a.bytes ? a.len : socklen_t(sizeof a.bytes);
+}
+std::string text(const TraceAddr& a) { return sockaddrText(a.sa(), held(a)); }
+std::string endpoint(const TraceAddr& a) { return endpointText(a.sa(), held(a)); }
 
 }  // namespace
 

@@ -13,16 +13,15 @@
 // prints one line: "stall_max_ms=X stall_p99_ms=Y rss_start_kb=A
 // rss_peak_kb=B rss_end_kb=C events=N dropped=D rows=R".
 
-#include <csignal>
-#include <cstdio>
-#include <cstring>
-
 #include <QApplication>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QTimer>
 #include <algorithm>
 #include <atomic>
+#include <csignal>
+#include <cstdio>
+#include <cstring>
 #include <memory>
 #include <string>
 #include <vector>

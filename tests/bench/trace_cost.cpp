@@ -26,9 +26,9 @@
 #include <thread>
 
 #include "core/net/sys.h"
-#include "core/server/server.h"
 #include "core/net/trace.h"
 #include "core/net/tracering.h"
+#include "core/server/server.h"
 
 using namespace sockwb;
 
@@ -138,9 +138,7 @@ int main(int argc, char** argv) {
     EventQueue events;
     RecordRing records;
     uint64_t dropped = 0;
-    const auto formatAll = [&] {
-        records.ring.drain([](TraceEvent&&) {}, dropped);
-    };
+    const auto formatAll = [&] { records.ring.drain([](TraceEvent&&) {}, dropped); };
     for (int round = 0; round < 2; ++round) {  // the first round warms up
         const double none = run(nullptr, calls, [] {});
         const double ev = run(&events, calls, [&] { events.drain(); });
