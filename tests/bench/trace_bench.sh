@@ -112,7 +112,8 @@ med_on=$(printf '%s\n' "${on[@]}" | median)
 med_off=$(printf '%s\n' "${off[@]}" | median)
 r_trace=$(ratio "$med_on" "$med_off")
 
-strace_note="strace not installed"
+strace_note="strace -f: not run (strace not installed)"
+[[ -x $sockwb ]] || strace_note="strace -f: not run ($sockwb not built)"
 if command -v strace >/dev/null && [[ -x $sockwb ]]; then
     s_out=$tmp/strace.out
     strace -f -qq -o /dev/null "$sockwb" serve --service http --model epoll --port 0 >"$s_out" 2>/dev/null &
