@@ -16,294 +16,299 @@
 #include "core/net/systext.h"
 #include "core/net/trace.h"
 #include "core/net/tracedcall.h"
+#include "core/net/traceformat.h"
+#include "core/net/tracerecord.h"
 
 namespace sockwb::sys {
 
 namespace {
 
-using detail::localOf;
-using detail::movedBytes;
-using detail::peerOf;
-using detail::traced;
+using detail::endpointKnown;
+using detail::localInto;
+using detail::peerInto;
+using detail::recorded;
 
-std::string num(long long v) { return std::to_string(v); }
+// The bytes a send-like call offered: what it moved (up to
+// kTraceDataBytes) and at least what the argument preview shows.
+void keepOffered(TraceRecord& rec, const void* buf, size_t len, ssize_t moved) {
+    const size_t want = std::max<size_t>(moved > 0 ? size_t(moved) : 0, 33);
+    rec.setData(buf, std::min(len, want));
+}
 
 }  // namespace
 
 int socket(int domain, int type, int protocol) {
-    return traced(
-        "socket", -1, [&] { return ::socket(domain, type, protocol); },
-        [&](int) { return familyName(domain) + ", " + sockTypeName(type) + ", " + num(protocol); });
+    return recorded(
+        "socket", -1, fmt::socketText, [&] { return ::socket(domain, type, protocol); },
+        [&](TraceRecord& rec, int) {
+            rec.arg[0] = domain;
+            rec.arg[1] = type;
+            rec.arg[2] = protocol;
+        });
 }
 
 int bind(int fd, const sockaddr* addr, socklen_t len) {
-    return traced(
-        "bind", fd, [&] { return ::bind(fd, addr, len); },
-        [&](int) { return num(fd) + ", " + sockaddrText(addr, len) + ", " + num(len); },
-        [&](TraceEvent& ev, int r) {
-            if (r == 0) ev.local = localOf(fd);  // port 0 made real
+    return recorded(
+        "bind", fd, fmt::bindText, [&] { return ::bind(fd, addr, len); },
+        [&](TraceRecord& rec, int r) {
+            rec.addr.set(addr, len);
+            rec.arg[0] = len;
+            if (r == 0) localInto(rec.local, fd);  // port 0 made real
         });
 }
 
 int listen(int fd, int backlog) {
-    return traced(
-        "listen", fd, [&] { return ::listen(fd, backlog); },
-        [&](int) { return num(fd) + ", " + num(backlog); },
-        [&](TraceEvent& ev, int r) {
-            if (r == 0) ev.local = localOf(fd);
+    return recorded(
+        "listen", fd, fmt::listenText, [&] { return ::listen(fd, backlog); },
+        [&](TraceRecord& rec, int r) {
+            rec.arg[0] = backlog;
+            if (r == 0) localInto(rec.local, fd);
         });
 }
 
 int accept(int fd, sockaddr* addr, socklen_t* len, int flags) {
-    return traced(
-        "accept4", fd,
+    const socklen_t room = len ? *len : 0;
+    return recorded(
+        "accept4", fd, fmt::acceptText,
         [&] {
             int r;
             do r = ::accept4(fd, addr, len, flags | SOCK_CLOEXEC);
             while (r < 0 && errno == EINTR);
             return r;
         },
-        [&](int r) {
-            return num(fd) + ", " +
-                   (r >= 0 && len ? sockaddrText(addr, *len) : std::string("...")) + ", " +
-                   ((flags & SOCK_NONBLOCK) ? "SOCK_NONBLOCK|SOCK_CLOEXEC" : "SOCK_CLOEXEC");
-        },
-        [&](TraceEvent& ev, int r) {
+        [&](TraceRecord& rec, int r) {
+            rec.arg[0] = flags;
+            rec.arg[1] = len != nullptr;
             if (r < 0) return;
-            ev.local = localOf(r);  // the new socket's, not the listener's
-            ev.peer = addr && len ? endpointText(addr, *len) : std::string();
-            if (ev.peer.empty()) ev.peer = peerOf(r);
+            // What the buffer holds (the kernel reports the full length even
+            // when it cut the address).
+            if (len) rec.addr.set(addr, std::min(*len, room));
+            localInto(rec.local, r);  // the new socket's, not the listener's
+            if (!(addr && len && endpointKnown(addr, std::min(*len, room)))) peerInto(rec.peer, r);
         });
 }
 
 int connect(int fd, const sockaddr* addr, socklen_t len) {
-    return traced(
-        "connect", fd, [&] { return ::connect(fd, addr, len); },
-        [&](int) { return num(fd) + ", " + sockaddrText(addr, len) + ", " + num(len); },
-        [&](TraceEvent& ev, int r) {
-            ev.peer = endpointText(addr, len);
+    return recorded(
+        "connect", fd, fmt::connectText, [&] { return ::connect(fd, addr, len); },
+        [&](TraceRecord& rec, int r) {
+            rec.addr.set(addr, len);
+            rec.arg[0] = len;
             // Under way (EINPROGRESS) the socket is bound already.
-            if (r == 0 || ev.err == EINPROGRESS) ev.local = localOf(fd);
+            if (r == 0 || rec.err == EINPROGRESS) localInto(rec.local, fd);
         });
 }
 
 ssize_t send(int fd, const void* buf, size_t len, int flags) {
     flags |= MSG_NOSIGNAL;
-    return traced(
-        "send", fd,
+    return recorded(
+        "send", fd, fmt::sendText,
         [&] {
             ssize_t r;
             do r = ::send(fd, buf, len, flags);
             while (r < 0 && errno == EINTR);
             return r;
         },
-        [&](ssize_t) {
-            return num(fd) + ", " + dataPreview(buf, len) + ", " +
-                   num(static_cast<long long>(len)) + ", " + msgFlagsText(flags);
-        },
-        [&](TraceEvent& ev, ssize_t r) { ev.data = movedBytes(buf, r); });
+        [&](TraceRecord& rec, ssize_t r) {
+            rec.arg[0] = static_cast<int64_t>(len);
+            rec.arg[1] = flags;
+            keepOffered(rec, buf, len, r);
+        });
 }
 
 ssize_t recv(int fd, void* buf, size_t len, int flags) {
-    return traced(
-        "recv", fd,
+    return recorded(
+        "recv", fd, fmt::recvText,
         [&] {
             ssize_t r;
             do r = ::recv(fd, buf, len, flags);
             while (r < 0 && errno == EINTR);
             return r;
         },
-        [&](ssize_t r) {
-            return num(fd) + ", " +
-                   (r > 0 ? dataPreview(buf, static_cast<size_t>(r)) : std::string("\"\"")) + ", " +
-                   num(static_cast<long long>(len)) + ", " + msgFlagsText(flags);
-        },
-        [&](TraceEvent& ev, ssize_t r) {
+        [&](TraceRecord& rec, ssize_t r) {
+            rec.arg[0] = static_cast<int64_t>(len);
+            rec.arg[1] = flags;
             // MSG_TRUNC returns the real length, which may exceed the buffer.
-            ev.data = movedBytes(buf, r < 0 ? r : std::min<ssize_t>(r, ssize_t(len)));
+            if (r > 0) rec.setData(buf, std::min(size_t(r), len));
         });
 }
 
 ssize_t sendto(int fd, const void* buf, size_t len, int flags, const sockaddr* to,
                socklen_t tolen) {
     flags |= MSG_NOSIGNAL;
-    return traced(
-        "sendto", fd,
+    return recorded(
+        "sendto", fd, fmt::sendtoText,
         [&] {
             ssize_t r;
             do r = ::sendto(fd, buf, len, flags, to, tolen);
             while (r < 0 && errno == EINTR);
             return r;
         },
-        [&](ssize_t) {
-            return num(fd) + ", " + dataPreview(buf, len) + ", " +
-                   num(static_cast<long long>(len)) + ", " + msgFlagsText(flags) + ", " +
-                   sockaddrText(to, tolen);
-        },
-        [&](TraceEvent& ev, ssize_t r) {
-            ev.data = movedBytes(buf, r);
-            ev.peer = to ? endpointText(to, tolen) : peerOf(fd);
-            ev.local = localOf(fd);  // a first sendto binds the socket
+        [&](TraceRecord& rec, ssize_t r) {
+            rec.arg[0] = static_cast<int64_t>(len);
+            rec.arg[1] = flags;
+            rec.arg[2] = to != nullptr;
+            keepOffered(rec, buf, len, r);
+            rec.addr.set(to, tolen);
+            if (!to) peerInto(rec.peer, fd);
+            localInto(rec.local, fd);  // a first sendto binds the socket
         });
 }
 
 ssize_t recvfrom(int fd, void* buf, size_t len, int flags, sockaddr* from, socklen_t* fromlen) {
-    return traced(
-        "recvfrom", fd,
+    const socklen_t room = fromlen ? *fromlen : 0;
+    return recorded(
+        "recvfrom", fd, fmt::recvfromText,
         [&] {
             ssize_t r;
             do r = ::recvfrom(fd, buf, len, flags, from, fromlen);
             while (r < 0 && errno == EINTR);
             return r;
         },
-        [&](ssize_t r) {
-            size_t shown =
-                r > 0 ? (static_cast<size_t>(r) < len ? static_cast<size_t>(r) : len) : 0;
-            return num(fd) + ", " + dataPreview(buf, shown) + ", " +
-                   num(static_cast<long long>(len)) + ", " + msgFlagsText(flags) + ", " +
-                   (r >= 0 && fromlen ? sockaddrText(from, *fromlen) : std::string("..."));
-        },
-        [&](TraceEvent& ev, ssize_t r) {
+        [&](TraceRecord& rec, ssize_t r) {
+            rec.arg[0] = static_cast<int64_t>(len);
+            rec.arg[1] = flags;
+            rec.arg[2] = fromlen != nullptr;
+            rec.arg[3] = from != nullptr;
             if (r < 0) return;
-            ev.data = movedBytes(buf, std::min<ssize_t>(r, ssize_t(len)));
-            ev.peer = from && fromlen ? endpointText(from, *fromlen) : peerOf(fd);
-            ev.local = localOf(fd);
+            if (r > 0) rec.setData(buf, std::min(size_t(r), len));
+            if (fromlen) rec.addr.set(from, std::min(*fromlen, room));
+            if (!(from && fromlen)) peerInto(rec.peer, fd);
+            localInto(rec.local, fd);
         });
 }
 
 int shutdown(int fd, int how) {
-    return traced(
-        "shutdown", fd, [&] { return ::shutdown(fd, how); },
-        [&](int) {
-            return num(fd) + ", " +
-                   (how == SHUT_WR   ? "SHUT_WR"
-                    : how == SHUT_RD ? "SHUT_RD"
-                                     : "SHUT_RDWR");
-        });
+    return recorded(
+        "shutdown", fd, fmt::shutdownText, [&] { return ::shutdown(fd, how); },
+        [&](TraceRecord& rec, int) { rec.arg[0] = how; });
 }
 
 int ioctlInt(int fd, unsigned long request, int* value) {
-    return traced(
-        "ioctl", fd, [&] { return ::ioctl(fd, request, value); },
-        [&](int r) {
-            return num(fd) + ", " +
-                   (request == FIONREAD ? std::string("FIONREAD")
-                                        : num(static_cast<long long>(request))) +
-                   ", [" + (r == 0 ? num(*value) : std::string("?")) + "]";
+    return recorded(
+        "ioctl", fd, fmt::ioctlText, [&] { return ::ioctl(fd, request, value); },
+        [&](TraceRecord& rec, int r) {
+            rec.arg[0] = static_cast<int64_t>(request);
+            if (r == 0) rec.arg[1] = *value;
         });
 }
 
 int close(int fd) {
-    return traced(
-        "close", fd, [&] { return ::close(fd); }, [&](int) { return num(fd); });
+    return recorded("close", fd, fmt::closeText, [&] { return ::close(fd); });
 }
 
 int setsockopt(int fd, int level, int name, const void* value, socklen_t len) {
-    return traced(
-        "setsockopt", fd, [&] { return ::setsockopt(fd, level, name, value, len); },
-        [&](int) {
-            std::string v = sockoptValue(level, name, value, len);
-            if (v.empty()) v = "{...}";
-            return num(fd) + ", " + sockoptName(level, name) + ", " + v + ", " + num(len);
+    return recorded(
+        "setsockopt", fd, fmt::setsockoptText,
+        [&] { return ::setsockopt(fd, level, name, value, len); },
+        [&](TraceRecord& rec, int) {
+            rec.arg[0] = level;
+            rec.arg[1] = name;
+            rec.arg[2] = len;
+            if (value) rec.setData(value, len);
         });
 }
 
 int getsockopt(int fd, int level, int name, void* value, socklen_t* len) {
-    return traced(
-        "getsockopt", fd, [&] { return ::getsockopt(fd, level, name, value, len); },
-        [&](int r) {
-            std::string v = r == 0 && *len == sizeof(int)
-                                ? "[" + num(*static_cast<const int*>(value)) + "]"
-                                : "{...}";
-            return num(fd) + ", " + sockoptName(level, name) + ", " + v;
+    return recorded(
+        "getsockopt", fd, fmt::getsockoptText,
+        [&] { return ::getsockopt(fd, level, name, value, len); },
+        [&](TraceRecord& rec, int r) {
+            rec.arg[0] = level;
+            rec.arg[1] = name;
+            rec.arg[2] = r == 0 && *len == sizeof(int);
+            if (rec.arg[2]) rec.arg[3] = *static_cast<const int*>(value);
         });
 }
 
 int getsockname(int fd, sockaddr* addr, socklen_t* len) {
-    return traced(
-        "getsockname", fd, [&] { return ::getsockname(fd, addr, len); },
-        [&](int r) {
-            return num(fd) + ", " + (r == 0 ? sockaddrText(addr, *len) : std::string("..."));
+    const socklen_t room = *len;
+    return recorded(
+        "getsockname", fd, fmt::socknameText, [&] { return ::getsockname(fd, addr, len); },
+        [&](TraceRecord& rec, int r) {
+            if (r == 0) rec.addr.set(addr, std::min(*len, room));
         });
 }
 
 int getpeername(int fd, sockaddr* addr, socklen_t* len) {
-    return traced(
-        "getpeername", fd, [&] { return ::getpeername(fd, addr, len); },
-        [&](int r) {
-            return num(fd) + ", " + (r == 0 ? sockaddrText(addr, *len) : std::string("..."));
+    const socklen_t room = *len;
+    return recorded(
+        "getpeername", fd, fmt::socknameText, [&] { return ::getpeername(fd, addr, len); },
+        [&](TraceRecord& rec, int r) {
+            if (r == 0) rec.addr.set(addr, std::min(*len, room));
         });
 }
 
 int poll(pollfd* fds, nfds_t n, int timeoutMs) {
-    return traced(
-        "poll", n == 1 ? fds[0].fd : -1,
+    return recorded(
+        "poll", n == 1 ? fds[0].fd : -1, fmt::pollText,
         [&] {
             int r = ::poll(fds, n, timeoutMs);
             if (r < 0 && errno == EINTR) r = 0;
             return r;
         },
-        [&](int) { return "[" + num(static_cast<long long>(n)) + " fds], " + num(timeoutMs); });
+        [&](TraceRecord& rec, int) {
+            rec.arg[0] = static_cast<int64_t>(n);
+            rec.arg[1] = timeoutMs;
+        });
 }
 
 int select(int nfds, fd_set* r, fd_set* w, fd_set* e, timeval* timeout) {
-    return traced(
-        "select", -1,
+    return recorded(
+        "select", -1, fmt::selectText,
         [&] {
             int res = ::select(nfds, r, w, e, timeout);
             if (res < 0 && errno == EINTR) res = 0;
             return res;
         },
-        [&](int) {
-            return num(nfds) + ", ..., " +
-                   (timeout ? num(timeout->tv_sec * 1000 + timeout->tv_usec / 1000) + "ms"
-                            : std::string("NULL"));
+        [&](TraceRecord& rec, int) {
+            rec.arg[0] = nfds;
+            rec.arg[1] = timeout != nullptr;
+            // After the call: Linux leaves the time not slept in *timeout.
+            if (timeout) rec.arg[2] = timeout->tv_sec * 1000 + timeout->tv_usec / 1000;
         });
 }
 
 int epollCreate() {
-    return traced(
-        "epoll_create1", -1, [&] { return ::epoll_create1(EPOLL_CLOEXEC); },
-        [&](int) { return std::string("EPOLL_CLOEXEC"); });
+    return recorded("epoll_create1", -1, fmt::epollCreateText,
+                    [&] { return ::epoll_create1(EPOLL_CLOEXEC); });
 }
 
 int epollCtl(int epfd, int op, int fd, epoll_event* ev) {
-    return traced(
-        "epoll_ctl", fd, [&] { return ::epoll_ctl(epfd, op, fd, ev); },
-        [&](int) {
-            const char* o = op == EPOLL_CTL_ADD   ? "EPOLL_CTL_ADD"
-                            : op == EPOLL_CTL_MOD ? "EPOLL_CTL_MOD"
-                                                  : "EPOLL_CTL_DEL";
-            std::string evs;
-            if (ev) {
-                if (ev->events & EPOLLIN) evs += "EPOLLIN";
-                if (ev->events & EPOLLOUT) evs += evs.empty() ? "EPOLLOUT" : "|EPOLLOUT";
-            }
-            return num(epfd) + ", " + o + ", " + num(fd) + (ev ? ", {" + evs + "}" : std::string{});
+    return recorded(
+        "epoll_ctl", fd, fmt::epollCtlText, [&] { return ::epoll_ctl(epfd, op, fd, ev); },
+        [&](TraceRecord& rec, int) {
+            rec.arg[0] = epfd;
+            rec.arg[1] = op;
+            rec.arg[2] = ev != nullptr;
+            if (ev) rec.arg[3] = ev->events;
         });
 }
 
 int epollWait(int epfd, epoll_event* events, int max, int timeoutMs) {
-    return traced(
-        "epoll_wait", epfd,
+    return recorded(
+        "epoll_wait", epfd, fmt::epollWaitText,
         [&] {
             int r = ::epoll_wait(epfd, events, max, timeoutMs);
             if (r < 0 && errno == EINTR) r = 0;
             return r;
         },
-        [&](int) { return num(epfd) + ", ..., " + num(max) + ", " + num(timeoutMs); });
+        [&](TraceRecord& rec, int) {
+            rec.arg[0] = max;
+            rec.arg[1] = timeoutMs;
+        });
 }
 
 int setNonBlocking(int fd, bool on) {
-    return traced(
-        "fcntl", fd,
+    return recorded(
+        "fcntl", fd, fmt::fcntlText,
         [&] {
             int flags = ::fcntl(fd, F_GETFL);
             if (flags < 0) return flags;
             flags = on ? (flags | O_NONBLOCK) : (flags & ~O_NONBLOCK);
             return ::fcntl(fd, F_SETFL, flags);
         },
-        [&](int) { return num(fd) + ", F_SETFL, " + (on ? "O_NONBLOCK" : "~O_NONBLOCK"); });
+        [&](TraceRecord& rec, int) { rec.arg[0] = on; });
 }
 
 int getaddrinfo(const char* host, const char* service, const addrinfo* hints, addrinfo** res) {
@@ -318,7 +323,7 @@ int getaddrinfo(const char* host, const char* service, const addrinfo* hints, ad
     TraceEvent ev;
     ev.timeUs =
         std::chrono::duration_cast<std::chrono::microseconds>(wall.time_since_epoch()).count();
-    ev.pid = static_cast<int>(::getpid());
+    ev.pid = currentPid();
     ev.tid = currentTid();
     ev.call = "getaddrinfo";
     ev.args =
@@ -347,7 +352,7 @@ pid_t fork() {
     ev.timeUs = std::chrono::duration_cast<std::chrono::microseconds>(
                     std::chrono::system_clock::now().time_since_epoch())
                     .count();
-    ev.pid = static_cast<int>(::getpid());
+    ev.pid = currentPid();
     ev.tid = currentTid();
     ev.call = "fork";
     ev.result = r;
@@ -361,14 +366,18 @@ pid_t fork() {
 }
 
 int unlink(const char* path) {
-    return traced(
-        "unlink", -1, [&] { return ::unlink(path); },
-        [&](int) { return dataPreview(path, std::strlen(path), 120); });
+    return recorded(
+        "unlink", -1, fmt::unlinkText, [&] { return ::unlink(path); },
+        [&](TraceRecord& rec, int) {
+            const size_t n = std::strlen(path);
+            rec.arg[0] = static_cast<int64_t>(n);
+            rec.setData(path, std::min<size_t>(n, 121));
+        });
 }
 
 int nanosleep(int64_t ms) {
-    return traced(
-        "nanosleep", -1,
+    return recorded(
+        "nanosleep", -1, fmt::nanosleepText,
         [&] {
             timespec ts{static_cast<time_t>(ms / 1000), static_cast<long>(ms % 1000) * 1000000L};
             // clock_nanosleep returns the error number instead of setting errno.
@@ -377,7 +386,7 @@ int nanosleep(int64_t ms) {
             errno = err;
             return -1;
         },
-        [&](int) { return "CLOCK_MONOTONIC, " + num(ms) + " ms"; });
+        [&](TraceRecord& rec, int) { rec.arg[0] = ms; });
 }
 
 int eventfdCreate() { return ::eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK); }

@@ -2,7 +2,9 @@
 // The syscall trace: every wrapped socket call reports one TraceEvent to the
 // observer attached to the calling thread (or, failing that, to the
 // process-wide one). With no observer attached the cost is one branch: the
-// event and its argument text are only built when someone listens.
+// event and its argument text are only built when someone listens. An
+// observer that overrides onRecord() gets the calls in binary form
+// (TraceRecord, tracerecord.h) and formats them only when it shows them.
 
 #include <cstddef>
 #include <cstdint>
@@ -11,6 +13,8 @@
 #include <string_view>
 
 namespace sockwb {
+
+struct TraceRecord;
 
 // The most bytes of a send or recv a TraceEvent keeps in `data`.
 inline constexpr size_t kTraceDataBytes = 512;
@@ -65,6 +69,13 @@ class TraceObserver {
 public:
     virtual ~TraceObserver() = default;
     virtual void onTrace(const TraceEvent& event) = 0;
+    // The wrapped calls and traceNote() report here, in binary form. The
+    // default formats the record on the spot and calls onTrace(), so an
+    // observer that only wants events overrides nothing; one that keeps
+    // records (and formats them later, elsewhere) overrides this. Calls that
+    // are reported as events only (getaddrinfo, fork, a note longer than
+    // kTraceDataBytes) still come through onTrace(). Same thread contract.
+    virtual void onRecord(const TraceRecord& record);
 };
 
 namespace detail {
@@ -101,5 +112,10 @@ void traceNote(const char* call, int fd, std::string args, int64_t result = 0);
 
 // Current kernel thread id. Thread-safe.
 int currentTid() noexcept;
+// getpid(), cached (glibc no longer caches it and the trace asks on every
+// call); a fork child refreshes it. Thread-safe.
+int currentPid() noexcept;
+// Wall clock in microseconds since the Unix epoch, as TraceEvent::timeUs.
+int64_t wallMicros() noexcept;
 
 }  // namespace sockwb

@@ -1,17 +1,20 @@
 #pragma once
 // TraceAdapter: the core's TraceObserver turned into Qt signals. Core
-// threads call onTrace() (any thread, lock held only to append); a timer on
-// the adapter's thread (the GUI thread) flushes the queue every interval as
-// ONE queued signal carrying a batch, so a flood of events costs the GUI one
-// slot call per interval, not one per event. The queue is bounded: past
-// capacity the oldest pending events are dropped and counted.
+// threads call onRecord() (the wrapped calls, in binary form: copied, not
+// formatted) or onTrace() (the few calls reported as events), any thread,
+// a lock held only to append; a timer on the adapter's thread (the GUI
+// thread) flushes the queue every interval, formatting the records there,
+// as ONE signal carrying a batch of TraceEvents, so a flood costs the GUI
+// one slot call per interval and the traced threads no text at all. The
+// queue is bounded (TraceRing): past capacity the oldest pending entries
+// are dropped and counted.
 
 #include <QObject>
 #include <QTimer>
 #include <QVector>
 
 #include "core/net/trace.h"
-#include "widgets/common/batchqueue.h"
+#include "core/net/tracering.h"
 
 namespace sockwb {
 
@@ -24,6 +27,7 @@ public:
 
     // Called by core threads. Thread-safe, never blocks on the GUI.
     void onTrace(const TraceEvent& event) override;
+    void onRecord(const TraceRecord& record) override;
 
     // Events dropped since creation because the GUI fell behind. Thread-safe.
     quint64 dropped() const;
@@ -36,7 +40,7 @@ signals:
 
 private:
     QTimer timer_;
-    BatchQueue<TraceEvent> queue_;
+    TraceRing queue_;
 };
 
 }  // namespace sockwb
