@@ -150,6 +150,7 @@ void Server::validate() const {
         throw Error::unsupported("the " + config_.model +
                                  " model cannot mix UDP with other "
                                  "listeners: use select, poll or epoll for a multi-service server");
+    validateLoops();
     if (config_.backlog < 1) throw Error::invalid("backlog", "must be at least 1");
     if (config_.model == "pool" && config_.poolSize < 1)
         throw Error::invalid("pool size", "must be at least 1");
@@ -157,6 +158,27 @@ void Server::validate() const {
         throw Error::invalid("max connections", "must be 0 (no limit) or more");
     if (config_.idleTimeoutMs < 0) throw Error::invalid("idle timeout", "must be 0 (none) or more");
     if (config_.maxWorkers < 0) throw Error::invalid("max workers", "must be 0 (no limit) or more");
+}
+
+// loops > 1: only the models built on event loops run several, and only
+// listeners that several sockets can share (SO_REUSEPORT on a port; a
+// Unix path names one socket, so a unix stream listener cannot be copied).
+void Server::validateLoops() const {
+    const int n = config_.loops;
+    if (n < 1 || n > ServerConfig::kMaxLoops)
+        throw Error::invalid("loops", "must be between 1 and " + std::to_string(ServerConfig::kMaxLoops));
+    if (n == 1) return;
+    const std::string flag = "--loops " + std::to_string(n);
+    if (config_.model != "epoll" && config_.model != "io_uring")
+        throw Error::invalid("loops",
+                             flag + " needs the epoll or io_uring model (thread and pool already "
+                                    "use several threads)");
+    for (const auto& l : config_.listeners)
+        if (l.protocol == Protocol::Unix)
+            throw Error::invalid("loops", flag +
+                                              " cannot serve a unix stream listener: a socket "
+                                              "path names one socket, which loops cannot share "
+                                              "as they share a TCP port (SO_REUSEPORT)");
 }
 
 void Server::setObserver(ServerObserver* observer) { observer_ = observer; }
@@ -204,7 +226,9 @@ void Server::start() {
                 throw;
             }
         }
-        for (const auto& l : core->listeners()) listening.emplace_back(l.label, l.address);
+        // One line per configured listener, not per loop's copy of it.
+        for (const auto& l : core->listeners())
+            if (l.loop == 0) listening.emplace_back(l.label, l.address);
         model_ = std::move(model);
         {
             std::lock_guard c(coreMutex_);
