@@ -64,7 +64,6 @@ struct ServerConfig {
     // the kernel spreads new connections between them. UDP listeners stay
     // on loop 0. 1 for every other model (Server::validate refuses more).
     int loops = 1;
-    static constexpr int kMaxLoops = 64;  // Server::validate refuses more
     int backlog = 128;
     int poolSize = 4;        // pool: worker threads
     int maxConnections = 0;  // 0: no limit; over it a client is accepted then closed
@@ -232,7 +231,6 @@ public:
 
 private:
     void validate() const;
-    void validateLoops() const;
     std::shared_ptr<ServerCore> core() const;
 
     ServerConfig config_;

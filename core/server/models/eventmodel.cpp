@@ -56,9 +56,8 @@ void EventModel::setUp(Loop& lp) {
 }
 
 void EventModel::run(Loop& lp) {
-    const std::string role = loops_.size() > 1
-                                 ? backend_ + " loop " + std::to_string(lp.index)
-                                 : backend_ + " event loop";
+    const std::string role = loops_.size() > 1 ? backend_ + " loop " + std::to_string(lp.index)
+                                               : backend_ + " event loop";
     ServerThreadScope scope(*core_, role);
     try {
         lp.loop->run();

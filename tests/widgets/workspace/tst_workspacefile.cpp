@@ -44,6 +44,7 @@ Workspace everyField() {
     c.model = "select";
     c.backlog = 16;
     c.poolSize = 8;
+    c.loops = 3;
     c.maxConnections = 10;
     c.idleTimeoutMs = 3000;
     c.maxWorkers = 12;
@@ -219,6 +220,9 @@ private slots:
         b = a;
         b.clients[0].script[3].minAfterMs = 4;
         QVERIFY(!(a == b));
+        b = a;
+        b.servers[0].config.loops = 2;
+        QVERIFY(!(a == b));
     }
 
     void saveThenLoad() {
@@ -273,7 +277,7 @@ private slots:
         f.close();
         QCOMPARE(loadWorkspace(path).error,
                  path + QStringLiteral(": servers[0].model: unknown model 'fibre' (iterative, "
-                                       "fork, thread, pool, select, poll, epoll)"));
+                                       "fork, thread, pool, select, poll, epoll, io_uring)"));
     }
 
     void defaultsAreLeftOut() {
