@@ -138,7 +138,7 @@ void ServerCore::open() {
             lo.reusePort = shared && stream;
             if (!sockopts_.empty())
                 lo.beforeBind = [this, &l, stream](Socket& s) {
-                    sockopts_.applyToListener(s, l.label, !stream);
+                    sockopts_.applyToListener(s, l.label, !stream, l.loop == 0);
                 };
             if (isUnixDomain(l.config.protocol)) {
                 l.socket = stream ? unixListen(want, config_.backlog, !blockingAccept())

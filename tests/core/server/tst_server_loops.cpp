@@ -24,6 +24,7 @@
 
 #include "core/net/error.h"
 #include "core/net/socket.h"
+#include "core/net/sockopt.h"
 #include "core/server/server.h"
 #include "support/testmain.h"
 #include "support/tst_helpers.h"
@@ -145,6 +146,7 @@ private slots:
     void chatAcrossLoops();
     void severalListenersAndUdp();
     void stopJoinsAndClosesEverything();
+    void sockoptsOnEveryCopyReadBackOnce();
     void refusedCombinations();
     void oneLoopUnchanged();
 };
@@ -322,6 +324,17 @@ void tst_ServerLoops::stopJoinsAndClosesEverything() {
         QCOMPARE(server.connections().size(), size_t(0));
     }
     QCOMPARE(test::countOpenFds(), fds0);
+}
+
+void tst_ServerLoops::sockoptsOnEveryCopyReadBackOnce() {
+    ServerConfig c = config("echo", 3);
+    c.sockopts = {parseSockopt("SO_RCVBUF=8192")};
+    Server server(c);
+    START_OR_SKIP(server);
+    const auto readback = server.sockoptReadback();
+    QCOMPARE(readback.size(), size_t(1));  // one listener configured, not three
+    QCOMPARE(readback[0].socket, std::string("echo/tcp"));
+    QVERIFY(readback[0].readBack.has_value());
 }
 
 void tst_ServerLoops::refusedCombinations() {
