@@ -17,6 +17,7 @@
 #include "app/cli/sockoptlines.h"
 #include "core/net/error.h"
 #include "core/server/server.h"
+#include "core/server/serverloops.h"
 #include "core/server/service.h"
 #include "core/services/terminator.h"
 
@@ -41,6 +42,11 @@ constexpr const char* kHelp = QT_TRANSLATE_NOOP(
     "  --port N               0 (default) lets the kernel choose a free port\n"
     "  --model M              iterative, fork, thread, pool, select, poll, epoll, io_uring\n"
     "                         (default epoll)\n"
+    "  --loops N              epoll, io_uring: N event loops on N threads (default 1, at\n"
+    "                         most 64), each with its own SO_REUSEPORT copy of every TCP\n"
+    "                         listener, as nginx's worker_processes N; N = the cores is\n"
+    "                         the usual choice. UDP listeners stay on loop 0; not with a\n"
+    "                         unix stream listener (a path names one socket)\n"
     "  --threads N            pool: worker threads (default 4)\n"
     "  --io blocking|poll     iterative, fork, thread, pool: wait in blocking calls as the\n"
     "                         course's programs do (default), or poll non-blocking sockets\n"
@@ -227,6 +233,7 @@ ServeOptions parse(const Args& args) {
                              "port",
                              "model",
                              "threads",
+                             "loops",
                              "ticks",
                              "interval",
                              "terminator",
@@ -289,6 +296,8 @@ ServeOptions parse(const Args& args) {
                          .arg(q(joined(names)))));
     }
     o.config.poolSize = static_cast<int>(p.integer("threads", 1, 1024, o.config.poolSize));
+    // The range here; the models that can run several loops: Server::validate.
+    o.config.loops = static_cast<int>(p.integer("loops", 1, kMaxServerLoops, o.config.loops));
     auto& service = o.config.serviceOptions;
     service.ticks = static_cast<int>(p.integer("ticks", 0, 1000000, service.ticks));
     service.intervalMs = static_cast<int>(p.integer("interval", 0, 86400000, service.intervalMs));
@@ -419,7 +428,7 @@ int serveCommand(const Args& args) {
     for (size_t i = 0; i < addresses.size() && i < o.config.listeners.size(); ++i) {
         const auto& l = o.config.listeners[i];
         printer.listening(protocolName(l.protocol), addresses[i], server->modelName(), l.service,
-                          ioShown(o.config));
+                          ioShown(o.config), o.config.loops);
     }
     printer.listenerSockopts();
     if (o.config.tls)

@@ -45,7 +45,7 @@ void ServePrinter::err(const std::string& line) {
 
 void ServePrinter::listening(const std::string& protocol, const Address& address,
                              const std::string& model, const std::string& service,
-                             const std::string& io) {
+                             const std::string& io, int loops) {
     if (json_) {
         JsonLine j;
         j.add("event", "listening").add("protocol", protocol).add("address", address.toString());
@@ -53,12 +53,14 @@ void ServePrinter::listening(const std::string& protocol, const Address& address
             j.add("path", address.unixName());  // a Unix socket has a path, no port
         else
             j.add("port", static_cast<int>(address.port()));
-        j.add("model", model).add("service", service);
+        j.add("model", model).add("service", service).add("loops", loops);
         if (!io.empty()) j.add("io", io);
         out(j.str());
     } else {
         // The words before "model=" are read by scripts: keep them in a translation.
-        const QString ioWord = io.empty() ? QString() : QStringLiteral(" io=") + q(io);
+        // io (blocking models) and loops (epoll, io_uring) never come together.
+        QString ioWord = io.empty() ? QString() : QStringLiteral(" io=") + q(io);
+        if (loops > 1) ioWord += QStringLiteral(" loops=%1").arg(loops);
         out(utf8(QCoreApplication::translate("sockwb::app::serve",
                                              "listening %1 %2%3 model=%4 service=%5")
                      .arg(q(protocol), q(address.toString()), ioWord, q(model), q(service))));

@@ -22,9 +22,11 @@ public:
 
     // "listening tcp 127.0.0.1:4242 model=epoll service=echo" (or its JSON);
     // io ("blocking", "poll", or "" for an event loop) comes before the
-    // model: "... io=blocking model=thread service=clock". Thread-safe.
+    // model: "... io=blocking model=thread service=clock", and so do
+    // several loops: "... loops=2 model=epoll service=echo" (JSON: "loops"
+    // always). Thread-safe.
     void listening(const std::string& protocol, const Address& address, const std::string& model,
-                   const std::string& service, const std::string& io = {});
+                   const std::string& service, const std::string& io = {}, int loops = 1);
     // A failure on the way out ("stopped" / fatal error). Thread-safe.
     void stopped();
     // --sockopt: where the read back comes from (Server::sockoptReadback,

@@ -12,7 +12,8 @@
 //   - the composer: its request's exact bytes sent to the host, the
 //     response read to its end and printed.
 // A program exports what it can and says in its header comment what it
-// leaves out (TLS, socket options other than SO_REUSEADDR, limits).
+// leaves out (TLS, socket options other than SO_REUSEADDR, limits, several
+// event loops: "loops" is not exported, the program runs one).
 // Pure functions; thread-safe. Throw Error (InvalidInput) when nothing
 // sensible can be exported (a unix socket server in Python, ...), with why.
 

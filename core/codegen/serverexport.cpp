@@ -62,6 +62,9 @@ void addOmissions(const ServerConfig& config, ServerPlan& plan) {
     for (const auto& s : config.sockopts)
         if (s.name != "SO_REUSEADDR") others += (others.empty() ? "" : ", ") + sockoptText(s);
     if (!others.empty()) o.push_back("Socket options other than SO_REUSEADDR (" + others + ").");
+    if (config.loops > 1)
+        o.push_back("The " + std::to_string(config.loops) +
+                    " event loops (SO_REUSEPORT copies of the listeners): this program runs one.");
     if (config.maxConnections > 0)
         o.push_back("The limit of " + std::to_string(config.maxConnections) +
                     " connections at once.");

@@ -2,10 +2,18 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <utility>
 
 #include "core/net/error.h"
+#include "core/net/wakeup.h"
 
 namespace sockwb {
+
+namespace {
+// The loop whose run() this thread is in (inLoopThread without a race: a
+// thread only ever reads its own copy).
+thread_local const EventLoop* t_running = nullptr;
+}  // namespace
 
 EventLoop::EventLoop(std::unique_ptr<Poller> poller, int stopFd)
     : poller_(std::move(poller)), stopFd_(stopFd) {
@@ -68,7 +76,42 @@ void EventLoop::unwatchClosing(int fd) {
     retired_.push_back(std::move(w->handler));
 }
 
+void EventLoop::acceptPosts() {
+    if (postWakeup_) return;
+    postWakeup_ = std::make_unique<Wakeup>();
+    watch(postWakeup_->fd(), Poller::In, [this](unsigned) { runPosted(); });
+}
+
+void EventLoop::post(std::function<void()> task) {
+    bool wasEmpty = false;
+    {
+        std::lock_guard lock(postMutex_);
+        wasEmpty = posted_.empty();
+        posted_.push_back(std::move(task));
+    }
+    // The first task since the loop last took the queue wakes it; it drains
+    // before it takes the queue, so no task is left without a wakeup.
+    if (wasEmpty && postWakeup_) postWakeup_->notify();
+}
+
+bool EventLoop::inLoopThread() const noexcept { return t_running == this; }
+
+void EventLoop::runPosted() {
+    postWakeup_->drain();
+    std::vector<std::function<void()>> tasks;
+    {
+        std::lock_guard lock(postMutex_);
+        tasks.swap(posted_);
+    }
+    for (auto& task : tasks) task();
+}
+
 void EventLoop::run() {
+    const EventLoop* outer = std::exchange(t_running, this);
+    struct Restore {
+        const EventLoop* outer;
+        ~Restore() { t_running = outer; }
+    } restore{outer};
     while (!quit_) {
         ready_.clear();
         ++round_;

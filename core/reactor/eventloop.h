@@ -5,17 +5,21 @@
 // eventfd, a client's Wakeup) watched like any other to leave run() at
 // once. It serves the event-driven server models, ClientSwarm and the load
 // generator's workers. Every method must be called on the loop's thread,
-// except that run() is what makes it so (build it, then hand it over).
+// except that run() is what makes it so (build it, then hand it over), and
+// post() and inLoopThread(), which any thread may call.
 
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <mutex>
 #include <vector>
 
 #include "core/reactor/poller.h"
 #include "core/reactor/timerqueue.h"
 
 namespace sockwb {
+
+class Wakeup;
 
 class EventLoop {
 public:
@@ -55,6 +59,17 @@ public:
     // Leaves run() at the end of this round (at once when called before it).
     void quit() noexcept { quit_ = true; }
 
+    // Lets other threads hand work to this loop (muduo's queueInLoop): a
+    // Wakeup is watched, and each post() runs on the loop thread in the
+    // round after it, in the order posted. Before run(), on the building
+    // thread. Throws Error (eventfd).
+    void acceptPosts();
+    // Any thread, after acceptPosts(). What is still queued when the loop
+    // is destroyed is destroyed unrun.
+    void post(std::function<void()> task);
+    // True on the thread inside this loop's run(). Any thread.
+    bool inLoopThread() const noexcept;
+
 private:
     // Indexed by fd (fds are small and dense): the dispatch of one event is
     // an array access, no hashing. The handler lives on the heap so that its
@@ -79,6 +94,11 @@ private:
     std::vector<Poller::Ready> ready_;
     std::uint64_t round_ = 0;  // rounds waited so far
     bool quit_ = false;
+    // post(): the queue under its mutex, and the fd that wakes the loop.
+    void runPosted();
+    std::unique_ptr<Wakeup> postWakeup_;
+    std::mutex postMutex_;
+    std::vector<std::function<void()>> posted_;
 };
 
 }  // namespace sockwb

@@ -28,20 +28,18 @@ EventConnection::~EventConnection() {
 }
 
 void EventConnection::open() {
-    // One loop thread serves every session, so a broadcast can append to
-    // the other connections' buffers directly.
+    // A broadcast from a session of this loop appends to this connection's
+    // buffer directly; one from another loop (--loops N) is posted to this
+    // connection's loop, which alone touches it.
     const auto& service = *core_.listeners()[record_->listener].service;
     if (service.needsBroadcast()) {
         limiter_.emplace(core_.config().outputLimit);
-        record_->deliver = [weak = std::weak_ptr<EventConnection*>(self_)](std::string_view bytes) {
-            // In the session's wire form (a TLS session encrypts it).
-            if (auto s = weak.lock(); s && *s) {
-                EventConnection* c = *s;
-                if (c->session_)
-                    c->send(c->session_->relayForm(bytes));
-                else
-                    c->send(bytes);
-            }
+        record_->deliver = [weak = std::weak_ptr<EventConnection*>(self_),
+                            loop = &loop_](std::string_view bytes) {
+            if (loop->inLoopThread())
+                deliverHere(weak, bytes);
+            else
+                loop->post([weak, copy = std::string(bytes)] { deliverHere(weak, copy); });
         };
     }
     core_.connectionOpened(*record_);
@@ -52,6 +50,18 @@ void EventConnection::open() {
     Dispatch d(*this);
     session_->onOpen(*this);
     afterIo();
+}
+
+void EventConnection::deliverHere(const std::weak_ptr<EventConnection*>& weak,
+                                  std::string_view bytes) {
+    // In the session's wire form (a TLS session encrypts it).
+    if (auto s = weak.lock(); s && *s) {
+        EventConnection* c = *s;
+        if (c->session_)
+            c->send(c->session_->relayForm(bytes));
+        else
+            c->send(bytes);
+    }
 }
 
 void EventConnection::send(std::string_view bytes) {

@@ -7,7 +7,8 @@
 // answer with a RST), else a graceful one (half-close, then drain until the
 // peer closes, at most a second). A client of a relaying service (chat)
 // that lets output pile up past the output limit is closed (outputlimit.h).
-// Loop thread only.
+// Loop thread only (the record's deliver, called from another loop's
+// thread, posts to this one: EventLoop::post).
 
 #include <functional>
 #include <memory>
@@ -58,6 +59,8 @@ public:
     }
 
 private:
+    // A chat relay reaching the connection, on its loop's thread.
+    static void deliverHere(const std::weak_ptr<EventConnection*>& weak, std::string_view bytes);
     void handle(unsigned events);
     void handleIo(unsigned events);
     void readSome();

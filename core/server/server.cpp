@@ -4,12 +4,35 @@
 
 #include "core/server/models/concurrencymodel.h"
 #include "core/server/servercore.h"
+#include "core/server/serverloops.h"
 #include "core/tls/tlscontext.h"
 #include "core/tls/tlsservice.h"
 
 namespace sockwb {
 
 namespace {
+
+// loops > 1: only the models built on event loops run several, and only
+// listeners that several sockets can share (SO_REUSEPORT on a port; a
+// Unix path names one socket, so a unix stream listener cannot be copied).
+void validateLoops(const ServerConfig& config) {
+    const int n = config.loops;
+    if (n < 1 || n > kMaxServerLoops)
+        throw Error::invalid("loops", "must be between 1 and " + std::to_string(kMaxServerLoops));
+    if (n == 1) return;
+    const std::string flag = "--loops " + std::to_string(n);
+    if (config.model != "epoll" && config.model != "io_uring")
+        throw Error::invalid("loops",
+                             flag +
+                                 " needs the epoll or io_uring model (thread and pool already "
+                                 "use several threads)");
+    for (const auto& l : config.listeners)
+        if (l.protocol == Protocol::Unix)
+            throw Error::invalid("loops", flag +
+                                              " cannot serve a unix stream listener: a socket "
+                                              "path names one socket, which loops cannot share "
+                                              "as they share a TCP port (SO_REUSEPORT)");
+}
 
 bool isEventDriven(const std::string& model) {
     return model == "select" || model == "poll" || model == "epoll" || model == "io_uring";
@@ -150,6 +173,7 @@ void Server::validate() const {
         throw Error::unsupported("the " + config_.model +
                                  " model cannot mix UDP with other "
                                  "listeners: use select, poll or epoll for a multi-service server");
+    validateLoops(config_);
     if (config_.backlog < 1) throw Error::invalid("backlog", "must be at least 1");
     if (config_.model == "pool" && config_.poolSize < 1)
         throw Error::invalid("pool size", "must be at least 1");
@@ -204,7 +228,9 @@ void Server::start() {
                 throw;
             }
         }
-        for (const auto& l : core->listeners()) listening.emplace_back(l.label, l.address);
+        // One line per configured listener, not per loop's copy of it.
+        for (const auto& l : core->listeners())
+            if (l.loop == 0) listening.emplace_back(l.label, l.address);
         model_ = std::move(model);
         {
             std::lock_guard c(coreMutex_);

@@ -90,13 +90,30 @@ ServerCore::ServerCore(ServerConfig config, std::vector<std::shared_ptr<const Se
       observer_(observer),
       trace_(trace),
       blocking_(usesBlockingCalls(config_)) {
-    for (size_t i = 0; i < config_.listeners.size(); ++i) {
+    // The configured listeners first, in their order (index = origin, loop
+    // 0), so that listeners()[record.listener] is always the configured
+    // one; then, with several loops, each further loop's copy of every
+    // stream listener (datagram listeners stay on loop 0 alone).
+    const size_t n = config_.listeners.size();
+    for (size_t i = 0; i < n; ++i) {
         Listener l;
         l.config = config_.listeners[i];
         l.service = i < services.size() ? services[i] : nullptr;
         l.label = l.config.service + "/" + protocolName(l.config.protocol);
+        l.origin = i;
         listeners_.push_back(std::move(l));
     }
+    for (size_t loop = 1; loop < loopCount(); ++loop)
+        for (size_t i = 0; i < n; ++i) {
+            if (!isStream(listeners_[i].config.protocol)) continue;
+            Listener l;
+            l.config = listeners_[i].config;
+            l.service = listeners_[i].service;
+            l.label = listeners_[i].label;
+            l.loop = loop;
+            l.origin = i;
+            listeners_.push_back(std::move(l));
+        }
 }
 
 ServerCore::~ServerCore() { close(); }
@@ -105,16 +122,23 @@ void ServerCore::open() {
     // The stop fd is an eventfd: one fd, readable from the moment stop is
     // requested, and shared with fork children without any extra plumbing.
     stop_.emplace();
+    const bool shared = loopCount() > 1;
     try {
         for (auto& l : listeners_) {
             const bool stream = isStream(l.config.protocol);
-            Address want = bindAddressOf(l.config, stream ? SOCK_STREAM : SOCK_DGRAM);
+            // A loop's copy binds the port its configured listener got
+            // (port 0 resolved by the first bind).
+            Address want = l.loop == 0 ? bindAddressOf(l.config, stream ? SOCK_STREAM : SOCK_DGRAM)
+                                       : listeners_[l.origin].address;
             // --sockopt: before bind (an SO_REUSEADDR among them replaces reuseAddr).
             ListenOptions lo;
             lo.reuseAddr = config_.reuseAddr && !sockopts_.setsReuseAddr();
+            // Several loops: every copy of a TCP listener, the first one
+            // included, says SO_REUSEPORT before bind, or the next bind fails.
+            lo.reusePort = shared && stream;
             if (!sockopts_.empty())
                 lo.beforeBind = [this, &l, stream](Socket& s) {
-                    sockopts_.applyToListener(s, l.label, !stream);
+                    sockopts_.applyToListener(s, l.label, !stream, l.loop == 0);
                 };
             if (isUnixDomain(l.config.protocol)) {
                 l.socket = stream ? unixListen(want, config_.backlog, !blockingAccept())
@@ -151,12 +175,16 @@ void ServerCore::close() {
     stop_.reset();
 }
 
-// Placeholder: one loop until ServerConfig::loops is served.
-size_t ServerCore::loopCount() const noexcept { return 1; }
+size_t ServerCore::loopCount() const noexcept {
+    const bool loops = config_.model == "epoll" || config_.model == "io_uring";
+    return loops && config_.loops > 1 ? size_t(config_.loops) : 1;
+}
 
 std::vector<Address> ServerCore::addresses() const {
+    // One per configured listener: the loops' copies share its address.
     std::vector<Address> out;
-    for (const auto& l : listeners_) out.push_back(l.address);
+    for (const auto& l : listeners_)
+        if (l.loop == 0) out.push_back(l.address);
     return out;
 }
 
@@ -224,7 +252,7 @@ std::shared_ptr<ConnectionRecord> ServerCore::newRecord(size_t listener, const A
                                                         int fd) {
     auto r = std::make_shared<ConnectionRecord>();
     r->id = nextId_.fetch_add(1);
-    r->listener = listener;
+    r->listener = listeners_[listener].origin;  // a loop's copy counts as its listener
     r->label = listeners_[listener].label;
     r->peer = peer;
     r->fd = fd;

@@ -64,8 +64,13 @@ public:
     const ServerConfig& config() const noexcept { return config_; }
     const ServiceOptions& options() const noexcept { return config_.serviceOptions; }
     // Listeners: their sockets are used by the model threads; the vector
-    // itself does not change between open() and close().
+    // itself does not change between open() and close(). The configured
+    // listeners come first, in config order (listeners()[i].origin == i,
+    // loop 0); with loopCount() > 1 each further loop's SO_REUSEPORT copies
+    // of the stream listeners follow. Whatever shows a listener to the user
+    // (records, labels, addresses) uses the configured one: its origin.
     std::vector<Listener>& listeners() noexcept { return listeners_; }
+    // One address per configured listener (the copies share it).
     std::vector<Address> addresses() const;
     // ServerConfig::loops for epoll and io_uring, else 1.
     size_t loopCount() const noexcept;

@@ -13,7 +13,8 @@ ServerSockopts::ServerSockopts(std::vector<SockoptSetting> settings)
     }
 }
 
-void ServerSockopts::applyToListener(Socket& socket, const std::string& label, bool datagram) {
+void ServerSockopts::applyToListener(Socket& socket, const std::string& label, bool datagram,
+                                     bool readback) {
     if (settings_.empty()) return;
     auto got = applySockopts(socket.fd(), settings_, SockoptStage::BeforeBind);
     if (datagram) {
@@ -21,6 +22,7 @@ void ServerSockopts::applyToListener(Socket& socket, const std::string& label, b
         got.insert(got.end(), std::make_move_iterator(more.begin()),
                    std::make_move_iterator(more.end()));
     }
+    if (!readback) return;
     std::lock_guard lock(mutex_);
     keep(listeners_, std::move(got), label, false);
 }

@@ -27,8 +27,11 @@ public:
 
     // A listener before bind(): the BeforeBind options; a datagram socket
     // also gets the Connected ones (it has no accepted sockets to carry
-    // them). label names the listener ("echo/tcp").
-    void applyToListener(Socket& socket, const std::string& label, bool datagram);
+    // them). label names the listener ("echo/tcp"). A further loop's copy
+    // of a listener (ServerConfig::loops) gets the options without a second
+    // read-back: readback=false.
+    void applyToListener(Socket& socket, const std::string& label, bool datagram,
+                         bool readback = true);
     // An accepted socket: the Connected options (the BeforeBind ones were
     // inherited from the listener). Nothing is asked of the kernel when
     // there are none.

@@ -98,6 +98,7 @@ ServerConfig CompareConfig::serverConfig(const QString& model) const {
     c.listeners = {l};
     c.model = model.toStdString();
     c.poolSize = poolSize;
+    c.loops = runsLoops(model) ? std::max(1, loops) : 1;
     // Every client must reach the listen queue, even the ones an iterative
     // server leaves waiting there: that wait is what the comparison shows.
     c.backlog = std::max(128, connections + 16);
@@ -109,6 +110,17 @@ ServerConfig CompareConfig::serverConfig(const QString& model) const {
     // The self-signed certificate for localhost, kept in the config folder.
     c.tls = tls && supportsTls(workload);
     return c;
+}
+
+bool CompareConfig::runsLoops(const QString& model) {
+    return model == QLatin1String("epoll") || model == QLatin1String("io_uring");
+}
+
+QString CompareConfig::rowLabel(const QString& model) const {
+    if (!runsLoops(model) || loops <= 1) return model;
+    return QCoreApplication::translate("sockwb::CompareConfig", "%1 ×%2 loops")
+        .arg(model)
+        .arg(loops);
 }
 
 load::LoadConfig CompareConfig::loadConfig(const Address& to) const {

@@ -31,6 +31,7 @@ struct CompareConfig {
     int secondsMs = 3000;  // measured time per model
     int warmupMs = -1;     // -1: a tenth of secondsMs, 50..300 ms
     int poolSize = 4;      // pool model's worker threads
+    int loops = 1;         // epoll and io_uring: event loops (ServerConfig::loops)
     int payload = 64;      // echo: bytes per round trip
     int timeoutMs = 1000;  // a request unanswered this long is an error
     // Every model serves over TLS (the self-signed localhost certificate)
@@ -53,6 +54,11 @@ struct CompareConfig {
     static QString description(CompareWorkload w);
     // "" when model can serve the workload, else the core's reason. Thread-safe.
     static QString whyRefused(const QString& model, CompareWorkload w);
+    // True for the models that run `loops` event loops (epoll, io_uring). Pure.
+    static bool runsLoops(const QString& model);
+    // The model as its row and chart bar name it: "epoll ×2 loops" when it
+    // runs several loops, else the model. GUI thread (tr).
+    QString rowLabel(const QString& model) const;
     // The server for one model: the workload's service on 127.0.0.1:0. Pure.
     ServerConfig serverConfig(const QString& model) const;
     // The load against a server listening on `to`. Throws Error. Pure.

@@ -10,6 +10,8 @@
 #include <QVBoxLayout>
 #include <cmath>
 
+#include "core/server/serverloops.h"
+
 namespace sockwb {
 
 namespace {
@@ -25,6 +27,7 @@ CompareForm::CompareForm(QWidget* parent)
       loadThreads_(new QSpinBox(this)),
       seconds_(new QDoubleSpinBox(this)),
       poolSize_(new QSpinBox(this)),
+      loops_(new QSpinBox(this)),
       payload_(new QSpinBox(this)),
       timeout_(new QDoubleSpinBox(this)),
       tls_(new QCheckBox(tr("Over TL&S"), this)) {
@@ -54,6 +57,12 @@ CompareForm::CompareForm(QWidget* parent)
     poolSize_->setRange(1, 256);
     poolSize_->setToolTip(
         tr("Worker threads of the pool model: clients beyond them wait in its queue"));
+    loops_->setObjectName(QStringLiteral("loopsSpin"));
+    loops_->setRange(1, kMaxServerLoops);
+    loops_->setToolTip(
+        tr("Event loops of the epoll and io_uring models, each on its own thread with its own "
+           "SO_REUSEPORT listener (as nginx's worker_processes); about as many as the cores. "
+           "Their rows say how many."));
     payload_->setObjectName(QStringLiteral("payloadSpin"));
     payload_->setRange(1, 1 << 20);
     payload_->setSuffix(tr(" bytes"));
@@ -76,6 +85,7 @@ CompareForm::CompareForm(QWidget* parent)
     form->addRow(tr("Load &threads:"), loadThreads_);
     form->addRow(tr("&Time per model:"), seconds_);
     form->addRow(tr("&Pool size:"), poolSize_);
+    form->addRow(tr("L&oops:"), loops_);
     form->addRow(tr("Pa&yload:"), payload_);
     form->addRow(tr("Request t&imeout:"), timeout_);
     form->addRow(QString(), tls_);
@@ -138,6 +148,7 @@ CompareConfig CompareForm::config() const {
     c.loadThreads = loadThreads_->value();
     c.secondsMs = static_cast<int>(std::lround(seconds_->value() * 1000));
     c.poolSize = poolSize_->value();
+    c.loops = loops_->value();
     c.payload = payload_->value();
     c.timeoutMs = static_cast<int>(std::lround(timeout_->value() * 1000));
     c.tls = tls_->isEnabledTo(this) && tls_->isChecked();
@@ -151,6 +162,7 @@ void CompareForm::setConfig(const CompareConfig& c) {
     loadThreads_->setValue(c.loadThreads);
     seconds_->setValue(c.secondsMs / 1000.0);
     poolSize_->setValue(c.poolSize);
+    loops_->setValue(c.loops);
     payload_->setValue(c.payload);
     timeout_->setValue(c.timeoutMs / 1000.0);
     tls_->setChecked(c.tls);

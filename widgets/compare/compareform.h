@@ -3,8 +3,8 @@
 // HTTP with a connection per request, TCP echo, UDP echo), the models to
 // compare (a model that cannot serve the workload is disabled, the core's
 // reason as its tooltip), connections, load threads, seconds per model,
-// pool size, echo payload and request timeout, and whether every model
-// serves over TLS (TCP workloads).
+// pool size, loops (epoll, io_uring), echo payload and request timeout, and
+// whether every model serves over TLS (TCP workloads).
 
 #include <QMap>
 #include <QWidget>
@@ -43,6 +43,7 @@ private:
     QSpinBox* loadThreads_;
     QDoubleSpinBox* seconds_;
     QSpinBox* poolSize_;
+    QSpinBox* loops_;  // CompareConfig::loops
     QSpinBox* payload_;
     QDoubleSpinBox* timeout_;
     QCheckBox* tls_;  // CompareConfig::tls (TCP workloads)

@@ -81,7 +81,7 @@ QVariant CompareResultsModel::data(const QModelIndex& index, int role) const {
     if (role == Qt::ToolTipRole && col == Note) return r.ok ? r.note : r.error;
     if (role != Qt::DisplayRole) return {};
     const QLocale locale;
-    if (col == Model) return r.model;
+    if (col == Model) return config_.rowLabel(r.model);
     if (col == Note) return r.ok ? r.note : r.error;
     if (!r.ok) return QStringLiteral("—");
     switch (col) {

@@ -238,7 +238,10 @@ void CompareWindow::onProgress(double fraction, const QString& model) {
 
 void CompareWindow::onResult(const CompareResult& result) {
     results_->addResult(result);
-    charts_->setResults(results_->results());
+    // The bars named as the rows are ("epoll ×2 loops").
+    QVector<CompareResult> shown = results_->results();
+    for (CompareResult& r : shown) r.model = results_->config().rowLabel(r.model);
+    charts_->setResults(shown);
     emit resultAdded(result);
 }
 

@@ -17,6 +17,7 @@
 #include <QVBoxLayout>
 #include <algorithm>
 
+#include "core/server/serverloops.h"
 #include "widgets/common/errortext.h"
 #include "widgets/common/formstyle.h"
 #include "widgets/common/refusaltext.h"
@@ -64,6 +65,7 @@ ServerForm::ServerForm(QWidget* parent)
       rootRow_(new QWidget(this)),
       model_(new QComboBox(this)),
       poolSize_(spin(this, "poolSizeBox", 1, 256, 4)),
+      loops_(spin(this, "loopsBox", 1, kMaxServerLoops, 1)),
       backlog_(spin(this, "backlogBox", 1, 65535, 128)),
       sockopts_(new SockoptsBox(SockoptsBox::Role::Server, this)),
       limits_(new LimitsBox(this)),
@@ -140,6 +142,11 @@ void ServerForm::buildForm() {
     auto* modelForm = new QFormLayout(modelBox);
     modelForm->addRow(tr("&Model:"), model_);
     modelForm->addRow(tr("Pool size:"), poolSize_);
+    loops_->setToolTip(
+        tr("epoll and io_uring: how many event loops serve, each on its own thread with its "
+           "own SO_REUSEPORT copy of every TCP listener; the kernel spreads new connections "
+           "between them, as nginx's worker_processes. About as many as the machine has cores."));
+    modelForm->addRow(tr("&Loops:"), loops_);
     modelForm->addRow(tr("Backlog:"), backlog_);
     buildIoBox();
     modelForm->addRow(tr("&Waiting:"), io_);
@@ -181,6 +188,7 @@ void ServerForm::buildForm() {
     connect(protocol_, &QComboBox::currentIndexChanged, this, &ServerForm::refresh);
     connect(service_, &QComboBox::currentIndexChanged, this, &ServerForm::refresh);
     connect(model_, &QComboBox::currentIndexChanged, this, &ServerForm::refresh);
+    connect(loops_, &QSpinBox::valueChanged, this, &ServerForm::refresh);
     connect(bind_, &QComboBox::currentTextChanged, this, &ServerForm::refresh);
     connect(root_, &QLineEdit::textChanged, this, &ServerForm::refresh);
     connect(path_, &QLineEdit::textChanged, this, &ServerForm::refresh);
@@ -226,6 +234,7 @@ ServerConfig ServerForm::config() const {
     c.backlog = backlog_->value();
     ServerSockoptView::toConfig(sockopts_->settings(), c);
     c.poolSize = poolSize_->value();
+    c.loops = loops_->isEnabled() ? loops_->value() : 1;
     limits_->apply(c);
     tls_->apply(c);
     c.io = ioModeFromName(io_->currentData().toString().toStdString()).value_or(IoMode::Blocking);
@@ -253,6 +262,7 @@ void ServerForm::setConfig(const ServerConfig& c) {
     backlog_->setValue(c.backlog);
     sockopts_->setSettings(ServerSockoptView::fromConfig(c));
     poolSize_->setValue(c.poolSize);
+    loops_->setValue(c.loops);
     limits_->setConfig(c);
     tls_->setConfig(c);
     io_->setCurrentIndex(io_->findData(QString::fromLatin1(ioModeName(c.io))));
@@ -303,6 +313,12 @@ QString ServerForm::problem() const {
     if (QString why = tls_->problem(); !why.isEmpty()) return why;
     if (QString why = listeners_->validationError(); !why.isEmpty()) return why;
     const ServerConfig c = config();
+    if (c.loops > 1 && std::any_of(c.listeners.begin(), c.listeners.end(),
+                                   [](const auto& l) { return l.protocol == Protocol::Unix; }))
+        return tr(
+            "%n loop(s) cannot share a Unix stream socket: its path names one socket, "
+            "while loops share a TCP port (SO_REUSEPORT). Set Loops to 1 or listen on TCP.",
+            nullptr, c.loops);
     for (const auto& l : c.listeners) {
         const QString why = RefusalText::why(c.model, l.service, l.protocol, c.listeners.size());
         if (!why.isEmpty()) return why;
@@ -338,6 +354,8 @@ void ServerForm::refresh() {
     form_->setRowVisible(rootRow_, service == QLatin1String("http"));
     refreshLimits();
     poolSize_->setEnabled(model_->currentText() == QLatin1String("pool"));
+    loops_->setEnabled(model_->currentText() == QLatin1String("epoll") ||
+                       model_->currentText() == QLatin1String("io_uring"));
     const bool local = isUnixDomain(protocolOf(protocol_));
     sockopts_->setProtocol(protocolOf(protocol_));
     form_->setRowVisible(bind_, !local);
@@ -393,6 +411,7 @@ void ServerForm::saveSettings() const {
     s.setValue(kGroup + QStringLiteral("root"), root_->text());
     s.setValue(kGroup + QStringLiteral("model"), model_->currentText());
     s.setValue(kGroup + QStringLiteral("poolSize"), poolSize_->value());
+    s.setValue(kGroup + QStringLiteral("loops"), loops_->value());
     s.setValue(kGroup + QStringLiteral("backlog"), backlog_->value());
     sockopts_->save(s, kGroup + QStringLiteral("sockopts"));
     limits_->save(s, kGroup);
@@ -421,6 +440,7 @@ void ServerForm::loadSettings() {
     model_->setCurrentText(
         s.value(kGroup + QStringLiteral("model"), QStringLiteral("epoll")).toString());
     poolSize_->setValue(s.value(kGroup + QStringLiteral("poolSize"), 4).toInt());
+    loops_->setValue(s.value(kGroup + QStringLiteral("loops"), 1).toInt());
     backlog_->setValue(s.value(kGroup + QStringLiteral("backlog"), 128).toInt());
     sockopts_->load(s, kGroup + QStringLiteral("sockopts"));
     limits_->load(s, kGroup);

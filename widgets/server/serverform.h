@@ -71,6 +71,7 @@ private:
     QWidget* rootRow_;
     QComboBox* model_;
     QSpinBox* poolSize_;
+    QSpinBox* loops_;  // ServerConfig::loops: epoll and io_uring only
     QSpinBox* backlog_;
     SockoptsBox* sockopts_;    // socket options (SO_REUSEADDR is ServerConfig::reuseAddr)
     LimitsBox* limits_;        // max connections, timeouts

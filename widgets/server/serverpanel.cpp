@@ -302,8 +302,12 @@ void ServerPanel::refresh() {
                                   ServerPanelText::protocolWord(config_, i),
                                   ServerPanelText::addressText(config_, i, addresses_[i]));
             const qint64 s = uptime_.elapsed() / 1000;
+            // Several loops (epoll, io_uring): "epoll ×2 loops".
+            const QString model = config_.loops > 1
+                                      ? tr("%1 ×%2 loops").arg(modelName_).arg(config_.loops)
+                                      : modelName_;
             status_->setText(tr("Listening: %1 · model %2 · up %3:%4:%5")
-                                 .arg(where.join(QStringLiteral(", ")), modelName_)
+                                 .arg(where.join(QStringLiteral(", ")), model)
                                  .arg(s / 3600)
                                  .arg((s / 60) % 60, 2, 10, QLatin1Char('0'))
                                  .arg(s % 60, 2, 10, QLatin1Char('0')));

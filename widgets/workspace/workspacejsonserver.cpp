@@ -5,6 +5,7 @@
 #include <climits>
 
 #include "core/net/error.h"
+#include "core/server/serverloops.h"
 #include "core/services/terminator.h"
 #include "widgets/workspace/workspacejson.h"
 
@@ -285,6 +286,7 @@ QJsonObject serverToJson(const WorkspaceServer& server) {
     putText(o, "io", std::string(ioModeName(c.io)), ioModeName(d.io));
     putInt(o, "backlog", c.backlog, d.backlog);
     putInt(o, "pool_size", c.poolSize, d.poolSize);
+    putInt(o, "loops", c.loops, d.loops);
     putInt(o, "max_connections", c.maxConnections, d.maxConnections);
     putInt(o, "max_workers", c.maxWorkers, d.maxWorkers);
     putInt(o, "idle_timeout_ms", c.idleTimeoutMs, d.idleTimeoutMs);
@@ -321,6 +323,7 @@ WorkspaceServer serverFromJson(R& in) {
     c.io = static_cast<IoMode>(in.choice("io", 0, ioModeNames(), R::tr("I/O mode")));
     c.backlog = in.integer("backlog", c.backlog, 0, INT_MAX);
     c.poolSize = in.integer("pool_size", c.poolSize, 1, INT_MAX);
+    c.loops = in.integer("loops", c.loops, 1, kMaxServerLoops);
     c.maxConnections = in.integer("max_connections", c.maxConnections, 0, INT_MAX);
     c.maxWorkers = in.integer("max_workers", c.maxWorkers, 0, INT_MAX);
     c.idleTimeoutMs = in.integer("idle_timeout_ms", c.idleTimeoutMs, 0, INT_MAX);

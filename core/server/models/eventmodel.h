@@ -3,6 +3,13 @@
 // several services on several ports: the course's multi-service server)
 // and every connection, with non-blocking I/O and the services' waits as
 // timers in the loop. The model's name is its poller's.
+//
+// epoll with ServerConfig::loops = N > 1 (nginx's worker_processes N): N
+// loops on N threads, each serving its own SO_REUSEPORT copy of every TCP
+// listener (Listener::loop) and only the connections it accepted; UDP
+// listeners stay on loop 0. A chat line for a connection of another loop is
+// posted to that loop (EventLoop::post). start() and stop() on the
+// caller's thread; everything else on the loop threads.
 
 #include <memory>
 #include <string>
@@ -31,19 +38,26 @@ public:
     void stop() override;
 
 private:
-    void acceptReady(size_t listener);
-    void serve(int fd, const Address& peer, size_t listener);
-    void pauseAccepting(size_t listener);
-    void closeAll();  // loop thread, at the end
+    // One event loop, its thread and what it serves. Its thread only
+    // (and stop() after the join).
+    struct Loop {
+        size_t index = 0;
+        std::unique_ptr<EventLoop> loop;
+        std::thread thread;
+        std::unordered_map<uint64_t, std::unique_ptr<EventConnection>> connections;
+        std::vector<std::unique_ptr<EventConnection>> finished;
+        std::vector<std::unique_ptr<DatagramEndpoint>> endpoints;
+    };
+    void setUp(Loop& lp);
+    void run(Loop& lp);
+    void acceptReady(Loop& lp, size_t listener);
+    void serve(Loop& lp, int fd, const Address& peer, size_t listener);
+    void pauseAccepting(Loop& lp, size_t listener);
+    void closeAll(Loop& lp);  // loop thread, at the end
 
     std::string backend_;
     ServerCore* core_ = nullptr;
-    std::unique_ptr<EventLoop> loop_;
-    std::thread thread_;
-    // Loop thread only (and stop() after the join).
-    std::unordered_map<uint64_t, std::unique_ptr<EventConnection>> connections_;
-    std::vector<std::unique_ptr<EventConnection>> finished_;
-    std::vector<std::unique_ptr<DatagramEndpoint>> endpoints_;
+    std::vector<std::unique_ptr<Loop>> loops_;
 };
 
 }  // namespace sockwb

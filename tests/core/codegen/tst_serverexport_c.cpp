@@ -7,6 +7,8 @@
 // cannot be exported is refused with a sentence, and the header says what
 // the program leaves out.
 
+#include <algorithm>
+
 #include "core/codegen/codeexport.h"
 #include "core/net/error.h"
 #include "support/exportchecks.h"
@@ -196,6 +198,14 @@ private slots:
             exportConfig("iterative", {{"echo", Protocol::Tcp}, {"daytime", Protocol::Tcp}}),
             Language::C);
         QVERIFY(it.omissions.front().find("daytime/tcp") != std::string::npos);
+        // Several event loops: the program runs one, and says so.
+        ServerConfig loops = exportConfig("epoll", {{"echo", Protocol::Tcp}});
+        loops.loops = 4;
+        const ExportedProgram one = exportServer(loops, Language::C);
+        QVERIFY(std::any_of(one.omissions.begin(), one.omissions.end(), [](const auto& o) {
+            return o.find("The 4 event loops") != std::string::npos;
+        }));
+        QVERIFY(one.source.find("The 4 event loops") != std::string::npos);
     }
 
     void refusals() {

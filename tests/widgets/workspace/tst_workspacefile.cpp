@@ -44,6 +44,7 @@ Workspace everyField() {
     c.model = "select";
     c.backlog = 16;
     c.poolSize = 8;
+    c.loops = 3;
     c.maxConnections = 10;
     c.idleTimeoutMs = 3000;
     c.maxWorkers = 12;
@@ -218,6 +219,9 @@ private slots:
         QVERIFY(!(a == b));
         b = a;
         b.clients[0].script[3].minAfterMs = 4;
+        QVERIFY(!(a == b));
+        b = a;
+        b.servers[0].config.loops = 2;
         QVERIFY(!(a == b));
     }
 
