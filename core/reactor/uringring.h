@@ -24,7 +24,7 @@ namespace sockwb {
 
 // What a request is, in the low byte of its user_data; the rest is the
 // owner's key (a connection id, a listener index).
-enum class UringOp : uint8_t { Ignore = 0, Stop, Accept, Recv, Send, DatagramPoll };
+enum class UringOp : uint8_t { Ignore = 0, Stop, Accept, Recv, Send, DatagramPoll, Posted };
 
 inline uint64_t uringTag(uint64_t key, UringOp op) noexcept { return (key << 8) | uint64_t(op); }
 inline UringOp uringOpOf(uint64_t tag) noexcept { return UringOp(tag & 0xff); }

@@ -9,6 +9,7 @@
 #include "core/net/sys.h"
 #include "core/server/closesequence.h"
 #include "core/server/outputbuffer.h"
+#include "core/server/uringloop.h"
 
 namespace sockwb {
 
@@ -23,10 +24,11 @@ void trim(std::string& s) {
 }
 }  // namespace
 
-UringConnection::UringConnection(UringRing& ring, TimerQueue& timers, ServerCore& core,
-                                 Socket socket, std::shared_ptr<ConnectionRecord> record,
-                                 ClosedFn onClosed)
-    : ring_(ring),
+UringConnection::UringConnection(UringLoop& loop, UringRing& ring, TimerQueue& timers,
+                                 ServerCore& core, Socket socket,
+                                 std::shared_ptr<ConnectionRecord> record, ClosedFn onClosed)
+    : loop_(loop),
+      ring_(ring),
       timers_(timers),
       core_(core),
       socket_(std::move(socket)),
@@ -54,15 +56,28 @@ void UringConnection::guarded(Fn&& fn) {
     }
 }
 
+void UringConnection::deliverHere(const std::weak_ptr<UringConnection*>& weak,
+                                  std::string_view bytes) {
+    // In the session's wire form (a TLS session encrypts it).
+    if (auto s = weak.lock(); s && *s) {
+        UringConnection* c = *s;
+        c->send(c->session_ ? std::string_view(c->session_->relayForm(bytes)) : bytes);
+    }
+}
+
 void UringConnection::open() {
     const auto& service = *core_.listeners()[record_->listener].service;
     if (service.needsBroadcast()) {
         limiter_.emplace(core_.config().outputLimit);
-        record_->deliver = [weak = std::weak_ptr<UringConnection*>(self_)](std::string_view bytes) {
-            if (auto s = weak.lock(); s && *s) {
-                UringConnection* c = *s;
-                c->send(c->session_ ? std::string_view(c->session_->relayForm(bytes)) : bytes);
-            }
+        // A line from a session of this loop is queued at once; one from
+        // another loop (--loops N) is posted to this loop, which alone
+        // touches this connection.
+        record_->deliver = [weak = std::weak_ptr<UringConnection*>(self_),
+                            loop = &loop_](std::string_view bytes) {
+            if (loop->inLoopThread())
+                deliverHere(weak, bytes);
+            else
+                loop->post([weak, copy = std::string(bytes)] { deliverHere(weak, copy); });
         };
     }
     core_.connectionOpened(*record_);

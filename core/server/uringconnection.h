@@ -34,13 +34,16 @@
 
 namespace sockwb {
 
+class UringLoop;
+
 class UringConnection final : public SessionContext {
 public:
     using ClosedFn = std::function<void(uint64_t id)>;
     // Takes the accepted, non-blocking socket. onClosed(id) is called once
     // the connection is finished (its requests may still be in flight).
-    UringConnection(UringRing& ring, TimerQueue& timers, ServerCore& core, Socket socket,
-                    std::shared_ptr<ConnectionRecord> record, ClosedFn onClosed);
+    // loop: the one that owns it (a chat line from another loop is posted there).
+    UringConnection(UringLoop& loop, UringRing& ring, TimerQueue& timers, ServerCore& core,
+                    Socket socket, std::shared_ptr<ConnectionRecord> record, ClosedFn onClosed);
     ~UringConnection() override;
     UringConnection(const UringConnection&) = delete;
     UringConnection& operator=(const UringConnection&) = delete;
@@ -73,6 +76,8 @@ public:
     }
 
 private:
+    // A chat line for the connection behind weak, on its loop's thread.
+    static void deliverHere(const std::weak_ptr<UringConnection*>& weak, std::string_view bytes);
     void received(const io_uring_cqe& cqe);
     void sent(const io_uring_cqe& cqe);
     void input(std::string_view bytes);  // bytes the kernel received for us
@@ -106,6 +111,7 @@ private:
         bool was_;
     };
 
+    UringLoop& loop_;
     UringRing& ring_;
     TimerQueue& timers_;
     ServerCore& core_;

@@ -13,6 +13,8 @@
 namespace sockwb {
 
 namespace {
+// The loop whose run() this thread is in (each thread reads its own copy).
+thread_local const UringLoop* t_running = nullptr;
 // Submission queue entries: a round queues at most a send and a receive per
 // connection that had a completion; sqe() submits early when it fills.
 constexpr unsigned kEntries = 1024;
@@ -28,16 +30,51 @@ UringLoop::~UringLoop() {
 }
 
 void UringLoop::run() {
+    t_running = this;
     try {
         serveRounds();
     } catch (const Error& e) {
         core_.error(e.info());
     }
     closeAll();
+    t_running = nullptr;
+}
+
+void UringLoop::post(std::function<void()> task) {
+    bool wasEmpty = false;
+    {
+        std::lock_guard lock(postMutex_);
+        wasEmpty = posted_.empty();
+        posted_.push_back(std::move(task));
+    }
+    // The first task since the loop last took the queue wakes it; the loop
+    // drains the eventfd before it takes the queue, so none is left behind.
+    if (wasEmpty) postWakeup_.notify();
+}
+
+bool UringLoop::inLoopThread() const noexcept { return t_running == this; }
+
+void UringLoop::armPosts() {
+    io_uring_sqe* sqe = ring_.sqe();
+    io_uring_prep_poll_add(sqe, postWakeup_.fd(), POLLIN);
+    sqe->user_data = uringTag(0, UringOp::Posted);
+}
+
+void UringLoop::runPosted() {
+    postWakeup_.drain();
+    std::vector<std::function<void()>> tasks;
+    {
+        std::lock_guard lock(postMutex_);
+        tasks.swap(posted_);
+    }
+    for (auto& task : tasks) task();
 }
 
 void UringLoop::serveRounds() {
     armStop();
+    // Another loop's chat lines for our connections (--loops N). Plumbing:
+    // the eventfd's poll is not traced, as EventLoop's wakeups are not.
+    if (core_.loopCount() > 1) armPosts();
     auto& ls = core_.listeners();
     for (size_t i = 0; i < ls.size(); ++i) {
         if (ls[i].loop != index_) continue;
@@ -95,6 +132,11 @@ void UringLoop::dispatch(const io_uring_cqe& cqe) {
     const uint64_t key = uringKeyOf(cqe.user_data);
     switch (uringOpOf(cqe.user_data)) {
         case UringOp::Ignore:
+            return;
+        case UringOp::Posted:
+            if (quit_) return;
+            runPosted();
+            armPosts();
             return;
         case UringOp::Stop:
             if (UringRing::traced()) UringRing::noteCqe(core_.stopFd(), "poll: stop", cqe.res);
@@ -160,7 +202,7 @@ void UringLoop::serve(int fd, const Address& peer, size_t i) {
     if (!core_.admit(socket, peer, i)) return;
     auto record = core_.newRecord(i, peer, fd);
     const uint64_t id = record->id;
-    auto conn = std::make_unique<UringConnection>(ring_, timers_, core_, std::move(socket),
+    auto conn = std::make_unique<UringConnection>(*this, ring_, timers_, core_, std::move(socket),
                                                   std::move(record),
                                                   [this](uint64_t cid) { closed_.push_back(cid); });
     UringConnection* raw = conn.get();
