@@ -26,7 +26,7 @@
     <message>
         <location line="+6"/>
         <location filename="../../widgets/workspace/workspacejsonclient.cpp" line="+67"/>
-        <location filename="../../widgets/workspace/workspacejsonserver.cpp" line="+134"/>
+        <location filename="../../widgets/workspace/workspacejsonserver.cpp" line="+135"/>
         <source>expected a text, got %1</source>
         <translation>on attendait un texte, on a trouvé %1</translation>
     </message>
@@ -205,13 +205,13 @@
     </message>
     <message>
         <location line="+5"/>
-        <location filename="../../widgets/workspace/workspacejsonserver.cpp" line="+270"/>
+        <location filename="../../widgets/workspace/workspacejsonserver.cpp" line="+271"/>
         <source>I/O mode</source>
         <translation>mode d&apos;E/S</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location filename="../../widgets/workspace/workspacejsonserver.cpp" line="-208"/>
+        <location filename="../../widgets/workspace/workspacejsonserver.cpp" line="-209"/>
         <source>0 is out of range (1..%1)</source>
         <translation>0 est hors limites (1..%1)</translation>
     </message>
@@ -271,7 +271,7 @@
         <translation>donnez soit &quot;bytes&quot;, soit &quot;ms&quot;</translation>
     </message>
     <message>
-        <location line="+121"/>
+        <location line="+122"/>
         <source>a server needs at least one listener</source>
         <translation>un serveur a besoin d&apos;au moins un point d&apos;écoute</translation>
     </message>
@@ -281,7 +281,7 @@
         <translation>modèle</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+55"/>
         <source>relay protocol</source>
         <translation>protocole du relais</translation>
     </message>
@@ -668,7 +668,57 @@
         <translation>EINTR&#xa0;: un signal a interrompu l&apos;attente (reboucler)&#xa0;; EBADF&#xa0;: un descripteur de l&apos;ensemble a été fermé&#xa0;; EINVAL&#xa0;: taille ou délai incorrect.</translation>
     </message>
     <message>
+        <location line="+4"/>
+        <source>io_uring_setup creates a ring: two queues shared with the kernel, one for submissions (requests) and one for completions (results). io_uring_enter hands the kernel every request queued since the last call and, in the same call, waits for completions: one call per loop round however many sockets are served. The trace shows to_submit (requests handed over) and min_complete (completions waited for).</source>
+        <translation>io_uring_setup crée un anneau : deux files partagées avec le noyau, l&apos;une pour les soumissions (les requêtes), l&apos;autre pour les complétions (les résultats). io_uring_enter remet au noyau toutes les requêtes mises en file depuis l&apos;appel précédent et, dans le même appel, attend des complétions : un appel par tour de boucle, quel que soit le nombre de sockets servies. La trace montre to_submit (requêtes remises) et min_complete (complétions attendues).</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>EPERM: io_uring is disabled (sysctl kernel.io_uring_disabled); ENOSYS: a kernel built without it; ENOMEM: the locked-memory limit is too low for the ring; ETIME: the wait&apos;s timeout passed (a timer is due), not a failure; EINTR: a signal.</source>
+        <translation>EPERM : io_uring est désactivé (sysctl kernel.io_uring_disabled) ; ENOSYS : un noyau compilé sans lui ; ENOMEM : la limite de mémoire verrouillée est trop basse pour l&apos;anneau ; ETIME : le délai d&apos;attente est écoulé (un minuteur est dû), ce n&apos;est pas un échec ; EINTR : un signal.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A submission queue entry: one request written into the ring (accept on this listener, recv on this socket, send these bytes), tagged with a number the completion will carry back. Queuing it costs no system call; the next io_uring_enter hands over all of them at once.</source>
+        <translation>Une entrée de la file de soumission : une requête écrite dans l&apos;anneau (accept sur cette socket d&apos;écoute, recv sur cette socket, send de ces octets), marquée d&apos;un numéro que la complétion rapportera. La mettre en file ne coûte aucun appel système ; le prochain io_uring_enter les remet toutes d&apos;un coup.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A full submission queue is submitted early; a request on a closed descriptor completes with EBADF; a request still in flight keeps its socket open until it completes or is cancelled (IORING_OP_ASYNC_CANCEL).</source>
+        <translation>Une file de soumission pleine est soumise plus tôt ; une requête sur un descripteur fermé se termine avec EBADF ; une requête encore en cours garde sa socket ouverte jusqu&apos;à sa complétion ou son annulation (IORING_OP_ASYNC_CANCEL).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A completion queue entry: the result of one request, as the system call would have returned it (a new descriptor for accept, a byte count for recv and send, -errno on failure). With epoll the program is told a socket is ready and then calls recv; here the bytes have already been received when the completion arrives.</source>
+        <translation>Une entrée de la file de complétion : le résultat d&apos;une requête, tel que l&apos;appel système l&apos;aurait renvoyé (un nouveau descripteur pour accept, un nombre d&apos;octets pour recv et send, -errno en cas d&apos;échec). Avec epoll, le programme apprend qu&apos;une socket est prête puis appelle recv ; ici, les octets sont déjà reçus quand la complétion arrive.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A negative result is -errno: ECONNRESET (the peer reset), ENOBUFS (no provided buffer left: the receive is armed again), ECANCELED (the request was cancelled), EMFILE on accept (out of descriptors).</source>
+        <translation>Un résultat négatif vaut -errno : ECONNRESET (le pair a réinitialisé), ENOBUFS (plus de tampon fourni : la réception est réarmée), ECANCELED (la requête a été annulée), EMFILE sur accept (plus de descripteurs).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>One request that completes many times: a multishot accept posts a completion for every new client, a multishot recv one for every arrival of bytes, until it ends (a completion without IORING_CQE_F_MORE), when the program submits it again.</source>
+        <translation>Une requête qui se termine plusieurs fois : un accept multishot produit une complétion pour chaque nouveau client, un recv multishot une pour chaque arrivée d&apos;octets, jusqu&apos;à sa fin (une complétion sans IORING_CQE_F_MORE), où le programme la soumet de nouveau.</translation>
+    </message>
+    <message>
         <location line="+3"/>
+        <source>It ends on an error, on the peer&apos;s close (recv returns 0) or when no provided buffer is free (ENOBUFS).</source>
+        <translation>Elle se termine sur une erreur, à la fermeture par le pair (recv renvoie 0) ou quand aucun tampon fourni n&apos;est libre (ENOBUFS).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A pool of buffers the program registers once (a buffer ring); a receive picks a free one only when bytes arrive, and its completion names the buffer it used. The program gives it back once it has consumed the bytes, so idle connections hold no receive buffer.</source>
+        <translation>Une réserve de tampons que le programme enregistre une fois (un anneau de tampons) ; une réception n&apos;en prend un libre que lorsque des octets arrivent, et sa complétion nomme le tampon utilisé. Le programme le rend dès qu&apos;il a consommé les octets : les connexions inactives ne retiennent aucun tampon de réception.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>ENOBUFS: every buffer is in use (the program is slower than the data); the receive stops until buffers are given back and it is submitted again.</source>
+        <translation>ENOBUFS : tous les tampons sont utilisés (le programme est plus lent que les données) ; la réception s&apos;arrête jusqu&apos;à ce que des tampons soient rendus et qu&apos;elle soit soumise de nouveau.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Duplicates the process: the child gets copies of every descriptor. A forking server closes the listening socket in the child and the client&apos;s socket in the parent.</source>
         <translation>Duplique le processus&#xa0;: le fils reçoit une copie de chaque descripteur. Un serveur concurrent à base de fork ferme le socket d&apos;écoute dans le fils et le socket du client dans le père.</translation>
     </message>
@@ -748,7 +798,7 @@
         <translation>EINTR : un signal est arrivé pendant l&apos;attente ; EAGAIN sur un socket bloquant : le délai SO_RCVTIMEO est écoulé (un délai d&apos;inactivité) ; ENOTCONN de shutdown sur un socket UDP : attendu, il réveille quand même recvfrom.</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+54"/>
         <source>Common errors:</source>
         <translation>Erreurs courantes&#xa0;:</translation>
     </message>
@@ -1216,11 +1266,16 @@
         <source>The echo service over UDP; each client socket sends one datagram and waits for it to come back</source>
         <translation>Le service echo sur UDP&#xa0;; chaque socket client envoie un datagramme et attend son retour</translation>
     </message>
+    <message>
+        <location line="+43"/>
+        <source>%1 ×%2 loops</source>
+        <translation>%1 ×%2 boucles</translation>
+    </message>
 </context>
 <context>
     <name>sockwb::CompareForm</name>
     <message>
-        <location filename="../../widgets/compare/compareform.cpp" line="+30"/>
+        <location filename="../../widgets/compare/compareform.cpp" line="+33"/>
         <source>Over TL&amp;S</source>
         <translation>Sur TL&amp;S</translation>
     </message>
@@ -1241,12 +1296,12 @@
     </message>
     <message>
         <location line="+6"/>
-        <location line="+13"/>
+        <location line="+19"/>
         <source> s</source>
         <translation> s</translation>
     </message>
     <message>
-        <location line="-12"/>
+        <location line="-18"/>
         <source>Measured load time per model (after a short warm-up)</source>
         <translation>Durée de charge mesurée par modèle (après un court échauffement)</translation>
     </message>
@@ -1256,7 +1311,12 @@
         <translation>Threads de travail du modèle pool&#xa0;: les clients en surnombre attendent dans sa file d&apos;attente</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
+        <source>Event loops of the epoll and io_uring models, each on its own thread with its own SO_REUSEPORT listener (as nginx&apos;s worker_processes); about as many as the cores. Their rows say how many.</source>
+        <translation>Boucles d&apos;événements des modèles epoll et io_uring, chacune sur son propre thread avec sa propre socket d&apos;écoute SO_REUSEPORT (comme worker_processes de nginx) ; à peu près autant que de cœurs. Leurs lignes indiquent combien.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source> bytes</source>
         <translation> octets</translation>
     </message>
@@ -1299,6 +1359,11 @@
         <location line="+1"/>
         <source>&amp;Pool size:</source>
         <translation>Taille du p&amp;ool&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>L&amp;oops:</source>
+        <translation>B&amp;oucles :</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1550,7 +1615,7 @@
         <translation>%1 (%2/%3) %p%</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+13"/>
         <source>%1: %2</source>
         <translation>%1&#xa0;: %2</translation>
     </message>
@@ -5039,6 +5104,11 @@
         <translation>UDP n&apos;a pas de connexion à confier à un thread de travail&#xa0;: servez UDP avec iterative, select, poll ou epoll</translation>
     </message>
     <message>
+        <location line="+5"/>
+        <source>the %1 model cannot run here: %2</source>
+        <translation>le modèle %1 ne peut pas fonctionner ici : %2</translation>
+    </message>
+    <message>
         <location line="+4"/>
         <source>the iterative model serves one UDP listener in its recvfrom loop: use select, poll or epoll to host several services in one server</source>
         <translation>le modèle itératif sert un seul point d&apos;écoute UDP dans sa boucle recvfrom&#xa0;: utilisez select, poll ou epoll pour héberger plusieurs services dans un même serveur</translation>
@@ -6253,7 +6323,7 @@
 <context>
     <name>sockwb::ServerForm</name>
     <message>
-        <location filename="../../widgets/server/serverform.cpp" line="+75"/>
+        <location filename="../../widgets/server/serverform.cpp" line="+77"/>
         <source>New Server</source>
         <translation>Nouveau serveur</translation>
     </message>
@@ -6403,6 +6473,16 @@
         <translation>Taille du pool&#xa0;:</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>epoll and io_uring: how many event loops serve, each on its own thread with its own SO_REUSEPORT copy of every TCP listener; the kernel spreads new connections between them, as nginx&apos;s worker_processes. About as many as the machine has cores.</source>
+        <translation>epoll et io_uring : combien de boucles d&apos;événements servent, chacune sur son propre thread avec sa propre copie SO_REUSEPORT de chaque socket d&apos;écoute TCP ; le noyau répartit les nouvelles connexions entre elles, comme worker_processes de nginx. À peu près autant que la machine a de cœurs.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Loops:</source>
+        <translation>&amp;Boucles :</translation>
+    </message>
+    <message>
         <location line="+1"/>
         <source>Backlog:</source>
         <translation>File d&apos;attente (backlog)&#xa0;:</translation>
@@ -6423,7 +6503,7 @@
         <translation>Démarrer</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+42"/>
         <source>Blocking calls (as in the course)</source>
         <translation>Appels bloquants (comme dans le cours)</translation>
     </message>
@@ -6443,7 +6523,7 @@
         <translation>Appels bloquants : accept() et recv() attendent dans le noyau et l&apos;horloge dort entre ses lignes, comme le font les programmes du cours ; l&apos;arrêt les réveille avec shutdown() et un signal. Non bloquant : chaque attente est un poll() qui surveille aussi l&apos;événement d&apos;arrêt.</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+63"/>
         <source>Enter the socket path, e.g. /tmp/echo.sock.</source>
         <translation>Saisissez le chemin du socket, p. ex. /tmp/echo.sock.</translation>
     </message>
@@ -6457,8 +6537,16 @@
         <source>The root folder &quot;%1&quot; does not exist.</source>
         <translation>Le dossier racine «&#xa0;%1&#xa0;» n&apos;existe pas.</translation>
     </message>
+    <message numerus="yes">
+        <location line="+13"/>
+        <source>%n loop(s) cannot share a Unix stream socket: its path names one socket, while loops share a TCP port (SO_REUSEPORT). Set Loops to 1 or listen on TCP.</source>
+        <translation>
+            <numerusform>%n boucle ne peut pas partager une socket Unix de flux : son chemin nomme une seule socket, alors que les boucles partagent un port TCP (SO_REUSEPORT). Mettez Boucles à 1 ou écoutez en TCP.</numerusform>
+            <numerusform>%n boucles ne peuvent pas partager une socket Unix de flux : son chemin nomme une seule socket, alors que les boucles partagent un port TCP (SO_REUSEPORT). Mettez Boucles à 1 ou écoutez en TCP.</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+84"/>
+        <location line="+79"/>
         <source>Root folder of the HTTP server</source>
         <translation>Dossier racine du serveur HTTP</translation>
     </message>
@@ -6624,7 +6712,12 @@
         <translation>Pas en marche&#xa0;: %1, modèle %2</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
+        <source>%1 ×%2 loops</source>
+        <translation>%1 ×%2 boucles</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Listening: %1 · model %2 · up %3:%4:%5</source>
         <translation>En écoute&#xa0;: %1 · modèle %2 · actif depuis %3:%4:%5</translation>
     </message>
@@ -9420,7 +9513,7 @@ ou le fichier ne peut pas être écrit, 2 mauvaise utilisation.
 <context>
     <name>sockwb::app::serve</name>
     <message>
-        <location filename="../../app/cli/servecommand.cpp" line="+27"/>
+        <location filename="../../app/cli/servecommand.cpp" line="+28"/>
         <source>Usage: sockwb serve --service S [OPTIONS]
 Runs a server until Ctrl-C (SIGINT) or SIGTERM, then stops cleanly (exit 0).
 Prints &apos;listening &lt;proto&gt; &lt;addr&gt;:&lt;port&gt; model=&lt;m&gt; service=&lt;s&gt;&apos; once per listener
@@ -9435,7 +9528,13 @@ as soon as it accepts (the real port when --port 0; unix:&lt;path&gt; for a Unix
                          unixgram:PATH choose the protocol too. The socket file is removed
                          at stop; a stale one (nobody answers on it) is replaced at start
   --port N               0 (default) lets the kernel choose a free port
-  --model M              iterative, fork, thread, pool, select, poll, epoll (default epoll)
+  --model M              iterative, fork, thread, pool, select, poll, epoll, io_uring
+                         (default epoll)
+  --loops N              epoll, io_uring: N event loops on N threads (default 1, at
+                         most 64), each with its own SO_REUSEPORT copy of every TCP
+                         listener, as nginx&apos;s worker_processes N; N = the cores is
+                         the usual choice. UDP listeners stay on loop 0; not with a
+                         unix stream listener (a path names one socket)
   --threads N            pool: worker threads (default 4)
   --io blocking|poll     iterative, fork, thread, pool: wait in blocking calls as the
                          course&apos;s programs do (default), or poll non-blocking sockets
@@ -9456,7 +9555,7 @@ as soon as it accepts (the real port when --port 0; unix:&lt;path&gt; for a Unix
                          lf or crlf after each message (for netcat, telnet)
   --root DIR             http: folder of static files; / is its index.html
   --also SERVICE[/udp]:PORT  one more listener on the same address (repeatable;
-                         select, poll and epoll serve several listeners);
+                         select, poll, epoll and io_uring serve several listeners);
                          SERVICE/unix:PATH, SERVICE/unixgram:PATH for a Unix socket
   --max-connections N    over N a client is accepted then closed (0: no limit)
   --max-workers N        fork: children, thread: client threads at once (default 256,
@@ -9506,7 +9605,14 @@ dès qu&apos;il accepte des connexions (le vrai port avec --port 0 ; unix:&lt;pa
                          supprimé à l&apos;arrêt ; un fichier périmé (personne n&apos;y répond) est
                          remplacé au démarrage
   --port N               0 (par défaut) laisse le noyau choisir un port libre
-  --model M              iterative, fork, thread, pool, select, poll, epoll (par défaut epoll)
+  --model M              iterative, fork, thread, pool, select, poll, epoll, io_uring
+                         (par défaut epoll)
+  --loops N              epoll, io_uring : N boucles d&apos;événements sur N threads (1 par
+                         défaut, 64 au plus), chacune avec sa propre copie SO_REUSEPORT de
+                         chaque socket d&apos;écoute TCP, comme worker_processes N de nginx ;
+                         N = le nombre de cœurs est le choix habituel. Les sockets UDP
+                         restent sur la boucle 0 ; pas avec une socket d&apos;écoute unix (un
+                         chemin nomme une seule socket)
   --threads N            pool : threads de travail (par défaut 4)
   --io blocking|poll     iterative, fork, thread, pool : attendre dans des appels bloquants
                          comme le font les programmes du cours (par défaut), ou surveiller
@@ -9529,7 +9635,7 @@ dès qu&apos;il accepte des connexions (le vrai port avec --port 0 ; unix:&lt;pa
                          lf ou crlf après chaque message (pour netcat, telnet)
   --root DIR             http : dossier des fichiers statiques ; / est son index.html
   --also SERVICE[/udp]:PORT  un socket d&apos;écoute de plus sur la même adresse (répétable ;
-                         select, poll et epoll servent plusieurs sockets d&apos;écoute) ;
+                         select, poll, epoll et io_uring servent plusieurs sockets d&apos;écoute) ;
                          SERVICE/unix:PATH, SERVICE/unixgram:PATH pour un socket Unix
   --max-connections N    au-delà de N, un client est accepté puis fermé (0 : pas de limite)
   --max-workers N        fork : processus fils, thread : threads client simultanés (par
@@ -9572,7 +9678,7 @@ utilisation.
 </translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location line="+89"/>
         <source>--also &apos;%1&apos;: expected SERVICE[/udp]:PORT</source>
         <translation>--also « %1 » : SERVICE[/udp]:PORT attendu</translation>
     </message>
@@ -9622,7 +9728,7 @@ utilisation.
         <translation>--key nécessite --cert : le certificat qui va avec la clé</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+56"/>
         <source>--bind &apos;&apos;: an empty address</source>
         <translation>--bind &apos;&apos; : une adresse vide</translation>
     </message>
@@ -9642,7 +9748,7 @@ utilisation.
         <translation>les modèles sont %1</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+30"/>
         <source>unexpected argument &apos;%1&apos;</source>
         <translation>argument inattendu « %1 »</translation>
     </message>
@@ -9662,14 +9768,14 @@ utilisation.
         <translation>--tls nécessite un socket d&apos;écoute TCP : les sockets UDP et Unix restent en clair</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+60"/>
         <source>sockwb serve: --io is ignored: the %1 model is an event loop, it always waits in %2
 </source>
         <translation>sockwb serve : --io est ignoré : le modèle %1 est une boucle d&apos;événements, il attend toujours dans %2
 </translation>
     </message>
     <message>
-        <location filename="../../app/cli/serveprinter.cpp" line="+62"/>
+        <location filename="../../app/cli/serveprinter.cpp" line="+64"/>
         <source>listening %1 %2%3 model=%4 service=%5</source>
         <translation>listening %1 %2%3 model=%4 service=%5</translation>
     </message>
