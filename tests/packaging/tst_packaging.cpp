@@ -157,7 +157,7 @@ private slots:
         QTest::newRow("after --lang") << QStringList{"--lang", "fr", "de"} << "demo";
         QTest::newRow("option") << QStringList{"serve", "--mo"} << "--model";
         QTest::newRow("models") << QStringList{"serve", "--model", ""}
-                                << "iterative fork thread pool select poll epoll";
+                                << "iterative fork thread pool select poll epoll io_uring";
         QTest::newRow("services") << QStringList{"serve", "--service", "c"} << "chargen clock chat";
         QTest::newRow("protocol") << QStringList{"client", "--protocol", ""}
                                   << "tcp udp unix unixgram";

@@ -118,12 +118,13 @@ void tst_ComparePanel::refusedModelsDisabled() {
         QVERIFY2(!box->isEnabled(), m);
         QVERIFY2(box->toolTip().contains(QLatin1String("UDP")), qPrintable(box->toolTip()));
     }
-    for (const char* m : {"iterative", "select", "poll", "epoll"})
+    for (const char* m : {"iterative", "select", "poll", "epoll", "io_uring"})
         QVERIFY2(w.form()->modelBox(QLatin1String(m))->isEnabled(), m);
-    QCOMPARE(w.form()->config().models, (QStringList{"iterative", "select", "poll", "epoll"}));
+    QCOMPARE(w.form()->config().models,
+             (QStringList{"iterative", "select", "poll", "epoll", "io_uring"}));
     c.workload = CompareWorkload::HttpKeepAlive;
     w.form()->setConfig(c);
-    QCOMPARE(w.form()->config().models.size(), 7);
+    QCOMPARE(w.form()->config().models.size(), 8);  // every model
     // A refused model given directly is skipped with its reason, not run.
     c = shortRun(CompareWorkload::UdpEcho, {"thread"}, 2);
     QVERIFY(!w.start(c));
