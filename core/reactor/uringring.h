@@ -48,6 +48,11 @@ public:
     UringRing(const UringRing&) = delete;
     UringRing& operator=(const UringRing&) = delete;
 
+    // Makes the calling thread the ring's one submitter; call it first
+    // thing on the thread that runs the loop, before sqe()/submitAndWait().
+    // Throws Error (io_uring_register) when the kernel refuses.
+    void enableOnThisThread();
+
     int fd() const noexcept { return ring_.ring_fd; }
     // A free submission entry; when the queue is full, what it holds is
     // submitted first. Never null. The caller fills it (io_uring_prep_*)
@@ -96,6 +101,8 @@ private:
     size_t bufRingBytes_ = 0;
     char* buffers_ = nullptr;
     bool buffersRegistered_ = false;
+    bool disabled_ = false;  // IORING_SETUP_R_DISABLED until enableOnThisThread()
+    bool deferred_ = false;  // IORING_SETUP_DEFER_TASKRUN
     unsigned inFlight_ = 0;
 };
 

@@ -32,6 +32,7 @@ UringLoop::~UringLoop() {
 void UringLoop::run() {
     t_running = this;
     try {
+        ring_.enableOnThisThread();
         serveRounds();
     } catch (const Error& e) {
         core_.error(e.info());
