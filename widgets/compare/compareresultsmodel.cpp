@@ -3,6 +3,7 @@
 #include <QBrush>
 #include <QColor>
 #include <QLocale>
+#include <algorithm>
 
 #include "widgets/common/csvfield.h"
 
@@ -188,7 +189,7 @@ QString CompareResultsModel::toCsv() const {
     lines << QStringLiteral(
         "model,workload,connections,seconds,requests,requests_per_sec,bytes_per_sec,p50_ms,p99_ms,"
         "errors,"
-        "served_at_once,server_threads,child_processes,rss_delta_mib,status,note");
+        "served_at_once,server_threads,child_processes,rss_delta_mib,loops,status,note");
     const QString workload = CompareConfig::key(config_.workload);
     for (const CompareResult& r : results_) {
         QStringList f;
@@ -197,7 +198,9 @@ QString CompareResultsModel::toCsv() const {
           << num(r.bytesPerSec, 1) << num(r.p50Ms, 3) << num(r.p99Ms, 3)
           << QString::number(r.errors) << QString::number(r.openConnections)
           << QString::number(r.serverThreads) << QString::number(r.childProcesses)
-          << num(r.rssDeltaMiB, 2) << (r.ok ? QStringLiteral("ok") : QStringLiteral("failed"))
+          << num(r.rssDeltaMiB, 2)
+          << QString::number(CompareConfig::runsLoops(r.model) ? std::max(1, config_.loops) : 1)
+          << (r.ok ? QStringLiteral("ok") : QStringLiteral("failed"))
           << csvField(r.ok ? r.note : r.error);
         lines << f.join(QLatin1Char(','));
     }

@@ -5,8 +5,10 @@
 // serves on more threads than the one-loop poll beside it.
 
 #include <QApplication>
+#include <QFile>
 #include <QSignalSpy>
 #include <QSpinBox>
+#include <QTemporaryDir>
 #include <QtTest>
 
 #include "support/testmain.h"
@@ -89,6 +91,24 @@ private slots:
                  QStringLiteral("poll"));
         QCOMPARE(w.charts()->categories(),
                  (QStringList{QStringLiteral("poll"), QStringLiteral("epoll ×2 loops")}));
+        // The CSV keeps the model's name and says how many loops it ran.
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("loops.csv"));
+        QString error;
+        QVERIFY2(w.exportCsv(path, &error), qPrintable(error));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly | QIODevice::Text));
+        const QStringList lines =
+            QString::fromUtf8(file.readAll()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        QCOMPARE(lines.size(), 3);
+        const QStringList header = lines[0].split(QLatin1Char(','));
+        const int loopsCol = header.indexOf(QLatin1String("loops"));
+        const int modelCol = header.indexOf(QLatin1String("model"));
+        QVERIFY(loopsCol > 0);
+        QCOMPARE(lines[1].split(QLatin1Char(',')).value(modelCol), QStringLiteral("poll"));
+        QCOMPARE(lines[1].split(QLatin1Char(',')).value(loopsCol), QStringLiteral("1"));
+        QCOMPARE(lines[2].split(QLatin1Char(',')).value(modelCol), QStringLiteral("epoll"));
+        QCOMPARE(lines[2].split(QLatin1Char(',')).value(loopsCol), QStringLiteral("2"));
     }
 };
 
