@@ -6,6 +6,7 @@
 
 #include "core/net/sys.h"
 #include "core/server/closesequence.h"
+#include "core/server/loopdelivery.h"
 
 namespace sockwb {
 
@@ -34,13 +35,8 @@ void EventConnection::open() {
     const auto& service = *core_.listeners()[record_->listener].service;
     if (service.needsBroadcast()) {
         limiter_.emplace(core_.config().outputLimit);
-        record_->deliver = [weak = std::weak_ptr<EventConnection*>(self_),
-                            loop = &loop_](std::string_view bytes) {
-            if (loop->inLoopThread())
-                deliverHere(weak, bytes);
-            else
-                loop->post([weak, copy = std::string(bytes)] { deliverHere(weak, copy); });
-        };
+        record_->deliver =
+            loopDelivery(loop_, std::weak_ptr<EventConnection*>(self_), &EventConnection::relay);
     }
     core_.connectionOpened(*record_);
     loop_.watch(socket_.fd(), Poller::In, [this](unsigned ev) { handle(ev); });
@@ -52,16 +48,8 @@ void EventConnection::open() {
     afterIo();
 }
 
-void EventConnection::deliverHere(const std::weak_ptr<EventConnection*>& weak,
-                                  std::string_view bytes) {
-    // In the session's wire form (a TLS session encrypts it).
-    if (auto s = weak.lock(); s && *s) {
-        EventConnection* c = *s;
-        if (c->session_)
-            c->send(c->session_->relayForm(bytes));
-        else
-            c->send(bytes);
-    }
+void EventConnection::relay(std::string_view bytes) {
+    send(session_ ? std::string_view(session_->relayForm(bytes)) : bytes);
 }
 
 void EventConnection::send(std::string_view bytes) {

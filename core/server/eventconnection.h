@@ -59,8 +59,9 @@ public:
     }
 
 private:
-    // A chat relay reaching the connection, on its loop's thread.
-    static void deliverHere(const std::weak_ptr<EventConnection*>& weak, std::string_view bytes);
+    // A chat line reaching the connection, on its loop's thread, sent in
+    // the session's wire form (a TLS session encrypts it).
+    void relay(std::string_view bytes);
     void handle(unsigned events);
     void handleIo(unsigned events);
     void readSome();

@@ -8,6 +8,7 @@
 #include "core/net/error.h"
 #include "core/net/sys.h"
 #include "core/server/closesequence.h"
+#include "core/server/loopdelivery.h"
 #include "core/server/outputbuffer.h"
 #include "core/server/uringloop.h"
 
@@ -56,13 +57,8 @@ void UringConnection::guarded(Fn&& fn) {
     }
 }
 
-void UringConnection::deliverHere(const std::weak_ptr<UringConnection*>& weak,
-                                  std::string_view bytes) {
-    // In the session's wire form (a TLS session encrypts it).
-    if (auto s = weak.lock(); s && *s) {
-        UringConnection* c = *s;
-        c->send(c->session_ ? std::string_view(c->session_->relayForm(bytes)) : bytes);
-    }
+void UringConnection::relay(std::string_view bytes) {
+    send(session_ ? std::string_view(session_->relayForm(bytes)) : bytes);
 }
 
 void UringConnection::open() {
@@ -72,13 +68,8 @@ void UringConnection::open() {
         // A line from a session of this loop is queued at once; one from
         // another loop (--loops N) is posted to this loop, which alone
         // touches this connection.
-        record_->deliver = [weak = std::weak_ptr<UringConnection*>(self_),
-                            loop = &loop_](std::string_view bytes) {
-            if (loop->inLoopThread())
-                deliverHere(weak, bytes);
-            else
-                loop->post([weak, copy = std::string(bytes)] { deliverHere(weak, copy); });
-        };
+        record_->deliver =
+            loopDelivery(loop_, std::weak_ptr<UringConnection*>(self_), &UringConnection::relay);
     }
     core_.connectionOpened(*record_);
     trackIdle_ = core_.config().idleTimeoutMs > 0;

@@ -76,8 +76,9 @@ public:
     }
 
 private:
-    // A chat line for the connection behind weak, on its loop's thread.
-    static void deliverHere(const std::weak_ptr<UringConnection*>& weak, std::string_view bytes);
+    // A chat line reaching the connection, on its loop's thread, sent in
+    // the session's wire form (a TLS session encrypts it).
+    void relay(std::string_view bytes);
     void received(const io_uring_cqe& cqe);
     void sent(const io_uring_cqe& cqe);
     void input(std::string_view bytes);  // bytes the kernel received for us
