@@ -1,6 +1,7 @@
 #pragma once
 // Small helpers shared by the tests/core suites: a connected loopback TCP
-// pair, /proc/self/fd counting, and running a function in a forked child
+// pair, reading a socket until a marker or the peer's close, /proc/self/fd
+// counting, and running a function in a forked child
 // (for the privilege drop and the private network namespaces) with its
 // answer sent back through a pipe. Header-only, test code only.
 
@@ -9,10 +10,13 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <chrono>
 #include <functional>
 #include <random>
 #include <string>
+#include <string_view>
 
+#include "core/net/error.h"
 #include "core/net/socket.h"
 
 namespace sockwb::test {
@@ -32,6 +36,35 @@ inline TcpPair makeTcpPair(const char* host = "127.0.0.1") {
     p.client = tcpConnect(p.listener.localAddress(), Millis(5000));
     p.server = p.listener.accept().socket;
     return p;
+}
+
+// Reads until the peer closes, an error, or timeout; returns what came.
+inline std::string readToEof(Socket& s, Millis timeout = Millis(5000)) {
+    std::string out;
+    const auto until = std::chrono::steady_clock::now() + timeout;
+    for (;;) {
+        auto left = std::chrono::duration_cast<Millis>(until - std::chrono::steady_clock::now());
+        if (left.count() <= 0) break;
+        if (s.recvSome(out, 65536, left).status != IoResult::Ok) break;
+    }
+    return out;
+}
+
+// Reads until `marker` has arrived (or timeout, EOF or an error); returns
+// everything read, the marker and what came with it included.
+inline std::string readUntil(Socket& s, std::string_view marker, Millis timeout = Millis(5000)) {
+    std::string out;
+    const auto until = std::chrono::steady_clock::now() + timeout;
+    while (out.find(marker) == std::string::npos) {
+        auto left = std::chrono::duration_cast<Millis>(until - std::chrono::steady_clock::now());
+        if (left.count() <= 0) break;
+        try {
+            if (s.recvSome(out, 65536, left).status != IoResult::Ok) break;
+        } catch (const Error&) {
+            break;
+        }
+    }
+    return out;
 }
 
 // Number of open descriptors of this process (the directory's own fd excluded).

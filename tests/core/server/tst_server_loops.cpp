@@ -31,24 +31,11 @@
 
 using namespace sockwb;
 
+using sockwb::test::readUntil;
+
 namespace {
 
 using Clock = std::chrono::steady_clock;
-
-std::string readUntil(Socket& s, std::string_view marker, Millis timeout = Millis(5000)) {
-    std::string out;
-    const auto until = Clock::now() + timeout;
-    while (out.find(marker) == std::string::npos) {
-        auto left = std::chrono::duration_cast<Millis>(until - Clock::now());
-        if (left.count() <= 0) break;
-        try {
-            if (s.recvSome(out, 65536, left).status != IoResult::Ok) break;
-        } catch (const Error&) {
-            break;
-        }
-    }
-    return out;
-}
 
 // Sockets in LISTEN state on this TCP port (IPv4), from /proc/net/tcp.
 int listeningOn(uint16_t port) {

@@ -42,6 +42,9 @@
 using namespace sockwb;
 using Clock = std::chrono::steady_clock;
 
+using sockwb::test::readToEof;
+using sockwb::test::readUntil;
+
 namespace {
 
 int countEntries(const char* dir) {
@@ -115,36 +118,6 @@ public:
     std::vector<std::string> logs, errors;
     std::atomic<int> opened{0}, closed{0};
 };
-
-// Reads until the peer closes (or timeout); returns what came.
-std::string readToEof(Socket& s, Millis timeout = Millis(5000)) {
-    std::string out;
-    const auto until = Clock::now() + timeout;
-    for (;;) {
-        auto left = std::chrono::duration_cast<Millis>(until - Clock::now());
-        if (left.count() <= 0) break;
-        auto r = s.recvSome(out, 65536, left);
-        if (r.status != IoResult::Ok) break;
-    }
-    return out;
-}
-
-// Reads until `marker` has arrived (or timeout / EOF).
-std::string readUntil(Socket& s, std::string_view marker, Millis timeout = Millis(5000)) {
-    std::string out;
-    const auto until = Clock::now() + timeout;
-    while (out.find(marker) == std::string::npos) {
-        auto left = std::chrono::duration_cast<Millis>(until - Clock::now());
-        if (left.count() <= 0) break;
-        try {
-            auto r = s.recvSome(out, 65536, left);
-            if (r.status != IoResult::Ok) break;
-        } catch (const Error&) {
-            break;
-        }
-    }
-    return out;
-}
 
 // One echo round trip of `data`: a sender thread and this thread reading,
 // so neither side can fill the other's buffers and stall.
