@@ -13,6 +13,7 @@
 #include "app/cli/clitext.h"
 #include "app/cli/commandparser.h"
 #include "app/cli/commands.h"
+#include "app/cli/servehelp.h"
 #include "app/cli/serveprinter.h"
 #include "app/cli/sockoptlines.h"
 #include "core/net/error.h"
@@ -24,83 +25,6 @@
 namespace sockwb::app {
 
 namespace {
-
-constexpr const char* kHelp = QT_TRANSLATE_NOOP(
-    "sockwb::app::serve",
-    "Usage: sockwb serve --service S [OPTIONS]\n"
-    "Runs a server until Ctrl-C (SIGINT) or SIGTERM, then stops cleanly (exit 0).\n"
-    "Prints 'listening <proto> <addr>:<port> model=<m> service=<s>' once per listener\n"
-    "as soon as it accepts (the real port when --port 0; unix:<path> for a Unix socket).\n\n"
-    "  --service S            echo, discard, chargen, daytime, time, clock, chat, http\n"
-    "  --protocol tcp|udp|unix|unixgram  default tcp; unix: AF_UNIX stream, unixgram:\n"
-    "                         AF_UNIX datagram (the services and models of UDP)\n"
-    "  --bind ADDR            address to listen on (default 127.0.0.1; 0.0.0.0 or :: for all,\n"
-    "                         never an empty one);\n"
-    "                         unix, unixgram: the socket path (@name: abstract). unix:PATH and\n"
-    "                         unixgram:PATH choose the protocol too. The socket file is removed\n"
-    "                         at stop; a stale one (nobody answers on it) is replaced at start\n"
-    "  --port N               0 (default) lets the kernel choose a free port\n"
-    "  --model M              iterative, fork, thread, pool, select, poll, epoll, io_uring\n"
-    "                         (default epoll)\n"
-    "  --loops N              epoll, io_uring: N event loops on N threads (default 1, at\n"
-    "                         most 64), each with its own SO_REUSEPORT copy of every TCP\n"
-    "                         listener, as nginx's worker_processes N; N = the cores is\n"
-    "                         the usual choice. UDP listeners stay on loop 0; not with a\n"
-    "                         unix stream listener (a path names one socket)\n"
-    "  --threads N            pool: worker threads (default 4)\n"
-    "  --io blocking|poll     iterative, fork, thread, pool: wait in blocking calls as the\n"
-    "                         course's programs do (default), or poll non-blocking sockets\n"
-    "  --backlog N            listen() queue length (default 128)\n"
-    "  --sockopt NAME=VALUE   a socket option (repeatable), set on each listener before bind\n"
-    "                         (SO_REUSEADDR, SO_REUSEPORT, SO_RCVBUF, SO_SNDBUF, IPV6_V6ONLY)\n"
-    "                         or on each accepted socket (TCP_NODELAY, SO_KEEPALIVE,\n"
-    "                         TCP_KEEPIDLE, TCP_KEEPINTVL, TCP_KEEPCNT, SO_LINGER, SO_RCVTIMEO,\n"
-    "                         SO_SNDTIMEO, SO_BROADCAST, IP_TTL); UDP sockets get both kinds.\n"
-    "                         Values: on/off, 64k, 500ms or 2s, SO_LINGER=off|SECONDS. A\n"
-    "                         'sockopt' line shows what getsockopt reads back (SO_RCVBUF:\n"
-    "                         the kernel doubles it), for the first accepted socket too\n"
-    "  --no-reuseaddr         do not set SO_REUSEADDR (on by default): a restart on the same\n"
-    "                         port fails with EADDRINUSE while TIME-WAIT entries exist\n"
-    "  --ticks N              clock: times sent per request (default 5)\n"
-    "  --interval MS          clock: pause between two of them (default 1000)\n"
-    "  --terminator T         clock: none (default: the course's bytes, \"Au Revoir\" alone),\n"
-    "                         lf or crlf after each message (for netcat, telnet)\n"
-    "  --root DIR             http: folder of static files; / is its index.html\n"
-    "  --also SERVICE[/udp]:PORT  one more listener on the same address (repeatable;\n"
-    "                         select, poll, epoll and io_uring serve several listeners);\n"
-    "                         SERVICE/unix:PATH, SERVICE/unixgram:PATH for a Unix socket\n"
-    "  --max-connections N    over N a client is accepted then closed (0: no limit)\n"
-    "  --max-workers N        fork: children, thread: client threads at once (default 256,\n"
-    "                         0: no limit); over N a client is accepted, logged and closed\n"
-    "  --idle-timeout MS      close a connection idle that long (0: never); any byte\n"
-    "                         received restarts it, so it does not stop a slow client\n"
-    "  --header-timeout MS    http: whole request head within MS of its first byte, else\n"
-    "                         408 and close (default 20000; 0: none)\n"
-    "  --body-timeout MS      http: longest wait between two reads of a request body, else\n"
-    "                         408 and close (default 60000; 0: none)\n"
-    "  --keepalive-timeout MS http: close a connection waiting that long for its next\n"
-    "                         request, or its first (default 75000; 0: never)\n"
-    "  --udp-rate N           UDP: replies a second to one address, burst 2N (default 100;\n"
-    "                         0: no limit). Datagrams from service ports (7, 13, 19...)\n"
-    "                         or from the server's own address are never answered\n"
-    "  --memory-budget SIZE   memory all connections together may hold (output and request\n"
-    "                         buffers; 64M, 1G; default 256M, 0: no limit): reads pause\n"
-    "                         at it, an http upload that crosses it gets a 503\n"
-    "  --output-limit HARD[,SOFT,SECONDS]  chat: a client with more than HARD bytes\n"
-    "                         queued for it, or more than SOFT for SECONDS, does not\n"
-    "                         read and is closed (sizes in bytes or with K, M, G;\n"
-    "                         0: off; default 8M,2M,60)\n"
-    "  --tls                  every TCP listener speaks TLS (1.2 and 1.3, ALPN http/1.1), under\n"
-    "                         every model; UDP listeners stay plain. Without --cert, a\n"
-    "                         self-signed certificate for localhost, made on first use and kept\n"
-    "                         in ~/.config/sockwb/tls. Prints the certificate's subject, SANs,\n"
-    "                         SHA-256 fingerprint and file ('tls ...' lines)\n"
-    "  --cert FILE            the server's certificate chain (PEM); implies --tls\n"
-    "  --key FILE             its private key (PEM; default: in the --cert file)\n"
-    "  --trace                print each socket call on stderr as it happens\n"
-    "  --json                 print events (and the trace) as JSON lines on stdout\n"
-    "  -v, --verbose          also print connections and service log lines\n"
-    "Exit status: 0 stopped by a signal, 1 runtime error (port in use...), 2 bad usage.\n");
 
 std::string joined(const std::vector<std::string>& names) {
     std::string s;
@@ -392,7 +316,7 @@ int serveCommand(const Args& args) {
         return 2;
     }
     if (o.help) {
-        printOut(QCoreApplication::translate("sockwb::app::serve", kHelp));
+        printOut(QCoreApplication::translate("sockwb::app::serve", kServeHelp));
         return 0;
     }
 

@@ -1404,7 +1404,7 @@
 <context>
     <name>sockwb::CompareResultsModel</name>
     <message>
-        <location filename="../../widgets/compare/compareresultsmodel.cpp" line="+116"/>
+        <location filename="../../widgets/compare/compareresultsmodel.cpp" line="+117"/>
         <source>Model</source>
         <translation>Modèle</translation>
     </message>
@@ -9513,7 +9513,7 @@ ou le fichier ne peut pas être écrit, 2 mauvaise utilisation.
 <context>
     <name>sockwb::app::serve</name>
     <message>
-        <location filename="../../app/cli/servecommand.cpp" line="+28"/>
+        <location filename="../../app/cli/servehelp.h" line="+9"/>
         <source>Usage: sockwb serve --service S [OPTIONS]
 Runs a server until Ctrl-C (SIGINT) or SIGTERM, then stops cleanly (exit 0).
 Prints &apos;listening &lt;proto&gt; &lt;addr&gt;:&lt;port&gt; model=&lt;m&gt; service=&lt;s&gt;&apos; once per listener
@@ -9678,7 +9678,7 @@ utilisation.
 </translation>
     </message>
     <message>
-        <location line="+89"/>
+        <location filename="../../app/cli/servecommand.cpp" line="+41"/>
         <source>--also &apos;%1&apos;: expected SERVICE[/udp]:PORT</source>
         <translation>--also « %1 » : SERVICE[/udp]:PORT attendu</translation>
     </message>
