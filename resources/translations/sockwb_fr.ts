@@ -6323,7 +6323,7 @@
 <context>
     <name>sockwb::ServerForm</name>
     <message>
-        <location filename="../../widgets/server/serverform.cpp" line="+77"/>
+        <location filename="../../widgets/server/serverform.cpp" line="+75"/>
         <source>New Server</source>
         <translation>Nouveau serveur</translation>
     </message>
