@@ -21,7 +21,8 @@ ListenerTable::ListenerTable(QWidget* parent)
     table_->setObjectName(QStringLiteral("extraListeners"));
     table_->setHorizontalHeaderLabels(
         {tr("Service"), tr("Protocol"), tr("Bind address or socket path"), tr("Port")});
-    table_->horizontalHeader()->setStretchLastSection(true);
+    // The address or path takes the width left (its header was cut before).
+    table_->horizontalHeader()->setSectionResizeMode(BindCol, QHeaderView::Stretch);
     table_->verticalHeader()->hide();
     table_->setSelectionBehavior(QAbstractItemView::SelectRows);
     table_->setMinimumHeight(90);
