@@ -8,8 +8,8 @@
 #include <cerrno>
 
 #include "core/net/sys.h"
-#include "core/net/traceformat.h"
 #include "core/net/tracedcall.h"
+#include "core/net/traceformat.h"
 #include "core/net/tracerecord.h"
 
 namespace sockwb::sys {
