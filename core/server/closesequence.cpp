@@ -25,6 +25,16 @@ bool discardInput(int fd, SessionReporter& reporter, ConnectionRecord& record) {
     return n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK);
 }
 
+int idleLeftMs(SessionReporter& reporter, const ConnectionRecord& record, int idleMs,
+               std::chrono::steady_clock::time_point lastActivity) {
+    const auto quiet =
+        std::chrono::duration_cast<Millis>(std::chrono::steady_clock::now() - lastActivity).count();
+    if (quiet < idleMs) return int(idleMs - quiet);
+    reporter.log("closing connection " + std::to_string(record.id) + " from " +
+                 record.peer.toString() + ": idle for " + std::to_string(idleMs) + " ms");
+    return 0;
+}
+
 }  // namespace closesequence
 
 ErrorInfo connectionError(const ConnectionRecord& record, const char* call, int err) {

@@ -12,6 +12,8 @@
 // close(2) alone then sends a FIN, as nginx does. connectionError() is the
 // ErrorInfo both report for a failed recv/send/poll on a connection.
 
+#include <chrono>
+
 #include "core/net/error.h"
 #include "core/net/millis.h"
 
@@ -28,6 +30,12 @@ void beginGracefulClose(int fd);
 // One recv, its bytes reported as incoming. False once the peer has closed
 // (recv 0) or failed (ECONNRESET...): close now. True on data or EAGAIN.
 bool discardInput(int fd, SessionReporter& reporter, ConnectionRecord& record);
+// The idle timeout's check (ServerConfig::idleTimeoutMs = idleMs > 0) for
+// the event-driven connections: the ms left before the connection has been
+// quiet for idleMs (check again then), or 0 once it has, after logging
+// "closing connection N from PEER: idle for idleMs ms" (close it now).
+int idleLeftMs(SessionReporter& reporter, const ConnectionRecord& record, int idleMs,
+               std::chrono::steady_clock::time_point lastActivity);
 
 }  // namespace closesequence
 

@@ -10,8 +10,6 @@
 
 namespace sockwb {
 
-using Clock = std::chrono::steady_clock;
-
 EventConnection::EventConnection(EventLoop& loop, ServerCore& core, Socket socket,
                                  std::shared_ptr<ConnectionRecord> record, ClosedFn onClosed)
     : loop_(loop),
@@ -98,16 +96,12 @@ void EventConnection::armIdle(int delayMs) {
         auto s = weak.lock();
         if (!s || !*s || (*s)->finished_) return;
         EventConnection* c = *s;
-        const int idle = c->core_.config().idleTimeoutMs;
-        auto quiet = std::chrono::duration_cast<Millis>(Clock::now() - c->lastActivity_).count();
-        if (quiet >= idle) {
-            c->core_.log("closing connection " + std::to_string(c->record_->id) + " from " +
-                         c->record_->peer.toString() + ": idle for " + std::to_string(idle) +
-                         " ms");
+        const int left = closesequence::idleLeftMs(
+            c->core_, *c->record_, c->core_.config().idleTimeoutMs, c->lastActivity_);
+        if (left > 0)
+            c->armIdle(left);
+        else
             c->finish();
-        } else {
-            c->armIdle(int(idle - quiet));
-        }
     });
 }
 

@@ -14,8 +14,6 @@
 
 namespace sockwb {
 
-using Clock = std::chrono::steady_clock;
-
 namespace {
 constexpr size_t kKeep = 64 * 1024;   // what an emptied buffer may keep allocated
 constexpr size_t kChunk = 64 * 1024;  // held input goes to the session in pieces
@@ -332,16 +330,12 @@ void UringConnection::armIdle(int delayMs) {
         auto s = weak.lock();
         if (!s || !*s || (*s)->finished_) return;
         UringConnection* c = *s;
-        const int idle = c->core_.config().idleTimeoutMs;
-        auto quiet = std::chrono::duration_cast<Millis>(Clock::now() - c->lastActivity_).count();
-        if (quiet >= idle) {
-            c->core_.log("closing connection " + std::to_string(c->record_->id) + " from " +
-                         c->record_->peer.toString() + ": idle for " + std::to_string(idle) +
-                         " ms");
+        const int left = closesequence::idleLeftMs(
+            c->core_, *c->record_, c->core_.config().idleTimeoutMs, c->lastActivity_);
+        if (left > 0)
+            c->armIdle(left);
+        else
             c->finish();
-        } else {
-            c->armIdle(int(idle - quiet));
-        }
     });
 }
 
