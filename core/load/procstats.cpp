@@ -89,6 +89,13 @@ std::vector<int> ProcStats::tasks(pid_t pid) {
     return ids;
 }
 
+std::optional<std::string> ProcStats::taskName(pid_t pid, int tid) {
+    if (tid <= 0) return std::nullopt;
+    auto text = readAll(procPath(pid, "task/" + std::to_string(tid) + "/comm"));
+    if (text && !text->empty() && text->back() == '\n') text->pop_back();
+    return text;
+}
+
 bool ProcStats::hasTask(pid_t pid, int tid) {
     if (tid <= 0) return false;
     return ::access(procPath(pid, "task/" + std::to_string(tid)).c_str(), F_OK) == 0;

@@ -10,6 +10,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <string>
 #include <vector>
 
 namespace sockwb {
@@ -26,6 +27,9 @@ public:
     static std::optional<ProcStatus> status(pid_t pid = 0);
     // Thread ids of pid (0: this process), sorted; empty if it is gone. Thread-safe.
     static std::vector<int> tasks(pid_t pid = 0);
+    // The kernel name of thread tid of pid (0: this process), as in
+    // /proc/PID/task/TID/comm without its newline; nullopt if it is gone. Thread-safe.
+    static std::optional<std::string> taskName(pid_t pid, int tid);
     // True while tid is a live thread of pid (0: this process). Thread-safe.
     static bool hasTask(pid_t pid, int tid);
     // Private_Clean + Private_Dirty of /proc/PID/smaps_rollup in KiB: the

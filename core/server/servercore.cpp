@@ -8,6 +8,7 @@
 
 #include "core/net/sys.h"
 #include "core/net/unixsocket.h"
+#include "core/server/threadname.h"
 
 namespace sockwb {
 
@@ -209,6 +210,7 @@ void ServerCore::threadStarted(const std::string& role) const {
 
 ServerThreadScope::ServerThreadScope(const ServerCore& core, const std::string& role)
     : trace_(core.traceObserver()) {
+    nameThisServerThread(role);
     core.threadStarted(role);
 }
 

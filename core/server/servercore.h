@@ -175,7 +175,8 @@ private:
 
 // The first line of every thread a model starts: the thread reports to the
 // server's trace observer (TraceScope) for as long as the scope lives, and
-// its start is noted in the trace with its role ("pool worker 2").
+// its start is noted in the trace with its role ("pool worker 2"), and the
+// kernel knows it by that role (threadname.h).
 class ServerThreadScope {
 public:
     ServerThreadScope(const ServerCore& core, const std::string& role);

@@ -8,8 +8,17 @@
 
 #include "core/load/procstats.h"
 #include "core/server/server.h"
+#include "core/server/threadname.h"
 
 namespace sockwb {
+
+namespace {
+// Named by its ServerThreadScope (core/server/threadname.h).
+bool isServerThread(int tid) {
+    const auto name = ProcStats::taskName(0, tid);
+    return name && name->starts_with(kServerThreadPrefix);
+}
+}  // namespace
 
 void CompareSampler::baseline() {
     // Memory the previous model freed goes back to the kernel first, so that
@@ -26,7 +35,7 @@ void CompareSampler::baseline() {
 void CompareSampler::serverStarted() {
     // std::thread returns once the kernel task exists: every thread start()
     // made is listed now. A thread another part of the program started at
-    // the same instant would be counted too: rare, and at most one.
+    // the same instant is listed too; sample() leaves it out by its name.
     const std::vector<int> now = ProcStats::tasks();
     std::set_difference(now.begin(), now.end(), baselineTasks_.begin(), baselineTasks_.end(),
                         std::inserter(startTasks_, startTasks_.end()));
@@ -40,7 +49,7 @@ void CompareSampler::sample(const Server& server) {
 
     std::set<int> threads;
     for (int tid : startTasks_)
-        if (isAlive(tid)) threads.insert(tid);
+        if (isAlive(tid) && isServerThread(tid)) threads.insert(tid);
     std::set<int> children;
     int open = 0;
     for (const ConnectionInfo& c : conns) {

@@ -3,7 +3,8 @@
 // /proc (core/load/procstats.h). The server runs inside this process, next to
 // the load generator and the GUI, so the numbers are attributed carefully:
 //  - server threads: the threads that appeared while Server::start() ran
-//    (acceptor, event loop, pool workers) plus the distinct threads named
+//    (acceptor, event loop, pool workers) and carry a server thread's name
+//    (core/server/threadname.h), plus the distinct threads named
 //    by Server::connections() (thread model: one per client), counted only
 //    while alive; the load generator's and the GUI's threads are not in it;
 //  - child processes: the fork model's children (pids from connections());
