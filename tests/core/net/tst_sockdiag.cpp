@@ -20,56 +20,31 @@
 
 #include "core/net/error.h"
 #include "core/net/sockdiag.h"
+#include "core/net/socket.h"
 #include "support/testmain.h"
 
 using namespace sockwb;
 
 namespace {
 
-// An fd closed once, at the end of its scope.
-struct Fd {
-    int fd = -1;
-    Fd() = default;
-    explicit Fd(int f) : fd(f) {}
-    Fd(Fd&& o) noexcept : fd(o.fd) { o.fd = -1; }
-    Fd& operator=(Fd&& o) noexcept {
-        reset();
-        fd = o.fd;
-        o.fd = -1;
-        return *this;
-    }
-    ~Fd() { reset(); }
-    void reset() {
-        if (fd >= 0) ::close(fd);
-        fd = -1;
-    }
-};
-
-uint16_t localPort(int fd) {
-    sockaddr_storage ss{};
-    socklen_t len = sizeof ss;
-    ::getsockname(fd, reinterpret_cast<sockaddr*>(&ss), &len);
-    return ntohs(reinterpret_cast<sockaddr_in*>(&ss)->sin_port);
-}
-
-Fd listener(int backlog) {
-    Fd s(::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0));
+Socket listener(int backlog) {
+    Socket s(::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0));
     sockaddr_in a{};
     a.sin_family = AF_INET;
     a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    if (::bind(s.fd, reinterpret_cast<sockaddr*>(&a), sizeof a) != 0 ||
-        ::listen(s.fd, backlog) != 0)
-        s.reset();
+    if (::bind(s.fd(), reinterpret_cast<sockaddr*>(&a), sizeof a) != 0 ||
+        ::listen(s.fd(), backlog) != 0)
+        s.close();
     return s;
 }
 
-Fd connectTo(uint16_t port) {
-    Fd s(::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0));
+Socket connectTo(uint16_t port) {
+    Socket s(::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0));
     sockaddr_in a{};
     a.sin_family = AF_INET;
     a.sin_port = htons(port);
     a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    if (::connect(s.fd, reinterpret_cast<sockaddr*>(&a), sizeof a) != 0) s.reset();
+    if (::connect(s.fd(), reinterpret_cast<sockaddr*>(&a), sizeof a) != 0) s.close();
     return s;
 }
 
@@ -145,12 +120,12 @@ void tst_SockDiag::stateNames() {
 }
 
 void tst_SockDiag::listenerQueues() {
-    Fd l = listener(3);
-    QVERIFY(l.fd >= 0);
-    const uint16_t port = localPort(l.fd);
-    Fd c1 = connectTo(port);
-    Fd c2 = connectTo(port);
-    QVERIFY(c1.fd >= 0 && c2.fd >= 0);
+    Socket l = listener(3);
+    QVERIFY(l.fd() >= 0);
+    const uint16_t port = l.localAddress().port();
+    Socket c1 = connectTo(port);
+    Socket c2 = connectTo(port);
+    QVERIFY(c1.fd() >= 0 && c2.fd() >= 0);
     // Two connections completed, not accepted: Recv-Q is the accept queue,
     // Send-Q the backlog.
     uint32_t recvQ = 0;
@@ -162,21 +137,21 @@ void tst_SockDiag::listenerQueues() {
     QCOMPARE(list[0].peer, std::string("0.0.0.0:*"));
     QCOMPARE(list[0].uid, uint32_t(::getuid()));
     struct stat st {};
-    QCOMPARE(::fstat(l.fd, &st), 0);
+    QCOMPARE(::fstat(l.fd(), &st), 0);
     QCOMPARE(list[0].inode, uint64_t(st.st_ino));
     QCOMPARE(socketNetid(list[0]), std::string("tcp"));
 }
 
 void tst_SockDiag::establishedBothWays() {
-    Fd l = listener(8);
-    const uint16_t port = localPort(l.fd);
-    Fd c = connectTo(port);
-    Fd s(::accept4(l.fd, nullptr, nullptr, SOCK_CLOEXEC));
-    QVERIFY(s.fd >= 0);
-    QCOMPARE(::send(c.fd, "ping", 4, MSG_NOSIGNAL), ssize_t(4));
+    Socket l = listener(8);
+    const uint16_t port = l.localAddress().port();
+    Socket c = connectTo(port);
+    Socket s(::accept4(l.fd(), nullptr, nullptr, SOCK_CLOEXEC));
+    QVERIFY(s.fd() >= 0);
+    QCOMPARE(::send(c.fd(), "ping", 4, MSG_NOSIGNAL), ssize_t(4));
     char buf[4];
-    QCOMPARE(::recv(s.fd, buf, sizeof buf, MSG_WAITALL), ssize_t(4));
-    const uint16_t cport = localPort(c.fd);
+    QCOMPARE(::recv(s.fd(), buf, sizeof buf, MSG_WAITALL), ssize_t(4));
+    const uint16_t cport = c.localAddress().port();
     const auto list = tcpOn(port, 1u << 1, true);
     QCOMPARE(int(list.size()), 2);
     const SocketEntry* client = find(list, endpoint(cport), endpoint(port));
@@ -201,16 +176,16 @@ void tst_SockDiag::establishedBothWays() {
 }
 
 void tst_SockDiag::timeWaitAfterActiveClose() {
-    Fd l = listener(8);
-    const uint16_t port = localPort(l.fd);
-    Fd c = connectTo(port);
-    Fd s(::accept4(l.fd, nullptr, nullptr, SOCK_CLOEXEC));
-    const uint16_t cport = localPort(c.fd);
-    c.reset();  // the client closes first: the active closer
+    Socket l = listener(8);
+    const uint16_t port = l.localAddress().port();
+    Socket c = connectTo(port);
+    Socket s(::accept4(l.fd(), nullptr, nullptr, SOCK_CLOEXEC));
+    const uint16_t cport = c.localAddress().port();
+    c.close();  // the client closes first: the active closer
     // The server reads the FIN (recv returns 0), then closes too.
     char byte;
-    QCOMPARE(::recv(s.fd, &byte, 1, 0), ssize_t(0));
-    s.reset();
+    QCOMPARE(::recv(s.fd(), &byte, 1, 0), ssize_t(0));
+    s.close();
     const uint32_t timeWait = 1u << 6;
     QTRY_VERIFY(find(tcpOn(port, timeWait), endpoint(cport), endpoint(port)) != nullptr);
     const auto list = tcpOn(port, timeWait);
@@ -222,12 +197,12 @@ void tst_SockDiag::timeWaitAfterActiveClose() {
 }
 
 void tst_SockDiag::udpUnconnected() {
-    Fd u(::socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0));
+    Socket u(::socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0));
     sockaddr_in a{};
     a.sin_family = AF_INET;
     a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    QCOMPARE(::bind(u.fd, reinterpret_cast<sockaddr*>(&a), sizeof a), 0);
-    const uint16_t port = localPort(u.fd);
+    QCOMPARE(::bind(u.fd(), reinterpret_cast<sockaddr*>(&a), sizeof a), 0);
+    const uint16_t port = u.localAddress().port();
     SocketQuery q;
     q.tcp = false;
     q.localPort = port;
@@ -241,7 +216,8 @@ void tst_SockDiag::udpUnconnected() {
     QCOMPARE(socketNetid(list[0]), std::string("udp"));
     // A datagram waiting: Recv-Q counts it (with the kernel's overhead).
     a.sin_port = htons(port);
-    QCOMPARE(::sendto(u.fd, "hello", 5, 0, reinterpret_cast<sockaddr*>(&a), sizeof a), ssize_t(5));
+    QCOMPARE(::sendto(u.fd(), "hello", 5, 0, reinterpret_cast<sockaddr*>(&a), sizeof a),
+             ssize_t(5));
     QTRY_VERIFY(querySockets(q).at(0).recvQ > 0);
 }
 
@@ -249,14 +225,14 @@ void tst_SockDiag::unixListener() {
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
     const std::string path = dir.filePath("diag.sock").toStdString();
-    Fd l(::socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0));
+    Socket l(::socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0));
     sockaddr_un a{};
     a.sun_family = AF_UNIX;
     std::strncpy(a.sun_path, path.c_str(), sizeof a.sun_path - 1);
-    QCOMPARE(::bind(l.fd, reinterpret_cast<sockaddr*>(&a), sizeof a), 0);
-    QCOMPARE(::listen(l.fd, 7), 0);
+    QCOMPARE(::bind(l.fd(), reinterpret_cast<sockaddr*>(&a), sizeof a), 0);
+    QCOMPARE(::listen(l.fd(), 7), 0);
     struct stat st {};
-    QCOMPARE(::fstat(l.fd, &st), 0);
+    QCOMPARE(::fstat(l.fd(), &st), 0);
     SocketQuery q;
     q.tcp = q.udp = false;
     q.unixSockets = true;
@@ -277,8 +253,8 @@ void tst_SockDiag::unixListener() {
 }
 
 void tst_SockDiag::ownersIncludeThisProcess() {
-    Fd l = listener(4);
-    const uint16_t port = localPort(l.fd);
+    Socket l = listener(4);
+    const uint16_t port = l.localAddress().port();
     SocketQuery q;
     q.udp = false;
     q.localPort = port;
@@ -287,7 +263,7 @@ void tst_SockDiag::ownersIncludeThisProcess() {
     QCOMPARE(int(list.size()), 1);
     QCOMPARE(int(list[0].owners.size()), 1);
     QCOMPARE(list[0].owners[0].pid, int(::getpid()));
-    QCOMPARE(list[0].owners[0].fd, l.fd);
+    QCOMPARE(list[0].owners[0].fd, l.fd());
     QVERIFY(!list[0].owners[0].command.empty());
     // Without owners asked, none is looked for.
     q.owners = false;
@@ -295,11 +271,11 @@ void tst_SockDiag::ownersIncludeThisProcess() {
 }
 
 void tst_SockDiag::filters() {
-    Fd l = listener(8);
-    const uint16_t port = localPort(l.fd);
-    Fd c = connectTo(port);
-    Fd s(::accept4(l.fd, nullptr, nullptr, SOCK_CLOEXEC));
-    const uint16_t cport = localPort(c.fd);
+    Socket l = listener(8);
+    const uint16_t port = l.localAddress().port();
+    Socket c = connectTo(port);
+    Socket s(::accept4(l.fd(), nullptr, nullptr, SOCK_CLOEXEC));
+    const uint16_t cport = c.localAddress().port();
     QCOMPARE(int(tcpOn(port).size()), 3);  // the listener and both ends
     QCOMPARE(int(tcpOn(port, 1u << 10).size()), 1);
     QCOMPARE(int(tcpOn(port, 1u << 1).size()), 2);
@@ -321,63 +297,64 @@ void tst_SockDiag::filters() {
 }
 
 void tst_SockDiag::sampleQueues() {
-    Fd l = listener(8);
-    Fd c = connectTo(localPort(l.fd));
-    Fd s(::accept4(l.fd, nullptr, nullptr, SOCK_CLOEXEC));
-    QCOMPARE(::send(s.fd, "12345", 5, MSG_NOSIGNAL), ssize_t(5));
-    QTRY_COMPARE(readTcpSample(c.fd).value().inQueue, 5u);
-    auto sample = readTcpSample(c.fd);
+    Socket l = listener(8);
+    Socket c = connectTo(l.localAddress().port());
+    Socket s(::accept4(l.fd(), nullptr, nullptr, SOCK_CLOEXEC));
+    QCOMPARE(::send(s.fd(), "12345", 5, MSG_NOSIGNAL), ssize_t(5));
+    QTRY_COMPARE(readTcpSample(c.fd()).value().inQueue, 5u);
+    auto sample = readTcpSample(c.fd());
     QCOMPARE(sample->state, 1);
     QVERIFY(sample->rttUs > 0);
     QCOMPARE(sample->bytesReceived, uint64_t(5));
     // The client reads nothing: fill its window from the server.
     const int small = 4096;
-    ::setsockopt(c.fd, SOL_SOCKET, SO_RCVBUF, &small, sizeof small);
-    ::fcntl(s.fd, F_SETFL, ::fcntl(s.fd, F_GETFL) | O_NONBLOCK);
+    ::setsockopt(c.fd(), SOL_SOCKET, SO_RCVBUF, &small, sizeof small);
+    ::fcntl(s.fd(), F_SETFL, ::fcntl(s.fd(), F_GETFL) | O_NONBLOCK);
     const std::string chunk(16384, 'x');
     uint64_t sent = 5;
     for (;;) {
-        const ssize_t n = ::send(s.fd, chunk.data(), chunk.size(), MSG_NOSIGNAL);
+        const ssize_t n = ::send(s.fd(), chunk.data(), chunk.size(), MSG_NOSIGNAL);
         if (n < 0) break;
         sent += static_cast<uint64_t>(n);
     }
     QVERIFY(errno == EAGAIN || errno == EWOULDBLOCK);
     // Every byte is either waiting in the client's receive queue or not yet
     // acknowledged in the server's send queue.
-    QTRY_COMPARE(uint64_t(readTcpSample(c.fd)->inQueue) + readTcpSample(s.fd)->outQueue, sent);
-    QVERIFY(readTcpSample(s.fd)->outQueue > 0);
+    QTRY_COMPARE(uint64_t(readTcpSample(c.fd())->inQueue) + readTcpSample(s.fd())->outQueue, sent);
+    QVERIFY(readTcpSample(s.fd())->outQueue > 0);
     // The netlink answer carries the same queues.
-    const auto list = tcpOn(localPort(s.fd), 1u << 1, true);
-    const SocketEntry* server = find(list, endpoint(localPort(s.fd)), endpoint(localPort(c.fd)));
+    const auto list = tcpOn(s.localAddress().port(), 1u << 1, true);
+    const SocketEntry* server =
+        find(list, endpoint(s.localAddress().port()), endpoint(c.localAddress().port()));
     QVERIFY(server);
-    QCOMPARE(server->sendQ, readTcpSample(s.fd)->outQueue);
+    QCOMPARE(server->sendQ, readTcpSample(s.fd())->outQueue);
     QCOMPARE(server->tcp->outQueue, server->sendQ);
     // Not a TCP socket: nullopt with errno.
-    Fd u(::socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0));
-    QVERIFY(!readTcpSample(u.fd).has_value());
+    Socket u(::socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0));
+    QVERIFY(!readTcpSample(u.fd()).has_value());
     QVERIFY(!readTcpSample(-1).has_value());
     QCOMPARE(errno, EBADF);
 }
 
 void tst_SockDiag::sampleOfListener() {
-    Fd l = listener(5);
-    Fd c = connectTo(localPort(l.fd));
-    QTRY_COMPARE(readTcpSample(l.fd).value().inQueue, 1u);
-    const auto sample = readTcpSample(l.fd);
+    Socket l = listener(5);
+    Socket c = connectTo(l.localAddress().port());
+    QTRY_COMPARE(readTcpSample(l.fd()).value().inQueue, 1u);
+    const auto sample = readTcpSample(l.fd());
     QCOMPARE(sample->state, 10);
     QCOMPARE(sample->outQueue, 5u);
     QCOMPARE(sample->unacked, 1u);
 }
 
 void tst_SockDiag::ipv6Endpoints() {
-    Fd l(::socket(AF_INET6, SOCK_STREAM | SOCK_CLOEXEC, 0));
+    Socket l(::socket(AF_INET6, SOCK_STREAM | SOCK_CLOEXEC, 0));
     sockaddr_in6 a{};
     a.sin6_family = AF_INET6;
     a.sin6_addr = in6addr_loopback;
-    if (::bind(l.fd, reinterpret_cast<sockaddr*>(&a), sizeof a) != 0)
+    if (::bind(l.fd(), reinterpret_cast<sockaddr*>(&a), sizeof a) != 0)
         QSKIP("::1 cannot be bound on this machine");
-    QCOMPARE(::listen(l.fd, 4), 0);
-    const uint16_t port = localPort(l.fd);
+    QCOMPARE(::listen(l.fd(), 4), 0);
+    const uint16_t port = l.localAddress().port();
     // Only listeners on this local port: a parallel test's connection may
     // have the same number as its own local or peer port.
     auto listenersOn = [](uint16_t p) {
@@ -395,12 +372,12 @@ void tst_SockDiag::ipv6Endpoints() {
     // A dual-stack socket on the any address: "*", as ss prints it; with
     // IPV6_V6ONLY: "[::]".
     for (int only : {0, 1}) {
-        Fd d(::socket(AF_INET6, SOCK_STREAM | SOCK_CLOEXEC, 0));
-        ::setsockopt(d.fd, IPPROTO_IPV6, IPV6_V6ONLY, &only, sizeof only);
+        Socket d(::socket(AF_INET6, SOCK_STREAM | SOCK_CLOEXEC, 0));
+        ::setsockopt(d.fd(), IPPROTO_IPV6, IPV6_V6ONLY, &only, sizeof only);
         a.sin6_addr = in6addr_any;
-        QCOMPARE(::bind(d.fd, reinterpret_cast<sockaddr*>(&a), sizeof a), 0);
-        QCOMPARE(::listen(d.fd, 4), 0);
-        const uint16_t dport = localPort(d.fd);
+        QCOMPARE(::bind(d.fd(), reinterpret_cast<sockaddr*>(&a), sizeof a), 0);
+        QCOMPARE(::listen(d.fd(), 4), 0);
+        const uint16_t dport = d.localAddress().port();
         list = listenersOn(dport);
         QCOMPARE(int(list.size()), 1);
         QCOMPARE(list[0].v6only, only == 1);
@@ -409,11 +386,12 @@ void tst_SockDiag::ipv6Endpoints() {
         QCOMPARE(list[0].peer, host + ":*");
         if (only) continue;
         // An IPv4 client of the dual-stack listener: an IPv4-mapped address.
-        Fd c = connectTo(dport);
-        QVERIFY(c.fd >= 0);
+        Socket c = connectTo(dport);
+        QVERIFY(c.fd() >= 0);
         const std::string mapped = "[::ffff:127.0.0.1]:" + std::to_string(dport);
         QTRY_VERIFY(find(tcpOn(dport, 1u << 1), mapped,
-                         "[::ffff:127.0.0.1]:" + std::to_string(localPort(c.fd))) != nullptr);
+                         "[::ffff:127.0.0.1]:" + std::to_string(c.localAddress().port())) !=
+                    nullptr);
     }
 }
 

@@ -21,6 +21,7 @@
 #include "core/tls/selfsigned.h"
 #include "core/tls/tlscontext.h"
 #include "core/tls/tlsengine.h"
+#include "support/blockingtlsclient.h"
 #include "support/testmain.h"
 #include "widgets/sequence/sequencetab.h"
 #include "widgets/sequence/sequenceview.h"
@@ -29,61 +30,16 @@
 #include "widgets/server/serverpanel.h"
 
 using namespace sockwb;
-using Clock = std::chrono::steady_clock;
 
 namespace {
 
-// A TLS client over a blocking Socket: the loop of the design.
-class TlsClient {
-public:
-    explicit TlsClient(const Address& to)
-        : socket_(tcpConnect(to, Millis(5000))),
-          engine_(tls::Context::client([] {
-                      tls::ClientOptions o;
-                      o.insecure = true;  // the self-signed certificate
-                      o.alpn.clear();
-                      return o;
-                  }()),
-                  "localhost") {}
-
-    bool handshake() {
-        engine_.start();
-        flush();
-        const auto until = Clock::now() + std::chrono::seconds(5);
-        while (!engine_.handshakeDone())
-            if (!receiveSome(until)) return false;
-        return true;
-    }
-    std::string echo(std::string_view text) {
-        engine_.write(text);
-        flush();
-        const auto until = Clock::now() + std::chrono::seconds(5);
-        while (plain_.size() < text.size())
-            if (!receiveSome(until)) break;
-        return plain_;
-    }
-    const tls::Engine& engine() const { return engine_; }
-
-private:
-    void flush() {
-        std::string out;
-        if (engine_.takeOutput(out)) socket_.sendAll(out);
-    }
-    bool receiveSome(Clock::time_point until) {
-        const auto left = std::chrono::duration_cast<Millis>(until - Clock::now());
-        if (left.count() <= 0) return false;
-        std::string cipher;
-        const auto r = socket_.recvSome(cipher, 65536, left);
-        if (r.status != IoResult::Ok) return false;
-        engine_.receive(cipher);
-        engine_.read(plain_);
-        flush();
-        return true;
-    }
-    Socket socket_;
-    tls::Engine engine_;
-    std::string plain_;
-};
+// The self-signed certificate is not in any store: the client trusts it as is.
+std::shared_ptr<const tls::Context> insecureClient() {
+    tls::ClientOptions o;
+    o.insecure = true;
+    o.alpn.clear();
+    return tls::Context::client(o);
+}
 
 ServerConfig tlsEcho(const std::string& service = "echo") {
     ServerConfig c;
@@ -140,9 +96,10 @@ private slots:
         const seq::SequenceBuilder& b = panel.sequenceTab()->view()->builder();
 
         // A real TLS client: the fingerprint it sees is the panel's.
-        TlsClient client(panel.addresses().front());
+        test::BlockingTlsClient client(insecureClient(), panel.addresses().front());
         QVERIFY(client.handshake());
-        QCOMPARE(client.echo("hello over TLS\n"), std::string("hello over TLS\n"));
+        client.send("hello over TLS\n");
+        QCOMPARE(client.readUntil("\n"), std::string("hello over TLS\n"));
         const tls::SessionInfo info = client.engine().info();
         QVERIFY(!info.chain.empty());
         QCOMPARE(QString::fromStdString(info.chain.front().sha256), box->fingerprint());
