@@ -22,6 +22,7 @@
 #include "core/tls/tlscontext.h"
 #include "core/tls/tlsengine.h"
 #include "support/blockingtlsclient.h"
+#include "support/servermodelrows.h"
 #include "support/testmain.h"
 #include "support/testpki.h"
 #include "support/tst_helpers.h"
@@ -121,10 +122,7 @@ class tst_TlsServer : public QObject {
     Q_OBJECT
 
     ServerConfig config(const std::string& service = "echo") const {
-        ServerConfig c;
-        c.model = model_;
-        c.io = io_;
-        c.listeners = {ListenerConfig{service, Protocol::Tcp, "127.0.0.1", 0}};
+        ServerConfig c = row_.config(service);
         c.tls = true;
         c.tlsOptions.certFile = pem_.certFile;
         c.tlsOptions.keyFile = pem_.keyFile;
@@ -135,16 +133,15 @@ class tst_TlsServer : public QObject {
         o.caFile = pki_->caFile();
         return tls::Context::client(o);
     }
-    bool isFork() const { return model_ == "fork"; }
+    bool isFork() const { return row_.model == "fork"; }
 
-    std::string model_;
-    IoMode io_ = IoMode::Blocking;
+    test::ServerModelRow row_;
     QTemporaryDir dir_;
     std::unique_ptr<test::TestPki> pki_;
     test::PemFiles pem_;
 
 private slots:
-    void initTestCase_data();
+    void initTestCase_data() { test::addServerModelRows(); }
     void initTestCase();
     void init();
     void echo();
@@ -157,15 +154,6 @@ private slots:
     void nothingLeftAfterStop();
 };
 
-void tst_TlsServer::initTestCase_data() {
-    QTest::addColumn<QString>("model");
-    QTest::addColumn<bool>("poll");
-    for (const auto& m : modelNames())
-        QTest::newRow(m.c_str()) << QString::fromStdString(m) << false;
-    for (const char* m : {"iterative", "fork", "thread", "pool"})
-        QTest::newRow(qPrintable(QString("%1 (io poll)").arg(m))) << QString(m) << true;
-}
-
 void tst_TlsServer::initTestCase() {
     QVERIFY(dir_.isValid());
     pki_ = std::make_unique<test::TestPki>(dir_.path());
@@ -175,14 +163,11 @@ void tst_TlsServer::initTestCase() {
 }
 
 void tst_TlsServer::init() {
-    QFETCH_GLOBAL(QString, model);
-    QFETCH_GLOBAL(bool, poll);
-    model_ = model.toStdString();
-    io_ = poll ? IoMode::Poll : IoMode::Blocking;
+    row_.fetch();
 #ifdef SOCKWB_SANITIZED
     // GCC 12's AddressSanitizer malloc has no fork handlers: a fork child
     // of a multi-threaded test can hang on an allocator lock held at fork
-    // time (tests/core/server/tst_server_models.cpp). The default build
+    // time (tests/support/servermodelrows.h). The default build
     // runs these rows.
     if (isFork()) QSKIP("fork under AddressSanitizer: its malloc is not fork-safe");
 #endif
@@ -270,7 +255,7 @@ void tst_TlsServer::clockTimers() {
 }
 
 void tst_TlsServer::chat() {
-    const std::string why = whyRefused(model_, "chat", Protocol::Tcp);
+    const std::string why = whyRefused(row_.model, "chat", Protocol::Tcp);
     if (!why.empty()) {
         // Refused as without TLS (iterative, fork): said before anything starts.
         QVERIFY_THROWS_EXCEPTION(Error, Server server(config("chat")));
