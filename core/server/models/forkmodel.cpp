@@ -17,6 +17,7 @@
 #include "core/server/blockingsession.h"
 #include "core/server/models/forkchannel.h"
 #include "core/server/servercore.h"
+#include "core/services/wallclock.h"
 
 namespace sockwb {
 
@@ -121,18 +122,22 @@ void ForkModel::acceptLoop() {
         // and the child leaves with _exit, running no atexit handler or
         // static destructor of the parent. Inherited descriptors are closed
         // (close_range) so the child holds only its connection and the pipe.
-        // The residual risk is a lock inside libc itself that another thread
-        // held at the instant of fork (localtime_r's time-zone lock, used by
-        // the clock): glibc resets its malloc and stdio locks in the child,
-        // not that one. Built with AddressSanitizer (GCC 12's), malloc is
-        // the sanitizer's, which has no fork handlers: a child forked while
-        // another thread held one of its locks waits for ever at its next
-        // allocation (seen in the sanitizer CI stage). The worst case is one
-        // stuck child, which stop() still kills; a zygote helper process
-        // would remove even that.
+        // glibc resets its malloc and stdio locks in the child, but not its
+        // time-zone lock: a child forked while another thread was inside
+        // localtime_r (the thread server's clock in the fork-vs-thread lab,
+        // the GUI) would wait for that lock for ever at its first clock tick
+        // (seen with gdb). So the zone is read here, in the parent, and the
+        // child converts with it by arithmetic (pinLocalZone). Built with
+        // AddressSanitizer (GCC 12's), malloc is the sanitizer's, which has
+        // no fork handlers: a child forked while another thread held one of
+        // its locks waits for ever at its next allocation (seen in the
+        // sanitizer CI stage). The worst case is one stuck child, which
+        // stop() still kills; a zygote helper process would remove even that.
         const pid_t parent = ::getpid();
+        const LocalZone zone = currentLocalZone();
         pid_t pid = sys::fork();
         if (pid == 0) {
+            pinLocalZone(zone);
             dieWithParent(parent);
             runChild(*client, record);
         }
