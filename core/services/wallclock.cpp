@@ -41,30 +41,6 @@ std::tm localTm(std::chrono::system_clock::time_point t) {
     return tm;
 }
 
-}  // namespace
-
-LocalZone localZoneAt(std::chrono::system_clock::time_point t) {
-    const std::time_t secs = std::chrono::system_clock::to_time_t(t);
-    std::tm tm{};
-    LocalZone zone;
-    if (!localtime_r(&secs, &tm)) return zone;
-    zone.offsetSeconds = tm.tm_gmtoff;
-    std::snprintf(zone.abbreviation, sizeof zone.abbreviation, "%s",
-                  tm.tm_zone ? tm.tm_zone : "UTC");
-    return zone;
-}
-
-LocalZone currentLocalZone() { return localZoneAt(std::chrono::system_clock::now()); }
-
-void pinLocalZone(const LocalZone& zone) {
-    g_zone = zone;
-    g_pinned = true;
-}
-
-std::chrono::system_clock::time_point systemNow() { return std::chrono::system_clock::now(); }
-
-namespace {
-
 std::string localTimeLine(const std::tm& tm) {
     char buf[64];
     std::snprintf(buf, sizeof buf, "%04d-%02d-%02d %02d:%02d:%02d", tm.tm_year + 1900,
@@ -88,6 +64,26 @@ std::string daytimeLine(const std::tm& tm) {
 }
 
 }  // namespace
+
+LocalZone localZoneAt(std::chrono::system_clock::time_point t) {
+    const std::time_t secs = std::chrono::system_clock::to_time_t(t);
+    std::tm tm{};
+    LocalZone zone;
+    if (!localtime_r(&secs, &tm)) return zone;
+    zone.offsetSeconds = tm.tm_gmtoff;
+    std::snprintf(zone.abbreviation, sizeof zone.abbreviation, "%s",
+                  tm.tm_zone ? tm.tm_zone : "UTC");
+    return zone;
+}
+
+LocalZone currentLocalZone() { return localZoneAt(std::chrono::system_clock::now()); }
+
+void pinLocalZone(const LocalZone& zone) {
+    g_zone = zone;
+    g_pinned = true;
+}
+
+std::chrono::system_clock::time_point systemNow() { return std::chrono::system_clock::now(); }
 
 std::string formatLocalTime(std::chrono::system_clock::time_point t) {
     return localTimeLine(localTm(t));
