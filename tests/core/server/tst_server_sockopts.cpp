@@ -52,12 +52,14 @@ void echoOnce(Socket& c) {
     c.recvExact(buf, sizeof buf, kIo);
 }
 
-int timeWaitOn(uint16_t port) {
+// The TIME-WAIT entries at `at` (the port number alone may be another
+// address's too).
+int timeWaitAt(const Address& at) {
     SocketQuery q;
     q.udp = false;
-    q.localPort = port;
+    q.localPort = at.port();
     int n = 0;
-    for (const auto& e : querySockets(q)) n += e.state == TCP_TIME_WAIT;
+    for (const auto& e : querySockets(q)) n += e.state == TCP_TIME_WAIT && e.local == at.toString();
     return n;
 }
 
@@ -246,7 +248,7 @@ private slots:
         char buf[8];
         QVERIFY(c.recv(buf, sizeof buf, kIo).eof());
         c.close();  // the client's FIN: the server's side enters TIME-WAIT
-        QTRY_VERIFY(timeWaitOn(at.port()) >= 1);
+        QTRY_VERIFY(timeWaitAt(at) >= 1);
         first.reset();
 
         std::vector<std::string> opts;
