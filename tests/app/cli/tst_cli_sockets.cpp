@@ -94,7 +94,7 @@ Result runSs(const QString& ss, const QStringList& args) {
 // Only the rows with one of the test's endpoints on port p. The number alone
 // is not the test's: a socket bound to another address (127.0.0.2, an
 // interface's) can carry it, and other suites run at the same time.
-QStringList ours(QStringList list, uint16_t p) {
+QStringList atOurEndpoints(QStringList list, uint16_t p) {
     const QString n = QString::number(p);
     const QStringList endpoints{"127.0.0.1:" + n, "[::ffff:127.0.0.1]:" + n, "*:" + n};
     list.removeIf([&](const QString& row) {
@@ -164,23 +164,23 @@ void tst_CliSockets::sameAsSsTcp() {
         // the final picture, then compare.
         const QString filter = portFilter(p);
         const int expected = p == port ? 1 + 2 * 3 : 1 + 2;
-        QTRY_COMPARE(ours(rows(runSs(ss, {"-tanH", filter}).out, 0), p).size(), expected);
-        const QStringList theirs = ours(rows(runSs(ss, {"-tanH", filter}).out, 0), p);
-        const Result mineT = run({"sockets", "-t", "-H", "--port", QString::number(p)});
-        QCOMPARE(mineT.exitCode, 0);
-        QCOMPARE(ours(rows(mineT.out, 1), p), theirs);
+        QTRY_COMPARE(atOurEndpoints(rows(runSs(ss, {"-tanH", filter}).out, 0), p).size(), expected);
+        const QStringList theirs = atOurEndpoints(rows(runSs(ss, {"-tanH", filter}).out, 0), p);
+        const Result ours = run({"sockets", "-t", "-H", "--port", QString::number(p)});
+        QCOMPARE(ours.exitCode, 0);
+        QCOMPARE(atOurEndpoints(rows(ours.out, 1), p), theirs);
         // With the owners: the same users:((...)) column.
-        const QStringList theirsP = ours(rows(runSs(ss, {"-tanpH", filter}).out, 0), p);
+        const QStringList theirsP = atOurEndpoints(rows(runSs(ss, {"-tanpH", filter}).out, 0), p);
         const Result oursP = run({"sockets", "-t", "-p", "-H", "--port", QString::number(p)});
-        QCOMPARE(ours(rows(oursP.out, 1), p), theirsP);
+        QCOMPARE(atOurEndpoints(rows(oursP.out, 1), p), theirsP);
         QVERIFY(oursP.out.contains(",pid=" + QByteArray::number(::getpid()) + ",fd="));
     }
     const Result listen = run({"sockets", "-t", "-l", "-H", "--port", QString::number(port)});
-    QCOMPARE(ours(rows(listen.out, 0), port),
+    QCOMPARE(atOurEndpoints(rows(listen.out, 0), port),
              QStringList{QStringLiteral("tcp LISTEN 2 4 127.0.0.1:%1 0.0.0.0:*").arg(port)});
     // Everything here is this user's.
     const Result mine = run({"sockets", "--mine", "-H", "--port", QString::number(port)});
-    QCOMPARE(ours(rows(mine.out, 0), port).size(), 7);
+    QCOMPARE(atOurEndpoints(rows(mine.out, 0), port).size(), 7);
     // The header and -i's TCP_INFO line.
     const Result info = run({"sockets", "-i", "--port", QString::number(port)});
     QVERIFY(info.out.startsWith("Netid State"));
@@ -200,13 +200,13 @@ void tst_CliSockets::sameAsSsUdp() {
     // A datagram waiting in the bound socket: a non-zero Recv-Q.
     QCOMPARE(::send(connected.fd, "hello", 5, 0), ssize_t(5));
     const QString filter = portFilter(port);
-    QTRY_COMPARE(ours(rows(runSs(ss, {"-uanH", filter}).out, 0), port).size(), 2);
-    const QStringList theirs = ours(rows(runSs(ss, {"-uanH", filter}).out, 0), port);
-    const Result mineU = run({"sockets", "-u", "-H", "--port", QString::number(port)});
-    QCOMPARE(mineU.exitCode, 0);
-    QCOMPARE(ours(rows(mineU.out, 1), port), theirs);
-    QVERIFY(mineU.out.contains("UNCONN"));
-    QVERIFY(mineU.out.contains("ESTAB"));
+    QTRY_COMPARE(atOurEndpoints(rows(runSs(ss, {"-uanH", filter}).out, 0), port).size(), 2);
+    const QStringList theirs = atOurEndpoints(rows(runSs(ss, {"-uanH", filter}).out, 0), port);
+    const Result ours = run({"sockets", "-u", "-H", "--port", QString::number(port)});
+    QCOMPARE(ours.exitCode, 0);
+    QCOMPARE(atOurEndpoints(rows(ours.out, 1), port), theirs);
+    QVERIFY(ours.out.contains("UNCONN"));
+    QVERIFY(ours.out.contains("ESTAB"));
 }
 
 void tst_CliSockets::sameAsSsUnix() {
@@ -242,7 +242,7 @@ void tst_CliSockets::json() {
     Fd s(::accept4(l.fd, nullptr, nullptr, SOCK_CLOEXEC));
     const Result r = run({"sockets", "--json", "-p", "--port", QString::number(port)});
     QCOMPARE(r.exitCode, 0);
-    // The lines with 127.0.0.1:port at one end (see ours()).
+    // The lines with 127.0.0.1:port at one end (see atOurEndpoints()).
     const QString endpoint = QStringLiteral("127.0.0.1:%1").arg(port);
     QList<QByteArray> lines = r.out.trimmed().split('\n');
     lines.removeIf([&](const QByteArray& line) {
